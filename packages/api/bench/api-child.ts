@@ -1,0 +1,12 @@
+// Bench child: the Shoppable API in production mode on DATABASE_URL, on a port given by the parent.
+import { openDatabase } from "@shoppable/schema";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { createServer } from "../src/server.ts";
+
+const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.poolSize });
+const server = createServer({ db, config, logger: createLogger("warn") });
+const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
+process.send?.({ ready: port });
+process.on("message", (m: { rss?: boolean }) => m.rss && process.send?.({ rss: process.memoryUsage().rss }));

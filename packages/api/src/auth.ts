@@ -1,0 +1,91 @@
+/**
+ * Authentication of a request: the app's API key (`Authorization: Bearer <key>` or
+ * `x-shoppable-key`) and optionally a host platform's user token (`x-shoppable-user`, a JWT
+ * signed HS256 with the shared secret or RS256 with a key from the JWKS URL). Verified keys and
+ * users are cached briefly so that a request normally costs no SQL for authentication.
+ */
+import { findApiKey, normaliseRoles, userFromClaims, type CallerKey, type CallerUser } from "@shoppable/schema";
+import type { PrismaClient } from "@shoppable/schema/generated/prisma/client.ts";
+import { GraphQLError } from "graphql";
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { LRUCache } from "lru-cache";
+import type { Config } from "./config.ts";
+
+export interface Caller {
+  key: CallerKey;
+  user: CallerUser | null;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+}
+
+export function createAuthenticator(db: PrismaClient, config: Pick<Config, "jwt" | "authCacheTtlMs">) {
+  const ttl = Math.max(1, config.authCacheTtlMs);
+  const keys = new LRUCache<string, { key: CallerKey | null }>({ max: 10_000, ttl });
+  const users = new LRUCache<string, CallerUser>({ max: 50_000, ttl });
+  const secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : null;
+  const jwks: JWTVerifyGetKey | null = config.jwt.jwksUrl ? createRemoteJWKSet(new URL(config.jwt.jwksUrl)) : null;
+
+  async function verifyKey(text: string): Promise<CallerKey | null> {
+    const cached = keys.get(text);
+    if (cached) return cached.key;
+    const key = await findApiKey(db, text);
+    keys.set(text, { key });
+    return key;
+  }
+
+  async function verifyUser(token: string): Promise<CallerUser> {
+    const cached = users.get(token);
+    if (cached) return cached;
+    if (!secret && !jwks) throw unauthenticated("This server accepts no user tokens: configure SHOPPABLE_JWT_SECRET or SHOPPABLE_JWKS_URL.");
+    const header = decodeHeader(token);
+    const options = { issuer: config.jwt.issuer, audience: config.jwt.audience };
+    let payload;
+    try {
+      if (header?.alg === "HS256" && secret) payload = (await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] })).payload;
+      else if (header?.alg === "RS256" && jwks) payload = (await jwtVerify(token, jwks, { ...options, algorithms: ["RS256"] })).payload;
+      else throw unauthenticated("The user token's algorithm is not accepted here (HS256 with the shared secret, or RS256 via JWKS).");
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The user token has expired.");
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The user token is not valid (${error.code}).`);
+      throw error;
+    }
+    if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 200) {
+      throw unauthenticated("The user token has no subject (`sub`).");
+    }
+    const user = await userFromClaims(db, {
+      sub: payload.sub,
+      handle: typeof payload.handle === "string" ? payload.handle : undefined,
+      name: typeof payload.name === "string" ? payload.name.slice(0, 200) : undefined,
+      email: typeof payload.email === "string" ? payload.email.slice(0, 320) : undefined,
+      roles: normaliseRoles(payload.roles),
+    });
+    // Never cache past the token's own expiry.
+    const remaining = typeof payload.exp === "number" ? payload.exp * 1000 - Date.now() : ttl;
+    users.set(token, user, { ttl: Math.max(1, Math.min(ttl, remaining)) });
+    return user;
+  }
+
+  /** The caller of a request; throws UNAUTHENTICATED for a missing or bad credential. */
+  return async function authenticate(headers: Headers): Promise<Caller> {
+    const authorization = headers.get("authorization");
+    const keyText = headers.get("x-shoppable-key") ?? (authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null);
+    if (!keyText) throw unauthenticated("Send an API key: `Authorization: Bearer <key>` or `x-shoppable-key: <key>`.");
+    const key = await verifyKey(keyText);
+    if (!key) throw unauthenticated("The API key is not valid or was revoked.");
+    const token = headers.get("x-shoppable-user");
+    const user = token ? await verifyUser(token) : null;
+    return { key, user };
+  };
+}
+
+function decodeHeader(token: string): { alg?: string } | null {
+  try {
+    const [head] = token.split(".");
+    return JSON.parse(Buffer.from(head ?? "", "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Configuration, read and validated once from the environment. Every setting has a default
+ * that makes the embedded mode work with none at all.
+ */
+import { isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: relative DATA_DIR values are resolved against it. */
+export const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => ["1", "true", "yes"].includes(v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  /** PostgreSQL URL; when unset the embedded database in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** HS256 secret for user tokens (at least 32 characters). */
+  SHOPPABLE_JWT_SECRET: z.string().min(32).optional(),
+  /** JWKS URL for RS256 user tokens. */
+  SHOPPABLE_JWKS_URL: z.string().url().optional(),
+  SHOPPABLE_JWT_ISSUER: z.string().optional(),
+  SHOPPABLE_JWT_AUDIENCE: z.string().optional(),
+  /** Seed the demo world on the first start of an empty embedded database (default: outside production). */
+  SHOPPABLE_SEED_DEMO: bool.optional(),
+  SHOPPABLE_SEED: z.coerce.number().int().default(1),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  GRAPHIQL: bool.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How long a verified API key or user is cached before it is looked up again. */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Where PGlite keeps its files. */
+  embeddedDir: string;
+  poolSize: number;
+  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  seedDemo: boolean;
+  seed: number;
+  maxBodyBytes: number;
+  graphiql: boolean;
+  logLevel: string;
+  authCacheTtlMs: number;
+}
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : join(repoRoot, e.DATA_DIR);
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    embeddedDir: join(dataDir, "pglite"),
+    poolSize: e.DATABASE_POOL_SIZE,
+    jwt: { secret: e.SHOPPABLE_JWT_SECRET, jwksUrl: e.SHOPPABLE_JWKS_URL, issuer: e.SHOPPABLE_JWT_ISSUER, audience: e.SHOPPABLE_JWT_AUDIENCE },
+    seedDemo: e.SHOPPABLE_SEED_DEMO ?? !production,
+    seed: e.SHOPPABLE_SEED,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    graphiql: e.GRAPHIQL ?? !production,
+    logLevel: e.LOG_LEVEL,
+    authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+  };
+}

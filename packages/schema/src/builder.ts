@@ -1,0 +1,103 @@
+/**
+ * The Pothos builder: plugins, scalars and plugin options only. Types live in their domains.
+ * Plugin order matters: scope-auth wraps everything, prisma before relay so prisma
+ * connections get relay's shapes, validation and complexity last.
+ */
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { GraphQLError } from "graphql";
+import type { Context } from "./context.ts";
+import type PrismaTypes from "./generated/pothos-types.ts";
+import { getDatamodel } from "./generated/pothos-types.ts";
+import { limits } from "./limits.ts";
+
+export interface AuthScopes {
+  /** A secret (server-to-server) API key. */
+  secretKey: boolean;
+  /** A verified user token. */
+  user: boolean;
+  creator: boolean;
+  merchant: boolean;
+  admin: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Decimal: { Input: string; Output: string };
+    URL: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      secretKey: ctx.key.kind === "SECRET",
+      user: ctx.user !== null,
+      creator: ctx.user?.roles.includes("CREATOR") ?? false,
+      merchant: ctx.user?.roles.includes("MERCHANT") ?? false,
+      admin: ctx.user?.roles.includes("ADMIN") ?? false,
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      ctx.user === null && ctx.key.kind === "PUBLISHABLE"
+        ? new GraphQLError(`${info.parentType.name}.${info.fieldName} needs a user token or a secret key.`, {
+            extensions: { code: "UNAUTHENTICATED" },
+          })
+        : new GraphQLError(`You may not access ${info.parentType.name}.${info.fieldName}.`, {
+            extensions: { code: "FORBIDDEN" },
+          }),
+  },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: {},
+    nodesQueryOptions: {},
+    // A connection field multiplies by its page size already; its edges list must not again.
+    edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
+    nodeFieldOptions: { nullable: false },
+  },
+  validation: {
+    validationError: (result) =>
+      new GraphQLError(result.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`).join("; "), {
+        extensions: { code: "BAD_USER_INPUT" },
+      }),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: limits.maxComplexity, depth: limits.maxDepth, breadth: limits.maxBreadth },
+    complexityError: (kind, result) => {
+      const key = kind.toLowerCase() as "complexity" | "depth" | "breadth";
+      const max = result[`max${kind}` as "maxComplexity" | "maxDepth" | "maxBreadth"];
+      return new GraphQLError(`Query ${key} ${result[key]} exceeds the maximum of ${max}.`, {
+        extensions: { code: "QUERY_TOO_COMPLEX", limit: key },
+      });
+    },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+/** The builder's schema types, for helpers that take Pothos builders as parameters. */
+export type SchemaTypesOf = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

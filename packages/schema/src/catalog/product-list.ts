@@ -1,0 +1,173 @@
+/**
+ * The product listing behind `products`, `Shop.products` and `Collection.products`.
+ *
+ * One SQL statement finds the page's ids with keyset pagination over (sort value, id), using
+ * the full-text index for `query`; one Prisma `findMany` loads those products with everything
+ * the GraphQL selection asks for (relation joins, so one statement); `totalCount` costs one
+ * more statement and only when selected.
+ */
+import { createHash } from "node:crypto";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../context.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { ProductStatus } from "../generated/prisma/enums.ts";
+import { limits } from "../limits.ts";
+import { parseDecimalAmount } from "../money.ts";
+import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { manageableShopIds } from "../identity/service.ts";
+
+export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
+export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
+
+export interface ProductFilter {
+  shopId?: string | null;
+  collectionId?: string | null;
+  available?: boolean | null;
+  tags?: string[] | null;
+  productType?: string | null;
+  vendor?: string | null;
+  price?: { currencyCode: string; min?: string | null; max?: string | null } | null;
+  /** Only honoured for callers who manage the shop; others always see ACTIVE products. */
+  status?: ProductStatus[] | null;
+}
+
+export interface ProductListArgs extends PageArgs {
+  query?: string | null;
+  filter?: ProductFilter | null;
+  sortKey?: ProductSortKey | null;
+  reverse?: boolean | null;
+}
+
+const SORT: Record<ProductSortKey, { column: Prisma.Sql; descending: boolean; kind: "text" | "int" | "time" | "real" | "uuid" }> = {
+  RELEVANCE: { column: Prisma.sql`rank`, descending: true, kind: "real" },
+  TITLE: { column: Prisma.sql`p."title"`, descending: false, kind: "text" },
+  PRICE: { column: Prisma.sql`p."minPrice"`, descending: false, kind: "int" },
+  CREATED_AT: { column: Prisma.sql`p."createdAt"`, descending: true, kind: "time" },
+  UPDATED_AT: { column: Prisma.sql`p."updatedAt"`, descending: true, kind: "time" },
+  ID: { column: Prisma.sql`p."id"`, descending: false, kind: "uuid" },
+};
+
+const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
+  text: Prisma.sql`::text`,
+  int: Prisma.sql`::int`,
+  time: Prisma.sql`::timestamp(3)`,
+  real: Prisma.sql`::real`,
+  uuid: Prisma.sql`::uuid`,
+};
+
+/** The WHERE conditions for the caller, the filter and the search. */
+async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+  const where: Prisma.Sql[] = [];
+  const filter = args.filter ?? {};
+  const managed = await manageableShopIds(ctx);
+  const statuses = filter.status?.length ? filter.status : null;
+  if (managed === "all") {
+    if (statuses) where.push(Prisma.sql`p."status"::text = ANY(${statuses}::text[])`);
+  } else if (managed.length > 0) {
+    const wanted = statuses ?? ["ACTIVE"];
+    where.push(
+      Prisma.sql`(p."status" = 'ACTIVE' AND 'ACTIVE' = ANY(${wanted}::text[]) OR (p."shopId" = ANY(${managed}::uuid[]) AND p."status"::text = ANY(${wanted}::text[])))`,
+    );
+  } else {
+    where.push(Prisma.sql`p."status" = 'ACTIVE'`);
+  }
+  if (filter.shopId) where.push(Prisma.sql`p."shopId" = ${filter.shopId}::uuid`);
+  if (filter.collectionId) {
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."productId" = p."id" AND cp."collectionId" = ${filter.collectionId}::uuid)`,
+    );
+  }
+  if (filter.available != null) where.push(filter.available ? Prisma.sql`p."totalInventory" > 0` : Prisma.sql`p."totalInventory" <= 0`);
+  if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
+  if (filter.productType) where.push(Prisma.sql`p."productType" = ${filter.productType}`);
+  if (filter.vendor) where.push(Prisma.sql`p."vendor" = ${filter.vendor}`);
+  if (filter.price) {
+    const { currencyCode, min, max } = filter.price;
+    where.push(Prisma.sql`p."currencyCode" = ${currencyCode}`);
+    for (const [bound, value] of [["min", min], ["max", max]] as const) {
+      if (value == null) continue;
+      const parsed = parseDecimalAmount(value, currencyCode);
+      if (!parsed.ok) throw badInput(`filter.price.${bound} is not a valid ${currencyCode} amount (${parsed.error}).`);
+      where.push(bound === "min" ? Prisma.sql`p."maxPrice" >= ${parsed.amount}` : Prisma.sql`p."minPrice" <= ${parsed.amount}`);
+    }
+  }
+  const query = args.query?.trim();
+  if (query) where.push(Prisma.sql`p."searchVector" @@ websearch_to_tsquery('english', ${query})`);
+  return where;
+}
+
+export interface ProductConnection {
+  edges: { cursor: string; node: unknown }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+/** Resolves a products connection for the GraphQL field at `info`. */
+export async function listProducts(ctx: Context, args: ProductListArgs, info: GraphQLResolveInfo): Promise<ProductConnection> {
+  const query = args.query?.trim() || null;
+  if (query && query.length > limits.maxSearchLength) throw badInput(`\`query\` must be at most ${limits.maxSearchLength} characters.`);
+  const sortKey: ProductSortKey = args.sortKey ?? (query ? "RELEVANCE" : "CREATED_AT");
+  if (sortKey === "RELEVANCE" && !query) throw badInput("Sort key RELEVANCE needs a `query`.");
+  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  const sort = SORT[sortKey];
+  const ordering = sortKey === "RELEVANCE" ? `${sortKey}:${digest(query ?? "")}` : sortKey;
+  const where = await conditions(ctx, args);
+
+  // Scan direction: the sort's own direction, flipped by `reverse`, flipped again to page backwards.
+  const descending = sort.descending !== Boolean(args.reverse) !== backward;
+  const cmp = descending ? Prisma.sql`<` : Prisma.sql`>`;
+  const dir = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const cursor = backward ? args.before : args.after;
+  const pageWhere = [...where];
+  const rank = query ? Prisma.sql`ts_rank(p."searchVector", websearch_to_tsquery('english', ${query}))` : Prisma.sql`0`;
+  const sortExpr = sortKey === "RELEVANCE" ? rank : sort.column;
+  if (cursor) {
+    const c = decodeCursor(cursor, ordering);
+    pageWhere.push(Prisma.sql`(${sortExpr}, p."id") ${cmp} (${c.v}${CAST[sort.kind]}, ${c.id}::uuid)`);
+  }
+  const whereSql = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, " AND ")}` : Prisma.empty);
+
+  const rows =
+    size === 0
+      ? []
+      : await ctx.db.$queryRaw<{ id: string; v: string | number | Date }[]>`
+          SELECT p."id", ${sortExpr} AS v FROM "Product" p ${whereSql(pageWhere)}
+          ORDER BY v ${dir}, p."id" ${dir} LIMIT ${size + 1}`;
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+
+  const ids = page.map((r) => r.id);
+  const loaded = ids.length
+    ? await ctx.db.product.findMany({
+        ...(queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as object),
+        where: { id: { in: ids } },
+      })
+    : [];
+  const byId = new Map(loaded.map((p) => [p.id, p]));
+  const edges = page
+    .filter((r) => byId.has(r.id))
+    .map((r) => ({
+      cursor: encodeCursor({ o: ordering, v: r.v instanceof Date ? r.v.toISOString() : r.v, id: r.id }),
+      node: byId.get(r.id),
+    }));
+
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(args.before) : hasMore,
+      hasPreviousPage: backward ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const [row] = await ctx.db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product" p ${whereSql(where)}`;
+      return row?.count ?? 0;
+    },
+  };
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 12);
+}

@@ -1,0 +1,245 @@
+import { builder } from "../builder.ts";
+import { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
+import { limits } from "../limits.ts";
+import { CurrencyCode } from "../shared/scalars.ts";
+import { Money, money, type MoneyShape } from "../shared/money.ts";
+import type { ArgBuilder } from "@pothos/core";
+import type { SchemaTypesOf } from "../builder.ts";
+import { badInput } from "../shared/cursor.ts";
+import { decodeId } from "../shared/input.ts";
+import { canSeeProduct, managesShop } from "./access.ts";
+import { listProducts, PRODUCT_SORT_KEYS, type ProductListArgs } from "./product-list.ts";
+
+export const ProductStatusEnum = builder.enumType(ProductStatus, { name: "ProductStatus" });
+export const MediaKindEnum = builder.enumType(MediaKind, { name: "MediaKind" });
+
+export const ProductSortKeyEnum = builder.enumType("ProductSortKey", {
+  description:
+    "Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them.",
+  values: PRODUCT_SORT_KEYS,
+});
+
+const MoneyRange = builder.objectRef<{ min: MoneyShape; max: MoneyShape }>("MoneyRange").implement({
+  fields: (t) => ({
+    min: t.field({ type: Money, resolve: (r) => r.min }),
+    max: t.field({ type: Money, resolve: (r) => r.max }),
+  }),
+});
+
+const SelectedOption = builder.objectRef<{ name: string; value: string }>("SelectedOption").implement({
+  fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
+});
+
+export const ProductOptionType = builder.prismaNode("ProductOption", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    position: t.exposeInt("position"),
+    values: t.exposeStringList("values"),
+  }),
+});
+
+export const ProductMediaType = builder.prismaNode("ProductMedia", {
+  name: "Media",
+  id: { field: "id" },
+  fields: (t) => ({
+    kind: t.expose("kind", { type: MediaKindEnum }),
+    url: t.exposeString("url"),
+    alt: t.exposeString("alt"),
+    width: t.exposeInt("width", { nullable: true }),
+    height: t.exposeInt("height", { nullable: true }),
+    durationMs: t.exposeInt("durationMs", { nullable: true, description: "Video length in milliseconds." }),
+    posterUrl: t.exposeString("posterUrl", { nullable: true }),
+    position: t.exposeInt("position"),
+  }),
+});
+
+const productCurrency = { product: { select: { currencyCode: true, status: true, shopId: true } } } as const;
+
+export const ProductVariantType = builder.prismaNode("ProductVariant", {
+  id: { field: "id" },
+  nullable: true,
+  select: { id: true, product: { select: { status: true, shopId: true } } },
+  authScopes: async (variant, ctx) => canSeeProduct(ctx, variant.product),
+  fields: (t) => ({
+    title: t.exposeString("title"),
+    sku: t.exposeString("sku", { nullable: true }),
+    position: t.exposeInt("position"),
+    price: t.field({
+      type: Money,
+      select: { price: true, ...productCurrency },
+      resolve: (v) => money(v.price, v.product.currencyCode),
+    }),
+    compareAtPrice: t.field({
+      type: Money,
+      nullable: true,
+      description: "The price before a markdown; shown struck through when higher than `price`.",
+      select: { compareAtPrice: true, ...productCurrency },
+      resolve: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.product.currencyCode)),
+    }),
+    selectedOptions: t.field({
+      type: [SelectedOption],
+      complexity: { field: 1, multiplier: 3 },
+      select: { selectedOptions: true },
+      resolve: (v) => v.selectedOptions as { name: string; value: string }[],
+    }),
+    quantityAvailable: t.int({
+      description: "Units that can be bought now.",
+      select: { inventoryQuantity: true },
+      resolve: (v) => Math.max(0, v.inventoryQuantity),
+    }),
+    availableForSale: t.boolean({
+      select: { inventoryQuantity: true, ...productCurrency },
+      resolve: (v) => v.inventoryQuantity > 0 && v.product.status === "ACTIVE",
+    }),
+    product: t.relation("product"),
+  }),
+});
+
+export const ProductType = builder.prismaNode("Product", {
+  id: { field: "id" },
+  nullable: true,
+  select: { id: true, shopId: true, status: true },
+  authScopes: async (product, ctx) => canSeeProduct(ctx, product),
+  fields: (t) => ({
+    handle: t.exposeString("handle"),
+    title: t.exposeString("title"),
+    description: t.exposeString("description"),
+    vendor: t.exposeString("vendor"),
+    productType: t.exposeString("productType"),
+    tags: t.exposeStringList("tags"),
+    status: t.expose("status", { type: ProductStatusEnum }),
+    currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
+    shop: t.relation("shop"),
+    options: t.relation("options", { query: { orderBy: { position: "asc" } }, complexity: { field: 1, multiplier: 3 } }),
+    variants: t.relation("variants", {
+      description: "All variants (at most 100), in position order.",
+      query: { orderBy: { position: "asc" } },
+      complexity: { field: 1, multiplier: 10 },
+    }),
+    media: t.relation("media", {
+      description: "Images and videos (at most 50), in position order.",
+      query: { orderBy: { position: "asc" } },
+      complexity: { field: 1, multiplier: 5 },
+    }),
+    priceRange: t.field({
+      type: MoneyRange,
+      description: "The lowest and highest variant price.",
+      select: { minPrice: true, maxPrice: true, currencyCode: true },
+      resolve: (p) => ({ min: money(p.minPrice, p.currencyCode), max: money(p.maxPrice, p.currencyCode) }),
+    }),
+    availableForSale: t.boolean({
+      description: "Whether any variant is in stock and the product is active.",
+      select: { totalInventory: true },
+      resolve: (p) => p.status === "ACTIVE" && p.totalInventory > 0,
+    }),
+    totalInventory: t.int({
+      nullable: true,
+      description: "Units in stock across variants; visible to those who manage the shop, null for others.",
+      select: { totalInventory: true },
+      resolve: async (p, _a, ctx) => ((await managesShop(ctx, p.shopId)) ? p.totalInventory : null),
+    }),
+  }),
+});
+
+const PriceFilter = builder.inputType("ProductPriceFilter", {
+  description: "Products with a variant priced within [min, max], in one currency.",
+  fields: (t) => ({
+    currencyCode: t.field({ type: CurrencyCode, required: true }),
+    min: t.field({ type: "Decimal", required: false }),
+    max: t.field({ type: "Decimal", required: false }),
+  }),
+});
+
+export const ProductFilterInput = builder.inputType("ProductFilter", {
+  fields: (t) => ({
+    shopId: t.id({ required: false }),
+    collectionId: t.id({ required: false }),
+    available: t.boolean({ required: false, description: "true: in stock; false: sold out." }),
+    tags: t.stringList({ required: false, description: "Products with any of these tags." }),
+    productType: t.string({ required: false }),
+    vendor: t.string({ required: false }),
+    price: t.field({ type: PriceFilter, required: false }),
+    status: t.field({
+      type: [ProductStatusEnum],
+      required: false,
+      description: "For shop managers: which statuses to list (default ACTIVE). Others always get ACTIVE products only.",
+    }),
+  }),
+});
+
+/** Connection arguments shared by every products list. */
+export function productListArgs(t: ArgBuilder<SchemaTypesOf>) {
+  return {
+    query: t.string({ required: false, description: `Full-text search over title, tags, vendor, type and description (websearch syntax, at most ${limits.maxSearchLength} characters).` }),
+    filter: t({ type: ProductFilterInput, required: false }),
+    sortKey: t({ type: ProductSortKeyEnum, required: false, description: "Default: RELEVANCE with a query, else CREATED_AT." }),
+    reverse: t.boolean({ required: false, defaultValue: false }),
+  };
+}
+
+type RawFilter = {
+  shopId?: string | null;
+  collectionId?: string | null;
+  available?: boolean | null;
+  tags?: string[] | null;
+  productType?: string | null;
+  vendor?: string | null;
+  price?: { currencyCode: string; min?: string | null; max?: string | null } | null;
+  status?: ProductStatus[] | null;
+};
+
+/** Decodes the ids in a ProductFilter; a malformed id is a BAD_USER_INPUT error. */
+export function decodeProductFilter(filter: RawFilter | null | undefined): ProductListArgs["filter"] {
+  if (!filter) return null;
+  const decode = (value: string | null | undefined, typename: string, name: string) => {
+    if (value == null) return null;
+    const id = decodeId(value, typename);
+    if (!id) throw badInput(`filter.${name} is not a valid ${typename} ID.`);
+    return id;
+  };
+  if (filter.tags && filter.tags.length > 50) throw badInput("filter.tags takes at most 50 tags.");
+  return {
+    ...filter,
+    shopId: decode(filter.shopId, "Shop", "shopId"),
+    collectionId: decode(filter.collectionId, "Collection", "collectionId"),
+  };
+}
+
+export const ProductConnection = builder.connectionObject({
+  type: ProductType,
+  name: "ProductConnection",
+  fields: (t) => ({
+    totalCount: t.int({
+      description: "How many products match (one extra SQL statement).",
+      resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  products: t.field({
+    type: ProductConnection,
+    description: "Products across all shops: search, filter, sort and page.",
+    args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
+    resolve: (_root, args, ctx, info) =>
+      listProducts(ctx, { ...args, filter: decodeProductFilter(args.filter as RawFilter | null) }, info) as never,
+  }),
+  product: t.prismaField({
+    type: "Product",
+    nullable: true,
+    description: "A product by id or handle; null when absent or not visible to the caller.",
+    args: { id: t.arg.id({ required: false }), handle: t.arg.string({ required: false }) },
+    resolve: async (query, _root, args, ctx) => {
+      if ((args.id == null) === (args.handle == null)) throw badInput("Pass exactly one of `id` or `handle`.");
+      const where = args.id != null ? { id: decodeId(String(args.id), "Product") } : { handle: args.handle! };
+      if (where.id === null) throw badInput("`id` is not a valid Product ID.");
+      const product = await ctx.db.product.findUnique({ ...query, where: where as { id: string } });
+      return product && (await canSeeProduct(ctx, product)) ? product : null;
+    },
+  }),
+}));

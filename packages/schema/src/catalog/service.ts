@@ -1,0 +1,372 @@
+/**
+ * Catalog rules and writes. Every write runs in one transaction; derived product columns
+ * (minPrice, maxPrice, totalInventory) are recomputed inside it.
+ */
+import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
+import { canManageShop, isUniqueViolation } from "../identity/service.ts";
+import { forbidden } from "../shared/errors.ts";
+import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { userError } from "../shared/user-error.ts";
+import type { CatalogErrorCode } from "./errors.ts";
+
+type Tx = Prisma.TransactionClient;
+
+async function assertCanManageShop(ctx: Context, shopId: string): Promise<void> {
+  if (!(await canManageShop(ctx, shopId))) throw forbidden("You do not manage this shop.");
+}
+
+function catalogError(code: CatalogErrorCode, message: string, field?: (string | number)[]) {
+  return userError(code, message, field ?? null);
+}
+
+function uniqueTarget(error: unknown): string {
+  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } }).meta;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(meta?.target) ? meta.target : [String(meta?.target ?? "")]);
+  return fields.join(",");
+}
+
+// ───────────── shops ─────────────
+
+export interface ShopCreateInput {
+  handle: string;
+  name: string;
+  description?: string | undefined;
+  currencyCode: string;
+  logoUrl?: string | null | undefined;
+}
+
+/** Creates a shop; a merchant creating it becomes its OWNER. Fails with TAKEN on a used handle. */
+export async function createShop(ctx: Context, input: ShopCreateInput): Promise<PayloadShape> {
+  if (ctx.key.kind !== "SECRET") throw forbidden("Creating shops needs a secret key.");
+  if (ctx.user && !ctx.user.roles.some((r) => r === "MERCHANT" || r === "ADMIN")) {
+    throw forbidden("Only merchants and admins create shops.");
+  }
+  try {
+    const shop = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.shop.create({
+        data: {
+          handle: input.handle,
+          name: input.name,
+          description: input.description ?? "",
+          currencyCode: input.currencyCode,
+          logoUrl: input.logoUrl ?? null,
+        },
+        select: { id: true },
+      });
+      if (ctx.user?.roles.includes("MERCHANT")) {
+        await tx.shopMember.create({ data: { shopId: created.id, userId: ctx.user.id, role: "OWNER" } });
+      }
+      return created;
+    });
+    return succeeded(shop.id);
+  } catch (error) {
+    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "Returned when the handle is taken: choose another.", ["handle"])]);
+    throw error;
+  }
+}
+
+export interface ShopUpdateInput {
+  id: string;
+  handle?: string | undefined;
+  name?: string | undefined;
+  description?: string | undefined;
+  currencyCode?: string | undefined;
+  logoUrl?: string | null | undefined;
+}
+
+export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<PayloadShape> {
+  const shop = await ctx.db.shop.findUnique({ where: { id: input.id }, select: { id: true, currencyCode: true } });
+  if (!shop) return failed([catalogError("NOT_FOUND", "No shop has this id.", ["id"])]);
+  await assertCanManageShop(ctx, shop.id);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      if (input.currencyCode && input.currencyCode !== shop.currencyCode) {
+        const products = await tx.product.count({ where: { shopId: shop.id } });
+        if (products > 0) {
+          return failed([catalogError("CURRENCY_LOCKED", "A shop with products keeps its currency: its prices are in it.", ["currencyCode"])]);
+        }
+      }
+      const { id, ...data } = input;
+      await tx.shop.update({ where: { id }, data, select: { id: true } });
+      return succeeded(id);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
+    throw error;
+  }
+}
+
+// ───────────── products ─────────────
+
+export interface OptionInput {
+  name: string;
+  values: string[];
+}
+
+export interface VariantInput {
+  price: number;
+  compareAtPrice?: number | null | undefined;
+  sku?: string | null | undefined;
+  selectedOptions: { name: string; value: string }[];
+  inventoryQuantity: number;
+}
+
+export interface MediaInput {
+  kind: MediaKind;
+  url: string;
+  alt?: string | undefined;
+  width?: number | null | undefined;
+  height?: number | null | undefined;
+  durationMs?: number | null | undefined;
+  posterUrl?: string | null | undefined;
+}
+
+export interface ProductCreateInput {
+  shopId: string;
+  title: string;
+  handle?: string | undefined;
+  description?: string | undefined;
+  vendor?: string | undefined;
+  productType?: string | undefined;
+  tags: string[];
+  status: ProductStatus;
+  options: OptionInput[];
+  /** Prices are in minor units of the shop's currency (already parsed). */
+  variants: VariantInput[];
+  media: MediaInput[];
+}
+
+/** Checks that variants match the options exactly and are distinct; returns userErrors. */
+export function checkVariantOptions(options: OptionInput[], variants: Pick<VariantInput, "selectedOptions">[]) {
+  const errors = [];
+  for (const [i, option] of options.entries()) {
+    if (new Set(option.values).size !== option.values.length) {
+      errors.push(catalogError("DUPLICATE_OPTION_VALUE", `Option "${option.name}" lists a value twice.`, ["options", i, "values"]));
+    }
+  }
+  if (new Set(options.map((o) => o.name)).size !== options.length) {
+    errors.push(catalogError("DUPLICATE_OPTION_VALUE", "Two options have the same name.", ["options"]));
+  }
+  if (options.length === 0 && variants.length > 1) {
+    errors.push(catalogError("INVALID_VARIANT_OPTIONS", "A product without options has exactly one variant.", ["variants"]));
+  }
+  const seen = new Set<string>();
+  for (const [i, variant] of variants.entries()) {
+    const selected = variant.selectedOptions;
+    const matches =
+      selected.length === options.length &&
+      options.every((o, k) => selected[k]?.name === o.name && o.values.includes(selected[k]!.value));
+    if (!matches) {
+      errors.push(
+        catalogError(
+          "INVALID_VARIANT_OPTIONS",
+          `Variant ${i} must select one value of each option, in option order (${options.map((o) => o.name).join(", ") || "none"}).`,
+          ["variants", i, "selectedOptions"],
+        ),
+      );
+      continue;
+    }
+    const key = JSON.stringify(selected.map((s) => s.value));
+    if (seen.has(key)) errors.push(catalogError("DUPLICATE_VARIANT", `Variant ${i} repeats another variant's options.`, ["variants", i, "selectedOptions"]));
+    seen.add(key);
+  }
+  return errors;
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "product"
+  );
+}
+
+function variantTitle(selected: { value: string }[]): string {
+  return selected.length ? selected.map((s) => s.value).join(" / ") : "Default";
+}
+
+async function refreshDerived(tx: Tx, productId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Product" p SET "minPrice" = d.min, "maxPrice" = d.max, "totalInventory" = d.total
+    FROM (SELECT min(price) AS min, max(price) AS max, coalesce(sum(greatest("inventoryQuantity", 0)), 0)::int AS total
+          FROM "ProductVariant" WHERE "productId" = ${productId}::uuid) d
+    WHERE p."id" = ${productId}::uuid`;
+}
+
+/**
+ * Creates a product with its options, variants and media. With no handle, one is made from the
+ * title (suffixed when taken); a given handle that is taken fails with TAKEN.
+ */
+export async function createProduct(ctx: Context, input: ProductCreateInput): Promise<PayloadShape> {
+  const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, currencyCode: true } });
+  if (!shop) return failed([catalogError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
+  await assertCanManageShop(ctx, shop.id);
+  const errors = checkVariantOptions(input.options, input.variants);
+  if (errors.length) return failed(errors);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const handle = input.handle ?? (attempt === 0 ? slugify(input.title) : `${slugify(input.title)}-${Math.random().toString(36).slice(2, 8)}`);
+    try {
+      const id = await ctx.db.$transaction(async (tx) => {
+        const product = await tx.product.create({
+          data: {
+            shopId: shop.id,
+            currencyCode: shop.currencyCode,
+            handle,
+            title: input.title,
+            description: input.description ?? "",
+            vendor: input.vendor ?? "",
+            productType: input.productType ?? "",
+            tags: input.tags,
+            status: input.status,
+            publishedAt: input.status === "ACTIVE" ? new Date() : null,
+            options: { create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })) },
+            variants: {
+              create: input.variants.map((v, position) => ({
+                title: variantTitle(v.selectedOptions),
+                sku: v.sku ?? null,
+                position,
+                price: v.price,
+                compareAtPrice: v.compareAtPrice ?? null,
+                selectedOptions: v.selectedOptions,
+                inventoryQuantity: v.inventoryQuantity,
+              })),
+            },
+            media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
+          },
+          select: { id: true },
+        });
+        await refreshDerived(tx, product.id);
+        return product.id;
+      });
+      return succeeded(id);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (input.handle !== undefined) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
+      if (!uniqueTarget(error).includes("handle")) throw error;
+    }
+  }
+  return failed([catalogError("TAKEN", "Could not find a free handle; pass one.", ["handle"])]);
+}
+
+export interface ProductUpdateInput {
+  id: string;
+  title?: string | undefined;
+  handle?: string | undefined;
+  description?: string | undefined;
+  vendor?: string | undefined;
+  productType?: string | undefined;
+  tags?: string[] | undefined;
+  status?: ProductStatus | undefined;
+  /** Replaces all media when given. */
+  media?: MediaInput[] | undefined;
+  /** Updates listed variants by id (prices in minor units). */
+  variants?: { id: string; price?: number | undefined; compareAtPrice?: number | null | undefined; sku?: string | null | undefined }[] | undefined;
+}
+
+/** Updates a product's fields, media and variant prices. Archived products may only be restored. */
+export async function updateProduct(ctx: Context, input: ProductUpdateInput): Promise<PayloadShape> {
+  const product = await ctx.db.product.findUnique({
+    where: { id: input.id },
+    select: { id: true, shopId: true, status: true, publishedAt: true, variants: { select: { id: true } } },
+  });
+  if (!product) return failed([catalogError("NOT_FOUND", "No product has this id.", ["id"])]);
+  await assertCanManageShop(ctx, product.shopId);
+  const { id, media, variants, ...fields } = input;
+  if (product.status === "ARCHIVED" && (input.status === undefined || input.status === "ARCHIVED")) {
+    return failed([catalogError("PRODUCT_ARCHIVED", "An archived product changes only by setting its status back to DRAFT or ACTIVE.", ["status"])]);
+  }
+  const own = new Set(product.variants.map((v) => v.id));
+  const strangers = (variants ?? []).flatMap((v, i) => (own.has(v.id) ? [] : [i]));
+  if (strangers.length) {
+    return failed(strangers.map((i) => catalogError("NOT_FOUND", "This variant is not one of the product's.", ["variants", i, "id"])));
+  }
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.product.update({
+        where: { id },
+        data: {
+          ...fields,
+          ...(fields.status === "ACTIVE" && !product.publishedAt ? { publishedAt: new Date() } : {}),
+          ...(media ? { media: { deleteMany: {}, create: media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) } } : {}),
+        },
+        select: { id: true },
+      });
+      for (const variant of variants ?? []) {
+        const { id: variantId, ...changes } = variant;
+        await tx.productVariant.update({ where: { id: variantId }, data: changes, select: { id: true } });
+      }
+      if (variants?.length) await refreshDerived(tx, id);
+    });
+    return succeeded(id);
+  } catch (error) {
+    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
+    throw error;
+  }
+}
+
+/** Archives a product: it leaves storefront lists and cannot be bought; it stays on orders. */
+export async function archiveProduct(ctx: Context, productId: string): Promise<PayloadShape> {
+  const product = await ctx.db.product.findUnique({ where: { id: productId }, select: { id: true, shopId: true } });
+  if (!product) return failed([catalogError("NOT_FOUND", "No product has this id.", ["id"])]);
+  await assertCanManageShop(ctx, product.shopId);
+  await ctx.db.product.update({ where: { id: productId }, data: { status: "ARCHIVED" }, select: { id: true } });
+  return succeeded(productId);
+}
+
+// ───────────── inventory ─────────────
+
+export interface InventoryAdjustInput {
+  variantId: string;
+  delta: number;
+  /** Compare-and-set: apply only if the current quantity is exactly this. */
+  expectedQuantity?: number | null | undefined;
+  reason: string;
+}
+
+/**
+ * Changes a variant's available stock by `delta` in one conditional UPDATE, so concurrent
+ * adjustments never lose an update or go below zero. With `expectedQuantity` it is a
+ * compare-and-set: INVENTORY_MISMATCH (with the current quantity in the message) when another
+ * change came first.
+ */
+export async function adjustInventory(ctx: Context, input: InventoryAdjustInput): Promise<PayloadShape> {
+  const variant = await ctx.db.productVariant.findUnique({
+    where: { id: input.variantId },
+    select: { id: true, productId: true, product: { select: { shopId: true } } },
+  });
+  if (!variant) return failed([catalogError("NOT_FOUND", "No variant has this id.", ["variantId"])]);
+  await assertCanManageShop(ctx, variant.product.shopId);
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.productVariant.updateMany({
+      where: {
+        id: variant.id,
+        inventoryQuantity: {
+          gte: Math.max(0, -input.delta),
+          ...(input.expectedQuantity != null ? { equals: input.expectedQuantity } : {}),
+        },
+      },
+      data: { inventoryQuantity: { increment: input.delta } },
+    });
+    if (updated.count === 0) {
+      const current = await tx.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { inventoryQuantity: true } });
+      if (input.expectedQuantity != null && current.inventoryQuantity !== input.expectedQuantity) {
+        return failed([catalogError("INVENTORY_MISMATCH", `The quantity is ${current.inventoryQuantity}, not ${input.expectedQuantity}: re-read it and retry.`, ["expectedQuantity"])]);
+      }
+      return failed([catalogError("INSUFFICIENT_INVENTORY", `Only ${current.inventoryQuantity} available; the adjustment would go below zero.`, ["delta"])]);
+    }
+    const after = await tx.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { inventoryQuantity: true } });
+    await tx.inventoryAdjustment.create({
+      data: { variantId: variant.id, delta: input.delta, quantityAfter: after.inventoryQuantity, reason: input.reason, actorId: ctx.user?.id ?? null },
+    });
+    // An increment, not a recount: concurrent adjustments of sibling variants stay exact.
+    await tx.product.update({ where: { id: variant.productId }, data: { totalInventory: { increment: input.delta } }, select: { id: true } });
+    return succeeded(variant.id);
+  });
+}

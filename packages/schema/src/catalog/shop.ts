@@ -1,0 +1,69 @@
+import { builder } from "../builder.ts";
+import { limits } from "../limits.ts";
+import { CurrencyCode } from "../shared/scalars.ts";
+import { Viewer } from "../identity/user.ts";
+import { managedShops } from "./access.ts";
+import { listProducts } from "./product-list.ts";
+import { decodeProductFilter, ProductConnection, productListArgs } from "./product.ts";
+
+export const ShopType = builder.prismaNode("Shop", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A brand's storefront. All its prices are in `currencyCode`.",
+  fields: (t) => ({
+    handle: t.exposeString("handle"),
+    name: t.exposeString("name"),
+    description: t.exposeString("description"),
+    currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
+    logoUrl: t.exposeString("logoUrl", { nullable: true }),
+    followerCount: t.exposeInt("followerCount"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    products: t.field({
+      type: ProductConnection,
+      description: "This shop's products (the same arguments as `Query.products`).",
+      args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
+      resolve: (shop, args, ctx, info) =>
+        listProducts(ctx, { ...args, filter: { ...decodeProductFilter(args.filter as never), shopId: shop.id } }, info) as never,
+    }),
+    collections: t.relatedConnection("collections", {
+      cursor: "id",
+      query: { orderBy: { id: "asc" } },
+      totalCount: true,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  shop: t.prismaField({
+    type: "Shop",
+    nullable: true,
+    args: { handle: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.shop.findUnique({ ...query, where: { handle: args.handle } }),
+  }),
+  shops: t.prismaConnection({
+    type: "Shop",
+    cursor: "id",
+    description: "All shops, oldest first.",
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+    totalCount: () => 0,
+    resolve: (query, _root, _args, ctx) => ctx.db.shop.findMany({ ...query, orderBy: { id: "asc" } }),
+  }, {
+    fields: (c) => ({
+      totalCount: c.int({ resolve: (_c, _a, ctx) => ctx.db.shop.count() }),
+    }),
+  }),
+}));
+
+builder.objectField(Viewer, "shops", (t) =>
+  t.prismaField({
+    type: ["Shop"],
+    description: "The shops the caller manages (merchants: their shops; the platform: none listed).",
+    resolve: async (query, _v, _a, ctx) => {
+      const managed = await managedShops(ctx);
+      if (managed === "all" || managed.length === 0) return [];
+      return ctx.db.shop.findMany({ ...query, where: { id: { in: managed } }, orderBy: { name: "asc" } });
+    },
+  }),
+);

@@ -1,0 +1,24 @@
+/** The request context every resolver and service receives first. Built by `packages/api`. */
+import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
+
+/** The app credential of the request. */
+export interface CallerKey {
+  id: string;
+  kind: ApiKeyKind;
+}
+
+/** The platform user named by a verified user token. */
+export interface CallerUser {
+  id: string;
+  handle: string;
+  roles: Role[];
+}
+
+export interface Context {
+  db: PrismaClient;
+  /** Every GraphQL request carries a valid API key; the transport rejects it otherwise. */
+  key: CallerKey;
+  user: CallerUser | null;
+  requestId: string;
+}

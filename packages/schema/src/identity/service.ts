@@ -1,0 +1,119 @@
+/** Identity: API keys, users created on first sight from verified token claims, shop access. */
+import type { Context, CallerKey, CallerUser } from "../context.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { ApiKeyKind, Role } from "../generated/prisma/enums.ts";
+import { apiKeyKindOf, displayPrefix, generateApiKey, hashApiKey } from "./keys.ts";
+
+const ROLES: readonly Role[] = ["BUYER", "CREATOR", "MERCHANT", "ADMIN"];
+
+/**
+ * Creates an API key and returns its text, which is shown once and never stored.
+ */
+export async function createApiKey(db: PrismaClient, input: { kind: ApiKeyKind; name: string }) {
+  const key = generateApiKey(input.kind);
+  const record = await db.apiKey.create({
+    data: { kind: input.kind, name: input.name, prefix: displayPrefix(key), hash: hashApiKey(key) },
+  });
+  return { key, record };
+}
+
+/** The caller's key, or null when the text is not a live key. One indexed lookup. */
+export async function findApiKey(db: PrismaClient, key: string): Promise<CallerKey | null> {
+  if (apiKeyKindOf(key) === null) return null;
+  const record = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(key) },
+    select: { id: true, kind: true, revokedAt: true },
+  });
+  if (!record || record.revokedAt) return null;
+  return { id: record.id, kind: record.kind };
+}
+
+/** Verified claims of a host platform's user token. */
+export interface UserClaims {
+  sub: string;
+  handle?: string;
+  name?: string;
+  email?: string;
+  roles?: Role[];
+}
+
+export function normaliseRoles(value: unknown): Role[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const roles = value.filter((r): r is Role => typeof r === "string" && (ROLES as string[]).includes(r));
+  return [...new Set<Role>(["BUYER", ...roles])];
+}
+
+function handleFromSub(sub: string): string {
+  const base = sub.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "user";
+  return base;
+}
+
+/**
+ * The user a token names, created on first sight. Roles in the token are authoritative: when
+ * they differ from the stored ones, the stored ones are updated.
+ */
+export async function userFromClaims(db: PrismaClient, claims: UserClaims): Promise<CallerUser> {
+  const select = { id: true, handle: true, roles: true } as const;
+  const existing = await db.user.findUnique({ where: { externalId: claims.sub }, select });
+  if (existing) {
+    if (claims.roles && !sameRoles(claims.roles, existing.roles)) {
+      return db.user.update({ where: { id: existing.id }, data: { roles: claims.roles }, select });
+    }
+    return existing;
+  }
+  const base = claims.handle ? handleFromSub(claims.handle) : handleFromSub(claims.sub);
+  for (let attempt = 0; ; attempt++) {
+    const handle = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 7)}`;
+    try {
+      return await db.user.upsert({
+        where: { externalId: claims.sub },
+        update: {},
+        create: {
+          externalId: claims.sub,
+          handle,
+          displayName: claims.name ?? null,
+          email: claims.email ?? null,
+          roles: claims.roles ?? ["BUYER"],
+        },
+        select,
+      });
+    } catch (error) {
+      // A handle taken by someone else: try another suffix (a few times at most).
+      if (attempt >= 4 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+function sameRoles(a: Role[], b: Role[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Whether the caller may manage a shop: a secret key acting on its own (the platform's
+ * server), an ADMIN user, or a MERCHANT who is a member of the shop. Publishable keys never
+ * manage shops.
+ */
+export async function canManageShop(ctx: Context, shopId: string): Promise<boolean> {
+  if (ctx.key.kind !== "SECRET") return false;
+  if (!ctx.user) return true;
+  if (ctx.user.roles.includes("ADMIN")) return true;
+  if (!ctx.user.roles.includes("MERCHANT")) return false;
+  const member = await ctx.db.shopMember.findUnique({
+    where: { shopId_userId: { shopId, userId: ctx.user.id } },
+    select: { shopId: true },
+  });
+  return member !== null;
+}
+
+/** Ids of the shops whose unpublished data the caller may read; `"all"` for the platform. */
+export async function manageableShopIds(ctx: Context): Promise<string[] | "all"> {
+  if (ctx.key.kind !== "SECRET") return [];
+  if (!ctx.user || ctx.user.roles.includes("ADMIN")) return "all";
+  if (!ctx.user.roles.includes("MERCHANT")) return [];
+  const rows = await ctx.db.shopMember.findMany({ where: { userId: ctx.user.id }, select: { shopId: true } });
+  return rows.map((r) => r.shopId);
+}

@@ -1,0 +1,6 @@
+// Public surface of @shoppable/schema.
+export { schema, sortedSchema } from "./schema.ts";
+export type { Context, CallerKey, CallerUser } from "./context.ts";
+export { limits } from "./limits.ts";
+export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "./db/index.ts";
+export { createApiKey, findApiKey, userFromClaims, normaliseRoles, type UserClaims } from "./identity/service.ts";

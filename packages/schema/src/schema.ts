@@ -1,0 +1,16 @@
+// Imports every domain for its side effects (type registration), then builds the schema.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./builder.ts";
+import "./shared/scalars.ts";
+import "./identity/user.ts";
+import "./catalog/product.ts";
+import "./catalog/shop.ts";
+import "./catalog/collection.ts";
+import "./catalog/mutations.ts";
+
+export const schema = builder.toSchema({ sortSchema: false });
+
+/** The SDL as committed in schema.graphql: sorted, so diffs show real changes only. */
+export function sortedSchema() {
+  return lexicographicSortSchema(schema);
+}

@@ -1,0 +1,54 @@
+/**
+ * A database of its own for one test file: in-memory PGlite by default, or a fresh database
+ * created on the PostgreSQL server named by DATABASE_URL (dropped again by `close`).
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type Database, type StatementListener } from "../db/index.ts";
+
+export interface TestDatabase extends Database {
+  /** Statements sent through Prisma while `fn` runs. */
+  statementsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  let recording: string[] | null = null;
+  const onStatement: StatementListener = (sql) => recording?.push(sql);
+  const serverUrl = process.env.DATABASE_URL;
+  let db: Database;
+  let dropDatabase = async () => {};
+  if (serverUrl) {
+    const name = `shoppable_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    db = await openDatabase({ databaseUrl: url.toString(), migrate: true, onStatement, poolSize: 20 });
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    db = await openDatabase({ dataDir: "memory://", migrate: true, onStatement });
+  }
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await dropDatabase();
+    },
+    async statementsDuring(fn) {
+      recording = [];
+      try {
+        const result = await fn();
+        return { result, statements: recording };
+      } finally {
+        recording = null;
+      }
+    },
+  };
+}

@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../src/db/index.ts";
+import type { PrismaClient } from "../src/generated/prisma/client.ts";
+import { SEEDED_TABLES, SeedRefusedError, seedWorld, type SeedSummary } from "../src/seed/world.ts";
+
+const TIMEOUT = 120_000;
+
+function memoryDatabase(): Promise<Database> {
+  return openDatabase({ dataDir: "memory://", migrate: true });
+}
+
+/** An md5 per seeded table over all its rows as text, in a stable order. */
+async function digest(prisma: PrismaClient): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of SEEDED_TABLES) {
+    const rows = await prisma.$queryRawUnsafe<{ digest: string; count: bigint | number }[]>(
+      `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest, count(*) AS count FROM "${table}" t`,
+    );
+    out[table] = `${Number(rows[0]!.count)}:${rows[0]!.digest}`;
+  }
+  return out;
+}
+
+async function seededDigest(seed: number, extra: { chunkSize?: number; concurrency?: number } = {}) {
+  const db = await memoryDatabase();
+  try {
+    const summary = await seedWorld(db.prisma, { seed, scale: { products: 300 }, ...extra });
+    return { summary, digest: await digest(db.prisma) };
+  } finally {
+    await db.close();
+  }
+}
+
+describe("seedWorld at demo scale", () => {
+  let db: Database;
+  let summary: SeedSummary;
+  let prisma: PrismaClient;
+  const phases = new Map<string, { done: number; total: number }>();
+
+  beforeAll(async () => {
+    db = await memoryDatabase();
+    prisma = db.prisma;
+    const started = performance.now();
+    summary = await seedWorld(prisma, {
+      seed: 1,
+      scale: "demo",
+      onProgress: (e) => {
+        const previous = phases.get(e.phase);
+        if (previous) expect(e.done).toBeGreaterThanOrEqual(previous.done);
+        phases.set(e.phase, { done: e.done, total: e.total });
+      },
+    });
+    console.info(`demo scale on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.counts);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("meets the minimum counts and reports them", async () => {
+    expect(summary.counts.shops).toBeGreaterThanOrEqual(20);
+    expect(summary.counts.products).toBeGreaterThanOrEqual(2_000);
+    expect(await prisma.shop.count()).toBe(summary.counts.shops);
+    expect(await prisma.product.count()).toBe(summary.counts.products);
+    expect(await prisma.productVariant.count()).toBe(summary.counts.productVariants);
+    expect(await prisma.productOption.count()).toBe(summary.counts.productOptions);
+    expect(await prisma.productMedia.count()).toBe(summary.counts.productMedia);
+    expect(await prisma.collectionProduct.count()).toBe(summary.counts.collectionProducts);
+    expect(await prisma.apiKey.count()).toBe(0);
+    // Every phase ran to completion.
+    for (const [phase, { done, total }] of phases) expect(done, phase).toBe(total);
+    expect(phases.size).toBe(9);
+  });
+
+  it("varies currencies, with USD, EUR, GBP and one zero-decimal JPY shop", async () => {
+    const rows = await prisma.shop.groupBy({ by: ["currencyCode"], _count: { _all: true } });
+    const byCode = Object.fromEntries(rows.map((r) => [r.currencyCode, r._count._all]));
+    expect(byCode.JPY).toBe(1);
+    expect((byCode.USD ?? 0) + (byCode.EUR ?? 0) + (byCode.GBP ?? 0)).toBeGreaterThanOrEqual(15);
+    // Products carry their shop's currency; yen prices are whole round amounts.
+    const mismatched = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId" WHERE p."currencyCode" <> s."currencyCode"`;
+    expect(Number(mismatched[0]!.n)).toBe(0);
+    const yen = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
+      WHERE p."currencyCode" = 'JPY' AND v."price" % 10 <> 0`;
+    expect(Number(yen[0]!.n)).toBe(0);
+  });
+
+  it("gives every product 1–3 options, 1–12 variants and 1–5 media", async () => {
+    const rows = await prisma.$queryRaw<{ options: number; variants: number; media: number; n: bigint }[]>`
+      SELECT
+        (SELECT count(*) FROM "ProductOption" o WHERE o."productId" = p."id")::int AS options,
+        (SELECT count(*) FROM "ProductVariant" v WHERE v."productId" = p."id")::int AS variants,
+        (SELECT count(*) FROM "ProductMedia" m WHERE m."productId" = p."id")::int AS media,
+        count(*) AS n
+      FROM "Product" p GROUP BY 1, 2, 3`;
+    const variantCounts = new Set<number>();
+    for (const r of rows) {
+      expect(r.options).toBeGreaterThanOrEqual(1);
+      expect(r.options).toBeLessThanOrEqual(3);
+      expect(r.variants).toBeGreaterThanOrEqual(1);
+      expect(r.variants).toBeLessThanOrEqual(12);
+      expect(r.media).toBeGreaterThanOrEqual(1);
+      expect(r.media).toBeLessThanOrEqual(5);
+      variantCounts.add(r.variants);
+    }
+    expect(variantCounts.size).toBe(12);
+  });
+
+  it("keeps selectedOptions consistent with the options and unique within each product", async () => {
+    const products = await prisma.product.findMany({
+      select: {
+        id: true,
+        options: { select: { name: true, position: true, values: true }, orderBy: { position: "asc" } },
+        variants: { select: { selectedOptions: true, title: true, position: true }, orderBy: { position: "asc" } },
+      },
+    });
+    expect(products.length).toBe(summary.counts.products);
+    for (const product of products) {
+      const names = product.options.map((o) => o.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(product.options.map((o) => o.position)).toEqual(names.map((_, i) => i + 1));
+      const seen = new Set<string>();
+      const used = product.options.map(() => new Set<string>());
+      for (const variant of product.variants) {
+        const selected = variant.selectedOptions as { name: string; value: string }[];
+        expect(Array.isArray(selected)).toBe(true);
+        expect(selected.map((s) => s.name)).toEqual(names);
+        selected.forEach((s, i) => {
+          expect(product.options[i]!.values).toContain(s.value);
+          used[i]!.add(s.value);
+        });
+        expect(variant.title).toBe(selected.map((s) => s.value).join(" / "));
+        const key = JSON.stringify(selected.map((s) => s.value));
+        expect(seen.has(key), `duplicate combination in ${product.id}`).toBe(false);
+        seen.add(key);
+      }
+      // Every listed option value is offered by some variant.
+      product.options.forEach((o, i) => expect([...used[i]!].sort()).toEqual([...o.values].sort()));
+    }
+  });
+
+  it("stores minPrice, maxPrice and totalInventory equal to the variants' aggregates", async () => {
+    const rows = await prisma.$queryRaw<{ mismatched: bigint; checked: bigint }[]>`
+      SELECT
+        count(*) FILTER (WHERE p."minPrice" <> v.min_price OR p."maxPrice" <> v.max_price
+                           OR p."totalInventory" <> v.total_inventory) AS mismatched,
+        count(*) AS checked
+      FROM "Product" p
+      JOIN (
+        SELECT "productId", min("price") AS min_price, max("price") AS max_price,
+               sum("inventoryQuantity")::int AS total_inventory
+        FROM "ProductVariant" GROUP BY "productId"
+      ) v ON v."productId" = p."id"`;
+    expect(Number(rows[0]!.checked)).toBe(summary.counts.products);
+    expect(Number(rows[0]!.mismatched)).toBe(0);
+    const ranged = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Product" WHERE "minPrice" < "maxPrice"`;
+    expect(Number(ranged[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it("has plausible variants: unique SKUs, ~30% on sale, some out of stock", async () => {
+    const [row] = await prisma.$queryRaw<
+      { total: bigint; skus: bigint; distinct_skus: bigint; on_sale: bigint; bad_sale: bigint; zero: bigint; non_positive: bigint }[]
+    >`
+      SELECT count(*) AS total, count("sku") AS skus, count(DISTINCT "sku") AS distinct_skus,
+             count(*) FILTER (WHERE "compareAtPrice" > "price") AS on_sale,
+             count(*) FILTER (WHERE "compareAtPrice" IS NOT NULL AND "compareAtPrice" <= "price") AS bad_sale,
+             count(*) FILTER (WHERE "inventoryQuantity" = 0) AS zero,
+             count(*) FILTER (WHERE "price" <= 0 OR "inventoryQuantity" < 0) AS non_positive
+      FROM "ProductVariant"`;
+    const total = Number(row!.total);
+    expect(Number(row!.skus)).toBe(total);
+    expect(Number(row!.distinct_skus)).toBe(total);
+    expect(Number(row!.bad_sale)).toBe(0);
+    expect(Number(row!.non_positive)).toBe(0);
+    expect(Number(row!.on_sale) / total).toBeGreaterThan(0.2);
+    expect(Number(row!.on_sale) / total).toBeLessThan(0.4);
+    expect(Number(row!.zero)).toBeGreaterThan(0);
+    expect(Number(row!.zero)).toBeLessThan(total / 2);
+    const soldOut = await prisma.product.count({ where: { totalInventory: 0 } });
+    expect(soldOut).toBeGreaterThan(0);
+  });
+
+  it("has mostly ACTIVE products (published), some DRAFT and ARCHIVED, unique handles", async () => {
+    const statuses = await prisma.product.groupBy({ by: ["status"], _count: { _all: true } });
+    const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s._count._all]));
+    expect(byStatus.ACTIVE! / summary.counts.products).toBeGreaterThan(0.75);
+    expect(byStatus.DRAFT).toBeGreaterThan(0);
+    expect(byStatus.ARCHIVED).toBeGreaterThan(0);
+    expect(await prisma.product.count({ where: { status: "ACTIVE", publishedAt: null } })).toBe(0);
+    const [handles] = await prisma.$queryRaw<{ n: bigint; d: bigint }[]>`
+      SELECT count(*) AS n, count(DISTINCT "handle") AS d FROM "Product" WHERE "handle" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`;
+    expect(Number(handles!.n)).toBe(summary.counts.products);
+    const tagged = await prisma.product.count({ where: { tags: { has: "sale" } } });
+    expect(tagged).toBeGreaterThan(0);
+    const late = await prisma.product.count({ where: { OR: [{ createdAt: { gt: new Date("2026-01-01T00:00:00Z") } }, { updatedAt: { gt: new Date("2026-01-01T00:00:00Z") } }] } });
+    expect(late).toBe(0);
+  });
+
+  it("puts media on local paths, with occasional videos that have a duration and a poster", async () => {
+    const media = await prisma.productMedia.findMany({ select: { productId: true, kind: true, url: true, posterUrl: true, durationMs: true, position: true } });
+    let videos = 0;
+    for (const m of media) {
+      expect(m.url.startsWith(`/media/products/${m.productId}/${m.position}.`)).toBe(true);
+      if (m.kind === "VIDEO") {
+        videos++;
+        expect(m.durationMs).toBeGreaterThan(0);
+        expect(m.posterUrl).toMatch(new RegExp(`^/media/products/${m.productId}/`));
+      } else {
+        expect(m.durationMs).toBeNull();
+        expect(m.posterUrl).toBeNull();
+      }
+    }
+    expect(videos).toBeGreaterThan(0);
+    expect(videos / media.length).toBeLessThan(0.2);
+  });
+
+  it("gives every shop 3–8 collections with products", async () => {
+    const rows = await prisma.$queryRaw<{ collections: number; empty: number }[]>`
+      SELECT count(c."id")::int AS collections,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."collectionId" = c."id"))::int AS empty
+      FROM "Shop" s LEFT JOIN "Collection" c ON c."shopId" = s."id" GROUP BY s."id"`;
+    expect(rows.length).toBe(summary.counts.shops);
+    for (const r of rows) {
+      expect(r.collections).toBeGreaterThanOrEqual(3);
+      expect(r.collections).toBeLessThanOrEqual(8);
+      expect(r.empty).toBe(0);
+    }
+  });
+
+  it("creates buyers, creators, merchants (an OWNER per shop, some STAFF) and admins", async () => {
+    const count = (prefix: string) => prisma.user.count({ where: { externalId: { startsWith: prefix } } });
+    expect(await count("demo-buyer-")).toBe(200);
+    expect(await count("demo-creator-")).toBe(50);
+    expect(await count("demo-merchant-")).toBe(summary.counts.shops);
+    expect(await count("demo-staff-")).toBeGreaterThan(0);
+    expect(await count("demo-admin-")).toBe(2);
+    const roles = await prisma.user.findMany({ select: { externalId: true, roles: true } });
+    const expected: Record<string, string[]> = {
+      buyer: ["BUYER"],
+      creator: ["BUYER", "CREATOR"],
+      merchant: ["BUYER", "MERCHANT"],
+      staff: ["BUYER", "MERCHANT"],
+      admin: ["BUYER", "ADMIN"],
+    };
+    for (const user of roles) {
+      const kind = /^demo-([a-z]+)-\d+$/.exec(user.externalId)?.[1] ?? "";
+      expect(user.roles, user.externalId).toEqual(expected[kind]);
+    }
+    const owners = await prisma.shopMember.findMany({ where: { role: "OWNER" }, select: { shopId: true, user: { select: { roles: true } } } });
+    expect(new Set(owners.map((o) => o.shopId)).size).toBe(summary.counts.shops);
+    expect(owners.length).toBe(summary.counts.shops);
+    for (const o of owners) expect(o.user.roles).toEqual(["BUYER", "MERCHANT"]);
+    expect(await prisma.shopMember.count({ where: { role: "STAFF" } })).toBeGreaterThan(0);
+
+    const { buyer, creator, merchant, admin } = summary.users;
+    expect(buyer.externalId).toBe("demo-buyer-1");
+    expect(creator.externalId).toBe("demo-creator-1");
+    expect(merchant.externalId).toBe("demo-merchant-1");
+    expect(admin.externalId).toBe("demo-admin-1");
+    const stored = await prisma.user.findUniqueOrThrow({ where: { externalId: "demo-merchant-1" }, select: { id: true, handle: true } });
+    expect(stored).toEqual({ id: merchant.id, handle: merchant.handle });
+    const membership = await prisma.shopMember.findUniqueOrThrow({
+      where: { shopId_userId: { shopId: merchant.shopId, userId: merchant.id } },
+      select: { role: true, shop: { select: { handle: true } } },
+    });
+    expect(membership).toEqual({ role: "OWNER", shop: { handle: merchant.shopHandle } });
+  });
+});
+
+describe("seedWorld determinism and safety", () => {
+  it(
+    "produces identical rows for the same seed (whatever the batching) and different rows for another seed",
+    async () => {
+      const a = await seededDigest(7);
+      const b = await seededDigest(7, { chunkSize: 37, concurrency: 3 });
+      const c = await seededDigest(8);
+      expect(a.summary.counts.products).toBe(300);
+      expect(b.digest).toEqual(a.digest);
+      expect(b.summary).toEqual(a.summary);
+      for (const table of SEEDED_TABLES) expect(c.digest[table], table).not.toBe(a.digest[table]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "refuses to seed over existing data, and reset starts over",
+    async () => {
+      const db = await memoryDatabase();
+      try {
+        const first = await seedWorld(db.prisma, { seed: 3, scale: { products: 300 } });
+        const before = await digest(db.prisma);
+        await expect(seedWorld(db.prisma, { seed: 3, scale: { products: 300 } })).rejects.toThrow(SeedRefusedError);
+        await expect(seedWorld(db.prisma, { seed: 4, scale: { products: 300 } })).rejects.toThrow(/already has 20 shops/);
+        // Nothing was written by the refused attempts.
+        expect(await digest(db.prisma)).toEqual(before);
+
+        const other = await seedWorld(db.prisma, { seed: 4, scale: { products: 300 }, reset: true });
+        expect(await db.prisma.product.count()).toBe(300);
+        expect(other.users.buyer.id).not.toBe(first.users.buyer.id);
+        expect(await digest(db.prisma)).not.toEqual(before);
+
+        const again = await seedWorld(db.prisma, { seed: 3, scale: { products: 300 }, reset: true });
+        expect(again).toEqual(first);
+        expect(await digest(db.prisma)).toEqual(before);
+      } finally {
+        await db.close();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it("refuses when demo users exist even without shops", async () => {
+    const db = await memoryDatabase();
+    try {
+      await db.prisma.user.create({ data: { externalId: "demo-buyer-1", handle: "someone" } });
+      await expect(seedWorld(db.prisma, { scale: { products: 30 } })).rejects.toThrow(SeedRefusedError);
+    } finally {
+      await db.close();
+    }
+  }, TIMEOUT);
+});
