@@ -7,7 +7,7 @@ console.log("open+migrate", ((t1 - t0) / 1000).toFixed(2));
 const last = new Map<string, number>();
 const start = new Map<string, number>();
 const scale = process.argv[2] === "bench" || process.argv[2] === "demo" ? process.argv[2] : { products: Number(process.argv[2] ?? 2000) };
-const s = await seedWorld(db.prisma, { scale: scale as any, reset: true, concurrency: Number(process.env.CONC ?? 1), chunkSize: Number(process.env.CHUNK ?? 1000),
+const s = await seedWorld(db.prisma, { scale: scale as any, reset: true, insertMode: (process.env.MODE ?? "json") as any, concurrency: Number(process.env.CONC ?? 1), chunkSize: Number(process.env.CHUNK ?? 1000),
   onProgress: (e) => { if (!start.has(e.phase)) start.set(e.phase, performance.now()); if (e.done === e.total) last.set(e.phase, performance.now()); } });
 const t2 = performance.now();
 for (const [p, t] of start) console.log(p, (((last.get(p) ?? t) - t) / 1000).toFixed(2));

@@ -1,3 +1,4 @@
+import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
 import { limits } from "../limits.ts";
 import { listProducts } from "./product-list.ts";
@@ -26,7 +27,7 @@ builder.queryField("collection", (t) =>
   t.prismaField({
     type: "Collection",
     nullable: true,
-    args: { handle: t.arg.string({ required: true }) },
+    args: { handle: t.arg.string({ required: true, validate: handleArg }) },
     resolve: (query, _root, args, ctx) => ctx.db.collection.findUnique({ ...query, where: { handle: args.handle } }),
   }),
 );

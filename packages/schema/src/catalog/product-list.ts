@@ -106,7 +106,6 @@ export interface ProductConnection {
 /** Resolves a products connection for the GraphQL field at `info`. */
 export async function listProducts(ctx: Context, args: ProductListArgs, info: GraphQLResolveInfo): Promise<ProductConnection> {
   const query = args.query?.trim() || null;
-  if (query && query.length > limits.maxSearchLength) throw badInput(`\`query\` must be at most ${limits.maxSearchLength} characters.`);
   const sortKey: ProductSortKey = args.sortKey ?? (query ? "RELEVANCE" : "CREATED_AT");
   if (sortKey === "RELEVANCE" && !query) throw badInput("Sort key RELEVANCE needs a `query`.");
   const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
 import { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
@@ -174,7 +176,7 @@ export const ProductFilterInput = builder.inputType("ProductFilter", {
 /** Connection arguments shared by every products list. */
 export function productListArgs(t: ArgBuilder<SchemaTypesOf>) {
   return {
-    query: t.string({ required: false, description: `Full-text search over title, tags, vendor, type and description (websearch syntax, at most ${limits.maxSearchLength} characters).` }),
+    query: t.string({ required: false, validate: z.string().max(limits.maxSearchLength), description: `Full-text search over title, tags, vendor, type and description (websearch syntax, at most ${limits.maxSearchLength} characters).` }),
     filter: t({ type: ProductFilterInput, required: false }),
     sortKey: t({ type: ProductSortKeyEnum, required: false, description: "Default: RELEVANCE with a query, else CREATED_AT." }),
     reverse: t.boolean({ required: false, defaultValue: false }),
@@ -233,7 +235,7 @@ builder.queryFields((t) => ({
     type: "Product",
     nullable: true,
     description: "A product by id or handle; null when absent or not visible to the caller.",
-    args: { id: t.arg.id({ required: false }), handle: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: false }), handle: t.arg.string({ required: false, validate: handleArg }) },
     resolve: async (query, _root, args, ctx) => {
       if ((args.id == null) === (args.handle == null)) throw badInput("Pass exactly one of `id` or `handle`.");
       const where = args.id != null ? { id: decodeId(String(args.id), "Product") } : { handle: args.handle! };

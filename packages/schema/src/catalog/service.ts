@@ -5,8 +5,8 @@
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
-import { canManageShop, isUniqueViolation } from "../identity/service.ts";
-import { forbidden } from "../shared/errors.ts";
+import { canManageShop } from "../identity/service.ts";
+import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import type { CatalogErrorCode } from "./errors.ts";
@@ -21,11 +21,7 @@ function catalogError(code: CatalogErrorCode, message: string, field?: (string |
   return userError(code, message, field ?? null);
 }
 
-function uniqueTarget(error: unknown): string {
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } }).meta;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(meta?.target) ? meta.target : [String(meta?.target ?? "")]);
-  return fields.join(",");
-}
+const handleTaken = () => failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
 
 // ───────────── shops ─────────────
 
@@ -62,7 +58,7 @@ export async function createShop(ctx: Context, input: ShopCreateInput): Promise<
     });
     return succeeded(shop.id);
   } catch (error) {
-    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "Returned when the handle is taken: choose another.", ["handle"])]);
+    if (isUniqueViolation(error, "handle")) return handleTaken();
     throw error;
   }
 }
@@ -93,7 +89,7 @@ export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<
       return succeeded(id);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
+    if (isUniqueViolation(error, "handle")) return handleTaken();
     throw error;
   }
 }
@@ -247,9 +243,8 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
       });
       return succeeded(id);
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (input.handle !== undefined) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
-      if (!uniqueTarget(error).includes("handle")) throw error;
+      if (!isUniqueViolation(error, "handle")) throw error;
+      if (input.handle !== undefined) return handleTaken();
     }
   }
   return failed([catalogError("TAKEN", "Could not find a free handle; pass one.", ["handle"])]);
@@ -306,7 +301,7 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
     });
     return succeeded(id);
   } catch (error) {
-    if (isUniqueViolation(error)) return failed([catalogError("TAKEN", "The handle is taken: choose another.", ["handle"])]);
+    if (isUniqueViolation(error, "handle")) return handleTaken();
     throw error;
   }
 }

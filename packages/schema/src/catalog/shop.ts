@@ -1,3 +1,4 @@
+import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
 import { limits } from "../limits.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
@@ -38,7 +39,7 @@ builder.queryFields((t) => ({
   shop: t.prismaField({
     type: "Shop",
     nullable: true,
-    args: { handle: t.arg.string({ required: true }) },
+    args: { handle: t.arg.string({ required: true, validate: handleArg }) },
     resolve: (query, _root, args, ctx) => ctx.db.shop.findUnique({ ...query, where: { handle: args.handle } }),
   }),
   shops: t.prismaConnection({

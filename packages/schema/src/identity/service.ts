@@ -2,6 +2,7 @@
 import type { Context, CallerKey, CallerUser } from "../context.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "../generated/prisma/enums.ts";
+import { isUniqueViolation } from "../shared/errors.ts";
 import { apiKeyKindOf, displayPrefix, generateApiKey, hashApiKey } from "./keys.ts";
 
 const ROLES: readonly Role[] = ["BUYER", "CREATOR", "MERCHANT", "ADMIN"];
@@ -88,9 +89,6 @@ function sameRoles(a: Role[], b: Role[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /**
  * Whether the caller may manage a shop: a secret key acting on its own (the platform's

@@ -165,6 +165,8 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
   const size = resolveScale(options.scale);
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1_000));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const insertMode = options.insertMode ?? "json";
+  if (insertMode !== "json" && insertMode !== "createMany") throw new RangeError(`unknown insertMode ${String(insertMode)}`);
 
   if (options.reset) {
     await resetWorld(prisma);
@@ -184,8 +186,6 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
   }
 
   const world = new WorldGenerator(seed, size);
-  const insertMode = options.insertMode ?? "json";
-  if (insertMode !== "json" && insertMode !== "createMany") throw new RangeError(`unknown insertMode ${String(insertMode)}`);
   const writer = new Writer(prisma, insertMode, concurrency, options.onProgress);
   return world.run(writer, chunkSize);
 }
@@ -968,7 +968,7 @@ class WorldGenerator {
   }
 
   private generateProduct(shop: ShopPlan, n: number, index: number, chunk: Chunk): ProductRef {
-    const { rng, faker } = this;
+    const { rng } = this;
     const id = this.ids.uuid();
     const type = rng.pick(shop.types);
     const noun = rng.pick(type.nouns);

@@ -4,3 +4,17 @@ import { GraphQLError } from "graphql";
 export function forbidden(message = "You may not act on this object."): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 }
+
+/**
+ * Whether a Prisma error is a unique-constraint violation (P2002), optionally on a given
+ * column. Driver adapters describe the constraint differently (PGlite: its fields; pg: the
+ * index name, such as "Product_handle_key"), so both are looked at.
+ */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002") return false;
+  if (!field) return true;
+  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const names = [...(constraint?.fields ?? []), ...(Array.isArray(meta?.target) ? meta.target : [])].map(String);
+  return names.includes(field) || (constraint?.index?.split("_").includes(field) ?? false);
+}

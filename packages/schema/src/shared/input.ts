@@ -57,6 +57,9 @@ export const currencyCode = z.string().refine(isCurrencyCode, {
   params: { code: "UNKNOWN_CURRENCY" },
 });
 
+/** A handle argument of a lookup (query fields): bounded so lookups stay cheap. */
+export const handleArg = z.string().max(100);
+
 /** URL-safe handle: lowercase letters, digits and single dashes. */
 export const handle = z
   .string()

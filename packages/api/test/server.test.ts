@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ok, startTestApi, type TestApi } from "./harness.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+const fetchApi = (path: string, init?: RequestInit) => api.server.yoga.fetch(`http://test${path}`, init);
+
+describe("HTTP endpoints", () => {
+  it("answers /health and /ready", async () => {
+    expect((await fetchApi("/health")).status).toBe(200);
+    const { url } = await api.server.listen(0, "127.0.0.1");
+    const ready = await fetch(url.replace("/graphql", "/ready"));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", database: true });
+  });
+
+  it("serves GraphiQL to browsers outside production", async () => {
+    const res = await fetchApi("/graphql", { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Shoppable GraphiQL");
+  });
+
+  it("refuses simple cross-site requests that lack a non-simple header (CSRF)", async () => {
+    const get = await fetchApi(`/graphql?query=${encodeURIComponent("{ viewer { roles } }")}`);
+    expect(get.status).toBe(403);
+    const form = await fetchApi("/graphql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query={viewer{roles}}" });
+    expect(form.status).toBe(403);
+  });
+
+  it("refuses batched operations", async () => {
+    const res = await fetchApi("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable },
+      body: JSON.stringify([{ query: "{ viewer { roles } }" }, { query: "{ viewer { roles } }" }]),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("limits", () => {
+  it("refuses a query whose complexity is over the limit before running it", async () => {
+    const q = `{ products(first: 100) { edges { node { shop { products(first: 100) { edges { node { variants { id title } } } } } } } } }`;
+    await api.gql(`{ viewer { roles } }`); // authentication is cached after this
+    const { result, statements } = await api.db.statementsDuring(() => api.gql(q));
+    expect(result.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(result.errors?.[0]?.message).toMatch(/complexity \d+ exceeds the maximum of \d+/);
+    expect(statements).toHaveLength(0);
+  });
+
+  it("refuses a query nested deeper than the limit", async () => {
+    let inner = "id";
+    for (let i = 0; i < 8; i++) inner = `shop { products(first: 1) { edges { node { ${inner} } } } }`;
+    const res = await api.gql(`{ products(first: 1) { edges { node { ${inner} } } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(res.errors?.[0]?.message).toContain("depth");
+  });
+
+  it("validates lookup arguments with BAD_USER_INPUT", async () => {
+    const res = await api.gql(`query($h: String!) { shop(handle: $h) { id } }`, { h: "x".repeat(101) });
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("relay nodes", () => {
+  it("resolves node and nodes for any entity, and null for unknown or malformed ids", async () => {
+    const created = ok(
+      await api.gql(`mutation { shopCreate(input: { handle: "node-shop", name: "Node shop", currencyCode: "JPY" }) { shop { id } } }`, {}, { key: "secret" }),
+    ).shopCreate.shop.id;
+    const nodes = ok(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Shop { handle currencyCode } } }`, { ids: [created] }));
+    expect(nodes.nodes).toEqual([{ id: created, handle: "node-shop", currencyCode: "JPY" }]);
+    const unknown = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: Buffer.from("Shop:0190a000-0000-7000-8000-000000000000").toString("base64") });
+    expect(unknown.data?.node ?? null).toBeNull();
+    const malformed = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: "%%%" });
+    expect(malformed.data?.node ?? null).toBeNull();
+    expect(JSON.stringify(malformed.errors ?? [])).not.toMatch(/prisma|invalid input syntax|uuid/i);
+  });
+});
+
+describe("errors", () => {
+  it("masks internal errors: no database message reaches the client", async () => {
+    const broken = await startTestApi();
+    await broken.gql(`{ viewer { roles } }`); // cache the key, so the failure happens in a resolver
+    await broken.db.close();
+    const res = await broken.gql(`{ products(first: 1) { edges { node { id } } } }`);
+    expect(res.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(JSON.stringify(res.errors)).not.toMatch(/PGlite|closed|prisma|SQL/i);
+    await broken.server.close(100);
+  });
+});

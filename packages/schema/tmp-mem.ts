@@ -1,0 +1,10 @@
+import { openDatabase } from "./src/db/index.ts";
+import { seedWorld } from "./src/seed/world.ts";
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, migrate: true });
+let max = 0, maxRss = 0;
+const iv = setInterval(() => { const m = process.memoryUsage(); max = Math.max(max, m.heapUsed); maxRss = Math.max(maxRss, m.rss); }, 100);
+await seedWorld(db.prisma, { scale: { products: Number(process.argv[2]) }, reset: true, concurrency: 4 });
+clearInterval(iv);
+global.gc?.();
+console.log("max heapUsed MB", max / 1e6 | 0, "max rss", maxRss / 1e6 | 0, "after gc heap", process.memoryUsage().heapUsed / 1e6 | 0);
+await db.close();
