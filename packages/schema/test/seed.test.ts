@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/index.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
-import { SEEDED_TABLES, SeedRefusedError, seedWorld, type InsertMode, type SeedSummary } from "../src/seed/world.ts";
+import { SEEDED_TABLES, SeedRefusedError, resetWorld, seedWorld, type SeedSummary } from "../src/seed/world.ts";
 
 const TIMEOUT = 120_000;
 
@@ -19,16 +19,6 @@ async function digest(prisma: PrismaClient): Promise<Record<string, string>> {
     out[table] = `${Number(rows[0]!.count)}:${rows[0]!.digest}`;
   }
   return out;
-}
-
-async function seededDigest(seed: number, extra: { chunkSize?: number; concurrency?: number; insertMode?: InsertMode } = {}) {
-  const db = await memoryDatabase();
-  try {
-    const summary = await seedWorld(db.prisma, { seed, scale: { products: 300 }, ...extra });
-    return { summary, digest: await digest(db.prisma) };
-  } finally {
-    await db.close();
-  }
 }
 
 describe("seedWorld at demo scale", () => {
@@ -270,17 +260,33 @@ describe("seedWorld at demo scale", () => {
 });
 
 describe("seedWorld determinism and safety", () => {
+  // Two separate in-memory databases: determinism is checked across databases, not within one.
+  let a: Database;
+  let b: Database;
+  const scale = { products: 300 };
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([memoryDatabase(), memoryDatabase()]);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
   it(
     "produces identical rows for the same seed (whatever the batching and insert mode) and different rows for another seed",
     async () => {
-      const a = await seededDigest(7);
+      const first = await seedWorld(a.prisma, { seed: 7, scale });
       // Prisma createMany, small chunks, several statements in flight: still the same rows.
-      const b = await seededDigest(7, { chunkSize: 37, concurrency: 3, insertMode: "createMany" });
-      const c = await seededDigest(8);
-      expect(a.summary.counts.products).toBe(300);
-      expect(b.digest).toEqual(a.digest);
-      expect(b.summary).toEqual(a.summary);
-      for (const table of SEEDED_TABLES) expect(c.digest[table], table).not.toBe(a.digest[table]);
+      const second = await seedWorld(b.prisma, { seed: 7, scale, chunkSize: 37, concurrency: 3, insertMode: "createMany" });
+      expect(first.counts.products).toBe(300);
+      expect(second).toEqual(first);
+      const digestA = await digest(a.prisma);
+      expect(await digest(b.prisma)).toEqual(digestA);
+
+      await seedWorld(b.prisma, { seed: 8, scale, reset: true });
+      const digestC = await digest(b.prisma);
+      for (const table of SEEDED_TABLES) expect(digestC[table], table).not.toBe(digestA[table]);
     },
     TIMEOUT,
   );
@@ -288,40 +294,38 @@ describe("seedWorld determinism and safety", () => {
   it(
     "refuses to seed over existing data, and reset starts over",
     async () => {
-      const db = await memoryDatabase();
-      try {
-        const first = await seedWorld(db.prisma, { seed: 3, scale: { products: 300 } });
-        const before = await digest(db.prisma);
-        await expect(seedWorld(db.prisma, { seed: 3, scale: { products: 300 } })).rejects.toThrow(SeedRefusedError);
-        await expect(seedWorld(db.prisma, { seed: 4, scale: { products: 300 } })).rejects.toThrow(/already has 20 shops/);
-        // Nothing was written by the refused attempts.
-        expect(await digest(db.prisma)).toEqual(before);
+      const db = a;
+      await resetWorld(db.prisma);
+      const first = await seedWorld(db.prisma, { seed: 3, scale });
+      const before = await digest(db.prisma);
+      await expect(seedWorld(db.prisma, { seed: 3, scale })).rejects.toThrow(SeedRefusedError);
+      await expect(seedWorld(db.prisma, { seed: 4, scale })).rejects.toThrow(/already has 20 shops/);
+      // Nothing was written by the refused attempts.
+      expect(await digest(db.prisma)).toEqual(before);
 
-        // Reset keeps API keys (they belong to apps, not to the demo world).
-        await db.prisma.apiKey.create({ data: { kind: "SECRET", name: "kept", prefix: "sk_test", hash: "h" } });
-        const other = await seedWorld(db.prisma, { seed: 4, scale: { products: 300 }, reset: true });
-        expect(await db.prisma.apiKey.count()).toBe(1);
-        expect(await db.prisma.product.count()).toBe(300);
-        expect(other.users.buyer.id).not.toBe(first.users.buyer.id);
-        expect(await digest(db.prisma)).not.toEqual(before);
+      // Reset keeps API keys (they belong to apps, not to the demo world).
+      await db.prisma.apiKey.create({ data: { kind: "SECRET", name: "kept", prefix: "sk_test", hash: "h" } });
+      const other = await seedWorld(db.prisma, { seed: 4, scale, reset: true });
+      expect(await db.prisma.apiKey.count()).toBe(1);
+      expect(await db.prisma.product.count()).toBe(300);
+      expect(other.users.buyer.id).not.toBe(first.users.buyer.id);
+      expect(await digest(db.prisma)).not.toEqual(before);
 
-        const again = await seedWorld(db.prisma, { seed: 3, scale: { products: 300 }, reset: true });
-        expect(again).toEqual(first);
-        expect(await digest(db.prisma)).toEqual(before);
-      } finally {
-        await db.close();
-      }
+      const again = await seedWorld(db.prisma, { seed: 3, scale, reset: true });
+      expect(again).toEqual(first);
+      expect(await digest(db.prisma)).toEqual(before);
     },
     TIMEOUT,
   );
 
-  it("refuses when demo users exist even without shops", async () => {
-    const db = await memoryDatabase();
-    try {
-      await db.prisma.user.create({ data: { externalId: "demo-buyer-1", handle: "someone" } });
-      await expect(seedWorld(db.prisma, { scale: { products: 30 } })).rejects.toThrow(SeedRefusedError);
-    } finally {
-      await db.close();
-    }
-  }, TIMEOUT);
+  it(
+    "refuses when demo users exist even without shops",
+    async () => {
+      await resetWorld(b.prisma);
+      await b.prisma.user.create({ data: { externalId: "demo-buyer-1", handle: "someone" } });
+      await expect(seedWorld(b.prisma, { scale: { products: 30 } })).rejects.toThrow(SeedRefusedError);
+      expect(await b.prisma.shop.count()).toBe(0);
+    },
+    TIMEOUT,
+  );
 });
