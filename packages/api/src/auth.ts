@@ -22,24 +22,45 @@ function unauthenticated(message: string): GraphQLError {
 
 export function createAuthenticator(db: PrismaClient, config: Pick<Config, "jwt" | "authCacheTtlMs">) {
   const ttl = Math.max(1, config.authCacheTtlMs);
-  const keys = new LRUCache<string, { key: CallerKey | null }>({ max: 10_000, ttl });
-  const users = new LRUCache<string, CallerUser>({ max: 50_000, ttl });
+  // Promises are cached, so concurrent first requests with one credential share one lookup.
+  const keys = new LRUCache<string, Promise<CallerKey | null>>({ max: 10_000, ttl });
+  const users = new LRUCache<string, Promise<CallerUser>>({ max: 50_000, ttl });
   const secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : null;
   const jwks: JWTVerifyGetKey | null = config.jwt.jwksUrl ? createRemoteJWKSet(new URL(config.jwt.jwksUrl)) : null;
 
-  async function verifyKey(text: string): Promise<CallerKey | null> {
-    const cached = keys.get(text);
-    if (cached) return cached.key;
-    const key = await findApiKey(db, text);
-    keys.set(text, { key });
-    return key;
+  function verifyKey(text: string): Promise<CallerKey | null> {
+    let found = keys.get(text);
+    if (!found) {
+      found = findApiKey(db, text);
+      keys.set(text, found);
+      found.catch(() => keys.delete(text));
+    }
+    return found;
   }
 
-  async function verifyUser(token: string): Promise<CallerUser> {
-    const cached = users.get(token);
-    if (cached) return cached;
+  function verifyUser(token: string): Promise<CallerUser> {
+    let found = users.get(token);
+    if (!found) {
+      found = loadUser(token);
+      users.set(token, found);
+      // Failures are not cached; a success is kept no longer than the token is valid.
+      found.then(
+        (user) => users.set(token, Promise.resolve(user), { ttl: userTtl(token) }),
+        () => users.delete(token),
+      );
+    }
+    return found;
+  }
+
+  function userTtl(token: string): number {
+    const exp = decodePart<{ exp?: number }>(token, 1)?.exp;
+    const remaining = typeof exp === "number" ? exp * 1000 - Date.now() : ttl;
+    return Math.max(1, Math.min(ttl, remaining));
+  }
+
+  async function loadUser(token: string): Promise<CallerUser> {
     if (!secret && !jwks) throw unauthenticated("This server accepts no user tokens: configure SHOPPABLE_JWT_SECRET or SHOPPABLE_JWKS_URL.");
-    const header = decodeHeader(token);
+    const header = decodePart<{ alg?: string }>(token, 0);
     const options = { issuer: config.jwt.issuer, audience: config.jwt.audience };
     let payload;
     try {
@@ -55,17 +76,13 @@ export function createAuthenticator(db: PrismaClient, config: Pick<Config, "jwt"
     if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 200) {
       throw unauthenticated("The user token has no subject (`sub`).");
     }
-    const user = await userFromClaims(db, {
+    return userFromClaims(db, {
       sub: payload.sub,
       handle: typeof payload.handle === "string" ? payload.handle : undefined,
       name: typeof payload.name === "string" ? payload.name.slice(0, 200) : undefined,
       email: typeof payload.email === "string" ? payload.email.slice(0, 320) : undefined,
       roles: normaliseRoles(payload.roles),
     });
-    // Never cache past the token's own expiry.
-    const remaining = typeof payload.exp === "number" ? payload.exp * 1000 - Date.now() : ttl;
-    users.set(token, user, { ttl: Math.max(1, Math.min(ttl, remaining)) });
-    return user;
   }
 
   /** The caller of a request; throws UNAUTHENTICATED for a missing or bad credential. */
@@ -81,10 +98,10 @@ export function createAuthenticator(db: PrismaClient, config: Pick<Config, "jwt"
   };
 }
 
-function decodeHeader(token: string): { alg?: string } | null {
+/** The JSON of a JWT's header (0) or payload (1), unverified; null when malformed. */
+function decodePart<T>(token: string, index: 0 | 1): T | null {
   try {
-    const [head] = token.split(".");
-    return JSON.parse(Buffer.from(head ?? "", "base64url").toString("utf8"));
+    return JSON.parse(Buffer.from(token.split(".")[index] ?? "", "base64url").toString("utf8")) as T;
   } catch {
     return null;
   }

@@ -67,6 +67,15 @@ describe("authentication", () => {
     expect(await api.db.prisma.user.count({ where: { externalId: "x" } })).toBe(0);
   });
 
+  it("looks a key up once for concurrent first requests, then serves it from cache", async () => {
+    const { createApiKey } = await import("@shoppable/schema");
+    const { key } = await createApiKey(api.db.prisma, { kind: "PUBLISHABLE", name: "fresh" });
+    const { statements } = await api.db.statementsDuring(() => Promise.all(Array.from({ length: 10 }, () => api.gql(VIEWER, {}, { key }))));
+    expect(statements.filter((sql) => sql.includes('"ApiKey"'))).toHaveLength(1);
+    const again = await api.db.statementsDuring(() => api.gql(VIEWER, {}, { key }));
+    expect(again.statements).toHaveLength(0);
+  });
+
   it("ignores roles that do not exist and always keeps BUYER", async () => {
     const token = await api.token("role-mixer", ["ADMIN", "WIZARD"]);
     expect(ok(await api.gql(VIEWER, {}, { user: token })).viewer.roles).toEqual(["BUYER", "ADMIN"]);

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const fetchApi = (path: string, init?: RequestInit) => api.server.yoga.fetch(`http://test${path}`, init);
+const fetchApi = (path: string, init?: RequestInit) => api.server.yoga.fetch(new URL(`http://test${path}`), init ?? {});
 
 describe("HTTP endpoints", () => {
   it("answers /health and /ready", async () => {

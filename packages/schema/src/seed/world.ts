@@ -187,7 +187,11 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
 
   const world = new WorldGenerator(seed, size);
   const writer = new Writer(prisma, insertMode, concurrency, options.onProgress);
-  return world.run(writer, chunkSize);
+  const summary = await world.run(writer, chunkSize);
+  // Fresh planner statistics: without them the first queries on a bulk-loaded table guess
+  // row counts badly and pick sequential scans and sorts over the listing indexes.
+  await prisma.$executeRawUnsafe(`ANALYZE ${SEEDED_TABLES.map((t) => `"${t}"`).join(", ")}`);
+  return summary;
 }
 
 // ───────────────────────────── randomness ─────────────────────────────
