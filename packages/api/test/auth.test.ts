@@ -1,4 +1,6 @@
-import { SignJWT } from "jose";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
@@ -92,5 +94,34 @@ describe("authentication", () => {
     expect(ok(await api.gql(q, { id }, { user: alice })).node.email).toBe("alice@example.test");
     const bob = await api.token("bob", ["BUYER"]);
     expect(ok(await api.gql(q, { id }, { user: bob })).node).toEqual({ handle: "alice", email: null });
+  });
+});
+
+describe("RS256 user tokens via JWKS", () => {
+  it("accepts tokens signed by a key in the JWKS and refuses others", async () => {
+    const { publicKey, privateKey } = await generateKeyPair("RS256");
+    const other = await generateKeyPair("RS256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "host-1", alg: "RS256", use: "sig" };
+    const jwksServer = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+    const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+    const rsApi = await startTestApi({ SHOPPABLE_JWKS_URL: jwksUrl, SHOPPABLE_JWT_ISSUER: "https://host.example" });
+    try {
+      const sign = (key: CryptoKey, claims: Record<string, unknown> = {}, issuer = "https://host.example") =>
+        new SignJWT({ roles: ["CREATOR"], ...claims }).setProtectedHeader({ alg: "RS256", kid: "host-1" }).setSubject("rs-user")
+          .setIssuer(issuer).setExpirationTime("1h").sign(key);
+      const good = ok(await rsApi.gql(VIEWER, {}, { user: await sign(privateKey) }));
+      expect(good.viewer.roles).toEqual(["BUYER", "CREATOR"]);
+      const wrongKey = await rsApi.gql(VIEWER, {}, { user: await sign(other.privateKey) });
+      expect(wrongKey.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const wrongIssuer = await rsApi.gql(VIEWER, {}, { user: await sign(privateKey, {}, "https://evil.example") });
+      expect(wrongIssuer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    } finally {
+      await rsApi.close();
+      jwksServer.close();
+    }
   });
 });

@@ -174,6 +174,17 @@ describe("productCreate", () => {
   },
   );
 
+  it("refuses an option that lists a value twice (DUPLICATE_OPTION_VALUE)", async () => {
+    const before = await counts();
+    const input = tee(shopId, {
+      options: [{ name: "Size", values: ["S", "S"] }],
+      variants: [{ price: "1", selectedOptions: [{ name: "Size", value: "S" }] }],
+    });
+    const res = ok(await api.gql(PRODUCT_CREATE, { input }, { key: "secret", user: merchant }));
+    expect(res.productCreate.userErrors[0]).toMatchObject({ code: "DUPLICATE_OPTION_VALUE", field: ["options", "0", "values"] });
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses variants that do not match the options, or repeat each other", async () => {
     const before = await counts();
     const badOption = tee(shopId, { variants: [{ price: "1", selectedOptions: [{ name: "Size", value: "XL" }, { name: "Color", value: "Black" }] }] });

@@ -10,7 +10,7 @@ import type { SchemaTypesOf } from "../builder.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { canSeeProduct, managesShop } from "./access.ts";
-import { listProducts, PRODUCT_SORT_KEYS, type ProductListArgs } from "./product-list.ts";
+import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
 
 export const ProductStatusEnum = builder.enumType(ProductStatus, { name: "ProductStatus" });
 export const MediaKindEnum = builder.enumType(MediaKind, { name: "MediaKind" });
@@ -184,19 +184,9 @@ export function productListArgs(t: ArgBuilder<SchemaTypesOf>) {
   };
 }
 
-type RawFilter = {
-  shopId?: string | null;
-  collectionId?: string | null;
-  available?: boolean | null;
-  tags?: string[] | null;
-  productType?: string | null;
-  vendor?: string | null;
-  price?: { currencyCode: string; min?: string | null; max?: string | null } | null;
-  status?: ProductStatus[] | null;
-};
 
-/** Decodes the ids in a ProductFilter; a malformed id is a BAD_USER_INPUT error. */
-export function decodeProductFilter(filter: RawFilter | null | undefined): ProductListArgs["filter"] {
+/** Decodes the global ids in a ProductFilter to database ids; a malformed id is BAD_USER_INPUT. */
+export function decodeProductFilter(filter: ProductFilter | null | undefined): ProductListArgs["filter"] {
   if (!filter) return null;
   const decode = (value: string | null | undefined, typename: string, name: string) => {
     if (value == null) return null;
@@ -230,7 +220,7 @@ builder.queryFields((t) => ({
     args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
     resolve: (_root, args, ctx, info) =>
-      listProducts(ctx, { ...args, filter: decodeProductFilter(args.filter as RawFilter | null) }, info) as never,
+      listProducts(ctx, { ...args, filter: decodeProductFilter(args.filter as ProductFilter | null) }, info) as never,
   }),
   product: t.prismaField({
     type: "Product",
