@@ -5,6 +5,7 @@
 import type { ObjectRef } from "@pothos/core";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
+import type PrismaTypes from "../generated/pothos-types.ts";
 import type { UserErrorShape } from "./user-error.ts";
 
 export interface PayloadShape {
@@ -17,7 +18,7 @@ type Delegate = { findUnique(args: object): Promise<unknown> };
 
 export function definePayload(
   name: string,
-  entity: { field: string; model: "Shop" | "Product" | "ProductVariant" | "Collection" | "User" },
+  entity: { field: string; model: keyof PrismaTypes & string },
   errorType: ObjectRef<any, any>,
 ) {
   const delegateName = entity.model[0]!.toLowerCase() + entity.model.slice(1);
