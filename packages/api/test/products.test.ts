@@ -191,3 +191,38 @@ describe("products: SQL statements", () => {
     expect(statements).toHaveLength(3);
   });
 });
+
+describe("shops and collections", () => {
+  it("pages through every shop once, with totalCount, and finds one by handle", async () => {
+    const q = `query($after: String) { shops(first: 7, after: $after) { totalCount edges { node { id handle currencyCode } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 10; i++) {
+      const page: any = ok(await api.gql(q, { after })).shops;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e: any) => e.node.handle));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(total).toBe(await api.db.prisma.shop.count());
+    expect(new Set(seen).size).toBe(total);
+    const handle = seen[3]!;
+    const shop = ok(await api.gql(`query($h: String!) { shop(handle: $h) { handle products(first: 5) { edges { node { shop { handle } } } } collections(first: 50) { totalCount edges { node { handle title } } } } }`, { h: handle })).shop;
+    expect(shop.handle).toBe(handle);
+    expect(shop.products.edges.every((e: any) => e.node.shop.handle === handle)).toBe(true);
+    const row = await api.db.prisma.shop.findUniqueOrThrow({ where: { handle }, include: { _count: { select: { collections: true } } } });
+    expect(shop.collections.totalCount).toBe(row._count.collections);
+    expect(ok(await api.gql(`{ shop(handle: "no-such-shop") { id } }`)).shop).toBeNull();
+  });
+
+  it("finds a product by handle, and not a draft one from a storefront", async () => {
+    const active = await api.db.prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    const draft = await api.db.prisma.product.findFirstOrThrow({ where: { status: "DRAFT" } });
+    const q = `query($h: String!) { product(handle: $h) { id title } }`;
+    expect(ok(await api.gql(q, { h: active.handle })).product.title).toBe(active.title);
+    expect(ok(await api.gql(q, { h: draft.handle })).product).toBeNull();
+    const both = await api.gql(`query($id: ID!, $h: String!) { product(id: $id, handle: $h) { id } }`, { id: encodeGlobalID("Product", active.id), h: active.handle });
+    expect(both.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

@@ -48,12 +48,8 @@ builder.queryFields((t) => ({
     description: "All shops, oldest first.",
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
-    totalCount: () => 0,
+    totalCount: (_root, _args, ctx) => ctx.db.shop.count(),
     resolve: (query, _root, _args, ctx) => ctx.db.shop.findMany({ ...query, orderBy: { id: "asc" } }),
-  }, {
-    fields: (c) => ({
-      totalCount: c.int({ resolve: (_c, _a, ctx) => ctx.db.shop.count() }),
-    }),
   }),
 }));
 
