@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { schema, type Context, type Database } from "@shoppable/schema";
+import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { createAuthenticator } from "./auth.ts";
@@ -18,6 +18,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Headers GraphiQL starts with (the demo publishable key in development). */
   graphiqlHeaders?: Record<string, string>;
+  /** The payment provider checkout charges through; default the built-in test provider. */
+  payments?: PaymentProvider;
 }
 
 export interface ShoppableServer {
@@ -28,7 +30,7 @@ export interface ShoppableServer {
   close(timeoutMs?: number): Promise<void>;
 }
 
-function createShoppableYoga({ db, config, logger, graphiqlHeaders }: ServerOptions) {
+function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: ServerOptions) {
   const authenticate = createAuthenticator(db.prisma, config);
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
@@ -77,7 +79,13 @@ function createShoppableYoga({ db, config, logger, graphiqlHeaders }: ServerOpti
     },
     context: async ({ request }) => {
       const caller = await authenticate(request.headers);
-      return { db: db.prisma, key: caller.key, user: caller.user, requestId: request.headers.get("x-request-id") ?? randomUUID() };
+      return {
+        db: db.prisma,
+        key: caller.key,
+        user: caller.user,
+        requestId: request.headers.get("x-request-id") ?? randomUUID(),
+        ...(payments ? { payments } : {}),
+      };
     },
     plugins: [bodyLimit, useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }), requestLog],
   });

@@ -2,7 +2,7 @@
  * A running API for one test file: its own database, real keys, a JWT secret, and helpers to
  * call GraphQL over HTTP (yoga.fetch) as a storefront, a server, or a user.
  */
-import { createApiKey } from "@shoppable/schema";
+import { createApiKey, type PaymentProvider } from "@shoppable/schema";
 import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/database.ts";
 import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
@@ -36,10 +36,11 @@ export interface TestApi {
 
 const JWT_SECRET = "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+/** `payments`: the payment provider checkout charges through (default: the built-in test provider). */
+export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", ...overrides });
-  const server = createServer({ db, config, logger: createLogger("silent") });
+  const server = createServer({ db, config, logger: createLogger("silent"), ...(options.payments ? { payments: options.payments } : {}) });
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,
     secret: (await createApiKey(db.prisma, { kind: "SECRET", name: "test server" })).key,

@@ -25,8 +25,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "
 const USAGE = `Usage: pnpm db:seed [--seed N] [--scale demo|bench|<number of products>] [--reset]
 
   --seed N        the world's seed (default 1); the same seed always gives the same rows
-  --scale S       demo (20 shops, 2,000 products; default), bench (200 shops, 100,000 products)
-                  or a number of products
+  --scale S       demo (20 shops, 2,000 products, 1,500 posts; default), bench (200 shops,
+                  100,000 products, 100,000 posts) or a number of products (posts: 3/4 of it)
   --reset         delete users, shops and the catalog (and everything referring to them) first
 
 Target: DATABASE_URL when set, else embedded PGlite at <DATA_DIR>/pglite
@@ -99,6 +99,14 @@ const LABELS: Record<SeedPhase, string> = {
   productMedia: "media",
   collections: "collections",
   collectionProducts: "collection products",
+  userFollows: "user follows",
+  shopFollows: "shop follows",
+  posts: "posts",
+  productTags: "product tags",
+  postLikes: "likes",
+  postShares: "shares",
+  postEngagementHours: "post engagement hours",
+  productEngagementHours: "product engagement hours",
 };
 const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 
@@ -168,9 +176,17 @@ function printSummary(summary: SeedSummary, seconds: number): void {
     ["product media", summary.counts.productMedia],
     ["collections", summary.counts.collections],
     ["collection products", summary.counts.collectionProducts],
+    ["user follows", summary.counts.userFollows],
+    ["shop follows", summary.counts.shopFollows],
+    ["posts", summary.counts.posts],
+    ["product tags", summary.counts.productTags],
+    ["likes", summary.counts.postLikes],
+    ["shares", summary.counts.postShares],
+    ["post engagement hours", summary.counts.postEngagementHours],
+    ["product engagement hours", summary.counts.productEngagementHours],
   ];
   console.log(`\nSeeded the demo world (seed ${summary.seed}):`);
-  for (const [label, count] of rows) console.log(`  ${label.padEnd(20)} ${number(count).padStart(10)}`);
+  for (const [label, count] of rows) console.log(`  ${label.padEnd(24)} ${number(count).padStart(10)}`);
   const { buyer, creator, merchant, admin } = summary.users;
   console.log("\nWell-known users (externalId → handle):");
   console.log(`  buyer     ${buyer.externalId} → @${buyer.handle}`);

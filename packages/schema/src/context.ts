@@ -1,6 +1,7 @@
 /** The request context every resolver and service receives first. Built by `packages/api`. */
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
+import type { PaymentProvider } from "./checkout/payment.ts";
 
 /** The app credential of the request. */
 export interface CallerKey {
@@ -21,4 +22,6 @@ export interface Context {
   key: CallerKey;
   user: CallerUser | null;
   requestId: string;
+  /** The payment provider checkout charges through; the built-in test provider when absent. */
+  payments?: PaymentProvider;
 }

@@ -7,6 +7,18 @@ import "./catalog/product.ts";
 import "./catalog/shop.ts";
 import "./catalog/collection.ts";
 import "./catalog/mutations.ts";
+import "./content/post.ts";
+import "./content/social-proof.ts";
+import "./content/mutations/posts.ts";
+import "./content/mutations/engagement.ts";
+import "./privacy/consent.ts";
+import "./privacy/mutations.ts";
+import "./live/index.ts";
+import "./cart/cart.ts";
+import "./cart/discount-code.ts";
+import "./cart/mutations.ts";
+import "./checkout/order.ts";
+import "./checkout/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/index.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
-import { SEEDED_TABLES, SeedRefusedError, resetWorld, seedWorld, type SeedSummary } from "../src/seed/world.ts";
+import { SEED_PHASES, SEEDED_TABLES, SeedRefusedError, resetWorld, seedWorld, type SeedSummary } from "../src/seed/world.ts";
 
 const TIMEOUT = 120_000;
 
@@ -59,7 +59,7 @@ describe("seedWorld at demo scale", () => {
     expect(await prisma.apiKey.count()).toBe(0);
     // Every phase ran to completion.
     for (const [phase, { done, total }] of phases) expect(done, phase).toBe(total);
-    expect(phases.size).toBe(9);
+    expect(phases.size).toBe(SEED_PHASES.length);
   });
 
   it("varies currencies, with USD, EUR, GBP and one zero-decimal JPY shop", async () => {
@@ -256,6 +256,97 @@ describe("seedWorld at demo scale", () => {
       select: { role: true, shop: { select: { handle: true } } },
     });
     expect(membership).toEqual({ role: "OWNER", shop: { handle: merchant.shopHandle } });
+  });
+});
+
+describe("seedWorld content at demo scale", () => {
+  let db: Database;
+  let summary: SeedSummary;
+  let prisma: PrismaClient;
+  const scalar = async (sql: string) => Number((await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(sql))[0]!.n);
+
+  beforeAll(async () => {
+    db = await memoryDatabase();
+    prisma = db.prisma;
+    const started = performance.now();
+    summary = await seedWorld(prisma, { seed: 2, scale: "demo" });
+    console.info(`demo scale with content on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.counts);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("seeds 1,500 posts by creators and shop staff, with tags, likes, shares, follows and hourly rows", async () => {
+    expect(summary.counts.posts).toBe(1_500);
+    expect(await prisma.post.count()).toBe(1_500);
+    for (const [table, key] of [["productTag", "productTags"], ["postLike", "postLikes"], ["postShare", "postShares"], ["userFollow", "userFollows"], ["shopFollow", "shopFollows"], ["postEngagementHour", "postEngagementHours"], ["productEngagementHour", "productEngagementHours"]] as const) {
+      const count = await (prisma[table] as unknown as { count(): Promise<number> }).count();
+      expect(count, table).toBe(summary.counts[key]);
+      expect(count, table).toBeGreaterThan(0);
+    }
+    const creatorPosts = await scalar(`SELECT count(*) AS n FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."shopId" IS NULL AND 'CREATOR' = ANY(u."roles")`);
+    const shopPosts = await prisma.post.count({ where: { shopId: { not: null } } });
+    expect(creatorPosts + shopPosts).toBe(1_500);
+    expect(shopPosts).toBeGreaterThan(300);
+    // A shop's post is by one of its members.
+    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."shopId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "ShopMember" m WHERE m."shopId" = p."shopId" AND m."userId" = p."authorId")`)).toBe(0);
+    const kinds = await prisma.post.groupBy({ by: ["mediaKind", "visibility"], _count: { _all: true } });
+    expect(new Set(kinds.map((k) => k.mediaKind))).toEqual(new Set(["VIDEO", "IMAGE"]));
+    expect(new Set(kinds.map((k) => k.visibility))).toEqual(new Set(["PUBLIC", "FOLLOWERS", "PRIVATE"]));
+    expect(await prisma.post.count({ where: { deletedAt: { not: null } } })).toBeGreaterThan(0);
+    expect(await prisma.post.count({ where: { createdAt: { gt: new Date("2026-01-01T00:00:00Z") } } })).toBe(0);
+  });
+
+  it("keeps every counter equal to its rows and its hourly aggregates", async () => {
+    // likeCount = PostLike rows; every counter = the sum of the post's hourly rows.
+    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."likeCount" <> (SELECT count(*) FROM "PostLike" l WHERE l."postId" = p."id")`)).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."shareCount" <> (SELECT count(*) FROM "PostShare" s WHERE s."postId" = p."id")`)).toBe(0);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM "Post" p JOIN (
+        SELECT "postId", sum("views") v, sum("likes") l, sum("shares") s, sum("tagTaps") t, sum("addToCarts") c, sum("purchases") b FROM "PostEngagementHour" GROUP BY 1) h ON h."postId" = p."id"
+        WHERE h.v <> p."viewCount" OR h.l <> p."likeCount" OR h.s <> p."shareCount" OR h.b <> p."purchaseCount"
+           OR h.t <> (SELECT coalesce(sum("tapCount"), 0) FROM "ProductTag" t WHERE t."postId" = p."id")
+           OR h.c <> (SELECT coalesce(sum("addToCartCount"), 0) FROM "ProductTag" t WHERE t."postId" = p."id")`),
+    ).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE NOT EXISTS (SELECT 1 FROM "PostEngagementHour" h WHERE h."postId" = p."id")`)).toBe(0);
+    // Product aggregates: taps and cart additions of the tags showing the product.
+    expect(
+      await scalar(`SELECT count(*) AS n FROM (SELECT "productId", sum("tagTaps") t, sum("addToCarts") c FROM "ProductEngagementHour" GROUP BY 1) h
+        JOIN (SELECT "productId", sum("tapCount") t, sum("addToCartCount") c FROM "ProductTag" GROUP BY 1) g USING ("productId")
+        WHERE h.t <> g.t OR h.c <> g.c`),
+    ).toBe(0);
+    // Hours are whole hours, never before the post nor after the base date.
+    expect(await scalar(`SELECT count(*) AS n FROM "PostEngagementHour" h JOIN "Post" p ON p."id" = h."postId" WHERE h."hour" <> date_trunc('hour', h."hour") OR h."hour" < date_trunc('hour', p."createdAt") OR h."hour" >= '2026-01-01'`)).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "PostLike" l JOIN "Post" p ON p."id" = l."postId" WHERE l."createdAt" < p."createdAt" OR l."createdAt" > '2026-01-01'`)).toBe(0);
+  });
+
+  it("tags active products within the frame and, on videos, within the duration", async () => {
+    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "Product" pr ON pr."id" = t."productId" WHERE pr."status" <> 'ACTIVE'`)).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t WHERE t."x" NOT BETWEEN 0 AND 1 OR t."y" NOT BETWEEN 0 AND 1`)).toBe(0);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "Post" p ON p."id" = t."postId" WHERE
+        (p."mediaKind" = 'VIDEO' AND NOT (t."startMs" >= 0 AND t."startMs" < t."endMs" AND t."endMs" <= p."durationMs"))
+        OR (p."mediaKind" = 'IMAGE' AND (t."startMs" IS NOT NULL OR t."endMs" IS NOT NULL OR p."durationMs" IS NOT NULL))`),
+    ).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "ProductVariant" v ON v."id" = t."variantId" WHERE v."productId" <> t."productId"`)).toBe(0);
+    expect(await scalar(`SELECT max(c) AS n FROM (SELECT count(*) c FROM "ProductTag" GROUP BY "postId") x`)).toBeLessThanOrEqual(30);
+    // Hashtags are stored normalised and include the caption's.
+    const posts = await prisma.post.findMany({ select: { caption: true, hashtags: true }, take: 200 });
+    for (const p of posts) {
+      for (const h of p.hashtags) expect(h).toMatch(/^[\p{Ll}\p{N}_]+$/u);
+      for (const m of p.caption.matchAll(/#(\w+)/g)) expect(p.hashtags).toContain(m[1]!.toLowerCase());
+    }
+  });
+
+  it("keeps follower and following counts equal to the follow rows", async () => {
+    expect(await scalar(`SELECT count(*) AS n FROM "User" u WHERE u."followerCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followeeId" = u."id")`)).toBe(0);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM "User" u WHERE u."followingCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followerId" = u."id") + (SELECT count(*) FROM "ShopFollow" f WHERE f."followerId" = u."id")`),
+    ).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "Shop" s WHERE s."followerCount" <> (SELECT count(*) FROM "ShopFollow" f WHERE f."shopId" = s."id")`)).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "UserFollow" WHERE "followerId" = "followeeId"`)).toBe(0);
+    expect(await scalar(`SELECT count(*) AS n FROM "User" WHERE "followerCount" > 0`)).toBeGreaterThan(10);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The deterministic demo world: users, shops, a catalog (products with options, variants and
- * media) and collections, generated from one integer seed.
+ * media), collections and content (posts with product tags, likes, shares, follows and hourly
+ * engagement; see ./content.ts), generated from one integer seed.
  *
  * Everything that ends up in a row comes from the seed: text from a dedicated, seeded faker
  * instance, numbers and choices from a seeded PRNG, ids from a second seeded PRNG stream
@@ -15,6 +16,7 @@ import { Faker, en } from "@faker-js/faker";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus, Role, ShopMemberRole } from "../generated/prisma/enums.ts";
 import { minorDigits } from "../money.ts";
+import { ContentGenerator, POST_WINDOW_DAYS, type ContentShop } from "./content.ts";
 
 // ───────────────────────────── public API ─────────────────────────────
 
@@ -40,6 +42,14 @@ export const SEED_PHASES = [
   "productMedia",
   "collections",
   "collectionProducts",
+  "userFollows",
+  "shopFollows",
+  "posts",
+  "productTags",
+  "postLikes",
+  "postShares",
+  "postEngagementHours",
+  "productEngagementHours",
 ] as const;
 export type SeedPhase = (typeof SEED_PHASES)[number];
 
@@ -52,7 +62,10 @@ export interface SeedProgressEvent {
 export interface SeedWorldOptions {
   /** Any safe integer; the same seed (and scale) always gives the same rows. Default 1. */
   seed?: number;
-  /** "demo" (20 shops, 2,000 products), "bench" (200 shops, 100,000 products) or a product count. */
+  /**
+   * "demo" (20 shops, 2,000 products, 1,500 posts), "bench" (200 shops, 100,000 products,
+   * 100,000 posts) or a product count (posts: three quarters of it).
+   */
   scale?: SeedScale;
   /** Delete the seeded tables' rows (TRUNCATE … CASCADE) before seeding instead of refusing. */
   reset?: boolean;
@@ -73,6 +86,7 @@ export interface SeedWorldOptions {
 export interface WorldSize {
   products: number;
   shops: number;
+  posts: number;
   buyers: number;
   creators: number;
   staff: number;
@@ -99,6 +113,14 @@ export interface SeedSummary {
     productMedia: number;
     collections: number;
     collectionProducts: number;
+    userFollows: number;
+    shopFollows: number;
+    posts: number;
+    productTags: number;
+    postLikes: number;
+    postShares: number;
+    postEngagementHours: number;
+    productEngagementHours: number;
   };
   /** A few users whose externalIds are stable across seeds (`demo-buyer-1`, …). */
   users: {
@@ -119,6 +141,14 @@ export const SEED_BASE_DATE = new Date("2026-01-01T00:00:00Z");
 
 /** The tables the seed writes, children first. */
 export const SEEDED_TABLES = [
+  "ProductEngagementHour",
+  "PostEngagementHour",
+  "PostShare",
+  "PostLike",
+  "ProductTag",
+  "Post",
+  "ShopFollow",
+  "UserFollow",
   "CollectionProduct",
   "Collection",
   "ProductMedia",
@@ -134,20 +164,24 @@ export const SEEDED_TABLES = [
 export function resolveScale(scale: SeedScale = "demo"): WorldSize {
   let products: number;
   let shops: number;
+  let posts: number;
   if (scale === "demo") {
     products = 2_000;
     shops = 20;
+    posts = 1_500;
   } else if (scale === "bench") {
     products = 100_000;
     shops = 200;
+    posts = 100_000;
   } else {
     products = scale.products;
     if (!Number.isSafeInteger(products) || products < 1 || products > 10_000_000) {
       throw new RangeError(`scale.products must be an integer from 1 to 10,000,000 (got ${products})`);
     }
     shops = Math.min(products, Math.max(20, Math.min(200, Math.round(products / 500))));
+    posts = Math.max(1, Math.round(products * 0.75));
   }
-  return { products, shops, buyers: 200, creators: 50, staff: Math.max(2, Math.round(shops / 4)), admins: 2 };
+  return { products, shops, posts, buyers: 200, creators: 50, staff: Math.max(2, Math.round(shops / 4)), admins: 2 };
 }
 
 /**
@@ -215,7 +249,7 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(
 const hex16 = (n: number) => HEX_BYTES[n >>> 8]! + HEX_BYTES[n & 0xff]!;
 
 /** A small, fast PRNG (sfc32, 128-bit state), one independent stream per (seed, name). */
-class Rng {
+export class Rng {
   private a = 0;
   private b = 0;
   private c = 0;
@@ -538,6 +572,14 @@ const PHASE_TABLE: Record<SeedPhase, (typeof SEEDED_TABLES)[number]> = {
   productMedia: "ProductMedia",
   collections: "Collection",
   collectionProducts: "CollectionProduct",
+  userFollows: "UserFollow",
+  shopFollows: "ShopFollow",
+  posts: "Post",
+  productTags: "ProductTag",
+  postLikes: "PostLike",
+  postShares: "PostShare",
+  postEngagementHours: "PostEngagementHour",
+  productEngagementHours: "ProductEngagementHour",
 };
 
 /** Writes batches with bounded concurrency and reports progress per phase. */
@@ -646,13 +688,16 @@ interface ShopPlan {
   ownerId: string;
 }
 
-/** What collections need to know about a product after it is written. */
+/** What collections and posts need to know about a product after it is written. */
 interface ProductRef {
   id: string;
   createdAt: number;
   onSale: boolean;
   minPrice: number;
   type: string;
+  title: string;
+  active: boolean;
+  firstVariantId: string;
 }
 
 interface UserRow {
@@ -773,6 +818,8 @@ class WorldGenerator {
       writer.prisma.collectionProduct.createMany({ data }),
     );
 
+    const content = await this.writeContent(writer, shops, members, users, refsByShop, chunkSize);
+
     const firstShop = shops[0]!;
     return {
       seed: this.seed,
@@ -787,6 +834,7 @@ class WorldGenerator {
         productMedia: writer.count("productMedia"),
         collections: writer.count("collections"),
         collectionProducts: writer.count("collectionProducts"),
+        ...content,
       },
       users: {
         buyer: users.buyers[0]!,
@@ -799,6 +847,88 @@ class WorldGenerator {
         },
         admin: users.admins[0]!,
       },
+    };
+  }
+
+  // ── content ──
+
+  /**
+   * Follows, then posts with tags, likes, shares and hourly rows (a chunk of posts at a time),
+   * then the product hourly rows; follow counters are recounted in SQL. Its own PRNG streams,
+   * so the catalog does not change when content generation does.
+   */
+  private async writeContent(
+    writer: Writer,
+    shops: ShopPlan[],
+    members: MemberInput[],
+    users: { buyers: UserRow[]; creators: UserRow[] },
+    refsByShop: ProductRef[][],
+    chunkSize: number,
+  ) {
+    const oldest = BASE - POST_WINDOW_DAYS * DAY;
+    const contentShops: ContentShop[] = shops.map((shop) => ({
+      id: shop.id,
+      department: shop.department.name,
+      posters: members.filter((m) => m.shopId === shop.id).map((m) => m.userId),
+      taggable: refsByShop[shop.index]!.filter((r) => r.active && r.createdAt <= oldest).map((r) => ({ id: r.id, variantId: r.firstVariantId, title: r.title })),
+    }));
+    const generator = new ContentGenerator(new Rng(this.seed, "content-plan"), new Rng(this.seed, "content"), new Rng(this.seed, "content-ids"), {
+      base: BASE,
+      posts: this.size.posts,
+      creators: users.creators.map((u) => u.id),
+      fans: [...users.buyers, ...users.creators].map((u) => u.id),
+      shops: contentShops,
+    });
+    const { prisma } = writer;
+
+    const follows = generator.follows();
+    writer.begin("userFollows", follows.userFollows.length);
+    await writer.insert("userFollows", follows.userFollows, (data) => prisma.userFollow.createMany({ data }));
+    writer.begin("shopFollows", follows.shopFollows.length);
+    await writer.insert("shopFollows", follows.shopFollows, (data) => prisma.shopFollow.createMany({ data }));
+    await prisma.$executeRawUnsafe(
+      `UPDATE "User" u SET "followerCount" = c.n FROM (SELECT "followeeId" AS id, count(*)::int AS n FROM "UserFollow" GROUP BY 1) c WHERE u."id" = c.id`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "User" u SET "followingCount" = c.n FROM (
+         SELECT id, sum(n)::int AS n FROM (
+           SELECT "followerId" AS id, count(*) AS n FROM "UserFollow" GROUP BY 1
+           UNION ALL SELECT "followerId", count(*) FROM "ShopFollow" GROUP BY 1) x GROUP BY id) c
+       WHERE u."id" = c.id`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "Shop" s SET "followerCount" = c.n FROM (SELECT "shopId" AS id, count(*)::int AS n FROM "ShopFollow" GROUP BY 1) c WHERE s."id" = c.id`,
+    );
+
+    const totals = generator.totals();
+    writer.begin("posts", totals.posts);
+    writer.begin("productTags", totals.productTags);
+    writer.begin("postLikes", totals.postLikes);
+    writer.begin("postShares", totals.postShares);
+    writer.begin("postEngagementHours", totals.postHours);
+    for (let chunk = generator.chunk(chunkSize); chunk; chunk = generator.chunk(chunkSize)) {
+      const c = chunk;
+      await writer.insert("posts", c.posts, (data) => prisma.post.createMany({ data }));
+      await settleAll([
+        writer.insert("productTags", c.productTags, (data) => prisma.productTag.createMany({ data })),
+        writer.insert("postLikes", c.postLikes, (data) => prisma.postLike.createMany({ data })),
+        writer.insert("postShares", c.postShares, (data) => prisma.postShare.createMany({ data })),
+        writer.insert("postEngagementHours", c.postHours, (data) => prisma.postEngagementHour.createMany({ data })),
+      ]);
+    }
+    const productHours = generator.productHourRows();
+    writer.begin("productEngagementHours", productHours.length);
+    await writer.insert("productEngagementHours", productHours, (data) => prisma.productEngagementHour.createMany({ data }));
+
+    return {
+      userFollows: writer.count("userFollows"),
+      shopFollows: writer.count("shopFollows"),
+      posts: writer.count("posts"),
+      productTags: writer.count("productTags"),
+      postLikes: writer.count("postLikes"),
+      postShares: writer.count("postShares"),
+      postEngagementHours: writer.count("postEngagementHours"),
+      productEngagementHours: writer.count("productEngagementHours"),
     };
   }
 
@@ -1010,6 +1140,7 @@ class WorldGenerator {
     const variantTime = new Date(createdAt);
     const variantUpdated = new Date(updatedAt);
 
+    let firstVariantId = "";
     let minPrice = Number.POSITIVE_INFINITY;
     let maxPrice = 0;
     let totalInventory = 0;
@@ -1024,8 +1155,10 @@ class WorldGenerator {
       maxPrice = Math.max(maxPrice, price);
       totalInventory += inventoryQuantity;
       const selected = combo.map((valueIndex, o) => ({ name: defs[o]!.name, value: values[o]![valueIndex]! }));
+      const variantId = this.ids.uuid();
+      if (v === 0) firstVariantId = variantId;
       chunk.variants.push({
-        id: this.ids.uuid(),
+        id: variantId,
         productId: id,
         title: selected.map((s) => s.value).join(" / "),
         sku: `${shop.skuPrefix}-${String(n).padStart(5, "0")}-${String(v + 1).padStart(2, "0")}`,
@@ -1082,7 +1215,7 @@ class WorldGenerator {
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
     });
-    return { id, createdAt, onSale, minPrice, type: type.type };
+    return { id, createdAt, onSale, minPrice, type: type.type, title, active: status === "ACTIVE", firstVariantId };
   }
 
   /** Two or three sentences about the product, in the words of its type (helps search demos). */

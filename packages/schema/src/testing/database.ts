@@ -29,6 +29,13 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // pg's pool.end() resolves before its connections have closed; terminating them with
+      // FORCE meanwhile makes them emit unhandled FATAL errors. Give them a moment first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     };

@@ -83,9 +83,30 @@ export type Post = Prisma.PostModel
 /**
  * Model ProductTag
  * A product (optionally one variant) at (x, y) in 0..1 of the frame, and for a video the
- * time range [startMs, endMs) in which it shows.
+ * time range [startMs, endMs) in which it shows (both set for videos, both null for images).
+ * `tapCount` and `addToCartCount` are changed only by single atomic UPDATEs (content service).
  */
 export type ProductTag = Prisma.ProductTagModel
+/**
+ * Model PostEngagementHour
+ * Engagement of one post in one hour (UTC, truncated to the hour): counted views, net likes
+ * (likes minus unlikes made in that hour, so it may be negative), shares, product tag taps,
+ * add-to-carts through its tags and units purchased through it. Each counted engagement
+ * upserts its row (`INSERT … ON CONFLICT DO UPDATE SET x = x + n`) in the same statement or
+ * transaction that changes the post's counters, so summed over a post's rows, views, likes,
+ * shares and purchases equal its viewCount, likeCount, shareCount and purchaseCount. Ranking
+ * (TRENDING, FOR_YOU, trendingProducts) reads these rows for the hours of its window (index
+ * on hour) and never scans raw events.
+ */
+export type PostEngagementHour = Prisma.PostEngagementHourModel
+/**
+ * Model ProductEngagementHour
+ * Shoppable-content signals of one product in one hour (UTC, truncated): taps on product
+ * tags showing it, add-to-carts through those tags and units purchased through posts.
+ * Upserted atomically with the tag and post counters; serves trendingProducts and
+ * co-engagement without scanning raw events.
+ */
+export type ProductEngagementHour = Prisma.ProductEngagementHourModel
 /**
  * Model PostLike
  * 
@@ -118,6 +139,13 @@ export type ShopFollow = Prisma.ShopFollowModel
  */
 export type LiveSession = Prisma.LiveSessionModel
 /**
+ * Model LiveSessionViewer
+ * A viewer present in a live session: a user (`user:<id>`) or an anonymous viewer
+ * (`session:<id>`). The key makes joins idempotent; `LiveSession.viewerCount` is the number
+ * of these rows, changed in the same transaction as each insert or delete.
+ */
+export type LiveSessionViewer = Prisma.LiveSessionViewerModel
+/**
  * Model LivePinnedProduct
  * A product pinned during a live session, with an optional live-only price and quantity cap
  * that apply only while the session is LIVE.
@@ -126,21 +154,27 @@ export type LivePinnedProduct = Prisma.LivePinnedProductModel
 /**
  * Model Cart
  * The cart id is random (UUID v4) and acts as the bearer secret of an anonymous cart.
+ * All lines are in `currencyCode` (set by the first line; null while empty). A cart expires
+ * 30 days after its last change (`expiresAt`, pushed back by every change).
  */
 export type Cart = Prisma.CartModel
 /**
  * Model CartLine
  * A line carries how the buyer found the product; it is copied unchanged to the order line.
+ * `attributionKey` is the attribution in one string ("post|tag|affiliateLink|liveSession",
+ * empty parts for absent ones) so that the same variant with the same attribution is one line.
  */
 export type CartLine = Prisma.CartLineModel
 /**
  * Model DiscountCode
  * `value` is basis points for PERCENTAGE (1000 = 10%) and minor units for FIXED_AMOUNT.
+ * `code` is stored upper case and matched case-insensitively. `usageCount` counts orders that
+ * redeemed it; it changes only by conditional UPDATEs at checkout, so `usageLimit` holds exactly.
  */
 export type DiscountCode = Prisma.DiscountCodeModel
 /**
  * Model DiscountRedemption
- * 
+ * One use of a discount code by one order. `buyerKey` is `user:<id>` or `email:<address>`.
  */
 export type DiscountRedemption = Prisma.DiscountRedemptionModel
 /**
@@ -150,22 +184,29 @@ export type DiscountRedemption = Prisma.DiscountRedemptionModel
 export type Order = Prisma.OrderModel
 /**
  * Model OrderLine
- * 
+ * A snapshot of a cart line at checkout: titles, SKU and prices do not follow later product
+ * edits. `total` = unitPrice × quantity − discountAmount. `livePinId` is the live pin whose
+ * price and quantity cap the line used, if any.
  */
 export type OrderLine = Prisma.OrderLineModel
 /**
  * Model Payment
- * 
+ * One payment per order. `idempotencyKey` is the key sent to the provider (its own
+ * idempotency), fixed when the row is written so a retried checkout never charges twice.
  */
 export type Payment = Prisma.PaymentModel
 /**
  * Model Refund
- * 
+ * `lines` is `[{ orderLineId, quantity, amount }]`. `cancelsOrder`: written by orderCancel.
  */
 export type Refund = Prisma.RefundModel
 /**
  * Model IdempotencyRecord
  * Stripe-style idempotency: `scope` is the caller, `requestHash` the input's fingerprint.
+ * While a request runs it holds a lease (`lockedUntil`); `recoveryPoint` is the last phase
+ * committed (checkout: STARTED, RESERVED, DONE) and `resourceIds` what it wrote so far (order
+ * ids), so a retry after a crash resumes where it stopped. Completed records replay
+ * `response` until `expiresAt` (24 hours).
  */
 export type IdempotencyRecord = Prisma.IdempotencyRecordModel
 /**

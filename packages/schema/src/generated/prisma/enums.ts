@@ -73,6 +73,7 @@ export type LiveSessionStatus = (typeof LiveSessionStatus)[keyof typeof LiveSess
 
 export const CartStatus = {
   ACTIVE: 'ACTIVE',
+  CHECKING_OUT: 'CHECKING_OUT',
   COMPLETED: 'COMPLETED',
   MERGED: 'MERGED'
 } as const
@@ -101,15 +102,26 @@ export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus]
 
 
 export const PaymentStatus = {
+  PENDING: 'PENDING',
   AUTHORIZED: 'AUTHORIZED',
   CAPTURED: 'CAPTURED',
   DECLINED: 'DECLINED',
   FAILED: 'FAILED',
+  VOIDED: 'VOIDED',
   REFUNDED: 'REFUNDED',
   PARTIALLY_REFUNDED: 'PARTIALLY_REFUNDED'
 } as const
 
 export type PaymentStatus = (typeof PaymentStatus)[keyof typeof PaymentStatus]
+
+
+export const RefundStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED'
+} as const
+
+export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]
 
 
 export const AttributionModel = {

@@ -410,12 +410,15 @@ export const ModelName = {
   CollectionProduct: 'CollectionProduct',
   Post: 'Post',
   ProductTag: 'ProductTag',
+  PostEngagementHour: 'PostEngagementHour',
+  ProductEngagementHour: 'ProductEngagementHour',
   PostLike: 'PostLike',
   PostView: 'PostView',
   PostShare: 'PostShare',
   UserFollow: 'UserFollow',
   ShopFollow: 'ShopFollow',
   LiveSession: 'LiveSession',
+  LiveSessionViewer: 'LiveSessionViewer',
   LivePinnedProduct: 'LivePinnedProduct',
   Cart: 'Cart',
   CartLine: 'CartLine',
@@ -448,7 +451,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "commission" | "payout"
+    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "commission" | "payout"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1414,6 +1417,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PostEngagementHour: {
+      payload: Prisma.$PostEngagementHourPayload<ExtArgs>
+      fields: Prisma.PostEngagementHourFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PostEngagementHourFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PostEngagementHourFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        findFirst: {
+          args: Prisma.PostEngagementHourFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PostEngagementHourFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        findMany: {
+          args: Prisma.PostEngagementHourFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>[]
+        }
+        create: {
+          args: Prisma.PostEngagementHourCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        createMany: {
+          args: Prisma.PostEngagementHourCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PostEngagementHourCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>[]
+        }
+        delete: {
+          args: Prisma.PostEngagementHourDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        update: {
+          args: Prisma.PostEngagementHourUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        deleteMany: {
+          args: Prisma.PostEngagementHourDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PostEngagementHourUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PostEngagementHourUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>[]
+        }
+        upsert: {
+          args: Prisma.PostEngagementHourUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PostEngagementHourPayload>
+        }
+        aggregate: {
+          args: Prisma.PostEngagementHourAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePostEngagementHour>
+        }
+        groupBy: {
+          args: Prisma.PostEngagementHourGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PostEngagementHourGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PostEngagementHourCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PostEngagementHourCountAggregateOutputType> | number
+        }
+      }
+    }
+    ProductEngagementHour: {
+      payload: Prisma.$ProductEngagementHourPayload<ExtArgs>
+      fields: Prisma.ProductEngagementHourFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ProductEngagementHourFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ProductEngagementHourFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        findFirst: {
+          args: Prisma.ProductEngagementHourFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ProductEngagementHourFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        findMany: {
+          args: Prisma.ProductEngagementHourFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>[]
+        }
+        create: {
+          args: Prisma.ProductEngagementHourCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        createMany: {
+          args: Prisma.ProductEngagementHourCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ProductEngagementHourCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>[]
+        }
+        delete: {
+          args: Prisma.ProductEngagementHourDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        update: {
+          args: Prisma.ProductEngagementHourUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        deleteMany: {
+          args: Prisma.ProductEngagementHourDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ProductEngagementHourUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ProductEngagementHourUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>[]
+        }
+        upsert: {
+          args: Prisma.ProductEngagementHourUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProductEngagementHourPayload>
+        }
+        aggregate: {
+          args: Prisma.ProductEngagementHourAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateProductEngagementHour>
+        }
+        groupBy: {
+          args: Prisma.ProductEngagementHourGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ProductEngagementHourGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ProductEngagementHourCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ProductEngagementHourCountAggregateOutputType> | number
+        }
+      }
+    }
     PostLike: {
       payload: Prisma.$PostLikePayload<ExtArgs>
       fields: Prisma.PostLikeFieldRefs
@@ -1855,6 +2006,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.LiveSessionCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.LiveSessionCountAggregateOutputType> | number
+        }
+      }
+    }
+    LiveSessionViewer: {
+      payload: Prisma.$LiveSessionViewerPayload<ExtArgs>
+      fields: Prisma.LiveSessionViewerFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.LiveSessionViewerFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.LiveSessionViewerFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        findFirst: {
+          args: Prisma.LiveSessionViewerFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.LiveSessionViewerFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        findMany: {
+          args: Prisma.LiveSessionViewerFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>[]
+        }
+        create: {
+          args: Prisma.LiveSessionViewerCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        createMany: {
+          args: Prisma.LiveSessionViewerCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.LiveSessionViewerCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>[]
+        }
+        delete: {
+          args: Prisma.LiveSessionViewerDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        update: {
+          args: Prisma.LiveSessionViewerUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        deleteMany: {
+          args: Prisma.LiveSessionViewerDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.LiveSessionViewerUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.LiveSessionViewerUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>[]
+        }
+        upsert: {
+          args: Prisma.LiveSessionViewerUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LiveSessionViewerPayload>
+        }
+        aggregate: {
+          args: Prisma.LiveSessionViewerAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateLiveSessionViewer>
+        }
+        groupBy: {
+          args: Prisma.LiveSessionViewerGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LiveSessionViewerGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.LiveSessionViewerCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LiveSessionViewerCountAggregateOutputType> | number
         }
       }
     }
@@ -3354,6 +3579,7 @@ export const ProductTagScalarFieldEnum = {
   postId: 'postId',
   productId: 'productId',
   variantId: 'variantId',
+  position: 'position',
   x: 'x',
   y: 'y',
   startMs: 'startMs',
@@ -3363,6 +3589,31 @@ export const ProductTagScalarFieldEnum = {
 } as const
 
 export type ProductTagScalarFieldEnum = (typeof ProductTagScalarFieldEnum)[keyof typeof ProductTagScalarFieldEnum]
+
+
+export const PostEngagementHourScalarFieldEnum = {
+  postId: 'postId',
+  hour: 'hour',
+  views: 'views',
+  likes: 'likes',
+  shares: 'shares',
+  tagTaps: 'tagTaps',
+  addToCarts: 'addToCarts',
+  purchases: 'purchases'
+} as const
+
+export type PostEngagementHourScalarFieldEnum = (typeof PostEngagementHourScalarFieldEnum)[keyof typeof PostEngagementHourScalarFieldEnum]
+
+
+export const ProductEngagementHourScalarFieldEnum = {
+  productId: 'productId',
+  hour: 'hour',
+  tagTaps: 'tagTaps',
+  addToCarts: 'addToCarts',
+  purchases: 'purchases'
+} as const
+
+export type ProductEngagementHourScalarFieldEnum = (typeof ProductEngagementHourScalarFieldEnum)[keyof typeof ProductEngagementHourScalarFieldEnum]
 
 
 export const PostLikeScalarFieldEnum = {
@@ -3430,6 +3681,15 @@ export const LiveSessionScalarFieldEnum = {
 export type LiveSessionScalarFieldEnum = (typeof LiveSessionScalarFieldEnum)[keyof typeof LiveSessionScalarFieldEnum]
 
 
+export const LiveSessionViewerScalarFieldEnum = {
+  liveSessionId: 'liveSessionId',
+  viewerKey: 'viewerKey',
+  joinedAt: 'joinedAt'
+} as const
+
+export type LiveSessionViewerScalarFieldEnum = (typeof LiveSessionViewerScalarFieldEnum)[keyof typeof LiveSessionViewerScalarFieldEnum]
+
+
 export const LivePinnedProductScalarFieldEnum = {
   id: 'id',
   liveSessionId: 'liveSessionId',
@@ -3450,6 +3710,7 @@ export const CartScalarFieldEnum = {
   userId: 'userId',
   email: 'email',
   countryCode: 'countryCode',
+  currencyCode: 'currencyCode',
   discountCodes: 'discountCodes',
   status: 'status',
   createdAt: 'createdAt',
@@ -3469,6 +3730,7 @@ export const CartLineScalarFieldEnum = {
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
   liveSessionId: 'liveSessionId',
+  attributionKey: 'attributionKey',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -3512,6 +3774,7 @@ export const OrderScalarFieldEnum = {
   buyerId: 'buyerId',
   cartId: 'cartId',
   email: 'email',
+  countryCode: 'countryCode',
   status: 'status',
   currencyCode: 'currencyCode',
   subtotal: 'subtotal',
@@ -3544,7 +3807,8 @@ export const OrderLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
-  liveSessionId: 'liveSessionId'
+  liveSessionId: 'liveSessionId',
+  livePinId: 'livePinId'
 } as const
 
 export type OrderLineScalarFieldEnum = (typeof OrderLineScalarFieldEnum)[keyof typeof OrderLineScalarFieldEnum]
@@ -3557,8 +3821,10 @@ export const PaymentScalarFieldEnum = {
   providerRef: 'providerRef',
   idempotencyKey: 'idempotencyKey',
   amount: 'amount',
+  refundedAmount: 'refundedAmount',
   currencyCode: 'currencyCode',
   status: 'status',
+  failureMessage: 'failureMessage',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -3571,8 +3837,13 @@ export const RefundScalarFieldEnum = {
   orderId: 'orderId',
   amount: 'amount',
   lines: 'lines',
+  restock: 'restock',
   restocked: 'restocked',
-  createdAt: 'createdAt'
+  cancelsOrder: 'cancelsOrder',
+  reason: 'reason',
+  status: 'status',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
 } as const
 
 export type RefundScalarFieldEnum = (typeof RefundScalarFieldEnum)[keyof typeof RefundScalarFieldEnum]
@@ -3582,6 +3853,9 @@ export const IdempotencyRecordScalarFieldEnum = {
   scope: 'scope',
   key: 'key',
   requestHash: 'requestHash',
+  recoveryPoint: 'recoveryPoint',
+  resourceIds: 'resourceIds',
+  lockedUntil: 'lockedUntil',
   response: 'response',
   completedAt: 'completedAt',
   createdAt: 'createdAt',
@@ -3975,6 +4249,20 @@ export type ListEnumPaymentStatusFieldRefInput<$PrismaModel> = FieldRefInputType
 
 
 /**
+ * Reference to a field of type 'RefundStatus'
+ */
+export type EnumRefundStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RefundStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'RefundStatus[]'
+ */
+export type ListEnumRefundStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RefundStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'AttributionModel'
  */
 export type EnumAttributionModelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AttributionModel'>
@@ -4207,12 +4495,15 @@ export type GlobalOmitConfig = {
   collectionProduct?: Prisma.CollectionProductOmit
   post?: Prisma.PostOmit
   productTag?: Prisma.ProductTagOmit
+  postEngagementHour?: Prisma.PostEngagementHourOmit
+  productEngagementHour?: Prisma.ProductEngagementHourOmit
   postLike?: Prisma.PostLikeOmit
   postView?: Prisma.PostViewOmit
   postShare?: Prisma.PostShareOmit
   userFollow?: Prisma.UserFollowOmit
   shopFollow?: Prisma.ShopFollowOmit
   liveSession?: Prisma.LiveSessionOmit
+  liveSessionViewer?: Prisma.LiveSessionViewerOmit
   livePinnedProduct?: Prisma.LivePinnedProductOmit
   cart?: Prisma.CartOmit
   cartLine?: Prisma.CartLineOmit

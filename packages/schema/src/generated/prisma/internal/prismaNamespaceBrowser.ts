@@ -64,12 +64,15 @@ export const ModelName = {
   CollectionProduct: 'CollectionProduct',
   Post: 'Post',
   ProductTag: 'ProductTag',
+  PostEngagementHour: 'PostEngagementHour',
+  ProductEngagementHour: 'ProductEngagementHour',
   PostLike: 'PostLike',
   PostView: 'PostView',
   PostShare: 'PostShare',
   UserFollow: 'UserFollow',
   ShopFollow: 'ShopFollow',
   LiveSession: 'LiveSession',
+  LiveSessionViewer: 'LiveSessionViewer',
   LivePinnedProduct: 'LivePinnedProduct',
   Cart: 'Cart',
   CartLine: 'CartLine',
@@ -304,6 +307,7 @@ export const ProductTagScalarFieldEnum = {
   postId: 'postId',
   productId: 'productId',
   variantId: 'variantId',
+  position: 'position',
   x: 'x',
   y: 'y',
   startMs: 'startMs',
@@ -313,6 +317,31 @@ export const ProductTagScalarFieldEnum = {
 } as const
 
 export type ProductTagScalarFieldEnum = (typeof ProductTagScalarFieldEnum)[keyof typeof ProductTagScalarFieldEnum]
+
+
+export const PostEngagementHourScalarFieldEnum = {
+  postId: 'postId',
+  hour: 'hour',
+  views: 'views',
+  likes: 'likes',
+  shares: 'shares',
+  tagTaps: 'tagTaps',
+  addToCarts: 'addToCarts',
+  purchases: 'purchases'
+} as const
+
+export type PostEngagementHourScalarFieldEnum = (typeof PostEngagementHourScalarFieldEnum)[keyof typeof PostEngagementHourScalarFieldEnum]
+
+
+export const ProductEngagementHourScalarFieldEnum = {
+  productId: 'productId',
+  hour: 'hour',
+  tagTaps: 'tagTaps',
+  addToCarts: 'addToCarts',
+  purchases: 'purchases'
+} as const
+
+export type ProductEngagementHourScalarFieldEnum = (typeof ProductEngagementHourScalarFieldEnum)[keyof typeof ProductEngagementHourScalarFieldEnum]
 
 
 export const PostLikeScalarFieldEnum = {
@@ -380,6 +409,15 @@ export const LiveSessionScalarFieldEnum = {
 export type LiveSessionScalarFieldEnum = (typeof LiveSessionScalarFieldEnum)[keyof typeof LiveSessionScalarFieldEnum]
 
 
+export const LiveSessionViewerScalarFieldEnum = {
+  liveSessionId: 'liveSessionId',
+  viewerKey: 'viewerKey',
+  joinedAt: 'joinedAt'
+} as const
+
+export type LiveSessionViewerScalarFieldEnum = (typeof LiveSessionViewerScalarFieldEnum)[keyof typeof LiveSessionViewerScalarFieldEnum]
+
+
 export const LivePinnedProductScalarFieldEnum = {
   id: 'id',
   liveSessionId: 'liveSessionId',
@@ -400,6 +438,7 @@ export const CartScalarFieldEnum = {
   userId: 'userId',
   email: 'email',
   countryCode: 'countryCode',
+  currencyCode: 'currencyCode',
   discountCodes: 'discountCodes',
   status: 'status',
   createdAt: 'createdAt',
@@ -419,6 +458,7 @@ export const CartLineScalarFieldEnum = {
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
   liveSessionId: 'liveSessionId',
+  attributionKey: 'attributionKey',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -462,6 +502,7 @@ export const OrderScalarFieldEnum = {
   buyerId: 'buyerId',
   cartId: 'cartId',
   email: 'email',
+  countryCode: 'countryCode',
   status: 'status',
   currencyCode: 'currencyCode',
   subtotal: 'subtotal',
@@ -494,7 +535,8 @@ export const OrderLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
-  liveSessionId: 'liveSessionId'
+  liveSessionId: 'liveSessionId',
+  livePinId: 'livePinId'
 } as const
 
 export type OrderLineScalarFieldEnum = (typeof OrderLineScalarFieldEnum)[keyof typeof OrderLineScalarFieldEnum]
@@ -507,8 +549,10 @@ export const PaymentScalarFieldEnum = {
   providerRef: 'providerRef',
   idempotencyKey: 'idempotencyKey',
   amount: 'amount',
+  refundedAmount: 'refundedAmount',
   currencyCode: 'currencyCode',
   status: 'status',
+  failureMessage: 'failureMessage',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -521,8 +565,13 @@ export const RefundScalarFieldEnum = {
   orderId: 'orderId',
   amount: 'amount',
   lines: 'lines',
+  restock: 'restock',
   restocked: 'restocked',
-  createdAt: 'createdAt'
+  cancelsOrder: 'cancelsOrder',
+  reason: 'reason',
+  status: 'status',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
 } as const
 
 export type RefundScalarFieldEnum = (typeof RefundScalarFieldEnum)[keyof typeof RefundScalarFieldEnum]
@@ -532,6 +581,9 @@ export const IdempotencyRecordScalarFieldEnum = {
   scope: 'scope',
   key: 'key',
   requestHash: 'requestHash',
+  recoveryPoint: 'recoveryPoint',
+  resourceIds: 'resourceIds',
+  lockedUntil: 'lockedUntil',
   response: 'response',
   completedAt: 'completedAt',
   createdAt: 'createdAt',

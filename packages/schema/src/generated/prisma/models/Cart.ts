@@ -15,6 +15,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model Cart
  * The cart id is random (UUID v4) and acts as the bearer secret of an anonymous cart.
+ * All lines are in `currencyCode` (set by the first line; null while empty). A cart expires
+ * 30 days after its last change (`expiresAt`, pushed back by every change).
  */
 export type CartModel = runtime.Types.Result.DefaultSelection<Prisma.$CartPayload>
 
@@ -29,6 +31,7 @@ export type CartMinAggregateOutputType = {
   userId: string | null
   email: string | null
   countryCode: string | null
+  currencyCode: string | null
   status: $Enums.CartStatus | null
   createdAt: Date | null
   updatedAt: Date | null
@@ -40,6 +43,7 @@ export type CartMaxAggregateOutputType = {
   userId: string | null
   email: string | null
   countryCode: string | null
+  currencyCode: string | null
   status: $Enums.CartStatus | null
   createdAt: Date | null
   updatedAt: Date | null
@@ -51,6 +55,7 @@ export type CartCountAggregateOutputType = {
   userId: number
   email: number
   countryCode: number
+  currencyCode: number
   discountCodes: number
   status: number
   createdAt: number
@@ -65,6 +70,7 @@ export type CartMinAggregateInputType = {
   userId?: true
   email?: true
   countryCode?: true
+  currencyCode?: true
   status?: true
   createdAt?: true
   updatedAt?: true
@@ -76,6 +82,7 @@ export type CartMaxAggregateInputType = {
   userId?: true
   email?: true
   countryCode?: true
+  currencyCode?: true
   status?: true
   createdAt?: true
   updatedAt?: true
@@ -87,6 +94,7 @@ export type CartCountAggregateInputType = {
   userId?: true
   email?: true
   countryCode?: true
+  currencyCode?: true
   discountCodes?: true
   status?: true
   createdAt?: true
@@ -172,6 +180,7 @@ export type CartGroupByOutputType = {
   userId: string | null
   email: string | null
   countryCode: string | null
+  currencyCode: string | null
   discountCodes: string[]
   status: $Enums.CartStatus
   createdAt: Date
@@ -205,6 +214,7 @@ export type CartWhereInput = {
   userId?: Prisma.UuidNullableFilter<"Cart"> | string | null
   email?: Prisma.StringNullableFilter<"Cart"> | string | null
   countryCode?: Prisma.StringNullableFilter<"Cart"> | string | null
+  currencyCode?: Prisma.StringNullableFilter<"Cart"> | string | null
   discountCodes?: Prisma.StringNullableListFilter<"Cart">
   status?: Prisma.EnumCartStatusFilter<"Cart"> | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFilter<"Cart"> | Date | string
@@ -220,6 +230,7 @@ export type CartOrderByWithRelationInput = {
   userId?: Prisma.SortOrderInput | Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   countryCode?: Prisma.SortOrderInput | Prisma.SortOrder
+  currencyCode?: Prisma.SortOrderInput | Prisma.SortOrder
   discountCodes?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -238,6 +249,7 @@ export type CartWhereUniqueInput = Prisma.AtLeast<{
   userId?: Prisma.UuidNullableFilter<"Cart"> | string | null
   email?: Prisma.StringNullableFilter<"Cart"> | string | null
   countryCode?: Prisma.StringNullableFilter<"Cart"> | string | null
+  currencyCode?: Prisma.StringNullableFilter<"Cart"> | string | null
   discountCodes?: Prisma.StringNullableListFilter<"Cart">
   status?: Prisma.EnumCartStatusFilter<"Cart"> | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFilter<"Cart"> | Date | string
@@ -253,6 +265,7 @@ export type CartOrderByWithAggregationInput = {
   userId?: Prisma.SortOrderInput | Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   countryCode?: Prisma.SortOrderInput | Prisma.SortOrder
+  currencyCode?: Prisma.SortOrderInput | Prisma.SortOrder
   discountCodes?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -271,6 +284,7 @@ export type CartScalarWhereWithAggregatesInput = {
   userId?: Prisma.UuidNullableWithAggregatesFilter<"Cart"> | string | null
   email?: Prisma.StringNullableWithAggregatesFilter<"Cart"> | string | null
   countryCode?: Prisma.StringNullableWithAggregatesFilter<"Cart"> | string | null
+  currencyCode?: Prisma.StringNullableWithAggregatesFilter<"Cart"> | string | null
   discountCodes?: Prisma.StringNullableListFilter<"Cart">
   status?: Prisma.EnumCartStatusWithAggregatesFilter<"Cart"> | $Enums.CartStatus
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Cart"> | Date | string
@@ -282,6 +296,7 @@ export type CartCreateInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -297,6 +312,7 @@ export type CartUncheckedCreateInput = {
   userId?: string | null
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -310,6 +326,7 @@ export type CartUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -325,6 +342,7 @@ export type CartUncheckedUpdateInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -339,6 +357,7 @@ export type CartCreateManyInput = {
   userId?: string | null
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -350,6 +369,7 @@ export type CartUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -362,6 +382,7 @@ export type CartUncheckedUpdateManyInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -384,6 +405,7 @@ export type CartCountOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   countryCode?: Prisma.SortOrder
+  currencyCode?: Prisma.SortOrder
   discountCodes?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -396,6 +418,7 @@ export type CartMaxOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   countryCode?: Prisma.SortOrder
+  currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -407,6 +430,7 @@ export type CartMinOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   email?: Prisma.SortOrder
   countryCode?: Prisma.SortOrder
+  currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -512,6 +536,7 @@ export type CartCreateWithoutUserInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -525,6 +550,7 @@ export type CartUncheckedCreateWithoutUserInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -568,6 +594,7 @@ export type CartScalarWhereInput = {
   userId?: Prisma.UuidNullableFilter<"Cart"> | string | null
   email?: Prisma.StringNullableFilter<"Cart"> | string | null
   countryCode?: Prisma.StringNullableFilter<"Cart"> | string | null
+  currencyCode?: Prisma.StringNullableFilter<"Cart"> | string | null
   discountCodes?: Prisma.StringNullableListFilter<"Cart">
   status?: Prisma.EnumCartStatusFilter<"Cart"> | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFilter<"Cart"> | Date | string
@@ -579,6 +606,7 @@ export type CartCreateWithoutLinesInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -593,6 +621,7 @@ export type CartUncheckedCreateWithoutLinesInput = {
   userId?: string | null
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -621,6 +650,7 @@ export type CartUpdateWithoutLinesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -635,6 +665,7 @@ export type CartUncheckedUpdateWithoutLinesInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -647,6 +678,7 @@ export type CartCreateWithoutOrdersInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -661,6 +693,7 @@ export type CartUncheckedCreateWithoutOrdersInput = {
   userId?: string | null
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -689,6 +722,7 @@ export type CartUpdateWithoutOrdersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -703,6 +737,7 @@ export type CartUncheckedUpdateWithoutOrdersInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -715,6 +750,7 @@ export type CartCreateManyUserInput = {
   id?: string
   email?: string | null
   countryCode?: string | null
+  currencyCode?: string | null
   discountCodes?: Prisma.CartCreatediscountCodesInput | string[]
   status?: $Enums.CartStatus
   createdAt?: Date | string
@@ -726,6 +762,7 @@ export type CartUpdateWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -739,6 +776,7 @@ export type CartUncheckedUpdateWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -752,6 +790,7 @@ export type CartUncheckedUpdateManyWithoutUserInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   discountCodes?: Prisma.CartUpdatediscountCodesInput | string[]
   status?: Prisma.EnumCartStatusFieldUpdateOperationsInput | $Enums.CartStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -804,6 +843,7 @@ export type CartSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   userId?: boolean
   email?: boolean
   countryCode?: boolean
+  currencyCode?: boolean
   discountCodes?: boolean
   status?: boolean
   createdAt?: boolean
@@ -820,6 +860,7 @@ export type CartSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   userId?: boolean
   email?: boolean
   countryCode?: boolean
+  currencyCode?: boolean
   discountCodes?: boolean
   status?: boolean
   createdAt?: boolean
@@ -833,6 +874,7 @@ export type CartSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   userId?: boolean
   email?: boolean
   countryCode?: boolean
+  currencyCode?: boolean
   discountCodes?: boolean
   status?: boolean
   createdAt?: boolean
@@ -846,6 +888,7 @@ export type CartSelectScalar = {
   userId?: boolean
   email?: boolean
   countryCode?: boolean
+  currencyCode?: boolean
   discountCodes?: boolean
   status?: boolean
   createdAt?: boolean
@@ -853,7 +896,7 @@ export type CartSelectScalar = {
   expiresAt?: boolean
 }
 
-export type CartOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "email" | "countryCode" | "discountCodes" | "status" | "createdAt" | "updatedAt" | "expiresAt", ExtArgs["result"]["cart"]>
+export type CartOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "email" | "countryCode" | "currencyCode" | "discountCodes" | "status" | "createdAt" | "updatedAt" | "expiresAt", ExtArgs["result"]["cart"]>
 export type CartInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.Cart$userArgs<ExtArgs>
   lines?: boolean | Prisma.Cart$linesArgs<ExtArgs>
@@ -879,6 +922,7 @@ export type $CartPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     userId: string | null
     email: string | null
     countryCode: string | null
+    currencyCode: string | null
     discountCodes: string[]
     status: $Enums.CartStatus
     createdAt: Date
@@ -1314,6 +1358,7 @@ export interface CartFieldRefs {
   readonly userId: Prisma.FieldRef<"Cart", 'String'>
   readonly email: Prisma.FieldRef<"Cart", 'String'>
   readonly countryCode: Prisma.FieldRef<"Cart", 'String'>
+  readonly currencyCode: Prisma.FieldRef<"Cart", 'String'>
   readonly discountCodes: Prisma.FieldRef<"Cart", 'String[]'>
   readonly status: Prisma.FieldRef<"Cart", 'CartStatus'>
   readonly createdAt: Prisma.FieldRef<"Cart", 'DateTime'>

@@ -15,6 +15,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model CartLine
  * A line carries how the buyer found the product; it is copied unchanged to the order line.
+ * `attributionKey` is the attribution in one string ("post|tag|affiliateLink|liveSession",
+ * empty parts for absent ones) so that the same variant with the same attribution is one line.
  */
 export type CartLineModel = runtime.Types.Result.DefaultSelection<Prisma.$CartLinePayload>
 
@@ -43,6 +45,7 @@ export type CartLineMinAggregateOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  attributionKey: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -56,6 +59,7 @@ export type CartLineMaxAggregateOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  attributionKey: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -69,6 +73,7 @@ export type CartLineCountAggregateOutputType = {
   productTagId: number
   affiliateLinkId: number
   liveSessionId: number
+  attributionKey: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -92,6 +97,7 @@ export type CartLineMinAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  attributionKey?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -105,6 +111,7 @@ export type CartLineMaxAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  attributionKey?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -118,6 +125,7 @@ export type CartLineCountAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  attributionKey?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -218,6 +226,7 @@ export type CartLineGroupByOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  attributionKey: string
   createdAt: Date
   updatedAt: Date
   _count: CartLineCountAggregateOutputType | null
@@ -254,6 +263,7 @@ export type CartLineWhereInput = {
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
   cart?: Prisma.XOR<Prisma.CartScalarRelationFilter, Prisma.CartWhereInput>
@@ -269,6 +279,7 @@ export type CartLineOrderByWithRelationInput = {
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
+  attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   cart?: Prisma.CartOrderByWithRelationInput
@@ -277,6 +288,7 @@ export type CartLineOrderByWithRelationInput = {
 
 export type CartLineWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  cartId_variantId_attributionKey?: Prisma.CartLineCartIdVariantIdAttributionKeyCompoundUniqueInput
   AND?: Prisma.CartLineWhereInput | Prisma.CartLineWhereInput[]
   OR?: Prisma.CartLineWhereInput[]
   NOT?: Prisma.CartLineWhereInput | Prisma.CartLineWhereInput[]
@@ -287,11 +299,12 @@ export type CartLineWhereUniqueInput = Prisma.AtLeast<{
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
   cart?: Prisma.XOR<Prisma.CartScalarRelationFilter, Prisma.CartWhereInput>
   variant?: Prisma.XOR<Prisma.ProductVariantScalarRelationFilter, Prisma.ProductVariantWhereInput>
-}, "id">
+}, "id" | "cartId_variantId_attributionKey">
 
 export type CartLineOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -302,6 +315,7 @@ export type CartLineOrderByWithAggregationInput = {
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
+  attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CartLineCountOrderByAggregateInput
@@ -323,6 +337,7 @@ export type CartLineScalarWhereWithAggregatesInput = {
   productTagId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
+  attributionKey?: Prisma.StringWithAggregatesFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"CartLine"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"CartLine"> | Date | string
 }
@@ -334,6 +349,7 @@ export type CartLineCreateInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
   cart: Prisma.CartCreateNestedOneWithoutLinesInput
@@ -349,6 +365,7 @@ export type CartLineUncheckedCreateInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -360,6 +377,7 @@ export type CartLineUpdateInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneRequiredWithoutLinesNestedInput
@@ -375,6 +393,7 @@ export type CartLineUncheckedUpdateInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -388,6 +407,7 @@ export type CartLineCreateManyInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -399,6 +419,7 @@ export type CartLineUpdateManyMutationInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -412,6 +433,7 @@ export type CartLineUncheckedUpdateManyInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -426,6 +448,12 @@ export type CartLineOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type CartLineCartIdVariantIdAttributionKeyCompoundUniqueInput = {
+  cartId: string
+  variantId: string
+  attributionKey: string
+}
+
 export type CartLineCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   cartId?: Prisma.SortOrder
@@ -435,6 +463,7 @@ export type CartLineCountOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -452,6 +481,7 @@ export type CartLineMaxOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -465,6 +495,7 @@ export type CartLineMinOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -564,6 +595,7 @@ export type CartLineCreateWithoutVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
   cart: Prisma.CartCreateNestedOneWithoutLinesInput
@@ -577,6 +609,7 @@ export type CartLineUncheckedCreateWithoutVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -619,6 +652,7 @@ export type CartLineScalarWhereInput = {
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
 }
@@ -630,6 +664,7 @@ export type CartLineCreateWithoutCartInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
   variant: Prisma.ProductVariantCreateNestedOneWithoutCartLinesInput
@@ -643,6 +678,7 @@ export type CartLineUncheckedCreateWithoutCartInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -681,6 +717,7 @@ export type CartLineCreateManyVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -692,6 +729,7 @@ export type CartLineUpdateWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   cart?: Prisma.CartUpdateOneRequiredWithoutLinesNestedInput
@@ -705,6 +743,7 @@ export type CartLineUncheckedUpdateWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -717,6 +756,7 @@ export type CartLineUncheckedUpdateManyWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -729,6 +769,7 @@ export type CartLineCreateManyCartInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  attributionKey: string
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -740,6 +781,7 @@ export type CartLineUpdateWithoutCartInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   variant?: Prisma.ProductVariantUpdateOneRequiredWithoutCartLinesNestedInput
@@ -753,6 +795,7 @@ export type CartLineUncheckedUpdateWithoutCartInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -765,6 +808,7 @@ export type CartLineUncheckedUpdateManyWithoutCartInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -780,6 +824,7 @@ export type CartLineSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  attributionKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -795,6 +840,7 @@ export type CartLineSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  attributionKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -810,6 +856,7 @@ export type CartLineSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  attributionKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
@@ -825,11 +872,12 @@ export type CartLineSelectScalar = {
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  attributionKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CartLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cartId" | "variantId" | "quantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId" | "createdAt" | "updatedAt", ExtArgs["result"]["cartLine"]>
+export type CartLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cartId" | "variantId" | "quantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId" | "attributionKey" | "createdAt" | "updatedAt", ExtArgs["result"]["cartLine"]>
 export type CartLineInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
   variant?: boolean | Prisma.ProductVariantDefaultArgs<ExtArgs>
@@ -858,6 +906,7 @@ export type $CartLinePayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     productTagId: string | null
     affiliateLinkId: string | null
     liveSessionId: string | null
+    attributionKey: string
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["cartLine"]>
@@ -1293,6 +1342,7 @@ export interface CartLineFieldRefs {
   readonly productTagId: Prisma.FieldRef<"CartLine", 'String'>
   readonly affiliateLinkId: Prisma.FieldRef<"CartLine", 'String'>
   readonly liveSessionId: Prisma.FieldRef<"CartLine", 'String'>
+  readonly attributionKey: Prisma.FieldRef<"CartLine", 'String'>
   readonly createdAt: Prisma.FieldRef<"CartLine", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"CartLine", 'DateTime'>
 }

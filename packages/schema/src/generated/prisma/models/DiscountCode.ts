@@ -15,6 +15,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model DiscountCode
  * `value` is basis points for PERCENTAGE (1000 = 10%) and minor units for FIXED_AMOUNT.
+ * `code` is stored upper case and matched case-insensitively. `usageCount` counts orders that
+ * redeemed it; it changes only by conditional UPDATEs at checkout, so `usageLimit` holds exactly.
  */
 export type DiscountCodeModel = runtime.Types.Result.DefaultSelection<Prisma.$DiscountCodePayload>
 

@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model DiscountRedemption
- * 
+ * One use of a discount code by one order. `buyerKey` is `user:<id>` or `email:<address>`.
  */
 export type DiscountRedemptionModel = runtime.Types.Result.DefaultSelection<Prisma.$DiscountRedemptionPayload>
 

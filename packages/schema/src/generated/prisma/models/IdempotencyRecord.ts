@@ -15,6 +15,10 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model IdempotencyRecord
  * Stripe-style idempotency: `scope` is the caller, `requestHash` the input's fingerprint.
+ * While a request runs it holds a lease (`lockedUntil`); `recoveryPoint` is the last phase
+ * committed (checkout: STARTED, RESERVED, DONE) and `resourceIds` what it wrote so far (order
+ * ids), so a retry after a crash resumes where it stopped. Completed records replay
+ * `response` until `expiresAt` (24 hours).
  */
 export type IdempotencyRecordModel = runtime.Types.Result.DefaultSelection<Prisma.$IdempotencyRecordPayload>
 
@@ -28,6 +32,8 @@ export type IdempotencyRecordMinAggregateOutputType = {
   scope: string | null
   key: string | null
   requestHash: string | null
+  recoveryPoint: string | null
+  lockedUntil: Date | null
   completedAt: Date | null
   createdAt: Date | null
   expiresAt: Date | null
@@ -37,6 +43,8 @@ export type IdempotencyRecordMaxAggregateOutputType = {
   scope: string | null
   key: string | null
   requestHash: string | null
+  recoveryPoint: string | null
+  lockedUntil: Date | null
   completedAt: Date | null
   createdAt: Date | null
   expiresAt: Date | null
@@ -46,6 +54,9 @@ export type IdempotencyRecordCountAggregateOutputType = {
   scope: number
   key: number
   requestHash: number
+  recoveryPoint: number
+  resourceIds: number
+  lockedUntil: number
   response: number
   completedAt: number
   createdAt: number
@@ -58,6 +69,8 @@ export type IdempotencyRecordMinAggregateInputType = {
   scope?: true
   key?: true
   requestHash?: true
+  recoveryPoint?: true
+  lockedUntil?: true
   completedAt?: true
   createdAt?: true
   expiresAt?: true
@@ -67,6 +80,8 @@ export type IdempotencyRecordMaxAggregateInputType = {
   scope?: true
   key?: true
   requestHash?: true
+  recoveryPoint?: true
+  lockedUntil?: true
   completedAt?: true
   createdAt?: true
   expiresAt?: true
@@ -76,6 +91,9 @@ export type IdempotencyRecordCountAggregateInputType = {
   scope?: true
   key?: true
   requestHash?: true
+  recoveryPoint?: true
+  resourceIds?: true
+  lockedUntil?: true
   response?: true
   completedAt?: true
   createdAt?: true
@@ -159,6 +177,9 @@ export type IdempotencyRecordGroupByOutputType = {
   scope: string
   key: string
   requestHash: string
+  recoveryPoint: string
+  resourceIds: string[]
+  lockedUntil: Date | null
   response: runtime.JsonValue | null
   completedAt: Date | null
   createdAt: Date
@@ -190,6 +211,9 @@ export type IdempotencyRecordWhereInput = {
   scope?: Prisma.StringFilter<"IdempotencyRecord"> | string
   key?: Prisma.StringFilter<"IdempotencyRecord"> | string
   requestHash?: Prisma.StringFilter<"IdempotencyRecord"> | string
+  recoveryPoint?: Prisma.StringFilter<"IdempotencyRecord"> | string
+  resourceIds?: Prisma.StringNullableListFilter<"IdempotencyRecord">
+  lockedUntil?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   response?: Prisma.JsonNullableFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
@@ -200,6 +224,9 @@ export type IdempotencyRecordOrderByWithRelationInput = {
   scope?: Prisma.SortOrder
   key?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
+  recoveryPoint?: Prisma.SortOrder
+  resourceIds?: Prisma.SortOrder
+  lockedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   response?: Prisma.SortOrderInput | Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -214,6 +241,9 @@ export type IdempotencyRecordWhereUniqueInput = Prisma.AtLeast<{
   scope?: Prisma.StringFilter<"IdempotencyRecord"> | string
   key?: Prisma.StringFilter<"IdempotencyRecord"> | string
   requestHash?: Prisma.StringFilter<"IdempotencyRecord"> | string
+  recoveryPoint?: Prisma.StringFilter<"IdempotencyRecord"> | string
+  resourceIds?: Prisma.StringNullableListFilter<"IdempotencyRecord">
+  lockedUntil?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   response?: Prisma.JsonNullableFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
@@ -224,6 +254,9 @@ export type IdempotencyRecordOrderByWithAggregationInput = {
   scope?: Prisma.SortOrder
   key?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
+  recoveryPoint?: Prisma.SortOrder
+  resourceIds?: Prisma.SortOrder
+  lockedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   response?: Prisma.SortOrderInput | Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -240,6 +273,9 @@ export type IdempotencyRecordScalarWhereWithAggregatesInput = {
   scope?: Prisma.StringWithAggregatesFilter<"IdempotencyRecord"> | string
   key?: Prisma.StringWithAggregatesFilter<"IdempotencyRecord"> | string
   requestHash?: Prisma.StringWithAggregatesFilter<"IdempotencyRecord"> | string
+  recoveryPoint?: Prisma.StringWithAggregatesFilter<"IdempotencyRecord"> | string
+  resourceIds?: Prisma.StringNullableListFilter<"IdempotencyRecord">
+  lockedUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"IdempotencyRecord"> | Date | string | null
   response?: Prisma.JsonNullableWithAggregatesFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyRecord"> | Date | string
@@ -250,6 +286,9 @@ export type IdempotencyRecordCreateInput = {
   scope: string
   key: string
   requestHash: string
+  recoveryPoint?: string
+  resourceIds?: Prisma.IdempotencyRecordCreateresourceIdsInput | string[]
+  lockedUntil?: Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
@@ -260,6 +299,9 @@ export type IdempotencyRecordUncheckedCreateInput = {
   scope: string
   key: string
   requestHash: string
+  recoveryPoint?: string
+  resourceIds?: Prisma.IdempotencyRecordCreateresourceIdsInput | string[]
+  lockedUntil?: Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
@@ -270,6 +312,9 @@ export type IdempotencyRecordUpdateInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
+  recoveryPoint?: Prisma.StringFieldUpdateOperationsInput | string
+  resourceIds?: Prisma.IdempotencyRecordUpdateresourceIdsInput | string[]
+  lockedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -280,6 +325,9 @@ export type IdempotencyRecordUncheckedUpdateInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
+  recoveryPoint?: Prisma.StringFieldUpdateOperationsInput | string
+  resourceIds?: Prisma.IdempotencyRecordUpdateresourceIdsInput | string[]
+  lockedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -290,6 +338,9 @@ export type IdempotencyRecordCreateManyInput = {
   scope: string
   key: string
   requestHash: string
+  recoveryPoint?: string
+  resourceIds?: Prisma.IdempotencyRecordCreateresourceIdsInput | string[]
+  lockedUntil?: Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
@@ -300,6 +351,9 @@ export type IdempotencyRecordUpdateManyMutationInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
+  recoveryPoint?: Prisma.StringFieldUpdateOperationsInput | string
+  resourceIds?: Prisma.IdempotencyRecordUpdateresourceIdsInput | string[]
+  lockedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -310,6 +364,9 @@ export type IdempotencyRecordUncheckedUpdateManyInput = {
   scope?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
   requestHash?: Prisma.StringFieldUpdateOperationsInput | string
+  recoveryPoint?: Prisma.StringFieldUpdateOperationsInput | string
+  resourceIds?: Prisma.IdempotencyRecordUpdateresourceIdsInput | string[]
+  lockedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -325,6 +382,9 @@ export type IdempotencyRecordCountOrderByAggregateInput = {
   scope?: Prisma.SortOrder
   key?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
+  recoveryPoint?: Prisma.SortOrder
+  resourceIds?: Prisma.SortOrder
+  lockedUntil?: Prisma.SortOrder
   response?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -335,6 +395,8 @@ export type IdempotencyRecordMaxOrderByAggregateInput = {
   scope?: Prisma.SortOrder
   key?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
+  recoveryPoint?: Prisma.SortOrder
+  lockedUntil?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -344,9 +406,20 @@ export type IdempotencyRecordMinOrderByAggregateInput = {
   scope?: Prisma.SortOrder
   key?: Prisma.SortOrder
   requestHash?: Prisma.SortOrder
+  recoveryPoint?: Prisma.SortOrder
+  lockedUntil?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
+}
+
+export type IdempotencyRecordCreateresourceIdsInput = {
+  set: string[]
+}
+
+export type IdempotencyRecordUpdateresourceIdsInput = {
+  set?: string[]
+  push?: string | string[]
 }
 
 
@@ -355,6 +428,9 @@ export type IdempotencyRecordSelect<ExtArgs extends runtime.Types.Extensions.Int
   scope?: boolean
   key?: boolean
   requestHash?: boolean
+  recoveryPoint?: boolean
+  resourceIds?: boolean
+  lockedUntil?: boolean
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
@@ -365,6 +441,9 @@ export type IdempotencyRecordSelectCreateManyAndReturn<ExtArgs extends runtime.T
   scope?: boolean
   key?: boolean
   requestHash?: boolean
+  recoveryPoint?: boolean
+  resourceIds?: boolean
+  lockedUntil?: boolean
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
@@ -375,6 +454,9 @@ export type IdempotencyRecordSelectUpdateManyAndReturn<ExtArgs extends runtime.T
   scope?: boolean
   key?: boolean
   requestHash?: boolean
+  recoveryPoint?: boolean
+  resourceIds?: boolean
+  lockedUntil?: boolean
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
@@ -385,13 +467,16 @@ export type IdempotencyRecordSelectScalar = {
   scope?: boolean
   key?: boolean
   requestHash?: boolean
+  recoveryPoint?: boolean
+  resourceIds?: boolean
+  lockedUntil?: boolean
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
   expiresAt?: boolean
 }
 
-export type IdempotencyRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "response" | "completedAt" | "createdAt" | "expiresAt", ExtArgs["result"]["idempotencyRecord"]>
+export type IdempotencyRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "recoveryPoint" | "resourceIds" | "lockedUntil" | "response" | "completedAt" | "createdAt" | "expiresAt", ExtArgs["result"]["idempotencyRecord"]>
 
 export type $IdempotencyRecordPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "IdempotencyRecord"
@@ -400,6 +485,9 @@ export type $IdempotencyRecordPayload<ExtArgs extends runtime.Types.Extensions.I
     scope: string
     key: string
     requestHash: string
+    recoveryPoint: string
+    resourceIds: string[]
+    lockedUntil: Date | null
     response: runtime.JsonValue | null
     completedAt: Date | null
     createdAt: Date
@@ -830,6 +918,9 @@ export interface IdempotencyRecordFieldRefs {
   readonly scope: Prisma.FieldRef<"IdempotencyRecord", 'String'>
   readonly key: Prisma.FieldRef<"IdempotencyRecord", 'String'>
   readonly requestHash: Prisma.FieldRef<"IdempotencyRecord", 'String'>
+  readonly recoveryPoint: Prisma.FieldRef<"IdempotencyRecord", 'String'>
+  readonly resourceIds: Prisma.FieldRef<"IdempotencyRecord", 'String[]'>
+  readonly lockedUntil: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
   readonly response: Prisma.FieldRef<"IdempotencyRecord", 'Json'>
   readonly completedAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>

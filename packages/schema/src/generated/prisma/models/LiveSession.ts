@@ -271,6 +271,7 @@ export type LiveSessionWhereInput = {
   host?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   shop?: Prisma.XOR<Prisma.ShopNullableScalarRelationFilter, Prisma.ShopWhereInput> | null
   pins?: Prisma.LivePinnedProductListRelationFilter
+  viewers?: Prisma.LiveSessionViewerListRelationFilter
   replayPost?: Prisma.XOR<Prisma.PostNullableScalarRelationFilter, Prisma.PostWhereInput> | null
 }
 
@@ -289,6 +290,7 @@ export type LiveSessionOrderByWithRelationInput = {
   host?: Prisma.UserOrderByWithRelationInput
   shop?: Prisma.ShopOrderByWithRelationInput
   pins?: Prisma.LivePinnedProductOrderByRelationAggregateInput
+  viewers?: Prisma.LiveSessionViewerOrderByRelationAggregateInput
   replayPost?: Prisma.PostOrderByWithRelationInput
 }
 
@@ -310,6 +312,7 @@ export type LiveSessionWhereUniqueInput = Prisma.AtLeast<{
   host?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   shop?: Prisma.XOR<Prisma.ShopNullableScalarRelationFilter, Prisma.ShopWhereInput> | null
   pins?: Prisma.LivePinnedProductListRelationFilter
+  viewers?: Prisma.LiveSessionViewerListRelationFilter
   replayPost?: Prisma.XOR<Prisma.PostNullableScalarRelationFilter, Prisma.PostWhereInput> | null
 }, "id">
 
@@ -362,6 +365,7 @@ export type LiveSessionCreateInput = {
   host: Prisma.UserCreateNestedOneWithoutLiveSessionsInput
   shop?: Prisma.ShopCreateNestedOneWithoutLiveSessionsInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -378,6 +382,7 @@ export type LiveSessionUncheckedCreateInput = {
   peakViewerCount?: number
   createdAt?: Date | string
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerUncheckedCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostUncheckedCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -394,6 +399,7 @@ export type LiveSessionUpdateInput = {
   host?: Prisma.UserUpdateOneRequiredWithoutLiveSessionsNestedInput
   shop?: Prisma.ShopUpdateOneWithoutLiveSessionsNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -410,6 +416,7 @@ export type LiveSessionUncheckedUpdateInput = {
   peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUncheckedUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUncheckedUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -629,6 +636,20 @@ export type EnumLiveSessionStatusFieldUpdateOperationsInput = {
   set?: $Enums.LiveSessionStatus
 }
 
+export type LiveSessionCreateNestedOneWithoutViewersInput = {
+  create?: Prisma.XOR<Prisma.LiveSessionCreateWithoutViewersInput, Prisma.LiveSessionUncheckedCreateWithoutViewersInput>
+  connectOrCreate?: Prisma.LiveSessionCreateOrConnectWithoutViewersInput
+  connect?: Prisma.LiveSessionWhereUniqueInput
+}
+
+export type LiveSessionUpdateOneRequiredWithoutViewersNestedInput = {
+  create?: Prisma.XOR<Prisma.LiveSessionCreateWithoutViewersInput, Prisma.LiveSessionUncheckedCreateWithoutViewersInput>
+  connectOrCreate?: Prisma.LiveSessionCreateOrConnectWithoutViewersInput
+  upsert?: Prisma.LiveSessionUpsertWithoutViewersInput
+  connect?: Prisma.LiveSessionWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.LiveSessionUpdateToOneWithWhereWithoutViewersInput, Prisma.LiveSessionUpdateWithoutViewersInput>, Prisma.LiveSessionUncheckedUpdateWithoutViewersInput>
+}
+
 export type LiveSessionCreateNestedOneWithoutPinsInput = {
   create?: Prisma.XOR<Prisma.LiveSessionCreateWithoutPinsInput, Prisma.LiveSessionUncheckedCreateWithoutPinsInput>
   connectOrCreate?: Prisma.LiveSessionCreateOrConnectWithoutPinsInput
@@ -655,6 +676,7 @@ export type LiveSessionCreateWithoutHostInput = {
   createdAt?: Date | string
   shop?: Prisma.ShopCreateNestedOneWithoutLiveSessionsInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -670,6 +692,7 @@ export type LiveSessionUncheckedCreateWithoutHostInput = {
   peakViewerCount?: number
   createdAt?: Date | string
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerUncheckedCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostUncheckedCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -728,6 +751,7 @@ export type LiveSessionCreateWithoutShopInput = {
   createdAt?: Date | string
   host: Prisma.UserCreateNestedOneWithoutLiveSessionsInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -743,6 +767,7 @@ export type LiveSessionUncheckedCreateWithoutShopInput = {
   peakViewerCount?: number
   createdAt?: Date | string
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerUncheckedCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostUncheckedCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -785,6 +810,7 @@ export type LiveSessionCreateWithoutReplayPostInput = {
   host: Prisma.UserCreateNestedOneWithoutLiveSessionsInput
   shop?: Prisma.ShopCreateNestedOneWithoutLiveSessionsInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerCreateNestedManyWithoutLiveSessionInput
 }
 
 export type LiveSessionUncheckedCreateWithoutReplayPostInput = {
@@ -800,6 +826,7 @@ export type LiveSessionUncheckedCreateWithoutReplayPostInput = {
   peakViewerCount?: number
   createdAt?: Date | string
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutLiveSessionInput
+  viewers?: Prisma.LiveSessionViewerUncheckedCreateNestedManyWithoutLiveSessionInput
 }
 
 export type LiveSessionCreateOrConnectWithoutReplayPostInput = {
@@ -831,6 +858,7 @@ export type LiveSessionUpdateWithoutReplayPostInput = {
   host?: Prisma.UserUpdateOneRequiredWithoutLiveSessionsNestedInput
   shop?: Prisma.ShopUpdateOneWithoutLiveSessionsNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUpdateManyWithoutLiveSessionNestedInput
 }
 
 export type LiveSessionUncheckedUpdateWithoutReplayPostInput = {
@@ -846,6 +874,87 @@ export type LiveSessionUncheckedUpdateWithoutReplayPostInput = {
   peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUncheckedUpdateManyWithoutLiveSessionNestedInput
+}
+
+export type LiveSessionCreateWithoutViewersInput = {
+  id?: string
+  title: string
+  status?: $Enums.LiveSessionStatus
+  scheduledAt: Date | string
+  startedAt?: Date | string | null
+  endedAt?: Date | string | null
+  viewerCount?: number
+  peakViewerCount?: number
+  createdAt?: Date | string
+  host: Prisma.UserCreateNestedOneWithoutLiveSessionsInput
+  shop?: Prisma.ShopCreateNestedOneWithoutLiveSessionsInput
+  pins?: Prisma.LivePinnedProductCreateNestedManyWithoutLiveSessionInput
+  replayPost?: Prisma.PostCreateNestedOneWithoutLiveSessionInput
+}
+
+export type LiveSessionUncheckedCreateWithoutViewersInput = {
+  id?: string
+  hostId: string
+  shopId?: string | null
+  title: string
+  status?: $Enums.LiveSessionStatus
+  scheduledAt: Date | string
+  startedAt?: Date | string | null
+  endedAt?: Date | string | null
+  viewerCount?: number
+  peakViewerCount?: number
+  createdAt?: Date | string
+  pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutLiveSessionInput
+  replayPost?: Prisma.PostUncheckedCreateNestedOneWithoutLiveSessionInput
+}
+
+export type LiveSessionCreateOrConnectWithoutViewersInput = {
+  where: Prisma.LiveSessionWhereUniqueInput
+  create: Prisma.XOR<Prisma.LiveSessionCreateWithoutViewersInput, Prisma.LiveSessionUncheckedCreateWithoutViewersInput>
+}
+
+export type LiveSessionUpsertWithoutViewersInput = {
+  update: Prisma.XOR<Prisma.LiveSessionUpdateWithoutViewersInput, Prisma.LiveSessionUncheckedUpdateWithoutViewersInput>
+  create: Prisma.XOR<Prisma.LiveSessionCreateWithoutViewersInput, Prisma.LiveSessionUncheckedCreateWithoutViewersInput>
+  where?: Prisma.LiveSessionWhereInput
+}
+
+export type LiveSessionUpdateToOneWithWhereWithoutViewersInput = {
+  where?: Prisma.LiveSessionWhereInput
+  data: Prisma.XOR<Prisma.LiveSessionUpdateWithoutViewersInput, Prisma.LiveSessionUncheckedUpdateWithoutViewersInput>
+}
+
+export type LiveSessionUpdateWithoutViewersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
+  scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  endedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  viewerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  host?: Prisma.UserUpdateOneRequiredWithoutLiveSessionsNestedInput
+  shop?: Prisma.ShopUpdateOneWithoutLiveSessionsNestedInput
+  pins?: Prisma.LivePinnedProductUpdateManyWithoutLiveSessionNestedInput
+  replayPost?: Prisma.PostUpdateOneWithoutLiveSessionNestedInput
+}
+
+export type LiveSessionUncheckedUpdateWithoutViewersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  hostId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
+  scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  endedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  viewerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutLiveSessionNestedInput
+  replayPost?: Prisma.PostUncheckedUpdateOneWithoutLiveSessionNestedInput
 }
 
 export type LiveSessionCreateWithoutPinsInput = {
@@ -860,6 +969,7 @@ export type LiveSessionCreateWithoutPinsInput = {
   createdAt?: Date | string
   host: Prisma.UserCreateNestedOneWithoutLiveSessionsInput
   shop?: Prisma.ShopCreateNestedOneWithoutLiveSessionsInput
+  viewers?: Prisma.LiveSessionViewerCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -875,6 +985,7 @@ export type LiveSessionUncheckedCreateWithoutPinsInput = {
   viewerCount?: number
   peakViewerCount?: number
   createdAt?: Date | string
+  viewers?: Prisma.LiveSessionViewerUncheckedCreateNestedManyWithoutLiveSessionInput
   replayPost?: Prisma.PostUncheckedCreateNestedOneWithoutLiveSessionInput
 }
 
@@ -906,6 +1017,7 @@ export type LiveSessionUpdateWithoutPinsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   host?: Prisma.UserUpdateOneRequiredWithoutLiveSessionsNestedInput
   shop?: Prisma.ShopUpdateOneWithoutLiveSessionsNestedInput
+  viewers?: Prisma.LiveSessionViewerUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -921,6 +1033,7 @@ export type LiveSessionUncheckedUpdateWithoutPinsInput = {
   viewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  viewers?: Prisma.LiveSessionViewerUncheckedUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUncheckedUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -949,6 +1062,7 @@ export type LiveSessionUpdateWithoutHostInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneWithoutLiveSessionsNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -964,6 +1078,7 @@ export type LiveSessionUncheckedUpdateWithoutHostInput = {
   peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUncheckedUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUncheckedUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -1005,6 +1120,7 @@ export type LiveSessionUpdateWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   host?: Prisma.UserUpdateOneRequiredWithoutLiveSessionsNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -1020,6 +1136,7 @@ export type LiveSessionUncheckedUpdateWithoutShopInput = {
   peakViewerCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutLiveSessionNestedInput
+  viewers?: Prisma.LiveSessionViewerUncheckedUpdateManyWithoutLiveSessionNestedInput
   replayPost?: Prisma.PostUncheckedUpdateOneWithoutLiveSessionNestedInput
 }
 
@@ -1043,10 +1160,12 @@ export type LiveSessionUncheckedUpdateManyWithoutShopInput = {
 
 export type LiveSessionCountOutputType = {
   pins: number
+  viewers: number
 }
 
 export type LiveSessionCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   pins?: boolean | LiveSessionCountOutputTypeCountPinsArgs
+  viewers?: boolean | LiveSessionCountOutputTypeCountViewersArgs
 }
 
 /**
@@ -1066,6 +1185,13 @@ export type LiveSessionCountOutputTypeCountPinsArgs<ExtArgs extends runtime.Type
   where?: Prisma.LivePinnedProductWhereInput
 }
 
+/**
+ * LiveSessionCountOutputType without action
+ */
+export type LiveSessionCountOutputTypeCountViewersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.LiveSessionViewerWhereInput
+}
+
 
 export type LiveSessionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1082,6 +1208,7 @@ export type LiveSessionSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   host?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.LiveSession$shopArgs<ExtArgs>
   pins?: boolean | Prisma.LiveSession$pinsArgs<ExtArgs>
+  viewers?: boolean | Prisma.LiveSession$viewersArgs<ExtArgs>
   replayPost?: boolean | Prisma.LiveSession$replayPostArgs<ExtArgs>
   _count?: boolean | Prisma.LiveSessionCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["liveSession"]>
@@ -1137,6 +1264,7 @@ export type LiveSessionInclude<ExtArgs extends runtime.Types.Extensions.Internal
   host?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.LiveSession$shopArgs<ExtArgs>
   pins?: boolean | Prisma.LiveSession$pinsArgs<ExtArgs>
+  viewers?: boolean | Prisma.LiveSession$viewersArgs<ExtArgs>
   replayPost?: boolean | Prisma.LiveSession$replayPostArgs<ExtArgs>
   _count?: boolean | Prisma.LiveSessionCountOutputTypeDefaultArgs<ExtArgs>
 }
@@ -1155,6 +1283,7 @@ export type $LiveSessionPayload<ExtArgs extends runtime.Types.Extensions.Interna
     host: Prisma.$UserPayload<ExtArgs>
     shop: Prisma.$ShopPayload<ExtArgs> | null
     pins: Prisma.$LivePinnedProductPayload<ExtArgs>[]
+    viewers: Prisma.$LiveSessionViewerPayload<ExtArgs>[]
     replayPost: Prisma.$PostPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
@@ -1566,6 +1695,7 @@ export interface Prisma__LiveSessionClient<T, Null = never, ExtArgs extends runt
   host<T extends Prisma.UserDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.UserDefaultArgs<ExtArgs>>): Prisma.Prisma__UserClient<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   shop<T extends Prisma.LiveSession$shopArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LiveSession$shopArgs<ExtArgs>>): Prisma.Prisma__ShopClient<runtime.Types.Result.GetResult<Prisma.$ShopPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   pins<T extends Prisma.LiveSession$pinsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LiveSession$pinsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LivePinnedProductPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  viewers<T extends Prisma.LiveSession$viewersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LiveSession$viewersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LiveSessionViewerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   replayPost<T extends Prisma.LiveSession$replayPostArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.LiveSession$replayPostArgs<ExtArgs>>): Prisma.Prisma__PostClient<runtime.Types.Result.GetResult<Prisma.$PostPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
@@ -2057,6 +2187,30 @@ export type LiveSession$pinsArgs<ExtArgs extends runtime.Types.Extensions.Intern
   take?: number
   skip?: number
   distinct?: Prisma.LivePinnedProductScalarFieldEnum | Prisma.LivePinnedProductScalarFieldEnum[]
+}
+
+/**
+ * LiveSession.viewers
+ */
+export type LiveSession$viewersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the LiveSessionViewer
+   */
+  select?: Prisma.LiveSessionViewerSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the LiveSessionViewer
+   */
+  omit?: Prisma.LiveSessionViewerOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.LiveSessionViewerInclude<ExtArgs> | null
+  where?: Prisma.LiveSessionViewerWhereInput
+  orderBy?: Prisma.LiveSessionViewerOrderByWithRelationInput | Prisma.LiveSessionViewerOrderByWithRelationInput[]
+  cursor?: Prisma.LiveSessionViewerWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.LiveSessionViewerScalarFieldEnum | Prisma.LiveSessionViewerScalarFieldEnum[]
 }
 
 /**

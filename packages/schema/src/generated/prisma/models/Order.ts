@@ -49,6 +49,7 @@ export type OrderMinAggregateOutputType = {
   buyerId: string | null
   cartId: string | null
   email: string | null
+  countryCode: string | null
   status: $Enums.OrderStatus | null
   currencyCode: string | null
   subtotal: number | null
@@ -69,6 +70,7 @@ export type OrderMaxAggregateOutputType = {
   buyerId: string | null
   cartId: string | null
   email: string | null
+  countryCode: string | null
   status: $Enums.OrderStatus | null
   currencyCode: string | null
   subtotal: number | null
@@ -89,6 +91,7 @@ export type OrderCountAggregateOutputType = {
   buyerId: number
   cartId: number
   email: number
+  countryCode: number
   status: number
   currencyCode: number
   subtotal: number
@@ -127,6 +130,7 @@ export type OrderMinAggregateInputType = {
   buyerId?: true
   cartId?: true
   email?: true
+  countryCode?: true
   status?: true
   currencyCode?: true
   subtotal?: true
@@ -147,6 +151,7 @@ export type OrderMaxAggregateInputType = {
   buyerId?: true
   cartId?: true
   email?: true
+  countryCode?: true
   status?: true
   currencyCode?: true
   subtotal?: true
@@ -167,6 +172,7 @@ export type OrderCountAggregateInputType = {
   buyerId?: true
   cartId?: true
   email?: true
+  countryCode?: true
   status?: true
   currencyCode?: true
   subtotal?: true
@@ -274,6 +280,7 @@ export type OrderGroupByOutputType = {
   buyerId: string | null
   cartId: string | null
   email: string | null
+  countryCode: string | null
   status: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -317,6 +324,7 @@ export type OrderWhereInput = {
   buyerId?: Prisma.UuidNullableFilter<"Order"> | string | null
   cartId?: Prisma.UuidNullableFilter<"Order"> | string | null
   email?: Prisma.StringNullableFilter<"Order"> | string | null
+  countryCode?: Prisma.StringNullableFilter<"Order"> | string | null
   status?: Prisma.EnumOrderStatusFilter<"Order"> | $Enums.OrderStatus
   currencyCode?: Prisma.StringFilter<"Order"> | string
   subtotal?: Prisma.IntFilter<"Order"> | number
@@ -345,6 +353,7 @@ export type OrderOrderByWithRelationInput = {
   buyerId?: Prisma.SortOrderInput | Prisma.SortOrder
   cartId?: Prisma.SortOrderInput | Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
+  countryCode?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   subtotal?: Prisma.SortOrder
@@ -376,6 +385,7 @@ export type OrderWhereUniqueInput = Prisma.AtLeast<{
   buyerId?: Prisma.UuidNullableFilter<"Order"> | string | null
   cartId?: Prisma.UuidNullableFilter<"Order"> | string | null
   email?: Prisma.StringNullableFilter<"Order"> | string | null
+  countryCode?: Prisma.StringNullableFilter<"Order"> | string | null
   status?: Prisma.EnumOrderStatusFilter<"Order"> | $Enums.OrderStatus
   currencyCode?: Prisma.StringFilter<"Order"> | string
   subtotal?: Prisma.IntFilter<"Order"> | number
@@ -404,6 +414,7 @@ export type OrderOrderByWithAggregationInput = {
   buyerId?: Prisma.SortOrderInput | Prisma.SortOrder
   cartId?: Prisma.SortOrderInput | Prisma.SortOrder
   email?: Prisma.SortOrderInput | Prisma.SortOrder
+  countryCode?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   subtotal?: Prisma.SortOrder
@@ -432,6 +443,7 @@ export type OrderScalarWhereWithAggregatesInput = {
   buyerId?: Prisma.UuidNullableWithAggregatesFilter<"Order"> | string | null
   cartId?: Prisma.UuidNullableWithAggregatesFilter<"Order"> | string | null
   email?: Prisma.StringNullableWithAggregatesFilter<"Order"> | string | null
+  countryCode?: Prisma.StringNullableWithAggregatesFilter<"Order"> | string | null
   status?: Prisma.EnumOrderStatusWithAggregatesFilter<"Order"> | $Enums.OrderStatus
   currencyCode?: Prisma.StringWithAggregatesFilter<"Order"> | string
   subtotal?: Prisma.IntWithAggregatesFilter<"Order"> | number
@@ -449,6 +461,7 @@ export type OrderCreateInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -477,6 +490,7 @@ export type OrderUncheckedCreateInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -498,6 +512,7 @@ export type OrderUncheckedCreateInput = {
 export type OrderUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -526,6 +541,7 @@ export type OrderUncheckedUpdateInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -551,6 +567,7 @@ export type OrderCreateManyInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -567,6 +584,7 @@ export type OrderCreateManyInput = {
 export type OrderUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -587,6 +605,7 @@ export type OrderUncheckedUpdateManyInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -622,6 +641,7 @@ export type OrderCountOrderByAggregateInput = {
   buyerId?: Prisma.SortOrder
   cartId?: Prisma.SortOrder
   email?: Prisma.SortOrder
+  countryCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   subtotal?: Prisma.SortOrder
@@ -650,6 +670,7 @@ export type OrderMaxOrderByAggregateInput = {
   buyerId?: Prisma.SortOrder
   cartId?: Prisma.SortOrder
   email?: Prisma.SortOrder
+  countryCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   subtotal?: Prisma.SortOrder
@@ -670,6 +691,7 @@ export type OrderMinOrderByAggregateInput = {
   buyerId?: Prisma.SortOrder
   cartId?: Prisma.SortOrder
   email?: Prisma.SortOrder
+  countryCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   subtotal?: Prisma.SortOrder
@@ -902,6 +924,7 @@ export type OrderCreateWithoutBuyerInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -928,6 +951,7 @@ export type OrderUncheckedCreateWithoutBuyerInput = {
   shopId: string
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -982,6 +1006,7 @@ export type OrderScalarWhereInput = {
   buyerId?: Prisma.UuidNullableFilter<"Order"> | string | null
   cartId?: Prisma.UuidNullableFilter<"Order"> | string | null
   email?: Prisma.StringNullableFilter<"Order"> | string | null
+  countryCode?: Prisma.StringNullableFilter<"Order"> | string | null
   status?: Prisma.EnumOrderStatusFilter<"Order"> | $Enums.OrderStatus
   currencyCode?: Prisma.StringFilter<"Order"> | string
   subtotal?: Prisma.IntFilter<"Order"> | number
@@ -999,6 +1024,7 @@ export type OrderCreateWithoutShopInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1025,6 +1051,7 @@ export type OrderUncheckedCreateWithoutShopInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1073,6 +1100,7 @@ export type OrderCreateWithoutCartInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1099,6 +1127,7 @@ export type OrderUncheckedCreateWithoutCartInput = {
   shopId: string
   buyerId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1147,6 +1176,7 @@ export type OrderCreateWithoutRedemptionsInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1174,6 +1204,7 @@ export type OrderUncheckedCreateWithoutRedemptionsInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1210,6 +1241,7 @@ export type OrderUpdateToOneWithWhereWithoutRedemptionsInput = {
 export type OrderUpdateWithoutRedemptionsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1237,6 +1269,7 @@ export type OrderUncheckedUpdateWithoutRedemptionsInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1258,6 +1291,7 @@ export type OrderCreateWithoutLinesInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1285,6 +1319,7 @@ export type OrderUncheckedCreateWithoutLinesInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1321,6 +1356,7 @@ export type OrderUpdateToOneWithWhereWithoutLinesInput = {
 export type OrderUpdateWithoutLinesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1348,6 +1384,7 @@ export type OrderUncheckedUpdateWithoutLinesInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1369,6 +1406,7 @@ export type OrderCreateWithoutPaymentsInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1396,6 +1434,7 @@ export type OrderUncheckedCreateWithoutPaymentsInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1432,6 +1471,7 @@ export type OrderUpdateToOneWithWhereWithoutPaymentsInput = {
 export type OrderUpdateWithoutPaymentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1459,6 +1499,7 @@ export type OrderUncheckedUpdateWithoutPaymentsInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1480,6 +1521,7 @@ export type OrderCreateWithoutRefundsInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1507,6 +1549,7 @@ export type OrderUncheckedCreateWithoutRefundsInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1543,6 +1586,7 @@ export type OrderUpdateToOneWithWhereWithoutRefundsInput = {
 export type OrderUpdateWithoutRefundsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1570,6 +1614,7 @@ export type OrderUncheckedUpdateWithoutRefundsInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1591,6 +1636,7 @@ export type OrderCreateWithoutCommissionsInput = {
   id?: string
   number?: number
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1618,6 +1664,7 @@ export type OrderUncheckedCreateWithoutCommissionsInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1654,6 +1701,7 @@ export type OrderUpdateToOneWithWhereWithoutCommissionsInput = {
 export type OrderUpdateWithoutCommissionsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1681,6 +1729,7 @@ export type OrderUncheckedUpdateWithoutCommissionsInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1704,6 +1753,7 @@ export type OrderCreateManyBuyerInput = {
   shopId: string
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1720,6 +1770,7 @@ export type OrderCreateManyBuyerInput = {
 export type OrderUpdateWithoutBuyerInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1746,6 +1797,7 @@ export type OrderUncheckedUpdateWithoutBuyerInput = {
   shopId?: Prisma.StringFieldUpdateOperationsInput | string
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1770,6 +1822,7 @@ export type OrderUncheckedUpdateManyWithoutBuyerInput = {
   shopId?: Prisma.StringFieldUpdateOperationsInput | string
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1789,6 +1842,7 @@ export type OrderCreateManyShopInput = {
   buyerId?: string | null
   cartId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1805,6 +1859,7 @@ export type OrderCreateManyShopInput = {
 export type OrderUpdateWithoutShopInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1831,6 +1886,7 @@ export type OrderUncheckedUpdateWithoutShopInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1855,6 +1911,7 @@ export type OrderUncheckedUpdateManyWithoutShopInput = {
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   cartId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1874,6 +1931,7 @@ export type OrderCreateManyCartInput = {
   shopId: string
   buyerId?: string | null
   email?: string | null
+  countryCode?: string | null
   status?: $Enums.OrderStatus
   currencyCode: string
   subtotal: number
@@ -1890,6 +1948,7 @@ export type OrderCreateManyCartInput = {
 export type OrderUpdateWithoutCartInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1916,6 +1975,7 @@ export type OrderUncheckedUpdateWithoutCartInput = {
   shopId?: Prisma.StringFieldUpdateOperationsInput | string
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1940,6 +2000,7 @@ export type OrderUncheckedUpdateManyWithoutCartInput = {
   shopId?: Prisma.StringFieldUpdateOperationsInput | string
   buyerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  countryCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumOrderStatusFieldUpdateOperationsInput | $Enums.OrderStatus
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   subtotal?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2027,6 +2088,7 @@ export type OrderSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   buyerId?: boolean
   cartId?: boolean
   email?: boolean
+  countryCode?: boolean
   status?: boolean
   currencyCode?: boolean
   subtotal?: boolean
@@ -2056,6 +2118,7 @@ export type OrderSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   buyerId?: boolean
   cartId?: boolean
   email?: boolean
+  countryCode?: boolean
   status?: boolean
   currencyCode?: boolean
   subtotal?: boolean
@@ -2079,6 +2142,7 @@ export type OrderSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   buyerId?: boolean
   cartId?: boolean
   email?: boolean
+  countryCode?: boolean
   status?: boolean
   currencyCode?: boolean
   subtotal?: boolean
@@ -2102,6 +2166,7 @@ export type OrderSelectScalar = {
   buyerId?: boolean
   cartId?: boolean
   email?: boolean
+  countryCode?: boolean
   status?: boolean
   currencyCode?: boolean
   subtotal?: boolean
@@ -2115,7 +2180,7 @@ export type OrderSelectScalar = {
   cancelledAt?: boolean
 }
 
-export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "shopId" | "buyerId" | "cartId" | "email" | "status" | "currencyCode" | "subtotal" | "discountTotal" | "total" | "refundedTotal" | "createdAt" | "updatedAt" | "paidAt" | "fulfilledAt" | "cancelledAt", ExtArgs["result"]["order"]>
+export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "shopId" | "buyerId" | "cartId" | "email" | "countryCode" | "status" | "currencyCode" | "subtotal" | "discountTotal" | "total" | "refundedTotal" | "createdAt" | "updatedAt" | "paidAt" | "fulfilledAt" | "cancelledAt", ExtArgs["result"]["order"]>
 export type OrderInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   buyer?: boolean | Prisma.Order$buyerArgs<ExtArgs>
@@ -2157,6 +2222,7 @@ export type $OrderPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     buyerId: string | null
     cartId: string | null
     email: string | null
+    countryCode: string | null
     status: $Enums.OrderStatus
     currencyCode: string
     subtotal: number
@@ -2605,6 +2671,7 @@ export interface OrderFieldRefs {
   readonly buyerId: Prisma.FieldRef<"Order", 'String'>
   readonly cartId: Prisma.FieldRef<"Order", 'String'>
   readonly email: Prisma.FieldRef<"Order", 'String'>
+  readonly countryCode: Prisma.FieldRef<"Order", 'String'>
   readonly status: Prisma.FieldRef<"Order", 'OrderStatus'>
   readonly currencyCode: Prisma.FieldRef<"Order", 'String'>
   readonly subtotal: Prisma.FieldRef<"Order", 'Int'>

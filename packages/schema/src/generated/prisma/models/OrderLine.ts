@@ -14,7 +14,9 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model OrderLine
- * 
+ * A snapshot of a cart line at checkout: titles, SKU and prices do not follow later product
+ * edits. `total` = unitPrice × quantity − discountAmount. `livePinId` is the live pin whose
+ * price and quantity cap the line used, if any.
  */
 export type OrderLineModel = runtime.Types.Result.DefaultSelection<Prisma.$OrderLinePayload>
 
@@ -59,6 +61,7 @@ export type OrderLineMinAggregateOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  livePinId: string | null
 }
 
 export type OrderLineMaxAggregateOutputType = {
@@ -78,6 +81,7 @@ export type OrderLineMaxAggregateOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  livePinId: string | null
 }
 
 export type OrderLineCountAggregateOutputType = {
@@ -97,6 +101,7 @@ export type OrderLineCountAggregateOutputType = {
   productTagId: number
   affiliateLinkId: number
   liveSessionId: number
+  livePinId: number
   _all: number
 }
 
@@ -134,6 +139,7 @@ export type OrderLineMinAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  livePinId?: true
 }
 
 export type OrderLineMaxAggregateInputType = {
@@ -153,6 +159,7 @@ export type OrderLineMaxAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  livePinId?: true
 }
 
 export type OrderLineCountAggregateInputType = {
@@ -172,6 +179,7 @@ export type OrderLineCountAggregateInputType = {
   productTagId?: true
   affiliateLinkId?: true
   liveSessionId?: true
+  livePinId?: true
   _all?: true
 }
 
@@ -278,6 +286,7 @@ export type OrderLineGroupByOutputType = {
   productTagId: string | null
   affiliateLinkId: string | null
   liveSessionId: string | null
+  livePinId: string | null
   _count: OrderLineCountAggregateOutputType | null
   _avg: OrderLineAvgAggregateOutputType | null
   _sum: OrderLineSumAggregateOutputType | null
@@ -320,6 +329,7 @@ export type OrderLineWhereInput = {
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
   product?: Prisma.XOR<Prisma.ProductNullableScalarRelationFilter, Prisma.ProductWhereInput> | null
   variant?: Prisma.XOR<Prisma.ProductVariantNullableScalarRelationFilter, Prisma.ProductVariantWhereInput> | null
@@ -343,6 +353,7 @@ export type OrderLineOrderByWithRelationInput = {
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
+  livePinId?: Prisma.SortOrderInput | Prisma.SortOrder
   order?: Prisma.OrderOrderByWithRelationInput
   product?: Prisma.ProductOrderByWithRelationInput
   variant?: Prisma.ProductVariantOrderByWithRelationInput
@@ -369,6 +380,7 @@ export type OrderLineWhereUniqueInput = Prisma.AtLeast<{
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
   product?: Prisma.XOR<Prisma.ProductNullableScalarRelationFilter, Prisma.ProductWhereInput> | null
   variant?: Prisma.XOR<Prisma.ProductVariantNullableScalarRelationFilter, Prisma.ProductVariantWhereInput> | null
@@ -392,6 +404,7 @@ export type OrderLineOrderByWithAggregationInput = {
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
+  livePinId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OrderLineCountOrderByAggregateInput
   _avg?: Prisma.OrderLineAvgOrderByAggregateInput
   _max?: Prisma.OrderLineMaxOrderByAggregateInput
@@ -419,6 +432,7 @@ export type OrderLineScalarWhereWithAggregatesInput = {
   productTagId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
+  livePinId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
 }
 
 export type OrderLineCreateInput = {
@@ -435,6 +449,7 @@ export type OrderLineCreateInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
   product?: Prisma.ProductCreateNestedOneWithoutOrderLinesInput
   variant?: Prisma.ProductVariantCreateNestedOneWithoutOrderLinesInput
@@ -458,6 +473,7 @@ export type OrderLineUncheckedCreateInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
 }
 
@@ -475,6 +491,7 @@ export type OrderLineUpdateInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
   product?: Prisma.ProductUpdateOneWithoutOrderLinesNestedInput
   variant?: Prisma.ProductVariantUpdateOneWithoutOrderLinesNestedInput
@@ -498,6 +515,7 @@ export type OrderLineUncheckedUpdateInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
 }
 
@@ -518,6 +536,7 @@ export type OrderLineCreateManyInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
 }
 
 export type OrderLineUpdateManyMutationInput = {
@@ -534,6 +553,7 @@ export type OrderLineUpdateManyMutationInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderLineUncheckedUpdateManyInput = {
@@ -553,6 +573,7 @@ export type OrderLineUncheckedUpdateManyInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderLineListRelationFilter = {
@@ -582,6 +603,7 @@ export type OrderLineCountOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  livePinId?: Prisma.SortOrder
 }
 
 export type OrderLineAvgOrderByAggregateInput = {
@@ -609,6 +631,7 @@ export type OrderLineMaxOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  livePinId?: Prisma.SortOrder
 }
 
 export type OrderLineMinOrderByAggregateInput = {
@@ -628,6 +651,7 @@ export type OrderLineMinOrderByAggregateInput = {
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
+  livePinId?: Prisma.SortOrder
 }
 
 export type OrderLineSumOrderByAggregateInput = {
@@ -797,6 +821,7 @@ export type OrderLineCreateWithoutProductInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
   variant?: Prisma.ProductVariantCreateNestedOneWithoutOrderLinesInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutOrderLineInput
@@ -818,6 +843,7 @@ export type OrderLineUncheckedCreateWithoutProductInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
 }
 
@@ -867,6 +893,7 @@ export type OrderLineScalarWhereInput = {
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
 }
 
 export type OrderLineCreateWithoutVariantInput = {
@@ -883,6 +910,7 @@ export type OrderLineCreateWithoutVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
   product?: Prisma.ProductCreateNestedOneWithoutOrderLinesInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutOrderLineInput
@@ -904,6 +932,7 @@ export type OrderLineUncheckedCreateWithoutVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
 }
 
@@ -947,6 +976,7 @@ export type OrderLineCreateWithoutOrderInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   product?: Prisma.ProductCreateNestedOneWithoutOrderLinesInput
   variant?: Prisma.ProductVariantCreateNestedOneWithoutOrderLinesInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutOrderLineInput
@@ -968,6 +998,7 @@ export type OrderLineUncheckedCreateWithoutOrderInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
 }
 
@@ -1011,6 +1042,7 @@ export type OrderLineCreateWithoutCommissionsInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
   product?: Prisma.ProductCreateNestedOneWithoutOrderLinesInput
   variant?: Prisma.ProductVariantCreateNestedOneWithoutOrderLinesInput
@@ -1033,6 +1065,7 @@ export type OrderLineUncheckedCreateWithoutCommissionsInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
 }
 
 export type OrderLineCreateOrConnectWithoutCommissionsInput = {
@@ -1065,6 +1098,7 @@ export type OrderLineUpdateWithoutCommissionsInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
   product?: Prisma.ProductUpdateOneWithoutOrderLinesNestedInput
   variant?: Prisma.ProductVariantUpdateOneWithoutOrderLinesNestedInput
@@ -1087,6 +1121,7 @@ export type OrderLineUncheckedUpdateWithoutCommissionsInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderLineCreateManyProductInput = {
@@ -1105,6 +1140,7 @@ export type OrderLineCreateManyProductInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
 }
 
 export type OrderLineUpdateWithoutProductInput = {
@@ -1121,6 +1157,7 @@ export type OrderLineUpdateWithoutProductInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
   variant?: Prisma.ProductVariantUpdateOneWithoutOrderLinesNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutOrderLineNestedInput
@@ -1142,6 +1179,7 @@ export type OrderLineUncheckedUpdateWithoutProductInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
 }
 
@@ -1161,6 +1199,7 @@ export type OrderLineUncheckedUpdateManyWithoutProductInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderLineCreateManyVariantInput = {
@@ -1179,6 +1218,7 @@ export type OrderLineCreateManyVariantInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
 }
 
 export type OrderLineUpdateWithoutVariantInput = {
@@ -1195,6 +1235,7 @@ export type OrderLineUpdateWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
   product?: Prisma.ProductUpdateOneWithoutOrderLinesNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutOrderLineNestedInput
@@ -1216,6 +1257,7 @@ export type OrderLineUncheckedUpdateWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
 }
 
@@ -1235,6 +1277,7 @@ export type OrderLineUncheckedUpdateManyWithoutVariantInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderLineCreateManyOrderInput = {
@@ -1253,6 +1296,7 @@ export type OrderLineCreateManyOrderInput = {
   productTagId?: string | null
   affiliateLinkId?: string | null
   liveSessionId?: string | null
+  livePinId?: string | null
 }
 
 export type OrderLineUpdateWithoutOrderInput = {
@@ -1269,6 +1313,7 @@ export type OrderLineUpdateWithoutOrderInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   product?: Prisma.ProductUpdateOneWithoutOrderLinesNestedInput
   variant?: Prisma.ProductVariantUpdateOneWithoutOrderLinesNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutOrderLineNestedInput
@@ -1290,6 +1335,7 @@ export type OrderLineUncheckedUpdateWithoutOrderInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
 }
 
@@ -1309,6 +1355,7 @@ export type OrderLineUncheckedUpdateManyWithoutOrderInput = {
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -1359,6 +1406,7 @@ export type OrderLineSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   product?: boolean | Prisma.OrderLine$productArgs<ExtArgs>
   variant?: boolean | Prisma.OrderLine$variantArgs<ExtArgs>
@@ -1383,6 +1431,7 @@ export type OrderLineSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   product?: boolean | Prisma.OrderLine$productArgs<ExtArgs>
   variant?: boolean | Prisma.OrderLine$variantArgs<ExtArgs>
@@ -1405,6 +1454,7 @@ export type OrderLineSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   product?: boolean | Prisma.OrderLine$productArgs<ExtArgs>
   variant?: boolean | Prisma.OrderLine$variantArgs<ExtArgs>
@@ -1427,9 +1477,10 @@ export type OrderLineSelectScalar = {
   productTagId?: boolean
   affiliateLinkId?: boolean
   liveSessionId?: boolean
+  livePinId?: boolean
 }
 
-export type OrderLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "productId" | "variantId" | "productTitle" | "variantTitle" | "sku" | "unitPrice" | "quantity" | "discountAmount" | "total" | "refundedQuantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId", ExtArgs["result"]["orderLine"]>
+export type OrderLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "productId" | "variantId" | "productTitle" | "variantTitle" | "sku" | "unitPrice" | "quantity" | "discountAmount" | "total" | "refundedQuantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId" | "livePinId", ExtArgs["result"]["orderLine"]>
 export type OrderLineInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   product?: boolean | Prisma.OrderLine$productArgs<ExtArgs>
@@ -1473,6 +1524,7 @@ export type $OrderLinePayload<ExtArgs extends runtime.Types.Extensions.InternalA
     productTagId: string | null
     affiliateLinkId: string | null
     liveSessionId: string | null
+    livePinId: string | null
   }, ExtArgs["result"]["orderLine"]>
   composites: {}
 }
@@ -1916,6 +1968,7 @@ export interface OrderLineFieldRefs {
   readonly productTagId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly affiliateLinkId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly liveSessionId: Prisma.FieldRef<"OrderLine", 'String'>
+  readonly livePinId: Prisma.FieldRef<"OrderLine", 'String'>
 }
     
 

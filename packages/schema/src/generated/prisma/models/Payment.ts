@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Payment
- * 
+ * One payment per order. `idempotencyKey` is the key sent to the provider (its own
+ * idempotency), fixed when the row is written so a retried checkout never charges twice.
  */
 export type PaymentModel = runtime.Types.Result.DefaultSelection<Prisma.$PaymentPayload>
 
@@ -28,10 +29,12 @@ export type AggregatePayment = {
 
 export type PaymentAvgAggregateOutputType = {
   amount: number | null
+  refundedAmount: number | null
 }
 
 export type PaymentSumAggregateOutputType = {
   amount: number | null
+  refundedAmount: number | null
 }
 
 export type PaymentMinAggregateOutputType = {
@@ -41,8 +44,10 @@ export type PaymentMinAggregateOutputType = {
   providerRef: string | null
   idempotencyKey: string | null
   amount: number | null
+  refundedAmount: number | null
   currencyCode: string | null
   status: $Enums.PaymentStatus | null
+  failureMessage: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -54,8 +59,10 @@ export type PaymentMaxAggregateOutputType = {
   providerRef: string | null
   idempotencyKey: string | null
   amount: number | null
+  refundedAmount: number | null
   currencyCode: string | null
   status: $Enums.PaymentStatus | null
+  failureMessage: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -67,8 +74,10 @@ export type PaymentCountAggregateOutputType = {
   providerRef: number
   idempotencyKey: number
   amount: number
+  refundedAmount: number
   currencyCode: number
   status: number
+  failureMessage: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -77,10 +86,12 @@ export type PaymentCountAggregateOutputType = {
 
 export type PaymentAvgAggregateInputType = {
   amount?: true
+  refundedAmount?: true
 }
 
 export type PaymentSumAggregateInputType = {
   amount?: true
+  refundedAmount?: true
 }
 
 export type PaymentMinAggregateInputType = {
@@ -90,8 +101,10 @@ export type PaymentMinAggregateInputType = {
   providerRef?: true
   idempotencyKey?: true
   amount?: true
+  refundedAmount?: true
   currencyCode?: true
   status?: true
+  failureMessage?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -103,8 +116,10 @@ export type PaymentMaxAggregateInputType = {
   providerRef?: true
   idempotencyKey?: true
   amount?: true
+  refundedAmount?: true
   currencyCode?: true
   status?: true
+  failureMessage?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -116,8 +131,10 @@ export type PaymentCountAggregateInputType = {
   providerRef?: true
   idempotencyKey?: true
   amount?: true
+  refundedAmount?: true
   currencyCode?: true
   status?: true
+  failureMessage?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -216,8 +233,10 @@ export type PaymentGroupByOutputType = {
   providerRef: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage: string | null
   createdAt: Date
   updatedAt: Date
   _count: PaymentCountAggregateOutputType | null
@@ -252,8 +271,10 @@ export type PaymentWhereInput = {
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringFilter<"Payment"> | string
   amount?: Prisma.IntFilter<"Payment"> | number
+  refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
   status?: Prisma.EnumPaymentStatusFilter<"Payment"> | $Enums.PaymentStatus
+  failureMessage?: Prisma.StringNullableFilter<"Payment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -266,8 +287,10 @@ export type PaymentOrderByWithRelationInput = {
   providerRef?: Prisma.SortOrderInput | Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  failureMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   order?: Prisma.OrderOrderByWithRelationInput
@@ -283,8 +306,10 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   provider?: Prisma.StringFilter<"Payment"> | string
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
   amount?: Prisma.IntFilter<"Payment"> | number
+  refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
   status?: Prisma.EnumPaymentStatusFilter<"Payment"> | $Enums.PaymentStatus
+  failureMessage?: Prisma.StringNullableFilter<"Payment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -297,8 +322,10 @@ export type PaymentOrderByWithAggregationInput = {
   providerRef?: Prisma.SortOrderInput | Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  failureMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.PaymentCountOrderByAggregateInput
@@ -318,8 +345,10 @@ export type PaymentScalarWhereWithAggregatesInput = {
   providerRef?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringWithAggregatesFilter<"Payment"> | string
   amount?: Prisma.IntWithAggregatesFilter<"Payment"> | number
+  refundedAmount?: Prisma.IntWithAggregatesFilter<"Payment"> | number
   currencyCode?: Prisma.StringWithAggregatesFilter<"Payment"> | string
   status?: Prisma.EnumPaymentStatusWithAggregatesFilter<"Payment"> | $Enums.PaymentStatus
+  failureMessage?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
 }
@@ -330,8 +359,10 @@ export type PaymentCreateInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   order?: Prisma.OrderCreateNestedOneWithoutPaymentsInput
@@ -344,8 +375,10 @@ export type PaymentUncheckedCreateInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -356,8 +389,10 @@ export type PaymentUpdateInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   order?: Prisma.OrderUpdateOneWithoutPaymentsNestedInput
@@ -370,8 +405,10 @@ export type PaymentUncheckedUpdateInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -383,8 +420,10 @@ export type PaymentCreateManyInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -395,8 +434,10 @@ export type PaymentUpdateManyMutationInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -408,8 +449,10 @@ export type PaymentUncheckedUpdateManyInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -431,14 +474,17 @@ export type PaymentCountOrderByAggregateInput = {
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  failureMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type PaymentAvgOrderByAggregateInput = {
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
 }
 
 export type PaymentMaxOrderByAggregateInput = {
@@ -448,8 +494,10 @@ export type PaymentMaxOrderByAggregateInput = {
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  failureMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -461,14 +509,17 @@ export type PaymentMinOrderByAggregateInput = {
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  failureMessage?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type PaymentSumOrderByAggregateInput = {
   amount?: Prisma.SortOrder
+  refundedAmount?: Prisma.SortOrder
 }
 
 export type PaymentCreateNestedManyWithoutOrderInput = {
@@ -523,8 +574,10 @@ export type PaymentCreateWithoutOrderInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -535,8 +588,10 @@ export type PaymentUncheckedCreateWithoutOrderInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -577,8 +632,10 @@ export type PaymentScalarWhereInput = {
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringFilter<"Payment"> | string
   amount?: Prisma.IntFilter<"Payment"> | number
+  refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
   status?: Prisma.EnumPaymentStatusFilter<"Payment"> | $Enums.PaymentStatus
+  failureMessage?: Prisma.StringNullableFilter<"Payment"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
 }
@@ -589,8 +646,10 @@ export type PaymentCreateManyOrderInput = {
   providerRef?: string | null
   idempotencyKey: string
   amount: number
+  refundedAmount?: number
   currencyCode: string
   status: $Enums.PaymentStatus
+  failureMessage?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -601,8 +660,10 @@ export type PaymentUpdateWithoutOrderInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -613,8 +674,10 @@ export type PaymentUncheckedUpdateWithoutOrderInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -625,8 +688,10 @@ export type PaymentUncheckedUpdateManyWithoutOrderInput = {
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
+  refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumPaymentStatusFieldUpdateOperationsInput | $Enums.PaymentStatus
+  failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -640,8 +705,10 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   providerRef?: boolean
   idempotencyKey?: boolean
   amount?: boolean
+  refundedAmount?: boolean
   currencyCode?: boolean
   status?: boolean
+  failureMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   order?: boolean | Prisma.Payment$orderArgs<ExtArgs>
@@ -654,8 +721,10 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   providerRef?: boolean
   idempotencyKey?: boolean
   amount?: boolean
+  refundedAmount?: boolean
   currencyCode?: boolean
   status?: boolean
+  failureMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   order?: boolean | Prisma.Payment$orderArgs<ExtArgs>
@@ -668,8 +737,10 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   providerRef?: boolean
   idempotencyKey?: boolean
   amount?: boolean
+  refundedAmount?: boolean
   currencyCode?: boolean
   status?: boolean
+  failureMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   order?: boolean | Prisma.Payment$orderArgs<ExtArgs>
@@ -682,13 +753,15 @@ export type PaymentSelectScalar = {
   providerRef?: boolean
   idempotencyKey?: boolean
   amount?: boolean
+  refundedAmount?: boolean
   currencyCode?: boolean
   status?: boolean
+  failureMessage?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "provider" | "providerRef" | "idempotencyKey" | "amount" | "currencyCode" | "status" | "createdAt" | "updatedAt", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "provider" | "providerRef" | "idempotencyKey" | "amount" | "refundedAmount" | "currencyCode" | "status" | "failureMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   order?: boolean | Prisma.Payment$orderArgs<ExtArgs>
 }
@@ -711,8 +784,10 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     providerRef: string | null
     idempotencyKey: string
     amount: number
+    refundedAmount: number
     currencyCode: string
     status: $Enums.PaymentStatus
+    failureMessage: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["payment"]>
@@ -1145,8 +1220,10 @@ export interface PaymentFieldRefs {
   readonly providerRef: Prisma.FieldRef<"Payment", 'String'>
   readonly idempotencyKey: Prisma.FieldRef<"Payment", 'String'>
   readonly amount: Prisma.FieldRef<"Payment", 'Int'>
+  readonly refundedAmount: Prisma.FieldRef<"Payment", 'Int'>
   readonly currencyCode: Prisma.FieldRef<"Payment", 'String'>
   readonly status: Prisma.FieldRef<"Payment", 'PaymentStatus'>
+  readonly failureMessage: Prisma.FieldRef<"Payment", 'String'>
   readonly createdAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Payment", 'DateTime'>
 }

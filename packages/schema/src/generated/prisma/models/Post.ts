@@ -364,6 +364,7 @@ export type PostWhereInput = {
   views?: Prisma.PostViewListRelationFilter
   shares?: Prisma.PostShareListRelationFilter
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
+  engagementHours?: Prisma.PostEngagementHourListRelationFilter
 }
 
 export type PostOrderByWithRelationInput = {
@@ -395,6 +396,7 @@ export type PostOrderByWithRelationInput = {
   views?: Prisma.PostViewOrderByRelationAggregateInput
   shares?: Prisma.PostShareOrderByRelationAggregateInput
   affiliateLinks?: Prisma.AffiliateLinkOrderByRelationAggregateInput
+  engagementHours?: Prisma.PostEngagementHourOrderByRelationAggregateInput
 }
 
 export type PostWhereUniqueInput = Prisma.AtLeast<{
@@ -429,6 +431,7 @@ export type PostWhereUniqueInput = Prisma.AtLeast<{
   views?: Prisma.PostViewListRelationFilter
   shares?: Prisma.PostShareListRelationFilter
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
+  engagementHours?: Prisma.PostEngagementHourListRelationFilter
 }, "id" | "liveSessionId">
 
 export type PostOrderByWithAggregationInput = {
@@ -511,6 +514,7 @@ export type PostCreateInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateInput = {
@@ -539,6 +543,7 @@ export type PostUncheckedCreateInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostUpdateInput = {
@@ -567,6 +572,7 @@ export type PostUpdateInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateInput = {
@@ -595,6 +601,7 @@ export type PostUncheckedUpdateInput = {
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateManyInput = {
@@ -881,6 +888,20 @@ export type PostUpdateOneRequiredWithoutProductTagsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.PostUpdateToOneWithWhereWithoutProductTagsInput, Prisma.PostUpdateWithoutProductTagsInput>, Prisma.PostUncheckedUpdateWithoutProductTagsInput>
 }
 
+export type PostCreateNestedOneWithoutEngagementHoursInput = {
+  create?: Prisma.XOR<Prisma.PostCreateWithoutEngagementHoursInput, Prisma.PostUncheckedCreateWithoutEngagementHoursInput>
+  connectOrCreate?: Prisma.PostCreateOrConnectWithoutEngagementHoursInput
+  connect?: Prisma.PostWhereUniqueInput
+}
+
+export type PostUpdateOneRequiredWithoutEngagementHoursNestedInput = {
+  create?: Prisma.XOR<Prisma.PostCreateWithoutEngagementHoursInput, Prisma.PostUncheckedCreateWithoutEngagementHoursInput>
+  connectOrCreate?: Prisma.PostCreateOrConnectWithoutEngagementHoursInput
+  upsert?: Prisma.PostUpsertWithoutEngagementHoursInput
+  connect?: Prisma.PostWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PostUpdateToOneWithWhereWithoutEngagementHoursInput, Prisma.PostUpdateWithoutEngagementHoursInput>, Prisma.PostUncheckedUpdateWithoutEngagementHoursInput>
+}
+
 export type PostCreateNestedOneWithoutLikesInput = {
   create?: Prisma.XOR<Prisma.PostCreateWithoutLikesInput, Prisma.PostUncheckedCreateWithoutLikesInput>
   connectOrCreate?: Prisma.PostCreateOrConnectWithoutLikesInput
@@ -996,6 +1017,7 @@ export type PostCreateWithoutAuthorInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutAuthorInput = {
@@ -1023,6 +1045,7 @@ export type PostUncheckedCreateWithoutAuthorInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutAuthorInput = {
@@ -1102,6 +1125,7 @@ export type PostCreateWithoutShopInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutShopInput = {
@@ -1129,6 +1153,7 @@ export type PostUncheckedCreateWithoutShopInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutShopInput = {
@@ -1182,6 +1207,7 @@ export type PostCreateWithoutProductTagsInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutProductTagsInput = {
@@ -1209,6 +1235,7 @@ export type PostUncheckedCreateWithoutProductTagsInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutProductTagsInput = {
@@ -1252,6 +1279,7 @@ export type PostUpdateWithoutProductTagsInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutProductTagsInput = {
@@ -1275,6 +1303,135 @@ export type PostUncheckedUpdateWithoutProductTagsInput = {
   deletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  likes?: Prisma.PostLikeUncheckedUpdateManyWithoutPostNestedInput
+  views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
+  shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
+}
+
+export type PostCreateWithoutEngagementHoursInput = {
+  id?: string
+  mediaKind: $Enums.MediaKind
+  mediaUrl: string
+  width: number
+  height: number
+  durationMs?: number | null
+  posterUrl?: string | null
+  caption?: string
+  hashtags?: Prisma.PostCreatehashtagsInput | string[]
+  visibility?: $Enums.PostVisibility
+  viewCount?: number
+  likeCount?: number
+  shareCount?: number
+  purchaseCount?: number
+  deletedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  author: Prisma.UserCreateNestedOneWithoutPostsInput
+  shop?: Prisma.ShopCreateNestedOneWithoutPostsInput
+  liveSession?: Prisma.LiveSessionCreateNestedOneWithoutReplayPostInput
+  productTags?: Prisma.ProductTagCreateNestedManyWithoutPostInput
+  likes?: Prisma.PostLikeCreateNestedManyWithoutPostInput
+  views?: Prisma.PostViewCreateNestedManyWithoutPostInput
+  shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
+  affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+}
+
+export type PostUncheckedCreateWithoutEngagementHoursInput = {
+  id?: string
+  authorId: string
+  shopId?: string | null
+  mediaKind: $Enums.MediaKind
+  mediaUrl: string
+  width: number
+  height: number
+  durationMs?: number | null
+  posterUrl?: string | null
+  caption?: string
+  hashtags?: Prisma.PostCreatehashtagsInput | string[]
+  visibility?: $Enums.PostVisibility
+  viewCount?: number
+  likeCount?: number
+  shareCount?: number
+  purchaseCount?: number
+  liveSessionId?: string | null
+  deletedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutPostInput
+  likes?: Prisma.PostLikeUncheckedCreateNestedManyWithoutPostInput
+  views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
+  shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+}
+
+export type PostCreateOrConnectWithoutEngagementHoursInput = {
+  where: Prisma.PostWhereUniqueInput
+  create: Prisma.XOR<Prisma.PostCreateWithoutEngagementHoursInput, Prisma.PostUncheckedCreateWithoutEngagementHoursInput>
+}
+
+export type PostUpsertWithoutEngagementHoursInput = {
+  update: Prisma.XOR<Prisma.PostUpdateWithoutEngagementHoursInput, Prisma.PostUncheckedUpdateWithoutEngagementHoursInput>
+  create: Prisma.XOR<Prisma.PostCreateWithoutEngagementHoursInput, Prisma.PostUncheckedCreateWithoutEngagementHoursInput>
+  where?: Prisma.PostWhereInput
+}
+
+export type PostUpdateToOneWithWhereWithoutEngagementHoursInput = {
+  where?: Prisma.PostWhereInput
+  data: Prisma.XOR<Prisma.PostUpdateWithoutEngagementHoursInput, Prisma.PostUncheckedUpdateWithoutEngagementHoursInput>
+}
+
+export type PostUpdateWithoutEngagementHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  mediaKind?: Prisma.EnumMediaKindFieldUpdateOperationsInput | $Enums.MediaKind
+  mediaUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  width?: Prisma.IntFieldUpdateOperationsInput | number
+  height?: Prisma.IntFieldUpdateOperationsInput | number
+  durationMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  posterUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  caption?: Prisma.StringFieldUpdateOperationsInput | string
+  hashtags?: Prisma.PostUpdatehashtagsInput | string[]
+  visibility?: Prisma.EnumPostVisibilityFieldUpdateOperationsInput | $Enums.PostVisibility
+  viewCount?: Prisma.IntFieldUpdateOperationsInput | number
+  likeCount?: Prisma.IntFieldUpdateOperationsInput | number
+  shareCount?: Prisma.IntFieldUpdateOperationsInput | number
+  purchaseCount?: Prisma.IntFieldUpdateOperationsInput | number
+  deletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  author?: Prisma.UserUpdateOneRequiredWithoutPostsNestedInput
+  shop?: Prisma.ShopUpdateOneWithoutPostsNestedInput
+  liveSession?: Prisma.LiveSessionUpdateOneWithoutReplayPostNestedInput
+  productTags?: Prisma.ProductTagUpdateManyWithoutPostNestedInput
+  likes?: Prisma.PostLikeUpdateManyWithoutPostNestedInput
+  views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
+  shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+}
+
+export type PostUncheckedUpdateWithoutEngagementHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  authorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  mediaKind?: Prisma.EnumMediaKindFieldUpdateOperationsInput | $Enums.MediaKind
+  mediaUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  width?: Prisma.IntFieldUpdateOperationsInput | number
+  height?: Prisma.IntFieldUpdateOperationsInput | number
+  durationMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  posterUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  caption?: Prisma.StringFieldUpdateOperationsInput | string
+  hashtags?: Prisma.PostUpdatehashtagsInput | string[]
+  visibility?: Prisma.EnumPostVisibilityFieldUpdateOperationsInput | $Enums.PostVisibility
+  viewCount?: Prisma.IntFieldUpdateOperationsInput | number
+  likeCount?: Prisma.IntFieldUpdateOperationsInput | number
+  shareCount?: Prisma.IntFieldUpdateOperationsInput | number
+  purchaseCount?: Prisma.IntFieldUpdateOperationsInput | number
+  liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  deletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutPostNestedInput
   likes?: Prisma.PostLikeUncheckedUpdateManyWithoutPostNestedInput
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
@@ -1306,6 +1463,7 @@ export type PostCreateWithoutLikesInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutLikesInput = {
@@ -1333,6 +1491,7 @@ export type PostUncheckedCreateWithoutLikesInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutLikesInput = {
@@ -1376,6 +1535,7 @@ export type PostUpdateWithoutLikesInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutLikesInput = {
@@ -1403,6 +1563,7 @@ export type PostUncheckedUpdateWithoutLikesInput = {
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateWithoutViewsInput = {
@@ -1430,6 +1591,7 @@ export type PostCreateWithoutViewsInput = {
   likes?: Prisma.PostLikeCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutViewsInput = {
@@ -1457,6 +1619,7 @@ export type PostUncheckedCreateWithoutViewsInput = {
   likes?: Prisma.PostLikeUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutViewsInput = {
@@ -1500,6 +1663,7 @@ export type PostUpdateWithoutViewsInput = {
   likes?: Prisma.PostLikeUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutViewsInput = {
@@ -1527,6 +1691,7 @@ export type PostUncheckedUpdateWithoutViewsInput = {
   likes?: Prisma.PostLikeUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateWithoutSharesInput = {
@@ -1554,6 +1719,7 @@ export type PostCreateWithoutSharesInput = {
   likes?: Prisma.PostLikeCreateNestedManyWithoutPostInput
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutSharesInput = {
@@ -1581,6 +1747,7 @@ export type PostUncheckedCreateWithoutSharesInput = {
   likes?: Prisma.PostLikeUncheckedCreateNestedManyWithoutPostInput
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutSharesInput = {
@@ -1624,6 +1791,7 @@ export type PostUpdateWithoutSharesInput = {
   likes?: Prisma.PostLikeUpdateManyWithoutPostNestedInput
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutSharesInput = {
@@ -1651,6 +1819,7 @@ export type PostUncheckedUpdateWithoutSharesInput = {
   likes?: Prisma.PostLikeUncheckedUpdateManyWithoutPostNestedInput
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateWithoutLiveSessionInput = {
@@ -1678,6 +1847,7 @@ export type PostCreateWithoutLiveSessionInput = {
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutLiveSessionInput = {
@@ -1705,6 +1875,7 @@ export type PostUncheckedCreateWithoutLiveSessionInput = {
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutLiveSessionInput = {
@@ -1748,6 +1919,7 @@ export type PostUpdateWithoutLiveSessionInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutLiveSessionInput = {
@@ -1775,6 +1947,7 @@ export type PostUncheckedUpdateWithoutLiveSessionInput = {
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateWithoutAffiliateLinksInput = {
@@ -1802,6 +1975,7 @@ export type PostCreateWithoutAffiliateLinksInput = {
   likes?: Prisma.PostLikeCreateNestedManyWithoutPostInput
   views?: Prisma.PostViewCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourCreateNestedManyWithoutPostInput
 }
 
 export type PostUncheckedCreateWithoutAffiliateLinksInput = {
@@ -1829,6 +2003,7 @@ export type PostUncheckedCreateWithoutAffiliateLinksInput = {
   likes?: Prisma.PostLikeUncheckedCreateNestedManyWithoutPostInput
   views?: Prisma.PostViewUncheckedCreateNestedManyWithoutPostInput
   shares?: Prisma.PostShareUncheckedCreateNestedManyWithoutPostInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedCreateNestedManyWithoutPostInput
 }
 
 export type PostCreateOrConnectWithoutAffiliateLinksInput = {
@@ -1872,6 +2047,7 @@ export type PostUpdateWithoutAffiliateLinksInput = {
   likes?: Prisma.PostLikeUpdateManyWithoutPostNestedInput
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutAffiliateLinksInput = {
@@ -1899,6 +2075,7 @@ export type PostUncheckedUpdateWithoutAffiliateLinksInput = {
   likes?: Prisma.PostLikeUncheckedUpdateManyWithoutPostNestedInput
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostCreateManyAuthorInput = {
@@ -1948,6 +2125,7 @@ export type PostUpdateWithoutAuthorInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutAuthorInput = {
@@ -1975,6 +2153,7 @@ export type PostUncheckedUpdateWithoutAuthorInput = {
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateManyWithoutAuthorInput = {
@@ -2046,6 +2225,7 @@ export type PostUpdateWithoutShopInput = {
   views?: Prisma.PostViewUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateWithoutShopInput = {
@@ -2073,6 +2253,7 @@ export type PostUncheckedUpdateWithoutShopInput = {
   views?: Prisma.PostViewUncheckedUpdateManyWithoutPostNestedInput
   shares?: Prisma.PostShareUncheckedUpdateManyWithoutPostNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutPostNestedInput
+  engagementHours?: Prisma.PostEngagementHourUncheckedUpdateManyWithoutPostNestedInput
 }
 
 export type PostUncheckedUpdateManyWithoutShopInput = {
@@ -2108,6 +2289,7 @@ export type PostCountOutputType = {
   views: number
   shares: number
   affiliateLinks: number
+  engagementHours: number
 }
 
 export type PostCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2116,6 +2298,7 @@ export type PostCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   views?: boolean | PostCountOutputTypeCountViewsArgs
   shares?: boolean | PostCountOutputTypeCountSharesArgs
   affiliateLinks?: boolean | PostCountOutputTypeCountAffiliateLinksArgs
+  engagementHours?: boolean | PostCountOutputTypeCountEngagementHoursArgs
 }
 
 /**
@@ -2163,6 +2346,13 @@ export type PostCountOutputTypeCountAffiliateLinksArgs<ExtArgs extends runtime.T
   where?: Prisma.AffiliateLinkWhereInput
 }
 
+/**
+ * PostCountOutputType without action
+ */
+export type PostCountOutputTypeCountEngagementHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PostEngagementHourWhereInput
+}
+
 
 export type PostSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2193,6 +2383,7 @@ export type PostSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   views?: boolean | Prisma.Post$viewsArgs<ExtArgs>
   shares?: boolean | Prisma.Post$sharesArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Post$affiliateLinksArgs<ExtArgs>
+  engagementHours?: boolean | Prisma.Post$engagementHoursArgs<ExtArgs>
   _count?: boolean | Prisma.PostCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["post"]>
 
@@ -2281,6 +2472,7 @@ export type PostInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   views?: boolean | Prisma.Post$viewsArgs<ExtArgs>
   shares?: boolean | Prisma.Post$sharesArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Post$affiliateLinksArgs<ExtArgs>
+  engagementHours?: boolean | Prisma.Post$engagementHoursArgs<ExtArgs>
   _count?: boolean | Prisma.PostCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type PostIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2305,6 +2497,7 @@ export type $PostPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     views: Prisma.$PostViewPayload<ExtArgs>[]
     shares: Prisma.$PostSharePayload<ExtArgs>[]
     affiliateLinks: Prisma.$AffiliateLinkPayload<ExtArgs>[]
+    engagementHours: Prisma.$PostEngagementHourPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2729,6 +2922,7 @@ export interface Prisma__PostClient<T, Null = never, ExtArgs extends runtime.Typ
   views<T extends Prisma.Post$viewsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Post$viewsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PostViewPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   shares<T extends Prisma.Post$sharesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Post$sharesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PostSharePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   affiliateLinks<T extends Prisma.Post$affiliateLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Post$affiliateLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  engagementHours<T extends Prisma.Post$engagementHoursArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Post$engagementHoursArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PostEngagementHourPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3343,6 +3537,30 @@ export type Post$affiliateLinksArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.AffiliateLinkScalarFieldEnum | Prisma.AffiliateLinkScalarFieldEnum[]
+}
+
+/**
+ * Post.engagementHours
+ */
+export type Post$engagementHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PostEngagementHour
+   */
+  select?: Prisma.PostEngagementHourSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PostEngagementHour
+   */
+  omit?: Prisma.PostEngagementHourOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PostEngagementHourInclude<ExtArgs> | null
+  where?: Prisma.PostEngagementHourWhereInput
+  orderBy?: Prisma.PostEngagementHourOrderByWithRelationInput | Prisma.PostEngagementHourOrderByWithRelationInput[]
+  cursor?: Prisma.PostEngagementHourWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PostEngagementHourScalarFieldEnum | Prisma.PostEngagementHourScalarFieldEnum[]
 }
 
 /**

@@ -316,6 +316,7 @@ export type ProductWhereInput = {
   media?: Prisma.ProductMediaListRelationFilter
   collections?: Prisma.CollectionProductListRelationFilter
   productTags?: Prisma.ProductTagListRelationFilter
+  engagementHours?: Prisma.ProductEngagementHourListRelationFilter
   orderLines?: Prisma.OrderLineListRelationFilter
   affiliateRates?: Prisma.AffiliateProductRateListRelationFilter
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
@@ -345,6 +346,7 @@ export type ProductOrderByWithRelationInput = {
   media?: Prisma.ProductMediaOrderByRelationAggregateInput
   collections?: Prisma.CollectionProductOrderByRelationAggregateInput
   productTags?: Prisma.ProductTagOrderByRelationAggregateInput
+  engagementHours?: Prisma.ProductEngagementHourOrderByRelationAggregateInput
   orderLines?: Prisma.OrderLineOrderByRelationAggregateInput
   affiliateRates?: Prisma.AffiliateProductRateOrderByRelationAggregateInput
   affiliateLinks?: Prisma.AffiliateLinkOrderByRelationAggregateInput
@@ -377,6 +379,7 @@ export type ProductWhereUniqueInput = Prisma.AtLeast<{
   media?: Prisma.ProductMediaListRelationFilter
   collections?: Prisma.CollectionProductListRelationFilter
   productTags?: Prisma.ProductTagListRelationFilter
+  engagementHours?: Prisma.ProductEngagementHourListRelationFilter
   orderLines?: Prisma.OrderLineListRelationFilter
   affiliateRates?: Prisma.AffiliateProductRateListRelationFilter
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
@@ -451,6 +454,7 @@ export type ProductCreateInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -479,6 +483,7 @@ export type ProductUncheckedCreateInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -507,6 +512,7 @@ export type ProductUpdateInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -535,6 +541,7 @@ export type ProductUncheckedUpdateInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -817,6 +824,20 @@ export type ProductUpdateOneRequiredWithoutProductTagsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ProductUpdateToOneWithWhereWithoutProductTagsInput, Prisma.ProductUpdateWithoutProductTagsInput>, Prisma.ProductUncheckedUpdateWithoutProductTagsInput>
 }
 
+export type ProductCreateNestedOneWithoutEngagementHoursInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutEngagementHoursInput, Prisma.ProductUncheckedCreateWithoutEngagementHoursInput>
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutEngagementHoursInput
+  connect?: Prisma.ProductWhereUniqueInput
+}
+
+export type ProductUpdateOneRequiredWithoutEngagementHoursNestedInput = {
+  create?: Prisma.XOR<Prisma.ProductCreateWithoutEngagementHoursInput, Prisma.ProductUncheckedCreateWithoutEngagementHoursInput>
+  connectOrCreate?: Prisma.ProductCreateOrConnectWithoutEngagementHoursInput
+  upsert?: Prisma.ProductUpsertWithoutEngagementHoursInput
+  connect?: Prisma.ProductWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ProductUpdateToOneWithWhereWithoutEngagementHoursInput, Prisma.ProductUpdateWithoutEngagementHoursInput>, Prisma.ProductUncheckedUpdateWithoutEngagementHoursInput>
+}
+
 export type ProductCreateNestedOneWithoutPinsInput = {
   create?: Prisma.XOR<Prisma.ProductCreateWithoutPinsInput, Prisma.ProductUncheckedCreateWithoutPinsInput>
   connectOrCreate?: Prisma.ProductCreateOrConnectWithoutPinsInput
@@ -898,6 +919,7 @@ export type ProductCreateWithoutShopInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -925,6 +947,7 @@ export type ProductUncheckedCreateWithoutShopInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1000,6 +1023,7 @@ export type ProductCreateWithoutOptionsInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1027,6 +1051,7 @@ export type ProductUncheckedCreateWithoutOptionsInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1070,6 +1095,7 @@ export type ProductUpdateWithoutOptionsInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1097,6 +1123,7 @@ export type ProductUncheckedUpdateWithoutOptionsInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1124,6 +1151,7 @@ export type ProductCreateWithoutVariantsInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1151,6 +1179,7 @@ export type ProductUncheckedCreateWithoutVariantsInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1194,6 +1223,7 @@ export type ProductUpdateWithoutVariantsInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1221,6 +1251,7 @@ export type ProductUncheckedUpdateWithoutVariantsInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1248,6 +1279,7 @@ export type ProductCreateWithoutMediaInput = {
   variants?: Prisma.ProductVariantCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1275,6 +1307,7 @@ export type ProductUncheckedCreateWithoutMediaInput = {
   variants?: Prisma.ProductVariantUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1318,6 +1351,7 @@ export type ProductUpdateWithoutMediaInput = {
   variants?: Prisma.ProductVariantUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1345,6 +1379,7 @@ export type ProductUncheckedUpdateWithoutMediaInput = {
   variants?: Prisma.ProductVariantUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1372,6 +1407,7 @@ export type ProductCreateWithoutCollectionsInput = {
   variants?: Prisma.ProductVariantCreateNestedManyWithoutProductInput
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1399,6 +1435,7 @@ export type ProductUncheckedCreateWithoutCollectionsInput = {
   variants?: Prisma.ProductVariantUncheckedCreateNestedManyWithoutProductInput
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1442,6 +1479,7 @@ export type ProductUpdateWithoutCollectionsInput = {
   variants?: Prisma.ProductVariantUpdateManyWithoutProductNestedInput
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1469,6 +1507,7 @@ export type ProductUncheckedUpdateWithoutCollectionsInput = {
   variants?: Prisma.ProductVariantUncheckedUpdateManyWithoutProductNestedInput
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1496,6 +1535,7 @@ export type ProductCreateWithoutProductTagsInput = {
   variants?: Prisma.ProductVariantCreateNestedManyWithoutProductInput
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1523,6 +1563,7 @@ export type ProductUncheckedCreateWithoutProductTagsInput = {
   variants?: Prisma.ProductVariantUncheckedCreateNestedManyWithoutProductInput
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1566,6 +1607,7 @@ export type ProductUpdateWithoutProductTagsInput = {
   variants?: Prisma.ProductVariantUpdateManyWithoutProductNestedInput
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1593,6 +1635,135 @@ export type ProductUncheckedUpdateWithoutProductTagsInput = {
   variants?: Prisma.ProductVariantUncheckedUpdateManyWithoutProductNestedInput
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
+  orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
+  affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
+  pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutProductNestedInput
+}
+
+export type ProductCreateWithoutEngagementHoursInput = {
+  id?: string
+  handle: string
+  title: string
+  description?: string
+  vendor?: string
+  productType?: string
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  status?: $Enums.ProductStatus
+  currencyCode: string
+  minPrice?: number
+  maxPrice?: number
+  totalInventory?: number
+  publishedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutProductsInput
+  options?: Prisma.ProductOptionCreateNestedManyWithoutProductInput
+  variants?: Prisma.ProductVariantCreateNestedManyWithoutProductInput
+  media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
+  collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
+  productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
+  affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
+  affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
+  pins?: Prisma.LivePinnedProductCreateNestedManyWithoutProductInput
+}
+
+export type ProductUncheckedCreateWithoutEngagementHoursInput = {
+  id?: string
+  shopId: string
+  handle: string
+  title: string
+  description?: string
+  vendor?: string
+  productType?: string
+  tags?: Prisma.ProductCreatetagsInput | string[]
+  status?: $Enums.ProductStatus
+  currencyCode: string
+  minPrice?: number
+  maxPrice?: number
+  totalInventory?: number
+  publishedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  options?: Prisma.ProductOptionUncheckedCreateNestedManyWithoutProductInput
+  variants?: Prisma.ProductVariantUncheckedCreateNestedManyWithoutProductInput
+  media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
+  collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
+  productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
+  affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
+  pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutProductInput
+}
+
+export type ProductCreateOrConnectWithoutEngagementHoursInput = {
+  where: Prisma.ProductWhereUniqueInput
+  create: Prisma.XOR<Prisma.ProductCreateWithoutEngagementHoursInput, Prisma.ProductUncheckedCreateWithoutEngagementHoursInput>
+}
+
+export type ProductUpsertWithoutEngagementHoursInput = {
+  update: Prisma.XOR<Prisma.ProductUpdateWithoutEngagementHoursInput, Prisma.ProductUncheckedUpdateWithoutEngagementHoursInput>
+  create: Prisma.XOR<Prisma.ProductCreateWithoutEngagementHoursInput, Prisma.ProductUncheckedCreateWithoutEngagementHoursInput>
+  where?: Prisma.ProductWhereInput
+}
+
+export type ProductUpdateToOneWithWhereWithoutEngagementHoursInput = {
+  where?: Prisma.ProductWhereInput
+  data: Prisma.XOR<Prisma.ProductUpdateWithoutEngagementHoursInput, Prisma.ProductUncheckedUpdateWithoutEngagementHoursInput>
+}
+
+export type ProductUpdateWithoutEngagementHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  vendor?: Prisma.StringFieldUpdateOperationsInput | string
+  productType?: Prisma.StringFieldUpdateOperationsInput | string
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  status?: Prisma.EnumProductStatusFieldUpdateOperationsInput | $Enums.ProductStatus
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  minPrice?: Prisma.IntFieldUpdateOperationsInput | number
+  maxPrice?: Prisma.IntFieldUpdateOperationsInput | number
+  totalInventory?: Prisma.IntFieldUpdateOperationsInput | number
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutProductsNestedInput
+  options?: Prisma.ProductOptionUpdateManyWithoutProductNestedInput
+  variants?: Prisma.ProductVariantUpdateManyWithoutProductNestedInput
+  media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
+  collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
+  productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
+  affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
+  pins?: Prisma.LivePinnedProductUpdateManyWithoutProductNestedInput
+}
+
+export type ProductUncheckedUpdateWithoutEngagementHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  vendor?: Prisma.StringFieldUpdateOperationsInput | string
+  productType?: Prisma.StringFieldUpdateOperationsInput | string
+  tags?: Prisma.ProductUpdatetagsInput | string[]
+  status?: Prisma.EnumProductStatusFieldUpdateOperationsInput | $Enums.ProductStatus
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  minPrice?: Prisma.IntFieldUpdateOperationsInput | number
+  maxPrice?: Prisma.IntFieldUpdateOperationsInput | number
+  totalInventory?: Prisma.IntFieldUpdateOperationsInput | number
+  publishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  options?: Prisma.ProductOptionUncheckedUpdateManyWithoutProductNestedInput
+  variants?: Prisma.ProductVariantUncheckedUpdateManyWithoutProductNestedInput
+  media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
+  collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
+  productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1621,6 +1792,7 @@ export type ProductCreateWithoutPinsInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
@@ -1648,6 +1820,7 @@ export type ProductUncheckedCreateWithoutPinsInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
@@ -1691,6 +1864,7 @@ export type ProductUpdateWithoutPinsInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -1718,6 +1892,7 @@ export type ProductUncheckedUpdateWithoutPinsInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -1745,6 +1920,7 @@ export type ProductCreateWithoutOrderLinesInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutProductInput
@@ -1772,6 +1948,7 @@ export type ProductUncheckedCreateWithoutOrderLinesInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutProductInput
@@ -1815,6 +1992,7 @@ export type ProductUpdateWithoutOrderLinesInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutProductNestedInput
@@ -1842,6 +2020,7 @@ export type ProductUncheckedUpdateWithoutOrderLinesInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutProductNestedInput
@@ -1869,6 +2048,7 @@ export type ProductCreateWithoutAffiliateRatesInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutProductInput
@@ -1896,6 +2076,7 @@ export type ProductUncheckedCreateWithoutAffiliateRatesInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutProductInput
@@ -1939,6 +2120,7 @@ export type ProductUpdateWithoutAffiliateRatesInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutProductNestedInput
@@ -1966,6 +2148,7 @@ export type ProductUncheckedUpdateWithoutAffiliateRatesInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutProductNestedInput
@@ -1993,6 +2176,7 @@ export type ProductCreateWithoutAffiliateLinksInput = {
   media?: Prisma.ProductMediaCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductCreateNestedManyWithoutProductInput
@@ -2020,6 +2204,7 @@ export type ProductUncheckedCreateWithoutAffiliateLinksInput = {
   media?: Prisma.ProductMediaUncheckedCreateNestedManyWithoutProductInput
   collections?: Prisma.CollectionProductUncheckedCreateNestedManyWithoutProductInput
   productTags?: Prisma.ProductTagUncheckedCreateNestedManyWithoutProductInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedCreateNestedManyWithoutProductInput
   orderLines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutProductInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedCreateNestedManyWithoutProductInput
   pins?: Prisma.LivePinnedProductUncheckedCreateNestedManyWithoutProductInput
@@ -2063,6 +2248,7 @@ export type ProductUpdateWithoutAffiliateLinksInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUpdateManyWithoutProductNestedInput
@@ -2090,6 +2276,7 @@ export type ProductUncheckedUpdateWithoutAffiliateLinksInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   pins?: Prisma.LivePinnedProductUncheckedUpdateManyWithoutProductNestedInput
@@ -2134,6 +2321,7 @@ export type ProductUpdateWithoutShopInput = {
   media?: Prisma.ProductMediaUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutProductNestedInput
@@ -2161,6 +2349,7 @@ export type ProductUncheckedUpdateWithoutShopInput = {
   media?: Prisma.ProductMediaUncheckedUpdateManyWithoutProductNestedInput
   collections?: Prisma.CollectionProductUncheckedUpdateManyWithoutProductNestedInput
   productTags?: Prisma.ProductTagUncheckedUpdateManyWithoutProductNestedInput
+  engagementHours?: Prisma.ProductEngagementHourUncheckedUpdateManyWithoutProductNestedInput
   orderLines?: Prisma.OrderLineUncheckedUpdateManyWithoutProductNestedInput
   affiliateRates?: Prisma.AffiliateProductRateUncheckedUpdateManyWithoutProductNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutProductNestedInput
@@ -2196,6 +2385,7 @@ export type ProductCountOutputType = {
   media: number
   collections: number
   productTags: number
+  engagementHours: number
   orderLines: number
   affiliateRates: number
   affiliateLinks: number
@@ -2208,6 +2398,7 @@ export type ProductCountOutputTypeSelect<ExtArgs extends runtime.Types.Extension
   media?: boolean | ProductCountOutputTypeCountMediaArgs
   collections?: boolean | ProductCountOutputTypeCountCollectionsArgs
   productTags?: boolean | ProductCountOutputTypeCountProductTagsArgs
+  engagementHours?: boolean | ProductCountOutputTypeCountEngagementHoursArgs
   orderLines?: boolean | ProductCountOutputTypeCountOrderLinesArgs
   affiliateRates?: boolean | ProductCountOutputTypeCountAffiliateRatesArgs
   affiliateLinks?: boolean | ProductCountOutputTypeCountAffiliateLinksArgs
@@ -2262,6 +2453,13 @@ export type ProductCountOutputTypeCountProductTagsArgs<ExtArgs extends runtime.T
 /**
  * ProductCountOutputType without action
  */
+export type ProductCountOutputTypeCountEngagementHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ProductEngagementHourWhereInput
+}
+
+/**
+ * ProductCountOutputType without action
+ */
 export type ProductCountOutputTypeCountOrderLinesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.OrderLineWhereInput
 }
@@ -2311,6 +2509,7 @@ export type ProductSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   media?: boolean | Prisma.Product$mediaArgs<ExtArgs>
   collections?: boolean | Prisma.Product$collectionsArgs<ExtArgs>
   productTags?: boolean | Prisma.Product$productTagsArgs<ExtArgs>
+  engagementHours?: boolean | Prisma.Product$engagementHoursArgs<ExtArgs>
   orderLines?: boolean | Prisma.Product$orderLinesArgs<ExtArgs>
   affiliateRates?: boolean | Prisma.Product$affiliateRatesArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Product$affiliateLinksArgs<ExtArgs>
@@ -2385,6 +2584,7 @@ export type ProductInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs
   media?: boolean | Prisma.Product$mediaArgs<ExtArgs>
   collections?: boolean | Prisma.Product$collectionsArgs<ExtArgs>
   productTags?: boolean | Prisma.Product$productTagsArgs<ExtArgs>
+  engagementHours?: boolean | Prisma.Product$engagementHoursArgs<ExtArgs>
   orderLines?: boolean | Prisma.Product$orderLinesArgs<ExtArgs>
   affiliateRates?: boolean | Prisma.Product$affiliateRatesArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Product$affiliateLinksArgs<ExtArgs>
@@ -2407,6 +2607,7 @@ export type $ProductPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     media: Prisma.$ProductMediaPayload<ExtArgs>[]
     collections: Prisma.$CollectionProductPayload<ExtArgs>[]
     productTags: Prisma.$ProductTagPayload<ExtArgs>[]
+    engagementHours: Prisma.$ProductEngagementHourPayload<ExtArgs>[]
     orderLines: Prisma.$OrderLinePayload<ExtArgs>[]
     affiliateRates: Prisma.$AffiliateProductRatePayload<ExtArgs>[]
     affiliateLinks: Prisma.$AffiliateLinkPayload<ExtArgs>[]
@@ -2832,6 +3033,7 @@ export interface Prisma__ProductClient<T, Null = never, ExtArgs extends runtime.
   media<T extends Prisma.Product$mediaArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$mediaArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ProductMediaPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   collections<T extends Prisma.Product$collectionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$collectionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CollectionProductPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   productTags<T extends Prisma.Product$productTagsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$productTagsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ProductTagPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  engagementHours<T extends Prisma.Product$engagementHoursArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$engagementHoursArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ProductEngagementHourPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   orderLines<T extends Prisma.Product$orderLinesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$orderLinesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OrderLinePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   affiliateRates<T extends Prisma.Product$affiliateRatesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$affiliateRatesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateProductRatePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   affiliateLinks<T extends Prisma.Product$affiliateLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Product$affiliateLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -3408,6 +3610,30 @@ export type Product$productTagsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.ProductTagScalarFieldEnum | Prisma.ProductTagScalarFieldEnum[]
+}
+
+/**
+ * Product.engagementHours
+ */
+export type Product$engagementHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ProductEngagementHour
+   */
+  select?: Prisma.ProductEngagementHourSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ProductEngagementHour
+   */
+  omit?: Prisma.ProductEngagementHourOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ProductEngagementHourInclude<ExtArgs> | null
+  where?: Prisma.ProductEngagementHourWhereInput
+  orderBy?: Prisma.ProductEngagementHourOrderByWithRelationInput | Prisma.ProductEngagementHourOrderByWithRelationInput[]
+  cursor?: Prisma.ProductEngagementHourWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ProductEngagementHourScalarFieldEnum | Prisma.ProductEngagementHourScalarFieldEnum[]
 }
 
 /**

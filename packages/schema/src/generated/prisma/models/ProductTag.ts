@@ -15,7 +15,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model ProductTag
  * A product (optionally one variant) at (x, y) in 0..1 of the frame, and for a video the
- * time range [startMs, endMs) in which it shows.
+ * time range [startMs, endMs) in which it shows (both set for videos, both null for images).
+ * `tapCount` and `addToCartCount` are changed only by single atomic UPDATEs (content service).
  */
 export type ProductTagModel = runtime.Types.Result.DefaultSelection<Prisma.$ProductTagPayload>
 
@@ -28,6 +29,7 @@ export type AggregateProductTag = {
 }
 
 export type ProductTagAvgAggregateOutputType = {
+  position: number | null
   x: number | null
   y: number | null
   startMs: number | null
@@ -37,6 +39,7 @@ export type ProductTagAvgAggregateOutputType = {
 }
 
 export type ProductTagSumAggregateOutputType = {
+  position: number | null
   x: number | null
   y: number | null
   startMs: number | null
@@ -50,6 +53,7 @@ export type ProductTagMinAggregateOutputType = {
   postId: string | null
   productId: string | null
   variantId: string | null
+  position: number | null
   x: number | null
   y: number | null
   startMs: number | null
@@ -63,6 +67,7 @@ export type ProductTagMaxAggregateOutputType = {
   postId: string | null
   productId: string | null
   variantId: string | null
+  position: number | null
   x: number | null
   y: number | null
   startMs: number | null
@@ -76,6 +81,7 @@ export type ProductTagCountAggregateOutputType = {
   postId: number
   productId: number
   variantId: number
+  position: number
   x: number
   y: number
   startMs: number
@@ -87,6 +93,7 @@ export type ProductTagCountAggregateOutputType = {
 
 
 export type ProductTagAvgAggregateInputType = {
+  position?: true
   x?: true
   y?: true
   startMs?: true
@@ -96,6 +103,7 @@ export type ProductTagAvgAggregateInputType = {
 }
 
 export type ProductTagSumAggregateInputType = {
+  position?: true
   x?: true
   y?: true
   startMs?: true
@@ -109,6 +117,7 @@ export type ProductTagMinAggregateInputType = {
   postId?: true
   productId?: true
   variantId?: true
+  position?: true
   x?: true
   y?: true
   startMs?: true
@@ -122,6 +131,7 @@ export type ProductTagMaxAggregateInputType = {
   postId?: true
   productId?: true
   variantId?: true
+  position?: true
   x?: true
   y?: true
   startMs?: true
@@ -135,6 +145,7 @@ export type ProductTagCountAggregateInputType = {
   postId?: true
   productId?: true
   variantId?: true
+  position?: true
   x?: true
   y?: true
   startMs?: true
@@ -235,6 +246,7 @@ export type ProductTagGroupByOutputType = {
   postId: string
   productId: string
   variantId: string | null
+  position: number
   x: number
   y: number
   startMs: number | null
@@ -271,6 +283,7 @@ export type ProductTagWhereInput = {
   postId?: Prisma.UuidFilter<"ProductTag"> | string
   productId?: Prisma.UuidFilter<"ProductTag"> | string
   variantId?: Prisma.UuidNullableFilter<"ProductTag"> | string | null
+  position?: Prisma.IntFilter<"ProductTag"> | number
   x?: Prisma.FloatFilter<"ProductTag"> | number
   y?: Prisma.FloatFilter<"ProductTag"> | number
   startMs?: Prisma.IntNullableFilter<"ProductTag"> | number | null
@@ -287,6 +300,7 @@ export type ProductTagOrderByWithRelationInput = {
   postId?: Prisma.SortOrder
   productId?: Prisma.SortOrder
   variantId?: Prisma.SortOrderInput | Prisma.SortOrder
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -306,6 +320,7 @@ export type ProductTagWhereUniqueInput = Prisma.AtLeast<{
   postId?: Prisma.UuidFilter<"ProductTag"> | string
   productId?: Prisma.UuidFilter<"ProductTag"> | string
   variantId?: Prisma.UuidNullableFilter<"ProductTag"> | string | null
+  position?: Prisma.IntFilter<"ProductTag"> | number
   x?: Prisma.FloatFilter<"ProductTag"> | number
   y?: Prisma.FloatFilter<"ProductTag"> | number
   startMs?: Prisma.IntNullableFilter<"ProductTag"> | number | null
@@ -322,6 +337,7 @@ export type ProductTagOrderByWithAggregationInput = {
   postId?: Prisma.SortOrder
   productId?: Prisma.SortOrder
   variantId?: Prisma.SortOrderInput | Prisma.SortOrder
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -343,6 +359,7 @@ export type ProductTagScalarWhereWithAggregatesInput = {
   postId?: Prisma.UuidWithAggregatesFilter<"ProductTag"> | string
   productId?: Prisma.UuidWithAggregatesFilter<"ProductTag"> | string
   variantId?: Prisma.UuidNullableWithAggregatesFilter<"ProductTag"> | string | null
+  position?: Prisma.IntWithAggregatesFilter<"ProductTag"> | number
   x?: Prisma.FloatWithAggregatesFilter<"ProductTag"> | number
   y?: Prisma.FloatWithAggregatesFilter<"ProductTag"> | number
   startMs?: Prisma.IntNullableWithAggregatesFilter<"ProductTag"> | number | null
@@ -353,6 +370,7 @@ export type ProductTagScalarWhereWithAggregatesInput = {
 
 export type ProductTagCreateInput = {
   id?: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -369,6 +387,7 @@ export type ProductTagUncheckedCreateInput = {
   postId: string
   productId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -379,6 +398,7 @@ export type ProductTagUncheckedCreateInput = {
 
 export type ProductTagUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -395,6 +415,7 @@ export type ProductTagUncheckedUpdateInput = {
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -408,6 +429,7 @@ export type ProductTagCreateManyInput = {
   postId: string
   productId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -418,6 +440,7 @@ export type ProductTagCreateManyInput = {
 
 export type ProductTagUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -431,6 +454,7 @@ export type ProductTagUncheckedUpdateManyInput = {
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -454,6 +478,7 @@ export type ProductTagCountOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productId?: Prisma.SortOrder
   variantId?: Prisma.SortOrder
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrder
@@ -463,6 +488,7 @@ export type ProductTagCountOrderByAggregateInput = {
 }
 
 export type ProductTagAvgOrderByAggregateInput = {
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrder
@@ -476,6 +502,7 @@ export type ProductTagMaxOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productId?: Prisma.SortOrder
   variantId?: Prisma.SortOrder
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrder
@@ -489,6 +516,7 @@ export type ProductTagMinOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productId?: Prisma.SortOrder
   variantId?: Prisma.SortOrder
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrder
@@ -498,6 +526,7 @@ export type ProductTagMinOrderByAggregateInput = {
 }
 
 export type ProductTagSumOrderByAggregateInput = {
+  position?: Prisma.SortOrder
   x?: Prisma.SortOrder
   y?: Prisma.SortOrder
   startMs?: Prisma.SortOrder
@@ -642,6 +671,7 @@ export type FloatFieldUpdateOperationsInput = {
 
 export type ProductTagCreateWithoutProductInput = {
   id?: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -656,6 +686,7 @@ export type ProductTagUncheckedCreateWithoutProductInput = {
   id?: string
   postId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -698,6 +729,7 @@ export type ProductTagScalarWhereInput = {
   postId?: Prisma.UuidFilter<"ProductTag"> | string
   productId?: Prisma.UuidFilter<"ProductTag"> | string
   variantId?: Prisma.UuidNullableFilter<"ProductTag"> | string | null
+  position?: Prisma.IntFilter<"ProductTag"> | number
   x?: Prisma.FloatFilter<"ProductTag"> | number
   y?: Prisma.FloatFilter<"ProductTag"> | number
   startMs?: Prisma.IntNullableFilter<"ProductTag"> | number | null
@@ -708,6 +740,7 @@ export type ProductTagScalarWhereInput = {
 
 export type ProductTagCreateWithoutVariantInput = {
   id?: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -722,6 +755,7 @@ export type ProductTagUncheckedCreateWithoutVariantInput = {
   id?: string
   postId: string
   productId: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -758,6 +792,7 @@ export type ProductTagUpdateManyWithWhereWithoutVariantInput = {
 
 export type ProductTagCreateWithoutPostInput = {
   id?: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -772,6 +807,7 @@ export type ProductTagUncheckedCreateWithoutPostInput = {
   id?: string
   productId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -810,6 +846,7 @@ export type ProductTagCreateManyProductInput = {
   id?: string
   postId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -820,6 +857,7 @@ export type ProductTagCreateManyProductInput = {
 
 export type ProductTagUpdateWithoutProductInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -834,6 +872,7 @@ export type ProductTagUncheckedUpdateWithoutProductInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -846,6 +885,7 @@ export type ProductTagUncheckedUpdateManyWithoutProductInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -858,6 +898,7 @@ export type ProductTagCreateManyVariantInput = {
   id?: string
   postId: string
   productId: string
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -868,6 +909,7 @@ export type ProductTagCreateManyVariantInput = {
 
 export type ProductTagUpdateWithoutVariantInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -882,6 +924,7 @@ export type ProductTagUncheckedUpdateWithoutVariantInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -894,6 +937,7 @@ export type ProductTagUncheckedUpdateManyWithoutVariantInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -906,6 +950,7 @@ export type ProductTagCreateManyPostInput = {
   id?: string
   productId: string
   variantId?: string | null
+  position?: number
   x: number
   y: number
   startMs?: number | null
@@ -916,6 +961,7 @@ export type ProductTagCreateManyPostInput = {
 
 export type ProductTagUpdateWithoutPostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -930,6 +976,7 @@ export type ProductTagUncheckedUpdateWithoutPostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -942,6 +989,7 @@ export type ProductTagUncheckedUpdateManyWithoutPostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   productId?: Prisma.StringFieldUpdateOperationsInput | string
   variantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  position?: Prisma.IntFieldUpdateOperationsInput | number
   x?: Prisma.FloatFieldUpdateOperationsInput | number
   y?: Prisma.FloatFieldUpdateOperationsInput | number
   startMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
@@ -957,6 +1005,7 @@ export type ProductTagSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   postId?: boolean
   productId?: boolean
   variantId?: boolean
+  position?: boolean
   x?: boolean
   y?: boolean
   startMs?: boolean
@@ -973,6 +1022,7 @@ export type ProductTagSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   postId?: boolean
   productId?: boolean
   variantId?: boolean
+  position?: boolean
   x?: boolean
   y?: boolean
   startMs?: boolean
@@ -989,6 +1039,7 @@ export type ProductTagSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   postId?: boolean
   productId?: boolean
   variantId?: boolean
+  position?: boolean
   x?: boolean
   y?: boolean
   startMs?: boolean
@@ -1005,6 +1056,7 @@ export type ProductTagSelectScalar = {
   postId?: boolean
   productId?: boolean
   variantId?: boolean
+  position?: boolean
   x?: boolean
   y?: boolean
   startMs?: boolean
@@ -1013,7 +1065,7 @@ export type ProductTagSelectScalar = {
   addToCartCount?: boolean
 }
 
-export type ProductTagOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "postId" | "productId" | "variantId" | "x" | "y" | "startMs" | "endMs" | "tapCount" | "addToCartCount", ExtArgs["result"]["productTag"]>
+export type ProductTagOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "postId" | "productId" | "variantId" | "position" | "x" | "y" | "startMs" | "endMs" | "tapCount" | "addToCartCount", ExtArgs["result"]["productTag"]>
 export type ProductTagInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   post?: boolean | Prisma.PostDefaultArgs<ExtArgs>
   product?: boolean | Prisma.ProductDefaultArgs<ExtArgs>
@@ -1042,6 +1094,10 @@ export type $ProductTagPayload<ExtArgs extends runtime.Types.Extensions.Internal
     postId: string
     productId: string
     variantId: string | null
+    /**
+     * Order within the post, from 0, as given to postCreate / postUpdate.
+     */
+    position: number
     x: number
     y: number
     startMs: number | null
@@ -1478,6 +1534,7 @@ export interface ProductTagFieldRefs {
   readonly postId: Prisma.FieldRef<"ProductTag", 'String'>
   readonly productId: Prisma.FieldRef<"ProductTag", 'String'>
   readonly variantId: Prisma.FieldRef<"ProductTag", 'String'>
+  readonly position: Prisma.FieldRef<"ProductTag", 'Int'>
   readonly x: Prisma.FieldRef<"ProductTag", 'Float'>
   readonly y: Prisma.FieldRef<"ProductTag", 'Float'>
   readonly startMs: Prisma.FieldRef<"ProductTag", 'Int'>

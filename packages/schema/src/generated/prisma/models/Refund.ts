@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Refund
- * 
+ * `lines` is `[{ orderLineId, quantity, amount }]`. `cancelsOrder`: written by orderCancel.
  */
 export type RefundModel = runtime.Types.Result.DefaultSelection<Prisma.$RefundPayload>
 
@@ -38,16 +38,26 @@ export type RefundMinAggregateOutputType = {
   id: string | null
   orderId: string | null
   amount: number | null
+  restock: boolean | null
   restocked: boolean | null
+  cancelsOrder: boolean | null
+  reason: string | null
+  status: $Enums.RefundStatus | null
   createdAt: Date | null
+  updatedAt: Date | null
 }
 
 export type RefundMaxAggregateOutputType = {
   id: string | null
   orderId: string | null
   amount: number | null
+  restock: boolean | null
   restocked: boolean | null
+  cancelsOrder: boolean | null
+  reason: string | null
+  status: $Enums.RefundStatus | null
   createdAt: Date | null
+  updatedAt: Date | null
 }
 
 export type RefundCountAggregateOutputType = {
@@ -55,8 +65,13 @@ export type RefundCountAggregateOutputType = {
   orderId: number
   amount: number
   lines: number
+  restock: number
   restocked: number
+  cancelsOrder: number
+  reason: number
+  status: number
   createdAt: number
+  updatedAt: number
   _all: number
 }
 
@@ -73,16 +88,26 @@ export type RefundMinAggregateInputType = {
   id?: true
   orderId?: true
   amount?: true
+  restock?: true
   restocked?: true
+  cancelsOrder?: true
+  reason?: true
+  status?: true
   createdAt?: true
+  updatedAt?: true
 }
 
 export type RefundMaxAggregateInputType = {
   id?: true
   orderId?: true
   amount?: true
+  restock?: true
   restocked?: true
+  cancelsOrder?: true
+  reason?: true
+  status?: true
   createdAt?: true
+  updatedAt?: true
 }
 
 export type RefundCountAggregateInputType = {
@@ -90,8 +115,13 @@ export type RefundCountAggregateInputType = {
   orderId?: true
   amount?: true
   lines?: true
+  restock?: true
   restocked?: true
+  cancelsOrder?: true
+  reason?: true
+  status?: true
   createdAt?: true
+  updatedAt?: true
   _all?: true
 }
 
@@ -186,8 +216,13 @@ export type RefundGroupByOutputType = {
   orderId: string
   amount: number
   lines: runtime.JsonValue
+  restock: boolean
   restocked: boolean
+  cancelsOrder: boolean
+  reason: string | null
+  status: $Enums.RefundStatus
   createdAt: Date
+  updatedAt: Date
   _count: RefundCountAggregateOutputType | null
   _avg: RefundAvgAggregateOutputType | null
   _sum: RefundSumAggregateOutputType | null
@@ -218,8 +253,13 @@ export type RefundWhereInput = {
   orderId?: Prisma.UuidFilter<"Refund"> | string
   amount?: Prisma.IntFilter<"Refund"> | number
   lines?: Prisma.JsonFilter<"Refund">
+  restock?: Prisma.BoolFilter<"Refund"> | boolean
   restocked?: Prisma.BoolFilter<"Refund"> | boolean
+  cancelsOrder?: Prisma.BoolFilter<"Refund"> | boolean
+  reason?: Prisma.StringNullableFilter<"Refund"> | string | null
+  status?: Prisma.EnumRefundStatusFilter<"Refund"> | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
 }
 
@@ -228,8 +268,13 @@ export type RefundOrderByWithRelationInput = {
   orderId?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   lines?: Prisma.SortOrder
+  restock?: Prisma.SortOrder
   restocked?: Prisma.SortOrder
+  cancelsOrder?: Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   order?: Prisma.OrderOrderByWithRelationInput
 }
 
@@ -241,8 +286,13 @@ export type RefundWhereUniqueInput = Prisma.AtLeast<{
   orderId?: Prisma.UuidFilter<"Refund"> | string
   amount?: Prisma.IntFilter<"Refund"> | number
   lines?: Prisma.JsonFilter<"Refund">
+  restock?: Prisma.BoolFilter<"Refund"> | boolean
   restocked?: Prisma.BoolFilter<"Refund"> | boolean
+  cancelsOrder?: Prisma.BoolFilter<"Refund"> | boolean
+  reason?: Prisma.StringNullableFilter<"Refund"> | string | null
+  status?: Prisma.EnumRefundStatusFilter<"Refund"> | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
 }, "id">
 
@@ -251,8 +301,13 @@ export type RefundOrderByWithAggregationInput = {
   orderId?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   lines?: Prisma.SortOrder
+  restock?: Prisma.SortOrder
   restocked?: Prisma.SortOrder
+  cancelsOrder?: Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   _count?: Prisma.RefundCountOrderByAggregateInput
   _avg?: Prisma.RefundAvgOrderByAggregateInput
   _max?: Prisma.RefundMaxOrderByAggregateInput
@@ -268,16 +323,26 @@ export type RefundScalarWhereWithAggregatesInput = {
   orderId?: Prisma.UuidWithAggregatesFilter<"Refund"> | string
   amount?: Prisma.IntWithAggregatesFilter<"Refund"> | number
   lines?: Prisma.JsonWithAggregatesFilter<"Refund">
+  restock?: Prisma.BoolWithAggregatesFilter<"Refund"> | boolean
   restocked?: Prisma.BoolWithAggregatesFilter<"Refund"> | boolean
+  cancelsOrder?: Prisma.BoolWithAggregatesFilter<"Refund"> | boolean
+  reason?: Prisma.StringNullableWithAggregatesFilter<"Refund"> | string | null
+  status?: Prisma.EnumRefundStatusWithAggregatesFilter<"Refund"> | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Refund"> | Date | string
+  updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Refund"> | Date | string
 }
 
 export type RefundCreateInput = {
   id?: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
   order: Prisma.OrderCreateNestedOneWithoutRefundsInput
 }
 
@@ -286,16 +351,26 @@ export type RefundUncheckedCreateInput = {
   orderId: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type RefundUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   order?: Prisma.OrderUpdateOneRequiredWithoutRefundsNestedInput
 }
 
@@ -304,8 +379,13 @@ export type RefundUncheckedUpdateInput = {
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type RefundCreateManyInput = {
@@ -313,16 +393,26 @@ export type RefundCreateManyInput = {
   orderId: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type RefundUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type RefundUncheckedUpdateManyInput = {
@@ -330,8 +420,13 @@ export type RefundUncheckedUpdateManyInput = {
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type RefundListRelationFilter = {
@@ -349,8 +444,13 @@ export type RefundCountOrderByAggregateInput = {
   orderId?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   lines?: Prisma.SortOrder
+  restock?: Prisma.SortOrder
   restocked?: Prisma.SortOrder
+  cancelsOrder?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type RefundAvgOrderByAggregateInput = {
@@ -361,16 +461,26 @@ export type RefundMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  restock?: Prisma.SortOrder
   restocked?: Prisma.SortOrder
+  cancelsOrder?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type RefundMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   amount?: Prisma.SortOrder
+  restock?: Prisma.SortOrder
   restocked?: Prisma.SortOrder
+  cancelsOrder?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type RefundSumOrderByAggregateInput = {
@@ -419,20 +529,34 @@ export type RefundUncheckedUpdateManyWithoutOrderNestedInput = {
   deleteMany?: Prisma.RefundScalarWhereInput | Prisma.RefundScalarWhereInput[]
 }
 
+export type EnumRefundStatusFieldUpdateOperationsInput = {
+  set?: $Enums.RefundStatus
+}
+
 export type RefundCreateWithoutOrderInput = {
   id?: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type RefundUncheckedCreateWithoutOrderInput = {
   id?: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type RefundCreateOrConnectWithoutOrderInput = {
@@ -469,40 +593,65 @@ export type RefundScalarWhereInput = {
   orderId?: Prisma.UuidFilter<"Refund"> | string
   amount?: Prisma.IntFilter<"Refund"> | number
   lines?: Prisma.JsonFilter<"Refund">
+  restock?: Prisma.BoolFilter<"Refund"> | boolean
   restocked?: Prisma.BoolFilter<"Refund"> | boolean
+  cancelsOrder?: Prisma.BoolFilter<"Refund"> | boolean
+  reason?: Prisma.StringNullableFilter<"Refund"> | string | null
+  status?: Prisma.EnumRefundStatusFilter<"Refund"> | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Refund"> | Date | string
 }
 
 export type RefundCreateManyOrderInput = {
   id?: string
   amount: number
   lines: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: string | null
+  status?: $Enums.RefundStatus
   createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type RefundUpdateWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type RefundUncheckedUpdateWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type RefundUncheckedUpdateManyWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   lines?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  restock?: Prisma.BoolFieldUpdateOperationsInput | boolean
   restocked?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  cancelsOrder?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumRefundStatusFieldUpdateOperationsInput | $Enums.RefundStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 
@@ -512,8 +661,13 @@ export type RefundSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   orderId?: boolean
   amount?: boolean
   lines?: boolean
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: boolean
+  status?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["refund"]>
 
@@ -522,8 +676,13 @@ export type RefundSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   orderId?: boolean
   amount?: boolean
   lines?: boolean
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: boolean
+  status?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["refund"]>
 
@@ -532,8 +691,13 @@ export type RefundSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   orderId?: boolean
   amount?: boolean
   lines?: boolean
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: boolean
+  status?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["refund"]>
 
@@ -542,11 +706,16 @@ export type RefundSelectScalar = {
   orderId?: boolean
   amount?: boolean
   lines?: boolean
+  restock?: boolean
   restocked?: boolean
+  cancelsOrder?: boolean
+  reason?: boolean
+  status?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
 }
 
-export type RefundOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "amount" | "lines" | "restocked" | "createdAt", ExtArgs["result"]["refund"]>
+export type RefundOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "amount" | "lines" | "restock" | "restocked" | "cancelsOrder" | "reason" | "status" | "createdAt" | "updatedAt", ExtArgs["result"]["refund"]>
 export type RefundInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
 }
@@ -567,8 +736,13 @@ export type $RefundPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     orderId: string
     amount: number
     lines: runtime.JsonValue
+    restock: boolean
     restocked: boolean
+    cancelsOrder: boolean
+    reason: string | null
+    status: $Enums.RefundStatus
     createdAt: Date
+    updatedAt: Date
   }, ExtArgs["result"]["refund"]>
   composites: {}
 }
@@ -997,8 +1171,13 @@ export interface RefundFieldRefs {
   readonly orderId: Prisma.FieldRef<"Refund", 'String'>
   readonly amount: Prisma.FieldRef<"Refund", 'Int'>
   readonly lines: Prisma.FieldRef<"Refund", 'Json'>
+  readonly restock: Prisma.FieldRef<"Refund", 'Boolean'>
   readonly restocked: Prisma.FieldRef<"Refund", 'Boolean'>
+  readonly cancelsOrder: Prisma.FieldRef<"Refund", 'Boolean'>
+  readonly reason: Prisma.FieldRef<"Refund", 'String'>
+  readonly status: Prisma.FieldRef<"Refund", 'RefundStatus'>
   readonly createdAt: Prisma.FieldRef<"Refund", 'DateTime'>
+  readonly updatedAt: Prisma.FieldRef<"Refund", 'DateTime'>
 }
     
 

@@ -1,0 +1,207 @@
+/**
+ * `pnpm bench` (second part; alone: `pnpm bench --only checkout`): checkout throughput on
+ * PostgreSQL.
+ *
+ * Creates a fresh database on the server of BENCH_DATABASE_URL (default the local
+ * postgresql://postgres@127.0.0.1:5432/test server), migrates it and writes one shop with 21
+ * products, then thousands of ready carts (one unit each, an email set) straight in SQL. The
+ * API runs in its own process in production mode (pool of 20 connections, the built-in test
+ * payment provider) and 20 concurrent buyers call `checkoutComplete` over HTTP, each with its
+ * own idempotency key, for BENCH_CHECKOUT_SECONDS (default 10) after a 2 s warm-up:
+ *   - distinct: each buyer buys its own product (no shared rows but the shop);
+ *   - hot: all 20 buy the same product (every checkout locks the same variant and product rows).
+ * Prints checkouts/s, p50 and p99 latency and errors, checks that stock went down by exactly
+ * the number of orders, and writes .bench/checkout.json.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import pg from "pg";
+import { createApiKey, openDatabase } from "@shoppable/schema";
+import { repoRoot } from "../src/config.ts";
+
+const seconds = Number(process.env.BENCH_CHECKOUT_SECONDS ?? 10);
+const buyers = 20;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const dbName = "shoppable_bench_checkout";
+const here = fileURLToPath(new URL(".", import.meta.url));
+/** Carts written per scenario: more than the fastest run can use. */
+const cartsPerScenario = Number(process.env.BENCH_CHECKOUT_CARTS ?? 20_000);
+const STOCK = 10_000_000;
+
+const CHECKOUT = `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { id status } userErrors { code message } } }`;
+
+async function freshDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+interface Fixture {
+  key: string;
+  products: { id: string; variantId: string }[];
+}
+
+async function writeFixture(databaseUrl: string): Promise<Fixture> {
+  const db = await openDatabase({ databaseUrl, migrate: true });
+  const { key } = await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "checkout bench" });
+  const shop = await db.prisma.shop.create({ data: { handle: "bench-shop", name: "Bench shop", currencyCode: "EUR" }, select: { id: true } });
+  const products = [];
+  for (let i = 0; i <= buyers; i++) {
+    const p = await db.prisma.product.create({
+      data: {
+        shopId: shop.id,
+        handle: `bench-product-${i}`,
+        title: `Bench product ${i}`,
+        status: "ACTIVE",
+        currencyCode: "EUR",
+        minPrice: 1999,
+        maxPrice: 1999,
+        totalInventory: STOCK,
+        variants: { create: [{ title: "Default", position: 0, price: 1999, selectedOptions: [], inventoryQuantity: STOCK }] },
+      },
+      select: { id: true, variants: { select: { id: true } } },
+    });
+    products.push({ id: p.id, variantId: p.variants[0]!.id });
+  }
+  await db.close();
+  return { key, products };
+}
+
+/** Writes `count` carts of one unit of `variantIds[i % n]`, returns their ids grouped by variant. */
+async function writeCarts(databaseUrl: string, variantIds: string[], count: number): Promise<Map<string, string[]>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const byVariant = new Map<string, string[]>(variantIds.map((v) => [v, []]));
+  const batch = 2000;
+  for (let start = 0; start < count; start += batch) {
+    const ids: string[] = [];
+    const variants: string[] = [];
+    for (let i = start; i < Math.min(count, start + batch); i++) {
+      const id = randomUUID();
+      const variant = variantIds[i % variantIds.length]!;
+      ids.push(id);
+      variants.push(variant);
+      byVariant.get(variant)!.push(id);
+    }
+    await client.query(
+      `WITH c AS (
+         INSERT INTO "Cart" ("id", "email", "currencyCode", "expiresAt", "updatedAt")
+         SELECT id, 'bench@example.test', 'EUR', now() + interval '30 days', now() FROM unnest($1::uuid[]) AS id
+         RETURNING "id"
+       )
+       INSERT INTO "CartLine" ("id", "cartId", "variantId", "quantity", "attributionKey", "updatedAt")
+       SELECT gen_random_uuid(), c, v, 1, '|||', now() FROM unnest($1::uuid[], $2::uuid[]) AS t(c, v)`,
+      [ids, variants],
+    );
+  }
+  await client.query("ANALYZE");
+  await client.end();
+  return byVariant;
+}
+
+function startApi(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, "api-child.ts"), [], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "20", PORT: "0" },
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`api-child exited with ${code}`)));
+    child.on("message", (m: { ready?: number }) => m.ready && resolve({ child, port: m.ready }));
+  });
+}
+
+interface Row {
+  name: string;
+  checkoutsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  checkouts: number;
+  errors: number;
+  seconds: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+/** 20 buyers, each taking its next cart from `queueOf(buyer)`, for `duration` seconds. */
+async function run(url: string, key: string, name: string, queueOf: (buyer: number) => string[], duration: number, record: boolean): Promise<Row> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  const deadline = performance.now() + duration * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: buyers }, async (_, buyer) => {
+      const queue = queueOf(buyer);
+      while (performance.now() < deadline) {
+        const cartId = queue.pop();
+        if (!cartId) throw new Error(`${name}: out of carts; raise BENCH_CHECKOUT_CARTS`);
+        const body = JSON.stringify({ query: CHECKOUT, variables: { input: { cartId: encodeGlobalID("Cart", cartId), idempotencyKey: randomUUID(), payment: { token: "tok_success" } } } });
+        const t0 = performance.now();
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": key }, body });
+        const result = (await response.json()) as { data?: { checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] } }; errors?: unknown };
+        const ms = performance.now() - t0;
+        const ok = response.ok && !result.errors && result.data?.checkoutComplete.order?.status === "PAID";
+        if (!ok) {
+          errors++;
+          firstError ??= JSON.stringify(result).slice(0, 300);
+        }
+        if (record) latencies.push(ms);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const row = { name, checkoutsPerSecond: Math.round(latencies.length / elapsed), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), checkouts: latencies.length, errors, seconds: Math.round(elapsed * 10) / 10 };
+  if (record) console.log(`  ${name}: ${row.checkoutsPerSecond} checkouts/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.checkouts} checkouts, ${errors} errors`);
+  if (firstError) console.log(`    first error: ${firstError}`);
+  return row;
+}
+
+const databaseUrl = await freshDatabase();
+const fixture = await writeFixture(databaseUrl);
+const distinctVariants = fixture.products.slice(0, buyers).map((p) => p.variantId);
+const hot = fixture.products[buyers]!;
+console.log(`Writing ${cartsPerScenario} carts per scenario into ${dbName}…`);
+const distinctCarts = await writeCarts(databaseUrl, distinctVariants, cartsPerScenario);
+const hotCarts = (await writeCarts(databaseUrl, [hot.variantId], cartsPerScenario)).get(hot.variantId)!;
+const hotQueues = Array.from({ length: buyers }, (_, b) => hotCarts.filter((_, i) => i % buyers === b));
+
+const { child, port } = await startApi(databaseUrl);
+const url = `http://127.0.0.1:${port}/graphql`;
+console.log(`\nCheckout throughput, ${buyers} concurrent buyers, ${seconds} s after a 2 s warm-up (API pool 20, test payment provider):`);
+await run(url, fixture.key, "warm-up", (b) => distinctCarts.get(distinctVariants[b]!)!, 2, false);
+const distinct = await run(url, fixture.key, "distinct products", (b) => distinctCarts.get(distinctVariants[b]!)!, seconds, true);
+const hotRow = await run(url, fixture.key, "one hot product", (b) => hotQueues[b]!, seconds, true);
+child.removeAllListeners("exit");
+child.kill("SIGTERM");
+
+// Never oversold, never lost: stock went down by exactly the units ordered.
+const check = new pg.Client({ connectionString: databaseUrl });
+await check.connect();
+const { rows } = await check.query<{ ordered: string; taken: string; products: string }>(
+  `SELECT (SELECT coalesce(sum(quantity), 0) FROM "OrderLine") AS ordered,
+          (SELECT sum(${STOCK} - "inventoryQuantity") FROM "ProductVariant") AS taken,
+          (SELECT sum(${STOCK} - "totalInventory") FROM "Product") AS products`,
+);
+await check.end();
+const consistent = rows[0]!.ordered === rows[0]!.taken && rows[0]!.taken === rows[0]!.products;
+console.log(`\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}: ${consistent ? "consistent" : "INCONSISTENT"}`);
+
+const out = join(repoRoot, ".bench");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "checkout.json"), JSON.stringify({ date: new Date().toISOString(), buyers, seconds, apiPoolSize: 20, distinct, hot: hotRow, consistent }, null, 2));
+process.exit(consistent && distinct.errors === 0 && hotRow.errors === 0 ? 0 : 1);

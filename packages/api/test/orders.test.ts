@@ -1,0 +1,220 @@
+import { randomUUID } from "node:crypto";
+import { PaymentProviderError, TestPaymentProvider, type PaymentProvider } from "@shoppable/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHECKOUT, Commerce, dbId, type Product } from "./commerce.ts";
+import { ok, startTestApi, type TestApi } from "./harness.ts";
+
+/** The test provider, whose refunds can be made to time out a number of times. */
+class SlowRefunds implements PaymentProvider {
+  readonly name = "test";
+  refundTimeouts = 0;
+  constructor(readonly inner: TestPaymentProvider) {}
+  authorise: PaymentProvider["authorise"] = (r) => this.inner.authorise(r);
+  capture: PaymentProvider["capture"] = (r) => this.inner.capture(r);
+  void: PaymentProvider["void"] = (r) => this.inner.void(r);
+  refund: PaymentProvider["refund"] = async (r) => {
+    const result = await this.inner.refund(r);
+    if (this.refundTimeouts > 0) {
+      this.refundTimeouts--;
+      throw new PaymentProviderError("TIMEOUT", "lost answer");
+    }
+    return result;
+  };
+}
+
+let api: TestApi;
+let shop: Commerce;
+let provider: TestPaymentProvider;
+let payments: SlowRefunds;
+let shopA: { id: string; dbId: string };
+let buyer: string;
+
+const ORDER_FIELDS = `id status number total { amount } refundedTotal { amount } fulfilledAt cancelledAt
+  lines { id quantity refundedQuantity total { amount } }
+  refunds { status amount { amount } restock lines { quantity amount { amount } } }
+  payments { status amount { amount } refundedAmount { amount } }`;
+const payload = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { order { ${ORDER_FIELDS} } userErrors { code field message } } }`;
+const FULFILL = payload("orderFulfill", "OrderFulfillInput");
+const CANCEL = payload("orderCancel", "OrderCancelInput");
+const REFUND = payload("orderRefund", "OrderRefundInput");
+
+beforeAll(async () => {
+  provider = new TestPaymentProvider();
+  payments = new SlowRefunds(provider);
+  api = await startTestApi({}, { payments });
+  shop = await Commerce.start(api);
+  shopA = await shop.shop("EUR");
+  buyer = await api.token("buyer-orders", ["BUYER"]);
+});
+afterAll(() => api?.close());
+
+/** A PAID order of `lines` ([product, quantity]) bought by `buyer`; returns its global id and lines. */
+async function paidOrder(lines: [Product, number][], token = "tok_success", extra: Record<string, unknown> = {}) {
+  const cartId = await shop.cart(
+    lines.map(([p, quantity]) => ({ variantId: p.variants[0]!.id, quantity })),
+    { user: buyer },
+    extra,
+  );
+  const res = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token } } }, { user: buyer })).checkoutComplete;
+  expect(res.userErrors).toEqual([]);
+  const order = ok(await api.gql(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: res.order.id }, { user: buyer })).order;
+  return order as { id: string; lines: { id: string }[] };
+}
+
+async function orderRow(id: string) {
+  return api.db.prisma.order.findUniqueOrThrow({ where: { id: dbId(id) }, include: { lines: { orderBy: { id: "asc" } }, refunds: true, payments: true } });
+}
+
+describe("reading orders", () => {
+  it("lets the buyer, the shop's merchants and the platform read an order, and nobody else", async () => {
+    const p = await shop.product(shopA.id, ["5.00"], 10);
+    const order = await paidOrder([[p, 1]]);
+    const query = `query($id: ID!) { order(id: $id) { id } node(id: $id) { id } }`;
+    const admin = await api.token("admin-orders", ["ADMIN"]);
+    for (const as of [{ user: buyer }, shop.asMerchant, { key: "secret" }, { key: "secret", user: admin }]) {
+      expect(ok(await api.gql(query, { id: order.id }, as))).toEqual({ order: { id: order.id }, node: { id: order.id } });
+    }
+    const stranger = await api.token("merchant-elsewhere", ["MERCHANT"]);
+    for (const as of [{}, { user: await api.token("someone", ["BUYER"]) }, { key: "secret", user: stranger }, { user: admin }]) {
+      expect(ok(await api.gql(query, { id: order.id }, as))).toEqual({ order: null, node: null });
+    }
+    const orders = `query($handle: String!) { shop(handle: $handle) { orders(first: 5) { edges { node { id } } } } }`;
+    const handle = (await api.db.prisma.shop.findUniqueOrThrow({ where: { id: shopA.dbId } })).handle;
+    expect(ok(await api.gql(orders, { handle }, shop.asMerchant)).shop.orders.edges.map((e: any) => e.node.id)).toContain(order.id);
+    expect((await api.gql(orders, { handle }, { key: "secret", user: stranger })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("pages the viewer's orders with their lines in a bounded number of statements", async () => {
+    const p = await shop.product(shopA.id, ["1.00", "2.00"], 50);
+    for (let i = 0; i < 3; i++) await paidOrder([[p, 2]]);
+    const q = `{ viewer { orders(first: 10) { edges { node { id status shop { handle } total { amount } lines { productTitle quantity total { amount } attribution { postId affiliateCode } variant { id title } } } } } } }`;
+    const { result, statements } = await api.db.statementsDuring(() => api.gql(q, {}, { user: buyer }));
+    expect(ok(result).viewer.orders.edges.length).toBeGreaterThanOrEqual(3);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("orderFulfill", () => {
+  it("moves a PAID order to FULFILLED once, for the shop's merchants only", async () => {
+    const p = await shop.product(shopA.id, ["5.00"], 10);
+    const order = await paidOrder([[p, 1]]);
+    const denied = await api.gql(FULFILL, { input: { id: order.id } }, { user: buyer });
+    expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const res = ok(await api.gql(FULFILL, { input: { id: order.id } }, shop.asMerchant)).orderFulfill;
+    expect(res.userErrors).toEqual([]);
+    expect(res.order.status).toBe("FULFILLED");
+    expect((await orderRow(order.id)).fulfilledAt).not.toBeNull();
+    const again = ok(await api.gql(FULFILL, { input: { id: order.id } }, shop.asMerchant)).orderFulfill;
+    expect(again.userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATUS_TRANSITION"]);
+    // A fulfilled order is refunded, not cancelled.
+    const cancel = ok(await api.gql(CANCEL, { input: { id: order.id } }, shop.asMerchant)).orderCancel;
+    expect(cancel.userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATUS_TRANSITION"]);
+    expect((await orderRow(order.id)).status).toBe("FULFILLED");
+  });
+});
+
+describe("orderCancel", () => {
+  it("refunds what was paid through the provider, restocks every unit and cancels; a cancelled order changes no more", async () => {
+    const p = await shop.product(shopA.id, ["4.00", "6.00"], 10);
+    const order = await paidOrder([[p, 3]]);
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(7);
+    const res = ok(await api.gql(CANCEL, { input: { id: order.id, reason: "customer asked" } }, shop.asMerchant)).orderCancel;
+    expect(res.userErrors).toEqual([]);
+    expect(res.order).toMatchObject({ status: "CANCELLED", refundedTotal: { amount: "12.00" }, refunds: [{ status: "SUCCEEDED", amount: { amount: "12.00" }, restock: true }] });
+    expect(res.order.payments).toEqual([{ status: "REFUNDED", amount: { amount: "12.00" }, refundedAmount: { amount: "12.00" } }]);
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(10);
+    expect(await shop.totalInventory(p.dbId)).toBe(20);
+    const row = await orderRow(order.id);
+    expect(row).toMatchObject({ status: "CANCELLED", refundedTotal: 1200 });
+    expect(row.cancelledAt).not.toBeNull();
+    expect(row.refunds).toMatchObject([{ status: "SUCCEEDED", restocked: true, cancelsOrder: true, reason: "customer asked" }]);
+    const charge = provider.charges().find((c) => c.amount === 1200 && c.refunded === 1200);
+    expect(charge).toBeDefined();
+    for (const [mutation, name] of [[CANCEL, "orderCancel"], [REFUND, "orderRefund"], [FULFILL, "orderFulfill"]] as const) {
+      const again = ok(await api.gql(mutation, { input: { id: order.id } }, shop.asMerchant))[name];
+      expect(again.userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATUS_TRANSITION"]);
+    }
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(10);
+  });
+});
+
+describe("orderRefund", () => {
+  it("refunds some units of some lines, restocking only when asked, then the rest; the amounts add up to what was paid", async () => {
+    const a = await shop.product(shopA.id, ["10.00"], 10);
+    const b = await shop.product(shopA.id, ["3.33"], 10);
+    await shop.discountCode(shopA.id, { code: "THIRD", kind: "FIXED_AMOUNT", value: "1.00" });
+    const order = await paidOrder([[a, 2], [b, 3]], "tok_success", { discountCodes: ["THIRD"] });
+    const before = await orderRow(order.id);
+    expect(before.total).toBe(2999 - 100);
+    const [lineA, lineB] = before.lines.sort((x, y) => (x.variantId === a.variants[0]!.dbId ? -1 : y.variantId === a.variants[0]!.dbId ? 1 : 0));
+    const gidOf = (line: { id: string }) => order.lines.find((l) => dbId(l.id) === line.id)!.id;
+
+    const first = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: gidOf(lineB!), quantity: 1 }], restock: true } }, shop.asMerchant)).orderRefund;
+    expect(first.userErrors).toEqual([]);
+    expect(first.order.status).toBe("PARTIALLY_REFUNDED");
+    const shareB = Math.floor(lineB!.total / 3);
+    expect((await orderRow(order.id)).refundedTotal).toBe(shareB);
+    expect(await shop.stock(b.variants[0]!.dbId)).toBe(8);
+
+    const second = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: gidOf(lineA!), quantity: 1 }] } }, shop.asMerchant)).orderRefund;
+    expect(second.userErrors).toEqual([]);
+    expect(await shop.stock(a.variants[0]!.dbId)).toBe(8);
+
+    const tooMany = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: gidOf(lineB!), quantity: 3 }] } }, shop.asMerchant)).orderRefund;
+    expect(tooMany.userErrors).toEqual([expect.objectContaining({ code: "REFUND_QUANTITY_EXCEEDED", field: ["lines", "0", "quantity"] })]);
+
+    const rest = ok(await api.gql(REFUND, { input: { id: order.id, restock: true } }, shop.asMerchant)).orderRefund;
+    expect(rest.userErrors).toEqual([]);
+    expect(rest.order.status).toBe("REFUNDED");
+    const after = await orderRow(order.id);
+    expect(after.refundedTotal).toBe(after.total);
+    expect(after.lines.map((l) => l.refundedQuantity).sort()).toEqual([2, 3]);
+    expect(after.refunds.map((r) => r.amount).reduce((s, x) => s + x, 0)).toBe(after.total);
+    expect(after.payments[0]).toMatchObject({ status: "REFUNDED", refundedAmount: after.total });
+    expect(await shop.stock(a.variants[0]!.dbId)).toBe(9);
+    expect(await shop.stock(b.variants[0]!.dbId)).toBe(10);
+    const nothing = ok(await api.gql(REFUND, { input: { id: order.id } }, shop.asMerchant)).orderRefund;
+    expect(nothing.userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATUS_TRANSITION"]);
+  });
+
+  it("leaves the order unchanged when the provider refuses the refund", async () => {
+    const p = await shop.product(shopA.id, ["8.00"], 10);
+    const order = await paidOrder([[p, 2]], "tok_refund_declined");
+    const res = ok(await api.gql(REFUND, { input: { id: order.id, restock: true } }, shop.asMerchant)).orderRefund;
+    expect(res).toMatchObject({ order: null, userErrors: [{ code: "REFUND_FAILED" }] });
+    const row = await orderRow(order.id);
+    expect(row).toMatchObject({ status: "PAID", refundedTotal: 0, lines: [{ refundedQuantity: 0 }], payments: [{ status: "CAPTURED", refundedAmount: 0 }], refunds: [{ status: "FAILED" }] });
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(8);
+  });
+
+  it("keeps a refund whose answer was lost PENDING and settles it, once, on the next call", async () => {
+    const p = await shop.product(shopA.id, ["8.00"], 10);
+    const order = await paidOrder([[p, 2]]);
+    payments.refundTimeouts = 2;
+    const res = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: order.lines[0]!.id, quantity: 1 }], restock: true } }, shop.asMerchant)).orderRefund;
+    expect(res.userErrors.map((e: any) => e.code)).toEqual(["REFUND_PENDING"]);
+    expect(res.order).toMatchObject({ status: "PARTIALLY_REFUNDED", refunds: [{ status: "PENDING" }] });
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(8);
+
+    const next = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: order.lines[0]!.id, quantity: 1 }] } }, shop.asMerchant)).orderRefund;
+    expect(next.userErrors).toEqual([]);
+    expect(next.order).toMatchObject({ status: "REFUNDED", refundedTotal: { amount: "16.00" }, refunds: [{ status: "SUCCEEDED" }, { status: "SUCCEEDED" }] });
+    expect(await shop.stock(p.variants[0]!.dbId)).toBe(9);
+    const charge = provider.charges().find((c) => c.refunded > 0 && c.amount === 1600)!;
+    expect(charge.refunded).toBe(1600);
+  });
+
+  it("answers bad input with typed userErrors and changes nothing", async () => {
+    const p = await shop.product(shopA.id, ["8.00"], 10);
+    const order = await paidOrder([[p, 1]]);
+    const res = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: "x", quantity: 0 }] } }, shop.asMerchant)).orderRefund;
+    expect(res.userErrors.map((e: any) => [e.code, e.field.join(".")])).toEqual([
+      ["INVALID_ID", "lines.0.lineId"],
+      ["LESS_THAN_MINIMUM", "lines.0.quantity"],
+    ]);
+    const otherOrder = await paidOrder([[p, 1]]);
+    const foreign = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: otherOrder.lines[0]!.id, quantity: 1 }] } }, shop.asMerchant)).orderRefund;
+    expect(foreign.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
+    expect((await orderRow(order.id)).refundedTotal).toBe(0);
+  });
+});

@@ -1,0 +1,502 @@
+/**
+ * Cart rules and writes. Every change is one transaction that starts by claiming the cart
+ * row with a conditional UPDATE (`status = ACTIVE AND expiresAt > now`, pushing `expiresAt`
+ * 30 days on): it serialises concurrent changes of one cart, refuses expired, merged,
+ * completed or checking-out carts atomically, and keeps the cart alive while it is used.
+ */
+import { recordTagAddToCart } from "../content/engagement.ts";
+import { visiblePostWhere } from "../content/access.ts";
+import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { canManageShop } from "../identity/service.ts";
+import { forbidden, isUniqueViolation } from "../shared/errors.ts";
+import { userError } from "../shared/user-error.ts";
+import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { assertCartHolder, cartExpiry } from "./access.ts";
+import { cartError, type CartUserErrorShape } from "./errors.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export const CART_LIMITS = { lines: 100, quantity: 1000, discountCodes: 10 } as const;
+
+/** Interactive transaction options: checkouts queue for hot rows, so allow waiting. */
+export const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
+
+/** Thrown inside a transaction to roll it back and answer with userErrors instead. */
+export class Rollback<E> extends Error {
+  constructor(readonly errors: E[]) {
+    super("rolled back");
+  }
+}
+
+/** Runs `fn` in a transaction; a `Rollback` thrown inside becomes a failed payload. */
+export async function inTransaction(ctx: Context, fn: (tx: Tx) => Promise<PayloadShape>): Promise<PayloadShape> {
+  try {
+    return await ctx.db.$transaction(fn, TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof Rollback) return failed(error.errors);
+    throw error;
+  }
+}
+
+export interface AttributionInput {
+  postId?: string | null | undefined;
+  productTagId?: string | null | undefined;
+  affiliateCode?: string | null | undefined;
+  liveSessionId?: string | null | undefined;
+}
+
+export interface CartLineInput {
+  variantId: string;
+  quantity: number;
+  attribution?: AttributionInput | null | undefined;
+}
+
+/** A validated line to add: ids resolved, attribution checked. */
+interface ResolvedLine {
+  index: number;
+  variantId: string;
+  productId: string;
+  currencyCode: string;
+  inventoryQuantity: number;
+  quantity: number;
+  postId: string | null;
+  productTagId: string | null;
+  affiliateLinkId: string | null;
+  liveSessionId: string | null;
+  attributionKey: string;
+}
+
+/** The one-string form of a line's attribution, for "same variant, same attribution" merges. */
+export function attributionKey(a: { postId: string | null; productTagId: string | null; affiliateLinkId: string | null; liveSessionId: string | null }): string {
+  return [a.postId, a.productTagId, a.affiliateLinkId, a.liveSessionId].map((v) => v ?? "").join("|");
+}
+
+interface CartState {
+  status: string;
+  expiresAt: Date;
+}
+
+/** The userError for a cart that does not take changes, or null when it does. */
+function stateError(cart: CartState | null, now: Date): CartUserErrorShape | null {
+  if (!cart) return cartError("NOT_FOUND", "No cart has this id.", ["cartId"]);
+  if (cart.status === "MERGED") return cartError("CART_MERGED", "The cart's lines moved into its buyer's cart at sign-in; use that cart.", ["cartId"]);
+  if (cart.status === "COMPLETED") return cartError("CART_COMPLETED", "The cart was checked out; create a new one.", ["cartId"]);
+  if (cart.status === "CHECKING_OUT") return cartError("CHECKOUT_IN_PROGRESS", "A checkout of this cart is under way.", ["cartId"]);
+  if (cart.expiresAt <= now) return cartError("CART_EXPIRED", "The cart expired after 30 days without changes; create a new one.", ["cartId"]);
+  return null;
+}
+
+/**
+ * Loads a cart the caller is about to change: NOT_FOUND, CART_* and CHECKOUT_IN_PROGRESS as
+ * userErrors, FORBIDDEN (thrown) when it belongs to another user.
+ */
+async function cartForChange(ctx: Context, cartId: string, now: Date) {
+  const cart = await ctx.db.cart.findUnique({
+    where: { id: cartId },
+    select: { id: true, userId: true, status: true, expiresAt: true, currencyCode: true, email: true, countryCode: true, discountCodes: true },
+  });
+  if (cart) assertCartHolder(ctx, cart);
+  const error = stateError(cart, now);
+  return error ? { ok: false as const, error } : { ok: true as const, cart: cart! };
+}
+
+/** Claims the cart row for this transaction (see the module comment); throws Rollback when it no longer takes changes. */
+async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUncheckedUpdateManyInput = {}): Promise<void> {
+  const claimed = await tx.cart.updateMany({
+    where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } },
+    data: { ...data, expiresAt: cartExpiry(now) },
+  });
+  if (claimed.count === 1) return;
+  const cart = await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } });
+  throw new Rollback([stateError(cart, now) ?? cartError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"])]);
+}
+
+/**
+ * Validates lines to add: the variant exists and its product is ACTIVE; the attribution's
+ * post exists and is visible to the caller, its product tag is on that post and tags the
+ * line's product (a tag alone implies its post), its live session exists, its affiliate code
+ * names an enabled link of the product's shop. Five statements at most, whatever the count.
+ */
+async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string | number)[]) {
+  const errors: CartUserErrorShape[] = [];
+  const at = (i: number, ...rest: string[]) => [...path, i, ...rest];
+  const ids = <K extends keyof AttributionInput>(key: K) => [...new Set(lines.map((l) => l.attribution?.[key]).filter((v): v is string => !!v))];
+
+  const variants = new Map(
+    (
+      await ctx.db.productVariant.findMany({
+        where: { id: { in: [...new Set(lines.map((l) => l.variantId))] } },
+        select: { id: true, productId: true, inventoryQuantity: true, product: { select: { status: true, shopId: true, currencyCode: true } } },
+      })
+    ).map((v) => [v.id, v]),
+  );
+  const tagIds = ids("productTagId");
+  const tags = new Map(
+    tagIds.length
+      ? (await ctx.db.productTag.findMany({ where: { id: { in: tagIds } }, select: { id: true, postId: true, productId: true } })).map((t) => [t.id, t])
+      : [],
+  );
+  const postIds = [...new Set([...ids("postId"), ...[...tags.values()].map((t) => t.postId)])];
+  const posts = new Set(
+    postIds.length
+      ? (await ctx.db.post.findMany({ where: { AND: [{ id: { in: postIds } }, visiblePostWhere(ctx)] }, select: { id: true } })).map((p) => p.id)
+      : [],
+  );
+  const sessionIds = ids("liveSessionId");
+  const sessions = new Set(
+    sessionIds.length ? (await ctx.db.liveSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true } })).map((s) => s.id) : [],
+  );
+  const codes = ids("affiliateCode");
+  const links = new Map(
+    codes.length
+      ? (await ctx.db.affiliateLink.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, shopId: true, disabledAt: true } })).map((l) => [l.code, l])
+      : [],
+  );
+
+  const resolved: ResolvedLine[] = [];
+  for (const [i, line] of lines.entries()) {
+    const variant = variants.get(line.variantId);
+    if (!variant) {
+      errors.push(cartError("NOT_FOUND", "No product variant has this id.", at(i, "variantId")));
+      continue;
+    }
+    if (variant.product.status !== "ACTIVE") {
+      errors.push(cartError("PRODUCT_UNAVAILABLE", "The product is not for sale.", at(i, "variantId")));
+      continue;
+    }
+    const a = line.attribution ?? {};
+    let postId = a.postId ?? null;
+    const before = errors.length;
+    if (a.productTagId) {
+      const tag = tags.get(a.productTagId);
+      if (!tag) errors.push(cartError("NOT_FOUND", "No product tag has this id.", at(i, "attribution", "productTagId")));
+      else if (postId !== null && tag.postId !== postId) {
+        errors.push(cartError("ATTRIBUTION_MISMATCH", "The product tag is not on this post.", at(i, "attribution", "productTagId")));
+      } else if (tag.productId !== variant.productId) {
+        errors.push(cartError("ATTRIBUTION_MISMATCH", "The product tag tags another product.", at(i, "attribution", "productTagId")));
+      } else postId = tag.postId;
+    }
+    if (postId !== null && errors.length === before && !posts.has(postId)) {
+      errors.push(cartError("NOT_FOUND", "No post you can see has this id.", at(i, "attribution", a.postId ? "postId" : "productTagId")));
+    }
+    if (a.liveSessionId && !sessions.has(a.liveSessionId)) {
+      errors.push(cartError("NOT_FOUND", "No live session has this id.", at(i, "attribution", "liveSessionId")));
+    }
+    let affiliateLinkId: string | null = null;
+    if (a.affiliateCode) {
+      const link = links.get(a.affiliateCode);
+      if (!link) errors.push(cartError("NOT_FOUND", "No affiliate link has this code.", at(i, "attribution", "affiliateCode")));
+      else if (link.disabledAt) errors.push(cartError("AFFILIATE_LINK_INACTIVE", "The affiliate link is disabled.", at(i, "attribution", "affiliateCode")));
+      else if (link.shopId !== variant.product.shopId) {
+        errors.push(cartError("ATTRIBUTION_MISMATCH", "The affiliate link is for another shop.", at(i, "attribution", "affiliateCode")));
+      } else affiliateLinkId = link.id;
+    }
+    if (errors.length > before) continue;
+    const attribution = { postId, productTagId: a.productTagId ?? null, affiliateLinkId, liveSessionId: a.liveSessionId ?? null };
+    resolved.push({
+      index: i,
+      variantId: variant.id,
+      productId: variant.productId,
+      currencyCode: variant.product.currencyCode,
+      inventoryQuantity: variant.inventoryQuantity,
+      quantity: line.quantity,
+      ...attribution,
+      attributionKey: attributionKey(attribution),
+    });
+  }
+  return { errors, resolved };
+}
+
+/** CURRENCY_MISMATCH for lines priced in another currency than `currency` (or than the first line). */
+function currencyErrors(lines: ResolvedLine[], currency: string | null, path: (string | number)[]) {
+  const expected = currency ?? lines[0]?.currencyCode ?? null;
+  const errors = lines
+    .filter((l) => l.currencyCode !== expected)
+    .map((l) => cartError("CURRENCY_MISMATCH", `The product is priced in ${l.currencyCode}; the cart is in ${expected}.`, [...path, l.index, "variantId"]));
+  return { currency: expected, errors };
+}
+
+/**
+ * Adds resolved lines to a claimed cart: the same variant with the same attribution adds to
+ * the existing line. Then checks, for the variants touched, the cart's quantity against stock
+ * (OUT_OF_STOCK with quantityAvailable), the per-line maximum and the line count, and counts
+ * add-to-carts through product tags.
+ */
+async function addResolvedLines(tx: Tx, cartId: string, lines: ResolvedLine[], path: (string | number)[]): Promise<void> {
+  const errors: CartUserErrorShape[] = [];
+  for (const line of lines) {
+    const saved = await tx.cartLine.upsert({
+      where: { cartId_variantId_attributionKey: { cartId, variantId: line.variantId, attributionKey: line.attributionKey } },
+      create: {
+        cartId,
+        variantId: line.variantId,
+        quantity: line.quantity,
+        postId: line.postId,
+        productTagId: line.productTagId,
+        affiliateLinkId: line.affiliateLinkId,
+        liveSessionId: line.liveSessionId,
+        attributionKey: line.attributionKey,
+      },
+      update: { quantity: { increment: line.quantity } },
+      select: { quantity: true },
+    });
+    if (saved.quantity > CART_LIMITS.quantity) {
+      errors.push(cartError("GREATER_THAN_MAXIMUM", `A line holds at most ${CART_LIMITS.quantity} units.`, [...path, line.index, "quantity"]));
+    }
+    if (line.productTagId) await recordTagAddToCart(tx, line.productTagId);
+  }
+  const variantIds = [...new Set(lines.map((l) => l.variantId))];
+  const inCart = await tx.cartLine.groupBy({ by: ["variantId"], where: { cartId, variantId: { in: variantIds } }, _sum: { quantity: true } });
+  for (const row of inCart) {
+    const line = lines.find((l) => l.variantId === row.variantId)!;
+    const wanted = row._sum.quantity ?? 0;
+    if (wanted > line.inventoryQuantity) {
+      const available = Math.max(0, line.inventoryQuantity);
+      errors.push(
+        cartError("OUT_OF_STOCK", `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`, [...path, line.index, "quantity"], {
+          quantityAvailable: available,
+        }),
+      );
+    }
+  }
+  const count = await tx.cartLine.count({ where: { cartId } });
+  if (count > CART_LIMITS.lines) errors.push(cartError("TOO_MANY_LINES", `A cart holds at most ${CART_LIMITS.lines} lines.`, [...path]));
+  if (errors.length) throw new Rollback(errors);
+}
+
+export interface CartCreateInput {
+  lines: CartLineInput[];
+  email?: string | null | undefined;
+  countryCode?: string | null | undefined;
+  discountCodes: string[];
+}
+
+/** Creates a cart, owned by the caller's user when a user token is sent, else anonymous. */
+export async function createCart(ctx: Context, input: CartCreateInput): Promise<PayloadShape> {
+  const now = new Date();
+  const { errors, resolved } = await resolveLines(ctx, input.lines, ["lines"]);
+  const currency = currencyErrors(resolved, null, ["lines"]);
+  if (errors.length || currency.errors.length) return failed([...errors, ...currency.errors]);
+  return inTransaction(ctx, async (tx) => {
+    const cart = await tx.cart.create({
+      data: {
+        userId: ctx.user?.id ?? null,
+        email: input.email ?? null,
+        countryCode: input.countryCode ?? null,
+        discountCodes: input.discountCodes,
+        currencyCode: currency.currency,
+        expiresAt: cartExpiry(now),
+      },
+      select: { id: true },
+    });
+    if (resolved.length) await addResolvedLines(tx, cart.id, resolved, ["lines"]);
+    return succeeded(cart.id);
+  });
+}
+
+/** Adds lines to a cart; see `addResolvedLines` for merging and the checks. */
+export async function addLines(ctx: Context, input: { cartId: string; lines: CartLineInput[] }): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  const { errors, resolved } = await resolveLines(ctx, input.lines, ["lines"]);
+  const currency = currencyErrors(resolved, found.cart.currencyCode, ["lines"]);
+  if (errors.length || currency.errors.length) return failed([...errors, ...currency.errors]);
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(tx, input.cartId, now, found.cart.currencyCode === null ? { currencyCode: currency.currency } : {});
+    await addResolvedLines(tx, input.cartId, resolved, ["lines"]);
+    return succeeded(input.cartId);
+  });
+}
+
+/** Forgets the cart's currency once its last line is gone, so any shop's products may be added again. */
+async function clearCurrencyWhenEmpty(tx: Tx, cartId: string): Promise<void> {
+  if ((await tx.cartLine.count({ where: { cartId } })) === 0) await tx.cart.update({ where: { id: cartId }, data: { currencyCode: null }, select: { id: true } });
+}
+
+/**
+ * Sets line quantities (0 removes the line). A quantity raised above the variant's stock,
+ * counting the cart's other lines of it, fails with OUT_OF_STOCK; lowering always works.
+ */
+export async function updateLines(ctx: Context, input: { cartId: string; lines: { id: string; quantity: number }[] }): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(tx, input.cartId, now);
+    const existing = new Map(
+      (
+        await tx.cartLine.findMany({
+          where: { cartId: input.cartId },
+          select: { id: true, variantId: true, quantity: true, variant: { select: { inventoryQuantity: true } } },
+        })
+      ).map((l) => [l.id, l]),
+    );
+    const errors: CartUserErrorShape[] = [];
+    for (const [i, change] of input.lines.entries()) {
+      if (!existing.has(change.id)) errors.push(cartError("NOT_FOUND", "The cart has no line with this id.", ["lines", i, "id"]));
+    }
+    if (errors.length) throw new Rollback(errors);
+    const after = new Map([...existing].map(([id, l]) => [id, l.quantity]));
+    for (const change of input.lines) after.set(change.id, change.quantity);
+    for (const [i, change] of input.lines.entries()) {
+      const line = existing.get(change.id)!;
+      if (change.quantity <= line.quantity) continue;
+      const wanted = [...existing.values()].filter((l) => l.variantId === line.variantId).reduce((sum, l) => sum + after.get(l.id)!, 0);
+      if (wanted > line.variant.inventoryQuantity) {
+        const available = Math.max(0, line.variant.inventoryQuantity);
+        errors.push(
+          cartError("OUT_OF_STOCK", `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`, ["lines", i, "quantity"], {
+            quantityAvailable: available,
+          }),
+        );
+      }
+    }
+    if (errors.length) throw new Rollback(errors);
+    const removed = input.lines.filter((c) => c.quantity === 0).map((c) => c.id);
+    if (removed.length) await tx.cartLine.deleteMany({ where: { id: { in: removed }, cartId: input.cartId } });
+    for (const change of input.lines) {
+      if (change.quantity > 0) await tx.cartLine.update({ where: { id: change.id }, data: { quantity: change.quantity }, select: { id: true } });
+    }
+    if (removed.length) await clearCurrencyWhenEmpty(tx, input.cartId);
+    return succeeded(input.cartId);
+  });
+}
+
+/** Removes lines; NOT_FOUND (nothing removed) when one is not the cart's. */
+export async function removeLines(ctx: Context, input: { cartId: string; lineIds: string[] }): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(tx, input.cartId, now);
+    const own = new Set((await tx.cartLine.findMany({ where: { cartId: input.cartId, id: { in: input.lineIds } }, select: { id: true } })).map((l) => l.id));
+    const errors = input.lineIds.flatMap((id, i) => (own.has(id) ? [] : [cartError("NOT_FOUND", "The cart has no line with this id.", ["lineIds", i])]));
+    if (errors.length) throw new Rollback(errors);
+    await tx.cartLine.deleteMany({ where: { cartId: input.cartId, id: { in: input.lineIds } } });
+    await clearCurrencyWhenEmpty(tx, input.cartId);
+    return succeeded(input.cartId);
+  });
+}
+
+/**
+ * Replaces the cart's discount codes (upper case, deduplicated). Codes are not refused here:
+ * `Cart.discountCodes` tells which apply and why others do not; checkout refuses a code that
+ * matches a shop in the cart but no longer applies.
+ */
+export async function updateDiscountCodes(ctx: Context, input: { cartId: string; discountCodes: string[] }): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(tx, input.cartId, now, { discountCodes: input.discountCodes });
+    return succeeded(input.cartId);
+  });
+}
+
+export interface BuyerIdentityInput {
+  cartId: string;
+  /** undefined keeps, null clears. */
+  email?: string | null | undefined;
+  countryCode?: string | null | undefined;
+}
+
+/**
+ * Sets the buyer's email and country. Called with a user token on an anonymous cart, it is
+ * the sign-in: the cart's lines merge into the user's most recently changed active cart (same
+ * variant and attribution add up, capped at the line maximum; discount codes are united; the
+ * anonymous cart becomes MERGED and unreadable) and the payload returns that cart. When the
+ * user has no active cart, or it is in another currency, the anonymous cart becomes theirs.
+ */
+export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInput): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  const cart = found.cart;
+  const identity: Prisma.CartUncheckedUpdateManyInput = {
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.countryCode !== undefined ? { countryCode: input.countryCode } : {}),
+  };
+  const user = ctx.user;
+  if (!user || cart.userId !== null) {
+    return inTransaction(ctx, async (tx) => {
+      await claimCart(tx, cart.id, now, identity);
+      return succeeded(cart.id);
+    });
+  }
+  const target = await ctx.db.cart.findFirst({
+    where: { userId: user.id, status: "ACTIVE", expiresAt: { gt: now }, id: { not: cart.id } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    select: { id: true, currencyCode: true, email: true, countryCode: true, discountCodes: true },
+  });
+  const mergeable = target && (target.currencyCode === null || cart.currencyCode === null || target.currencyCode === cart.currencyCode);
+  if (!target || !mergeable) {
+    return inTransaction(ctx, async (tx) => {
+      await claimCart(tx, cart.id, now, { ...identity, userId: user.id });
+      return succeeded(cart.id);
+    });
+  }
+  return inTransaction(ctx, async (tx) => {
+    // Lock both carts in id order so two merges never wait on each other in a cycle.
+    for (const id of [cart.id, target.id].sort()) await claimCart(tx, id, now);
+    const moving = await tx.cartLine.findMany({ where: { cartId: cart.id }, select: { id: true, variantId: true, attributionKey: true, quantity: true } });
+    const staying = new Map(
+      (
+        await tx.cartLine.findMany({
+          where: { cartId: target.id, variantId: { in: moving.map((l) => l.variantId) } },
+          select: { id: true, variantId: true, attributionKey: true, quantity: true },
+        })
+      ).map((l) => [`${l.variantId}/${l.attributionKey}`, l]),
+    );
+    for (const line of moving) {
+      const same = staying.get(`${line.variantId}/${line.attributionKey}`);
+      if (same) {
+        await tx.cartLine.update({ where: { id: same.id }, data: { quantity: Math.min(CART_LIMITS.quantity, same.quantity + line.quantity) }, select: { id: true } });
+        await tx.cartLine.delete({ where: { id: line.id }, select: { id: true } });
+      } else {
+        await tx.cartLine.update({ where: { id: line.id }, data: { cartId: target.id }, select: { id: true } });
+      }
+    }
+    await tx.cart.update({
+      where: { id: target.id },
+      data: {
+        currencyCode: target.currencyCode ?? cart.currencyCode,
+        discountCodes: [...new Set([...target.discountCodes, ...cart.discountCodes])].slice(0, CART_LIMITS.discountCodes),
+        email: input.email !== undefined ? input.email : (target.email ?? cart.email),
+        countryCode: input.countryCode !== undefined ? input.countryCode : (target.countryCode ?? cart.countryCode),
+      },
+      select: { id: true },
+    });
+    await tx.cart.update({ where: { id: cart.id }, data: { status: "MERGED", userId: user.id }, select: { id: true } });
+    return succeeded(target.id);
+  });
+}
+
+// ───────────── discount codes ─────────────
+
+export interface DiscountCodeCreateInput {
+  shopId: string;
+  /** Upper case. */
+  code: string;
+  kind: "PERCENTAGE" | "FIXED_AMOUNT";
+  /** Basis points for PERCENTAGE, minor units of the shop's currency for FIXED_AMOUNT. */
+  value: number;
+  minSubtotal: number | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  usageLimit: number | null;
+  perBuyerLimit: number | null;
+}
+
+/** Creates a shop's discount code (merchants of the shop and the platform; others FORBIDDEN). TAKEN when the shop has the code. */
+export async function createDiscountCode(ctx: Context, input: DiscountCodeCreateInput): Promise<PayloadShape> {
+  if (!(await canManageShop(ctx, input.shopId))) throw forbidden("You do not manage this shop.");
+  try {
+    const created = await ctx.db.discountCode.create({ data: input, select: { id: true } });
+    return succeeded(created.id);
+  } catch (error) {
+    if (isUniqueViolation(error)) return failed([userError("TAKEN", "The shop already has this code.", ["code"])]);
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { builder } from "../builder.ts";
+import { INPUT_ERROR_CODES } from "../shared/input.ts";
+import { defineUserError, userError, type UserErrorShape } from "../shared/user-error.ts";
+
+export const CheckoutError = defineUserError("Checkout", {
+  ...INPUT_ERROR_CODES,
+  CART_EXPIRED: "Returned when the cart expired (30 days without changes).",
+  CART_COMPLETED: "Returned when the cart was already checked out (with another idempotency key).",
+  CART_MERGED: "Returned when the cart's lines moved into its buyer's cart at sign-in; check that cart out.",
+  CHECKOUT_IN_PROGRESS:
+    "Returned when another checkout of the cart, or the first request with this idempotency key, is still running; retry shortly with the same key.",
+  EMPTY_CART: "Returned when the cart has no lines.",
+  EMAIL_REQUIRED: "Returned when an anonymous buyer gave no email (cartBuyerIdentityUpdate) and no user token names one.",
+  PRODUCT_UNAVAILABLE: "Returned when a line's product is no longer for sale; remove the line.",
+  OUT_OF_STOCK: "Returned when the cart asks for more units of a variant (over all its lines) than are in stock; `quantityAvailable` says how many are.",
+  DISCOUNT_CODE_NOT_APPLICABLE:
+    "Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart.",
+  AMOUNT_TOO_LARGE: "Returned when an order's total would exceed the largest amount accepted.",
+  PAYMENT_DECLINED: "Returned when the payment provider declined the payment; nothing was charged and the stock was released. Retry with another payment and a new idempotency key.",
+  PAYMENT_FAILED: "Returned when the payment provider kept failing with retryable errors; nothing was charged, the stock was released and the idempotency key may be used again.",
+  PAYMENT_PENDING:
+    "Returned when the payment provider did not answer in time: the outcome is unknown, the stock stays reserved. Retry with the same idempotency key and input; it never charges twice.",
+  IDEMPOTENCY_KEY_REUSED: "Returned when the idempotency key was used in the last 24 hours with different input.",
+});
+
+export type CheckoutErrorCode = (typeof CheckoutError.codes)[number];
+
+export interface CheckoutUserErrorShape extends UserErrorShape<CheckoutErrorCode> {
+  quantityAvailable?: number | null;
+  /** Database id of the variant the error is about. */
+  variantId?: string | null;
+}
+
+builder.objectFields(CheckoutError.type, (t) => ({
+  quantityAvailable: t.int({
+    nullable: true,
+    description: "With OUT_OF_STOCK: how many units of the variant can be bought now.",
+    resolve: (e) => (e as CheckoutUserErrorShape).quantityAvailable ?? null,
+  }),
+  variantId: t.id({
+    nullable: true,
+    description: "With OUT_OF_STOCK and PRODUCT_UNAVAILABLE: the variant concerned.",
+    resolve: (e) => {
+      const id = (e as CheckoutUserErrorShape).variantId;
+      return id ? encodeGlobalID("ProductVariant", id) : null;
+    },
+  }),
+}));
+
+export function checkoutError(
+  code: CheckoutErrorCode,
+  message: string,
+  field: (string | number)[] | null = null,
+  extra: { quantityAvailable?: number; variantId?: string } = {},
+): CheckoutUserErrorShape {
+  return { ...userError(code, message, field), ...extra };
+}
+
+export const OrderError = defineUserError("Order", {
+  ...INPUT_ERROR_CODES,
+  INVALID_STATUS_TRANSITION: "Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one).",
+  REFUND_QUANTITY_EXCEEDED: "Returned when refunding more units of a line than were bought and not yet refunded.",
+  NOTHING_TO_REFUND: "Returned when every unit of the order was already refunded.",
+  REFUND_FAILED: "Returned when the payment provider refused the refund; the order is unchanged.",
+  REFUND_PENDING:
+    "Returned when the payment provider did not answer: the refund stays pending and the next orderRefund or orderCancel of the order resumes it (never repeating it).",
+});
+
+export type OrderErrorCode = (typeof OrderError.codes)[number];

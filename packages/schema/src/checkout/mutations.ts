@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { builder } from "../builder.ts";
+import { globalId, parseInput } from "../shared/input.ts";
+import { definePayload, failed } from "../shared/payload.ts";
+import { CheckoutError, OrderError } from "./errors.ts";
+import * as orders from "./order-service.ts";
+import { TEST_PAYMENT_TOKENS } from "./payment.ts";
+import { completeCheckout, type CheckoutResult } from "./service.ts";
+
+// ───────────── checkoutComplete ─────────────
+
+const CheckoutPaymentInput = builder.inputType("CheckoutPaymentInput", {
+  fields: (t) => ({
+    token: t.string({
+      description: `The payment method token from the payment provider's client SDK. The built-in test provider takes: ${Object.entries(TEST_PAYMENT_TOKENS)
+        .map(([token, what]) => `\`${token}\`: ${what}`)
+        .join(" ")}`,
+    }),
+  }),
+});
+
+const CheckoutCompleteInput = builder.inputType("CheckoutCompleteInput", {
+  fields: (t) => ({
+    cartId: t.id(),
+    idempotencyKey: t.string({
+      description:
+        "A key the client makes per checkout attempt (a UUID): retrying with the same key and input returns the first result and never charges twice; keys live 24 hours.",
+    }),
+    payment: t.field({ type: CheckoutPaymentInput }),
+  }),
+});
+
+const CheckoutCompletePayload = builder.objectRef<CheckoutResult>("CheckoutCompletePayload").implement({
+  fields: (t) => ({
+    order: t.prismaField({
+      type: "Order",
+      nullable: true,
+      description: "The order; with products of several shops, the first of `orders`.",
+      resolve: (query, payload, _args, ctx) => (payload.orderIds[0] ? ctx.db.order.findUnique({ ...query, where: { id: payload.orderIds[0] } }) : null),
+    }),
+    orders: t.prismaField({
+      type: ["Order"],
+      description: "One order per shop in the cart, in a stable order.",
+      resolve: async (query, payload, _args, ctx) => {
+        if (payload.orderIds.length === 0) return [];
+        const rows = await ctx.db.order.findMany({ ...query, where: { id: { in: payload.orderIds } } });
+        return payload.orderIds.flatMap((id) => rows.filter((r) => r.id === id));
+      },
+    }),
+    userErrors: t.field({ type: [CheckoutError.type], resolve: (payload) => payload.userErrors }),
+  }),
+});
+
+builder.mutationField("checkoutComplete", (t) =>
+  t.field({
+    type: CheckoutCompletePayload,
+    description:
+      "Checks the cart out: one order per shop, stock reserved without overselling, paid through the payment provider. Idempotent: see `idempotencyKey`.",
+    args: { input: t.arg({ type: CheckoutCompleteInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const schema = z.object({
+        cartId: globalId("Cart"),
+        idempotencyKey: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[\x21-\x7e]+$/, "Printable ASCII without spaces."),
+        payment: z.object({ token: z.string().trim().min(1).max(255) }),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return { orderIds: [], userErrors: parsed.errors };
+      return completeCheckout(ctx, parsed.data);
+    },
+  }),
+);
+
+// ───────────── orders ─────────────
+
+const orderPayload = (name: string) => definePayload(name, { field: "order", model: "Order" }, OrderError.type);
+
+const OrderFulfillInput = builder.inputType("OrderFulfillInput", { fields: (t) => ({ id: t.id() }) });
+
+builder.mutationField("orderFulfill", (t) =>
+  t.field({
+    type: orderPayload("OrderFulfill"),
+    description: "Marks a PAID order FULFILLED (shipped). For the shop's merchants (secret key) and the platform.",
+    args: { input: t.arg({ type: OrderFulfillInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const parsed = parseInput(z.object({ id: globalId("Order") }), input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return orders.fulfillOrder(ctx, parsed.data.id);
+    },
+  }),
+);
+
+const OrderCancelInput = builder.inputType("OrderCancelInput", {
+  fields: (t) => ({ id: t.id(), reason: t.string({ required: false }) }),
+});
+
+builder.mutationField("orderCancel", (t) =>
+  t.field({
+    type: orderPayload("OrderCancel"),
+    description:
+      "Cancels a PAID (or partially refunded) order that was not fulfilled: refunds what was not refunded yet through the payment provider and puts those units back in stock. For the shop's merchants and the platform.",
+    args: { input: t.arg({ type: OrderCancelInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const parsed = parseInput(z.object({ id: globalId("Order"), reason: z.string().trim().min(1).max(500).nullish().transform((v) => v ?? null) }), input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return orders.refundOrder(ctx, { orderId: parsed.data.id, lines: null, restock: true, reason: parsed.data.reason, cancel: true });
+    },
+  }),
+);
+
+const OrderRefundLineInput = builder.inputType("OrderRefundLineInput", {
+  fields: (t) => ({ lineId: t.id({ description: "An OrderLine of the order." }), quantity: t.int({ description: "Units to refund, at least 1." }) }),
+});
+
+const OrderRefundInput = builder.inputType("OrderRefundInput", {
+  fields: (t) => ({
+    id: t.id(),
+    lines: t.field({ type: [OrderRefundLineInput], required: false, description: "Lines and units to refund; absent: every unit not refunded yet." }),
+    restock: t.boolean({ required: false, description: "Put the refunded units back in stock; default false." }),
+    reason: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField("orderRefund", (t) =>
+  t.field({
+    type: orderPayload("OrderRefund"),
+    description:
+      "Refunds a whole order or some units of some lines through the payment provider, restocking them when asked. Each unit gives back its share of the line total (after discount); refunding every unit gives back exactly what was paid.",
+    args: { input: t.arg({ type: OrderRefundInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const schema = z.object({
+        id: globalId("Order"),
+        lines: z
+          .array(z.object({ lineId: globalId("OrderLine"), quantity: z.number().int().min(1).max(1_000_000) }))
+          .min(1)
+          .max(100)
+          .refine((lines) => new Set(lines.map((l) => l.lineId)).size === lines.length, "A line may be listed once.")
+          .nullish()
+          .transform((v) => v ?? null),
+        restock: z.boolean().nullish().transform((v) => v ?? false),
+        reason: z.string().trim().min(1).max(500).nullish().transform((v) => v ?? null),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      const { id, ...rest } = parsed.data;
+      return orders.refundOrder(ctx, { orderId: id, ...rest, cancel: false });
+    },
+  }),
+);

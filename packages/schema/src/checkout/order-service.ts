@@ -1,0 +1,237 @@
+/**
+ * Order changes after checkout: fulfilment, cancellation and refunds. Only the shop's
+ * merchants (secret key) and the platform change an order; every move is checked against
+ * `rules.ts`.
+ *
+ * A refund, like checkout, never holds a transaction while the payment provider is called:
+ * 1. one transaction locks the order row, checks the move and the quantities, counts the
+ *    refund on the lines, order and payment and writes a PENDING Refund;
+ * 2. the provider refunds, with the Refund's id as its idempotency key;
+ * 3. one transaction marks it SUCCEEDED and puts the units back in stock when asked; or, when
+ *    the provider refused, reverts step 1 and marks it FAILED.
+ * A refund left PENDING by a crash or a timeout is settled (asked again with the same key) by
+ * the next orderRefund or orderCancel of the order, before anything else.
+ */
+import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
+import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { PaymentStatus } from "../generated/prisma/enums.ts";
+import { canManageShop } from "../identity/service.ts";
+import { releaseLiveQuantity } from "../live/service.ts";
+import { forbidden } from "../shared/errors.ts";
+import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { userError } from "../shared/user-error.ts";
+import type { OrderErrorCode } from "./errors.ts";
+import { returnStock } from "./inventory.ts";
+import { callProvider } from "./payment.ts";
+import { canDo, ORDER_ACTIONS, refundAmount, statusOf } from "./rules.ts";
+import { paymentProviderOf } from "./service.ts";
+
+type Tx = Prisma.TransactionClient;
+
+const orderError = (code: OrderErrorCode, message: string, field: (string | number)[] | null = ["id"]) => userError(code, message, field);
+
+/** The order, or NOT_FOUND; FORBIDDEN (thrown) unless the caller manages its shop. */
+async function orderToChange(ctx: Context, orderId: string) {
+  const order = await ctx.db.order.findUnique({ where: { id: orderId }, select: { id: true, shopId: true } });
+  if (!order) return null;
+  if (!(await canManageShop(ctx, order.shopId))) throw forbidden("Only the shop's merchants and the platform change its orders.");
+  return order;
+}
+
+const notFound = () => failed([orderError("NOT_FOUND", "No order has this id.")]);
+
+function transitionError(status: string, action: string) {
+  return orderError("INVALID_STATUS_TRANSITION", `The order is ${status}; it cannot be ${action}.`);
+}
+
+/**
+ * Marks a PAID order FULFILLED (a partially refunded one keeps its status and gets
+ * `fulfilledAt`). INVALID_STATUS_TRANSITION from any other status or when already fulfilled.
+ */
+export async function fulfillOrder(ctx: Context, orderId: string): Promise<PayloadShape> {
+  if (!(await orderToChange(ctx, orderId))) return notFound();
+  const now = new Date();
+  const paid = await ctx.db.order.updateMany({ where: { id: orderId, status: "PAID", fulfilledAt: null }, data: { status: "FULFILLED", fulfilledAt: now } });
+  if (paid.count === 1) return succeeded(orderId);
+  const partial = await ctx.db.order.updateMany({ where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null }, data: { fulfilledAt: now } });
+  if (partial.count === 1) return succeeded(orderId);
+  const order = await ctx.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, fulfilledAt: true } });
+  return failed([transitionError(order.fulfilledAt ? "already fulfilled" : order.status, `fulfilled (only ${ORDER_ACTIONS.fulfil.from.join(" or ")} orders are)`)]);
+}
+
+export interface RefundInput {
+  orderId: string;
+  /** Lines and units; null: every unit not refunded yet. */
+  lines: { lineId: string; quantity: number }[] | null;
+  restock: boolean;
+  reason: string | null;
+  /** orderCancel: refund what is left and mark the order CANCELLED. */
+  cancel: boolean;
+}
+
+interface RefundLineRecord {
+  orderLineId: string;
+  quantity: number;
+  amount: number;
+}
+
+const paymentStatusAfter = (amount: number, refunded: number): PaymentStatus => (refunded <= 0 ? "CAPTURED" : refunded >= amount ? "REFUNDED" : "PARTIALLY_REFUNDED");
+
+async function lockOrder(tx: Tx, orderId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
+  return tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      status: true,
+      paidAt: true,
+      fulfilledAt: true,
+      cancelledAt: true,
+      lines: { select: { id: true, quantity: true, refundedQuantity: true, total: true, variantId: true, productId: true, livePinId: true }, orderBy: { id: "asc" } },
+      payments: { where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true, amount: true, refundedAmount: true, providerRef: true } },
+    },
+  });
+}
+
+/**
+ * Refunds some units (or all that are left) and, with `cancel`, cancels the order; see the
+ * module comment for the phases. Errors: NOT_FOUND, INVALID_STATUS_TRANSITION,
+ * REFUND_QUANTITY_EXCEEDED, NOTHING_TO_REFUND, REFUND_FAILED (nothing changed),
+ * REFUND_PENDING (the provider did not answer; the order shows the refund, settled later).
+ */
+export async function refundOrder(ctx: Context, input: RefundInput): Promise<PayloadShape> {
+  if (!(await orderToChange(ctx, input.orderId))) return notFound();
+  if ((await settlePendingRefunds(ctx, input.orderId)) === "PENDING") {
+    return { id: input.orderId, userErrors: [orderError("REFUND_PENDING", "An earlier refund of this order is still awaiting the payment provider; retry later.")] };
+  }
+  const now = new Date();
+  let refundId = "";
+  const reserved = await inTransaction(ctx, async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    if (!canDo(input.cancel ? "cancel" : "refund", order)) {
+      const rule = ORDER_ACTIONS[input.cancel ? "cancel" : "refund"];
+      throw new Rollback([transitionError(order.fulfilledAt && input.cancel ? "fulfilled" : order.status, `${input.cancel ? "cancelled" : "refunded"} (only ${rule.from.join(", ")} orders${rule.unfulfilledOnly ? " not yet fulfilled" : ""} are)`)]);
+    }
+    const remaining = (l: { quantity: number; refundedQuantity: number }) => l.quantity - l.refundedQuantity;
+    const requested = input.lines ?? order.lines.filter((l) => remaining(l) > 0).map((l) => ({ lineId: l.id, quantity: remaining(l) }));
+    const errors = requested.flatMap((r, i) => {
+      const line = order.lines.find((l) => l.id === r.lineId);
+      if (!line) return [orderError("NOT_FOUND", "The order has no line with this id.", ["lines", i, "lineId"])];
+      if (r.quantity > remaining(line)) return [orderError("REFUND_QUANTITY_EXCEEDED", `Only ${remaining(line)} units of this line can be refunded.`, ["lines", i, "quantity"])];
+      return [];
+    });
+    if (errors.length) throw new Rollback(errors);
+    if (requested.length === 0) throw new Rollback([orderError("NOTHING_TO_REFUND", "Every unit of the order was already refunded.")]);
+
+    const records: RefundLineRecord[] = requested.map((r) => {
+      const line = order.lines.find((l) => l.id === r.lineId)!;
+      return { orderLineId: line.id, quantity: r.quantity, amount: refundAmount(line, r.quantity) };
+    });
+    const amount = records.reduce((s, r) => s + r.amount, 0);
+    for (const r of records) {
+      await tx.orderLine.update({ where: { id: r.orderLineId }, data: { refundedQuantity: { increment: r.quantity } }, select: { id: true } });
+    }
+    const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity + (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
+    const cancelledAt = input.cancel ? now : order.cancelledAt;
+    await tx.order.update({
+      where: { id: order.id },
+      data: { refundedTotal: { increment: amount }, cancelledAt, status: statusOf({ ...order, cancelledAt, lines }) },
+      select: { id: true },
+    });
+    const payment = order.payments[0];
+    if (payment && amount > 0) {
+      const refunded = payment.refundedAmount + amount;
+      await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) }, select: { id: true } });
+    }
+    const refund = await tx.refund.create({
+      data: { orderId: order.id, amount, lines: records as never, restock: input.restock, cancelsOrder: input.cancel, reason: input.reason, status: "PENDING" },
+      select: { id: true },
+    });
+    refundId = refund.id;
+    return succeeded(order.id);
+  });
+  if (reserved.userErrors.length) return reserved;
+  const outcome = await sendRefund(ctx, refundId);
+  if (outcome === "PENDING") {
+    return { id: input.orderId, userErrors: [orderError("REFUND_PENDING", "The payment provider did not answer; the refund stays pending and the next orderRefund or orderCancel settles it.")] };
+  }
+  if (outcome === "FAILED") return failed([orderError("REFUND_FAILED", "The payment provider refused the refund; the order is unchanged.")]);
+  return succeeded(input.orderId);
+}
+
+/** Asks the provider (idempotency key: the refund's id) and settles the refund. */
+async function sendRefund(ctx: Context, refundId: string): Promise<"SUCCEEDED" | "FAILED" | "PENDING"> {
+  const refund = await ctx.db.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: { amount: true, order: { select: { payments: { where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { providerRef: true } } } } },
+  });
+  const reference = refund.order.payments[0]?.providerRef;
+  if (refund.amount > 0 && reference) {
+    const provider = paymentProviderOf(ctx);
+    const result = await callProvider(provider, () => provider.refund({ reference, amount: refund.amount, idempotencyKey: `refund_${refundId}` }));
+    if (!result.ok && result.error === "TIMEOUT") return "PENDING";
+    if (!result.ok || result.value.status === "FAILED") {
+      await revertRefund(ctx, refundId);
+      return "FAILED";
+    }
+  }
+  await finishRefund(ctx, refundId);
+  return "SUCCEEDED";
+}
+
+/** Settles refunds of the order left PENDING; "PENDING" when the provider still does not answer. */
+async function settlePendingRefunds(ctx: Context, orderId: string): Promise<"SETTLED" | "PENDING"> {
+  const pending = await ctx.db.refund.findMany({ where: { orderId, status: "PENDING" }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const refund of pending) if ((await sendRefund(ctx, refund.id)) === "PENDING") return "PENDING";
+  return "SETTLED";
+}
+
+/** SUCCEEDED, and the units back in stock (and under their live caps) when the refund asked for it. */
+async function finishRefund(ctx: Context, refundId: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const done = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED" } });
+    if (done.count === 0) return;
+    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, restock: true, lines: true } });
+    if (!refund.restock) return;
+    const records = refund.lines as unknown as RefundLineRecord[];
+    const lines = await tx.orderLine.findMany({ where: { id: { in: records.map((r) => r.orderLineId) } }, select: { id: true, variantId: true, productId: true, livePinId: true } });
+    const withUnits = lines.map((l) => ({ ...l, quantity: records.find((r) => r.orderLineId === l.id)!.quantity }));
+    for (const line of withUnits.filter((l) => l.livePinId !== null).sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
+      await releaseLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity });
+    }
+    await returnStock(
+      tx,
+      withUnits.filter((l) => l.variantId && l.productId).map((l) => ({ variantId: l.variantId!, productId: l.productId!, quantity: l.quantity, orderId: refund.orderId })),
+      "refund",
+      ctx.user?.id ?? null,
+    );
+    await tx.refund.update({ where: { id: refundId }, data: { restocked: true }, select: { id: true } });
+  }, TX_OPTIONS);
+}
+
+/** Undoes what a refund the provider refused counted: lines, order totals and status, payment; FAILED. */
+async function revertRefund(ctx: Context, refundId: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, amount: true, lines: true, cancelsOrder: true, status: true } });
+    if (refund.status !== "PENDING") return;
+    const order = await lockOrder(tx, refund.orderId);
+    const records = refund.lines as unknown as RefundLineRecord[];
+    for (const r of records) {
+      await tx.orderLine.update({ where: { id: r.orderLineId }, data: { refundedQuantity: { decrement: r.quantity } }, select: { id: true } });
+    }
+    const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity - (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
+    const cancelledAt = refund.cancelsOrder ? null : order.cancelledAt;
+    await tx.order.update({
+      where: { id: order.id },
+      data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status: statusOf({ ...order, cancelledAt, lines }) },
+      select: { id: true },
+    });
+    const payment = order.payments[0];
+    if (payment && refund.amount > 0) {
+      const refunded = payment.refundedAmount - refund.amount;
+      await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) }, select: { id: true } });
+    }
+    await tx.refund.update({ where: { id: refundId }, data: { status: "FAILED" }, select: { id: true } });
+  }, TX_OPTIONS);
+}

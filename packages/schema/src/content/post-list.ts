@@ -1,0 +1,66 @@
+/**
+ * Post lists (`User.posts`, `Shop.posts`): newest first, keyset pagination
+ * over (createdAt, id) with opaque cursors, served by the (authorId | shopId, createdAt, id)
+ * indexes. One Prisma `findMany` loads the page with everything the GraphQL selection asks
+ * for (tags, products, variants, authors: relation joins), so a page is one statement, plus
+ * one for `totalCount` when selected.
+ */
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { limits } from "../limits.ts";
+import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { visiblePostWhere } from "./access.ts";
+
+const ORDERING = "POSTS_NEWEST";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface PostConnectionShape {
+  edges: { cursor: string; node: unknown }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+/** Resolves a posts connection for the GraphQL field at `info`: the visible posts matching `where`. */
+export async function listPosts(ctx: Context, args: PageArgs, where: Prisma.PostWhereInput, info: GraphQLResolveInfo): Promise<PostConnectionShape> {
+  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  // Newest first; a backward page scans the other way and is reversed.
+  const dir = backward ? "asc" : "desc";
+  const cmp = backward ? "gt" : "lt";
+  const filter: Prisma.PostWhereInput = { AND: [where, visiblePostWhere(ctx)] };
+  const cursor = backward ? args.before : args.after;
+  const page: Prisma.PostWhereInput[] = [filter];
+  if (cursor) {
+    const c = decodeCursor(cursor, ORDERING);
+    const at = new Date(String(c.v));
+    if (typeof c.v !== "string" || Number.isNaN(at.getTime()) || !UUID.test(c.id)) throw badInput("Malformed cursor.");
+    page.push({ OR: [{ createdAt: { [cmp]: at } }, { createdAt: at, id: { [cmp]: c.id } }] });
+  }
+  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as { select?: Record<string, unknown> };
+  const rows =
+    size === 0
+      ? []
+      : await ctx.db.post.findMany({
+          ...(query as object),
+          // The cursor needs createdAt and id even when the selection does not.
+          ...(query.select ? { select: { ...query.select, id: true, createdAt: true } } : {}),
+          where: { AND: page },
+          orderBy: [{ createdAt: dir }, { id: dir }],
+          take: size + 1,
+        });
+  const hasMore = rows.length > size;
+  const nodes = rows.slice(0, size) as unknown as { id: string; createdAt: Date }[];
+  if (backward) nodes.reverse();
+  const edges = nodes.map((node) => ({ cursor: encodeCursor({ o: ORDERING, v: node.createdAt.toISOString(), id: node.id }), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(args.before) : hasMore,
+      hasPreviousPage: backward ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => ctx.db.post.count({ where: filter }),
+  };
+}
