@@ -6,18 +6,21 @@
  *   FOLLOWING: creators' own posts of the users the viewer follows and the posts of the shops
  *   they follow; without a user token it is empty. HASHTAG: posts with that (normalised)
  *   hashtag, through the GIN index on `hashtags`.
- * - TRENDING and FOR_YOU are ranked (content/ranking.ts): PUBLIC, non-deleted posts, the
- *   candidates being those with engagement in the 48 completed hours before the ranking
- *   instant or created in that window (never every post). The cursor carries the ranking
- *   instant (`asOf`), and every page ranks as of it: hourly rows of completed hours before
- *   it, posts created before it, and (FOR_YOU) the viewer's likes, views, follows and paid
- *   orders made before it. So posts and engagement that arrive between pages change nothing.
+ * - TRENDING and FOR_YOU are ranked (content/ranking.ts) as of an instant `asOf` (the first
+ *   page's time, carried by every cursor of the walk). TRENDING reads the hourly snapshot of
+ *   the ranking hour H = asOf truncated to the hour (content/trending-snapshot.ts): PUBLIC,
+ *   non-deleted posts created before H, scored from the completed hours before H, by index.
+ *   FOR_YOU re-ranks the snapshot's best 1,000 posts and those of followed creators and shops
+ *   with the viewer's signals made by asOf (likes, views, follows, paid orders). So posts and
+ *   engagement that arrive between pages change nothing; a post shows in the ranked feeds
+ *   from the hour after it was made.
  * - FOR_YOU is personalised only when the viewer's user consented to personalisation;
  *   otherwise it is TRENDING, and the connection says so (`kind`, `personalized`). A
  *   personalised cursor is refused once the consent is withdrawn (start again).
  *
- * Each page is at most three statements: the consent (FOR_YOU only), the ranked ids, then one
- * `findMany` with the GraphQL selection (tags, products, variants, authors by relation joins).
+ * Each page is at most four statements: the consent (FOR_YOU only), the snapshot (only the
+ * first request of an hour in a process), the ranked ids, then one `findMany` with the GraphQL
+ * selection (tags, products, variants, authors by relation joins).
  */
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
@@ -30,7 +33,8 @@ import { visiblePostWhere } from "./access.ts";
 import { utc } from "./engagement.ts";
 import { listPosts } from "./post-list.ts";
 import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type RankedRow } from "./ranked-page.ts";
-import { AFFINITY, DECAY, ENGAGEMENT_POINTS, PERSONAL_SCORE_FLOOR, rankingHour, TRENDING_WINDOW_HOURS } from "./ranking.ts";
+import { AFFINITY, PERSONAL_SCORE_FLOOR, rankingHour } from "./ranking.ts";
+import { ensureTrendingSnapshot } from "./trending-snapshot.ts";
 import { normaliseHashtag } from "./rules.ts";
 
 export const FEED_KINDS = ["FOR_YOU", "FOLLOWING", "TRENDING", "HASHTAG"] as const;
@@ -53,7 +57,8 @@ export interface FeedConnectionShape {
 
 /** The most recent likes and views of the viewer that FOR_YOU looks at. */
 const SIGNAL_LIMIT = 200;
-const HOUR_MS = 3_600_000;
+/** FOR_YOU re-ranks this many of the best TRENDING posts (plus those of followed creators and shops). */
+const FOR_YOU_CANDIDATES = 1000;
 
 /**
  * A page of the feed of `kind` for the caller, for the GraphQL field at `info`.
@@ -118,7 +123,8 @@ async function rankedFeed(
     if (personalCursor) throw badInput("This cursor belongs to a personalised FOR_YOU feed, which the viewer's consent no longer allows; start again without it.");
   }
   const { asOf, position } = rankedCursor(args, backward, ordering, now);
-  const ranked = personalFor ? forYouSql(personalFor, asOf) : trendingSql(asOf);
+  await ensureTrendingSnapshot(ctx.db, asOf);
+  const ranked = personalFor ? forYouSql(personalFor, asOf) : trendingPageSql(rankingHour(asOf));
   const { rows, hasMore } = await rankedPage(ctx.db, ranked, position, backward, size);
   const nodes = await loadPosts(ctx, rows, info);
   const edges = rows.filter((r) => nodes.has(r.id)).map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
@@ -144,67 +150,64 @@ async function loadPosts(ctx: Context, rows: RankedRow[], info: GraphQLResolveIn
 }
 
 /**
- * SELECT "id", "score": the TRENDING score (ranking.ts) of every candidate post as of `asOf`:
- * PUBLIC and not deleted, created by `asOf`, with engagement in the window's completed hours
- * (index on PostEngagementHour.hour) or created in the window (index on Post.createdAt).
+ * SELECT "id", "score": the TRENDING page source: the snapshot of the ranking hour, posts
+ * deleted or hidden since dropped. The keyset scan follows the (hour, score, postId) index.
  */
-export function trendingSql(asOf: Date): Prisma.Sql {
-  const hour = rankingHour(asOf);
-  const from = new Date(hour.getTime() - TRENDING_WINDOW_HOURS * HOUR_MS);
-  const p = ENGAGEMENT_POINTS;
+function trendingPageSql(hour: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."postId" AS "id", sum(c."score")::bigint AS "score"
-    FROM (
-      SELECT h."postId",
-             (h."views"::bigint * ${p.views}::int + h."likes" * ${p.likes}::int + h."shares" * ${p.shares}::int + h."purchases" * ${p.purchases}::int)
-             * (${[...DECAY]}::int[])[(extract(epoch FROM (${utc(hour)} - h."hour")) / 3600)::int] AS "score"
-      FROM "PostEngagementHour" h
-      WHERE h."hour" >= ${utc(from)} AND h."hour" < ${utc(hour)}
-      UNION ALL
-      SELECT n."id", 0::bigint FROM "Post" n WHERE n."createdAt" >= ${utc(from)} AND n."createdAt" <= ${utc(asOf)}
-    ) c
-    JOIN "Post" p ON p."id" = c."postId"
-    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' AND p."createdAt" <= ${utc(asOf)}
-    GROUP BY c."postId"`;
+    SELECT s."postId" AS "id", s."score" FROM "TrendingPostScore" s JOIN "Post" p ON p."id" = s."postId"
+    WHERE s."hour" = ${utc(hour)} AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'`;
 }
 
 /**
- * SELECT "id", "score": the FOR_YOU score (ranking.ts) of the TRENDING candidates for the
- * user `userId` as of `asOf`, from their signals made by then: the hashtags and tagged
- * products of the last 200 posts they liked and viewed, the products of their paid orders,
- * and the creators and shops they follow.
+ * SELECT "id", "score": the FOR_YOU score (ranking.ts) for the user `userId` as of `asOf`. The
+ * candidates are the snapshot's top 1,000 posts and its posts by the creators and shops the
+ * user followed by `asOf`, so the work per page is bounded whatever the number of posts. The
+ * affinity reads the user's signals made by then: the hashtags and tagged products of the last
+ * 200 posts they liked and viewed, and the products of their paid orders.
  */
 export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
   const at = utc(asOf);
+  const hour = utc(rankingHour(asOf));
   const a = AFFINITY;
   return Prisma.sql`
-    WITH trending AS (${trendingSql(asOf)}),
-    engaged AS (
+    WITH followed_users AS (
+      SELECT f."followeeId" FROM "UserFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
+    ), followed_shops AS (
+      SELECT f."shopId" FROM "ShopFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
+    ), candidates AS (
+      (SELECT s."postId", s."score" FROM "TrendingPostScore" s WHERE s."hour" = ${hour} ORDER BY s."score" DESC, s."postId" DESC LIMIT ${FOR_YOU_CANDIDATES})
+      UNION
+      (SELECT s."postId", s."score" FROM followed_users fu
+       JOIN "Post" fp ON fp."authorId" = fu."followeeId" AND fp."shopId" IS NULL
+       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
+      UNION
+      (SELECT s."postId", s."score" FROM followed_shops fs
+       JOIN "Post" fp ON fp."shopId" = fs."shopId"
+       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
+    ), engaged AS (
       (SELECT l."postId" FROM "PostLike" l WHERE l."userId" = ${userId}::uuid AND l."createdAt" <= ${at} ORDER BY l."createdAt" DESC LIMIT ${SIGNAL_LIMIT})
       UNION
       (SELECT v."postId" FROM "PostView" v WHERE v."viewerKey" = ${`user:${userId}`} AND v."createdAt" <= ${at} ORDER BY v."createdAt" DESC LIMIT ${SIGNAL_LIMIT})
-    ),
-    hashtags AS (
+    ), hashtags AS (
       SELECT coalesce(array_agg(DISTINCT t.tag), '{}') AS "list"
       FROM "Post" e, unnest(e."hashtags") AS t(tag) WHERE e."id" IN (SELECT "postId" FROM engaged)
-    ),
-    products AS (
+    ), products AS (
       SELECT pt."productId" FROM "ProductTag" pt WHERE pt."postId" IN (SELECT "postId" FROM engaged)
       UNION
       SELECT ol."productId" FROM "OrderLine" ol JOIN "Order" o ON o."id" = ol."orderId"
       WHERE o."buyerId" = ${userId}::uuid AND o."paidAt" <= ${at} AND ol."productId" IS NOT NULL
     )
-    SELECT tr."id", (tr."score" + ${PERSONAL_SCORE_FLOOR}::int) * (
+    SELECT c."postId" AS "id", ((c."score" + ${PERSONAL_SCORE_FLOOR}::int) * (
       ${a.base}::int
-      + CASE WHEN (p."shopId" IS NULL AND EXISTS (
-                    SELECT 1 FROM "UserFollow" f WHERE f."followerId" = ${userId}::uuid AND f."followeeId" = p."authorId" AND f."createdAt" <= ${at}))
-               OR (p."shopId" IS NOT NULL AND EXISTS (
-                    SELECT 1 FROM "ShopFollow" f WHERE f."followerId" = ${userId}::uuid AND f."shopId" = p."shopId" AND f."createdAt" <= ${at}))
+      + CASE WHEN (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
+               OR p."shopId" IN (SELECT "shopId" FROM followed_shops)
              THEN ${a.followed}::int ELSE 0 END
       + ${a.perSharedHashtag}::int * least(
           (SELECT count(*) FROM unnest(p."hashtags") AS x(tag) WHERE x.tag = ANY(h."list"))::int, ${a.maxSharedHashtags}::int)
       + CASE WHEN EXISTS (SELECT 1 FROM "ProductTag" pt WHERE pt."postId" = p."id" AND pt."productId" IN (SELECT "productId" FROM products))
              THEN ${a.engagedProduct}::int ELSE 0 END
-    )::bigint AS "score"
-    FROM trending tr JOIN "Post" p ON p."id" = tr."id" CROSS JOIN hashtags h`;
+    ))::bigint AS "score"
+    FROM candidates c JOIN "Post" p ON p."id" = c."postId" CROSS JOIN hashtags h
+    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'`;
 }
