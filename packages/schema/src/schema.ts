@@ -9,6 +9,8 @@ import "./catalog/collection.ts";
 import "./catalog/mutations.ts";
 import "./content/post.ts";
 import "./content/social-proof.ts";
+import "./content/feed.ts";
+import "./content/recommendations.ts";
 import "./content/mutations/posts.ts";
 import "./content/mutations/engagement.ts";
 import "./privacy/consent.ts";

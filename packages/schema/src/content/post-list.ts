@@ -22,8 +22,18 @@ export interface PostConnectionShape {
   totalCount: () => Promise<number>;
 }
 
-/** Resolves a posts connection for the GraphQL field at `info`: the visible posts matching `where`. */
-export async function listPosts(ctx: Context, args: PageArgs, where: Prisma.PostWhereInput, info: GraphQLResolveInfo): Promise<PostConnectionShape> {
+/**
+ * Resolves a posts connection for the GraphQL field at `info`: the visible posts matching
+ * `where`. `ordering` names the list in its cursors, so a cursor of another list (another
+ * feed kind or hashtag) is refused as BAD_USER_INPUT.
+ */
+export async function listPosts(
+  ctx: Context,
+  args: PageArgs,
+  where: Prisma.PostWhereInput,
+  info: GraphQLResolveInfo,
+  ordering: string = ORDERING,
+): Promise<PostConnectionShape> {
   const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
   // Newest first; a backward page scans the other way and is reversed.
   const dir = backward ? "asc" : "desc";
@@ -32,7 +42,7 @@ export async function listPosts(ctx: Context, args: PageArgs, where: Prisma.Post
   const cursor = backward ? args.before : args.after;
   const page: Prisma.PostWhereInput[] = [filter];
   if (cursor) {
-    const c = decodeCursor(cursor, ORDERING);
+    const c = decodeCursor(cursor, ordering);
     const at = new Date(String(c.v));
     if (typeof c.v !== "string" || Number.isNaN(at.getTime()) || !UUID.test(c.id)) throw badInput("Malformed cursor.");
     page.push({ OR: [{ createdAt: { [cmp]: at } }, { createdAt: at, id: { [cmp]: c.id } }] });
@@ -52,7 +62,7 @@ export async function listPosts(ctx: Context, args: PageArgs, where: Prisma.Post
   const hasMore = rows.length > size;
   const nodes = rows.slice(0, size) as unknown as { id: string; createdAt: Date }[];
   if (backward) nodes.reverse();
-  const edges = nodes.map((node) => ({ cursor: encodeCursor({ o: ORDERING, v: node.createdAt.toISOString(), id: node.id }), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor({ o: ordering, v: node.createdAt.toISOString(), id: node.id }), node }));
   return {
     edges,
     pageInfo: {

@@ -120,7 +120,7 @@ export const PostConnection = builder.connectionObject({
   }),
 });
 
-const pageComplexity = (args: { first?: number | null; last?: number | null }) => ({
+export const pageComplexity = (args: { first?: number | null; last?: number | null }) => ({
   field: 1,
   multiplier: args.first ?? args.last ?? limits.defaultPageSize,
 });

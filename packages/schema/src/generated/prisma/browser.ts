@@ -100,6 +100,22 @@ export type ProductTag = Prisma.ProductTagModel
  */
 export type PostEngagementHour = Prisma.PostEngagementHourModel
 /**
+ * Model TrendingPostScore
+ * The TRENDING score (src/content/ranking.ts) of every candidate post for one ranking hour:
+ * PUBLIC, non-deleted posts created before `hour` with engagement in the 48 completed hours
+ * before it or created in them. Scores change only when an hour completes, so they are
+ * written once per hour, by the first ranked feed request of that hour
+ * (src/content/trending-snapshot.ts), and read by index in score order. No foreign key:
+ * readers join Post and drop posts deleted or hidden since.
+ */
+export type TrendingPostScore = Prisma.TrendingPostScoreModel
+/**
+ * Model TrendingSnapshot
+ * The ranking hours whose TrendingPostScore rows are complete: inserted in the same
+ * transaction as those rows, so a reader that finds it finds them all.
+ */
+export type TrendingSnapshot = Prisma.TrendingSnapshotModel
+/**
  * Model ProductEngagementHour
  * Shoppable-content signals of one product in one hour (UTC, truncated): taps on product
  * tags showing it, add-to-carts through those tags and units purchased through posts.

@@ -411,6 +411,8 @@ export const ModelName = {
   Post: 'Post',
   ProductTag: 'ProductTag',
   PostEngagementHour: 'PostEngagementHour',
+  TrendingPostScore: 'TrendingPostScore',
+  TrendingSnapshot: 'TrendingSnapshot',
   ProductEngagementHour: 'ProductEngagementHour',
   PostLike: 'PostLike',
   PostView: 'PostView',
@@ -451,7 +453,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "commission" | "payout"
+    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "trendingPostScore" | "trendingSnapshot" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "commission" | "payout"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1488,6 +1490,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.PostEngagementHourCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.PostEngagementHourCountAggregateOutputType> | number
+        }
+      }
+    }
+    TrendingPostScore: {
+      payload: Prisma.$TrendingPostScorePayload<ExtArgs>
+      fields: Prisma.TrendingPostScoreFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TrendingPostScoreFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TrendingPostScoreFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        findFirst: {
+          args: Prisma.TrendingPostScoreFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TrendingPostScoreFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        findMany: {
+          args: Prisma.TrendingPostScoreFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>[]
+        }
+        create: {
+          args: Prisma.TrendingPostScoreCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        createMany: {
+          args: Prisma.TrendingPostScoreCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TrendingPostScoreCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>[]
+        }
+        delete: {
+          args: Prisma.TrendingPostScoreDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        update: {
+          args: Prisma.TrendingPostScoreUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        deleteMany: {
+          args: Prisma.TrendingPostScoreDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TrendingPostScoreUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TrendingPostScoreUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>[]
+        }
+        upsert: {
+          args: Prisma.TrendingPostScoreUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingPostScorePayload>
+        }
+        aggregate: {
+          args: Prisma.TrendingPostScoreAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTrendingPostScore>
+        }
+        groupBy: {
+          args: Prisma.TrendingPostScoreGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TrendingPostScoreGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TrendingPostScoreCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TrendingPostScoreCountAggregateOutputType> | number
+        }
+      }
+    }
+    TrendingSnapshot: {
+      payload: Prisma.$TrendingSnapshotPayload<ExtArgs>
+      fields: Prisma.TrendingSnapshotFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TrendingSnapshotFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TrendingSnapshotFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        findFirst: {
+          args: Prisma.TrendingSnapshotFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TrendingSnapshotFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        findMany: {
+          args: Prisma.TrendingSnapshotFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>[]
+        }
+        create: {
+          args: Prisma.TrendingSnapshotCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        createMany: {
+          args: Prisma.TrendingSnapshotCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TrendingSnapshotCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>[]
+        }
+        delete: {
+          args: Prisma.TrendingSnapshotDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        update: {
+          args: Prisma.TrendingSnapshotUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        deleteMany: {
+          args: Prisma.TrendingSnapshotDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TrendingSnapshotUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TrendingSnapshotUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>[]
+        }
+        upsert: {
+          args: Prisma.TrendingSnapshotUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TrendingSnapshotPayload>
+        }
+        aggregate: {
+          args: Prisma.TrendingSnapshotAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTrendingSnapshot>
+        }
+        groupBy: {
+          args: Prisma.TrendingSnapshotGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TrendingSnapshotGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TrendingSnapshotCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TrendingSnapshotCountAggregateOutputType> | number
         }
       }
     }
@@ -3605,6 +3755,23 @@ export const PostEngagementHourScalarFieldEnum = {
 export type PostEngagementHourScalarFieldEnum = (typeof PostEngagementHourScalarFieldEnum)[keyof typeof PostEngagementHourScalarFieldEnum]
 
 
+export const TrendingPostScoreScalarFieldEnum = {
+  hour: 'hour',
+  postId: 'postId',
+  score: 'score'
+} as const
+
+export type TrendingPostScoreScalarFieldEnum = (typeof TrendingPostScoreScalarFieldEnum)[keyof typeof TrendingPostScoreScalarFieldEnum]
+
+
+export const TrendingSnapshotScalarFieldEnum = {
+  hour: 'hour',
+  computedAt: 'computedAt'
+} as const
+
+export type TrendingSnapshotScalarFieldEnum = (typeof TrendingSnapshotScalarFieldEnum)[keyof typeof TrendingSnapshotScalarFieldEnum]
+
+
 export const ProductEngagementHourScalarFieldEnum = {
   productId: 'productId',
   hour: 'hour',
@@ -4179,6 +4346,20 @@ export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMode
 
 
 /**
+ * Reference to a field of type 'BigInt'
+ */
+export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt[]'
+ */
+export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
+    
+
+
+/**
  * Reference to a field of type 'LiveSessionStatus'
  */
 export type EnumLiveSessionStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'LiveSessionStatus'>
@@ -4496,6 +4677,8 @@ export type GlobalOmitConfig = {
   post?: Prisma.PostOmit
   productTag?: Prisma.ProductTagOmit
   postEngagementHour?: Prisma.PostEngagementHourOmit
+  trendingPostScore?: Prisma.TrendingPostScoreOmit
+  trendingSnapshot?: Prisma.TrendingSnapshotOmit
   productEngagementHour?: Prisma.ProductEngagementHourOmit
   postLike?: Prisma.PostLikeOmit
   postView?: Prisma.PostViewOmit

@@ -65,6 +65,8 @@ export const ModelName = {
   Post: 'Post',
   ProductTag: 'ProductTag',
   PostEngagementHour: 'PostEngagementHour',
+  TrendingPostScore: 'TrendingPostScore',
+  TrendingSnapshot: 'TrendingSnapshot',
   ProductEngagementHour: 'ProductEngagementHour',
   PostLike: 'PostLike',
   PostView: 'PostView',
@@ -331,6 +333,23 @@ export const PostEngagementHourScalarFieldEnum = {
 } as const
 
 export type PostEngagementHourScalarFieldEnum = (typeof PostEngagementHourScalarFieldEnum)[keyof typeof PostEngagementHourScalarFieldEnum]
+
+
+export const TrendingPostScoreScalarFieldEnum = {
+  hour: 'hour',
+  postId: 'postId',
+  score: 'score'
+} as const
+
+export type TrendingPostScoreScalarFieldEnum = (typeof TrendingPostScoreScalarFieldEnum)[keyof typeof TrendingPostScoreScalarFieldEnum]
+
+
+export const TrendingSnapshotScalarFieldEnum = {
+  hour: 'hour',
+  computedAt: 'computedAt'
+} as const
+
+export type TrendingSnapshotScalarFieldEnum = (typeof TrendingSnapshotScalarFieldEnum)[keyof typeof TrendingSnapshotScalarFieldEnum]
 
 
 export const ProductEngagementHourScalarFieldEnum = {
