@@ -23,7 +23,7 @@ type ContentUserError = UserErrorShape<ContentErrorCode>;
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** A UTC instant as a `timestamp(3)` (Prisma's DateTime columns hold UTC wall time). */
-function utc(at: Date): Prisma.Sql {
+export function utc(at: Date): Prisma.Sql {
   return Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
