@@ -50,6 +50,17 @@ export async function upsertProgram(ctx: Context, input: ProgramInput): Promise<
     );
     if (errors.length) return failed(errors);
   }
+  try {
+    return await writeProgram(ctx, shop.id, input);
+  } catch (error) {
+    // Two first upserts at once: the loser finds the program the winner created.
+    if (!isUniqueViolation(error, "shopId")) throw error;
+    return writeProgram(ctx, shop.id, input);
+  }
+}
+
+async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): Promise<PayloadShape> {
+  const shop = { id: shopId };
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.affiliateProgram.findUnique({ where: { shopId: shop.id }, select: { id: true } });
     if (!existing && input.defaultRate === null) throw new Rollback([affiliateError("BLANK", "A new program needs a defaultRate.", ["defaultRate"])]);
@@ -60,12 +71,12 @@ export async function upsertProgram(ctx: Context, input: ProgramInput): Promise<
       ...(input.access !== null ? { access: input.access } : {}),
       ...(input.holdDays !== null ? { holdDays: input.holdDays } : {}),
     };
-    const program = await tx.affiliateProgram.upsert({
-      where: { shopId: shop.id },
-      create: { shopId: shop.id, defaultRate: input.defaultRate!, attributionWindowSec: DEFAULT_WINDOW_SEC, holdDays: DEFAULT_HOLD_DAYS, ...fields },
-      update: fields,
-      select: { id: true },
-    });
+    const program = existing
+      ? await tx.affiliateProgram.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+      : await tx.affiliateProgram.create({
+          data: { shopId: shop.id, defaultRate: input.defaultRate!, attributionWindowSec: DEFAULT_WINDOW_SEC, holdDays: DEFAULT_HOLD_DAYS, ...fields },
+          select: { id: true },
+        });
     for (const r of input.productRates ?? []) {
       if (r.rate === null) await tx.affiliateProductRate.deleteMany({ where: { programId: program.id, productId: r.productId } });
       else {
