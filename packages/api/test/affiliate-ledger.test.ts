@@ -54,7 +54,7 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
     await db.affiliateProductRate.create({ data: { programId: program.id, productId: products[0]!.id, rate: 1337 } });
     shops.push({ ...shop, products });
   }
-  const creators = [];
+  const creators: { id: string }[] = [];
   for (let i = 0; i < 6; i++) {
     creators.push(await db.user.create({ data: { externalId: `ledger-creator-${i}`, handle: `ledger-creator-${i}`, roles: ["BUYER", "CREATOR"] }, select: { id: true } }));
   }
