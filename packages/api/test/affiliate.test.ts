@@ -292,6 +292,26 @@ describe("attribution and commissions", () => {
     expect(earnings).toEqual([{ currencyCode: "EUR", pending: { amount: ((teeEntry.amount + mugEntry.amount) / 100).toFixed(2) }, payable: { amount: "0.00" }, paid: { amount: "0.00" } }]);
   });
 
+  it("a cart line takes an affiliate click of the product's shop only", async () => {
+    const s = await shop.shop("EUR");
+    const other = await shop.shop("EUR");
+    const p = await shop.product(s.id, ["10.00"], 50);
+    await program(s.id);
+    await program(other.id);
+    const anna = await creator();
+    const elsewhere = await click((await link(anna.token, { shopId: other.id })).code);
+    const here = await click((await link(anna.token, { shopId: s.id })).code);
+    const add = async (affiliateClickId: string) =>
+      ok(await api.gql(`mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { lines { attribution { affiliateCode } } } ${USER_ERRORS} } }`, {
+        input: { lines: [{ variantId: p.variants[0]!.id, attribution: { affiliateClickId } }] },
+      })).cartCreate;
+    expect((await add(randomUUID())).userErrors.map((e: any) => [e.code, e.field])).toEqual([["NOT_FOUND", ["lines", "0", "attribution", "affiliateClickId"]]]);
+    expect((await add(elsewhere.clickId!)).userErrors.map((e: any) => e.code)).toEqual(["ATTRIBUTION_MISMATCH"]);
+    const fine = await add(here.clickId!);
+    expect(fine.userErrors).toEqual([]);
+    expect(fine.cart.lines[0].attribution.affiliateCode).toMatch(/^[0-9A-Za-z]{12}$/);
+  });
+
   it("credits a click window − 1 s old and not one window + 1 s old", async () => {
     const s = await shop.shop("EUR");
     const p = await shop.product(s.id, ["10.00"], 50);

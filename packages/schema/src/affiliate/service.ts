@@ -253,13 +253,13 @@ export async function recordClick(db: PrismaClient, input: ClickInput, now = new
       WHERE l."code" = ${input.code} AND l."disabledAt" IS NULL
     ), visit AS (
       INSERT INTO "AffiliateVisit" ("linkId", "visitorId", "countedAt")
-      SELECT "id", ${visitorId}, ${utc(now)} FROM link WHERE NOT ${isBot}
+      SELECT "id", ${visitorId}, ${utc(now)} FROM link WHERE NOT ${isBot}::boolean
       ON CONFLICT ("linkId", "visitorId") DO UPDATE SET "countedAt" = EXCLUDED."countedAt"
         WHERE "AffiliateVisit"."countedAt" <= ${utc(repeatBefore)}
       RETURNING 1
     ), click AS (
       INSERT INTO "AffiliateClick" ("id", "linkId", "visitorId", "ipHash", "userAgent", "isBot", "counted", "createdAt")
-      SELECT ${clickId}::uuid, "id", ${visitorId}, ${ipHash}, ${input.userAgent?.slice(0, 512) ?? null}, ${isBot}, EXISTS (SELECT 1 FROM visit), ${utc(now)} FROM link
+      SELECT ${clickId}::uuid, "id", ${visitorId}, ${ipHash}, ${input.userAgent?.slice(0, 512) ?? null}, ${isBot}::boolean, EXISTS (SELECT 1 FROM visit), ${utc(now)} FROM link
       RETURNING "linkId", "counted"
     ), rollup AS (
       INSERT INTO "AffiliateClickHour" ("linkId", "hour", "clicks", "countedClicks")
