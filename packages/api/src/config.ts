@@ -35,6 +35,22 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a verified API key or user is cached before it is looked up again. */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** The API's public origin, for the affiliate link URLs it hands out (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Where GET /r/<code> sends the browser: a storefront URL with {path} (products/<handle>,
+   * posts/<id> or shops/<handle>), {code}, {clickId}, {shop}, {product}, {post}.
+   */
+  AFFILIATE_REDIRECT_TEMPLATE: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) || v.startsWith("/"), "Must be an http(s) URL or an absolute path.")
+    .default("http://localhost:3000/{path}?aff={code}&click={clickId}"),
+  /** The first-party attribution cookie: its name, lifetime in days and optional domain. */
+  AFFILIATE_COOKIE_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("shoppable_aff"),
+  AFFILIATE_COOKIE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+  AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
+  /** How often the API releases commissions whose hold passed (PENDING → PAYABLE); 0: never (default in tests). */
+  AFFILIATE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -55,6 +71,12 @@ export interface Config {
   graphiql: boolean;
   logLevel: string;
   authCacheTtlMs: number;
+  publicUrl: string;
+  affiliate: {
+    redirectTemplate: string;
+    cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
+    releaseIntervalMs: number;
+  };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -82,5 +104,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    affiliate: {
+      redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
+      cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
+      releaseIntervalMs: e.AFFILIATE_RELEASE_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 3_600_000),
+    },
   };
 }

@@ -4,7 +4,7 @@
  * prints development credentials outside production, and serves until SIGTERM/SIGINT.
  */
 import { join } from "node:path";
-import { openDatabase } from "@shoppable/schema";
+import { openDatabase, releasePayableCommissions } from "@shoppable/schema";
 import { pendingMigrations } from "@shoppable/schema/db/status.ts";
 import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
@@ -62,6 +62,16 @@ async function main() {
 
   const server = createServer({ db, config, logger, graphiqlHeaders });
   const { url } = await server.listen();
+  // Commissions whose hold passed become PAYABLE (also done lazily when a creator's earnings are read or paid).
+  const release = config.affiliate.releaseIntervalMs
+    ? setInterval(() => {
+        releasePayableCommissions(db.prisma).then(
+          (count) => count && logger.info({ count }, "affiliate commissions released"),
+          (error: unknown) => logger.error({ err: error }, "affiliate commission release failed"),
+        );
+      }, config.affiliate.releaseIntervalMs)
+    : null;
+  release?.unref();
 
   if (credentials) {
     const lines = [
@@ -85,6 +95,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (release) clearInterval(release);
     logger.info({ signal }, "shutting down");
     await server.close();
     await db.close();

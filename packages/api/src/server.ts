@@ -1,6 +1,7 @@
 /**
  * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production), /health and
- * /ready, body size limit, CSRF prevention, masked errors, request logs, graceful close.
+ * /ready, the affiliate click redirect GET /r/<code> (affiliate-redirect.ts), body size limit,
+ * CSRF prevention, masked errors, request logs, graceful close.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
+import { affiliateRedirect } from "./affiliate-redirect.ts";
 import { createAuthenticator } from "./auth.ts";
 import type { Config } from "./config.ts";
 
@@ -84,10 +86,11 @@ function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: 
         key: caller.key,
         user: caller.user,
         requestId: request.headers.get("x-request-id") ?? randomUUID(),
+        publicUrl: config.publicUrl,
         ...(payments ? { payments } : {}),
       };
     },
-    plugins: [bodyLimit, useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }), requestLog],
+    plugins: [affiliateRedirect(db, config, logger), bodyLimit, useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }), requestLog],
   });
 }
 

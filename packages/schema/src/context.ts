@@ -24,4 +24,6 @@ export interface Context {
   requestId: string;
   /** The payment provider checkout charges through; the built-in test provider when absent. */
   payments?: PaymentProvider;
+  /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */
+  publicUrl?: string;
 }

@@ -5,3 +5,6 @@ export { limits } from "./limits.ts";
 export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "./db/index.ts";
 export { createApiKey, findApiKey, userFromClaims, normaliseRoles, type UserClaims } from "./identity/service.ts";
 export { TestPaymentProvider, TEST_PAYMENT_TOKENS, PaymentProviderError, type PaymentProvider } from "./checkout/payment.ts";
+export { recordClick, type RecordedClick, type ClickInput } from "./affiliate/service.ts";
+export { releasePayableCommissions } from "./affiliate/ledger.ts";
+export { storefrontUrl } from "./affiliate/rules.ts";

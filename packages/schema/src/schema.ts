@@ -21,6 +21,7 @@ import "./cart/discount-code.ts";
 import "./cart/mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/mutations.ts";
+import "./affiliate/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

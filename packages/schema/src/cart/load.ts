@@ -17,6 +17,7 @@ const lineSelect = {
   postId: true,
   productTagId: true,
   affiliateLinkId: true,
+  affiliateClickId: true,
   liveSessionId: true,
   variant: {
     select: {

@@ -44,6 +44,10 @@ const CartLineAttributionInput = builder.inputType("CartLineAttributionInput", {
     postId: t.id({ required: false }),
     productTagId: t.id({ required: false, description: "A tag on the post, tagging this line's product." }),
     affiliateCode: t.string({ required: false, description: "A creator's affiliate link code for the product's shop." }),
+    affiliateClickId: t.string({
+      required: false,
+      description: "The affiliate click the storefront was sent with (`click` in the redirect URL, also in the attribution cookie); its link must be of the product's shop.",
+    }),
     liveSessionId: t.id({ required: false, description: "The live session the product was bought from: its live price applies while it holds." }),
   }),
 });
@@ -64,6 +68,7 @@ const lineSchema = z.object({
       postId: nullable(globalId("Post")),
       productTagId: nullable(globalId("ProductTag")),
       affiliateCode: nullable(z.string().trim().min(1).max(64)),
+      affiliateClickId: nullable(z.string().uuid().transform((v) => v.toLowerCase())),
       liveSessionId: nullable(globalId("LiveSession")),
     })
     .nullish(),

@@ -43,6 +43,7 @@ export interface AttributionInput {
   postId?: string | null | undefined;
   productTagId?: string | null | undefined;
   affiliateCode?: string | null | undefined;
+  affiliateClickId?: string | null | undefined;
   liveSessionId?: string | null | undefined;
 }
 
@@ -63,6 +64,7 @@ interface ResolvedLine {
   postId: string | null;
   productTagId: string | null;
   affiliateLinkId: string | null;
+  affiliateClickId: string | null;
   liveSessionId: string | null;
   attributionKey: string;
 }
@@ -116,7 +118,8 @@ async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUnc
  * Validates lines to add: the variant exists and its product is ACTIVE; the attribution's
  * post exists and is visible to the caller, its product tag is on that post and tags the
  * line's product (a tag alone implies its post), its live session exists, its affiliate code
- * names an enabled link of the product's shop. Five statements at most, whatever the count.
+ * names an enabled link of the product's shop, and so does its affiliate click's link (the
+ * code's link wins when both are given). Six statements at most, whatever the count.
  */
 async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string | number)[]) {
   const errors: CartUserErrorShape[] = [];
@@ -151,6 +154,17 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
   const links = new Map(
     codes.length
       ? (await ctx.db.affiliateLink.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, shopId: true, disabledAt: true } })).map((l) => [l.code, l])
+      : [],
+  );
+  const clickIds = ids("affiliateClickId");
+  const clicks = new Map(
+    clickIds.length
+      ? (
+          await ctx.db.affiliateClick.findMany({
+            where: { id: { in: clickIds } },
+            select: { id: true, link: { select: { id: true, shopId: true, disabledAt: true } } },
+          })
+        ).map((c) => [c.id, c.link])
       : [],
   );
 
@@ -192,6 +206,18 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
         errors.push(cartError("ATTRIBUTION_MISMATCH", "The affiliate link is for another shop.", at(i, "attribution", "affiliateCode")));
       } else affiliateLinkId = link.id;
     }
+    let affiliateClickId: string | null = null;
+    if (a.affiliateClickId) {
+      const link = clicks.get(a.affiliateClickId);
+      if (!link) errors.push(cartError("NOT_FOUND", "No affiliate click has this id.", at(i, "attribution", "affiliateClickId")));
+      else if (link.disabledAt) errors.push(cartError("AFFILIATE_LINK_INACTIVE", "The affiliate click's link is disabled.", at(i, "attribution", "affiliateClickId")));
+      else if (link.shopId !== variant.product.shopId) {
+        errors.push(cartError("ATTRIBUTION_MISMATCH", "The affiliate click's link is for another shop.", at(i, "attribution", "affiliateClickId")));
+      } else {
+        affiliateClickId = a.affiliateClickId;
+        affiliateLinkId ??= link.id;
+      }
+    }
     if (errors.length > before) continue;
     const attribution = { postId, productTagId: a.productTagId ?? null, affiliateLinkId, liveSessionId: a.liveSessionId ?? null };
     resolved.push({
@@ -202,6 +228,7 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
       inventoryQuantity: variant.inventoryQuantity,
       quantity: line.quantity,
       ...attribution,
+      affiliateClickId,
       attributionKey: attributionKey(attribution),
     });
   }
@@ -235,6 +262,7 @@ async function addResolvedLines(tx: Tx, cartId: string, lines: ResolvedLine[], p
         postId: line.postId,
         productTagId: line.productTagId,
         affiliateLinkId: line.affiliateLinkId,
+        affiliateClickId: line.affiliateClickId,
         liveSessionId: line.liveSessionId,
         attributionKey: line.attributionKey,
       },

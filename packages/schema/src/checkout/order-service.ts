@@ -7,11 +7,13 @@
  * 1. one transaction locks the order row, checks the move and the quantities, counts the
  *    refund on the lines, order and payment and writes a PENDING Refund;
  * 2. the provider refunds, with the Refund's id as its idempotency key;
- * 3. one transaction marks it SUCCEEDED and puts the units back in stock when asked; or, when
+ * 3. one transaction marks it SUCCEEDED, reverses the affiliate commissions of the refunded
+ *    units (affiliate/ledger.ts) and puts the units back in stock when asked; or, when
  *    the provider refused, reverts step 1 and marks it FAILED.
  * A refund left PENDING by a crash or a timeout is settled (asked again with the same key) by
  * the next orderRefund or orderCancel of the order, before anything else.
  */
+import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledger.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -52,10 +54,14 @@ function transitionError(status: string, action: string) {
 export async function fulfillOrder(ctx: Context, orderId: string): Promise<PayloadShape> {
   if (!(await orderToChange(ctx, orderId))) return notFound();
   const now = new Date();
-  const paid = await ctx.db.order.updateMany({ where: { id: orderId, status: "PAID", fulfilledAt: null }, data: { status: "FULFILLED", fulfilledAt: now } });
-  if (paid.count === 1) return succeeded(orderId);
-  const partial = await ctx.db.order.updateMany({ where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null }, data: { fulfilledAt: now } });
-  if (partial.count === 1) return succeeded(orderId);
+  const fulfilled = await ctx.db.$transaction(async (tx) => {
+    const paid = await tx.order.updateMany({ where: { id: orderId, status: "PAID", fulfilledAt: null }, data: { status: "FULFILLED", fulfilledAt: now } });
+    const partial = paid.count === 1 ? paid : await tx.order.updateMany({ where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null }, data: { fulfilledAt: now } });
+    // Affiliate commissions start their hold at fulfilment.
+    if (partial.count === 1) await scheduleCommissions(tx, orderId, now);
+    return partial.count === 1;
+  }, TX_OPTIONS);
+  if (fulfilled) return succeeded(orderId);
   const order = await ctx.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, fulfilledAt: true } });
   return failed([transitionError(order.fulfilledAt ? "already fulfilled" : order.status, `fulfilled (only ${ORDER_ACTIONS.fulfil.from.join(" or ")} orders are)`)]);
 }
@@ -192,6 +198,7 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const done = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED" } });
     if (done.count === 0) return;
+    await reverseRefundCommissions(tx, refundId);
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, restock: true, lines: true } });
     if (!refund.restock) return;
     const records = refund.lines as unknown as RefundLineRecord[];

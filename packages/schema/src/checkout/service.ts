@@ -16,7 +16,7 @@
  *    a single UPDATE. The provider's idempotency keys are fixed in phase 1, so asking again
  *    after a timeout or a crash returns the first answer and moves no money twice.
  * 3. COMMIT, one transaction: orders PAID, cart COMPLETED, purchases through posts counted,
- *    the response stored for replays.
+ *    affiliate commissions written (affiliate/ledger.ts), the response stored for replays.
  *    Or RELEASE, one transaction, when the payment was declined or kept failing: stock, live
  *    caps and discount uses given back, the PENDING orders deleted, the cart ACTIVE again.
  *
@@ -28,6 +28,7 @@ import { buyerKeyOf, assertCartHolder, cartExpiry } from "../cart/access.ts";
 import { loadPricedCart, pricing } from "../cart/load.ts";
 import { DISCOUNT_REASONS } from "../cart/pricing.ts";
 import { Rollback, TX_OPTIONS } from "../cart/service.ts";
+import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -259,6 +260,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
               postId: l.postId,
               productTagId: l.productTagId,
               affiliateLinkId: l.affiliateLinkId,
+              affiliateClickId: l.affiliateClickId,
               liveSessionId: l.liveSessionId,
               livePinId: l.livePinId,
             })),
@@ -366,7 +368,9 @@ async function unwind(ctx: Context, provider: PaymentProvider, payments: Payment
 
 async function commit(ctx: Context, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    await tx.order.updateMany({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt: new Date() } });
+    const paidAt = new Date();
+    const paid = await tx.order.updateManyAndReturn({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt }, select: { id: true } });
+    await recordOrderCommissions(tx, paid.map((o) => o.id), paidAt);
     await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
     const throughPosts = await tx.orderLine.groupBy({
       by: ["postId", "productId"],

@@ -266,22 +266,42 @@ export type AffiliateProductRate = Prisma.AffiliateProductRateModel
 export type AffiliateInvitation = Prisma.AffiliateInvitationModel
 /**
  * Model AffiliateLink
- * A creator's link. `rate` is locked at creation until `rateLockedUntil`.
+ * A creator's link to a product, a post or a whole shop. `code` is random (12 base62
+ * characters) and is the public part of the link (`/r/<code>`). `rate` is the rate of its
+ * target when it was created; it holds, if the shop lowers it, until `rateLockedUntil`
+ * (30 days after creation).
  */
 export type AffiliateLink = Prisma.AffiliateLinkModel
 /**
  * Model AffiliateClick
  * Every click is recorded; only those from non-bots, not repeated within 30 minutes by the
- * same visitor, are `counted`.
+ * same visitor on the same link, are `counted` (decided by the AffiliateVisit row in the
+ * same INSERT statement). `visitorId` is the attribution cookie's visitor id, or a hash of
+ * address and user agent when the browser sent none.
  */
 export type AffiliateClick = Prisma.AffiliateClickModel
 /**
+ * Model AffiliateVisit
+ * The last counted click of a visitor on a link: a click counts when this row is absent or
+ * older than 30 minutes (one conditional upsert, so concurrent repeats count once).
+ */
+export type AffiliateVisit = Prisma.AffiliateVisitModel
+/**
+ * Model AffiliateClickHour
+ * Hourly click rollup of a link, upserted by the same statement that records a click: the
+ * dashboard's click counts read these rows, never the clicks.
+ */
+export type AffiliateClickHour = Prisma.AffiliateClickHourModel
+/**
  * Model Commission
- * A ledger entry: positive when earned, negative when a refund reverses it.
+ * A ledger entry: positive when earned (one per attributed order line, `refundId` null),
+ * negative when a refund reverses part of it (`refundId` set). Entries are never changed but
+ * for their status, `payableAt` and `payoutId` (src/affiliate/ledger.ts). A self-referral
+ * earns an entry of 0 with `selfReferral` set.
  */
 export type Commission = Prisma.CommissionModel
 /**
  * Model Payout
- * 
+ * Money paid to a creator: the sum of the PAYABLE entries (of one currency) it took.
  */
 export type Payout = Prisma.PayoutModel

@@ -436,6 +436,8 @@ export const ModelName = {
   AffiliateInvitation: 'AffiliateInvitation',
   AffiliateLink: 'AffiliateLink',
   AffiliateClick: 'AffiliateClick',
+  AffiliateVisit: 'AffiliateVisit',
+  AffiliateClickHour: 'AffiliateClickHour',
   Commission: 'Commission',
   Payout: 'Payout'
 } as const
@@ -453,7 +455,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "trendingPostScore" | "trendingSnapshot" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "commission" | "payout"
+    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "trendingPostScore" | "trendingSnapshot" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "affiliateVisit" | "affiliateClickHour" | "commission" | "payout"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -3343,6 +3345,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AffiliateVisit: {
+      payload: Prisma.$AffiliateVisitPayload<ExtArgs>
+      fields: Prisma.AffiliateVisitFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AffiliateVisitFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AffiliateVisitFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        findFirst: {
+          args: Prisma.AffiliateVisitFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AffiliateVisitFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        findMany: {
+          args: Prisma.AffiliateVisitFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>[]
+        }
+        create: {
+          args: Prisma.AffiliateVisitCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        createMany: {
+          args: Prisma.AffiliateVisitCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AffiliateVisitCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>[]
+        }
+        delete: {
+          args: Prisma.AffiliateVisitDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        update: {
+          args: Prisma.AffiliateVisitUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        deleteMany: {
+          args: Prisma.AffiliateVisitDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AffiliateVisitUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AffiliateVisitUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>[]
+        }
+        upsert: {
+          args: Prisma.AffiliateVisitUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateVisitPayload>
+        }
+        aggregate: {
+          args: Prisma.AffiliateVisitAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAffiliateVisit>
+        }
+        groupBy: {
+          args: Prisma.AffiliateVisitGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AffiliateVisitGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AffiliateVisitCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AffiliateVisitCountAggregateOutputType> | number
+        }
+      }
+    }
+    AffiliateClickHour: {
+      payload: Prisma.$AffiliateClickHourPayload<ExtArgs>
+      fields: Prisma.AffiliateClickHourFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AffiliateClickHourFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AffiliateClickHourFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        findFirst: {
+          args: Prisma.AffiliateClickHourFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AffiliateClickHourFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        findMany: {
+          args: Prisma.AffiliateClickHourFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>[]
+        }
+        create: {
+          args: Prisma.AffiliateClickHourCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        createMany: {
+          args: Prisma.AffiliateClickHourCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AffiliateClickHourCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>[]
+        }
+        delete: {
+          args: Prisma.AffiliateClickHourDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        update: {
+          args: Prisma.AffiliateClickHourUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        deleteMany: {
+          args: Prisma.AffiliateClickHourDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AffiliateClickHourUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AffiliateClickHourUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>[]
+        }
+        upsert: {
+          args: Prisma.AffiliateClickHourUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AffiliateClickHourPayload>
+        }
+        aggregate: {
+          args: Prisma.AffiliateClickHourAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAffiliateClickHour>
+        }
+        groupBy: {
+          args: Prisma.AffiliateClickHourGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AffiliateClickHourGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AffiliateClickHourCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AffiliateClickHourCountAggregateOutputType> | number
+        }
+      }
+    }
     Commission: {
       payload: Prisma.$CommissionPayload<ExtArgs>
       fields: Prisma.CommissionFieldRefs
@@ -3896,6 +4046,7 @@ export const CartLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
+  affiliateClickId: 'affiliateClickId',
   liveSessionId: 'liveSessionId',
   attributionKey: 'attributionKey',
   createdAt: 'createdAt',
@@ -3974,6 +4125,7 @@ export const OrderLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
+  affiliateClickId: 'affiliateClickId',
   liveSessionId: 'liveSessionId',
   livePinId: 'livePinId'
 } as const
@@ -4079,7 +4231,6 @@ export const AffiliateLinkScalarFieldEnum = {
   rate: 'rate',
   rateLockedUntil: 'rateLockedUntil',
   disabledAt: 'disabledAt',
-  clickCount: 'clickCount',
   createdAt: 'createdAt'
 } as const
 
@@ -4100,13 +4251,35 @@ export const AffiliateClickScalarFieldEnum = {
 export type AffiliateClickScalarFieldEnum = (typeof AffiliateClickScalarFieldEnum)[keyof typeof AffiliateClickScalarFieldEnum]
 
 
+export const AffiliateVisitScalarFieldEnum = {
+  linkId: 'linkId',
+  visitorId: 'visitorId',
+  countedAt: 'countedAt'
+} as const
+
+export type AffiliateVisitScalarFieldEnum = (typeof AffiliateVisitScalarFieldEnum)[keyof typeof AffiliateVisitScalarFieldEnum]
+
+
+export const AffiliateClickHourScalarFieldEnum = {
+  linkId: 'linkId',
+  hour: 'hour',
+  clicks: 'clicks',
+  countedClicks: 'countedClicks'
+} as const
+
+export type AffiliateClickHourScalarFieldEnum = (typeof AffiliateClickHourScalarFieldEnum)[keyof typeof AffiliateClickHourScalarFieldEnum]
+
+
 export const CommissionScalarFieldEnum = {
   id: 'id',
   creatorId: 'creatorId',
+  shopId: 'shopId',
   linkId: 'linkId',
   orderId: 'orderId',
   orderLineId: 'orderLineId',
+  refundId: 'refundId',
   currencyCode: 'currencyCode',
+  revenue: 'revenue',
   amount: 'amount',
   rate: 'rate',
   status: 'status',
@@ -4702,6 +4875,8 @@ export type GlobalOmitConfig = {
   affiliateInvitation?: Prisma.AffiliateInvitationOmit
   affiliateLink?: Prisma.AffiliateLinkOmit
   affiliateClick?: Prisma.AffiliateClickOmit
+  affiliateVisit?: Prisma.AffiliateVisitOmit
+  affiliateClickHour?: Prisma.AffiliateClickHourOmit
   commission?: Prisma.CommissionOmit
   payout?: Prisma.PayoutOmit
 }

@@ -90,6 +90,8 @@ export const ModelName = {
   AffiliateInvitation: 'AffiliateInvitation',
   AffiliateLink: 'AffiliateLink',
   AffiliateClick: 'AffiliateClick',
+  AffiliateVisit: 'AffiliateVisit',
+  AffiliateClickHour: 'AffiliateClickHour',
   Commission: 'Commission',
   Payout: 'Payout'
 } as const
@@ -476,6 +478,7 @@ export const CartLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
+  affiliateClickId: 'affiliateClickId',
   liveSessionId: 'liveSessionId',
   attributionKey: 'attributionKey',
   createdAt: 'createdAt',
@@ -554,6 +557,7 @@ export const OrderLineScalarFieldEnum = {
   postId: 'postId',
   productTagId: 'productTagId',
   affiliateLinkId: 'affiliateLinkId',
+  affiliateClickId: 'affiliateClickId',
   liveSessionId: 'liveSessionId',
   livePinId: 'livePinId'
 } as const
@@ -659,7 +663,6 @@ export const AffiliateLinkScalarFieldEnum = {
   rate: 'rate',
   rateLockedUntil: 'rateLockedUntil',
   disabledAt: 'disabledAt',
-  clickCount: 'clickCount',
   createdAt: 'createdAt'
 } as const
 
@@ -680,13 +683,35 @@ export const AffiliateClickScalarFieldEnum = {
 export type AffiliateClickScalarFieldEnum = (typeof AffiliateClickScalarFieldEnum)[keyof typeof AffiliateClickScalarFieldEnum]
 
 
+export const AffiliateVisitScalarFieldEnum = {
+  linkId: 'linkId',
+  visitorId: 'visitorId',
+  countedAt: 'countedAt'
+} as const
+
+export type AffiliateVisitScalarFieldEnum = (typeof AffiliateVisitScalarFieldEnum)[keyof typeof AffiliateVisitScalarFieldEnum]
+
+
+export const AffiliateClickHourScalarFieldEnum = {
+  linkId: 'linkId',
+  hour: 'hour',
+  clicks: 'clicks',
+  countedClicks: 'countedClicks'
+} as const
+
+export type AffiliateClickHourScalarFieldEnum = (typeof AffiliateClickHourScalarFieldEnum)[keyof typeof AffiliateClickHourScalarFieldEnum]
+
+
 export const CommissionScalarFieldEnum = {
   id: 'id',
   creatorId: 'creatorId',
+  shopId: 'shopId',
   linkId: 'linkId',
   orderId: 'orderId',
   orderLineId: 'orderLineId',
+  refundId: 'refundId',
   currencyCode: 'currencyCode',
+  revenue: 'revenue',
   amount: 'amount',
   rate: 'rate',
   status: 'status',

@@ -15,7 +15,9 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model AffiliateClick
  * Every click is recorded; only those from non-bots, not repeated within 30 minutes by the
- * same visitor, are `counted`.
+ * same visitor on the same link, are `counted` (decided by the AffiliateVisit row in the
+ * same INSERT statement). `visitorId` is the attribution cookie's visitor id, or a hash of
+ * address and user agent when the browser sent none.
  */
 export type AffiliateClickModel = runtime.Types.Result.DefaultSelection<Prisma.$AffiliateClickPayload>
 

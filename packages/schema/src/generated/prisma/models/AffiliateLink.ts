@@ -14,7 +14,10 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model AffiliateLink
- * A creator's link. `rate` is locked at creation until `rateLockedUntil`.
+ * A creator's link to a product, a post or a whole shop. `code` is random (12 base62
+ * characters) and is the public part of the link (`/r/<code>`). `rate` is the rate of its
+ * target when it was created; it holds, if the shop lowers it, until `rateLockedUntil`
+ * (30 days after creation).
  */
 export type AffiliateLinkModel = runtime.Types.Result.DefaultSelection<Prisma.$AffiliateLinkPayload>
 
@@ -28,12 +31,10 @@ export type AggregateAffiliateLink = {
 
 export type AffiliateLinkAvgAggregateOutputType = {
   rate: number | null
-  clickCount: number | null
 }
 
 export type AffiliateLinkSumAggregateOutputType = {
   rate: number | null
-  clickCount: number | null
 }
 
 export type AffiliateLinkMinAggregateOutputType = {
@@ -47,7 +48,6 @@ export type AffiliateLinkMinAggregateOutputType = {
   rate: number | null
   rateLockedUntil: Date | null
   disabledAt: Date | null
-  clickCount: number | null
   createdAt: Date | null
 }
 
@@ -62,7 +62,6 @@ export type AffiliateLinkMaxAggregateOutputType = {
   rate: number | null
   rateLockedUntil: Date | null
   disabledAt: Date | null
-  clickCount: number | null
   createdAt: Date | null
 }
 
@@ -77,7 +76,6 @@ export type AffiliateLinkCountAggregateOutputType = {
   rate: number
   rateLockedUntil: number
   disabledAt: number
-  clickCount: number
   createdAt: number
   _all: number
 }
@@ -85,12 +83,10 @@ export type AffiliateLinkCountAggregateOutputType = {
 
 export type AffiliateLinkAvgAggregateInputType = {
   rate?: true
-  clickCount?: true
 }
 
 export type AffiliateLinkSumAggregateInputType = {
   rate?: true
-  clickCount?: true
 }
 
 export type AffiliateLinkMinAggregateInputType = {
@@ -104,7 +100,6 @@ export type AffiliateLinkMinAggregateInputType = {
   rate?: true
   rateLockedUntil?: true
   disabledAt?: true
-  clickCount?: true
   createdAt?: true
 }
 
@@ -119,7 +114,6 @@ export type AffiliateLinkMaxAggregateInputType = {
   rate?: true
   rateLockedUntil?: true
   disabledAt?: true
-  clickCount?: true
   createdAt?: true
 }
 
@@ -134,7 +128,6 @@ export type AffiliateLinkCountAggregateInputType = {
   rate?: true
   rateLockedUntil?: true
   disabledAt?: true
-  clickCount?: true
   createdAt?: true
   _all?: true
 }
@@ -236,7 +229,6 @@ export type AffiliateLinkGroupByOutputType = {
   rate: number
   rateLockedUntil: Date
   disabledAt: Date | null
-  clickCount: number
   createdAt: Date
   _count: AffiliateLinkCountAggregateOutputType | null
   _avg: AffiliateLinkAvgAggregateOutputType | null
@@ -274,13 +266,14 @@ export type AffiliateLinkWhereInput = {
   rate?: Prisma.IntFilter<"AffiliateLink"> | number
   rateLockedUntil?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"AffiliateLink"> | Date | string | null
-  clickCount?: Prisma.IntFilter<"AffiliateLink"> | number
   createdAt?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
   creator?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   product?: Prisma.XOR<Prisma.ProductNullableScalarRelationFilter, Prisma.ProductWhereInput> | null
   post?: Prisma.XOR<Prisma.PostNullableScalarRelationFilter, Prisma.PostWhereInput> | null
   clicks?: Prisma.AffiliateClickListRelationFilter
+  clickHours?: Prisma.AffiliateClickHourListRelationFilter
+  visits?: Prisma.AffiliateVisitListRelationFilter
   commissions?: Prisma.CommissionListRelationFilter
 }
 
@@ -295,13 +288,14 @@ export type AffiliateLinkOrderByWithRelationInput = {
   rate?: Prisma.SortOrder
   rateLockedUntil?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   creator?: Prisma.UserOrderByWithRelationInput
   shop?: Prisma.ShopOrderByWithRelationInput
   product?: Prisma.ProductOrderByWithRelationInput
   post?: Prisma.PostOrderByWithRelationInput
   clicks?: Prisma.AffiliateClickOrderByRelationAggregateInput
+  clickHours?: Prisma.AffiliateClickHourOrderByRelationAggregateInput
+  visits?: Prisma.AffiliateVisitOrderByRelationAggregateInput
   commissions?: Prisma.CommissionOrderByRelationAggregateInput
 }
 
@@ -319,13 +313,14 @@ export type AffiliateLinkWhereUniqueInput = Prisma.AtLeast<{
   rate?: Prisma.IntFilter<"AffiliateLink"> | number
   rateLockedUntil?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"AffiliateLink"> | Date | string | null
-  clickCount?: Prisma.IntFilter<"AffiliateLink"> | number
   createdAt?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
   creator?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   product?: Prisma.XOR<Prisma.ProductNullableScalarRelationFilter, Prisma.ProductWhereInput> | null
   post?: Prisma.XOR<Prisma.PostNullableScalarRelationFilter, Prisma.PostWhereInput> | null
   clicks?: Prisma.AffiliateClickListRelationFilter
+  clickHours?: Prisma.AffiliateClickHourListRelationFilter
+  visits?: Prisma.AffiliateVisitListRelationFilter
   commissions?: Prisma.CommissionListRelationFilter
 }, "id" | "code">
 
@@ -340,7 +335,6 @@ export type AffiliateLinkOrderByWithAggregationInput = {
   rate?: Prisma.SortOrder
   rateLockedUntil?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AffiliateLinkCountOrderByAggregateInput
   _avg?: Prisma.AffiliateLinkAvgOrderByAggregateInput
@@ -363,7 +357,6 @@ export type AffiliateLinkScalarWhereWithAggregatesInput = {
   rate?: Prisma.IntWithAggregatesFilter<"AffiliateLink"> | number
   rateLockedUntil?: Prisma.DateTimeWithAggregatesFilter<"AffiliateLink"> | Date | string
   disabledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"AffiliateLink"> | Date | string | null
-  clickCount?: Prisma.IntWithAggregatesFilter<"AffiliateLink"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AffiliateLink"> | Date | string
 }
 
@@ -374,13 +367,14 @@ export type AffiliateLinkCreateInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -395,9 +389,10 @@ export type AffiliateLinkUncheckedCreateInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -408,13 +403,14 @@ export type AffiliateLinkUpdateInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -429,9 +425,10 @@ export type AffiliateLinkUncheckedUpdateInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -446,7 +443,6 @@ export type AffiliateLinkCreateManyInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
 }
 
@@ -457,7 +453,6 @@ export type AffiliateLinkUpdateManyMutationInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -472,7 +467,6 @@ export type AffiliateLinkUncheckedUpdateManyInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -497,13 +491,11 @@ export type AffiliateLinkCountOrderByAggregateInput = {
   rate?: Prisma.SortOrder
   rateLockedUntil?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type AffiliateLinkAvgOrderByAggregateInput = {
   rate?: Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
 }
 
 export type AffiliateLinkMaxOrderByAggregateInput = {
@@ -517,7 +509,6 @@ export type AffiliateLinkMaxOrderByAggregateInput = {
   rate?: Prisma.SortOrder
   rateLockedUntil?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -532,13 +523,11 @@ export type AffiliateLinkMinOrderByAggregateInput = {
   rate?: Prisma.SortOrder
   rateLockedUntil?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type AffiliateLinkSumOrderByAggregateInput = {
   rate?: Prisma.SortOrder
-  clickCount?: Prisma.SortOrder
 }
 
 export type AffiliateLinkScalarRelationFilter = {
@@ -732,6 +721,34 @@ export type AffiliateLinkUpdateOneRequiredWithoutClicksNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AffiliateLinkUpdateToOneWithWhereWithoutClicksInput, Prisma.AffiliateLinkUpdateWithoutClicksInput>, Prisma.AffiliateLinkUncheckedUpdateWithoutClicksInput>
 }
 
+export type AffiliateLinkCreateNestedOneWithoutVisitsInput = {
+  create?: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedCreateWithoutVisitsInput>
+  connectOrCreate?: Prisma.AffiliateLinkCreateOrConnectWithoutVisitsInput
+  connect?: Prisma.AffiliateLinkWhereUniqueInput
+}
+
+export type AffiliateLinkUpdateOneRequiredWithoutVisitsNestedInput = {
+  create?: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedCreateWithoutVisitsInput>
+  connectOrCreate?: Prisma.AffiliateLinkCreateOrConnectWithoutVisitsInput
+  upsert?: Prisma.AffiliateLinkUpsertWithoutVisitsInput
+  connect?: Prisma.AffiliateLinkWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AffiliateLinkUpdateToOneWithWhereWithoutVisitsInput, Prisma.AffiliateLinkUpdateWithoutVisitsInput>, Prisma.AffiliateLinkUncheckedUpdateWithoutVisitsInput>
+}
+
+export type AffiliateLinkCreateNestedOneWithoutClickHoursInput = {
+  create?: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedCreateWithoutClickHoursInput>
+  connectOrCreate?: Prisma.AffiliateLinkCreateOrConnectWithoutClickHoursInput
+  connect?: Prisma.AffiliateLinkWhereUniqueInput
+}
+
+export type AffiliateLinkUpdateOneRequiredWithoutClickHoursNestedInput = {
+  create?: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedCreateWithoutClickHoursInput>
+  connectOrCreate?: Prisma.AffiliateLinkCreateOrConnectWithoutClickHoursInput
+  upsert?: Prisma.AffiliateLinkUpsertWithoutClickHoursInput
+  connect?: Prisma.AffiliateLinkWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AffiliateLinkUpdateToOneWithWhereWithoutClickHoursInput, Prisma.AffiliateLinkUpdateWithoutClickHoursInput>, Prisma.AffiliateLinkUncheckedUpdateWithoutClickHoursInput>
+}
+
 export type AffiliateLinkCreateNestedOneWithoutCommissionsInput = {
   create?: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutCommissionsInput, Prisma.AffiliateLinkUncheckedCreateWithoutCommissionsInput>
   connectOrCreate?: Prisma.AffiliateLinkCreateOrConnectWithoutCommissionsInput
@@ -753,12 +770,13 @@ export type AffiliateLinkCreateWithoutCreatorInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -772,9 +790,10 @@ export type AffiliateLinkUncheckedCreateWithoutCreatorInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -818,7 +837,6 @@ export type AffiliateLinkScalarWhereInput = {
   rate?: Prisma.IntFilter<"AffiliateLink"> | number
   rateLockedUntil?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"AffiliateLink"> | Date | string | null
-  clickCount?: Prisma.IntFilter<"AffiliateLink"> | number
   createdAt?: Prisma.DateTimeFilter<"AffiliateLink"> | Date | string
 }
 
@@ -829,12 +847,13 @@ export type AffiliateLinkCreateWithoutShopInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -848,9 +867,10 @@ export type AffiliateLinkUncheckedCreateWithoutShopInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -887,12 +907,13 @@ export type AffiliateLinkCreateWithoutProductInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -906,9 +927,10 @@ export type AffiliateLinkUncheckedCreateWithoutProductInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -945,12 +967,13 @@ export type AffiliateLinkCreateWithoutPostInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -964,9 +987,10 @@ export type AffiliateLinkUncheckedCreateWithoutPostInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -1003,12 +1027,13 @@ export type AffiliateLinkCreateWithoutClicksInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
 }
 
@@ -1023,8 +1048,9 @@ export type AffiliateLinkUncheckedCreateWithoutClicksInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
 }
 
@@ -1051,12 +1077,13 @@ export type AffiliateLinkUpdateWithoutClicksInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -1071,8 +1098,177 @@ export type AffiliateLinkUncheckedUpdateWithoutClicksInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
+}
+
+export type AffiliateLinkCreateWithoutVisitsInput = {
+  id?: string
+  code: string
+  targetKind: $Enums.AffiliateTargetKind
+  rate: number
+  rateLockedUntil: Date | string
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
+  shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
+  product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
+  post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
+  clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
+}
+
+export type AffiliateLinkUncheckedCreateWithoutVisitsInput = {
+  id?: string
+  code: string
+  creatorId: string
+  shopId: string
+  targetKind: $Enums.AffiliateTargetKind
+  productId?: string | null
+  postId?: string | null
+  rate: number
+  rateLockedUntil: Date | string
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
+}
+
+export type AffiliateLinkCreateOrConnectWithoutVisitsInput = {
+  where: Prisma.AffiliateLinkWhereUniqueInput
+  create: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedCreateWithoutVisitsInput>
+}
+
+export type AffiliateLinkUpsertWithoutVisitsInput = {
+  update: Prisma.XOR<Prisma.AffiliateLinkUpdateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedUpdateWithoutVisitsInput>
+  create: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedCreateWithoutVisitsInput>
+  where?: Prisma.AffiliateLinkWhereInput
+}
+
+export type AffiliateLinkUpdateToOneWithWhereWithoutVisitsInput = {
+  where?: Prisma.AffiliateLinkWhereInput
+  data: Prisma.XOR<Prisma.AffiliateLinkUpdateWithoutVisitsInput, Prisma.AffiliateLinkUncheckedUpdateWithoutVisitsInput>
+}
+
+export type AffiliateLinkUpdateWithoutVisitsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  targetKind?: Prisma.EnumAffiliateTargetKindFieldUpdateOperationsInput | $Enums.AffiliateTargetKind
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
+  product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
+  post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
+  clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
+}
+
+export type AffiliateLinkUncheckedUpdateWithoutVisitsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  targetKind?: Prisma.EnumAffiliateTargetKindFieldUpdateOperationsInput | $Enums.AffiliateTargetKind
+  productId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
+}
+
+export type AffiliateLinkCreateWithoutClickHoursInput = {
+  id?: string
+  code: string
+  targetKind: $Enums.AffiliateTargetKind
+  rate: number
+  rateLockedUntil: Date | string
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
+  shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
+  product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
+  post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
+  clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutLinkInput
+}
+
+export type AffiliateLinkUncheckedCreateWithoutClickHoursInput = {
+  id?: string
+  code: string
+  creatorId: string
+  shopId: string
+  targetKind: $Enums.AffiliateTargetKind
+  productId?: string | null
+  postId?: string | null
+  rate: number
+  rateLockedUntil: Date | string
+  disabledAt?: Date | string | null
+  createdAt?: Date | string
+  clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutLinkInput
+}
+
+export type AffiliateLinkCreateOrConnectWithoutClickHoursInput = {
+  where: Prisma.AffiliateLinkWhereUniqueInput
+  create: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedCreateWithoutClickHoursInput>
+}
+
+export type AffiliateLinkUpsertWithoutClickHoursInput = {
+  update: Prisma.XOR<Prisma.AffiliateLinkUpdateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedUpdateWithoutClickHoursInput>
+  create: Prisma.XOR<Prisma.AffiliateLinkCreateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedCreateWithoutClickHoursInput>
+  where?: Prisma.AffiliateLinkWhereInput
+}
+
+export type AffiliateLinkUpdateToOneWithWhereWithoutClickHoursInput = {
+  where?: Prisma.AffiliateLinkWhereInput
+  data: Prisma.XOR<Prisma.AffiliateLinkUpdateWithoutClickHoursInput, Prisma.AffiliateLinkUncheckedUpdateWithoutClickHoursInput>
+}
+
+export type AffiliateLinkUpdateWithoutClickHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  targetKind?: Prisma.EnumAffiliateTargetKindFieldUpdateOperationsInput | $Enums.AffiliateTargetKind
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
+  product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
+  post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
+  clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
+}
+
+export type AffiliateLinkUncheckedUpdateWithoutClickHoursInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  targetKind?: Prisma.EnumAffiliateTargetKindFieldUpdateOperationsInput | $Enums.AffiliateTargetKind
+  productId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -1083,13 +1279,14 @@ export type AffiliateLinkCreateWithoutCommissionsInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutAffiliateLinksInput
   shop: Prisma.ShopCreateNestedOneWithoutAffiliateLinksInput
   product?: Prisma.ProductCreateNestedOneWithoutAffiliateLinksInput
   post?: Prisma.PostCreateNestedOneWithoutAffiliateLinksInput
   clicks?: Prisma.AffiliateClickCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitCreateNestedManyWithoutLinkInput
 }
 
 export type AffiliateLinkUncheckedCreateWithoutCommissionsInput = {
@@ -1103,9 +1300,10 @@ export type AffiliateLinkUncheckedCreateWithoutCommissionsInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
   clicks?: Prisma.AffiliateClickUncheckedCreateNestedManyWithoutLinkInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedCreateNestedManyWithoutLinkInput
+  visits?: Prisma.AffiliateVisitUncheckedCreateNestedManyWithoutLinkInput
 }
 
 export type AffiliateLinkCreateOrConnectWithoutCommissionsInput = {
@@ -1131,13 +1329,14 @@ export type AffiliateLinkUpdateWithoutCommissionsInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
 }
 
 export type AffiliateLinkUncheckedUpdateWithoutCommissionsInput = {
@@ -1151,9 +1350,10 @@ export type AffiliateLinkUncheckedUpdateWithoutCommissionsInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
 }
 
 export type AffiliateLinkCreateManyCreatorInput = {
@@ -1166,7 +1366,6 @@ export type AffiliateLinkCreateManyCreatorInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
 }
 
@@ -1177,12 +1376,13 @@ export type AffiliateLinkUpdateWithoutCreatorInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -1196,9 +1396,10 @@ export type AffiliateLinkUncheckedUpdateWithoutCreatorInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -1212,7 +1413,6 @@ export type AffiliateLinkUncheckedUpdateManyWithoutCreatorInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -1226,7 +1426,6 @@ export type AffiliateLinkCreateManyShopInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
 }
 
@@ -1237,12 +1436,13 @@ export type AffiliateLinkUpdateWithoutShopInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -1256,9 +1456,10 @@ export type AffiliateLinkUncheckedUpdateWithoutShopInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -1272,7 +1473,6 @@ export type AffiliateLinkUncheckedUpdateManyWithoutShopInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -1286,7 +1486,6 @@ export type AffiliateLinkCreateManyProductInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
 }
 
@@ -1297,12 +1496,13 @@ export type AffiliateLinkUpdateWithoutProductInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   post?: Prisma.PostUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -1316,9 +1516,10 @@ export type AffiliateLinkUncheckedUpdateWithoutProductInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -1332,7 +1533,6 @@ export type AffiliateLinkUncheckedUpdateManyWithoutProductInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -1346,7 +1546,6 @@ export type AffiliateLinkCreateManyPostInput = {
   rate: number
   rateLockedUntil: Date | string
   disabledAt?: Date | string | null
-  clickCount?: number
   createdAt?: Date | string
 }
 
@@ -1357,12 +1556,13 @@ export type AffiliateLinkUpdateWithoutPostInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutAffiliateLinksNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput
   product?: Prisma.ProductUpdateOneWithoutAffiliateLinksNestedInput
   clicks?: Prisma.AffiliateClickUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUpdateManyWithoutLinkNestedInput
 }
 
@@ -1376,9 +1576,10 @@ export type AffiliateLinkUncheckedUpdateWithoutPostInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   clicks?: Prisma.AffiliateClickUncheckedUpdateManyWithoutLinkNestedInput
+  clickHours?: Prisma.AffiliateClickHourUncheckedUpdateManyWithoutLinkNestedInput
+  visits?: Prisma.AffiliateVisitUncheckedUpdateManyWithoutLinkNestedInput
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutLinkNestedInput
 }
 
@@ -1392,7 +1593,6 @@ export type AffiliateLinkUncheckedUpdateManyWithoutPostInput = {
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   rateLockedUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  clickCount?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -1403,11 +1603,15 @@ export type AffiliateLinkUncheckedUpdateManyWithoutPostInput = {
 
 export type AffiliateLinkCountOutputType = {
   clicks: number
+  clickHours: number
+  visits: number
   commissions: number
 }
 
 export type AffiliateLinkCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   clicks?: boolean | AffiliateLinkCountOutputTypeCountClicksArgs
+  clickHours?: boolean | AffiliateLinkCountOutputTypeCountClickHoursArgs
+  visits?: boolean | AffiliateLinkCountOutputTypeCountVisitsArgs
   commissions?: boolean | AffiliateLinkCountOutputTypeCountCommissionsArgs
 }
 
@@ -1431,6 +1635,20 @@ export type AffiliateLinkCountOutputTypeCountClicksArgs<ExtArgs extends runtime.
 /**
  * AffiliateLinkCountOutputType without action
  */
+export type AffiliateLinkCountOutputTypeCountClickHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AffiliateClickHourWhereInput
+}
+
+/**
+ * AffiliateLinkCountOutputType without action
+ */
+export type AffiliateLinkCountOutputTypeCountVisitsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AffiliateVisitWhereInput
+}
+
+/**
+ * AffiliateLinkCountOutputType without action
+ */
 export type AffiliateLinkCountOutputTypeCountCommissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.CommissionWhereInput
 }
@@ -1447,13 +1665,14 @@ export type AffiliateLinkSelect<ExtArgs extends runtime.Types.Extensions.Interna
   rate?: boolean
   rateLockedUntil?: boolean
   disabledAt?: boolean
-  clickCount?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   product?: boolean | Prisma.AffiliateLink$productArgs<ExtArgs>
   post?: boolean | Prisma.AffiliateLink$postArgs<ExtArgs>
   clicks?: boolean | Prisma.AffiliateLink$clicksArgs<ExtArgs>
+  clickHours?: boolean | Prisma.AffiliateLink$clickHoursArgs<ExtArgs>
+  visits?: boolean | Prisma.AffiliateLink$visitsArgs<ExtArgs>
   commissions?: boolean | Prisma.AffiliateLink$commissionsArgs<ExtArgs>
   _count?: boolean | Prisma.AffiliateLinkCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["affiliateLink"]>
@@ -1469,7 +1688,6 @@ export type AffiliateLinkSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   rate?: boolean
   rateLockedUntil?: boolean
   disabledAt?: boolean
-  clickCount?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -1488,7 +1706,6 @@ export type AffiliateLinkSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   rate?: boolean
   rateLockedUntil?: boolean
   disabledAt?: boolean
-  clickCount?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -1507,17 +1724,18 @@ export type AffiliateLinkSelectScalar = {
   rate?: boolean
   rateLockedUntil?: boolean
   disabledAt?: boolean
-  clickCount?: boolean
   createdAt?: boolean
 }
 
-export type AffiliateLinkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "code" | "creatorId" | "shopId" | "targetKind" | "productId" | "postId" | "rate" | "rateLockedUntil" | "disabledAt" | "clickCount" | "createdAt", ExtArgs["result"]["affiliateLink"]>
+export type AffiliateLinkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "code" | "creatorId" | "shopId" | "targetKind" | "productId" | "postId" | "rate" | "rateLockedUntil" | "disabledAt" | "createdAt", ExtArgs["result"]["affiliateLink"]>
 export type AffiliateLinkInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   product?: boolean | Prisma.AffiliateLink$productArgs<ExtArgs>
   post?: boolean | Prisma.AffiliateLink$postArgs<ExtArgs>
   clicks?: boolean | Prisma.AffiliateLink$clicksArgs<ExtArgs>
+  clickHours?: boolean | Prisma.AffiliateLink$clickHoursArgs<ExtArgs>
+  visits?: boolean | Prisma.AffiliateLink$visitsArgs<ExtArgs>
   commissions?: boolean | Prisma.AffiliateLink$commissionsArgs<ExtArgs>
   _count?: boolean | Prisma.AffiliateLinkCountOutputTypeDefaultArgs<ExtArgs>
 }
@@ -1542,6 +1760,8 @@ export type $AffiliateLinkPayload<ExtArgs extends runtime.Types.Extensions.Inter
     product: Prisma.$ProductPayload<ExtArgs> | null
     post: Prisma.$PostPayload<ExtArgs> | null
     clicks: Prisma.$AffiliateClickPayload<ExtArgs>[]
+    clickHours: Prisma.$AffiliateClickHourPayload<ExtArgs>[]
+    visits: Prisma.$AffiliateVisitPayload<ExtArgs>[]
     commissions: Prisma.$CommissionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
@@ -1555,7 +1775,6 @@ export type $AffiliateLinkPayload<ExtArgs extends runtime.Types.Extensions.Inter
     rate: number
     rateLockedUntil: Date
     disabledAt: Date | null
-    clickCount: number
     createdAt: Date
   }, ExtArgs["result"]["affiliateLink"]>
   composites: {}
@@ -1956,6 +2175,8 @@ export interface Prisma__AffiliateLinkClient<T, Null = never, ExtArgs extends ru
   product<T extends Prisma.AffiliateLink$productArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$productArgs<ExtArgs>>): Prisma.Prisma__ProductClient<runtime.Types.Result.GetResult<Prisma.$ProductPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   post<T extends Prisma.AffiliateLink$postArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$postArgs<ExtArgs>>): Prisma.Prisma__PostClient<runtime.Types.Result.GetResult<Prisma.$PostPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   clicks<T extends Prisma.AffiliateLink$clicksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$clicksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateClickPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  clickHours<T extends Prisma.AffiliateLink$clickHoursArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$clickHoursArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateClickHourPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  visits<T extends Prisma.AffiliateLink$visitsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$visitsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateVisitPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   commissions<T extends Prisma.AffiliateLink$commissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLink$commissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CommissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
@@ -1996,7 +2217,6 @@ export interface AffiliateLinkFieldRefs {
   readonly rate: Prisma.FieldRef<"AffiliateLink", 'Int'>
   readonly rateLockedUntil: Prisma.FieldRef<"AffiliateLink", 'DateTime'>
   readonly disabledAt: Prisma.FieldRef<"AffiliateLink", 'DateTime'>
-  readonly clickCount: Prisma.FieldRef<"AffiliateLink", 'Int'>
   readonly createdAt: Prisma.FieldRef<"AffiliateLink", 'DateTime'>
 }
     
@@ -2467,6 +2687,54 @@ export type AffiliateLink$clicksArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.AffiliateClickScalarFieldEnum | Prisma.AffiliateClickScalarFieldEnum[]
+}
+
+/**
+ * AffiliateLink.clickHours
+ */
+export type AffiliateLink$clickHoursArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AffiliateClickHour
+   */
+  select?: Prisma.AffiliateClickHourSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AffiliateClickHour
+   */
+  omit?: Prisma.AffiliateClickHourOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AffiliateClickHourInclude<ExtArgs> | null
+  where?: Prisma.AffiliateClickHourWhereInput
+  orderBy?: Prisma.AffiliateClickHourOrderByWithRelationInput | Prisma.AffiliateClickHourOrderByWithRelationInput[]
+  cursor?: Prisma.AffiliateClickHourWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AffiliateClickHourScalarFieldEnum | Prisma.AffiliateClickHourScalarFieldEnum[]
+}
+
+/**
+ * AffiliateLink.visits
+ */
+export type AffiliateLink$visitsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AffiliateVisit
+   */
+  select?: Prisma.AffiliateVisitSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AffiliateVisit
+   */
+  omit?: Prisma.AffiliateVisitOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AffiliateVisitInclude<ExtArgs> | null
+  where?: Prisma.AffiliateVisitWhereInput
+  orderBy?: Prisma.AffiliateVisitOrderByWithRelationInput | Prisma.AffiliateVisitOrderByWithRelationInput[]
+  cursor?: Prisma.AffiliateVisitWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AffiliateVisitScalarFieldEnum | Prisma.AffiliateVisitScalarFieldEnum[]
 }
 
 /**

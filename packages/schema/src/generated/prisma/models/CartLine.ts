@@ -44,6 +44,7 @@ export type CartLineMinAggregateOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   attributionKey: string | null
   createdAt: Date | null
@@ -58,6 +59,7 @@ export type CartLineMaxAggregateOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   attributionKey: string | null
   createdAt: Date | null
@@ -72,6 +74,7 @@ export type CartLineCountAggregateOutputType = {
   postId: number
   productTagId: number
   affiliateLinkId: number
+  affiliateClickId: number
   liveSessionId: number
   attributionKey: number
   createdAt: number
@@ -96,6 +99,7 @@ export type CartLineMinAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   attributionKey?: true
   createdAt?: true
@@ -110,6 +114,7 @@ export type CartLineMaxAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   attributionKey?: true
   createdAt?: true
@@ -124,6 +129,7 @@ export type CartLineCountAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   attributionKey?: true
   createdAt?: true
@@ -225,6 +231,7 @@ export type CartLineGroupByOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   attributionKey: string
   createdAt: Date
@@ -262,6 +269,7 @@ export type CartLineWhereInput = {
   postId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
@@ -278,6 +286,7 @@ export type CartLineOrderByWithRelationInput = {
   postId?: Prisma.SortOrderInput | Prisma.SortOrder
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
   attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -298,6 +307,7 @@ export type CartLineWhereUniqueInput = Prisma.AtLeast<{
   postId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
@@ -314,6 +324,7 @@ export type CartLineOrderByWithAggregationInput = {
   postId?: Prisma.SortOrderInput | Prisma.SortOrder
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
   attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -336,6 +347,7 @@ export type CartLineScalarWhereWithAggregatesInput = {
   postId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   productTagId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableWithAggregatesFilter<"CartLine"> | string | null
   attributionKey?: Prisma.StringWithAggregatesFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"CartLine"> | Date | string
@@ -348,6 +360,7 @@ export type CartLineCreateInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -364,6 +377,7 @@ export type CartLineUncheckedCreateInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -376,6 +390,7 @@ export type CartLineUpdateInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -392,6 +407,7 @@ export type CartLineUncheckedUpdateInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -406,6 +422,7 @@ export type CartLineCreateManyInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -418,6 +435,7 @@ export type CartLineUpdateManyMutationInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -432,6 +450,7 @@ export type CartLineUncheckedUpdateManyInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -462,6 +481,7 @@ export type CartLineCountOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -480,6 +500,7 @@ export type CartLineMaxOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -494,6 +515,7 @@ export type CartLineMinOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   attributionKey?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -594,6 +616,7 @@ export type CartLineCreateWithoutVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -608,6 +631,7 @@ export type CartLineUncheckedCreateWithoutVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -651,6 +675,7 @@ export type CartLineScalarWhereInput = {
   postId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"CartLine"> | string | null
   attributionKey?: Prisma.StringFilter<"CartLine"> | string
   createdAt?: Prisma.DateTimeFilter<"CartLine"> | Date | string
@@ -663,6 +688,7 @@ export type CartLineCreateWithoutCartInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -677,6 +703,7 @@ export type CartLineUncheckedCreateWithoutCartInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -716,6 +743,7 @@ export type CartLineCreateManyVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -728,6 +756,7 @@ export type CartLineUpdateWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -742,6 +771,7 @@ export type CartLineUncheckedUpdateWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -755,6 +785,7 @@ export type CartLineUncheckedUpdateManyWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -768,6 +799,7 @@ export type CartLineCreateManyCartInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   attributionKey: string
   createdAt?: Date | string
@@ -780,6 +812,7 @@ export type CartLineUpdateWithoutCartInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -794,6 +827,7 @@ export type CartLineUncheckedUpdateWithoutCartInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -807,6 +841,7 @@ export type CartLineUncheckedUpdateManyWithoutCartInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attributionKey?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -823,6 +858,7 @@ export type CartLineSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   attributionKey?: boolean
   createdAt?: boolean
@@ -839,6 +875,7 @@ export type CartLineSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   attributionKey?: boolean
   createdAt?: boolean
@@ -855,6 +892,7 @@ export type CartLineSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   attributionKey?: boolean
   createdAt?: boolean
@@ -871,13 +909,14 @@ export type CartLineSelectScalar = {
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   attributionKey?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CartLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cartId" | "variantId" | "quantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId" | "attributionKey" | "createdAt" | "updatedAt", ExtArgs["result"]["cartLine"]>
+export type CartLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cartId" | "variantId" | "quantity" | "postId" | "productTagId" | "affiliateLinkId" | "affiliateClickId" | "liveSessionId" | "attributionKey" | "createdAt" | "updatedAt", ExtArgs["result"]["cartLine"]>
 export type CartLineInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   cart?: boolean | Prisma.CartDefaultArgs<ExtArgs>
   variant?: boolean | Prisma.ProductVariantDefaultArgs<ExtArgs>
@@ -905,6 +944,10 @@ export type $CartLinePayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     postId: string | null
     productTagId: string | null
     affiliateLinkId: string | null
+    /**
+     * The affiliate click the storefront passed on (its link is `affiliateLinkId`).
+     */
+    affiliateClickId: string | null
     liveSessionId: string | null
     attributionKey: string
     createdAt: Date
@@ -1341,6 +1384,7 @@ export interface CartLineFieldRefs {
   readonly postId: Prisma.FieldRef<"CartLine", 'String'>
   readonly productTagId: Prisma.FieldRef<"CartLine", 'String'>
   readonly affiliateLinkId: Prisma.FieldRef<"CartLine", 'String'>
+  readonly affiliateClickId: Prisma.FieldRef<"CartLine", 'String'>
   readonly liveSessionId: Prisma.FieldRef<"CartLine", 'String'>
   readonly attributionKey: Prisma.FieldRef<"CartLine", 'String'>
   readonly createdAt: Prisma.FieldRef<"CartLine", 'DateTime'>

@@ -14,7 +14,10 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Commission
- * A ledger entry: positive when earned, negative when a refund reverses it.
+ * A ledger entry: positive when earned (one per attributed order line, `refundId` null),
+ * negative when a refund reverses part of it (`refundId` set). Entries are never changed but
+ * for their status, `payableAt` and `payoutId` (src/affiliate/ledger.ts). A self-referral
+ * earns an entry of 0 with `selfReferral` set.
  */
 export type CommissionModel = runtime.Types.Result.DefaultSelection<Prisma.$CommissionPayload>
 
@@ -27,11 +30,13 @@ export type AggregateCommission = {
 }
 
 export type CommissionAvgAggregateOutputType = {
+  revenue: number | null
   amount: number | null
   rate: number | null
 }
 
 export type CommissionSumAggregateOutputType = {
+  revenue: number | null
   amount: number | null
   rate: number | null
 }
@@ -39,10 +44,13 @@ export type CommissionSumAggregateOutputType = {
 export type CommissionMinAggregateOutputType = {
   id: string | null
   creatorId: string | null
+  shopId: string | null
   linkId: string | null
   orderId: string | null
   orderLineId: string | null
+  refundId: string | null
   currencyCode: string | null
+  revenue: number | null
   amount: number | null
   rate: number | null
   status: $Enums.CommissionStatus | null
@@ -55,10 +63,13 @@ export type CommissionMinAggregateOutputType = {
 export type CommissionMaxAggregateOutputType = {
   id: string | null
   creatorId: string | null
+  shopId: string | null
   linkId: string | null
   orderId: string | null
   orderLineId: string | null
+  refundId: string | null
   currencyCode: string | null
+  revenue: number | null
   amount: number | null
   rate: number | null
   status: $Enums.CommissionStatus | null
@@ -71,10 +82,13 @@ export type CommissionMaxAggregateOutputType = {
 export type CommissionCountAggregateOutputType = {
   id: number
   creatorId: number
+  shopId: number
   linkId: number
   orderId: number
   orderLineId: number
+  refundId: number
   currencyCode: number
+  revenue: number
   amount: number
   rate: number
   status: number
@@ -87,11 +101,13 @@ export type CommissionCountAggregateOutputType = {
 
 
 export type CommissionAvgAggregateInputType = {
+  revenue?: true
   amount?: true
   rate?: true
 }
 
 export type CommissionSumAggregateInputType = {
+  revenue?: true
   amount?: true
   rate?: true
 }
@@ -99,10 +115,13 @@ export type CommissionSumAggregateInputType = {
 export type CommissionMinAggregateInputType = {
   id?: true
   creatorId?: true
+  shopId?: true
   linkId?: true
   orderId?: true
   orderLineId?: true
+  refundId?: true
   currencyCode?: true
+  revenue?: true
   amount?: true
   rate?: true
   status?: true
@@ -115,10 +134,13 @@ export type CommissionMinAggregateInputType = {
 export type CommissionMaxAggregateInputType = {
   id?: true
   creatorId?: true
+  shopId?: true
   linkId?: true
   orderId?: true
   orderLineId?: true
+  refundId?: true
   currencyCode?: true
+  revenue?: true
   amount?: true
   rate?: true
   status?: true
@@ -131,10 +153,13 @@ export type CommissionMaxAggregateInputType = {
 export type CommissionCountAggregateInputType = {
   id?: true
   creatorId?: true
+  shopId?: true
   linkId?: true
   orderId?: true
   orderLineId?: true
+  refundId?: true
   currencyCode?: true
+  revenue?: true
   amount?: true
   rate?: true
   status?: true
@@ -234,10 +259,13 @@ export type CommissionGroupByArgs<ExtArgs extends runtime.Types.Extensions.Inter
 export type CommissionGroupByOutputType = {
   id: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status: $Enums.CommissionStatus
@@ -273,10 +301,13 @@ export type CommissionWhereInput = {
   NOT?: Prisma.CommissionWhereInput | Prisma.CommissionWhereInput[]
   id?: Prisma.UuidFilter<"Commission"> | string
   creatorId?: Prisma.UuidFilter<"Commission"> | string
+  shopId?: Prisma.UuidFilter<"Commission"> | string
   linkId?: Prisma.UuidFilter<"Commission"> | string
   orderId?: Prisma.UuidFilter<"Commission"> | string
   orderLineId?: Prisma.UuidFilter<"Commission"> | string
+  refundId?: Prisma.UuidNullableFilter<"Commission"> | string | null
   currencyCode?: Prisma.StringFilter<"Commission"> | string
+  revenue?: Prisma.IntFilter<"Commission"> | number
   amount?: Prisma.IntFilter<"Commission"> | number
   rate?: Prisma.IntFilter<"Commission"> | number
   status?: Prisma.EnumCommissionStatusFilter<"Commission"> | $Enums.CommissionStatus
@@ -285,6 +316,7 @@ export type CommissionWhereInput = {
   payoutId?: Prisma.UuidNullableFilter<"Commission"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Commission"> | Date | string
   creator?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
+  shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   link?: Prisma.XOR<Prisma.AffiliateLinkScalarRelationFilter, Prisma.AffiliateLinkWhereInput>
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
   orderLine?: Prisma.XOR<Prisma.OrderLineScalarRelationFilter, Prisma.OrderLineWhereInput>
@@ -294,10 +326,13 @@ export type CommissionWhereInput = {
 export type CommissionOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   creatorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
   linkId?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   orderLineId?: Prisma.SortOrder
+  refundId?: Prisma.SortOrderInput | Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -306,6 +341,7 @@ export type CommissionOrderByWithRelationInput = {
   payoutId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   creator?: Prisma.UserOrderByWithRelationInput
+  shop?: Prisma.ShopOrderByWithRelationInput
   link?: Prisma.AffiliateLinkOrderByWithRelationInput
   order?: Prisma.OrderOrderByWithRelationInput
   orderLine?: Prisma.OrderLineOrderByWithRelationInput
@@ -314,14 +350,18 @@ export type CommissionOrderByWithRelationInput = {
 
 export type CommissionWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  orderLineId_refundId?: Prisma.CommissionOrderLineIdRefundIdCompoundUniqueInput
   AND?: Prisma.CommissionWhereInput | Prisma.CommissionWhereInput[]
   OR?: Prisma.CommissionWhereInput[]
   NOT?: Prisma.CommissionWhereInput | Prisma.CommissionWhereInput[]
   creatorId?: Prisma.UuidFilter<"Commission"> | string
+  shopId?: Prisma.UuidFilter<"Commission"> | string
   linkId?: Prisma.UuidFilter<"Commission"> | string
   orderId?: Prisma.UuidFilter<"Commission"> | string
   orderLineId?: Prisma.UuidFilter<"Commission"> | string
+  refundId?: Prisma.UuidNullableFilter<"Commission"> | string | null
   currencyCode?: Prisma.StringFilter<"Commission"> | string
+  revenue?: Prisma.IntFilter<"Commission"> | number
   amount?: Prisma.IntFilter<"Commission"> | number
   rate?: Prisma.IntFilter<"Commission"> | number
   status?: Prisma.EnumCommissionStatusFilter<"Commission"> | $Enums.CommissionStatus
@@ -330,19 +370,23 @@ export type CommissionWhereUniqueInput = Prisma.AtLeast<{
   payoutId?: Prisma.UuidNullableFilter<"Commission"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Commission"> | Date | string
   creator?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
+  shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   link?: Prisma.XOR<Prisma.AffiliateLinkScalarRelationFilter, Prisma.AffiliateLinkWhereInput>
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
   orderLine?: Prisma.XOR<Prisma.OrderLineScalarRelationFilter, Prisma.OrderLineWhereInput>
   payout?: Prisma.XOR<Prisma.PayoutNullableScalarRelationFilter, Prisma.PayoutWhereInput> | null
-}, "id">
+}, "id" | "orderLineId_refundId">
 
 export type CommissionOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   creatorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
   linkId?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   orderLineId?: Prisma.SortOrder
+  refundId?: Prisma.SortOrderInput | Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -363,10 +407,13 @@ export type CommissionScalarWhereWithAggregatesInput = {
   NOT?: Prisma.CommissionScalarWhereWithAggregatesInput | Prisma.CommissionScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
   creatorId?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
+  shopId?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
   linkId?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
   orderId?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
   orderLineId?: Prisma.UuidWithAggregatesFilter<"Commission"> | string
+  refundId?: Prisma.UuidNullableWithAggregatesFilter<"Commission"> | string | null
   currencyCode?: Prisma.StringWithAggregatesFilter<"Commission"> | string
+  revenue?: Prisma.IntWithAggregatesFilter<"Commission"> | number
   amount?: Prisma.IntWithAggregatesFilter<"Commission"> | number
   rate?: Prisma.IntWithAggregatesFilter<"Commission"> | number
   status?: Prisma.EnumCommissionStatusWithAggregatesFilter<"Commission"> | $Enums.CommissionStatus
@@ -378,7 +425,9 @@ export type CommissionScalarWhereWithAggregatesInput = {
 
 export type CommissionCreateInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -386,6 +435,7 @@ export type CommissionCreateInput = {
   payableAt?: Date | string | null
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
   link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
   order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
   orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
@@ -395,10 +445,13 @@ export type CommissionCreateInput = {
 export type CommissionUncheckedCreateInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -410,7 +463,9 @@ export type CommissionUncheckedCreateInput = {
 
 export type CommissionUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -418,6 +473,7 @@ export type CommissionUpdateInput = {
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
   order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
   orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
@@ -427,10 +483,13 @@ export type CommissionUpdateInput = {
 export type CommissionUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -443,10 +502,13 @@ export type CommissionUncheckedUpdateInput = {
 export type CommissionCreateManyInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -458,7 +520,9 @@ export type CommissionCreateManyInput = {
 
 export type CommissionUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -470,10 +534,13 @@ export type CommissionUpdateManyMutationInput = {
 export type CommissionUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -493,13 +560,21 @@ export type CommissionOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type CommissionOrderLineIdRefundIdCompoundUniqueInput = {
+  orderLineId: string
+  refundId: string
+}
+
 export type CommissionCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   creatorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
   linkId?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   orderLineId?: Prisma.SortOrder
+  refundId?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -510,6 +585,7 @@ export type CommissionCountOrderByAggregateInput = {
 }
 
 export type CommissionAvgOrderByAggregateInput = {
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
 }
@@ -517,10 +593,13 @@ export type CommissionAvgOrderByAggregateInput = {
 export type CommissionMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   creatorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
   linkId?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   orderLineId?: Prisma.SortOrder
+  refundId?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -533,10 +612,13 @@ export type CommissionMaxOrderByAggregateInput = {
 export type CommissionMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   creatorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
   linkId?: Prisma.SortOrder
   orderId?: Prisma.SortOrder
   orderLineId?: Prisma.SortOrder
+  refundId?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -547,6 +629,7 @@ export type CommissionMinOrderByAggregateInput = {
 }
 
 export type CommissionSumOrderByAggregateInput = {
+  revenue?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   rate?: Prisma.SortOrder
 }
@@ -590,6 +673,48 @@ export type CommissionUncheckedUpdateManyWithoutCreatorNestedInput = {
   connect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
   update?: Prisma.CommissionUpdateWithWhereUniqueWithoutCreatorInput | Prisma.CommissionUpdateWithWhereUniqueWithoutCreatorInput[]
   updateMany?: Prisma.CommissionUpdateManyWithWhereWithoutCreatorInput | Prisma.CommissionUpdateManyWithWhereWithoutCreatorInput[]
+  deleteMany?: Prisma.CommissionScalarWhereInput | Prisma.CommissionScalarWhereInput[]
+}
+
+export type CommissionCreateNestedManyWithoutShopInput = {
+  create?: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput> | Prisma.CommissionCreateWithoutShopInput[] | Prisma.CommissionUncheckedCreateWithoutShopInput[]
+  connectOrCreate?: Prisma.CommissionCreateOrConnectWithoutShopInput | Prisma.CommissionCreateOrConnectWithoutShopInput[]
+  createMany?: Prisma.CommissionCreateManyShopInputEnvelope
+  connect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+}
+
+export type CommissionUncheckedCreateNestedManyWithoutShopInput = {
+  create?: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput> | Prisma.CommissionCreateWithoutShopInput[] | Prisma.CommissionUncheckedCreateWithoutShopInput[]
+  connectOrCreate?: Prisma.CommissionCreateOrConnectWithoutShopInput | Prisma.CommissionCreateOrConnectWithoutShopInput[]
+  createMany?: Prisma.CommissionCreateManyShopInputEnvelope
+  connect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+}
+
+export type CommissionUpdateManyWithoutShopNestedInput = {
+  create?: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput> | Prisma.CommissionCreateWithoutShopInput[] | Prisma.CommissionUncheckedCreateWithoutShopInput[]
+  connectOrCreate?: Prisma.CommissionCreateOrConnectWithoutShopInput | Prisma.CommissionCreateOrConnectWithoutShopInput[]
+  upsert?: Prisma.CommissionUpsertWithWhereUniqueWithoutShopInput | Prisma.CommissionUpsertWithWhereUniqueWithoutShopInput[]
+  createMany?: Prisma.CommissionCreateManyShopInputEnvelope
+  set?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  disconnect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  delete?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  connect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  update?: Prisma.CommissionUpdateWithWhereUniqueWithoutShopInput | Prisma.CommissionUpdateWithWhereUniqueWithoutShopInput[]
+  updateMany?: Prisma.CommissionUpdateManyWithWhereWithoutShopInput | Prisma.CommissionUpdateManyWithWhereWithoutShopInput[]
+  deleteMany?: Prisma.CommissionScalarWhereInput | Prisma.CommissionScalarWhereInput[]
+}
+
+export type CommissionUncheckedUpdateManyWithoutShopNestedInput = {
+  create?: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput> | Prisma.CommissionCreateWithoutShopInput[] | Prisma.CommissionUncheckedCreateWithoutShopInput[]
+  connectOrCreate?: Prisma.CommissionCreateOrConnectWithoutShopInput | Prisma.CommissionCreateOrConnectWithoutShopInput[]
+  upsert?: Prisma.CommissionUpsertWithWhereUniqueWithoutShopInput | Prisma.CommissionUpsertWithWhereUniqueWithoutShopInput[]
+  createMany?: Prisma.CommissionCreateManyShopInputEnvelope
+  set?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  disconnect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  delete?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  connect?: Prisma.CommissionWhereUniqueInput | Prisma.CommissionWhereUniqueInput[]
+  update?: Prisma.CommissionUpdateWithWhereUniqueWithoutShopInput | Prisma.CommissionUpdateWithWhereUniqueWithoutShopInput[]
+  updateMany?: Prisma.CommissionUpdateManyWithWhereWithoutShopInput | Prisma.CommissionUpdateManyWithWhereWithoutShopInput[]
   deleteMany?: Prisma.CommissionScalarWhereInput | Prisma.CommissionScalarWhereInput[]
 }
 
@@ -767,13 +892,16 @@ export type CommissionUncheckedUpdateManyWithoutPayoutNestedInput = {
 
 export type CommissionCreateWithoutCreatorInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
   selfReferral?: boolean
   payableAt?: Date | string | null
   createdAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
   link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
   order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
   orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
@@ -782,10 +910,13 @@ export type CommissionCreateWithoutCreatorInput = {
 
 export type CommissionUncheckedCreateWithoutCreatorInput = {
   id?: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -827,10 +958,13 @@ export type CommissionScalarWhereInput = {
   NOT?: Prisma.CommissionScalarWhereInput | Prisma.CommissionScalarWhereInput[]
   id?: Prisma.UuidFilter<"Commission"> | string
   creatorId?: Prisma.UuidFilter<"Commission"> | string
+  shopId?: Prisma.UuidFilter<"Commission"> | string
   linkId?: Prisma.UuidFilter<"Commission"> | string
   orderId?: Prisma.UuidFilter<"Commission"> | string
   orderLineId?: Prisma.UuidFilter<"Commission"> | string
+  refundId?: Prisma.UuidNullableFilter<"Commission"> | string | null
   currencyCode?: Prisma.StringFilter<"Commission"> | string
+  revenue?: Prisma.IntFilter<"Commission"> | number
   amount?: Prisma.IntFilter<"Commission"> | number
   rate?: Prisma.IntFilter<"Commission"> | number
   status?: Prisma.EnumCommissionStatusFilter<"Commission"> | $Enums.CommissionStatus
@@ -840,9 +974,11 @@ export type CommissionScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Commission"> | Date | string
 }
 
-export type CommissionCreateWithoutOrderInput = {
+export type CommissionCreateWithoutShopInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -851,6 +987,69 @@ export type CommissionCreateWithoutOrderInput = {
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
   link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
+  order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
+  orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
+  payout?: Prisma.PayoutCreateNestedOneWithoutCommissionsInput
+}
+
+export type CommissionUncheckedCreateWithoutShopInput = {
+  id?: string
+  creatorId: string
+  linkId: string
+  orderId: string
+  orderLineId: string
+  refundId?: string | null
+  currencyCode: string
+  revenue: number
+  amount: number
+  rate: number
+  status?: $Enums.CommissionStatus
+  selfReferral?: boolean
+  payableAt?: Date | string | null
+  payoutId?: string | null
+  createdAt?: Date | string
+}
+
+export type CommissionCreateOrConnectWithoutShopInput = {
+  where: Prisma.CommissionWhereUniqueInput
+  create: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput>
+}
+
+export type CommissionCreateManyShopInputEnvelope = {
+  data: Prisma.CommissionCreateManyShopInput | Prisma.CommissionCreateManyShopInput[]
+  skipDuplicates?: boolean
+}
+
+export type CommissionUpsertWithWhereUniqueWithoutShopInput = {
+  where: Prisma.CommissionWhereUniqueInput
+  update: Prisma.XOR<Prisma.CommissionUpdateWithoutShopInput, Prisma.CommissionUncheckedUpdateWithoutShopInput>
+  create: Prisma.XOR<Prisma.CommissionCreateWithoutShopInput, Prisma.CommissionUncheckedCreateWithoutShopInput>
+}
+
+export type CommissionUpdateWithWhereUniqueWithoutShopInput = {
+  where: Prisma.CommissionWhereUniqueInput
+  data: Prisma.XOR<Prisma.CommissionUpdateWithoutShopInput, Prisma.CommissionUncheckedUpdateWithoutShopInput>
+}
+
+export type CommissionUpdateManyWithWhereWithoutShopInput = {
+  where: Prisma.CommissionScalarWhereInput
+  data: Prisma.XOR<Prisma.CommissionUpdateManyMutationInput, Prisma.CommissionUncheckedUpdateManyWithoutShopInput>
+}
+
+export type CommissionCreateWithoutOrderInput = {
+  id?: string
+  refundId?: string | null
+  currencyCode: string
+  revenue: number
+  amount: number
+  rate: number
+  status?: $Enums.CommissionStatus
+  selfReferral?: boolean
+  payableAt?: Date | string | null
+  createdAt?: Date | string
+  creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
+  link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
   orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
   payout?: Prisma.PayoutCreateNestedOneWithoutCommissionsInput
 }
@@ -858,9 +1057,12 @@ export type CommissionCreateWithoutOrderInput = {
 export type CommissionUncheckedCreateWithoutOrderInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -898,7 +1100,9 @@ export type CommissionUpdateManyWithWhereWithoutOrderInput = {
 
 export type CommissionCreateWithoutOrderLineInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -906,6 +1110,7 @@ export type CommissionCreateWithoutOrderLineInput = {
   payableAt?: Date | string | null
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
   link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
   order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
   payout?: Prisma.PayoutCreateNestedOneWithoutCommissionsInput
@@ -914,9 +1119,12 @@ export type CommissionCreateWithoutOrderLineInput = {
 export type CommissionUncheckedCreateWithoutOrderLineInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -954,7 +1162,9 @@ export type CommissionUpdateManyWithWhereWithoutOrderLineInput = {
 
 export type CommissionCreateWithoutLinkInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -962,6 +1172,7 @@ export type CommissionCreateWithoutLinkInput = {
   payableAt?: Date | string | null
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
   order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
   orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
   payout?: Prisma.PayoutCreateNestedOneWithoutCommissionsInput
@@ -970,9 +1181,12 @@ export type CommissionCreateWithoutLinkInput = {
 export type CommissionUncheckedCreateWithoutLinkInput = {
   id?: string
   creatorId: string
+  shopId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1010,7 +1224,9 @@ export type CommissionUpdateManyWithWhereWithoutLinkInput = {
 
 export type CommissionCreateWithoutPayoutInput = {
   id?: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1018,6 +1234,7 @@ export type CommissionCreateWithoutPayoutInput = {
   payableAt?: Date | string | null
   createdAt?: Date | string
   creator: Prisma.UserCreateNestedOneWithoutCommissionsInput
+  shop: Prisma.ShopCreateNestedOneWithoutCommissionsInput
   link: Prisma.AffiliateLinkCreateNestedOneWithoutCommissionsInput
   order: Prisma.OrderCreateNestedOneWithoutCommissionsInput
   orderLine: Prisma.OrderLineCreateNestedOneWithoutCommissionsInput
@@ -1026,10 +1243,13 @@ export type CommissionCreateWithoutPayoutInput = {
 export type CommissionUncheckedCreateWithoutPayoutInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1066,10 +1286,13 @@ export type CommissionUpdateManyWithWhereWithoutPayoutInput = {
 
 export type CommissionCreateManyCreatorInput = {
   id?: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1081,13 +1304,16 @@ export type CommissionCreateManyCreatorInput = {
 
 export type CommissionUpdateWithoutCreatorInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
   selfReferral?: Prisma.BoolFieldUpdateOperationsInput | boolean
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
   order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
   orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
@@ -1096,10 +1322,13 @@ export type CommissionUpdateWithoutCreatorInput = {
 
 export type CommissionUncheckedUpdateWithoutCreatorInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1111,10 +1340,85 @@ export type CommissionUncheckedUpdateWithoutCreatorInput = {
 
 export type CommissionUncheckedUpdateManyWithoutCreatorInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
+  amount?: Prisma.IntFieldUpdateOperationsInput | number
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
+  selfReferral?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  payoutId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type CommissionCreateManyShopInput = {
+  id?: string
+  creatorId: string
+  linkId: string
+  orderId: string
+  orderLineId: string
+  refundId?: string | null
+  currencyCode: string
+  revenue: number
+  amount: number
+  rate: number
+  status?: $Enums.CommissionStatus
+  selfReferral?: boolean
+  payableAt?: Date | string | null
+  payoutId?: string | null
+  createdAt?: Date | string
+}
+
+export type CommissionUpdateWithoutShopInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
+  amount?: Prisma.IntFieldUpdateOperationsInput | number
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
+  selfReferral?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
+  order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
+  orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
+  payout?: Prisma.PayoutUpdateOneWithoutCommissionsNestedInput
+}
+
+export type CommissionUncheckedUpdateWithoutShopInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  linkId?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.StringFieldUpdateOperationsInput | string
+  orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
+  amount?: Prisma.IntFieldUpdateOperationsInput | number
+  rate?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
+  selfReferral?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  payoutId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type CommissionUncheckedUpdateManyWithoutShopInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  linkId?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.StringFieldUpdateOperationsInput | string
+  orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1127,9 +1431,12 @@ export type CommissionUncheckedUpdateManyWithoutCreatorInput = {
 export type CommissionCreateManyOrderInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1141,7 +1448,9 @@ export type CommissionCreateManyOrderInput = {
 
 export type CommissionUpdateWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1149,6 +1458,7 @@ export type CommissionUpdateWithoutOrderInput = {
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
   orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
   payout?: Prisma.PayoutUpdateOneWithoutCommissionsNestedInput
@@ -1157,9 +1467,12 @@ export type CommissionUpdateWithoutOrderInput = {
 export type CommissionUncheckedUpdateWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1172,9 +1485,12 @@ export type CommissionUncheckedUpdateWithoutOrderInput = {
 export type CommissionUncheckedUpdateManyWithoutOrderInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1187,9 +1503,12 @@ export type CommissionUncheckedUpdateManyWithoutOrderInput = {
 export type CommissionCreateManyOrderLineInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1201,7 +1520,9 @@ export type CommissionCreateManyOrderLineInput = {
 
 export type CommissionUpdateWithoutOrderLineInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1209,6 +1530,7 @@ export type CommissionUpdateWithoutOrderLineInput = {
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
   order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
   payout?: Prisma.PayoutUpdateOneWithoutCommissionsNestedInput
@@ -1217,9 +1539,12 @@ export type CommissionUpdateWithoutOrderLineInput = {
 export type CommissionUncheckedUpdateWithoutOrderLineInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1232,9 +1557,12 @@ export type CommissionUncheckedUpdateWithoutOrderLineInput = {
 export type CommissionUncheckedUpdateManyWithoutOrderLineInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1247,9 +1575,12 @@ export type CommissionUncheckedUpdateManyWithoutOrderLineInput = {
 export type CommissionCreateManyLinkInput = {
   id?: string
   creatorId: string
+  shopId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1261,7 +1592,9 @@ export type CommissionCreateManyLinkInput = {
 
 export type CommissionUpdateWithoutLinkInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1269,6 +1602,7 @@ export type CommissionUpdateWithoutLinkInput = {
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
   orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
   payout?: Prisma.PayoutUpdateOneWithoutCommissionsNestedInput
@@ -1277,9 +1611,12 @@ export type CommissionUpdateWithoutLinkInput = {
 export type CommissionUncheckedUpdateWithoutLinkInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1292,9 +1629,12 @@ export type CommissionUncheckedUpdateWithoutLinkInput = {
 export type CommissionUncheckedUpdateManyWithoutLinkInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1307,10 +1647,13 @@ export type CommissionUncheckedUpdateManyWithoutLinkInput = {
 export type CommissionCreateManyPayoutInput = {
   id?: string
   creatorId: string
+  shopId: string
   linkId: string
   orderId: string
   orderLineId: string
+  refundId?: string | null
   currencyCode: string
+  revenue: number
   amount: number
   rate: number
   status?: $Enums.CommissionStatus
@@ -1321,7 +1664,9 @@ export type CommissionCreateManyPayoutInput = {
 
 export type CommissionUpdateWithoutPayoutInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1329,6 +1674,7 @@ export type CommissionUpdateWithoutPayoutInput = {
   payableAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   creator?: Prisma.UserUpdateOneRequiredWithoutCommissionsNestedInput
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCommissionsNestedInput
   link?: Prisma.AffiliateLinkUpdateOneRequiredWithoutCommissionsNestedInput
   order?: Prisma.OrderUpdateOneRequiredWithoutCommissionsNestedInput
   orderLine?: Prisma.OrderLineUpdateOneRequiredWithoutCommissionsNestedInput
@@ -1337,10 +1683,13 @@ export type CommissionUpdateWithoutPayoutInput = {
 export type CommissionUncheckedUpdateWithoutPayoutInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1352,10 +1701,13 @@ export type CommissionUncheckedUpdateWithoutPayoutInput = {
 export type CommissionUncheckedUpdateManyWithoutPayoutInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   creatorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   linkId?: Prisma.StringFieldUpdateOperationsInput | string
   orderId?: Prisma.StringFieldUpdateOperationsInput | string
   orderLineId?: Prisma.StringFieldUpdateOperationsInput | string
+  refundId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  revenue?: Prisma.IntFieldUpdateOperationsInput | number
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   rate?: Prisma.IntFieldUpdateOperationsInput | number
   status?: Prisma.EnumCommissionStatusFieldUpdateOperationsInput | $Enums.CommissionStatus
@@ -1369,10 +1721,13 @@ export type CommissionUncheckedUpdateManyWithoutPayoutInput = {
 export type CommissionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   creatorId?: boolean
+  shopId?: boolean
   linkId?: boolean
   orderId?: boolean
   orderLineId?: boolean
+  refundId?: boolean
   currencyCode?: boolean
+  revenue?: boolean
   amount?: boolean
   rate?: boolean
   status?: boolean
@@ -1381,6 +1736,7 @@ export type CommissionSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   payoutId?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1390,10 +1746,13 @@ export type CommissionSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
 export type CommissionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   creatorId?: boolean
+  shopId?: boolean
   linkId?: boolean
   orderId?: boolean
   orderLineId?: boolean
+  refundId?: boolean
   currencyCode?: boolean
+  revenue?: boolean
   amount?: boolean
   rate?: boolean
   status?: boolean
@@ -1402,6 +1761,7 @@ export type CommissionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   payoutId?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1411,10 +1771,13 @@ export type CommissionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
 export type CommissionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   creatorId?: boolean
+  shopId?: boolean
   linkId?: boolean
   orderId?: boolean
   orderLineId?: boolean
+  refundId?: boolean
   currencyCode?: boolean
+  revenue?: boolean
   amount?: boolean
   rate?: boolean
   status?: boolean
@@ -1423,6 +1786,7 @@ export type CommissionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   payoutId?: boolean
   createdAt?: boolean
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1432,10 +1796,13 @@ export type CommissionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
 export type CommissionSelectScalar = {
   id?: boolean
   creatorId?: boolean
+  shopId?: boolean
   linkId?: boolean
   orderId?: boolean
   orderLineId?: boolean
+  refundId?: boolean
   currencyCode?: boolean
+  revenue?: boolean
   amount?: boolean
   rate?: boolean
   status?: boolean
@@ -1445,9 +1812,10 @@ export type CommissionSelectScalar = {
   createdAt?: boolean
 }
 
-export type CommissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "creatorId" | "linkId" | "orderId" | "orderLineId" | "currencyCode" | "amount" | "rate" | "status" | "selfReferral" | "payableAt" | "payoutId" | "createdAt", ExtArgs["result"]["commission"]>
+export type CommissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "creatorId" | "shopId" | "linkId" | "orderId" | "orderLineId" | "refundId" | "currencyCode" | "revenue" | "amount" | "rate" | "status" | "selfReferral" | "payableAt" | "payoutId" | "createdAt", ExtArgs["result"]["commission"]>
 export type CommissionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1455,6 +1823,7 @@ export type CommissionInclude<ExtArgs extends runtime.Types.Extensions.InternalA
 }
 export type CommissionIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1462,6 +1831,7 @@ export type CommissionIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.E
 }
 export type CommissionIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   creator?: boolean | Prisma.UserDefaultArgs<ExtArgs>
+  shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   link?: boolean | Prisma.AffiliateLinkDefaultArgs<ExtArgs>
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   orderLine?: boolean | Prisma.OrderLineDefaultArgs<ExtArgs>
@@ -1472,6 +1842,7 @@ export type $CommissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
   name: "Commission"
   objects: {
     creator: Prisma.$UserPayload<ExtArgs>
+    shop: Prisma.$ShopPayload<ExtArgs>
     link: Prisma.$AffiliateLinkPayload<ExtArgs>
     order: Prisma.$OrderPayload<ExtArgs>
     orderLine: Prisma.$OrderLinePayload<ExtArgs>
@@ -1480,10 +1851,16 @@ export type $CommissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     creatorId: string
+    shopId: string
     linkId: string
     orderId: string
     orderLineId: string
+    refundId: string | null
     currencyCode: string
+    /**
+     * Line revenue the entry is computed on (after discounts; negative for reversals).
+     */
+    revenue: number
     amount: number
     rate: number
     status: $Enums.CommissionStatus
@@ -1886,6 +2263,7 @@ readonly fields: CommissionFieldRefs;
 export interface Prisma__CommissionClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   creator<T extends Prisma.UserDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.UserDefaultArgs<ExtArgs>>): Prisma.Prisma__UserClient<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  shop<T extends Prisma.ShopDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ShopDefaultArgs<ExtArgs>>): Prisma.Prisma__ShopClient<runtime.Types.Result.GetResult<Prisma.$ShopPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   link<T extends Prisma.AffiliateLinkDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AffiliateLinkDefaultArgs<ExtArgs>>): Prisma.Prisma__AffiliateLinkClient<runtime.Types.Result.GetResult<Prisma.$AffiliateLinkPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   order<T extends Prisma.OrderDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.OrderDefaultArgs<ExtArgs>>): Prisma.Prisma__OrderClient<runtime.Types.Result.GetResult<Prisma.$OrderPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   orderLine<T extends Prisma.OrderLineDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.OrderLineDefaultArgs<ExtArgs>>): Prisma.Prisma__OrderLineClient<runtime.Types.Result.GetResult<Prisma.$OrderLinePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
@@ -1921,10 +2299,13 @@ export interface Prisma__CommissionClient<T, Null = never, ExtArgs extends runti
 export interface CommissionFieldRefs {
   readonly id: Prisma.FieldRef<"Commission", 'String'>
   readonly creatorId: Prisma.FieldRef<"Commission", 'String'>
+  readonly shopId: Prisma.FieldRef<"Commission", 'String'>
   readonly linkId: Prisma.FieldRef<"Commission", 'String'>
   readonly orderId: Prisma.FieldRef<"Commission", 'String'>
   readonly orderLineId: Prisma.FieldRef<"Commission", 'String'>
+  readonly refundId: Prisma.FieldRef<"Commission", 'String'>
   readonly currencyCode: Prisma.FieldRef<"Commission", 'String'>
+  readonly revenue: Prisma.FieldRef<"Commission", 'Int'>
   readonly amount: Prisma.FieldRef<"Commission", 'Int'>
   readonly rate: Prisma.FieldRef<"Commission", 'Int'>
   readonly status: Prisma.FieldRef<"Commission", 'CommissionStatus'>

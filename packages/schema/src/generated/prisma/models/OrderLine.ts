@@ -60,6 +60,7 @@ export type OrderLineMinAggregateOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   livePinId: string | null
 }
@@ -80,6 +81,7 @@ export type OrderLineMaxAggregateOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   livePinId: string | null
 }
@@ -100,6 +102,7 @@ export type OrderLineCountAggregateOutputType = {
   postId: number
   productTagId: number
   affiliateLinkId: number
+  affiliateClickId: number
   liveSessionId: number
   livePinId: number
   _all: number
@@ -138,6 +141,7 @@ export type OrderLineMinAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   livePinId?: true
 }
@@ -158,6 +162,7 @@ export type OrderLineMaxAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   livePinId?: true
 }
@@ -178,6 +183,7 @@ export type OrderLineCountAggregateInputType = {
   postId?: true
   productTagId?: true
   affiliateLinkId?: true
+  affiliateClickId?: true
   liveSessionId?: true
   livePinId?: true
   _all?: true
@@ -285,6 +291,7 @@ export type OrderLineGroupByOutputType = {
   postId: string | null
   productTagId: string | null
   affiliateLinkId: string | null
+  affiliateClickId: string | null
   liveSessionId: string | null
   livePinId: string | null
   _count: OrderLineCountAggregateOutputType | null
@@ -328,6 +335,7 @@ export type OrderLineWhereInput = {
   postId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
@@ -352,6 +360,7 @@ export type OrderLineOrderByWithRelationInput = {
   postId?: Prisma.SortOrderInput | Prisma.SortOrder
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
   livePinId?: Prisma.SortOrderInput | Prisma.SortOrder
   order?: Prisma.OrderOrderByWithRelationInput
@@ -379,6 +388,7 @@ export type OrderLineWhereUniqueInput = Prisma.AtLeast<{
   postId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   order?: Prisma.XOR<Prisma.OrderScalarRelationFilter, Prisma.OrderWhereInput>
@@ -403,6 +413,7 @@ export type OrderLineOrderByWithAggregationInput = {
   postId?: Prisma.SortOrderInput | Prisma.SortOrder
   productTagId?: Prisma.SortOrderInput | Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrderInput | Prisma.SortOrder
   liveSessionId?: Prisma.SortOrderInput | Prisma.SortOrder
   livePinId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OrderLineCountOrderByAggregateInput
@@ -431,6 +442,7 @@ export type OrderLineScalarWhereWithAggregatesInput = {
   postId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   productTagId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
   livePinId?: Prisma.UuidNullableWithAggregatesFilter<"OrderLine"> | string | null
 }
@@ -448,6 +460,7 @@ export type OrderLineCreateInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
@@ -472,6 +485,7 @@ export type OrderLineUncheckedCreateInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
@@ -490,6 +504,7 @@ export type OrderLineUpdateInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
@@ -514,6 +529,7 @@ export type OrderLineUncheckedUpdateInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
@@ -535,6 +551,7 @@ export type OrderLineCreateManyInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
 }
@@ -552,6 +569,7 @@ export type OrderLineUpdateManyMutationInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -572,6 +590,7 @@ export type OrderLineUncheckedUpdateManyInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -602,6 +621,7 @@ export type OrderLineCountOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   livePinId?: Prisma.SortOrder
 }
@@ -630,6 +650,7 @@ export type OrderLineMaxOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   livePinId?: Prisma.SortOrder
 }
@@ -650,6 +671,7 @@ export type OrderLineMinOrderByAggregateInput = {
   postId?: Prisma.SortOrder
   productTagId?: Prisma.SortOrder
   affiliateLinkId?: Prisma.SortOrder
+  affiliateClickId?: Prisma.SortOrder
   liveSessionId?: Prisma.SortOrder
   livePinId?: Prisma.SortOrder
 }
@@ -820,6 +842,7 @@ export type OrderLineCreateWithoutProductInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
@@ -842,6 +865,7 @@ export type OrderLineUncheckedCreateWithoutProductInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
@@ -892,6 +916,7 @@ export type OrderLineScalarWhereInput = {
   postId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   productTagId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   affiliateLinkId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
+  affiliateClickId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   liveSessionId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
   livePinId?: Prisma.UuidNullableFilter<"OrderLine"> | string | null
 }
@@ -909,6 +934,7 @@ export type OrderLineCreateWithoutVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
@@ -931,6 +957,7 @@ export type OrderLineUncheckedCreateWithoutVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
@@ -975,6 +1002,7 @@ export type OrderLineCreateWithoutOrderInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   product?: Prisma.ProductCreateNestedOneWithoutOrderLinesInput
@@ -997,6 +1025,7 @@ export type OrderLineUncheckedCreateWithoutOrderInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutOrderLineInput
@@ -1041,6 +1070,7 @@ export type OrderLineCreateWithoutCommissionsInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
   order: Prisma.OrderCreateNestedOneWithoutLinesInput
@@ -1064,6 +1094,7 @@ export type OrderLineUncheckedCreateWithoutCommissionsInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
 }
@@ -1097,6 +1128,7 @@ export type OrderLineUpdateWithoutCommissionsInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
@@ -1120,6 +1152,7 @@ export type OrderLineUncheckedUpdateWithoutCommissionsInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -1139,6 +1172,7 @@ export type OrderLineCreateManyProductInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
 }
@@ -1156,6 +1190,7 @@ export type OrderLineUpdateWithoutProductInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
@@ -1178,6 +1213,7 @@ export type OrderLineUncheckedUpdateWithoutProductInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
@@ -1198,6 +1234,7 @@ export type OrderLineUncheckedUpdateManyWithoutProductInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -1217,6 +1254,7 @@ export type OrderLineCreateManyVariantInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
 }
@@ -1234,6 +1272,7 @@ export type OrderLineUpdateWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   order?: Prisma.OrderUpdateOneRequiredWithoutLinesNestedInput
@@ -1256,6 +1295,7 @@ export type OrderLineUncheckedUpdateWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
@@ -1276,6 +1316,7 @@ export type OrderLineUncheckedUpdateManyWithoutVariantInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -1295,6 +1336,7 @@ export type OrderLineCreateManyOrderInput = {
   postId?: string | null
   productTagId?: string | null
   affiliateLinkId?: string | null
+  affiliateClickId?: string | null
   liveSessionId?: string | null
   livePinId?: string | null
 }
@@ -1312,6 +1354,7 @@ export type OrderLineUpdateWithoutOrderInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   product?: Prisma.ProductUpdateOneWithoutOrderLinesNestedInput
@@ -1334,6 +1377,7 @@ export type OrderLineUncheckedUpdateWithoutOrderInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   commissions?: Prisma.CommissionUncheckedUpdateManyWithoutOrderLineNestedInput
@@ -1354,6 +1398,7 @@ export type OrderLineUncheckedUpdateManyWithoutOrderInput = {
   postId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   productTagId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   affiliateLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  affiliateClickId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   liveSessionId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   livePinId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -1405,6 +1450,7 @@ export type OrderLineSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
@@ -1430,6 +1476,7 @@ export type OrderLineSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
@@ -1453,6 +1500,7 @@ export type OrderLineSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   livePinId?: boolean
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
@@ -1476,11 +1524,12 @@ export type OrderLineSelectScalar = {
   postId?: boolean
   productTagId?: boolean
   affiliateLinkId?: boolean
+  affiliateClickId?: boolean
   liveSessionId?: boolean
   livePinId?: boolean
 }
 
-export type OrderLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "productId" | "variantId" | "productTitle" | "variantTitle" | "sku" | "unitPrice" | "quantity" | "discountAmount" | "total" | "refundedQuantity" | "postId" | "productTagId" | "affiliateLinkId" | "liveSessionId" | "livePinId", ExtArgs["result"]["orderLine"]>
+export type OrderLineOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "productId" | "variantId" | "productTitle" | "variantTitle" | "sku" | "unitPrice" | "quantity" | "discountAmount" | "total" | "refundedQuantity" | "postId" | "productTagId" | "affiliateLinkId" | "affiliateClickId" | "liveSessionId" | "livePinId", ExtArgs["result"]["orderLine"]>
 export type OrderLineInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   order?: boolean | Prisma.OrderDefaultArgs<ExtArgs>
   product?: boolean | Prisma.OrderLine$productArgs<ExtArgs>
@@ -1523,6 +1572,7 @@ export type $OrderLinePayload<ExtArgs extends runtime.Types.Extensions.InternalA
     postId: string | null
     productTagId: string | null
     affiliateLinkId: string | null
+    affiliateClickId: string | null
     liveSessionId: string | null
     livePinId: string | null
   }, ExtArgs["result"]["orderLine"]>
@@ -1967,6 +2017,7 @@ export interface OrderLineFieldRefs {
   readonly postId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly productTagId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly affiliateLinkId: Prisma.FieldRef<"OrderLine", 'String'>
+  readonly affiliateClickId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly liveSessionId: Prisma.FieldRef<"OrderLine", 'String'>
   readonly livePinId: Prisma.FieldRef<"OrderLine", 'String'>
 }

@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Payout
- * 
+ * Money paid to a creator: the sum of the PAYABLE entries (of one currency) it took.
  */
 export type PayoutModel = runtime.Types.Result.DefaultSelection<Prisma.$PayoutPayload>
 

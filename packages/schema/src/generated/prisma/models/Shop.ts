@@ -257,6 +257,7 @@ export type ShopWhereInput = {
   orders?: Prisma.OrderListRelationFilter
   affiliateProgram?: Prisma.XOR<Prisma.AffiliateProgramNullableScalarRelationFilter, Prisma.AffiliateProgramWhereInput> | null
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
+  commissions?: Prisma.CommissionListRelationFilter
   liveSessions?: Prisma.LiveSessionListRelationFilter
 }
 
@@ -279,6 +280,7 @@ export type ShopOrderByWithRelationInput = {
   orders?: Prisma.OrderOrderByRelationAggregateInput
   affiliateProgram?: Prisma.AffiliateProgramOrderByWithRelationInput
   affiliateLinks?: Prisma.AffiliateLinkOrderByRelationAggregateInput
+  commissions?: Prisma.CommissionOrderByRelationAggregateInput
   liveSessions?: Prisma.LiveSessionOrderByRelationAggregateInput
 }
 
@@ -304,6 +306,7 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   orders?: Prisma.OrderListRelationFilter
   affiliateProgram?: Prisma.XOR<Prisma.AffiliateProgramNullableScalarRelationFilter, Prisma.AffiliateProgramWhereInput> | null
   affiliateLinks?: Prisma.AffiliateLinkListRelationFilter
+  commissions?: Prisma.CommissionListRelationFilter
   liveSessions?: Prisma.LiveSessionListRelationFilter
 }, "id" | "handle">
 
@@ -358,6 +361,7 @@ export type ShopCreateInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -380,6 +384,7 @@ export type ShopUncheckedCreateInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -402,6 +407,7 @@ export type ShopUpdateInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -424,6 +430,7 @@ export type ShopUncheckedUpdateInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -661,6 +668,20 @@ export type ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAffiliateLinksInput, Prisma.ShopUpdateWithoutAffiliateLinksInput>, Prisma.ShopUncheckedUpdateWithoutAffiliateLinksInput>
 }
 
+export type ShopCreateNestedOneWithoutCommissionsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutCommissionsInput, Prisma.ShopUncheckedCreateWithoutCommissionsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutCommissionsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutCommissionsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutCommissionsInput, Prisma.ShopUncheckedCreateWithoutCommissionsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutCommissionsInput
+  upsert?: Prisma.ShopUpsertWithoutCommissionsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutCommissionsInput, Prisma.ShopUpdateWithoutCommissionsInput>, Prisma.ShopUncheckedUpdateWithoutCommissionsInput>
+}
+
 export type ShopCreateWithoutMembersInput = {
   id?: string
   handle: string
@@ -679,6 +700,7 @@ export type ShopCreateWithoutMembersInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -700,6 +722,7 @@ export type ShopUncheckedCreateWithoutMembersInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -737,6 +760,7 @@ export type ShopUpdateWithoutMembersInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -758,6 +782,7 @@ export type ShopUncheckedUpdateWithoutMembersInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -779,6 +804,7 @@ export type ShopCreateWithoutProductsInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -800,6 +826,7 @@ export type ShopUncheckedCreateWithoutProductsInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -837,6 +864,7 @@ export type ShopUpdateWithoutProductsInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -858,6 +886,7 @@ export type ShopUncheckedUpdateWithoutProductsInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -879,6 +908,7 @@ export type ShopCreateWithoutCollectionsInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -900,6 +930,7 @@ export type ShopUncheckedCreateWithoutCollectionsInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -937,6 +968,7 @@ export type ShopUpdateWithoutCollectionsInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -958,6 +990,7 @@ export type ShopUncheckedUpdateWithoutCollectionsInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -979,6 +1012,7 @@ export type ShopCreateWithoutPostsInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1000,6 +1034,7 @@ export type ShopUncheckedCreateWithoutPostsInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1037,6 +1072,7 @@ export type ShopUpdateWithoutPostsInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1058,6 +1094,7 @@ export type ShopUncheckedUpdateWithoutPostsInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1079,6 +1116,7 @@ export type ShopCreateWithoutFollowersInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1100,6 +1138,7 @@ export type ShopUncheckedCreateWithoutFollowersInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1137,6 +1176,7 @@ export type ShopUpdateWithoutFollowersInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1158,6 +1198,7 @@ export type ShopUncheckedUpdateWithoutFollowersInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1180,6 +1221,7 @@ export type ShopCreateWithoutLiveSessionsInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutLiveSessionsInput = {
@@ -1201,6 +1243,7 @@ export type ShopUncheckedCreateWithoutLiveSessionsInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutLiveSessionsInput = {
@@ -1238,6 +1281,7 @@ export type ShopUpdateWithoutLiveSessionsInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutLiveSessionsInput = {
@@ -1259,6 +1303,7 @@ export type ShopUncheckedUpdateWithoutLiveSessionsInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutDiscountCodesInput = {
@@ -1279,6 +1324,7 @@ export type ShopCreateWithoutDiscountCodesInput = {
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1300,6 +1346,7 @@ export type ShopUncheckedCreateWithoutDiscountCodesInput = {
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1337,6 +1384,7 @@ export type ShopUpdateWithoutDiscountCodesInput = {
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1358,6 +1406,7 @@ export type ShopUncheckedUpdateWithoutDiscountCodesInput = {
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1379,6 +1428,7 @@ export type ShopCreateWithoutOrdersInput = {
   discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1400,6 +1450,7 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1437,6 +1488,7 @@ export type ShopUpdateWithoutOrdersInput = {
   discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1458,6 +1510,7 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1479,6 +1532,7 @@ export type ShopCreateWithoutAffiliateProgramInput = {
   discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1500,6 +1554,7 @@ export type ShopUncheckedCreateWithoutAffiliateProgramInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1537,6 +1592,7 @@ export type ShopUpdateWithoutAffiliateProgramInput = {
   discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1558,6 +1614,7 @@ export type ShopUncheckedUpdateWithoutAffiliateProgramInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1579,6 +1636,7 @@ export type ShopCreateWithoutAffiliateLinksInput = {
   discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
   orders?: Prisma.OrderCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
 }
 
@@ -1600,6 +1658,7 @@ export type ShopUncheckedCreateWithoutAffiliateLinksInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
   orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
   liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
 }
 
@@ -1637,6 +1696,7 @@ export type ShopUpdateWithoutAffiliateLinksInput = {
   discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
   orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
 }
 
@@ -1658,6 +1718,111 @@ export type ShopUncheckedUpdateWithoutAffiliateLinksInput = {
   discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
   orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
   affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutCommissionsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutCommissionsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutCommissionsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutCommissionsInput, Prisma.ShopUncheckedCreateWithoutCommissionsInput>
+}
+
+export type ShopUpsertWithoutCommissionsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutCommissionsInput, Prisma.ShopUncheckedUpdateWithoutCommissionsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutCommissionsInput, Prisma.ShopUncheckedCreateWithoutCommissionsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutCommissionsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutCommissionsInput, Prisma.ShopUncheckedUpdateWithoutCommissionsInput>
+}
+
+export type ShopUpdateWithoutCommissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutCommissionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1675,6 +1840,7 @@ export type ShopCountOutputType = {
   discountCodes: number
   orders: number
   affiliateLinks: number
+  commissions: number
   liveSessions: number
 }
 
@@ -1687,6 +1853,7 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   discountCodes?: boolean | ShopCountOutputTypeCountDiscountCodesArgs
   orders?: boolean | ShopCountOutputTypeCountOrdersArgs
   affiliateLinks?: boolean | ShopCountOutputTypeCountAffiliateLinksArgs
+  commissions?: boolean | ShopCountOutputTypeCountCommissionsArgs
   liveSessions?: boolean | ShopCountOutputTypeCountLiveSessionsArgs
 }
 
@@ -1759,6 +1926,13 @@ export type ShopCountOutputTypeCountAffiliateLinksArgs<ExtArgs extends runtime.T
 /**
  * ShopCountOutputType without action
  */
+export type ShopCountOutputTypeCountCommissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CommissionWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
 export type ShopCountOutputTypeCountLiveSessionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.LiveSessionWhereInput
 }
@@ -1783,6 +1957,7 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   orders?: boolean | Prisma.Shop$ordersArgs<ExtArgs>
   affiliateProgram?: boolean | Prisma.Shop$affiliateProgramArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Shop$affiliateLinksArgs<ExtArgs>
+  commissions?: boolean | Prisma.Shop$commissionsArgs<ExtArgs>
   liveSessions?: boolean | Prisma.Shop$liveSessionsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
@@ -1834,6 +2009,7 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   orders?: boolean | Prisma.Shop$ordersArgs<ExtArgs>
   affiliateProgram?: boolean | Prisma.Shop$affiliateProgramArgs<ExtArgs>
   affiliateLinks?: boolean | Prisma.Shop$affiliateLinksArgs<ExtArgs>
+  commissions?: boolean | Prisma.Shop$commissionsArgs<ExtArgs>
   liveSessions?: boolean | Prisma.Shop$liveSessionsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
@@ -1852,6 +2028,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     orders: Prisma.$OrderPayload<ExtArgs>[]
     affiliateProgram: Prisma.$AffiliateProgramPayload<ExtArgs> | null
     affiliateLinks: Prisma.$AffiliateLinkPayload<ExtArgs>[]
+    commissions: Prisma.$CommissionPayload<ExtArgs>[]
     liveSessions: Prisma.$LiveSessionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
@@ -2267,6 +2444,7 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   orders<T extends Prisma.Shop$ordersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$ordersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OrderPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   affiliateProgram<T extends Prisma.Shop$affiliateProgramArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$affiliateProgramArgs<ExtArgs>>): Prisma.Prisma__AffiliateProgramClient<runtime.Types.Result.GetResult<Prisma.$AffiliateProgramPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   affiliateLinks<T extends Prisma.Shop$affiliateLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$affiliateLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AffiliateLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  commissions<T extends Prisma.Shop$commissionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$commissionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CommissionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   liveSessions<T extends Prisma.Shop$liveSessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$liveSessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LiveSessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
@@ -2916,6 +3094,30 @@ export type Shop$affiliateLinksArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.AffiliateLinkScalarFieldEnum | Prisma.AffiliateLinkScalarFieldEnum[]
+}
+
+/**
+ * Shop.commissions
+ */
+export type Shop$commissionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Commission
+   */
+  select?: Prisma.CommissionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Commission
+   */
+  omit?: Prisma.CommissionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CommissionInclude<ExtArgs> | null
+  where?: Prisma.CommissionWhereInput
+  orderBy?: Prisma.CommissionOrderByWithRelationInput | Prisma.CommissionOrderByWithRelationInput[]
+  cursor?: Prisma.CommissionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CommissionScalarFieldEnum | Prisma.CommissionScalarFieldEnum[]
 }
 
 /**

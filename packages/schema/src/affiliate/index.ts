@@ -1,0 +1,3 @@
+// The affiliate domain's GraphQL types and mutations (imported for their side effects).
+import "./affiliate.ts";
+import "./mutations.ts";
