@@ -35,6 +35,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a verified API key or user is cached before it is looked up again. */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Redis for events between instances (pub/sub); unset: events stay in this process. */
+  REDIS_URL: z.string().url().optional(),
+  /** Events one subscription may have waiting before its backlog is dropped for a `refetch`. */
+  SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(100),
+  /** Bytes a WebSocket may have unsent before it is closed as a slow consumer (1013). */
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Subscriptions one WebSocket may hold at once. */
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -55,6 +63,10 @@ export interface Config {
   graphiql: boolean;
   logLevel: string;
   authCacheTtlMs: number;
+  redisUrl: string | undefined;
+  subscriptionQueueLimit: number;
+  wsMaxBufferedBytes: number;
+  wsMaxSubscriptions: number;
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -82,5 +94,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+    redisUrl: e.REDIS_URL,
+    subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
+    wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+    wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
   };
 }

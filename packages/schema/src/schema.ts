@@ -19,6 +19,11 @@ import "./cart/discount-code.ts";
 import "./cart/mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/mutations.ts";
+import "./cart/subscriptions.ts";
+import "./catalog/subscriptions.ts";
+import "./checkout/subscriptions.ts";
+import "./content/subscriptions.ts";
+import "./live/subscriptions.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

@@ -28,7 +28,8 @@ import { buyerKeyOf, assertCartHolder, cartExpiry } from "../cart/access.ts";
 import { loadPricedCart, pricing } from "../cart/load.ts";
 import { DISCOUNT_REASONS } from "../cart/pricing.ts";
 import { Rollback, TX_OPTIONS } from "../cart/service.ts";
-import { recordPurchaseThroughPost } from "../content/engagement.ts";
+import { queueEvent, transaction } from "../shared/events.ts";
+import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
@@ -139,7 +140,7 @@ function isRetryableConflict(error: unknown): boolean {
 async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef): Promise<{ ok: true; orderIds: string[] } | { ok: false; errors: CheckoutUserErrorShape[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const orderIds = await ctx.db.$transaction((tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
+      const orderIds = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
       return { ok: true, orderIds };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
@@ -163,6 +164,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   if (claimed.count === 0) {
     throw new Rollback([cartStateError(await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }), now)]);
   }
+  queueEvent("cartUpdated", cartId, { cartId });
   const user = ctx.user;
   const cart = (await loadPricedCart(tx, cartId, { now, ...(user ? { buyerKey: `user:${user.id}` } : {}) }))!;
   const email = cart.email ?? (user ? (await tx.user.findUnique({ where: { id: user.id }, select: { email: true } }))?.email : null) ?? null;
@@ -365,9 +367,12 @@ async function unwind(ctx: Context, provider: PaymentProvider, payments: Payment
 // ───────────── 3. commit or release ─────────────
 
 async function commit(ctx: Context, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  const posts = await transaction(ctx, async (tx) => {
+    const paying = await tx.order.findMany({ where: { id: { in: orderIds }, status: "PENDING" }, select: { id: true } });
     await tx.order.updateMany({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt: new Date() } });
-    await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
+    for (const order of paying) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "PAID" });
+    const completed = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
+    if (completed.count) queueEvent("cartUpdated", cartId, { cartId });
     const throughPosts = await tx.orderLine.groupBy({
       by: ["postId", "productId"],
       where: { orderId: { in: orderIds }, postId: { not: null } },
@@ -378,13 +383,16 @@ async function commit(ctx: Context, cartId: string, orderIds: string[], ref: Ide
       await recordPurchaseThroughPost(tx, { postId: row.postId!, productId: row.productId, quantity: row._sum.quantity ?? 0 });
     }
     await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
+    return [...new Set(throughPosts.map((row) => row.postId!))];
   }, TX_OPTIONS);
+  for (const postId of posts) publishEngagement(ctx, postId);
 }
 
 /** Undoes a reservation: live caps, discount uses and stock back, PENDING orders deleted, the cart ACTIVE again. */
 async function release(ctx: Context, cartId: string, orderIds: string[], finish: (tx: Tx) => Promise<void>): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
-    await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
+  await transaction(ctx, async (tx) => {
+    const reopened = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
+    if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
     const lines = await tx.orderLine.findMany({
       where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
       select: { orderId: true, variantId: true, productId: true, quantity: true, livePinId: true },
