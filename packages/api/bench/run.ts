@@ -1,13 +1,14 @@
 /**
  * `pnpm bench`: runs every benchmark, each in its own process, one after the other:
- * products (bench/products.ts, takes `--scale bench`) and checkout (bench/checkout.ts).
- * `--only products` or `--only checkout` runs one. Results go to .bench/<name>.json.
+ * products (bench/products.ts, takes `--scale bench`), checkout (bench/checkout.ts) and
+ * subscriptions (bench/subscriptions.ts).
+ * `--only products`, `--only checkout` or `--only subscriptions` runs one. Results go to .bench/<name>.json.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BENCHES = ["products", "checkout"] as const;
+const BENCHES = ["products", "checkout", "subscriptions"] as const;
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
