@@ -203,6 +203,8 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
 
   function publishCoalesced<T extends Topic>(topic: T, id: string, intervalMs: number, load: () => Promise<EventTopics[T] | null>): void {
     const key = channelOf(topic, id);
+    // In-process, nobody listening means nothing to load (with Redis, other instances may listen).
+    if (!publisher && !channels.has(key)) return;
     const window = coalescing.get(key);
     if (window) {
       window.pending = true;
