@@ -8,6 +8,7 @@
  * session (its UPDATE), so they serialise per session and always lock the session before its
  * viewer or pin rows: no lost updates, no deadlocks.
  */
+import { TX_OPTIONS } from "../cart/service.ts";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -499,7 +500,8 @@ export async function joinLiveSession(ctx: Context, input: { liveSessionId: stri
         WHERE "id" = ${session.id}::uuid`;
     }
     return current;
-  });
+    // Joins of a popular session queue on its row: let them wait for a connection and the lock.
+  }, TX_OPTIONS);
   if (status === null) return notFound("liveSessionId");
   if (!canJoin(status)) return invalidState(status, "be joined (only a LIVE session is)", "liveSessionId");
   // After the commit: the count is read when the (coalesced) event is sent.
@@ -524,7 +526,7 @@ export async function leaveLiveSession(ctx: Context, input: { liveSessionId: str
       await tx.liveSession.update({ where: { id: session.id }, data: { viewerCount: { decrement: 1 } }, select: { id: true } });
     }
     return count === 1;
-  });
+  }, TX_OPTIONS);
   if (left) publishViewerCount(ctx, session.id);
   return succeeded(session.id);
 }
