@@ -9,4 +9,13 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: confi
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
 process.send?.({ ready: port });
-process.on("message", (m: { rss?: boolean }) => m.rss && process.send?.({ rss: process.memoryUsage().rss }));
+process.on("message", (m: { rss?: boolean; memory?: boolean; subscribers?: [string, string] }) => {
+  if (m.rss) process.send?.({ rss: process.memoryUsage().rss });
+  // For the subscriptions bench: memory after a full GC (the child runs with --expose-gc), and subscriber counts.
+  if (m.memory) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ memory: { rss, heapUsed } });
+  }
+  if (m.subscribers) process.send?.({ subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]) });
+});

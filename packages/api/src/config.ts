@@ -51,6 +51,14 @@ const EnvSchema = z.object({
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
   /** How often the API releases commissions whose hold passed (PENDING → PAYABLE); 0: never (default in tests). */
   AFFILIATE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  /** Redis for events between instances (pub/sub); unset: events stay in this process. */
+  REDIS_URL: z.string().url().optional(),
+  /** Events one subscription may have waiting before its backlog is dropped for a `refetch`. */
+  SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(100),
+  /** Bytes a WebSocket may have unsent before it is closed as a slow consumer (1013). */
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Subscriptions one WebSocket may hold at once. */
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -77,6 +85,10 @@ export interface Config {
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
     releaseIntervalMs: number;
   };
+  redisUrl: string | undefined;
+  subscriptionQueueLimit: number;
+  wsMaxBufferedBytes: number;
+  wsMaxSubscriptions: number;
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -110,5 +122,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
       releaseIntervalMs: e.AFFILIATE_RELEASE_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 3_600_000),
     },
+    redisUrl: e.REDIS_URL,
+    subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
+    wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+    wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
   };
 }

@@ -1,7 +1,10 @@
 /**
- * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production), /health and
- * /ready, the affiliate click redirect GET /r/<code> (affiliate-redirect.ts), body size limit,
- * CSRF prevention, masked errors, request logs, graceful close.
+/**
+ * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production; subscriptions
+ * over SSE), GraphQL over WebSocket on the same path (websocket.ts), /health and /ready, the
+ * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), body size limit, CSRF
+ * prevention, masked errors, request logs, graceful close. The event bus (events.ts) is
+ * created here and handed to every operation as `ctx.events`.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,8 +14,10 @@ import { schema, type Context, type Database, type PaymentProvider } from "@shop
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
-import { createAuthenticator } from "./auth.ts";
+import { createAuthenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { createEventBus, type ServerEventBus } from "./events.ts";
+import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
   db: Database;
@@ -27,13 +32,18 @@ export interface ServerOptions {
 export interface ShoppableServer {
   yoga: ReturnType<typeof createShoppableYoga>;
   http: Server;
+  /** The event bus behind subscriptions (in-process, or Redis with REDIS_URL). */
+  events: ServerEventBus;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting requests, lets in-flight ones finish (up to `timeoutMs`), then returns. */
   close(timeoutMs?: number): Promise<void>;
 }
 
-function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: ServerOptions) {
-  const authenticate = createAuthenticator(db.prisma, config);
+function createShoppableYoga(
+  { db, config, logger, graphiqlHeaders, payments }: ServerOptions,
+  authenticate: (headers: Headers) => Promise<Caller>,
+  events: ServerEventBus,
+) {
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
       (serverContext as { startedAt?: number }).startedAt = performance.now();
@@ -79,14 +89,16 @@ function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: 
       warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
       error: (...args: unknown[]) => logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
     },
-    context: async ({ request }) => {
-      const caller = await authenticate(request.headers);
+    // Over WebSocket the connection authenticated in connection_init and passes its `caller`.
+    context: async (initial: { request?: Request; caller?: Caller }) => {
+      const caller = initial.caller ?? (await authenticate(initial.request!.headers));
       return {
         db: db.prisma,
         key: caller.key,
         user: caller.user,
-        requestId: request.headers.get("x-request-id") ?? randomUUID(),
+        requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
+        events,
         ...(payments ? { payments } : {}),
       };
     },
@@ -109,23 +121,31 @@ function json(res: import("node:http").ServerResponse, status: number, body: unk
 }
 
 export function createServer(options: ServerOptions): ShoppableServer {
-  const yoga = createShoppableYoga(options);
   const { config, db, logger } = options;
+  const authenticate = createAuthenticator(db.prisma, config);
+  const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
+  const yoga = createShoppableYoga(options, authenticate, events);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/ready") {
-      const ok = !closing && (await databaseReady(db));
-      return json(res, ok ? 200 : 503, { status: ok ? "ready" : closing ? "shutting down" : "database unreachable", database: ok });
+      const database = !closing && (await databaseReady(db));
+      const eventProblem = events.problem();
+      const ok = database && eventProblem === null;
+      const status = ok ? "ready" : closing ? "shutting down" : !database ? "database unreachable" : eventProblem;
+      return json(res, ok ? 200 : 503, { status, database, events: eventProblem === null ? "ok" : eventProblem });
     }
     if (closing) res.setHeader("connection", "close");
     return yoga(req, res);
   });
 
+  const websocket = attachWebSocket({ http, yoga, authenticate, config, logger });
+
   return {
     yoga,
     http,
+    events,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         http.once("error", reject);
@@ -138,6 +158,9 @@ export function createServer(options: ServerOptions): ShoppableServer {
     },
     async close(timeoutMs = 10_000) {
       closing = true;
+      // Subscriptions end first (WebSockets close with 1001, SSE streams complete).
+      await Promise.resolve(websocket.close()).catch((error: Error) => logger.warn({ err: error.message }, "WebSocket server close"));
+      await events.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       const timer = setTimeout(() => {

@@ -41,7 +41,7 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
   const random = prng(SEED);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const db = api.db.prisma;
-  const ctx: Context = { db, key: { id: "ledger-test", kind: "SECRET" }, user: null, requestId: "ledger-test" };
+  const ctx: Context = { db, key: { id: "ledger-test", kind: "SECRET" }, user: null, requestId: "ledger-test", events: api.server.events };
 
   const shops = [];
   for (const currencyCode of ["EUR", "JPY"]) {

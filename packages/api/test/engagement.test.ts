@@ -39,7 +39,7 @@ async function hourly(id: string) {
 }
 
 function ctxFor(user: Person | null): Context {
-  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: user && { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test" };
+  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: user && { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test", events: api.server.events };
 }
 
 describe("postLike and postUnlike under concurrency", () => {

@@ -59,7 +59,7 @@ async function walk(vars: FeedVars, as: CallAs = {}, between?: () => Promise<voi
 }
 
 function ctxFor(user: Person): Context {
-  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test" };
+  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test", events: api.server.events };
 }
 
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000);

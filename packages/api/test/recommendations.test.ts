@@ -25,7 +25,7 @@ const TRENDING = `query($window: TrendingWindow, $first: Int, $after: String) {
 const CONSENT = `mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpdate(input: $input) { userErrors { code } } }`;
 
 function ctxFor(user: Person | null): Context {
-  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: user && { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test" };
+  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: user && { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test", events: api.server.events };
 }
 
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000);

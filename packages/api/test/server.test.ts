@@ -15,7 +15,7 @@ describe("HTTP endpoints", () => {
     const { url } = await api.server.listen(0, "127.0.0.1");
     const ready = await fetch(url.replace("/graphql", "/ready"));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", database: true });
+    expect(await ready.json()).toEqual({ status: "ready", database: true, events: "ok" });
   });
 
   it("serves GraphiQL to browsers outside production", async () => {

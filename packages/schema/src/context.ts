@@ -2,6 +2,7 @@
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
 import type { PaymentProvider } from "./checkout/payment.ts";
+import type { EventBus } from "./shared/events.ts";
 
 /** The app credential of the request. */
 export interface CallerKey {
@@ -22,6 +23,8 @@ export interface Context {
   key: CallerKey;
   user: CallerUser | null;
   requestId: string;
+  /** Real-time events: publish after commit (see shared/events.ts), subscribe in subscriptions. */
+  events: EventBus;
   /** The payment provider checkout charges through; the built-in test provider when absent. */
   payments?: PaymentProvider;
   /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */

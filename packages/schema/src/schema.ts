@@ -22,6 +22,11 @@ import "./cart/mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/mutations.ts";
 import "./affiliate/index.ts";
+import "./cart/subscriptions.ts";
+import "./catalog/subscriptions.ts";
+import "./checkout/subscriptions.ts";
+import "./content/subscriptions.ts";
+import "./live/subscriptions.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

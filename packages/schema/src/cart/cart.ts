@@ -7,7 +7,7 @@ import { Viewer } from "../identity/user.ts";
 import { limits } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { requestLoader } from "../shared/loader.ts";
+import { requestCache, requestLoader } from "../shared/loader.ts";
 import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { cartVisibleWhere } from "./access.ts";
@@ -26,7 +26,7 @@ export const DiscountCodeReasonEnum = builder.enumType("DiscountCodeReason", {
 
 // ───────────── request-scoped loading ─────────────
 
-const pricedByRequest = new WeakMap<Context, Map<string, Promise<LoadedCart | null>>>();
+const pricedByRequest = requestCache<Map<string, Promise<LoadedCart | null>>>();
 
 /** The cart priced now, loaded once per request (cost fields of a cart and its lines share it). */
 export function pricedCartFor(ctx: Context, cartId: string): Promise<LoadedCart | null> {

@@ -10,6 +10,7 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
+import { queueEvent, transaction } from "../shared/events.ts";
 import { userError } from "../shared/user-error.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { assertCartHolder, cartExpiry } from "./access.ts";
@@ -29,10 +30,13 @@ export class Rollback<E> extends Error {
   }
 }
 
-/** Runs `fn` in a transaction; a `Rollback` thrown inside becomes a failed payload. */
+/**
+ * Runs `fn` in a transaction; a `Rollback` thrown inside becomes a failed payload. Events
+ * queued inside (`queueEvent`) are published only when it commits.
+ */
 export async function inTransaction(ctx: Context, fn: (tx: Tx) => Promise<PayloadShape>): Promise<PayloadShape> {
   try {
-    return await ctx.db.$transaction(fn, TX_OPTIONS);
+    return await transaction(ctx, fn, TX_OPTIONS);
   } catch (error) {
     if (error instanceof Rollback) return failed(error.errors);
     throw error;
@@ -103,13 +107,19 @@ async function cartForChange(ctx: Context, cartId: string, now: Date) {
   return error ? { ok: false as const, error } : { ok: true as const, cart: cart! };
 }
 
-/** Claims the cart row for this transaction (see the module comment); throws Rollback when it no longer takes changes. */
+/**
+ * Claims the cart row for this transaction (see the module comment) and queues its
+ * `cartUpdated` event; throws Rollback when it no longer takes changes.
+ */
 async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUncheckedUpdateManyInput = {}): Promise<void> {
   const claimed = await tx.cart.updateMany({
     where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } },
     data: { ...data, expiresAt: cartExpiry(now) },
   });
-  if (claimed.count === 1) return;
+  if (claimed.count === 1) {
+    queueEvent("cartUpdated", cartId, { cartId });
+    return;
+  }
   const cart = await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } });
   throw new Rollback([stateError(cart, now) ?? cartError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"])]);
 }

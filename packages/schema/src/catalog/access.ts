@@ -2,8 +2,9 @@
 import type { Context } from "../context.ts";
 import type { ProductStatus } from "../generated/prisma/enums.ts";
 import { manageableShopIds } from "../identity/service.ts";
+import { requestCache } from "../shared/loader.ts";
 
-const managedByRequest = new WeakMap<Context, Promise<string[] | "all">>();
+const managedByRequest = requestCache<Promise<string[] | "all">>();
 
 /** The shops whose unpublished products and stock the caller may read (one query at most). */
 export function managedShops(ctx: Context): Promise<string[] | "all"> {

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
 import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
+import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import type { CatalogErrorCode } from "./errors.ts";
@@ -338,7 +339,7 @@ export async function adjustInventory(ctx: Context, input: InventoryAdjustInput)
   });
   if (!variant) return failed([catalogError("NOT_FOUND", "No variant has this id.", ["variantId"])]);
   await assertCanManageShop(ctx, variant.product.shopId);
-  return ctx.db.$transaction(async (tx) => {
+  return transaction(ctx, async (tx) => {
     const updated = await tx.productVariant.updateMany({
       where: {
         id: variant.id,
@@ -362,6 +363,7 @@ export async function adjustInventory(ctx: Context, input: InventoryAdjustInput)
     });
     // An increment, not a recount: concurrent adjustments of sibling variants stay exact.
     await tx.product.update({ where: { id: variant.productId }, data: { totalInventory: { increment: input.delta } }, select: { id: true } });
+    queueEvent("inventoryChanged", variant.productId, { productId: variant.productId });
     return succeeded(variant.id);
   });
 }

@@ -6,6 +6,7 @@
  * of sibling variants stay exact), and every move leaves an InventoryAdjustment.
  */
 import type { Prisma } from "../generated/prisma/client.ts";
+import { queueEvent } from "../shared/events.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,11 +28,13 @@ function byVariant(items: StockItem[]): StockItem[] {
   return [...sums.values()].filter((i) => i.quantity > 0).sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
 }
 
+/** Moves the products' totals and queues their `inventoryChanged` events (the caller runs in `transaction`). */
 async function moveProductTotals(tx: Tx, moved: { productId: string; delta: number }[]): Promise<void> {
   const totals = new Map<string, number>();
   for (const m of moved) totals.set(m.productId, (totals.get(m.productId) ?? 0) + m.delta);
   for (const [productId, delta] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     await tx.$executeRaw`UPDATE "Product" SET "totalInventory" = "totalInventory" + ${delta}::int WHERE "id" = ${productId}::uuid`;
+    queueEvent("inventoryChanged", productId, { productId });
   }
 }
 

@@ -21,6 +21,7 @@ import type { PaymentStatus } from "../generated/prisma/enums.ts";
 import { canManageShop } from "../identity/service.ts";
 import { releaseLiveQuantity } from "../live/service.ts";
 import { forbidden } from "../shared/errors.ts";
+import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import type { OrderErrorCode } from "./errors.ts";
@@ -54,8 +55,9 @@ function transitionError(status: string, action: string) {
 export async function fulfillOrder(ctx: Context, orderId: string): Promise<PayloadShape> {
   if (!(await orderToChange(ctx, orderId))) return notFound();
   const now = new Date();
-  const fulfilled = await ctx.db.$transaction(async (tx) => {
+  const fulfilled = await transaction(ctx, async (tx) => {
     const paid = await tx.order.updateMany({ where: { id: orderId, status: "PAID", fulfilledAt: null }, data: { status: "FULFILLED", fulfilledAt: now } });
+    if (paid.count === 1) queueEvent("orderStatusChanged", orderId, { orderId, status: "FULFILLED" });
     const partial = paid.count === 1 ? paid : await tx.order.updateMany({ where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null }, data: { fulfilledAt: now } });
     // Affiliate commissions start their hold at fulfilment.
     if (partial.count === 1) await scheduleCommissions(tx, orderId, now);
@@ -140,11 +142,13 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     }
     const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity + (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
     const cancelledAt = input.cancel ? now : order.cancelledAt;
+    const status = statusOf({ ...order, cancelledAt, lines });
     await tx.order.update({
       where: { id: order.id },
-      data: { refundedTotal: { increment: amount }, cancelledAt, status: statusOf({ ...order, cancelledAt, lines }) },
+      data: { refundedTotal: { increment: amount }, cancelledAt, status },
       select: { id: true },
     });
+    if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
     const payment = order.payments[0];
     if (payment && amount > 0) {
       const refunded = payment.refundedAmount + amount;
@@ -195,7 +199,7 @@ async function settlePendingRefunds(ctx: Context, orderId: string): Promise<"SET
 
 /** SUCCEEDED, and the units back in stock (and under their live caps) when the refund asked for it. */
 async function finishRefund(ctx: Context, refundId: string): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await transaction(ctx, async (tx) => {
     const done = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED" } });
     if (done.count === 0) return;
     await reverseRefundCommissions(tx, refundId);
@@ -219,7 +223,7 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
 
 /** Undoes what a refund the provider refused counted: lines, order totals and status, payment; FAILED. */
 async function revertRefund(ctx: Context, refundId: string): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await transaction(ctx, async (tx) => {
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, amount: true, lines: true, cancelsOrder: true, status: true } });
     if (refund.status !== "PENDING") return;
     const order = await lockOrder(tx, refund.orderId);
@@ -229,11 +233,13 @@ async function revertRefund(ctx: Context, refundId: string): Promise<void> {
     }
     const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity - (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
     const cancelledAt = refund.cancelsOrder ? null : order.cancelledAt;
+    const status = statusOf({ ...order, cancelledAt, lines });
     await tx.order.update({
       where: { id: order.id },
-      data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status: statusOf({ ...order, cancelledAt, lines }) },
+      data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status },
       select: { id: true },
     });
+    if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
     const payment = order.payments[0];
     if (payment && refund.amount > 0) {
       const refunded = payment.refundedAmount - refund.amount;

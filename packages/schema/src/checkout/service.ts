@@ -29,7 +29,8 @@ import { loadPricedCart, pricing } from "../cart/load.ts";
 import { DISCOUNT_REASONS } from "../cart/pricing.ts";
 import { Rollback, TX_OPTIONS } from "../cart/service.ts";
 import { recordOrderCommissions } from "../affiliate/ledger.ts";
-import { recordPurchaseThroughPost } from "../content/engagement.ts";
+import { queueEvent, transaction } from "../shared/events.ts";
+import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
@@ -140,7 +141,7 @@ function isRetryableConflict(error: unknown): boolean {
 async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef): Promise<{ ok: true; orderIds: string[] } | { ok: false; errors: CheckoutUserErrorShape[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const orderIds = await ctx.db.$transaction((tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
+      const orderIds = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
       return { ok: true, orderIds };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
@@ -164,6 +165,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   if (claimed.count === 0) {
     throw new Rollback([cartStateError(await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }), now)]);
   }
+  queueEvent("cartUpdated", cartId, { cartId });
   const user = ctx.user;
   const cart = (await loadPricedCart(tx, cartId, { now, ...(user ? { buyerKey: `user:${user.id}` } : {}) }))!;
   const email = cart.email ?? (user ? (await tx.user.findUnique({ where: { id: user.id }, select: { email: true } }))?.email : null) ?? null;
@@ -367,11 +369,13 @@ async function unwind(ctx: Context, provider: PaymentProvider, payments: Payment
 // ───────────── 3. commit or release ─────────────
 
 async function commit(ctx: Context, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  const posts = await transaction(ctx, async (tx) => {
     const paidAt = new Date();
     const paid = await tx.order.updateManyAndReturn({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt }, select: { id: true } });
+    for (const order of paid) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "PAID" });
     await recordOrderCommissions(tx, paid.map((o) => o.id), paidAt);
-    await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
+    const completed = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
+    if (completed.count) queueEvent("cartUpdated", cartId, { cartId });
     const throughPosts = await tx.orderLine.groupBy({
       by: ["postId", "productId"],
       where: { orderId: { in: orderIds }, postId: { not: null } },
@@ -382,13 +386,16 @@ async function commit(ctx: Context, cartId: string, orderIds: string[], ref: Ide
       await recordPurchaseThroughPost(tx, { postId: row.postId!, productId: row.productId, quantity: row._sum.quantity ?? 0 });
     }
     await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
+    return [...new Set(throughPosts.map((row) => row.postId!))];
   }, TX_OPTIONS);
+  for (const postId of posts) publishEngagement(ctx, postId);
 }
 
 /** Undoes a reservation: live caps, discount uses and stock back, PENDING orders deleted, the cart ACTIVE again. */
 async function release(ctx: Context, cartId: string, orderIds: string[], finish: (tx: Tx) => Promise<void>): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
-    await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
+  await transaction(ctx, async (tx) => {
+    const reopened = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
+    if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
     const lines = await tx.orderLine.findMany({
       where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
       select: { orderId: true, variantId: true, productId: true, quantity: true, livePinId: true },

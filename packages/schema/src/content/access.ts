@@ -4,6 +4,7 @@
  */
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { requestCache } from "../shared/loader.ts";
 
 /** The platform: a secret key acting on its own, or an ADMIN user with a secret key. */
 export function isPlatform(ctx: Context): boolean {
@@ -68,7 +69,7 @@ export async function canEditPost(ctx: Context, post: { authorId: string; shopId
   return canPostForShop(ctx, post.shopId);
 }
 
-const membershipsByRequest = new WeakMap<Context, Promise<string[]>>();
+const membershipsByRequest = requestCache<Promise<string[]>>();
 
 /** The shops the caller is a merchant member of (one query per request at most). */
 export function memberShopIds(ctx: Context): Promise<string[]> {

@@ -38,6 +38,23 @@ async function checkPost(ctx: Context, postId: string): Promise<ContentUserError
   return null;
 }
 
+/** At most one `postEngagement` event per post per this many ms. */
+export const ENGAGEMENT_EVENT_INTERVAL_MS = 1000;
+
+/**
+ * Publishes the post's counters after a committed engagement, coalesced: at most one event per
+ * post per ENGAGEMENT_EVENT_INTERVAL_MS, the trailing one read when it is sent.
+ */
+export function publishEngagement(ctx: Pick<Context, "db" | "events">, postId: string): void {
+  ctx.events.publishCoalesced("postEngagement", postId, ENGAGEMENT_EVENT_INTERVAL_MS, async () => {
+    const post = await ctx.db.post.findUnique({
+      where: { id: postId },
+      select: { viewCount: true, likeCount: true, shareCount: true, purchaseCount: true },
+    });
+    return post && { postId, ...post };
+  });
+}
+
 const deletedMeanwhile = () => failed([userError("POST_DELETED", "The post was deleted.", ["postId"])]);
 
 type PostCounter = "viewCount" | "likeCount" | "shareCount";
@@ -106,6 +123,7 @@ export async function viewPost(ctx: Context, input: { postId: string; sessionId?
     at,
   );
   if (!result.live) return { ...deletedMeanwhile(), counted: false };
+  if (result.changed) publishEngagement(ctx, input.postId);
   return { ...succeeded(input.postId), counted: result.changed };
 }
 
@@ -127,6 +145,7 @@ export async function likePost(ctx: Context, postId: string, at = new Date()): P
     1,
     at,
   );
+  if (result.changed) publishEngagement(ctx, postId);
   return result.live ? succeeded(postId) : deletedMeanwhile();
 }
 
@@ -146,6 +165,7 @@ export async function unlikePost(ctx: Context, postId: string, at = new Date()):
     -1,
     at,
   );
+  if (result.changed) publishEngagement(ctx, postId);
   return result.live ? succeeded(postId) : deletedMeanwhile();
 }
 
@@ -166,6 +186,7 @@ export async function sharePost(ctx: Context, input: { postId: string; channel: 
     1,
     at,
   );
+  if (result.changed) publishEngagement(ctx, input.postId);
   return result.live ? succeeded(input.postId) : deletedMeanwhile();
 }
 

@@ -8,6 +8,7 @@
  * session (its UPDATE), so they serialise per session and always lock the session before its
  * viewer or pin rows: no lost updates, no deadlocks.
  */
+import { TX_OPTIONS } from "../cart/service.ts";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -15,6 +16,7 @@ import type { LiveSessionStatus, Role } from "../generated/prisma/enums.ts";
 import { canManageShop } from "../identity/service.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
+import { queueEvent, transaction, type LivePinSnapshot, type LiveSessionEventKind } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import type { LiveErrorCode } from "./errors.ts";
@@ -66,6 +68,21 @@ async function assertMayAct(ctx: Context, session: SessionAccess): Promise<void>
 }
 
 const sessionAccess = { id: true, hostId: true, shopId: true, status: true } as const;
+
+/** A `liveSessionEvents` payload committed now. */
+function liveEvent(kind: LiveSessionEventKind, liveSessionId: string, extra: { viewerCount?: number; pin?: LivePinSnapshot } = {}) {
+  return { kind, liveSessionId, occurredAt: new Date().toISOString(), viewerCount: extra.viewerCount ?? null, pin: extra.pin ?? null };
+}
+
+/** How often at most a session's viewer count is published (joins and leaves coalesce). */
+export const VIEWER_COUNT_INTERVAL_MS = 1000;
+
+function publishViewerCount(ctx: Context, liveSessionId: string): void {
+  ctx.events.publishCoalesced("liveSessionEvents", liveSessionId, VIEWER_COUNT_INTERVAL_MS, async () => {
+    const session = await ctx.db.liveSession.findUnique({ where: { id: liveSessionId }, select: { viewerCount: true, status: true } });
+    return session && session.status === "LIVE" ? liveEvent("VIEWER_COUNT", liveSessionId, { viewerCount: session.viewerCount }) : null;
+  });
+}
 
 /** Locks the session row until the transaction ends and returns its current status. */
 async function lockSession(tx: Prisma.TransactionClient, id: string): Promise<LiveSessionStatus | null> {
@@ -155,6 +172,7 @@ async function transition(ctx: Context, id: string, action: "start" | "cancel"):
     const current = await ctx.db.liveSession.findUniqueOrThrow({ where: { id }, select: { status: true } });
     return invalidState(current.status, ACTION_TEXT[action]);
   }
+  ctx.events.publish("liveSessionEvents", id, liveEvent(action === "start" ? "STARTED" : "CANCELLED", id));
   return succeeded(id);
 }
 
@@ -188,7 +206,7 @@ export async function endLiveSession(ctx: Context, input: { id: string; replay?:
   if (!session) return notFound("id");
   await assertMayAct(ctx, session);
   if (!canTransition("end", session.status)) return invalidState(session.status, ACTION_TEXT.end);
-  return ctx.db.$transaction(async (tx) => {
+  return transaction(ctx, async (tx) => {
     const endedAt = new Date();
     // The session row first: joins and pin changes lock it before their own rows, too.
     const { count } = await tx.liveSession.updateMany({
@@ -200,6 +218,7 @@ export async function endLiveSession(ctx: Context, input: { id: string; replay?:
       return invalidState(current.status, ACTION_TEXT.end);
     }
     await tx.liveSessionViewer.deleteMany({ where: { liveSessionId: session.id } });
+    queueEvent("liveSessionEvents", session.id, liveEvent("ENDED", session.id, { viewerCount: 0 }));
     if (input.replay) {
       const pins = await tx.livePinnedProduct.findMany({
         where: { liveSessionId: session.id, product: { status: "ACTIVE" } },
@@ -293,7 +312,17 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
   }
   const quantityCap = input.quantityCap ?? null;
 
-  return ctx.db.$transaction(async (tx) => {
+  const snapshot = (id: string): LivePinSnapshot => ({
+    id,
+    productId: product.id,
+    variantId,
+    livePrice,
+    currencyCode: product.currencyCode,
+    quantityCap,
+    shopId: product.shopId,
+    productStatus: product.status,
+  });
+  return transaction(ctx, async (tx) => {
     const status = await lockSession(tx, session.id);
     if (status === null) return notFound("liveSessionId");
     if (!canChangePins(status)) return invalidState(status, "change its pinned products", "liveSessionId");
@@ -306,11 +335,13 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
         return failed([liveError("QUANTITY_CAP_BELOW_SOLD", `${current.quantitySold} units were already sold through this pin.`, ["quantityCap"])]);
       }
       await tx.livePinnedProduct.update({ where: { id: current.id }, data: { livePrice, quantityCap }, select: { id: true } });
+      queueEvent("liveSessionEvents", session.id, liveEvent("PRICE_CHANGED", session.id, { pin: snapshot(current.id) }));
     } else {
-      await tx.livePinnedProduct.create({
+      const pin = await tx.livePinnedProduct.create({
         data: { liveSessionId: session.id, productId: product.id, variantId, livePrice, quantityCap, pinnedAt: new Date() },
         select: { id: true },
       });
+      queueEvent("liveSessionEvents", session.id, liveEvent("PRODUCT_PINNED", session.id, { pin: snapshot(pin.id) }));
     }
     return succeeded(session.id);
   });
@@ -320,16 +351,33 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
 export async function unpinProduct(ctx: Context, pinnedProductId: string): Promise<PayloadShape> {
   const pin = await ctx.db.livePinnedProduct.findUnique({
     where: { id: pinnedProductId },
-    select: { liveSession: { select: sessionAccess } },
+    select: {
+      productId: true,
+      variantId: true,
+      livePrice: true,
+      quantityCap: true,
+      product: { select: { shopId: true, status: true, currencyCode: true } },
+      liveSession: { select: sessionAccess },
+    },
   });
   if (!pin) return notFound("pinnedProductId", "pinned product");
   const session = pin.liveSession;
   await assertMayAct(ctx, session);
   if (!canChangePins(session.status)) return invalidState(session.status, "change its pinned products", "pinnedProductId");
-  const status = await ctx.db.$transaction(async (tx) => {
+  const status = await transaction(ctx, async (tx) => {
     const current = await lockSession(tx, session.id);
     if (current !== null && canChangePins(current)) {
-      await tx.livePinnedProduct.updateMany({ where: { id: pinnedProductId, unpinnedAt: null }, data: { unpinnedAt: new Date() } });
+      const { count } = await tx.livePinnedProduct.updateMany({ where: { id: pinnedProductId, unpinnedAt: null }, data: { unpinnedAt: new Date() } });
+      if (count === 1) {
+        const { product, productId, variantId, livePrice, quantityCap } = pin;
+        queueEvent(
+          "liveSessionEvents",
+          session.id,
+          liveEvent("PRODUCT_UNPINNED", session.id, {
+            pin: { id: pinnedProductId, productId, variantId, livePrice, quantityCap, currencyCode: product.currencyCode, shopId: product.shopId, productStatus: product.status },
+          }),
+        );
+      }
     }
     return current;
   });
@@ -439,10 +487,12 @@ export async function joinLiveSession(ctx: Context, input: { liveSessionId: stri
   const session = await ctx.db.liveSession.findUnique({ where: { id: input.liveSessionId }, select: { id: true, status: true } });
   if (!session) return notFound("liveSessionId");
   if (!canJoin(session.status)) return invalidState(session.status, "be joined (only a LIVE session is)", "liveSessionId");
+  let joined = false;
   const status = await ctx.db.$transaction(async (tx) => {
     const current = await lockSession(tx, session.id);
     if (current === null || !canJoin(current)) return current;
     const { count } = await tx.liveSessionViewer.createMany({ data: [{ liveSessionId: session.id, viewerKey }], skipDuplicates: true });
+    joined = count === 1;
     if (count === 1) {
       await tx.$executeRaw`
         UPDATE "LiveSession"
@@ -450,9 +500,12 @@ export async function joinLiveSession(ctx: Context, input: { liveSessionId: stri
         WHERE "id" = ${session.id}::uuid`;
     }
     return current;
-  });
+    // Joins of a popular session queue on its row: let them wait for a connection and the lock.
+  }, TX_OPTIONS);
   if (status === null) return notFound("liveSessionId");
   if (!canJoin(status)) return invalidState(status, "be joined (only a LIVE session is)", "liveSessionId");
+  // After the commit: the count is read when the (coalesced) event is sent.
+  if (joined) publishViewerCount(ctx, session.id);
   return succeeded(session.id);
 }
 
@@ -466,12 +519,14 @@ export async function leaveLiveSession(ctx: Context, input: { liveSessionId: str
   if (viewerKey === null) return viewerRequired();
   const session = await ctx.db.liveSession.findUnique({ where: { id: input.liveSessionId }, select: { id: true } });
   if (!session) return notFound("liveSessionId");
-  await ctx.db.$transaction(async (tx) => {
-    if ((await lockSession(tx, session.id)) === null) return;
+  const left = await ctx.db.$transaction(async (tx) => {
+    if ((await lockSession(tx, session.id)) === null) return false;
     const { count } = await tx.liveSessionViewer.deleteMany({ where: { liveSessionId: session.id, viewerKey } });
     if (count === 1) {
       await tx.liveSession.update({ where: { id: session.id }, data: { viewerCount: { decrement: 1 } }, select: { id: true } });
     }
-  });
+    return count === 1;
+  }, TX_OPTIONS);
+  if (left) publishViewerCount(ctx, session.id);
   return succeeded(session.id);
 }

@@ -3,7 +3,24 @@
  * of a list page) become one call of `batch`, so a computed field costs one statement per
  * page instead of one per row. Results are cached for the request only.
  */
-const loaders = new WeakMap<object, Map<string, unknown>>();
+const caches: WeakMap<object, unknown>[] = [];
+
+/**
+ * A cache keyed by request context. A subscription keeps one context for all its events, so
+ * `forgetRequestCaches` empties every such cache before each event's fields resolve.
+ */
+export function requestCache<V>(): WeakMap<object, V> {
+  const cache = new WeakMap<object, V>();
+  caches.push(cache);
+  return cache;
+}
+
+/** Forgets what every request cache holds for `ctx` (the next reads go to the database). */
+export function forgetRequestCaches(ctx: object): void {
+  for (const cache of caches) cache.delete(ctx);
+}
+
+const loaders = requestCache<Map<string, unknown>>();
 
 export type Load<K, V> = (key: K) => Promise<V>;
 

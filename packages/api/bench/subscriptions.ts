@@ -1,0 +1,272 @@
+/**
+ * `pnpm bench` (third part; alone: `pnpm bench --only subscriptions`): live-session fan-out.
+ *
+ * Creates a fresh database on the server of BENCH_DATABASE_URL (default the local
+ * postgresql://postgres@127.0.0.1:5432/test server) with one shop, one product and one LIVE
+ * session, and starts the API in production mode in child processes. This process then opens
+ * BENCH_SUBSCRIBERS (default 10,000) WebSockets (graphql-transport-ws, raw `ws` clients, 200
+ * handshakes at a time), each subscribed to `liveSessionEvents` of that session, and pins the
+ * product BENCH_SUBSCRIPTION_ROUNDS (default 5) times with a new live price over HTTP.
+ *
+ * Latency of one delivery: its arrival here minus the event's `occurredAt`, stamped in the
+ * pin's transaction just before its COMMIT (same machine, same clock). Per round the last
+ * subscriber's latency is the fan-out time; over all deliveries p50 and p99.
+ * Memory per subscriber: the API process's RSS (and heap) after a full GC, with the
+ * subscribers connected minus before, divided by their number.
+ *
+ * Scenarios: `one instance` (subscribers and mutations on one API process, in-process bus) and,
+ * when Redis answers at BENCH_REDIS_URL (default redis://127.0.0.1:6379), `two instances`
+ * (subscribers on instance B, mutations on instance A, events through Redis).
+ * Writes .bench/subscriptions.json. Needs about 2 file descriptors per subscriber (ulimit -n).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import pg from "pg";
+import WebSocket from "ws";
+import { createApiKey, openDatabase } from "@shoppable/schema";
+import { repoRoot } from "../src/config.ts";
+
+const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+const rounds = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const dbName = "shoppable_bench_subscriptions";
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+const SUBSCRIPTION = `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind occurredAt pinnedProduct { productId livePrice { amount currencyCode } } } }`;
+const PIN = `mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { userErrors { code message } } }`;
+
+async function freshDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+async function writeFixture(databaseUrl: string) {
+  const db = await openDatabase({ databaseUrl, migrate: true });
+  const publishable = (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "subscriptions bench viewers" })).key;
+  const secret = (await createApiKey(db.prisma, { kind: "SECRET", name: "subscriptions bench platform" })).key;
+  const shop = await db.prisma.shop.create({ data: { handle: "bench-live", name: "Bench live", currencyCode: "EUR" }, select: { id: true } });
+  const host = await db.prisma.user.create({ data: { externalId: "bench-host", handle: "bench-host", roles: ["BUYER", "CREATOR"] }, select: { id: true } });
+  const product = await db.prisma.product.create({
+    data: {
+      shopId: shop.id,
+      handle: "bench-live-product",
+      title: "Bench live product",
+      status: "ACTIVE",
+      currencyCode: "EUR",
+      minPrice: 10_000,
+      maxPrice: 10_000,
+      publishedAt: new Date(),
+      variants: { create: [{ title: "Default", price: 10_000, inventoryQuantity: 1000, position: 0, selectedOptions: [] }] },
+    },
+    select: { id: true },
+  });
+  const session = await db.prisma.liveSession.create({
+    data: { hostId: host.id, shopId: shop.id, title: "Bench live", status: "LIVE", scheduledAt: new Date(Date.now() - 60_000), startedAt: new Date() },
+    select: { id: true },
+  });
+  await db.close();
+  return { publishable, secret, productId: encodeGlobalID("Product", product.id), sessionId: encodeGlobalID("LiveSession", session.id), sessionDbId: session.id };
+}
+
+interface Api {
+  child: ChildProcess;
+  port: number;
+  ask<T>(message: object, key: string): Promise<T>;
+}
+
+function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Api> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, "api-child.ts"), [], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10", PORT: "0", WS_MAX_SUBSCRIPTIONS: "10", ...extraEnv },
+      execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=4096"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`api-child exited with ${code}`)));
+    const ask = <T>(message: object, key: string) =>
+      new Promise<T>((answer) => {
+        const listener = (m: Record<string, unknown>) => {
+          if (key in m) {
+            child.off("message", listener);
+            answer(m[key] as T);
+          }
+        };
+        child.on("message", listener);
+        child.send(message);
+      });
+    child.on("message", (m: { ready?: number }) => m.ready && resolve({ child, port: m.ready, ask }));
+  });
+}
+
+function stop(api: Api): Promise<void> {
+  return new Promise((resolve) => {
+    api.child.removeAllListeners("exit");
+    api.child.once("exit", () => resolve());
+    api.child.kill("SIGTERM");
+  });
+}
+
+function redisAnswers(): Promise<boolean> {
+  const url = new URL(redisUrl);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port || 6379), url.hostname);
+    const done = (value: boolean) => {
+      socket.destroy();
+      resolve(value);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.on("error", () => done(false));
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (data) => done(String(data).includes("PONG")));
+  });
+}
+
+/** Opens `count` subscribed sockets; every delivery's latency goes to `onEvent`. */
+async function openSubscribers(port: number, key: string, sessionId: string, count: number, onEvent: (latencyMs: number, at: number) => void): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  const open = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", { perMessageDeflate: false });
+      socket.once("error", reject);
+      socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { "x-shoppable-key": key } })));
+      socket.on("message", (data) => {
+        const now = Date.now();
+        const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { liveSessionEvents?: { occurredAt: string } }; errors?: unknown } };
+        if (message.type === "connection_ack") {
+          socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: SUBSCRIPTION, variables: { id: sessionId } } }));
+          resolve(socket);
+        } else if (message.type === "next") {
+          const event = message.payload?.data?.liveSessionEvents;
+          if (event) onEvent(now - Date.parse(event.occurredAt), now);
+          else reject(new Error(JSON.stringify(message.payload?.errors)));
+        } else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
+      });
+      socket.on("close", (code) => code !== 1000 && code !== 1001 && code !== 1005 && reject(new Error(`socket closed with ${code}`)));
+    });
+  for (let i = 0; i < count; i += 200) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(200, count - i) }, open))));
+  }
+  return sockets;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Row {
+  name: string;
+  subscribers: number;
+  rounds: number;
+  deliveries: number;
+  p50Ms: number;
+  p99Ms: number;
+  lastSubscriberMs: { median: number; max: number };
+  rssPerSubscriberKb: number;
+  heapPerSubscriberKb: number;
+}
+
+async function scenario(name: string, mutateOn: Api, subscribeOn: Api, fixture: Awaited<ReturnType<typeof writeFixture>>): Promise<Row> {
+  const before = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
+  const latencies: number[] = [];
+  let received = 0;
+  const sockets = await openSubscribers(subscribeOn.port, fixture.publishable, fixture.sessionId, subscribers, (ms) => {
+    latencies.push(ms);
+    received++;
+  });
+  for (;;) {
+    const n = await subscribeOn.ask<number>({ subscribers: ["liveSessionEvents", fixture.sessionDbId] }, "subscribers");
+    if (n >= subscribers) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const after = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
+  const lastPerRound: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const from = latencies.length;
+    const price = (50 + round).toFixed(2);
+    const res = await fetch(`http://127.0.0.1:${mutateOn.port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shoppable-key": fixture.secret },
+      body: JSON.stringify({ query: PIN, variables: { input: { liveSessionId: fixture.sessionId, productId: fixture.productId, livePrice: price } } }),
+    });
+    const body = (await res.json()) as { data?: { liveSessionPinProduct: { userErrors: unknown[] } }; errors?: unknown };
+    if (!body.data || body.data.liveSessionPinProduct.userErrors.length) throw new Error(`pin failed: ${JSON.stringify(body)}`);
+    const target = (round + 1) * subscribers;
+    const deadline = Date.now() + 60_000;
+    while (received < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (received < target) throw new Error(`round ${round}: ${received - round * subscribers} of ${subscribers} deliveries`);
+    lastPerRound.push(Math.max(...latencies.slice(from)));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const socket of sockets) socket.close(1000);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const sortedLast = [...lastPerRound].sort((a, b) => a - b);
+  return {
+    name,
+    subscribers,
+    rounds,
+    deliveries: latencies.length,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    lastSubscriberMs: { median: percentile(sortedLast, 50), max: sortedLast.at(-1) ?? 0 },
+    rssPerSubscriberKb: Math.round(((after.rss - before.rss) / subscribers / 1024) * 10) / 10,
+    heapPerSubscriberKb: Math.round(((after.heapUsed - before.heapUsed) / subscribers / 1024) * 10) / 10,
+  };
+}
+
+const databaseUrl = await freshDatabase();
+const fixture = await writeFixture(databaseUrl);
+const rows: Row[] = [];
+
+console.log(`${subscribers} WebSocket subscribers to one live session, ${rounds} pins each scenario`);
+{
+  const api = await startApi(databaseUrl);
+  try {
+    rows.push(await scenario("one instance", api, api, fixture));
+  } finally {
+    await stop(api);
+  }
+}
+if (await redisAnswers()) {
+  const a = await startApi(databaseUrl, { REDIS_URL: redisUrl });
+  const b = await startApi(databaseUrl, { REDIS_URL: redisUrl });
+  try {
+    rows.push(await scenario("two instances (Redis)", a, b, fixture));
+  } finally {
+    await stop(a);
+    await stop(b);
+  }
+} else {
+  console.log(`two instances: skipped, no Redis at ${redisUrl}`);
+}
+
+console.table(
+  rows.map((r) => ({
+    scenario: r.name,
+    subscribers: r.subscribers,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    "last subscriber ms (median/max)": `${r.lastSubscriberMs.median} / ${r.lastSubscriberMs.max}`,
+    "RSS KiB/subscriber": r.rssPerSubscriberKb,
+    "heap KiB/subscriber": r.heapPerSubscriberKb,
+  })),
+);
+const out = join(repoRoot, ".bench");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "subscriptions.json"), JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+await admin.end();
+process.exit(0);

@@ -1,0 +1,118 @@
+/**
+ * Real-time events: the topics services publish and subscriptions read, the event bus the
+ * transport provides on the context (`ctx.events`), and the rule that an event is published
+ * only after the transaction that caused it commits.
+ *
+ * Services publish in one of two ways:
+ * - inside `transaction(ctx, fn)`, with `queueEvent(...)` (also from helpers that only get the
+ *   transaction client, such as `takeStock`): the events wait in the transaction's outbox and
+ *   go out once `$transaction` resolved, or never when it rolled back;
+ * - after a write that is a single statement (its own transaction), with `ctx.events.publish`.
+ *
+ * Adding a topic is one line in `EventTopics` plus the subscription field in its domain.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/** A pinned product as live events carry it (no per-subscriber reads). */
+export interface LivePinSnapshot {
+  id: string;
+  productId: string;
+  variantId: string | null;
+  /** Minor units of `currencyCode`; null without a live price. */
+  livePrice: number | null;
+  currencyCode: string;
+  quantityCap: number | null;
+  /** The product's shop and status: a draft's pin shows only to those who manage the shop. */
+  shopId: string;
+  productStatus: "ACTIVE" | "DRAFT" | "ARCHIVED";
+}
+
+export type LiveSessionEventKind = "STARTED" | "PRODUCT_PINNED" | "PRICE_CHANGED" | "PRODUCT_UNPINNED" | "VIEWER_COUNT" | "ENDED" | "CANCELLED";
+
+export interface LiveSessionEventPayload {
+  kind: LiveSessionEventKind;
+  liveSessionId: string;
+  /** ISO 8601 instant of the commit. */
+  occurredAt: string;
+  viewerCount: number | null;
+  pin: LivePinSnapshot | null;
+}
+
+export interface PostEngagementPayload {
+  postId: string;
+  viewCount: number;
+  likeCount: number;
+  shareCount: number;
+  purchaseCount: number;
+}
+
+/**
+ * Topic name → payload. Payloads are JSON (they cross instances through Redis): ids and
+ * numbers, no Dates. The id a subscriber listens on is passed beside the payload.
+ */
+export interface EventTopics {
+  /** A cart's lines, codes, buyer or status changed (id: the cart). */
+  cartUpdated: { cartId: string };
+  /** A product's stock changed (id: the product). */
+  inventoryChanged: { productId: string };
+  /** Something happened in a live session (id: the session). */
+  liveSessionEvents: LiveSessionEventPayload;
+  /** A post's counters changed (id: the post); coalesced to one per second per post. */
+  postEngagement: PostEngagementPayload;
+  /** An order's status changed (id: the order). */
+  orderStatusChanged: { orderId: string; status: string };
+}
+
+export type Topic = keyof EventTopics;
+
+/** What a subscription receives: an event, or word that events may have been missed. */
+export type Delivery<P> = { kind: "event"; payload: P } | { kind: "refetch" };
+
+export interface EventBus {
+  /** Sends an event to every subscriber of (topic, id) on every instance. Never throws: failures are logged. */
+  publish<T extends Topic>(topic: T, id: string, payload: EventTopics[T]): void;
+  /**
+   * Sends `load()`'s result at most once per `intervalMs` for (topic, id) from this instance:
+   * the first call at once, later calls within the window coalesce into one trailing send
+   * with what `load` returns then. `load` failures are logged.
+   */
+  publishCoalesced<T extends Topic>(topic: T, id: string, intervalMs: number, load: () => Promise<EventTopics[T] | null>): void;
+  /**
+   * Events of (topic, id) from now on, in a bounded queue (see the transport). With
+   * `minIntervalMs`, at most one delivery per interval: events meanwhile coalesce into the latest.
+   */
+  subscribe<T extends Topic>(topic: T, id: string, options?: { minIntervalMs?: number }): AsyncIterableIterator<Delivery<EventTopics[T]>>;
+}
+
+interface Outbox {
+  bus: EventBus;
+  events: { topic: Topic; id: string; payload: unknown }[];
+}
+
+const outboxes = new AsyncLocalStorage<Outbox>();
+
+/**
+ * Runs `fn` in an interactive transaction whose queued events (`queueEvent`) are published
+ * once it committed; a rollback (any throw) drops them.
+ */
+export async function transaction<T>(
+  ctx: Context,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
+  const outbox: Outbox = { bus: ctx.events, events: [] };
+  const result = await outboxes.run(outbox, () => ctx.db.$transaction(fn, options));
+  for (const e of outbox.events) outbox.bus.publish(e.topic, e.id, e.payload as never);
+  return result;
+}
+
+/** Queues an event in the current `transaction`'s outbox. Throws outside one (a bug: it would publish uncommitted work). */
+export function queueEvent<T extends Topic>(topic: T, id: string, payload: EventTopics[T]): void {
+  const outbox = outboxes.getStore();
+  if (!outbox) throw new Error(`queueEvent(${topic}) outside transaction(): events must wait for the commit.`);
+  if (!outbox.events.some((e) => e.topic === topic && e.id === id && JSON.stringify(e.payload) === JSON.stringify(payload))) {
+    outbox.events.push({ topic, id, payload });
+  }
+}

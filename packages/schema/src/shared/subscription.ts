@@ -1,0 +1,45 @@
+/**
+ * Subscription plumbing shared by the domains: an event stream for a subscription field, and
+ * the `refetch` flag every event type carries.
+ */
+import type { Context } from "../context.ts";
+import type { EventTopics, Topic } from "./events.ts";
+import { forgetRequestCaches } from "./loader.ts";
+
+/** What a subscription field's resolvers receive for each event. */
+export interface SubscriptionEvent<P> {
+  /** The id subscribed to (a cart's, a product's, ...). */
+  id: string;
+  /** True when events may have been missed (see REFETCH_DESCRIPTION); `payload` is null then. */
+  refetch: boolean;
+  payload: P | null;
+}
+
+export const REFETCH_DESCRIPTION =
+  "True when events may have been missed (the server's event bus reconnected, or this client fell too far behind): refetch the data with a query. The other fields then describe the state now, or are null when they come only with events.";
+
+/**
+ * The events of (topic, id) for a subscription field. Returning the iterator ends the bus
+ * subscription at once, also while it waits for an event (an async generator would not).
+ */
+export function subscribeEvents<T extends Topic>(ctx: Context, topic: T, id: string, options?: { minIntervalMs?: number }): AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> {
+  const source = ctx.events.subscribe(topic, id, options);
+  const iterator: AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> = {
+    async next() {
+      const result = await source.next();
+      if (result.done) return { value: undefined, done: true };
+      // One context serves every event of a subscription: read fresh data for each.
+      forgetRequestCaches(ctx);
+      const d = result.value;
+      return { value: d.kind === "refetch" ? { id, refetch: true, payload: null } : { id, refetch: false, payload: d.payload }, done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
