@@ -35,6 +35,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a verified API key or user is cached before it is looked up again. */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Redis shared by instances (rate-limit buckets); unset: each instance keeps its own. */
+  REDIS_URL: z.string().url().optional(),
+  /** Leaky bucket per caller: most points it holds, and points restored per second. */
+  RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).default(10_000),
+  RATE_LIMIT_RESTORE_PER_SECOND: z.coerce.number().int().min(1).default(500),
+  /** Most one operation may cost (at most the bucket's capacity). */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
+  /** Introspection and "did you mean" suggestions (default: outside production). */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** A JSON file { "<sha256 of the document>": "<document>" }: when set, publishable keys may run only these. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -55,6 +69,17 @@ export interface Config {
   graphiql: boolean;
   logLevel: string;
   authCacheTtlMs: number;
+  redisUrl: string | undefined;
+  limits: {
+    bucket: { capacity: number; restorePerSecond: number };
+    maxQueryCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+  };
+  introspection: boolean;
+  /** Absolute path of the persisted-operations manifest, when that mode is on. */
+  persistedOperationsFile: string | undefined;
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -82,5 +107,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+    redisUrl: e.REDIS_URL,
+    limits: {
+      bucket: { capacity: e.RATE_LIMIT_CAPACITY, restorePerSecond: e.RATE_LIMIT_RESTORE_PER_SECOND },
+      maxQueryCost: Math.min(e.MAX_QUERY_COST, e.RATE_LIMIT_CAPACITY),
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE) : undefined,
   };
 }

@@ -11,6 +11,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { createAuthenticator } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { createBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
 
 export interface ServerOptions {
   db: Database;
@@ -20,6 +21,8 @@ export interface ServerOptions {
   graphiqlHeaders?: Record<string, string>;
   /** The payment provider checkout charges through; default the built-in test provider. */
   payments?: PaymentProvider;
+  /** Rate-limit buckets; default per configuration (Redis with REDIS_URL, else in process). */
+  buckets?: BucketStore;
 }
 
 export interface ShoppableServer {
@@ -30,8 +33,15 @@ export interface ShoppableServer {
   close(timeoutMs?: number): Promise<void>;
 }
 
-function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: ServerOptions) {
+function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: ServerOptions, buckets: BucketStore) {
   const authenticate = createAuthenticator(db.prisma, config);
+  const isSecretKey = async (request: Request) => {
+    try {
+      return (await authenticate(request.headers)).key.kind === "SECRET";
+    } catch {
+      return false;
+    }
+  };
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
       (serverContext as { startedAt?: number }).startedAt = performance.now();
@@ -49,7 +59,18 @@ function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: 
   };
   const bodyLimit: Plugin = {
     onRequest({ request, endResponse, fetchAPI }) {
-      const length = Number(request.headers.get("content-length") ?? 0);
+      const declared = request.headers.get("content-length");
+      // A chunked body declares no length and could only be measured by reading it: refused.
+      if (declared === null && /chunked/i.test(request.headers.get("transfer-encoding") ?? "")) {
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: "Send the body with a Content-Length header.", extensions: { code: "LENGTH_REQUIRED" } }] }),
+            { status: 411, headers: { "content-type": "application/json; charset=utf-8", connection: "close" } },
+          ),
+        );
+        return;
+      }
+      const length = Number(declared ?? 0);
       if (length > config.maxBodyBytes) {
         const message = `The request body is ${length} bytes; the limit is ${config.maxBodyBytes}.`;
         endResponse(
@@ -87,7 +108,12 @@ function createShoppableYoga({ db, config, logger, graphiqlHeaders, payments }: 
         ...(payments ? { payments } : {}),
       };
     },
-    plugins: [bodyLimit, useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }), requestLog],
+    plugins: [
+      bodyLimit,
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
+      requestLog,
+      ...limitPlugins({ config, store: buckets, isSecretKey }),
+    ],
   });
 }
 
@@ -106,8 +132,9 @@ function json(res: import("node:http").ServerResponse, status: number, body: unk
 }
 
 export function createServer(options: ServerOptions): ShoppableServer {
-  const yoga = createShoppableYoga(options);
   const { config, db, logger } = options;
+  const buckets = options.buckets ?? createBucketStore(config, logger);
+  const yoga = createShoppableYoga(options, buckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -143,6 +170,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       }, timeoutMs);
       await closed;
       clearTimeout(timer);
+      if (!options.buckets) await buckets.close();
     },
   };
 }

@@ -9,7 +9,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError } from "graphql";
+import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType } from "graphql";
 import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
@@ -83,8 +83,16 @@ export const builder = new SchemaBuilder<{
       }),
   },
   complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    // The cost model (README "Limits"): scalars and enums cost 0, every object 1, a list of
+    // objects 10 times its children unless the field says better, a connection its page size
+    // times its children. Fields may still declare their own complexity.
+    fieldComplexity: (args, _ctx, field) => {
+      const named = getNamedType(field.type);
+      if (isLeafType(named)) return 0;
+      if (named.name.endsWith("Connection")) return { field: 1, multiplier: pageSizeOf(args) };
+      if (isListType(getNullableType(field.type))) return { field: 1, multiplier: limits.defaultListMultiplier };
+      return 1;
+    },
     limit: { complexity: limits.maxComplexity, depth: limits.maxDepth, breadth: limits.maxBreadth },
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as "complexity" | "depth" | "breadth";
@@ -95,6 +103,12 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The page size a connection field is asked for: `first`, else `last`, else the default. */
+export function pageSizeOf(args: Record<string, unknown>): number {
+  const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : limits.defaultPageSize;
+  return Math.max(0, Math.min(size, limits.maxPageSize));
+}
 
 builder.queryType({});
 builder.mutationType({});

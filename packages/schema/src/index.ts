@@ -5,3 +5,4 @@ export { limits } from "./limits.ts";
 export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "./db/index.ts";
 export { createApiKey, findApiKey, userFromClaims, normaliseRoles, type UserClaims } from "./identity/service.ts";
 export { TestPaymentProvider, TEST_PAYMENT_TOKENS, PaymentProviderError, type PaymentProvider } from "./checkout/payment.ts";
+export { operationCost, resultCost, MUTATION_FIELD_COST } from "./cost.ts";
