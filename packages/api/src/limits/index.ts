@@ -12,7 +12,7 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Context } from "@shoppable/schema";
-import type { Plugin } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { MemoryBucketStore, RedisBucketStore, type BucketStore } from "./bucket.ts";
@@ -47,9 +47,28 @@ export interface LimitOptions {
   isSecretKey: (request: Request) => Promise<boolean>;
 }
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => containsNul(k) || containsNul(v));
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a string carrying it is refused up front (400,
+ * BAD_USER_INPUT) instead of failing deep inside a write.
+ */
+const refuseNulCharacters: Plugin<Context> = {
+  onParams({ params }) {
+    if (containsNul(params.variables) || containsNul(params.query) || /\\u0000/i.test(params.query ?? "")) {
+      throw createGraphQLError("Strings may not contain the NUL character (U+0000).", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    }
+  },
+};
+
 export function limitPlugins({ config, store, isSecretKey }: LimitOptions): Plugin<Context>[] {
   const { limits } = config;
-  const plugins: Plugin<Context>[] = [];
+  const plugins: Plugin<Context>[] = [refuseNulCharacters];
   if (config.persistedOperationsFile) {
     const operations = readPersistedOperations(config.persistedOperationsFile);
     plugins.push(
