@@ -49,6 +49,12 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** A JSON file { "<sha256 of the document>": "<document>" }: when set, publishable keys may run only these. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** Deliver webhooks from this process (every instance may). */
+  WEBHOOKS_DISPATCH: bool.optional(),
+  WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Allow endpoints on loopback and private networks (default: outside production). */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -80,6 +86,7 @@ export interface Config {
   introspection: boolean;
   /** Absolute path of the persisted-operations manifest, when that mode is on. */
   persistedOperationsFile: string | undefined;
+  webhooks: { dispatch: boolean; intervalMs: number; timeoutMs: number; allowPrivateTargets: boolean };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -117,5 +124,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE) : undefined,
+    webhooks: {
+      dispatch: e.WEBHOOKS_DISPATCH ?? true,
+      intervalMs: e.WEBHOOKS_INTERVAL_MS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? !production,
+    },
   };
 }

@@ -10,6 +10,7 @@ import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
+import { WebhookDispatcher } from "./webhooks.ts";
 
 async function main() {
   const config = loadConfig();
@@ -62,6 +63,14 @@ async function main() {
 
   const server = createServer({ db, config, logger, graphiqlHeaders });
   const { url } = await server.listen();
+  const webhooks = new WebhookDispatcher({
+    db,
+    logger,
+    intervalMs: config.webhooks.intervalMs,
+    timeoutMs: config.webhooks.timeoutMs,
+    blockPrivateTargets: !config.webhooks.allowPrivateTargets,
+  });
+  if (config.webhooks.dispatch) webhooks.start();
 
   if (credentials) {
     const lines = [
@@ -87,6 +96,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await server.close();
+    await webhooks.stop();
     await db.close();
     process.exit(0);
   };

@@ -19,6 +19,8 @@ import "./cart/discount-code.ts";
 import "./cart/mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/mutations.ts";
+import "./webhooks/webhook.ts";
+import "./webhooks/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

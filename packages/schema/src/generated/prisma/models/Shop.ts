@@ -28,10 +28,12 @@ export type AggregateShop = {
 
 export type ShopAvgAggregateOutputType = {
   followerCount: number | null
+  lowStockThreshold: number | null
 }
 
 export type ShopSumAggregateOutputType = {
   followerCount: number | null
+  lowStockThreshold: number | null
 }
 
 export type ShopMinAggregateOutputType = {
@@ -42,6 +44,7 @@ export type ShopMinAggregateOutputType = {
   currencyCode: string | null
   logoUrl: string | null
   followerCount: number | null
+  lowStockThreshold: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -54,6 +57,7 @@ export type ShopMaxAggregateOutputType = {
   currencyCode: string | null
   logoUrl: string | null
   followerCount: number | null
+  lowStockThreshold: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -66,6 +70,7 @@ export type ShopCountAggregateOutputType = {
   currencyCode: number
   logoUrl: number
   followerCount: number
+  lowStockThreshold: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -74,10 +79,12 @@ export type ShopCountAggregateOutputType = {
 
 export type ShopAvgAggregateInputType = {
   followerCount?: true
+  lowStockThreshold?: true
 }
 
 export type ShopSumAggregateInputType = {
   followerCount?: true
+  lowStockThreshold?: true
 }
 
 export type ShopMinAggregateInputType = {
@@ -88,6 +95,7 @@ export type ShopMinAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -100,6 +108,7 @@ export type ShopMaxAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -112,6 +121,7 @@ export type ShopCountAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -211,6 +221,7 @@ export type ShopGroupByOutputType = {
   currencyCode: string
   logoUrl: string | null
   followerCount: number
+  lowStockThreshold: number
   createdAt: Date
   updatedAt: Date
   _count: ShopCountAggregateOutputType | null
@@ -246,9 +257,11 @@ export type ShopWhereInput = {
   currencyCode?: Prisma.StringFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableFilter<"Shop"> | string | null
   followerCount?: Prisma.IntFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   members?: Prisma.ShopMemberListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   products?: Prisma.ProductListRelationFilter
   collections?: Prisma.CollectionListRelationFilter
   posts?: Prisma.PostListRelationFilter
@@ -268,9 +281,11 @@ export type ShopOrderByWithRelationInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   members?: Prisma.ShopMemberOrderByRelationAggregateInput
+  webhookEndpoints?: Prisma.WebhookEndpointOrderByRelationAggregateInput
   products?: Prisma.ProductOrderByRelationAggregateInput
   collections?: Prisma.CollectionOrderByRelationAggregateInput
   posts?: Prisma.PostOrderByRelationAggregateInput
@@ -293,9 +308,11 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   currencyCode?: Prisma.StringFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableFilter<"Shop"> | string | null
   followerCount?: Prisma.IntFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   members?: Prisma.ShopMemberListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   products?: Prisma.ProductListRelationFilter
   collections?: Prisma.CollectionListRelationFilter
   posts?: Prisma.PostListRelationFilter
@@ -315,6 +332,7 @@ export type ShopOrderByWithAggregationInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.ShopCountOrderByAggregateInput
@@ -335,6 +353,7 @@ export type ShopScalarWhereWithAggregatesInput = {
   currencyCode?: Prisma.StringWithAggregatesFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableWithAggregatesFilter<"Shop"> | string | null
   followerCount?: Prisma.IntWithAggregatesFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntWithAggregatesFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Shop"> | Date | string
 }
@@ -347,9 +366,11 @@ export type ShopCreateInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -369,9 +390,11 @@ export type ShopUncheckedCreateInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -391,9 +414,11 @@ export type ShopUpdateInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -413,9 +438,11 @@ export type ShopUncheckedUpdateInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -435,6 +462,7 @@ export type ShopCreateManyInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -447,6 +475,7 @@ export type ShopUpdateManyMutationInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -459,6 +488,7 @@ export type ShopUncheckedUpdateManyInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -476,12 +506,14 @@ export type ShopCountOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ShopAvgOrderByAggregateInput = {
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
 }
 
 export type ShopMaxOrderByAggregateInput = {
@@ -492,6 +524,7 @@ export type ShopMaxOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -504,12 +537,14 @@ export type ShopMinOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ShopSumOrderByAggregateInput = {
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
 }
 
 export type ShopNullableScalarRelationFilter = {
@@ -661,6 +696,22 @@ export type ShopUpdateOneRequiredWithoutAffiliateLinksNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAffiliateLinksInput, Prisma.ShopUpdateWithoutAffiliateLinksInput>, Prisma.ShopUncheckedUpdateWithoutAffiliateLinksInput>
 }
 
+export type ShopCreateNestedOneWithoutWebhookEndpointsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneWithoutWebhookEndpointsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  upsert?: Prisma.ShopUpsertWithoutWebhookEndpointsInput
+  disconnect?: Prisma.ShopWhereInput | boolean
+  delete?: Prisma.ShopWhereInput | boolean
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput, Prisma.ShopUpdateWithoutWebhookEndpointsInput>, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
 export type ShopCreateWithoutMembersInput = {
   id?: string
   handle: string
@@ -669,8 +720,10 @@ export type ShopCreateWithoutMembersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -690,8 +743,10 @@ export type ShopUncheckedCreateWithoutMembersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -727,8 +782,10 @@ export type ShopUpdateWithoutMembersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -748,8 +805,10 @@ export type ShopUncheckedUpdateWithoutMembersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -769,9 +828,11 @@ export type ShopCreateWithoutProductsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -790,9 +851,11 @@ export type ShopUncheckedCreateWithoutProductsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -827,9 +890,11 @@ export type ShopUpdateWithoutProductsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -848,9 +913,11 @@ export type ShopUncheckedUpdateWithoutProductsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -869,9 +936,11 @@ export type ShopCreateWithoutCollectionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -890,9 +959,11 @@ export type ShopUncheckedCreateWithoutCollectionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -927,9 +998,11 @@ export type ShopUpdateWithoutCollectionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -948,9 +1021,11 @@ export type ShopUncheckedUpdateWithoutCollectionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -969,9 +1044,11 @@ export type ShopCreateWithoutPostsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -990,9 +1067,11 @@ export type ShopUncheckedCreateWithoutPostsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -1027,9 +1106,11 @@ export type ShopUpdateWithoutPostsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -1048,9 +1129,11 @@ export type ShopUncheckedUpdateWithoutPostsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -1069,9 +1152,11 @@ export type ShopCreateWithoutFollowersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1090,9 +1175,11 @@ export type ShopUncheckedCreateWithoutFollowersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1127,9 +1214,11 @@ export type ShopUpdateWithoutFollowersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1148,9 +1237,11 @@ export type ShopUncheckedUpdateWithoutFollowersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1169,9 +1260,11 @@ export type ShopCreateWithoutLiveSessionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1190,9 +1283,11 @@ export type ShopUncheckedCreateWithoutLiveSessionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1227,9 +1322,11 @@ export type ShopUpdateWithoutLiveSessionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1248,9 +1345,11 @@ export type ShopUncheckedUpdateWithoutLiveSessionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1269,9 +1368,11 @@ export type ShopCreateWithoutDiscountCodesInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1290,9 +1391,11 @@ export type ShopUncheckedCreateWithoutDiscountCodesInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1327,9 +1430,11 @@ export type ShopUpdateWithoutDiscountCodesInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1348,9 +1453,11 @@ export type ShopUncheckedUpdateWithoutDiscountCodesInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1369,9 +1476,11 @@ export type ShopCreateWithoutOrdersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1390,9 +1499,11 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1427,9 +1538,11 @@ export type ShopUpdateWithoutOrdersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1448,9 +1561,11 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1469,9 +1584,11 @@ export type ShopCreateWithoutAffiliateProgramInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1490,9 +1607,11 @@ export type ShopUncheckedCreateWithoutAffiliateProgramInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1527,9 +1646,11 @@ export type ShopUpdateWithoutAffiliateProgramInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1548,9 +1669,11 @@ export type ShopUncheckedUpdateWithoutAffiliateProgramInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1569,9 +1692,11 @@ export type ShopCreateWithoutAffiliateLinksInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1590,9 +1715,11 @@ export type ShopUncheckedCreateWithoutAffiliateLinksInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1627,9 +1754,11 @@ export type ShopUpdateWithoutAffiliateLinksInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1648,9 +1777,11 @@ export type ShopUncheckedUpdateWithoutAffiliateLinksInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1661,6 +1792,114 @@ export type ShopUncheckedUpdateWithoutAffiliateLinksInput = {
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
+export type ShopCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  lowStockThreshold?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  lowStockThreshold?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutWebhookEndpointsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpsertWithoutWebhookEndpointsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
+}
+
 
 /**
  * Count Type ShopCountOutputType
@@ -1668,6 +1907,7 @@ export type ShopUncheckedUpdateWithoutAffiliateLinksInput = {
 
 export type ShopCountOutputType = {
   members: number
+  webhookEndpoints: number
   products: number
   collections: number
   posts: number
@@ -1680,6 +1920,7 @@ export type ShopCountOutputType = {
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   members?: boolean | ShopCountOutputTypeCountMembersArgs
+  webhookEndpoints?: boolean | ShopCountOutputTypeCountWebhookEndpointsArgs
   products?: boolean | ShopCountOutputTypeCountProductsArgs
   collections?: boolean | ShopCountOutputTypeCountCollectionsArgs
   posts?: boolean | ShopCountOutputTypeCountPostsArgs
@@ -1705,6 +1946,13 @@ export type ShopCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensi
  */
 export type ShopCountOutputTypeCountMembersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.ShopMemberWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountWebhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WebhookEndpointWhereInput
 }
 
 /**
@@ -1772,9 +2020,11 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   members?: boolean | Prisma.Shop$membersArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   products?: boolean | Prisma.Shop$productsArgs<ExtArgs>
   collections?: boolean | Prisma.Shop$collectionsArgs<ExtArgs>
   posts?: boolean | Prisma.Shop$postsArgs<ExtArgs>
@@ -1795,6 +2045,7 @@ export type ShopSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["shop"]>
@@ -1807,6 +2058,7 @@ export type ShopSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["shop"]>
@@ -1819,13 +2071,15 @@ export type ShopSelectScalar = {
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type ShopOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "handle" | "name" | "description" | "currencyCode" | "logoUrl" | "followerCount" | "createdAt" | "updatedAt", ExtArgs["result"]["shop"]>
+export type ShopOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "handle" | "name" | "description" | "currencyCode" | "logoUrl" | "followerCount" | "lowStockThreshold" | "createdAt" | "updatedAt", ExtArgs["result"]["shop"]>
 export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   members?: boolean | Prisma.Shop$membersArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   products?: boolean | Prisma.Shop$productsArgs<ExtArgs>
   collections?: boolean | Prisma.Shop$collectionsArgs<ExtArgs>
   posts?: boolean | Prisma.Shop$postsArgs<ExtArgs>
@@ -1844,6 +2098,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   name: "Shop"
   objects: {
     members: Prisma.$ShopMemberPayload<ExtArgs>[]
+    webhookEndpoints: Prisma.$WebhookEndpointPayload<ExtArgs>[]
     products: Prisma.$ProductPayload<ExtArgs>[]
     collections: Prisma.$CollectionPayload<ExtArgs>[]
     posts: Prisma.$PostPayload<ExtArgs>[]
@@ -1862,6 +2117,10 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     currencyCode: string
     logoUrl: string | null
     followerCount: number
+    /**
+     * INVENTORY_LOW webhooks fire when a variant's stock falls below this.
+     */
+    lowStockThreshold: number
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["shop"]>
@@ -2259,6 +2518,7 @@ readonly fields: ShopFieldRefs;
 export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   members<T extends Prisma.Shop$membersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$membersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ShopMemberPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  webhookEndpoints<T extends Prisma.Shop$webhookEndpointsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEndpointsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEndpointPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   products<T extends Prisma.Shop$productsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$productsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ProductPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   collections<T extends Prisma.Shop$collectionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$collectionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CollectionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   posts<T extends Prisma.Shop$postsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$postsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PostPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -2304,6 +2564,7 @@ export interface ShopFieldRefs {
   readonly currencyCode: Prisma.FieldRef<"Shop", 'String'>
   readonly logoUrl: Prisma.FieldRef<"Shop", 'String'>
   readonly followerCount: Prisma.FieldRef<"Shop", 'Int'>
+  readonly lowStockThreshold: Prisma.FieldRef<"Shop", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Shop", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Shop", 'DateTime'>
 }
@@ -2729,6 +2990,30 @@ export type Shop$membersArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.ShopMemberScalarFieldEnum | Prisma.ShopMemberScalarFieldEnum[]
+}
+
+/**
+ * Shop.webhookEndpoints
+ */
+export type Shop$webhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WebhookEndpoint
+   */
+  select?: Prisma.WebhookEndpointSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WebhookEndpoint
+   */
+  omit?: Prisma.WebhookEndpointOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WebhookEndpointInclude<ExtArgs> | null
+  where?: Prisma.WebhookEndpointWhereInput
+  orderBy?: Prisma.WebhookEndpointOrderByWithRelationInput | Prisma.WebhookEndpointOrderByWithRelationInput[]
+  cursor?: Prisma.WebhookEndpointWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WebhookEndpointScalarFieldEnum | Prisma.WebhookEndpointScalarFieldEnum[]
 }
 
 /**
