@@ -51,7 +51,7 @@ const EnvSchema = z.object({
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
   /** How often the API releases commissions whose hold passed (PENDING → PAYABLE); 0: never (default in tests). */
   AFFILIATE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
-  /** Redis for events between instances (pub/sub); unset: events stay in this process. */
+  /** Redis shared by instances: events (pub/sub) and rate-limit buckets; unset: each instance keeps its own. */
   REDIS_URL: z.string().url().optional(),
   /** Events one subscription may have waiting before its backlog is dropped for a `refetch`. */
   SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(100),
@@ -59,6 +59,24 @@ const EnvSchema = z.object({
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Subscriptions one WebSocket may hold at once. */
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
+  /** Leaky bucket per caller: most points it holds, and points restored per second. */
+  RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).default(10_000),
+  RATE_LIMIT_RESTORE_PER_SECOND: z.coerce.number().int().min(1).default(500),
+  /** Most one operation may cost (at most the bucket's capacity). */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
+  /** Introspection and "did you mean" suggestions (default: outside production). */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** A JSON file { "<sha256 of the document>": "<document>" }: when set, publishable keys may run only these. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** Deliver webhooks from this process (every instance may). */
+  WEBHOOKS_DISPATCH: bool.optional(),
+  WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Allow endpoints on loopback and private networks (default: outside production). */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -89,6 +107,17 @@ export interface Config {
   subscriptionQueueLimit: number;
   wsMaxBufferedBytes: number;
   wsMaxSubscriptions: number;
+  limits: {
+    bucket: { capacity: number; restorePerSecond: number };
+    maxQueryCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+  };
+  introspection: boolean;
+  /** Absolute path of the persisted-operations manifest, when that mode is on. */
+  persistedOperationsFile: string | undefined;
+  webhooks: { dispatch: boolean; intervalMs: number; timeoutMs: number; allowPrivateTargets: boolean };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -126,5 +155,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
+    limits: {
+      bucket: { capacity: e.RATE_LIMIT_CAPACITY, restorePerSecond: e.RATE_LIMIT_RESTORE_PER_SECOND },
+      maxQueryCost: Math.min(e.MAX_QUERY_COST, e.RATE_LIMIT_CAPACITY),
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE) : undefined,
+    webhooks: {
+      dispatch: e.WEBHOOKS_DISPATCH ?? true,
+      intervalMs: e.WEBHOOKS_INTERVAL_MS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? !production,
+    },
   };
 }

@@ -10,6 +10,7 @@ import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
+import { WebhookDispatcher } from "./webhooks.ts";
 
 async function main() {
   const config = loadConfig();
@@ -72,6 +73,14 @@ async function main() {
       }, config.affiliate.releaseIntervalMs)
     : null;
   release?.unref();
+  const webhooks = new WebhookDispatcher({
+    db,
+    logger,
+    intervalMs: config.webhooks.intervalMs,
+    timeoutMs: config.webhooks.timeoutMs,
+    blockPrivateTargets: !config.webhooks.allowPrivateTargets,
+  });
+  if (config.webhooks.dispatch) webhooks.start();
 
   if (credentials) {
     const lines = [
@@ -98,6 +107,7 @@ async function main() {
     if (release) clearInterval(release);
     logger.info({ signal }, "shutting down");
     await server.close();
+    await webhooks.stop();
     await db.close();
     process.exit(0);
   };

@@ -17,6 +17,7 @@ import { affiliateRedirect } from "./affiliate-redirect.ts";
 import { createAuthenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
+import { createBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -27,6 +28,8 @@ export interface ServerOptions {
   graphiqlHeaders?: Record<string, string>;
   /** The payment provider checkout charges through; default the built-in test provider. */
   payments?: PaymentProvider;
+  /** Rate-limit buckets; default per configuration (Redis with REDIS_URL, else in process). */
+  buckets?: BucketStore;
 }
 
 export interface ShoppableServer {
@@ -43,7 +46,15 @@ function createShoppableYoga(
   { db, config, logger, graphiqlHeaders, payments }: ServerOptions,
   authenticate: (headers: Headers) => Promise<Caller>,
   events: ServerEventBus,
+  buckets: BucketStore,
 ) {
+  const isSecretKey = async (request: Request) => {
+    try {
+      return (await authenticate(request.headers)).key.kind === "SECRET";
+    } catch {
+      return false;
+    }
+  };
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
       (serverContext as { startedAt?: number }).startedAt = performance.now();
@@ -61,7 +72,18 @@ function createShoppableYoga(
   };
   const bodyLimit: Plugin = {
     onRequest({ request, endResponse, fetchAPI }) {
-      const length = Number(request.headers.get("content-length") ?? 0);
+      const declared = request.headers.get("content-length");
+      // A chunked body declares no length and could only be measured by reading it: refused.
+      if (declared === null && /chunked/i.test(request.headers.get("transfer-encoding") ?? "")) {
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: "Send the body with a Content-Length header.", extensions: { code: "LENGTH_REQUIRED" } }] }),
+            { status: 411, headers: { "content-type": "application/json; charset=utf-8", connection: "close" } },
+          ),
+        );
+        return;
+      }
+      const length = Number(declared ?? 0);
       if (length > config.maxBodyBytes) {
         const message = `The request body is ${length} bytes; the limit is ${config.maxBodyBytes}.`;
         endResponse(
@@ -102,7 +124,13 @@ function createShoppableYoga(
         ...(payments ? { payments } : {}),
       };
     },
-    plugins: [affiliateRedirect(db, config, logger), bodyLimit, useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }), requestLog],
+    plugins: [
+      affiliateRedirect(db, config, logger),
+      bodyLimit,
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
+      requestLog,
+      ...limitPlugins({ config, store: buckets, isSecretKey }),
+    ],
   });
 }
 
@@ -124,7 +152,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const { config, db, logger } = options;
   const authenticate = createAuthenticator(db.prisma, config);
   const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
-  const yoga = createShoppableYoga(options, authenticate, events);
+  const buckets = options.buckets ?? createBucketStore(config, logger);
+  const yoga = createShoppableYoga(options, authenticate, events, buckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -169,6 +198,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       }, timeoutMs);
       await closed;
       clearTimeout(timer);
+      if (!options.buckets) await buckets.close();
     },
   };
 }

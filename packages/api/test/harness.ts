@@ -13,6 +13,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  extensions?: Record<string, any>;
   headers: Headers;
 }
 
@@ -39,7 +40,8 @@ const JWT_SECRET = "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 /** `payments`: the payment provider checkout charges through (default: the built-in test provider). */
 export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", ...overrides });
+  // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
+  const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", ...overrides });
   const server = createServer({ db, config, logger: createLogger("silent"), ...(options.payments ? { payments: options.payments } : {}) });
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,
@@ -59,8 +61,8 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
       const body = JSON.stringify({ query, variables });
       headers["content-length"] = String(Buffer.byteLength(body));
       const response = await server.yoga.fetch("http://test/graphql", { method: "POST", headers, body });
-      const result = (await response.json()) as { data?: unknown; errors?: GraphQLResponse["errors"] };
-      return { status: response.status, data: result.data as never, errors: result.errors, headers: response.headers };
+      const result = (await response.json()) as { data?: unknown; errors?: GraphQLResponse["errors"]; extensions?: Record<string, any> };
+      return { status: response.status, data: result.data as never, errors: result.errors, extensions: result.extensions, headers: response.headers };
     },
     async close() {
       await server.close(1000);

@@ -7,12 +7,28 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+let listening: Promise<{ url: string }> | undefined;
+/** The API on a real port (once per file). */
+const served = () => (listening ??= api.server.listen(0, "127.0.0.1"));
 const fetchApi = (path: string, init?: RequestInit) => api.server.yoga.fetch(new URL(`http://test${path}`), init ?? {});
 
 describe("HTTP endpoints", () => {
+  it("refuses a chunked body, whose size is not declared, before reading it", async () => {
+    const { url } = await served();
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: "{ viewer { roles } }" })));
+        controller.close();
+      },
+    });
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable }, body, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(411);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("LENGTH_REQUIRED");
+  });
+
   it("answers /health and /ready", async () => {
     expect((await fetchApi("/health")).status).toBe(200);
-    const { url } = await api.server.listen(0, "127.0.0.1");
+    const { url } = await served();
     const ready = await fetch(url.replace("/graphql", "/ready"));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", database: true, events: "ok" });
@@ -47,7 +63,7 @@ describe("limits", () => {
     await api.gql(`{ viewer { roles } }`); // authentication is cached after this
     const { result, statements } = await api.db.statementsDuring(() => api.gql(q));
     expect(result.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
-    expect(result.errors?.[0]?.message).toMatch(/complexity \d+ exceeds the maximum of \d+/);
+    expect(result.errors?.[0]?.message).toMatch(/cost \d+ exceeds the maximum of \d+/);
     expect(statements).toHaveLength(0);
   });
 

@@ -9,11 +9,12 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError } from "graphql";
+import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType } from "graphql";
 import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { limits } from "./limits.ts";
+import { isUuid } from "./shared/uuid.ts";
 
 export interface AuthScopes {
   /** A secret (server-to-server) API key. */
@@ -70,8 +71,17 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: {},
-    nodesQueryOptions: {},
+    // Every entity's id is a UUID: a global id carrying anything else names nothing (null),
+    // rather than reaching the database as a malformed value.
+    nodeQueryOptions: {
+      resolve: (_root, args, _ctx, _info, resolveNode) => (isUuid(args.id.id) ? resolveNode(args.id) : null),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        (args as { ids: ({ id: unknown } | null)[] }).ids = args.ids.map((gid) => (gid && isUuid(gid.id) ? gid : null));
+        return resolveNodes(args.ids);
+      },
+    },
     // A connection field multiplies by its page size already; its edges list must not again.
     edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
@@ -83,8 +93,16 @@ export const builder = new SchemaBuilder<{
       }),
   },
   complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    // The cost model (README "Limits"): scalars and enums cost 0, every object 1, a list of
+    // objects 10 times its children unless the field says better, a connection its page size
+    // times its children. Fields may still declare their own complexity.
+    fieldComplexity: (args, _ctx, field) => {
+      const named = getNamedType(field.type);
+      if (isLeafType(named)) return 0;
+      if (named.name.endsWith("Connection")) return { field: 1, multiplier: pageSizeOf(args) };
+      if (isListType(getNullableType(field.type))) return { field: 1, multiplier: limits.defaultListMultiplier };
+      return 1;
+    },
     limit: { complexity: limits.maxComplexity, depth: limits.maxDepth, breadth: limits.maxBreadth },
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as "complexity" | "depth" | "breadth";
@@ -95,6 +113,12 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The page size a connection field is asked for: `first`, else `last`, else the default. */
+export function pageSizeOf(args: Record<string, unknown>): number {
+  const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : limits.defaultPageSize;
+  return Math.max(0, Math.min(size, limits.maxPageSize));
+}
 
 builder.queryType({});
 builder.mutationType({});

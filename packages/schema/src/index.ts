@@ -8,3 +8,4 @@ export { TestPaymentProvider, TEST_PAYMENT_TOKENS, PaymentProviderError, type Pa
 export { recordClick, type RecordedClick, type ClickInput } from "./affiliate/service.ts";
 export { releasePayableCommissions } from "./affiliate/ledger.ts";
 export { storefrontUrl } from "./affiliate/rules.ts";
+export { operationCost, resultCost, MUTATION_FIELD_COST } from "./cost.ts";

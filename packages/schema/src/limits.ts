@@ -4,8 +4,14 @@ export const limits = {
   maxPageSize: 100,
   /** Page size when neither `first` nor `last` is given. */
   defaultPageSize: 20,
-  /** A page of 100 products with every field of their variants, options and media costs ~25,000. */
-  maxComplexity: 50_000,
+  /**
+   * Most a single operation may cost (scalars 0, objects 1, lists and connections multiply; see
+   * builder.ts). A page of 100 products with their variants, prices, options and media costs
+   * about 3,000.
+   */
+  maxComplexity: 10_000,
+  /** Children of a plain list field count this many times unless the field declares otherwise. */
+  defaultListMultiplier: 10,
   maxDepth: 12,
   maxBreadth: 250,
   /** Longest free-text search query. */

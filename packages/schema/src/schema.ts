@@ -27,6 +27,8 @@ import "./catalog/subscriptions.ts";
 import "./checkout/subscriptions.ts";
 import "./content/subscriptions.ts";
 import "./live/subscriptions.ts";
+import "./webhooks/webhook.ts";
+import "./webhooks/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
 

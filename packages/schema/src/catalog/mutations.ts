@@ -24,8 +24,11 @@ const ShopCreateInput = builder.inputType("ShopCreateInput", {
     description: t.string({ required: false }),
     currencyCode: t.string({ description: "ISO 4217 code of all the shop's prices, such as EUR." }),
     logoUrl: t.string({ required: false }),
+    lowStockThreshold: t.int({ required: false, description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5)." }),
   }),
 });
+
+const lowStockThreshold = z.number().int().min(0).max(1_000_000).nullish().transform((v) => v ?? undefined);
 
 const shopCreateSchema = z.object({
   handle,
@@ -33,6 +36,7 @@ const shopCreateSchema = z.object({
   description: optionalText(LIMITS.description).nullish().transform((v) => v ?? undefined),
   currencyCode,
   logoUrl: httpUrl.nullish(),
+  lowStockThreshold,
 });
 
 builder.mutationField("shopCreate", (t) =>
@@ -56,6 +60,7 @@ const ShopUpdateInput = builder.inputType("ShopUpdateInput", {
     description: t.string({ required: false }),
     currencyCode: t.string({ required: false, description: "Only while the shop has no products." }),
     logoUrl: t.string({ required: false }),
+    lowStockThreshold: t.int({ required: false }),
   }),
 });
 
@@ -66,6 +71,7 @@ const shopUpdateSchema = z.object({
   description: optionalText(LIMITS.description).nullish().transform((v) => v ?? undefined),
   currencyCode: currencyCode.nullish().transform((v) => v ?? undefined),
   logoUrl: httpUrl.nullish(),
+  lowStockThreshold,
 });
 
 builder.mutationField("shopUpdate", (t) =>

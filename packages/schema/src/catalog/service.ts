@@ -2,6 +2,7 @@
  * Catalog rules and writes. Every write runs in one transaction; derived product columns
  * (minPrice, maxPrice, totalInventory) are recomputed inside it.
  */
+import { emitLowStock } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
@@ -32,6 +33,7 @@ export interface ShopCreateInput {
   description?: string | undefined;
   currencyCode: string;
   logoUrl?: string | null | undefined;
+  lowStockThreshold?: number | undefined;
 }
 
 /** Creates a shop; a merchant creating it becomes its OWNER. Fails with TAKEN on a used handle. */
@@ -49,6 +51,7 @@ export async function createShop(ctx: Context, input: ShopCreateInput): Promise<
           description: input.description ?? "",
           currencyCode: input.currencyCode,
           logoUrl: input.logoUrl ?? null,
+          ...(input.lowStockThreshold !== undefined ? { lowStockThreshold: input.lowStockThreshold } : {}),
         },
         select: { id: true },
       });
@@ -71,6 +74,7 @@ export interface ShopUpdateInput {
   description?: string | undefined;
   currencyCode?: string | undefined;
   logoUrl?: string | null | undefined;
+  lowStockThreshold?: number | undefined;
 }
 
 export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<PayloadShape> {
@@ -335,7 +339,7 @@ export interface InventoryAdjustInput {
 export async function adjustInventory(ctx: Context, input: InventoryAdjustInput): Promise<PayloadShape> {
   const variant = await ctx.db.productVariant.findUnique({
     where: { id: input.variantId },
-    select: { id: true, productId: true, product: { select: { shopId: true } } },
+    select: { id: true, productId: true, product: { select: { shopId: true, shop: { select: { lowStockThreshold: true } } } } },
   });
   if (!variant) return failed([catalogError("NOT_FOUND", "No variant has this id.", ["variantId"])]);
   await assertCanManageShop(ctx, variant.product.shopId);
@@ -364,6 +368,9 @@ export async function adjustInventory(ctx: Context, input: InventoryAdjustInput)
     // An increment, not a recount: concurrent adjustments of sibling variants stay exact.
     await tx.product.update({ where: { id: variant.productId }, data: { totalInventory: { increment: input.delta } }, select: { id: true } });
     queueEvent("inventoryChanged", variant.productId, { productId: variant.productId });
+    const { shopId, shop } = variant.product;
+    const move = { variantId: variant.id, productId: variant.productId, shopId, before: after.inventoryQuantity - input.delta, after: after.inventoryQuantity, threshold: shop.lowStockThreshold };
+    await emitLowStock(tx, [move]);
     return succeeded(variant.id);
   });
 }

@@ -18,6 +18,7 @@ export const ShopType = builder.prismaNode("Shop", {
     currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
     logoUrl: t.exposeString("logoUrl", { nullable: true }),
     followerCount: t.exposeInt("followerCount"),
+    lowStockThreshold: t.exposeInt("lowStockThreshold", { description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     products: t.field({
       type: ProductConnection,

@@ -7,6 +7,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.ts";
 import { queueEvent } from "../shared/events.ts";
+import { emitLowStock, type StockMove } from "../webhooks/service.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,13 +47,19 @@ export async function takeStock(tx: Tx, items: StockItem[], reason: string): Pro
   const wanted = byVariant(items);
   const short: { variantId: string; available: number; wanted: number }[] = [];
   const after = new Map<string, number>();
+  const moves: StockMove[] = [];
   for (const item of wanted) {
-    const rows = await tx.$queryRaw<{ inventoryQuantity: number }[]>`
-      UPDATE "ProductVariant" SET "inventoryQuantity" = "inventoryQuantity" - ${item.quantity}::int
-      WHERE "id" = ${item.variantId}::uuid AND "inventoryQuantity" >= ${item.quantity}::int
-      RETURNING "inventoryQuantity"`;
-    if (rows[0]) after.set(item.variantId, rows[0].inventoryQuantity);
-    else short.push({ variantId: item.variantId, available: 0, wanted: item.quantity });
+    // The shop and its low-stock threshold come back with the row, for INVENTORY_LOW webhooks.
+    const rows = await tx.$queryRaw<{ inventoryQuantity: number; shopId: string; threshold: number }[]>`
+      UPDATE "ProductVariant" v SET "inventoryQuantity" = v."inventoryQuantity" - ${item.quantity}::int
+      FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId"
+      WHERE v."id" = ${item.variantId}::uuid AND v."inventoryQuantity" >= ${item.quantity}::int AND p."id" = v."productId"
+      RETURNING v."inventoryQuantity", p."shopId"::text AS "shopId", s."lowStockThreshold" AS "threshold"`;
+    const row = rows[0];
+    if (row) {
+      after.set(item.variantId, row.inventoryQuantity);
+      moves.push({ variantId: item.variantId, productId: item.productId, shopId: row.shopId, before: row.inventoryQuantity + item.quantity, after: row.inventoryQuantity, threshold: row.threshold });
+    } else short.push({ variantId: item.variantId, available: 0, wanted: item.quantity });
   }
   if (short.length) {
     const current = await tx.productVariant.findMany({ where: { id: { in: short.map((s) => s.variantId) } }, select: { id: true, inventoryQuantity: true } });
@@ -63,6 +70,7 @@ export async function takeStock(tx: Tx, items: StockItem[], reason: string): Pro
   await tx.inventoryAdjustment.createMany({
     data: wanted.map((i) => ({ variantId: i.variantId, delta: -i.quantity, quantityAfter: after.get(i.variantId)!, reason, orderId: i.orderId })),
   });
+  await emitLowStock(tx, moves);
   return [];
 }
 

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 /**
  * Order changes after checkout: fulfilment, cancellation and refunds. Only the shop's
  * merchants (secret key) and the platform change an order; every move is checked against
@@ -15,11 +16,13 @@
  */
 import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledger.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
+import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { PaymentStatus } from "../generated/prisma/enums.ts";
 import { canManageShop } from "../identity/service.ts";
 import { releaseLiveQuantity } from "../live/service.ts";
+import { formatMinorUnits } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
@@ -203,7 +206,9 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
     const done = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED" } });
     if (done.count === 0) return;
     await reverseRefundCommissions(tx, refundId);
-    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, restock: true, lines: true } });
+    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, restock: true, lines: true, amount: true, order: { select: { currencyCode: true } } } });
+    const refunded = { amount: formatMinorUnits(refund.amount, refund.order.currencyCode), currencyCode: refund.order.currencyCode };
+    await emitOrderEvents(tx, "ORDER_REFUNDED", [refund.orderId], { refund: { id: encodeGlobalID("Refund", refundId), amount: refunded, restock: refund.restock } });
     if (!refund.restock) return;
     const records = refund.lines as unknown as RefundLineRecord[];
     const lines = await tx.orderLine.findMany({ where: { id: { in: records.map((r) => r.orderLineId) } }, select: { id: true, variantId: true, productId: true, livePinId: true } });

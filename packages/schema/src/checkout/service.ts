@@ -45,6 +45,7 @@ import {
   unlockIdempotencyKey,
   type IdempotencyRef,
 } from "./idempotency.ts";
+import { emitOrderEvents } from "../webhooks/service.ts";
 import { returnStock, takeStock, type StockItem } from "./inventory.ts";
 import { callProvider, defaultPaymentProvider, type PaymentProvider } from "./payment.ts";
 
@@ -385,6 +386,7 @@ async function commit(ctx: Context, cartId: string, orderIds: string[], ref: Ide
     for (const row of throughPosts) {
       await recordPurchaseThroughPost(tx, { postId: row.postId!, productId: row.productId, quantity: row._sum.quantity ?? 0 });
     }
+    await emitOrderEvents(tx, "ORDER_PAID", orderIds);
     await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
     return [...new Set(throughPosts.map((row) => row.postId!))];
   }, TX_OPTIONS);

@@ -11,10 +11,10 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
 import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { UUID } from "../shared/uuid.ts";
 import { visiblePostWhere } from "./access.ts";
 
 const ORDERING = "POSTS_NEWEST";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface PostConnectionShape {
   edges: { cursor: string; node: unknown }[];

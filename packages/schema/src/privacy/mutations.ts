@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { parseInput } from "../shared/input.ts";
-import type { UserErrorShape } from "../shared/user-error.ts";
+import { userError, type UserErrorShape } from "../shared/user-error.ts";
+import { eraseUser, exportViewerData } from "./data.ts";
 import { ViewerConsentType } from "./consent.ts";
 import { PrivacyError } from "./errors.ts";
 import { updateConsent, type Consent } from "./service.ts";
@@ -40,6 +41,67 @@ builder.mutationField("viewerConsentUpdate", (t) =>
       const parsed = parseInput(schema, input);
       if (!parsed.ok) return { consent: null, userErrors: parsed.errors };
       return { consent: await updateConsent(ctx, parsed.data), userErrors: [] };
+    },
+  }),
+);
+
+// ───────────── data export and erasure ─────────────
+
+const ViewerDataExportInput = builder.inputType("ViewerDataExportInput", {
+  fields: (t) => ({
+    sections: t.stringList({ required: false, description: "Only these sections (such as \"orders\", \"likes\"); all when left out." }),
+  }),
+});
+
+const ViewerDataExportPayload = builder
+  .objectRef<{ data: Record<string, unknown> | null; userErrors: UserErrorShape[] }>("ViewerDataExportPayload")
+  .implement({
+    fields: (t) => ({
+      data: t.field({ type: "JSON", nullable: true, description: "Everything stored about the viewer, by section (see README \"Privacy\").", resolve: (p) => p.data }),
+      userErrors: t.field({ type: [PrivacyError.type], resolve: (p) => p.userErrors as never }),
+    }),
+  });
+
+builder.mutationField("viewerDataExport", (t) =>
+  t.field({
+    type: ViewerDataExportPayload,
+    description: "Everything Shoppable stores about the viewer, as JSON. Needs a user token.",
+    authScopes: { user: true },
+    args: { input: t.arg({ type: ViewerDataExportInput, required: false }) },
+    resolve: async (_root, { input }, ctx) => {
+      const all = await exportViewerData(ctx);
+      const wanted = input?.sections;
+      if (!wanted?.length) return { data: all, userErrors: [] };
+      const unknown = wanted.findIndex((s) => s === "exportedAt" || !(s in all));
+      if (unknown >= 0) return { data: null, userErrors: [userError("UNKNOWN_SECTION", `No section is called "${wanted[unknown]}".`, ["sections", unknown])] };
+      return { data: Object.fromEntries(Object.entries(all).filter(([k]) => k === "exportedAt" || wanted.includes(k))), userErrors: [] };
+    },
+  }),
+);
+
+const ViewerEraseInput = builder.inputType("ViewerEraseInput", {
+  fields: (t) => ({ confirm: t.boolean({ description: "Must be true: erasure cannot be undone." }) }),
+});
+
+const ViewerErasePayload = builder.objectRef<{ erasedAt: Date | null; userErrors: UserErrorShape[] }>("ViewerErasePayload").implement({
+  fields: (t) => ({
+    erasedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.erasedAt }),
+    userErrors: t.field({ type: [PrivacyError.type], resolve: (p) => p.userErrors as never }),
+  }),
+});
+
+builder.mutationField("viewerErase", (t) =>
+  t.field({
+    type: ViewerErasePayload,
+    description:
+      "Erases the viewer at once: engagement, follows, carts and own posts are deleted (counters follow), orders stay for the merchants with personal fields removed, the user is anonymised. Needs a user token.",
+    authScopes: { user: true },
+    args: { input: t.arg({ type: ViewerEraseInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.confirm !== true) return { erasedAt: null, userErrors: [userError("CONFIRMATION_REQUIRED", "Send confirm: true to erase.", ["confirm"])] };
+      const now = new Date();
+      await eraseUser(ctx.db, ctx.user!.id, now);
+      return { erasedAt: now, userErrors: [] };
     },
   }),
 );

@@ -22,7 +22,7 @@ export const INPUT_ERROR_CODES = {
 
 export type InputErrorCode = keyof typeof INPUT_ERROR_CODES;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from "./uuid.ts";
 
 /** Decodes a relay global ID of the given type into the database id, or null. */
 export function decodeId(globalId: string, typename: string): string | null {

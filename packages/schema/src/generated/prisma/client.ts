@@ -305,3 +305,23 @@ export type Commission = Prisma.CommissionModel
  * Money paid to a creator: the sum of the PAYABLE entries (of one currency) it took.
  */
 export type Payout = Prisma.PayoutModel
+/**
+ * Model WebhookEndpoint
+ * An integrator's HTTPS endpoint for some topics: of one shop, or of every shop (shopId null,
+ * registered by the platform). `secret` signs every delivery (HMAC-SHA256).
+ */
+export type WebhookEndpoint = Prisma.WebhookEndpointModel
+/**
+ * Model WebhookEvent
+ * The outbox: an event written in the same transaction as the change it reports, with one
+ * delivery per endpoint subscribed at that moment. Its id is the event id receivers
+ * deduplicate by.
+ */
+export type WebhookEvent = Prisma.WebhookEventModel
+/**
+ * Model WebhookDelivery
+ * One event to one endpoint: attempted until a 2xx answer, with backoff, for 3 days. The
+ * dispatcher claims due rows with FOR UPDATE SKIP LOCKED and a lease (nextAttemptAt moved
+ * ahead), so instances never deliver one attempt twice and a crashed attempt is retried.
+ */
+export type WebhookDelivery = Prisma.WebhookDeliveryModel

@@ -684,6 +684,40 @@ export type EnumCommissionStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCommissionStatusFilter<$PrismaModel>
 }
 
+export type EnumWebhookTopicFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookTopic | Prisma.EnumWebhookTopicFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel> | $Enums.WebhookTopic
+}
+
+export type EnumWebhookTopicWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookTopic | Prisma.EnumWebhookTopicFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookTopicWithAggregatesFilter<$PrismaModel> | $Enums.WebhookTopic
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel>
+}
+
+export type EnumWebhookDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookDeliveryStatus | Prisma.EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel> | $Enums.WebhookDeliveryStatus
+}
+
+export type EnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookDeliveryStatus | Prisma.EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.WebhookDeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1296,6 +1330,40 @@ export type NestedEnumCommissionStatusWithAggregatesFilter<$PrismaModel = never>
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumCommissionStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumCommissionStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumWebhookTopicFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookTopic | Prisma.EnumWebhookTopicFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel> | $Enums.WebhookTopic
+}
+
+export type NestedEnumWebhookTopicWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookTopic | Prisma.EnumWebhookTopicFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookTopic[] | Prisma.ListEnumWebhookTopicFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookTopicWithAggregatesFilter<$PrismaModel> | $Enums.WebhookTopic
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumWebhookTopicFilter<$PrismaModel>
+}
+
+export type NestedEnumWebhookDeliveryStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookDeliveryStatus | Prisma.EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel> | $Enums.WebhookDeliveryStatus
+}
+
+export type NestedEnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.WebhookDeliveryStatus | Prisma.EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.WebhookDeliveryStatus[] | Prisma.ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel> | $Enums.WebhookDeliveryStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
 }
 
 

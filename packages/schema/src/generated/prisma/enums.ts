@@ -165,3 +165,22 @@ export const CommissionStatus = {
 } as const
 
 export type CommissionStatus = (typeof CommissionStatus)[keyof typeof CommissionStatus]
+
+
+export const WebhookTopic = {
+  ORDER_PAID: 'ORDER_PAID',
+  ORDER_REFUNDED: 'ORDER_REFUNDED',
+  COMMISSION_PAYABLE: 'COMMISSION_PAYABLE',
+  INVENTORY_LOW: 'INVENTORY_LOW'
+} as const
+
+export type WebhookTopic = (typeof WebhookTopic)[keyof typeof WebhookTopic]
+
+
+export const WebhookDeliveryStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED'
+} as const
+
+export type WebhookDeliveryStatus = (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus]

@@ -28,10 +28,12 @@ export type AggregateShop = {
 
 export type ShopAvgAggregateOutputType = {
   followerCount: number | null
+  lowStockThreshold: number | null
 }
 
 export type ShopSumAggregateOutputType = {
   followerCount: number | null
+  lowStockThreshold: number | null
 }
 
 export type ShopMinAggregateOutputType = {
@@ -42,6 +44,7 @@ export type ShopMinAggregateOutputType = {
   currencyCode: string | null
   logoUrl: string | null
   followerCount: number | null
+  lowStockThreshold: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -54,6 +57,7 @@ export type ShopMaxAggregateOutputType = {
   currencyCode: string | null
   logoUrl: string | null
   followerCount: number | null
+  lowStockThreshold: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -66,6 +70,7 @@ export type ShopCountAggregateOutputType = {
   currencyCode: number
   logoUrl: number
   followerCount: number
+  lowStockThreshold: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -74,10 +79,12 @@ export type ShopCountAggregateOutputType = {
 
 export type ShopAvgAggregateInputType = {
   followerCount?: true
+  lowStockThreshold?: true
 }
 
 export type ShopSumAggregateInputType = {
   followerCount?: true
+  lowStockThreshold?: true
 }
 
 export type ShopMinAggregateInputType = {
@@ -88,6 +95,7 @@ export type ShopMinAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -100,6 +108,7 @@ export type ShopMaxAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -112,6 +121,7 @@ export type ShopCountAggregateInputType = {
   currencyCode?: true
   logoUrl?: true
   followerCount?: true
+  lowStockThreshold?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -211,6 +221,7 @@ export type ShopGroupByOutputType = {
   currencyCode: string
   logoUrl: string | null
   followerCount: number
+  lowStockThreshold: number
   createdAt: Date
   updatedAt: Date
   _count: ShopCountAggregateOutputType | null
@@ -246,9 +257,11 @@ export type ShopWhereInput = {
   currencyCode?: Prisma.StringFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableFilter<"Shop"> | string | null
   followerCount?: Prisma.IntFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   members?: Prisma.ShopMemberListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   products?: Prisma.ProductListRelationFilter
   collections?: Prisma.CollectionListRelationFilter
   posts?: Prisma.PostListRelationFilter
@@ -269,9 +282,11 @@ export type ShopOrderByWithRelationInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   members?: Prisma.ShopMemberOrderByRelationAggregateInput
+  webhookEndpoints?: Prisma.WebhookEndpointOrderByRelationAggregateInput
   products?: Prisma.ProductOrderByRelationAggregateInput
   collections?: Prisma.CollectionOrderByRelationAggregateInput
   posts?: Prisma.PostOrderByRelationAggregateInput
@@ -295,9 +310,11 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   currencyCode?: Prisma.StringFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableFilter<"Shop"> | string | null
   followerCount?: Prisma.IntFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Shop"> | Date | string
   members?: Prisma.ShopMemberListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   products?: Prisma.ProductListRelationFilter
   collections?: Prisma.CollectionListRelationFilter
   posts?: Prisma.PostListRelationFilter
@@ -318,6 +335,7 @@ export type ShopOrderByWithAggregationInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.ShopCountOrderByAggregateInput
@@ -338,6 +356,7 @@ export type ShopScalarWhereWithAggregatesInput = {
   currencyCode?: Prisma.StringWithAggregatesFilter<"Shop"> | string
   logoUrl?: Prisma.StringNullableWithAggregatesFilter<"Shop"> | string | null
   followerCount?: Prisma.IntWithAggregatesFilter<"Shop"> | number
+  lowStockThreshold?: Prisma.IntWithAggregatesFilter<"Shop"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Shop"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Shop"> | Date | string
 }
@@ -350,9 +369,11 @@ export type ShopCreateInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -373,9 +394,11 @@ export type ShopUncheckedCreateInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -396,9 +419,11 @@ export type ShopUpdateInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -419,9 +444,11 @@ export type ShopUncheckedUpdateInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -442,6 +469,7 @@ export type ShopCreateManyInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -454,6 +482,7 @@ export type ShopUpdateManyMutationInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -466,6 +495,7 @@ export type ShopUncheckedUpdateManyInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -483,12 +513,14 @@ export type ShopCountOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ShopAvgOrderByAggregateInput = {
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
 }
 
 export type ShopMaxOrderByAggregateInput = {
@@ -499,6 +531,7 @@ export type ShopMaxOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -511,12 +544,14 @@ export type ShopMinOrderByAggregateInput = {
   currencyCode?: Prisma.SortOrder
   logoUrl?: Prisma.SortOrder
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type ShopSumOrderByAggregateInput = {
   followerCount?: Prisma.SortOrder
+  lowStockThreshold?: Prisma.SortOrder
 }
 
 export type ShopNullableScalarRelationFilter = {
@@ -682,6 +717,22 @@ export type ShopUpdateOneRequiredWithoutCommissionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutCommissionsInput, Prisma.ShopUpdateWithoutCommissionsInput>, Prisma.ShopUncheckedUpdateWithoutCommissionsInput>
 }
 
+export type ShopCreateNestedOneWithoutWebhookEndpointsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneWithoutWebhookEndpointsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  upsert?: Prisma.ShopUpsertWithoutWebhookEndpointsInput
+  disconnect?: Prisma.ShopWhereInput | boolean
+  delete?: Prisma.ShopWhereInput | boolean
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput, Prisma.ShopUpdateWithoutWebhookEndpointsInput>, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
 export type ShopCreateWithoutMembersInput = {
   id?: string
   handle: string
@@ -690,8 +741,10 @@ export type ShopCreateWithoutMembersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -712,8 +765,10 @@ export type ShopUncheckedCreateWithoutMembersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -750,8 +805,10 @@ export type ShopUpdateWithoutMembersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -772,8 +829,10 @@ export type ShopUncheckedUpdateWithoutMembersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -794,9 +853,11 @@ export type ShopCreateWithoutProductsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -816,9 +877,11 @@ export type ShopUncheckedCreateWithoutProductsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -854,9 +917,11 @@ export type ShopUpdateWithoutProductsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -876,9 +941,11 @@ export type ShopUncheckedUpdateWithoutProductsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -898,9 +965,11 @@ export type ShopCreateWithoutCollectionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -920,9 +989,11 @@ export type ShopUncheckedCreateWithoutCollectionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -958,9 +1029,11 @@ export type ShopUpdateWithoutCollectionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -980,9 +1053,11 @@ export type ShopUncheckedUpdateWithoutCollectionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -1002,9 +1077,11 @@ export type ShopCreateWithoutPostsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
@@ -1024,9 +1101,11 @@ export type ShopUncheckedCreateWithoutPostsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
@@ -1062,9 +1141,11 @@ export type ShopUpdateWithoutPostsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
@@ -1084,9 +1165,11 @@ export type ShopUncheckedUpdateWithoutPostsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
@@ -1106,9 +1189,11 @@ export type ShopCreateWithoutFollowersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1128,9 +1213,11 @@ export type ShopUncheckedCreateWithoutFollowersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1166,9 +1253,11 @@ export type ShopUpdateWithoutFollowersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1188,9 +1277,11 @@ export type ShopUncheckedUpdateWithoutFollowersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1210,9 +1301,11 @@ export type ShopCreateWithoutLiveSessionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1232,9 +1325,11 @@ export type ShopUncheckedCreateWithoutLiveSessionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1270,9 +1365,11 @@ export type ShopUpdateWithoutLiveSessionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1292,9 +1389,11 @@ export type ShopUncheckedUpdateWithoutLiveSessionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1314,9 +1413,11 @@ export type ShopCreateWithoutDiscountCodesInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1336,9 +1437,11 @@ export type ShopUncheckedCreateWithoutDiscountCodesInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1374,9 +1477,11 @@ export type ShopUpdateWithoutDiscountCodesInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1396,9 +1501,11 @@ export type ShopUncheckedUpdateWithoutDiscountCodesInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1418,9 +1525,11 @@ export type ShopCreateWithoutOrdersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1440,9 +1549,11 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1478,9 +1589,11 @@ export type ShopUpdateWithoutOrdersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1500,9 +1613,11 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1522,9 +1637,11 @@ export type ShopCreateWithoutAffiliateProgramInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1544,9 +1661,11 @@ export type ShopUncheckedCreateWithoutAffiliateProgramInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1582,9 +1701,11 @@ export type ShopUpdateWithoutAffiliateProgramInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1604,9 +1725,11 @@ export type ShopUncheckedUpdateWithoutAffiliateProgramInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1626,9 +1749,11 @@ export type ShopCreateWithoutAffiliateLinksInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1648,9 +1773,11 @@ export type ShopUncheckedCreateWithoutAffiliateLinksInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1686,9 +1813,11 @@ export type ShopUpdateWithoutAffiliateLinksInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1708,9 +1837,11 @@ export type ShopUncheckedUpdateWithoutAffiliateLinksInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1730,9 +1861,11 @@ export type ShopCreateWithoutCommissionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   products?: Prisma.ProductCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
   posts?: Prisma.PostCreateNestedManyWithoutShopInput
@@ -1752,9 +1885,11 @@ export type ShopUncheckedCreateWithoutCommissionsInput = {
   currencyCode: string
   logoUrl?: string | null
   followerCount?: number
+  lowStockThreshold?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
   collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
   posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
@@ -1790,9 +1925,11 @@ export type ShopUpdateWithoutCommissionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUpdateManyWithoutShopNestedInput
@@ -1812,9 +1949,11 @@ export type ShopUncheckedUpdateWithoutCommissionsInput = {
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
   logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
   collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
   posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
@@ -1826,6 +1965,118 @@ export type ShopUncheckedUpdateWithoutCommissionsInput = {
   liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
 }
 
+export type ShopCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  lowStockThreshold?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  description?: string
+  currencyCode: string
+  logoUrl?: string | null
+  followerCount?: number
+  lowStockThreshold?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  members?: Prisma.ShopMemberUncheckedCreateNestedManyWithoutShopInput
+  products?: Prisma.ProductUncheckedCreateNestedManyWithoutShopInput
+  collections?: Prisma.CollectionUncheckedCreateNestedManyWithoutShopInput
+  posts?: Prisma.PostUncheckedCreateNestedManyWithoutShopInput
+  followers?: Prisma.ShopFollowUncheckedCreateNestedManyWithoutShopInput
+  discountCodes?: Prisma.DiscountCodeUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedCreateNestedOneWithoutShopInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedCreateNestedManyWithoutShopInput
+  commissions?: Prisma.CommissionUncheckedCreateNestedManyWithoutShopInput
+  liveSessions?: Prisma.LiveSessionUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutWebhookEndpointsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpsertWithoutWebhookEndpointsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
+  logoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  followerCount?: Prisma.IntFieldUpdateOperationsInput | number
+  lowStockThreshold?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  members?: Prisma.ShopMemberUncheckedUpdateManyWithoutShopNestedInput
+  products?: Prisma.ProductUncheckedUpdateManyWithoutShopNestedInput
+  collections?: Prisma.CollectionUncheckedUpdateManyWithoutShopNestedInput
+  posts?: Prisma.PostUncheckedUpdateManyWithoutShopNestedInput
+  followers?: Prisma.ShopFollowUncheckedUpdateManyWithoutShopNestedInput
+  discountCodes?: Prisma.DiscountCodeUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  affiliateProgram?: Prisma.AffiliateProgramUncheckedUpdateOneWithoutShopNestedInput
+  affiliateLinks?: Prisma.AffiliateLinkUncheckedUpdateManyWithoutShopNestedInput
+  commissions?: Prisma.CommissionUncheckedUpdateManyWithoutShopNestedInput
+  liveSessions?: Prisma.LiveSessionUncheckedUpdateManyWithoutShopNestedInput
+}
+
 
 /**
  * Count Type ShopCountOutputType
@@ -1833,6 +2084,7 @@ export type ShopUncheckedUpdateWithoutCommissionsInput = {
 
 export type ShopCountOutputType = {
   members: number
+  webhookEndpoints: number
   products: number
   collections: number
   posts: number
@@ -1846,6 +2098,7 @@ export type ShopCountOutputType = {
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   members?: boolean | ShopCountOutputTypeCountMembersArgs
+  webhookEndpoints?: boolean | ShopCountOutputTypeCountWebhookEndpointsArgs
   products?: boolean | ShopCountOutputTypeCountProductsArgs
   collections?: boolean | ShopCountOutputTypeCountCollectionsArgs
   posts?: boolean | ShopCountOutputTypeCountPostsArgs
@@ -1872,6 +2125,13 @@ export type ShopCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensi
  */
 export type ShopCountOutputTypeCountMembersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.ShopMemberWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountWebhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WebhookEndpointWhereInput
 }
 
 /**
@@ -1946,9 +2206,11 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   members?: boolean | Prisma.Shop$membersArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   products?: boolean | Prisma.Shop$productsArgs<ExtArgs>
   collections?: boolean | Prisma.Shop$collectionsArgs<ExtArgs>
   posts?: boolean | Prisma.Shop$postsArgs<ExtArgs>
@@ -1970,6 +2232,7 @@ export type ShopSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["shop"]>
@@ -1982,6 +2245,7 @@ export type ShopSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["shop"]>
@@ -1994,13 +2258,15 @@ export type ShopSelectScalar = {
   currencyCode?: boolean
   logoUrl?: boolean
   followerCount?: boolean
+  lowStockThreshold?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type ShopOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "handle" | "name" | "description" | "currencyCode" | "logoUrl" | "followerCount" | "createdAt" | "updatedAt", ExtArgs["result"]["shop"]>
+export type ShopOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "handle" | "name" | "description" | "currencyCode" | "logoUrl" | "followerCount" | "lowStockThreshold" | "createdAt" | "updatedAt", ExtArgs["result"]["shop"]>
 export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   members?: boolean | Prisma.Shop$membersArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   products?: boolean | Prisma.Shop$productsArgs<ExtArgs>
   collections?: boolean | Prisma.Shop$collectionsArgs<ExtArgs>
   posts?: boolean | Prisma.Shop$postsArgs<ExtArgs>
@@ -2020,6 +2286,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   name: "Shop"
   objects: {
     members: Prisma.$ShopMemberPayload<ExtArgs>[]
+    webhookEndpoints: Prisma.$WebhookEndpointPayload<ExtArgs>[]
     products: Prisma.$ProductPayload<ExtArgs>[]
     collections: Prisma.$CollectionPayload<ExtArgs>[]
     posts: Prisma.$PostPayload<ExtArgs>[]
@@ -2039,6 +2306,10 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     currencyCode: string
     logoUrl: string | null
     followerCount: number
+    /**
+     * INVENTORY_LOW webhooks fire when a variant's stock falls below this.
+     */
+    lowStockThreshold: number
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["shop"]>
@@ -2436,6 +2707,7 @@ readonly fields: ShopFieldRefs;
 export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   members<T extends Prisma.Shop$membersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$membersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ShopMemberPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  webhookEndpoints<T extends Prisma.Shop$webhookEndpointsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEndpointsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEndpointPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   products<T extends Prisma.Shop$productsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$productsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ProductPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   collections<T extends Prisma.Shop$collectionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$collectionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CollectionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   posts<T extends Prisma.Shop$postsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$postsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PostPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -2482,6 +2754,7 @@ export interface ShopFieldRefs {
   readonly currencyCode: Prisma.FieldRef<"Shop", 'String'>
   readonly logoUrl: Prisma.FieldRef<"Shop", 'String'>
   readonly followerCount: Prisma.FieldRef<"Shop", 'Int'>
+  readonly lowStockThreshold: Prisma.FieldRef<"Shop", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Shop", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Shop", 'DateTime'>
 }
@@ -2907,6 +3180,30 @@ export type Shop$membersArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.ShopMemberScalarFieldEnum | Prisma.ShopMemberScalarFieldEnum[]
+}
+
+/**
+ * Shop.webhookEndpoints
+ */
+export type Shop$webhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WebhookEndpoint
+   */
+  select?: Prisma.WebhookEndpointSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WebhookEndpoint
+   */
+  omit?: Prisma.WebhookEndpointOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WebhookEndpointInclude<ExtArgs> | null
+  where?: Prisma.WebhookEndpointWhereInput
+  orderBy?: Prisma.WebhookEndpointOrderByWithRelationInput | Prisma.WebhookEndpointOrderByWithRelationInput[]
+  cursor?: Prisma.WebhookEndpointWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WebhookEndpointScalarFieldEnum | Prisma.WebhookEndpointScalarFieldEnum[]
 }
 
 /**

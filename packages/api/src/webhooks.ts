@@ -1,0 +1,155 @@
+/**
+ * Webhook delivery (README "Webhooks"): claims due deliveries from the outbox, POSTs each
+ * signed, and records the outcome. Runs in every API instance; FOR UPDATE SKIP LOCKED and a
+ * lease per attempt keep instances from sending one attempt twice.
+ *
+ * Each request: `POST <url>` with the JSON body `{ id, type, createdAt, data }` and headers
+ * `Shoppable-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`,
+ * `Shoppable-Event-Id` and `Shoppable-Delivery-Attempt`. A 2xx answer within the timeout is
+ * success; anything else is retried (see the schema's webhooks service for the schedule).
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+import { claimDueDeliveries, eventType, recordDeliveryAttempt, type AttemptOutcome, type DueDelivery } from "@shoppable/schema/webhooks/service.ts";
+import type { Database } from "@shoppable/schema";
+import type { Logger } from "pino";
+
+/** The `Shoppable-Signature` header value for `body` sent at `timestamp` (seconds). */
+export function signWebhook(secret: string, body: string, timestamp: number): string {
+  const digest = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+  return `t=${timestamp},v1=${digest}`;
+}
+
+/**
+ * Checks a received webhook: the signature matches `body` with `secret` and its timestamp is
+ * within `toleranceSeconds` (default 300) of now. What integrators run on their side.
+ */
+export function verifyWebhookSignature(secret: string, header: string, body: string, options: { toleranceSeconds?: number; now?: number } = {}): boolean {
+  const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
+  const timestamp = Number(parts.t);
+  if (!Number.isInteger(timestamp) || !parts.v1) return false;
+  const now = Math.floor((options.now ?? Date.now()) / 1000);
+  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300)) return false;
+  const expected = Buffer.from(signWebhook(secret, body, timestamp).split("v1=")[1]!, "hex");
+  const given = Buffer.from(parts.v1, "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["127.0.0.0", 8], ["169.254.0.0", 16], ["0.0.0.0", 8], ["100.64.0.0", 10]] as const) {
+  PRIVATE.addSubnet(net, prefix, "ipv4");
+}
+for (const [net, prefix] of [["::1", 128], ["fc00::", 7], ["fe80::", 10], ["::", 128]] as const) PRIVATE.addSubnet(net, prefix, "ipv6");
+
+async function isPrivateTarget(url: URL): Promise<boolean> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
+  return addresses.some((a) => PRIVATE.check(a.address, a.family === 6 ? "ipv6" : "ipv4"));
+}
+
+export interface WebhookDispatcherOptions {
+  db: Database;
+  logger: Logger;
+  /** How often due deliveries are looked for (ms). */
+  intervalMs?: number;
+  /** Per request (ms); longer is a failed attempt. */
+  timeoutMs?: number;
+  /** Deliveries claimed per round, and sent at once. */
+  batchSize?: number;
+  /** Refuse targets on loopback and private networks (production default). */
+  blockPrivateTargets?: boolean;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private readonly fetch: typeof fetch;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.fetch = options.fetch ?? fetch;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Starts the periodic rounds. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** Stops the rounds and waits for the one in flight. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async tick() {
+    if (this.running) return;
+    try {
+      await this.runOnce();
+    } catch (error) {
+      this.options.logger.error({ err: error }, "webhook round failed");
+    }
+  }
+
+  /** One round: claims due deliveries, sends them, records each outcome. Returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      const now = this.now();
+      const timeoutMs = this.options.timeoutMs ?? 10_000;
+      const due = await claimDueDeliveries(this.options.db.prisma, { limit: this.options.batchSize ?? 20, leaseMs: timeoutMs + 60_000, now });
+      await Promise.all(
+        due.map(async (delivery) => {
+          const outcome = await this.send(delivery, now, timeoutMs);
+          await recordDeliveryAttempt(this.options.db.prisma, delivery, outcome, this.now());
+          this.options.logger.info({ delivery: delivery.id, event: delivery.eventId, ok: outcome.ok, status: outcome.statusCode }, "webhook attempt");
+        }),
+      );
+      return due.length;
+    })();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async send(delivery: DueDelivery, now: Date, timeoutMs: number): Promise<AttemptOutcome> {
+    const url = new URL(delivery.url);
+    if (this.options.blockPrivateTargets) {
+      try {
+        if (await isPrivateTarget(url)) return { ok: false, statusCode: null, error: "The endpoint resolves to a private or loopback address." };
+      } catch (error) {
+        return { ok: false, statusCode: null, error: `DNS lookup failed: ${(error as Error).message}` };
+      }
+    }
+    const body = JSON.stringify({ id: delivery.eventId, type: eventType(delivery.topic), createdAt: delivery.eventCreatedAt.toISOString(), data: delivery.payload });
+    try {
+      const response = await this.fetch(url, {
+        method: "POST",
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Shoppable-Webhooks/1",
+          "shoppable-event-id": delivery.eventId,
+          "shoppable-delivery-attempt": String(delivery.attempts + 1),
+          "shoppable-signature": signWebhook(delivery.secret, body, Math.floor(now.getTime() / 1000)),
+        },
+        body,
+      });
+      await response.body?.cancel();
+      const ok = response.status >= 200 && response.status < 300;
+      return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+    } catch (error) {
+      const name = (error as Error).name;
+      return { ok: false, statusCode: null, error: name === "TimeoutError" ? `No answer within ${timeoutMs} ms.` : `Request failed: ${(error as Error).message}` };
+    }
+  }
+}

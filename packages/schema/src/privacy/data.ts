@@ -1,0 +1,191 @@
+/**
+ * Privacy rights: everything stored about a user, as JSON (`exportUserData`), and erasure
+ * (`eraseUser`), which removes or anonymises it at once and keeps every counter consistent.
+ *
+ * `USER_DATA` says, for every column that holds a user's id (foreign keys to User and the
+ * viewer/buyer keys built from it), what export and erasure do with it; a test fails when a
+ * table refers to users and is missing here, so new domains cannot forget privacy.
+ */
+import type { Context } from "../context.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma as P } from "../generated/prisma/client.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Every column that refers to a user, and its fate: `table.column` → what happens. */
+export const USER_DATA: Record<string, { exported: string; erased: string }> = {
+  "ShopMember.userId": { exported: "memberships", erased: "deleted" },
+  "Post.authorId": { exported: "posts", erased: "own posts deleted (with their tags and engagement); posts made for a shop stay, authored by the anonymised user" },
+  "PostLike.userId": { exported: "likes", erased: "deleted; the posts' likeCount and hourly likes go down" },
+  "PostView.viewerKey": { exported: "views", erased: "deleted; viewCount and hourly views go down" },
+  "PostShare.userId": { exported: "shares", erased: "deleted; shareCount and hourly shares go down" },
+  "UserFollow.followerId": { exported: "following", erased: "deleted; the followees' followerCount goes down" },
+  "UserFollow.followeeId": { exported: "followers (count only)", erased: "deleted; the followers' followingCount goes down" },
+  "ShopFollow.followerId": { exported: "shopsFollowed", erased: "deleted; the shops' followerCount goes down" },
+  "LiveSession.hostId": { exported: "liveSessions", erased: "own sessions (not for a shop) deleted; a shop's sessions stay, hosted by the anonymised user" },
+  "LiveSessionViewer.viewerKey": { exported: "liveSessionsWatching", erased: "deleted; viewerCount goes down" },
+  "Cart.userId": { exported: "carts", erased: "deleted with their lines" },
+  "Order.buyerId": { exported: "orders", erased: "kept for the merchant's accounting: buyer, email and country removed" },
+  "DiscountRedemption.buyerKey": { exported: "orders[].discountCodes", erased: "the buyer key replaced by an anonymous one" },
+  "InventoryAdjustment.actorId": { exported: "inventoryAdjustments", erased: "kept (a shop's stock history), pointing at the anonymised user" },
+  "AffiliateLink.creatorId": { exported: "affiliateLinks", erased: "disabled (their codes stop redirecting); kept, as order lines and commissions refer to them" },
+  "AffiliateInvitation.creatorId": { exported: "affiliateInvitations", erased: "deleted" },
+  "Commission.creatorId": { exported: "commissions", erased: "kept for the shops' accounting, owed to the anonymised user" },
+  "Payout.creatorId": { exported: "payouts", erased: "kept for the shops' accounting" },
+};
+
+/** Everything stored about the user, by section. Nothing of other users but counts. */
+export async function exportUserData(db: PrismaClient, userId: string): Promise<Record<string, unknown>> {
+  const viewerKey = `user:${userId}`;
+  const [
+    user,
+    memberships,
+    posts,
+    likes,
+    views,
+    shares,
+    following,
+    shopsFollowed,
+    liveSessions,
+    watching,
+    carts,
+    orders,
+    inventoryAdjustments,
+    affiliateLinks,
+    affiliateInvitations,
+    commissions,
+    payouts,
+  ] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId } }),
+    db.shopMember.findMany({ where: { userId }, orderBy: { shopId: "asc" } }),
+    db.post.findMany({ where: { authorId: userId }, include: { productTags: { orderBy: { position: "asc" } } }, orderBy: { id: "asc" } }),
+    db.postLike.findMany({ where: { userId }, orderBy: { postId: "asc" } }),
+    db.postView.findMany({ where: { viewerKey }, orderBy: [{ postId: "asc" }, { bucket: "asc" }] }),
+    db.postShare.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    db.userFollow.findMany({ where: { followerId: userId }, orderBy: { followeeId: "asc" } }),
+    db.shopFollow.findMany({ where: { followerId: userId }, orderBy: { shopId: "asc" } }),
+    db.liveSession.findMany({ where: { hostId: userId }, orderBy: { id: "asc" } }),
+    db.liveSessionViewer.findMany({ where: { viewerKey }, orderBy: { liveSessionId: "asc" } }),
+    db.cart.findMany({ where: { userId }, include: { lines: { orderBy: { id: "asc" } } }, orderBy: { id: "asc" } }),
+    db.order.findMany({ where: { buyerId: userId }, include: { lines: { orderBy: { id: "asc" } }, payments: true, refunds: true, redemptions: true }, orderBy: { id: "asc" } }),
+    db.inventoryAdjustment.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } }),
+    db.affiliateLink.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
+    db.affiliateInvitation.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
+    db.commission.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
+    db.payout.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    user,
+    memberships,
+    posts,
+    likes,
+    views,
+    shares,
+    following,
+    followers: { count: user.followerCount },
+    shopsFollowed,
+    liveSessions,
+    liveSessionsWatching: watching,
+    carts,
+    orders,
+    inventoryAdjustments,
+    affiliateLinks,
+    affiliateInvitations,
+    commissions,
+    payouts,
+  };
+}
+
+const sql = P.sql;
+
+/**
+ * Erases a user in one transaction (see USER_DATA for each kind of data): engagement, follows,
+ * presence, carts and own posts go, with every counter they fed brought down; orders stay with
+ * personal fields removed; the user row stays, anonymised, so what must refer to it still can.
+ */
+export async function eraseUser(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
+  const viewerKey = `user:${userId}`;
+  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  await db.$transaction(async (tx: Tx) => {
+    // The user row first: concurrent erasures of one user queue here.
+    const [user] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId}::uuid AND "erasedAt" IS NULL FOR UPDATE`;
+    if (!user) return;
+
+    // Likes, views and shares: counters and the hourly rows they were counted in go down.
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "PostLike" WHERE "userId" = ${userId}::uuid RETURNING "postId"),
+      counted AS (UPDATE "Post" p SET "likeCount" = p."likeCount" - 1 FROM gone WHERE p."id" = gone."postId" RETURNING p."id")
+      INSERT INTO "PostEngagementHour" ("postId", "hour", "likes")
+      SELECT "postId", ${sql`(${hour.toISOString()}::timestamptz AT TIME ZONE 'UTC')`}, -1 FROM gone
+      ON CONFLICT ("postId", "hour") DO UPDATE SET "likes" = "PostEngagementHour"."likes" + EXCLUDED."likes"`;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey} RETURNING "postId", date_trunc('hour', "createdAt") AS "hour"),
+      per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId"),
+      per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
+      counted AS (UPDATE "Post" p SET "viewCount" = p."viewCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
+      UPDATE "PostEngagementHour" h SET "views" = h."views" - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid RETURNING "postId", date_trunc('hour', "createdAt") AS "hour"),
+      per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId"),
+      per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
+      counted AS (UPDATE "Post" p SET "shareCount" = p."shareCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
+      UPDATE "PostEngagementHour" h SET "shares" = h."shares" - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
+
+    // Follows both ways, and followed shops.
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "UserFollow" WHERE "followerId" = ${userId}::uuid RETURNING "followeeId")
+      UPDATE "User" u SET "followerCount" = u."followerCount" - 1 FROM gone WHERE u."id" = gone."followeeId"`;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "UserFollow" WHERE "followeeId" = ${userId}::uuid RETURNING "followerId")
+      UPDATE "User" u SET "followingCount" = u."followingCount" - 1 FROM gone WHERE u."id" = gone."followerId"`;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "ShopFollow" WHERE "followerId" = ${userId}::uuid RETURNING "shopId")
+      UPDATE "Shop" s SET "followerCount" = s."followerCount" - 1 FROM gone WHERE s."id" = gone."shopId"`;
+
+    // Live presence; the user's own sessions and posts (shop content stays).
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "LiveSessionViewer" WHERE "viewerKey" = ${viewerKey} RETURNING "liveSessionId")
+      UPDATE "LiveSession" s SET "viewerCount" = GREATEST(0, s."viewerCount" - 1) FROM gone WHERE s."id" = gone."liveSessionId"`;
+    await tx.post.deleteMany({ where: { authorId: userId, shopId: null } });
+    await tx.liveSession.deleteMany({ where: { hostId: userId, shopId: null } });
+    await tx.shopMember.deleteMany({ where: { userId } });
+    await tx.affiliateInvitation.deleteMany({ where: { creatorId: userId } });
+    await tx.affiliateLink.updateMany({ where: { creatorId: userId, disabledAt: null }, data: { disabledAt: now } });
+
+    // Carts go; orders stay for the merchant, without the buyer.
+    await tx.cart.deleteMany({ where: { userId } });
+    const orders = await tx.order.findMany({ where: { buyerId: userId }, select: { id: true, email: true } });
+    const emails = [...new Set(orders.map((o) => o.email?.toLowerCase()).filter((e): e is string => !!e))];
+    await tx.order.updateMany({ where: { buyerId: userId }, data: { buyerId: null, email: null, countryCode: null } });
+    const anonymous = `erased:${userId}`;
+    await tx.discountRedemption.updateMany({
+      where: { OR: [{ buyerKey: viewerKey }, ...(emails.length ? [{ buyerKey: { in: emails.map((e) => `email:${e}`) }, orderId: { in: orders.map((o) => o.id) } }] : [])] },
+      data: { buyerKey: anonymous },
+    });
+
+    // The user row, anonymised: nothing personal left, counters zeroed with the follows gone.
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        externalId: anonymous,
+        handle: `erased-${userId.replace(/-/g, "").slice(0, 16)}`,
+        displayName: null,
+        email: null,
+        avatarUrl: null,
+        roles: [],
+        consentPersonalization: false,
+        consentAnalytics: false,
+        followerCount: 0,
+        followingCount: 0,
+        erasedAt: now,
+      },
+      select: { id: true },
+    });
+  });
+}
+
+/** The caller's own data (see exportUserData). */
+export function exportViewerData(ctx: Context) {
+  return exportUserData(ctx.db, ctx.user!.id);
+}

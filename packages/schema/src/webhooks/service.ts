@@ -1,0 +1,303 @@
+/**
+ * Webhooks for integrators: endpoints, the outbox and delivery bookkeeping.
+ *
+ * Events are written to the outbox (WebhookEvent, one WebhookDelivery per subscribed endpoint)
+ * by `emitWebhookEvents` inside the transaction of the change they report, so an event exists
+ * exactly when its change committed, and writing it never waits on the network. The
+ * dispatcher (packages/api) claims due deliveries (`claimDueDeliveries`), sends them signed,
+ * and records each attempt (`recordDeliveryAttempt`): a 2xx answer ends it; anything else is
+ * retried with backoff (1 min, 5 min, 30 min, 2 h, 6 h, then every 12 h) until 3 days after
+ * the event, when the delivery is FAILED. Receivers deduplicate by the event id.
+ */
+import { randomBytes } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { Context } from "../context.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { WebhookTopic } from "../generated/prisma/enums.ts";
+import { canManageShop } from "../identity/service.ts";
+import { formatMinorUnits } from "../money.ts";
+import { forbidden } from "../shared/errors.ts";
+import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { userError } from "../shared/user-error.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export const MAX_ENDPOINTS = 20;
+/** How long a delivery is retried, from the event. */
+export const RETRY_WINDOW_MS = 3 * 24 * 3_600_000;
+const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
+
+/** The wait before the next attempt, after `attempts` failed ones (1, 2, …). */
+export function retryDelayMs(attempts: number): number {
+  return BACKOFF_MS[Math.min(Math.max(attempts, 1), BACKOFF_MS.length) - 1]!;
+}
+
+/** The event type receivers see: ORDER_PAID → "order.paid". */
+export function eventType(topic: WebhookTopic): string {
+  const [noun, ...rest] = topic.toLowerCase().split("_");
+  return `${noun}.${rest.join("_")}`;
+}
+
+export interface WebhookEventInput {
+  /** The shop the event is about: its endpoints and the platform's receive it. */
+  shopId: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Writes events of one topic to the outbox in the caller's transaction, with a delivery for
+ * every enabled endpoint subscribed to the topic (the shop's and the platform's). One
+ * statement; an event no endpoint wants is not written at all.
+ */
+export async function emitWebhookEvents(tx: Tx, topic: WebhookTopic, events: WebhookEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = JSON.stringify(events.map((e) => ({ shopId: e.shopId, payload: e.data })));
+  await tx.$executeRaw`
+    WITH src AS (
+      SELECT gen_random_uuid() AS id, x."shopId", x.payload
+      FROM jsonb_to_recordset(${rows}::jsonb) AS x("shopId" uuid, payload jsonb)
+    ), targets AS (
+      SELECT src.id AS event_id, e.id AS endpoint_id
+      FROM src JOIN "WebhookEndpoint" e
+        ON e."disabledAt" IS NULL AND ${topic}::"WebhookTopic" = ANY(e."topics") AND (e."shopId" IS NULL OR e."shopId" = src."shopId")
+    ), ev AS (
+      INSERT INTO "WebhookEvent" ("id", "shopId", "topic", "payload")
+      SELECT src.id, src."shopId", ${topic}::"WebhookTopic", src.payload FROM src WHERE src.id IN (SELECT event_id FROM targets)
+      RETURNING "id"
+    )
+    INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId")
+    SELECT gen_random_uuid(), t.event_id, t.endpoint_id FROM targets t JOIN ev ON ev."id" = t.event_id`;
+}
+
+export interface StockMove {
+  variantId: string;
+  productId: string;
+  shopId: string;
+  before: number;
+  after: number;
+  threshold: number;
+}
+
+/** INVENTORY_LOW for the moves that took a variant from at least its shop's threshold to below it. */
+export async function emitLowStock(tx: Tx, moves: StockMove[]): Promise<void> {
+  const crossed = moves.filter((m) => m.before >= m.threshold && m.after < m.threshold);
+  await emitWebhookEvents(
+    tx,
+    "INVENTORY_LOW",
+    crossed.map((m) => ({
+      shopId: m.shopId,
+      data: { variantId: gid("ProductVariant", m.variantId), productId: gid("Product", m.productId), shopId: gid("Shop", m.shopId), inventoryQuantity: m.after, threshold: m.threshold },
+    })),
+  );
+}
+
+// ───────────── endpoints ─────────────
+
+/** The platform itself: a secret key without a user, or an ADMIN. */
+export function isPlatform(ctx: Context): boolean {
+  return ctx.key.kind === "SECRET" && (!ctx.user || ctx.user.roles.includes("ADMIN"));
+}
+
+/** Who may manage endpoints of `shopId` (or, null, the platform's): FORBIDDEN is thrown otherwise. */
+async function assertManages(ctx: Context, shopId: string | null): Promise<void> {
+  if (shopId === null) {
+    if (!isPlatform(ctx)) throw forbidden("Only the platform (a secret key without a user, or an ADMIN) manages platform webhook endpoints.");
+    return;
+  }
+  if (!(await canManageShop(ctx, shopId))) throw forbidden("You may not manage this shop's webhook endpoints.");
+}
+
+export function newSigningSecret(): string {
+  return `whsec_${randomBytes(24).toString("base64url")}`;
+}
+
+export interface EndpointCreateInput {
+  shopId: string | null;
+  url: string;
+  topics: WebhookTopic[];
+  description: string;
+}
+
+/** Registers an endpoint with a fresh signing secret. */
+export async function createEndpoint(ctx: Context, input: EndpointCreateInput): Promise<PayloadShape> {
+  if (input.shopId !== null) {
+    const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true } });
+    if (!shop) return failed([userError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
+  }
+  await assertManages(ctx, input.shopId);
+  return ctx.db.$transaction(async (tx) => {
+    // Serialise creations per owner so the cap holds under concurrency.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${input.shopId ?? "platform"}`}))`;
+    const count = await tx.webhookEndpoint.count({ where: { shopId: input.shopId } });
+    if (count >= MAX_ENDPOINTS) return failed([userError("TOO_MANY_ENDPOINTS", `At most ${MAX_ENDPOINTS} endpoints per shop.`, ["shopId"])]);
+    const endpoint = await tx.webhookEndpoint.create({
+      data: { shopId: input.shopId, url: input.url, topics: input.topics, description: input.description, secret: newSigningSecret() },
+      select: { id: true },
+    });
+    return succeeded(endpoint.id);
+  });
+}
+
+export interface EndpointUpdateInput {
+  id: string;
+  url?: string;
+  topics?: WebhookTopic[];
+  description?: string;
+  enabled?: boolean;
+  rotateSecret?: boolean;
+}
+
+async function endpointOf(ctx: Context, id: string) {
+  const endpoint = await ctx.db.webhookEndpoint.findUnique({ where: { id }, select: { id: true, shopId: true, disabledAt: true } });
+  if (endpoint) await assertManages(ctx, endpoint.shopId);
+  return endpoint;
+}
+
+/** Changes an endpoint; disabling it fails its pending deliveries at once. */
+export async function updateEndpoint(ctx: Context, input: EndpointUpdateInput): Promise<PayloadShape> {
+  const endpoint = await endpointOf(ctx, input.id);
+  if (!endpoint) return failed([userError("NOT_FOUND", "No webhook endpoint has this id.", ["id"])]);
+  await ctx.db.$transaction(async (tx) => {
+    const disabling = input.enabled === false && endpoint.disabledAt === null;
+    await tx.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: {
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.topics !== undefined ? { topics: input.topics } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.enabled === true ? { disabledAt: null } : disabling ? { disabledAt: new Date() } : {}),
+        ...(input.rotateSecret ? { secret: newSigningSecret() } : {}),
+      },
+      select: { id: true },
+    });
+    if (disabling) {
+      await tx.webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: "PENDING" }, data: { status: "FAILED", lastError: "The endpoint was disabled." } });
+    }
+  });
+  return succeeded(endpoint.id);
+}
+
+/** Deletes an endpoint and its delivery log. */
+export async function deleteEndpoint(ctx: Context, id: string): Promise<PayloadShape> {
+  const endpoint = await endpointOf(ctx, id);
+  if (!endpoint) return failed([userError("NOT_FOUND", "No webhook endpoint has this id.", ["id"])]);
+  await ctx.db.webhookEndpoint.deleteMany({ where: { id: endpoint.id } });
+  return succeeded(endpoint.id);
+}
+
+// ───────────── dispatch ─────────────
+
+export interface DueDelivery {
+  id: string;
+  attempts: number;
+  createdAt: Date;
+  url: string;
+  secret: string;
+  eventId: string;
+  topic: WebhookTopic;
+  payload: unknown;
+  eventCreatedAt: Date;
+}
+
+/**
+ * Claims up to `limit` due deliveries for one attempt each: their next attempt moves `leaseMs`
+ * ahead, so another dispatcher (or this one after a crash) takes them again only when that
+ * attempt's outcome was never recorded.
+ */
+export async function claimDueDeliveries(db: PrismaClient, options: { limit: number; leaseMs: number; now: Date }): Promise<DueDelivery[]> {
+  const lease = new Date(options.now.getTime() + options.leaseMs);
+  return db.$queryRaw<DueDelivery[]>`
+    WITH due AS (
+      SELECT d."id" FROM "WebhookDelivery" d
+      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${options.now}
+      ORDER BY d."nextAttemptAt", d."id"
+      LIMIT ${options.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "WebhookDelivery" d SET "nextAttemptAt" = ${lease}
+    FROM due, "WebhookEndpoint" e, "WebhookEvent" ev
+    WHERE d."id" = due."id" AND e."id" = d."endpointId" AND ev."id" = d."eventId"
+    RETURNING d."id"::text AS "id", d."attempts", d."createdAt", e."url", e."secret", ev."id"::text AS "eventId",
+      ev."topic"::text AS "topic", ev."payload", ev."createdAt" AS "eventCreatedAt"`;
+}
+
+export interface AttemptOutcome {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+}
+
+/** Records one attempt: SUCCEEDED on a 2xx; else the next attempt, or FAILED past the 3-day window. */
+export async function recordDeliveryAttempt(db: PrismaClient, delivery: Pick<DueDelivery, "id" | "attempts" | "eventCreatedAt">, outcome: AttemptOutcome, now: Date): Promise<void> {
+  const attempts = delivery.attempts + 1;
+  const common = { attempts, lastAttemptAt: now, lastStatusCode: outcome.statusCode, lastError: outcome.error?.slice(0, 500) ?? null };
+  if (outcome.ok) {
+    await db.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
+    return;
+  }
+  const next = new Date(now.getTime() + retryDelayMs(attempts));
+  const expired = next.getTime() > delivery.eventCreatedAt.getTime() + RETRY_WINDOW_MS;
+  await db.webhookDelivery.updateMany({
+    where: { id: delivery.id, status: "PENDING" },
+    data: expired ? { ...common, status: "FAILED" } : { ...common, nextAttemptAt: next },
+  });
+}
+
+// ───────────── payloads ─────────────
+
+const ORDER_SELECT = {
+  id: true,
+  number: true,
+  shopId: true,
+  status: true,
+  email: true,
+  currencyCode: true,
+  subtotal: true,
+  discountTotal: true,
+  total: true,
+  refundedTotal: true,
+  paidAt: true,
+  lines: { select: { id: true, productId: true, variantId: true, productTitle: true, variantTitle: true, sku: true, unitPrice: true, quantity: true, refundedQuantity: true, total: true }, orderBy: { id: "asc" } },
+} as const;
+
+const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
+
+/** ORDER_PAID or ORDER_REFUNDED for these orders, as they are now in the transaction. */
+export async function emitOrderEvents(tx: Tx, topic: "ORDER_PAID" | "ORDER_REFUNDED", orderIds: string[], extra: Record<string, unknown> = {}): Promise<void> {
+  const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: ORDER_SELECT, orderBy: { id: "asc" } });
+  const amount = (minor: number, currencyCode: string) => ({ amount: formatMinorUnits(minor, currencyCode), currencyCode });
+  await emitWebhookEvents(
+    tx,
+    topic,
+    orders.map((o) => ({
+      shopId: o.shopId,
+      data: {
+        ...extra,
+        order: {
+          id: gid("Order", o.id),
+          number: o.number,
+          shopId: gid("Shop", o.shopId),
+          status: o.status,
+          email: o.email,
+          subtotal: amount(o.subtotal, o.currencyCode),
+          discountTotal: amount(o.discountTotal, o.currencyCode),
+          total: amount(o.total, o.currencyCode),
+          refundedTotal: amount(o.refundedTotal, o.currencyCode),
+          paidAt: o.paidAt?.toISOString() ?? null,
+          lines: o.lines.map((l) => ({
+            id: gid("OrderLine", l.id),
+            productId: gid("Product", l.productId),
+            variantId: gid("ProductVariant", l.variantId),
+            productTitle: l.productTitle,
+            variantTitle: l.variantTitle,
+            sku: l.sku,
+            quantity: l.quantity,
+            refundedQuantity: l.refundedQuantity,
+            unitPrice: amount(l.unitPrice, o.currencyCode),
+            total: amount(l.total, o.currencyCode),
+          })),
+        },
+      },
+    })),
+  );
+}

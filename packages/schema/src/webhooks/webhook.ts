@@ -1,0 +1,95 @@
+import { builder } from "../builder.ts";
+import { WebhookDeliveryStatus, WebhookTopic } from "../generated/prisma/enums.ts";
+import { managesShop } from "../catalog/access.ts";
+import { ShopType } from "../catalog/shop.ts";
+import { limits } from "../limits.ts";
+import { forbidden } from "../shared/errors.ts";
+import { eventType, isPlatform } from "./service.ts";
+
+export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
+  name: "WebhookTopic",
+  description: "What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold).",
+});
+export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus" });
+
+/** Managers of the endpoint's shop; for platform endpoints, the platform. */
+function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Parameters<typeof managesShop>[0]) {
+  if (endpoint.shopId === null) return isPlatform(ctx);
+  return managesShop(ctx, endpoint.shopId);
+}
+
+export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
+  id: { field: "id" },
+  nullable: true,
+  description: "One event sent to one endpoint: the delivery log.",
+  select: { id: true, endpoint: { select: { shopId: true } } },
+  authScopes: (delivery, ctx) => canSeeEndpoint(delivery.endpoint, ctx),
+  fields: (t) => ({
+    eventId: t.string({ description: "The event id (also the `id` of the body): receivers deduplicate by it.", select: { eventId: true }, resolve: (d) => d.eventId }),
+    eventType: t.string({ select: { event: { select: { topic: true } } }, resolve: (d) => eventType(d.event.topic) }),
+    payload: t.field({ type: "JSON", description: "The event's `data`.", select: { event: { select: { payload: true } } }, resolve: (d) => d.event.payload }),
+    status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
+    attempts: t.exposeInt("attempts"),
+    nextAttemptAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the next attempt is due; null once SUCCEEDED or FAILED.",
+      select: { nextAttemptAt: true, status: true },
+      resolve: (d) => (d.status === "PENDING" ? d.nextAttemptAt : null),
+    }),
+    lastAttemptAt: t.expose("lastAttemptAt", { type: "DateTime", nullable: true }),
+    lastStatusCode: t.exposeInt("lastStatusCode", { nullable: true, description: "The HTTP status of the last attempt; null when it got no answer." }),
+    lastError: t.exposeString("lastError", { nullable: true }),
+    deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
+  id: { field: "id" },
+  nullable: true,
+  description: "An integrator's URL that receives signed events of some topics, for one shop or (shop null) for every shop.",
+  select: { id: true, shopId: true },
+  authScopes: (endpoint, ctx) => canSeeEndpoint(endpoint, ctx),
+  fields: (t) => ({
+    shop: t.relation("shop", { nullable: true }),
+    url: t.exposeString("url"),
+    topics: t.expose("topics", { type: [WebhookTopicEnum] }),
+    description: t.exposeString("description"),
+    enabled: t.boolean({ select: { disabledAt: true }, resolve: (e) => e.disabledAt === null }),
+    signingSecret: t.exposeString("secret", {
+      description: "Signs every delivery: `Shoppable-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with this secret>`. Rotate with webhookEndpointUpdate(rotateSecret: true).",
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    deliveries: t.relatedConnection("deliveries", {
+      cursor: "id",
+      description: "The delivery log, newest first.",
+      args: { status: t.arg({ type: WebhookDeliveryStatusEnum, required: false }) },
+      query: (args) => ({ where: args.status ? { status: args.status } : {}, orderBy: { id: "desc" } }),
+      defaultSize: limits.defaultPageSize,
+      maxSize: limits.maxPageSize,
+    }),
+  }),
+});
+
+builder.objectField(ShopType, "webhookEndpoints", (t) =>
+  t.prismaField({
+    type: ["WebhookEndpoint"],
+    description: "The shop's webhook endpoints. For its merchants (secret key) and the platform; FORBIDDEN for others.",
+    resolve: async (query, shop, _args, ctx) => {
+      if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its webhook endpoints.");
+      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: shop.id }, orderBy: { id: "asc" } });
+    },
+  }),
+);
+
+builder.queryField("platformWebhookEndpoints", (t) =>
+  t.prismaField({
+    type: ["WebhookEndpoint"],
+    description: "The platform's webhook endpoints (events of every shop). For the platform only: a secret key without a user, or an ADMIN.",
+    resolve: (query, _root, _args, ctx) => {
+      if (!isPlatform(ctx)) throw forbidden("Only the platform sees platform webhook endpoints.");
+      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: null }, orderBy: { id: "asc" } });
+    },
+  }),
+);
