@@ -65,7 +65,15 @@ beforeAll(async () => {
   const live = await commerce.liveSession(product.dbId, null);
   await run(JOIN, { liveSessionId: live.id }, erin);
 
-  const cartId = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 2 }], { user: erin }, { buyerIdentity: { email: EMAIL } });
+  // Erin reached the product through a creator's link: her clicks are hers.
+  await commerce.affiliateLink(shop.dbId, "ERINLINK");
+  let clickId = "";
+  for (let i = 0; i < 2; i++) {
+    const response = await api.server.yoga.fetch("http://test/r/ERINLINK", { headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0" }, redirect: "manual" });
+    expect(response.status).toBe(302);
+    clickId = new URL(response.headers.get("location")!).searchParams.get("click")!;
+  }
+  const cartId = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 2, attribution: { affiliateClickId: clickId } }], { user: erin }, { buyerIdentity: { email: EMAIL } });
   const done = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, { user: erin })).checkoutComplete;
   expect(done.userErrors).toEqual([]);
   orderId = done.order.id;
@@ -92,6 +100,7 @@ describe("viewerDataExport", () => {
     expect(data.liveSessionsWatching).toHaveLength(1);
     expect(ids(data.carts)).toEqual((await db.cart.findMany({ where: { userId: erinId } })).map((c) => c.id).sort());
     expect(data.orders).toHaveLength(1);
+    expect(data.affiliateClicks).toHaveLength(2);
     expect(data.orders[0]).toMatchObject({ id: dbId(orderId), email: EMAIL, lines: [expect.objectContaining({ quantity: 2 })] });
     // JSON of the database rows: what the export says is what is stored.
     const order = await db.order.findUniqueOrThrow({ where: { id: dbId(orderId) } });
@@ -159,6 +168,10 @@ describe("viewerErase", () => {
     expect(await db.liveSessionViewer.count({ where: { viewerKey: `user:${erinId}` } })).toBe(0);
     expect(await db.cart.count({ where: { userId: erinId } })).toBe(0);
     expect(await db.post.count({ where: { id: dbId(erinsPost) } })).toBe(0);
+    expect(await db.affiliateClick.count()).toBe(0);
+    expect(await db.affiliateVisit.count()).toBe(0);
+    expect(await db.orderLine.count({ where: { affiliateClickId: { not: null } } })).toBe(0);
+    for (const h of await db.affiliateClickHour.findMany()) expect([h.clicks, h.countedClicks]).toEqual([0, 0]);
 
     // Counters equal what they count, and the hourly rows still add up to them.
     for (const p of await db.post.findMany({ include: { _count: { select: { likes: true, views: true, shares: true } } } })) {
@@ -191,7 +204,7 @@ describe("personal data inventory", () => {
        WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public' AND ccu.table_name = 'User'`,
     );
     // Columns that hold a user id without a foreign key: viewer and buyer keys, optional actors.
-    const keyed = ["PostView.viewerKey", "LiveSessionViewer.viewerKey", "DiscountRedemption.buyerKey", "PostShare.userId"];
+    const keyed = ["PostView.viewerKey", "LiveSessionViewer.viewerKey", "DiscountRedemption.buyerKey", "PostShare.userId", "AffiliateClick.visitorId"];
     const found = [...foreignKeys.map((f) => f.ref), ...keyed].sort();
     expect(Object.keys(USER_DATA).sort()).toEqual(found);
   });

@@ -32,7 +32,22 @@ export const USER_DATA: Record<string, { exported: string; erased: string }> = {
   "AffiliateInvitation.creatorId": { exported: "affiliateInvitations", erased: "deleted" },
   "Commission.creatorId": { exported: "commissions", erased: "kept for the shops' accounting, owed to the anonymised user" },
   "Payout.creatorId": { exported: "payouts", erased: "kept for the shops' accounting" },
+  "AffiliateClick.visitorId": {
+    exported: "affiliateClicks (the clicks of the visitor ids the user's carts and orders were attributed through)",
+    erased: "deleted with their visits; the links' hourly click counts go down; order lines forget the click",
+  },
 };
+
+/** The affiliate visitor ids that are the user's: those of clicks their cart lines and orders carry. */
+function userVisitors(userId: string) {
+  return sql`
+    SELECT DISTINCT c."visitorId" FROM "AffiliateClick" c WHERE c."id" IN (
+      SELECT cl."affiliateClickId" FROM "CartLine" cl JOIN "Cart" ca ON ca."id" = cl."cartId"
+      WHERE ca."userId" = ${userId}::uuid AND cl."affiliateClickId" IS NOT NULL
+      UNION
+      SELECT ol."affiliateClickId" FROM "OrderLine" ol JOIN "Order" o ON o."id" = ol."orderId"
+      WHERE o."buyerId" = ${userId}::uuid AND ol."affiliateClickId" IS NOT NULL)`;
+}
 
 /** Everything stored about the user, by section. Nothing of other users but counts. */
 export async function exportUserData(db: PrismaClient, userId: string): Promise<Record<string, unknown>> {
@@ -55,6 +70,7 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     affiliateInvitations,
     commissions,
     payouts,
+    affiliateClicks,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.shopMember.findMany({ where: { userId }, orderBy: { shopId: "asc" } }),
@@ -73,6 +89,9 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     db.affiliateInvitation.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
     db.commission.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
     db.payout.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT c."id", c."linkId", c."visitorId", c."isBot", c."counted", c."createdAt" FROM "AffiliateClick" c
+      WHERE c."visitorId" IN (${userVisitors(userId)}) ORDER BY c."id"`,
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -94,6 +113,7 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     affiliateInvitations,
     commissions,
     payouts,
+    affiliateClicks,
   };
 }
 
@@ -131,6 +151,22 @@ export async function eraseUser(db: PrismaClient, userId: string, now = new Date
       per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
       counted AS (UPDATE "Post" p SET "shareCount" = p."shareCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
       UPDATE "PostEngagementHour" h SET "shares" = h."shares" - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
+
+    // Affiliate clicks made as the user (before carts and orders lose the trail to them).
+    await tx.$executeRaw`
+      WITH visitors AS (${userVisitors(userId)}),
+      gone AS (
+        DELETE FROM "AffiliateClick" c USING visitors v WHERE c."visitorId" = v."visitorId"
+        RETURNING c."id", c."linkId", c."counted", date_trunc('hour', c."createdAt") AS "hour"
+      ),
+      per_hour AS (SELECT "linkId", "hour", count(*)::int AS n, (count(*) FILTER (WHERE "counted"))::int AS k FROM gone GROUP BY 1, 2),
+      hours AS (
+        UPDATE "AffiliateClickHour" h SET "clicks" = h."clicks" - per_hour.n, "countedClicks" = h."countedClicks" - per_hour.k
+        FROM per_hour WHERE h."linkId" = per_hour."linkId" AND h."hour" = per_hour."hour" RETURNING 1
+      ),
+      visits AS (DELETE FROM "AffiliateVisit" a USING visitors v WHERE a."visitorId" = v."visitorId" RETURNING 1),
+      carts AS (UPDATE "CartLine" cl SET "affiliateClickId" = NULL FROM gone WHERE cl."affiliateClickId" = gone."id" RETURNING 1)
+      UPDATE "OrderLine" ol SET "affiliateClickId" = NULL FROM gone WHERE ol."affiliateClickId" = gone."id"`;
 
     // Follows both ways, and followed shops.
     await tx.$executeRaw`
