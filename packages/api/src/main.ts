@@ -4,7 +4,7 @@
  * prints development credentials outside production, and serves until SIGTERM/SIGINT.
  */
 import { join } from "node:path";
-import { openDatabase, releasePayableCommissions } from "@shoppable/schema";
+import { openDatabase, publishReleased, releasePayableCommissions } from "@shoppable/schema";
 import { pendingMigrations } from "@shoppable/schema/db/status.ts";
 import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
@@ -67,7 +67,10 @@ async function main() {
   const release = config.affiliate.releaseIntervalMs
     ? setInterval(() => {
         releasePayableCommissions(db.prisma).then(
-          (count) => count && logger.info({ count }, "affiliate commissions released"),
+          (released) => {
+            publishReleased(server.events, released);
+            if (released.length) logger.info({ count: released.length }, "affiliate commissions released");
+          },
           (error: unknown) => logger.error({ err: error }, "affiliate commission release failed"),
         );
       }, config.affiliate.releaseIntervalMs)

@@ -6,6 +6,7 @@ export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } fr
 export { createApiKey, findApiKey, userFromClaims, normaliseRoles, type UserClaims } from "./identity/service.ts";
 export { TestPaymentProvider, TEST_PAYMENT_TOKENS, PaymentProviderError, type PaymentProvider } from "./checkout/payment.ts";
 export { recordClick, type RecordedClick, type ClickInput } from "./affiliate/service.ts";
-export { releasePayableCommissions } from "./affiliate/ledger.ts";
+export { releasePayableCommissions, type ReleasedCommission } from "./affiliate/ledger.ts";
+export { publishReleased } from "./affiliate/service.ts";
 export { storefrontUrl } from "./affiliate/rules.ts";
 export { operationCost, resultCost, MUTATION_FIELD_COST } from "./cost.ts";

@@ -212,7 +212,7 @@ builder.objectFields(Viewer, (t) => ({
   earnings: t.field({
     type: [Earnings],
     description: "The user's commissions by currency: pending, payable and paid. Empty without a user token.",
-    resolve: (_v, _a, ctx) => (ctx.user ? earnings(ctx.db, ctx.user.id) : []),
+    resolve: (_v, _a, ctx) => (ctx.user ? earnings(ctx.db, ctx.user.id, new Date(), ctx.events) : []),
   }),
   affiliateStats: t.field({
     type: [Stats],

@@ -16,11 +16,27 @@
  *     earned entry is PENDING; PAYABLE when it is PAYABLE or already PAID (carried into the
  *     next payout).
  */
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { formatMinorUnits } from "../money.ts";
+import { inTransactionOutbox, queueEvent, type CommissionEventKind } from "../shared/events.ts";
+import { emitWebhookEvents } from "../webhooks/service.ts";
 import { commissionAmount, effectiveRate, winningTouch, type Touch } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
+
+/**
+ * `commissionEvents` for the entries that changed, one event per creator, queued in the
+ * caller's `transaction()` (published after commit). Outside one (the release job, a script)
+ * the caller publishes what the function returns.
+ */
+function notify(kind: CommissionEventKind, entries: { id: string; creatorId: string }[]): void {
+  if (entries.length === 0 || !inTransactionOutbox()) return;
+  const byCreator = new Map<string, string[]>();
+  for (const e of entries) byCreator.set(e.creatorId, [...(byCreator.get(e.creatorId) ?? []), e.id]);
+  for (const [creatorId, commissionIds] of byCreator) queueEvent("commissionEvents", creatorId, { kind, commissionIds });
+}
 
 /**
  * Writes the commissions of orders just paid at `paidAt`, in the transaction that marks them
@@ -125,7 +141,7 @@ export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt:
       createdAt: paidAt,
     });
   }
-  if (entries.length) await tx.commission.createMany({ data: entries });
+  if (entries.length) notify("EARNED", await tx.commission.createManyAndReturn({ data: entries, select: { id: true, creatorId: true } }));
   return entries.length;
 }
 
@@ -137,10 +153,12 @@ export async function scheduleCommissions(tx: Db, orderId: string, fulfilledAt: 
   const entry = await tx.commission.findFirst({ where: { orderId }, select: { shop: { select: { affiliateProgram: { select: { holdDays: true } } } } } });
   if (!entry) return;
   const holdDays = entry.shop.affiliateProgram?.holdDays ?? 15;
-  await tx.commission.updateMany({
+  const scheduled = await tx.commission.updateManyAndReturn({
     where: { orderId, status: "PENDING", payableAt: null },
     data: { payableAt: new Date(fulfilledAt.getTime() + holdDays * 86_400_000) },
+    select: { id: true, creatorId: true },
   });
+  notify("HOLD_STARTED", scheduled);
 }
 
 interface RefundLineRecord {
@@ -198,21 +216,59 @@ export async function reverseRefundCommissions(tx: Tx, refundId: string, now = n
       createdAt: now,
     });
   }
-  if (data.length) await tx.commission.createMany({ data });
+  if (data.length) notify("REVERSED", await tx.commission.createManyAndReturn({ data, select: { id: true, creatorId: true } }));
+}
+
+/** An entry made PAYABLE by `releasePayableCommissions`. */
+export interface ReleasedCommission {
+  id: string;
+  creatorId: string;
+  shopId: string;
+  orderId: string;
+  amount: number;
+  currencyCode: string;
+  refundId: string | null;
 }
 
 /**
  * PENDING → PAYABLE for every entry whose hold has passed (`payableAt` ≤ `now`), optionally
- * for one creator only. One UPDATE; safe to run concurrently and repeatedly. Run by the API
- * process on an interval (AFFILIATE_RELEASE_INTERVAL_MS), by `pnpm affiliate:release`, and
- * lazily for a creator before their earnings are read or paid.
+ * for one creator only, with a COMMISSION_PAYABLE webhook per earned entry in the same
+ * transaction. One UPDATE; safe to run concurrently and repeatedly. Run by the API process on
+ * an interval (AFFILIATE_RELEASE_INTERVAL_MS), by `pnpm affiliate:release`, and lazily for a
+ * creator before their earnings are read or paid. Returns the released entries (inside a
+ * `transaction()` their commissionEvents are queued; otherwise the caller publishes them).
  */
-export async function releasePayableCommissions(db: Db, now = new Date(), creatorId?: string): Promise<number> {
-  const released = await db.commission.updateMany({
+export function releasePayableCommissions(db: PrismaClient, now = new Date(), creatorId?: string): Promise<ReleasedCommission[]> {
+  return db.$transaction((tx) => releasePayableIn(tx, now, creatorId));
+}
+
+/** `releasePayableCommissions` in the caller's transaction. */
+export async function releasePayableIn(tx: Tx, now = new Date(), creatorId?: string): Promise<ReleasedCommission[]> {
+  const released = await tx.commission.updateManyAndReturn({
     where: { status: "PENDING", payableAt: { lte: now }, ...(creatorId ? { creatorId } : {}) },
     data: { status: "PAYABLE" },
+    select: { id: true, creatorId: true, shopId: true, orderId: true, amount: true, currencyCode: true, refundId: true },
   });
-  return released.count;
+  await emitWebhookEvents(
+    tx,
+    "COMMISSION_PAYABLE",
+    released
+      .filter((c) => c.refundId === null)
+      .map((c) => ({
+        shopId: c.shopId,
+        data: {
+          commission: {
+            id: encodeGlobalID("Commission", c.id),
+            creatorId: encodeGlobalID("User", c.creatorId),
+            orderId: encodeGlobalID("Order", c.orderId),
+            amount: { amount: formatMinorUnits(c.amount, c.currencyCode), currencyCode: c.currencyCode },
+            status: "PAYABLE",
+          },
+        },
+      })),
+  );
+  notify("PAYABLE", released);
+  return released;
 }
 
 /**
@@ -222,7 +278,7 @@ export async function releasePayableCommissions(db: Db, now = new Date(), creato
  * balance carries into the next payout). Returns the payout ids, none when nothing was payable.
  */
 export async function payCreator(tx: Tx, creatorId: string, currencyCode: string | null, now = new Date()): Promise<string[]> {
-  await releasePayableCommissions(tx, now, creatorId);
+  await releasePayableIn(tx, now, creatorId);
   const balances = await tx.commission.groupBy({
     by: ["currencyCode"],
     where: { creatorId, status: "PAYABLE", ...(currencyCode ? { currencyCode } : {}) },
@@ -233,10 +289,10 @@ export async function payCreator(tx: Tx, creatorId: string, currencyCode: string
   for (const balance of balances) {
     if ((balance._sum.amount ?? 0) <= 0) continue;
     const payout = await tx.payout.create({ data: { creatorId, currencyCode: balance.currencyCode, amount: 0, createdAt: now }, select: { id: true } });
-    const taken = await tx.$queryRaw<{ amount: number }[]>`
+    const taken = await tx.$queryRaw<{ id: string; amount: number }[]>`
       UPDATE "Commission" SET "status" = 'PAID', "payoutId" = ${payout.id}::uuid
       WHERE "creatorId" = ${creatorId}::uuid AND "currencyCode" = ${balance.currencyCode} AND "status" = 'PAYABLE'
-      RETURNING "amount"`;
+      RETURNING "id"::text AS "id", "amount"`;
     const amount = taken.reduce((s, r) => s + Number(r.amount), 0);
     if (amount <= 0) {
       // A concurrent payout took the entries first: give them back untouched.
@@ -245,6 +301,7 @@ export async function payCreator(tx: Tx, creatorId: string, currencyCode: string
       continue;
     }
     await tx.payout.update({ where: { id: payout.id }, data: { amount }, select: { id: true } });
+    notify("PAID", taken.map((t) => ({ id: t.id, creatorId })));
     payoutIds.push(payout.id);
   }
   return payoutIds;

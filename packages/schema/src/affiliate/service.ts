@@ -14,7 +14,16 @@ import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
 import type { AffiliateErrorCode } from "./errors.ts";
-import { payCreator, releasePayableCommissions } from "./ledger.ts";
+import { payCreator, releasePayableCommissions, type ReleasedCommission } from "./ledger.ts";
+import { transaction, type EventBus } from "../shared/events.ts";
+
+/** commissionEvents (PAYABLE) for entries released outside a transaction(), after their commit. */
+export function publishReleased(events: EventBus | undefined, released: ReleasedCommission[]): void {
+  if (!events) return;
+  const byCreator = new Map<string, string[]>();
+  for (const c of released) byCreator.set(c.creatorId, [...(byCreator.get(c.creatorId) ?? []), c.id]);
+  for (const [creatorId, commissionIds] of byCreator) events.publish("commissionEvents", creatorId, { kind: "PAYABLE", commissionIds });
+}
 import { CODE_PATTERN, DEFAULT_HOLD_DAYS, DEFAULT_WINDOW_SEC, isBotUserAgent, newLinkCode, RATE_LOCK_MS, REPEAT_CLICK_MS, type RedirectTarget } from "./rules.ts";
 
 const affiliateError = (code: AffiliateErrorCode, message: string, field: (string | number)[] | null = null) => userError(code, message, field);
@@ -293,8 +302,8 @@ export interface EarningsShape {
 }
 
 /** A creator's balance by currency and status (after releasing what became payable). */
-export async function earnings(db: PrismaClient, creatorId: string, now = new Date()): Promise<EarningsShape[]> {
-  await releasePayableCommissions(db, now, creatorId);
+export async function earnings(db: PrismaClient, creatorId: string, now = new Date(), events?: EventBus): Promise<EarningsShape[]> {
+  publishReleased(events, await releasePayableCommissions(db, now, creatorId));
   const rows = await db.commission.groupBy({ by: ["currencyCode", "status"], where: { creatorId }, _sum: { amount: true }, orderBy: [{ currencyCode: "asc" }] });
   const byCurrency = new Map<string, EarningsShape>();
   for (const row of rows) {
@@ -387,7 +396,7 @@ export async function payout(ctx: Context, input: { creatorId: string; currencyC
   if (!isPlatform(ctx)) throw forbidden("Only the platform pays creators out.");
   const creator = await ctx.db.user.findUnique({ where: { id: input.creatorId }, select: { id: true } });
   if (!creator) return { payoutIds: [], userErrors: [affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])] };
-  const payoutIds = await ctx.db.$transaction((tx) => payCreator(tx, creator.id, input.currencyCode, now), TX_OPTIONS);
+  const payoutIds = await transaction(ctx, (tx) => payCreator(tx, creator.id, input.currencyCode, now), TX_OPTIONS);
   if (payoutIds.length === 0) return { payoutIds, userErrors: [affiliateError("NOTHING_TO_PAY", "The creator has no positive payable balance.")] };
   return { payoutIds, userErrors: [] };
 }

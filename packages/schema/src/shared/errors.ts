@@ -1,5 +1,10 @@
 import { GraphQLError } from "graphql";
 
+/** Thrown when the operation needs a user token (or a secret key) and the caller sent none. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED" } });
+}
+
 /** Thrown when the caller is known but may not act on this object. */
 export function forbidden(message = "You may not act on this object."): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });

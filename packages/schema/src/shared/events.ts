@@ -63,6 +63,16 @@ export interface EventTopics {
   postEngagement: PostEngagementPayload;
   /** An order's status changed (id: the order). */
   orderStatusChanged: { orderId: string; status: string };
+  /** A creator's commissions changed (id: the creator; see affiliate/ledger.ts). */
+  commissionEvents: CommissionEventPayload;
+}
+
+export type CommissionEventKind = "EARNED" | "REVERSED" | "HOLD_STARTED" | "PAYABLE" | "PAID";
+
+export interface CommissionEventPayload {
+  kind: CommissionEventKind;
+  /** The ledger entries that changed (database ids). */
+  commissionIds: string[];
 }
 
 export type Topic = keyof EventTopics;
@@ -106,6 +116,11 @@ export async function transaction<T>(
   const result = await outboxes.run(outbox, () => ctx.db.$transaction(fn, options));
   for (const e of outbox.events) outbox.bus.publish(e.topic, e.id, e.payload as never);
   return result;
+}
+
+/** Whether the caller runs inside `transaction()` (so `queueEvent` may be used). */
+export function inTransactionOutbox(): boolean {
+  return outboxes.getStore() !== undefined;
 }
 
 /** Queues an event in the current `transaction`'s outbox. Throws outside one (a bug: it would publish uncommitted work). */

@@ -14,6 +14,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { WebhookTopic } from "../generated/prisma/enums.ts";
+import { isPlatform } from "../content/access.ts";
 import { canManageShop } from "../identity/service.ts";
 import { formatMinorUnits } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
@@ -92,11 +93,6 @@ export async function emitLowStock(tx: Tx, moves: StockMove[]): Promise<void> {
 }
 
 // ───────────── endpoints ─────────────
-
-/** The platform itself: a secret key without a user, or an ADMIN. */
-export function isPlatform(ctx: Context): boolean {
-  return ctx.key.kind === "SECRET" && (!ctx.user || ctx.user.roles.includes("ADMIN"));
-}
 
 /** Who may manage endpoints of `shopId` (or, null, the platform's): FORBIDDEN is thrown otherwise. */
 async function assertManages(ctx: Context, shopId: string | null): Promise<void> {

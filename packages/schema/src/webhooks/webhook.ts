@@ -4,7 +4,8 @@ import { managesShop } from "../catalog/access.ts";
 import { ShopType } from "../catalog/shop.ts";
 import { limits } from "../limits.ts";
 import { forbidden } from "../shared/errors.ts";
-import { eventType, isPlatform } from "./service.ts";
+import { isPlatform } from "../content/access.ts";
+import { eventType } from "./service.ts";
 
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
   name: "WebhookTopic",
