@@ -8,7 +8,8 @@
  * hour is the last complete one: the ranked feeds then see 48 busy hours, as in production.
  *
  * A seeded fan who follows the most creators and shops consents to personalisation; then:
- *   1. statements per page, counted in-process through the counting driver adapter;
+ *   1. this hour's TRENDING snapshot recomputed (timed), and statements per page, counted
+ *      in-process through the counting driver adapter;
  *   2. the API in production mode in its own process (pool of 10), and autocannon with 10
  *      connections for BENCH_FEED_SECONDS (default 10) after a 2 s warm-up per kind: a page of
  *      20 posts with tags, tagged products, variants and authors for TRENDING, FOR_YOU
@@ -22,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey, openDatabase } from "@shoppable/schema";
+import { refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
 import { seedWorld } from "@shoppable/schema/seed/world.ts";
 import { loadConfig, repoRoot } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
@@ -113,6 +115,8 @@ async function bringClockForward(databaseUrl: string) {
   return { reader: reader.rows[0]!, hashtag: tag.rows[0]!.tag };
 }
 
+let snapshotMs = 0;
+
 interface Scenario {
   name: string;
   variables: Record<string, unknown>;
@@ -124,6 +128,10 @@ async function statementsPerPage(databaseUrl: string, key: string, token: string
   const db = await openDatabase({ databaseUrl, onStatement: (sql) => recording?.push(sql) });
   const config = loadConfig({ NODE_ENV: "production", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", DATABASE_URL: databaseUrl });
   const server = createServer({ db, config, logger: createLogger("silent") });
+  const started = performance.now();
+  await refreshTrendingSnapshot(db.prisma);
+  snapshotMs = Math.round(performance.now() - started);
+  console.log(`This hour's TRENDING snapshot computed in ${snapshotMs} ms (${await db.prisma.trendingPostScore.count({ where: { hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) } })} posts)`);
   const counts: Record<string, number> = {};
   for (const s of scenarios) {
     const call = () =>
@@ -209,5 +217,5 @@ child.kill("SIGTERM");
 
 const out = join(repoRoot, ".bench");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "feed.json"), JSON.stringify({ date: new Date().toISOString(), seconds, hashtag, results }, null, 2));
+writeFileSync(join(out, "feed.json"), JSON.stringify({ date: new Date().toISOString(), seconds, hashtag, snapshotMs, results }, null, 2));
 process.exit(0);

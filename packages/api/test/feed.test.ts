@@ -2,7 +2,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "@shoppable/schema";
 import { likePost, recordPurchaseThroughPost, sharePost, utc, viewPost } from "@shoppable/schema/content/engagement.ts";
 import { rankingHour, rankPosts, TRENDING_WINDOW_HOURS, trendingScore } from "@shoppable/schema/content/ranking.ts";
-import { refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
+import { computeTrendingSnapshot, refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentWorld, createPost, person, rawId, video, type ContentWorld, type Person } from "./content-world.ts";
 import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
@@ -222,6 +222,26 @@ describe("TRENDING", () => {
     expect((await walk({ kind: "TRENDING" })).ids).not.toContain(added);
     await snapshot();
     expect((await walk({ kind: "TRENDING" })).ids).toContain(added);
+  });
+
+  it("computes an hour's snapshot once when many requests race for it, and keeps it when more engagement arrives", async () => {
+    const hour = rankingHour(new Date());
+    const before = (await walk({ kind: "TRENDING" })).ids;
+    await api.db.prisma.$executeRaw`DELETE FROM "TrendingSnapshot" WHERE "hour" = ${utc(hour)}`;
+    await api.db.prisma.$executeRaw`DELETE FROM "TrendingPostScore" WHERE "hour" = ${utc(hour)}`;
+    await Promise.all(Array.from({ length: 10 }, () => computeTrendingSnapshot(api.db.prisma, hour)));
+    const rows = await api.db.prisma.trendingPostScore.count({ where: { hour } });
+    expect(await api.db.prisma.trendingSnapshot.count({ where: { hour } })).toBe(1);
+    // Every candidate once (a second writer would have hit the primary key).
+    expect(rows).toBe(new Set((await api.db.prisma.trendingPostScore.findMany({ where: { hour }, select: { postId: true } })).map((r) => r.postId)).size);
+    expect(rows).toBeGreaterThanOrEqual(before.length);
+    // Once claimed, the hour is not rewritten: late rows for a completed hour change nothing.
+    await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(before.at(-1)!), quantity: 1000 }, hoursAgo(1));
+    await computeTrendingSnapshot(api.db.prisma, hour);
+    expect((await walk({ kind: "TRENDING" })).ids).toEqual(before);
+    // An operator's refresh (a backfill) takes them in.
+    await refreshTrendingSnapshot(api.db.prisma);
+    expect((await walk({ kind: "TRENDING" })).ids[0]).toBe(before.at(-1));
   });
 
   it("pages backwards with last/before to the same posts", async () => {

@@ -51,7 +51,11 @@ export function trendingSql(hour: Date): Prisma.Sql {
     GROUP BY c."postId"`;
 }
 
-async function compute(db: Db, hour: Date): Promise<void> {
+/**
+ * The one statement that computes the snapshot of ranking hour `hour` unless it exists. Safe
+ * to run concurrently (from any number of processes): exactly one run writes the rows.
+ */
+export async function computeTrendingSnapshot(db: Db, hour: Date): Promise<void> {
   const h = utc(hour);
   const expired = utc(new Date(hour.getTime() - KEEP_HOURS * HOUR_MS));
   await db.$executeRaw`
@@ -78,7 +82,7 @@ export function ensureTrendingSnapshot(db: Db, at: Date): Promise<void> {
   const trusted = hour.getTime() >= rankingHour(new Date()).getTime() - TRUSTED_HOURS * HOUR_MS;
   const known = trusted ? byHour.get(hour.getTime()) : undefined;
   if (known) return known;
-  const done = compute(db, hour).catch((error: unknown) => {
+  const done = computeTrendingSnapshot(db, hour).catch((error: unknown) => {
     byHour.delete(hour.getTime());
     throw error;
   });
