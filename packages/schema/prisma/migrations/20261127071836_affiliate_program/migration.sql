@@ -1,3 +1,6 @@
+-- The affiliate program (issue 5). Commission gains NOT NULL columns without defaults: no
+-- release wrote commissions before this migration, so the table is empty.
+
 -- DropIndex
 DROP INDEX "Commission_creatorId_status_idx";
 
@@ -66,3 +69,6 @@ ALTER TABLE "AffiliateClickHour" ADD CONSTRAINT "AffiliateClickHour_linkId_fkey"
 
 -- AddForeignKey
 ALTER TABLE "Commission" ADD CONSTRAINT "Commission_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateIndex
+CREATE INDEX "Commission_creatorId_createdAt_idx" ON "Commission"("creatorId", "createdAt");
