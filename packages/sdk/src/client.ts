@@ -100,26 +100,27 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     const token = await resolveToken(options.userToken);
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json", "x-shoppable-key": apiKey, ...baseHeaders, ...requestOptions.headers };
     if (token) headers["x-shoppable-user"] = token;
+    const body = JSON.stringify({ query: documentText(document, print), variables: variables ?? {} });
     let response: Response;
     try {
       response = await (options.fetch ?? fetch)(url, {
         method: "POST",
         headers,
-        body: JSON.stringify({ query: documentText(document, print), variables: variables ?? {} }),
+        body,
         signal: requestOptions.signal ?? null,
       });
     } catch (cause) {
       throw new ShoppableNetworkError(`Could not reach ${url}: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
     }
-    let body: { data?: unknown; errors?: GraphQLErrorEntry[] };
+    let result: { data?: unknown; errors?: GraphQLErrorEntry[] };
     try {
-      body = await response.json();
+      result = await response.json();
     } catch (cause) {
       throw new ShoppableNetworkError(`${url} answered ${response.status} without a GraphQL response`, response.status, { cause });
     }
-    if (body?.errors?.length) throw graphQLError(body.errors, body.data, response.status);
-    if (!response.ok || !body?.data) throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
-    return body.data;
+    if (result?.errors?.length) throw graphQLError(result.errors, result.data, response.status);
+    if (!response.ok || !result?.data) throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
+    return result.data;
   }
 
   let socket: ReturnType<typeof createSocket> | undefined;
