@@ -5,8 +5,14 @@ import { operationTable, type ShoppableOperations } from "./generated/operations
 import { createSocket } from "./socket.ts";
 import type { RequestOptions, ShoppableSubscription } from "./types.ts";
 
-/** A typed document (codegen's TypedDocumentString, gql.tada's TypedDocumentNode) or a plain string. */
-export type AnyDocument<Result = any, Variables = any> = DocumentTypeDecoration<Result, Variables> | string;
+/** A parsed GraphQL document (graphql's DocumentNode), typed or not. */
+export interface DocumentLike {
+  readonly kind: string;
+  readonly definitions: readonly unknown[];
+}
+
+/** A typed document (codegen's TypedDocumentString, gql.tada's TypedDocumentNode), a DocumentNode or a plain string. */
+export type AnyDocument<Result = any, Variables = any> = DocumentTypeDecoration<Result, Variables> | DocumentLike | string;
 
 export interface ShoppableClientOptions {
   /** The GraphQL endpoint over HTTP, such as `https://api.example.com/graphql`. */

@@ -41,6 +41,8 @@ export function createSocket({ url, webSocketImpl, connectionParams, retry }: So
     const WebSocketImpl = webSocketImpl ?? (globalThis as any).WebSocket;
     const current = (socket = new WebSocketImpl(url, "graphql-transport-ws"));
     acknowledged = false;
+    // A failed connection reports an error, then a close: the close decides what happens next.
+    current.onerror = () => {};
     current.onopen = async () => send({ type: "connection_init", payload: await connectionParams() });
     current.onmessage = ({ data }: { data: string }) => {
       const message = JSON.parse(data);
@@ -77,6 +79,7 @@ export function createSocket({ url, webSocketImpl, connectionParams, retry }: So
     clearTimeout(timer);
     if (socket) {
       socket.onclose = socket.onmessage = socket.onopen = null;
+      socket.onerror = () => {};
       socket.close(1000, "Normal Closure");
       socket = undefined;
       acknowledged = false;
