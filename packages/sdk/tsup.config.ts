@@ -1,6 +1,6 @@
 import { defineConfig } from "tsup";
 
-// ESM + CJS + d.ts for both entries; graphql-ws stays a dependency (not bundled) so apps share one copy.
+// ESM + CJS + d.ts for both entries, for Node 20, browsers and edge runtimes (platform neutral).
 export default defineConfig({
   entry: { index: "src/index.ts", elements: "src/elements/index.ts" },
   format: ["esm", "cjs"],
@@ -9,6 +9,7 @@ export default defineConfig({
   sourcemap: false,
   target: "es2022",
   platform: "neutral",
-  splitting: false,
+  // Both entries share one copy of the client (so `instanceof ShoppableError` holds across them).
+  splitting: true,
   treeshake: true,
 });
