@@ -12,6 +12,7 @@ import {
   type ShoppableClient,
   type TypedDocument,
 } from "../src/index.ts";
+import { ShopDocument } from "../src/generated/graphql.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 let live: LiveApi;
@@ -111,6 +112,11 @@ describe("request with the caller's own documents", () => {
       { handle: string }
     >;
     expect(await storefront.request(ShopName, { handle: "sdk-shop" })).toEqual({ shop: { name: "SDK Shop" } });
+  });
+
+  it("runs a codegen TypedDocumentString (client preset, string mode)", async () => {
+    const result = await storefront.request(ShopDocument, { handle: "sdk-shop", productsFirst: 1 });
+    expect(result.shop?.name).toBe("SDK Shop");
   });
 
   it("runs a parsed DocumentNode (as gql.tada and graphql-tag make) from its source text", async () => {
