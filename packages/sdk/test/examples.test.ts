@@ -30,8 +30,7 @@ it("the examples run end to end: catalog, content, live, cart and checkout, orde
 
   const orders = await cartCheckoutExample(url, publishable, buyerToken, product.variants[0]!.id);
   expect(orders).toEqual([expect.stringMatching(/^#\d+ 25\.00 PAID$/)]);
-  const viewerOrders = await api.gql("{ viewer { orders(first: 1) { edges { node { id } } } } }", {}, { user: buyerToken });
-  const orderId: string = viewerOrders.data.viewer.orders.edges[0].node.id;
+  const orderId = (await live.client({ userToken: buyerToken }).viewer({ ordersFirst: 1 })).orders.edges[0]!.node.id;
   expect(await ordersExample(url, secret, merchantToken, orderId)).toEqual({ status: "REFUNDED", refunded: "25.00" });
 
   expect(await privacyExample(url, publishable, buyerToken)).toEqual({ consent: { personalization: false, analytics: true }, roles: ["BUYER"] });

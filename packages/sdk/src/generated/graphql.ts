@@ -1278,10 +1278,13 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
    | null> };
 
-export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+export type ViewerQueryVariables = Exact<{
+  ordersFirst?: number | null | undefined;
+  cartsFirst?: number | null | undefined;
+}>;
 
 
-export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }> } };
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> } } };
 
 export type LiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -4627,7 +4630,7 @@ fragment UserFields on User {
   viewerIsFollowing
 }`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
-    query Viewer {
+    query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {
   viewer {
     roles
     apiKey {
@@ -4644,6 +4647,27 @@ export const ViewerDocument = new TypedDocumentString(`
     shops {
       ...ShopFields
     }
+    carts(first: $cartsFirst) {
+      edges {
+        node {
+          id
+          status
+          totalQuantity
+          updatedAt
+        }
+      }
+    }
+    orders(first: $ordersFirst) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...OrderFields
+        }
+      }
+    }
   }
 }
     fragment ShopFields on Shop {
@@ -4655,6 +4679,93 @@ export const ViewerDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+}
+fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
 }
 fragment UserFields on User {
   id
