@@ -85,7 +85,8 @@ async function resolveToken(token: ShoppableClientOptions["userToken"]): Promise
 function subscriptionError(error: unknown): ShoppableError {
   if (Array.isArray(error)) return graphQLError(error as GraphQLErrorEntry[]);
   const { code, reason } = error as { code: number; reason: string };
-  if (code === 4403) return new ShoppableAuthError([{ message: reason || "Forbidden", extensions: { code: "FORBIDDEN" } }]);
+  // The API closes with 4401 without an API key and 4403 when it refuses the key or user token: over HTTP both are UNAUTHENTICATED.
+  if (code === 4401 || code === 4403) return new ShoppableAuthError([{ message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } }]);
   return new ShoppableNetworkError(`WebSocket closed (${code}${reason ? `: ${reason}` : ""})`);
 }
 

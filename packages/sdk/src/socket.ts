@@ -6,7 +6,7 @@
  * When the connection is lost while subscriptions are active it reconnects after
  * `backoffDelay(attempt)`, sends `connection_init` again and re-subscribes them; the attempt
  * counter resets on every `connection_ack`. Close codes that cannot heal (4400 bad request,
- * 4403 forbidden, 4406 bad subprotocol, 4409, 4429, 4500) and running out of attempts end
+ * 4401 no credentials, 4403 credentials refused, 4406 bad subprotocol, 4409, 4429, 4500) and running out of attempts end
  * every subscription with the close event.
  */
 import { backoffDelay, type RetryOptions } from "./backoff.ts";
@@ -24,7 +24,7 @@ export interface SocketOptions {
   retry: RetryOptions;
 }
 
-const FATAL = [4400, 4403, 4406, 4409, 4429, 4500];
+const FATAL = [4400, 4401, 4403, 4406, 4409, 4429, 4500];
 
 export function createSocket({ url, webSocketImpl, connectionParams, retry }: SocketOptions) {
   const subscriptions = new Map<string, { payload: unknown; sink: Sink }>();

@@ -136,12 +136,12 @@ describe("client.subscribe", () => {
     }
   });
 
-  it("a refused connection (wrong key) is a ShoppableAuthError and is not retried", async () => {
+  it("a refused connection (wrong key: close 4403) is a ShoppableAuthError UNAUTHENTICATED and is not retried", async () => {
     const before = server.connections.length;
     const subscription = client({ apiKey: "bad-key" }).subscribe(CartUpdated, { cartId: "c6" });
     const error = await subscription.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableAuthError);
-    expect((error as ShoppableAuthError).code).toBe("FORBIDDEN");
+    expect((error as ShoppableAuthError).code).toBe("UNAUTHENTICATED");
     expect(server.connections.length).toBe(before);
   });
 
