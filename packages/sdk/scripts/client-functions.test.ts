@@ -25,7 +25,7 @@ describe("client functions generator", () => {
   );
 
   it("emits a compact document with the fragments it uses", () => {
-    expect(source).toContain('export const CartDocument = "query Cart($id:ID!){cart(id:$id){...CartFields}}fragment CartFields on Cart{id}"');
+    expect(source).toContain('const CartDocument = "query Cart($id:ID!){cart(id:$id){...CartFields}}fragment CartFields on Cart{id}"');
   });
 
   it("types queries by their variables, mutations by their input, subscriptions as ShoppableSubscription", () => {
