@@ -1,0 +1,12 @@
+/** Orders (merchant, secret key): fulfil, refund some units with restock, or cancel. */
+import { createShoppableClient } from "@shoppable/sdk";
+
+export async function ordersExample(url: string, secretKey: string, merchantToken: string, orderId: string) {
+  const merchant = createShoppableClient({ url, apiKey: secretKey, userToken: merchantToken });
+  const order = await merchant.order({ id: orderId });
+  if (!order) return null;
+  await merchant.orderFulfill({ id: order.id });
+  const line = order.lines[0]!;
+  const refunded = await merchant.orderRefund({ id: order.id, lines: [{ lineId: line.id, quantity: 1 }], restock: true, reason: "damaged" });
+  return { status: refunded.order?.status, refunded: refunded.order?.refundedTotal.amount };
+}

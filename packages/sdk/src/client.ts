@@ -1,0 +1,218 @@
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+import type { RetryOptions } from "./backoff.ts";
+import { graphQLError, ShoppableAuthError, ShoppableError, ShoppableNetworkError, type GraphQLErrorEntry } from "./errors.ts";
+import { operationTable, type ShoppableOperations } from "./generated/operations.ts";
+import { createSocket } from "./socket.ts";
+import type { RequestOptions, ShoppableSubscription } from "./types.ts";
+
+/** A parsed GraphQL document (graphql's DocumentNode), typed or not. */
+export interface DocumentLike {
+  readonly kind: string;
+  readonly definitions: readonly unknown[];
+}
+
+/** A typed document (codegen's TypedDocumentString, gql.tada's TypedDocumentNode), a DocumentNode or a plain string. */
+export type AnyDocument<Result = any, Variables = any> = DocumentTypeDecoration<Result, Variables> | DocumentLike | string;
+
+export interface ShoppableClientOptions {
+  /** The GraphQL endpoint over HTTP, such as `https://api.example.com/graphql`. */
+  url: string;
+  /** The GraphQL endpoint over WebSocket (graphql-ws); default `url` with `ws:`/`wss:`. */
+  wsUrl?: string;
+  /** The app's API key: publishable (`shp_pk_…`) in browsers, secret (`shp_sk_…`) on servers only. */
+  apiKey: string;
+  /**
+   * The host platform's signed token for the signed-in user (sent as `x-shoppable-user`), or a
+   * function returning it (called before every request and every WebSocket connection, so a
+   * refreshed token is picked up). Omit for anonymous callers.
+   */
+  userToken?: string | null | (() => string | null | undefined | Promise<string | null | undefined>);
+  /** The fetch to use; default the global `fetch` (Node 20, browsers, edge runtimes). */
+  fetch?: typeof fetch;
+  /**
+   * The WebSocket class for subscriptions; default the global `WebSocket`. On Node 20 pass
+   * `WebSocket` from the `ws` package.
+   */
+  webSocketImpl?: unknown;
+  /** Headers sent with every HTTP request. */
+  headers?: Record<string, string>;
+  /**
+   * Subscriptions reconnect after a lost connection, waiting `backoffDelay(attempt)`:
+   * exponential from `minDelayMs` (500) to `maxDelayMs` (30 000) with jitter, at most
+   * `attempts` (Infinity) times in a row; active subscriptions resume on the new connection.
+   */
+  retry?: RetryOptions;
+  /**
+   * Turns a DocumentNode without source locations into a string (pass graphql's `print`).
+   * Not needed for strings, codegen string documents or documents parsed with locations.
+   */
+  print?: (document: any) => string;
+}
+
+/** The client: one typed function per operation, plus `request`, `subscribe` and `close`. */
+export interface ShoppableClient extends ShoppableOperations {
+  /**
+   * Runs any query or mutation and resolves to its `data`, typed by the document.
+   * @throws ShoppableNetworkError when the API cannot be reached or answers without GraphQL
+   * @throws ShoppableAuthError on `UNAUTHENTICATED` or `FORBIDDEN`
+   * @throws ShoppableGraphQLError on any other GraphQL error
+   */
+  request<Result, Variables>(document: AnyDocument<Result, Variables>, variables?: Variables, options?: RequestOptions): Promise<Result>;
+  /**
+   * Starts a subscription over the WebSocket (opened on first use, shared, reconnecting with
+   * backoff) and returns an async iterator of its `data`; `dispose()` stops it.
+   */
+  subscribe<Result, Variables>(document: AnyDocument<Result, Variables>, variables?: Variables): ShoppableSubscription<Result>;
+  /** Closes the WebSocket, ending every subscription. HTTP needs no closing. */
+  close(): Promise<void>;
+}
+
+/** The text of a document: strings, String objects (TypedDocumentString), or parsed documents. */
+function documentText(document: AnyDocument, print?: (document: any) => string): string {
+  if (typeof document === "string" || document instanceof String) return String(document);
+  const parsed = document as { definitions?: { loc?: { start: number; end: number; source: { body: string } } }[]; loc?: { source: { body: string } } };
+  const definitions = parsed.definitions ?? [];
+  if (definitions.length && definitions.every((d) => d.loc)) return definitions.map((d) => d.loc!.source.body.slice(d.loc!.start, d.loc!.end)).join("\n");
+  if (print) return print(document);
+  throw new TypeError("This document has no source text: pass `print` from graphql to createShoppableClient, or use string documents.");
+}
+
+async function resolveToken(token: ShoppableClientOptions["userToken"]): Promise<string | null | undefined> {
+  return typeof token === "function" ? token() : token;
+}
+
+/** Maps what ends a subscription (an error list, a close event) to the SDK's errors. */
+function subscriptionError(error: unknown): ShoppableError {
+  if (Array.isArray(error)) return graphQLError(error as GraphQLErrorEntry[]);
+  const { code, reason } = error as { code: number; reason: string };
+  // The API closes with 4401 without an API key and 4403 when it refuses the key or user token: over HTTP both are UNAUTHENTICATED.
+  if (code === 4401 || code === 4403) return new ShoppableAuthError([{ message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } }]);
+  return new ShoppableNetworkError(`WebSocket closed (${code}${reason ? `: ${reason}` : ""})`);
+}
+
+/**
+ * Creates a Shoppable API client. Nothing is sent until the first call; the WebSocket opens
+ * on the first subscription.
+ *
+ * ```ts
+ * const shoppable = createShoppableClient({ url: "https://api.example.com/graphql", apiKey: "shp_pk_…" });
+ * const { edges } = await shoppable.products({ first: 10, query: "cotton" });
+ * ```
+ */
+export function createShoppableClient(options: ShoppableClientOptions): ShoppableClient {
+  const { url, apiKey, headers: baseHeaders, retry = {}, print } = options;
+  const wsUrl = options.wsUrl ?? url.replace(/^http/, "ws");
+
+  async function request(document: AnyDocument, variables?: unknown, requestOptions: RequestOptions = {}): Promise<any> {
+    const token = await resolveToken(options.userToken);
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json", "x-shoppable-key": apiKey, ...baseHeaders, ...requestOptions.headers };
+    if (token) headers["x-shoppable-user"] = token;
+    const body = JSON.stringify({ query: documentText(document, print), variables: variables ?? {} });
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: requestOptions.signal ?? null,
+      });
+    } catch (cause) {
+      throw new ShoppableNetworkError(`Could not reach ${url}: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+    }
+    let result: { data?: unknown; errors?: GraphQLErrorEntry[] };
+    try {
+      result = await response.json();
+    } catch (cause) {
+      throw new ShoppableNetworkError(`${url} answered ${response.status} without a GraphQL response`, response.status, { cause });
+    }
+    if (result?.errors?.length) throw graphQLError(result.errors, result.data, response.status);
+    if (!response.ok || !result?.data) throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
+    return result.data;
+  }
+
+  let socket: ReturnType<typeof createSocket> | undefined;
+
+  function subscribe(document: AnyDocument, variables?: unknown, field?: string): ShoppableSubscription<any> {
+    socket ??= createSocket({
+      url: wsUrl,
+      webSocketImpl: options.webSocketImpl,
+      retry,
+      connectionParams: async () => {
+        const token = await resolveToken(options.userToken);
+        return { "x-shoppable-key": apiKey, ...(token ? { "x-shoppable-user": token } : {}) };
+      },
+    });
+    // A queue between the socket's callbacks and the iterator's `next()` calls.
+    const values: unknown[] = [];
+    let failure: ShoppableError | undefined;
+    let ended = false;
+    let wake: (() => void) | undefined;
+    const settle = () => {
+      wake?.();
+      wake = undefined;
+    };
+    const stop = socket.subscribe(
+      { query: documentText(document, print), variables: variables ?? {} },
+      {
+        next({ data, errors }) {
+          if (errors?.length) {
+            failure = graphQLError(errors, data);
+            subscription.dispose();
+          } else values.push(field ? data?.[field] : data);
+          settle();
+        },
+        error(error) {
+          failure = subscriptionError(error);
+          ended = true;
+          settle();
+        },
+        complete() {
+          ended = true;
+          settle();
+        },
+      },
+    );
+    const subscription: ShoppableSubscription<any> = {
+      async next(): Promise<IteratorResult<any>> {
+        while (!values.length && !failure && !ended) await new Promise<void>((resolve) => (wake = resolve));
+        if (values.length) return { done: false, value: values.shift() };
+        if (failure) {
+          const error = failure;
+          failure = undefined;
+          ended = true;
+          throw error;
+        }
+        return { done: true, value: undefined };
+      },
+      async return() {
+        subscription.dispose();
+        return { done: true, value: undefined };
+      },
+      dispose() {
+        stop();
+        ended = true;
+        settle();
+      },
+      [Symbol.asyncIterator]() {
+        return subscription;
+      },
+    };
+    return subscription;
+  }
+
+  const client = {
+    request,
+    subscribe: (document: AnyDocument, variables?: unknown) => subscribe(document, variables),
+    async close() {
+      socket?.dispose();
+      socket = undefined;
+    },
+  } as ShoppableClient;
+  for (const [name, [document, kind]] of Object.entries(operationTable)) {
+    (client as any)[name] =
+      kind === 2
+        ? (variables?: unknown) => subscribe(document, variables, name)
+        : async (variables?: unknown, requestOptions?: RequestOptions) => (await request(document, kind ? { input: variables } : variables, requestOptions))[name];
+  }
+  return client;
+}

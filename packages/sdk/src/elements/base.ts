@@ -1,0 +1,53 @@
+import { createShoppableClient, type ShoppableClient } from "../client.ts";
+
+/** HTMLElement where there is a DOM; a stand-in elsewhere, so the module loads in Node and edge runtimes. */
+export const Base = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLElement ?? class {}) as typeof HTMLElement;
+
+/**
+ * What both elements share: the client (the `client` property, else one made from the
+ * `api-url`, `api-key` and optional `ws-url` and `user-token` attributes), event dispatch and
+ * money formatting.
+ */
+export class ShoppableElement extends Base {
+  #client: ShoppableClient | undefined;
+
+  /** The SDK client the element calls; set it to share your app's client (and its user token). */
+  get client(): ShoppableClient {
+    if (!this.#client) {
+      const url = this.getAttribute("api-url");
+      const apiKey = this.getAttribute("api-key");
+      if (!url || !apiKey) throw new Error(`<${this.localName}> needs a \`client\` property or api-url and api-key attributes`);
+      this.#client = createShoppableClient({ url, apiKey, userToken: this.getAttribute("user-token"), ...(this.getAttribute("ws-url") ? { wsUrl: this.getAttribute("ws-url")! } : {}) });
+    }
+    return this.#client;
+  }
+  set client(client: ShoppableClient) {
+    this.#client = client;
+  }
+
+  /** Dispatches a bubbling, composed CustomEvent. */
+  protected emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  protected shadow(css: string): ShadowRoot {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    root.innerHTML = `<style>${css}</style>`;
+    return root;
+  }
+}
+
+/** "€12.50" from `{ amount: "12.50", currencyCode: "EUR" }` in the page's locale. */
+export function formatMoney(money: { amount: string; currencyCode: string } | null | undefined): string {
+  if (!money) return "";
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: money.currencyCode }).format(Number(money.amount));
+}
+
+/** Creates an element with a part name, text and attributes. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text = "", attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.setAttribute("part", part);
+  if (text) element.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}

@@ -1,0 +1,356 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Cart($id: ID!) {\n  cart(id: $id) {\n    ...CartFields\n  }\n}": typeof types.CartDocument,
+    "mutation CartBuyerIdentityUpdate($input: CartBuyerIdentityUpdateInput!) {\n  cartBuyerIdentityUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartBuyerIdentityUpdateDocument,
+    "mutation CartCreate($input: CartCreateInput) {\n  cartCreate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartCreateDocument,
+    "mutation CartDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {\n  cartDiscountCodesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartDiscountCodesUpdateDocument,
+    "mutation CartLinesAdd($input: CartLinesAddInput!) {\n  cartLinesAdd(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartLinesAddDocument,
+    "mutation CartLinesRemove($input: CartLinesRemoveInput!) {\n  cartLinesRemove(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartLinesRemoveDocument,
+    "mutation CartLinesUpdate($input: CartLinesUpdateInput!) {\n  cartLinesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": typeof types.CartLinesUpdateDocument,
+    "mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {\n  discountCodeCreate(input: $input) {\n    discountCode {\n      id\n      code\n      kind\n      percentage\n      amount {\n        ...MoneyFields\n      }\n      usageLimit\n      usageCount\n      startsAt\n      endsAt\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.DiscountCodeCreateDocument,
+    "query Collection($handle: String!, $first: Int = 20, $after: String) {\n  collection(handle: $handle) {\n    id\n    handle\n    title\n    description\n    shop {\n      id\n      handle\n      name\n    }\n    products(first: $first, after: $after) {\n      ...ProductConnectionFields\n    }\n  }\n}": typeof types.CollectionDocument,
+    "mutation InventoryAdjust($input: InventoryAdjustInput!) {\n  inventoryAdjust(input: $input) {\n    variant {\n      ...VariantFields\n      product {\n        id\n        totalInventory\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.InventoryAdjustDocument,
+    "query Product($id: ID, $handle: String) {\n  product(id: $id, handle: $handle) {\n    ...ProductFields\n    socialProof {\n      purchasesLast24h\n      postCount\n      likeCount\n    }\n  }\n}": typeof types.ProductDocument,
+    "mutation ProductArchive($input: ProductArchiveInput!) {\n  productArchive(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductArchiveDocument,
+    "mutation ProductCreate($input: ProductCreateInput!) {\n  productCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductCreateDocument,
+    "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductUpdateDocument,
+    "query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  products(\n    query: $query\n    filter: $filter\n    sortKey: $sortKey\n    reverse: $reverse\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    ...ProductConnectionFields\n  }\n}": typeof types.ProductsDocument,
+    "query Shop($handle: String!, $productsFirst: Int = 20) {\n  shop(handle: $handle) {\n    ...ShopFields\n    products(first: $productsFirst) {\n      ...ProductConnectionFields\n    }\n  }\n}": typeof types.ShopDocument,
+    "mutation ShopCreate($input: ShopCreateInput!) {\n  shopCreate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ShopCreateDocument,
+    "mutation ShopUpdate($input: ShopUpdateInput!) {\n  shopUpdate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ShopUpdateDocument,
+    "query Shops($first: Int, $after: String, $last: Int, $before: String) {\n  shops(first: $first, after: $after, last: $last, before: $before) {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...ShopFields\n      }\n    }\n  }\n}": typeof types.ShopsDocument,
+    "mutation CheckoutComplete($input: CheckoutCompleteInput!) {\n  checkoutComplete(input: $input) {\n    order {\n      ...OrderFields\n    }\n    orders {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n      variantId\n    }\n  }\n}": typeof types.CheckoutCompleteDocument,
+    "query Order($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n  }\n}": typeof types.OrderDocument,
+    "mutation OrderCancel($input: OrderCancelInput!) {\n  orderCancel(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.OrderCancelDocument,
+    "mutation OrderFulfill($input: OrderFulfillInput!) {\n  orderFulfill(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.OrderFulfillDocument,
+    "mutation OrderRefund($input: OrderRefundInput!) {\n  orderRefund(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.OrderRefundDocument,
+    "query Post($id: ID!) {\n  post(id: $id) {\n    ...PostFields\n  }\n}": typeof types.PostDocument,
+    "mutation PostCreate($input: PostCreateInput!) {\n  postCreate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostCreateDocument,
+    "mutation PostDelete($input: PostDeleteInput!) {\n  postDelete(input: $input) {\n    deletedPostId\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostDeleteDocument,
+    "mutation PostLike($input: PostLikeInput!) {\n  postLike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostLikeDocument,
+    "mutation PostShare($input: PostShareInput!) {\n  postShare(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostShareDocument,
+    "mutation PostUnlike($input: PostUnlikeInput!) {\n  postUnlike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostUnlikeDocument,
+    "mutation PostUpdate($input: PostUpdateInput!) {\n  postUpdate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostUpdateDocument,
+    "mutation PostView($input: PostViewInput!) {\n  postView(input: $input) {\n    counted\n    post {\n      id\n      viewCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.PostViewDocument,
+    "mutation ProductTagTap($input: ProductTagTapInput!) {\n  productTagTap(input: $input) {\n    productTag {\n      id\n      tapCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductTagTapDocument,
+    "mutation UserFollow($input: UserFollowInput!) {\n  userFollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.UserFollowDocument,
+    "mutation UserUnfollow($input: UserUnfollowInput!) {\n  userUnfollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.UserUnfollowDocument,
+    "fragment CartFields on Cart {\n  id\n  status\n  currencyCode\n  totalQuantity\n  createdAt\n  updatedAt\n  expiresAt\n  buyerIdentity {\n    email\n    countryCode\n  }\n  discountCodes {\n    code\n    applicable\n    reason\n    amount {\n      ...MoneyFields\n    }\n  }\n  cost {\n    subtotal {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n  }\n  lines {\n    id\n    quantity\n    livePriceApplied\n    attribution {\n      ...AttributionFields\n    }\n    cost {\n      unitPrice {\n        ...MoneyFields\n      }\n      regularUnitPrice {\n        ...MoneyFields\n      }\n      subtotal {\n        ...MoneyFields\n      }\n      discount {\n        ...MoneyFields\n      }\n      total {\n        ...MoneyFields\n      }\n    }\n    variant {\n      id\n      title\n      sku\n      availableForSale\n      quantityAvailable\n      product {\n        id\n        handle\n        title\n        shop {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.CartFieldsFragmentDoc,
+    "fragment ShopFields on Shop {\n  id\n  handle\n  name\n  description\n  currencyCode\n  logoUrl\n  followerCount\n  viewerIsFollowing\n}\n\nfragment VariantFields on ProductVariant {\n  id\n  title\n  sku\n  position\n  availableForSale\n  quantityAvailable\n  price {\n    ...MoneyFields\n  }\n  compareAtPrice {\n    ...MoneyFields\n  }\n  selectedOptions {\n    name\n    value\n  }\n}\n\nfragment ProductFields on Product {\n  id\n  handle\n  title\n  description\n  vendor\n  productType\n  tags\n  status\n  availableForSale\n  currencyCode\n  totalInventory\n  publishedAt\n  priceRange {\n    min {\n      ...MoneyFields\n    }\n    max {\n      ...MoneyFields\n    }\n  }\n  media {\n    id\n    kind\n    url\n    alt\n    width\n    height\n    posterUrl\n  }\n  options {\n    id\n    name\n    values\n  }\n  variants {\n    ...VariantFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n}\n\nfragment ProductConnectionFields on ProductConnection {\n  totalCount\n  pageInfo {\n    ...PageInfoFields\n  }\n  edges {\n    cursor\n    node {\n      ...ProductFields\n    }\n  }\n}": typeof types.ShopFieldsFragmentDoc,
+    "fragment OrderFields on Order {\n  id\n  number\n  status\n  currencyCode\n  email\n  countryCode\n  discountCodes\n  createdAt\n  paidAt\n  fulfilledAt\n  cancelledAt\n  subtotal {\n    ...MoneyFields\n  }\n  discountTotal {\n    ...MoneyFields\n  }\n  total {\n    ...MoneyFields\n  }\n  refundedTotal {\n    ...MoneyFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  lines {\n    id\n    productId\n    productTitle\n    variantTitle\n    sku\n    quantity\n    refundedQuantity\n    unitPrice {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n    attribution {\n      ...AttributionFields\n    }\n  }\n  payments {\n    provider\n    status\n    amount {\n      ...MoneyFields\n    }\n    refundedAmount {\n      ...MoneyFields\n    }\n  }\n  refunds {\n    status\n    restock\n    cancelsOrder\n    reason\n    createdAt\n    amount {\n      ...MoneyFields\n    }\n  }\n}": typeof types.OrderFieldsFragmentDoc,
+    "fragment MoneyFields on Money {\n  amount\n  currencyCode\n}\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  hasPreviousPage\n  startCursor\n  endCursor\n}\n\nfragment AttributionFields on LineAttribution {\n  postId\n  productTagId\n  affiliateCode\n  liveSessionId\n}\n\nfragment UserFields on User {\n  id\n  handle\n  displayName\n  avatarUrl\n  isCreator\n  followerCount\n  followingCount\n  viewerIsFollowing\n}": typeof types.MoneyFieldsFragmentDoc,
+    "fragment ProductTagFields on ProductTag {\n  id\n  position\n  x\n  y\n  startMs\n  endMs\n  product {\n    id\n    handle\n    title\n    availableForSale\n    priceRange {\n      min {\n        ...MoneyFields\n      }\n    }\n    variants {\n      id\n      availableForSale\n    }\n  }\n  variant {\n    id\n    title\n    availableForSale\n    price {\n      ...MoneyFields\n    }\n  }\n}\n\nfragment PostFields on Post {\n  id\n  caption\n  hashtags\n  visibility\n  createdAt\n  likeCount\n  viewCount\n  shareCount\n  purchaseCount\n  viewerHasLiked\n  author {\n    id\n    handle\n    displayName\n    avatarUrl\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  media {\n    kind\n    url\n    posterUrl\n    width\n    height\n    durationMs\n  }\n  productTags {\n    ...ProductTagFields\n  }\n}": typeof types.ProductTagFieldsFragmentDoc,
+    "fragment LiveSessionFields on LiveSession {\n  id\n  title\n  status\n  scheduledAt\n  startedAt\n  endedAt\n  viewerCount\n  peakViewerCount\n  replayPostId\n  host {\n    id\n    handle\n    displayName\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  pinnedProducts {\n    id\n    pinnedAt\n    livePrice {\n      ...MoneyFields\n    }\n    livePriceActive\n    quantityCap\n    quantitySold\n    remaining\n    product {\n      id\n      handle\n      title\n    }\n    variant {\n      id\n      title\n    }\n  }\n}": typeof types.LiveSessionFieldsFragmentDoc,
+    "query Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}": typeof types.NodeDocument,
+    "query Nodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}": typeof types.NodesDocument,
+    "query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {\n  viewer {\n    roles\n    apiKey {\n      kind\n    }\n    user {\n      ...UserFields\n      email\n    }\n    consent {\n      personalization\n      analytics\n    }\n    shops {\n      ...ShopFields\n    }\n    carts(first: $cartsFirst) {\n      edges {\n        node {\n          id\n          status\n          totalQuantity\n          updatedAt\n        }\n      }\n    }\n    orders(first: $ordersFirst) {\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n}": typeof types.ViewerDocument,
+    "query LiveSession($id: ID!) {\n  liveSession(id: $id) {\n    ...LiveSessionFields\n  }\n}": typeof types.LiveSessionDocument,
+    "mutation LiveSessionCancel($input: LiveSessionCancelInput!) {\n  liveSessionCancel(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionCancelDocument,
+    "mutation LiveSessionEnd($input: LiveSessionEndInput!) {\n  liveSessionEnd(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionEndDocument,
+    "mutation LiveSessionJoin($input: LiveSessionJoinInput!) {\n  liveSessionJoin(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionJoinDocument,
+    "mutation LiveSessionLeave($input: LiveSessionLeaveInput!) {\n  liveSessionLeave(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionLeaveDocument,
+    "mutation LiveSessionPinProduct($input: LiveSessionPinProductInput!) {\n  liveSessionPinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionPinProductDocument,
+    "mutation LiveSessionSchedule($input: LiveSessionScheduleInput!) {\n  liveSessionSchedule(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionScheduleDocument,
+    "mutation LiveSessionStart($input: LiveSessionStartInput!) {\n  liveSessionStart(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionStartDocument,
+    "mutation LiveSessionUnpinProduct($input: LiveSessionUnpinProductInput!) {\n  liveSessionUnpinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.LiveSessionUnpinProductDocument,
+    "query LiveSessions($status: LiveSessionStatus!, $hostId: ID, $shopId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  liveSessions(\n    status: $status\n    hostId: $hostId\n    shopId: $shopId\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...LiveSessionFields\n      }\n    }\n  }\n}": typeof types.LiveSessionsDocument,
+    "mutation ViewerConsentUpdate($input: ViewerConsentUpdateInput!) {\n  viewerConsentUpdate(input: $input) {\n    consent {\n      personalization\n      analytics\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ViewerConsentUpdateDocument,
+};
+const documents: Documents = {
+    "query Cart($id: ID!) {\n  cart(id: $id) {\n    ...CartFields\n  }\n}": types.CartDocument,
+    "mutation CartBuyerIdentityUpdate($input: CartBuyerIdentityUpdateInput!) {\n  cartBuyerIdentityUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartBuyerIdentityUpdateDocument,
+    "mutation CartCreate($input: CartCreateInput) {\n  cartCreate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartCreateDocument,
+    "mutation CartDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {\n  cartDiscountCodesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartDiscountCodesUpdateDocument,
+    "mutation CartLinesAdd($input: CartLinesAddInput!) {\n  cartLinesAdd(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartLinesAddDocument,
+    "mutation CartLinesRemove($input: CartLinesRemoveInput!) {\n  cartLinesRemove(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartLinesRemoveDocument,
+    "mutation CartLinesUpdate($input: CartLinesUpdateInput!) {\n  cartLinesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}": types.CartLinesUpdateDocument,
+    "mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {\n  discountCodeCreate(input: $input) {\n    discountCode {\n      id\n      code\n      kind\n      percentage\n      amount {\n        ...MoneyFields\n      }\n      usageLimit\n      usageCount\n      startsAt\n      endsAt\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.DiscountCodeCreateDocument,
+    "query Collection($handle: String!, $first: Int = 20, $after: String) {\n  collection(handle: $handle) {\n    id\n    handle\n    title\n    description\n    shop {\n      id\n      handle\n      name\n    }\n    products(first: $first, after: $after) {\n      ...ProductConnectionFields\n    }\n  }\n}": types.CollectionDocument,
+    "mutation InventoryAdjust($input: InventoryAdjustInput!) {\n  inventoryAdjust(input: $input) {\n    variant {\n      ...VariantFields\n      product {\n        id\n        totalInventory\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.InventoryAdjustDocument,
+    "query Product($id: ID, $handle: String) {\n  product(id: $id, handle: $handle) {\n    ...ProductFields\n    socialProof {\n      purchasesLast24h\n      postCount\n      likeCount\n    }\n  }\n}": types.ProductDocument,
+    "mutation ProductArchive($input: ProductArchiveInput!) {\n  productArchive(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductArchiveDocument,
+    "mutation ProductCreate($input: ProductCreateInput!) {\n  productCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductCreateDocument,
+    "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductUpdateDocument,
+    "query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  products(\n    query: $query\n    filter: $filter\n    sortKey: $sortKey\n    reverse: $reverse\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    ...ProductConnectionFields\n  }\n}": types.ProductsDocument,
+    "query Shop($handle: String!, $productsFirst: Int = 20) {\n  shop(handle: $handle) {\n    ...ShopFields\n    products(first: $productsFirst) {\n      ...ProductConnectionFields\n    }\n  }\n}": types.ShopDocument,
+    "mutation ShopCreate($input: ShopCreateInput!) {\n  shopCreate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ShopCreateDocument,
+    "mutation ShopUpdate($input: ShopUpdateInput!) {\n  shopUpdate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ShopUpdateDocument,
+    "query Shops($first: Int, $after: String, $last: Int, $before: String) {\n  shops(first: $first, after: $after, last: $last, before: $before) {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...ShopFields\n      }\n    }\n  }\n}": types.ShopsDocument,
+    "mutation CheckoutComplete($input: CheckoutCompleteInput!) {\n  checkoutComplete(input: $input) {\n    order {\n      ...OrderFields\n    }\n    orders {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n      variantId\n    }\n  }\n}": types.CheckoutCompleteDocument,
+    "query Order($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n  }\n}": types.OrderDocument,
+    "mutation OrderCancel($input: OrderCancelInput!) {\n  orderCancel(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.OrderCancelDocument,
+    "mutation OrderFulfill($input: OrderFulfillInput!) {\n  orderFulfill(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.OrderFulfillDocument,
+    "mutation OrderRefund($input: OrderRefundInput!) {\n  orderRefund(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.OrderRefundDocument,
+    "query Post($id: ID!) {\n  post(id: $id) {\n    ...PostFields\n  }\n}": types.PostDocument,
+    "mutation PostCreate($input: PostCreateInput!) {\n  postCreate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostCreateDocument,
+    "mutation PostDelete($input: PostDeleteInput!) {\n  postDelete(input: $input) {\n    deletedPostId\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostDeleteDocument,
+    "mutation PostLike($input: PostLikeInput!) {\n  postLike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostLikeDocument,
+    "mutation PostShare($input: PostShareInput!) {\n  postShare(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostShareDocument,
+    "mutation PostUnlike($input: PostUnlikeInput!) {\n  postUnlike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostUnlikeDocument,
+    "mutation PostUpdate($input: PostUpdateInput!) {\n  postUpdate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostUpdateDocument,
+    "mutation PostView($input: PostViewInput!) {\n  postView(input: $input) {\n    counted\n    post {\n      id\n      viewCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.PostViewDocument,
+    "mutation ProductTagTap($input: ProductTagTapInput!) {\n  productTagTap(input: $input) {\n    productTag {\n      id\n      tapCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductTagTapDocument,
+    "mutation UserFollow($input: UserFollowInput!) {\n  userFollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.UserFollowDocument,
+    "mutation UserUnfollow($input: UserUnfollowInput!) {\n  userUnfollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.UserUnfollowDocument,
+    "fragment CartFields on Cart {\n  id\n  status\n  currencyCode\n  totalQuantity\n  createdAt\n  updatedAt\n  expiresAt\n  buyerIdentity {\n    email\n    countryCode\n  }\n  discountCodes {\n    code\n    applicable\n    reason\n    amount {\n      ...MoneyFields\n    }\n  }\n  cost {\n    subtotal {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n  }\n  lines {\n    id\n    quantity\n    livePriceApplied\n    attribution {\n      ...AttributionFields\n    }\n    cost {\n      unitPrice {\n        ...MoneyFields\n      }\n      regularUnitPrice {\n        ...MoneyFields\n      }\n      subtotal {\n        ...MoneyFields\n      }\n      discount {\n        ...MoneyFields\n      }\n      total {\n        ...MoneyFields\n      }\n    }\n    variant {\n      id\n      title\n      sku\n      availableForSale\n      quantityAvailable\n      product {\n        id\n        handle\n        title\n        shop {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.CartFieldsFragmentDoc,
+    "fragment ShopFields on Shop {\n  id\n  handle\n  name\n  description\n  currencyCode\n  logoUrl\n  followerCount\n  viewerIsFollowing\n}\n\nfragment VariantFields on ProductVariant {\n  id\n  title\n  sku\n  position\n  availableForSale\n  quantityAvailable\n  price {\n    ...MoneyFields\n  }\n  compareAtPrice {\n    ...MoneyFields\n  }\n  selectedOptions {\n    name\n    value\n  }\n}\n\nfragment ProductFields on Product {\n  id\n  handle\n  title\n  description\n  vendor\n  productType\n  tags\n  status\n  availableForSale\n  currencyCode\n  totalInventory\n  publishedAt\n  priceRange {\n    min {\n      ...MoneyFields\n    }\n    max {\n      ...MoneyFields\n    }\n  }\n  media {\n    id\n    kind\n    url\n    alt\n    width\n    height\n    posterUrl\n  }\n  options {\n    id\n    name\n    values\n  }\n  variants {\n    ...VariantFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n}\n\nfragment ProductConnectionFields on ProductConnection {\n  totalCount\n  pageInfo {\n    ...PageInfoFields\n  }\n  edges {\n    cursor\n    node {\n      ...ProductFields\n    }\n  }\n}": types.ShopFieldsFragmentDoc,
+    "fragment OrderFields on Order {\n  id\n  number\n  status\n  currencyCode\n  email\n  countryCode\n  discountCodes\n  createdAt\n  paidAt\n  fulfilledAt\n  cancelledAt\n  subtotal {\n    ...MoneyFields\n  }\n  discountTotal {\n    ...MoneyFields\n  }\n  total {\n    ...MoneyFields\n  }\n  refundedTotal {\n    ...MoneyFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  lines {\n    id\n    productId\n    productTitle\n    variantTitle\n    sku\n    quantity\n    refundedQuantity\n    unitPrice {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n    attribution {\n      ...AttributionFields\n    }\n  }\n  payments {\n    provider\n    status\n    amount {\n      ...MoneyFields\n    }\n    refundedAmount {\n      ...MoneyFields\n    }\n  }\n  refunds {\n    status\n    restock\n    cancelsOrder\n    reason\n    createdAt\n    amount {\n      ...MoneyFields\n    }\n  }\n}": types.OrderFieldsFragmentDoc,
+    "fragment MoneyFields on Money {\n  amount\n  currencyCode\n}\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  hasPreviousPage\n  startCursor\n  endCursor\n}\n\nfragment AttributionFields on LineAttribution {\n  postId\n  productTagId\n  affiliateCode\n  liveSessionId\n}\n\nfragment UserFields on User {\n  id\n  handle\n  displayName\n  avatarUrl\n  isCreator\n  followerCount\n  followingCount\n  viewerIsFollowing\n}": types.MoneyFieldsFragmentDoc,
+    "fragment ProductTagFields on ProductTag {\n  id\n  position\n  x\n  y\n  startMs\n  endMs\n  product {\n    id\n    handle\n    title\n    availableForSale\n    priceRange {\n      min {\n        ...MoneyFields\n      }\n    }\n    variants {\n      id\n      availableForSale\n    }\n  }\n  variant {\n    id\n    title\n    availableForSale\n    price {\n      ...MoneyFields\n    }\n  }\n}\n\nfragment PostFields on Post {\n  id\n  caption\n  hashtags\n  visibility\n  createdAt\n  likeCount\n  viewCount\n  shareCount\n  purchaseCount\n  viewerHasLiked\n  author {\n    id\n    handle\n    displayName\n    avatarUrl\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  media {\n    kind\n    url\n    posterUrl\n    width\n    height\n    durationMs\n  }\n  productTags {\n    ...ProductTagFields\n  }\n}": types.ProductTagFieldsFragmentDoc,
+    "fragment LiveSessionFields on LiveSession {\n  id\n  title\n  status\n  scheduledAt\n  startedAt\n  endedAt\n  viewerCount\n  peakViewerCount\n  replayPostId\n  host {\n    id\n    handle\n    displayName\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  pinnedProducts {\n    id\n    pinnedAt\n    livePrice {\n      ...MoneyFields\n    }\n    livePriceActive\n    quantityCap\n    quantitySold\n    remaining\n    product {\n      id\n      handle\n      title\n    }\n    variant {\n      id\n      title\n    }\n  }\n}": types.LiveSessionFieldsFragmentDoc,
+    "query Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}": types.NodeDocument,
+    "query Nodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}": types.NodesDocument,
+    "query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {\n  viewer {\n    roles\n    apiKey {\n      kind\n    }\n    user {\n      ...UserFields\n      email\n    }\n    consent {\n      personalization\n      analytics\n    }\n    shops {\n      ...ShopFields\n    }\n    carts(first: $cartsFirst) {\n      edges {\n        node {\n          id\n          status\n          totalQuantity\n          updatedAt\n        }\n      }\n    }\n    orders(first: $ordersFirst) {\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n}": types.ViewerDocument,
+    "query LiveSession($id: ID!) {\n  liveSession(id: $id) {\n    ...LiveSessionFields\n  }\n}": types.LiveSessionDocument,
+    "mutation LiveSessionCancel($input: LiveSessionCancelInput!) {\n  liveSessionCancel(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionCancelDocument,
+    "mutation LiveSessionEnd($input: LiveSessionEndInput!) {\n  liveSessionEnd(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionEndDocument,
+    "mutation LiveSessionJoin($input: LiveSessionJoinInput!) {\n  liveSessionJoin(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionJoinDocument,
+    "mutation LiveSessionLeave($input: LiveSessionLeaveInput!) {\n  liveSessionLeave(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionLeaveDocument,
+    "mutation LiveSessionPinProduct($input: LiveSessionPinProductInput!) {\n  liveSessionPinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionPinProductDocument,
+    "mutation LiveSessionSchedule($input: LiveSessionScheduleInput!) {\n  liveSessionSchedule(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionScheduleDocument,
+    "mutation LiveSessionStart($input: LiveSessionStartInput!) {\n  liveSessionStart(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionStartDocument,
+    "mutation LiveSessionUnpinProduct($input: LiveSessionUnpinProductInput!) {\n  liveSessionUnpinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.LiveSessionUnpinProductDocument,
+    "query LiveSessions($status: LiveSessionStatus!, $hostId: ID, $shopId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  liveSessions(\n    status: $status\n    hostId: $hostId\n    shopId: $shopId\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...LiveSessionFields\n      }\n    }\n  }\n}": types.LiveSessionsDocument,
+    "mutation ViewerConsentUpdate($input: ViewerConsentUpdateInput!) {\n  viewerConsentUpdate(input: $input) {\n    consent {\n      personalization\n      analytics\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ViewerConsentUpdateDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Cart($id: ID!) {\n  cart(id: $id) {\n    ...CartFields\n  }\n}"): typeof import('./graphql.js').CartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartBuyerIdentityUpdate($input: CartBuyerIdentityUpdateInput!) {\n  cartBuyerIdentityUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartBuyerIdentityUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartCreate($input: CartCreateInput) {\n  cartCreate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {\n  cartDiscountCodesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartDiscountCodesUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartLinesAdd($input: CartLinesAddInput!) {\n  cartLinesAdd(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartLinesAddDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartLinesRemove($input: CartLinesRemoveInput!) {\n  cartLinesRemove(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartLinesRemoveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CartLinesUpdate($input: CartLinesUpdateInput!) {\n  cartLinesUpdate(input: $input) {\n    cart {\n      ...CartFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n    }\n  }\n}"): typeof import('./graphql.js').CartLinesUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {\n  discountCodeCreate(input: $input) {\n    discountCode {\n      id\n      code\n      kind\n      percentage\n      amount {\n        ...MoneyFields\n      }\n      usageLimit\n      usageCount\n      startsAt\n      endsAt\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').DiscountCodeCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Collection($handle: String!, $first: Int = 20, $after: String) {\n  collection(handle: $handle) {\n    id\n    handle\n    title\n    description\n    shop {\n      id\n      handle\n      name\n    }\n    products(first: $first, after: $after) {\n      ...ProductConnectionFields\n    }\n  }\n}"): typeof import('./graphql.js').CollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InventoryAdjust($input: InventoryAdjustInput!) {\n  inventoryAdjust(input: $input) {\n    variant {\n      ...VariantFields\n      product {\n        id\n        totalInventory\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').InventoryAdjustDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Product($id: ID, $handle: String) {\n  product(id: $id, handle: $handle) {\n    ...ProductFields\n    socialProof {\n      purchasesLast24h\n      postCount\n      likeCount\n    }\n  }\n}"): typeof import('./graphql.js').ProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductArchive($input: ProductArchiveInput!) {\n  productArchive(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductArchiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductCreate($input: ProductCreateInput!) {\n  productCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  products(\n    query: $query\n    filter: $filter\n    sortKey: $sortKey\n    reverse: $reverse\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    ...ProductConnectionFields\n  }\n}"): typeof import('./graphql.js').ProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Shop($handle: String!, $productsFirst: Int = 20) {\n  shop(handle: $handle) {\n    ...ShopFields\n    products(first: $productsFirst) {\n      ...ProductConnectionFields\n    }\n  }\n}"): typeof import('./graphql.js').ShopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShopCreate($input: ShopCreateInput!) {\n  shopCreate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ShopCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShopUpdate($input: ShopUpdateInput!) {\n  shopUpdate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ShopUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Shops($first: Int, $after: String, $last: Int, $before: String) {\n  shops(first: $first, after: $after, last: $last, before: $before) {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...ShopFields\n      }\n    }\n  }\n}"): typeof import('./graphql.js').ShopsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CheckoutComplete($input: CheckoutCompleteInput!) {\n  checkoutComplete(input: $input) {\n    order {\n      ...OrderFields\n    }\n    orders {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n      quantityAvailable\n      variantId\n    }\n  }\n}"): typeof import('./graphql.js').CheckoutCompleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Order($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n  }\n}"): typeof import('./graphql.js').OrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderCancel($input: OrderCancelInput!) {\n  orderCancel(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').OrderCancelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderFulfill($input: OrderFulfillInput!) {\n  orderFulfill(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').OrderFulfillDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderRefund($input: OrderRefundInput!) {\n  orderRefund(input: $input) {\n    order {\n      ...OrderFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').OrderRefundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Post($id: ID!) {\n  post(id: $id) {\n    ...PostFields\n  }\n}"): typeof import('./graphql.js').PostDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostCreate($input: PostCreateInput!) {\n  postCreate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostDelete($input: PostDeleteInput!) {\n  postDelete(input: $input) {\n    deletedPostId\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostDeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostLike($input: PostLikeInput!) {\n  postLike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostLikeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostShare($input: PostShareInput!) {\n  postShare(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostShareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostUnlike($input: PostUnlikeInput!) {\n  postUnlike(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostUnlikeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostUpdate($input: PostUpdateInput!) {\n  postUpdate(input: $input) {\n    post {\n      ...PostFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostView($input: PostViewInput!) {\n  postView(input: $input) {\n    counted\n    post {\n      id\n      viewCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').PostViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductTagTap($input: ProductTagTapInput!) {\n  productTagTap(input: $input) {\n    productTag {\n      id\n      tapCount\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductTagTapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UserFollow($input: UserFollowInput!) {\n  userFollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').UserFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UserUnfollow($input: UserUnfollowInput!) {\n  userUnfollow(input: $input) {\n    user {\n      ...UserFields\n    }\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').UserUnfollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CartFields on Cart {\n  id\n  status\n  currencyCode\n  totalQuantity\n  createdAt\n  updatedAt\n  expiresAt\n  buyerIdentity {\n    email\n    countryCode\n  }\n  discountCodes {\n    code\n    applicable\n    reason\n    amount {\n      ...MoneyFields\n    }\n  }\n  cost {\n    subtotal {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n  }\n  lines {\n    id\n    quantity\n    livePriceApplied\n    attribution {\n      ...AttributionFields\n    }\n    cost {\n      unitPrice {\n        ...MoneyFields\n      }\n      regularUnitPrice {\n        ...MoneyFields\n      }\n      subtotal {\n        ...MoneyFields\n      }\n      discount {\n        ...MoneyFields\n      }\n      total {\n        ...MoneyFields\n      }\n    }\n    variant {\n      id\n      title\n      sku\n      availableForSale\n      quantityAvailable\n      product {\n        id\n        handle\n        title\n        shop {\n          id\n          name\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').CartFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ShopFields on Shop {\n  id\n  handle\n  name\n  description\n  currencyCode\n  logoUrl\n  followerCount\n  viewerIsFollowing\n}\n\nfragment VariantFields on ProductVariant {\n  id\n  title\n  sku\n  position\n  availableForSale\n  quantityAvailable\n  price {\n    ...MoneyFields\n  }\n  compareAtPrice {\n    ...MoneyFields\n  }\n  selectedOptions {\n    name\n    value\n  }\n}\n\nfragment ProductFields on Product {\n  id\n  handle\n  title\n  description\n  vendor\n  productType\n  tags\n  status\n  availableForSale\n  currencyCode\n  totalInventory\n  publishedAt\n  priceRange {\n    min {\n      ...MoneyFields\n    }\n    max {\n      ...MoneyFields\n    }\n  }\n  media {\n    id\n    kind\n    url\n    alt\n    width\n    height\n    posterUrl\n  }\n  options {\n    id\n    name\n    values\n  }\n  variants {\n    ...VariantFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n}\n\nfragment ProductConnectionFields on ProductConnection {\n  totalCount\n  pageInfo {\n    ...PageInfoFields\n  }\n  edges {\n    cursor\n    node {\n      ...ProductFields\n    }\n  }\n}"): typeof import('./graphql.js').ShopFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment OrderFields on Order {\n  id\n  number\n  status\n  currencyCode\n  email\n  countryCode\n  discountCodes\n  createdAt\n  paidAt\n  fulfilledAt\n  cancelledAt\n  subtotal {\n    ...MoneyFields\n  }\n  discountTotal {\n    ...MoneyFields\n  }\n  total {\n    ...MoneyFields\n  }\n  refundedTotal {\n    ...MoneyFields\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  lines {\n    id\n    productId\n    productTitle\n    variantTitle\n    sku\n    quantity\n    refundedQuantity\n    unitPrice {\n      ...MoneyFields\n    }\n    discount {\n      ...MoneyFields\n    }\n    total {\n      ...MoneyFields\n    }\n    attribution {\n      ...AttributionFields\n    }\n  }\n  payments {\n    provider\n    status\n    amount {\n      ...MoneyFields\n    }\n    refundedAmount {\n      ...MoneyFields\n    }\n  }\n  refunds {\n    status\n    restock\n    cancelsOrder\n    reason\n    createdAt\n    amount {\n      ...MoneyFields\n    }\n  }\n}"): typeof import('./graphql.js').OrderFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MoneyFields on Money {\n  amount\n  currencyCode\n}\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  hasPreviousPage\n  startCursor\n  endCursor\n}\n\nfragment AttributionFields on LineAttribution {\n  postId\n  productTagId\n  affiliateCode\n  liveSessionId\n}\n\nfragment UserFields on User {\n  id\n  handle\n  displayName\n  avatarUrl\n  isCreator\n  followerCount\n  followingCount\n  viewerIsFollowing\n}"): typeof import('./graphql.js').MoneyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ProductTagFields on ProductTag {\n  id\n  position\n  x\n  y\n  startMs\n  endMs\n  product {\n    id\n    handle\n    title\n    availableForSale\n    priceRange {\n      min {\n        ...MoneyFields\n      }\n    }\n    variants {\n      id\n      availableForSale\n    }\n  }\n  variant {\n    id\n    title\n    availableForSale\n    price {\n      ...MoneyFields\n    }\n  }\n}\n\nfragment PostFields on Post {\n  id\n  caption\n  hashtags\n  visibility\n  createdAt\n  likeCount\n  viewCount\n  shareCount\n  purchaseCount\n  viewerHasLiked\n  author {\n    id\n    handle\n    displayName\n    avatarUrl\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  media {\n    kind\n    url\n    posterUrl\n    width\n    height\n    durationMs\n  }\n  productTags {\n    ...ProductTagFields\n  }\n}"): typeof import('./graphql.js').ProductTagFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment LiveSessionFields on LiveSession {\n  id\n  title\n  status\n  scheduledAt\n  startedAt\n  endedAt\n  viewerCount\n  peakViewerCount\n  replayPostId\n  host {\n    id\n    handle\n    displayName\n  }\n  shop {\n    id\n    handle\n    name\n  }\n  pinnedProducts {\n    id\n    pinnedAt\n    livePrice {\n      ...MoneyFields\n    }\n    livePriceActive\n    quantityCap\n    quantitySold\n    remaining\n    product {\n      id\n      handle\n      title\n    }\n    variant {\n      id\n      title\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}"): typeof import('./graphql.js').NodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Nodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n    ... on Product {\n      ...ProductFields\n    }\n    ... on Shop {\n      ...ShopFields\n    }\n    ... on User {\n      ...UserFields\n    }\n  }\n}"): typeof import('./graphql.js').NodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {\n  viewer {\n    roles\n    apiKey {\n      kind\n    }\n    user {\n      ...UserFields\n      email\n    }\n    consent {\n      personalization\n      analytics\n    }\n    shops {\n      ...ShopFields\n    }\n    carts(first: $cartsFirst) {\n      edges {\n        node {\n          id\n          status\n          totalQuantity\n          updatedAt\n        }\n      }\n    }\n    orders(first: $ordersFirst) {\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveSession($id: ID!) {\n  liveSession(id: $id) {\n    ...LiveSessionFields\n  }\n}"): typeof import('./graphql.js').LiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionCancel($input: LiveSessionCancelInput!) {\n  liveSessionCancel(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionCancelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionEnd($input: LiveSessionEndInput!) {\n  liveSessionEnd(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionEndDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionJoin($input: LiveSessionJoinInput!) {\n  liveSessionJoin(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionJoinDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionLeave($input: LiveSessionLeaveInput!) {\n  liveSessionLeave(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionLeaveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionPinProduct($input: LiveSessionPinProductInput!) {\n  liveSessionPinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionPinProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionSchedule($input: LiveSessionScheduleInput!) {\n  liveSessionSchedule(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionStart($input: LiveSessionStartInput!) {\n  liveSessionStart(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionStartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveSessionUnpinProduct($input: LiveSessionUnpinProductInput!) {\n  liveSessionUnpinProduct(input: $input) {\n    liveSession {\n      ...LiveSessionFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionUnpinProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveSessions($status: LiveSessionStatus!, $hostId: ID, $shopId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  liveSessions(\n    status: $status\n    hostId: $hostId\n    shopId: $shopId\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...LiveSessionFields\n      }\n    }\n  }\n}"): typeof import('./graphql.js').LiveSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ViewerConsentUpdate($input: ViewerConsentUpdateInput!) {\n  viewerConsentUpdate(input: $input) {\n    consent {\n      personalization\n      analytics\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ViewerConsentUpdateDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,5401 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApiKeyKind =
+  | 'PUBLISHABLE'
+  | 'SECRET';
+
+export type CartBuyerIdentityInput = {
+  /** ISO 3166-1 alpha-2, such as DE. null clears it; absent keeps it. */
+  countryCode?: string | null | undefined;
+  /** null clears it; absent keeps it. */
+  email?: string | null | undefined;
+};
+
+export type CartBuyerIdentityUpdateInput = {
+  buyerIdentity: CartBuyerIdentityInput;
+  cartId: string | number;
+};
+
+export type CartCreateInput = {
+  buyerIdentity?: CartBuyerIdentityInput | null | undefined;
+  discountCodes?: Array<string> | null | undefined;
+  lines?: Array<CartLineInput> | null | undefined;
+};
+
+export type CartDiscountCodesUpdateInput = {
+  cartId: string | number;
+  /** Replaces the cart's codes; at most 10; [] removes them all. */
+  discountCodes: Array<string>;
+};
+
+export type CartErrorCode =
+  /** Returned when the affiliate code names a disabled link. */
+  | 'AFFILIATE_LINK_INACTIVE'
+  /** Returned when a line's attribution does not hold together: the product tag is not on the post or tags another product, or the affiliate link is for another shop. */
+  | 'ATTRIBUTION_MISMATCH'
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when changing a cart that was checked out. */
+  | 'CART_COMPLETED'
+  /** Returned when the cart had no change for 30 days and expired; create a new cart. */
+  | 'CART_EXPIRED'
+  /** Returned when changing an anonymous cart whose lines moved into its buyer's cart at sign-in; use that cart. */
+  | 'CART_MERGED'
+  /** Returned when changing a cart while a checkout of it is under way. */
+  | 'CHECKOUT_IN_PROGRESS'
+  /** Returned when adding a product priced in another currency than the cart's other lines. */
+  | 'CURRENCY_MISMATCH'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when the quantity asked for, over all lines of the variant, exceeds its stock; `quantityAvailable` says how many can be bought. */
+  | 'OUT_OF_STOCK'
+  /** Returned when the product is not for sale (draft or archived). */
+  | 'PRODUCT_UNAVAILABLE'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when the cart would hold more than 100 lines. */
+  | 'TOO_MANY_LINES'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+/** How the buyer found the product. A product tag alone implies its post. */
+export type CartLineAttributionInput = {
+  /** The affiliate click the storefront was sent with (`click` in the redirect URL, also in the attribution cookie); its link must be of the product's shop. */
+  affiliateClickId?: string | null | undefined;
+  /** A creator's affiliate link code for the product's shop. */
+  affiliateCode?: string | null | undefined;
+  /** The live session the product was bought from: its live price applies while it holds. */
+  liveSessionId?: string | number | null | undefined;
+  postId?: string | number | null | undefined;
+  /** A tag on the post, tagging this line's product. */
+  productTagId?: string | number | null | undefined;
+};
+
+export type CartLineInput = {
+  attribution?: CartLineAttributionInput | null | undefined;
+  /** 1 to 1000; default 1. */
+  quantity?: number | null | undefined;
+  variantId: string | number;
+};
+
+export type CartLineUpdateInput = {
+  id: string | number;
+  /** 0 to 1000; 0 removes the line. */
+  quantity: number;
+};
+
+export type CartLinesAddInput = {
+  cartId: string | number;
+  lines: Array<CartLineInput>;
+};
+
+export type CartLinesRemoveInput = {
+  cartId: string | number;
+  lineIds: Array<string | number>;
+};
+
+export type CartLinesUpdateInput = {
+  cartId: string | number;
+  lines: Array<CartLineUpdateInput>;
+};
+
+/** ACTIVE takes changes; CHECKING_OUT while a checkout holds its stock and payment; COMPLETED once checked out. */
+export type CartStatus =
+  | 'ACTIVE'
+  | 'CHECKING_OUT'
+  | 'COMPLETED'
+  | 'MERGED';
+
+export type CatalogErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when changing the currency of a shop that already has products. */
+  | 'CURRENCY_LOCKED'
+  /** Returned when an option lists the same value twice. */
+  | 'DUPLICATE_OPTION_VALUE'
+  /** Returned when two variants select the same option values. */
+  | 'DUPLICATE_VARIANT'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when an adjustment would take available stock below zero. */
+  | 'INSUFFICIENT_INVENTORY'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a variant's selected options do not match the product's options and values. */
+  | 'INVALID_VARIANT_OPTIONS'
+  /** Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first). */
+  | 'INVENTORY_MISMATCH'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when changing an archived product other than to restore it. */
+  | 'PRODUCT_ARCHIVED'
+  /** Returned when a handle is already used by another shop, product or collection. */
+  | 'TAKEN'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type CheckoutCompleteInput = {
+  cartId: string | number;
+  /** A key the client makes per checkout attempt (a UUID): retrying with the same key and input returns the first result and never charges twice; keys live 24 hours. */
+  idempotencyKey: string;
+  payment: CheckoutPaymentInput;
+};
+
+export type CheckoutErrorCode =
+  /** Returned when an order's total would exceed the largest amount accepted. */
+  | 'AMOUNT_TOO_LARGE'
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when the cart was already checked out (with another idempotency key). */
+  | 'CART_COMPLETED'
+  /** Returned when the cart expired (30 days without changes). */
+  | 'CART_EXPIRED'
+  /** Returned when the cart's lines moved into its buyer's cart at sign-in; check that cart out. */
+  | 'CART_MERGED'
+  /** Returned when another checkout of the cart, or the first request with this idempotency key, is still running; retry shortly with the same key. */
+  | 'CHECKOUT_IN_PROGRESS'
+  /** Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart. */
+  | 'DISCOUNT_CODE_NOT_APPLICABLE'
+  /** Returned when an anonymous buyer gave no email (cartBuyerIdentityUpdate) and no user token names one. */
+  | 'EMAIL_REQUIRED'
+  /** Returned when the cart has no lines. */
+  | 'EMPTY_CART'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when the idempotency key was used in the last 24 hours with different input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when the cart asks for more units of a variant (over all its lines) than are in stock; `quantityAvailable` says how many are. */
+  | 'OUT_OF_STOCK'
+  /** Returned when the payment provider declined the payment; nothing was charged and the stock was released. Retry with another payment and a new idempotency key. */
+  | 'PAYMENT_DECLINED'
+  /** Returned when the payment provider kept failing with retryable errors; nothing was charged, the stock was released and the idempotency key may be used again. */
+  | 'PAYMENT_FAILED'
+  /** Returned when the payment provider did not answer in time: the outcome is unknown, the stock stays reserved. Retry with the same idempotency key and input; it never charges twice. */
+  | 'PAYMENT_PENDING'
+  /** Returned when a line's product is no longer for sale; remove the line. */
+  | 'PRODUCT_UNAVAILABLE'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type CheckoutPaymentInput = {
+  /** The payment method token from the payment provider's client SDK. The built-in test provider takes: `tok_success`: Authorises and captures. `tok_declined`: Declined at authorisation (card_declined): nothing is charged. `tok_transient`: The first authorisation attempt per idempotency key fails with a retryable error; the retry succeeds. `tok_unavailable`: Every authorisation attempt fails with a retryable error: nothing is ever charged. `tok_timeout`: The authorisation goes through, but the provider's first two answers per idempotency key are lost (they time out); asking again with the same key returns it. `tok_refund_declined`: Authorises and captures; every refund is refused. */
+  token: string;
+};
+
+export type ContentErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when a VIDEO has no durationMs, or an IMAGE has one. */
+  | 'MEDIA_DURATION'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when acting on a post that was deleted. */
+  | 'POST_DELETED'
+  /** Returned when tagging an archived product. */
+  | 'PRODUCT_ARCHIVED'
+  /** Returned when users try to follow themselves. */
+  | 'SELF_FOLLOW'
+  /** Returned when a product tag's time range goes beyond the video's duration. */
+  | 'TAG_OUTSIDE_VIDEO'
+  /** Returned when a product tag on an IMAGE post has startMs or endMs. */
+  | 'TAG_TIME_ON_IMAGE'
+  /** Returned when a product tag's startMs is not before its endMs. */
+  | 'TAG_TIME_RANGE_INVALID'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY'
+  /** Returned when a product tag's variantId is not a variant of its productId. */
+  | 'VARIANT_MISMATCH'
+  /** Returned when postView has neither a user token nor a sessionId to count the view by. */
+  | 'VIEWER_REQUIRED';
+
+/** An ISO 4217 currency code. */
+export type CurrencyCode =
+  | 'AED'
+  | 'AFN'
+  | 'ALL'
+  | 'AMD'
+  | 'ANG'
+  | 'AOA'
+  | 'ARS'
+  | 'AUD'
+  | 'AWG'
+  | 'AZN'
+  | 'BAM'
+  | 'BBD'
+  | 'BDT'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BMD'
+  | 'BND'
+  | 'BOB'
+  | 'BRL'
+  | 'BSD'
+  | 'BTN'
+  | 'BWP'
+  | 'BYN'
+  | 'BZD'
+  | 'CAD'
+  | 'CDF'
+  | 'CHF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'CRC'
+  | 'CUC'
+  | 'CUP'
+  | 'CVE'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'DOP'
+  | 'DZD'
+  | 'EGP'
+  | 'ERN'
+  | 'ETB'
+  | 'EUR'
+  | 'FJD'
+  | 'FKP'
+  | 'GBP'
+  | 'GEL'
+  | 'GHS'
+  | 'GIP'
+  | 'GMD'
+  | 'GNF'
+  | 'GTQ'
+  | 'GYD'
+  | 'HKD'
+  | 'HNL'
+  | 'HTG'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'IRR'
+  | 'ISK'
+  | 'JMD'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KGS'
+  | 'KHR'
+  | 'KMF'
+  | 'KPW'
+  | 'KRW'
+  | 'KWD'
+  | 'KYD'
+  | 'KZT'
+  | 'LAK'
+  | 'LBP'
+  | 'LKR'
+  | 'LRD'
+  | 'LSL'
+  | 'LYD'
+  | 'MAD'
+  | 'MDL'
+  | 'MGA'
+  | 'MKD'
+  | 'MMK'
+  | 'MNT'
+  | 'MOP'
+  | 'MRU'
+  | 'MUR'
+  | 'MVR'
+  | 'MWK'
+  | 'MXN'
+  | 'MYR'
+  | 'MZN'
+  | 'NAD'
+  | 'NGN'
+  | 'NIO'
+  | 'NOK'
+  | 'NPR'
+  | 'NZD'
+  | 'OMR'
+  | 'PAB'
+  | 'PEN'
+  | 'PGK'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RUB'
+  | 'RWF'
+  | 'SAR'
+  | 'SBD'
+  | 'SCR'
+  | 'SDG'
+  | 'SEK'
+  | 'SGD'
+  | 'SHP'
+  | 'SLE'
+  | 'SOS'
+  | 'SRD'
+  | 'SSP'
+  | 'STN'
+  | 'SVC'
+  | 'SYP'
+  | 'SZL'
+  | 'THB'
+  | 'TJS'
+  | 'TMT'
+  | 'TND'
+  | 'TOP'
+  | 'TRY'
+  | 'TTD'
+  | 'TWD'
+  | 'TZS'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'UYU'
+  | 'UZS'
+  | 'VED'
+  | 'VES'
+  | 'VND'
+  | 'VUV'
+  | 'WST'
+  | 'XAF'
+  | 'XCD'
+  | 'XOF'
+  | 'XPF'
+  | 'YER'
+  | 'ZAR'
+  | 'ZMW'
+  | 'ZWG';
+
+export type DiscountCodeCreateInput = {
+  /** Letters, digits, - and _; stored upper case, matched in any case. */
+  code: string;
+  endsAt?: string | null | undefined;
+  kind: DiscountKind;
+  /** The shop's items in a cart must reach this subtotal. */
+  minSubtotal?: string | null | undefined;
+  /** Orders each buyer (user, else email) may use it for. */
+  perBuyerLimit?: number | null | undefined;
+  shopId: string | number;
+  startsAt?: string | null | undefined;
+  /** Orders that may use the code in all. */
+  usageLimit?: number | null | undefined;
+  /** PERCENTAGE: the percentage off, above 0 and at most 100 ("12.5"). FIXED_AMOUNT: the amount off in the shop's currency ("5.00"). */
+  value: string;
+};
+
+/** Why a discount code on a cart does not apply. */
+export type DiscountCodeReason =
+  /** This buyer has used the code as many times as allowed. */
+  | 'BUYER_LIMIT_REACHED'
+  /** The code has ended. */
+  | 'EXPIRED'
+  /** The shop's items in the cart do not reach the code's minimum subtotal. */
+  | 'MINIMUM_SUBTOTAL_NOT_MET'
+  /** Another code of the same shop gives a larger discount; codes do not stack. */
+  | 'NOT_COMBINABLE'
+  /** The code is not valid yet. */
+  | 'NOT_STARTED'
+  /** The cart holds nothing from the shops that have this code. */
+  | 'NO_MATCHING_ITEMS'
+  /** No shop has this code. */
+  | 'UNKNOWN_CODE'
+  /** The code has been used as many times as allowed. */
+  | 'USAGE_LIMIT_REACHED';
+
+export type DiscountErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when the shop already has a discount code with this code. */
+  | 'TAKEN'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+/** PERCENTAGE off the shop's items in the cart, or a FIXED_AMOUNT off them (never more than their subtotal). */
+export type DiscountKind =
+  | 'FIXED_AMOUNT'
+  | 'PERCENTAGE';
+
+export type InventoryAdjustInput = {
+  /** Units to add (positive) or remove (negative). */
+  delta: number;
+  /** Compare-and-set: apply only if the current quantity is exactly this. */
+  expectedQuantity?: number | null | undefined;
+  /** Why, for the audit trail; default "correction". */
+  reason?: string | null | undefined;
+  variantId: string | number;
+};
+
+export type LiveErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when the named host is neither a CREATOR nor a MERCHANT of the session's shop. */
+  | 'HOST_NOT_ELIGIBLE'
+  /** Returned when the platform (a secret key without a user token) schedules a session without naming its host (hostId). */
+  | 'HOST_REQUIRED'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when the session's status does not allow the action (start needs SCHEDULED, end needs LIVE, cancel needs SCHEDULED, pinning needs SCHEDULED or LIVE, joining needs LIVE); the message names the current status. */
+  | 'INVALID_STATE'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when the live price is not below the regular price: the variant's, or for a pin of the whole product the cheapest variant's. */
+  | 'LIVE_PRICE_NOT_BELOW_PRICE'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when pinning an archived product, or a product that is not ACTIVE in a creator's session. */
+  | 'PRODUCT_NOT_ACTIVE'
+  /** Returned when pinning, in a shop's session, a product of another shop. */
+  | 'PRODUCT_NOT_IN_SHOP'
+  /** Returned when re-pinning with a quantity cap below the units already sold through the pin. */
+  | 'QUANTITY_CAP_BELOW_SOLD'
+  /** Returned when scheduledAt is not in the future. */
+  | 'SCHEDULED_AT_IN_PAST'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY'
+  /** Returned when joining or leaving a session without a user token or a sessionId for an anonymous viewer. */
+  | 'VIEWER_REQUIRED';
+
+export type LiveSessionCancelInput = {
+  id: string | number;
+};
+
+export type LiveSessionEndInput = {
+  id: string | number;
+  /** Publishes a replay post tagged with the products pinned during the session, each over the time it was pinned. */
+  replay?: LiveSessionReplayInput | null | undefined;
+};
+
+export type LiveSessionJoinInput = {
+  liveSessionId: string | number;
+  /** Identifies an anonymous viewer (an opaque id the app keeps per device); ignored when a user token is sent. */
+  sessionId?: string | null | undefined;
+};
+
+export type LiveSessionLeaveInput = {
+  liveSessionId: string | number;
+  /** Identifies an anonymous viewer (an opaque id the app keeps per device); ignored when a user token is sent. */
+  sessionId?: string | null | undefined;
+};
+
+export type LiveSessionPinProductInput = {
+  /** A live-only unit price in the product's currency: at least 0 and below the regular price. Applies only while the session is LIVE. */
+  livePrice?: string | null | undefined;
+  liveSessionId: string | number;
+  productId: string | number;
+  /** Units that may be sold through the pin while live (at least 1); default no cap. */
+  quantityCap?: number | null | undefined;
+  /** Pin one variant; default the whole product. */
+  variantId?: string | number | null | undefined;
+};
+
+/** The recording of the session, published as its replay post. */
+export type LiveSessionReplayInput = {
+  /** The video's length in milliseconds. */
+  durationMs: number;
+  /** Default 1920. */
+  height?: number | null | undefined;
+  posterUrl?: string | null | undefined;
+  /** The video: an http(s) URL or an absolute path. */
+  url: string;
+  /** Default 1080. */
+  width?: number | null | undefined;
+};
+
+export type LiveSessionScheduleInput = {
+  /** For the platform (a secret key without a user token): the host, a CREATOR or a MERCHANT of the shop. */
+  hostId?: string | number | null | undefined;
+  /** When the session is announced to start; in the future, within a year. */
+  scheduledAt: string;
+  /** The shop the session sells for; the caller must manage it. */
+  shopId?: string | number | null | undefined;
+  title: string;
+};
+
+export type LiveSessionStartInput = {
+  id: string | number;
+};
+
+/** SCHEDULED → LIVE → ENDED, or SCHEDULED → CANCELLED. ENDED and CANCELLED are final. */
+export type LiveSessionStatus =
+  | 'CANCELLED'
+  | 'ENDED'
+  | 'LIVE'
+  | 'SCHEDULED';
+
+export type LiveSessionUnpinProductInput = {
+  /** A LivePinnedProduct ID. */
+  pinnedProductId: string | number;
+};
+
+export type MediaInput = {
+  alt?: string | null | undefined;
+  durationMs?: number | null | undefined;
+  height?: number | null | undefined;
+  /** Default IMAGE. */
+  kind?: MediaKind | null | undefined;
+  posterUrl?: string | null | undefined;
+  url: string;
+  width?: number | null | undefined;
+};
+
+export type MediaKind =
+  | 'IMAGE'
+  | 'VIDEO';
+
+export type OrderCancelInput = {
+  id: string | number;
+  reason?: string | null | undefined;
+};
+
+export type OrderErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one). */
+  | 'INVALID_STATUS_TRANSITION'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when every unit of the order was already refunded. */
+  | 'NOTHING_TO_REFUND'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when the payment provider refused the refund; the order is unchanged. */
+  | 'REFUND_FAILED'
+  /** Returned when the payment provider did not answer: the refund stays pending and the next orderRefund or orderCancel of the order resumes it (never repeating it). */
+  | 'REFUND_PENDING'
+  /** Returned when refunding more units of a line than were bought and not yet refunded. */
+  | 'REFUND_QUANTITY_EXCEEDED'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type OrderFulfillInput = {
+  id: string | number;
+};
+
+export type OrderRefundInput = {
+  id: string | number;
+  /** Lines and units to refund; absent: every unit not refunded yet. */
+  lines?: Array<OrderRefundLineInput> | null | undefined;
+  reason?: string | null | undefined;
+  /** Put the refunded units back in stock; default false. */
+  restock?: boolean | null | undefined;
+};
+
+export type OrderRefundLineInput = {
+  /** An OrderLine of the order. */
+  lineId: string | number;
+  /** Units to refund, at least 1. */
+  quantity: number;
+};
+
+/** PENDING (stock reserved, payment under way) → PAID → FULFILLED; PAID → CANCELLED; PAID or FULFILLED → PARTIALLY_REFUNDED → REFUNDED. */
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'FULFILLED'
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED';
+
+export type PaymentStatus =
+  | 'AUTHORIZED'
+  | 'CAPTURED'
+  | 'DECLINED'
+  | 'FAILED'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'VOIDED';
+
+export type PostCreateInput = {
+  /** At most 2200 characters; its #hashtags are added to `hashtags`. */
+  caption?: string | null | undefined;
+  /** With or without #; stored lower case. At most 30, the caption's included. */
+  hashtags?: Array<string> | null | undefined;
+  media: PostMediaInput;
+  /** At most 30. */
+  productTags?: Array<ProductTagInput> | null | undefined;
+  /** Post for this shop; the caller must be one of its merchants. Without it a creator posts as themselves. */
+  shopId?: string | number | null | undefined;
+  /** Default PUBLIC. */
+  visibility?: PostVisibility | null | undefined;
+};
+
+export type PostDeleteInput = {
+  id: string | number;
+};
+
+export type PostLikeInput = {
+  postId: string | number;
+};
+
+export type PostMediaInput = {
+  /** Required for VIDEO; absent for IMAGE. */
+  durationMs?: number | null | undefined;
+  /** Pixels. */
+  height: number;
+  kind: MediaKind;
+  /** The frame shown before a video plays. */
+  posterUrl?: string | null | undefined;
+  /** An http(s) URL or an absolute path on the host platform's media server. */
+  url: string;
+  /** Pixels. */
+  width: number;
+};
+
+export type PostShareInput = {
+  /** Where it was shared: a short lower-case name such as copy_link, message, whatsapp. */
+  channel: string;
+  postId: string | number;
+};
+
+export type PostUnlikeInput = {
+  postId: string | number;
+};
+
+export type PostUpdateInput = {
+  caption?: string | null | undefined;
+  /** Replaces the explicit hashtags; the caption's are always added. */
+  hashtags?: Array<string> | null | undefined;
+  id: string | number;
+  /** Replaces all tags; tags given unchanged keep their id and counters. */
+  productTags?: Array<ProductTagInput> | null | undefined;
+  visibility?: PostVisibility | null | undefined;
+};
+
+export type PostViewInput = {
+  postId: string | number;
+  /** Identifies an anonymous viewer (ignored with a user token). */
+  sessionId?: string | null | undefined;
+};
+
+/** PUBLIC: everyone. FOLLOWERS: the followers of the author (or of the shop, for a shop's post). PRIVATE: the author (and the shop's staff) only. */
+export type PostVisibility =
+  | 'FOLLOWERS'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type PrivacyErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when viewerErase is sent without `confirm: true`. */
+  | 'CONFIRMATION_REQUIRED'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY'
+  /** Returned when viewerDataExport names a section that does not exist. */
+  | 'UNKNOWN_SECTION';
+
+export type ProductArchiveInput = {
+  id: string | number;
+};
+
+export type ProductCreateInput = {
+  description?: string | null | undefined;
+  /** Default: made from the title. */
+  handle?: string | null | undefined;
+  media?: Array<MediaInput> | null | undefined;
+  /** At most 3. */
+  options?: Array<ProductOptionInput> | null | undefined;
+  productType?: string | null | undefined;
+  shopId: string | number;
+  /** Default DRAFT. */
+  status?: ProductStatus | null | undefined;
+  tags?: Array<string> | null | undefined;
+  title: string;
+  /** 1 to 100; a product without options has exactly one. */
+  variants: Array<ProductVariantCreateInput>;
+  vendor?: string | null | undefined;
+};
+
+export type ProductFilter = {
+  /** true: in stock; false: sold out. */
+  available?: boolean | null | undefined;
+  collectionId?: string | number | null | undefined;
+  price?: ProductPriceFilter | null | undefined;
+  productType?: string | null | undefined;
+  shopId?: string | number | null | undefined;
+  /** For shop managers: which statuses to list (default ACTIVE). Others always get ACTIVE products only. */
+  status?: Array<ProductStatus> | null | undefined;
+  /** Products with any of these tags. */
+  tags?: Array<string> | null | undefined;
+  vendor?: string | null | undefined;
+};
+
+export type ProductOptionInput = {
+  name: string;
+  values: Array<string>;
+};
+
+/** Products with a variant priced within [min, max], in one currency. */
+export type ProductPriceFilter = {
+  currencyCode: CurrencyCode;
+  max?: string | null | undefined;
+  min?: string | null | undefined;
+};
+
+/** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them. */
+export type ProductSortKey =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'PRICE'
+  | 'RELEVANCE'
+  | 'TITLE'
+  | 'UPDATED_AT';
+
+export type ProductStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED'
+  | 'DRAFT';
+
+export type ProductTagInput = {
+  /** Video only, exclusive, at most the duration; default the duration. */
+  endMs?: number | null | undefined;
+  /** A product the caller can see (active, or of a shop they manage), not archived. */
+  productId: string | number;
+  /** Video only; default 0. */
+  startMs?: number | null | undefined;
+  /** One of the product's variants. */
+  variantId?: string | number | null | undefined;
+  /** 0 (left) to 1 (right). */
+  x: number;
+  /** 0 (top) to 1 (bottom). */
+  y: number;
+};
+
+export type ProductTagTapInput = {
+  productTagId: string | number;
+};
+
+export type ProductUpdateInput = {
+  description?: string | null | undefined;
+  handle?: string | null | undefined;
+  id: string | number;
+  /** Replaces all media when given. */
+  media?: Array<MediaInput> | null | undefined;
+  productType?: string | null | undefined;
+  status?: ProductStatus | null | undefined;
+  tags?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+  /** Price and SKU changes to existing variants. Stock changes go through inventoryAdjust. */
+  variants?: Array<ProductVariantUpdateInput> | null | undefined;
+  vendor?: string | null | undefined;
+};
+
+export type ProductVariantCreateInput = {
+  compareAtPrice?: string | null | undefined;
+  /** Initial stock; default 0. */
+  inventoryQuantity?: number | null | undefined;
+  /** In the shop's currency. */
+  price: string;
+  /** One per product option, in option order. */
+  selectedOptions?: Array<SelectedOptionInput> | null | undefined;
+  sku?: string | null | undefined;
+};
+
+export type ProductVariantUpdateInput = {
+  /** null removes it. */
+  compareAtPrice?: string | null | undefined;
+  id: string | number;
+  price?: string | null | undefined;
+  sku?: string | null | undefined;
+};
+
+/** PENDING: sent to the payment provider, no answer yet. SUCCEEDED. FAILED: refused; the order was left as before. */
+export type RefundStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type Role =
+  | 'ADMIN'
+  | 'BUYER'
+  | 'CREATOR'
+  | 'MERCHANT';
+
+export type SelectedOptionInput = {
+  name: string;
+  value: string;
+};
+
+export type ShopCreateInput = {
+  /** ISO 4217 code of all the shop's prices, such as EUR. */
+  currencyCode: string;
+  description?: string | null | undefined;
+  /** URL-safe, unique: lowercase letters, digits, dashes. */
+  handle: string;
+  logoUrl?: string | null | undefined;
+  /** INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5). */
+  lowStockThreshold?: number | null | undefined;
+  name: string;
+};
+
+export type ShopUpdateInput = {
+  /** Only while the shop has no products. */
+  currencyCode?: string | null | undefined;
+  description?: string | null | undefined;
+  handle?: string | null | undefined;
+  id: string | number;
+  logoUrl?: string | null | undefined;
+  lowStockThreshold?: number | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type UserFollowInput = {
+  /** The shop to follow; give userId or shopId. */
+  shopId?: string | number | null | undefined;
+  /** The user to follow; give userId or shopId. */
+  userId?: string | number | null | undefined;
+};
+
+export type UserUnfollowInput = {
+  /** The shop to unfollow; give userId or shopId. */
+  shopId?: string | number | null | undefined;
+  /** The user to unfollow; give userId or shopId. */
+  userId?: string | number | null | undefined;
+};
+
+export type ViewerConsentUpdateInput = {
+  /** Left out or null: unchanged. */
+  analytics?: boolean | null | undefined;
+  /** Left out or null: unchanged. */
+  personalization?: boolean | null | undefined;
+};
+
+export type CartQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CartQuery = { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null };
+
+export type CartBuyerIdentityUpdateMutationVariables = Exact<{
+  input: CartBuyerIdentityUpdateInput;
+}>;
+
+
+export type CartBuyerIdentityUpdateMutation = { cartBuyerIdentityUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartCreateMutationVariables = Exact<{
+  input?: CartCreateInput | null | undefined;
+}>;
+
+
+export type CartCreateMutation = { cartCreate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartDiscountCodesUpdateMutationVariables = Exact<{
+  input: CartDiscountCodesUpdateInput;
+}>;
+
+
+export type CartDiscountCodesUpdateMutation = { cartDiscountCodesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartLinesAddMutationVariables = Exact<{
+  input: CartLinesAddInput;
+}>;
+
+
+export type CartLinesAddMutation = { cartLinesAdd: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartLinesRemoveMutationVariables = Exact<{
+  input: CartLinesRemoveInput;
+}>;
+
+
+export type CartLinesRemoveMutation = { cartLinesRemove: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartLinesUpdateMutationVariables = Exact<{
+  input: CartLinesUpdateInput;
+}>;
+
+
+export type CartLinesUpdateMutation = { cartLinesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type DiscountCodeCreateMutationVariables = Exact<{
+  input: DiscountCodeCreateInput;
+}>;
+
+
+export type DiscountCodeCreateMutation = { discountCodeCreate: { discountCode: { id: string, code: string, kind: DiscountKind, percentage: string | null, usageLimit: number | null, usageCount: number, startsAt: string | null, endsAt: string | null, amount: { amount: string, currencyCode: CurrencyCode } | null } | null, userErrors: Array<{ code: DiscountErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionQueryVariables = Exact<{
+  handle: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+
+export type InventoryAdjustMutationVariables = Exact<{
+  input: InventoryAdjustInput;
+}>;
+
+
+export type InventoryAdjustMutation = { inventoryAdjust: { variant: { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, product: { id: string, totalInventory: number | null }, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+  handle?: string | null | undefined;
+}>;
+
+
+export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, socialProof: { purchasesLast24h: number, postCount: number, likeCount: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null };
+
+export type ProductArchiveMutationVariables = Exact<{
+  input: ProductArchiveInput;
+}>;
+
+
+export type ProductArchiveMutation = { productArchive: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductCreateMutationVariables = Exact<{
+  input: ProductCreateInput;
+}>;
+
+
+export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductUpdateMutationVariables = Exact<{
+  input: ProductUpdateInput;
+}>;
+
+
+export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductsQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: ProductFilter | null | undefined;
+  sortKey?: ProductSortKey | null | undefined;
+  reverse?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+
+export type ShopQueryVariables = Exact<{
+  handle: string;
+  productsFirst?: number | null | undefined;
+}>;
+
+
+export type ShopQuery = { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+
+export type ShopCreateMutationVariables = Exact<{
+  input: ShopCreateInput;
+}>;
+
+
+export type ShopCreateMutation = { shopCreate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ShopUpdateMutationVariables = Exact<{
+  input: ShopUpdateInput;
+}>;
+
+
+export type ShopUpdateMutation = { shopUpdate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ShopsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ShopsQuery = { shops: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } }> } };
+
+export type CheckoutCompleteMutationVariables = Exact<{
+  input: CheckoutCompleteInput;
+}>;
+
+
+export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null }> } };
+
+export type OrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
+
+export type OrderCancelMutationVariables = Exact<{
+  input: OrderCancelInput;
+}>;
+
+
+export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+
+export type OrderFulfillMutationVariables = Exact<{
+  input: OrderFulfillInput;
+}>;
+
+
+export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+
+export type OrderRefundMutationVariables = Exact<{
+  input: OrderRefundInput;
+}>;
+
+
+export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostQuery = { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null };
+
+export type PostCreateMutationVariables = Exact<{
+  input: PostCreateInput;
+}>;
+
+
+export type PostCreateMutation = { postCreate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostDeleteMutationVariables = Exact<{
+  input: PostDeleteInput;
+}>;
+
+
+export type PostDeleteMutation = { postDelete: { deletedPostId: string | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostLikeMutationVariables = Exact<{
+  input: PostLikeInput;
+}>;
+
+
+export type PostLikeMutation = { postLike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostShareMutationVariables = Exact<{
+  input: PostShareInput;
+}>;
+
+
+export type PostShareMutation = { postShare: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostUnlikeMutationVariables = Exact<{
+  input: PostUnlikeInput;
+}>;
+
+
+export type PostUnlikeMutation = { postUnlike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostUpdateMutationVariables = Exact<{
+  input: PostUpdateInput;
+}>;
+
+
+export type PostUpdateMutation = { postUpdate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostViewMutationVariables = Exact<{
+  input: PostViewInput;
+}>;
+
+
+export type PostViewMutation = { postView: { counted: boolean, post: { id: string, viewCount: number } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductTagTapMutationVariables = Exact<{
+  input: ProductTagTapInput;
+}>;
+
+
+export type ProductTagTapMutation = { productTagTap: { productTag: { id: string, tapCount: number | null } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type UserFollowMutationVariables = Exact<{
+  input: UserFollowInput;
+}>;
+
+
+export type UserFollowMutation = { userFollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type UserUnfollowMutationVariables = Exact<{
+  input: UserUnfollowInput;
+}>;
+
+
+export type UserUnfollowMutation = { userUnfollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CartFieldsFragment = { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> };
+
+export type ShopFieldsFragment = { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean };
+
+export type VariantFieldsFragment = { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> };
+
+export type ProductFieldsFragment = { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } };
+
+export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
+
+export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
+
+export type MoneyFieldsFragment = { amount: string, currencyCode: CurrencyCode };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
+
+export type AttributionFieldsFragment = { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null };
+
+export type UserFieldsFragment = { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean };
+
+export type ProductTagFieldsFragment = { id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null };
+
+export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
+
+export type LiveSessionFieldsFragment = { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'AffiliateInvitation', id: string }
+    | { __typename: 'AffiliateLink', id: string }
+    | { __typename: 'AffiliateProgram', id: string }
+    | { __typename: 'Cart', id: string }
+    | { __typename: 'CartLine', id: string }
+    | { __typename: 'Collection', id: string }
+    | { __typename: 'DiscountCode', id: string }
+    | { __typename: 'LivePinnedProduct', id: string }
+    | { __typename: 'LiveSession', id: string }
+    | { __typename: 'Media', id: string }
+    | { __typename: 'Order', id: string }
+    | { __typename: 'OrderLine', id: string }
+    | { __typename: 'Post', id: string }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'ProductOption', id: string }
+    | { __typename: 'ProductTag', id: string }
+    | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
+   | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'AffiliateInvitation', id: string }
+    | { __typename: 'AffiliateLink', id: string }
+    | { __typename: 'AffiliateProgram', id: string }
+    | { __typename: 'Cart', id: string }
+    | { __typename: 'CartLine', id: string }
+    | { __typename: 'Collection', id: string }
+    | { __typename: 'DiscountCode', id: string }
+    | { __typename: 'LivePinnedProduct', id: string }
+    | { __typename: 'LiveSession', id: string }
+    | { __typename: 'Media', id: string }
+    | { __typename: 'Order', id: string }
+    | { __typename: 'OrderLine', id: string }
+    | { __typename: 'Post', id: string }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'ProductOption', id: string }
+    | { __typename: 'ProductTag', id: string }
+    | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
+   | null> };
+
+export type ViewerQueryVariables = Exact<{
+  ordersFirst?: number | null | undefined;
+  cartsFirst?: number | null | undefined;
+}>;
+
+
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> } } };
+
+export type LiveSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LiveSessionQuery = { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null };
+
+export type LiveSessionCancelMutationVariables = Exact<{
+  input: LiveSessionCancelInput;
+}>;
+
+
+export type LiveSessionCancelMutation = { liveSessionCancel: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionEndMutationVariables = Exact<{
+  input: LiveSessionEndInput;
+}>;
+
+
+export type LiveSessionEndMutation = { liveSessionEnd: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionJoinMutationVariables = Exact<{
+  input: LiveSessionJoinInput;
+}>;
+
+
+export type LiveSessionJoinMutation = { liveSessionJoin: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionLeaveMutationVariables = Exact<{
+  input: LiveSessionLeaveInput;
+}>;
+
+
+export type LiveSessionLeaveMutation = { liveSessionLeave: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionPinProductMutationVariables = Exact<{
+  input: LiveSessionPinProductInput;
+}>;
+
+
+export type LiveSessionPinProductMutation = { liveSessionPinProduct: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionScheduleMutationVariables = Exact<{
+  input: LiveSessionScheduleInput;
+}>;
+
+
+export type LiveSessionScheduleMutation = { liveSessionSchedule: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionStartMutationVariables = Exact<{
+  input: LiveSessionStartInput;
+}>;
+
+
+export type LiveSessionStartMutation = { liveSessionStart: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionUnpinProductMutationVariables = Exact<{
+  input: LiveSessionUnpinProductInput;
+}>;
+
+
+export type LiveSessionUnpinProductMutation = { liveSessionUnpinProduct: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionsQueryVariables = Exact<{
+  status: LiveSessionStatus;
+  hostId?: string | number | null | undefined;
+  shopId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type LiveSessionsQuery = { liveSessions: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } }> } };
+
+export type ViewerConsentUpdateMutationVariables = Exact<{
+  input: ViewerConsentUpdateInput;
+}>;
+
+
+export type ViewerConsentUpdateMutation = { viewerConsentUpdate: { consent: { personalization: boolean, analytics: boolean } | null, userErrors: Array<{ code: PrivacyErrorCode, field: Array<string> | null, message: string }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const MoneyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+    `, {"fragmentName":"MoneyFields"}) as unknown as TypedDocumentString<MoneyFieldsFragment, unknown>;
+export const AttributionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}
+    `, {"fragmentName":"AttributionFields"}) as unknown as TypedDocumentString<AttributionFieldsFragment, unknown>;
+export const CartFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`, {"fragmentName":"CartFields"}) as unknown as TypedDocumentString<CartFieldsFragment, unknown>;
+export const ShopFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+    `, {"fragmentName":"ShopFields"}) as unknown as TypedDocumentString<ShopFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
+export const VariantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"VariantFields"}) as unknown as TypedDocumentString<VariantFieldsFragment, unknown>;
+export const ProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
+export const ProductConnectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductConnectionFields on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`, {"fragmentName":"ProductConnectionFields"}) as unknown as TypedDocumentString<ProductConnectionFieldsFragment, unknown>;
+export const OrderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ProductTagFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"ProductTagFields"}) as unknown as TypedDocumentString<ProductTagFieldsFragment, unknown>;
+export const PostFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+export const LiveSessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"LiveSessionFields"}) as unknown as TypedDocumentString<LiveSessionFieldsFragment, unknown>;
+export const CartDocument = new TypedDocumentString(`
+    query Cart($id: ID!) {
+  cart(id: $id) {
+    ...CartFields
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartQuery, CartQueryVariables>;
+export const CartBuyerIdentityUpdateDocument = new TypedDocumentString(`
+    mutation CartBuyerIdentityUpdate($input: CartBuyerIdentityUpdateInput!) {
+  cartBuyerIdentityUpdate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartBuyerIdentityUpdateMutation, CartBuyerIdentityUpdateMutationVariables>;
+export const CartCreateDocument = new TypedDocumentString(`
+    mutation CartCreate($input: CartCreateInput) {
+  cartCreate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartCreateMutation, CartCreateMutationVariables>;
+export const CartDiscountCodesUpdateDocument = new TypedDocumentString(`
+    mutation CartDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {
+  cartDiscountCodesUpdate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartDiscountCodesUpdateMutation, CartDiscountCodesUpdateMutationVariables>;
+export const CartLinesAddDocument = new TypedDocumentString(`
+    mutation CartLinesAdd($input: CartLinesAddInput!) {
+  cartLinesAdd(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartLinesAddMutation, CartLinesAddMutationVariables>;
+export const CartLinesRemoveDocument = new TypedDocumentString(`
+    mutation CartLinesRemove($input: CartLinesRemoveInput!) {
+  cartLinesRemove(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartLinesRemoveMutation, CartLinesRemoveMutationVariables>;
+export const CartLinesUpdateDocument = new TypedDocumentString(`
+    mutation CartLinesUpdate($input: CartLinesUpdateInput!) {
+  cartLinesUpdate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartLinesUpdateMutation, CartLinesUpdateMutationVariables>;
+export const DiscountCodeCreateDocument = new TypedDocumentString(`
+    mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {
+  discountCodeCreate(input: $input) {
+    discountCode {
+      id
+      code
+      kind
+      percentage
+      amount {
+        ...MoneyFields
+      }
+      usageLimit
+      usageCount
+      startsAt
+      endsAt
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<DiscountCodeCreateMutation, DiscountCodeCreateMutationVariables>;
+export const CollectionDocument = new TypedDocumentString(`
+    query Collection($handle: String!, $first: Int = 20, $after: String) {
+  collection(handle: $handle) {
+    id
+    handle
+    title
+    description
+    shop {
+      id
+      handle
+      name
+    }
+    products(first: $first, after: $after) {
+      ...ProductConnectionFields
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment ProductConnectionFields on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<CollectionQuery, CollectionQueryVariables>;
+export const InventoryAdjustDocument = new TypedDocumentString(`
+    mutation InventoryAdjust($input: InventoryAdjustInput!) {
+  inventoryAdjust(input: $input) {
+    variant {
+      ...VariantFields
+      product {
+        id
+        totalInventory
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<InventoryAdjustMutation, InventoryAdjustMutationVariables>;
+export const ProductDocument = new TypedDocumentString(`
+    query Product($id: ID, $handle: String) {
+  product(id: $id, handle: $handle) {
+    ...ProductFields
+    socialProof {
+      purchasesLast24h
+      postCount
+      likeCount
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductQuery, ProductQueryVariables>;
+export const ProductArchiveDocument = new TypedDocumentString(`
+    mutation ProductArchive($input: ProductArchiveInput!) {
+  productArchive(input: $input) {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductArchiveMutation, ProductArchiveMutationVariables>;
+export const ProductCreateDocument = new TypedDocumentString(`
+    mutation ProductCreate($input: ProductCreateInput!) {
+  productCreate(input: $input) {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductCreateMutation, ProductCreateMutationVariables>;
+export const ProductUpdateDocument = new TypedDocumentString(`
+    mutation ProductUpdate($input: ProductUpdateInput!) {
+  productUpdate(input: $input) {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductUpdateMutation, ProductUpdateMutationVariables>;
+export const ProductsDocument = new TypedDocumentString(`
+    query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  products(
+    query: $query
+    filter: $filter
+    sortKey: $sortKey
+    reverse: $reverse
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    ...ProductConnectionFields
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment ProductConnectionFields on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+export const ShopDocument = new TypedDocumentString(`
+    query Shop($handle: String!, $productsFirst: Int = 20) {
+  shop(handle: $handle) {
+    ...ShopFields
+    products(first: $productsFirst) {
+      ...ProductConnectionFields
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment ProductConnectionFields on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ShopQuery, ShopQueryVariables>;
+export const ShopCreateDocument = new TypedDocumentString(`
+    mutation ShopCreate($input: ShopCreateInput!) {
+  shopCreate(input: $input) {
+    shop {
+      ...ShopFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<ShopCreateMutation, ShopCreateMutationVariables>;
+export const ShopUpdateDocument = new TypedDocumentString(`
+    mutation ShopUpdate($input: ShopUpdateInput!) {
+  shopUpdate(input: $input) {
+    shop {
+      ...ShopFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<ShopUpdateMutation, ShopUpdateMutationVariables>;
+export const ShopsDocument = new TypedDocumentString(`
+    query Shops($first: Int, $after: String, $last: Int, $before: String) {
+  shops(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ShopFields
+      }
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ShopsQuery, ShopsQueryVariables>;
+export const CheckoutCompleteDocument = new TypedDocumentString(`
+    mutation CheckoutComplete($input: CheckoutCompleteInput!) {
+  checkoutComplete(input: $input) {
+    order {
+      ...OrderFields
+    }
+    orders {
+      ...OrderFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+      variantId
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CheckoutCompleteMutation, CheckoutCompleteMutationVariables>;
+export const OrderDocument = new TypedDocumentString(`
+    query Order($id: ID!) {
+  order(id: $id) {
+    ...OrderFields
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const OrderCancelDocument = new TypedDocumentString(`
+    mutation OrderCancel($input: OrderCancelInput!) {
+  orderCancel(input: $input) {
+    order {
+      ...OrderFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<OrderCancelMutation, OrderCancelMutationVariables>;
+export const OrderFulfillDocument = new TypedDocumentString(`
+    mutation OrderFulfill($input: OrderFulfillInput!) {
+  orderFulfill(input: $input) {
+    order {
+      ...OrderFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<OrderFulfillMutation, OrderFulfillMutationVariables>;
+export const OrderRefundDocument = new TypedDocumentString(`
+    mutation OrderRefund($input: OrderRefundInput!) {
+  orderRefund(input: $input) {
+    order {
+      ...OrderFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<OrderRefundMutation, OrderRefundMutationVariables>;
+export const PostDocument = new TypedDocumentString(`
+    query Post($id: ID!) {
+  post(id: $id) {
+    ...PostFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostQuery, PostQueryVariables>;
+export const PostCreateDocument = new TypedDocumentString(`
+    mutation PostCreate($input: PostCreateInput!) {
+  postCreate(input: $input) {
+    post {
+      ...PostFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostCreateMutation, PostCreateMutationVariables>;
+export const PostDeleteDocument = new TypedDocumentString(`
+    mutation PostDelete($input: PostDeleteInput!) {
+  postDelete(input: $input) {
+    deletedPostId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostDeleteMutation, PostDeleteMutationVariables>;
+export const PostLikeDocument = new TypedDocumentString(`
+    mutation PostLike($input: PostLikeInput!) {
+  postLike(input: $input) {
+    post {
+      ...PostFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostLikeMutation, PostLikeMutationVariables>;
+export const PostShareDocument = new TypedDocumentString(`
+    mutation PostShare($input: PostShareInput!) {
+  postShare(input: $input) {
+    post {
+      ...PostFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostShareMutation, PostShareMutationVariables>;
+export const PostUnlikeDocument = new TypedDocumentString(`
+    mutation PostUnlike($input: PostUnlikeInput!) {
+  postUnlike(input: $input) {
+    post {
+      ...PostFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostUnlikeMutation, PostUnlikeMutationVariables>;
+export const PostUpdateDocument = new TypedDocumentString(`
+    mutation PostUpdate($input: PostUpdateInput!) {
+  postUpdate(input: $input) {
+    post {
+      ...PostFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<PostUpdateMutation, PostUpdateMutationVariables>;
+export const PostViewDocument = new TypedDocumentString(`
+    mutation PostView($input: PostViewInput!) {
+  postView(input: $input) {
+    counted
+    post {
+      id
+      viewCount
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostViewMutation, PostViewMutationVariables>;
+export const ProductTagTapDocument = new TypedDocumentString(`
+    mutation ProductTagTap($input: ProductTagTapInput!) {
+  productTagTap(input: $input) {
+    productTag {
+      id
+      tapCount
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductTagTapMutation, ProductTagTapMutationVariables>;
+export const UserFollowDocument = new TypedDocumentString(`
+    mutation UserFollow($input: UserFollowInput!) {
+  userFollow(input: $input) {
+    user {
+      ...UserFields
+    }
+    shop {
+      ...ShopFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<UserFollowMutation, UserFollowMutationVariables>;
+export const UserUnfollowDocument = new TypedDocumentString(`
+    mutation UserUnfollow($input: UserUnfollowInput!) {
+  userUnfollow(input: $input) {
+    user {
+      ...UserFields
+    }
+    shop {
+      ...ShopFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<UserUnfollowMutation, UserUnfollowMutationVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Product {
+      ...ProductFields
+    }
+    ... on Shop {
+      ...ShopFields
+    }
+    ... on User {
+      ...UserFields
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const NodesDocument = new TypedDocumentString(`
+    query Nodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    id
+    ... on Product {
+      ...ProductFields
+    }
+    ... on Shop {
+      ...ShopFields
+    }
+    ... on User {
+      ...UserFields
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {
+  viewer {
+    roles
+    apiKey {
+      kind
+    }
+    user {
+      ...UserFields
+      email
+    }
+    consent {
+      personalization
+      analytics
+    }
+    shops {
+      ...ShopFields
+    }
+    carts(first: $cartsFirst) {
+      edges {
+        node {
+          id
+          status
+          totalQuantity
+          updatedAt
+        }
+      }
+    }
+    orders(first: $ordersFirst) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...OrderFields
+        }
+      }
+    }
+  }
+}
+    fragment ShopFields on Shop {
+  id
+  handle
+  name
+  description
+  currencyCode
+  logoUrl
+  followerCount
+  viewerIsFollowing
+}
+fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}
+fragment UserFields on User {
+  id
+  handle
+  displayName
+  avatarUrl
+  isCreator
+  followerCount
+  followingCount
+  viewerIsFollowing
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const LiveSessionDocument = new TypedDocumentString(`
+    query LiveSession($id: ID!) {
+  liveSession(id: $id) {
+    ...LiveSessionFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionQuery, LiveSessionQueryVariables>;
+export const LiveSessionCancelDocument = new TypedDocumentString(`
+    mutation LiveSessionCancel($input: LiveSessionCancelInput!) {
+  liveSessionCancel(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionCancelMutation, LiveSessionCancelMutationVariables>;
+export const LiveSessionEndDocument = new TypedDocumentString(`
+    mutation LiveSessionEnd($input: LiveSessionEndInput!) {
+  liveSessionEnd(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionEndMutation, LiveSessionEndMutationVariables>;
+export const LiveSessionJoinDocument = new TypedDocumentString(`
+    mutation LiveSessionJoin($input: LiveSessionJoinInput!) {
+  liveSessionJoin(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionJoinMutation, LiveSessionJoinMutationVariables>;
+export const LiveSessionLeaveDocument = new TypedDocumentString(`
+    mutation LiveSessionLeave($input: LiveSessionLeaveInput!) {
+  liveSessionLeave(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionLeaveMutation, LiveSessionLeaveMutationVariables>;
+export const LiveSessionPinProductDocument = new TypedDocumentString(`
+    mutation LiveSessionPinProduct($input: LiveSessionPinProductInput!) {
+  liveSessionPinProduct(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionPinProductMutation, LiveSessionPinProductMutationVariables>;
+export const LiveSessionScheduleDocument = new TypedDocumentString(`
+    mutation LiveSessionSchedule($input: LiveSessionScheduleInput!) {
+  liveSessionSchedule(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionScheduleMutation, LiveSessionScheduleMutationVariables>;
+export const LiveSessionStartDocument = new TypedDocumentString(`
+    mutation LiveSessionStart($input: LiveSessionStartInput!) {
+  liveSessionStart(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionStartMutation, LiveSessionStartMutationVariables>;
+export const LiveSessionUnpinProductDocument = new TypedDocumentString(`
+    mutation LiveSessionUnpinProduct($input: LiveSessionUnpinProductInput!) {
+  liveSessionUnpinProduct(input: $input) {
+    liveSession {
+      ...LiveSessionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionUnpinProductMutation, LiveSessionUnpinProductMutationVariables>;
+export const LiveSessionsDocument = new TypedDocumentString(`
+    query LiveSessions($status: LiveSessionStatus!, $hostId: ID, $shopId: ID, $first: Int, $after: String, $last: Int, $before: String) {
+  liveSessions(
+    status: $status
+    hostId: $hostId
+    shopId: $shopId
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...LiveSessionFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment LiveSessionFields on LiveSession {
+  id
+  title
+  status
+  scheduledAt
+  startedAt
+  endedAt
+  viewerCount
+  peakViewerCount
+  replayPostId
+  host {
+    id
+    handle
+    displayName
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  pinnedProducts {
+    id
+    pinnedAt
+    livePrice {
+      ...MoneyFields
+    }
+    livePriceActive
+    quantityCap
+    quantitySold
+    remaining
+    product {
+      id
+      handle
+      title
+    }
+    variant {
+      id
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<LiveSessionsQuery, LiveSessionsQueryVariables>;
+export const ViewerConsentUpdateDocument = new TypedDocumentString(`
+    mutation ViewerConsentUpdate($input: ViewerConsentUpdateInput!) {
+  viewerConsentUpdate(input: $input) {
+    consent {
+      personalization
+      analytics
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerConsentUpdateMutation, ViewerConsentUpdateMutationVariables>;

@@ -1,0 +1,9 @@
+/**
+ * @shoppable/sdk: the typed client of the Shoppable GraphQL API. See README.md.
+ */
+export { createShoppableClient, type ShoppableClient, type ShoppableClientOptions, type AnyDocument, type DocumentLike } from "./client.ts";
+export { backoffDelay, type RetryOptions } from "./backoff.ts";
+export { ShoppableError, ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError, type GraphQLErrorEntry } from "./errors.ts";
+export type { TypedDocument, ResultOf, VariablesOf, RequestOptions, ShoppableSubscription } from "./types.ts";
+export * from "./generated/operations.ts";
+export type * from "./generated/types.ts";

@@ -1,0 +1,30 @@
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+
+/**
+ * A GraphQL document as a string that carries its result and variables types, as the SDK's
+ * own documents are. Any `DocumentTypeDecoration` works with `client.request`: codegen's
+ * `TypedDocumentString` (client preset, string mode) or a `TypedDocumentNode` (gql.tada).
+ */
+export type TypedDocument<Result, Variables> = string & DocumentTypeDecoration<Result, Variables>;
+
+/** The result type of a typed document. */
+export type ResultOf<D> = D extends DocumentTypeDecoration<infer R, any> ? R : never;
+/** The variables type of a typed document. */
+export type VariablesOf<D> = D extends DocumentTypeDecoration<any, infer V> ? V : never;
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** Aborts the request (fetch's AbortSignal). */
+  signal?: AbortSignal;
+  /** Extra headers for this request only. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A running subscription: iterate it with `for await`; `dispose()` stops it (the loop then
+ * ends). Ends with a thrown `ShoppableGraphQLError` when the server sends errors, or
+ * `ShoppableNetworkError` when the connection is lost and retries are used up.
+ */
+export interface ShoppableSubscription<T> extends AsyncIterableIterator<T> {
+  dispose(): void;
+}

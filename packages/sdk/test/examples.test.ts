@@ -1,0 +1,38 @@
+/** The README's per-domain examples (examples/*.ts) run against the real API, so they stay true. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { cartCheckoutExample } from "../examples/cart-checkout.ts";
+import { catalogExample } from "../examples/catalog.ts";
+import { contentExample } from "../examples/content.ts";
+import { liveExample } from "../examples/live.ts";
+import { ordersExample } from "../examples/orders.ts";
+import { ownDocumentsExample } from "../examples/own-documents.ts";
+import { privacyExample } from "../examples/privacy.ts";
+import { startLiveApi, type LiveApi } from "./live-api.ts";
+
+let live: LiveApi;
+beforeAll(async () => {
+  live = await startLiveApi();
+});
+afterAll(() => live.close());
+
+it("the examples run end to end: catalog, content, live, cart and checkout, orders, privacy, own documents", async () => {
+  const { url, api } = live;
+  const { publishable, secret } = api.keys;
+  const merchantToken = await api.token("example-merchant", ["MERCHANT"]);
+  const creatorToken = await api.token("example-creator", ["BUYER", "CREATOR"]);
+  const buyerToken = await api.token("example-buyer", ["BUYER"]);
+
+  expect(await catalogExample(url, secret, publishable, merchantToken)).toEqual(["Organic Tee: 25.00 EUR"]);
+  const product = (await live.client().product({ handle: "organic-tee" }))!;
+  const content = await contentExample(url, publishable, creatorToken, product.id);
+  expect(content).toMatchObject({ counted: true, likes: 1 });
+  expect(await liveExample(url, publishable, creatorToken, product.id)).toMatchObject({ livePrice: "19.00", status: "ENDED", replayPostId: expect.any(String) });
+
+  const orders = await cartCheckoutExample(url, publishable, buyerToken, product.variants[0]!.id);
+  expect(orders).toEqual([expect.stringMatching(/^#\d+ 25\.00 PAID$/)]);
+  const orderId = (await live.client({ userToken: buyerToken }).viewer({ ordersFirst: 1 })).orders.edges[0]!.node.id;
+  expect(await ordersExample(url, secret, merchantToken, orderId)).toEqual({ status: "REFUNDED", refunded: "25.00" });
+
+  expect(await privacyExample(url, publishable, buyerToken)).toEqual({ consent: { personalization: false, analytics: true }, roles: ["BUYER"] });
+  expect(await ownDocumentsExample(url, publishable)).toEqual(["Example Shop"]);
+});
