@@ -51,6 +51,10 @@ const EnvSchema = z.object({
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
   /** How often the API releases commissions whose hold passed (PENDING → PAYABLE); 0: never (default in tests). */
   AFFILIATE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  /** Clicks one network (IPv4 /24, IPv6 /64) may make per minute on GET /r/<code>; more are refused with 429, unrecorded. */
+  AFFILIATE_CLICKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Take the client address from X-Forwarded-For (behind a proxy you run); otherwise the socket's. */
+  TRUST_PROXY: bool.optional(),
   /** Redis shared by instances: events (pub/sub) and rate-limit buckets; unset: each instance keeps its own. */
   REDIS_URL: z.string().url().optional(),
   /** Events one subscription may have waiting before its backlog is dropped for a `refetch`. */
@@ -102,7 +106,9 @@ export interface Config {
     redirectTemplate: string;
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
     releaseIntervalMs: number;
+    clicksPerMinute: number;
   };
+  trustProxy: boolean;
   redisUrl: string | undefined;
   subscriptionQueueLimit: number;
   wsMaxBufferedBytes: number;
@@ -150,7 +156,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
       cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
       releaseIntervalMs: e.AFFILIATE_RELEASE_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 3_600_000),
+      clicksPerMinute: e.AFFILIATE_CLICKS_PER_MINUTE,
     },
+    trustProxy: e.TRUST_PROXY ?? false,
     redisUrl: e.REDIS_URL,
     subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,

@@ -17,7 +17,7 @@ import { affiliateRedirect } from "./affiliate-redirect.ts";
 import { createAuthenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
-import { createBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
+import { createBucketStore, createClickBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -47,6 +47,7 @@ function createShoppableYoga(
   authenticate: (headers: Headers) => Promise<Caller>,
   events: ServerEventBus,
   buckets: BucketStore,
+  clickBuckets: BucketStore,
 ) {
   const isSecretKey = async (request: Request) => {
     try {
@@ -125,7 +126,7 @@ function createShoppableYoga(
       };
     },
     plugins: [
-      affiliateRedirect(db, config, logger),
+      affiliateRedirect(db, config, logger, clickBuckets),
       bodyLimit,
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
       requestLog,
@@ -153,7 +154,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const authenticate = createAuthenticator(db.prisma, config);
   const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
   const buckets = options.buckets ?? createBucketStore(config, logger);
-  const yoga = createShoppableYoga(options, authenticate, events, buckets);
+  const clickBuckets = createClickBucketStore(config, logger);
+  const yoga = createShoppableYoga(options, authenticate, events, buckets, clickBuckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -199,6 +201,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       await closed;
       clearTimeout(timer);
       if (!options.buckets) await buckets.close();
+      await clickBuckets.close();
     },
   };
 }

@@ -41,7 +41,8 @@ const JWT_SECRET = "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
-  const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", ...overrides });
+  // Tests stand in for a proxy: they name client addresses in X-Forwarded-For.
+  const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", TRUST_PROXY: "1", AFFILIATE_CLICKS_PER_MINUTE: "1000000", ...overrides });
   const server = createServer({ db, config, logger: createLogger("silent"), ...(options.payments ? { payments: options.payments } : {}) });
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,

@@ -25,6 +25,13 @@ export function createBucketStore(config: Config, logger: Logger): BucketStore {
   return config.redisUrl ? new RedisBucketStore(config.limits.bucket, config.redisUrl, logger) : new MemoryBucketStore(config.limits.bucket);
 }
 
+/** Affiliate click buckets, one per network: AFFILIATE_CLICKS_PER_MINUTE, shared through Redis like the others. */
+export function createClickBucketStore(config: Config, logger: Logger): BucketStore {
+  const perMinute = config.affiliate.clicksPerMinute;
+  const settings = { capacity: perMinute, restorePerSecond: perMinute / 60 };
+  return config.redisUrl ? new RedisBucketStore(settings, config.redisUrl, logger, "shoppable:clicks:") : new MemoryBucketStore(settings);
+}
+
 /** Reads the persisted-operations manifest: `{ "<sha256 hex>": "<document>" }`. */
 export function readPersistedOperations(file: string): Map<string, string> {
   const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
