@@ -14,6 +14,7 @@ import { earnings, payout } from "@shoppable/schema/affiliate/service.ts";
 import { fulfillOrder, refundOrder } from "@shoppable/schema/checkout/order-service.ts";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./harness.ts";
+import { prng } from "./prng.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -21,17 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.LEDGER_SEED ?? 20261127);
 const ORDERS = 1000;

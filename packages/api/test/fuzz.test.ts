@@ -24,21 +24,11 @@ import { schema } from "@shoppable/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Commerce, gid } from "./commerce.ts";
 import { startTestApi, type CallAs, type TestApi } from "./harness.ts";
+import { prng } from "./prng.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const OPERATIONS_PER_FIELD = Number(process.env.FUZZ_PER_FIELD ?? 6);
 
-/** mulberry32: a small seeded PRNG, so every run with one seed sends the same operations. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What must never reach a client: stack frames, SQL, ORM and driver messages. */
 const LEAKS = [/prisma/i, /invalid `/i, /\bat .*\.(ts|js):\d+/, /node_modules/, /\bSELECT\b|\bINSERT\b|\bUPDATE\b/, /violates/i, /relation "/, /ECONNREFUSED/, /TypeError|ReferenceError/, /pglite/i];

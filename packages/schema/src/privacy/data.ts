@@ -120,6 +120,21 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
 const sql = P.sql;
 
 /**
+ * Deletes counted post events (`remove`: a DELETE of PostView or PostShare rows) and takes them
+ * off the posts' counter and the hourly rows they were counted in.
+ */
+async function forgetPostEvents(tx: Tx, remove: Prisma.Sql, counter: "viewCount" | "shareCount", column: "views" | "shares"): Promise<void> {
+  const c = P.raw(`"${counter}"`);
+  const h = P.raw(`"${column}"`);
+  await tx.$executeRaw`
+    WITH gone AS (${remove} RETURNING "postId", date_trunc('hour', "createdAt") AS "hour"),
+    per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId"),
+    per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
+    counted AS (UPDATE "Post" p SET ${c} = p.${c} - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
+    UPDATE "PostEngagementHour" h SET ${h} = h.${h} - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
+}
+
+/**
  * Erases a user in one transaction (see USER_DATA for each kind of data): engagement, follows,
  * presence, carts and own posts go, with every counter they fed brought down; orders stay with
  * personal fields removed; the user row stays, anonymised, so what must refer to it still can.
@@ -139,18 +154,8 @@ export async function eraseUser(db: PrismaClient, userId: string, now = new Date
       INSERT INTO "PostEngagementHour" ("postId", "hour", "likes")
       SELECT "postId", ${sql`(${hour.toISOString()}::timestamptz AT TIME ZONE 'UTC')`}, -1 FROM gone
       ON CONFLICT ("postId", "hour") DO UPDATE SET "likes" = "PostEngagementHour"."likes" + EXCLUDED."likes"`;
-    await tx.$executeRaw`
-      WITH gone AS (DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey} RETURNING "postId", date_trunc('hour', "createdAt") AS "hour"),
-      per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId"),
-      per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
-      counted AS (UPDATE "Post" p SET "viewCount" = p."viewCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
-      UPDATE "PostEngagementHour" h SET "views" = h."views" - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
-    await tx.$executeRaw`
-      WITH gone AS (DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid RETURNING "postId", date_trunc('hour', "createdAt") AS "hour"),
-      per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId"),
-      per_hour AS (SELECT "postId", "hour", count(*)::int AS n FROM gone GROUP BY "postId", "hour"),
-      counted AS (UPDATE "Post" p SET "shareCount" = p."shareCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId" RETURNING p."id")
-      UPDATE "PostEngagementHour" h SET "shares" = h."shares" - per_hour.n FROM per_hour WHERE h."postId" = per_hour."postId" AND h."hour" = per_hour."hour"`;
+    await forgetPostEvents(tx, P.sql`DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey}`, "viewCount", "views");
+    await forgetPostEvents(tx, P.sql`DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid`, "shareCount", "shares");
 
     // Affiliate clicks made as the user (before carts and orders lose the trail to them).
     await tx.$executeRaw`
