@@ -66,7 +66,8 @@ export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
       cursor: "id",
       description: "The delivery log, newest first.",
       args: { status: t.arg({ type: WebhookDeliveryStatusEnum, required: false }) },
-      query: (args) => ({ where: args.status ? { status: args.status } : {}, orderBy: { id: "desc" } }),
+      // Delivery ids are random (written in SQL by the outbox): newest first by time, then id.
+      query: (args) => ({ where: args.status ? { status: args.status } : {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
       defaultSize: limits.defaultPageSize,
       maxSize: limits.maxPageSize,
     }),
