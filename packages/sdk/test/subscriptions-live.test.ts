@@ -38,9 +38,11 @@ describe("subscriptions over the real API's WebSocket", () => {
     const added = await storefront.cartLinesAdd({ cartId: cart.id, lines: [{ variantId, quantity: 2 }] });
     expect(added.userErrors).toEqual([]);
 
-    const { value } = await updates.next();
-    expect(value).toMatchObject({ refetch: false, cart: { id: cart.id, totalQuantity: 3, cost: { total: { amount: "60.00", currencyCode: "EUR" } } } });
-    expect(value!.cart!.lines.map((line) => [line.variant?.product.title, line.quantity])).toEqual([["Cap", 3]]);
+    const step = await updates.next();
+    if (step.done) throw new Error("The subscription ended without an event");
+    const event = step.value;
+    expect(event).toMatchObject({ refetch: false, cart: { id: cart.id, totalQuantity: 3, cost: { total: { amount: "60.00", currencyCode: "EUR" } } } });
+    expect(event.cart?.lines.map((line) => [line.variant?.product.title, line.quantity])).toEqual([["Cap", 3]]);
     updates.dispose();
     expect(await updates.next()).toEqual({ done: true, value: undefined });
     await subscribed(live.api.server.events, "cartUpdated", cart.id, 0);
@@ -50,8 +52,9 @@ describe("subscriptions over the real API's WebSocket", () => {
     const changes = storefront.inventoryChanged({ productId });
     await subscribed(live.api.server.events, "inventoryChanged", productId);
     expect((await merchant.inventoryAdjust({ variantId, delta: 5 })).userErrors).toEqual([]);
-    const { value } = await changes.next();
-    expect(value?.product?.variants).toEqual([{ id: variantId, availableForSale: true, quantityAvailable: 15 }]);
+    const step = await changes.next();
+    if (step.done) throw new Error("The subscription ended without an event");
+    expect(step.value.product?.variants).toEqual([{ id: variantId, availableForSale: true, quantityAvailable: 15 }]);
     changes.dispose();
   });
 
