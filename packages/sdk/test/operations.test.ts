@@ -205,6 +205,9 @@ describe("affiliate", () => {
     expect(viewer.earnings).toEqual([]);
 
     expect((await creator.affiliateLinkCreate({})).userErrors.map((e) => e.code)).toEqual(["TARGET_REQUIRED"]);
+    // Nothing is payable yet: the platform's payout pays nothing.
+    const payout = await live.client({ key: "secret" }).affiliatePayout({ creatorId: link.creator.id });
+    expect(payout).toMatchObject({ payouts: [], userErrors: [{ code: "NOTHING_TO_PAY" }] });
     // A caller without the CREATOR role is refused outright, not with a userError.
     await expect(buyer.affiliateLinkCreate({ productId: product.id })).rejects.toMatchObject({ name: "ShoppableAuthError", code: "FORBIDDEN" });
   });
