@@ -58,6 +58,38 @@ describe("subscriptions over the real API's WebSocket", () => {
     changes.dispose();
   });
 
+  it("client.orderStatusChanged, liveSessionEvents and postEngagement yield their events after the mutations", async () => {
+    const buyer = live.client({ userToken: await live.api.token("subs-buyer", ["BUYER"]), webSocketImpl: WebSocket });
+    const creator = live.client({ userToken: await live.api.token("subs-creator", ["BUYER", "CREATOR"]), webSocketImpl: WebSocket });
+    try {
+      const cart = (await buyer.cartCreate({ lines: [{ variantId, quantity: 1 }] })).cart!;
+      const order = (await buyer.checkoutComplete({ cartId: cart.id, idempotencyKey: "subs-1", payment: { token: "tok_success" } })).order!;
+      const statuses = buyer.orderStatusChanged({ orderId: order.id });
+      await subscribed(live.api.server.events, "orderStatusChanged", order.id);
+      await merchant.orderFulfill({ id: order.id });
+      const status = await statuses.next();
+      expect(status.done ? null : { status: status.value.status, order: status.value.order?.status }).toEqual({ status: "FULFILLED", order: "FULFILLED" });
+      statuses.dispose();
+
+      const session = (await creator.liveSessionSchedule({ title: "Caps live", scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).liveSession!;
+      const events = storefront.liveSessionEvents({ liveSessionId: session.id });
+      await subscribed(live.api.server.events, "liveSessionEvents", session.id);
+      await creator.liveSessionStart({ id: session.id });
+      const started = await events.next();
+      expect(started.value).toMatchObject({ kind: "STARTED", status: "LIVE", liveSessionId: session.id, refetch: false });
+      events.dispose();
+
+      const post = (await creator.postCreate({ caption: "Cap", media: { kind: "IMAGE", url: "https://cdn.example/c.jpg", width: 1, height: 1 } })).post!;
+      const engagement = storefront.postEngagement({ postId: post.id });
+      await subscribed(live.api.server.events, "postEngagement", post.id);
+      await buyer.postLike({ postId: post.id });
+      expect((await engagement.next()).value).toMatchObject({ likeCount: 1, refetch: false });
+      engagement.dispose();
+    } finally {
+      await Promise.all([buyer.close(), creator.close()]);
+    }
+  });
+
   it("an unknown API key ends the subscription with ShoppableAuthError UNAUTHENTICATED, without retrying", async () => {
     const client = createShoppableClient({ url: live.url, apiKey: "shp_pk_unknown", webSocketImpl: WebSocket });
     const cart = (await storefront.cartCreate()).cart!;
