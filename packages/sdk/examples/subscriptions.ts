@@ -1,21 +1,22 @@
 /**
- * Subscriptions over graphql-ws: `client.subscribe` with any document; the connection is shared,
- * reconnects with backoff and resumes the subscription. (Once the API serves `cartUpdated`, the
- * SDK also has `client.cartUpdated({ cartId })`.) On Node 20 pass `webSocketImpl` from `ws`.
+ * Subscriptions over graphql-ws: `client.cartUpdated({ cartId })` (one named function per
+ * subscription of the API) or `client.subscribe` with any document. The connection is shared,
+ * reconnects with backoff and resumes the subscriptions. On Node 20 pass `webSocketImpl` from `ws`.
  */
-import { createShoppableClient, type TypedDocument } from "@shoppable/sdk";
+import { createShoppableClient } from "@shoppable/sdk";
 
-const CartUpdated = "subscription CartUpdated($cartId: ID!) { cartUpdated(cartId: $cartId) { id totalQuantity } }" as TypedDocument<
-  { cartUpdated: { id: string; totalQuantity: number } },
-  { cartId: string }
->;
-
+/** Follows a cart until it is empty; returns the quantities seen. */
 export async function subscriptionsExample(url: string, publishableKey: string, cartId: string, webSocketImpl?: unknown) {
   const client = createShoppableClient({ url, apiKey: publishableKey, webSocketImpl, retry: { minDelayMs: 500, maxDelayMs: 30_000 } });
-  const updates = client.subscribe(CartUpdated, { cartId });
-  for await (const { cartUpdated } of updates) {
-    console.log(`${cartUpdated.totalQuantity} items`);
-    if (cartUpdated.totalQuantity === 0) updates.dispose(); // ends the loop
+  const quantities: number[] = [];
+  const updates = client.cartUpdated({ cartId });
+  for await (const { cart, refetch } of updates) {
+    // refetch: events may have been missed (the cart is still the latest); null: the cart is gone.
+    const current = refetch ? await client.cart({ id: cartId }) : cart;
+    quantities.push(current?.totalQuantity ?? 0);
+    console.log(`${current?.totalQuantity ?? 0} items`);
+    if (!current?.totalQuantity) updates.dispose(); // ends the loop
   }
   await client.close();
+  return quantities;
 }

@@ -1,7 +1,7 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import type { RetryOptions } from "./backoff.ts";
 import { graphQLError, ShoppableAuthError, ShoppableError, ShoppableNetworkError, type GraphQLErrorEntry } from "./errors.ts";
-import { operationTable, type ShoppableOperations } from "./generated/operations.ts";
+import { fragmentSource, operationTable, type ShoppableOperations } from "./generated/operations.ts";
 import { createSocket } from "./socket.ts";
 import type { RequestOptions, ShoppableSubscription } from "./types.ts";
 
@@ -79,6 +79,22 @@ function documentText(document: AnyDocument, print?: (document: any) => string):
 
 async function resolveToken(token: ShoppableClientOptions["userToken"]): Promise<string | null | undefined> {
   return typeof token === "function" ? token() : token;
+}
+
+/**
+ * An SDK operation followed by the fragments it spreads, transitively, each once (the
+ * generator stores each fragment once; `...on Type` inline fragments name no fragment).
+ */
+function withFragments(operation: string): string {
+  const used = new Set<string>();
+  const spreads = (text: string): void =>
+    void text.replace(/\.\.\.(\w+)/g, (spread, name: string) => {
+      const fragment = fragmentSource[name];
+      if (fragment && !used.has(name)) used.add(name), spreads(fragment);
+      return spread;
+    });
+  spreads(operation);
+  return operation + [...used].map((name) => fragmentSource[name]).join("");
 }
 
 /** Maps what ends a subscription (an error list, a close event) to the SDK's errors. */
@@ -208,7 +224,8 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
       socket = undefined;
     },
   } as ShoppableClient;
-  for (const [name, [document, kind]] of Object.entries(operationTable)) {
+  for (const [name, [operation, kind]] of Object.entries(operationTable)) {
+    const document = withFragments(operation);
     (client as any)[name] =
       kind === 2
         ? (variables?: unknown) => subscribe(document, variables, name)

@@ -5,5 +5,6 @@ export { createShoppableClient, type ShoppableClient, type ShoppableClientOption
 export { backoffDelay, type RetryOptions } from "./backoff.ts";
 export { ShoppableError, ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError, type GraphQLErrorEntry } from "./errors.ts";
 export type { TypedDocument, ResultOf, VariablesOf, RequestOptions, ShoppableSubscription } from "./types.ts";
-export * from "./generated/operations.ts";
+// The operation table and fragments stay internal: only the interface is public.
+export type { ShoppableOperations } from "./generated/operations.ts";
 export type * from "./generated/types.ts";

@@ -12,6 +12,7 @@ import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShoppableClient } from "../src/index.ts";
+import { subscribed } from "../../api/test/realtime.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -181,6 +182,20 @@ inBrowser("<shoppable-post>", () => {
 });
 
 inBrowser("<shoppable-cart>", () => {
+  it("follows the cart over the API's cartUpdated subscription by default", async () => {
+    const cart = (await buyer.cartCreate({ lines: [{ variantId: (await buyer.product({ id: ids.shoes }))!.variants[0]!.id, quantity: 1 }] })).cart!;
+    await openPage(`<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`);
+    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["1"]);
+    // The browser's WebSocket subscribed; a change made elsewhere (here from Node) reaches the page.
+    await subscribed(live.api.server.events, "cartUpdated", cart.id);
+    await buyer.cartLinesUpdate({ cartId: cart.id, lines: [{ id: cart.lines[0]!.id, quantity: 4 }] });
+    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["4"]);
+    expect(await page.locator("shoppable-cart [part=total]").textContent()).toMatch(/236/);
+    // Leaving the page closes the subscription.
+    await page.goto(`${origin}/blank.html`);
+    await subscribed(live.api.server.events, "cartUpdated", cart.id, 0);
+  });
+
   it("renders the cart, follows a live source, removes lines and dispatches checkout", async () => {
     const cart = (await buyer.cartCreate({ lines: [{ variantId: (await buyer.product({ id: ids.hat }))!.variants[0]!.id, quantity: 1 }] })).cart!;
     await openPage(`<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`);

@@ -1,5 +1,7 @@
 /** The README's per-domain examples (examples/*.ts) run against the real API, so they stay true. */
+import WebSocket from "ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { subscribed } from "../../api/test/realtime.ts";
 import { cartCheckoutExample } from "../examples/cart-checkout.ts";
 import { catalogExample } from "../examples/catalog.ts";
 import { contentExample } from "../examples/content.ts";
@@ -7,6 +9,7 @@ import { liveExample } from "../examples/live.ts";
 import { ordersExample } from "../examples/orders.ts";
 import { ownDocumentsExample } from "../examples/own-documents.ts";
 import { privacyExample } from "../examples/privacy.ts";
+import { subscriptionsExample } from "../examples/subscriptions.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 let live: LiveApi;
@@ -15,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => live.close());
 
-it("the examples run end to end: catalog, content, live, cart and checkout, orders, privacy, own documents", async () => {
+it("the examples run end to end: catalog, content, live, cart and checkout, orders, privacy, own documents, subscriptions", async () => {
   const { url, api } = live;
   const { publishable, secret } = api.keys;
   const merchantToken = await api.token("example-merchant", ["MERCHANT"]);
@@ -35,4 +38,12 @@ it("the examples run end to end: catalog, content, live, cart and checkout, orde
 
   expect(await privacyExample(url, publishable, buyerToken)).toEqual({ consent: { personalization: false, analytics: true }, roles: ["BUYER"] });
   expect(await ownDocumentsExample(url, publishable)).toEqual(["Example Shop"]);
+
+  const storefront = live.client();
+  const cart = (await storefront.cartCreate({ lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] })).cart!;
+  const followed = subscriptionsExample(url, publishable, cart.id, WebSocket);
+  await subscribed(api.server.events, "cartUpdated", cart.id);
+  await storefront.cartLinesUpdate({ cartId: cart.id, lines: [{ id: cart.lines[0]!.id, quantity: 2 }] });
+  await storefront.cartLinesRemove({ cartId: cart.id, lineIds: [cart.lines[0]!.id] });
+  expect(await followed).toEqual([2, 0]);
 });

@@ -1,5 +1,5 @@
 /**
- * Every content, live, cart, checkout, order and privacy operation of the SDK against the real
+ * Every content, live, cart, checkout, order, privacy, feed, affiliate and webhook operation of the SDK against the real
  * API over HTTP, as one story: a creator posts a shoppable video, a buyer engages, buys through
  * its product tag with a discount code, the merchant fulfils and refunds; a live session runs.
  */
@@ -143,5 +143,113 @@ describe("privacy", () => {
     const updated = await buyer.viewerConsentUpdate({ personalization: false, analytics: true });
     expect(updated.consent).toEqual({ personalization: false, analytics: true });
     expect((await buyer.viewer()).consent).toEqual({ personalization: false, analytics: true });
+  });
+});
+
+describe("privacy: export and erasure", () => {
+  it("viewerDataExport returns the viewer's data by section; viewerErase needs confirmation, then erases", async () => {
+    const leaving = live.client({ userToken: await live.api.token("ops-leaving", ["BUYER"]) });
+    const exported = await leaving.viewerDataExport({ sections: ["orders"] });
+    expect(exported.userErrors).toEqual([]);
+    expect(Object.keys(exported.data as object)).toContain("orders");
+    const unknown = await leaving.viewerDataExport({ sections: ["nope"] });
+    expect(unknown).toMatchObject({ data: null, userErrors: [{ code: "UNKNOWN_SECTION", field: ["sections", "0"] }] });
+
+    expect((await leaving.viewerErase({ confirm: false })).userErrors.map((e) => e.code)).toEqual(["CONFIRMATION_REQUIRED"]);
+    const erased = await leaving.viewerErase({ confirm: true });
+    expect(erased.userErrors).toEqual([]);
+    expect(Date.parse(erased.erasedAt!)).not.toBeNaN();
+  });
+});
+
+describe("feeds", () => {
+  it("feed, trendingProducts and recommendedProducts return typed pages", async () => {
+    const { post } = await creator.postCreate({
+      caption: "Laces #feedtest",
+      hashtags: ["feedtest"],
+      media: { kind: "IMAGE", url: "https://cdn.example/p.jpg", width: 1080, height: 1080 },
+      productTags: [{ productId: product.id, x: 0.5, y: 0.5 }],
+    });
+    const hashtag = await anonymous.feed({ kind: "HASHTAG", hashtag: "feedtest", first: 5 });
+    expect(hashtag).toMatchObject({ kind: "HASHTAG", personalized: false, rankedAt: null, pageInfo: { hasNextPage: false } });
+    expect(hashtag.edges.map((e) => [e.node.id, e.node.productTags[0]?.product.id])).toEqual([[post!.id, product.id]]);
+    // Anonymous callers cannot be personalised: FOR_YOU serves TRENDING.
+    expect(await anonymous.feed({ kind: "FOR_YOU", first: 5 })).toMatchObject({ kind: "TRENDING", personalized: false });
+
+    const trending = await anonymous.trendingProducts({ window: "DAY", first: 5 });
+    expect(trending.window).toBe("DAY");
+    expect(Date.parse(trending.rankedAt)).not.toBeNaN();
+    const recommended = await anonymous.recommendedProducts({ productId: product.id, first: 5 });
+    expect(recommended).toMatchObject({ basis: "PRODUCT", personalized: false });
+    expect(recommended.products.map((p) => p.id)).not.toContain(product.id);
+  });
+});
+
+describe("affiliate", () => {
+  it("affiliateProgramUpsert, affiliateLinkCreate, affiliateLink and the viewer's links; failures are typed userErrors", async () => {
+    const program = await merchant.affiliateProgramUpsert({ shopId, defaultRate: 1000, model: "LAST_CLICK" });
+    expect(program.userErrors).toEqual([]);
+    expect(program.affiliateProgram).toMatchObject({ defaultRate: 1000, access: "OPEN", model: "LAST_CLICK", shop: { id: shopId } });
+
+    const created = await creator.affiliateLinkCreate({ productId: product.id });
+    expect(created.userErrors).toEqual([]);
+    const link = created.affiliateLink!;
+    expect(link).toMatchObject({ targetKind: "PRODUCT", enabled: true, rate: 1000, product: { id: product.id }, shop: { id: shopId } });
+    expect(link.url).toContain(`/r/${link.code}`);
+    // Others read the link without its rate.
+    expect(await anonymous.affiliateLink({ code: link.code })).toMatchObject({ id: link.id, rate: null, creator: { id: link.creator.id } });
+    expect(await anonymous.affiliateLink({ code: "no-such-code" })).toBeNull();
+
+    const viewer = await creator.viewer();
+    expect(viewer.affiliateLinks.edges.map((e) => e.node.code)).toEqual([link.code]);
+    expect(viewer.earnings).toEqual([]);
+
+    expect((await creator.affiliateLinkCreate({})).userErrors.map((e) => e.code)).toEqual(["TARGET_REQUIRED"]);
+    // Nothing is payable yet: the platform's payout pays nothing.
+    const payout = await live.client({ key: "secret" }).affiliatePayout({ creatorId: link.creator.id });
+    expect(payout).toMatchObject({ payouts: [], userErrors: [{ code: "NOTHING_TO_PAY" }] });
+    // A caller without the CREATOR role is refused outright, not with a userError.
+    await expect(buyer.affiliateLinkCreate({ productId: product.id })).rejects.toMatchObject({ name: "ShoppableAuthError", code: "FORBIDDEN" });
+  });
+
+  it("an invitation-only program: affiliateInvite, affiliateInvitationAccept and affiliateInvitationDecline", async () => {
+    const otherShop = (await merchant.shopCreate({ handle: "ops-invite", name: "Invite", currencyCode: "EUR" })).shop!.id;
+    await merchant.affiliateProgramUpsert({ shopId: otherShop, defaultRate: 500, access: "INVITE_ONLY" });
+    expect((await creator.affiliateLinkCreate({ shopId: otherShop })).userErrors.map((e) => e.code)).toEqual(["NOT_INVITED"]);
+    const creatorId = (await creator.viewer()).user!.id;
+    const invited = await merchant.affiliateInvite({ shopId: otherShop, creatorId });
+    expect(invited.invitation).toMatchObject({ status: "PENDING", creator: { id: creatorId }, program: { access: "INVITE_ONLY" } });
+    expect((await creator.viewer()).affiliateInvitations.map((i) => i.id)).toContain(invited.invitation!.id);
+    expect((await creator.affiliateInvitationAccept({ id: invited.invitation!.id })).invitation?.status).toBe("ACCEPTED");
+    expect((await creator.affiliateLinkCreate({ shopId: otherShop })).affiliateLink?.targetKind).toBe("SHOP");
+    const again = await creator.affiliateInvitationDecline({ id: invited.invitation!.id });
+    expect(again.userErrors.map((e) => e.code)).toEqual(["INVITATION_NOT_PENDING"]);
+  });
+});
+
+describe("webhooks", () => {
+  it("webhookEndpointCreate returns the endpoint with its signing secret; update, list and delete; bad input is typed userErrors", async () => {
+    const created = await merchant.webhookEndpointCreate({ shopId, url: "https://hooks.example.com/shoppable", topics: ["ORDER_PAID"], description: "orders" });
+    expect(created.userErrors).toEqual([]);
+    const endpoint = created.webhookEndpoint!;
+    expect(endpoint).toMatchObject({ url: "https://hooks.example.com/shoppable", topics: ["ORDER_PAID"], enabled: true, shop: { id: shopId } });
+    expect(endpoint.signingSecret.length).toBeGreaterThan(20);
+
+    const notHttp = await merchant.webhookEndpointCreate({ shopId, url: "ftp://hooks.example.com", topics: ["ORDER_PAID"] });
+    expect(notHttp).toMatchObject({ webhookEndpoint: null, userErrors: [{ code: "URL_NOT_HTTP", field: ["url"] }] });
+    const noTopics = await merchant.webhookEndpointCreate({ shopId, url: "https://hooks.example.com/other", topics: [] });
+    expect(noTopics.userErrors.map((e) => e.code)).toEqual(["TOPICS_REQUIRED"]);
+
+    const rotated = await merchant.webhookEndpointUpdate({ id: endpoint.id, rotateSecret: true, enabled: false });
+    expect(rotated.webhookEndpoint).toMatchObject({ enabled: false });
+    expect(rotated.webhookEndpoint?.signingSecret).not.toBe(endpoint.signingSecret);
+
+    const platform = live.client({ key: "secret" });
+    const platformEndpoint = await platform.webhookEndpointCreate({ url: "https://platform.example.com/hook", topics: ["COMMISSION_PAYABLE"] });
+    expect(platformEndpoint.webhookEndpoint?.shop).toBeNull();
+    expect((await platform.platformWebhookEndpoints()).map((e) => e.url)).toEqual(["https://platform.example.com/hook"]);
+    await expect(anonymous.platformWebhookEndpoints()).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    expect((await merchant.webhookEndpointDelete({ id: endpoint.id })).deletedWebhookEndpointId).toBe(endpoint.id);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  AffiliateErrorCode,
   CartErrorCode,
   CartLinesAddInput,
   CheckoutCompleteInput,
@@ -12,6 +13,7 @@ import type {
   ShoppableClient,
   ShoppableSubscription,
   TypedDocument,
+  WebhookErrorCode,
 } from "../src/index.ts";
 
 type Result<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => Promise<infer R> ? R : never;
@@ -63,6 +65,22 @@ describe("SDK types", () => {
     >();
     // @ts-expect-error wrong variables for the document
     void ((client: ShoppableClient) => client.request(Doc, { id: 1 }));
+  });
+
+  it("subscriptions yield their events: cartUpdated the same cart type as cart(id)", () => {
+    type Events<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => ShoppableSubscription<infer E> ? E : never;
+    expectTypeOf<Events<"cartUpdated">>().toEqualTypeOf<{ refetch: boolean; cart: Cart | null }>();
+    expectTypeOf<ShoppableClient["cartUpdated"]>().toBeCallableWith({ cartId: "Z2lkOi8v" });
+    // @ts-expect-error cartUpdated needs the cartId
+    void ((client: ShoppableClient) => client.cartUpdated());
+    expectTypeOf<Events<"liveSessionEvents">["kind"]>().toExtend<string>();
+    expectTypeOf<ShoppableClient["commissionEvents"]>().toBeCallableWith();
+  });
+
+  it("affiliate and webhook payloads have their domain's error codes", () => {
+    expectTypeOf<Result<"affiliateLinkCreate">["userErrors"][number]["code"]>().toEqualTypeOf<AffiliateErrorCode>();
+    expectTypeOf<Result<"webhookEndpointCreate">["userErrors"][number]["code"]>().toEqualTypeOf<WebhookErrorCode>();
+    expectTypeOf<NonNullable<Result<"webhookEndpointCreate">["webhookEndpoint"]>["signingSecret"]>().toEqualTypeOf<string>();
   });
 
   it("cart lines carry their attribution and cost", () => {

@@ -1,20 +1,40 @@
+import type { ShoppableClient } from "../client.ts";
 import type { CartQuery } from "../generated/types.ts";
 import { ShoppableElement, formatMoney, h } from "./base.ts";
 
 export type CartData = NonNullable<CartQuery["cart"]>;
-/** Where live cart updates come from: an async iterable of the cart as it changes. */
-export type CartSource = (cartId: string) => AsyncIterable<CartData> & { dispose?(): void };
+/**
+ * Where live cart updates come from: an async iterable of the cart as it changes (null once it
+ * can no longer be read: expired, or merged into the buyer's cart at sign-in).
+ */
+export type CartSource = (cartId: string) => AsyncIterable<CartData | null> & { dispose?(): void };
+
+/**
+ * The default `CartSource`: the `cartUpdated` subscription's carts; when the API says events
+ * may have been missed (`refetch`), the cart read again with `cart(id)`.
+ */
+export function cartUpdatedSource(client: ShoppableClient, cartId: string): AsyncIterable<CartData | null> & { dispose(): void } {
+  const events = client.cartUpdated({ cartId });
+  return {
+    dispose: () => events.dispose(),
+    async *[Symbol.asyncIterator]() {
+      for await (const { cart, refetch } of events) yield refetch ? await client.cart({ id: cartId }) : cart;
+    },
+  };
+}
 
 /**
  * `<shoppable-cart cart-id="…">`: the cart's lines and totals, live. It re-renders on every
- * cart its `source` yields (by default the SDK's `cartUpdated` subscription when the API has
- * it; any `CartSource` may be set) and on every `cart-updated` event in the document for its
- * cart (such as a `<shoppable-post>` add); with no `cart-id` it adopts the first such cart.
- * The remove buttons call `cartLinesRemove`; the checkout button only dispatches `checkout`
- * (the app runs its payment flow and `checkoutComplete`).
+ * cart its `source` yields (by default the SDK's `cartUpdated` subscription over the client's
+ * WebSocket, `cartUpdatedSource`; any `CartSource` may be set) and on every `cart-updated`
+ * event in the document for its cart (such as a `<shoppable-post>` add); with no `cart-id` it
+ * adopts the first such cart. The remove buttons call `cartLinesRemove`; the checkout button
+ * only dispatches `checkout` (the app runs its payment flow and `checkoutComplete`).
  *
  * Events: `cart-updated` (`detail: { cart }`) whenever the shown cart changes, `checkout`
- * (`detail: { cart }`). Parts: `cart`, `line`, `line-title`, `line-quantity`, `line-total`,
+ * (`detail: { cart }`), `live-error` (`detail: { error }`) when the source fails (such as
+ * `ShoppableAuthError` FORBIDDEN: a signed-in buyer's cart without their user token); the
+ * element then still shows the cart and follows the document's events. Parts: `cart`, `line`, `line-title`, `line-quantity`, `line-total`,
  * `remove`, `empty`, `subtotal`, `discount`, `total`, `checkout`.
  */
 export class ShoppableCartElement extends ShoppableElement {
@@ -32,10 +52,10 @@ export class ShoppableCartElement extends ShoppableElement {
   };
 
   /** The live source; setting it (re)starts the live updates. */
-  get source(): CartSource | undefined {
-    const subscribe = (this.client as unknown as { cartUpdated?: (variables: { cartId: string }) => AsyncIterable<CartData> }).cartUpdated;
-    return this.#source ?? (subscribe ? (cartId) => subscribe.call(this.client, { cartId }) : undefined);
+  get source(): CartSource {
+    return this.#source ?? ((cartId) => cartUpdatedSource(this.client, cartId));
   }
+  /** Set a `CartSource`, or undefined for the default (`cartUpdatedSource`). */
   set source(source: CartSource | undefined) {
     this.#source = source;
     if (this.isConnected) this.#follow();
@@ -72,14 +92,13 @@ export class ShoppableCartElement extends ShoppableElement {
   #follow() {
     this.#stop();
     const id = this.getAttribute("cart-id");
-    const source = this.source;
-    if (!id || !source) return;
-    const iterable = source(id);
+    if (!id) return;
+    const iterable = this.source(id);
     const iterator = iterable[Symbol.asyncIterator]();
     const live = (this.#live = { dispose: () => iterable.dispose?.(), return: () => iterator.return?.() });
     void (async () => {
       for (let step = await iterator.next(); !step.done && this.#live === live; step = await iterator.next()) this.show(step.value);
-    })();
+    })().catch((error: unknown) => this.#live === live && this.emit("live-error", { error }));
   }
 
   /** Renders `cart` and dispatches `cart-updated` when it is a cart. */

@@ -6,7 +6,7 @@
 import { ShoppableCartElement } from "./cart.ts";
 import { ShoppablePostElement } from "./post.ts";
 
-export { ShoppableCartElement, type CartData, type CartSource } from "./cart.ts";
+export { ShoppableCartElement, cartUpdatedSource, type CartData, type CartSource } from "./cart.ts";
 export { ShoppablePostElement, tagVisibleAt } from "./post.ts";
 export { formatMoney } from "./base.ts";
 

@@ -4,9 +4,111 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** OPEN to any creator, or INVITE_ONLY. */
+export type AffiliateAccess =
+  | 'INVITE_ONLY'
+  | 'OPEN';
+
+export type AffiliateErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when accepting or declining an invitation that was already answered; the message names its status. */
+  | 'INVITATION_NOT_PENDING'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when the creator has no PAYABLE commissions, or their sum is not above zero (a negative balance carries into the next payout). */
+  | 'NOTHING_TO_PAY'
+  /** Returned when the invited user, or the caller creating a link, does not have the CREATOR role. */
+  | 'NOT_A_CREATOR'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when creating a link for an invitation-only program without an accepted invitation. */
+  | 'NOT_INVITED'
+  /** Returned when the shop has no affiliate program (affiliateProgramUpsert creates it). */
+  | 'NO_PROGRAM'
+  /** Returned when a per-product rate or a link names a product of another shop. */
+  | 'PRODUCT_NOT_IN_SHOP'
+  /** Returned when the link's target may not be promoted: a product that is not ACTIVE, or a post that is not the creator's own PUBLIC post tagging a product of the shop. */
+  | 'TARGET_NOT_PROMOTABLE'
+  /** Returned when affiliateLinkCreate names no target: one of productId, postId or shopId is needed. */
+  | 'TARGET_REQUIRED'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type AffiliateInvitationAnswerInput = {
+  id: string | number;
+};
+
+export type AffiliateInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PENDING';
+
+export type AffiliateInviteInput = {
+  /** A User with the CREATOR role. */
+  creatorId: string | number;
+  shopId: string | number;
+};
+
+/** One target: productId, postId (with shopId when the post tags several shops) or shopId alone. */
+export type AffiliateLinkCreateInput = {
+  postId?: string | number | null | undefined;
+  productId?: string | number | null | undefined;
+  shopId?: string | number | null | undefined;
+};
+
+export type AffiliatePayoutInput = {
+  creatorId: string | number;
+  /** Pay only this currency; default every currency. */
+  currencyCode?: string | null | undefined;
+};
+
+export type AffiliateProductRateInput = {
+  productId: string | number;
+  /** Basis points (1000 = 10%); null removes the product's rate (the default applies). */
+  rate?: number | null | undefined;
+};
+
+/** Absent fields keep their value (or take their default when the program is created). */
+export type AffiliateProgramUpsertInput = {
+  /** Default OPEN. */
+  access?: AffiliateAccess | null | undefined;
+  /** 1 second to 90 days; default 7 days. */
+  attributionWindowSeconds?: number | null | undefined;
+  /** Basis points (1000 = 10%), 0 to 10000. Required to create the program. */
+  defaultRate?: number | null | undefined;
+  /** Days after fulfilment before commissions become payable, 0 to 365; default 15. */
+  holdDays?: number | null | undefined;
+  /** Default LAST_CLICK. */
+  model?: AttributionModel | null | undefined;
+  /** Per-product rates to set or (rate null) remove; at most 100. */
+  productRates?: Array<AffiliateProductRateInput> | null | undefined;
+  shopId: string | number;
+};
+
+export type AffiliateTargetKind =
+  | 'POST'
+  | 'PRODUCT'
+  | 'SHOP';
+
 export type ApiKeyKind =
   | 'PUBLISHABLE'
   | 'SECRET';
+
+/** Which link wins when a buyer clicked several within the window: the latest (LAST_CLICK) or the earliest (FIRST_CLICK). */
+export type AttributionModel =
+  | 'FIRST_CLICK'
+  | 'LAST_CLICK';
 
 export type CartBuyerIdentityInput = {
   /** ISO 3166-1 alpha-2, such as DE. null clears it; absent keeps it. */
@@ -215,6 +317,24 @@ export type CheckoutPaymentInput = {
   /** The payment method token from the payment provider's client SDK. The built-in test provider takes: `tok_success`: Authorises and captures. `tok_declined`: Declined at authorisation (card_declined): nothing is charged. `tok_transient`: The first authorisation attempt per idempotency key fails with a retryable error; the retry succeeds. `tok_unavailable`: Every authorisation attempt fails with a retryable error: nothing is ever charged. `tok_timeout`: The authorisation goes through, but the provider's first two answers per idempotency key are lost (they time out); asking again with the same key returns it. `tok_refund_declined`: Authorises and captures; every refund is refused. */
   token: string;
 };
+
+export type CommissionEventKind =
+  /** An order through the creator's link was paid: new PENDING entries. */
+  | 'EARNED'
+  /** The order was fulfilled: the entries will be PAYABLE at `payableAt`. */
+  | 'HOLD_STARTED'
+  /** A payout paid the entries. */
+  | 'PAID'
+  /** The hold passed: the entries are PAYABLE. */
+  | 'PAYABLE'
+  /** A refund reversed part of a commission: new negative entries. */
+  | 'REVERSED';
+
+/** PENDING (on hold until `payableAt`, set to fulfilment + the program's hold days) → PAYABLE → PAID (in a payout). */
+export type CommissionStatus =
+  | 'PAID'
+  | 'PAYABLE'
+  | 'PENDING';
 
 export type ContentErrorCode =
   /** Returned when a required text is empty. */
@@ -477,6 +597,17 @@ export type DiscountKind =
   | 'FIXED_AMOUNT'
   | 'PERCENTAGE';
 
+/** Which feed to read. */
+export type FeedKind =
+  /** Newest first: posts of the creators and shops the viewer follows. Empty without a user token. */
+  | 'FOLLOWING'
+  /** Ranked for the viewer from their own signals (hashtags and products they engaged with, creators and shops they follow) when they consented to personalisation; otherwise TRENDING. */
+  | 'FOR_YOU'
+  /** Newest first: posts with `hashtag`. */
+  | 'HASHTAG'
+  /** Public posts ranked by time-decayed engagement (views, likes, shares, purchases) over the last 48 completed hours; ties by id. */
+  | 'TRENDING';
+
 export type InventoryAdjustInput = {
   /** Units to add (positive) or remove (negative). */
   delta: number;
@@ -534,6 +665,24 @@ export type LiveSessionEndInput = {
   /** Publishes a replay post tagged with the products pinned during the session, each over the time it was pinned. */
   replay?: LiveSessionReplayInput | null | undefined;
 };
+
+export type LiveSessionEventKind =
+  /** The scheduled session was CANCELLED. */
+  | 'CANCELLED'
+  /** The session ENDED. */
+  | 'ENDED'
+  /** A pinned product's live price or cap changed: `pinnedProduct`. */
+  | 'PRICE_CHANGED'
+  /** A product (or variant) was pinned: `pinnedProduct`. */
+  | 'PRODUCT_PINNED'
+  /** A product was unpinned: `pinnedProduct`. */
+  | 'PRODUCT_UNPINNED'
+  /** Events may have been missed: refetch the session (see `refetch`). */
+  | 'REFETCH'
+  /** The session went LIVE. */
+  | 'STARTED'
+  /** The viewer count changed: `viewerCount` (at most one per second). */
+  | 'VIEWER_COUNT';
 
 export type LiveSessionJoinInput = {
   liveSessionId: string | number;
@@ -893,6 +1042,14 @@ export type ProductVariantUpdateInput = {
   sku?: string | null | undefined;
 };
 
+export type RecommendationBasis =
+  /** Bought together with the product and co-engaged with it. */
+  | 'PRODUCT'
+  /** Not personalised: the week's trending products. */
+  | 'TRENDING'
+  /** From the viewer's own signals (with their consent to personalisation). */
+  | 'VIEWER';
+
 /** PENDING: sent to the payment provider, no answer yet. SUCCEEDED. FAILED: refused; the order was left as before. */
 export type RefundStatus =
   | 'FAILED'
@@ -933,6 +1090,15 @@ export type ShopUpdateInput = {
   name?: string | null | undefined;
 };
 
+/** The completed hours trendingProducts counts, before the ranking instant. */
+export type TrendingWindow =
+  /** The last 24 complete hours. */
+  | 'DAY'
+  /** The last complete hour. */
+  | 'HOUR'
+  /** The last 168 complete hours. */
+  | 'WEEK';
+
 export type UserFollowInput = {
   /** The shop to follow; give userId or shopId. */
   shopId?: string | number | null | undefined;
@@ -953,6 +1119,127 @@ export type ViewerConsentUpdateInput = {
   /** Left out or null: unchanged. */
   personalization?: boolean | null | undefined;
 };
+
+export type ViewerDataExportInput = {
+  /** Only these sections (such as "orders", "likes"); all when left out. */
+  sections?: Array<string> | null | undefined;
+};
+
+export type ViewerEraseInput = {
+  /** Must be true: erasure cannot be undone. */
+  confirm: boolean;
+};
+
+export type WebhookEndpointCreateInput = {
+  description?: string | null | undefined;
+  /** The shop whose events it receives; omitted: every shop's (the platform only). */
+  shopId?: string | number | null | undefined;
+  topics: Array<WebhookTopic>;
+  /** Where events are POSTed: an absolute http(s) URL. */
+  url: string;
+};
+
+export type WebhookEndpointDeleteInput = {
+  id: string | number;
+};
+
+export type WebhookEndpointUpdateInput = {
+  description?: string | null | undefined;
+  /** false stops deliveries at once: pending ones are FAILED. */
+  enabled?: boolean | null | undefined;
+  id: string | number;
+  /** true replaces the signing secret. */
+  rotateSecret?: boolean | null | undefined;
+  topics?: Array<WebhookTopic> | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type WebhookErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a shop (or the platform) already has 20 endpoints. */
+  | 'TOO_MANY_ENDPOINTS'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when an endpoint would subscribe to no topic. */
+  | 'TOPICS_REQUIRED'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY'
+  /** Returned when the endpoint url is not an absolute http or https URL without credentials. */
+  | 'URL_NOT_HTTP';
+
+/** What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold). */
+export type WebhookTopic =
+  | 'COMMISSION_PAYABLE'
+  | 'INVENTORY_LOW'
+  | 'ORDER_PAID'
+  | 'ORDER_REFUNDED';
+
+export type AffiliateInvitationAcceptMutationVariables = Exact<{
+  input: AffiliateInvitationAnswerInput;
+}>;
+
+
+export type AffiliateInvitationAcceptMutation = { affiliateInvitationAccept: { invitation: { id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AffiliateInvitationDeclineMutationVariables = Exact<{
+  input: AffiliateInvitationAnswerInput;
+}>;
+
+
+export type AffiliateInvitationDeclineMutation = { affiliateInvitationDecline: { invitation: { id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AffiliateInviteMutationVariables = Exact<{
+  input: AffiliateInviteInput;
+}>;
+
+
+export type AffiliateInviteMutation = { affiliateInvite: { invitation: { id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AffiliateLinkQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AffiliateLinkQuery = { affiliateLink: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } | null };
+
+export type AffiliateLinkCreateMutationVariables = Exact<{
+  input: AffiliateLinkCreateInput;
+}>;
+
+
+export type AffiliateLinkCreateMutation = { affiliateLinkCreate: { affiliateLink: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AffiliatePayoutMutationVariables = Exact<{
+  input: AffiliatePayoutInput;
+}>;
+
+
+export type AffiliatePayoutMutation = { affiliatePayout: { payouts: Array<{ id: string, commissionCount: number, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode }, creator: { id: string, handle: string } }>, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AffiliateProgramUpsertMutationVariables = Exact<{
+  input: AffiliateProgramUpsertInput;
+}>;
+
+
+export type AffiliateProgramUpsertMutation = { affiliateProgramUpsert: { affiliateProgram: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CommissionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommissionEventsSubscription = { commissionEvents: { kind: CommissionEventKind | null, refetch: boolean, commissions: Array<{ id: string, status: CommissionStatus, rate: number, reversal: boolean, selfReferral: boolean, orderId: string, orderNumber: number, payableAt: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode }, revenue: { amount: string, currencyCode: CurrencyCode }, link: { id: string, code: string } }> } };
 
 export type CartQueryVariables = Exact<{
   id: string | number;
@@ -1003,6 +1290,13 @@ export type CartLinesUpdateMutationVariables = Exact<{
 
 export type CartLinesUpdateMutation = { cartLinesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
+export type CartUpdatedSubscriptionVariables = Exact<{
+  cartId: string | number;
+}>;
+
+
+export type CartUpdatedSubscription = { cartUpdated: { refetch: boolean, cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null } };
+
 export type DiscountCodeCreateMutationVariables = Exact<{
   input: DiscountCodeCreateInput;
 }>;
@@ -1025,6 +1319,13 @@ export type InventoryAdjustMutationVariables = Exact<{
 
 
 export type InventoryAdjustMutation = { inventoryAdjust: { variant: { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, product: { id: string, totalInventory: number | null }, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type InventoryChangedSubscriptionVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type InventoryChangedSubscription = { inventoryChanged: { refetch: boolean, product: { id: string, availableForSale: boolean, totalInventory: number | null, variants: Array<{ id: string, availableForSale: boolean, quantityAvailable: number }> } | null } };
 
 export type ProductQueryVariables = Exact<{
   id?: string | number | null | undefined;
@@ -1136,6 +1437,13 @@ export type OrderRefundMutationVariables = Exact<{
 
 export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
+export type OrderStatusChangedSubscriptionVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
+
 export type PostQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1156,6 +1464,13 @@ export type PostDeleteMutationVariables = Exact<{
 
 
 export type PostDeleteMutation = { postDelete: { deletedPostId: string | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostEngagementSubscriptionVariables = Exact<{
+  postId: string | number;
+}>;
+
+
+export type PostEngagementSubscription = { postEngagement: { refetch: boolean, viewCount: number | null, likeCount: number | null, shareCount: number | null, purchaseCount: number | null } };
 
 export type PostLikeMutationVariables = Exact<{
   input: PostLikeInput;
@@ -1213,6 +1528,48 @@ export type UserUnfollowMutationVariables = Exact<{
 
 export type UserUnfollowMutation = { userUnfollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
+export type FeedQueryVariables = Exact<{
+  kind: FeedKind;
+  hashtag?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type FeedQuery = { feed: { kind: FeedKind, personalized: boolean, rankedAt: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } }> } };
+
+export type RecommendedProductsQueryVariables = Exact<{
+  productId?: string | number | null | undefined;
+  forViewer?: boolean | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendedProductsQuery = { recommendedProducts: { basis: RecommendationBasis, personalized: boolean, products: Array<{ id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }> } };
+
+export type TrendingProductsQueryVariables = Exact<{
+  window?: TrendingWindow | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type TrendingProductsQuery = { trendingProducts: { window: TrendingWindow, rankedAt: string, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+
+export type AffiliateLinkFieldsFragment = { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } };
+
+export type AffiliateProgramFieldsFragment = { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } };
+
+export type AffiliateInvitationFieldsFragment = { id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } };
+
+export type AffiliateEarningsFieldsFragment = { currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } };
+
+export type CommissionFieldsFragment = { id: string, status: CommissionStatus, rate: number, reversal: boolean, selfReferral: boolean, orderId: string, orderNumber: number, payableAt: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode }, revenue: { amount: string, currencyCode: CurrencyCode }, link: { id: string, code: string } };
+
 export type CartFieldsFragment = { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> };
 
 export type ShopFieldsFragment = { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean };
@@ -1238,6 +1595,8 @@ export type ProductTagFieldsFragment = { id: string, position: number, x: number
 export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
 
 export type LiveSessionFieldsFragment = { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> };
+
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string, topics: Array<WebhookTopic>, enabled: boolean, signingSecret: string, createdAt: string, shop: { id: string, handle: string, name: string } | null };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -1300,10 +1659,11 @@ export type NodesQuery = { nodes: Array<
 export type ViewerQueryVariables = Exact<{
   ordersFirst?: number | null | undefined;
   cartsFirst?: number | null | undefined;
+  affiliateLinksFirst?: number | null | undefined;
 }>;
 
 
-export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> } } };
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type LiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -1325,6 +1685,13 @@ export type LiveSessionEndMutationVariables = Exact<{
 
 
 export type LiveSessionEndMutation = { liveSessionEnd: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LiveSessionEventsSubscriptionVariables = Exact<{
+  liveSessionId: string | number;
+}>;
+
+
+export type LiveSessionEventsSubscription = { liveSessionEvents: { kind: LiveSessionEventKind, liveSessionId: string, occurredAt: string | null, status: LiveSessionStatus | null, viewerCount: number | null, refetch: boolean, pinnedProduct: { pinnedProductId: string, productId: string, variantId: string | null, quantityCap: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null } | null } };
 
 export type LiveSessionJoinMutationVariables = Exact<{
   input: LiveSessionJoinInput;
@@ -1388,6 +1755,46 @@ export type ViewerConsentUpdateMutationVariables = Exact<{
 
 export type ViewerConsentUpdateMutation = { viewerConsentUpdate: { consent: { personalization: boolean, analytics: boolean } | null, userErrors: Array<{ code: PrivacyErrorCode, field: Array<string> | null, message: string }> } };
 
+export type ViewerDataExportMutationVariables = Exact<{
+  input?: ViewerDataExportInput | null | undefined;
+}>;
+
+
+export type ViewerDataExportMutation = { viewerDataExport: { data: unknown, userErrors: Array<{ code: PrivacyErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ViewerEraseMutationVariables = Exact<{
+  input: ViewerEraseInput;
+}>;
+
+
+export type ViewerEraseMutation = { viewerErase: { erasedAt: string | null, userErrors: Array<{ code: PrivacyErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PlatformWebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformWebhookEndpointsQuery = { platformWebhookEndpoints: Array<{ id: string, url: string, description: string, topics: Array<WebhookTopic>, enabled: boolean, signingSecret: string, createdAt: string, shop: { id: string, handle: string, name: string } | null }> };
+
+export type WebhookEndpointCreateMutationVariables = Exact<{
+  input: WebhookEndpointCreateInput;
+}>;
+
+
+export type WebhookEndpointCreateMutation = { webhookEndpointCreate: { webhookEndpoint: { id: string, url: string, description: string, topics: Array<WebhookTopic>, enabled: boolean, signingSecret: string, createdAt: string, shop: { id: string, handle: string, name: string } | null } | null, userErrors: Array<{ code: WebhookErrorCode, field: Array<string> | null, message: string }> } };
+
+export type WebhookEndpointDeleteMutationVariables = Exact<{
+  input: WebhookEndpointDeleteInput;
+}>;
+
+
+export type WebhookEndpointDeleteMutation = { webhookEndpointDelete: { deletedWebhookEndpointId: string | null, userErrors: Array<{ code: WebhookErrorCode, field: Array<string> | null, message: string }> } };
+
+export type WebhookEndpointUpdateMutationVariables = Exact<{
+  input: WebhookEndpointUpdateInput;
+}>;
+
+
+export type WebhookEndpointUpdateMutation = { webhookEndpointUpdate: { webhookEndpoint: { id: string, url: string, description: string, topics: Array<WebhookTopic>, enabled: boolean, signingSecret: string, createdAt: string, shop: { id: string, handle: string, name: string } | null } | null, userErrors: Array<{ code: WebhookErrorCode, field: Array<string> | null, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1406,12 +1813,135 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AffiliateLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffiliateLinkFields on AffiliateLink {
+  id
+  code
+  url
+  targetKind
+  enabled
+  rate
+  rateLockedUntil
+  createdAt
+  postId
+  product {
+    id
+    handle
+    title
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  creator {
+    id
+    handle
+    displayName
+  }
+}
+    `, {"fragmentName":"AffiliateLinkFields"}) as unknown as TypedDocumentString<AffiliateLinkFieldsFragment, unknown>;
+export const AffiliateProgramFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+    `, {"fragmentName":"AffiliateProgramFields"}) as unknown as TypedDocumentString<AffiliateProgramFieldsFragment, unknown>;
+export const AffiliateInvitationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffiliateInvitationFields on AffiliateInvitation {
+  id
+  status
+  createdAt
+  creator {
+    id
+    handle
+    displayName
+  }
+  program {
+    ...AffiliateProgramFields
+  }
+}
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}`, {"fragmentName":"AffiliateInvitationFields"}) as unknown as TypedDocumentString<AffiliateInvitationFieldsFragment, unknown>;
 export const MoneyFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amount
   currencyCode
 }
     `, {"fragmentName":"MoneyFields"}) as unknown as TypedDocumentString<MoneyFieldsFragment, unknown>;
+export const AffiliateEarningsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffiliateEarningsFields on AffiliateEarnings {
+  currencyCode
+  pending {
+    ...MoneyFields
+  }
+  payable {
+    ...MoneyFields
+  }
+  paid {
+    ...MoneyFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"AffiliateEarningsFields"}) as unknown as TypedDocumentString<AffiliateEarningsFieldsFragment, unknown>;
+export const CommissionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommissionFields on Commission {
+  id
+  status
+  rate
+  reversal
+  selfReferral
+  orderId
+  orderNumber
+  payableAt
+  createdAt
+  amount {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  link {
+    id
+    code
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"CommissionFields"}) as unknown as TypedDocumentString<CommissionFieldsFragment, unknown>;
 export const AttributionFieldsFragmentDoc = new TypedDocumentString(`
     fragment AttributionFields on LineAttribution {
   postId
@@ -1945,6 +2475,317 @@ export const LiveSessionFieldsFragmentDoc = new TypedDocumentString(`
   amount
   currencyCode
 }`, {"fragmentName":"LiveSessionFields"}) as unknown as TypedDocumentString<LiveSessionFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  topics
+  enabled
+  signingSecret
+  createdAt
+  shop {
+    id
+    handle
+    name
+  }
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const AffiliateInvitationAcceptDocument = new TypedDocumentString(`
+    mutation AffiliateInvitationAccept($input: AffiliateInvitationAnswerInput!) {
+  affiliateInvitationAccept(input: $input) {
+    invitation {
+      ...AffiliateInvitationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment AffiliateInvitationFields on AffiliateInvitation {
+  id
+  status
+  createdAt
+  creator {
+    id
+    handle
+    displayName
+  }
+  program {
+    ...AffiliateProgramFields
+  }
+}`) as unknown as TypedDocumentString<AffiliateInvitationAcceptMutation, AffiliateInvitationAcceptMutationVariables>;
+export const AffiliateInvitationDeclineDocument = new TypedDocumentString(`
+    mutation AffiliateInvitationDecline($input: AffiliateInvitationAnswerInput!) {
+  affiliateInvitationDecline(input: $input) {
+    invitation {
+      ...AffiliateInvitationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment AffiliateInvitationFields on AffiliateInvitation {
+  id
+  status
+  createdAt
+  creator {
+    id
+    handle
+    displayName
+  }
+  program {
+    ...AffiliateProgramFields
+  }
+}`) as unknown as TypedDocumentString<AffiliateInvitationDeclineMutation, AffiliateInvitationDeclineMutationVariables>;
+export const AffiliateInviteDocument = new TypedDocumentString(`
+    mutation AffiliateInvite($input: AffiliateInviteInput!) {
+  affiliateInvite(input: $input) {
+    invitation {
+      ...AffiliateInvitationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment AffiliateInvitationFields on AffiliateInvitation {
+  id
+  status
+  createdAt
+  creator {
+    id
+    handle
+    displayName
+  }
+  program {
+    ...AffiliateProgramFields
+  }
+}`) as unknown as TypedDocumentString<AffiliateInviteMutation, AffiliateInviteMutationVariables>;
+export const AffiliateLinkDocument = new TypedDocumentString(`
+    query AffiliateLink($code: String!) {
+  affiliateLink(code: $code) {
+    ...AffiliateLinkFields
+  }
+}
+    fragment AffiliateLinkFields on AffiliateLink {
+  id
+  code
+  url
+  targetKind
+  enabled
+  rate
+  rateLockedUntil
+  createdAt
+  postId
+  product {
+    id
+    handle
+    title
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  creator {
+    id
+    handle
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AffiliateLinkQuery, AffiliateLinkQueryVariables>;
+export const AffiliateLinkCreateDocument = new TypedDocumentString(`
+    mutation AffiliateLinkCreate($input: AffiliateLinkCreateInput!) {
+  affiliateLinkCreate(input: $input) {
+    affiliateLink {
+      ...AffiliateLinkFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AffiliateLinkFields on AffiliateLink {
+  id
+  code
+  url
+  targetKind
+  enabled
+  rate
+  rateLockedUntil
+  createdAt
+  postId
+  product {
+    id
+    handle
+    title
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  creator {
+    id
+    handle
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AffiliateLinkCreateMutation, AffiliateLinkCreateMutationVariables>;
+export const AffiliatePayoutDocument = new TypedDocumentString(`
+    mutation AffiliatePayout($input: AffiliatePayoutInput!) {
+  affiliatePayout(input: $input) {
+    payouts {
+      id
+      commissionCount
+      createdAt
+      amount {
+        ...MoneyFields
+      }
+      creator {
+        id
+        handle
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<AffiliatePayoutMutation, AffiliatePayoutMutationVariables>;
+export const AffiliateProgramUpsertDocument = new TypedDocumentString(`
+    mutation AffiliateProgramUpsert($input: AffiliateProgramUpsertInput!) {
+  affiliateProgramUpsert(input: $input) {
+    affiliateProgram {
+      ...AffiliateProgramFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}`) as unknown as TypedDocumentString<AffiliateProgramUpsertMutation, AffiliateProgramUpsertMutationVariables>;
+export const CommissionEventsDocument = new TypedDocumentString(`
+    subscription CommissionEvents {
+  commissionEvents {
+    kind
+    refetch
+    commissions {
+      ...CommissionFields
+    }
+  }
+}
+    fragment CommissionFields on Commission {
+  id
+  status
+  rate
+  reversal
+  selfReferral
+  orderId
+  orderNumber
+  payableAt
+  createdAt
+  amount {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  link {
+    id
+    code
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<CommissionEventsSubscription, CommissionEventsSubscriptionVariables>;
 export const CartDocument = new TypedDocumentString(`
     query Cart($id: ID!) {
   cart(id: $id) {
@@ -2616,6 +3457,98 @@ fragment AttributionFields on LineAttribution {
   affiliateCode
   liveSessionId
 }`) as unknown as TypedDocumentString<CartLinesUpdateMutation, CartLinesUpdateMutationVariables>;
+export const CartUpdatedDocument = new TypedDocumentString(`
+    subscription CartUpdated($cartId: ID!) {
+  cartUpdated(cartId: $cartId) {
+    refetch
+    cart {
+      ...CartFields
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<CartUpdatedSubscription, CartUpdatedSubscriptionVariables>;
 export const DiscountCodeCreateDocument = new TypedDocumentString(`
     mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {
   discountCodeCreate(input: $input) {
@@ -2783,6 +3716,23 @@ fragment MoneyFields on Money {
   amount
   currencyCode
 }`) as unknown as TypedDocumentString<InventoryAdjustMutation, InventoryAdjustMutationVariables>;
+export const InventoryChangedDocument = new TypedDocumentString(`
+    subscription InventoryChanged($productId: ID!) {
+  inventoryChanged(productId: $productId) {
+    refetch
+    product {
+      id
+      availableForSale
+      totalInventory
+      variants {
+        id
+        availableForSale
+        quantityAvailable
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InventoryChangedSubscription, InventoryChangedSubscriptionVariables>;
 export const ProductDocument = new TypedDocumentString(`
     query Product($id: ID, $handle: String) {
   product(id: $id, handle: $handle) {
@@ -3844,6 +4794,97 @@ fragment AttributionFields on LineAttribution {
   affiliateCode
   liveSessionId
 }`) as unknown as TypedDocumentString<OrderRefundMutation, OrderRefundMutationVariables>;
+export const OrderStatusChangedDocument = new TypedDocumentString(`
+    subscription OrderStatusChanged($orderId: ID!) {
+  orderStatusChanged(orderId: $orderId) {
+    status
+    refetch
+    order {
+      ...OrderFields
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  number
+  status
+  currencyCode
+  email
+  countryCode
+  discountCodes
+  createdAt
+  paidAt
+  fulfilledAt
+  cancelledAt
+  subtotal {
+    ...MoneyFields
+  }
+  discountTotal {
+    ...MoneyFields
+  }
+  total {
+    ...MoneyFields
+  }
+  refundedTotal {
+    ...MoneyFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  lines {
+    id
+    productId
+    productTitle
+    variantTitle
+    sku
+    quantity
+    refundedQuantity
+    unitPrice {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    attribution {
+      ...AttributionFields
+    }
+  }
+  payments {
+    provider
+    status
+    amount {
+      ...MoneyFields
+    }
+    refundedAmount {
+      ...MoneyFields
+    }
+  }
+  refunds {
+    status
+    restock
+    cancelsOrder
+    reason
+    createdAt
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}`) as unknown as TypedDocumentString<OrderStatusChangedSubscription, OrderStatusChangedSubscriptionVariables>;
 export const PostDocument = new TypedDocumentString(`
     query Post($id: ID!) {
   post(id: $id) {
@@ -4013,6 +5054,17 @@ export const PostDeleteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PostDeleteMutation, PostDeleteMutationVariables>;
+export const PostEngagementDocument = new TypedDocumentString(`
+    subscription PostEngagement($postId: ID!) {
+  postEngagement(postId: $postId) {
+    refetch
+    viewCount
+    likeCount
+    shareCount
+    purchaseCount
+  }
+}
+    `) as unknown as TypedDocumentString<PostEngagementSubscription, PostEngagementSubscriptionVariables>;
 export const PostLikeDocument = new TypedDocumentString(`
     mutation PostLike($input: PostLikeInput!) {
   postLike(input: $input) {
@@ -4444,6 +5496,275 @@ fragment UserFields on User {
   followingCount
   viewerIsFollowing
 }`) as unknown as TypedDocumentString<UserUnfollowMutation, UserUnfollowMutationVariables>;
+export const FeedDocument = new TypedDocumentString(`
+    query Feed($kind: FeedKind!, $hashtag: String, $first: Int, $after: String, $last: Int, $before: String) {
+  feed(
+    kind: $kind
+    hashtag: $hashtag
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    kind
+    personalized
+    rankedAt
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...PostFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+export const RecommendedProductsDocument = new TypedDocumentString(`
+    query RecommendedProducts($productId: ID, $forViewer: Boolean, $first: Int) {
+  recommendedProducts(productId: $productId, forViewer: $forViewer, first: $first) {
+    basis
+    personalized
+    products {
+      ...ProductFields
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<RecommendedProductsQuery, RecommendedProductsQueryVariables>;
+export const TrendingProductsDocument = new TypedDocumentString(`
+    query TrendingProducts($window: TrendingWindow, $first: Int, $after: String, $last: Int, $before: String) {
+  trendingProducts(
+    window: $window
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    window
+    rankedAt
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ProductFields
+      }
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<TrendingProductsQuery, TrendingProductsQueryVariables>;
 export const NodeDocument = new TypedDocumentString(`
     query Node($id: ID!) {
   node(id: $id) {
@@ -4649,7 +5970,7 @@ fragment UserFields on User {
   viewerIsFollowing
 }`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
-    query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5) {
+    query Viewer($ordersFirst: Int = 10, $cartsFirst: Int = 5, $affiliateLinksFirst: Int = 10) {
   viewer {
     roles
     apiKey {
@@ -4687,9 +6008,95 @@ export const ViewerDocument = new TypedDocumentString(`
         }
       }
     }
+    earnings {
+      ...AffiliateEarningsFields
+    }
+    affiliateLinks(first: $affiliateLinksFirst) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...AffiliateLinkFields
+        }
+      }
+    }
+    affiliateInvitations {
+      ...AffiliateInvitationFields
+    }
   }
 }
-    fragment ShopFields on Shop {
+    fragment AffiliateLinkFields on AffiliateLink {
+  id
+  code
+  url
+  targetKind
+  enabled
+  rate
+  rateLockedUntil
+  createdAt
+  postId
+  product {
+    id
+    handle
+    title
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  creator {
+    id
+    handle
+    displayName
+  }
+}
+fragment AffiliateProgramFields on AffiliateProgram {
+  id
+  access
+  model
+  defaultRate
+  attributionWindowSeconds
+  holdDays
+  updatedAt
+  productRates {
+    productId
+    rate
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment AffiliateInvitationFields on AffiliateInvitation {
+  id
+  status
+  createdAt
+  creator {
+    id
+    handle
+    displayName
+  }
+  program {
+    ...AffiliateProgramFields
+  }
+}
+fragment AffiliateEarningsFields on AffiliateEarnings {
+  currencyCode
+  pending {
+    ...MoneyFields
+  }
+  payable {
+    ...MoneyFields
+  }
+  paid {
+    ...MoneyFields
+  }
+}
+fragment ShopFields on Shop {
   id
   handle
   name
@@ -4963,6 +6370,30 @@ fragment LiveSessionFields on LiveSession {
     }
   }
 }`) as unknown as TypedDocumentString<LiveSessionEndMutation, LiveSessionEndMutationVariables>;
+export const LiveSessionEventsDocument = new TypedDocumentString(`
+    subscription LiveSessionEvents($liveSessionId: ID!) {
+  liveSessionEvents(liveSessionId: $liveSessionId) {
+    kind
+    liveSessionId
+    occurredAt
+    status
+    viewerCount
+    refetch
+    pinnedProduct {
+      pinnedProductId
+      productId
+      variantId
+      quantityCap
+      livePrice {
+        ...MoneyFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<LiveSessionEventsSubscription, LiveSessionEventsSubscriptionVariables>;
 export const LiveSessionJoinDocument = new TypedDocumentString(`
     mutation LiveSessionJoin($input: LiveSessionJoinInput!) {
   liveSessionJoin(input: $input) {
@@ -5399,3 +6830,113 @@ export const ViewerConsentUpdateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerConsentUpdateMutation, ViewerConsentUpdateMutationVariables>;
+export const ViewerDataExportDocument = new TypedDocumentString(`
+    mutation ViewerDataExport($input: ViewerDataExportInput) {
+  viewerDataExport(input: $input) {
+    data
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerDataExportMutation, ViewerDataExportMutationVariables>;
+export const ViewerEraseDocument = new TypedDocumentString(`
+    mutation ViewerErase($input: ViewerEraseInput!) {
+  viewerErase(input: $input) {
+    erasedAt
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerEraseMutation, ViewerEraseMutationVariables>;
+export const PlatformWebhookEndpointsDocument = new TypedDocumentString(`
+    query PlatformWebhookEndpoints {
+  platformWebhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  topics
+  enabled
+  signingSecret
+  createdAt
+  shop {
+    id
+    handle
+    name
+  }
+}`) as unknown as TypedDocumentString<PlatformWebhookEndpointsQuery, PlatformWebhookEndpointsQueryVariables>;
+export const WebhookEndpointCreateDocument = new TypedDocumentString(`
+    mutation WebhookEndpointCreate($input: WebhookEndpointCreateInput!) {
+  webhookEndpointCreate(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  topics
+  enabled
+  signingSecret
+  createdAt
+  shop {
+    id
+    handle
+    name
+  }
+}`) as unknown as TypedDocumentString<WebhookEndpointCreateMutation, WebhookEndpointCreateMutationVariables>;
+export const WebhookEndpointDeleteDocument = new TypedDocumentString(`
+    mutation WebhookEndpointDelete($input: WebhookEndpointDeleteInput!) {
+  webhookEndpointDelete(input: $input) {
+    deletedWebhookEndpointId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookEndpointDeleteMutation, WebhookEndpointDeleteMutationVariables>;
+export const WebhookEndpointUpdateDocument = new TypedDocumentString(`
+    mutation WebhookEndpointUpdate($input: WebhookEndpointUpdateInput!) {
+  webhookEndpointUpdate(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  topics
+  enabled
+  signingSecret
+  createdAt
+  shop {
+    id
+    handle
+    name
+  }
+}`) as unknown as TypedDocumentString<WebhookEndpointUpdateMutation, WebhookEndpointUpdateMutationVariables>;
