@@ -135,6 +135,19 @@ describe("programs and invitations", () => {
   });
 });
 
+describe("affiliateInvite under concurrency", () => {
+  it("ten simultaneous first invitations of one creator make one PENDING invitation", async () => {
+    const s = await shop.shop("EUR");
+    await program(s.id, { access: "INVITE_ONLY" });
+    const cara = await creator();
+    const results = await Promise.all(Array.from({ length: 10 }, () => api.gql(INVITE, { input: { shopId: s.id, creatorId: cara.gid } }, shop.asMerchant)));
+    const ids = results.map((r) => ok(r).affiliateInvite.invitation.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(await api.db.prisma.affiliateInvitation.count({ where: { creatorId: cara.id } })).toBe(1);
+    expect(results.every((r) => ok(r).affiliateInvite.invitation.status === "PENDING")).toBe(true);
+  });
+});
+
 describe("affiliateLinkCreate", () => {
   it("gives a creator an unguessable code and its URL for a product, a post or a shop they may promote", async () => {
     const s = await shop.shop("EUR");

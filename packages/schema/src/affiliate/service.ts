@@ -117,14 +117,16 @@ export async function inviteCreator(ctx: Context, input: { shopId: string; creat
   if (!creator) return failed([affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])]);
   if (!creator.roles.includes("CREATOR")) return failed([affiliateError("NOT_A_CREATOR", "The user is not a creator.", ["creatorId"])]);
   const programId = shop.affiliateProgram.id;
-  const invitation = await ctx.db.affiliateInvitation.upsert({
-    where: { programId_creatorId: { programId, creatorId: creator.id } },
-    create: { programId, creatorId: creator.id },
-    update: {},
-    select: { id: true, status: true },
-  });
-  if (invitation.status === "DECLINED") await ctx.db.affiliateInvitation.updateMany({ where: { id: invitation.id, status: "DECLINED" }, data: { status: "PENDING" } });
-  return succeeded(invitation.id);
+  // One statement, so concurrent invitations of the same creator meet in the unique key: a
+  // declined invitation becomes PENDING again, any other stays as it is.
+  const [invitation] = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "AffiliateInvitation" ("id", "programId", "creatorId", "status", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}::uuid, ${programId}::uuid, ${creator.id}::uuid, 'PENDING', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("programId", "creatorId") DO UPDATE
+      SET "status" = CASE WHEN "AffiliateInvitation"."status" = 'DECLINED' THEN 'PENDING'::"InvitationStatus" ELSE "AffiliateInvitation"."status" END,
+          "updatedAt" = CASE WHEN "AffiliateInvitation"."status" = 'DECLINED' THEN now() AT TIME ZONE 'UTC' ELSE "AffiliateInvitation"."updatedAt" END
+    RETURNING "id"::text AS "id"`;
+  return succeeded(invitation!.id);
 }
 
 /**
