@@ -77,6 +77,7 @@ class Fuzzer {
           "1e400",
           "99999999999999999999.99",
           "EUR",
+          // ISO 4217's "no currency" code: well-formed, but no shop may price in it.
           "XXX",
           "eur",
           "https://example.test/a.jpg",
