@@ -1,0 +1,97 @@
+/**
+ * `/orders/<id>`: the confirmation: order number, lines, total and status, live through
+ * `orderStatusChanged` (for the buyer's own orders). An anonymous buyer reads the orders
+ * through the cart they checked out (`Cart.orders`).
+ */
+import type { OrderFieldsFragment } from "@shoppable/sdk";
+import { useEffect, useState } from "react";
+import { CartOrders, type OrderSummary } from "../documents.ts";
+import { money } from "../format.ts";
+import { Link, useLocation } from "../router.tsx";
+import { useShoppable } from "../shoppable.tsx";
+
+type Order = OrderSummary | OrderFieldsFragment;
+
+async function readOrder(client: ReturnType<typeof useShoppable>["client"], id: string): Promise<Order | null> {
+  const order = await client.order({ id }).catch(() => null);
+  if (order) return order;
+  const stored = sessionStorage.getItem(`shoppable.order.${id}`);
+  if (!stored) return null;
+  const { cartId } = JSON.parse(stored) as { cartId: string };
+  const { cart } = await client.request(CartOrders, { id: cartId });
+  return cart?.orders.find((candidate) => candidate.id === id) ?? null;
+}
+
+export function OrderPage({ id }: { id: string }) {
+  const { client } = useShoppable();
+  const { search } = useLocation();
+  const [order, setOrder] = useState<Order | null | undefined>(undefined);
+  const others = (search.get("also") ?? "").split(",").filter(Boolean);
+
+  useEffect(() => {
+    let active = true;
+    void readOrder(client, id).then((loaded) => active && setOrder(loaded));
+    const events = client.orderStatusChanged({ orderId: id });
+    void (async () => {
+      try {
+        for await (const event of events) {
+          if (!active) break;
+          setOrder(event.refetch ? await readOrder(client, id) : event.order);
+        }
+      } catch {
+        // Not this caller's order to follow (an anonymous buyer): the page shows it as read.
+      }
+    })();
+    return () => {
+      active = false;
+      events.dispose();
+    };
+  }, [client, id]);
+
+  if (order === undefined) return <div className="skeleton skeleton--product" />;
+  if (!order) return <p className="empty page-pad">This order is not available.</p>;
+  return (
+    <div className="page page-pad order" data-testid="order-page">
+      <div className="order__hero">
+        <div className="order__check" aria-hidden>
+          ✓
+        </div>
+        <h1>Thank you!</h1>
+        <p>
+          Order <strong data-testid="order-number">#{order.number}</strong> from {order.shop.name}
+        </p>
+        <span className={`status status--${order.status.toLowerCase()}`} data-testid="order-status">
+          {order.status.replace("_", " ").toLowerCase()}
+        </span>
+      </div>
+      <section className="summary">
+        {order.lines.map((line) => (
+          <div key={line.id} className="summary__line" data-testid="order-line">
+            <span>
+              {line.quantity} × {line.productTitle}
+              {line.variantTitle && line.variantTitle !== "Default Title" ? ` (${line.variantTitle})` : ""}
+            </span>
+            <span>{money(line.total)}</span>
+          </div>
+        ))}
+        <div className="summary__line summary__total">
+          <span>Total</span>
+          <span data-testid="order-total">{money(order.total)}</span>
+        </div>
+      </section>
+      {others.length > 0 && (
+        <p>
+          Your cart held products of several shops: they are separate orders.{" "}
+          {others.map((other) => (
+            <Link key={other} to={`/orders/${encodeURIComponent(other)}`} className="link">
+              See the next order
+            </Link>
+          ))}
+        </p>
+      )}
+      <Link to="/" className="button button--wide">
+        Keep shopping
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/** `/posts/<id>`: one post (`post`). */
+import { PostList } from "../components/PostList.tsx";
+import { useQuery, useShoppable } from "../shoppable.tsx";
+
+export function PostPage({ id }: { id: string }) {
+  const { client } = useShoppable();
+  const post = useQuery(() => client.post({ id }), [client, id]);
+  if (post.loading && !post.data) return <div className="skeleton skeleton--post" />;
+  if (!post.data) return <p className="empty page-pad">This post is not available.</p>;
+  return <PostList posts={[post.data]} />;
+}
