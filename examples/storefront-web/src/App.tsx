@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { saveAffiliate } from "./attribution.ts";
 import { CartDrawer } from "./components/CartDrawer.tsx";
+import { Icon, type IconName } from "./components/Icon.tsx";
 import type { DemoUserKind } from "./config.ts";
 import { CheckoutPage } from "./pages/Checkout.tsx";
 import { CreatorPage } from "./pages/Creator.tsx";
@@ -82,12 +83,12 @@ function UserSwitcher() {
   );
 }
 
-function NavLink({ to, icon, label, testId }: { to: string; icon: string; label: string; testId: string }) {
+function NavLink({ to, icon, label, testId }: { to: string; icon: IconName; label: string; testId: string }) {
   const { pathname } = useLocation();
   const active = to === "/" ? pathname === "/" : pathname.startsWith(to);
   return (
     <Link to={to} className={active ? "nav__item nav__item--active" : "nav__item"} data-testid={testId}>
-      <span aria-hidden>{icon}</span>
+      <Icon name={icon} filled={active && icon !== "live"} />
       <small>{label}</small>
     </Link>
   );
@@ -107,7 +108,7 @@ export function App() {
         <div className="topbar__actions">
           <UserSwitcher />
           <button type="button" className="cart-button" onClick={() => setCartOpen(true)} data-testid="cart-button" aria-label="Open cart">
-            <span aria-hidden>🛍</span>
+            <Icon name="bag" />
             {cart?.totalQuantity ? (
               <span className="cart-button__count" data-testid="cart-count">
                 {cart.totalQuantity}
@@ -120,12 +121,12 @@ export function App() {
         <Route />
       </main>
       <nav className="nav">
-        <NavLink to="/" icon="⌂" label="Home" testId="nav-home" />
-        <NavLink to="/live" icon="◉" label="Live" testId="nav-live" />
-        {config.demo?.shopHandle && <NavLink to={`/shops/${config.demo.shopHandle}`} icon="▦" label="Shop" testId="nav-shop" />}
-        <NavLink to="/creator" icon="★" label="Creator" testId="nav-creator" />
+        <NavLink to="/" icon="home" label="Home" testId="nav-home" />
+        <NavLink to="/live" icon="live" label="Live" testId="nav-live" />
+        {config.demo?.shopHandle && <NavLink to={`/shops/${config.demo.shopHandle}`} icon="shop" label="Shop" testId="nav-shop" />}
+        <NavLink to="/creator" icon="star" label="Creator" testId="nav-creator" />
         <button type="button" className="nav__item" onClick={() => setCartOpen(true)} data-testid="nav-cart">
-          <span aria-hidden>🛍</span>
+          <Icon name="bag" />
           <small>Cart{cart?.totalQuantity ? ` (${cart.totalQuantity})` : ""}</small>
         </button>
       </nav>

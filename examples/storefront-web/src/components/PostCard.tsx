@@ -10,6 +10,7 @@ import { tagVisibleAt } from "@shoppable/sdk/elements";
 import { useEffect, useRef, useState } from "react";
 import { compact, money } from "../format.ts";
 import { Link } from "../router.tsx";
+import { Icon } from "./Icon.tsx";
 import { useShoppable } from "../shoppable.tsx";
 
 export type Post = PostFieldsFragment;
@@ -116,7 +117,7 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
             loop
             playsInline
             autoPlay={eager}
-            preload={eager ? "auto" : "metadata"}
+            preload={eager || onScreen ? "auto" : "none"}
             data-testid="post-video"
           />
         ) : (
@@ -155,7 +156,7 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
             <div className="post__products">
               {post.productTags.map((tag) => (
                 <button key={tag.id} type="button" className="product-pill" onClick={() => onTagTap(post, tag)} data-testid="product-pill">
-                  🛍 {tag.product.title}
+                  <Icon name="bag" size={14} /> {tag.product.title}
                 </button>
               ))}
             </div>
@@ -163,15 +164,15 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
         </div>
         <div className="post__actions">
           <button type="button" className={liked ? "action action--liked" : "action"} onClick={() => void toggleLike()} data-testid="like" aria-pressed={liked}>
-            <span aria-hidden>♥</span>
+            <Icon name="heart" filled size={30} />
             <small>{compact(likes)}</small>
           </button>
           <button type="button" className="action" onClick={() => void share()} aria-label="Share">
-            <span aria-hidden>↗</span>
+            <Icon name="share" size={30} />
             <small>{compact(post.shareCount)}</small>
           </button>
           <span className="action action--static" title="Views">
-            <span aria-hidden>▶</span>
+            <Icon name="play" filled size={28} />
             <small>{compact(post.viewCount)}</small>
           </span>
         </div>

@@ -1,5 +1,5 @@
 /** `/`: the shoppable feed (`feed` with kind FOR_YOU, TRENDING or FOLLOWING), paged by cursor. */
-import type { FeedKind } from "@shoppable/sdk";
+import type { FeedKind, ShoppableClient } from "@shoppable/sdk";
 import { useCallback, useEffect, useState } from "react";
 import { PostList } from "../components/PostList.tsx";
 import type { Post } from "../components/PostCard.tsx";
@@ -11,8 +11,23 @@ const TABS: { kind: FeedKind; label: string }[] = [
   { kind: "FOLLOWING", label: "Following" },
 ];
 
+/**
+ * Ranked feeds count engagement by completed hours and take new posts from the next hour, so a
+ * fresh demo has nothing trending yet. Then the feed shows the latest posts of who the viewer
+ * follows, else the demo's curated posts, and says so.
+ */
+async function fallbackPosts(client: ShoppableClient, signedIn: boolean, demoPostIds: string[]): Promise<{ posts: Post[]; note: string } | null> {
+  if (signedIn) {
+    const following = await client.feed({ kind: "FOLLOWING", first: 10 });
+    if (following.edges.length) return { posts: following.edges.map((edge) => edge.node), note: "Nothing is trending yet this hour: the latest from who you follow." };
+  }
+  const posts = (await Promise.all(demoPostIds.map((id) => client.post({ id }).catch(() => null)))).filter((post): post is Post => !!post);
+  return posts.length ? { posts, note: "Nothing is trending yet this hour: fresh posts from our creators." } : null;
+}
+
 export function FeedPage() {
-  const { client, user } = useShoppable();
+  const { client, user, config } = useShoppable();
+  const [note, setNote] = useState<string | null>(null);
   const [kind, setKind] = useState<FeedKind>("FOR_YOU");
   const [posts, setPosts] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -25,12 +40,16 @@ export function FeedPage() {
     setLoading(true);
     setError(null);
     setPosts([]);
+    setNote(null);
     client.feed({ kind, first: 10 }).then(
-      (feed) => {
+      async (feed) => {
         if (!active) return;
-        setPosts(feed.edges.map((edge) => edge.node));
-        setCursor(feed.pageInfo.endCursor);
-        setHasMore(feed.pageInfo.hasNextPage);
+        const fallback = feed.edges.length === 0 && kind !== "FOLLOWING" ? await fallbackPosts(client, user !== "anonymous", config.demo?.postIds ?? []).catch(() => null) : null;
+        if (!active) return;
+        setPosts(fallback?.posts ?? feed.edges.map((edge) => edge.node));
+        setNote(fallback?.note ?? null);
+        setCursor(fallback ? null : feed.pageInfo.endCursor);
+        setHasMore(fallback ? false : feed.pageInfo.hasNextPage);
         setLoading(false);
       },
       (cause: Error) => active && (setError(cause.message), setLoading(false)),
@@ -38,7 +57,7 @@ export function FeedPage() {
     return () => {
       active = false;
     };
-  }, [client, kind]);
+  }, [client, kind, user, config]);
 
   const more = useCallback(() => {
     if (loading || !cursor) return;
@@ -64,6 +83,11 @@ export function FeedPage() {
         ))}
       </nav>
       {error && <p className="error page-pad">{error}</p>}
+      {note && (
+        <p className="feed__note" data-testid="feed-note">
+          {note}
+        </p>
+      )}
       {!loading && !error && posts.length === 0 && (
         <div className="empty page-pad">
           {kind === "FOLLOWING" && user === "anonymous" ? "Choose a demo user to see the posts of the creators and shops they follow." : kind === "FOLLOWING" ? "Follow creators and shops to fill this feed." : "No posts yet."}

@@ -7,6 +7,7 @@
 import type { LiveSessionFieldsFragment } from "@shoppable/sdk";
 import { useEffect, useState } from "react";
 import { ProductDetails } from "../components/ProductDetails.tsx";
+import { Icon } from "../components/Icon.tsx";
 import { HostClips } from "../documents.ts";
 import { compact, money } from "../format.ts";
 import { Link } from "../router.tsx";
@@ -29,7 +30,9 @@ export function LiveListPage() {
           {sessions.map((session) => (
             <Link key={session.id} to={`/live/${encodeURIComponent(session.id)}`} className="live-card" data-testid="live-card">
               <span className="badge badge--live">LIVE</span>
-              <span className="live-card__viewers">👁 {compact(session.viewerCount)}</span>
+              <span className="live-card__viewers">
+                <Icon name="eye" size={14} /> {compact(session.viewerCount)}
+              </span>
               <strong className="live-card__title">{session.title}</strong>
               <small>{session.shop?.name ?? `@${session.host.handle}`}</small>
             </Link>
@@ -53,17 +56,21 @@ export function LiveListPage() {
   );
 }
 
+const FALLBACK_CLIP = "/media/clips/ocean-90s.webm";
+
 type Pin = LiveSessionFieldsFragment["pinnedProducts"][number];
 
 export function LivePage({ id }: { id: string }) {
   const { client, sessionId, user, config } = useShoppable();
   const [session, setSession] = useState<LiveSessionFieldsFragment | null | undefined>(undefined);
   const [viewerCount, setViewerCount] = useState(0);
+  const [clipFailed, setClipFailed] = useState(false);
   const clip = useQuery(async () => {
     if (config.demo?.liveVideoUrl) return config.demo.liveVideoUrl;
     if (!session?.host.id) return null;
     const { node } = await client.request(HostClips, { id: session.host.id });
-    return node?.posts?.edges.find((edge) => edge.node.media.kind === "VIDEO")?.node.media.url ?? null;
+    // The API has no stream URL: loop the host's latest video, else one of the demo media server's clips.
+    return node?.posts?.edges.find((edge) => edge.node.media.kind === "VIDEO")?.node.media.url ?? FALLBACK_CLIP;
   }, [client, session?.host.id, config.demo?.liveVideoUrl]);
 
   useEffect(() => {
@@ -106,13 +113,17 @@ export function LivePage({ id }: { id: string }) {
   return (
     <div className="live" data-testid="live-page">
       <div className="live__stage">
-        {clip.data ? <video className="live__video" src={clip.data} muted autoPlay loop playsInline data-testid="live-video" /> : <div className="live__video live__video--placeholder" />}
+        {clip.data && !clipFailed ? (
+          <video className="live__video" src={clip.data} muted autoPlay loop playsInline data-testid="live-video" onError={() => setClipFailed(true)} />
+        ) : (
+          <div className="live__video live__video--placeholder" />
+        )}
         <div className="live__top">
           <span className={session.status === "LIVE" ? "badge badge--live" : "badge"} data-testid="live-status">
             {session.status === "LIVE" ? "LIVE" : session.status.toLowerCase()}
           </span>
           <span className="badge badge--dark" data-testid="viewer-count">
-            👁 {compact(viewerCount)}
+            <Icon name="eye" size={14} /> {compact(viewerCount)}
           </span>
         </div>
         <div className="live__caption">

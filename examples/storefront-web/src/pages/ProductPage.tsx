@@ -27,8 +27,8 @@ export function ProductPage({ handle }: { handle: string }) {
       <ProductDetails key={product.data.id} product={product.data} attribution={attribution} />
       {(socialProof.purchasesLast24h > 0 || socialProof.postCount > 0) && (
         <p className="social-proof page-pad">
-          {socialProof.purchasesLast24h > 0 && <span>🔥 {socialProof.purchasesLast24h} bought in the last 24 h</span>}
-          {socialProof.postCount > 0 && <span>🎬 in {socialProof.postCount} posts</span>}
+          {socialProof.purchasesLast24h > 0 && <span>{socialProof.purchasesLast24h} bought in the last 24 h</span>}
+          {socialProof.postCount > 0 && <span>in {socialProof.postCount} posts</span>}
         </p>
       )}
       {related.data && related.data.length > 0 && (

@@ -6,6 +6,7 @@ import type { ProductFieldsFragment } from "@shoppable/sdk";
 import { useEffect, useState } from "react";
 import { ProductGrid } from "../components/ProductGrid.tsx";
 import type { Post } from "../components/PostCard.tsx";
+import { Icon } from "../components/Icon.tsx";
 import { ShopPosts } from "../documents.ts";
 import { compact } from "../format.ts";
 import { Link } from "../router.tsx";
@@ -92,8 +93,10 @@ export function ShopPage({ handle }: { handle: string }) {
         <div className="grid grid--posts">
           {posts.map((post) => (
             <Link key={post.id} to={`/posts/${encodeURIComponent(post.id)}`} className="post-thumb" data-testid="shop-post">
-              {post.media.kind === "VIDEO" ? <video src={post.media.url} poster={post.media.posterUrl ?? undefined} muted playsInline preload="metadata" /> : <img src={post.media.url} alt={post.caption} loading="lazy" />}
-              <span className="post-thumb__count">▶ {compact(post.viewCount)}</span>
+              {post.media.kind !== "VIDEO" || post.media.posterUrl ? <img src={post.media.posterUrl ?? post.media.url} alt={post.caption} loading="lazy" /> : <video src={post.media.url} muted playsInline preload="metadata" />}
+              <span className="post-thumb__count">
+                <Icon name="play" filled size={12} /> {compact(post.viewCount)}
+              </span>
             </Link>
           ))}
         </div>

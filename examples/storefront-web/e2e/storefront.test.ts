@@ -1,0 +1,305 @@
+/**
+ * The storefront end to end: the Vite-built app served by `startStorefront` (with its demo
+ * media and /config.json), the real API on a free port (its own database), and Debian's
+ * chromium driven by playwright-core, as a phone. Screenshots of the key steps go to
+ * e2e/artifacts/ (CI keeps them).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
+import { subscribed, until } from "../../../packages/api/test/realtime.ts";
+import { prepareDemo, type DemoInfo } from "../server/demo.ts";
+import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
+const PACKAGE_DIR = join(import.meta.dirname, "..");
+const ARTIFACTS = join(import.meta.dirname, "artifacts");
+const MEDIA_CACHE = process.env.STOREFRONT_E2E_MEDIA ?? join(tmpdir(), "shoppable-storefront-e2e-media");
+/** How long a condition in the browser may take (a clip's tag time, a subscription's round trip). */
+const WAIT = 20_000;
+/** A phone's browser: headless Chromium's own user agent is (rightly) taken for a bot, whose affiliate clicks do not count. */
+const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+/**
+ * Without Chromium these tests report themselves skipped, with the reason, on a developer's
+ * machine; in CI (CI=true, where .ci/run installs it) a missing browser fails them.
+ */
+const browserAvailable = existsSync(CHROMIUM);
+const missing = `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`;
+if (!browserAvailable && !process.env.CI) console.warn(`Skipping the storefront end-to-end tests. ${missing}`);
+const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
+
+let dir: string;
+let api: TestApi;
+let apiUrl: string;
+let storefront: Storefront;
+let origin: string;
+let browser: Browser;
+let demo: DemoInfo;
+let tokens: { buyer: string; creator: string; merchant: string };
+let merchant: ShoppableClient;
+let buyer: ShoppableClient;
+let config: StorefrontConfig | undefined;
+
+/** A free TCP port: the API's PUBLIC_URL (in affiliate link URLs) must name it before it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** A phone-sized browser context, optionally signed in as a demo user (the header's switcher, stored). */
+async function phone(user: "buyer" | "creator" | "anonymous" = "buyer"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, userAgent: PHONE_UA });
+  await context.addInitScript((user) => {
+    if (!localStorage.getItem("shoppable.user")) localStorage.setItem("shoppable.user", user);
+  }, user);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+  return { context, page };
+}
+
+/** Pays the open cart on /checkout: with `tok_declined` first when asked (the error shows), then `tok_success`. */
+async function payOnCheckout(page: Page, options: { email?: string; declineFirst?: boolean } = {}): Promise<string> {
+  await page.getByTestId("checkout-page").waitFor();
+  if (options.email) await page.getByTestId("checkout-email").fill(options.email);
+  if (options.declineFirst) {
+    await page.getByTestId("card-tok_declined").check();
+    await page.getByTestId("pay").click();
+    await expect.poll(() => page.getByTestId("checkout-error").textContent(), { timeout: WAIT }).toMatch(/declined/i);
+    await shot(page, "checkout-declined");
+  }
+  await page.getByTestId("card-tok_success").check();
+  await page.getByTestId("pay").click();
+  await page.getByTestId("order-page").waitFor({ timeout: WAIT });
+  return (await page.getByTestId("order-number").textContent())!.replace("#", "");
+}
+
+beforeAll(async () => {
+  if (!browserAvailable && !process.env.CI) return;
+  if (!browserAvailable) throw new Error(missing);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "storefront-e2e-"));
+
+  // The app, built once as `pnpm build` does (a production build: vitest's NODE_ENV=test would
+  // give React's development build), into a temporary folder.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: PACKAGE_DIR, configFile: join(PACKAGE_DIR, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir: join(dir, "dist"), emptyOutDir: true, sourcemap: false } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+
+  // The storefront listens first (its config is read per request), so the API's affiliate
+  // redirect can name its origin.
+  storefront = await startStorefront({
+    port: 0,
+    host: "127.0.0.1",
+    distDir: join(dir, "dist"),
+    // Rendered clips are kept between runs (rendering a clip takes ffmpeg seconds of CPU).
+    mediaDir: MEDIA_CACHE,
+    config: () => {
+      if (!config) throw new Error("not configured yet");
+      return config;
+    },
+  });
+  origin = `http://127.0.0.1:${(storefront.server.address() as { port: number }).port}`;
+
+  const apiPort = await freePort();
+  api = await startTestApi({ PUBLIC_URL: `http://127.0.0.1:${apiPort}`, AFFILIATE_REDIRECT_TEMPLATE: `${origin}/{path}?aff={code}&click={clickId}` });
+  apiUrl = (await api.server.listen(apiPort, "127.0.0.1")).url;
+
+  // A small catalog for the demo merchant's shop: one product with options, the rest simple.
+  tokens = {
+    merchant: await api.token("e2e-merchant", ["BUYER", "MERCHANT"]),
+    creator: await api.token("e2e-creator", ["BUYER", "CREATOR"]),
+    buyer: await api.token("e2e-buyer", ["BUYER"]),
+  };
+  merchant = createShoppableClient({ url: apiUrl, apiKey: api.keys.secret, userToken: tokens.merchant });
+  buyer = createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable, userToken: tokens.buyer });
+  const shopId = (await merchant.shopCreate({ handle: "studio-nord", name: "Studio Nord", currencyCode: "EUR", description: "Everyday basics, made to last." })).shop!.id;
+  const titles = ["Linen Shirt", "Canvas Tote", "Wool Beanie", "Leather Belt", "Cotton Tee", "Denim Jacket"];
+  for (const [n, title] of titles.entries()) {
+    const created = await merchant.productCreate({
+      shopId,
+      title,
+      handle: title.toLowerCase().replace(/\s+/g, "-"),
+      productType: "Apparel",
+      status: "ACTIVE",
+      media: [{ kind: "IMAGE", url: `/media/products/card-${n}.svg`, alt: title }],
+      ...(n === 0
+        ? { options: [{ name: "Size", values: ["S", "M", "L"] }], variants: ["S", "M", "L"].map((size) => ({ price: "49.00", inventoryQuantity: 20, selectedOptions: [{ name: "Size", value: size }] })) }
+        : { variants: [{ price: `${19 + n * 5}.00`, inventoryQuantity: 20 }] }),
+    });
+    expect(created.userErrors).toEqual([]);
+  }
+  demo = await prepareDemo({ apiUrl, credentials: { publishableKey: api.keys.publishable, secretKey: api.keys.secret, tokens }, stateFile: join(dir, "demo.json") });
+  config = {
+    apiUrl,
+    publishableKey: api.keys.publishable,
+    users: { buyer: { token: tokens.buyer, label: "Demo buyer" }, creator: { token: tokens.creator, label: "Demo creator" } },
+    demo,
+  };
+  // Render the clip the feed opens with (the newest post) before the browser asks for it.
+  const newest = await buyer.post({ id: demo.postIds[0]! });
+  await fetch(`${origin}${newest!.media.url}`).then((response) => response.arrayBuffer());
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await storefront?.close();
+  await api?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+inBrowser("storefront", () => {
+  it("feed → a video's hotspot shows at its time → tap → add to cart → live cart → checkout (declined, then paid) → order confirmed", async () => {
+    const { context, page } = await phone("buyer");
+    await page.goto(`${origin}/`);
+    const post = page.locator('[data-testid=post][data-media-kind="VIDEO"]').first();
+    await post.waitFor({ timeout: WAIT });
+    const postId = (await post.getAttribute("data-post-id"))!;
+    const tags = (await buyer.post({ id: postId }))!.productTags;
+    const [first, second] = [tags.find((tag) => tag.startMs === 0)!, tags.find((tag) => tag.startMs === 4000)!];
+    const hotspot = (tagId: string) => post.locator(`[data-testid=hotspot][data-tag-id="${tagId}"]`);
+
+    // The clip plays: the first tag shows during 0–4 s, the second from 4 s, never both.
+    await hotspot(first.id).waitFor({ state: "visible", timeout: WAIT });
+    expect(await hotspot(second.id).isVisible()).toBe(false);
+    await shot(page, "1-feed-first-tag");
+    await hotspot(second.id).waitFor({ state: "visible", timeout: WAIT });
+    expect(await post.getByTestId("post-video").evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThanOrEqual(4);
+    expect(await hotspot(first.id).isVisible()).toBe(false);
+    await shot(page, "2-feed-second-tag");
+
+    // Tap it: the product sheet opens; add to cart; the drawer shows the line.
+    await hotspot(second.id).click();
+    const sheet = page.getByTestId("product-sheet");
+    await sheet.getByTestId("product-title").waitFor();
+    expect(await sheet.getByTestId("product-title").textContent()).toBe(second.product.title);
+    await sheet.locator(".sheet__panel").evaluate((panel) => Promise.all(panel.getAnimations().map((animation) => animation.finished)));
+    await shot(page, "3-product-sheet");
+    await sheet.getByTestId("add-to-cart").click();
+    const drawer = page.getByTestId("cart-drawer");
+    await expect.poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT }).toEqual([second.product.title]);
+    await shot(page, "4-cart-drawer");
+
+    // The line carries the post and tag it came from.
+    const cartId = (await page.evaluate(() => localStorage.getItem("shoppable.cart.buyer")))!;
+    const cart = (await buyer.cart({ id: cartId }))!;
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.lines[0]!.attribution).toMatchObject({ postId, productTagId: second.id });
+
+    // The drawer follows the cart live: a change from another client (the same buyer elsewhere) shows without a reload.
+    await subscribed(api.server.events, "cartUpdated", cartId);
+    await buyer.cartLinesUpdate({ cartId, lines: [{ id: cart.lines[0]!.id, quantity: 3 }] });
+    await expect.poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT }).toEqual(["3"]);
+    await drawer.getByTestId("line-decrease").click();
+    await expect.poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT }).toEqual(["2"]);
+    await shot(page, "5-cart-live");
+
+    await drawer.getByTestId("checkout-button").click();
+    const orderNumber = await payOnCheckout(page, { declineFirst: true });
+    await expect.poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT }).toBe("paid");
+    await shot(page, "6-order-confirmed");
+    const orders = (await buyer.viewer({ ordersFirst: 5 })).orders.edges.map((edge) => edge.node);
+    const order = orders.find((candidate) => String(candidate.number) === orderNumber)!;
+    expect(order).toMatchObject({ status: "PAID", lines: [{ quantity: 2, productTitle: second.product.title, attribution: { postId, productTagId: second.id } }] });
+    // The cart is done: the drawer is empty again.
+    expect(await page.evaluate(() => localStorage.getItem("shoppable.cart.buyer"))).toBeNull();
+    await context.close();
+  });
+
+  it("a creator's affiliate link → a buyer clicks it in another browser, buys → the creator's page shows the commission live", async () => {
+    const creatorSide = await phone("creator");
+    const creatorPage = creatorSide.page;
+    await creatorPage.goto(`${origin}/creator`);
+    await creatorPage.getByTestId("creator-page").waitFor({ timeout: WAIT });
+    await creatorPage.getByTestId("link-search").fill("Denim Jacket");
+    await creatorPage.getByTestId("link-search-submit").click();
+    await creatorPage.locator('[data-testid=link-result][data-product-handle="denim-jacket"]').getByTestId("link-create").click();
+    const linkUrl = await creatorPage.getByTestId("link-url").inputValue();
+    expect(linkUrl).toMatch(new RegExp(`^${apiUrl.replace(/\/graphql$/, "")}/r/[0-9A-Za-z]{12}$`));
+    await shot(creatorPage, "7-creator-link");
+    // Mark the page: if it reloaded, the mark would be gone.
+    await creatorPage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const creatorId = (await createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable, userToken: tokens.creator }).viewer()).user!.id;
+    await subscribed(api.server.events, "commissionEvents", creatorId);
+
+    // The buyer, anonymous on another device, follows the link: the API records the click and
+    // redirects to the product page with ?aff&click, which the app keeps for the shop's lines.
+    const buyerSide = await phone("anonymous");
+    const buyerPage = buyerSide.page;
+    await buyerPage.goto(linkUrl);
+    await buyerPage.getByTestId("product-details").waitFor({ timeout: WAIT });
+    expect(new URL(buyerPage.url()).pathname).toBe("/products/denim-jacket");
+    await buyerPage.waitForFunction(() => JSON.parse(localStorage.getItem("shoppable.affiliate") ?? "[]").some((entry: { shopId: string | null }) => entry.shopId), undefined, { timeout: WAIT });
+    await buyerPage.getByTestId("add-to-cart").click();
+    const line = buyerPage.getByTestId("cart-drawer").getByTestId("cart-line");
+    await line.waitFor({ timeout: WAIT });
+    expect(await line.textContent()).toContain("Creator link");
+    await shot(buyerPage, "8-affiliate-cart");
+    await buyerPage.getByTestId("checkout-button").click();
+    const orderNumber = await payOnCheckout(buyerPage, { email: "shopper@example.com" });
+    await shot(buyerPage, "9-affiliate-order");
+
+    // Back on the creator's page: the commission arrives through commissionEvents, no reload.
+    await creatorPage.locator(`[data-testid=commission][data-order-number="${orderNumber}"]`).waitFor({ timeout: WAIT });
+    await expect.poll(() => creatorPage.getByTestId("earnings-pending").first().textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
+    expect(await creatorPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    // The link's figures count the click and the order.
+    const row = creatorPage.locator("[data-testid=link-row]").first();
+    await expect.poll(() => row.getByTestId("link-orders").textContent(), { timeout: WAIT }).toBe("1");
+    expect(await row.getByTestId("link-clicks").textContent()).toBe("1");
+    await shot(creatorPage, "10-creator-commission-live");
+    await creatorSide.context.close();
+    await buyerSide.context.close();
+  });
+
+  it("the live page shows the pinned product and its live price, and follows a new pin and the viewer count live", async () => {
+    const { context, page } = await phone("buyer");
+    await page.goto(`${origin}/live/${encodeURIComponent(demo.liveSessionId)}`);
+    await page.getByTestId("live-page").waitFor({ timeout: WAIT });
+    const session = (await buyer.liveSession({ id: demo.liveSessionId }))!;
+    const pinned = session.pinnedProducts.at(-1)!;
+    await page.locator(`[data-testid=pinned-product][data-product-handle="${pinned.product.handle}"]`).waitFor({ timeout: WAIT });
+    // Joining counts this viewer.
+    await expect.poll(() => page.getByTestId("viewer-count").textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
+    await expect.poll(() => page.getByTestId("product-price").textContent(), { timeout: WAIT }).toContain("Live price");
+    await shot(page, "11-live");
+
+    // The host pins another product at a live price: the page follows through liveSessionEvents.
+    await subscribed(api.server.events, "liveSessionEvents", demo.liveSessionId);
+    const next = (await merchant.products({ first: 1, query: "Wool Beanie" })).edges[0]!.node;
+    const pin = await merchant.liveSessionPinProduct({ liveSessionId: demo.liveSessionId, productId: next.id, livePrice: "9.99", quantityCap: 10 });
+    expect(pin.userErrors).toEqual([]);
+    await page.locator(`[data-testid=pinned-product][data-product-handle="${next.handle}"]`).waitFor({ timeout: WAIT });
+    await expect.poll(() => page.getByTestId("product-price").textContent(), { timeout: WAIT }).toMatch(/9[.,]99/);
+
+    // Bought from the live: the line carries the session and gets the live price.
+    await page.getByTestId("add-to-cart").click();
+    const drawer = page.getByTestId("cart-drawer");
+    await expect.poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT }).toEqual([next.title]);
+    expect(await drawer.getByTestId("cart-line-total").textContent()).toMatch(/9[.,]99/);
+    await shot(page, "12-live-new-pin-in-cart");
+    await context.close();
+  });
+});
