@@ -59,7 +59,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Saves a screenshot once the page's finite animations (sheet and drawer slides) are done. */
 async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
@@ -195,7 +197,6 @@ inBrowser("storefront", () => {
     const sheet = page.getByTestId("product-sheet");
     await sheet.getByTestId("product-title").waitFor();
     expect(await sheet.getByTestId("product-title").textContent()).toBe(second.product.title);
-    await sheet.locator(".sheet__panel").evaluate((panel) => Promise.all(panel.getAnimations().map((animation) => animation.finished)));
     await shot(page, "3-product-sheet");
     await sheet.getByTestId("add-to-cart").click();
     const drawer = page.getByTestId("cart-drawer");

@@ -4,7 +4,7 @@
  * another tab or device appears here without a reload.
  */
 import { useEffect } from "react";
-import { money } from "../format.ts";
+import { isDefaultTitle, money } from "../format.ts";
 import { Link, navigate } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
 
@@ -48,7 +48,7 @@ export function CartDrawer() {
                         <span className="line__title">Unavailable</span>
                       )}
                       <span className="line__meta muted">
-                        {line.variant?.title && line.variant.title !== "Default Title" ? `${line.variant.title} · ` : ""}
+                        {line.variant?.title && !isDefaultTitle(line.variant.title) ? `${line.variant.title} · ` : ""}
                         {product?.shop.name}
                       </span>
                       <span className="line__tags">

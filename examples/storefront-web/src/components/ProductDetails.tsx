@@ -32,7 +32,7 @@ export function ProductDetails({
   compact?: boolean;
   onAdded?(): void;
 }) {
-  const { addToCart, setCartOpen, notify } = useShoppable();
+  const { addToCart, setCartOpen } = useShoppable();
   const firstVariant = product.variants.find((variant) => variant.id === initialVariantId) ?? product.variants.find((variant) => variant.availableForSale) ?? product.variants[0];
   const [selected, setSelected] = useState<Record<string, string>>(() => Object.fromEntries(firstVariant?.selectedOptions.map((option) => [option.name, option.value]) ?? []));
   const [quantity, setQuantity] = useState(1);
@@ -53,7 +53,6 @@ export function ProductDetails({
       if (errors[0]) {
         setError(errors[0].code === "OUT_OF_STOCK" ? `Only ${errors[0].quantityAvailable ?? 0} left in stock` : errors[0].message);
       } else {
-        notify(`Added ${product.title} to your cart`);
         onAdded?.();
         setCartOpen(true);
       }

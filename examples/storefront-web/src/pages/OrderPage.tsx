@@ -6,7 +6,7 @@
 import type { OrderFieldsFragment } from "@shoppable/sdk";
 import { useEffect, useState } from "react";
 import { CartOrders, type OrderSummary } from "../documents.ts";
-import { money } from "../format.ts";
+import { isDefaultTitle, money } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
 
@@ -69,7 +69,7 @@ export function OrderPage({ id }: { id: string }) {
           <div key={line.id} className="summary__line" data-testid="order-line">
             <span>
               {line.quantity} × {line.productTitle}
-              {line.variantTitle && line.variantTitle !== "Default Title" ? ` (${line.variantTitle})` : ""}
+              {line.variantTitle && !isDefaultTitle(line.variantTitle) ? ` (${line.variantTitle})` : ""}
             </span>
             <span>{money(line.total)}</span>
           </div>
