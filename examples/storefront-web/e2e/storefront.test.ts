@@ -284,7 +284,8 @@ inBrowser("storefront", () => {
     await page.locator(`[data-testid=pinned-product][data-product-handle="${pinned.product.handle}"]`).waitFor({ timeout: WAIT });
     // Joining counts this viewer.
     await expect.poll(() => page.getByTestId("viewer-count").textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
-    await expect.poll(() => page.getByTestId("product-price").textContent(), { timeout: WAIT }).toContain("Live price");
+    const livePrice = pinned.livePrice!.amount.replace(/\.\d+$/, "");
+    await expect.poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT }).toContain(livePrice);
     await shot(page, "11-live");
 
     // The host pins another product at a live price: the page follows through liveSessionEvents.
@@ -293,10 +294,12 @@ inBrowser("storefront", () => {
     const pin = await merchant.liveSessionPinProduct({ liveSessionId: demo.liveSessionId, productId: next.id, livePrice: "9.99", quantityCap: 10 });
     expect(pin.userErrors).toEqual([]);
     await page.locator(`[data-testid=pinned-product][data-product-handle="${next.handle}"]`).waitFor({ timeout: WAIT });
-    await expect.poll(() => page.getByTestId("product-price").textContent(), { timeout: WAIT }).toMatch(/9[.,]99/);
+    await expect.poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT }).toMatch(/9[.,]99/);
 
     // Bought from the live: the line carries the session and gets the live price.
-    await page.getByTestId("add-to-cart").click();
+    await page.getByTestId("pinned-buy").click();
+    await expect.poll(() => page.getByTestId("product-sheet").getByTestId("product-price").textContent(), { timeout: WAIT }).toContain("Live price");
+    await page.getByTestId("product-sheet").getByTestId("add-to-cart").click();
     const drawer = page.getByTestId("cart-drawer");
     await expect.poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT }).toEqual([next.title]);
     expect(await drawer.getByTestId("cart-line-total").textContent()).toMatch(/9[.,]99/);

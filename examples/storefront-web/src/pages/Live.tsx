@@ -56,7 +56,7 @@ export function LiveListPage() {
   );
 }
 
-const FALLBACK_CLIP = "/media/clips/ocean-90s.webm";
+const FALLBACK_CLIP = { url: "/media/clips/ocean-90s.webm", poster: "/media/clips/ocean-poster.jpg" };
 
 type Pin = LiveSessionFieldsFragment["pinnedProducts"][number];
 
@@ -66,11 +66,12 @@ export function LivePage({ id }: { id: string }) {
   const [viewerCount, setViewerCount] = useState(0);
   const [clipFailed, setClipFailed] = useState(false);
   const clip = useQuery(async () => {
-    if (config.demo?.liveVideoUrl) return config.demo.liveVideoUrl;
+    if (config.demo?.liveVideoUrl) return { url: config.demo.liveVideoUrl, poster: null };
     if (!session?.host.id) return null;
     const { node } = await client.request(HostClips, { id: session.host.id });
     // The API has no stream URL: loop the host's latest video, else one of the demo media server's clips.
-    return node?.posts?.edges.find((edge) => edge.node.media.kind === "VIDEO")?.node.media.url ?? FALLBACK_CLIP;
+    const video = node?.posts?.edges.find((edge) => edge.node.media.kind === "VIDEO")?.node.media;
+    return video ? { url: video.url, poster: video.posterUrl } : FALLBACK_CLIP;
   }, [client, session?.host.id, config.demo?.liveVideoUrl]);
 
   useEffect(() => {
@@ -114,7 +115,7 @@ export function LivePage({ id }: { id: string }) {
     <div className="live" data-testid="live-page">
       <div className="live__stage">
         {clip.data && !clipFailed ? (
-          <video className="live__video" src={clip.data} muted autoPlay loop playsInline data-testid="live-video" onError={() => setClipFailed(true)} />
+          <video className="live__video" src={clip.data.url} poster={clip.data.poster ?? undefined} muted autoPlay loop playsInline data-testid="live-video" onError={() => setClipFailed(true)} />
         ) : (
           <div className="live__video live__video--placeholder" />
         )}
@@ -126,35 +127,58 @@ export function LivePage({ id }: { id: string }) {
             <Icon name="eye" size={14} /> {compact(viewerCount)}
           </span>
         </div>
-        <div className="live__caption">
-          <strong>{session.title}</strong>
-          <small>{session.shop ? <Link to={`/shops/${session.shop.handle}`}>{session.shop.name}</Link> : `@${session.host.handle}`}</small>
+        <div className="live__bottom">
+          <div className="live__caption">
+            <strong>{session.title}</strong>
+            <small>{session.shop ? <Link to={`/shops/${session.shop.handle}`}>{session.shop.name}</Link> : `@${session.host.handle}`}</small>
+          </div>
+          <section className="live__pinned" data-testid="pinned" data-product-id={pinned?.product.id ?? ""}>
+            {pinned ? <PinnedProduct key={`${pinned.id}:${pinned.livePrice?.amount}`} pin={pinned} liveSessionId={session.id} /> : <p className="muted">No product pinned right now.</p>}
+          </section>
         </div>
       </div>
-      <section className="live__pinned" data-testid="pinned" data-product-id={pinned?.product.id ?? ""}>
-        {pinned ? <PinnedProduct key={`${pinned.id}:${pinned.livePrice?.amount}`} pin={pinned} liveSessionId={session.id} /> : <p className="muted page-pad">No product pinned right now.</p>}
-      </section>
     </div>
   );
 }
 
+/** The pinned product as a card over the stream; "Buy" opens it in a sheet, the line attributed to the session. */
 function PinnedProduct({ pin: pinned, liveSessionId }: { pin: Pin; liveSessionId: string }) {
   const { client } = useShoppable();
+  const [open, setOpen] = useState(false);
   const product = useQuery(() => client.product({ id: pinned.product.id }), [client, pinned.product.id]);
+  const regular = product.data?.variants.find((variant) => variant.id === pinned.variant?.id)?.price ?? product.data?.priceRange.min;
+  const livePrice = pinned.livePriceActive ? pinned.livePrice : null;
+  const image = product.data?.media[0];
   return (
-    <div data-testid="pinned-product" data-product-handle={pinned.product.handle}>
-      <h2 className="section__title">
-        Pinned now{" "}
-        {pinned.quantityCap != null && (
-          <small className="muted">
-            · {pinned.remaining} of {pinned.quantityCap} left at {money(pinned.livePrice)}
-          </small>
-        )}
-      </h2>
-      {product.data ? (
-        <ProductDetails product={product.data} attribution={{ liveSessionId }} initialVariantId={pinned.variant?.id ?? null} livePrice={pinned.livePriceActive ? pinned.livePrice : null} compact />
-      ) : (
-        <div className="skeleton skeleton--sheet" />
+    <div className="pinned" data-testid="pinned-product" data-product-handle={pinned.product.handle}>
+      <span className="pinned__thumb">{image ? <img src={image.posterUrl ?? image.url} alt="" /> : null}</span>
+      <span className="pinned__info">
+        <small className="pinned__label">Pinned now{pinned.quantityCap != null ? ` · ${pinned.remaining} of ${pinned.quantityCap} left` : ""}</small>
+        <strong className="pinned__title">{pinned.product.title}</strong>
+        <span className="pinned__price" data-testid="pinned-price">
+          {livePrice ? (
+            <>
+              <span className="price--live">{money(livePrice)}</span> <s className="muted">{money(regular)}</s>
+            </>
+          ) : (
+            money(regular)
+          )}
+        </span>
+      </span>
+      <button type="button" className="button button--primary button--small" onClick={() => setOpen(true)} disabled={!product.data} data-testid="pinned-buy">
+        Buy
+      </button>
+      {open && product.data && (
+        <div className="sheet" role="dialog" aria-modal="true" data-testid="product-sheet">
+          <button type="button" className="sheet__backdrop" aria-label="Close" onClick={() => setOpen(false)} />
+          <div className="sheet__panel">
+            <div className="sheet__grip" />
+            <button type="button" className="sheet__close" onClick={() => setOpen(false)} aria-label="Close">
+              ×
+            </button>
+            <ProductDetails product={product.data} attribution={{ liveSessionId }} initialVariantId={pinned.variant?.id ?? null} livePrice={livePrice} compact onAdded={() => setOpen(false)} />
+          </div>
+        </div>
       )}
     </div>
   );
