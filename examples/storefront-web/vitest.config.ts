@@ -6,6 +6,6 @@ export default mergeConfig(
   sharedConfig,
   defineConfig({
     resolve: { alias: [{ find: /^@shoppable\/sdk$/, replacement: fileURLToPath(new URL("../../packages/sdk/src/index.ts", import.meta.url)) }] },
-    test: { include: ["server/**/*.test.ts", "e2e/**/*.test.ts"] },
+    test: { include: ["src/**/*.test.ts", "server/**/*.test.ts", "e2e/**/*.test.ts"] },
   }),
 );

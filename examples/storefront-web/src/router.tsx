@@ -11,7 +11,7 @@ interface Location {
 }
 
 const current = (): Location => ({ pathname: window.location.pathname, search: new URLSearchParams(window.location.search) });
-const RouterContext = createContext<Location>(current());
+const RouterContext = createContext<Location>({ pathname: "/", search: new URLSearchParams() });
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, "", to);

@@ -213,7 +213,6 @@ export function useQuery<T>(read: () => Promise<T>, deps: unknown[]): { data: T 
     return () => {
       active = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { ...state, reload: () => setTick((t) => t + 1) };
 }

@@ -36,7 +36,6 @@ export function ShopPage({ handle }: { handle: string }) {
   useEffect(() => {
     void loadProducts(null);
     setPosts(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, shopId]);
   useEffect(() => {
     if (tab !== "posts" || posts) return;
