@@ -73,13 +73,14 @@ export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRo
   const errors: RowError[] = [];
   let header: (CatalogColumn | null)[] | undefined;
   // Lines consumed so far: `raw` holds a record's text with the blank lines before it and its
-  // line break, so counting its line breaks gives where the next record starts.
+  // line break, so counting its line breaks gives where the next record starts. (In CRLF
+  // files csv-parse's `raw` keeps only the "\r" of each break: a lone "\r" counts as one.)
+  const breaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
   let consumed = 0;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const blankBefore = /^(?:\r?\n)*/.exec(raw)![0].split("\n").length - 1;
-      const line = consumed + blankBefore + 1;
-      consumed += raw.split("\n").length - 1;
+      const line = consumed + breaks(/^[\r\n]*/.exec(raw)![0]) + 1;
+      consumed += breaks(raw);
       if (!header) {
         header = readHeader(record);
         continue;
@@ -138,7 +139,7 @@ export interface ProductPlan {
   handle: string;
   /** The line of its first row. */
   line: number;
-  /** Blank fields are null: empty on create, unchanged on update. */
+  /** Blank fields are null: empty on create (a title is then required), unchanged on update. */
   title: string | null;
   description: string | null;
   vendor: string | null;
@@ -184,8 +185,8 @@ function planProduct(handle: string, rows: CatalogRow[]): { plan?: ProductPlan; 
   const f = first.fields;
   const problems: string[] = [];
   const title = blankToNull(f.title);
-  if (!title) problems.push("title is required on a product's first row");
-  else if (title.length > LIMITS.title) problems.push(`title is longer than ${LIMITS.title} characters`);
+  // A blank title is fine for a product that exists (left unchanged); creating needs one.
+  if (title && title.length > LIMITS.title) problems.push(`title is longer than ${LIMITS.title} characters`);
   if ((f.description ?? "").length > LIMITS.description) problems.push(`description is longer than ${LIMITS.description} characters`);
   for (const key of ["vendor", "productType"] as const) if ((f[key] ?? "").length > LIMITS.text) problems.push(`${key} is longer than ${LIMITS.text} characters`);
   const status = blankToNull(f.status)?.toUpperCase() ?? null;

@@ -117,6 +117,10 @@ function rowsOfErrors(product: ProductPlan, sent: VariantPlan[], errors: readonl
 }
 
 async function createProduct(client: ShoppableClient, shopId: string, product: ProductPlan, dryRun: boolean): Promise<ProductOutcome> {
+  if (product.title === null) {
+    const reason = `title is required to create product "${product.handle}" (blank on its first row, line ${product.line})`;
+    return { kind: "failed", importedRows: 0, failed: product.variants.map((v) => rowError(product, v.line, reason)) };
+  }
   if (dryRun) return { kind: "created", importedRows: product.variants.length, failed: [] };
   const { userErrors } = await client.productCreate({
     shopId,
