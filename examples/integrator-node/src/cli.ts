@@ -36,6 +36,12 @@ function positiveInt(max: number) {
   };
 }
 
+function instant(value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new InvalidArgumentError("an ISO 8601 date or time, such as 2026-01-31 or 2026-01-31T12:00:00Z");
+  return date;
+}
+
 function statusList(value: string): OrderStatus[] {
   const statuses = value.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
   const bad = statuses.filter((s) => !ORDER_STATUSES.includes(s as OrderStatus));
@@ -116,11 +122,19 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
   withConnection(program.command("export-orders").description("Write the shop's orders as CSV, one row per order line, newest first."))
     .option("-o, --out <file>", "write to this file instead of stdout")
     .addOption(new Option("--status <list>", `only these statuses (comma-separated: ${ORDER_STATUSES.join(",")})`).argParser(statusList))
+    .addOption(new Option("--since <when>", "only orders created after this instant (exclusive; a date alone is midnight UTC)").argParser(instant))
+    .addOption(new Option("--until <when>", "only orders created before this instant (exclusive)").argParser(instant))
     .addOption(new Option("--page-size <n>", "orders per request").argParser(positiveInt(100)).default(50))
-    .action(async (options: ConnectionOptions & { out?: string; status?: OrderStatus[]; pageSize: number }) => {
+    .action(async (options: ConnectionOptions & { out?: string; status?: OrderStatus[]; since?: Date; until?: Date; pageSize: number }) => {
       const client = connect(options);
       const out = options.out ? createWriteStream(options.out) : io.stdout;
-      const result = await exportOrders(client, out as NodeJS.WritableStream as never, { shop: options.shop, pageSize: options.pageSize, ...(options.status ? { status: options.status } : {}) });
+      const result = await exportOrders(client, out as NodeJS.WritableStream as never, {
+        shop: options.shop,
+        pageSize: options.pageSize,
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.since ? { createdAfter: options.since } : {}),
+        ...(options.until ? { createdBefore: options.until } : {}),
+      });
       log(options, `Exported ${result.orders} orders (${result.rows} lines)${options.out ? ` to ${options.out}` : ""}.`);
       exitCode.value = EXIT.ok;
     });

@@ -56,10 +56,10 @@ interface ShopOrdersPage {
  * fields); a shop's orders are a merchant's own document, run with `client.request` and typed
  * here by hand (see packages/sdk/examples/own-documents.ts).
  */
-export const SHOP_ORDERS = `query ShopOrders($handle: String!, $first: Int!, $after: String, $status: [OrderStatus!]) {
+export const SHOP_ORDERS = `query ShopOrders($handle: String!, $first: Int!, $after: String, $status: [OrderStatus!], $createdAfter: DateTime, $createdBefore: DateTime) {
   shop(handle: $handle) {
     id
-    orders(first: $first, after: $after, status: $status) {
+    orders(first: $first, after: $after, status: $status, createdAfter: $createdAfter, createdBefore: $createdBefore) {
       pageInfo { hasNextPage endCursor }
       edges {
         node {
@@ -75,7 +75,10 @@ export const SHOP_ORDERS = `query ShopOrders($handle: String!, $first: Int!, $af
       }
     }
   }
-}` as TypedDocument<ShopOrdersPage, { handle: string; first: number; after?: string | null; status?: OrderStatus[] | null }>;
+}` as TypedDocument<
+  ShopOrdersPage,
+  { handle: string; first: number; after?: string | null; status?: OrderStatus[] | null; createdAfter?: string | null; createdBefore?: string | null }
+>;
 
 export type OrderNode = NonNullable<ShopOrdersPage["shop"]>["orders"]["edges"][number]["node"];
 
@@ -141,6 +144,10 @@ export interface ExportOptions {
   shop: string;
   /** Only orders in these statuses (default: all). */
   status?: OrderStatus[];
+  /** Only orders created after this instant (exclusive). */
+  createdAfter?: Date;
+  /** Only orders created before this instant (exclusive). */
+  createdBefore?: Date;
   /** Orders per request, 1 to 100 (default 50). */
   pageSize?: number;
   /** Called after each page with the number of orders so far. */
@@ -162,7 +169,14 @@ export async function exportOrders(client: ShoppableClient, out: Writable, optio
   let rows = 0;
   try {
     for (;;) {
-      const page: ShopOrdersPage = await client.request(SHOP_ORDERS, { handle: options.shop, first: options.pageSize ?? 50, after, status: options.status?.length ? options.status : null });
+      const page: ShopOrdersPage = await client.request(SHOP_ORDERS, {
+        handle: options.shop,
+        first: options.pageSize ?? 50,
+        after,
+        status: options.status?.length ? options.status : null,
+        createdAfter: options.createdAfter?.toISOString() ?? null,
+        createdBefore: options.createdBefore?.toISOString() ?? null,
+      });
       if (!page.shop) throw new ShopNotFoundError(`No shop has the handle "${options.shop}".`);
       for (const { node } of page.shop.orders.edges) {
         for (const row of orderRows(node)) {

@@ -102,10 +102,16 @@ describe("export-orders", () => {
     ]);
   });
 
-  it("--status filters; without --out it writes to stdout", async () => {
+  it("--status, --since and --until filter; without --out it writes to stdout", async () => {
     const result = await runCli(["export-orders", ...connection, "--status", "fulfilled", "--quiet"]);
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(parse(result.stdout, { columns: true })).toEqual(expectedRows(orders.filter((o) => o.status === "FULFILLED")));
+    // Since the oldest order (exclusive) until the newest (exclusive): the middle one.
+    const [newest, middle, oldest] = orders;
+    const between = await runCli(["export-orders", ...connection, "--since", oldest!.createdAt, "--until", newest!.createdAt, "--quiet"]);
+    expect(parse(between.stdout, { columns: true })).toEqual(expectedRows([middle!]));
+    const bad = await runCli(["export-orders", ...connection, "--since", "yesterday"]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("an ISO 8601 date or time")]);
   });
 
   it("refuses (exit 2) a buyer and another shop's merchant: FORBIDDEN", async () => {
