@@ -134,6 +134,17 @@ describe("import", () => {
     expect(await live.merchant.product({ handle: "new-thing" })).toBeNull();
   });
 
+  it("shows a progress bar on a terminal's stderr, unless --quiet", async () => {
+    const file = csvFile("progress.csv", "handle,title,price\nposter,,9.50\nbroken,,x\n");
+    const shown = await runCli(["import", file, ...connection, "--dry-run"], { tty: true });
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toContain("Importing [");
+    expect(shown.stderr).toContain("2/2 rows");
+    const quiet = await runCli(["import", file, ...connection, "--dry-run", "--quiet"], { tty: true });
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(shown.stdout);
+  });
+
   it("refuses to run (exit 2) on a header with unknown columns, an unknown shop, or a merchant of another shop", async () => {
     const typo = await runCli(["import", csvFile("typo.csv", "handle,titel,price\nx,X,1.00\n"), ...connection]);
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining("Unknown columns: titel")]);

@@ -37,8 +37,8 @@ export async function createShop(client: ShoppableClient, handle: string, curren
   return shop.id;
 }
 
-/** Runs the CLI in this process; resolves to its exit code and what it wrote. */
-export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+/** Runs the CLI in this process; resolves to its exit code and what it wrote (`tty`: stderr says it is a terminal). */
+export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {}) {
   const capture = () => {
     const stream = new PassThrough();
     let text = "";
@@ -47,6 +47,8 @@ export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv;
   };
   const stdout = capture();
   const stderr = capture();
+  // A terminal on stderr, as the progress bar wants one.
+  if (options.tty) Object.assign(stderr.stream, { isTTY: true, columns: 100 });
   const code = await run(argv, { stdout: stdout.stream, stderr: stderr.stream, env: options.env ?? {}, cwd: options.cwd ?? process.cwd() });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
