@@ -56,19 +56,19 @@ interface ConnectionOptions {
   apiKey?: string;
   userToken?: string;
   devCredentials?: string;
-  shop: string;
   quiet?: boolean;
 }
+type ShopOptions = ConnectionOptions & { shop: string };
 
-/** The options every command takes: where the API is, who calls, which shop. */
-function withConnection(command: Command): Command {
-  return command
+/** The options every command takes: where the API is, who calls, and (but for `shops`) which shop. */
+function withConnection(command: Command, { shop = true } = {}): Command {
+  command
     .option("--api-url <url>", `the GraphQL endpoint (env SHOPPABLE_API_URL, default ${DEFAULT_API_URL})`)
     .option("--api-key <key>", "a secret API key, shp_sk_… (env SHOPPABLE_SECRET_KEY)")
     .option("--user-token <jwt>", "act as this user, a merchant of the shop (env SHOPPABLE_USER_TOKEN); without one the key acts as the platform")
-    .option("--dev-credentials <file>", "development only: credentials file to use when no key is given (default: .data/dev-credentials.json in this or a parent folder)")
-    .requiredOption("--shop <handle>", "the shop's handle")
-    .option("-q, --quiet", "no progress bar or messages on stderr");
+    .option("--dev-credentials <file>", "development only: credentials file to use when no key is given (default: .data/dev-credentials.json in this or a parent folder)");
+  if (shop) command.requiredOption("--shop <handle>", "the shop's handle");
+  return command.option("-q, --quiet", "no progress bar or messages on stderr");
 }
 
 /** Builds the program; `exitCode` receives the outcome of the command that ran. */
@@ -98,7 +98,7 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
     .addOption(new Option("--concurrency <n>", "products written at once").argParser(positiveInt(16)).default(4))
     .option("--dry-run", "validate and look products up, write nothing")
     .option("--json", "print the report as JSON instead of text")
-    .action(async (file: string, options: ConnectionOptions & { concurrency: number; dryRun?: boolean; json?: boolean }) => {
+    .action(async (file: string, options: ShopOptions & { concurrency: number; dryRun?: boolean; json?: boolean }) => {
       const client = connect(options);
       const { rows, errors: fileErrors } = await readCatalogCsv(createReadStream(file));
       const { products, errors: planErrors } = planProducts(rows);
@@ -125,7 +125,7 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
     .addOption(new Option("--since <when>", "only orders created after this instant (exclusive; a date alone is midnight UTC)").argParser(instant))
     .addOption(new Option("--until <when>", "only orders created before this instant (exclusive)").argParser(instant))
     .addOption(new Option("--page-size <n>", "orders per request").argParser(positiveInt(100)).default(50))
-    .action(async (options: ConnectionOptions & { out?: string; status?: OrderStatus[]; since?: Date; until?: Date; pageSize: number }) => {
+    .action(async (options: ShopOptions & { out?: string; status?: OrderStatus[]; since?: Date; until?: Date; pageSize: number }) => {
       const client = connect(options);
       const out = options.out ? createWriteStream(options.out) : io.stdout;
       const result = await exportOrders(client, out as NodeJS.WritableStream as never, {
@@ -138,6 +138,14 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
       log(options, `Exported ${result.orders} orders (${result.rows} lines)${options.out ? ` to ${options.out}` : ""}.`);
       exitCode.value = EXIT.ok;
     });
+
+  withConnection(program.command("shops").description("List the shops the user token's merchant manages: handle, name, currency (a key alone lists none)."), { shop: false }).action(
+    async (options: ConnectionOptions) => {
+      const { shops } = await connect(options).viewer({ ordersFirst: 0, cartsFirst: 0, affiliateLinksFirst: 0 });
+      for (const shop of shops) io.stdout.write(`${shop.handle}\t${shop.name}\t${shop.currencyCode}\n`);
+      if (!shops.length) log(options, "No shops: pass the --user-token of a merchant.");
+    },
+  );
 
   return program;
 }

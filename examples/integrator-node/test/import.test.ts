@@ -156,6 +156,11 @@ describe("import", () => {
     expect(await live.merchant.product({ handle: "x" })).toBeNull();
   });
 
+  it("shops lists the merchant's shops, to find the handle for --shop", async () => {
+    const result = await runCli(["shops", ...connection.slice(2)]);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("integrator-shop\tintegrator-shop\tEUR\n") });
+  });
+
   it("without a key uses the development credentials file, and says so", async () => {
     const root = join(tmp, "repo");
     mkdirSync(join(root, ".data"), { recursive: true });
