@@ -3,8 +3,8 @@
  * to CSV. Exit codes: 0 done; 1 done, but some rows failed; 2 nothing could be done (bad
  * options or file, no credentials, unknown shop, refused key, API unreachable).
  */
-import { createReadStream, createWriteStream } from "node:fs";
-import { realpathSync } from "node:fs";
+import { createReadStream, createWriteStream, realpathSync } from "node:fs";
+import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { SingleBar } from "cli-progress";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -18,8 +18,8 @@ export const EXIT = { ok: 0, rowsFailed: 1, failed: 2 } as const;
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Makes the client (tests may wrap it); default `createShoppableClient`. */
@@ -104,7 +104,7 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
       const { products, errors: planErrors } = planProducts(rows);
       const invalid = [...fileErrors, ...planErrors];
       const total = rows.length + fileErrors.length;
-      const bar = !options.quiet && !options.json && io.stderr.isTTY ? new SingleBar({ stream: io.stderr as NodeJS.WritableStream & { isTTY: boolean } as never, format: "Importing [{bar}] {value}/{total} rows | {eta_formatted} left", hideCursor: true }) : undefined;
+      const bar = !options.quiet && !options.json && io.stderr.isTTY ? new SingleBar({ stream: io.stderr, format: "Importing [{bar}] {value}/{total} rows | {eta_formatted} left", hideCursor: true }) : undefined;
       bar?.start(total, invalid.length);
       let report: ImportReport;
       try {
@@ -128,7 +128,7 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
     .action(async (options: ShopOptions & { out?: string; status?: OrderStatus[]; since?: Date; until?: Date; pageSize: number }) => {
       const client = connect(options);
       const out = options.out ? createWriteStream(options.out) : io.stdout;
-      const result = await exportOrders(client, out as NodeJS.WritableStream as never, {
+      const result = await exportOrders(client, out, {
         shop: options.shop,
         pageSize: options.pageSize,
         ...(options.status ? { status: options.status } : {}),
