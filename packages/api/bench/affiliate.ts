@@ -17,27 +17,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
 import { openDatabase, recordClick } from "@shoppable/schema";
 import { creatorStats } from "@shoppable/schema/affiliate/service.ts";
 import { repoRoot } from "../src/config.ts";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const serverUrl = BENCH_SERVER_URL;
 const dbName = "shoppable_bench_affiliate";
 const CLICKS = Number(process.env.BENCH_AFFILIATE_CLICKS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_AFFILIATE_RUNS ?? 200);
 const ORDERS = 20_000;
 const LINKS = 50;
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -55,7 +45,7 @@ async function time(runs: number, fn: () => Promise<unknown>) {
   return { runs, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
-const databaseUrl = await freshDatabase();
+const databaseUrl = await freshDatabase(dbName, serverUrl);
 const db = await openDatabase({ databaseUrl, migrate: true });
 const sql = new pg.Client({ connectionString: databaseUrl });
 await sql.connect();

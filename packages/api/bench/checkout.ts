@@ -20,12 +20,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import pg from "pg";
+import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
 import { createApiKey, openDatabase } from "@shoppable/schema";
 import { repoRoot } from "../src/config.ts";
 
 const seconds = Number(process.env.BENCH_CHECKOUT_SECONDS ?? 10);
 const buyers = 20;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const serverUrl = BENCH_SERVER_URL;
 const dbName = "shoppable_bench_checkout";
 const here = fileURLToPath(new URL(".", import.meta.url));
 /** Carts written per scenario: more than the fastest run can use. */
@@ -33,17 +34,6 @@ const cartsPerScenario = Number(process.env.BENCH_CHECKOUT_CARTS ?? 20_000);
 const STOCK = 10_000_000;
 
 const CHECKOUT = `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { id status } userErrors { code message } } }`;
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
 
 interface Fixture {
   key: string;
@@ -171,7 +161,7 @@ async function run(url: string, key: string, name: string, queueOf: (buyer: numb
   return row;
 }
 
-const databaseUrl = await freshDatabase();
+const databaseUrl = await freshDatabase(dbName, serverUrl);
 const fixture = await writeFixture(databaseUrl);
 const distinctVariants = fixture.products.slice(0, buyers).map((p) => p.variantId);
 const hot = fixture.products[buyers]!;

@@ -26,30 +26,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import pg from "pg";
+import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
 import WebSocket from "ws";
 import { createApiKey, openDatabase } from "@shoppable/schema";
 import { repoRoot } from "../src/config.ts";
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const rounds = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const serverUrl = BENCH_SERVER_URL;
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const dbName = "shoppable_bench_subscriptions";
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 const SUBSCRIPTION = `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind occurredAt pinnedProduct { productId livePrice { amount currencyCode } } } }`;
 const PIN = `mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { userErrors { code message } } }`;
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
 
 async function writeFixture(databaseUrl: string) {
   const db = await openDatabase({ databaseUrl, migrate: true });
@@ -225,7 +215,7 @@ async function scenario(name: string, mutateOn: Api, subscribeOn: Api, fixture: 
   };
 }
 
-const databaseUrl = await freshDatabase();
+const databaseUrl = await freshDatabase(dbName, serverUrl);
 const fixture = await writeFixture(databaseUrl);
 const rows: Row[] = [];
 

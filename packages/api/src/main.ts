@@ -44,6 +44,8 @@ async function main() {
     const summary = await seedWorld(db.prisma, {
       seed: config.seed,
       scale: "demo",
+      // As of the start of this hour: the posts' engagement is recent, so TRENDING has posts.
+      baseDate: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000),
       onProgress: ({ phase, done, total }) => {
         if (phase !== lastPhase || done === total) {
           if (done === total) console.log(`  ${phase}: ${total}`);

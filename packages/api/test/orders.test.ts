@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PaymentProviderError, TestPaymentProvider, type PaymentProvider } from "@shoppable/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKOUT, Commerce, dbId, type Product } from "./commerce.ts";
-import { ok, startTestApi, type TestApi } from "./harness.ts";
+import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
 
 /** The test provider, whose refunds can be made to time out a number of times. */
 class SlowRefunds implements PaymentProvider {
@@ -91,6 +91,71 @@ describe("reading orders", () => {
     const { result, statements } = await api.db.statementsDuring(() => api.gql(q, {}, { user: buyer }));
     expect(ok(result).viewer.orders.edges.length).toBeGreaterThanOrEqual(3);
     expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("Shop.orders", () => {
+  const SHOP_ORDERS = `query($handle: String!, $first: Int, $after: String, $status: [OrderStatus!], $createdAfter: DateTime, $createdBefore: DateTime) {
+    shop(handle: $handle) {
+      orders(first: $first, after: $after, status: $status, createdAfter: $createdAfter, createdBefore: $createdBefore) {
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { id status createdAt total { amount } lines { productTitle sku quantity unitPrice { amount } total { amount } } } }
+      }
+    }
+  }`;
+  let shopB: { id: string; dbId: string };
+  let handle: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    shopB = await shop.shop("EUR");
+    handle = (await api.db.prisma.shop.findUniqueOrThrow({ where: { id: shopB.dbId } })).handle;
+    const p = await shop.product(shopB.id, ["3.00", "4.00"], 50);
+    const q = await shop.product(shopB.id, ["7.00"], 50);
+    ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await paidOrder([[p, 1 + i], [q, 1]])).id);
+    ids.reverse(); // newest first
+    await api.gql(FULFILL, { input: { id: ids[1] } }, shop.asMerchant);
+    // Spread the orders over days, oldest first, for the creation-time filters.
+    for (const [i, id] of ids.entries()) {
+      await api.db.prisma.order.update({ where: { id: dbId(id) }, data: { createdAt: new Date(Date.UTC(2026, 0, 10 - i)) } });
+    }
+  });
+
+  const read = async (variables: Record<string, unknown>, as: CallAs = shop.asMerchant) => ok(await api.gql(SHOP_ORDERS, { handle, ...variables }, as)).shop.orders;
+
+  it("pages the shop's orders newest first with their lines, in a bounded number of statements", async () => {
+    const { result, statements } = await api.db.statementsDuring(() => api.gql(SHOP_ORDERS, { handle, first: 3 }, shop.asMerchant));
+    const page = ok(result).shop.orders;
+    expect(page.edges.map((e: any) => e.node.id)).toEqual(ids.slice(0, 3));
+    expect(page.edges[0].node.lines.map((l: any) => [l.quantity, l.unitPrice.amount, l.total.amount])).toEqual([[4, "3.00", "12.00"], [1, "7.00", "7.00"]]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    // The shop, the caller's memberships, then one joined read of the page with its lines.
+    expect(statements.length).toBeLessThanOrEqual(3);
+    const rest = await read({ first: 3, after: page.pageInfo.endCursor });
+    expect([rest.edges.map((e: any) => e.node.id), rest.pageInfo.hasNextPage]).toEqual([ids.slice(3), false]);
+  });
+
+  it("filters by status and by creation time", async () => {
+    expect((await read({ first: 10, status: ["FULFILLED"] })).edges.map((e: any) => e.node.id)).toEqual([ids[1]]);
+    expect((await read({ first: 10, status: ["PAID", "FULFILLED"] })).edges.length).toBe(4);
+    const between = await read({ first: 10, createdAfter: "2026-01-07T00:00:00Z", createdBefore: "2026-01-10T00:00:00Z" });
+    expect(between.edges.map((e: any) => [e.node.id, e.node.createdAt])).toEqual([
+      [ids[1], "2026-01-09T00:00:00.000Z"],
+      [ids[2], "2026-01-08T00:00:00.000Z"],
+    ]);
+    expect((await read({ first: 10, createdAfter: "2026-01-10T00:00:00Z" })).edges).toEqual([]);
+  });
+
+  it("is for the shop's merchants and the platform: buyers and other shops' merchants are FORBIDDEN", async () => {
+    const admin = await api.token("admin-shop-orders", ["ADMIN"]);
+    for (const as of [{ key: "secret" }, { key: "secret", user: admin }]) expect((await read({ first: 10 }, as)).edges.length).toBe(4);
+    const stranger = await api.token("merchant-shop-orders", ["MERCHANT"]);
+    for (const as of [{ user: buyer }, { key: "secret", user: buyer }, { key: "secret", user: stranger }, { user: shop.merchant }, {}]) {
+      const res = await api.gql(SHOP_ORDERS, { handle, first: 10 }, as);
+      expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(res.data?.shop).toBeNull();
+    }
   });
 });
 

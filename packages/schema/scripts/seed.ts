@@ -1,5 +1,5 @@
 /**
- * `pnpm db:seed [--seed N] [--scale demo|bench|<products>] [--reset]`
+ * `pnpm db:seed [--seed N] [--scale demo|bench|<products>] [--base now|<ISO date>] [--reset]`
  *
  * Seeds the deterministic demo world into `DATABASE_URL` when it is set, otherwise into the
  * embedded PGlite database at `<DATA_DIR>/pglite` (DATA_DIR defaults to `<repo root>/.data`;
@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { openDatabase } from "../src/db/index.ts";
 import {
+  SEED_BASE_DATE,
   SEED_PHASES,
   SeedRefusedError,
   seedWorld,
@@ -22,11 +23,13 @@ import {
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-const USAGE = `Usage: pnpm db:seed [--seed N] [--scale demo|bench|<number of products>] [--reset]
+const USAGE = `Usage: pnpm db:seed [--seed N] [--scale demo|bench|<number of products>] [--base now|<ISO date>] [--reset]
 
   --seed N        the world's seed (default 1); the same seed always gives the same rows
   --scale S       demo (20 shops, 2,000 products, 1,500 posts; default), bench (200 shops,
                   100,000 products, 100,000 posts) or a number of products (posts: 3/4 of it)
+  --base B        the world's "now": every timestamp lies before it (default ${SEED_BASE_DATE.toISOString()};
+                  \`now\` is the start of the current hour, so TRENDING has posts)
   --reset         delete users, shops and the catalog (and everything referring to them) first
 
 Target: DATABASE_URL when set, else embedded PGlite at <DATA_DIR>/pglite
@@ -36,6 +39,7 @@ interface Args {
   seed: number;
   scale: SeedScale;
   reset: boolean;
+  baseDate?: Date;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -68,6 +72,13 @@ function parseArgs(argv: string[]): Args {
         else if (/^\d[\d_,]*$/.test(v) && Number(v.replace(/[_,]/g, "")) >= 1) {
           args.scale = { products: Number(v.replace(/[_,]/g, "")) };
         } else fail(`--scale must be demo, bench or a number of products (got ${v})`);
+        break;
+      }
+      case "--base": {
+        const v = next();
+        const date = v === "now" ? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) : new Date(v);
+        if (Number.isNaN(date.getTime())) fail(`--base must be now or an ISO date (got ${v})`);
+        args.baseDate = date;
         break;
       }
       case "--reset":
@@ -218,6 +229,7 @@ async function main(): Promise<void> {
         seed: args.seed,
         scale: args.scale,
         reset: args.reset,
+        ...(args.baseDate ? { baseDate: args.baseDate } : {}),
         onProgress: progress.onProgress,
         // PostgreSQL behind a pool takes several statements at once; PGlite runs one at a time.
         concurrency: db.driver.kind === "postgres" ? 4 : 1,

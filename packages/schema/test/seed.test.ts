@@ -410,6 +410,28 @@ describe("seedWorld determinism and safety", () => {
   );
 
   it(
+    "generates the world as of baseDate: every timestamp before it, recent engagement, the same ids",
+    async () => {
+      await resetWorld(b.prisma);
+      const baseDate = new Date("2030-06-15T12:00:00Z");
+      const moved = await seedWorld(b.prisma, { seed: 7, scale, baseDate });
+      const fixed = await seedWorld(a.prisma, { seed: 7, scale, reset: true });
+      // Ids come from their own stream: the same world, only its clock moved.
+      expect(moved.users).toEqual(fixed.users);
+      const latest = await b.prisma.$queryRaw<{ post: Date; product: Date; hour: Date; earliest: Date }[]>`
+        SELECT (SELECT max("createdAt") FROM "Post") AS post, (SELECT max("updatedAt") FROM "Product") AS product,
+               (SELECT max("hour") FROM "PostEngagementHour") AS hour, (SELECT min("createdAt") FROM "Post") AS earliest`;
+      const { post, product, hour, earliest } = latest[0]!;
+      for (const instant of [post, product, hour]) expect(instant.getTime()).toBeLessThan(baseDate.getTime());
+      // Engagement reaches the last two days before the base: TRENDING's window has posts.
+      expect(baseDate.getTime() - hour.getTime()).toBeLessThanOrEqual(48 * 3_600_000);
+      expect(earliest.getTime()).toBeGreaterThan(baseDate.getTime() - 61 * 86_400_000);
+      await expect(seedWorld(b.prisma, { seed: 7, scale, reset: true, baseDate: new Date("nope") })).rejects.toThrow(RangeError);
+    },
+    TIMEOUT,
+  );
+
+  it(
     "refuses when demo users exist even without shops",
     async () => {
       await resetWorld(b.prisma);

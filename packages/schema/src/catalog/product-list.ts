@@ -14,7 +14,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { ProductStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
 import { parseDecimalAmount } from "../money.ts";
-import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
 import { manageableShopIds } from "../identity/service.ts";
 
 export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
@@ -97,11 +97,7 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
   return where;
 }
 
-export interface ProductConnection {
-  edges: { cursor: string; node: unknown }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
+export type ProductConnection = ConnectionShape;
 
 /** Resolves a products connection for the GraphQL field at `info`. */
 export async function listProducts(ctx: Context, args: ProductListArgs, info: GraphQLResolveInfo): Promise<ProductConnection> {
@@ -133,9 +129,7 @@ export async function listProducts(ctx: Context, args: ProductListArgs, info: Gr
       : await ctx.db.$queryRaw<{ id: string; v: string | number | Date }[]>`
           SELECT p."id", ${sortExpr} AS v FROM "Product" p ${whereSql(pageWhere)}
           ORDER BY v ${dir}, p."id" ${dir} LIMIT ${size + 1}`;
-  const hasMore = rows.length > size;
-  const page = rows.slice(0, size);
-  if (backward) page.reverse();
+  const { page, hasMore } = keysetPage(rows, { backward, size });
 
   const ids = page.map((r) => r.id);
   const loaded = ids.length
@@ -154,12 +148,7 @@ export async function listProducts(ctx: Context, args: ProductListArgs, info: Gr
 
   return {
     edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(args.before) : hasMore,
-      hasPreviousPage: backward ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: keysetPageInfo(edges, hasMore, backward, args),
     totalCount: async () => {
       const [row] = await ctx.db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product" p ${whereSql(where)}`;
       return row?.count ?? 0;

@@ -182,10 +182,20 @@ builder.objectField(ShopType, "orders", (t) =>
     description: "The shop's orders, newest first. For its merchants (secret key) and the platform; FORBIDDEN for others.",
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
-    args: { status: t.arg({ type: [OrderStatusEnum], required: false }) },
+    args: {
+      status: t.arg({ type: [OrderStatusEnum], required: false, description: "Only orders in one of these statuses." }),
+      createdAfter: t.arg({ type: "DateTime", required: false, description: "Only orders created after this instant (exclusive), such as the last export's." }),
+      createdBefore: t.arg({ type: "DateTime", required: false, description: "Only orders created before this instant (exclusive)." }),
+    },
     resolve: async (query, shop, args, ctx) => {
       if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its orders.");
-      return ctx.db.order.findMany({ ...query, where: { shopId: shop.id, ...(args.status?.length ? { status: { in: args.status } } : {}) }, orderBy: { id: "desc" } });
+      const createdAt = { ...(args.createdAfter ? { gt: args.createdAfter } : {}), ...(args.createdBefore ? { lt: args.createdBefore } : {}) };
+      const where: Prisma.OrderWhereInput = {
+        shopId: shop.id,
+        ...(args.status?.length ? { status: { in: args.status } } : {}),
+        ...(args.createdAfter || args.createdBefore ? { createdAt } : {}),
+      };
+      return ctx.db.order.findMany({ ...query, where, orderBy: { id: "desc" } });
     },
   }),
 );

@@ -28,7 +28,7 @@ import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
-import { badInput, decodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
 import { visiblePostWhere } from "./access.ts";
 import { utc } from "./engagement.ts";
 import { listPosts } from "./post-list.ts";
@@ -47,7 +47,7 @@ export interface FeedArgs extends PageArgs {
 
 export interface FeedConnectionShape {
   edges: { cursor: string; node: unknown }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: PageInfoShape;
   /** The kind actually served: TRENDING for a FOR_YOU feed that could not be personalised. */
   kind: FeedKind;
   personalized: boolean;

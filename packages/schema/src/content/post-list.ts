@@ -10,17 +10,13 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
-import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
 import { UUID } from "../shared/uuid.ts";
 import { visiblePostWhere } from "./access.ts";
 
 const ORDERING = "POSTS_NEWEST";
 
-export interface PostConnectionShape {
-  edges: { cursor: string; node: unknown }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
+export type PostConnectionShape = ConnectionShape;
 
 /**
  * Resolves a posts connection for the GraphQL field at `info`: the visible posts matching
@@ -59,18 +55,11 @@ export async function listPosts(
           orderBy: [{ createdAt: dir }, { id: dir }],
           take: size + 1,
         });
-  const hasMore = rows.length > size;
-  const nodes = rows.slice(0, size) as unknown as { id: string; createdAt: Date }[];
-  if (backward) nodes.reverse();
+  const { page: nodes, hasMore } = keysetPage(rows as unknown as { id: string; createdAt: Date }[], { backward, size });
   const edges = nodes.map((node) => ({ cursor: encodeCursor({ o: ordering, v: node.createdAt.toISOString(), id: node.id }), node }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(args.before) : hasMore,
-      hasPreviousPage: backward ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: keysetPageInfo(edges, hasMore, backward, args),
     totalCount: () => ctx.db.post.count({ where: filter }),
   };
 }

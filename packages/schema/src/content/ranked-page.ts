@@ -7,7 +7,7 @@
  */
 import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { badInput, decodeCursor, encodeCursor, type PageArgs } from "../shared/cursor.ts";
+import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, type PageArgs } from "../shared/cursor.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INTEGER = /^-?\d{1,30}$/;
@@ -62,17 +62,11 @@ export async function rankedPage(
     ${after}
     ORDER BY r."score" ${dir}, r."id" ${dir}
     LIMIT ${size + 1}`;
-  const rows = found.slice(0, size);
-  if (backward) rows.reverse();
-  return { rows, hasMore: found.length > size };
+  const { page: rows, hasMore } = keysetPage(found, { backward, size });
+  return { rows, hasMore };
 }
 
 /** Relay page info of a ranked page. */
 export function rankedPageInfo(args: PageArgs, backward: boolean, hasMore: boolean, edges: { cursor: string }[]) {
-  return {
-    hasNextPage: backward ? Boolean(args.before) : hasMore,
-    hasPreviousPage: backward ? hasMore : Boolean(args.after),
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
+  return keysetPageInfo(edges, hasMore, backward, args);
 }

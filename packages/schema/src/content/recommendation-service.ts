@@ -10,7 +10,7 @@ import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
-import { pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
 import { utc } from "./engagement.ts";
 import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type RankedRow } from "./ranked-page.ts";
 import { PRODUCT_POINTS, PRODUCT_WINDOW_HOURS, rankingHour, RECOMMENDATION_WEIGHTS, type ProductWindow } from "./ranking.ts";
@@ -25,7 +25,7 @@ const FALLBACK_WINDOW: ProductWindow = "WEEK";
 
 export interface TrendingProductsShape {
   edges: { cursor: string; node: unknown }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: PageInfoShape;
   window: ProductWindow;
   rankedAt: Date;
 }

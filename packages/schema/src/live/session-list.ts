@@ -14,7 +14,7 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
-import { badInput, decodeCursor, encodeCursor, pageWindow, type PageArgs } from "../shared/cursor.ts";
+import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
 
 type SortField = "viewerCount" | "scheduledAt" | "endedAt";
 
@@ -31,11 +31,7 @@ export interface LiveSessionListArgs extends PageArgs {
   shopId?: string | null;
 }
 
-export interface LiveSessionConnectionShape {
-  edges: { cursor: string; node: unknown }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
+export type LiveSessionConnectionShape = ConnectionShape;
 
 type Row = { id: string } & Partial<Record<SortField, number | Date | null>>;
 
@@ -73,9 +69,7 @@ export async function listLiveSessions(ctx: Context, args: LiveSessionListArgs, 
           orderBy: [{ [field]: dir }, { id: dir }],
           take: size + 1,
         })) as unknown as Row[]);
-  const hasMore = rows.length > size;
-  const page = rows.slice(0, size);
-  if (backward) page.reverse();
+  const { page, hasMore } = keysetPage(rows, { backward, size });
 
   const edges = page.map((row) => {
     const value = row[field];
@@ -86,12 +80,7 @@ export async function listLiveSessions(ctx: Context, args: LiveSessionListArgs, 
   });
   return {
     edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(args.before) : hasMore,
-      hasPreviousPage: backward ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: keysetPageInfo(edges, hasMore, backward, args),
     totalCount: () => ctx.db.liveSession.count({ where }),
   };
 }

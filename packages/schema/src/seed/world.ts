@@ -69,6 +69,12 @@ export interface SeedWorldOptions {
   scale?: SeedScale;
   /** Delete the seeded tables' rows (TRUNCATE … CASCADE) before seeding instead of refusing. */
   reset?: boolean;
+  /**
+   * The instant the world is generated as of: every timestamp lies before it, and the posts'
+   * engagement runs up to it (so TRENDING has posts when it is recent). Default
+   * SEED_BASE_DATE; the same seed, scale and base always give the same rows.
+   */
+  baseDate?: Date;
   /** Called after every batch with the phase's progress (and once with done 0 when a phase starts). */
   onProgress?: (event: SeedProgressEvent) => void;
   /** Products generated and written per chunk. Default 1,000. */
@@ -219,7 +225,9 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
     }
   }
 
-  const world = new WorldGenerator(seed, size);
+  const base = (options.baseDate ?? SEED_BASE_DATE).getTime();
+  if (!Number.isFinite(base)) throw new RangeError("baseDate must be a valid date");
+  const world = new WorldGenerator(seed, size, base);
   const writer = new Writer(prisma, insertMode, concurrency, options.onProgress);
   const summary = await world.run(writer, chunkSize);
   // Fresh planner statistics: without them the first queries on a bulk-loaded table guess
@@ -541,7 +549,6 @@ const VARIANT_COUNT_WEIGHTS = [18, 8, 12, 12, 8, 10, 4, 7, 6, 5, 3, 7];
 const MEDIA_COUNT_WEIGHTS = [15, 20, 30, 20, 15];
 
 const DAY = 86_400_000;
-const BASE = SEED_BASE_DATE.getTime();
 
 function slugify(text: string, max = 48): string {
   const slug = text
@@ -742,10 +749,12 @@ class WorldGenerator {
   constructor(
     readonly seed: number,
     readonly size: WorldSize,
+    /** The world's "now" (epoch ms): see SeedWorldOptions.baseDate. */
+    readonly base: number,
   ) {
     this.faker = new Faker({ locale: [en] });
     this.faker.seed(seed);
-    this.faker.setDefaultRefDate(SEED_BASE_DATE);
+    this.faker.setDefaultRefDate(new Date(base));
     this.rng = new Rng(seed, "world");
     this.ids = new Rng(seed, "ids");
   }
@@ -865,7 +874,7 @@ class WorldGenerator {
     refsByShop: ProductRef[][],
     chunkSize: number,
   ) {
-    const oldest = BASE - POST_WINDOW_DAYS * DAY;
+    const oldest = this.base - POST_WINDOW_DAYS * DAY;
     const contentShops: ContentShop[] = shops.map((shop) => ({
       id: shop.id,
       department: shop.department.name,
@@ -873,7 +882,7 @@ class WorldGenerator {
       taggable: refsByShop[shop.index]!.filter((r) => r.active && r.createdAt <= oldest).map((r) => ({ id: r.id, variantId: r.firstVariantId, title: r.title })),
     }));
     const generator = new ContentGenerator(new Rng(this.seed, "content-plan"), new Rng(this.seed, "content"), new Rng(this.seed, "content-ids"), {
-      base: BASE,
+      base: this.base,
       posts: this.size.posts,
       creators: users.creators.map((u) => u.id),
       fans: [...users.buyers, ...users.creators].map((u) => u.id),
@@ -966,8 +975,8 @@ class WorldGenerator {
         this.userHandles,
         this.faker.internet.username({ firstName, lastName }).replace(/[._]+/g, "-"),
       );
-      const createdAt = this.before(BASE, 1, 900);
-      const updatedAt = this.between(createdAt, BASE);
+      const createdAt = this.before(this.base, 1, 900);
+      const updatedAt = this.between(createdAt, this.base);
       rows.push({
         id,
         externalId: `demo-${kind}-${n}`,
@@ -1028,7 +1037,7 @@ class WorldGenerator {
         types: this.rng.sample(department.types, this.rng.int(2, department.types.length)),
         vendors,
         skuPrefix: `${letters}${index + 1}`,
-        createdAt: this.before(BASE, 420, 1100),
+        createdAt: this.before(this.base, 420, 1100),
         productCount,
         ownerId: owners[index]!.id,
       };
@@ -1045,7 +1054,7 @@ class WorldGenerator {
       logoUrl: `/media/shops/${shop.id}/logo.png`,
       followerCount: 0,
       createdAt: new Date(shop.createdAt),
-      updatedAt: new Date(this.between(shop.createdAt, BASE)),
+      updatedAt: new Date(this.between(shop.createdAt, this.base)),
     };
   }
 
@@ -1062,7 +1071,7 @@ class WorldGenerator {
       if (shops.length > 1 && this.rng.chance(0.3)) seats.add(this.rng.int(0, shops.length - 1));
       for (const s of [...seats].sort((a, b) => a - b)) {
         const shop = shops[s]!;
-        rows.push({ shopId: shop.id, userId: user.id, role: "STAFF", createdAt: new Date(this.between(shop.createdAt, BASE)) });
+        rows.push({ shopId: shop.id, userId: user.id, role: "STAFF", createdAt: new Date(this.between(shop.createdAt, this.base)) });
       }
     });
     return rows;
@@ -1119,9 +1128,9 @@ class WorldGenerator {
 
     const statusRoll = rng.float();
     const status: ProductStatus = statusRoll < 0.86 ? "ACTIVE" : statusRoll < 0.94 ? "DRAFT" : "ARCHIVED";
-    const createdAt = this.between(shop.createdAt + DAY, BASE - DAY);
-    const publishedAt = status === "ACTIVE" ? Math.min(BASE, createdAt + rng.int(0, 72 * 3600) * 1000) : null;
-    const updatedAt = this.between(publishedAt ?? createdAt, Math.min(BASE, (publishedAt ?? createdAt) + 60 * DAY));
+    const createdAt = this.between(shop.createdAt + DAY, this.base - DAY);
+    const publishedAt = status === "ACTIVE" ? Math.min(this.base, createdAt + rng.int(0, 72 * 3600) * 1000) : null;
+    const updatedAt = this.between(publishedAt ?? createdAt, Math.min(this.base, (publishedAt ?? createdAt) + 60 * DAY));
 
     // Options and variants.
     const variantCount = this.variantCounts[index]!;
@@ -1309,7 +1318,7 @@ class WorldGenerator {
       for (const key of this.rng.sample(eligible, this.rng.int(3, 8))) {
         const title = key === "Under 50" ? `Under ${under.label}` : key;
         const id = this.ids.uuid();
-        const createdAt = this.between(shop.createdAt, BASE - DAY);
+        const createdAt = this.between(shop.createdAt, this.base - DAY);
         collections.push({
           id,
           shopId: shop.id,
@@ -1317,7 +1326,7 @@ class WorldGenerator {
           title,
           description: `${this.faker.company.catchPhrase()}.`,
           createdAt: new Date(createdAt),
-          updatedAt: new Date(this.between(createdAt, BASE)),
+          updatedAt: new Date(this.between(createdAt, this.base)),
         });
         candidates.get(key)!().forEach((ref, i) => links.push({ collectionId: id, productId: ref.id, position: i + 1 }));
       }

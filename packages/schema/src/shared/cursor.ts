@@ -59,3 +59,38 @@ export function pageWindow(args: PageArgs, defaults: { defaultSize: number; maxS
   const size = (backward ? args.last : args.first) ?? defaults.defaultSize;
   return { backward, size };
 }
+
+/** Relay's PageInfo as the list services return it. */
+export interface PageInfoShape {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A connection as the list services return it; `totalCount` runs only when selected. */
+export interface ConnectionShape {
+  edges: { cursor: string; node: unknown }[];
+  pageInfo: PageInfoShape;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * The page out of a keyset scan that fetched `size + 1` rows in scan order (a backward page
+ * scans the other way): the first `size` rows in display order, and whether more lay beyond.
+ */
+export function keysetPage<Row>(rows: Row[], window: { backward: boolean; size: number }): { page: Row[]; hasMore: boolean } {
+  const page = rows.slice(0, window.size);
+  if (window.backward) page.reverse();
+  return { page, hasMore: rows.length > window.size };
+}
+
+/** PageInfo of a keyset page: the scan's `hasMore` says what lies beyond it, the cursor what lies before. */
+export function keysetPageInfo(edges: readonly { cursor: string }[], hasMore: boolean, backward: boolean, args: PageArgs): PageInfoShape {
+  return {
+    hasNextPage: backward ? Boolean(args.before) : hasMore,
+    hasPreviousPage: backward ? hasMore : Boolean(args.after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+}

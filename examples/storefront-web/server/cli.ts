@@ -1,0 +1,130 @@
+/**
+ * `pnpm demo` (from the repository root): builds the storefront, starts the API with demo data
+ * on the embedded database (a child process, exactly `pnpm start`), prepares the storefront's
+ * demo data through the SDK, renders demo media, and serves the storefront. Ctrl-C stops both.
+ *
+ * Environment: PORT (the API, 4000), STOREFRONT_PORT (3000), HOST (127.0.0.1 for the
+ * storefront), DATA_DIR (.data) and everything else the API reads.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { isAbsolute, join, resolve } from "node:path";
+import { prepareDemo } from "./demo.ts";
+import { startStorefront } from "./main.ts";
+
+const packageDir = resolve(import.meta.dirname, "..");
+const repoRoot = resolve(packageDir, "../..");
+const apiDir = join(repoRoot, "packages/api");
+const apiPort = Number(process.env.PORT ?? 4000);
+const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 3000);
+const dataDir = isAbsolute(process.env.DATA_DIR ?? ".data") ? process.env.DATA_DIR! : join(repoRoot, process.env.DATA_DIR ?? ".data");
+const apiOrigin = `http://localhost:${apiPort}`;
+
+function prefixed(stream: NodeJS.ReadableStream, out: NodeJS.WriteStream, prefix: string) {
+  let rest = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) out.write(`${prefix}${line}\n`);
+  });
+}
+
+async function waitForApi(child: ReturnType<typeof spawn>): Promise<void> {
+  // The first start migrates and seeds the demo world: allow it a while.
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
+    const ready = await fetch(`${apiOrigin}/health`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error("The API did not answer /health within 15 minutes.");
+}
+
+/** The API child process, stopped with this process however it ends. */
+let api: ReturnType<typeof spawn> | undefined;
+
+async function main() {
+  console.log("Building the storefront (vite)…");
+  const { build } = await import("vite");
+  const nodeEnv = process.env.NODE_ENV;
+  await build({ root: packageDir, logLevel: "warn" });
+  // Vite's build sets NODE_ENV=production, which the API (a child with this environment) must not see.
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+
+  console.log(`Starting the API on ${apiOrigin} (the first start seeds the demo world; a minute or two)…`);
+  const tsx = createRequire(join(apiDir, "package.json")).resolve("tsx/cli");
+  api = spawn(process.execPath, [tsx, "src/main.ts"], {
+    cwd: apiDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      // The API runs under its own tsconfig, not this package's.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("TSX_"))),
+      PORT: String(apiPort),
+      // Request logs would drown the storefront's lines; LOG_LEVEL=info brings them back.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Affiliate links land on this storefront's product, post and shop pages.
+      AFFILIATE_REDIRECT_TEMPLATE: process.env.AFFILIATE_REDIRECT_TEMPLATE ?? `http://localhost:${storefrontPort}/{path}?aff={code}&click={clickId}`,
+    },
+  });
+  const child = api;
+  prefixed(child.stdout!, process.stdout, "[api] ");
+  prefixed(child.stderr!, process.stderr, "[api] ");
+  let stopping = false;
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The API stopped (exit code ${code}).`);
+      process.exit(code ?? 1);
+    }
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    child.on("exit", () => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  await waitForApi(child);
+  const file = join(dataDir, "dev-credentials.json");
+  if (!existsSync(file)) throw new Error(`${file} is missing: the demo needs the API's development credentials (NODE_ENV must not be production).`);
+  const saved = JSON.parse(readFileSync(file, "utf8")) as { publishableKey: string; secretKey: string; users: Record<string, { token: string }> };
+  const tokens = { buyer: saved.users.buyer!.token, creator: saved.users.creator!.token, merchant: saved.users.merchant!.token };
+
+  const apiUrl = `${apiOrigin}/graphql`;
+  const demo = await prepareDemo({ apiUrl, credentials: { publishableKey: saved.publishableKey, secretKey: saved.secretKey, tokens }, stateFile: join(dataDir, "storefront-demo.json") });
+  const storefront = await startStorefront({
+    port: storefrontPort,
+    host: process.env.STOREFRONT_HOST ?? "127.0.0.1",
+    mediaDir: join(dataDir, "storefront-media"),
+    config: {
+      apiUrl,
+      publishableKey: saved.publishableKey,
+      users: { buyer: { token: tokens.buyer, label: "Demo buyer" }, creator: { token: tokens.creator, label: "Demo creator" } },
+      demo,
+    },
+  });
+  process.on("exit", () => void storefront.close());
+  console.log(
+    [
+      "",
+      `Storefront:  ${storefront.url}   (live shopping: ${storefront.url}/live/${demo.liveSessionId}, creator page: ${storefront.url}/creator)`,
+      `GraphiQL:    ${apiUrl}`,
+      storefront.media.videos ? "Demo videos are rendered by ffmpeg in the background (a few seconds)." : "ffmpeg is not installed: video posts show their posters (apt-get install -y ffmpeg for demo videos).",
+      "The header's switcher signs in as the demo buyer or creator (development-only tokens). Ctrl-C stops both servers.",
+      "",
+    ].join("\n"),
+  );
+  await storefront.media.warm().catch((error: unknown) => console.error(`Demo media: ${(error as Error).message}`));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  api?.kill("SIGTERM");
+  process.exit(1);
+});
