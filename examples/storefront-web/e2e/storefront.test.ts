@@ -226,6 +226,12 @@ inBrowser("storefront", () => {
     expect(order).toMatchObject({ status: "PAID", lines: [{ quantity: 2, productTitle: second.product.title, attribution: { postId, productTagId: second.id } }] });
     // The cart is done: the drawer is empty again.
     expect(await page.evaluate(() => localStorage.getItem("shoppable.cart.buyer"))).toBeNull();
+
+    // The shop fulfils the order: the confirmation page follows its status live (orderStatusChanged).
+    await subscribed(api.server.events, "orderStatusChanged", order.id);
+    expect((await merchant.orderFulfill({ id: order.id })).userErrors).toEqual([]);
+    await expect.poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT }).toBe("fulfilled");
+    await shot(page, "6b-order-fulfilled-live");
     await context.close();
   });
 

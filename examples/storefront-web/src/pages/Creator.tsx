@@ -249,34 +249,36 @@ function CreatorDashboard() {
         {links.length === 0 ? (
           <p className="muted">No links yet.</p>
         ) : (
-          <table className="table" data-testid="links">
-            <thead>
-              <tr>
-                <th>Target</th>
-                <th>Rate</th>
-                <th>Clicks</th>
-                <th>Orders</th>
-                <th>Earned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => {
-                const figures = stats.get(link.id);
-                return (
-                  <tr key={link.id} data-testid="link-row" data-code={link.code}>
-                    <td>
-                      <span className="ellipsis">{link.product?.title ?? link.shop.name}</span>
-                      <small className="muted">{link.code}</small>
-                    </td>
-                    <td>{link.rate != null ? rate(link.rate) : "—"}</td>
-                    <td data-testid="link-clicks">{figures?.countedClicks ?? 0}</td>
-                    <td data-testid="link-orders">{figures?.orders ?? 0}</td>
-                    <td>{figures ? money(figures.commission) : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table className="table" data-testid="links">
+              <thead>
+                <tr>
+                  <th>Target</th>
+                  <th>Rate</th>
+                  <th>Clicks</th>
+                  <th>Orders</th>
+                  <th>Earned</th>
+                </tr>
+              </thead>
+              <tbody>
+                {links.map((link) => {
+                  const figures = stats.get(link.id);
+                  return (
+                    <tr key={link.id} data-testid="link-row" data-code={link.code}>
+                      <td>
+                        <span className="ellipsis">{link.product?.title ?? link.shop.name}</span>
+                        <small className="muted">{link.code}</small>
+                      </td>
+                      <td>{link.rate != null ? rate(link.rate) : "—"}</td>
+                      <td data-testid="link-clicks">{figures?.countedClicks ?? 0}</td>
+                      <td data-testid="link-orders">{figures?.orders ?? 0}</td>
+                      <td>{figures ? money(figures.commission) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
