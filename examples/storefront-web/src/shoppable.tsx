@@ -30,7 +30,6 @@ interface ShoppableState {
   removeLine(lineId: string): Promise<void>;
   /** Forgets the cart (after checkout completed it). */
   forgetCart(): void;
-  reloadCart(): Promise<void>;
   notice: string | null;
   notify(message: string): void;
 }
@@ -105,15 +104,6 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
     },
     [adoptCartId],
   );
-
-  const reloadCart = useCallback(async () => {
-    if (!cartId) return setCart(null);
-    try {
-      showCart(await client.cart({ id: cartId }));
-    } catch {
-      showCart(null);
-    }
-  }, [client, cartId, showCart]);
 
   // Load the cart, then follow it live: every committed change (from this tab, another tab or
   // another device) arrives through `cartUpdated`; `refetch` means events may have been missed.
@@ -192,7 +182,6 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
       setCart(null);
       adoptCartId(null);
     },
-    reloadCart,
     notice,
     notify,
   };

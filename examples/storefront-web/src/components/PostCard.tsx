@@ -70,16 +70,18 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
       cancelAnimationFrame(frame);
       setMs(Math.floor(element.currentTime * 1000));
     };
+    const onTimeUpdate = () => element.paused && stop();
     element.addEventListener("play", start);
     element.addEventListener("pause", stop);
     element.addEventListener("seeked", stop);
-    element.addEventListener("timeupdate", () => !element.paused || stop());
+    element.addEventListener("timeupdate", onTimeUpdate);
     if (!element.paused) start();
     return () => {
       cancelAnimationFrame(frame);
       element.removeEventListener("play", start);
       element.removeEventListener("pause", stop);
       element.removeEventListener("seeked", stop);
+      element.removeEventListener("timeupdate", onTimeUpdate);
     };
   }, []);
 
