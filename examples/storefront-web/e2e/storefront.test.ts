@@ -16,6 +16,7 @@ import { startTestApi, type TestApi } from "../../../packages/api/test/harness.t
 import { subscribed, until } from "../../../packages/api/test/realtime.ts";
 import { prepareDemo, type DemoInfo } from "../server/demo.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
+import { hasFfmpeg } from "../server/media.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
@@ -28,11 +29,16 @@ const WAIT = 20_000;
 const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
 /**
- * Without Chromium these tests report themselves skipped, with the reason, on a developer's
- * machine; in CI (CI=true, where .ci/run installs it) a missing browser fails them.
+ * Without Chromium (or ffmpeg, which renders the demo clips whose hotspots the feed test times)
+ * these tests report themselves skipped, with the reason, on a developer's machine; in CI
+ * (CI=true, where .ci/run installs both) a missing tool fails them.
  */
-const browserAvailable = existsSync(CHROMIUM);
-const missing = `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`;
+const missingTools = [
+  ...(existsSync(CHROMIUM) ? [] : [`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`]),
+  ...(hasFfmpeg() ? [] : ["ffmpeg is missing: install it with `apt-get install -y ffmpeg` (.ci/run does)."]),
+];
+const browserAvailable = missingTools.length === 0;
+const missing = missingTools.join(" ");
 if (!browserAvailable && !process.env.CI) console.warn(`Skipping the storefront end-to-end tests. ${missing}`);
 const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
 
