@@ -73,3 +73,8 @@ export interface OrderSummary {
   shop: { id: string; handle: string; name: string };
   lines: { id: string; productTitle: string; variantTitle: string | null; quantity: number; total: MoneyFieldsFragment }[];
 }
+
+/** The first image of each product, for the cart's thumbnails (the cart's own fields carry none). */
+export const ProductThumbnails = `query ProductThumbnails($ids: [ID!]!) {
+  nodes(ids: $ids) { ... on Product { id media { url posterUrl } } }
+}` as TypedDocument<{ nodes: ({ id?: string; media?: { url: string; posterUrl: string | null }[] } | null)[] }, { ids: string[] }>;

@@ -3,10 +3,35 @@
  * totals. It shows the provider's cart, which follows `cartUpdated` live: a change made in
  * another tab or device appears here without a reload.
  */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { ProductThumbnails } from "../documents.ts";
 import { isDefaultTitle, money } from "../format.ts";
 import { Link, navigate } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
+
+/** The first image of each product in the cart, read once per product. */
+function useThumbnails(productIds: string[]): Map<string, string> {
+  const { client } = useShoppable();
+  const [known, setKnown] = useState(() => new Map<string, string>());
+  const missing = productIds.filter((id) => !known.has(id));
+  const key = missing.join(",");
+  useEffect(() => {
+    if (!key) return;
+    let active = true;
+    void client.request(ProductThumbnails, { ids: key.split(",") }).then(({ nodes }) => {
+      if (!active) return;
+      setKnown((previous) => {
+        const next = new Map(previous);
+        for (const node of nodes) if (node?.id) next.set(node.id, node.media?.[0]?.posterUrl ?? node.media?.[0]?.url ?? "");
+        return next;
+      });
+    }, () => {});
+    return () => {
+      active = false;
+    };
+  }, [client, key]);
+  return known;
+}
 
 export function CartDrawer() {
   const { cart, cartOpen, setCartOpen, setLineQuantity, removeLine } = useShoppable();
@@ -17,6 +42,7 @@ export function CartDrawer() {
     return () => window.removeEventListener("keydown", onKey);
   }, [cartOpen, setCartOpen]);
   const lines = cart?.lines ?? [];
+  const thumbnails = useThumbnails(lines.map((line) => line.variant?.product.id).filter((id): id is string => !!id));
   return (
     <div className={cartOpen ? "drawer drawer--open" : "drawer"} aria-hidden={!cartOpen} data-testid="cart-drawer" data-open={cartOpen}>
       <button type="button" className="drawer__backdrop" aria-label="Close cart" tabIndex={-1} onClick={() => setCartOpen(false)} />
@@ -39,6 +65,7 @@ export function CartDrawer() {
                 const product = line.variant?.product;
                 return (
                   <li key={line.id} className="line" data-testid="cart-line" data-line-id={line.id} data-product-handle={product?.handle}>
+                    <span className="line__thumb">{product && thumbnails.get(product.id) ? <img src={thumbnails.get(product.id)} alt="" /> : (product?.title.slice(0, 1) ?? "?")}</span>
                     <div className="line__main">
                       {product ? (
                         <Link to={`/products/${product.handle}`} className="line__title" onClick={() => setCartOpen(false)} data-testid="cart-line-title">
