@@ -110,10 +110,11 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
   useEffect(() => {
     if (!cartId) return setCart(null);
     let active = true;
-    void client
-      .cart({ id: cartId })
-      .then((loaded) => active && showCart(loaded))
-      .catch(() => active && showCart(null));
+    // null means the API no longer lets anyone read it; a failed request (the API away) keeps it.
+    void client.cart({ id: cartId }).then(
+      (loaded) => active && showCart(loaded),
+      () => active && setCart(null),
+    );
     const events = client.cartUpdated({ cartId });
     void (async () => {
       try {
