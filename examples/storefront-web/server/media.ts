@@ -46,6 +46,9 @@ export interface MediaHandler {
 /** The longest clip: seeded posts run 5 to 90 seconds; longer ones are cut to this. */
 export const MAX_CLIP_SECONDS = 90;
 
+/** Bumped when the master clips' look changes, so caches from earlier versions are not reused. */
+const MASTER_VERSION = 2;
+
 /** Three-colour gradients; a post or product always gets the same one (by a hash of its id). */
 export const PALETTES: Record<string, [string, string, string]> = {
   sunset: ["7c3aed", "ec4899", "f59e0b"],
@@ -203,12 +206,13 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   };
 
   const master = (palette: string): Promise<string> =>
-    produce(join(cacheDir, `master-${palette}.webm`), (tmp) => {
+    produce(join(cacheDir, `master-${MASTER_VERSION}-${palette}.webm`), (tmp) => {
       const [a, b, c] = PALETTES[palette]!;
       const filters = [
         "format=yuv420p",
         "drawbox=x='(iw-90)*(0.5+0.45*sin(t*1.3))':y='(ih-90)*(0.5+0.4*cos(t*0.9))':w=90:h=90:color=white@0.3:t=fill",
-        ...(font ? [`drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=24:y=24:fontsize=26:fontcolor=white@0.9`] : []),
+        // The clip's clock, in the middle third (apps put their header on top and captions below).
+        ...(font ? [`drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.3:fontsize=30:fontcolor=white@0.85:box=1:boxcolor=black@0.25:boxborderw=8`] : []),
       ];
       return run(ffmpeg, [
         "-f", "lavfi",
@@ -222,7 +226,7 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   const clip = async (palette: string, seconds: number): Promise<string> => {
     const source = await master(palette);
     if (seconds >= MAX_CLIP_SECONDS) return source;
-    return produce(join(cacheDir, `${palette}-${seconds}s.webm`), (tmp) => run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp]));
+    return produce(join(cacheDir, `${MASTER_VERSION}-${palette}-${seconds}s.webm`), (tmp) => run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp]));
   };
 
   const postDuration = memo(async (id: string) => (lookup ? lookup.postDuration(id) : null));

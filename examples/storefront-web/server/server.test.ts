@@ -136,7 +136,7 @@ describe("storefront server", () => {
       expect(a.headers.get("content-type")).toBe("video/webm");
       const bytes = Buffer.from(await a.arrayBuffer());
       expect(Buffer.from(await b.arrayBuffer()).equals(bytes)).toBe(true);
-      const file = join(dir, "media", `${paletteFor(uuid)}-8s.webm`);
+      const file = join(dir, "media", `2-${paletteFor(uuid)}-8s.webm`);
       const probe = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" });
       expect(Number(probe.stdout)).toBeCloseTo(8, 0);
 
