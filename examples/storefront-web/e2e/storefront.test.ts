@@ -315,6 +315,9 @@ inBrowser("storefront", () => {
     await expect.poll(() => page.getByTestId("viewer-count").textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
     const livePrice = pinned.livePrice!.amount.replace(/\.\d+$/, "");
     await expect.poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT }).toContain(livePrice);
+    // The stream plays from the session's playbackUrl (the demo's: a looping clip).
+    expect(await page.getByTestId("live-video").getAttribute("src")).toBe(session.playbackUrl);
+    await expect.poll(() => page.getByTestId("live-video").evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: WAIT }).toBeGreaterThan(0.5);
     await shot(page, "11-live");
 
     // The host pins another product at a live price: the page follows through liveSessionEvents.

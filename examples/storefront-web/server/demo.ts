@@ -43,6 +43,8 @@ const CLIPS = [
   { palette: "berry", caption: "Gift ideas under a minute #gifts #shoppable", hashtags: ["gifts", "shoppable"] },
 ] as const;
 export const DEMO_CLIP_MS = 12_000;
+/** The demo live session's "stream": the media server's longest clip, looped by the player. */
+export const DEMO_STREAM_URL = "/media/clips/ember-90s.webm";
 const TAG_SPOTS = [
   { x: 0.3, y: 0.35, startMs: 0, endMs: 4_000 },
   { x: 0.68, y: 0.52, startMs: 4_000, endMs: 8_000 },
@@ -114,7 +116,8 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
   if (!live || live.status !== "LIVE") {
     const scheduled = ok("liveSessionSchedule", await merchant.liveSessionSchedule({ shopId: shop.id, title: `${shop.name}: the Friday drop, live`, scheduledAt: new Date(Date.now() + 60_000).toISOString() }));
     liveSessionId = scheduled.liveSession!.id;
-    ok("liveSessionStart", await merchant.liveSessionStart({ id: liveSessionId }));
+    // A streaming provider would give the playback URL (HLS) when the stream starts; the demo's is a looping clip.
+    ok("liveSessionStart", await merchant.liveSessionStart({ id: liveSessionId, playbackUrl: DEMO_STREAM_URL }));
     const pinned = products[0]!;
     const min = Number(pinned.priceRange.min.amount);
     ok("liveSessionPinProduct", await merchant.liveSessionPinProduct({ liveSessionId, productId: pinned.id, livePrice: (Math.floor(min * 80) / 100).toFixed(2), quantityCap: 50 }));

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
-import { DEMO_CLIP_MS, prepareDemo, type DemoCredentials } from "./demo.ts";
+import { DEMO_CLIP_MS, DEMO_STREAM_URL, prepareDemo, type DemoCredentials } from "./demo.ts";
 import { startStorefront, type Storefront } from "./main.ts";
 import { clipSeconds, hasFfmpeg, paletteFor, svgCard } from "./media.ts";
 
@@ -71,6 +71,7 @@ describe("prepareDemo", () => {
     expect(post?.productTags.map((t) => [t.startMs, t.endMs])).toEqual([[0, 4000], [4000, 8000], [8000, 12000]]); // an open end runs to the end of the video
     const live = await merchant.liveSession({ id: first.liveSessionId });
     expect(live?.status).toBe("LIVE");
+    expect(live?.playbackUrl).toBe(DEMO_STREAM_URL);
     expect(live?.pinnedProducts).toHaveLength(1);
     const link = await creator.affiliateLinkCreate({ productId: post!.productTags[0]!.product.id });
     expect(link.userErrors).toEqual([]);

@@ -13,7 +13,7 @@ export interface StorefrontConfig {
   publishableKey: string;
   /** Development-only user tokens for the demo user switcher. */
   users: { buyer?: DemoUser; creator?: DemoUser };
-  demo?: { liveSessionId?: string; creatorHandle?: string; shopHandle?: string; postIds?: string[]; liveVideoUrl?: string };
+  demo?: { liveSessionId?: string; creatorHandle?: string; shopHandle?: string; postIds?: string[] };
 }
 
 export type DemoUserKind = "anonymous" | "buyer" | "creator";

@@ -52,11 +52,6 @@ export const ShopProgram = `query ShopProgram($handle: String!) {
   { handle: string }
 >;
 
-/** The host's latest video posts: the live page loops one as the stream stand-in. */
-export const HostClips = `query HostClips($id: ID!) {
-  node(id: $id) { ... on User { posts(first: 10) { edges { node { id media { kind url posterUrl } } } } } }
-}` as TypedDocument<{ node: { posts?: { edges: { node: { id: string; media: { kind: string; url: string; posterUrl: string | null } } }[] } } | null }, { id: string }>;
-
 /** The orders an anonymous cart was checked out into: its holder reads them through `Cart.orders`. */
 export const CartOrders = `query CartOrders($id: ID!) {
   cart(id: $id) { id orders { id number status createdAt total ${money} subtotal ${money} shop { id handle name }

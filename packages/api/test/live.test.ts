@@ -33,7 +33,7 @@ const catalog = {
   otherShopDraft: "",
 };
 
-const SESSION = `id title status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId
+const SESSION = `id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId
   host { handle } shop { id }
   pinnedProducts { id livePrice { amount currencyCode } quantityCap quantitySold remaining livePriceActive product { id } variant { id } }`;
 const PAYLOAD = `liveSession { ${SESSION} } userErrors { code field message }`;
@@ -201,6 +201,23 @@ describe("live session lifecycle", () => {
       const res = await call(action, { id: session.id }, as.creator());
       expect(res.userErrors).toEqual([{ code: "INVALID_STATE", field: ["id"], message: expect.stringContaining("ENDED") }]);
     }
+  });
+
+  it("keeps the playback URL given at scheduling, replaces it with the one given at start, and refuses a malformed one", async () => {
+    const session = await scheduleAs(as.creator(), { playbackUrl: "https://stream.example/live/abc.m3u8" });
+    expect(session.playbackUrl).toBe("https://stream.example/live/abc.m3u8");
+    const before = await liveCounts();
+    for (const playbackUrl of ["ftp://stream.example/x", "relative/path.m3u8", "javascript:alert(1)"]) {
+      expect(codes(await call("start", { id: session.id, playbackUrl }, as.creator()))).toEqual([["INVALID", "playbackUrl"]]);
+      expect(codes(await call("schedule", { title: "x", scheduledAt: inAnHour(), playbackUrl }, as.creator()))).toEqual([["INVALID", "playbackUrl"]]);
+    }
+    expect(await liveCounts()).toEqual(before);
+    expect((await scheduleAs(as.creator())).playbackUrl).toBeNull();
+
+    const live = await must("start", { id: session.id, playbackUrl: "/streams/abc.m3u8" }, as.creator());
+    expect(live).toMatchObject({ status: "LIVE", playbackUrl: "/streams/abc.m3u8" });
+    const other = await scheduleAs(as.creator(), { playbackUrl: "https://stream.example/kept.m3u8" });
+    expect((await must("start", { id: other.id }, as.creator())).playbackUrl).toBe("https://stream.example/kept.m3u8");
   });
 
   it("cancels a SCHEDULED session, which can then neither start nor end", async () => {

@@ -8,7 +8,6 @@ import type { LiveSessionFieldsFragment } from "@shoppable/sdk";
 import { useEffect, useState } from "react";
 import { ProductDetails } from "../components/ProductDetails.tsx";
 import { Icon } from "../components/Icon.tsx";
-import { HostClips } from "../documents.ts";
 import { compact, money } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
@@ -56,23 +55,13 @@ export function LiveListPage() {
   );
 }
 
-const FALLBACK_CLIP = { url: "/media/clips/ocean-90s.webm", poster: "/media/clips/ocean-poster.jpg" };
-
 type Pin = LiveSessionFieldsFragment["pinnedProducts"][number];
 
 export function LivePage({ id }: { id: string }) {
   const { client, sessionId, user, config } = useShoppable();
   const [session, setSession] = useState<LiveSessionFieldsFragment | null | undefined>(undefined);
   const [viewerCount, setViewerCount] = useState(0);
-  const [clipFailed, setClipFailed] = useState(false);
-  const clip = useQuery(async () => {
-    if (config.demo?.liveVideoUrl) return { url: config.demo.liveVideoUrl, poster: null };
-    if (!session?.host.id) return null;
-    const { node } = await client.request(HostClips, { id: session.host.id });
-    // The API has no stream URL: loop the host's latest video, else one of the demo media server's clips.
-    const video = node?.posts?.edges.find((edge) => edge.node.media.kind === "VIDEO")?.node.media;
-    return video ? { url: video.url, poster: video.posterUrl } : FALLBACK_CLIP;
-  }, [client, session?.host.id, config.demo?.liveVideoUrl]);
+  const [streamFailed, setStreamFailed] = useState(false);
 
   useEffect(() => {
     let active = true;
@@ -114,10 +103,11 @@ export function LivePage({ id }: { id: string }) {
   return (
     <div className="live" data-testid="live-page">
       <div className="live__stage">
-        {clip.data && !clipFailed ? (
-          <video className="live__video" src={clip.data.url} poster={clip.data.poster ?? undefined} muted autoPlay loop playsInline data-testid="live-video" onError={() => setClipFailed(true)} />
+        {/* The host's stream from their streaming provider (the demo's is a looping clip). HLS plays natively in Safari; elsewhere an app adds hls.js. */}
+        {session.playbackUrl && !streamFailed ? (
+          <video className="live__video" src={session.playbackUrl} muted autoPlay loop playsInline data-testid="live-video" onError={() => setStreamFailed(true)} />
         ) : (
-          <div className="live__video live__video--placeholder" />
+          <div className="live__video live__video--placeholder" data-testid="live-no-stream" />
         )}
         <div className="live__top">
           <span className={session.status === "LIVE" ? "badge badge--live" : "badge"} data-testid="live-status">

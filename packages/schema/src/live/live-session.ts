@@ -57,6 +57,11 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
   description: "A live shopping broadcast by a creator or for a shop, with pinned products and a viewer count.",
   fields: (t) => ({
     title: t.exposeString("title"),
+    playbackUrl: t.exposeString("playbackUrl", {
+      nullable: true,
+      description:
+        "Where viewers play the stream: the streaming provider's playback URL (HLS `.m3u8`, or any video URL), set by liveSessionSchedule or liveSessionStart; null until then. Shoppable stores it; the video itself is the provider's.",
+    }),
     status: t.expose("status", { type: LiveSessionStatusEnum }),
     host: t.relation("host"),
     shop: t.relation("shop", { nullable: true, description: "The shop the session sells for; null for a creator's own session." }),

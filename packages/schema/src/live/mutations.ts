@@ -25,6 +25,7 @@ const LiveSessionScheduleInput = builder.inputType("LiveSessionScheduleInput", {
     scheduledAt: t.field({ type: "DateTime", description: "When the session is announced to start; in the future, within a year." }),
     shopId: t.id({ required: false, description: "The shop the session sells for; the caller must manage it." }),
     hostId: t.id({ required: false, description: "For the platform (a secret key without a user token): the host, a CREATOR or a MERCHANT of the shop." }),
+    playbackUrl: t.string({ required: false, description: "Where viewers will play the stream: an http(s) URL or an absolute path (see LiveSession.playbackUrl)." }),
   }),
 });
 
@@ -33,6 +34,7 @@ const scheduleSchema = z.object({
   scheduledAt: z.date(),
   shopId: optional(globalId("Shop")),
   hostId: optional(globalId("User")),
+  playbackUrl: optional(mediaUrl),
 });
 
 builder.mutationField("liveSessionSchedule", (t) =>
@@ -50,9 +52,15 @@ builder.mutationField("liveSessionSchedule", (t) =>
   }),
 );
 
-const LiveSessionStartInput = builder.inputType("LiveSessionStartInput", { fields: (t) => ({ id: t.id() }) });
+const LiveSessionStartInput = builder.inputType("LiveSessionStartInput", {
+  fields: (t) => ({
+    id: t.id(),
+    playbackUrl: t.string({ required: false, description: "Where viewers play the stream, when it is known only now; replaces the one given at scheduling. An http(s) URL or an absolute path." }),
+  }),
+});
 const LiveSessionCancelInput = builder.inputType("LiveSessionCancelInput", { fields: (t) => ({ id: t.id() }) });
 const idSchema = z.object({ id: globalId("LiveSession") });
+const startSchema = z.object({ id: globalId("LiveSession"), playbackUrl: optional(mediaUrl) });
 
 builder.mutationField("liveSessionStart", (t) =>
   t.field({
@@ -61,9 +69,9 @@ builder.mutationField("liveSessionStart", (t) =>
     description: "Puts a SCHEDULED session on air. By the host, the shop's merchants or the platform.",
     args: { input: t.arg({ type: LiveSessionStartInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseInput(idSchema, input);
+      const parsed = parseInput(startSchema, input);
       if (!parsed.ok) return failed(parsed.errors);
-      return live.startLiveSession(ctx, parsed.data.id);
+      return live.startLiveSession(ctx, parsed.data.id, parsed.data.playbackUrl);
     },
   }),
 );

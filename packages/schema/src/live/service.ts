@@ -100,6 +100,8 @@ export interface LiveSessionScheduleInput {
   shopId?: string | null | undefined;
   /** The host, named only by the platform; a user caller hosts themself. */
   hostId?: string | null | undefined;
+  /** Where viewers will play the stream. */
+  playbackUrl?: string | null | undefined;
 }
 
 function hasRole(roles: Role[], ...wanted: Role[]) {
@@ -151,14 +153,14 @@ export async function scheduleLiveSession(ctx: Context, input: LiveSessionSchedu
   }
 
   const session = await ctx.db.liveSession.create({
-    data: { hostId, shopId, title: input.title, scheduledAt: input.scheduledAt },
+    data: { hostId, shopId, title: input.title, scheduledAt: input.scheduledAt, playbackUrl: input.playbackUrl ?? null },
     select: { id: true },
   });
   return succeeded(session.id);
 }
 
 /** Applies a status transition with one conditional UPDATE; INVALID_STATE when the session is elsewhere. */
-async function transition(ctx: Context, id: string, action: "start" | "cancel"): Promise<PayloadShape> {
+async function transition(ctx: Context, id: string, action: "start" | "cancel", playbackUrl?: string | null): Promise<PayloadShape> {
   const session = await ctx.db.liveSession.findUnique({ where: { id }, select: sessionAccess });
   if (!session) return notFound("id");
   await assertMayAct(ctx, session);
@@ -166,7 +168,7 @@ async function transition(ctx: Context, id: string, action: "start" | "cancel"):
   const { from, to } = TRANSITIONS[action];
   const { count } = await ctx.db.liveSession.updateMany({
     where: { id, status: from },
-    data: { status: to, ...(action === "start" ? { startedAt: new Date() } : {}) },
+    data: { status: to, ...(action === "start" ? { startedAt: new Date() } : {}), ...(playbackUrl ? { playbackUrl } : {}) },
   });
   if (count === 0) {
     const current = await ctx.db.liveSession.findUniqueOrThrow({ where: { id }, select: { status: true } });
@@ -176,9 +178,12 @@ async function transition(ctx: Context, id: string, action: "start" | "cancel"):
   return succeeded(id);
 }
 
-/** Puts a SCHEDULED session on air (LIVE, `startedAt` now); INVALID_STATE otherwise. */
-export function startLiveSession(ctx: Context, id: string): Promise<PayloadShape> {
-  return transition(ctx, id, "start");
+/**
+ * Puts a SCHEDULED session on air (LIVE, `startedAt` now), with `playbackUrl` replacing the
+ * scheduled one when given; INVALID_STATE otherwise.
+ */
+export function startLiveSession(ctx: Context, id: string, playbackUrl?: string | null): Promise<PayloadShape> {
+  return transition(ctx, id, "start", playbackUrl);
 }
 
 /** Cancels a SCHEDULED session (final); INVALID_STATE otherwise. */

@@ -723,6 +723,8 @@ export type LiveSessionReplayInput = {
 export type LiveSessionScheduleInput = {
   /** For the platform (a secret key without a user token): the host, a CREATOR or a MERCHANT of the shop. */
   hostId?: string | number | null | undefined;
+  /** Where viewers will play the stream: an http(s) URL or an absolute path (see LiveSession.playbackUrl). */
+  playbackUrl?: string | null | undefined;
   /** When the session is announced to start; in the future, within a year. */
   scheduledAt: string;
   /** The shop the session sells for; the caller must manage it. */
@@ -732,6 +734,8 @@ export type LiveSessionScheduleInput = {
 
 export type LiveSessionStartInput = {
   id: string | number;
+  /** Where viewers play the stream, when it is known only now; replaces the one given at scheduling. An http(s) URL or an absolute path. */
+  playbackUrl?: string | null | undefined;
 };
 
 /** SCHEDULED → LIVE → ENDED, or SCHEDULED → CANCELLED. ENDED and CANCELLED are final. */
@@ -1594,7 +1598,7 @@ export type ProductTagFieldsFragment = { id: string, position: number, x: number
 
 export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
 
-export type LiveSessionFieldsFragment = { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> };
+export type LiveSessionFieldsFragment = { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> };
 
 export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string, topics: Array<WebhookTopic>, enabled: boolean, signingSecret: string, createdAt: string, shop: { id: string, handle: string, name: string } | null };
 
@@ -1670,21 +1674,21 @@ export type LiveSessionQueryVariables = Exact<{
 }>;
 
 
-export type LiveSessionQuery = { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null };
+export type LiveSessionQuery = { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null };
 
 export type LiveSessionCancelMutationVariables = Exact<{
   input: LiveSessionCancelInput;
 }>;
 
 
-export type LiveSessionCancelMutation = { liveSessionCancel: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionCancelMutation = { liveSessionCancel: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionEndMutationVariables = Exact<{
   input: LiveSessionEndInput;
 }>;
 
 
-export type LiveSessionEndMutation = { liveSessionEnd: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionEndMutation = { liveSessionEnd: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionEventsSubscriptionVariables = Exact<{
   liveSessionId: string | number;
@@ -1698,42 +1702,42 @@ export type LiveSessionJoinMutationVariables = Exact<{
 }>;
 
 
-export type LiveSessionJoinMutation = { liveSessionJoin: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionJoinMutation = { liveSessionJoin: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionLeaveMutationVariables = Exact<{
   input: LiveSessionLeaveInput;
 }>;
 
 
-export type LiveSessionLeaveMutation = { liveSessionLeave: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionLeaveMutation = { liveSessionLeave: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionPinProductMutationVariables = Exact<{
   input: LiveSessionPinProductInput;
 }>;
 
 
-export type LiveSessionPinProductMutation = { liveSessionPinProduct: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionPinProductMutation = { liveSessionPinProduct: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionScheduleMutationVariables = Exact<{
   input: LiveSessionScheduleInput;
 }>;
 
 
-export type LiveSessionScheduleMutation = { liveSessionSchedule: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionScheduleMutation = { liveSessionSchedule: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionStartMutationVariables = Exact<{
   input: LiveSessionStartInput;
 }>;
 
 
-export type LiveSessionStartMutation = { liveSessionStart: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionStartMutation = { liveSessionStart: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionUnpinProductMutationVariables = Exact<{
   input: LiveSessionUnpinProductInput;
 }>;
 
 
-export type LiveSessionUnpinProductMutation = { liveSessionUnpinProduct: { liveSession: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
+export type LiveSessionUnpinProductMutation = { liveSessionUnpinProduct: { liveSession: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } | null, userErrors: Array<{ code: LiveErrorCode, field: Array<string> | null, message: string }> } };
 
 export type LiveSessionsQueryVariables = Exact<{
   status: LiveSessionStatus;
@@ -1746,7 +1750,7 @@ export type LiveSessionsQueryVariables = Exact<{
 }>;
 
 
-export type LiveSessionsQuery = { liveSessions: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } }> } };
+export type LiveSessionsQuery = { liveSessions: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> } }> } };
 
 export type ViewerConsentUpdateMutationVariables = Exact<{
   input: ViewerConsentUpdateInput;
@@ -2433,6 +2437,7 @@ export const LiveSessionFieldsFragmentDoc = new TypedDocumentString(`
     fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6216,6 +6221,7 @@ export const LiveSessionDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6274,6 +6280,7 @@ export const LiveSessionCancelDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6332,6 +6339,7 @@ export const LiveSessionEndDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6414,6 +6422,7 @@ export const LiveSessionJoinDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6472,6 +6481,7 @@ export const LiveSessionLeaveDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6530,6 +6540,7 @@ export const LiveSessionPinProductDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6588,6 +6599,7 @@ export const LiveSessionScheduleDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6646,6 +6658,7 @@ export const LiveSessionStartDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6704,6 +6717,7 @@ export const LiveSessionUnpinProductDocument = new TypedDocumentString(`
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt
@@ -6777,6 +6791,7 @@ fragment PageInfoFields on PageInfo {
 fragment LiveSessionFields on LiveSession {
   id
   title
+  playbackUrl
   status
   scheduledAt
   startedAt

@@ -422,6 +422,7 @@ export const LiveSessionScalarFieldEnum = {
   hostId: 'hostId',
   shopId: 'shopId',
   title: 'title',
+  playbackUrl: 'playbackUrl',
   status: 'status',
   scheduledAt: 'scheduledAt',
   startedAt: 'startedAt',

@@ -41,6 +41,7 @@ export type LiveSessionMinAggregateOutputType = {
   hostId: string | null
   shopId: string | null
   title: string | null
+  playbackUrl: string | null
   status: $Enums.LiveSessionStatus | null
   scheduledAt: Date | null
   startedAt: Date | null
@@ -55,6 +56,7 @@ export type LiveSessionMaxAggregateOutputType = {
   hostId: string | null
   shopId: string | null
   title: string | null
+  playbackUrl: string | null
   status: $Enums.LiveSessionStatus | null
   scheduledAt: Date | null
   startedAt: Date | null
@@ -69,6 +71,7 @@ export type LiveSessionCountAggregateOutputType = {
   hostId: number
   shopId: number
   title: number
+  playbackUrl: number
   status: number
   scheduledAt: number
   startedAt: number
@@ -95,6 +98,7 @@ export type LiveSessionMinAggregateInputType = {
   hostId?: true
   shopId?: true
   title?: true
+  playbackUrl?: true
   status?: true
   scheduledAt?: true
   startedAt?: true
@@ -109,6 +113,7 @@ export type LiveSessionMaxAggregateInputType = {
   hostId?: true
   shopId?: true
   title?: true
+  playbackUrl?: true
   status?: true
   scheduledAt?: true
   startedAt?: true
@@ -123,6 +128,7 @@ export type LiveSessionCountAggregateInputType = {
   hostId?: true
   shopId?: true
   title?: true
+  playbackUrl?: true
   status?: true
   scheduledAt?: true
   startedAt?: true
@@ -224,6 +230,7 @@ export type LiveSessionGroupByOutputType = {
   hostId: string
   shopId: string | null
   title: string
+  playbackUrl: string | null
   status: $Enums.LiveSessionStatus
   scheduledAt: Date
   startedAt: Date | null
@@ -261,6 +268,7 @@ export type LiveSessionWhereInput = {
   hostId?: Prisma.UuidFilter<"LiveSession"> | string
   shopId?: Prisma.UuidNullableFilter<"LiveSession"> | string | null
   title?: Prisma.StringFilter<"LiveSession"> | string
+  playbackUrl?: Prisma.StringNullableFilter<"LiveSession"> | string | null
   status?: Prisma.EnumLiveSessionStatusFilter<"LiveSession"> | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFilter<"LiveSession"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"LiveSession"> | Date | string | null
@@ -280,6 +288,7 @@ export type LiveSessionOrderByWithRelationInput = {
   hostId?: Prisma.SortOrder
   shopId?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
+  playbackUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   scheduledAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -302,6 +311,7 @@ export type LiveSessionWhereUniqueInput = Prisma.AtLeast<{
   hostId?: Prisma.UuidFilter<"LiveSession"> | string
   shopId?: Prisma.UuidNullableFilter<"LiveSession"> | string | null
   title?: Prisma.StringFilter<"LiveSession"> | string
+  playbackUrl?: Prisma.StringNullableFilter<"LiveSession"> | string | null
   status?: Prisma.EnumLiveSessionStatusFilter<"LiveSession"> | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFilter<"LiveSession"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"LiveSession"> | Date | string | null
@@ -321,6 +331,7 @@ export type LiveSessionOrderByWithAggregationInput = {
   hostId?: Prisma.SortOrder
   shopId?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
+  playbackUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   scheduledAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -343,6 +354,7 @@ export type LiveSessionScalarWhereWithAggregatesInput = {
   hostId?: Prisma.UuidWithAggregatesFilter<"LiveSession"> | string
   shopId?: Prisma.UuidNullableWithAggregatesFilter<"LiveSession"> | string | null
   title?: Prisma.StringWithAggregatesFilter<"LiveSession"> | string
+  playbackUrl?: Prisma.StringNullableWithAggregatesFilter<"LiveSession"> | string | null
   status?: Prisma.EnumLiveSessionStatusWithAggregatesFilter<"LiveSession"> | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeWithAggregatesFilter<"LiveSession"> | Date | string
   startedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"LiveSession"> | Date | string | null
@@ -355,6 +367,7 @@ export type LiveSessionScalarWhereWithAggregatesInput = {
 export type LiveSessionCreateInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -374,6 +387,7 @@ export type LiveSessionUncheckedCreateInput = {
   hostId: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -389,6 +403,7 @@ export type LiveSessionUncheckedCreateInput = {
 export type LiveSessionUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -408,6 +423,7 @@ export type LiveSessionUncheckedUpdateInput = {
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -425,6 +441,7 @@ export type LiveSessionCreateManyInput = {
   hostId: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -437,6 +454,7 @@ export type LiveSessionCreateManyInput = {
 export type LiveSessionUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -451,6 +469,7 @@ export type LiveSessionUncheckedUpdateManyInput = {
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -480,6 +499,7 @@ export type LiveSessionCountOrderByAggregateInput = {
   hostId?: Prisma.SortOrder
   shopId?: Prisma.SortOrder
   title?: Prisma.SortOrder
+  playbackUrl?: Prisma.SortOrder
   status?: Prisma.SortOrder
   scheduledAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
@@ -499,6 +519,7 @@ export type LiveSessionMaxOrderByAggregateInput = {
   hostId?: Prisma.SortOrder
   shopId?: Prisma.SortOrder
   title?: Prisma.SortOrder
+  playbackUrl?: Prisma.SortOrder
   status?: Prisma.SortOrder
   scheduledAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
@@ -513,6 +534,7 @@ export type LiveSessionMinOrderByAggregateInput = {
   hostId?: Prisma.SortOrder
   shopId?: Prisma.SortOrder
   title?: Prisma.SortOrder
+  playbackUrl?: Prisma.SortOrder
   status?: Prisma.SortOrder
   scheduledAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
@@ -667,6 +689,7 @@ export type LiveSessionUpdateOneRequiredWithoutPinsNestedInput = {
 export type LiveSessionCreateWithoutHostInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -684,6 +707,7 @@ export type LiveSessionUncheckedCreateWithoutHostInput = {
   id?: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -730,6 +754,7 @@ export type LiveSessionScalarWhereInput = {
   hostId?: Prisma.UuidFilter<"LiveSession"> | string
   shopId?: Prisma.UuidNullableFilter<"LiveSession"> | string | null
   title?: Prisma.StringFilter<"LiveSession"> | string
+  playbackUrl?: Prisma.StringNullableFilter<"LiveSession"> | string | null
   status?: Prisma.EnumLiveSessionStatusFilter<"LiveSession"> | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFilter<"LiveSession"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"LiveSession"> | Date | string | null
@@ -742,6 +767,7 @@ export type LiveSessionScalarWhereInput = {
 export type LiveSessionCreateWithoutShopInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -759,6 +785,7 @@ export type LiveSessionUncheckedCreateWithoutShopInput = {
   id?: string
   hostId: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -800,6 +827,7 @@ export type LiveSessionUpdateManyWithWhereWithoutShopInput = {
 export type LiveSessionCreateWithoutReplayPostInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -818,6 +846,7 @@ export type LiveSessionUncheckedCreateWithoutReplayPostInput = {
   hostId: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -848,6 +877,7 @@ export type LiveSessionUpdateToOneWithWhereWithoutReplayPostInput = {
 export type LiveSessionUpdateWithoutReplayPostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -866,6 +896,7 @@ export type LiveSessionUncheckedUpdateWithoutReplayPostInput = {
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -880,6 +911,7 @@ export type LiveSessionUncheckedUpdateWithoutReplayPostInput = {
 export type LiveSessionCreateWithoutViewersInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -898,6 +930,7 @@ export type LiveSessionUncheckedCreateWithoutViewersInput = {
   hostId: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -928,6 +961,7 @@ export type LiveSessionUpdateToOneWithWhereWithoutViewersInput = {
 export type LiveSessionUpdateWithoutViewersInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -946,6 +980,7 @@ export type LiveSessionUncheckedUpdateWithoutViewersInput = {
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -960,6 +995,7 @@ export type LiveSessionUncheckedUpdateWithoutViewersInput = {
 export type LiveSessionCreateWithoutPinsInput = {
   id?: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -978,6 +1014,7 @@ export type LiveSessionUncheckedCreateWithoutPinsInput = {
   hostId: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -1008,6 +1045,7 @@ export type LiveSessionUpdateToOneWithWhereWithoutPinsInput = {
 export type LiveSessionUpdateWithoutPinsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1026,6 +1064,7 @@ export type LiveSessionUncheckedUpdateWithoutPinsInput = {
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1041,6 +1080,7 @@ export type LiveSessionCreateManyHostInput = {
   id?: string
   shopId?: string | null
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -1053,6 +1093,7 @@ export type LiveSessionCreateManyHostInput = {
 export type LiveSessionUpdateWithoutHostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1070,6 +1111,7 @@ export type LiveSessionUncheckedUpdateWithoutHostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1086,6 +1128,7 @@ export type LiveSessionUncheckedUpdateManyWithoutHostInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1099,6 +1142,7 @@ export type LiveSessionCreateManyShopInput = {
   id?: string
   hostId: string
   title: string
+  playbackUrl?: string | null
   status?: $Enums.LiveSessionStatus
   scheduledAt: Date | string
   startedAt?: Date | string | null
@@ -1111,6 +1155,7 @@ export type LiveSessionCreateManyShopInput = {
 export type LiveSessionUpdateWithoutShopInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1128,6 +1173,7 @@ export type LiveSessionUncheckedUpdateWithoutShopInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1144,6 +1190,7 @@ export type LiveSessionUncheckedUpdateManyWithoutShopInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   hostId?: Prisma.StringFieldUpdateOperationsInput | string
   title?: Prisma.StringFieldUpdateOperationsInput | string
+  playbackUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumLiveSessionStatusFieldUpdateOperationsInput | $Enums.LiveSessionStatus
   scheduledAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1198,6 +1245,7 @@ export type LiveSessionSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   hostId?: boolean
   shopId?: boolean
   title?: boolean
+  playbackUrl?: boolean
   status?: boolean
   scheduledAt?: boolean
   startedAt?: boolean
@@ -1218,6 +1266,7 @@ export type LiveSessionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   hostId?: boolean
   shopId?: boolean
   title?: boolean
+  playbackUrl?: boolean
   status?: boolean
   scheduledAt?: boolean
   startedAt?: boolean
@@ -1234,6 +1283,7 @@ export type LiveSessionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   hostId?: boolean
   shopId?: boolean
   title?: boolean
+  playbackUrl?: boolean
   status?: boolean
   scheduledAt?: boolean
   startedAt?: boolean
@@ -1250,6 +1300,7 @@ export type LiveSessionSelectScalar = {
   hostId?: boolean
   shopId?: boolean
   title?: boolean
+  playbackUrl?: boolean
   status?: boolean
   scheduledAt?: boolean
   startedAt?: boolean
@@ -1259,7 +1310,7 @@ export type LiveSessionSelectScalar = {
   createdAt?: boolean
 }
 
-export type LiveSessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "hostId" | "shopId" | "title" | "status" | "scheduledAt" | "startedAt" | "endedAt" | "viewerCount" | "peakViewerCount" | "createdAt", ExtArgs["result"]["liveSession"]>
+export type LiveSessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "hostId" | "shopId" | "title" | "playbackUrl" | "status" | "scheduledAt" | "startedAt" | "endedAt" | "viewerCount" | "peakViewerCount" | "createdAt", ExtArgs["result"]["liveSession"]>
 export type LiveSessionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   host?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   shop?: boolean | Prisma.LiveSession$shopArgs<ExtArgs>
@@ -1291,6 +1342,10 @@ export type $LiveSessionPayload<ExtArgs extends runtime.Types.Extensions.Interna
     hostId: string
     shopId: string | null
     title: string
+    /**
+     * Where viewers play the stream (the streaming provider's HLS URL, or any video URL).
+     */
+    playbackUrl: string | null
     status: $Enums.LiveSessionStatus
     scheduledAt: Date
     startedAt: Date | null
@@ -1730,6 +1785,7 @@ export interface LiveSessionFieldRefs {
   readonly hostId: Prisma.FieldRef<"LiveSession", 'String'>
   readonly shopId: Prisma.FieldRef<"LiveSession", 'String'>
   readonly title: Prisma.FieldRef<"LiveSession", 'String'>
+  readonly playbackUrl: Prisma.FieldRef<"LiveSession", 'String'>
   readonly status: Prisma.FieldRef<"LiveSession", 'LiveSessionStatus'>
   readonly scheduledAt: Prisma.FieldRef<"LiveSession", 'DateTime'>
   readonly startedAt: Prisma.FieldRef<"LiveSession", 'DateTime'>
