@@ -124,7 +124,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const busy = (error as NodeJS.ErrnoException)?.code === "EADDRINUSE";
+  console.error(busy ? `Port ${storefrontPort} is in use: set STOREFRONT_PORT to another (and open that one).` : error instanceof Error ? error.message : error);
   api?.kill("SIGTERM");
   process.exit(1);
 });
