@@ -163,8 +163,10 @@ function trendingPageSql(hour: Date): Prisma.Sql {
  * SELECT "id", "score": the FOR_YOU score (ranking.ts) for the user `userId` as of `asOf`. The
  * candidates are the snapshot's top 1,000 posts and its posts by the creators and shops the
  * user followed by `asOf`, so the work per page is bounded whatever the number of posts. The
- * affinity reads the user's signals made by then: the hashtags and tagged products of the last
- * 200 posts they liked and viewed, and the products of their paid orders.
+ * followed ones are found in the snapshot itself by its copy of the post's author and shop,
+ * then checked against the post (a creator's own post, or a followed shop's). The affinity
+ * reads the user's signals made by then: the hashtags and tagged products of the last 200
+ * posts they liked and viewed, and the products of their paid orders.
  */
 export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
   const at = utc(asOf);
@@ -175,16 +177,14 @@ export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
       SELECT f."followeeId" FROM "UserFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
     ), followed_shops AS (
       SELECT f."shopId" FROM "ShopFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
+    ), top_edge AS (
+      SELECT s."score", s."postId" FROM "TrendingPostScore" s WHERE s."hour" = ${hour}
+      ORDER BY s."score" DESC, s."postId" DESC OFFSET ${FOR_YOU_CANDIDATES - 1} LIMIT 1
     ), candidates AS (
-      (SELECT s."postId", s."score" FROM "TrendingPostScore" s WHERE s."hour" = ${hour} ORDER BY s."score" DESC, s."postId" DESC LIMIT ${FOR_YOU_CANDIDATES})
-      UNION
-      (SELECT s."postId", s."score" FROM followed_users fu
-       JOIN "Post" fp ON fp."authorId" = fu."followeeId" AND fp."shopId" IS NULL
-       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
-      UNION
-      (SELECT s."postId", s."score" FROM followed_shops fs
-       JOIN "Post" fp ON fp."shopId" = fs."shopId"
-       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
+      SELECT s."postId", s."score", (s."score", s."postId") >= (SELECT "score", "postId" FROM top_edge) IS NOT FALSE AS "top"
+      FROM "TrendingPostScore" s
+      WHERE s."hour" = ${hour} AND ((s."score", s."postId") >= (SELECT "score", "postId" FROM top_edge) IS NOT FALSE
+        OR s."authorId" IN (SELECT "followeeId" FROM followed_users) OR s."shopId" IN (SELECT "shopId" FROM followed_shops))
     ), engaged AS (
       (SELECT l."postId" FROM "PostLike" l WHERE l."userId" = ${userId}::uuid AND l."createdAt" <= ${at} ORDER BY l."createdAt" DESC LIMIT ${SIGNAL_LIMIT})
       UNION
@@ -200,14 +200,14 @@ export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
     )
     SELECT c."postId" AS "id", ((c."score" + ${PERSONAL_SCORE_FLOOR}::int) * (
       ${a.base}::int
-      + CASE WHEN (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
-               OR p."shopId" IN (SELECT "shopId" FROM followed_shops)
-             THEN ${a.followed}::int ELSE 0 END
+      + CASE WHEN f."followed" THEN ${a.followed}::int ELSE 0 END
       + ${a.perSharedHashtag}::int * least(
           (SELECT count(*) FROM unnest(p."hashtags") AS x(tag) WHERE x.tag = ANY(h."list"))::int, ${a.maxSharedHashtags}::int)
       + CASE WHEN EXISTS (SELECT 1 FROM "ProductTag" pt WHERE pt."postId" = p."id" AND pt."productId" IN (SELECT "productId" FROM products))
              THEN ${a.engagedProduct}::int ELSE 0 END
     ))::bigint AS "score"
     FROM candidates c JOIN "Post" p ON p."id" = c."postId" CROSS JOIN hashtags h
-    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'`;
+    CROSS JOIN LATERAL (SELECT (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
+                               OR p."shopId" IN (SELECT "shopId" FROM followed_shops) AS "followed") f
+    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' AND (c."top" OR f."followed")`;
 }
