@@ -437,9 +437,10 @@ describe("FOR_YOU candidates", () => {
     ok(await followUser(viewer, followed.gid));
     ok(await followShop(viewer, encodeGlobalID("Shop", shop.id)));
     ok(await consent(viewer, true));
-    // 1,050 busy posts, many with equal scores (so the 1,000th ties with its neighbours), then
-    // quiet posts (score 0) below all of them: the followed creator's own, the followed shop's,
-    // a shop post by the followed creator for a shop the viewer does not follow, a stranger's.
+    // 1,200 posts: 1,100 busy ones, many with equal scores (so the 1,000th ties with its
+    // neighbours), and 100 with more unlikes than likes (negative scores); then quiet posts
+    // (score 0) below the busy ones: the followed creator's own, the followed shop's, a shop
+    // post by the followed creator for a shop the viewer does not follow, a stranger's.
     const made = utc(new Date(rankingHour(new Date()).getTime() - 3 * 3_600_000));
     const post = async (authorId: string, shopId: string | null) =>
       (
@@ -450,15 +451,18 @@ describe("FOR_YOU candidates", () => {
     await api.db.prisma.$executeRaw`
       WITH busy AS (
         INSERT INTO "Post" ("id", "authorId", "mediaKind", "mediaUrl", "width", "height", "createdAt", "updatedAt")
-        SELECT gen_random_uuid(), ${crowd.id}::uuid, 'IMAGE', '/media/posts/1.jpg', 1080, 1350, ${made}, ${made} FROM generate_series(1, 1050)
+        SELECT gen_random_uuid(), ${crowd.id}::uuid, 'IMAGE', '/media/posts/1.jpg', 1080, 1350, ${made}, ${made} FROM generate_series(1, 1200)
         RETURNING "id"
-      )
-      INSERT INTO "PostEngagementHour" ("postId", "hour", "views")
-      SELECT "id", ${made}, 1 + (row_number() OVER ())::int % 40 FROM busy`;
+      ), numbered AS (SELECT "id", (row_number() OVER ())::int AS n FROM busy)
+      INSERT INTO "PostEngagementHour" ("postId", "hour", "views", "likes")
+      SELECT "id", ${made}, CASE WHEN n % 12 = 0 THEN 0 ELSE 1 + n % 40 END, CASE WHEN n % 12 = 0 THEN -1 - n % 3 ELSE 0 END FROM numbered`;
     const followedOwn = await post(followed.id, null);
     const followedShop = await post(crowd.id, shop.id);
     const followedForOtherShop = await post(followed.id, otherShop.id);
     const stranger = await post(crowd.id, null);
+    // And a post of the followed creator with more unlikes than likes: below every other.
+    const followedUnliked = await post(followed.id, null);
+    await api.db.prisma.$executeRaw`INSERT INTO "PostEngagementHour" ("postId", "hour", "likes") VALUES (${followedUnliked}::uuid, ${made}, -2)`;
     await snapshot();
 
     const hour = rankingHour(new Date());
@@ -473,8 +477,17 @@ describe("FOR_YOU candidates", () => {
       snapshotOrder.filter((s) => top.has(s.id) || isFollowed.get(s.id)).map((s) => ({ id: s.id, score: (s.score + 1000) * (isFollowed.get(s.id) ? 8 : 4) })),
     ).map((s) => encodeGlobalID("Post", s.id));
 
+    // Every page size gives the same walk (pages score only the candidates that can be on them).
+    for (const first of [100, 37]) expect((await walk({ kind: "FOR_YOU", first }, { user: viewer.token })).ids).toEqual(expected);
     const { ids } = await walk({ kind: "FOR_YOU", first: 100 }, { user: viewer.token });
-    expect(ids).toEqual(expected);
+    expect(ids.at(-1)).toBe(encodeGlobalID("Post", followedUnliked));
+    // Backwards from the third page to the second.
+    const as = { user: viewer.token };
+    const second = await feed({ kind: "FOR_YOU", first: 100, after: (await feed({ kind: "FOR_YOU", first: 100 }, as)).pageInfo.endCursor }, as);
+    const third = await feed({ kind: "FOR_YOU", first: 100, after: second.pageInfo.endCursor }, as);
+    const back = await feed({ kind: "FOR_YOU", last: 100, before: third.pageInfo.startCursor }, as);
+    expect(back.edges.map((e: any) => e.node.id)).toEqual(second.edges.map((e: any) => e.node.id));
+    expect(second.edges.map((e: any) => e.node.id)).toEqual(expected.slice(100, 200));
     expect(ids).toContain(encodeGlobalID("Post", followedOwn));
     expect(ids).toContain(encodeGlobalID("Post", followedShop));
     expect(ids).not.toContain(encodeGlobalID("Post", followedForOtherShop));
