@@ -203,11 +203,16 @@ export function forYouSql(userId: string, asOf: Date, window: ForwardWindow | nu
       WHERE s."hour" = ${hour} AND (((s."score", s."postId") >= (SELECT "score", "postId" FROM top_edge)) IS NOT FALSE
         OR s."authorId" IN (SELECT "followeeId" FROM followed_users) OR s."shopId" IN (SELECT "shopId" FROM followed_shops))
     ), visible AS NOT MATERIALIZED (
+      -- One primary-key lookup per candidate (OFFSET 0 keeps it so): never a scan of Post.
       SELECT c."postId", c."score", f."followed", p."hashtags"
-      FROM candidates c JOIN "Post" p ON p."id" = c."postId"
+      FROM candidates c
+      CROSS JOIN LATERAL (
+        SELECT p."authorId", p."shopId", p."hashtags" FROM "Post" p
+        WHERE p."id" = c."postId" AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' OFFSET 0
+      ) p
       CROSS JOIN LATERAL (SELECT (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
                                  OR p."shopId" IN (SELECT "shopId" FROM followed_shops) AS "followed") f
-      WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' AND (c."top" OR f."followed")
+      WHERE c."top" OR f."followed"
     ), engaged AS (
       (SELECT l."postId" FROM "PostLike" l WHERE l."userId" = ${userId}::uuid AND l."createdAt" <= ${at} ORDER BY l."createdAt" DESC LIMIT ${SIGNAL_LIMIT})
       UNION
