@@ -426,3 +426,71 @@ describe("SQL statements", () => {
     console.info("statements per feed page (20, 50 posts):", report);
   });
 });
+
+describe("FOR_YOU candidates", () => {
+  it("re-ranks the snapshot's best 1,000 posts and the followed creators' own posts and followed shops' posts beyond them, nothing else", async () => {
+    const viewer = await person(api, "candidates-viewer", ["BUYER"]);
+    const crowd = await person(api, "candidates-crowd", ["CREATOR"]);
+    const followed = await person(api, "candidates-followed", ["CREATOR"]);
+    const shop = await api.db.prisma.shop.create({ data: { handle: "candidates-followed-shop", name: "Followed", currencyCode: "EUR" } });
+    const otherShop = await api.db.prisma.shop.create({ data: { handle: "candidates-other-shop", name: "Other", currencyCode: "EUR" } });
+    ok(await followUser(viewer, followed.gid));
+    ok(await followShop(viewer, encodeGlobalID("Shop", shop.id)));
+    ok(await consent(viewer, true));
+    // 1,200 posts: 1,100 busy ones, many with equal scores (so the 1,000th ties with its
+    // neighbours), and 100 with more unlikes than likes (negative scores); then quiet posts
+    // (score 0) below the busy ones: the followed creator's own, the followed shop's, a shop
+    // post by the followed creator for a shop the viewer does not follow, a stranger's.
+    const made = utc(new Date(rankingHour(new Date()).getTime() - 3 * 3_600_000));
+    const post = async (authorId: string, shopId: string | null) =>
+      (
+        await api.db.prisma.$queryRaw<{ id: string }[]>`
+          INSERT INTO "Post" ("id", "authorId", "shopId", "mediaKind", "mediaUrl", "width", "height", "createdAt", "updatedAt")
+          VALUES (gen_random_uuid(), ${authorId}::uuid, ${shopId}::uuid, 'IMAGE', '/media/posts/1.jpg', 1080, 1350, ${made}, ${made}) RETURNING "id"::text AS "id"`
+      )[0]!.id;
+    await api.db.prisma.$executeRaw`
+      WITH busy AS (
+        INSERT INTO "Post" ("id", "authorId", "mediaKind", "mediaUrl", "width", "height", "createdAt", "updatedAt")
+        SELECT gen_random_uuid(), ${crowd.id}::uuid, 'IMAGE', '/media/posts/1.jpg', 1080, 1350, ${made}, ${made} FROM generate_series(1, 1200)
+        RETURNING "id"
+      ), numbered AS (SELECT "id", (row_number() OVER ())::int AS n FROM busy)
+      INSERT INTO "PostEngagementHour" ("postId", "hour", "views", "likes")
+      SELECT "id", ${made}, CASE WHEN n % 12 = 0 THEN 0 ELSE 1 + n % 40 END, CASE WHEN n % 12 = 0 THEN -1 - n % 3 ELSE 0 END FROM numbered`;
+    const followedOwn = await post(followed.id, null);
+    const followedShop = await post(crowd.id, shop.id);
+    const followedForOtherShop = await post(followed.id, otherShop.id);
+    const stranger = await post(crowd.id, null);
+    // And a post of the followed creator with more unlikes than likes: below every other.
+    const followedUnliked = await post(followed.id, null);
+    await api.db.prisma.$executeRaw`INSERT INTO "PostEngagementHour" ("postId", "hour", "likes") VALUES (${followedUnliked}::uuid, ${made}, -2)`;
+    await snapshot();
+
+    const hour = rankingHour(new Date());
+    const scores = await api.db.prisma.trendingPostScore.findMany({ where: { hour }, select: { postId: true, score: true } });
+    const snapshotOrder = rankPosts(scores.map((s) => ({ id: s.postId, score: Number(s.score) })));
+    const top = new Set(snapshotOrder.slice(0, 1000).map((s) => s.id));
+    for (const quiet of [followedOwn, followedShop, followedForOtherShop, stranger]) expect(top.has(quiet)).toBe(false);
+    const posts = await api.db.prisma.post.findMany({ where: { id: { in: snapshotOrder.map((s) => s.id) } }, select: { id: true, authorId: true, shopId: true } });
+    const isFollowed = new Map(posts.map((p) => [p.id, (p.shopId === null && p.authorId === followed.id) || p.shopId === shop.id]));
+    // Nothing else personalises this viewer's feed: (trending + 1000) · (4, or 8 when followed).
+    const expected = rankPosts(
+      snapshotOrder.filter((s) => top.has(s.id) || isFollowed.get(s.id)).map((s) => ({ id: s.id, score: (s.score + 1000) * (isFollowed.get(s.id) ? 8 : 4) })),
+    ).map((s) => encodeGlobalID("Post", s.id));
+
+    // Every page size gives the same walk (pages score only the candidates that can be on them).
+    for (const first of [100, 37]) expect((await walk({ kind: "FOR_YOU", first }, { user: viewer.token })).ids).toEqual(expected);
+    const { ids } = await walk({ kind: "FOR_YOU", first: 100 }, { user: viewer.token });
+    expect(ids.at(-1)).toBe(encodeGlobalID("Post", followedUnliked));
+    // Backwards from the third page to the second.
+    const as = { user: viewer.token };
+    const second = await feed({ kind: "FOR_YOU", first: 100, after: (await feed({ kind: "FOR_YOU", first: 100 }, as)).pageInfo.endCursor }, as);
+    const third = await feed({ kind: "FOR_YOU", first: 100, after: second.pageInfo.endCursor }, as);
+    const back = await feed({ kind: "FOR_YOU", last: 100, before: third.pageInfo.startCursor }, as);
+    expect(back.edges.map((e: any) => e.node.id)).toEqual(second.edges.map((e: any) => e.node.id));
+    expect(second.edges.map((e: any) => e.node.id)).toEqual(expected.slice(100, 200));
+    expect(ids).toContain(encodeGlobalID("Post", followedOwn));
+    expect(ids).toContain(encodeGlobalID("Post", followedShop));
+    expect(ids).not.toContain(encodeGlobalID("Post", followedForOtherShop));
+    expect(ids).not.toContain(encodeGlobalID("Post", stranger));
+  });
+});

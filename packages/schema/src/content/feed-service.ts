@@ -32,8 +32,8 @@ import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape }
 import { visiblePostWhere } from "./access.ts";
 import { utc } from "./engagement.ts";
 import { listPosts } from "./post-list.ts";
-import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type RankedRow } from "./ranked-page.ts";
-import { AFFINITY, PERSONAL_SCORE_FLOOR, rankingHour } from "./ranking.ts";
+import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type ForwardWindow, type RankedRow } from "./ranked-page.ts";
+import { AFFINITY, AFFINITY_RANGE, PERSONAL_SCORE_FLOOR, rankingHour } from "./ranking.ts";
 import { ensureTrendingSnapshot } from "./trending-snapshot.ts";
 import { normaliseHashtag } from "./rules.ts";
 
@@ -124,7 +124,7 @@ async function rankedFeed(
   }
   const { asOf, position } = rankedCursor(args, backward, ordering, now);
   await ensureTrendingSnapshot(ctx.db, asOf);
-  const ranked = personalFor ? forYouSql(personalFor, asOf) : trendingPageSql(rankingHour(asOf));
+  const ranked = personalFor ? (window: ForwardWindow | null) => forYouSql(personalFor, asOf, window) : trendingPageSql(rankingHour(asOf));
   const { rows, hasMore } = await rankedPage(ctx.db, ranked, position, backward, size);
   const nodes = await loadPosts(ctx, rows, info);
   const edges = rows.filter((r) => nodes.has(r.id)).map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
@@ -163,28 +163,56 @@ function trendingPageSql(hour: Date): Prisma.Sql {
  * SELECT "id", "score": the FOR_YOU score (ranking.ts) for the user `userId` as of `asOf`. The
  * candidates are the snapshot's top 1,000 posts and its posts by the creators and shops the
  * user followed by `asOf`, so the work per page is bounded whatever the number of posts. The
- * affinity reads the user's signals made by then: the hashtags and tagged products of the last
- * 200 posts they liked and viewed, and the products of their paid orders.
+ * followed ones are found in the snapshot itself by its copy of the post's author and shop,
+ * then checked against the post (a creator's own post, or a followed shop's). The affinity
+ * reads the user's signals made by then: the hashtags and tagged products of the last 200
+ * posts they liked and viewed, and the products of their paid orders.
+ *
+ * Given the forward page's `window`, only the candidates that can be on it are scored: with T
+ * the least personal score (personalScoreRange) of the `take`-th best candidate by trending
+ * score among those certainly ranked after the cursor (greatest personal score below it), at
+ * least `take` candidates after the cursor score T or more, so a candidate whose greatest
+ * personal score is below T cannot be among the page's `take` rows and is left out. The page
+ * is the same as with every candidate scored.
  */
-export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
+export function forYouSql(userId: string, asOf: Date, window: ForwardWindow | null = null): Prisma.Sql {
   const at = utc(asOf);
   const hour = utc(rankingHour(asOf));
   const a = AFFINITY;
+  // personalScoreRange in SQL: the least and the greatest personal score of a trending score.
+  const base = (score: Prisma.Sql) => Prisma.sql`(${score} + ${PERSONAL_SCORE_FLOOR}::int)`;
+  const least = (score: Prisma.Sql) => Prisma.sql`least(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
+  const greatest = (score: Prisma.Sql) => Prisma.sql`greatest(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
+  const threshold = window
+    ? Prisma.sql`(
+        SELECT ${least(Prisma.sql`v."score"`)} FROM visible v
+        ${window.after ? Prisma.sql`WHERE ${greatest(Prisma.sql`v."score"`)} < ${window.after.score}::bigint` : Prisma.empty}
+        ORDER BY v."score" DESC OFFSET ${window.take - 1} LIMIT 1)`
+    : Prisma.sql`NULL::bigint`;
   return Prisma.sql`
     WITH followed_users AS (
       SELECT f."followeeId" FROM "UserFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
     ), followed_shops AS (
       SELECT f."shopId" FROM "ShopFollow" f WHERE f."followerId" = ${userId}::uuid AND f."createdAt" <= ${at}
+    ), top_edge AS (
+      SELECT s."score", s."postId" FROM "TrendingPostScore" s WHERE s."hour" = ${hour}
+      ORDER BY s."score" DESC, s."postId" DESC OFFSET ${FOR_YOU_CANDIDATES - 1} LIMIT 1
     ), candidates AS (
-      (SELECT s."postId", s."score" FROM "TrendingPostScore" s WHERE s."hour" = ${hour} ORDER BY s."score" DESC, s."postId" DESC LIMIT ${FOR_YOU_CANDIDATES})
-      UNION
-      (SELECT s."postId", s."score" FROM followed_users fu
-       JOIN "Post" fp ON fp."authorId" = fu."followeeId" AND fp."shopId" IS NULL
-       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
-      UNION
-      (SELECT s."postId", s."score" FROM followed_shops fs
-       JOIN "Post" fp ON fp."shopId" = fs."shopId"
-       JOIN "TrendingPostScore" s ON s."hour" = ${hour} AND s."postId" = fp."id")
+      SELECT s."postId", s."score", ((s."score", s."postId") >= (SELECT "score", "postId" FROM top_edge)) IS NOT FALSE AS "top"
+      FROM "TrendingPostScore" s
+      WHERE s."hour" = ${hour} AND (((s."score", s."postId") >= (SELECT "score", "postId" FROM top_edge)) IS NOT FALSE
+        OR s."authorId" IN (SELECT "followeeId" FROM followed_users) OR s."shopId" IN (SELECT "shopId" FROM followed_shops))
+    ), visible AS NOT MATERIALIZED (
+      -- One primary-key lookup per candidate (OFFSET 0 keeps it so): never a scan of Post.
+      SELECT c."postId", c."score", f."followed", p."hashtags"
+      FROM candidates c
+      CROSS JOIN LATERAL (
+        SELECT p."authorId", p."shopId", p."hashtags" FROM "Post" p
+        WHERE p."id" = c."postId" AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' OFFSET 0
+      ) p
+      CROSS JOIN LATERAL (SELECT (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
+                                 OR p."shopId" IN (SELECT "shopId" FROM followed_shops) AS "followed") f
+      WHERE c."top" OR f."followed"
     ), engaged AS (
       (SELECT l."postId" FROM "PostLike" l WHERE l."userId" = ${userId}::uuid AND l."createdAt" <= ${at} ORDER BY l."createdAt" DESC LIMIT ${SIGNAL_LIMIT})
       UNION
@@ -198,16 +226,14 @@ export function forYouSql(userId: string, asOf: Date): Prisma.Sql {
       SELECT ol."productId" FROM "OrderLine" ol JOIN "Order" o ON o."id" = ol."orderId"
       WHERE o."buyerId" = ${userId}::uuid AND o."paidAt" <= ${at} AND ol."productId" IS NOT NULL
     )
-    SELECT c."postId" AS "id", ((c."score" + ${PERSONAL_SCORE_FLOOR}::int) * (
+    SELECT v."postId" AS "id", (${base(Prisma.sql`v."score"`)} * (
       ${a.base}::int
-      + CASE WHEN (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
-               OR p."shopId" IN (SELECT "shopId" FROM followed_shops)
-             THEN ${a.followed}::int ELSE 0 END
+      + CASE WHEN v."followed" THEN ${a.followed}::int ELSE 0 END
       + ${a.perSharedHashtag}::int * least(
-          (SELECT count(*) FROM unnest(p."hashtags") AS x(tag) WHERE x.tag = ANY(h."list"))::int, ${a.maxSharedHashtags}::int)
-      + CASE WHEN EXISTS (SELECT 1 FROM "ProductTag" pt WHERE pt."postId" = p."id" AND pt."productId" IN (SELECT "productId" FROM products))
+          (SELECT count(*) FROM unnest(v."hashtags") AS x(tag) WHERE x.tag = ANY(h."list"))::int, ${a.maxSharedHashtags}::int)
+      + CASE WHEN EXISTS (SELECT 1 FROM "ProductTag" pt WHERE pt."postId" = v."postId" AND pt."productId" IN (SELECT "productId" FROM products))
              THEN ${a.engagedProduct}::int ELSE 0 END
     ))::bigint AS "score"
-    FROM candidates c JOIN "Post" p ON p."id" = c."postId" CROSS JOIN hashtags h
-    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'`;
+    FROM visible v CROSS JOIN hashtags h
+    WHERE (${greatest(Prisma.sql`v."score"`)} >= ${threshold}) IS NOT FALSE`;
 }

@@ -42,18 +42,29 @@ export function rankedCursorOf(ordering: string, asOf: Date, row: RankedRow): st
 }
 
 /**
+ * What a forward page reads: the best `take` rows ranked below `after` (or the best `take`).
+ * A ranking given it may leave out rows that cannot be among them.
+ */
+export interface ForwardWindow {
+  after: RankedPosition | null;
+  take: number;
+}
+
+/**
  * One page of `ranked` (a SELECT with columns "id" uuid and "score" bigint, one row per id),
  * best first: score descending, then id descending. One SQL statement. `size + 1` rows are
  * read to know whether more follow; a backward page scans the other way and is reversed.
+ * `ranked` may be a function of the forward page's window (null for a backward page).
  */
 export async function rankedPage(
   db: Context["db"],
-  ranked: Prisma.Sql,
+  source: Prisma.Sql | ((window: ForwardWindow | null) => Prisma.Sql),
   position: RankedPosition | null,
   backward: boolean,
   size: number,
 ): Promise<{ rows: RankedRow[]; hasMore: boolean }> {
   if (size === 0) return { rows: [], hasMore: false };
+  const ranked = typeof source === "function" ? source(backward ? null : { after: position, take: size + 1 }) : source;
   const dir = backward ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const cmp = backward ? Prisma.sql`>` : Prisma.sql`<`;
   const after = position ? Prisma.sql`WHERE (r."score", r."id") ${cmp} (${position.score}::bigint, ${position.id}::uuid)` : Prisma.empty;

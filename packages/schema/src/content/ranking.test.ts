@@ -4,6 +4,7 @@ import {
   DECAY,
   engagementPoints,
   personalScore,
+  personalScoreRange,
   productScore,
   rankingHour,
   rankPosts,
@@ -92,6 +93,26 @@ describe("FOR_YOU affinity", () => {
     expect(affinityMultiplier({ followed: true, sharedHashtags: 3, engagedProduct: true })).toBe(17);
     // A new post of a followed creator beats a post with a little more engagement.
     expect(personalScore(0, { ...none, followed: true })).toBeGreaterThan(personalScore(900, none));
+  });
+
+  it("keeps every personal score within the range of its trending score, and the range grows with it", () => {
+    const trendings = [-50_000, -1001, -1000, -999, 0, 1, 999, 123_456, 9_000_000];
+    for (const trending of trendings) {
+      const { min, max } = personalScoreRange(trending);
+      for (const followed of [false, true])
+        for (const sharedHashtags of [0, 1, 2, 3, 7])
+          for (const engagedProduct of [false, true]) {
+            const score = personalScore(trending, { followed, sharedHashtags, engagedProduct });
+            expect(score).toBeGreaterThanOrEqual(min);
+            expect(score).toBeLessThanOrEqual(max);
+          }
+    }
+    expect(personalScoreRange(0)).toEqual({ min: 4000, max: 17000 });
+    expect(personalScoreRange(-3000)).toEqual({ min: -34000, max: -8000 });
+    for (let i = 1; i < trendings.length; i++) {
+      expect(personalScoreRange(trendings[i]!).min).toBeGreaterThanOrEqual(personalScoreRange(trendings[i - 1]!).min);
+      expect(personalScoreRange(trendings[i]!).max).toBeGreaterThanOrEqual(personalScoreRange(trendings[i - 1]!).max);
+    }
   });
 });
 

@@ -99,9 +99,27 @@ export function affinityMultiplier(a: Affinity): number {
   );
 }
 
+/** The least and the greatest affinity multiplier (4 and 17): every post's lies between them. */
+export const AFFINITY_RANGE = {
+  min: affinityMultiplier({ followed: false, sharedHashtags: 0, engagedProduct: false }),
+  max: affinityMultiplier({ followed: true, sharedHashtags: AFFINITY.maxSharedHashtags, engagedProduct: true }),
+} as const;
+
 /** The FOR_YOU score of a post from its trending score and the viewer's affinity with it. */
 export function personalScore(trending: number, affinity: Affinity): number {
   return (trending + PERSONAL_SCORE_FLOOR) * affinityMultiplier(affinity);
+}
+
+/**
+ * The least and the greatest FOR_YOU score of a post with this trending score, whatever the
+ * viewer's affinity with it (net unlikes can make the base negative, which swaps the ends).
+ * Both grow with the trending score. The FOR_YOU SQL skips scoring posts whose greatest score
+ * is below the least scores of enough other posts to fill the page.
+ */
+export function personalScoreRange(trending: number): { min: number; max: number } {
+  const base = trending + PERSONAL_SCORE_FLOOR;
+  const [a, b] = [base * AFFINITY_RANGE.min, base * AFFINITY_RANGE.max];
+  return { min: Math.min(a, b), max: Math.max(a, b) };
 }
 
 /** Sorts ranked items: score descending, then id descending (newer UUID v7 first). */

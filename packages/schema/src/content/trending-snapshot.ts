@@ -27,16 +27,16 @@ type Db = Context["db"];
 const computed = new WeakMap<Db, Map<number, Promise<void>>>();
 
 /**
- * SELECT "id", "score": the TRENDING score (ranking.ts) as of the ranking hour `hour` of every
- * candidate post: PUBLIC, not deleted, created before `hour`, with engagement in the window's
- * completed hours (index on PostEngagementHour.hour) or created in the window (index on
- * Post.createdAt).
+ * SELECT "id", "score", "authorId", "shopId": the TRENDING score (ranking.ts) as of the
+ * ranking hour `hour` of every candidate post, with its author and shop: PUBLIC, not deleted,
+ * created before `hour`, with engagement in the window's completed hours (index on
+ * PostEngagementHour.hour) or created in the window (index on Post.createdAt).
  */
 export function trendingSql(hour: Date): Prisma.Sql {
   const from = new Date(hour.getTime() - TRENDING_WINDOW_HOURS * HOUR_MS);
   const p = ENGAGEMENT_POINTS;
   return Prisma.sql`
-    SELECT c."postId" AS "id", sum(c."score")::bigint AS "score"
+    SELECT c."postId" AS "id", sum(c."score")::bigint AS "score", p."authorId", p."shopId"
     FROM (
       SELECT h."postId",
              (h."views"::bigint * ${p.views}::int + h."likes" * ${p.likes}::int + h."shares" * ${p.shares}::int + h."purchases" * ${p.purchases}::int)
@@ -48,7 +48,7 @@ export function trendingSql(hour: Date): Prisma.Sql {
     ) c
     JOIN "Post" p ON p."id" = c."postId"
     WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' AND p."createdAt" < ${utc(hour)}
-    GROUP BY c."postId"`;
+    GROUP BY c."postId", p."authorId", p."shopId"`;
 }
 
 /**
@@ -66,8 +66,8 @@ export async function computeTrendingSnapshot(db: Db, hour: Date): Promise<void>
     ), expired_scores AS (
       DELETE FROM "TrendingPostScore" WHERE "hour" < ${expired} AND EXISTS (SELECT 1 FROM claimed) RETURNING 1
     )
-    INSERT INTO "TrendingPostScore" ("hour", "postId", "score")
-    SELECT ${h}, t."id", t."score" FROM (${trendingSql(hour)}) t
+    INSERT INTO "TrendingPostScore" ("hour", "postId", "score", "authorId", "shopId")
+    SELECT ${h}, t."id", t."score", t."authorId", t."shopId" FROM (${trendingSql(hour)}) t
     WHERE EXISTS (SELECT 1 FROM claimed)`;
 }
 

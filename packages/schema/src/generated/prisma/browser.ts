@@ -106,7 +106,10 @@ export type PostEngagementHour = Prisma.PostEngagementHourModel
  * before it or created in them. Scores change only when an hour completes, so they are
  * written once per hour, by the first ranked feed request of that hour
  * (src/content/trending-snapshot.ts), and read by index in score order. No foreign key:
- * readers join Post and drop posts deleted or hidden since.
+ * readers join Post and drop posts deleted or hidden since. `authorId` and `shopId` copy the
+ * post's at snapshot time (a post never changes author or shop; a deleted shop only nulls
+ * it), so FOR_YOU finds the posts of followed creators and shops among a snapshot without
+ * reading every post; it still checks them against the post itself.
  */
 export type TrendingPostScore = Prisma.TrendingPostScoreModel
 /**

@@ -4134,7 +4134,9 @@ export type PostEngagementHourScalarFieldEnum = (typeof PostEngagementHourScalar
 export const TrendingPostScoreScalarFieldEnum = {
   hour: 'hour',
   postId: 'postId',
-  score: 'score'
+  score: 'score',
+  authorId: 'authorId',
+  shopId: 'shopId'
 } as const
 
 export type TrendingPostScoreScalarFieldEnum = (typeof TrendingPostScoreScalarFieldEnum)[keyof typeof TrendingPostScoreScalarFieldEnum]

@@ -19,7 +19,10 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
  * before it or created in them. Scores change only when an hour completes, so they are
  * written once per hour, by the first ranked feed request of that hour
  * (src/content/trending-snapshot.ts), and read by index in score order. No foreign key:
- * readers join Post and drop posts deleted or hidden since.
+ * readers join Post and drop posts deleted or hidden since. `authorId` and `shopId` copy the
+ * post's at snapshot time (a post never changes author or shop; a deleted shop only nulls
+ * it), so FOR_YOU finds the posts of followed creators and shops among a snapshot without
+ * reading every post; it still checks them against the post itself.
  */
 export type TrendingPostScoreModel = runtime.Types.Result.DefaultSelection<Prisma.$TrendingPostScorePayload>
 
@@ -43,18 +46,24 @@ export type TrendingPostScoreMinAggregateOutputType = {
   hour: Date | null
   postId: string | null
   score: bigint | null
+  authorId: string | null
+  shopId: string | null
 }
 
 export type TrendingPostScoreMaxAggregateOutputType = {
   hour: Date | null
   postId: string | null
   score: bigint | null
+  authorId: string | null
+  shopId: string | null
 }
 
 export type TrendingPostScoreCountAggregateOutputType = {
   hour: number
   postId: number
   score: number
+  authorId: number
+  shopId: number
   _all: number
 }
 
@@ -71,18 +80,24 @@ export type TrendingPostScoreMinAggregateInputType = {
   hour?: true
   postId?: true
   score?: true
+  authorId?: true
+  shopId?: true
 }
 
 export type TrendingPostScoreMaxAggregateInputType = {
   hour?: true
   postId?: true
   score?: true
+  authorId?: true
+  shopId?: true
 }
 
 export type TrendingPostScoreCountAggregateInputType = {
   hour?: true
   postId?: true
   score?: true
+  authorId?: true
+  shopId?: true
   _all?: true
 }
 
@@ -176,6 +191,8 @@ export type TrendingPostScoreGroupByOutputType = {
   hour: Date
   postId: string
   score: bigint
+  authorId: string
+  shopId: string | null
   _count: TrendingPostScoreCountAggregateOutputType | null
   _avg: TrendingPostScoreAvgAggregateOutputType | null
   _sum: TrendingPostScoreSumAggregateOutputType | null
@@ -205,12 +222,16 @@ export type TrendingPostScoreWhereInput = {
   hour?: Prisma.DateTimeFilter<"TrendingPostScore"> | Date | string
   postId?: Prisma.UuidFilter<"TrendingPostScore"> | string
   score?: Prisma.BigIntFilter<"TrendingPostScore"> | bigint | number
+  authorId?: Prisma.UuidFilter<"TrendingPostScore"> | string
+  shopId?: Prisma.UuidNullableFilter<"TrendingPostScore"> | string | null
 }
 
 export type TrendingPostScoreOrderByWithRelationInput = {
   hour?: Prisma.SortOrder
   postId?: Prisma.SortOrder
   score?: Prisma.SortOrder
+  authorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrderInput | Prisma.SortOrder
 }
 
 export type TrendingPostScoreWhereUniqueInput = Prisma.AtLeast<{
@@ -221,12 +242,16 @@ export type TrendingPostScoreWhereUniqueInput = Prisma.AtLeast<{
   hour?: Prisma.DateTimeFilter<"TrendingPostScore"> | Date | string
   postId?: Prisma.UuidFilter<"TrendingPostScore"> | string
   score?: Prisma.BigIntFilter<"TrendingPostScore"> | bigint | number
+  authorId?: Prisma.UuidFilter<"TrendingPostScore"> | string
+  shopId?: Prisma.UuidNullableFilter<"TrendingPostScore"> | string | null
 }, "hour_postId">
 
 export type TrendingPostScoreOrderByWithAggregationInput = {
   hour?: Prisma.SortOrder
   postId?: Prisma.SortOrder
   score?: Prisma.SortOrder
+  authorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.TrendingPostScoreCountOrderByAggregateInput
   _avg?: Prisma.TrendingPostScoreAvgOrderByAggregateInput
   _max?: Prisma.TrendingPostScoreMaxOrderByAggregateInput
@@ -241,48 +266,64 @@ export type TrendingPostScoreScalarWhereWithAggregatesInput = {
   hour?: Prisma.DateTimeWithAggregatesFilter<"TrendingPostScore"> | Date | string
   postId?: Prisma.UuidWithAggregatesFilter<"TrendingPostScore"> | string
   score?: Prisma.BigIntWithAggregatesFilter<"TrendingPostScore"> | bigint | number
+  authorId?: Prisma.UuidWithAggregatesFilter<"TrendingPostScore"> | string
+  shopId?: Prisma.UuidNullableWithAggregatesFilter<"TrendingPostScore"> | string | null
 }
 
 export type TrendingPostScoreCreateInput = {
   hour: Date | string
   postId: string
   score: bigint | number
+  authorId: string
+  shopId?: string | null
 }
 
 export type TrendingPostScoreUncheckedCreateInput = {
   hour: Date | string
   postId: string
   score: bigint | number
+  authorId: string
+  shopId?: string | null
 }
 
 export type TrendingPostScoreUpdateInput = {
   hour?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   score?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  authorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TrendingPostScoreUncheckedUpdateInput = {
   hour?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   score?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  authorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TrendingPostScoreCreateManyInput = {
   hour: Date | string
   postId: string
   score: bigint | number
+  authorId: string
+  shopId?: string | null
 }
 
 export type TrendingPostScoreUpdateManyMutationInput = {
   hour?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   score?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  authorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TrendingPostScoreUncheckedUpdateManyInput = {
   hour?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postId?: Prisma.StringFieldUpdateOperationsInput | string
   score?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  authorId?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TrendingPostScoreHourPostIdCompoundUniqueInput = {
@@ -294,6 +335,8 @@ export type TrendingPostScoreCountOrderByAggregateInput = {
   hour?: Prisma.SortOrder
   postId?: Prisma.SortOrder
   score?: Prisma.SortOrder
+  authorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
 }
 
 export type TrendingPostScoreAvgOrderByAggregateInput = {
@@ -304,12 +347,16 @@ export type TrendingPostScoreMaxOrderByAggregateInput = {
   hour?: Prisma.SortOrder
   postId?: Prisma.SortOrder
   score?: Prisma.SortOrder
+  authorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
 }
 
 export type TrendingPostScoreMinOrderByAggregateInput = {
   hour?: Prisma.SortOrder
   postId?: Prisma.SortOrder
   score?: Prisma.SortOrder
+  authorId?: Prisma.SortOrder
+  shopId?: Prisma.SortOrder
 }
 
 export type TrendingPostScoreSumOrderByAggregateInput = {
@@ -330,27 +377,35 @@ export type TrendingPostScoreSelect<ExtArgs extends runtime.Types.Extensions.Int
   hour?: boolean
   postId?: boolean
   score?: boolean
+  authorId?: boolean
+  shopId?: boolean
 }, ExtArgs["result"]["trendingPostScore"]>
 
 export type TrendingPostScoreSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   hour?: boolean
   postId?: boolean
   score?: boolean
+  authorId?: boolean
+  shopId?: boolean
 }, ExtArgs["result"]["trendingPostScore"]>
 
 export type TrendingPostScoreSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   hour?: boolean
   postId?: boolean
   score?: boolean
+  authorId?: boolean
+  shopId?: boolean
 }, ExtArgs["result"]["trendingPostScore"]>
 
 export type TrendingPostScoreSelectScalar = {
   hour?: boolean
   postId?: boolean
   score?: boolean
+  authorId?: boolean
+  shopId?: boolean
 }
 
-export type TrendingPostScoreOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"hour" | "postId" | "score", ExtArgs["result"]["trendingPostScore"]>
+export type TrendingPostScoreOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"hour" | "postId" | "score" | "authorId" | "shopId", ExtArgs["result"]["trendingPostScore"]>
 
 export type $TrendingPostScorePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "TrendingPostScore"
@@ -359,6 +414,8 @@ export type $TrendingPostScorePayload<ExtArgs extends runtime.Types.Extensions.I
     hour: Date
     postId: string
     score: bigint
+    authorId: string
+    shopId: string | null
   }, ExtArgs["result"]["trendingPostScore"]>
   composites: {}
 }
@@ -785,6 +842,8 @@ export interface TrendingPostScoreFieldRefs {
   readonly hour: Prisma.FieldRef<"TrendingPostScore", 'DateTime'>
   readonly postId: Prisma.FieldRef<"TrendingPostScore", 'String'>
   readonly score: Prisma.FieldRef<"TrendingPostScore", 'BigInt'>
+  readonly authorId: Prisma.FieldRef<"TrendingPostScore", 'String'>
+  readonly shopId: Prisma.FieldRef<"TrendingPostScore", 'String'>
 }
     
 
