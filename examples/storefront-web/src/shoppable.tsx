@@ -120,7 +120,13 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
       try {
         for await (const event of events) {
           if (!active) break;
-          showCart(event.refetch ? await client.cart({ id: cartId }) : event.cart);
+          if (!event.refetch) showCart(event.cart);
+          else {
+            // Events may have been missed: read the cart again. If that fails (the API away for a
+            // moment), keep what is shown and keep following: the next event or refetch catches up.
+            const loaded = await client.cart({ id: cartId }).then((cart) => ({ cart }), () => null);
+            if (loaded && active) showCart(loaded.cart);
+          }
         }
       } catch {
         // The subscription ended (the cart is someone else's, or the socket gave up): the cart still works over HTTP.
