@@ -38,6 +38,19 @@ function notify(kind: CommissionEventKind, entries: { id: string; creatorId: str
   for (const [creatorId, commissionIds] of byCreator) queueEvent("commissionEvents", creatorId, { kind, commissionIds });
 }
 
+/** What `recordOrderCommissions` reads of an order line. */
+export const ATTRIBUTED_LINE_SELECT = {
+  id: true,
+  orderId: true,
+  productId: true,
+  total: true,
+  affiliateLinkId: true,
+  affiliateClickId: true,
+  order: { select: { shopId: true, buyerId: true, currencyCode: true, createdAt: true } },
+} as const;
+
+export type AttributedOrderLine = Prisma.OrderLineGetPayload<{ select: typeof ATTRIBUTED_LINE_SELECT }>;
+
 /**
  * Writes the commissions of orders just paid at `paidAt`, in the transaction that marks them
  * PAID. A line is attributed from its affiliate code (a touch at checkout) and its affiliate
@@ -45,21 +58,18 @@ function notify(kind: CommissionEventKind, entries: { id: string; creatorId: str
  * order's shop); the shop's program then picks the winning link: touches at most its window
  * old, the latest (LAST_CLICK) or the earliest (FIRST_CLICK). No program, no touch in the
  * window or a disabled link: no commission. A buyer buying through their own link earns an
- * entry of 0 flagged `selfReferral`. Five statements at most, whatever the order size.
+ * entry of 0 flagged `selfReferral`. Five statements at most, whatever the order size; four
+ * when the caller already read the orders' lines (`preloaded`: any lines of the orders, those
+ * of other orders and those without attribution are skipped).
  */
-export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt: Date): Promise<number> {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId: { in: orderIds }, OR: [{ affiliateLinkId: { not: null } }, { affiliateClickId: { not: null } }] },
-    select: {
-      id: true,
-      orderId: true,
-      productId: true,
-      total: true,
-      affiliateLinkId: true,
-      affiliateClickId: true,
-      order: { select: { shopId: true, buyerId: true, currencyCode: true, createdAt: true } },
-    },
-  });
+export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt: Date, preloaded?: AttributedOrderLine[]): Promise<number> {
+  const lines = (
+    preloaded ??
+    (await tx.orderLine.findMany({
+      where: { orderId: { in: orderIds }, OR: [{ affiliateLinkId: { not: null } }, { affiliateClickId: { not: null } }] },
+      select: ATTRIBUTED_LINE_SELECT,
+    }))
+  ).filter((l) => orderIds.includes(l.orderId) && (l.affiliateLinkId !== null || l.affiliateClickId !== null));
   if (lines.length === 0) return 0;
   const shopIds = [...new Set(lines.map((l) => l.order.shopId))];
   const productIds = [...new Set(lines.map((l) => l.productId).filter((id): id is string => id !== null))];

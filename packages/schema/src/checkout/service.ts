@@ -45,7 +45,7 @@ import {
   unlockIdempotencyKey,
   type IdempotencyRef,
 } from "./idempotency.ts";
-import { emitOrderEvents } from "../webhooks/service.ts";
+import { emitOrderEventsFor, ORDER_WEBHOOK_SELECT } from "../webhooks/service.ts";
 import { returnStock, takeStock, type StockItem } from "./inventory.ts";
 import { callProvider, defaultPaymentProvider, type PaymentProvider } from "./payment.ts";
 
@@ -99,6 +99,8 @@ export async function completeCheckout(ctx: Context, input: CheckoutInput): Prom
 
 async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyRef, reservedOrderIds: string[] | null): Promise<CheckoutResult> {
   let orderIds = reservedOrderIds;
+  // A resumed request reads its payments as the last attempt left them; a fresh one knows them from RESERVE.
+  let payments: PaymentRow[] | null = null;
   if (orderIds === null) {
     const reserved = await reserve(ctx, input.cartId, ref);
     if (!reserved.ok) {
@@ -108,8 +110,9 @@ async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyR
       return failure(...reserved.errors);
     }
     orderIds = reserved.orderIds;
+    payments = reserved.payments;
   }
-  const outcome = await pay(ctx, orderIds, input.payment.token);
+  const outcome = await pay(ctx, orderIds, input.payment.token, payments);
   switch (outcome.kind) {
     case "PAID":
       await commit(ctx, input.cartId, orderIds, ref);
@@ -139,11 +142,17 @@ function isRetryableConflict(error: unknown): boolean {
   return e?.code === "P2034" || sqlState === "40P01" || sqlState === "40001" || /deadlock detected|could not serialize/i.test(e?.message ?? "");
 }
 
-async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef): Promise<{ ok: true; orderIds: string[] } | { ok: false; errors: CheckoutUserErrorShape[] }> {
+/** What RESERVE committed: the orders, in shop id order, and their PENDING payments, in id order. */
+interface Reservation {
+  orderIds: string[];
+  payments: PaymentRow[];
+}
+
+async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef): Promise<({ ok: true } & Reservation) | { ok: false; errors: CheckoutUserErrorShape[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const orderIds = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
-      return { ok: true, orderIds };
+      const reservation = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
+      return { ok: true, ...reservation };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
       if (attempt < 3 && isRetryableConflict(error)) continue;
@@ -161,7 +170,7 @@ function cartStateError(cart: { status: string; expiresAt: Date } | null, now: D
   return checkoutError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"]);
 }
 
-async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyRef, now: Date): Promise<string[]> {
+async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyRef, now: Date): Promise<Reservation> {
   const claimed = await tx.cart.updateMany({ where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } }, data: { status: "CHECKING_OUT" } });
   if (claimed.count === 0) {
     throw new Rollback([cartStateError(await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }), now)]);
@@ -222,69 +231,77 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   }
   if (errors.length) throw new Rollback(errors);
 
-  // One PENDING order per shop, with its price snapshot, payment and redemption.
+  // One PENDING order per shop, with its price snapshot, payment and redemption: one INSERT per table for all shops.
   const provider = paymentProviderOf(ctx);
   const shops = [...new Set(cart.lines.map((l) => l.variant.product.shopId))].sort();
-  const orderIds: string[] = [];
-  const stock: StockItem[] = [];
-  for (const shopId of shops) {
+  const drafts = shops.map((shopId) => {
     const lines = cart.lines.filter((l) => l.variant.product.shopId === shopId);
     const amounts = lines.map((l) => priced.lines.find((p) => p.id === l.id)!);
     const subtotal = amounts.reduce((s, a) => s + a.subtotal, 0);
     const discountTotal = amounts.reduce((s, a) => s + a.discount, 0);
-    const total = subtotal - discountTotal;
     if (subtotal > MAX_MINOR_UNITS) throw new Rollback([checkoutError("AMOUNT_TOO_LARGE", "An order of this cart would be too large; split it.", ["cartId"])]);
-    const currencyCode = lines[0]!.variant.product.currencyCode;
-    const redemption = applied.find((a) => a.shopId === shopId);
-    const order = await tx.order.create({
-      data: {
-        shopId,
-        buyerId: user?.id ?? null,
-        cartId,
-        email,
-        countryCode: cart.countryCode,
-        status: "PENDING",
-        currencyCode,
-        subtotal,
-        discountTotal,
-        total,
-        lines: {
-          createMany: {
-            data: lines.map((l, i) => ({
-              productId: l.variant.productId,
-              variantId: l.variantId,
-              productTitle: l.variant.product.title,
-              variantTitle: l.variant.title,
-              sku: l.variant.sku,
-              unitPrice: amounts[i]!.unitPrice,
-              quantity: l.quantity,
-              discountAmount: amounts[i]!.discount,
-              total: amounts[i]!.total,
-              postId: l.postId,
-              productTagId: l.productTagId,
-              affiliateLinkId: l.affiliateLinkId,
-              affiliateClickId: l.affiliateClickId,
-              liveSessionId: l.liveSessionId,
-              livePinId: l.livePinId,
-            })),
-          },
-        },
-        ...(total > 0
-          ? { payments: { create: { provider: provider.name, idempotencyKey: `pay_${randomUUID()}`, amount: total, currencyCode, status: "PENDING" } } }
-          : {}),
-        ...(redemption ? { redemptions: { create: { discountCodeId: redemption.discountCodeId, buyerKey: buyerKey! } } } : {}),
-      },
-      select: { id: true },
-    });
-    orderIds.push(order.id);
-    for (const l of lines) stock.push({ variantId: l.variantId, productId: l.variant.productId, quantity: l.quantity, orderId: order.id });
-  }
+    return { shopId, lines, amounts, subtotal, discountTotal, total: subtotal - discountTotal, currencyCode: lines[0]!.variant.product.currencyCode };
+  });
+  const created = await tx.order.createManyAndReturn({
+    data: drafts.map((d) => ({
+      shopId: d.shopId,
+      buyerId: user?.id ?? null,
+      cartId,
+      email,
+      countryCode: cart.countryCode,
+      status: "PENDING" as const,
+      currencyCode: d.currencyCode,
+      subtotal: d.subtotal,
+      discountTotal: d.discountTotal,
+      total: d.total,
+    })),
+    select: { id: true, shopId: true },
+  });
+  // One order per shop: the shop names the order (RETURNING does not promise the input's order).
+  const orderIdOf = new Map(created.map((o) => [o.shopId, o.id]));
+  const orderIds = shops.map((shopId) => orderIdOf.get(shopId)!);
+  await tx.orderLine.createMany({
+    data: drafts.flatMap((d) =>
+      d.lines.map((l, i) => ({
+        orderId: orderIdOf.get(d.shopId)!,
+        productId: l.variant.productId,
+        variantId: l.variantId,
+        productTitle: l.variant.product.title,
+        variantTitle: l.variant.title,
+        sku: l.variant.sku,
+        unitPrice: d.amounts[i]!.unitPrice,
+        quantity: l.quantity,
+        discountAmount: d.amounts[i]!.discount,
+        total: d.amounts[i]!.total,
+        postId: l.postId,
+        productTagId: l.productTagId,
+        affiliateLinkId: l.affiliateLinkId,
+        affiliateClickId: l.affiliateClickId,
+        liveSessionId: l.liveSessionId,
+        livePinId: l.livePinId,
+      })),
+    ),
+  });
+  const charged = drafts.filter((d) => d.total > 0);
+  const payments: PaymentRow[] = charged.length
+    ? await tx.payment.createManyAndReturn({
+        data: charged.map((d) => ({ orderId: orderIdOf.get(d.shopId)!, provider: provider.name, idempotencyKey: `pay_${randomUUID()}`, amount: d.total, currencyCode: d.currencyCode, status: "PENDING" as const })),
+        select: PAYMENT_ROW_SELECT,
+      })
+    : [];
+  const redemptions = drafts.flatMap((d) => {
+    const redemption = applied.find((a) => a.shopId === d.shopId);
+    return redemption ? [{ discountCodeId: redemption.discountCodeId, orderId: orderIdOf.get(d.shopId)!, buyerKey: buyerKey! }] : [];
+  });
+  if (redemptions.length) await tx.discountRedemption.createMany({ data: redemptions });
+  // Recorded before the stock is taken (same transaction): the hot variant and product rows stay locked for the fewest statements.
+  await advanceIdempotencyKey(tx, ref, "RESERVED", orderIds, now);
 
   // Stock last: the hot rows stay locked only for the end of the transaction.
+  const stock: StockItem[] = drafts.flatMap((d) => d.lines.map((l) => ({ variantId: l.variantId, productId: l.variant.productId, quantity: l.quantity, orderId: orderIdOf.get(d.shopId)! })));
   const short = await takeStock(tx, stock, "checkout");
   if (short.length) throw new Rollback(short.map((s) => outOfStock(s.variantId, s.available, s.wanted)));
-  await advanceIdempotencyKey(tx, ref, "RESERVED", orderIds, now);
-  return orderIds;
+  return { orderIds, payments: payments.sort((x, y) => (x.id < y.id ? -1 : 1)) };
 }
 
 function outOfStock(variantId: string, available: number, wanted: number): CheckoutUserErrorShape {
@@ -307,6 +324,8 @@ interface PaymentRow {
   providerRef: string | null;
 }
 
+const PAYMENT_ROW_SELECT = { id: true, idempotencyKey: true, amount: true, currencyCode: true, status: true, providerRef: true } as const;
+
 async function setPayment(ctx: Context, payment: PaymentRow, data: Prisma.PaymentUpdateInput): Promise<void> {
   await ctx.db.payment.update({ where: { id: payment.id }, data, select: { id: true } });
   if (typeof data.status === "string") payment.status = data.status;
@@ -315,15 +334,12 @@ async function setPayment(ctx: Context, payment: PaymentRow, data: Prisma.Paymen
 
 /**
  * Authorises every PENDING payment of the orders, then captures every AUTHORIZED one. A
- * decline or lasting failure unwinds the payments already authorised or captured.
+ * decline or lasting failure unwinds the payments already authorised or captured. `known`:
+ * the payments as RESERVE just wrote them (in id order), else they are read.
  */
-async function pay(ctx: Context, orderIds: string[], token: string): Promise<PayOutcome> {
+async function pay(ctx: Context, orderIds: string[], token: string, known: PaymentRow[] | null): Promise<PayOutcome> {
   const provider = paymentProviderOf(ctx);
-  const payments: PaymentRow[] = await ctx.db.payment.findMany({
-    where: { orderId: { in: orderIds } },
-    orderBy: { id: "asc" },
-    select: { id: true, idempotencyKey: true, amount: true, currencyCode: true, status: true, providerRef: true },
-  });
+  const payments: PaymentRow[] = known ?? (await ctx.db.payment.findMany({ where: { orderId: { in: orderIds } }, orderBy: { id: "asc" }, select: PAYMENT_ROW_SELECT }));
   for (const p of payments) {
     if (p.status !== "PENDING") continue;
     const result = await callProvider(provider, () => provider.authorise({ amount: p.amount, currencyCode: p.currencyCode, token, idempotencyKey: p.idempotencyKey }));
@@ -369,28 +385,46 @@ async function unwind(ctx: Context, provider: PaymentProvider, payments: Payment
 
 // ───────────── 3. commit or release ─────────────
 
+/** What the COMMIT phase reads of its orders, once: for the commissions, the purchases through posts and ORDER_PAID. */
+const PAID_ORDER_SELECT = {
+  ...ORDER_WEBHOOK_SELECT,
+  buyerId: true,
+  createdAt: true,
+  lines: { select: { ...ORDER_WEBHOOK_SELECT.lines.select, postId: true, affiliateLinkId: true, affiliateClickId: true }, orderBy: { id: "asc" } },
+} as const;
+
 async function commit(ctx: Context, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
   const posts = await transaction(ctx, async (tx) => {
     const paidAt = new Date();
     const paid = await tx.order.updateManyAndReturn({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt }, select: { id: true } });
     for (const order of paid) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "PAID" });
-    await recordOrderCommissions(tx, paid.map((o) => o.id), paidAt);
+    // One read of the orders and their lines serves the ledger, the post counters and the webhook payloads.
+    const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: PAID_ORDER_SELECT, orderBy: { id: "asc" } });
+    const lines = orders.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: o.id, order: o })));
+    await recordOrderCommissions(tx, paid.map((o) => o.id), paidAt, lines);
     const completed = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
     if (completed.count) queueEvent("cartUpdated", cartId, { cartId });
-    const throughPosts = await tx.orderLine.groupBy({
-      by: ["postId", "productId"],
-      where: { orderId: { in: orderIds }, postId: { not: null } },
-      _sum: { quantity: true },
-      orderBy: [{ postId: "asc" }, { productId: "asc" }],
-    });
-    for (const row of throughPosts) {
-      await recordPurchaseThroughPost(tx, { postId: row.postId!, productId: row.productId, quantity: row._sum.quantity ?? 0 });
-    }
-    await emitOrderEvents(tx, "ORDER_PAID", orderIds);
+    for (const row of purchasesThroughPosts(lines)) await recordPurchaseThroughPost(tx, row);
+    await emitOrderEventsFor(tx, "ORDER_PAID", orders);
     await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
-    return [...new Set(throughPosts.map((row) => row.postId!))];
+    return [...new Set(lines.flatMap((l) => (l.postId ? [l.postId] : [])))];
   }, TX_OPTIONS);
   for (const postId of posts) publishEngagement(ctx, postId);
+}
+
+/** Units bought through each (post, product), in (post, product) order: the order the post rows are locked in. */
+function purchasesThroughPosts(lines: { postId: string | null; productId: string | null; quantity: number }[]): { postId: string; productId: string | null; quantity: number }[] {
+  const sums = new Map<string, { postId: string; productId: string | null; quantity: number }>();
+  for (const l of lines) {
+    if (l.postId === null) continue;
+    const key = `${l.postId}|${l.productId ?? ""}`;
+    const seen = sums.get(key);
+    if (seen) seen.quantity += l.quantity;
+    else sums.set(key, { postId: l.postId, productId: l.productId, quantity: l.quantity });
+  }
+  // Nulls last, as PostgreSQL sorts them.
+  const byId = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  return [...sums.values()].filter((r) => r.quantity > 0).sort((a, b) => byId(a.postId, b.postId) || byId(a.productId, b.productId));
 }
 
 /** Undoes a reservation: live caps, discount uses and stock back, PENDING orders deleted, the cart ACTIVE again. */

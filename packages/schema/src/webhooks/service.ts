@@ -241,7 +241,8 @@ export async function recordDeliveryAttempt(db: PrismaClient, delivery: Pick<Due
 
 // ───────────── payloads ─────────────
 
-const ORDER_SELECT = {
+/** What an order webhook's payload is made of (`emitOrderEventsFor` takes orders read with it). */
+export const ORDER_WEBHOOK_SELECT = {
   id: true,
   number: true,
   shopId: true,
@@ -258,9 +259,20 @@ const ORDER_SELECT = {
 
 const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
 
+type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED";
+type WebhookOrder = Prisma.OrderGetPayload<{ select: typeof ORDER_WEBHOOK_SELECT }>;
+
 /** ORDER_PAID or ORDER_REFUNDED for these orders, as they are now in the transaction. */
-export async function emitOrderEvents(tx: Tx, topic: "ORDER_PAID" | "ORDER_REFUNDED", orderIds: string[], extra: Record<string, unknown> = {}): Promise<void> {
-  const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: ORDER_SELECT, orderBy: { id: "asc" } });
+export async function emitOrderEvents(tx: Tx, topic: OrderTopic, orderIds: string[], extra: Record<string, unknown> = {}): Promise<void> {
+  const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: ORDER_WEBHOOK_SELECT, orderBy: { id: "asc" } });
+  await emitOrderEventsFor(tx, topic, orders, extra);
+}
+
+/**
+ * `emitOrderEvents` for orders the caller has just read in the transaction (at least
+ * `ORDER_WEBHOOK_SELECT`, lines in id order; other fields stay out of the payload), in id order.
+ */
+export async function emitOrderEventsFor(tx: Tx, topic: OrderTopic, orders: WebhookOrder[], extra: Record<string, unknown> = {}): Promise<void> {
   const amount = (minor: number, currencyCode: string) => ({ amount: formatMinorUnits(minor, currencyCode), currencyCode });
   await emitWebhookEvents(
     tx,
