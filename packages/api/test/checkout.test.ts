@@ -383,3 +383,31 @@ describe("idempotency", () => {
     expect((await checkout(cartId, "tok_success", key)).order.status).toBe("PAID");
   });
 });
+
+describe("SQL statements", () => {
+  const LEAN = `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { id status } userErrors { code } } }`;
+
+  async function statementsOfCheckout(cartId: string) {
+    const { result, statements } = await api.db.statementsDuring(async () => ok(await api.gql(LEAN, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } })));
+    expect(result.checkoutComplete).toMatchObject({ order: { status: "PAID" }, userErrors: [] });
+    // Transaction control is not counted (PostgreSQL's adapter reports its COMMIT, PGlite's does not): two of each.
+    return statements.filter((s) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(s));
+  }
+
+  it("checks a one-line cart out in at most 19 statements, and each further shop adds only its stock and payment updates", async () => {
+    const p = await shop.product(shopA.id, ["3.00"], 10);
+    const q = await shop.product(shopB.id, ["4.00"], 10);
+    const one = await statementsOfCheckout(await shop.cart([{ variantId: p.variants[0]!.id }], {}, email));
+    // Access check, key claim; RESERVE: claim and read the cart, order, lines, payment, RESERVED, stock (variant, product,
+    // adjustment); PAY: authorised, captured; COMMIT: orders PAID, one read of orders and lines, cart, ORDER_PAID, response;
+    // then the payload's order.
+    expect(one.length, one.join("\n\n")).toBeLessThanOrEqual(19);
+    // The payments RESERVE wrote are not read back before paying.
+    expect(one.filter((s) => /^SELECT .* FROM "public"\."Payment"/.test(s))).toEqual([]);
+    const two = await statementsOfCheckout(await shop.cart([{ variantId: p.variants[0]!.id }, { variantId: q.variants[0]!.id }], {}, email));
+    // The second shop's order, lines and payment go in the same INSERTs; its variant and product are one UPDATE each
+    // (one per row, in id order: the lock order), its payment is authorised and captured.
+    expect(two.length, two.join("\n\n")).toBeLessThanOrEqual(one.length + 4);
+    console.info("statements per checkout (one shop, two shops):", [one.length, two.length]);
+  });
+});
