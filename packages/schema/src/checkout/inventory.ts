@@ -7,6 +7,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.ts";
 import { queueEvent } from "../shared/events.ts";
+import { uuidv7 } from "../shared/uuid.ts";
 import { emitLowStock, type StockMove } from "../webhooks/service.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -41,23 +42,31 @@ async function moveProductTotals(tx: Tx, moved: { productId: string; delta: numb
 
 /**
  * Takes stock for `items`, or nothing at all: returns the variants that had too little with
- * what they have (the caller rolls the transaction back), else an empty list.
+ * what they have (the caller rolls the transaction back), else an empty list. One statement
+ * per variant (its conditional UPDATE and its InventoryAdjustment), then one per product.
  */
 export async function takeStock(tx: Tx, items: StockItem[], reason: string): Promise<{ variantId: string; available: number; wanted: number }[]> {
   const wanted = byVariant(items);
   const short: { variantId: string; available: number; wanted: number }[] = [];
-  const after = new Map<string, number>();
   const moves: StockMove[] = [];
+  const at = new Date();
   for (const item of wanted) {
-    // The shop and its low-stock threshold come back with the row, for INVENTORY_LOW webhooks.
+    // The same statement writes the move's InventoryAdjustment (only when the UPDATE took the
+    // stock). The shop and its low-stock threshold come back with the row, for INVENTORY_LOW webhooks.
     const rows = await tx.$queryRaw<{ inventoryQuantity: number; shopId: string; threshold: number }[]>`
-      UPDATE "ProductVariant" v SET "inventoryQuantity" = v."inventoryQuantity" - ${item.quantity}::int
-      FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId"
-      WHERE v."id" = ${item.variantId}::uuid AND v."inventoryQuantity" >= ${item.quantity}::int AND p."id" = v."productId"
-      RETURNING v."inventoryQuantity", p."shopId"::text AS "shopId", s."lowStockThreshold" AS "threshold"`;
+      WITH v AS (
+        UPDATE "ProductVariant" v SET "inventoryQuantity" = v."inventoryQuantity" - ${item.quantity}::int
+        FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId"
+        WHERE v."id" = ${item.variantId}::uuid AND v."inventoryQuantity" >= ${item.quantity}::int AND p."id" = v."productId"
+        RETURNING v."id", v."inventoryQuantity", p."shopId"::text AS "shopId", s."lowStockThreshold" AS "threshold"
+      ), adjustment AS (
+        INSERT INTO "InventoryAdjustment" ("id", "variantId", "delta", "quantityAfter", "reason", "orderId", "createdAt")
+        SELECT ${uuidv7(at.getTime())}::uuid, v."id", ${-item.quantity}::int, v."inventoryQuantity", ${reason}, ${item.orderId}::uuid, (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        FROM v
+      )
+      SELECT "inventoryQuantity", "shopId", "threshold" FROM v`;
     const row = rows[0];
     if (row) {
-      after.set(item.variantId, row.inventoryQuantity);
       moves.push({ variantId: item.variantId, productId: item.productId, shopId: row.shopId, before: row.inventoryQuantity + item.quantity, after: row.inventoryQuantity, threshold: row.threshold });
     } else short.push({ variantId: item.variantId, available: 0, wanted: item.quantity });
   }
@@ -67,9 +76,6 @@ export async function takeStock(tx: Tx, items: StockItem[], reason: string): Pro
     return short;
   }
   await moveProductTotals(tx, wanted.map((i) => ({ productId: i.productId, delta: -i.quantity })));
-  await tx.inventoryAdjustment.createMany({
-    data: wanted.map((i) => ({ variantId: i.variantId, delta: -i.quantity, quantityAfter: after.get(i.variantId)!, reason, orderId: i.orderId })),
-  });
   await emitLowStock(tx, moves);
   return [];
 }
