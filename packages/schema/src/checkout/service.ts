@@ -30,9 +30,10 @@ import { DISCOUNT_REASONS } from "../cart/pricing.ts";
 import { Rollback, TX_OPTIONS } from "../cart/service.ts";
 import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
+import { uuidv7 } from "../shared/uuid.ts";
 import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
 import { MAX_MINOR_UNITS } from "../money.ts";
 import { checkoutError, type CheckoutUserErrorShape } from "./errors.ts";
@@ -231,7 +232,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   }
   if (errors.length) throw new Rollback(errors);
 
-  // One PENDING order per shop, with its price snapshot, payment and redemption: one INSERT per table for all shops.
+  // One PENDING order per shop, with its price snapshot, payment and redemption: one statement for all shops.
   const provider = paymentProviderOf(ctx);
   const shops = [...new Set(cart.lines.map((l) => l.variant.product.shopId))].sort();
   const drafts = shops.map((shopId) => {
@@ -242,58 +243,93 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
     if (subtotal > MAX_MINOR_UNITS) throw new Rollback([checkoutError("AMOUNT_TOO_LARGE", "An order of this cart would be too large; split it.", ["cartId"])]);
     return { shopId, lines, amounts, subtotal, discountTotal, total: subtotal - discountTotal, currencyCode: lines[0]!.variant.product.currencyCode };
   });
-  const created = await tx.order.createManyAndReturn({
-    data: drafts.map((d) => ({
-      shopId: d.shopId,
-      buyerId: user?.id ?? null,
-      cartId,
-      email,
-      countryCode: cart.countryCode,
-      status: "PENDING" as const,
-      currencyCode: d.currencyCode,
-      subtotal: d.subtotal,
-      discountTotal: d.discountTotal,
-      total: d.total,
+  // Ids made here (UUIDv7, ascending in shop and line order, as Prisma's would be) so that one
+  // statement writes all of it: Prisma plans every createMany afresh, and a nested create reads
+  // its row back.
+  const at = new Date();
+  const ids = (n: number) => Array.from({ length: n }, () => uuidv7(at.getTime())).sort();
+  const orderIds = ids(drafts.length);
+  const orderIdOf = new Map(drafts.map((d, i) => [d.shopId, orderIds[i]!]));
+  const orders = drafts.map((d, i) => ({
+    id: orderIds[i]!,
+    shopId: d.shopId,
+    buyerId: user?.id ?? null,
+    cartId,
+    email,
+    countryCode: cart.countryCode,
+    currencyCode: d.currencyCode,
+    subtotal: d.subtotal,
+    discountTotal: d.discountTotal,
+    total: d.total,
+  }));
+  const lineIds = ids(drafts.reduce((n, d) => n + d.lines.length, 0));
+  const lineRows = drafts.flatMap((d) =>
+    d.lines.map((l, i) => ({
+      id: lineIds.shift()!,
+      orderId: orderIdOf.get(d.shopId)!,
+      productId: l.variant.productId,
+      variantId: l.variantId,
+      productTitle: l.variant.product.title,
+      variantTitle: l.variant.title,
+      sku: l.variant.sku,
+      unitPrice: d.amounts[i]!.unitPrice,
+      quantity: l.quantity,
+      discountAmount: d.amounts[i]!.discount,
+      total: d.amounts[i]!.total,
+      postId: l.postId,
+      productTagId: l.productTagId,
+      affiliateLinkId: l.affiliateLinkId,
+      affiliateClickId: l.affiliateClickId,
+      liveSessionId: l.liveSessionId,
+      livePinId: l.livePinId,
     })),
-    select: { id: true, shopId: true },
-  });
-  // One order per shop: the shop names the order (RETURNING does not promise the input's order).
-  const orderIdOf = new Map(created.map((o) => [o.shopId, o.id]));
-  const orderIds = shops.map((shopId) => orderIdOf.get(shopId)!);
-  await tx.orderLine.createMany({
-    data: drafts.flatMap((d) =>
-      d.lines.map((l, i) => ({
-        orderId: orderIdOf.get(d.shopId)!,
-        productId: l.variant.productId,
-        variantId: l.variantId,
-        productTitle: l.variant.product.title,
-        variantTitle: l.variant.title,
-        sku: l.variant.sku,
-        unitPrice: d.amounts[i]!.unitPrice,
-        quantity: l.quantity,
-        discountAmount: d.amounts[i]!.discount,
-        total: d.amounts[i]!.total,
-        postId: l.postId,
-        productTagId: l.productTagId,
-        affiliateLinkId: l.affiliateLinkId,
-        affiliateClickId: l.affiliateClickId,
-        liveSessionId: l.liveSessionId,
-        livePinId: l.livePinId,
-      })),
-    ),
-  });
+  );
   const charged = drafts.filter((d) => d.total > 0);
-  const payments: PaymentRow[] = charged.length
-    ? await tx.payment.createManyAndReturn({
-        data: charged.map((d) => ({ orderId: orderIdOf.get(d.shopId)!, provider: provider.name, idempotencyKey: `pay_${randomUUID()}`, amount: d.total, currencyCode: d.currencyCode, status: "PENDING" as const })),
-        select: PAYMENT_ROW_SELECT,
-      })
-    : [];
-  const redemptions = drafts.flatMap((d) => {
+  const paymentIds = ids(charged.length);
+  const payments: PaymentRow[] = charged.map((d, i) => ({
+    id: paymentIds[i]!,
+    orderId: orderIdOf.get(d.shopId)!,
+    idempotencyKey: `pay_${randomUUID()}`,
+    amount: d.total,
+    currencyCode: d.currencyCode,
+    status: "PENDING",
+    providerRef: null,
+  }));
+  const redemptionIds = ids(drafts.length);
+  const redemptions = drafts.flatMap((d, i) => {
     const redemption = applied.find((a) => a.shopId === d.shopId);
-    return redemption ? [{ discountCodeId: redemption.discountCodeId, orderId: orderIdOf.get(d.shopId)!, buyerKey: buyerKey! }] : [];
+    return redemption ? [{ id: redemptionIds[i]!, discountCodeId: redemption.discountCodeId, orderId: orderIdOf.get(d.shopId)!, buyerKey: buyerKey! }] : [];
   });
-  if (redemptions.length) await tx.discountRedemption.createMany({ data: redemptions });
+  const stamp = Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  // Foreign keys are checked at the end of the statement, when the orders are there.
+  await tx.$executeRaw`
+    WITH orders AS (
+      INSERT INTO "Order" ("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "total", "createdAt", "updatedAt")
+      SELECT x."id", x."shopId", x."buyerId", x."cartId", x."email", x."countryCode", 'PENDING'::"OrderStatus", x."currencyCode", x."subtotal", x."discountTotal", x."total", ${stamp}, ${stamp}
+      FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS x("id" uuid, "shopId" uuid, "buyerId" uuid, "cartId" uuid, "email" text, "countryCode" text,
+        "currencyCode" text, "subtotal" int, "discountTotal" int, "total" int)
+      RETURNING 1
+    ), lines AS (
+      INSERT INTO "OrderLine" ("id", "orderId", "productId", "variantId", "productTitle", "variantTitle", "sku", "unitPrice", "quantity", "discountAmount", "total",
+        "postId", "productTagId", "affiliateLinkId", "affiliateClickId", "liveSessionId", "livePinId")
+      SELECT x."id", x."orderId", x."productId", x."variantId", x."productTitle", x."variantTitle", x."sku", x."unitPrice", x."quantity", x."discountAmount", x."total",
+        x."postId", x."productTagId", x."affiliateLinkId", x."affiliateClickId", x."liveSessionId", x."livePinId"
+      FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS x("id" uuid, "orderId" uuid, "productId" uuid, "variantId" uuid,
+        "productTitle" text, "variantTitle" text, "sku" text, "unitPrice" int, "quantity" int, "discountAmount" int, "total" int, "postId" uuid, "productTagId" uuid,
+        "affiliateLinkId" uuid, "affiliateClickId" uuid, "liveSessionId" uuid, "livePinId" uuid)
+      RETURNING 1
+    ), payments AS (
+      INSERT INTO "Payment" ("id", "orderId", "provider", "idempotencyKey", "amount", "currencyCode", "status", "createdAt", "updatedAt")
+      SELECT x."id", x."orderId", ${provider.name}, x."idempotencyKey", x."amount", x."currencyCode", 'PENDING'::"PaymentStatus", ${stamp}, ${stamp}
+      FROM jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) AS x("id" uuid, "orderId" uuid, "idempotencyKey" text, "amount" int, "currencyCode" text)
+      RETURNING 1
+    ), redemptions AS (
+      INSERT INTO "DiscountRedemption" ("id", "discountCodeId", "orderId", "buyerKey", "createdAt")
+      SELECT x."id", x."discountCodeId", x."orderId", x."buyerKey", ${stamp}
+      FROM jsonb_to_recordset(${JSON.stringify(redemptions)}::jsonb) AS x("id" uuid, "discountCodeId" uuid, "orderId" uuid, "buyerKey" text)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM lines) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM redemptions)`;
   // Recorded before the stock is taken (same transaction): the hot variant and product rows stay locked for the fewest statements.
   await advanceIdempotencyKey(tx, ref, "RESERVED", orderIds, now);
 
