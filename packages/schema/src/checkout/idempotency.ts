@@ -10,7 +10,7 @@
  * Completed keys live 24 hours; after that the key is new again.
  */
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -35,15 +35,18 @@ export function requestHash(parts: unknown[]): string {
 }
 
 const lease = (now: Date) => new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
+/** A timestamp column's value (UTC, as Prisma stores DateTime) in raw SQL. */
+const utcTimestamp = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** Claims `ref` for a request whose input has fingerprint `hash` (see the module comment). */
 export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef, hash: string, now = new Date()): Promise<Claim> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const created = await db.idempotencyRecord.createMany({
-      data: [{ ...ref, requestHash: hash, lockedUntil: lease(now), expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) }],
-      skipDuplicates: true,
-    });
-    if (created.count === 1) return { kind: "run", recoveryPoint: "STARTED", resourceIds: [] };
+    // Raw: Prisma plans a createMany afresh on every call (its query plan cache skips them).
+    const created = await db.$executeRaw`
+      INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash", "recoveryPoint", "resourceIds", "lockedUntil", "createdAt", "expiresAt")
+      VALUES (${ref.scope}, ${ref.key}, ${hash}, 'STARTED', ARRAY[]::text[], ${utcTimestamp(lease(now))}, ${utcTimestamp(now)}, ${utcTimestamp(new Date(now.getTime() + IDEMPOTENCY_TTL_MS))})
+      ON CONFLICT DO NOTHING`;
+    if (created === 1) return { kind: "run", recoveryPoint: "STARTED", resourceIds: [] };
     const record = await db.idempotencyRecord.findUnique({ where: { scope_key: ref } });
     if (!record) continue;
     if (record.completedAt && record.expiresAt <= now) {
