@@ -8,10 +8,11 @@
  *
  * 1. RESERVE, one short transaction: claim the cart (ACTIVE → CHECKING_OUT), price it now
  *    (live prices, consuming their caps; discount codes, taking a use by conditional UPDATE
- *    and counting the buyer's uses under that row lock), write the PENDING orders (price
- *    snapshots, payments PENDING with their own provider idempotency keys, redemptions), take
- *    stock by one conditional UPDATE per variant in id order, then record RESERVED. Any
- *    shortfall rolls everything back and answers OUT_OF_STOCK with quantityAvailable.
+ *    and counting the buyer's uses under that row lock), write the PENDING orders in one
+ *    statement (price snapshots, payments PENDING with their own provider idempotency keys,
+ *    redemptions), record RESERVED, then take stock by one conditional UPDATE per variant in
+ *    id order (the hot rows last). Any shortfall rolls everything back and answers
+ *    OUT_OF_STOCK with quantityAvailable.
  * 2. PAY, no transaction: authorise every payment, then capture them, each write of a result
  *    a single UPDATE. The provider's idempotency keys are fixed in phase 1, so asking again
  *    after a timeout or a crash returns the first answer and moves no money twice.
