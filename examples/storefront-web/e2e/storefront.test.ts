@@ -5,7 +5,6 @@
  * e2e/artifacts/ (CI keeps them).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
@@ -17,6 +16,7 @@ import { subscribed, until } from "../../../packages/api/test/realtime.ts";
 import { prepareDemo, type DemoInfo } from "../server/demo.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
 import { hasFfmpeg } from "../server/media.ts";
+import { freePort } from "../test/free-port.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
@@ -53,17 +53,6 @@ let tokens: { buyer: string; creator: string; merchant: string };
 let merchant: ShoppableClient;
 let buyer: ShoppableClient;
 let config: StorefrontConfig | undefined;
-
-/** A free TCP port: the API's PUBLIC_URL (in affiliate link URLs) must name it before it listens. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 /** Saves a screenshot once the page's finite animations (sheet and drawer slides) are done. */
 async function shot(page: Page, name: string): Promise<void> {

@@ -3,11 +3,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient } from "@shoppable/sdk";
 import { afterAll, expect, it } from "vitest";
+import { freePort } from "../test/free-port.ts";
 
 const packageDir = join(import.meta.dirname, "..");
 const dataDir = mkdtempSync(join(tmpdir(), "shoppable-demo-"));
@@ -16,16 +16,6 @@ afterAll(() => {
   child?.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 it("pnpm demo: the API with demo data, the storefront with its config, media and trending posts; SIGINT stops both", async () => {
   const [apiPort, storefrontPort] = [await freePort(), await freePort()];
