@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
 import { subscribed, until } from "../../../packages/api/test/realtime.ts";
+import { buildStorefront } from "../server/build.ts";
 import { prepareDemo, type DemoInfo } from "../server/demo.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
 import { hasFfmpeg } from "../server/media.ts";
@@ -20,7 +20,6 @@ import { freePort } from "../test/free-port.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
-const PACKAGE_DIR = join(import.meta.dirname, "..");
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const MEDIA_CACHE = process.env.STOREFRONT_E2E_MEDIA ?? join(tmpdir(), "shoppable-storefront-e2e-media");
 /** How long a condition in the browser may take (a clip's tag time, a subscription's round trip). */
@@ -93,15 +92,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "storefront-e2e-"));
 
-  // The app, built once as `pnpm build` does (a production build: vitest's NODE_ENV=test would
-  // give React's development build), into a temporary folder.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ root: PACKAGE_DIR, configFile: join(PACKAGE_DIR, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir: join(dir, "dist"), emptyOutDir: true, sourcemap: false } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  // The app, built once as `pnpm build` does, into a temporary folder.
+  await buildStorefront(join(dir, "dist"));
 
   // The storefront listens first (its config is read per request), so the API's affiliate
   // redirect can name its origin.

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
+import { buildStorefront } from "./build.ts";
 import { prepareDemo } from "./demo.ts";
 import { startStorefront } from "./main.ts";
 
@@ -48,12 +49,7 @@ let api: ReturnType<typeof spawn> | undefined;
 
 async function main() {
   console.log("Building the storefront (vite)…");
-  const { build } = await import("vite");
-  const nodeEnv = process.env.NODE_ENV;
-  await build({ root: packageDir, logLevel: "warn" });
-  // Vite's build sets NODE_ENV=production, which the API (a child with this environment) must not see.
-  if (nodeEnv === undefined) delete process.env.NODE_ENV;
-  else process.env.NODE_ENV = nodeEnv;
+  await buildStorefront();
 
   console.log(`Starting the API on ${apiOrigin} (the first start seeds the demo world; a minute or two)…`);
   const tsx = createRequire(join(apiDir, "package.json")).resolve("tsx/cli");
