@@ -49,8 +49,6 @@ const EnvSchema = z.object({
   AFFILIATE_COOKIE_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("shoppable_aff"),
   AFFILIATE_COOKIE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
-  /** How often the API releases commissions whose hold passed (PENDING → PAYABLE); 0: never (default in tests). */
-  AFFILIATE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
   /** Clicks one network (IPv4 /24, IPv6 /64) may make per minute on GET /r/<code>; more are refused with 429, unrecorded. */
   AFFILIATE_CLICKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Take the client address from X-Forwarded-For (behind a proxy you run); otherwise the socket's. */
@@ -75,9 +73,14 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** A JSON file { "<sha256 of the document>": "<document>" }: when set, publishable keys may run only these. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
-  /** Deliver webhooks from this process (every instance may). */
+  /** Run background jobs (webhook delivery, scheduled jobs) on this instance; off: it only enqueues them. */
+  JOBS_WORKER: bool.optional(),
+  /** How often an idle worker looks for jobs (pg-boss polls; at least 500 ms). */
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(500).default(1000),
+  /** A checkout left incomplete (crash, unanswered PAYMENT_PENDING) with no activity this long is released. */
+  CHECKOUT_RELEASE_AFTER_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  /** Deliver webhooks from this process (every instance may; each attempt is made by one). */
   WEBHOOKS_DISPATCH: bool.optional(),
-  WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Allow endpoints on loopback and private networks (default: outside production). */
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.optional(),
@@ -105,7 +108,6 @@ export interface Config {
   affiliate: {
     redirectTemplate: string;
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
-    releaseIntervalMs: number;
     clicksPerMinute: number;
   };
   trustProxy: boolean;
@@ -123,7 +125,9 @@ export interface Config {
   introspection: boolean;
   /** Absolute path of the persisted-operations manifest, when that mode is on. */
   persistedOperationsFile: string | undefined;
-  webhooks: { dispatch: boolean; intervalMs: number; timeoutMs: number; allowPrivateTargets: boolean };
+  webhooks: { dispatch: boolean; timeoutMs: number; allowPrivateTargets: boolean };
+  jobs: { worker: boolean; pollIntervalMs: number };
+  checkout: { releaseAfterMs: number };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -155,7 +159,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     affiliate: {
       redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
       cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
-      releaseIntervalMs: e.AFFILIATE_RELEASE_INTERVAL_MS ?? (e.NODE_ENV === "test" ? 0 : 3_600_000),
       clicksPerMinute: e.AFFILIATE_CLICKS_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY ?? false,
@@ -174,9 +177,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE) : undefined,
     webhooks: {
       dispatch: e.WEBHOOKS_DISPATCH ?? true,
-      intervalMs: e.WEBHOOKS_INTERVAL_MS,
       timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
       allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? !production,
     },
+    jobs: { worker: e.JOBS_WORKER ?? true, pollIntervalMs: e.JOBS_POLL_INTERVAL_MS },
+    checkout: { releaseAfterMs: e.CHECKOUT_RELEASE_AFTER_MS },
   };
 }

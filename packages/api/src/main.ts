@@ -4,17 +4,22 @@
  * prints development credentials outside production, and serves until SIGTERM/SIGINT.
  */
 import { join } from "node:path";
-import { openDatabase, publishReleased, releasePayableCommissions } from "@shoppable/schema";
+import { openDatabase } from "@shoppable/schema";
 import { pendingMigrations } from "@shoppable/schema/db/status.ts";
 import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
 import { createLogger } from "./logger.ts";
+import { createJobs } from "./jobs.ts";
 import { createServer } from "./server.ts";
-import { WebhookDispatcher } from "./webhooks.ts";
+import { WebhookSender } from "./webhooks.ts";
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // A library's promise that rejects unobserved (a job queue's bookkeeping while the database is
+  // unreachable, say) must not end the process: every such failure is also seen where it
+  // matters (a request's error, /ready). Logged, and the process serves on.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, "unhandled rejection"));
   const embedded = !config.databaseUrl;
   if (!config.production && !config.jwt.secret && !config.jwt.jwksUrl) config.jwt.secret = devJwtSecret(config.dataDir);
 
@@ -23,6 +28,8 @@ async function main() {
     dataDir: config.embeddedDir,
     poolSize: config.poolSize,
     migrate: embedded,
+    // A restart or failover of PostgreSQL closes the pool's connections: logged, the pool opens new ones.
+    onConnectionError: (error) => logger.warn({ err: error.message }, "database connection lost; the pool reconnects"),
     onMigrated: (report) => {
       if (report.applied.length) logger.info({ applied: report.applied }, "applied migrations");
     },
@@ -63,29 +70,11 @@ async function main() {
     graphiqlHeaders = { "x-shoppable-key": credentials.publishableKey };
   }
 
-  const server = createServer({ db, config, logger, graphiqlHeaders });
+  const webhooks = new WebhookSender({ timeoutMs: config.webhooks.timeoutMs, blockPrivateTargets: !config.webhooks.allowPrivateTargets });
+  const jobs = createJobs({ db, config, logger, webhooks });
+  const server = createServer({ db, config, logger, graphiqlHeaders, jobs });
+  await jobs.start(server.events);
   const { url } = await server.listen();
-  // Commissions whose hold passed become PAYABLE (also done lazily when a creator's earnings are read or paid).
-  const release = config.affiliate.releaseIntervalMs
-    ? setInterval(() => {
-        releasePayableCommissions(db.prisma).then(
-          (released) => {
-            publishReleased(server.events, released);
-            if (released.length) logger.info({ count: released.length }, "affiliate commissions released");
-          },
-          (error: unknown) => logger.error({ err: error }, "affiliate commission release failed"),
-        );
-      }, config.affiliate.releaseIntervalMs)
-    : null;
-  release?.unref();
-  const webhooks = new WebhookDispatcher({
-    db,
-    logger,
-    intervalMs: config.webhooks.intervalMs,
-    timeoutMs: config.webhooks.timeoutMs,
-    blockPrivateTargets: !config.webhooks.allowPrivateTargets,
-  });
-  if (config.webhooks.dispatch) webhooks.start();
 
   if (credentials) {
     const lines = [
@@ -109,10 +98,9 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    if (release) clearInterval(release);
     logger.info({ signal }, "shutting down");
     await server.close();
-    await webhooks.stop();
+    await jobs.stop();
     await db.close();
     process.exit(0);
   };

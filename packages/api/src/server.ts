@@ -18,6 +18,7 @@ import { createAuthenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
 import { createBucketStore, createClickBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
+import type { Jobs } from "./jobs.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -30,6 +31,8 @@ export interface ServerOptions {
   payments?: PaymentProvider;
   /** Rate-limit buckets; default per configuration (Redis with REDIS_URL, else in process). */
   buckets?: BucketStore;
+  /** The job queue operations enqueue to (jobs.ts); without one, work waits for a sweep. */
+  jobs?: Jobs;
 }
 
 export interface ShoppableServer {
@@ -43,7 +46,7 @@ export interface ShoppableServer {
 }
 
 function createShoppableYoga(
-  { db, config, logger, graphiqlHeaders, payments }: ServerOptions,
+  { db, config, logger, graphiqlHeaders, payments, jobs }: ServerOptions,
   authenticate: (headers: Headers) => Promise<Caller>,
   events: ServerEventBus,
   buckets: BucketStore,
@@ -123,6 +126,7 @@ function createShoppableYoga(
         publicUrl: config.publicUrl,
         events,
         ...(payments ? { payments } : {}),
+        ...(jobs ? { jobs } : {}),
       };
     },
     plugins: [
@@ -135,12 +139,20 @@ function createShoppableYoga(
   });
 }
 
-async function databaseReady(db: Database): Promise<boolean> {
+/** null when the database answers within `timeoutMs`; else why not, in one line. */
+async function databaseProblem(db: Database, timeoutMs = 2_000): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await db.prisma.$queryRaw`SELECT 1`;
-    return true;
-  } catch {
-    return false;
+    await Promise.race([
+      db.prisma.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+    ]);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "unknown error";
+    return `database unreachable: ${message}`.slice(0, 200);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -161,11 +173,19 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const http = createHttpServer(async (req: IncomingMessage, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/ready") {
-      const database = !closing && (await databaseReady(db));
-      const eventProblem = events.problem();
-      const ok = database && eventProblem === null;
-      const status = ok ? "ready" : closing ? "shutting down" : !database ? "database unreachable" : eventProblem;
-      return json(res, ok ? 200 : 503, { status, database, events: eventProblem === null ? "ok" : eventProblem });
+      // Says what is wrong while it is wrong: the database, Redis (events between instances), the job queue.
+      const problems = {
+        database: closing ? null : await databaseProblem(db),
+        events: events.problem(),
+        jobs: options.jobs?.problem() ?? null,
+      };
+      const first = closing ? "shutting down" : (problems.database ?? problems.events ?? problems.jobs);
+      return json(res, first === null ? 200 : 503, {
+        status: first ?? "ready",
+        database: problems.database ?? "ok",
+        events: problems.events ?? "ok",
+        jobs: options.jobs ? (problems.jobs ?? "ok") : "not run here",
+      });
     }
     if (closing) res.setHeader("connection", "close");
     return yoga(req, res);

@@ -1,7 +1,6 @@
 /**
- * Webhook delivery (README "Webhooks"): claims due deliveries from the outbox, POSTs each
- * signed, and records the outcome. Runs in every API instance; FOR UPDATE SKIP LOCKED and a
- * lease per attempt keep instances from sending one attempt twice.
+ * Webhook delivery (README "Webhooks"): POSTs one attempt of a delivery, signed. Attempts are
+ * jobs of the `webhook-delivery` queue (jobs.ts), so exactly one instance makes each.
  *
  * Each request: `POST <url>` with the JSON body `{ id, type, createdAt, data }` and headers
  * `Shoppable-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`,
@@ -11,9 +10,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
-import { claimDueDeliveries, eventType, recordDeliveryAttempt, type AttemptOutcome, type DueDelivery } from "@shoppable/schema/webhooks/service.ts";
-import type { Database } from "@shoppable/schema";
-import type { Logger } from "pino";
+import { eventType, type AttemptOutcome, type DueDelivery } from "@shoppable/schema/webhooks/service.ts";
 
 /** The `Shoppable-Signature` header value for `body` sent at `timestamp` (seconds). */
 export function signWebhook(secret: string, body: string, timestamp: number): string {
@@ -48,79 +45,31 @@ async function isPrivateTarget(url: URL): Promise<boolean> {
   return addresses.some((a) => PRIVATE.check(a.address, a.family === 6 ? "ipv6" : "ipv4"));
 }
 
-export interface WebhookDispatcherOptions {
-  db: Database;
-  logger: Logger;
-  /** How often due deliveries are looked for (ms). */
-  intervalMs?: number;
+export interface WebhookSenderOptions {
   /** Per request (ms); longer is a failed attempt. */
   timeoutMs?: number;
-  /** Deliveries claimed per round, and sent at once. */
-  batchSize?: number;
   /** Refuse targets on loopback and private networks (production default). */
   blockPrivateTargets?: boolean;
   fetch?: typeof fetch;
   now?: () => Date;
 }
 
-export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+/** Sends one attempt of a delivery (jobs.ts runs it for each `webhook-delivery` job). */
+export class WebhookSender {
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
 
-  constructor(private readonly options: WebhookDispatcherOptions) {
+  constructor(private readonly options: WebhookSenderOptions = {}) {
     this.fetch = options.fetch ?? fetch;
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Starts the periodic rounds. */
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 1000);
-    this.timer.unref();
+  /** POSTs the delivery's event, signed; the outcome never throws (a failure is an outcome). */
+  send(delivery: DueDelivery): Promise<AttemptOutcome> {
+    return this.attempt(delivery, this.now(), this.options.timeoutMs ?? 10_000);
   }
 
-  /** Stops the rounds and waits for the one in flight. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private async tick() {
-    if (this.running) return;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.options.logger.error({ err: error }, "webhook round failed");
-    }
-  }
-
-  /** One round: claims due deliveries, sends them, records each outcome. Returns how many were attempted. */
-  async runOnce(): Promise<number> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      const now = this.now();
-      const timeoutMs = this.options.timeoutMs ?? 10_000;
-      const due = await claimDueDeliveries(this.options.db.prisma, { limit: this.options.batchSize ?? 20, leaseMs: timeoutMs + 60_000, now });
-      await Promise.all(
-        due.map(async (delivery) => {
-          const outcome = await this.send(delivery, now, timeoutMs);
-          await recordDeliveryAttempt(this.options.db.prisma, delivery, outcome, this.now());
-          this.options.logger.info({ delivery: delivery.id, event: delivery.eventId, ok: outcome.ok, status: outcome.statusCode }, "webhook attempt");
-        }),
-      );
-      return due.length;
-    })();
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
-  }
-
-  private async send(delivery: DueDelivery, now: Date, timeoutMs: number): Promise<AttemptOutcome> {
+  private async attempt(delivery: DueDelivery, now: Date, timeoutMs: number): Promise<AttemptOutcome> {
     const url = new URL(delivery.url);
     if (this.options.blockPrivateTargets) {
       try {

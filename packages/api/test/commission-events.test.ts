@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releasePayableCommissions, publishReleased } from "@shoppable/schema";
-import { createLogger } from "../src/logger.ts";
-import { WebhookDispatcher } from "../src/webhooks.ts";
 import { CHECKOUT, Commerce, dbId, gid } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
+import { MANUAL_JOBS, runDueAttempts } from "./jobs.ts";
 import { params, until, wsClient, wsSubscribe } from "./realtime.ts";
 
 const COMMISSION_EVENTS = `subscription { commissionEvents { kind refetch commissions { id status amount { amount currencyCode } reversal } } }`;
@@ -15,9 +14,15 @@ let api: TestApi;
 let url: string;
 let commerce: Commerce;
 const clients: Client[] = [];
+/** Webhook bodies sent (the sender's fetch is stubbed). */
+const received: string[] = [];
 
 beforeAll(async () => {
-  api = await startTestApi();
+  const webhooks = async (_url: string | URL | Request, init?: RequestInit) => {
+    received.push(String(init?.body));
+    return new Response(null, { status: 204 });
+  };
+  api = await startTestApi(MANUAL_JOBS, { jobs: { sender: { fetch: webhooks as typeof fetch } } });
   url = (await api.server.listen(0, "127.0.0.1")).url;
   commerce = await Commerce.start(api);
 });
@@ -91,7 +96,6 @@ describe("commissionEvents", () => {
     const shop = await commerce.shop("EUR");
     const product = await commerce.product(shop.id, ["20.00"], 20, "Hooked link");
     ok(await api.gql(`mutation($input: AffiliateProgramUpsertInput!) { affiliateProgramUpsert(input: $input) { ${USER_ERRORS} } }`, { input: { shopId: shop.id, defaultRate: 1500 } }, commerce.asMerchant));
-    const received: string[] = [];
     const hook = ok(
       await api.gql(
         `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id } ${USER_ERRORS} } }`,
@@ -109,16 +113,10 @@ describe("commissionEvents", () => {
     ok(await api.gql(`mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { ${USER_ERRORS} } }`, { input: { id: done.order.id } }, commerce.asMerchant));
     const at = new Date(Date.now() + 16 * 86_400_000);
     expect(await releasePayableCommissions(api.db.prisma, at)).toHaveLength(1);
-    const dispatcher = new WebhookDispatcher({
-      db: api.db,
-      logger: createLogger("silent"),
-      now: () => at,
-      fetch: (async (_url: string | URL | Request, init?: RequestInit) => {
-        received.push(String(init?.body));
-        return new Response(null, { status: 204 });
-      }) as typeof fetch,
-    });
-    expect(await dispatcher.runOnce()).toBe(1);
+    // Released outside a request: the delivery has no queued attempt until the sweep queues it.
+    expect(await api.db.prisma.webhookDelivery.count({ where: { jobId: null } })).toBe(1);
+    expect(await api.jobs!.runNow("webhook-sweep")).toBe(1);
+    expect(await runDueAttempts(api, new Date())).toBe(1);
     const event = JSON.parse(received[0]!);
     expect(event).toMatchObject({ type: "commission.payable", data: { commission: { status: "PAYABLE", orderId: done.order.id, amount: { amount: "3.00", currencyCode: "EUR" } } } });
   });

@@ -8,7 +8,9 @@ import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
 import { createLogger } from "../src/logger.ts";
 import type { Logger } from "pino";
+import { createJobs, type Jobs } from "../src/jobs.ts";
 import { createServer, type ShoppableServer } from "../src/server.ts";
+import { WebhookSender, type WebhookSenderOptions } from "../src/webhooks.ts";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -28,6 +30,8 @@ export interface CallAs {
 export interface TestApi {
   db: TestDatabase;
   server: ShoppableServer;
+  /** The job queue, when started with `jobs` (its workers run in this process). */
+  jobs: Jobs | undefined;
   config: Config;
   keys: { publishable: string; secret: string };
   /** Signs a user token for `externalId` with roles. */
@@ -38,13 +42,26 @@ export interface TestApi {
 
 const JWT_SECRET = "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
-/** `payments`: the payment provider checkout charges through (default: the built-in test provider). */
-export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider; logger?: Logger } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  /** The payment provider checkout charges through (default: the built-in test provider). */
+  payments?: PaymentProvider;
+  logger?: Logger;
+  /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings and clock. */
+  jobs?: { sender?: WebhookSenderOptions; now?: () => Date };
+}
+
+export async function startTestApi(overrides: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
   // Tests stand in for a proxy: they name client addresses in X-Forwarded-For.
   const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", TRUST_PROXY: "1", AFFILIATE_CLICKS_PER_MINUTE: "1000000", ...overrides });
-  const server = createServer({ db, config, logger: options.logger ?? createLogger("silent"), ...(options.payments ? { payments: options.payments } : {}) });
+  const logger = options.logger ?? createLogger("silent");
+  const payments = options.payments ? { payments: options.payments } : {};
+  const jobs = options.jobs
+    ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 2000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
+    : undefined;
+  const server = createServer({ db, config, logger, ...payments, ...(jobs ? { jobs } : {}) });
+  await jobs?.start(server.events);
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,
     secret: (await createApiKey(db.prisma, { kind: "SECRET", name: "test server" })).key,
@@ -52,6 +69,7 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
   return {
     db,
     server,
+    jobs,
     config,
     keys,
     token: (externalId, roles = ["BUYER"]) => signUserToken(JWT_SECRET, { externalId, roles }),
@@ -67,6 +85,7 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
       return { status: response.status, data: result.data as never, errors: result.errors, extensions: result.extensions, headers: response.headers };
     },
     async close() {
+      await jobs?.stop(1000);
       await server.close(1000);
       await db.close();
     },

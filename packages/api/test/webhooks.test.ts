@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createJobs, type Jobs } from "../src/jobs.ts";
 import { createLogger } from "../src/logger.ts";
-import { signWebhook, verifyWebhookSignature, WebhookDispatcher } from "../src/webhooks.ts";
+import { signWebhook, verifyWebhookSignature, WebhookSender } from "../src/webhooks.ts";
 import { CHECKOUT, Commerce, dbId } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
+import { MANUAL_JOBS, runDueAttempts } from "./jobs.ts";
 
 interface Received {
   headers: Record<string, string>;
@@ -43,7 +45,6 @@ let shop: { id: string; dbId: string };
 let receiver: Receiver;
 let buyer: string;
 let clock: Date;
-let dispatcher: WebhookDispatcher;
 
 const ENDPOINT_FIELDS = `id url topics enabled signingSecret description`;
 const CREATE = `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { ${ENDPOINT_FIELDS} } userErrors { code field message } } }`;
@@ -51,15 +52,15 @@ const UPDATE = `mutation($input: WebhookEndpointUpdateInput!) { webhookEndpointU
 const DELETE = `mutation($input: WebhookEndpointDeleteInput!) { webhookEndpointDelete(input: $input) { deletedWebhookEndpointId userErrors { code field message } } }`;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi(MANUAL_JOBS, { jobs: { now: () => clock, sender: { now: () => clock } } });
   commerce = await Commerce.start(api);
   shop = await commerce.shop("EUR");
   buyer = await api.token("webhook-buyer", ["BUYER"]);
   receiver = new Receiver();
   await receiver.start();
-  dispatcher = new WebhookDispatcher({ db: api.db, logger: createLogger("silent"), now: () => clock, timeoutMs: 2000 });
 });
 afterAll(async () => {
+  for (const jobs of others) await jobs.stop(1000);
   await receiver?.close();
   await api?.close();
 });
@@ -86,11 +87,20 @@ async function paidOrder(quantity = 1, stock = 10, token = "tok_success") {
 
 const deliveries = () => api.db.prisma.webhookDelivery.findMany({ orderBy: { createdAt: "asc" }, include: { event: true } });
 const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
-/** A dispatcher round at the test clock, which never runs behind real time (events are stamped by the database). */
-const run = (d: WebhookDispatcher = dispatcher) => {
+/** Runs the attempts due at the test clock, which never runs behind real time (events are stamped by the database). */
+const run = (workers?: Jobs[]) => {
   if (clock.getTime() < Date.now()) clock = new Date();
-  return d.runOnce();
+  return runDueAttempts(api, clock, workers);
 };
+
+/** Another instance working the same queue, with its own sender settings. Start it before the jobs it should see exist. */
+async function otherInstance(sender: ConstructorParameters<typeof WebhookSender>[0] = {}): Promise<Jobs> {
+  const jobs = createJobs({ db: api.db, config: api.config, logger: createLogger("silent"), webhooks: new WebhookSender({ now: () => clock, ...sender }), now: () => clock });
+  await jobs.start(api.server.events);
+  others.push(jobs);
+  return jobs;
+}
+const others: Jobs[] = [];
 
 describe("webhook endpoints", () => {
   it("are registered by the shop's merchants with a signing secret; FORBIDDEN to others", async () => {
@@ -214,13 +224,13 @@ describe("webhook deliveries", () => {
     expect(attempts).toBeGreaterThanOrEqual(8);
   });
 
-  it("are sent once when two dispatchers run at the same moment", async () => {
+  it("are sent once when two instances work the queue at the same moment", async () => {
+    const other = await otherInstance();
     await endpoint(["ORDER_PAID"]);
     for (let i = 0; i < 3; i++) await paidOrder();
-    const other = new WebhookDispatcher({ db: api.db, logger: createLogger("silent"), now: () => clock });
-    const [a, b] = await Promise.all([run(), run(other)]);
-    expect(a + b).toBe(3);
+    expect(await run([api.jobs!, other])).toBe(3);
     expect(receiver.received).toHaveLength(3);
+    expect(new Set(receiver.received.map((r) => r.headers["shoppable-event-id"])).size).toBe(3);
   });
 
   it("report INVENTORY_LOW once when a variant falls below the shop's threshold", async () => {
@@ -232,7 +242,8 @@ describe("webhook deliveries", () => {
     ok(await adjust(+10)); // 13
     ok(await adjust(-12)); // 13 → 1: low again
     await run();
-    const events = receiver.received.map((r) => JSON.parse(r.body));
+    // Attempts run side by side: receivers order events by their `createdAt`, not by arrival.
+    const events = receiver.received.map((r) => JSON.parse(r.body)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     expect(events.map((e) => [e.type, e.data.inventoryQuantity, e.data.threshold])).toEqual([
       ["inventory.low", 4, 5],
       ["inventory.low", 1, 5],
@@ -278,10 +289,10 @@ describe("webhook deliveries", () => {
   });
 
   it("refuse private and loopback targets when told to", async () => {
+    const strict = await otherInstance({ blockPrivateTargets: true });
     await endpoint(["ORDER_PAID"]);
     await paidOrder();
-    const strict = new WebhookDispatcher({ db: api.db, logger: createLogger("silent"), now: () => clock, blockPrivateTargets: true });
-    await run(strict);
+    await run([strict]);
     expect(receiver.received).toHaveLength(0);
     expect((await deliveries())[0]).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringMatching(/private or loopback/) });
   });

@@ -3,6 +3,7 @@ import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
 import type { PaymentProvider } from "./checkout/payment.ts";
 import type { EventBus } from "./shared/events.ts";
+import type { JobQueue } from "./shared/jobs.ts";
 
 /** The app credential of the request. */
 export interface CallerKey {
@@ -25,8 +26,13 @@ export interface Context {
   requestId: string;
   /** Real-time events: publish after commit (see shared/events.ts), subscribe in subscriptions. */
   events: EventBus;
+  /** Background jobs (shared/jobs.ts); absent where no queue runs (scripts, some tests): work then waits for a sweep. */
+  jobs?: JobQueue;
   /** The payment provider checkout charges through; the built-in test provider when absent. */
   payments?: PaymentProvider;
   /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */
   publicUrl?: string;
 }
+
+/** What work without a caller (background jobs) has of a context: the database, events, jobs and payments. */
+export type ServiceContext = Pick<Context, "db" | "events" | "jobs" | "payments">;

@@ -22,6 +22,8 @@ export const CheckoutError = defineUserError("Checkout", {
   PAYMENT_PENDING:
     "Returned when the payment provider did not answer in time: the outcome is unknown, the stock stays reserved. Retry with the same idempotency key and input; it never charges twice.",
   IDEMPOTENCY_KEY_REUSED: "Returned when the idempotency key was used in the last 24 hours with different input.",
+  CHECKOUT_ABANDONED:
+    "Returned to a retry of a checkout that stopped before it finished (interrupted, or its payment stayed pending) and was released after CHECKOUT_RELEASE_AFTER_MS without activity: nothing was charged (any authorisation was voided), the stock and the cart were given back. Check the cart out again with a new idempotency key.",
 });
 
 export type CheckoutErrorCode = (typeof CheckoutError.codes)[number];

@@ -29,6 +29,11 @@ export type Claim =
   | { kind: "mismatch" }
   | { kind: "busy" };
 
+/** What orders store of the checkout that placed them (Order.checkoutKey): its scope and key. */
+export function checkoutKeyOf(ref: IdempotencyRef): string {
+  return `${ref.scope}:${ref.key}`;
+}
+
 /** A fingerprint of a request's input (stable JSON of `parts`). */
 export function requestHash(parts: unknown[]): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -43,8 +48,8 @@ export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef,
   for (let attempt = 0; attempt < 3; attempt++) {
     // Raw: Prisma plans a createMany afresh on every call (its query plan cache skips them).
     const created = await db.$executeRaw`
-      INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash", "recoveryPoint", "resourceIds", "lockedUntil", "createdAt", "expiresAt")
-      VALUES (${ref.scope}, ${ref.key}, ${hash}, 'STARTED', ARRAY[]::text[], ${utcTimestamp(lease(now))}, ${utcTimestamp(now)}, ${utcTimestamp(new Date(now.getTime() + IDEMPOTENCY_TTL_MS))})
+      INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash", "recoveryPoint", "resourceIds", "lockedUntil", "createdAt", "updatedAt", "expiresAt")
+      VALUES (${ref.scope}, ${ref.key}, ${hash}, 'STARTED', ARRAY[]::text[], ${utcTimestamp(lease(now))}, ${utcTimestamp(now)}, ${utcTimestamp(now)}, ${utcTimestamp(new Date(now.getTime() + IDEMPOTENCY_TTL_MS))})
       ON CONFLICT DO NOTHING`;
     if (created === 1) return { kind: "run", recoveryPoint: "STARTED", resourceIds: [] };
     const record = await db.idempotencyRecord.findUnique({ where: { scope_key: ref } });

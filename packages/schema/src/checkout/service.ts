@@ -33,13 +33,14 @@ import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
 import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
-import type { Context } from "../context.ts";
+import type { Context, ServiceContext } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
 import { MAX_MINOR_UNITS } from "../money.ts";
 import { checkoutError, type CheckoutUserErrorShape } from "./errors.ts";
 import {
   advanceIdempotencyKey,
+  checkoutKeyOf,
   claimIdempotencyKey,
   completeIdempotencyKey,
   releaseIdempotencyKey,
@@ -67,7 +68,7 @@ export interface CheckoutResult {
 }
 
 /** The provider checkout charges through: the context's, else the built-in test provider. */
-export function paymentProviderOf(ctx: Context): PaymentProvider {
+export function paymentProviderOf(ctx: Pick<Context, "payments">): PaymentProvider {
   return ctx.payments ?? defaultPaymentProvider;
 }
 
@@ -104,7 +105,7 @@ async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyR
   // A resumed request reads its payments as the last attempt left them; a fresh one knows them from RESERVE.
   let payments: PaymentRow[] | null = null;
   if (orderIds === null) {
-    const reserved = await reserve(ctx, input.cartId, ref);
+    const reserved = await reserve(ctx, input.cartId, ref, input.payment.token);
     if (!reserved.ok) {
       // A concurrent checkout of the cart is a conflict, not an outcome: the key may run again.
       if (reserved.errors.some((e) => e.code === "CHECKOUT_IN_PROGRESS")) await releaseIdempotencyKey(ctx.db, ref);
@@ -150,10 +151,10 @@ interface Reservation {
   payments: PaymentRow[];
 }
 
-async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef): Promise<({ ok: true } & Reservation) | { ok: false; errors: CheckoutUserErrorShape[] }> {
+async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef, token: string): Promise<({ ok: true } & Reservation) | { ok: false; errors: CheckoutUserErrorShape[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const reservation = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, new Date()), TX_OPTIONS);
+      const reservation = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, token, new Date()), TX_OPTIONS);
       return { ok: true, ...reservation };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
@@ -172,7 +173,7 @@ function cartStateError(cart: { status: string; expiresAt: Date } | null, now: D
   return checkoutError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"]);
 }
 
-async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyRef, now: Date): Promise<Reservation> {
+async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyRef, token: string, now: Date): Promise<Reservation> {
   const claimed = await tx.cart.updateMany({ where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } }, data: { status: "CHECKING_OUT" } });
   if (claimed.count === 0) {
     throw new Rollback([cartStateError(await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }), now)]);
@@ -262,6 +263,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
     subtotal: d.subtotal,
     discountTotal: d.discountTotal,
     total: d.total,
+    checkoutKey: checkoutKeyOf(ref),
   }));
   const lineIds = ids(drafts.reduce((n, d) => n + d.lines.length, 0));
   const lineRows = drafts.flatMap((d) =>
@@ -295,6 +297,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
     currencyCode: d.currencyCode,
     status: "PENDING",
     providerRef: null,
+    token,
   }));
   const redemptionIds = ids(drafts.length);
   const redemptions = drafts.flatMap((d, i) => {
@@ -305,10 +308,10 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   // Foreign keys are checked at the end of the statement, when the orders are there.
   await tx.$executeRaw`
     WITH orders AS (
-      INSERT INTO "Order" ("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "total", "createdAt", "updatedAt")
-      SELECT x."id", x."shopId", x."buyerId", x."cartId", x."email", x."countryCode", 'PENDING'::"OrderStatus", x."currencyCode", x."subtotal", x."discountTotal", x."total", ${stamp}, ${stamp}
+      INSERT INTO "Order" ("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "total", "checkoutKey", "createdAt", "updatedAt")
+      SELECT x."id", x."shopId", x."buyerId", x."cartId", x."email", x."countryCode", 'PENDING'::"OrderStatus", x."currencyCode", x."subtotal", x."discountTotal", x."total", x."checkoutKey", ${stamp}, ${stamp}
       FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS x("id" uuid, "shopId" uuid, "buyerId" uuid, "cartId" uuid, "email" text, "countryCode" text,
-        "currencyCode" text, "subtotal" int, "discountTotal" int, "total" int)
+        "currencyCode" text, "subtotal" int, "discountTotal" int, "total" int, "checkoutKey" text)
       RETURNING 1
     ), lines AS (
       INSERT INTO "OrderLine" ("id", "orderId", "productId", "variantId", "productTitle", "variantTitle", "sku", "unitPrice", "quantity", "discountAmount", "total",
@@ -320,8 +323,8 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
         "affiliateLinkId" uuid, "affiliateClickId" uuid, "liveSessionId" uuid, "livePinId" uuid)
       RETURNING 1
     ), payments AS (
-      INSERT INTO "Payment" ("id", "orderId", "provider", "idempotencyKey", "amount", "currencyCode", "status", "createdAt", "updatedAt")
-      SELECT x."id", x."orderId", ${provider.name}, x."idempotencyKey", x."amount", x."currencyCode", 'PENDING'::"PaymentStatus", ${stamp}, ${stamp}
+      INSERT INTO "Payment" ("id", "orderId", "provider", "idempotencyKey", "token", "amount", "currencyCode", "status", "createdAt", "updatedAt")
+      SELECT x."id", x."orderId", ${provider.name}, x."idempotencyKey", ${token}, x."amount", x."currencyCode", 'PENDING'::"PaymentStatus", ${stamp}, ${stamp}
       FROM jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) AS x("id" uuid, "orderId" uuid, "idempotencyKey" text, "amount" int, "currencyCode" text)
       RETURNING 1
     ), redemptions AS (
@@ -350,20 +353,23 @@ function outOfStock(variantId: string, available: number, wanted: number): Check
 
 // ───────────── 2. pay ─────────────
 
-type PayOutcome = { kind: "PAID" } | { kind: "DECLINED"; reason: string } | { kind: "FAILED" } | { kind: "PENDING" };
+export type PayOutcome = { kind: "PAID" } | { kind: "DECLINED"; reason: string } | { kind: "FAILED" } | { kind: "PENDING" };
 
-interface PaymentRow {
+export interface PaymentRow {
   id: string;
   idempotencyKey: string;
   amount: number;
   currencyCode: string;
   status: string;
   providerRef: string | null;
+  /** The buyer's payment token, as the checkout sent it. */
+  token: string | null;
 }
 
-const PAYMENT_ROW_SELECT = { id: true, idempotencyKey: true, amount: true, currencyCode: true, status: true, providerRef: true } as const;
+export const PAYMENT_ROW_SELECT = { id: true, idempotencyKey: true, amount: true, currencyCode: true, status: true, providerRef: true, token: true } as const;
 
-async function setPayment(ctx: Context, payment: PaymentRow, data: Prisma.PaymentUpdateInput): Promise<void> {
+/** Records a payment's new state (one UPDATE) and mirrors it on `payment`. */
+export async function setPayment(ctx: ServiceContext, payment: PaymentRow, data: Prisma.PaymentUpdateInput): Promise<void> {
   await ctx.db.payment.update({ where: { id: payment.id }, data, select: { id: true } });
   if (typeof data.status === "string") payment.status = data.status;
   if (typeof data.providerRef === "string") payment.providerRef = data.providerRef;
@@ -374,7 +380,7 @@ async function setPayment(ctx: Context, payment: PaymentRow, data: Prisma.Paymen
  * decline or lasting failure unwinds the payments already authorised or captured. `known`:
  * the payments as RESERVE just wrote them (in id order), else they are read.
  */
-async function pay(ctx: Context, orderIds: string[], token: string, known: PaymentRow[] | null): Promise<PayOutcome> {
+export async function pay(ctx: ServiceContext, orderIds: string[], token: string, known: PaymentRow[] | null): Promise<PayOutcome> {
   const provider = paymentProviderOf(ctx);
   const payments: PaymentRow[] = known ?? (await ctx.db.payment.findMany({ where: { orderId: { in: orderIds } }, orderBy: { id: "asc" }, select: PAYMENT_ROW_SELECT }));
   for (const p of payments) {
@@ -408,7 +414,7 @@ async function pay(ctx: Context, orderIds: string[], token: string, known: Payme
 }
 
 /** Gives back what other payments of a failed checkout took: voids authorisations, refunds captures (best effort). */
-async function unwind(ctx: Context, provider: PaymentProvider, payments: PaymentRow[]): Promise<void> {
+export async function unwind(ctx: ServiceContext, provider: PaymentProvider, payments: PaymentRow[]): Promise<void> {
   for (const p of payments) {
     if (p.status === "AUTHORIZED") {
       const voided = await callProvider(provider, () => provider.void({ reference: p.providerRef!, idempotencyKey: `${p.idempotencyKey}:void` }));
@@ -430,7 +436,8 @@ const PAID_ORDER_SELECT = {
   lines: { select: { ...ORDER_WEBHOOK_SELECT.lines.select, postId: true, affiliateLinkId: true, affiliateClickId: true }, orderBy: { id: "asc" } },
 } as const;
 
-async function commit(ctx: Context, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
+/** COMMIT: the orders PAID, the cart COMPLETED, commissions, purchases through posts, ORDER_PAID, and the response stored for replays. */
+export async function commit(ctx: ServiceContext, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
   const posts = await transaction(ctx, async (tx) => {
     const paidAt = new Date();
     const paid = await tx.order.updateManyAndReturn({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt }, select: { id: true } });
@@ -464,8 +471,13 @@ function purchasesThroughPosts(lines: { postId: string | null; productId: string
   return [...sums.values()].filter((r) => r.quantity > 0).sort((a, b) => byId(a.postId, b.postId) || byId(a.productId, b.productId));
 }
 
-/** Undoes a reservation: live caps, discount uses and stock back, PENDING orders deleted, the cart ACTIVE again. */
-async function release(ctx: Context, cartId: string, orderIds: string[], finish: (tx: Tx) => Promise<void>): Promise<void> {
+/**
+ * Undoes a reservation: live caps, discount uses and stock back, the cart ACTIVE again, and the
+ * PENDING orders deleted — or, with `cancelReason`, kept as CANCELLED with the reason (a
+ * released abandoned checkout, whose payments the provider saw). `finish` settles the
+ * idempotency record in the same transaction.
+ */
+export async function release(ctx: ServiceContext, cartId: string, orderIds: string[], finish: (tx: Tx) => Promise<void>, cancelReason?: string): Promise<void> {
   await transaction(ctx, async (tx) => {
     const reopened = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
     if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
@@ -485,7 +497,18 @@ async function release(ctx: Context, cartId: string, orderIds: string[], finish:
       lines.filter((l) => l.variantId && l.productId).map((l) => ({ variantId: l.variantId!, productId: l.productId!, quantity: l.quantity, orderId: l.orderId })),
       "checkout released",
     );
-    await tx.order.deleteMany({ where: { id: { in: orderIds }, status: "PENDING" } });
+    if (cancelReason) {
+      // The redemptions go (a released checkout used no code), the orders stay as a record of what the provider saw.
+      await tx.discountRedemption.deleteMany({ where: { orderId: { in: orderIds }, order: { status: "PENDING" } } });
+      const cancelled = await tx.order.updateManyAndReturn({
+        where: { id: { in: orderIds }, status: "PENDING" },
+        data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason },
+        select: { id: true },
+      });
+      for (const order of cancelled) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "CANCELLED" });
+    } else {
+      await tx.order.deleteMany({ where: { id: { in: orderIds }, status: "PENDING" } });
+    }
     await finish(tx);
   }, TX_OPTIONS);
 }

@@ -42,7 +42,16 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Called with the migrations that were applied, if any. */
   onMigrated?: (report: MigrationReport) => void;
+  /**
+   * Called when PostgreSQL closes a connection the pool holds (a restart, a failover,
+   * `pg_terminate_backend`). The pool drops that connection and opens new ones on demand; the
+   * process never ends for it. Default: ignored.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** How long a request waits for a PostgreSQL connection before it fails (a masked error) instead of hanging. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   let driver: Driver;
@@ -51,7 +60,19 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.databaseUrl) {
     // JIT off: for short OLTP statements PostgreSQL's JIT costs far more than it saves (a
     // FOR_YOU feed page spent 3 s compiling a 0.3 s query whose estimated cost crossed jit_above_cost).
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: "-c jit=off" });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: "-c jit=off",
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // TCP keepalive notices a peer that vanished without closing (a failover, a dropped route).
+      keepAlive: true,
+    });
+    // `pg` emits 'error' on the pool for a broken idle connection and on a checked-out client
+    // between its queries; an 'error' event without a listener would end the process.
+    const onConnectionError = options.onConnectionError ?? (() => undefined);
+    pool.on("error", onConnectionError);
+    pool.on("connect", (client) => client.on("error", onConnectionError));
     driver = { kind: "postgres", pool };
     factory = new PrismaPg(pool);
     description = redactUrl(options.databaseUrl);

@@ -14,6 +14,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { JobQueue } from "./jobs.ts";
 
 /** A pinned product as live events carry it (no per-subscriber reads). */
 export interface LivePinSnapshot {
@@ -99,23 +100,30 @@ export interface EventBus {
 interface Outbox {
   bus: EventBus;
   events: { topic: Topic; id: string; payload: unknown }[];
+  jobs: JobQueue | undefined;
 }
 
 const outboxes = new AsyncLocalStorage<Outbox>();
 
 /**
  * Runs `fn` in an interactive transaction whose queued events (`queueEvent`) are published
- * once it committed; a rollback (any throw) drops them.
+ * once it committed; a rollback (any throw) drops them. Jobs enqueued inside it (through
+ * `jobQueueInTransaction()`) commit or roll back with it.
  */
 export async function transaction<T>(
-  ctx: Context,
+  ctx: Pick<Context, "db" | "events" | "jobs">,
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
-  const outbox: Outbox = { bus: ctx.events, events: [] };
+  const outbox: Outbox = { bus: ctx.events, events: [], jobs: ctx.jobs };
   const result = await outboxes.run(outbox, () => ctx.db.$transaction(fn, options));
   for (const e of outbox.events) outbox.bus.publish(e.topic, e.id, e.payload as never);
   return result;
+}
+
+/** The job queue of the current `transaction()`, when the context has one (shared/jobs.ts). */
+export function jobQueueInTransaction(): JobQueue | undefined {
+  return outboxes.getStore()?.jobs;
 }
 
 /** Whether the caller runs inside `transaction()` (so `queueEvent` may be used). */

@@ -3,13 +3,16 @@
  *
  * Events are written to the outbox (WebhookEvent, one WebhookDelivery per subscribed endpoint)
  * by `emitWebhookEvents` inside the transaction of the change they report, so an event exists
- * exactly when its change committed, and writing it never waits on the network. The
- * dispatcher (packages/api) claims due deliveries (`claimDueDeliveries`), sends them signed,
- * and records each attempt (`recordDeliveryAttempt`): a 2xx answer ends it; anything else is
- * retried with backoff (1 min, 5 min, 30 min, 2 h, 6 h, then every 12 h) until 3 days after
- * the event, when the delivery is FAILED. Receivers deduplicate by the event id.
+ * exactly when its change committed, and writing it never waits on the network. Each attempt
+ * at a delivery is a job of the `webhook-delivery` queue (shared/jobs.ts), enqueued in the same
+ * transaction (inside `transaction(ctx)` with a job queue; deliveries written elsewhere are
+ * queued by `queueUnqueuedDeliveries`, a scheduled sweep). The job's worker (packages/api)
+ * sends the delivery signed and records the attempt (`recordDeliveryAttempt`): a 2xx answer
+ * ends it; anything else queues the next attempt after a backoff (1 min, 5 min, 30 min, 2 h,
+ * 6 h, then every 12 h) until 3 days after the event, when the delivery is FAILED. Receivers
+ * deduplicate by the event id.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -18,6 +21,8 @@ import { isPlatform } from "../content/access.ts";
 import { canManageShop } from "../identity/service.ts";
 import { formatMinorUnits } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
+import { jobQueueInTransaction } from "../shared/events.ts";
+import { QUEUES, type JobQueue } from "../shared/jobs.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 
@@ -47,13 +52,15 @@ export interface WebhookEventInput {
 
 /**
  * Writes events of one topic to the outbox in the caller's transaction, with a delivery for
- * every enabled endpoint subscribed to the topic (the shop's and the platform's). One
- * statement; an event no endpoint wants is not written at all.
+ * every enabled endpoint subscribed to the topic (the shop's and the platform's), and queues
+ * each delivery's first attempt when the transaction has a job queue. One statement (plus
+ * the queue's insert); an event no endpoint wants is not written at all.
  */
 export async function emitWebhookEvents(tx: Tx, topic: WebhookTopic, events: WebhookEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  const jobs = jobQueueInTransaction();
   const rows = JSON.stringify(events.map((e) => ({ shopId: e.shopId, payload: e.data })));
-  await tx.$executeRaw`
+  const deliveries = await tx.$queryRaw<{ jobId: string | null }[]>`
     WITH src AS (
       SELECT gen_random_uuid() AS id, x."shopId", x.payload
       FROM jsonb_to_recordset(${rows}::jsonb) AS x("shopId" uuid, payload jsonb)
@@ -66,8 +73,38 @@ export async function emitWebhookEvents(tx: Tx, topic: WebhookTopic, events: Web
       SELECT src.id, src."shopId", ${topic}::"WebhookTopic", src.payload FROM src WHERE src.id IN (SELECT event_id FROM targets)
       RETURNING "id"
     )
-    INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId")
-    SELECT gen_random_uuid(), t.event_id, t.endpoint_id FROM targets t JOIN ev ON ev."id" = t.event_id`;
+    INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "jobId")
+    SELECT gen_random_uuid(), t.event_id, t.endpoint_id, CASE WHEN ${jobs !== undefined} THEN gen_random_uuid() END
+    FROM targets t JOIN ev ON ev."id" = t.event_id
+    RETURNING "jobId"::text AS "jobId"`;
+  if (jobs) await queueAttempts(tx, jobs, deliveries.map((d) => ({ jobId: d.jobId!, startAfter: undefined })));
+}
+
+/** Queues one attempt job per delivery (the job id is the delivery's `jobId`, so only that job may attempt it). */
+async function queueAttempts(tx: Tx, jobs: JobQueue, attempts: { jobId: string; startAfter: Date | undefined }[]): Promise<void> {
+  if (attempts.length === 0) return;
+  await jobs.enqueueIn(
+    tx,
+    QUEUES.webhookDelivery,
+    attempts.map((a) => ({ id: a.jobId, data: {}, ...(a.startAfter ? { startAfter: a.startAfter } : {}) })),
+  );
+}
+
+/**
+ * Queues the next attempt of every PENDING delivery that has no job (written outside a
+ * transaction with a job queue, such as by a script). Returns how many. For a scheduled sweep.
+ */
+export async function queueUnqueuedDeliveries(db: PrismaClient, jobs: JobQueue, limit = 500): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const queued = await tx.$queryRaw<{ jobId: string; nextAttemptAt: Date }[]>`
+      UPDATE "WebhookDelivery" d SET "jobId" = gen_random_uuid()
+      WHERE d."id" IN (
+        SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'PENDING' AND "jobId" IS NULL ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      RETURNING d."jobId"::text AS "jobId", d."nextAttemptAt"`;
+    await queueAttempts(tx, jobs, queued.map((q) => ({ jobId: q.jobId, startAfter: q.nextAttemptAt })));
+    return queued.length;
+  });
 }
 
 export interface StockMove {
@@ -196,25 +233,18 @@ export interface DueDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries for one attempt each: their next attempt moves `leaseMs`
- * ahead, so another dispatcher (or this one after a crash) takes them again only when that
- * attempt's outcome was never recorded.
+ * The delivery the attempt job `jobId` is for, when it is still PENDING and that job is still
+ * its current one (a stale or duplicate job finds nothing and does nothing).
  */
-export async function claimDueDeliveries(db: PrismaClient, options: { limit: number; leaseMs: number; now: Date }): Promise<DueDelivery[]> {
-  const lease = new Date(options.now.getTime() + options.leaseMs);
-  return db.$queryRaw<DueDelivery[]>`
-    WITH due AS (
-      SELECT d."id" FROM "WebhookDelivery" d
-      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${options.now}
-      ORDER BY d."nextAttemptAt", d."id"
-      LIMIT ${options.limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE "WebhookDelivery" d SET "nextAttemptAt" = ${lease}
-    FROM due, "WebhookEndpoint" e, "WebhookEvent" ev
-    WHERE d."id" = due."id" AND e."id" = d."endpointId" AND ev."id" = d."eventId"
-    RETURNING d."id"::text AS "id", d."attempts", d."createdAt", e."url", e."secret", ev."id"::text AS "eventId",
-      ev."topic"::text AS "topic", ev."payload", ev."createdAt" AS "eventCreatedAt"`;
+export async function deliveryForJob(db: PrismaClient, jobId: string): Promise<DueDelivery | null> {
+  const rows = await db.$queryRaw<DueDelivery[]>`
+    SELECT d."id"::text AS "id", d."attempts", d."createdAt", e."url", e."secret", ev."id"::text AS "eventId",
+      ev."topic"::text AS "topic", ev."payload", ev."createdAt" AS "eventCreatedAt"
+    FROM "WebhookDelivery" d
+    JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
+    JOIN "WebhookEvent" ev ON ev."id" = d."eventId"
+    WHERE d."jobId" = ${jobId}::uuid AND d."status" = 'PENDING'`;
+  return rows[0] ?? null;
 }
 
 export interface AttemptOutcome {
@@ -223,20 +253,36 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
-/** Records one attempt: SUCCEEDED on a 2xx; else the next attempt, or FAILED past the 3-day window. */
-export async function recordDeliveryAttempt(db: PrismaClient, delivery: Pick<DueDelivery, "id" | "attempts" | "eventCreatedAt">, outcome: AttemptOutcome, now: Date): Promise<void> {
+/**
+ * Records one attempt made by job `jobId`: SUCCEEDED on a 2xx; else, in the same transaction,
+ * the next attempt's job after the backoff, or FAILED past the 3-day window. Returns the new status.
+ */
+export async function recordDeliveryAttempt(
+  db: PrismaClient,
+  jobs: JobQueue,
+  jobId: string,
+  delivery: Pick<DueDelivery, "id" | "attempts" | "eventCreatedAt">,
+  outcome: AttemptOutcome,
+  now = new Date(),
+): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
   const attempts = delivery.attempts + 1;
   const common = { attempts, lastAttemptAt: now, lastStatusCode: outcome.statusCode, lastError: outcome.error?.slice(0, 500) ?? null };
+  const current = { id: delivery.id, status: "PENDING" as const, jobId };
   if (outcome.ok) {
-    await db.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
-    return;
+    await db.webhookDelivery.updateMany({ where: current, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
+    return "SUCCEEDED";
   }
   const next = new Date(now.getTime() + retryDelayMs(attempts));
-  const expired = next.getTime() > delivery.eventCreatedAt.getTime() + RETRY_WINDOW_MS;
-  await db.webhookDelivery.updateMany({
-    where: { id: delivery.id, status: "PENDING" },
-    data: expired ? { ...common, status: "FAILED" } : { ...common, nextAttemptAt: next },
+  if (next.getTime() > delivery.eventCreatedAt.getTime() + RETRY_WINDOW_MS) {
+    await db.webhookDelivery.updateMany({ where: current, data: { ...common, status: "FAILED" } });
+    return "FAILED";
+  }
+  const nextJobId = randomUUID();
+  await db.$transaction(async (tx) => {
+    const moved = await tx.webhookDelivery.updateMany({ where: current, data: { ...common, nextAttemptAt: next, jobId: nextJobId } });
+    if (moved.count === 1) await queueAttempts(tx, jobs, [{ jobId: nextJobId, startAfter: next }]);
   });
+  return "PENDING";
 }
 
 // ───────────── payloads ─────────────

@@ -276,6 +276,8 @@ export type CheckoutErrorCode =
   | 'CART_EXPIRED'
   /** Returned when the cart's lines moved into its buyer's cart at sign-in; check that cart out. */
   | 'CART_MERGED'
+  /** Returned to a retry of a checkout that stopped before it finished (interrupted, or its payment stayed pending) and was released after CHECKOUT_RELEASE_AFTER_MS without activity: nothing was charged (any authorisation was voided), the stock and the cart were given back. Check the cart out again with a new idempotency key. */
+  | 'CHECKOUT_ABANDONED'
   /** Returned when another checkout of the cart, or the first request with this idempotency key, is still running; retry shortly with the same key. */
   | 'CHECKOUT_IN_PROGRESS'
   /** Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart. */

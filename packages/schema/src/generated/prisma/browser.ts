@@ -199,6 +199,9 @@ export type DiscountRedemption = Prisma.DiscountRedemptionModel
 /**
  * Model Order
  * One order per shop in a checked-out cart. Prices are a snapshot taken at checkout.
+ * `checkoutKey` names the checkout that placed it (its idempotency scope and key): a cart
+ * gets at most one order per shop and checkout. `cancelReason` says why a CANCELLED order was
+ * cancelled (such as a checkout abandoned before payment and released).
  */
 export type Order = Prisma.OrderModel
 /**
@@ -212,6 +215,9 @@ export type OrderLine = Prisma.OrderLineModel
  * Model Payment
  * One payment per order. `idempotencyKey` is the key sent to the provider (its own
  * idempotency), fixed when the row is written so a retried checkout never charges twice.
+ * `token` is the buyer's payment token the checkout sent (a provider reference, never card
+ * data): releasing an abandoned checkout asks the provider again with it and the same key to
+ * learn whether an authorisation whose answer was lost exists, and voids it.
  */
 export type Payment = Prisma.PaymentModel
 /**
@@ -225,7 +231,8 @@ export type Refund = Prisma.RefundModel
  * While a request runs it holds a lease (`lockedUntil`); `recoveryPoint` is the last phase
  * committed (checkout: STARTED, RESERVED, DONE) and `resourceIds` what it wrote so far (order
  * ids), so a retry after a crash resumes where it stopped. Completed records replay
- * `response` until `expiresAt` (24 hours).
+ * `response` until `expiresAt` (24 hours). A checkout left incomplete (`completedAt` null)
+ * with no activity (`updatedAt`) for CHECKOUT_RELEASE_AFTER_MS is released by a job.
  */
 export type IdempotencyRecord = Prisma.IdempotencyRecordModel
 /**

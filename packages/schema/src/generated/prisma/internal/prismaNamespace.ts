@@ -4332,7 +4332,9 @@ export const OrderScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   fulfilledAt: 'fulfilledAt',
-  cancelledAt: 'cancelledAt'
+  cancelledAt: 'cancelledAt',
+  cancelReason: 'cancelReason',
+  checkoutKey: 'checkoutKey'
 } as const
 
 export type OrderScalarFieldEnum = (typeof OrderScalarFieldEnum)[keyof typeof OrderScalarFieldEnum]
@@ -4368,6 +4370,7 @@ export const PaymentScalarFieldEnum = {
   provider: 'provider',
   providerRef: 'providerRef',
   idempotencyKey: 'idempotencyKey',
+  token: 'token',
   amount: 'amount',
   refundedAmount: 'refundedAmount',
   currencyCode: 'currencyCode',
@@ -4407,6 +4410,7 @@ export const IdempotencyRecordScalarFieldEnum = {
   response: 'response',
   completedAt: 'completedAt',
   createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
   expiresAt: 'expiresAt'
 } as const
 
@@ -4569,6 +4573,7 @@ export const WebhookDeliveryScalarFieldEnum = {
   lastStatusCode: 'lastStatusCode',
   lastError: 'lastError',
   deliveredAt: 'deliveredAt',
+  jobId: 'jobId',
   createdAt: 'createdAt'
 } as const
 

@@ -542,7 +542,9 @@ export const OrderScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   fulfilledAt: 'fulfilledAt',
-  cancelledAt: 'cancelledAt'
+  cancelledAt: 'cancelledAt',
+  cancelReason: 'cancelReason',
+  checkoutKey: 'checkoutKey'
 } as const
 
 export type OrderScalarFieldEnum = (typeof OrderScalarFieldEnum)[keyof typeof OrderScalarFieldEnum]
@@ -578,6 +580,7 @@ export const PaymentScalarFieldEnum = {
   provider: 'provider',
   providerRef: 'providerRef',
   idempotencyKey: 'idempotencyKey',
+  token: 'token',
   amount: 'amount',
   refundedAmount: 'refundedAmount',
   currencyCode: 'currencyCode',
@@ -617,6 +620,7 @@ export const IdempotencyRecordScalarFieldEnum = {
   response: 'response',
   completedAt: 'completedAt',
   createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
   expiresAt: 'expiresAt'
 } as const
 
@@ -779,6 +783,7 @@ export const WebhookDeliveryScalarFieldEnum = {
   lastStatusCode: 'lastStatusCode',
   lastError: 'lastError',
   deliveredAt: 'deliveredAt',
+  jobId: 'jobId',
   createdAt: 'createdAt'
 } as const
 

@@ -18,7 +18,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
  * While a request runs it holds a lease (`lockedUntil`); `recoveryPoint` is the last phase
  * committed (checkout: STARTED, RESERVED, DONE) and `resourceIds` what it wrote so far (order
  * ids), so a retry after a crash resumes where it stopped. Completed records replay
- * `response` until `expiresAt` (24 hours).
+ * `response` until `expiresAt` (24 hours). A checkout left incomplete (`completedAt` null)
+ * with no activity (`updatedAt`) for CHECKOUT_RELEASE_AFTER_MS is released by a job.
  */
 export type IdempotencyRecordModel = runtime.Types.Result.DefaultSelection<Prisma.$IdempotencyRecordPayload>
 
@@ -36,6 +37,7 @@ export type IdempotencyRecordMinAggregateOutputType = {
   lockedUntil: Date | null
   completedAt: Date | null
   createdAt: Date | null
+  updatedAt: Date | null
   expiresAt: Date | null
 }
 
@@ -47,6 +49,7 @@ export type IdempotencyRecordMaxAggregateOutputType = {
   lockedUntil: Date | null
   completedAt: Date | null
   createdAt: Date | null
+  updatedAt: Date | null
   expiresAt: Date | null
 }
 
@@ -60,6 +63,7 @@ export type IdempotencyRecordCountAggregateOutputType = {
   response: number
   completedAt: number
   createdAt: number
+  updatedAt: number
   expiresAt: number
   _all: number
 }
@@ -73,6 +77,7 @@ export type IdempotencyRecordMinAggregateInputType = {
   lockedUntil?: true
   completedAt?: true
   createdAt?: true
+  updatedAt?: true
   expiresAt?: true
 }
 
@@ -84,6 +89,7 @@ export type IdempotencyRecordMaxAggregateInputType = {
   lockedUntil?: true
   completedAt?: true
   createdAt?: true
+  updatedAt?: true
   expiresAt?: true
 }
 
@@ -97,6 +103,7 @@ export type IdempotencyRecordCountAggregateInputType = {
   response?: true
   completedAt?: true
   createdAt?: true
+  updatedAt?: true
   expiresAt?: true
   _all?: true
 }
@@ -183,6 +190,7 @@ export type IdempotencyRecordGroupByOutputType = {
   response: runtime.JsonValue | null
   completedAt: Date | null
   createdAt: Date
+  updatedAt: Date
   expiresAt: Date
   _count: IdempotencyRecordCountAggregateOutputType | null
   _min: IdempotencyRecordMinAggregateOutputType | null
@@ -217,6 +225,7 @@ export type IdempotencyRecordWhereInput = {
   response?: Prisma.JsonNullableFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
 }
 
@@ -230,6 +239,7 @@ export type IdempotencyRecordOrderByWithRelationInput = {
   response?: Prisma.SortOrderInput | Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
 }
 
@@ -247,6 +257,7 @@ export type IdempotencyRecordWhereUniqueInput = Prisma.AtLeast<{
   response?: Prisma.JsonNullableFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"IdempotencyRecord"> | Date | string
 }, "scope_key">
 
@@ -260,6 +271,7 @@ export type IdempotencyRecordOrderByWithAggregationInput = {
   response?: Prisma.SortOrderInput | Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   _count?: Prisma.IdempotencyRecordCountOrderByAggregateInput
   _max?: Prisma.IdempotencyRecordMaxOrderByAggregateInput
@@ -279,6 +291,7 @@ export type IdempotencyRecordScalarWhereWithAggregatesInput = {
   response?: Prisma.JsonNullableWithAggregatesFilter<"IdempotencyRecord">
   completedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"IdempotencyRecord"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyRecord"> | Date | string
+  updatedAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyRecord"> | Date | string
   expiresAt?: Prisma.DateTimeWithAggregatesFilter<"IdempotencyRecord"> | Date | string
 }
 
@@ -292,6 +305,7 @@ export type IdempotencyRecordCreateInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
+  updatedAt?: Date | string
   expiresAt: Date | string
 }
 
@@ -305,6 +319,7 @@ export type IdempotencyRecordUncheckedCreateInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
+  updatedAt?: Date | string
   expiresAt: Date | string
 }
 
@@ -318,6 +333,7 @@ export type IdempotencyRecordUpdateInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -331,6 +347,7 @@ export type IdempotencyRecordUncheckedUpdateInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -344,6 +361,7 @@ export type IdempotencyRecordCreateManyInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Date | string | null
   createdAt?: Date | string
+  updatedAt?: Date | string
   expiresAt: Date | string
 }
 
@@ -357,6 +375,7 @@ export type IdempotencyRecordUpdateManyMutationInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -370,6 +389,7 @@ export type IdempotencyRecordUncheckedUpdateManyInput = {
   response?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -388,6 +408,7 @@ export type IdempotencyRecordCountOrderByAggregateInput = {
   response?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
 }
 
@@ -399,6 +420,7 @@ export type IdempotencyRecordMaxOrderByAggregateInput = {
   lockedUntil?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
 }
 
@@ -410,6 +432,7 @@ export type IdempotencyRecordMinOrderByAggregateInput = {
   lockedUntil?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
 }
 
@@ -434,6 +457,7 @@ export type IdempotencyRecordSelect<ExtArgs extends runtime.Types.Extensions.Int
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   expiresAt?: boolean
 }, ExtArgs["result"]["idempotencyRecord"]>
 
@@ -447,6 +471,7 @@ export type IdempotencyRecordSelectCreateManyAndReturn<ExtArgs extends runtime.T
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   expiresAt?: boolean
 }, ExtArgs["result"]["idempotencyRecord"]>
 
@@ -460,6 +485,7 @@ export type IdempotencyRecordSelectUpdateManyAndReturn<ExtArgs extends runtime.T
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   expiresAt?: boolean
 }, ExtArgs["result"]["idempotencyRecord"]>
 
@@ -473,10 +499,11 @@ export type IdempotencyRecordSelectScalar = {
   response?: boolean
   completedAt?: boolean
   createdAt?: boolean
+  updatedAt?: boolean
   expiresAt?: boolean
 }
 
-export type IdempotencyRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "recoveryPoint" | "resourceIds" | "lockedUntil" | "response" | "completedAt" | "createdAt" | "expiresAt", ExtArgs["result"]["idempotencyRecord"]>
+export type IdempotencyRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"scope" | "key" | "requestHash" | "recoveryPoint" | "resourceIds" | "lockedUntil" | "response" | "completedAt" | "createdAt" | "updatedAt" | "expiresAt", ExtArgs["result"]["idempotencyRecord"]>
 
 export type $IdempotencyRecordPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "IdempotencyRecord"
@@ -491,6 +518,7 @@ export type $IdempotencyRecordPayload<ExtArgs extends runtime.Types.Extensions.I
     response: runtime.JsonValue | null
     completedAt: Date | null
     createdAt: Date
+    updatedAt: Date
     expiresAt: Date
   }, ExtArgs["result"]["idempotencyRecord"]>
   composites: {}
@@ -924,6 +952,7 @@ export interface IdempotencyRecordFieldRefs {
   readonly response: Prisma.FieldRef<"IdempotencyRecord", 'Json'>
   readonly completedAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
+  readonly updatedAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
   readonly expiresAt: Prisma.FieldRef<"IdempotencyRecord", 'DateTime'>
 }
     

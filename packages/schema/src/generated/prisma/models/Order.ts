@@ -15,6 +15,9 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 /**
  * Model Order
  * One order per shop in a checked-out cart. Prices are a snapshot taken at checkout.
+ * `checkoutKey` names the checkout that placed it (its idempotency scope and key): a cart
+ * gets at most one order per shop and checkout. `cancelReason` says why a CANCELLED order was
+ * cancelled (such as a checkout abandoned before payment and released).
  */
 export type OrderModel = runtime.Types.Result.DefaultSelection<Prisma.$OrderPayload>
 
@@ -61,6 +64,8 @@ export type OrderMinAggregateOutputType = {
   paidAt: Date | null
   fulfilledAt: Date | null
   cancelledAt: Date | null
+  cancelReason: string | null
+  checkoutKey: string | null
 }
 
 export type OrderMaxAggregateOutputType = {
@@ -82,6 +87,8 @@ export type OrderMaxAggregateOutputType = {
   paidAt: Date | null
   fulfilledAt: Date | null
   cancelledAt: Date | null
+  cancelReason: string | null
+  checkoutKey: string | null
 }
 
 export type OrderCountAggregateOutputType = {
@@ -103,6 +110,8 @@ export type OrderCountAggregateOutputType = {
   paidAt: number
   fulfilledAt: number
   cancelledAt: number
+  cancelReason: number
+  checkoutKey: number
   _all: number
 }
 
@@ -142,6 +151,8 @@ export type OrderMinAggregateInputType = {
   paidAt?: true
   fulfilledAt?: true
   cancelledAt?: true
+  cancelReason?: true
+  checkoutKey?: true
 }
 
 export type OrderMaxAggregateInputType = {
@@ -163,6 +174,8 @@ export type OrderMaxAggregateInputType = {
   paidAt?: true
   fulfilledAt?: true
   cancelledAt?: true
+  cancelReason?: true
+  checkoutKey?: true
 }
 
 export type OrderCountAggregateInputType = {
@@ -184,6 +197,8 @@ export type OrderCountAggregateInputType = {
   paidAt?: true
   fulfilledAt?: true
   cancelledAt?: true
+  cancelReason?: true
+  checkoutKey?: true
   _all?: true
 }
 
@@ -292,6 +307,8 @@ export type OrderGroupByOutputType = {
   paidAt: Date | null
   fulfilledAt: Date | null
   cancelledAt: Date | null
+  cancelReason: string | null
+  checkoutKey: string | null
   _count: OrderCountAggregateOutputType | null
   _avg: OrderAvgAggregateOutputType | null
   _sum: OrderSumAggregateOutputType | null
@@ -336,6 +353,8 @@ export type OrderWhereInput = {
   paidAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   fulfilledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   cancelledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
+  cancelReason?: Prisma.StringNullableFilter<"Order"> | string | null
+  checkoutKey?: Prisma.StringNullableFilter<"Order"> | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   buyer?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
@@ -365,6 +384,8 @@ export type OrderOrderByWithRelationInput = {
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   fulfilledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   cancelledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  checkoutKey?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   buyer?: Prisma.UserOrderByWithRelationInput
   cart?: Prisma.CartOrderByWithRelationInput
@@ -378,6 +399,7 @@ export type OrderOrderByWithRelationInput = {
 export type OrderWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   number?: number
+  cartId_shopId_checkoutKey?: Prisma.OrderCartIdShopIdCheckoutKeyCompoundUniqueInput
   AND?: Prisma.OrderWhereInput | Prisma.OrderWhereInput[]
   OR?: Prisma.OrderWhereInput[]
   NOT?: Prisma.OrderWhereInput | Prisma.OrderWhereInput[]
@@ -397,6 +419,8 @@ export type OrderWhereUniqueInput = Prisma.AtLeast<{
   paidAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   fulfilledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   cancelledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
+  cancelReason?: Prisma.StringNullableFilter<"Order"> | string | null
+  checkoutKey?: Prisma.StringNullableFilter<"Order"> | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   buyer?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
   cart?: Prisma.XOR<Prisma.CartNullableScalarRelationFilter, Prisma.CartWhereInput> | null
@@ -405,7 +429,7 @@ export type OrderWhereUniqueInput = Prisma.AtLeast<{
   refunds?: Prisma.RefundListRelationFilter
   redemptions?: Prisma.DiscountRedemptionListRelationFilter
   commissions?: Prisma.CommissionListRelationFilter
-}, "id" | "number">
+}, "id" | "number" | "cartId_shopId_checkoutKey">
 
 export type OrderOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -426,6 +450,8 @@ export type OrderOrderByWithAggregationInput = {
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   fulfilledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   cancelledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  checkoutKey?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OrderCountOrderByAggregateInput
   _avg?: Prisma.OrderAvgOrderByAggregateInput
   _max?: Prisma.OrderMaxOrderByAggregateInput
@@ -455,6 +481,8 @@ export type OrderScalarWhereWithAggregatesInput = {
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Order"> | Date | string | null
   fulfilledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Order"> | Date | string | null
   cancelledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Order"> | Date | string | null
+  cancelReason?: Prisma.StringNullableWithAggregatesFilter<"Order"> | string | null
+  checkoutKey?: Prisma.StringNullableWithAggregatesFilter<"Order"> | string | null
 }
 
 export type OrderCreateInput = {
@@ -473,6 +501,8 @@ export type OrderCreateInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -502,6 +532,8 @@ export type OrderUncheckedCreateInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -524,6 +556,8 @@ export type OrderUpdateInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -553,6 +587,8 @@ export type OrderUncheckedUpdateInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -579,6 +615,8 @@ export type OrderCreateManyInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
 }
 
 export type OrderUpdateManyMutationInput = {
@@ -596,6 +634,8 @@ export type OrderUpdateManyMutationInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderUncheckedUpdateManyInput = {
@@ -617,6 +657,8 @@ export type OrderUncheckedUpdateManyInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderListRelationFilter = {
@@ -632,6 +674,12 @@ export type OrderOrderByRelationAggregateInput = {
 export type OrderScalarRelationFilter = {
   is?: Prisma.OrderWhereInput
   isNot?: Prisma.OrderWhereInput
+}
+
+export type OrderCartIdShopIdCheckoutKeyCompoundUniqueInput = {
+  cartId: string
+  shopId: string
+  checkoutKey: string
 }
 
 export type OrderCountOrderByAggregateInput = {
@@ -653,6 +701,8 @@ export type OrderCountOrderByAggregateInput = {
   paidAt?: Prisma.SortOrder
   fulfilledAt?: Prisma.SortOrder
   cancelledAt?: Prisma.SortOrder
+  cancelReason?: Prisma.SortOrder
+  checkoutKey?: Prisma.SortOrder
 }
 
 export type OrderAvgOrderByAggregateInput = {
@@ -682,6 +732,8 @@ export type OrderMaxOrderByAggregateInput = {
   paidAt?: Prisma.SortOrder
   fulfilledAt?: Prisma.SortOrder
   cancelledAt?: Prisma.SortOrder
+  cancelReason?: Prisma.SortOrder
+  checkoutKey?: Prisma.SortOrder
 }
 
 export type OrderMinOrderByAggregateInput = {
@@ -703,6 +755,8 @@ export type OrderMinOrderByAggregateInput = {
   paidAt?: Prisma.SortOrder
   fulfilledAt?: Prisma.SortOrder
   cancelledAt?: Prisma.SortOrder
+  cancelReason?: Prisma.SortOrder
+  checkoutKey?: Prisma.SortOrder
 }
 
 export type OrderSumOrderByAggregateInput = {
@@ -936,6 +990,8 @@ export type OrderCreateWithoutBuyerInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
   lines?: Prisma.OrderLineCreateNestedManyWithoutOrderInput
@@ -963,6 +1019,8 @@ export type OrderUncheckedCreateWithoutBuyerInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -1018,6 +1076,8 @@ export type OrderScalarWhereInput = {
   paidAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   fulfilledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   cancelledAt?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
+  cancelReason?: Prisma.StringNullableFilter<"Order"> | string | null
+  checkoutKey?: Prisma.StringNullableFilter<"Order"> | string | null
 }
 
 export type OrderCreateWithoutShopInput = {
@@ -1036,6 +1096,8 @@ export type OrderCreateWithoutShopInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
   lines?: Prisma.OrderLineCreateNestedManyWithoutOrderInput
@@ -1063,6 +1125,8 @@ export type OrderUncheckedCreateWithoutShopInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -1112,6 +1176,8 @@ export type OrderCreateWithoutCartInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   lines?: Prisma.OrderLineCreateNestedManyWithoutOrderInput
@@ -1139,6 +1205,8 @@ export type OrderUncheckedCreateWithoutCartInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -1188,6 +1256,8 @@ export type OrderCreateWithoutRedemptionsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -1216,6 +1286,8 @@ export type OrderUncheckedCreateWithoutRedemptionsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -1253,6 +1325,8 @@ export type OrderUpdateWithoutRedemptionsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -1281,6 +1355,8 @@ export type OrderUncheckedUpdateWithoutRedemptionsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -1303,6 +1379,8 @@ export type OrderCreateWithoutLinesInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -1331,6 +1409,8 @@ export type OrderUncheckedCreateWithoutLinesInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
   redemptions?: Prisma.DiscountRedemptionUncheckedCreateNestedManyWithoutOrderInput
@@ -1368,6 +1448,8 @@ export type OrderUpdateWithoutLinesInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -1396,6 +1478,8 @@ export type OrderUncheckedUpdateWithoutLinesInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
   redemptions?: Prisma.DiscountRedemptionUncheckedUpdateManyWithoutOrderNestedInput
@@ -1418,6 +1502,8 @@ export type OrderCreateWithoutPaymentsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -1446,6 +1532,8 @@ export type OrderUncheckedCreateWithoutPaymentsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
   redemptions?: Prisma.DiscountRedemptionUncheckedCreateNestedManyWithoutOrderInput
@@ -1483,6 +1571,8 @@ export type OrderUpdateWithoutPaymentsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -1511,6 +1601,8 @@ export type OrderUncheckedUpdateWithoutPaymentsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
   redemptions?: Prisma.DiscountRedemptionUncheckedUpdateManyWithoutOrderNestedInput
@@ -1533,6 +1625,8 @@ export type OrderCreateWithoutRefundsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -1561,6 +1655,8 @@ export type OrderUncheckedCreateWithoutRefundsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   redemptions?: Prisma.DiscountRedemptionUncheckedCreateNestedManyWithoutOrderInput
@@ -1598,6 +1694,8 @@ export type OrderUpdateWithoutRefundsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -1626,6 +1724,8 @@ export type OrderUncheckedUpdateWithoutRefundsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   redemptions?: Prisma.DiscountRedemptionUncheckedUpdateManyWithoutOrderNestedInput
@@ -1648,6 +1748,8 @@ export type OrderCreateWithoutCommissionsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   buyer?: Prisma.UserCreateNestedOneWithoutOrdersInput
   cart?: Prisma.CartCreateNestedOneWithoutOrdersInput
@@ -1676,6 +1778,8 @@ export type OrderUncheckedCreateWithoutCommissionsInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
   lines?: Prisma.OrderLineUncheckedCreateNestedManyWithoutOrderInput
   payments?: Prisma.PaymentUncheckedCreateNestedManyWithoutOrderInput
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutOrderInput
@@ -1713,6 +1817,8 @@ export type OrderUpdateWithoutCommissionsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
@@ -1741,6 +1847,8 @@ export type OrderUncheckedUpdateWithoutCommissionsInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -1765,6 +1873,8 @@ export type OrderCreateManyBuyerInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
 }
 
 export type OrderUpdateWithoutBuyerInput = {
@@ -1782,6 +1892,8 @@ export type OrderUpdateWithoutBuyerInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
   lines?: Prisma.OrderLineUpdateManyWithoutOrderNestedInput
@@ -1809,6 +1921,8 @@ export type OrderUncheckedUpdateWithoutBuyerInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -1834,6 +1948,8 @@ export type OrderUncheckedUpdateManyWithoutBuyerInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderCreateManyShopInput = {
@@ -1854,6 +1970,8 @@ export type OrderCreateManyShopInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
 }
 
 export type OrderUpdateWithoutShopInput = {
@@ -1871,6 +1989,8 @@ export type OrderUpdateWithoutShopInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   cart?: Prisma.CartUpdateOneWithoutOrdersNestedInput
   lines?: Prisma.OrderLineUpdateManyWithoutOrderNestedInput
@@ -1898,6 +2018,8 @@ export type OrderUncheckedUpdateWithoutShopInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -1923,6 +2045,8 @@ export type OrderUncheckedUpdateManyWithoutShopInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type OrderCreateManyCartInput = {
@@ -1943,6 +2067,8 @@ export type OrderCreateManyCartInput = {
   paidAt?: Date | string | null
   fulfilledAt?: Date | string | null
   cancelledAt?: Date | string | null
+  cancelReason?: string | null
+  checkoutKey?: string | null
 }
 
 export type OrderUpdateWithoutCartInput = {
@@ -1960,6 +2086,8 @@ export type OrderUpdateWithoutCartInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   buyer?: Prisma.UserUpdateOneWithoutOrdersNestedInput
   lines?: Prisma.OrderLineUpdateManyWithoutOrderNestedInput
@@ -1987,6 +2115,8 @@ export type OrderUncheckedUpdateWithoutCartInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   lines?: Prisma.OrderLineUncheckedUpdateManyWithoutOrderNestedInput
   payments?: Prisma.PaymentUncheckedUpdateManyWithoutOrderNestedInput
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutOrderNestedInput
@@ -2012,6 +2142,8 @@ export type OrderUncheckedUpdateManyWithoutCartInput = {
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fulfilledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  checkoutKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -2100,6 +2232,8 @@ export type OrderSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   paidAt?: boolean
   fulfilledAt?: boolean
   cancelledAt?: boolean
+  cancelReason?: boolean
+  checkoutKey?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   buyer?: boolean | Prisma.Order$buyerArgs<ExtArgs>
   cart?: boolean | Prisma.Order$cartArgs<ExtArgs>
@@ -2130,6 +2264,8 @@ export type OrderSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   paidAt?: boolean
   fulfilledAt?: boolean
   cancelledAt?: boolean
+  cancelReason?: boolean
+  checkoutKey?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   buyer?: boolean | Prisma.Order$buyerArgs<ExtArgs>
   cart?: boolean | Prisma.Order$cartArgs<ExtArgs>
@@ -2154,6 +2290,8 @@ export type OrderSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   paidAt?: boolean
   fulfilledAt?: boolean
   cancelledAt?: boolean
+  cancelReason?: boolean
+  checkoutKey?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   buyer?: boolean | Prisma.Order$buyerArgs<ExtArgs>
   cart?: boolean | Prisma.Order$cartArgs<ExtArgs>
@@ -2178,9 +2316,11 @@ export type OrderSelectScalar = {
   paidAt?: boolean
   fulfilledAt?: boolean
   cancelledAt?: boolean
+  cancelReason?: boolean
+  checkoutKey?: boolean
 }
 
-export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "shopId" | "buyerId" | "cartId" | "email" | "countryCode" | "status" | "currencyCode" | "subtotal" | "discountTotal" | "total" | "refundedTotal" | "createdAt" | "updatedAt" | "paidAt" | "fulfilledAt" | "cancelledAt", ExtArgs["result"]["order"]>
+export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "shopId" | "buyerId" | "cartId" | "email" | "countryCode" | "status" | "currencyCode" | "subtotal" | "discountTotal" | "total" | "refundedTotal" | "createdAt" | "updatedAt" | "paidAt" | "fulfilledAt" | "cancelledAt" | "cancelReason" | "checkoutKey", ExtArgs["result"]["order"]>
 export type OrderInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   buyer?: boolean | Prisma.Order$buyerArgs<ExtArgs>
@@ -2234,6 +2374,8 @@ export type $OrderPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     paidAt: Date | null
     fulfilledAt: Date | null
     cancelledAt: Date | null
+    cancelReason: string | null
+    checkoutKey: string | null
   }, ExtArgs["result"]["order"]>
   composites: {}
 }
@@ -2683,6 +2825,8 @@ export interface OrderFieldRefs {
   readonly paidAt: Prisma.FieldRef<"Order", 'DateTime'>
   readonly fulfilledAt: Prisma.FieldRef<"Order", 'DateTime'>
   readonly cancelledAt: Prisma.FieldRef<"Order", 'DateTime'>
+  readonly cancelReason: Prisma.FieldRef<"Order", 'String'>
+  readonly checkoutKey: Prisma.FieldRef<"Order", 'String'>
 }
     
 

@@ -16,6 +16,9 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
  * Model Payment
  * One payment per order. `idempotencyKey` is the key sent to the provider (its own
  * idempotency), fixed when the row is written so a retried checkout never charges twice.
+ * `token` is the buyer's payment token the checkout sent (a provider reference, never card
+ * data): releasing an abandoned checkout asks the provider again with it and the same key to
+ * learn whether an authorisation whose answer was lost exists, and voids it.
  */
 export type PaymentModel = runtime.Types.Result.DefaultSelection<Prisma.$PaymentPayload>
 
@@ -43,6 +46,7 @@ export type PaymentMinAggregateOutputType = {
   provider: string | null
   providerRef: string | null
   idempotencyKey: string | null
+  token: string | null
   amount: number | null
   refundedAmount: number | null
   currencyCode: string | null
@@ -58,6 +62,7 @@ export type PaymentMaxAggregateOutputType = {
   provider: string | null
   providerRef: string | null
   idempotencyKey: string | null
+  token: string | null
   amount: number | null
   refundedAmount: number | null
   currencyCode: string | null
@@ -73,6 +78,7 @@ export type PaymentCountAggregateOutputType = {
   provider: number
   providerRef: number
   idempotencyKey: number
+  token: number
   amount: number
   refundedAmount: number
   currencyCode: number
@@ -100,6 +106,7 @@ export type PaymentMinAggregateInputType = {
   provider?: true
   providerRef?: true
   idempotencyKey?: true
+  token?: true
   amount?: true
   refundedAmount?: true
   currencyCode?: true
@@ -115,6 +122,7 @@ export type PaymentMaxAggregateInputType = {
   provider?: true
   providerRef?: true
   idempotencyKey?: true
+  token?: true
   amount?: true
   refundedAmount?: true
   currencyCode?: true
@@ -130,6 +138,7 @@ export type PaymentCountAggregateInputType = {
   provider?: true
   providerRef?: true
   idempotencyKey?: true
+  token?: true
   amount?: true
   refundedAmount?: true
   currencyCode?: true
@@ -232,6 +241,7 @@ export type PaymentGroupByOutputType = {
   provider: string
   providerRef: string | null
   idempotencyKey: string
+  token: string | null
   amount: number
   refundedAmount: number
   currencyCode: string
@@ -270,6 +280,7 @@ export type PaymentWhereInput = {
   provider?: Prisma.StringFilter<"Payment"> | string
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringFilter<"Payment"> | string
+  token?: Prisma.StringNullableFilter<"Payment"> | string | null
   amount?: Prisma.IntFilter<"Payment"> | number
   refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
@@ -286,6 +297,7 @@ export type PaymentOrderByWithRelationInput = {
   provider?: Prisma.SortOrder
   providerRef?: Prisma.SortOrderInput | Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
+  token?: Prisma.SortOrderInput | Prisma.SortOrder
   amount?: Prisma.SortOrder
   refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
@@ -305,6 +317,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   orderId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   provider?: Prisma.StringFilter<"Payment"> | string
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
+  token?: Prisma.StringNullableFilter<"Payment"> | string | null
   amount?: Prisma.IntFilter<"Payment"> | number
   refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
@@ -321,6 +334,7 @@ export type PaymentOrderByWithAggregationInput = {
   provider?: Prisma.SortOrder
   providerRef?: Prisma.SortOrderInput | Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
+  token?: Prisma.SortOrderInput | Prisma.SortOrder
   amount?: Prisma.SortOrder
   refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
@@ -344,6 +358,7 @@ export type PaymentScalarWhereWithAggregatesInput = {
   provider?: Prisma.StringWithAggregatesFilter<"Payment"> | string
   providerRef?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringWithAggregatesFilter<"Payment"> | string
+  token?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   amount?: Prisma.IntWithAggregatesFilter<"Payment"> | number
   refundedAmount?: Prisma.IntWithAggregatesFilter<"Payment"> | number
   currencyCode?: Prisma.StringWithAggregatesFilter<"Payment"> | string
@@ -358,6 +373,7 @@ export type PaymentCreateInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -374,6 +390,7 @@ export type PaymentUncheckedCreateInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -388,6 +405,7 @@ export type PaymentUpdateInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -404,6 +422,7 @@ export type PaymentUncheckedUpdateInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -419,6 +438,7 @@ export type PaymentCreateManyInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -433,6 +453,7 @@ export type PaymentUpdateManyMutationInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -448,6 +469,7 @@ export type PaymentUncheckedUpdateManyInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -473,6 +495,7 @@ export type PaymentCountOrderByAggregateInput = {
   provider?: Prisma.SortOrder
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
+  token?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
@@ -493,6 +516,7 @@ export type PaymentMaxOrderByAggregateInput = {
   provider?: Prisma.SortOrder
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
+  token?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
@@ -508,6 +532,7 @@ export type PaymentMinOrderByAggregateInput = {
   provider?: Prisma.SortOrder
   providerRef?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
+  token?: Prisma.SortOrder
   amount?: Prisma.SortOrder
   refundedAmount?: Prisma.SortOrder
   currencyCode?: Prisma.SortOrder
@@ -573,6 +598,7 @@ export type PaymentCreateWithoutOrderInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -587,6 +613,7 @@ export type PaymentUncheckedCreateWithoutOrderInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -631,6 +658,7 @@ export type PaymentScalarWhereInput = {
   provider?: Prisma.StringFilter<"Payment"> | string
   providerRef?: Prisma.StringNullableFilter<"Payment"> | string | null
   idempotencyKey?: Prisma.StringFilter<"Payment"> | string
+  token?: Prisma.StringNullableFilter<"Payment"> | string | null
   amount?: Prisma.IntFilter<"Payment"> | number
   refundedAmount?: Prisma.IntFilter<"Payment"> | number
   currencyCode?: Prisma.StringFilter<"Payment"> | string
@@ -645,6 +673,7 @@ export type PaymentCreateManyOrderInput = {
   provider: string
   providerRef?: string | null
   idempotencyKey: string
+  token?: string | null
   amount: number
   refundedAmount?: number
   currencyCode: string
@@ -659,6 +688,7 @@ export type PaymentUpdateWithoutOrderInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -673,6 +703,7 @@ export type PaymentUncheckedUpdateWithoutOrderInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -687,6 +718,7 @@ export type PaymentUncheckedUpdateManyWithoutOrderInput = {
   provider?: Prisma.StringFieldUpdateOperationsInput | string
   providerRef?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
+  token?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   amount?: Prisma.IntFieldUpdateOperationsInput | number
   refundedAmount?: Prisma.IntFieldUpdateOperationsInput | number
   currencyCode?: Prisma.StringFieldUpdateOperationsInput | string
@@ -704,6 +736,7 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   provider?: boolean
   providerRef?: boolean
   idempotencyKey?: boolean
+  token?: boolean
   amount?: boolean
   refundedAmount?: boolean
   currencyCode?: boolean
@@ -720,6 +753,7 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   provider?: boolean
   providerRef?: boolean
   idempotencyKey?: boolean
+  token?: boolean
   amount?: boolean
   refundedAmount?: boolean
   currencyCode?: boolean
@@ -736,6 +770,7 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   provider?: boolean
   providerRef?: boolean
   idempotencyKey?: boolean
+  token?: boolean
   amount?: boolean
   refundedAmount?: boolean
   currencyCode?: boolean
@@ -752,6 +787,7 @@ export type PaymentSelectScalar = {
   provider?: boolean
   providerRef?: boolean
   idempotencyKey?: boolean
+  token?: boolean
   amount?: boolean
   refundedAmount?: boolean
   currencyCode?: boolean
@@ -761,7 +797,7 @@ export type PaymentSelectScalar = {
   updatedAt?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "provider" | "providerRef" | "idempotencyKey" | "amount" | "refundedAmount" | "currencyCode" | "status" | "failureMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "orderId" | "provider" | "providerRef" | "idempotencyKey" | "token" | "amount" | "refundedAmount" | "currencyCode" | "status" | "failureMessage" | "createdAt" | "updatedAt", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   order?: boolean | Prisma.Payment$orderArgs<ExtArgs>
 }
@@ -783,6 +819,7 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     provider: string
     providerRef: string | null
     idempotencyKey: string
+    token: string | null
     amount: number
     refundedAmount: number
     currencyCode: string
@@ -1219,6 +1256,7 @@ export interface PaymentFieldRefs {
   readonly provider: Prisma.FieldRef<"Payment", 'String'>
   readonly providerRef: Prisma.FieldRef<"Payment", 'String'>
   readonly idempotencyKey: Prisma.FieldRef<"Payment", 'String'>
+  readonly token: Prisma.FieldRef<"Payment", 'String'>
   readonly amount: Prisma.FieldRef<"Payment", 'Int'>
   readonly refundedAmount: Prisma.FieldRef<"Payment", 'Int'>
   readonly currencyCode: Prisma.FieldRef<"Payment", 'String'>

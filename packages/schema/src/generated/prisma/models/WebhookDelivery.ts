@@ -49,6 +49,7 @@ export type WebhookDeliveryMinAggregateOutputType = {
   lastStatusCode: number | null
   lastError: string | null
   deliveredAt: Date | null
+  jobId: string | null
   createdAt: Date | null
 }
 
@@ -63,6 +64,7 @@ export type WebhookDeliveryMaxAggregateOutputType = {
   lastStatusCode: number | null
   lastError: string | null
   deliveredAt: Date | null
+  jobId: string | null
   createdAt: Date | null
 }
 
@@ -77,6 +79,7 @@ export type WebhookDeliveryCountAggregateOutputType = {
   lastStatusCode: number
   lastError: number
   deliveredAt: number
+  jobId: number
   createdAt: number
   _all: number
 }
@@ -103,6 +106,7 @@ export type WebhookDeliveryMinAggregateInputType = {
   lastStatusCode?: true
   lastError?: true
   deliveredAt?: true
+  jobId?: true
   createdAt?: true
 }
 
@@ -117,6 +121,7 @@ export type WebhookDeliveryMaxAggregateInputType = {
   lastStatusCode?: true
   lastError?: true
   deliveredAt?: true
+  jobId?: true
   createdAt?: true
 }
 
@@ -131,6 +136,7 @@ export type WebhookDeliveryCountAggregateInputType = {
   lastStatusCode?: true
   lastError?: true
   deliveredAt?: true
+  jobId?: true
   createdAt?: true
   _all?: true
 }
@@ -232,6 +238,7 @@ export type WebhookDeliveryGroupByOutputType = {
   lastStatusCode: number | null
   lastError: string | null
   deliveredAt: Date | null
+  jobId: string | null
   createdAt: Date
   _count: WebhookDeliveryCountAggregateOutputType | null
   _avg: WebhookDeliveryAvgAggregateOutputType | null
@@ -269,6 +276,7 @@ export type WebhookDeliveryWhereInput = {
   lastStatusCode?: Prisma.IntNullableFilter<"WebhookDelivery"> | number | null
   lastError?: Prisma.StringNullableFilter<"WebhookDelivery"> | string | null
   deliveredAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
+  jobId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
   createdAt?: Prisma.DateTimeFilter<"WebhookDelivery"> | Date | string
   event?: Prisma.XOR<Prisma.WebhookEventScalarRelationFilter, Prisma.WebhookEventWhereInput>
   endpoint?: Prisma.XOR<Prisma.WebhookEndpointScalarRelationFilter, Prisma.WebhookEndpointWhereInput>
@@ -285,6 +293,7 @@ export type WebhookDeliveryOrderByWithRelationInput = {
   lastStatusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
   deliveredAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  jobId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   event?: Prisma.WebhookEventOrderByWithRelationInput
   endpoint?: Prisma.WebhookEndpointOrderByWithRelationInput
@@ -305,6 +314,7 @@ export type WebhookDeliveryWhereUniqueInput = Prisma.AtLeast<{
   lastStatusCode?: Prisma.IntNullableFilter<"WebhookDelivery"> | number | null
   lastError?: Prisma.StringNullableFilter<"WebhookDelivery"> | string | null
   deliveredAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
+  jobId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
   createdAt?: Prisma.DateTimeFilter<"WebhookDelivery"> | Date | string
   event?: Prisma.XOR<Prisma.WebhookEventScalarRelationFilter, Prisma.WebhookEventWhereInput>
   endpoint?: Prisma.XOR<Prisma.WebhookEndpointScalarRelationFilter, Prisma.WebhookEndpointWhereInput>
@@ -321,6 +331,7 @@ export type WebhookDeliveryOrderByWithAggregationInput = {
   lastStatusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
   deliveredAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  jobId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.WebhookDeliveryCountOrderByAggregateInput
   _avg?: Prisma.WebhookDeliveryAvgOrderByAggregateInput
@@ -343,6 +354,7 @@ export type WebhookDeliveryScalarWhereWithAggregatesInput = {
   lastStatusCode?: Prisma.IntNullableWithAggregatesFilter<"WebhookDelivery"> | number | null
   lastError?: Prisma.StringNullableWithAggregatesFilter<"WebhookDelivery"> | string | null
   deliveredAt?: Prisma.DateTimeNullableWithAggregatesFilter<"WebhookDelivery"> | Date | string | null
+  jobId?: Prisma.UuidNullableWithAggregatesFilter<"WebhookDelivery"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"WebhookDelivery"> | Date | string
 }
 
@@ -355,6 +367,7 @@ export type WebhookDeliveryCreateInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
   event: Prisma.WebhookEventCreateNestedOneWithoutDeliveriesInput
   endpoint: Prisma.WebhookEndpointCreateNestedOneWithoutDeliveriesInput
@@ -371,6 +384,7 @@ export type WebhookDeliveryUncheckedCreateInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -383,6 +397,7 @@ export type WebhookDeliveryUpdateInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   event?: Prisma.WebhookEventUpdateOneRequiredWithoutDeliveriesNestedInput
   endpoint?: Prisma.WebhookEndpointUpdateOneRequiredWithoutDeliveriesNestedInput
@@ -399,6 +414,7 @@ export type WebhookDeliveryUncheckedUpdateInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -413,6 +429,7 @@ export type WebhookDeliveryCreateManyInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -425,6 +442,7 @@ export type WebhookDeliveryUpdateManyMutationInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -439,6 +457,7 @@ export type WebhookDeliveryUncheckedUpdateManyInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -468,6 +487,7 @@ export type WebhookDeliveryCountOrderByAggregateInput = {
   lastStatusCode?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   deliveredAt?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -487,6 +507,7 @@ export type WebhookDeliveryMaxOrderByAggregateInput = {
   lastStatusCode?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   deliveredAt?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -501,6 +522,7 @@ export type WebhookDeliveryMinOrderByAggregateInput = {
   lastStatusCode?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   deliveredAt?: Prisma.SortOrder
+  jobId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -606,6 +628,7 @@ export type WebhookDeliveryCreateWithoutEndpointInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
   event: Prisma.WebhookEventCreateNestedOneWithoutDeliveriesInput
 }
@@ -620,6 +643,7 @@ export type WebhookDeliveryUncheckedCreateWithoutEndpointInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -663,6 +687,7 @@ export type WebhookDeliveryScalarWhereInput = {
   lastStatusCode?: Prisma.IntNullableFilter<"WebhookDelivery"> | number | null
   lastError?: Prisma.StringNullableFilter<"WebhookDelivery"> | string | null
   deliveredAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
+  jobId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
   createdAt?: Prisma.DateTimeFilter<"WebhookDelivery"> | Date | string
 }
 
@@ -675,6 +700,7 @@ export type WebhookDeliveryCreateWithoutEventInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
   endpoint: Prisma.WebhookEndpointCreateNestedOneWithoutDeliveriesInput
 }
@@ -689,6 +715,7 @@ export type WebhookDeliveryUncheckedCreateWithoutEventInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -728,6 +755,7 @@ export type WebhookDeliveryCreateManyEndpointInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -740,6 +768,7 @@ export type WebhookDeliveryUpdateWithoutEndpointInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   event?: Prisma.WebhookEventUpdateOneRequiredWithoutDeliveriesNestedInput
 }
@@ -754,6 +783,7 @@ export type WebhookDeliveryUncheckedUpdateWithoutEndpointInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -767,6 +797,7 @@ export type WebhookDeliveryUncheckedUpdateManyWithoutEndpointInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -780,6 +811,7 @@ export type WebhookDeliveryCreateManyEventInput = {
   lastStatusCode?: number | null
   lastError?: string | null
   deliveredAt?: Date | string | null
+  jobId?: string | null
   createdAt?: Date | string
 }
 
@@ -792,6 +824,7 @@ export type WebhookDeliveryUpdateWithoutEventInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   endpoint?: Prisma.WebhookEndpointUpdateOneRequiredWithoutDeliveriesNestedInput
 }
@@ -806,6 +839,7 @@ export type WebhookDeliveryUncheckedUpdateWithoutEventInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -819,6 +853,7 @@ export type WebhookDeliveryUncheckedUpdateManyWithoutEventInput = {
   lastStatusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -835,6 +870,7 @@ export type WebhookDeliverySelect<ExtArgs extends runtime.Types.Extensions.Inter
   lastStatusCode?: boolean
   lastError?: boolean
   deliveredAt?: boolean
+  jobId?: boolean
   createdAt?: boolean
   event?: boolean | Prisma.WebhookEventDefaultArgs<ExtArgs>
   endpoint?: boolean | Prisma.WebhookEndpointDefaultArgs<ExtArgs>
@@ -851,6 +887,7 @@ export type WebhookDeliverySelectCreateManyAndReturn<ExtArgs extends runtime.Typ
   lastStatusCode?: boolean
   lastError?: boolean
   deliveredAt?: boolean
+  jobId?: boolean
   createdAt?: boolean
   event?: boolean | Prisma.WebhookEventDefaultArgs<ExtArgs>
   endpoint?: boolean | Prisma.WebhookEndpointDefaultArgs<ExtArgs>
@@ -867,6 +904,7 @@ export type WebhookDeliverySelectUpdateManyAndReturn<ExtArgs extends runtime.Typ
   lastStatusCode?: boolean
   lastError?: boolean
   deliveredAt?: boolean
+  jobId?: boolean
   createdAt?: boolean
   event?: boolean | Prisma.WebhookEventDefaultArgs<ExtArgs>
   endpoint?: boolean | Prisma.WebhookEndpointDefaultArgs<ExtArgs>
@@ -883,10 +921,11 @@ export type WebhookDeliverySelectScalar = {
   lastStatusCode?: boolean
   lastError?: boolean
   deliveredAt?: boolean
+  jobId?: boolean
   createdAt?: boolean
 }
 
-export type WebhookDeliveryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "eventId" | "endpointId" | "status" | "attempts" | "nextAttemptAt" | "lastAttemptAt" | "lastStatusCode" | "lastError" | "deliveredAt" | "createdAt", ExtArgs["result"]["webhookDelivery"]>
+export type WebhookDeliveryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "eventId" | "endpointId" | "status" | "attempts" | "nextAttemptAt" | "lastAttemptAt" | "lastStatusCode" | "lastError" | "deliveredAt" | "jobId" | "createdAt", ExtArgs["result"]["webhookDelivery"]>
 export type WebhookDeliveryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   event?: boolean | Prisma.WebhookEventDefaultArgs<ExtArgs>
   endpoint?: boolean | Prisma.WebhookEndpointDefaultArgs<ExtArgs>
@@ -917,6 +956,10 @@ export type $WebhookDeliveryPayload<ExtArgs extends runtime.Types.Extensions.Int
     lastStatusCode: number | null
     lastError: string | null
     deliveredAt: Date | null
+    /**
+     * The queued job of the next attempt; null until one is queued (a sweep queues those).
+     */
+    jobId: string | null
     createdAt: Date
   }, ExtArgs["result"]["webhookDelivery"]>
   composites: {}
@@ -1353,6 +1396,7 @@ export interface WebhookDeliveryFieldRefs {
   readonly lastStatusCode: Prisma.FieldRef<"WebhookDelivery", 'Int'>
   readonly lastError: Prisma.FieldRef<"WebhookDelivery", 'String'>
   readonly deliveredAt: Prisma.FieldRef<"WebhookDelivery", 'DateTime'>
+  readonly jobId: Prisma.FieldRef<"WebhookDelivery", 'String'>
   readonly createdAt: Prisma.FieldRef<"WebhookDelivery", 'DateTime'>
 }
     
