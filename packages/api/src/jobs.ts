@@ -18,6 +18,7 @@
  * database (`pgboss.job`, `pgboss.archive`, `pgboss.schedule`: see `pnpm jobs`). Instances with
  * JOBS_WORKER off only enqueue. While the database is unreachable, workers log and keep polling.
  */
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Database } from "@shoppable/schema";
 import { releaseAbandonedCheckouts } from "@shoppable/schema/checkout/release.ts";
@@ -133,14 +134,15 @@ export function createJobs(options: JobsOptions): Jobs {
     "idempotency-purge": (ctx) => purgeExpiredIdempotencyRecords(ctx.db),
   };
 
-  async function run<T>(queue: string, id: string, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` for the jobs `ids` (one run serves them all) and reports each. */
+  async function run<T>(queue: string, ids: string[], work: () => Promise<T>): Promise<T> {
     try {
       const result = await work();
-      events.emit("done", queue, id, result);
+      for (const id of ids) events.emit("done", queue, id, result);
       return result;
     } catch (error) {
-      logger.warn({ queue, job: id, err: (error as Error).message }, "job failed; it is retried with backoff");
-      events.emit("failed", queue, id, error);
+      logger.warn({ queue, jobs: ids, err: (error as Error).message }, "job failed; it is retried with backoff");
+      for (const id of ids) events.emit("failed", queue, id, error);
       throw error;
     }
   }
@@ -166,7 +168,8 @@ export function createJobs(options: JobsOptions): Jobs {
       const polling = { pollingIntervalSeconds: config.jobs.pollIntervalMs / 1000 };
       for (const [name, cron] of Object.entries(SCHEDULES) as [ScheduledJob, string][]) {
         await boss.schedule(name, cron, {}, { tz: "UTC" });
-        workers.set(name, await boss.work(name, polling, ([job]) => run(name, job!.id, () => handlers[name](ctx))));
+        // Jobs waiting together (the period's and any `runNow`) are served by one run.
+        workers.set(name, await boss.work(name, { ...polling, batchSize: 10 }, (batch) => run(name, batch.map((j) => j.id), () => handlers[name](ctx))));
       }
       if (config.webhooks.dispatch) {
         const sender = options.webhooks;
@@ -174,7 +177,7 @@ export function createJobs(options: JobsOptions): Jobs {
         const worker = await boss.work(QUEUES.webhookDelivery, { ...polling, batchSize: 20 }, (batch) =>
           Promise.all(
             batch.map((job) =>
-              run(QUEUES.webhookDelivery, job.id, async () => {
+              run(QUEUES.webhookDelivery, [job.id], async () => {
                 const delivery = await deliveryForJob(db.prisma, job.id);
                 if (!delivery) return "stale";
                 const outcome = await sender.send(delivery);
@@ -196,8 +199,9 @@ export function createJobs(options: JobsOptions): Jobs {
     },
 
     async runNow(name) {
-      const id = await boss.send(name, {});
-      if (!id) throw new Error(`${name}: a run is already waiting`);
+      // Its own singleton key: the queue's one-waiting-job rule is for the schedule's jobs.
+      const id = await boss.send(name, {}, { singletonKey: `now-${randomUUID()}` });
+      if (!id) throw new Error(`${name}: the job was not queued`);
       const finished = new Promise((resolve, reject) => {
         const done = (queue: string, jobId: string, result: unknown) => {
           if (jobId !== id) return;

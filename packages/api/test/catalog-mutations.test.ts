@@ -1,4 +1,4 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
@@ -293,8 +293,16 @@ describe("inventoryAdjust", () => {
   it("adds and removes stock and keeps an audit trail", async () => {
     expect(ok(await adjust({ delta: 10, reason: "restock" })).inventoryAdjust).toEqual({ variant: { quantityAvailable: 15 }, userErrors: [] });
     expect(ok(await adjust({ delta: -3 })).inventoryAdjust.variant.quantityAvailable).toBe(12);
-    const trail = await api.db.prisma.inventoryAdjustment.findMany({ orderBy: { createdAt: "asc" }, select: { delta: true, quantityAfter: true, reason: true } });
-    expect(trail).toEqual([{ delta: 10, quantityAfter: 15, reason: "restock" }, { delta: -3, quantityAfter: 12, reason: "correction" }]);
+    const trail = await api.db.prisma.inventoryAdjustment.findMany({
+      where: { variantId: decodeGlobalID(variantId).id },
+      orderBy: { createdAt: "asc" },
+      select: { delta: true, quantityAfter: true, reason: true },
+    });
+    expect(trail).toEqual([
+      { delta: 5, quantityAfter: 5, reason: "initial stock" },
+      { delta: 10, quantityAfter: 15, reason: "restock" },
+      { delta: -3, quantityAfter: 12, reason: "correction" },
+    ]);
   });
 
   it("compare-and-set: applies with the right expected quantity, INVENTORY_MISMATCH otherwise", async () => {

@@ -243,9 +243,9 @@ export interface ReleasedCommission {
 /**
  * PENDING → PAYABLE for every entry whose hold has passed (`payableAt` ≤ `now`), optionally
  * for one creator only, with a COMMISSION_PAYABLE webhook per earned entry in the same
- * transaction. One UPDATE; safe to run concurrently and repeatedly. Run by the API process on
- * an interval (AFFILIATE_RELEASE_INTERVAL_MS), by `pnpm affiliate:release`, and lazily for a
- * creator before their earnings are read or paid. Returns the released entries (inside a
+ * transaction. One UPDATE; safe to run concurrently and repeatedly. Run hourly by the API's job
+ * queue (`affiliate-release`), by `pnpm affiliate:release`, and lazily for a creator before
+ * their earnings are read or paid. Returns the released entries (inside a
  * `transaction()` their commissionEvents are queued; otherwise the caller publishes them).
  */
 export function releasePayableCommissions(db: PrismaClient, now = new Date(), creatorId?: string): Promise<ReleasedCommission[]> {

@@ -241,8 +241,15 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
             },
             media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
           },
-          select: { id: true },
+          select: { id: true, variants: { select: { id: true, inventoryQuantity: true } } },
         });
+        // The inventory log starts with the initial stock: every variant's quantity is the sum of its adjustments.
+        const initial = product.variants.filter((v) => v.inventoryQuantity !== 0);
+        if (initial.length) {
+          await tx.inventoryAdjustment.createMany({
+            data: initial.map((v) => ({ variantId: v.id, delta: v.inventoryQuantity, quantityAfter: v.inventoryQuantity, reason: "initial stock", actorId: ctx.user?.id ?? null })),
+          });
+        }
         await refreshDerived(tx, product.id);
         return product.id;
       });
