@@ -87,6 +87,8 @@ export interface JobsOptions {
   payments?: PaymentProvider;
   /** The clock webhook attempts are recorded at (tests move it); default the real one. */
   now?: () => Date;
+  /** How often schedules are evaluated, in seconds (default 30: a period's job starts within 30 s of its time). */
+  cronCheckSeconds?: number;
 }
 
 export interface Jobs extends JobQueue {
@@ -115,6 +117,7 @@ export function createJobs(options: JobsOptions): Jobs {
     supervise: config.jobs.worker,
     schedule: config.jobs.worker,
     migrate: true,
+    ...(options.cronCheckSeconds ? { cronMonitorIntervalSeconds: options.cronCheckSeconds, cronWorkerIntervalSeconds: options.cronCheckSeconds } : {}),
   });
   const events = new EventEmitter();
   let lastError: { message: string; at: number } | null = null;
