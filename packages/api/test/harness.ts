@@ -47,6 +47,7 @@ export interface TestApiOptions {
   payments?: PaymentProvider;
   logger?: Logger;
   /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings and clock. */
+  /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings (a 30 s timeout: a failure detector, not a speed bound) and clock. */
   jobs?: { sender?: WebhookSenderOptions; now?: () => Date };
 }
 
@@ -58,7 +59,7 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
   const logger = options.logger ?? createLogger("silent");
   const payments = options.payments ? { payments: options.payments } : {};
   const jobs = options.jobs
-    ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 2000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
+    ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 30_000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
     : undefined;
   const server = createServer({ db, config, logger, ...payments, ...(jobs ? { jobs } : {}) });
   await jobs?.start(server.events);
