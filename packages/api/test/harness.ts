@@ -46,7 +46,6 @@ export interface TestApiOptions {
   /** The payment provider checkout charges through (default: the built-in test provider). */
   payments?: PaymentProvider;
   logger?: Logger;
-  /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings and clock. */
   /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings (a 30 s timeout: a failure detector, not a speed bound) and clock. */
   jobs?: { sender?: WebhookSenderOptions; now?: () => Date };
 }
