@@ -47,14 +47,14 @@ const DISCOUNT = "STAFFONLY91";
 const CAPTION = "private-caption-5b2e";
 const USER_ERRORS = `userErrors { code field message }`;
 
-type Owner = "merchant" | "creator" | "buyer" | "platform";
+type Owner = "merchant" | "creator" | "invitee" | "buyer" | "platform";
 
 let api: TestApi;
 let url: string;
 const clients: Client[] = [];
 let victim: {
   shopId: string;
-  /** Database ids of the shop's merchant, the creator and the buyer. */
+  /** Database ids of the shop's merchant, the creators and the buyer. */
   userIds: string[];
   cartId: string;
   orderId: string;
@@ -91,19 +91,28 @@ beforeAll(async () => {
   const link = ok(await api.gql(`mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { affiliateLink { id code } ${USER_ERRORS} } }`, { input: { productId: active.id } }, { user: creator }))
     .affiliateLinkCreate.affiliateLink;
   const creatorRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-creator" } });
-  const invitation = ok(await api.gql(`mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${USER_ERRORS} } }`, {
-    input: { shopId: shop.id, creatorId: gid("User", creatorRow.id) },
-  }, commerce.asMerchant)).affiliateInvite.invitation;
+  // Two more creators: one invited to the program (to decline), one not yet (to invite).
+  const invitee = await api.token("victim-invitee", ["BUYER", "CREATOR"]);
+  const newcomer = await api.token("victim-newcomer", ["BUYER", "CREATOR"]);
+  for (const user of [invitee, newcomer]) await api.gql(`{ viewer { roles } }`, {}, { user });
+  const inviteeRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-invitee" }, select: { id: true } });
+  const newcomerRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-newcomer" }, select: { id: true } });
+  const invite = async (userId: string) =>
+    ok(await api.gql(`mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${USER_ERRORS} } }`, {
+      input: { shopId: shop.id, creatorId: gid("User", userId) },
+    }, commerce.asMerchant)).affiliateInvite.invitation;
+  const invitation = await invite(creatorRow.id);
+  const invitationToDecline = await invite(inviteeRow.id);
   // By invitation from now on: other creators may not link to the shop's products.
   ok(await api.gql(PROGRAM, { input: { shopId: shop.id, access: "INVITE_ONLY" } }, commerce.asMerchant));
   const click = await prisma.affiliateClick.create({ data: { linkId: dbId(link.id), visitorId: "victim-visitor", counted: true }, select: { id: true } });
-  // A video, so that product tags take every field (times too).
+  // Videos, so that product tags take every field (times too).
   const post = await prisma.post.create({
     data: { authorId: creatorRow.id, mediaKind: "VIDEO", durationMs: 10_000, mediaUrl: "/media/private.mp4", width: 10, height: 10, caption: CAPTION, visibility: "PRIVATE", productTags: { create: [{ productId: active.dbId, x: 0.1, y: 0.1, startMs: 0, endMs: 10_000 }] } },
     select: { id: true, productTags: { select: { id: true } } },
   });
   const publicPost = await prisma.post.create({
-    data: { authorId: creatorRow.id, mediaKind: "IMAGE", mediaUrl: "/media/public.jpg", width: 10, height: 10, productTags: { create: [{ productId: active.dbId, x: 0.2, y: 0.2 }] } },
+    data: { authorId: creatorRow.id, mediaKind: "VIDEO", durationMs: 10_000, mediaUrl: "/media/public.mp4", width: 10, height: 10, productTags: { create: [{ productId: active.dbId, x: 0.2, y: 0.2, startMs: 0, endMs: 10_000 }] } },
     select: { id: true, productTags: { select: { id: true } } },
   });
   const SCHEDULE = `mutation($input: LiveSessionScheduleInput!) { liveSessionSchedule(input: $input) { liveSession { id } ${USER_ERRORS} } }`;
@@ -111,6 +120,8 @@ beforeAll(async () => {
     ok(await api.gql(SCHEDULE, { input: { title, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }, { user: creator })).liveSessionSchedule.liveSession;
   const session = await schedule("Drop night");
   const sessionToCancel = await schedule("Maybe later");
+  const sessionOnAir = await schedule("On air");
+  ok(await api.gql(`mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${USER_ERRORS} } }`, { input: { id: sessionOnAir.id } }, { user: creator }));
   ok(await api.gql(`mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { ${USER_ERRORS} } }`, { input: { liveSessionId: session.id, productId: active.id } }, { user: creator }));
   const pin = await prisma.livePinnedProduct.findFirstOrThrow({ where: { liveSessionId: dbId(session.id) }, select: { id: true } });
 
@@ -135,7 +146,7 @@ beforeAll(async () => {
 
   victim = {
     shopId: shop.dbId,
-    userIds: [merchantRow.id, creatorRow.id, buyerRow.id],
+    userIds: [merchantRow.id, creatorRow.id, inviteeRow.id, newcomerRow.id, buyerRow.id],
     cartId: openCart,
     orderId,
     draftProductId: draft.id,
@@ -162,14 +173,17 @@ beforeAll(async () => {
       publicTag: gid("ProductTag", publicPost.productTags[0]!.id),
       liveSession: session.id,
       sessionToCancel: sessionToCancel.id,
+      sessionOnAir: sessionOnAir.id,
       pin: gid("LivePinnedProduct", pin.id),
       affiliateLink: link.id,
       invitation: invitation.id,
+      invitationToDecline: invitationToDecline.id,
       creator: gid("User", creatorRow.id),
+      newcomer: gid("User", newcomerRow.id),
       commission: gid("Commission", order.commissions[0]!.id),
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
-    owners: { merchant: commerce.asMerchant, creator: { user: creator }, buyer: { user: buyer }, platform: { key: "secret" } },
+    owners: { merchant: commerce.asMerchant, creator: { user: creator }, invitee: { user: invitee }, buyer: { user: buyer }, platform: { key: "secret" } },
   };
   const merchantB = await api.token("merchant-b", ["MERCHANT"]);
   const asMerchantB: CallAs = { key: "secret", user: merchantB };
@@ -347,9 +361,11 @@ interface Case {
 const attribution = () => ({ "lines.attribution.affiliateCode": victim.affiliateCode, "lines.attribution.affiliateClickId": victim.affiliateClickId });
 
 /**
- * Every mutation taking an ID, in the order the victims' side can send them one after the
- * other (the last test): state moves on (a product archived, an invitation answered, a
- * session started) and later cases count on it.
+ * Every mutation taking an ID. Each names a target in which its change applies while the
+ * outsiders walk (an invitation still PENDING, a LIVE session to end, a creator not yet
+ * invited), and they come in the order the victims' side can send them one after the other
+ * (the last test): state moves on (a product archived, a cart checked out) and later cases
+ * count on it.
  */
 const WALK: [string, Case][] = [
   ["shopUpdate", { does: "update", type: "Shop", owner: "merchant", ids: { id: "shop" } }],
@@ -384,33 +400,14 @@ const WALK: [string, Case][] = [
   ["webhookEndpointUpdate", { does: "update", type: "WebhookEndpoint", owner: "merchant", ids: { id: "webhookEndpoint" }, values: () => ({ rotateSecret: true }) }],
   ["webhookEndpointDelete", { does: "delete", type: "WebhookEndpoint", owner: "merchant", ids: { id: "webhookEndpoint" }, once: true }],
   ["affiliateProgramUpsert", { does: "update", type: "AffiliateProgram", owner: "merchant", ids: { shopId: "shop", "productRates.productId": "draftProduct" } }],
-  ["affiliateInvitationDecline", { does: "update", type: "AffiliateInvitation", owner: "creator", ids: { id: "invitation" }, once: true }],
-  ["affiliateInvite", { does: "create", type: "AffiliateInvitation", owner: "merchant", ids: { shopId: "shop", creatorId: "creator" }, once: true }],
+  ["affiliateInvite", { does: "create", type: "AffiliateInvitation", owner: "merchant", ids: { shopId: "shop", creatorId: "newcomer" }, once: true }],
+  ["affiliateInvitationDecline", { does: "update", type: "AffiliateInvitation", owner: "invitee", ids: { id: "invitationToDecline" }, once: true }],
   ["affiliateInvitationAccept", { does: "update", type: "AffiliateInvitation", owner: "creator", ids: { id: "invitation" }, once: true }],
   // Each kind of target: a product (every field given), a post, the whole shop.
   ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: "activeProduct", postId: "publicPost", shopId: "shop" } }],
   ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: null, postId: "publicPost", shopId: "shop" } }],
   ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: null, postId: null, shopId: "shop" } }],
   ["affiliatePayout", { does: "update", type: "Commission", owner: "platform", ids: { creatorId: "creator" }, once: true }],
-  [
-    "cartCreate",
-    {
-      does: "act",
-      type: "ProductTag",
-      owner: "creator",
-      ids: { "lines.variantId": "activeVariant", "lines.attribution.postId": "privatePost", "lines.attribution.productTagId": "privateTag", "lines.attribution.liveSessionId": "liveSession" },
-      values: attribution,
-    },
-  ],
-  ["productTagTap", { does: "act", type: "ProductTag", owner: "creator", ids: { productTagId: "privateTag" } }],
-  ["postLike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
-  ["postUnlike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
-  ["postShare", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" } }],
-  ["postView", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
-  // A video: its durationMs and the tags' times are filled too.
-  ["postCreate", { does: "create", type: "Post", owner: "merchant", ids: { shopId: "shop", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" }, values: () => ({ "media.kind": "VIDEO" }) }],
-  ["postUpdate", { does: "update", type: "Post", owner: "creator", ids: { id: "privatePost", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" } }],
-  ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "privatePost" }, once: true }],
   [
     "cartLinesAdd",
     {
@@ -430,6 +427,29 @@ const WALK: [string, Case][] = [
   // The order line holds two units: one per pass.
   ["orderRefund", { does: "update", type: "Order", owner: "merchant", ids: { id: "order", "lines.lineId": "orderLine" }, values: () => ({ "lines.quantity": 1 }) }],
   ["orderCancel", { does: "update", type: "Order", owner: "merchant", ids: { id: "orderToCancel" }, once: true }],
+  [
+    "cartCreate",
+    {
+      does: "act",
+      type: "ProductTag",
+      owner: "creator",
+      ids: { "lines.variantId": "activeVariant", "lines.attribution.postId": "privatePost", "lines.attribution.productTagId": "privateTag", "lines.attribution.liveSessionId": "liveSession" },
+      values: attribution,
+    },
+  ],
+  ["productTagTap", { does: "act", type: "ProductTag", owner: "creator", ids: { productTagId: "privateTag" } }],
+  ["postLike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
+  // Takes back only the caller's own like, so it can change nothing; still refused.
+  ["postUnlike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
+  ["postShare", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" } }],
+  ["postView", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
+  // A video: its durationMs and the tags' times are filled too.
+  ["postCreate", { does: "create", type: "Post", owner: "merchant", ids: { shopId: "shop", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" }, values: () => ({ "media.kind": "VIDEO" }) }],
+  // The public post too: the private one is NOT_FOUND to outsiders before who may edit it is asked.
+  ["postUpdate", { does: "update", type: "Post", owner: "creator", ids: { id: "privatePost", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" } }],
+  ["postUpdate", { does: "update", type: "Post", owner: "creator", ids: { id: "publicPost", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" } }],
+  ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "privatePost" }, once: true }],
+  ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "publicPost" }, once: true }],
   // For the shop and the creator as host; for the shop by the caller; for the creator alone.
   ["liveSessionSchedule", { does: "create", type: "LiveSession", owner: "platform", ids: { shopId: "shop", hostId: "creator" } }],
   ["liveSessionSchedule", { does: "create", type: "LiveSession", owner: "merchant", ids: { shopId: "shop", hostId: null } }],
@@ -437,7 +457,7 @@ const WALK: [string, Case][] = [
   ["liveSessionPinProduct", { does: "create", type: "LivePinnedProduct", owner: "creator", ids: { liveSessionId: "liveSession", productId: "activeProduct", variantId: "activeVariant" } }],
   ["liveSessionUnpinProduct", { does: "delete", type: "LivePinnedProduct", owner: "creator", ids: { pinnedProductId: "pin" }, once: true }],
   ["liveSessionStart", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "liveSession" }, once: true }],
-  ["liveSessionEnd", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "liveSession" }, once: true }],
+  ["liveSessionEnd", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionOnAir" }, once: true }],
   ["liveSessionCancel", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionToCancel" }, once: true }],
   ["productArchive", { does: "delete", type: "Product", owner: "merchant", ids: { id: "activeProduct" }, once: true }],
 ];
