@@ -224,12 +224,12 @@ export interface ShoppableOperations {
    */
   liveSessionUnpinProduct(input: T.LiveSessionUnpinProductMutationVariables["input"], options?: RequestOptions): Promise<T.LiveSessionUnpinProductMutation["liveSessionUnpinProduct"]>;
   /**
-   * The `node` query.
+   * The object with this global id; null when it is absent, hidden from the caller, or the id is malformed.
    * Document: src/operations/identity/node.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   node(variables: T.NodeQueryVariables, options?: RequestOptions): Promise<T.NodeQuery["node"]>;
   /**
-   * The `nodes` query.
+   * The objects with these global ids, in order; null in the slot of an id that `node` would answer null for.
    * Document: src/operations/identity/nodes.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   nodes(variables: T.NodesQueryVariables, options?: RequestOptions): Promise<T.NodesQuery["nodes"]>;
