@@ -65,7 +65,15 @@ export interface EventTopics {
   orderStatusChanged: { orderId: string; status: string };
   /** A creator's commissions changed (id: the creator; see affiliate/ledger.ts). */
   commissionEvents: CommissionEventPayload;
+  /**
+   * A user was erased (id: USER_ERASED_CHANNEL, one channel for all): every instance's
+   * authenticator refuses their token from now on and ends their connections.
+   */
+  userErased: { userId: string };
 }
+
+/** The one id `userErased` events are published on. */
+export const USER_ERASED_CHANNEL = "all";
 
 export type CommissionEventKind = "EARNED" | "REVERSED" | "HOLD_STARTED" | "PAYABLE" | "PAID";
 
@@ -108,7 +116,7 @@ const outboxes = new AsyncLocalStorage<Outbox>();
  * once it committed; a rollback (any throw) drops them.
  */
 export async function transaction<T>(
-  ctx: Context,
+  ctx: Pick<Context, "db" | "events">,
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
