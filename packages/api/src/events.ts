@@ -11,6 +11,9 @@
  * - Every subscription has a bounded queue (`queueLimit` events). A consumer that falls that
  *   far behind loses the backlog and gets one `refetch` delivery instead, so a slow client
  *   never grows server memory.
+ * - The server's own parts (the authenticator) `listen` instead: their listener is called
+ *   synchronously, at publish time for an event of this instance (so it has acted before the
+ *   publishing request answers), and on arrival for one of another instance.
  */
 import type { Delivery, EventBus, EventTopics, Topic } from "@shoppable/schema/shared/events.ts";
 import { Redis } from "ioredis";
@@ -23,6 +26,13 @@ export interface SubscribeOptions {
 
 export interface ServerEventBus extends EventBus {
   subscribe<T extends Topic>(topic: T, id: string, options?: SubscribeOptions): AsyncIterableIterator<Delivery<EventTopics[T]>>;
+  /**
+   * Calls `listener` for every event of (topic, id) from now on, synchronously: at publish for
+   * an event of this instance, on arrival for one of another instance (with Redis, an event of
+   * this instance may come a second time: listeners must not mind). A `refetch` when events may
+   * have been missed (Redis came back). Returns a function that stops listening.
+   */
+  listen<T extends Topic>(topic: T, id: string, listener: (delivery: Delivery<EventTopics[T]>) => void): () => void;
   /** null when events flow between instances (or there is only this one); else why not. */
   problem(): string | null;
   stats(): { subscriptions: number; channels: number; dropped: number };
@@ -114,6 +124,7 @@ const channelOf = (topic: string, id: string) => `shoppable:${topic}:${id}`;
 
 export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusOptions): ServerEventBus {
   const channels = new Map<string, Set<SubscriptionQueue>>();
+  const listeners = new Map<string, Set<(delivery: AnyDelivery) => void>>();
   let dropped = 0;
   let subscriptions = 0;
 
@@ -123,9 +134,23 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     for (const sub of subs) sub.push(delivery);
   }
 
+  function notifyListeners(channel: string, delivery: AnyDelivery) {
+    for (const listener of listeners.get(channel) ?? []) {
+      try {
+        listener(delivery);
+      } catch (error) {
+        logger.error({ channel, err: (error as Error).message }, "event listener failed");
+      }
+    }
+  }
+
   function refetchAll() {
     for (const subs of channels.values()) for (const sub of subs) sub.push({ kind: "refetch" });
+    for (const channel of listeners.keys()) notifyListeners(channel, { kind: "refetch" });
   }
+
+  /** Whether this instance needs the Redis channel: it has subscribers or listeners on it. */
+  const wanted = (channel: string) => channels.has(channel) || listeners.has(channel);
 
   // ───── Redis (optional) ─────
   let publisher: Redis | null = null;
@@ -161,7 +186,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
       });
     }
     subscriber.on("ready", () => {
-      const all = [...channels.keys()];
+      const all = [...new Set([...channels.keys(), ...listeners.keys()])];
       const resubscribed = all.length ? subscriber!.subscribe(...all) : Promise.resolve(0);
       resubscribed.then(
         () => {
@@ -175,11 +200,15 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
       );
     });
     subscriber.on("message", (channel: string, message: string) => {
+      let payload: unknown;
       try {
-        deliverLocally(channel, { kind: "event", payload: JSON.parse(message) });
+        payload = JSON.parse(message);
       } catch (error) {
         logger.warn({ channel, err: (error as Error).message }, "unreadable event from Redis");
+        return;
       }
+      notifyListeners(channel, { kind: "event", payload });
+      deliverLocally(channel, { kind: "event", payload });
     });
   }
 
@@ -187,6 +216,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
 
   function publish<T extends Topic>(topic: T, id: string, payload: EventTopics[T]): void {
     const channel = channelOf(topic, id);
+    notifyListeners(channel, { kind: "event", payload });
     if (publisher && ready(publisher) && ready(subscriber) && !lost) {
       publisher.publish(channel, JSON.stringify(payload)).catch((error: Error) => {
         logger.warn({ topic, id, err: error.message }, "event not published to Redis; delivered on this instance only");
@@ -204,7 +234,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
   function publishCoalesced<T extends Topic>(topic: T, id: string, intervalMs: number, load: () => Promise<EventTopics[T] | null>): void {
     const key = channelOf(topic, id);
     // In-process, nobody listening means nothing to load (with Redis, other instances may listen).
-    if (!publisher && !channels.has(key)) return;
+    if (!publisher && !wanted(key)) return;
     const window = coalescing.get(key);
     if (window) {
       window.pending = true;
@@ -236,11 +266,9 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     const channel = channelOf(topic, id);
     let subs = channels.get(channel);
     if (!subs) {
+      if (!wanted(channel)) redisSubscribe(channel);
       subs = new Set();
       channels.set(channel, subs);
-      if (subscriber && ready(subscriber)) {
-        subscriber.subscribe(channel).catch((error: Error) => logger.warn({ channel, err: error.message }, "Redis subscribe failed"));
-      }
     }
     const queue: SubscriptionQueue = new SubscriptionQueue(
       queueLimit,
@@ -254,7 +282,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
         set?.delete(queue);
         if (set && set.size === 0) {
           channels.delete(channel);
-          if (subscriber && ready(subscriber)) subscriber.unsubscribe(channel).catch(() => undefined);
+          if (!wanted(channel)) redisUnsubscribe(channel);
         }
       },
     );
@@ -263,10 +291,39 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     return queue as AsyncIterableIterator<Delivery<EventTopics[T]>>;
   }
 
+  function redisSubscribe(channel: string) {
+    if (subscriber && ready(subscriber)) {
+      subscriber.subscribe(channel).catch((error: Error) => logger.warn({ channel, err: error.message }, "Redis subscribe failed"));
+    }
+  }
+
+  function redisUnsubscribe(channel: string) {
+    if (subscriber && ready(subscriber)) subscriber.unsubscribe(channel).catch(() => undefined);
+  }
+
+  function listen<T extends Topic>(topic: T, id: string, listener: (delivery: Delivery<EventTopics[T]>) => void): () => void {
+    const channel = channelOf(topic, id);
+    let set = listeners.get(channel);
+    if (!set) {
+      if (!wanted(channel)) redisSubscribe(channel);
+      set = new Set();
+      listeners.set(channel, set);
+    }
+    const added = listener as (delivery: AnyDelivery) => void;
+    set.add(added);
+    return () => {
+      const current = listeners.get(channel);
+      if (!current?.delete(added) || current.size > 0) return;
+      listeners.delete(channel);
+      if (!wanted(channel)) redisUnsubscribe(channel);
+    };
+  }
+
   return {
     publish,
     publishCoalesced,
     subscribe,
+    listen,
     problem() {
       if (!redisUrl) return null;
       if (ready(publisher) && ready(subscriber) && !lost) return null;
@@ -279,6 +336,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
       coalescing.clear();
       for (const subs of [...channels.values()]) for (const sub of [...subs]) void sub.return();
       channels.clear();
+      listeners.clear();
       publisher?.disconnect();
       subscriber?.disconnect();
     },

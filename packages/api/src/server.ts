@@ -14,8 +14,9 @@ import { schema, type Context, type Database, type PaymentProvider } from "@shop
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
-import { createAuthenticator, type Caller } from "./auth.ts";
+import { createAuthenticator, type Authenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { erasurePlugin } from "./erasure.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
 import { createBucketStore, createClickBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
 import type { Jobs } from "./jobs.ts";
@@ -47,11 +48,12 @@ export interface ShoppableServer {
 
 function createShoppableYoga(
   { db, config, logger, graphiqlHeaders, payments, jobs }: ServerOptions,
-  authenticate: (headers: Headers) => Promise<Caller>,
+  authenticator: Authenticator,
   events: ServerEventBus,
   buckets: BucketStore,
   clickBuckets: BucketStore,
 ) {
+  const { authenticate } = authenticator;
   const isSecretKey = async (request: Request) => {
     try {
       return (await authenticate(request.headers)).key.kind === "SECRET";
@@ -134,6 +136,7 @@ function createShoppableYoga(
       bodyLimit,
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
       requestLog,
+      erasurePlugin(authenticator),
       ...limitPlugins({ config, store: buckets, isSecretKey }),
     ],
   });
@@ -163,11 +166,11 @@ function json(res: import("node:http").ServerResponse, status: number, body: unk
 
 export function createServer(options: ServerOptions): ShoppableServer {
   const { config, db, logger } = options;
-  const authenticate = createAuthenticator(db.prisma, config);
   const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
+  const authenticator = createAuthenticator(db.prisma, config, events);
   const buckets = options.buckets ?? createBucketStore(config, logger);
   const clickBuckets = createClickBucketStore(config, logger);
-  const yoga = createShoppableYoga(options, authenticate, events, buckets, clickBuckets);
+  const yoga = createShoppableYoga(options, authenticator, events, buckets, clickBuckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -191,7 +194,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
     return yoga(req, res);
   });
 
-  const websocket = attachWebSocket({ http, yoga, authenticate, config, logger });
+  const websocket = attachWebSocket({ http, yoga, authenticator, config, logger });
 
   return {
     yoga,
@@ -211,6 +214,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       closing = true;
       // Subscriptions end first (WebSockets close with 1001, SSE streams complete).
       await Promise.resolve(websocket.close()).catch((error: Error) => logger.warn({ err: error.message }, "WebSocket server close"));
+      authenticator.close();
       await events.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();

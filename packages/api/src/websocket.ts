@@ -7,7 +7,8 @@
  * credentials as HTTP headers (`x-shoppable-key` or `authorization: Bearer <key>`, and
  * optionally `x-shoppable-user`). Close codes:
  * - 4401 Unauthorized: no API key in `connection_init` (or a subscribe before it, graphql-ws);
- * - 4403 Forbidden: the key or user token was refused (unknown, revoked, expired, bad signature);
+ * - 4403 Forbidden: the key or user token was refused (unknown, revoked, expired, bad signature),
+ *   or, later, the user was erased (on any instance: the connection is closed at once);
  * - 1013 Try Again Later: a slow consumer, whose unsent data passed WS_MAX_BUFFERED_BYTES
  *   (clients reconnect and refetch).
  * Each subscription is then authorised by its field, as the query reading the same data is.
@@ -16,8 +17,8 @@ import type { Server } from "node:http";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
-import { WebSocketServer } from "ws";
-import type { Caller } from "./auth.ts";
+import { WebSocketServer, type WebSocket } from "ws";
+import { ACCOUNT_ERASED, type Authenticator, type Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
 
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
@@ -49,12 +50,26 @@ function headersOf(params: Record<string, unknown> | undefined): Headers {
 export function attachWebSocket(options: {
   http: Server;
   yoga: Envelope;
-  authenticate: (headers: Headers) => Promise<Caller>;
+  authenticator: Pick<Authenticator, "authenticate" | "onUserErased">;
   config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production">;
   logger: Logger;
 }) {
-  const { http, yoga, authenticate, config, logger } = options;
+  const { http, yoga, authenticator, config, logger } = options;
   const wss = new WebSocketServer({ server: http, path: "/graphql", maxPayload: config.maxBodyBytes });
+  // The open connections of each user, closed when the user is erased.
+  const byUser = new Map<string, Set<WebSocket>>();
+  const stopListening = authenticator.onUserErased((userId) => {
+    for (const socket of byUser.get(userId) ?? []) socket.close(4403, `Forbidden: ${ACCOUNT_ERASED}`);
+  });
+  const track = (socket: WebSocket, userId: string) => {
+    let sockets = byUser.get(userId);
+    if (!sockets) byUser.set(userId, (sockets = new Set()));
+    sockets.add(socket);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && byUser.get(userId) === sockets) byUser.delete(userId);
+    });
+  };
   const server = useServer<Record<string, unknown> | undefined, Extra>(
     {
       isProd: config.production,
@@ -67,7 +82,8 @@ export function attachWebSocket(options: {
           return false;
         }
         try {
-          ctx.extra.caller = await authenticate(headers);
+          ctx.extra.caller = await authenticator.authenticate(headers);
+          if (ctx.extra.caller.user) track(ctx.extra.socket, ctx.extra.caller.user.id);
           return true;
         } catch (error) {
           if (!(error instanceof GraphQLError) || error.extensions.code !== "UNAUTHENTICATED") throw error;
@@ -114,6 +130,9 @@ export function attachWebSocket(options: {
   return {
     wss,
     /** Closes every socket (1001 Going away) and stops accepting new ones. */
-    close: () => server.dispose(),
+    close: () => {
+      stopListening();
+      return server.dispose();
+    },
   };
 }

@@ -475,6 +475,29 @@ describe("hold, payout and refunds", () => {
 });
 
 describe("dashboards", () => {
+  it("affiliateStats leaves out a self-referral order as commissions do", async () => {
+    const s = await shop.shop("EUR");
+    const p = await shop.product(s.id, ["10.00"], 100);
+    await program(s.id);
+    const anna = await creator();
+    const l = await link(anna.token, { shopId: s.id });
+    const own = await click(l.code, { ip: "192.0.2.70" });
+    await buy([[p, 3, { affiliateClickId: own.clickId }]], { user: anna.token });
+    const other = await click(l.code, { ip: "192.0.2.71" });
+    await buy([[p, 1, { affiliateClickId: other.clickId }]], { user: await newBuyer() });
+    // The ledger has both orders; only the other buyer's earns.
+    expect((await api.db.prisma.commission.findMany({ where: { linkId: dbId(l.id) }, orderBy: { revenue: "asc" } })).map((c) => [c.revenue, c.amount, c.selfReferral])).toEqual([
+      [1000, 100, false],
+      [3000, 0, true],
+    ]);
+
+    const STATS = `query($from: DateTime!, $to: DateTime!) { viewer { affiliateStats(from: $from, to: $to) { linkId clicks orders revenue { amount } commission { amount } conversionRate } } }`;
+    const range = { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 3600_000).toISOString() };
+    expect(ok(await api.gql(STATS, range, { user: anna.token })).viewer.affiliateStats).toEqual([
+      { linkId: l.id, clicks: 2, orders: 1, revenue: { amount: "10.00" }, commission: { amount: "1.00" }, conversionRate: 0.5 },
+    ]);
+  });
+
   it("shows a creator's per-link and per-post stats for a date range and the merchant's affiliate orders, in a bounded number of statements", async () => {
     const s = await shop.shop("EUR");
     const p = await shop.product(s.id, ["10.00"], 100);

@@ -14,7 +14,6 @@ import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { limits } from "./limits.ts";
-import { isUuid } from "./shared/uuid.ts";
 
 export interface AuthScopes {
   /** A secret (server-to-server) API key. */
@@ -71,17 +70,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    // Every entity's id is a UUID: a global id carrying anything else names nothing (null),
-    // rather than reaching the database as a malformed value.
-    nodeQueryOptions: {
-      resolve: (_root, args, _ctx, _info, resolveNode) => (isUuid(args.id.id) ? resolveNode(args.id) : null),
-    },
-    nodesQueryOptions: {
-      resolve: (_root, args, _ctx, _info, resolveNodes) => {
-        (args as { ids: ({ id: unknown } | null)[] }).ids = args.ids.map((gid) => (gid && isUuid(gid.id) ? gid : null));
-        return resolveNodes(args.ids);
-      },
-    },
+    // Query.node and Query.nodes are shared/node.ts's: a malformed id is null in its slot.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     // A connection field multiplies by its page size already; its edges list must not again.
     edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },

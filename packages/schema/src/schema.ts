@@ -2,6 +2,7 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
 import "./shared/scalars.ts";
+import "./shared/node.ts";
 import "./identity/user.ts";
 import "./catalog/product.ts";
 import "./catalog/shop.ts";

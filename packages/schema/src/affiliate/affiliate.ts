@@ -173,7 +173,7 @@ const Stats = builder.objectRef<StatsShape>("AffiliateStats").implement({
     postId: t.id({ nullable: true, resolve: (s) => (s.postId ? encodeGlobalID("Post", s.postId) : null) }),
     clicks: t.exposeInt("clicks", { description: "Every click recorded, bots and repeats included." }),
     countedClicks: t.exposeInt("countedClicks", { description: "Clicks counted: not crawlers, not repeated by a visitor within 30 minutes." }),
-    orders: t.exposeInt("orders", { description: "Orders attributed (paid in the range)." }),
+    orders: t.exposeInt("orders", { description: "Orders attributed (paid in the range); the creator's own purchases through their links (self-referrals) are left out, as they earn no commission." }),
     revenue: t.field({ type: Money, description: "Attributed line revenue after discounts, net of refunds.", resolve: (s) => money(s.revenue, s.currencyCode) }),
     commission: t.field({ type: Money, resolve: (s) => money(s.commission, s.currencyCode) }),
     conversionRate: t.float({ description: "orders ÷ countedClicks; 0 without counted clicks.", resolve: (s) => (s.countedClicks ? s.orders / s.countedClicks : 0) }),

@@ -336,8 +336,9 @@ export interface StatsShape {
  * A creator's figures per link (or per post, over the post's links) for [from, to): clicks
  * (all, and counted) from the hourly rollup (so by whole hours: bounds round down to the
  * hour), and from the ledger the orders attributed, their revenue and the commission (net of
- * refunds made in the range). Two aggregate statements over indexed ranges, whatever the
- * number of clicks.
+ * refunds made in the range). Self-referrals (the creator buying through their own link) are
+ * left out, as they earn no commission. Two aggregate statements over indexed ranges, whatever
+ * the number of clicks.
  */
 export async function creatorStats(db: PrismaClient, creatorId: string, from: Date, to: Date, group: StatsGroup): Promise<StatsShape[]> {
   const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -355,7 +356,7 @@ export async function creatorStats(db: PrismaClient, creatorId: string, from: Da
       count(DISTINCT c."orderId") FILTER (WHERE c."refundId" IS NULL)::bigint AS "orders",
       sum(c."revenue")::bigint AS "revenue", sum(c."amount")::bigint AS "commission"
     FROM "Commission" c JOIN "AffiliateLink" l ON l."id" = c."linkId"
-    WHERE c."creatorId" = ${creatorId}::uuid AND c."createdAt" >= ${utc(from)} AND c."createdAt" < ${utc(to)} ${postOnly}
+    WHERE c."creatorId" = ${creatorId}::uuid AND c."createdAt" >= ${utc(from)} AND c."createdAt" < ${utc(to)} AND NOT c."selfReferral" ${postOnly}
     GROUP BY 1, 2`;
   const rows = new Map<string, StatsShape>();
   const row = (k: string, currencyCode: string) => {

@@ -1,5 +1,6 @@
 /** Who may see what in the catalog, memoised per request. */
 import type { Context } from "../context.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { ProductStatus } from "../generated/prisma/enums.ts";
 import { manageableShopIds } from "../identity/service.ts";
 import { requestCache } from "../shared/loader.ts";
@@ -19,6 +20,15 @@ export function managedShops(ctx: Context): Promise<string[] | "all"> {
 export async function managesShop(ctx: Context, shopId: string): Promise<boolean> {
   const managed = await managedShops(ctx);
   return managed === "all" || managed.includes(shopId);
+}
+
+/**
+ * `canSeeProduct` as a Prisma `where`, for lookups by id (`node`) of products and what only
+ * shows with its product (variants, options, media, live pins): a hidden one is not loaded.
+ */
+export async function visibleProductWhere(ctx: Context): Promise<Prisma.ProductWhereInput> {
+  const managed = await managedShops(ctx);
+  return managed === "all" ? {} : { OR: [{ status: "ACTIVE" }, { shopId: { in: managed } }] };
 }
 
 /** Active products are public; others only to those who manage their shop. */

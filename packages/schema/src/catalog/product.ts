@@ -9,7 +9,7 @@ import type { ArgBuilder } from "@pothos/core";
 import type { SchemaTypesOf } from "../builder.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { canSeeProduct, managesShop } from "./access.ts";
+import { canSeeProduct, managesShop, visibleProductWhere } from "./access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
 
 export const ProductStatusEnum = builder.enumType(ProductStatus, { name: "ProductStatus" });
@@ -34,6 +34,8 @@ const SelectedOption = builder.objectRef<{ name: string; value: string }>("Selec
 
 export const ProductOptionType = builder.prismaNode("ProductOption", {
   id: { field: "id" },
+  nullable: true,
+  findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   fields: (t) => ({
     name: t.exposeString("name"),
     position: t.exposeInt("position"),
@@ -44,6 +46,8 @@ export const ProductOptionType = builder.prismaNode("ProductOption", {
 export const ProductMediaType = builder.prismaNode("ProductMedia", {
   name: "Media",
   id: { field: "id" },
+  nullable: true,
+  findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   fields: (t) => ({
     kind: t.expose("kind", { type: MediaKindEnum }),
     url: t.exposeString("url"),
@@ -62,6 +66,7 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
   id: { field: "id" },
   nullable: true,
   select: { id: true, product: { select: { status: true, shopId: true } } },
+  findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   // Synchronous for active products (nearly all): no promise per object on list pages.
   authScopes: (variant, ctx) => variant.product.status === "ACTIVE" || canSeeProduct(ctx, variant.product),
   fields: (t) => ({
@@ -103,6 +108,7 @@ export const ProductType = builder.prismaNode("Product", {
   id: { field: "id" },
   nullable: true,
   select: { id: true, shopId: true, status: true },
+  findUnique: async (id, ctx) => ({ id, AND: [await visibleProductWhere(ctx)] }),
   authScopes: (product, ctx) => product.status === "ACTIVE" || canSeeProduct(ctx, product),
   fields: (t) => ({
     handle: t.exposeString("handle"),

@@ -34,6 +34,14 @@ export function apiKeyKindOf(key: string): ApiKeyKind | null {
   return key.startsWith(PREFIX.SECRET) ? "SECRET" : "PUBLISHABLE";
 }
 
+/**
+ * How an erased host account is remembered (ErasedSubject): a SHA-256 digest of its token's
+ * `sub`, so the list holds no host identifier in clear.
+ */
+export function subjectHash(sub: string): string {
+  return createHash("sha256").update(`sub:${sub}`).digest("hex");
+}
+
 /** What lists show of a key: its prefix and first characters. */
 export function displayPrefix(key: string): string {
   return key.slice(0, 11);

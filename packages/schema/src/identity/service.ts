@@ -3,7 +3,7 @@ import type { Context, CallerKey, CallerUser } from "../context.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "../generated/prisma/enums.ts";
 import { isUniqueViolation } from "../shared/errors.ts";
-import { apiKeyKindOf, displayPrefix, generateApiKey, hashApiKey } from "./keys.ts";
+import { apiKeyKindOf, displayPrefix, generateApiKey, hashApiKey, subjectHash } from "./keys.ts";
 
 const ROLES: readonly Role[] = ["BUYER", "CREATOR", "MERCHANT", "ADMIN"];
 
@@ -51,17 +51,23 @@ function handleFromSub(sub: string): string {
 
 /**
  * The user a token names, created on first sight. Roles in the token are authoritative: when
- * they differ from the stored ones, the stored ones are updated.
+ * they differ from the stored ones, the stored ones are updated. Null when the host account's
+ * user was erased (`viewerErase`): its tokens are refused from then on, and it is not created
+ * again. One indexed lookup for a known user; a new one costs a lookup in ErasedSubject too.
  */
-export async function userFromClaims(db: PrismaClient, claims: UserClaims): Promise<CallerUser> {
+export async function userFromClaims(db: PrismaClient, claims: UserClaims): Promise<CallerUser | null> {
   const select = { id: true, handle: true, roles: true } as const;
-  const existing = await db.user.findUnique({ where: { externalId: claims.sub }, select });
+  const existing = await db.user.findUnique({ where: { externalId: claims.sub }, select: { ...select, erasedAt: true } });
   if (existing) {
+    if (existing.erasedAt) return null;
     if (claims.roles && !sameRoles(claims.roles, existing.roles)) {
       return db.user.update({ where: { id: existing.id }, data: { roles: claims.roles }, select });
     }
-    return existing;
+    return { id: existing.id, handle: existing.handle, roles: existing.roles };
   }
+  // Not found: new, or erased (erasure renames externalId and records the sub's digest in the
+  // same transaction, so a lookup after this one sees the digest).
+  if (await db.erasedSubject.findUnique({ where: { subjectHash: subjectHash(claims.sub) }, select: { subjectHash: true } })) return null;
   const base = claims.handle ? handleFromSub(claims.handle) : handleFromSub(claims.sub);
   for (let attempt = 0; ; attempt++) {
     const handle = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 7)}`;

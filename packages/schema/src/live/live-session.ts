@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { canSeeProduct } from "../catalog/access.ts";
+import { canSeeProduct, visibleProductWhere } from "../catalog/access.ts";
 import { LiveSessionStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
@@ -21,6 +21,7 @@ export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
   nullable: true,
   description: "A product (or one variant) pinned in a live session, with its live-only terms.",
   select: { id: true, ...productVisibility },
+  findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   authScopes: (pin, ctx) => pin.product.status === "ACTIVE" || canSeeProduct(ctx, pin.product),
   fields: (t) => ({
     liveSession: t.relation("liveSession"),

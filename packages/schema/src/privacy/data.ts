@@ -3,38 +3,44 @@
  * (`eraseUser`), which removes or anonymises it at once and keeps every counter consistent.
  *
  * `USER_DATA` says, for every column that holds a user's id (foreign keys to User and the
- * viewer/buyer keys built from it), what export and erasure do with it; a test fails when a
- * table refers to users and is missing here, so new domains cannot forget privacy.
+ * viewer/buyer keys built from it), what export and erasure do with it, and whether a new
+ * reference to an erased user is refused by the database (`afterErasure: "refused"`: the
+ * column has a `refuse_erased_user` trigger) or allowed (accounting that still owes the
+ * anonymised user). Tests fail when a table refers to users and is missing here, and when a
+ * "refused" column has no trigger, so new domains cannot forget privacy.
  */
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma as P } from "../generated/prisma/client.ts";
+import { subjectHash } from "../identity/keys.ts";
+import { queueEvent, transaction, USER_ERASED_CHANNEL } from "../shared/events.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /** Every column that refers to a user, and its fate: `table.column` → what happens. */
-export const USER_DATA: Record<string, { exported: string; erased: string }> = {
-  "ShopMember.userId": { exported: "memberships", erased: "deleted" },
-  "Post.authorId": { exported: "posts", erased: "own posts deleted (with their tags and engagement); posts made for a shop stay, authored by the anonymised user" },
-  "PostLike.userId": { exported: "likes", erased: "deleted; the posts' likeCount and hourly likes go down" },
-  "PostView.viewerKey": { exported: "views", erased: "deleted; viewCount and hourly views go down" },
-  "PostShare.userId": { exported: "shares", erased: "deleted; shareCount and hourly shares go down" },
-  "UserFollow.followerId": { exported: "following", erased: "deleted; the followees' followerCount goes down" },
-  "UserFollow.followeeId": { exported: "followers (count only)", erased: "deleted; the followers' followingCount goes down" },
-  "ShopFollow.followerId": { exported: "shopsFollowed", erased: "deleted; the shops' followerCount goes down" },
-  "LiveSession.hostId": { exported: "liveSessions", erased: "own sessions (not for a shop) deleted; a shop's sessions stay, hosted by the anonymised user" },
-  "LiveSessionViewer.viewerKey": { exported: "liveSessionsWatching", erased: "deleted; viewerCount goes down" },
-  "Cart.userId": { exported: "carts", erased: "deleted with their lines" },
-  "Order.buyerId": { exported: "orders", erased: "kept for the merchant's accounting: buyer, email and country removed" },
-  "DiscountRedemption.buyerKey": { exported: "orders[].discountCodes", erased: "the buyer key replaced by an anonymous one" },
-  "InventoryAdjustment.actorId": { exported: "inventoryAdjustments", erased: "kept (a shop's stock history), pointing at the anonymised user" },
-  "AffiliateLink.creatorId": { exported: "affiliateLinks", erased: "disabled (their codes stop redirecting); kept, as order lines and commissions refer to them" },
-  "AffiliateInvitation.creatorId": { exported: "affiliateInvitations", erased: "deleted" },
-  "Commission.creatorId": { exported: "commissions", erased: "kept for the shops' accounting, owed to the anonymised user" },
-  "Payout.creatorId": { exported: "payouts", erased: "kept for the shops' accounting" },
+export const USER_DATA: Record<string, { exported: string; erased: string; afterErasure: "refused" | "allowed" }> = {
+  "ShopMember.userId": { exported: "memberships", erased: "deleted", afterErasure: "refused" },
+  "Post.authorId": { exported: "posts", erased: "own posts deleted (with their tags and engagement); posts made for a shop stay, authored by the anonymised user", afterErasure: "refused" },
+  "PostLike.userId": { exported: "likes", erased: "deleted; the posts' likeCount and hourly likes go down", afterErasure: "refused" },
+  "PostView.viewerKey": { exported: "views", erased: "deleted; viewCount and hourly views go down", afterErasure: "refused" },
+  "PostShare.userId": { exported: "shares", erased: "deleted; shareCount and hourly shares go down", afterErasure: "refused" },
+  "UserFollow.followerId": { exported: "following", erased: "deleted; the followees' followerCount goes down", afterErasure: "refused" },
+  "UserFollow.followeeId": { exported: "followers (count only)", erased: "deleted; the followers' followingCount goes down", afterErasure: "refused" },
+  "ShopFollow.followerId": { exported: "shopsFollowed", erased: "deleted; the shops' followerCount goes down", afterErasure: "refused" },
+  "LiveSession.hostId": { exported: "liveSessions", erased: "own sessions (not for a shop) deleted; a shop's sessions stay, hosted by the anonymised user", afterErasure: "refused" },
+  "LiveSessionViewer.viewerKey": { exported: "liveSessionsWatching", erased: "deleted; viewerCount goes down", afterErasure: "refused" },
+  "Cart.userId": { exported: "carts", erased: "deleted with their lines", afterErasure: "refused" },
+  "Order.buyerId": { exported: "orders", erased: "kept for the merchant's accounting: buyer, email and country removed", afterErasure: "refused" },
+  "DiscountRedemption.buyerKey": { exported: "orders[].discountCodes", erased: "the buyer key replaced by an anonymous one", afterErasure: "refused" },
+  "InventoryAdjustment.actorId": { exported: "inventoryAdjustments", erased: "kept (a shop's stock history), pointing at the anonymised user", afterErasure: "refused" },
+  "AffiliateLink.creatorId": { exported: "affiliateLinks", erased: "disabled (their codes stop redirecting); kept, as order lines and commissions refer to them", afterErasure: "refused" },
+  "AffiliateInvitation.creatorId": { exported: "affiliateInvitations", erased: "deleted", afterErasure: "refused" },
+  "Commission.creatorId": { exported: "commissions", erased: "kept for the shops' accounting, owed to the anonymised user", afterErasure: "allowed" },
+  "Payout.creatorId": { exported: "payouts", erased: "kept for the shops' accounting", afterErasure: "allowed" },
   "AffiliateClick.visitorId": {
     exported: "affiliateClicks (the clicks of the visitor ids the user's carts and orders were attributed through)",
     erased: "deleted with their visits; the links' hourly click counts go down; order lines forget the click",
+    afterErasure: "allowed",
   },
 };
 
@@ -138,14 +144,22 @@ async function forgetPostEvents(tx: Tx, remove: Prisma.Sql, counter: "viewCount"
  * Erases a user in one transaction (see USER_DATA for each kind of data): engagement, follows,
  * presence, carts and own posts go, with every counter they fed brought down; orders stay with
  * personal fields removed; the user row stays, anonymised, so what must refer to it still can.
+ * The host account's `sub` goes on the ErasedSubject list (its tokens are refused from then
+ * on), and after the commit a `userErased` event tells every instance to drop the user's
+ * cached credentials and connections. Writes for the user racing the erasure are refused by
+ * the database (the `refuse_erased_user` triggers), so none lands on the anonymised row.
  */
-export async function eraseUser(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
+export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: string, now = new Date()): Promise<void> {
   const viewerKey = `user:${userId}`;
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  await db.$transaction(async (tx: Tx) => {
-    // The user row first: concurrent erasures of one user queue here.
-    const [user] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId}::uuid AND "erasedAt" IS NULL FOR UPDATE`;
+  await transaction(ctx, async (tx: Tx) => {
+    // The user row first: concurrent erasures of one user queue here, and writes for the user
+    // (which lock it FOR KEY SHARE, see the triggers) either finish before or are refused after.
+    const [user] = await tx.$queryRaw<{ id: string; externalId: string }[]>`
+      SELECT "id", "externalId" FROM "User" WHERE "id" = ${userId}::uuid AND "erasedAt" IS NULL FOR UPDATE`;
     if (!user) return;
+    await tx.erasedSubject.upsert({ where: { subjectHash: subjectHash(user.externalId) }, create: { subjectHash: subjectHash(user.externalId) }, update: {}, select: { subjectHash: true } });
+    queueEvent("userErased", USER_ERASED_CHANNEL, { userId });
 
     // Likes, views and shares: counters and the hourly rows they were counted in go down.
     await tx.$executeRaw`

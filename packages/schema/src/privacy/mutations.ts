@@ -94,13 +94,13 @@ builder.mutationField("viewerErase", (t) =>
   t.field({
     type: ViewerErasePayload,
     description:
-      "Erases the viewer at once: engagement, follows, carts and own posts are deleted (counters follow), orders stay for the merchants with personal fields removed, the user is anonymised. Needs a user token.",
+      "Erases the viewer at once: engagement, follows, carts and own posts are deleted (counters follow), orders stay for the merchants with personal fields removed, the user is anonymised. From then on, on every instance, the user's tokens (and any later token of the same host account) are refused with UNAUTHENTICATED and their open subscriptions end. Needs a user token.",
     authScopes: { user: true },
     args: { input: t.arg({ type: ViewerEraseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.confirm !== true) return { erasedAt: null, userErrors: [userError("CONFIRMATION_REQUIRED", "Send confirm: true to erase.", ["confirm"])] };
       const now = new Date();
-      await eraseUser(ctx.db, ctx.user!.id, now);
+      await eraseUser(ctx, ctx.user!.id, now);
       return { erasedAt: now, userErrors: [] };
     },
   }),

@@ -23,3 +23,12 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   const names = [...(constraint?.fields ?? []), ...(Array.isArray(meta?.target) ? meta.target : [])].map(String);
   return names.includes(field) || (constraint?.index?.split("_").includes(field) ?? false);
 }
+
+/**
+ * The id of the erased user a write was refused for (the database's `refuse_erased_user`
+ * triggers: SQLSTATE SE001, the user's id as detail), or null for any other error.
+ */
+export function erasedUserOf(error: unknown): string | null {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  return cause?.code === "SE001" && typeof cause.detail === "string" ? cause.detail : null;
+}

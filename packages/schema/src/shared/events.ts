@@ -66,7 +66,15 @@ export interface EventTopics {
   orderStatusChanged: { orderId: string; status: string };
   /** A creator's commissions changed (id: the creator; see affiliate/ledger.ts). */
   commissionEvents: CommissionEventPayload;
+  /**
+   * A user was erased (id: USER_ERASED_CHANNEL, one channel for all): every instance's
+   * authenticator refuses their token from now on and ends their connections.
+   */
+  userErased: { userId: string };
 }
+
+/** The one id `userErased` events are published on. */
+export const USER_ERASED_CHANNEL = "all";
 
 export type CommissionEventKind = "EARNED" | "REVERSED" | "HOLD_STARTED" | "PAYABLE" | "PAID";
 

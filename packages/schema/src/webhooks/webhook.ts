@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import { WebhookDeliveryStatus, WebhookTopic } from "../generated/prisma/enums.ts";
-import { managesShop } from "../catalog/access.ts";
+import { managedShops, managesShop } from "../catalog/access.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { ShopType } from "../catalog/shop.ts";
 import { limits } from "../limits.ts";
 import { forbidden } from "../shared/errors.ts";
@@ -19,11 +20,18 @@ function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Parameters<typ
   return managesShop(ctx, endpoint.shopId);
 }
 
+/** `canSeeEndpoint` as a Prisma `where`, for lookups by id (`node`). */
+async function visibleEndpointWhere(ctx: Parameters<typeof managesShop>[0]): Promise<Prisma.WebhookEndpointWhereInput> {
+  const managed = await managedShops(ctx);
+  return managed === "all" ? {} : { shopId: { in: managed } };
+}
+
 export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
   id: { field: "id" },
   nullable: true,
   description: "One event sent to one endpoint: the delivery log.",
   select: { id: true, endpoint: { select: { shopId: true } } },
+  findUnique: async (id, ctx) => ({ id, endpoint: await visibleEndpointWhere(ctx) }),
   authScopes: (delivery, ctx) => canSeeEndpoint(delivery.endpoint, ctx),
   fields: (t) => ({
     eventId: t.string({ description: "The event id (also the `id` of the body): receivers deduplicate by it.", select: { eventId: true }, resolve: (d) => d.eventId }),
@@ -51,6 +59,7 @@ export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
   nullable: true,
   description: "An integrator's URL that receives signed events of some topics, for one shop or (shop null) for every shop.",
   select: { id: true, shopId: true },
+  findUnique: async (id, ctx) => ({ id, AND: [await visibleEndpointWhere(ctx)] }),
   authScopes: (endpoint, ctx) => canSeeEndpoint(endpoint, ctx),
   fields: (t) => ({
     shop: t.relation("shop", { nullable: true }),

@@ -224,12 +224,12 @@ export interface ShoppableOperations {
    */
   liveSessionUnpinProduct(input: T.LiveSessionUnpinProductMutationVariables["input"], options?: RequestOptions): Promise<T.LiveSessionUnpinProductMutation["liveSessionUnpinProduct"]>;
   /**
-   * The `node` query.
+   * The object with this global id; null when it is absent, hidden from the caller, or the id is malformed.
    * Document: src/operations/identity/node.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   node(variables: T.NodeQueryVariables, options?: RequestOptions): Promise<T.NodeQuery["node"]>;
   /**
-   * The `nodes` query.
+   * The objects with these global ids, in order; null in the slot of an id that `node` would answer null for.
    * Document: src/operations/identity/nodes.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   nodes(variables: T.NodesQueryVariables, options?: RequestOptions): Promise<T.NodesQuery["nodes"]>;
@@ -416,7 +416,7 @@ export interface ShoppableOperations {
    */
   viewerDataExport(input?: T.ViewerDataExportMutationVariables["input"], options?: RequestOptions): Promise<T.ViewerDataExportMutation["viewerDataExport"]>;
   /**
-   * Erases the viewer at once: engagement, follows, carts and own posts are deleted (counters follow), orders stay for the merchants with personal fields removed, the user is anonymised. Needs a user token.
+   * Erases the viewer at once: engagement, follows, carts and own posts are deleted (counters follow), orders stay for the merchants with personal fields removed, the user is anonymised. From then on, on every instance, the user's tokens (and any later token of the same host account) are refused with UNAUTHENTICATED and their open subscriptions end. Needs a user token.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/privacy/viewerErase.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */

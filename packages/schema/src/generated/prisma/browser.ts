@@ -23,6 +23,13 @@ export * from './enums.ts';
  */
 export type User = Prisma.UserModel
 /**
+ * Model ErasedSubject
+ * A host account whose user was erased, by a SHA-256 digest of its token's `sub`: a token
+ * naming it is refused from then on, so the account is never re-created. Kept apart from the
+ * anonymised user (no link, no date).
+ */
+export type ErasedSubject = Prisma.ErasedSubjectModel
+/**
  * Model ApiKey
  * An app's credential. Only a SHA-256 hash of the key is stored; `prefix` is shown in lists.
  */

@@ -9,6 +9,7 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/User.ts'
+export type * from './models/ErasedSubject.ts'
 export type * from './models/ApiKey.ts'
 export type * from './models/ShopMember.ts'
 export type * from './models/Shop.ts'

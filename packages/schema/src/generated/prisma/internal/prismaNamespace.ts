@@ -398,6 +398,7 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 export const ModelName = {
   User: 'User',
+  ErasedSubject: 'ErasedSubject',
   ApiKey: 'ApiKey',
   ShopMember: 'ShopMember',
   Shop: 'Shop',
@@ -458,7 +459,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "user" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "trendingPostScore" | "trendingSnapshot" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "affiliateVisit" | "affiliateClickHour" | "commission" | "payout" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery"
+    modelProps: "user" | "erasedSubject" | "apiKey" | "shopMember" | "shop" | "product" | "productOption" | "productVariant" | "inventoryAdjustment" | "productMedia" | "collection" | "collectionProduct" | "post" | "productTag" | "postEngagementHour" | "trendingPostScore" | "trendingSnapshot" | "productEngagementHour" | "postLike" | "postView" | "postShare" | "userFollow" | "shopFollow" | "liveSession" | "liveSessionViewer" | "livePinnedProduct" | "cart" | "cartLine" | "discountCode" | "discountRedemption" | "order" | "orderLine" | "payment" | "refund" | "idempotencyRecord" | "affiliateProgram" | "affiliateProductRate" | "affiliateInvitation" | "affiliateLink" | "affiliateClick" | "affiliateVisit" | "affiliateClickHour" | "commission" | "payout" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -533,6 +534,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.UserCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.UserCountAggregateOutputType> | number
+        }
+      }
+    }
+    ErasedSubject: {
+      payload: Prisma.$ErasedSubjectPayload<ExtArgs>
+      fields: Prisma.ErasedSubjectFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ErasedSubjectFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ErasedSubjectFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        findFirst: {
+          args: Prisma.ErasedSubjectFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ErasedSubjectFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        findMany: {
+          args: Prisma.ErasedSubjectFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>[]
+        }
+        create: {
+          args: Prisma.ErasedSubjectCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        createMany: {
+          args: Prisma.ErasedSubjectCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ErasedSubjectCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>[]
+        }
+        delete: {
+          args: Prisma.ErasedSubjectDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        update: {
+          args: Prisma.ErasedSubjectUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        deleteMany: {
+          args: Prisma.ErasedSubjectDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ErasedSubjectUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ErasedSubjectUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>[]
+        }
+        upsert: {
+          args: Prisma.ErasedSubjectUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ErasedSubjectPayload>
+        }
+        aggregate: {
+          args: Prisma.ErasedSubjectAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateErasedSubject>
+        }
+        groupBy: {
+          args: Prisma.ErasedSubjectGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ErasedSubjectGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ErasedSubjectCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ErasedSubjectCountAggregateOutputType> | number
         }
       }
     }
@@ -3933,6 +4008,13 @@ export const RelationLoadStrategy = {
 export type RelationLoadStrategy = (typeof RelationLoadStrategy)[keyof typeof RelationLoadStrategy]
 
 
+export const ErasedSubjectScalarFieldEnum = {
+  subjectHash: 'subjectHash'
+} as const
+
+export type ErasedSubjectScalarFieldEnum = (typeof ErasedSubjectScalarFieldEnum)[keyof typeof ErasedSubjectScalarFieldEnum]
+
+
 export const ApiKeyScalarFieldEnum = {
   id: 'id',
   kind: 'kind',
@@ -5142,6 +5224,7 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   user?: Prisma.UserOmit
+  erasedSubject?: Prisma.ErasedSubjectOmit
   apiKey?: Prisma.ApiKeyOmit
   shopMember?: Prisma.ShopMemberOmit
   shop?: Prisma.ShopOmit

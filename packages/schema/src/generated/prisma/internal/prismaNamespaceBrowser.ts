@@ -52,6 +52,7 @@ export const AnyNull = runtime.AnyNull
 
 export const ModelName = {
   User: 'User',
+  ErasedSubject: 'ErasedSubject',
   ApiKey: 'ApiKey',
   ShopMember: 'ShopMember',
   Shop: 'Shop',
@@ -141,6 +142,13 @@ export const RelationLoadStrategy = {
 } as const
 
 export type RelationLoadStrategy = (typeof RelationLoadStrategy)[keyof typeof RelationLoadStrategy]
+
+
+export const ErasedSubjectScalarFieldEnum = {
+  subjectHash: 'subjectHash'
+} as const
+
+export type ErasedSubjectScalarFieldEnum = (typeof ErasedSubjectScalarFieldEnum)[keyof typeof ErasedSubjectScalarFieldEnum]
 
 
 export const ApiKeyScalarFieldEnum = {
