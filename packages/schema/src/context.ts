@@ -3,6 +3,7 @@ import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
 import type { PaymentProvider } from "./checkout/payment.ts";
 import type { EventBus } from "./shared/events.ts";
+import type { TargetPolicy } from "./webhooks/target.ts";
 
 /** The app credential of the request. */
 export interface CallerKey {
@@ -29,4 +30,6 @@ export interface Context {
   payments?: PaymentProvider;
   /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */
   publicUrl?: string;
+  /** How webhook endpoint URLs are vetted when created or changed; production's rules (https, public addresses only) when absent. */
+  webhookTargets?: TargetPolicy;
 }
