@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
+import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   payments?: PaymentProvider;
   /** Rate-limit buckets; default per configuration (Redis with REDIS_URL, else in process). */
   buckets?: BucketStore;
+  /** Resolves webhook endpoint host names when they are vetted at creation; default the system's resolver. */
+  webhookResolver?: Resolver;
 }
 
 export interface ShoppableServer {
@@ -43,7 +46,7 @@ export interface ShoppableServer {
 }
 
 function createShoppableYoga(
-  { db, config, logger, graphiqlHeaders, payments }: ServerOptions,
+  { db, config, logger, graphiqlHeaders, payments, webhookResolver }: ServerOptions,
   authenticate: (headers: Headers) => Promise<Caller>,
   events: ServerEventBus,
   buckets: BucketStore,
@@ -121,6 +124,7 @@ function createShoppableYoga(
         user: caller.user,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
+        webhookTargets: { allowPrivate: config.webhooks.allowPrivateTargets, requireHttps: config.production, ...(webhookResolver ? { resolve: webhookResolver } : {}) },
         events,
         ...(payments ? { payments } : {}),
       };
