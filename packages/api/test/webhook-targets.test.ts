@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createServer as createTlsServer, type TLSSocket } from "node:tls";
 import { BlockedTargetError, blockedRange, type Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
@@ -117,6 +118,25 @@ describe("webhook delivery connections", () => {
       await targets.close();
     }
     expect(first.received).toEqual([]);
+  });
+
+  it("keep the host name for TLS (SNI) while connecting to the vetted address", async () => {
+    // A TLS server without a certificate: it records the name the client asks for, then ends the handshake.
+    const asked: unknown[] = [];
+    const tls = createTlsServer({ SNICallback: (_name, callback) => callback(new Error("no certificate here")) });
+    tls.on("tlsClientError", (_error, socket) => asked.push((socket as TLSSocket & { servername?: unknown }).servername));
+    await new Promise<void>((r) => tls.listen(0, "127.0.0.1", r));
+    const dns = fakeResolver({ "tls.example.test": ["127.0.0.1"] });
+    const targets = new WebhookTargets({ resolve: dns.resolve, rule: standIn });
+    try {
+      const failure = await targets.fetch(new URL(`https://tls.example.test:${(tls.address() as AddressInfo).port}/hooks`), post).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(asked).toEqual(["tls.example.test"]);
+      expect(dns.calls).toEqual(["tls.example.test"]);
+    } finally {
+      await targets.close();
+      await new Promise((r) => tls.close(r));
+    }
   });
 
   it("refuse IP-literal hosts that are not public before any request", () => {
