@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
+import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
@@ -34,6 +35,8 @@ export interface ServerOptions {
   buckets?: BucketStore;
   /** The job queue operations enqueue to (jobs.ts); without one, work waits for a sweep. */
   jobs?: Jobs;
+  /** Resolves webhook endpoint host names when they are vetted at creation; default the system's resolver. */
+  webhookResolver?: Resolver;
 }
 
 export interface ShoppableServer {
@@ -47,7 +50,7 @@ export interface ShoppableServer {
 }
 
 function createShoppableYoga(
-  { db, config, logger, graphiqlHeaders, payments, jobs }: ServerOptions,
+  { db, config, logger, graphiqlHeaders, payments, jobs, webhookResolver }: ServerOptions,
   authenticator: Authenticator,
   events: ServerEventBus,
   buckets: BucketStore,
@@ -126,6 +129,7 @@ function createShoppableYoga(
         user: caller.user,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
+        webhookTargets: { allowPrivate: config.webhooks.allowPrivateTargets, requireHttps: config.production, ...(webhookResolver ? { resolve: webhookResolver } : {}) },
         events,
         ...(payments ? { payments } : {}),
         ...(jobs ? { jobs } : {}),

@@ -8,9 +8,8 @@
  * success; anything else is retried (see the schema's webhooks service for the schedule).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
 import { eventType, type AttemptOutcome, type DueDelivery } from "@shoppable/schema/webhooks/service.ts";
+import { defaultWebhookTargets, failureReason, type WebhookTargets } from "./webhook-target.ts";
 
 /** The `Shoppable-Signature` header value for `body` sent at `timestamp` (seconds). */
 export function signWebhook(secret: string, body: string, timestamp: number): string {
@@ -33,23 +32,13 @@ export function verifyWebhookSignature(secret: string, header: string, body: str
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["127.0.0.0", 8], ["169.254.0.0", 16], ["0.0.0.0", 8], ["100.64.0.0", 10]] as const) {
-  PRIVATE.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [["::1", 128], ["fc00::", 7], ["fe80::", 10], ["::", 128]] as const) PRIVATE.addSubnet(net, prefix, "ipv6");
-
-async function isPrivateTarget(url: URL): Promise<boolean> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  return addresses.some((a) => PRIVATE.check(a.address, a.family === 6 ? "ipv6" : "ipv4"));
-}
-
 export interface WebhookSenderOptions {
   /** Per request (ms); longer is a failed attempt. */
   timeoutMs?: number;
-  /** Refuse targets on loopback and private networks (production default). */
+  /** Send only to public addresses, resolved once per connection (production default; see webhook-target.ts). */
   blockPrivateTargets?: boolean;
+  /** Where deliveries may connect when `blockPrivateTargets` (default: the shared public-only targets). */
+  targets?: WebhookTargets;
   fetch?: typeof fetch;
   now?: () => Date;
 }
@@ -71,16 +60,12 @@ export class WebhookSender {
 
   private async attempt(delivery: DueDelivery, now: Date, timeoutMs: number): Promise<AttemptOutcome> {
     const url = new URL(delivery.url);
-    if (this.options.blockPrivateTargets) {
-      try {
-        if (await isPrivateTarget(url)) return { ok: false, statusCode: null, error: "The endpoint resolves to a private or loopback address." };
-      } catch (error) {
-        return { ok: false, statusCode: null, error: `DNS lookup failed: ${(error as Error).message}` };
-      }
-    }
+    const targets = this.options.blockPrivateTargets ? (this.options.targets ?? defaultWebhookTargets()) : null;
+    const refusal = targets?.refusal(url);
+    if (refusal) return { ok: false, statusCode: null, error: refusal };
     const body = JSON.stringify({ id: delivery.eventId, type: eventType(delivery.topic), createdAt: delivery.eventCreatedAt.toISOString(), data: delivery.payload });
     try {
-      const response = await this.fetch(url, {
+      const response = await (targets?.fetch ?? this.fetch)(url, {
         method: "POST",
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
@@ -98,7 +83,7 @@ export class WebhookSender {
       return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
     } catch (error) {
       const name = (error as Error).name;
-      return { ok: false, statusCode: null, error: name === "TimeoutError" ? `No answer within ${timeoutMs} ms.` : `Request failed: ${(error as Error).message}` };
+      return { ok: false, statusCode: null, error: name === "TimeoutError" ? `No answer within ${timeoutMs} ms.` : `Request failed: ${failureReason(error)}` };
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { createApiKey, type PaymentProvider } from "@shoppable/schema";
 import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/database.ts";
+import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
 import { createLogger } from "../src/logger.ts";
@@ -46,6 +47,8 @@ export interface TestApiOptions {
   /** The payment provider checkout charges through (default: the built-in test provider). */
   payments?: PaymentProvider;
   logger?: Logger;
+  /** Resolves webhook endpoint hosts at creation (default: the system's). */
+  webhookResolver?: Resolver;
   /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings (a 30 s timeout: a failure detector, not a speed bound) and clock. */
   jobs?: { sender?: WebhookSenderOptions; now?: () => Date };
 }
@@ -60,7 +63,7 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
   const jobs = options.jobs
     ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 30_000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
     : undefined;
-  const server = createServer({ db, config, logger, ...payments, ...(jobs ? { jobs } : {}) });
+  const server = createServer({ db, config, logger, ...payments, ...(jobs ? { jobs } : {}), ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}) });
   await jobs?.start(server.events);
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,

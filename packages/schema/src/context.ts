@@ -4,6 +4,7 @@ import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
 import type { PaymentProvider } from "./checkout/payment.ts";
 import type { EventBus } from "./shared/events.ts";
 import type { JobQueue } from "./shared/jobs.ts";
+import type { TargetPolicy } from "./webhooks/target.ts";
 
 /** The app credential of the request. */
 export interface CallerKey {
@@ -32,6 +33,8 @@ export interface Context {
   payments?: PaymentProvider;
   /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */
   publicUrl?: string;
+  /** How webhook endpoint URLs are vetted when created or changed; production's rules (https, public addresses only) when absent. */
+  webhookTargets?: TargetPolicy;
 }
 
 /** What work without a caller (background jobs) has of a context: the database, events, jobs and payments. */

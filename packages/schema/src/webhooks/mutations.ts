@@ -31,7 +31,7 @@ function webhookInputErrors(errors: ReturnType<typeof userError>[]) {
 const WebhookEndpointCreateInput = builder.inputType("WebhookEndpointCreateInput", {
   fields: (t) => ({
     shopId: t.id({ required: false, description: "The shop whose events it receives; omitted: every shop's (the platform only)." }),
-    url: t.string({ description: "Where events are POSTed: an absolute http(s) URL." }),
+    url: t.string({ description: "Where events are POSTed: an absolute https URL (http too outside production) on a public address." }),
     topics: t.field({ type: [WebhookTopicEnum] }),
     description: t.string({ required: false }),
   }),

@@ -24,7 +24,8 @@ import { forbidden } from "../shared/errors.ts";
 import { jobQueueInTransaction } from "../shared/events.ts";
 import { QUEUES, type JobQueue } from "../shared/jobs.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
-import { userError } from "../shared/user-error.ts";
+import { userError, type UserErrorShape } from "../shared/user-error.ts";
+import { endpointUrlProblem, STRICT_TARGET_POLICY } from "./target.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -151,13 +152,24 @@ export interface EndpointCreateInput {
   description: string;
 }
 
-/** Registers an endpoint with a fresh signing secret. */
+/** The userError for an endpoint URL the context's target policy refuses (see target.ts), or null. */
+async function urlError(ctx: Context, url: string): Promise<UserErrorShape | null> {
+  const problem = await endpointUrlProblem(url, ctx.webhookTargets ?? STRICT_TARGET_POLICY);
+  return problem && userError(problem.code, problem.message, ["url"]);
+}
+
+/**
+ * Registers an endpoint with a fresh signing secret. Its URL must pass the target policy
+ * (URL_NOT_HTTP, PRIVATE_TARGET, HOST_NOT_FOUND); deliveries vet the address again.
+ */
 export async function createEndpoint(ctx: Context, input: EndpointCreateInput): Promise<PayloadShape> {
   if (input.shopId !== null) {
     const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true } });
     if (!shop) return failed([userError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
   }
   await assertManages(ctx, input.shopId);
+  const badUrl = await urlError(ctx, input.url);
+  if (badUrl) return failed([badUrl]);
   return ctx.db.$transaction(async (tx) => {
     // Serialise creations per owner so the cap holds under concurrency.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${input.shopId ?? "platform"}`}))`;
@@ -186,10 +198,12 @@ async function endpointOf(ctx: Context, id: string) {
   return endpoint;
 }
 
-/** Changes an endpoint; disabling it fails its pending deliveries at once. */
+/** Changes an endpoint (a new URL is vetted as at creation); disabling it fails its pending deliveries at once. */
 export async function updateEndpoint(ctx: Context, input: EndpointUpdateInput): Promise<PayloadShape> {
   const endpoint = await endpointOf(ctx, input.id);
   if (!endpoint) return failed([userError("NOT_FOUND", "No webhook endpoint has this id.", ["id"])]);
+  const badUrl = input.url === undefined ? null : await urlError(ctx, input.url);
+  if (badUrl) return failed([badUrl]);
   await ctx.db.$transaction(async (tx) => {
     const disabling = input.enabled === false && endpoint.disabledAt === null;
     await tx.webhookEndpoint.update({

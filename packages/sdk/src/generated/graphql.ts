@@ -1141,7 +1141,7 @@ export type WebhookEndpointCreateInput = {
   /** The shop whose events it receives; omitted: every shop's (the platform only). */
   shopId?: string | number | null | undefined;
   topics: Array<WebhookTopic>;
-  /** Where events are POSTed: an absolute http(s) URL. */
+  /** Where events are POSTed: an absolute https URL (http too outside production) on a public address. */
   url: string;
 };
 
@@ -1165,6 +1165,8 @@ export type WebhookErrorCode =
   | 'BLANK'
   /** Returned when a number is above its maximum. */
   | 'GREATER_THAN_MAXIMUM'
+  /** Returned when the endpoint url's host name does not resolve (checked where private targets are refused). */
+  | 'HOST_NOT_FOUND'
   /** Returned when a value has the wrong format. */
   | 'INVALID'
   /** Returned when an ID is malformed or names an object of another type. */
@@ -1173,6 +1175,8 @@ export type WebhookErrorCode =
   | 'LESS_THAN_MINIMUM'
   /** Returned when an ID or handle names nothing the caller can see. */
   | 'NOT_FOUND'
+  /** Returned when the endpoint url's host is, or resolves (even partly) to, an address that is not public: loopback, private, link-local, reserved and the like (refused unless private targets are allowed, as they are outside production). */
+  | 'PRIVATE_TARGET'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
   /** Returned when a shop (or the platform) already has 20 endpoints. */
@@ -1183,7 +1187,7 @@ export type WebhookErrorCode =
   | 'TOPICS_REQUIRED'
   /** Returned when a currency code is not an ISO 4217 currency. */
   | 'UNKNOWN_CURRENCY'
-  /** Returned when the endpoint url is not an absolute http or https URL without credentials. */
+  /** Returned when the endpoint url is not an absolute https URL (or, outside production, http URL) without credentials. */
   | 'URL_NOT_HTTP';
 
 /** What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold). */
