@@ -191,7 +191,9 @@ describe("failover", () => {
     await moreSuccesses(10); // checkouts and reads go on without Redis
     enter("redis back");
     await redis.start();
+    let back = Date.now();
     await until("/ready after Redis is back", async () => (await ready(api.url)).body.events === "ok");
+    const recovery = { redisReadyMs: Date.now() - back, databaseReadyMs: 0, databaseServingMs: 0 };
 
     enter("postgres down");
     postgres.stop();
@@ -201,7 +203,11 @@ describe("failover", () => {
     });
     enter("postgres back");
     postgres.start();
+    back = Date.now();
     await until("/ready after PostgreSQL is back", async () => (await ready(api.url)).status === 200);
+    recovery.databaseReadyMs = Date.now() - back;
+    await moreSuccesses(1);
+    recovery.databaseServingMs = Date.now() - back;
     await moreSuccesses(20);
     enter("drain");
     stopping = true;
@@ -234,7 +240,7 @@ describe("failover", () => {
     console.log(
       `failover: ${outcomes.length} requests (${byKind.data?.length ?? 0} with data, ${byKind.masked?.length ?? 0} masked errors), ` +
         `connections terminated per round ${terminated.join("/")}, released ${report.released}, finished ${report.completed}, paid units ${sold._sum.quantity ?? 0}; ` +
-        `phases: ${timeline.join(", ")}`,
+        `back after restart (ms): ${JSON.stringify(recovery)}; phases: ${timeline.join(", ")}`,
     );
   }, 600_000);
 });
