@@ -9,18 +9,17 @@
  *
  * Runs with the PostgreSQL suite (DATABASE_URL set), on servers of its own (test/servers.ts).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { createApiKey, openDatabase, TestPaymentProvider, type Database } from "@shoppable/schema";
 import { releaseAbandonedCheckouts } from "@shoppable/schema/checkout/release.ts";
 import { afterAll, describe, expect, it, onTestFailed } from "vitest";
 import { signUserToken } from "../src/dev-credentials.ts";
 import { createEventBus } from "../src/events.ts";
 import { createLogger } from "../src/logger.ts";
-import { freePort, startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from "./servers.ts";
+import { expectNothingHalfWritten, startApiProcess } from "./api-process.ts";
+import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from "./servers.ts";
 
-const apiDir = fileURLToPath(new URL("..", import.meta.url));
 const JWT_SECRET = "failover-test-secret-0123456789abcdefghijklmnop";
 const DATABASE = "shoppable_failover";
 /** Messages a caller may see instead of data: masked errors, never a driver's or a stack. */
@@ -45,24 +44,6 @@ afterAll(async () => {
 interface Outcome {
   kind: "data" | "masked" | "unanswered" | "unexpected";
   detail?: string;
-}
-
-/** Starts `pnpm start` as a production process; resolves with its GraphQL URL once it listens. */
-async function startApi(env: Record<string, string>): Promise<{ url: string; output: () => string }> {
-  const port = await freePort();
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: apiDir,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", SHOPPABLE_JWT_SECRET: JWT_SECRET, ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  await new Promise<void>((resolve, reject) => {
-    const check = () => output.includes('"msg":"listening"') && resolve();
-    child!.stdout.on("data", check);
-    child!.once("exit", (code) => reject(new Error(`the API exited (${code}):\n${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}/graphql`, output: () => output };
 }
 
 async function gql(url: string, key: string, query: string, variables: Record<string, unknown> = {}, user?: string): Promise<{ outcome: Outcome; data?: any }> {
@@ -114,7 +95,8 @@ describe("failover", () => {
       publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "failover storefront" })).key,
       secret: (await createApiKey(db.prisma, { kind: "SECRET", name: "failover server" })).key,
     };
-    const api = await startApi({ DATABASE_URL: postgres.url(DATABASE), REDIS_URL: redis.url, DATABASE_POOL_SIZE: "10" });
+    const api = await startApiProcess({ SHOPPABLE_JWT_SECRET: JWT_SECRET, DATABASE_URL: postgres.url(DATABASE), REDIS_URL: redis.url, DATABASE_POOL_SIZE: "10" });
+    child = api.child;
     let phase = "setup";
     const timeline: string[] = [];
     let phaseStarted = Date.now();
@@ -228,18 +210,10 @@ describe("failover", () => {
       { releaseAfterMs: 0, now: new Date(Date.now() + 3_600_000) },
     );
     expect(report.deferred).toBe(0);
-    expect(await db.prisma.order.count({ where: { status: "PENDING" } })).toBe(0);
-    expect(await db.prisma.cart.count({ where: { status: "CHECKING_OUT" } })).toBe(0);
-    const variant = await db.prisma.productVariant.findFirstOrThrow({ select: { id: true, inventoryQuantity: true } });
-    const logged = await db.prisma.inventoryAdjustment.aggregate({ where: { variantId: variant.id }, _sum: { delta: true } });
-    const sold = await db.prisma.orderLine.aggregate({ where: { variantId: variant.id, order: { status: "PAID" } }, _sum: { quantity: true } });
-    expect(variant.inventoryQuantity).toBe(logged._sum.delta);
-    expect(variant.inventoryQuantity).toBe(STOCK - (sold._sum.quantity ?? 0));
-    expect(await db.prisma.order.count({ where: { status: "PAID", payments: { some: { status: { not: "CAPTURED" } } } } })).toBe(0);
-    expect(await db.prisma.idempotencyRecord.count({ where: { completedAt: null } })).toBe(0);
+    const sold = await expectNothingHalfWritten(db, STOCK);
     console.log(
       `failover: ${outcomes.length} requests (${byKind.data?.length ?? 0} with data, ${byKind.masked?.length ?? 0} masked errors), ` +
-        `connections terminated per round ${terminated.join("/")}, released ${report.released}, finished ${report.completed}, paid units ${sold._sum.quantity ?? 0}; ` +
+        `connections terminated per round ${terminated.join("/")}, released ${report.released}, finished ${report.completed}, paid units ${sold}; ` +
         `back after restart (ms): ${JSON.stringify(recovery)}; phases: ${timeline.join(", ")}`,
     );
   }, 600_000);
