@@ -2,9 +2,10 @@
 /**
  * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production; subscriptions
  * over SSE), GraphQL over WebSocket on the same path (websocket.ts), /health and /ready, the
- * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), body size limit, CSRF
- * prevention, masked errors, request logs, graceful close. The event bus (events.ts) is
- * created here and handed to every operation as `ctx.events`.
+ * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), CSRF
+ * prevention, the protections every operation passes whatever its transport (limits/), masked
+ * errors, request logs, graceful close. The event bus (events.ts) is created here and handed to
+ * every operation as `ctx.events`.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,10 +15,19 @@ import { schema, type Context, type Database, type PaymentProvider } from "@shop
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
-import { createAuthenticator, type Caller } from "./auth.ts";
+import { createAuthenticator } from "./auth.ts";
 import type { Config } from "./config.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
-import { createBucketStore, createClickBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
+import {
+  answerClientErrors,
+  createBucketStore,
+  createClickBucketStore,
+  createProtections,
+  type AdmittedRequest,
+  type BucketStore,
+  type LimitedContext,
+  type Protections,
+} from "./limits/index.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -44,18 +54,10 @@ export interface ShoppableServer {
 
 function createShoppableYoga(
   { db, config, logger, graphiqlHeaders, payments }: ServerOptions,
-  authenticate: (headers: Headers) => Promise<Caller>,
+  protections: Protections,
   events: ServerEventBus,
-  buckets: BucketStore,
   clickBuckets: BucketStore,
 ) {
-  const isSecretKey = async (request: Request) => {
-    try {
-      return (await authenticate(request.headers)).key.kind === "SECRET";
-    } catch {
-      return false;
-    }
-  };
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
       (serverContext as { startedAt?: number }).startedAt = performance.now();
@@ -69,31 +71,6 @@ function createShoppableYoga(
         { method: request.method, path: url.pathname, status: response.status, ms: Math.round((performance.now() - startedAt) * 10) / 10 },
         "request",
       );
-    },
-  };
-  const bodyLimit: Plugin = {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const declared = request.headers.get("content-length");
-      // A chunked body declares no length and could only be measured by reading it: refused.
-      if (declared === null && /chunked/i.test(request.headers.get("transfer-encoding") ?? "")) {
-        endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: "Send the body with a Content-Length header.", extensions: { code: "LENGTH_REQUIRED" } }] }),
-            { status: 411, headers: { "content-type": "application/json; charset=utf-8", connection: "close" } },
-          ),
-        );
-        return;
-      }
-      const length = Number(declared ?? 0);
-      if (length > config.maxBodyBytes) {
-        const message = `The request body is ${length} bytes; the limit is ${config.maxBodyBytes}.`;
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
-            status: 413,
-            headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
-          }),
-        );
-      }
     },
   };
   return createYoga<Record<string, unknown>, Context>({
@@ -112,13 +89,16 @@ function createShoppableYoga(
       warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
       error: (...args: unknown[]) => logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
     },
-    // Over WebSocket the connection authenticated in connection_init and passes its `caller`.
-    context: async (initial: { request?: Request; caller?: Caller }) => {
-      const caller = initial.caller ?? (await authenticate(initial.request!.headers));
+    // The transport's entry authenticated the caller and admitted the operation (limits/):
+    // HTTP per request, the WebSocket in connection_init and per subscribe.
+    context: (initial: AdmittedRequest & { request?: Request }): LimitedContext => {
+      const { caller } = initial;
+      if (!caller) throw new Error("An operation reached the context without passing the transport's admission.");
       return {
         db: db.prisma,
         key: caller.key,
         user: caller.user,
+        clientAddress: initial.clientAddress ?? null,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
         events,
@@ -127,10 +107,9 @@ function createShoppableYoga(
     },
     plugins: [
       affiliateRedirect(db, config, logger, clickBuckets),
-      bodyLimit,
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
       requestLog,
-      ...limitPlugins({ config, store: buckets, isSecretKey }),
+      ...protections.plugins,
     ],
   });
 }
@@ -155,7 +134,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
   const buckets = options.buckets ?? createBucketStore(config, logger);
   const clickBuckets = createClickBucketStore(config, logger);
-  const yoga = createShoppableYoga(options, authenticate, events, buckets, clickBuckets);
+  const protections = createProtections({ config, store: buckets, authenticate });
+  const yoga = createShoppableYoga(options, protections, events, clickBuckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -171,7 +151,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
     return yoga(req, res);
   });
 
-  const websocket = attachWebSocket({ http, yoga, authenticate, config, logger });
+  answerClientErrors(http, logger);
+  const websocket = attachWebSocket({ http, yoga, admit: protections.admit, authenticate, config, logger });
 
   return {
     yoga,

@@ -6,6 +6,7 @@ import { createApiKey, type PaymentProvider } from "@shoppable/schema";
 import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/database.ts";
 import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
+import type { BucketStore } from "../src/limits/index.ts";
 import { createLogger } from "../src/logger.ts";
 import type { Logger } from "pino";
 import { createServer, type ShoppableServer } from "../src/server.ts";
@@ -38,13 +39,22 @@ export interface TestApi {
 
 const JWT_SECRET = "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
-/** `payments`: the payment provider checkout charges through (default: the built-in test provider). */
-export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider; logger?: Logger } = {}): Promise<TestApi> {
+/**
+ * `payments`: the payment provider checkout charges through (default: the built-in test
+ * provider); `buckets`: the rate-limit buckets (default per configuration).
+ */
+export async function startTestApi(overrides: Record<string, string> = {}, options: { payments?: PaymentProvider; logger?: Logger; buckets?: BucketStore } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
   // Tests stand in for a proxy: they name client addresses in X-Forwarded-For.
   const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", TRUST_PROXY: "1", AFFILIATE_CLICKS_PER_MINUTE: "1000000", ...overrides });
-  const server = createServer({ db, config, logger: options.logger ?? createLogger("silent"), ...(options.payments ? { payments: options.payments } : {}) });
+  const server = createServer({
+    db,
+    config,
+    logger: options.logger ?? createLogger("silent"),
+    ...(options.payments ? { payments: options.payments } : {}),
+    ...(options.buckets ? { buckets: options.buckets } : {}),
+  });
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,
     secret: (await createApiKey(db.prisma, { kind: "SECRET", name: "test server" })).key,
