@@ -2,7 +2,7 @@
 /**
  * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production; subscriptions
  * over SSE), GraphQL over WebSocket on the same path (websocket.ts), /health and /ready, the
- * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), CSRF
+ * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), CORS (cors.ts), CSRF
  * prevention, the protections every operation passes whatever its transport (limits/), masked
  * errors, request logs, graceful close. The event bus (events.ts) is created here and handed to
  * every operation as `ctx.events`.
@@ -17,6 +17,7 @@ import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
 import { createAuthenticator } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { corsPolicy } from "./cors.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
 import {
   answerClientErrors,
@@ -89,6 +90,7 @@ function createShoppableYoga(
       warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
       error: (...args: unknown[]) => logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
     },
+    cors: corsPolicy(config.corsOrigins),
     // The transport's entry authenticated the caller and admitted the operation (limits/):
     // HTTP per request, the WebSocket in connection_init and per subscribe.
     context: (initial: AdmittedRequest & { request?: Request }): LimitedContext => {

@@ -7,7 +7,8 @@
  *
  * The connection authenticates in `connection_init`: its payload carries the same credentials
  * as HTTP headers (`x-shoppable-key` or `authorization: Bearer <key>`, and optionally
- * `x-shoppable-user`). Close codes:
+ * `x-shoppable-user`). The upgrade itself is refused (403) for a browser origin that may not
+ * call the API (CORS_ORIGINS). Close codes:
  * - 4401 Unauthorized: no API key in `connection_init` (or a subscribe before it, graphql-ws);
  * - 4403 Forbidden: the key or user token was refused (unknown, revoked, expired, bad signature);
  * - 4400 Bad Request: a message that is not valid graphql-ws from a client;
@@ -24,6 +25,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Caller } from "./auth.ts";
 import { clientAddress } from "./client-address.ts";
 import type { Config } from "./config.ts";
+import { upgradeAllowed } from "./cors.ts";
 import type { Admission, AdmittedRequest } from "./limits/index.ts";
 
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
@@ -75,7 +77,7 @@ export function attachWebSocket(options: {
   /** The admission every operation passes before the envelope (limits/params.ts). */
   admit: Admission;
   authenticate: (headers: Headers) => Promise<Caller>;
-  config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "trustProxy">;
+  config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "corsOrigins" | "trustProxy">;
   logger: Logger;
 }) {
   const { http, yoga, admit, authenticate, config, logger } = options;
@@ -84,6 +86,7 @@ export function attachWebSocket(options: {
     path: "/graphql",
     maxPayload: config.maxBodyBytes,
     handleProtocols,
+    verifyClient: ({ req }, done) => (upgradeAllowed(config.corsOrigins, req) ? done(true) : done(false, 403, "Origin not allowed")),
   });
 
   // The http server's own errors (a port in use) reach its `listen`; ws repeats them here.
