@@ -25,6 +25,11 @@ const OPERATIONS_PER_FIELD = Number(process.env.FUZZ_PER_FIELD ?? 6);
 const TRANSPORT_REQUESTS = Number(process.env.FUZZ_TRANSPORT_REQUESTS ?? 2000);
 /** Requests in flight at once (WebSocket: sockets); the outcomes do not depend on it. */
 const IN_FLIGHT = 6;
+/**
+ * A transport's run is a fixed amount of work (about 10 s here), slower on a loaded machine:
+ * this bound only catches a request that never gets an answer.
+ */
+const TRANSPORT_TIMEOUT_MS = 600_000;
 
 /** Every log line at error level or above: an internal error is a bug even when the client saw none. */
 const errorLogs: string[] = [];
@@ -292,7 +297,7 @@ describe(`malformed requests over every transport (seed ${SEED})`, () => {
       // The cases reach every layer: some run, some are refused.
       expect(statuses).toContain(200);
       expect([...statuses].some((s) => s >= 400)).toBe(true);
-    });
+    }, TRANSPORT_TIMEOUT_MS);
 
   http("HTTP POST", SEED + 10, (m) => m.post(false));
   http("HTTP GET", SEED + 11, (m) => m.get());
@@ -318,7 +323,7 @@ describe(`malformed requests over every transport (seed ${SEED})`, () => {
     // As the script asked for them: an upgrade without the subprotocol, a message over MAX_BODY_BYTES.
     if (scripts.some((s) => !s.subprotocol)) expect(seen).toContain("close 4406");
     if (scripts.some((s) => s.steps.some((step) => step.data.length > api.config.maxBodyBytes))) expect(seen).toContain("close 1009");
-  });
+  }, TRANSPORT_TIMEOUT_MS);
 
   it("still answers over every transport afterwards", async () => {
     for (const transport of TRANSPORTS) {
