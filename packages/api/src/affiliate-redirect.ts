@@ -11,6 +11,7 @@ import { recordClick, storefrontUrl, type Database } from "@shoppable/schema";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { clientAddress } from "./client-address.ts";
 import type { BucketStore } from "./limits/bucket.ts";
 
 const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link not found</title></head><body><h1>Link not found</h1><p>This link does not exist or is no longer active.</p></body></html>`;
@@ -29,6 +30,15 @@ function cookieValue(header: string | null, name: string): string | null {
 export function visitorFromCookie(header: string | null, name: string): string | null {
   const visitor = cookieValue(header, name)?.split(".")[0];
   return visitor && VISITOR.test(visitor) ? visitor : null;
+}
+
+/** The link code of a `/r/<code>` path; null when its percent-encoding is malformed. */
+function decodedCode(path: string): string | null {
+  try {
+    return decodeURIComponent(path).replace(/\/$/, "");
+  } catch {
+    return null;
+  }
 }
 
 const THROTTLED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many clicks</title></head><body><h1>Too many clicks</h1><p>Too many links were opened from your network. Try again in a minute.</p></body></html>`;
@@ -54,11 +64,11 @@ export function affiliateRedirect(db: Database, config: Config, logger: Logger, 
       const notFound = () =>
         endResponse(new fetchAPI.Response(NOT_FOUND_PAGE, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } }));
       if (request.method !== "GET" && request.method !== "HEAD") return notFound();
-      const code = decodeURIComponent(url.pathname.slice(3)).replace(/\/$/, "");
+      const code = decodedCode(url.pathname.slice(3));
+      if (code === null) return notFound();
       const visitorId = visitorFromCookie(request.headers.get("cookie"), cookie.name);
       const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket;
-      const forwarded = config.trustProxy ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-      const ip = forwarded || socket?.remoteAddress || null;
+      const ip = clientAddress(request.headers, socket?.remoteAddress, config.trustProxy);
       // One bucket per network, and one per visitor cookie (a visitor hopping networks).
       let allowance = await clickBuckets.take(`click:${networkOf(ip)}`, 1);
       if (allowance.allowed && visitorId) allowance = await clickBuckets.take(`click:visitor:${visitorId}`, 1);

@@ -13,6 +13,24 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => ["1", "true", "yes"].includes(v));
 
+/** An exact browser origin: scheme, host and port, nothing after (https://shop.example.com). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** CORS_ORIGINS: `*`, or comma-separated exact origins. */
+const corsOrigins = z
+  .string()
+  .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+  .refine((origins) => (origins.length === 1 && origins[0] === "*") || (origins.length > 0 && origins.every(isOrigin)), {
+    message: "Must be `*` or comma-separated origins such as https://shop.example.com (scheme, host and port only, no path or trailing slash).",
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -51,6 +69,11 @@ const EnvSchema = z.object({
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
   /** Clicks one network (IPv4 /24, IPv6 /64) may make per minute on GET /r/<code>; more are refused with 429, unrecorded. */
   AFFILIATE_CLICKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * Browser origins allowed to call the API (CORS) and open its WebSocket: `*` for any, or
+   * exact origins. Default: any outside production; in production none (same origin only).
+   */
+  CORS_ORIGINS: corsOrigins.optional(),
   /** Take the client address from X-Forwarded-For (behind a proxy you run); otherwise the socket's. */
   TRUST_PROXY: bool.optional(),
   /** Redis shared by instances: events (pub/sub) and rate-limit buckets; unset: each instance keeps its own. */
@@ -110,6 +133,8 @@ export interface Config {
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
     clicksPerMinute: number;
   };
+  /** Browser origins allowed to call the API and open WebSockets: "*" any, or exact origins (empty: same origin only). */
+  corsOrigins: "*" | string[];
   trustProxy: boolean;
   redisUrl: string | undefined;
   subscriptionQueueLimit: number;
@@ -161,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
       clicksPerMinute: e.AFFILIATE_CLICKS_PER_MINUTE,
     },
+    corsOrigins: e.CORS_ORIGINS ? (e.CORS_ORIGINS[0] === "*" ? "*" : e.CORS_ORIGINS) : production ? [] : "*",
     trustProxy: e.TRUST_PROXY ?? false,
     redisUrl: e.REDIS_URL,
     subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,

@@ -2,9 +2,10 @@
 /**
  * The HTTP server: GraphQL over HTTP at /graphql (GraphiQL outside production; subscriptions
  * over SSE), GraphQL over WebSocket on the same path (websocket.ts), /health and /ready, the
- * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), body size limit, CSRF
- * prevention, masked errors, request logs, graceful close. The event bus (events.ts) is
- * created here and handed to every operation as `ctx.events`.
+ * affiliate click redirect GET /r/<code> (affiliate-redirect.ts), CORS (cors.ts), CSRF
+ * prevention, the protections every operation passes whatever its transport (limits/), masked
+ * errors, request logs, graceful close. The event bus (events.ts) is created here and handed to
+ * every operation as `ctx.events`.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,12 +16,22 @@ import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { affiliateRedirect } from "./affiliate-redirect.ts";
-import { createAuthenticator, type Authenticator, type Caller } from "./auth.ts";
+import { createAuthenticator, type Authenticator } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { corsPolicy } from "./cors.ts";
 import { erasurePlugin } from "./erasure.ts";
 import { createEventBus, type ServerEventBus } from "./events.ts";
-import { createBucketStore, createClickBucketStore, limitPlugins, type BucketStore } from "./limits/index.ts";
 import type { Jobs } from "./jobs.ts";
+import {
+  answerClientErrors,
+  createBucketStore,
+  createClickBucketStore,
+  createProtections,
+  type AdmittedRequest,
+  type BucketStore,
+  type LimitedContext,
+  type Protections,
+} from "./limits/index.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -52,18 +63,10 @@ export interface ShoppableServer {
 function createShoppableYoga(
   { db, config, logger, graphiqlHeaders, payments, jobs, webhookResolver }: ServerOptions,
   authenticator: Authenticator,
+  protections: Protections,
   events: ServerEventBus,
-  buckets: BucketStore,
   clickBuckets: BucketStore,
 ) {
-  const { authenticate } = authenticator;
-  const isSecretKey = async (request: Request) => {
-    try {
-      return (await authenticate(request.headers)).key.kind === "SECRET";
-    } catch {
-      return false;
-    }
-  };
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
       (serverContext as { startedAt?: number }).startedAt = performance.now();
@@ -77,31 +80,6 @@ function createShoppableYoga(
         { method: request.method, path: url.pathname, status: response.status, ms: Math.round((performance.now() - startedAt) * 10) / 10 },
         "request",
       );
-    },
-  };
-  const bodyLimit: Plugin = {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const declared = request.headers.get("content-length");
-      // A chunked body declares no length and could only be measured by reading it: refused.
-      if (declared === null && /chunked/i.test(request.headers.get("transfer-encoding") ?? "")) {
-        endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: "Send the body with a Content-Length header.", extensions: { code: "LENGTH_REQUIRED" } }] }),
-            { status: 411, headers: { "content-type": "application/json; charset=utf-8", connection: "close" } },
-          ),
-        );
-        return;
-      }
-      const length = Number(declared ?? 0);
-      if (length > config.maxBodyBytes) {
-        const message = `The request body is ${length} bytes; the limit is ${config.maxBodyBytes}.`;
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
-            status: 413,
-            headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
-          }),
-        );
-      }
     },
   };
   return createYoga<Record<string, unknown>, Context>({
@@ -120,13 +98,17 @@ function createShoppableYoga(
       warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
       error: (...args: unknown[]) => logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
     },
-    // Over WebSocket the connection authenticated in connection_init and passes its `caller`.
-    context: async (initial: { request?: Request; caller?: Caller }) => {
-      const caller = initial.caller ?? (await authenticate(initial.request!.headers));
+    cors: corsPolicy(config.corsOrigins),
+    // The transport's entry authenticated the caller and admitted the operation (limits/):
+    // HTTP per request, the WebSocket in connection_init and per subscribe.
+    context: (initial: AdmittedRequest & { request?: Request }): LimitedContext => {
+      const { caller } = initial;
+      if (!caller) throw new Error("An operation reached the context without passing the transport's admission.");
       return {
         db: db.prisma,
         key: caller.key,
         user: caller.user,
+        clientAddress: initial.clientAddress ?? null,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
         webhookTargets: { allowPrivate: config.webhooks.allowPrivateTargets, requireHttps: config.production, ...(webhookResolver ? { resolve: webhookResolver } : {}) },
@@ -137,11 +119,10 @@ function createShoppableYoga(
     },
     plugins: [
       affiliateRedirect(db, config, logger, clickBuckets),
-      bodyLimit,
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "x-shoppable-key", "authorization"] }),
       requestLog,
       erasurePlugin(authenticator),
-      ...limitPlugins({ config, store: buckets, isSecretKey }),
+      ...protections.plugins,
     ],
   });
 }
@@ -174,7 +155,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const authenticator = createAuthenticator(db.prisma, config, events);
   const buckets = options.buckets ?? createBucketStore(config, logger);
   const clickBuckets = createClickBucketStore(config, logger);
-  const yoga = createShoppableYoga(options, authenticator, events, buckets, clickBuckets);
+  const protections = createProtections({ config, store: buckets, authenticate: authenticator.authenticate });
+  const yoga = createShoppableYoga(options, authenticator, protections, events, clickBuckets);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -198,7 +180,8 @@ export function createServer(options: ServerOptions): ShoppableServer {
     return yoga(req, res);
   });
 
-  const websocket = attachWebSocket({ http, yoga, authenticator, config, logger });
+  answerClientErrors(http, logger);
+  const websocket = attachWebSocket({ http, yoga, admit: protections.admit, authenticator, config, logger });
 
   return {
     yoga,

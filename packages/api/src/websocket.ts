@@ -1,34 +1,42 @@
 /**
  * GraphQL over WebSocket (graphql-ws protocol, `graphql-transport-ws`) on the HTTP server's
- * `/graphql` path, executed through the same Yoga envelope as HTTP (schema, plugins, masked
- * errors, context).
+ * `/graphql` path. Every operation passes the same protections as over HTTP (limits/): the
+ * connection authenticates once, each subscribe message is admitted (parameters, persisted
+ * operations, NUL) and then runs through the Yoga envelope (document limits, schema exposure,
+ * cost and rate limits keyed by the client's address, masked errors, context).
  *
- * The connection authenticates once, in `connection_init`: its payload carries the same
- * credentials as HTTP headers (`x-shoppable-key` or `authorization: Bearer <key>`, and
- * optionally `x-shoppable-user`). Close codes:
+ * The connection authenticates in `connection_init`: its payload carries the same credentials
+ * as HTTP headers (`x-shoppable-key` or `authorization: Bearer <key>`, and optionally
+ * `x-shoppable-user`). The upgrade itself is refused (403) for a browser origin that may not
+ * call the API (CORS_ORIGINS). Close codes:
  * - 4401 Unauthorized: no API key in `connection_init` (or a subscribe before it, graphql-ws);
  * - 4403 Forbidden: the key or user token was refused (unknown, revoked, expired, bad signature),
  *   or, later, the user was erased (on any instance: the connection is closed at once);
+ * - 4400 Bad Request: a message that is not valid graphql-ws from a client;
+ * - 1009 Message Too Big: a message over MAX_BODY_BYTES;
  * - 1013 Try Again Later: a slow consumer, whose unsent data passed WS_MAX_BUFFERED_BYTES
  *   (clients reconnect and refetch).
  * Each subscription is then authorised by its field, as the query reading the same data is.
  */
-import type { Server } from "node:http";
-import { GraphQLError, type ExecutionArgs } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
+import type { IncomingMessage, Server } from "node:http";
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
+import { CloseCode, handleProtocols, makeServer, MessageType, validateMessage, type ServerOptions } from "graphql-ws";
 import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ACCOUNT_ERASED, type Authenticator, type Caller } from "./auth.ts";
+import { clientAddress } from "./client-address.ts";
 import type { Config } from "./config.ts";
+import { upgradeAllowed } from "./cors.ts";
+import type { Admission, AdmittedRequest } from "./limits/index.ts";
 
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
 
-/** What the connection keeps beside graphql-ws's `socket` and `request`. */
-type Extra = { caller?: Caller };
+/** What the connection keeps: graphql-ws's `socket` and `request`, and the authenticated caller. */
+type Extra = { socket: WebSocket; request: IncomingMessage; caller?: Caller; clientAddress: string | null };
 
 /** The Yoga instance's envelope, enough to run operations over the socket. */
 interface Envelope {
-  getEnveloped(initial: Record<string, unknown>): {
+  getEnveloped(initial: AdmittedRequest & Record<string, unknown>): {
     schema: ExecutionArgs["schema"];
     execute: (args: ExecutionArgs) => unknown;
     subscribe: (args: ExecutionArgs) => unknown;
@@ -38,24 +46,50 @@ interface Envelope {
   };
 }
 
-/** connection_init params as request headers (names case-insensitive, string values only). */
+/** The messages a client may send; graphql-ws treats any other as a server error. */
+const CLIENT_MESSAGES = new Set<string>([MessageType.ConnectionInit, MessageType.Ping, MessageType.Pong, MessageType.Subscribe, MessageType.Complete]);
+
+/** connection_init params as request headers (names case-insensitive, valid header values only). */
 function headersOf(params: Record<string, unknown> | undefined): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (typeof value === "string" && /^[a-z0-9-]+$/i.test(name)) headers.set(name, value);
+    if (typeof value !== "string" || !/^[a-z0-9-]+$/i.test(name)) continue;
+    try {
+      headers.set(name, value);
+    } catch {
+      // Not a valid header value (a control character): not a credential.
+    }
   }
   return headers;
+}
+
+/** Errors as sent to the client: without Yoga's `extensions.http`, which means nothing here. */
+function formatted(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    if (!error.extensions || !("http" in error.extensions)) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return { ...error, extensions };
+  });
 }
 
 export function attachWebSocket(options: {
   http: Server;
   yoga: Envelope;
+  /** The admission every operation passes before the envelope (limits/params.ts). */
+  admit: Admission;
   authenticator: Pick<Authenticator, "authenticate" | "onUserErased">;
-  config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production">;
+  config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "corsOrigins" | "trustProxy">;
   logger: Logger;
 }) {
-  const { http, yoga, authenticator, config, logger } = options;
-  const wss = new WebSocketServer({ server: http, path: "/graphql", maxPayload: config.maxBodyBytes });
+  const { http, yoga, admit, authenticator, config, logger } = options;
+  const wss = new WebSocketServer({
+    server: http,
+    path: "/graphql",
+    maxPayload: config.maxBodyBytes,
+    handleProtocols,
+    verifyClient: ({ req }, done) => (upgradeAllowed(config.corsOrigins, req) ? done(true) : done(false, 403, "Origin not allowed")),
+  });
+
   // The open connections of each user, closed when the user is erased.
   const byUser = new Map<string, Set<WebSocket>>();
   const stopListening = authenticator.onUserErased((userId) => {
@@ -70,69 +104,136 @@ export function attachWebSocket(options: {
       if (sockets.size === 0 && byUser.get(userId) === sockets) byUser.delete(userId);
     });
   };
-  const server = useServer<Record<string, unknown> | undefined, Extra>(
-    {
-      isProd: config.production,
-      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
-      subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
-      onConnect: async (ctx) => {
-        const headers = headersOf(ctx.connectionParams);
-        if (!headers.has("x-shoppable-key") && !headers.has("authorization")) {
-          ctx.extra.socket.close(4401, "Unauthorized: send the API key in connection_init");
-          return false;
-        }
-        try {
-          ctx.extra.caller = await authenticator.authenticate(headers);
-          if (ctx.extra.caller.user) track(ctx.extra.socket, ctx.extra.caller.user.id);
-          return true;
-        } catch (error) {
-          if (!(error instanceof GraphQLError) || error.extensions.code !== "UNAUTHENTICATED") throw error;
-          ctx.extra.socket.close(4403, `Forbidden: ${error.message}`.slice(0, 120));
-          return false;
-        }
-      },
-      onSubscribe: async (ctx, _id, params) => {
-        if (Object.keys(ctx.subscriptions).length > config.wsMaxSubscriptions) {
-          return [new GraphQLError(`A connection holds at most ${config.wsMaxSubscriptions} subscriptions.`, { extensions: { code: "RATE_LIMITED" } })];
-        }
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          params,
-          socket: ctx.extra.socket,
-          caller: ctx.extra.caller,
-        });
-        let document;
-        try {
-          document = parse(params.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("The query is not valid GraphQL.")];
-        }
-        const errors = validate(schema, document);
-        if (errors.length) return [...errors];
-        return {
-          schema,
-          document,
-          operationName: params.operationName ?? null,
-          variableValues: params.variables ?? null,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
-      },
-      onNext: (ctx) => {
-        const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > config.wsMaxBufferedBytes) {
-          logger.warn({ buffered: socket.bufferedAmount }, "closing a slow WebSocket consumer");
-          socket.close(SLOW_CONSUMER_CLOSE_CODE, "Slow consumer: reconnect and refetch");
-        }
-      },
+
+  // The http server's own errors (a port in use) reach its `listen`; ws repeats them here.
+  wss.on("error", (error) => logger.debug({ err: error.message }, "WebSocket server error"));
+
+  const hooks: ServerOptions<Record<string, unknown> | undefined, Extra> = {
+    execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+    subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+    onConnect: async (ctx) => {
+      const headers = headersOf(ctx.connectionParams);
+      if (!headers.has("x-shoppable-key") && !headers.has("authorization")) {
+        ctx.extra.socket.close(4401, "Unauthorized: send the API key in connection_init");
+        return false;
+      }
+      try {
+        ctx.extra.caller = await authenticator.authenticate(headers);
+        if (ctx.extra.caller.user) track(ctx.extra.socket, ctx.extra.caller.user.id);
+        return true;
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || error.extensions.code !== "UNAUTHENTICATED") throw error;
+        ctx.extra.socket.close(4403, `Forbidden: ${error.message}`.slice(0, 120));
+        return false;
+      }
     },
-    wss,
-  );
+    onSubscribe: async (ctx, _id, payload) => {
+      const { caller, clientAddress } = ctx.extra;
+      if (!caller) return [new GraphQLError("Unauthorized.", { extensions: { code: "UNAUTHENTICATED" } })];
+      if (Object.keys(ctx.subscriptions).length > config.wsMaxSubscriptions) {
+        return [new GraphQLError(`A connection holds at most ${config.wsMaxSubscriptions} subscriptions.`, { extensions: { code: "RATE_LIMITED" } })];
+      }
+      let params;
+      try {
+        params = admit(payload, caller.key);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, caller, clientAddress, socket: ctx.extra.socket });
+      // Parse and validation refuse by throwing too (GraphQL Armor's limits), as over HTTP.
+      let document;
+      let errors: readonly GraphQLError[];
+      try {
+        document = parse(params.query);
+        errors = validate(schema, document);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+      if (errors.length) return [...errors];
+      return {
+        schema,
+        document,
+        operationName: params.operationName ?? null,
+        variableValues: params.variables ?? null,
+        contextValue: await contextFactory(),
+        rootValue: { execute, subscribe },
+      };
+    },
+    onNext: (ctx, _id, _payload, _args, result) => {
+      const socket = ctx.extra.socket;
+      if (socket.bufferedAmount > config.wsMaxBufferedBytes) {
+        logger.warn({ buffered: socket.bufferedAmount }, "closing a slow WebSocket consumer");
+        socket.close(SLOW_CONSUMER_CLOSE_CODE, "Slow consumer: reconnect and refetch");
+      }
+      if (result.errors) return { ...result, errors: formatted(result.errors.map((error) => error.toJSON())) };
+    },
+    onError: (_ctx, _id, _payload, errors) => formatted(errors),
+  };
+  const server = makeServer(hooks);
+
+  // graphql-ws's own binding for `ws` (graphql-ws/use/ws), except that a client's protocol
+  // errors close with 4400 instead of 4500, and problems are logged through our logger.
+  const keepAliveMs = 12_000;
+  wss.on("connection", (socket, request) => {
+    const extra: Extra = { socket, request, clientAddress: clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy) };
+    // ws closes the socket itself on a frame it cannot take (too big 1009, not UTF-8 1007, …).
+    socket.on("error", (error) => logger.debug({ err: error.message }, "WebSocket protocol error"));
+    let pongWait: NodeJS.Timeout | null = null;
+    const pingInterval = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
+      socket.once("pong", () => {
+        if (pongWait) clearTimeout(pongWait);
+        pongWait = null;
+      });
+      socket.ping();
+    }, keepAliveMs);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on("message", async (data) => {
+            const text = String(data);
+            let type: unknown;
+            try {
+              type = validateMessage(JSON.parse(text)).type;
+            } catch {
+              type = null;
+            }
+            if (typeof type !== "string" || !CLIENT_MESSAGES.has(type)) return socket.close(CloseCode.BadRequest, "Invalid message received");
+            try {
+              await handle(text);
+            } catch (error) {
+              logger.error({ err: error }, "WebSocket message failed");
+              socket.close(CloseCode.InternalServerError, "Internal server error");
+            }
+          }),
+      },
+      extra,
+    );
+    socket.once("close", (code, reason) => {
+      if (pongWait) clearTimeout(pongWait);
+      clearInterval(pingInterval);
+      void closed(code, String(reason));
+    });
+  });
+
   return {
     wss,
     /** Closes every socket (1001 Going away) and stops accepting new ones. */
-    close: () => {
-      stopListening();
-      return server.dispose();
-    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        stopListening();
+        for (const client of wss.clients) client.close(1001, "Going away");
+        wss.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -2,177 +2,37 @@
  * Fuzzing: random and malformed operations and variables generated from the schema, sent as
  * every kind of caller. The server never answers 5xx, never leaks an internal message, never
  * fails with a masked (unexpected) error, and a mutation that is refused changes nothing in
- * the database. Deterministic: FUZZ_SEED picks another run (the seed is in every failure).
+ * the database. Then at least FUZZ_TRANSPORT_REQUESTS (2,000) malformed requests over each
+ * transport (HTTP POST, HTTP GET, SSE, WebSocket): never a 5xx, never an internal-error close,
+ * never an unexpected error, nothing logged as an error, and the server answers afterwards.
+ * Deterministic: FUZZ_SEED picks another run (the seed is in every failure); requests are
+ * generated before they are sent, a few at a time, and nothing waits on the clock.
  */
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  isInterfaceType,
-  isUnionType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLNamedType,
-  type GraphQLOutputType,
-} from "graphql";
+import { Writable } from "node:stream";
+import { isNonNullType, getNamedType, type GraphQLInputType } from "graphql";
 import { schema } from "@shoppable/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Commerce, gid } from "./commerce.ts";
+import WebSocket from "ws";
+import { createLogger } from "../src/logger.ts";
+import { Commerce } from "./commerce.ts";
+import { Fuzzer, LEAKS, MalformedRequests, type Fixtures, type HttpCase, type WsScript } from "./fuzzer.ts";
 import { startTestApi, type CallAs, type TestApi } from "./harness.ts";
 import { prng } from "./prng.ts";
+import { over, outcomeOf, TRANSPORTS, type Outcome } from "./transports.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const OPERATIONS_PER_FIELD = Number(process.env.FUZZ_PER_FIELD ?? 6);
+const TRANSPORT_REQUESTS = Number(process.env.FUZZ_TRANSPORT_REQUESTS ?? 2000);
+/** Requests in flight at once (WebSocket: sockets); the outcomes do not depend on it. */
+const IN_FLIGHT = 6;
+/**
+ * A transport's run is a fixed amount of work (about 10 s here), slower on a loaded machine:
+ * this bound only catches a request that never gets an answer.
+ */
+const TRANSPORT_TIMEOUT_MS = 600_000;
 
-
-/** What must never reach a client: stack frames, SQL, ORM and driver messages. */
-const LEAKS = [/prisma/i, /invalid `/i, /\bat .*\.(ts|js):\d+/, /node_modules/, /\bSELECT\b|\bINSERT\b|\bUPDATE\b/, /violates/i, /relation "/, /ECONNREFUSED/, /TypeError|ReferenceError/, /pglite/i];
-
-interface Fixtures {
-  ids: string[];
-  callers: CallAs[];
-}
-
-class Fuzzer {
-  constructor(
-    private readonly rand: () => number,
-    private readonly fixtures: Fixtures,
-  ) {}
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.rand() * items.length)]!;
-  }
-
-  chance(p: number) {
-    return this.rand() < p;
-  }
-
-  scalar(name: string): unknown {
-    const strings = ["", "a", "x".repeat(5000), "ünïcødé 🛍️", "<script>alert(1)</script>", "'; DROP TABLE \"Product\"; --", "\u0000", "  padded  "];
-    switch (name) {
-      case "ID":
-        return this.pick([...this.fixtures.ids, ...this.fixtures.ids, "not-an-id", "", gid("Product", "not-a-uuid"), gid("Nope", "00000000-0000-0000-0000-000000000000"), "UHJvZHVjdDo="]);
-      case "Int":
-        return this.pick([0, 1, -1, 7, 100, 101, 2147483647, -2147483648, 2147483648, 1.5, "3"]);
-      case "Float":
-        return this.pick([0, 0.5, 1, -0.1, 1.1, 1e308, -1e308, "0.5"]);
-      case "Boolean":
-        return this.pick([true, false, "true", 0]);
-      default:
-        // Custom scalars (DateTime, Decimal, URL, Email, CurrencyCode, …): well-formed and not.
-        return this.pick([
-          ...strings,
-          "2026-11-27T10:00:00.000Z",
-          "2099-01-01T00:00:00Z",
-          "1970-01-01T00:00:00Z",
-          "not-a-date",
-          "12.50",
-          "-1.00",
-          "0.001",
-          "1e400",
-          "99999999999999999999.99",
-          "EUR",
-          // ISO 4217's "no currency" code: well-formed, but no shop may price in it.
-          "XXX",
-          "eur",
-          "https://example.test/a.jpg",
-          "javascript:alert(1)",
-          "buyer@example.test",
-          "not-an-email",
-          42,
-          -3,
-          true,
-          { nested: "object" },
-          [1, 2],
-        ]);
-    }
-  }
-
-  input(type: GraphQLInputType, depth = 0): unknown {
-    if (isNonNullType(type)) return this.chance(0.04) ? null : this.input(type.ofType, depth);
-    if (this.chance(0.08)) return null;
-    if (isListType(type)) {
-      const n = this.pick([0, 1, 1, 2, 3, 31]);
-      return Array.from({ length: depth > 2 ? Math.min(n, 1) : n }, () => this.input(type.ofType, depth + 1));
-    }
-    if (isEnumType(type)) return this.chance(0.85) ? this.pick(type.getValues()).value : "NOT_A_VALUE";
-    if (isInputObjectType(type)) {
-      const out: Record<string, unknown> = {};
-      for (const field of Object.values(type.getFields())) {
-        const required = isNonNullType(field.type);
-        if (!required && this.chance(0.4)) continue;
-        if (required && this.chance(0.03)) continue;
-        if (depth > 4) continue;
-        out[field.name] = this.input(field.type, depth + 1);
-      }
-      if (this.chance(0.05)) out.unknownField = "x";
-      return out;
-    }
-    if (isScalarType(type)) return this.scalar(type.name);
-    return null;
-  }
-
-  /** A selection of `type`: leaves without required arguments, objects one or two levels down. */
-  selection(type: GraphQLOutputType, depth = 0): string {
-    const named = getNamedType(type) as GraphQLNamedType;
-    if (isLeafType(named)) return "";
-    if (isUnionType(named)) return "{ __typename }";
-    if (!isObjectType(named) && !isInterfaceType(named)) return "{ __typename }";
-    const fields = Object.values(named.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
-    const parts = ["__typename"];
-    for (const field of fields) {
-      const leaf = isLeafType(getNamedType(field.type));
-      if (field.name === "userErrors") {
-        parts.push("userErrors { code field message }");
-        continue;
-      }
-      if (leaf) {
-        if (this.chance(0.5)) parts.push(field.name);
-      } else if (depth < 2 && this.chance(0.35)) {
-        const args = field.args.some((a) => a.name === "first") ? "(first: 2)" : "";
-        parts.push(`${field.name}${args} ${this.selection(field.type, depth + 1)}`);
-      }
-    }
-    return `{ ${parts.join(" ")} }`;
-  }
-
-  operation(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
-    const defs: string[] = [];
-    const args: string[] = [];
-    const variables: Record<string, unknown> = {};
-    for (const arg of field.args) {
-      if (!isNonNullType(arg.type) && this.chance(0.5)) continue;
-      defs.push(`$${arg.name}: ${arg.type.toString()}`);
-      args.push(`${arg.name}: $${arg.name}`);
-      variables[arg.name] = this.input(arg.type);
-    }
-    const sel = this.selection(field.type);
-    const head = defs.length ? `${kind} Fuzz(${defs.join(", ")})` : `${kind} Fuzz`;
-    return { query: `${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${sel} }`, variables };
-  }
-
-  /** A broken document: truncated, garbled or naming what does not exist. */
-  malformed(valid: string): string {
-    return this.pick([
-      valid.slice(0, Math.floor(this.rand() * valid.length)),
-      valid.replace(/\{/g, "(").slice(0, 200),
-      `${valid} }`,
-      `{ notAField { id } }`,
-      `query { __typename ${"{".repeat(50)} }`,
-      `mutation { cartCreate(input: { lines: [{ variantId: 12 }] }) { cart { id } } }`,
-      `query($a: Int!) { products(first: $a) { edges { node { id } } } }`,
-      `subscription { nothing }`,
-      "\u0000\u0001\u0002",
-      `{ products(first: -5) { edges { node { id } } } }`,
-      `{ product(id: "${"A".repeat(300)}") { id } }`,
-    ]);
-  }
-}
+/** Every log line at error level or above: an internal error is a bug even when the client saw none. */
+const errorLogs: string[] = [];
 
 let api: TestApi;
 let fixtures: Fixtures;
@@ -188,7 +48,13 @@ async function databaseFingerprint(): Promise<string> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) if ((JSON.parse(line) as { level: number }).level >= 50) errorLogs.push(line);
+      done();
+    },
+  });
+  api = await startTestApi({}, { logger: createLogger("error", sink) });
   const commerce = await Commerce.start(api);
   const shop = await commerce.shop("EUR");
   const product = await commerce.product(shop.id, ["10.00", "12.00"], 5, "Fuzzed");
@@ -257,6 +123,213 @@ describe(`fuzzing (seed ${SEED})`, () => {
       const broken = fuzz.malformed(query);
       const res = await api.gql(broken, fuzz.chance(0.5) ? variables : { junk: fuzz.input(schema.getType("ID") as GraphQLInputType) }, fuzz.pick(fixtures.callers));
       check(`seed ${SEED + 2} ${broken.slice(0, 300)}`, res);
+    }
+  });
+});
+
+/** The headers of a caller (as harness.ts sends them). */
+function credentials(as: CallAs): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const key = as.key ?? "publishable";
+  if (key !== "none") headers["x-shoppable-key"] = key === "publishable" ? api.keys.publishable : key === "secret" ? api.keys.secret : key;
+  if (as.user) headers["x-shoppable-user"] = as.user;
+  return headers;
+}
+
+function malformedRequests(seed: number): MalformedRequests {
+  const fields = (type: "getQueryType" | "getMutationType" | "getSubscriptionType") => Object.values(schema[type]()!.getFields());
+  return new MalformedRequests(new Fuzzer(prng(seed), fixtures), fixtures.callers, credentials, {
+    query: fields("getQueryType"),
+    mutation: fields("getMutationType"),
+    // Subscriptions on an entity whose ID the fuzzer never names right: each is refused, none stays open.
+    subscription: fields("getSubscriptionType").filter((f) => f.args.some((a) => isNonNullType(a.type) && getNamedType(a.type).name === "ID")),
+  });
+}
+
+/** Runs `work` over `items`, `IN_FLIGHT` at a time. */
+async function inFlight<T>(items: T[], work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+/** What no answer may hold: a leak, a masked (unexpected) error, an internal-error code. */
+function checkErrors(where: string, errors: Outcome["errors"] | unknown) {
+  if (!Array.isArray(errors)) return;
+  for (const error of errors as { message?: unknown; extensions?: { code?: unknown } }[]) {
+    const message = String(error?.message);
+    for (const leak of LEAKS) expect(message, `${where}: leaked ${leak}`).not.toMatch(leak);
+    expect(message, `${where}: unexpected error`).not.toBe("Unexpected error.");
+    expect(error?.extensions?.code, `${where}: internal error`).not.toBe("INTERNAL_SERVER_ERROR");
+  }
+}
+
+function describeCase(c: HttpCase): string {
+  return `seed ${SEED} ${c.method} ${c.path.slice(0, 300)} ${JSON.stringify(c.headers).slice(0, 300)} ${String(c.body ?? "").slice(0, 300)}`;
+}
+
+/** Sends one case and checks its answer; returns its status. */
+async function sendHttp(origin: string, c: HttpCase): Promise<number> {
+  const where = describeCase(c);
+  const controller = new AbortController();
+  let outcome: Outcome;
+  try {
+    const response = await fetch(origin + c.path, { method: c.method, headers: c.headers, body: c.body, signal: controller.signal });
+    outcome = await outcomeOf(response, controller);
+  } catch (error) {
+    throw new Error(`${where} (${c.path.length} bytes): no answer (${String((error as Error).cause ?? error)})`);
+  }
+  expect(outcome.status, where).toBeLessThan(500);
+  checkErrors(where, outcome.errors);
+  return outcome.status!;
+}
+
+/** A graphql-transport-ws socket that remembers what arrived, for one conversation at a time. */
+class FuzzSocket {
+  private messages: { id?: string; type: string; payload?: unknown }[] = [];
+  private wake: (() => void) | null = null;
+  closed: { code: number; reason: string } | null = null;
+  private constructor(readonly socket: WebSocket) {}
+
+  static open(url: string, subprotocol = true): Promise<FuzzSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url.replace(/^http/, "ws"), subprotocol ? "graphql-transport-ws" : []);
+      const fuzz = new FuzzSocket(socket);
+      socket.on("message", (data) => {
+        fuzz.messages.push(JSON.parse(String(data)));
+        fuzz.wake?.();
+      });
+      socket.once("close", (code, reason) => {
+        fuzz.closed = { code, reason: String(reason) };
+        fuzz.wake?.();
+      });
+      socket.once("open", () => resolve(fuzz));
+      // Before the upgrade, a refusal; after it, the close that follows tells what happened.
+      socket.on("error", reject);
+    });
+  }
+
+  /** Waits until a message satisfies `match` (true) or the socket closed (false). */
+  async until(match: (m: { id?: string; type: string; payload?: unknown }) => boolean): Promise<boolean> {
+    for (;;) {
+      if (this.messages.some(match)) return true;
+      if (this.closed) return false;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Every result and error received so far, to check. */
+  drain() {
+    const out = this.messages;
+    this.messages = [];
+    return out;
+  }
+}
+
+/** Closes that are a client's fault or the protocol's: never the server's. */
+const CLIENT_CLOSES = new Set([1000, 1002, 1007, 1009, 4400, 4401, 4403, 4406, 4408, 4409, 4429]);
+
+/** Runs a conversation; a socket closed by a step is replaced (with a valid init) for the next. Returns the steps sent. */
+async function converse(url: string, script: WsScript, good: Record<string, unknown>, index: number, seen: Set<string>): Promise<number> {
+  let pings = 0;
+  const check = (socket: FuzzSocket, where: string) => {
+    for (const message of socket.drain()) {
+      seen.add(message.type);
+      if (message.type === "next") checkErrors(where, (message.payload as Outcome).errors);
+      if (message.type === "error") checkErrors(where, message.payload);
+    }
+    if (socket.closed) seen.add(`close ${socket.closed.code}`);
+    if (socket.closed) expect(CLIENT_CLOSES.has(socket.closed.code), `${where}: closed ${JSON.stringify(socket.closed)}`).toBe(true);
+  };
+  const connect = async (init: unknown, where: string, subprotocol = true) => {
+    const socket = await FuzzSocket.open(url, subprotocol);
+    // No init at all: a subscribe first, which graphql-ws refuses (4401) without waiting for its init timeout.
+    const first = init === null ? { id: "early", type: "subscribe", payload: { query: "{ viewer { roles } }" } } : { type: "connection_init", payload: init };
+    socket.socket.send(JSON.stringify(first));
+    await socket.until((m) => m.type === "connection_ack");
+    check(socket, where);
+    return socket;
+  };
+  const scriptName = `seed ${SEED} WebSocket script ${index}`;
+  let socket = await connect(script.init, `${scriptName} init ${JSON.stringify(script.init)}${script.subprotocol ? "" : " without subprotocol"}`, script.subprotocol);
+  for (const [n, step] of script.steps.entries()) {
+    if (socket.closed) socket = await connect(good, `${scriptName} reconnect`);
+    const where = `${scriptName} step ${n}: ${String(step.data).slice(0, 300)}`;
+    socket.socket.send(step.data);
+    if (step.awaits === "ping") {
+      const marker = `ping-${++pings}`;
+      if (socket.socket.readyState === WebSocket.OPEN) socket.socket.send(JSON.stringify({ type: "ping", payload: { marker } }));
+      await socket.until((m) => m.type === "pong" && (m.payload as { marker?: string } | undefined)?.marker === marker);
+    } else {
+      const { id } = step.awaits;
+      await socket.until((m) => m.id === id && (m.type === "error" || m.type === "complete"));
+    }
+    check(socket, where);
+  }
+  if (!socket.closed) socket.socket.close(1000);
+  return script.steps.length;
+}
+
+describe(`malformed requests over every transport (seed ${SEED})`, () => {
+  let url: string;
+  let origin: string;
+  beforeAll(async () => {
+    url = (await api.server.listen(0, "127.0.0.1")).url;
+    origin = new URL(url).origin;
+    // Idle kept-alive connections stay open: Node.js closing one (after 5 s) just as the client
+    // reuses it resets a request the server never saw, which says nothing about the request.
+    api.server.http.keepAliveTimeout = 0;
+  });
+
+  const http = (name: string, seed: number, make: (m: MalformedRequests) => HttpCase) =>
+    it(`answers ${TRANSPORT_REQUESTS} malformed ${name} requests without a 5xx, a leak or an error logged`, async () => {
+      const requests = malformedRequests(seed);
+      const cases = Array.from({ length: TRANSPORT_REQUESTS }, () => make(requests));
+      const logged = errorLogs.length;
+      const statuses = new Set<number>();
+      await inFlight(cases, async (c) => void statuses.add(await sendHttp(origin, c)));
+      expect(errorLogs.slice(logged)).toEqual([]);
+      // The cases reach every layer: some run, some are refused.
+      expect(statuses).toContain(200);
+      expect([...statuses].some((s) => s >= 400)).toBe(true);
+    }, TRANSPORT_TIMEOUT_MS);
+
+  http("HTTP POST", SEED + 10, (m) => m.post(false));
+  http("HTTP GET", SEED + 11, (m) => m.get());
+  http("SSE", SEED + 12, (m) => m.post(true));
+
+  it(`answers ${TRANSPORT_REQUESTS} malformed WebSocket messages without an internal-error close, a leak or an error logged`, async () => {
+    const requests = malformedRequests(SEED + 13);
+    const perScript = 50;
+    const scripts = Array.from({ length: Math.ceil(TRANSPORT_REQUESTS / perScript) }, (_, i) => requests.wsScript(perScript, `s${i}`));
+    const logged = errorLogs.length;
+    let sent = 0;
+    const seen = new Set<string>();
+    await inFlight(scripts, async (script, i) => {
+      const steps = await converse(url, script, credentials({}), i, seen);
+      sent += steps;
+    });
+    expect(sent).toBeGreaterThanOrEqual(TRANSPORT_REQUESTS);
+    expect(errorLogs.slice(logged)).toEqual([]);
+    // The messages reach every layer: results, refused operations, refused messages.
+    expect(seen).toContain("next");
+    expect(seen).toContain("error");
+    expect(seen).toContain("close 4400");
+    // As the script asked for them: an upgrade without the subprotocol, a message over MAX_BODY_BYTES.
+    if (scripts.some((s) => !s.subprotocol)) expect(seen).toContain("close 4406");
+    if (scripts.some((s) => s.steps.some((step) => step.data.length > api.config.maxBodyBytes))) expect(seen).toContain("close 1009");
+  }, TRANSPORT_TIMEOUT_MS);
+
+  it("still answers over every transport afterwards", async () => {
+    for (const transport of TRANSPORTS) {
+      const outcome = await over(transport, url, { query: "{ viewer { roles } }" }, { credentials: credentials({}) });
+      expect(outcome.errors, transport).toBeUndefined();
+      expect(outcome.data, transport).toEqual({ viewer: { roles: [] } });
     }
   });
 });

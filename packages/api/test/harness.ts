@@ -7,6 +7,7 @@ import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/d
 import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
+import type { BucketStore } from "../src/limits/index.ts";
 import { createLogger } from "../src/logger.ts";
 import type { Logger } from "pino";
 import { createJobs, type Jobs } from "../src/jobs.ts";
@@ -51,6 +52,8 @@ export interface TestApiOptions {
   webhookResolver?: Resolver;
   /** Run the job queue (webhook delivery, scheduled jobs) with this sender's settings (a 30 s timeout: a failure detector, not a speed bound) and clock. */
   jobs?: { sender?: WebhookSenderOptions; now?: () => Date };
+  /** The rate-limit buckets (default per configuration). */
+  buckets?: BucketStore;
 }
 
 export async function startTestApi(overrides: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
@@ -63,7 +66,15 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
   const jobs = options.jobs
     ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 30_000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
     : undefined;
-  const server = createServer({ db, config, logger, ...payments, ...(jobs ? { jobs } : {}), ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}) });
+  const server = createServer({
+    db,
+    config,
+    logger,
+    ...payments,
+    ...(jobs ? { jobs } : {}),
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
+    ...(options.buckets ? { buckets: options.buckets } : {}),
+  });
   await jobs?.start(server.events);
   const keys = {
     publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "test storefront" })).key,

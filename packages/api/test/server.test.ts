@@ -1,4 +1,8 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { createServer } from "../src/server.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -54,6 +58,63 @@ describe("HTTP endpoints", () => {
       body: JSON.stringify([{ query: "{ viewer { roles } }" }, { query: "{ viewer { roles } }" }]),
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("malformed parameters", () => {
+  /** A second server on the test database whose every log line (from trace up) is kept. */
+  async function loggedServer() {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "trace", SHOPPABLE_JWT_SECRET: api.config.jwt.secret! });
+    const server = createServer({ db: api.db, config, logger: createLogger("trace", sink) });
+    return { server, lines };
+  }
+  const query = encodeURIComponent("{ viewer { roles } }");
+
+  it("answers variables or extensions that are not JSON with 400 BAD_REQUEST naming them, logged below warn", async () => {
+    const { server, lines } = await loggedServer();
+    const headers = { "x-shoppable-key": api.keys.publishable };
+    try {
+      const cases: [string, RequestInit, string][] = [
+        [`/graphql?query=${query}&variables=notjson`, { headers }, "variables"],
+        [`/graphql?query=${query}&extensions=%7B`, { headers }, "extensions"],
+        ["/graphql", { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: `query=${query}&variables=%7Bx` }, "variables"],
+        [`/graphql?query=${query}&variables=notjson`, { headers: { ...headers, accept: "text/event-stream" } }, "variables"],
+      ];
+      for (const [path, init, name] of cases) {
+        const res = await server.yoga.fetch(`http://test${path}`, init);
+        expect(res.status, path).toBe(400);
+        // Over SSE the error is the stream's one event.
+        const body = (await res.text()).replace(/^[\s\S]*?data: (\{.*\})[\s\S]*$/, "$1");
+        expect(JSON.parse(body).errors[0], path).toMatchObject({ message: `"${name}" is not valid JSON.`, extensions: { code: "BAD_REQUEST" } });
+      }
+      // One request line each, and nothing at warn or above (no stack trace at error level).
+      expect(lines.filter((l) => l.msg === "request")).toHaveLength(cases.length);
+      expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+    } finally {
+      await server.close(100);
+    }
+  });
+
+  it("answers wrongly typed parameters with 400 BAD_REQUEST", async () => {
+    const post = (body: unknown) =>
+      fetchApi("/graphql", { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable }, body: JSON.stringify(body) });
+    for (const body of [{ query: 5 }, { query: "{ viewer { roles } }", variables: [1] }, { query: "{ viewer { roles } }", operationName: 5 }, { query: "{ viewer { roles } }", extensions: "x" }, { query: "" }]) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("BAD_REQUEST");
+    }
+  });
+
+  it("answers an affiliate link with malformed percent-encoding with 404", async () => {
+    const res = await fetchApi("/r/%E0%A4%A");
+    expect(res.status).toBe(404);
   });
 });
 

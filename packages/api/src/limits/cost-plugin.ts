@@ -2,11 +2,12 @@
  * Cost limits: before an operation runs its requested cost is computed (`operationCost`); over
  * the per-operation maximum it is refused with QUERY_TOO_COMPLEX; otherwise the caller's leaky
  * bucket must hold that many points (else RATE_LIMITED, HTTP 429 with Retry-After) and gives
- * them up; after it ran, the unused part (requested − actual) goes back. Every response
- * carries `extensions.cost`.
+ * them up; after a query or mutation ran, the unused part (requested − actual) goes back. A
+ * subscription is priced and charged the same way when it starts, over SSE and WebSocket
+ * alike. Every query and mutation response carries `extensions.cost`.
  */
 import { operationCost, resultCost, type Context } from "@shoppable/schema";
-import { getOperationAST, GraphQLError, type ExecutionResult, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { BucketStore } from "./bucket.ts";
 
@@ -16,11 +17,14 @@ export interface CostExtension {
   throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 }
 
+/** The context the transport builds: the schema's, plus the client's address (socket or trusted proxy). */
+export type LimitedContext = Context & { clientAddress?: string | null };
+
 /** The bucket a request draws from: a secret key's own; a publishable key's per user, else per client address. */
-export function bucketOf(ctx: Context & { req?: { socket?: { remoteAddress?: string } } }): string {
+export function bucketOf(ctx: LimitedContext): string {
   if (ctx.key.kind === "SECRET") return `key:${ctx.key.id}`;
   if (ctx.user) return `key:${ctx.key.id}:user:${ctx.user.id}`;
-  return `key:${ctx.key.id}:ip:${ctx.req?.socket?.remoteAddress ?? "unknown"}`;
+  return `key:${ctx.key.id}:ip:${ctx.clientAddress ?? "unknown"}`;
 }
 
 function withCost(result: ExecutionResult, cost: CostExtension): ExecutionResult {
@@ -31,42 +35,57 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
   const { store, maxCost } = options;
   const { capacity, restorePerSecond } = store.settings;
   const status = (available: number) => ({ maximumAvailable: capacity, currentlyAvailable: available, restoreRate: restorePerSecond });
+
+  /** Prices the operation and takes its cost from the caller's bucket; a refusal is the result to answer with. */
+  async function charge(args: ExecutionArgs): Promise<
+    { refused: ExecutionResult } | { refused?: undefined; operation: OperationDefinitionNode; bucket: string; requested: number; available: number } | null
+  > {
+    const operation = getOperationAST(args.document, args.operationName) as OperationDefinitionNode | null;
+    const ctx = args.contextValue as LimitedContext;
+    if (!operation || !ctx?.key) return null;
+    let requested: number;
+    try {
+      requested = operationCost(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, ctx);
+    } catch {
+      return null; // bad variables: execution answers with the proper error, and nothing ran to charge for
+    }
+    if (requested > maxCost) {
+      const error = new GraphQLError(`Query cost ${requested} exceeds the maximum of ${maxCost} for one operation.`, {
+        extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost" },
+      });
+      return { refused: withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(-1) }) };
+    }
+    const bucket = bucketOf(ctx);
+    const take = await store.take(bucket, requested);
+    if (!take.allowed) {
+      const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
+      const error = new GraphQLError(`Rate limited: this operation costs ${requested} and ${take.available} points are available; retry in ${seconds} s.`, {
+        extensions: { code: "RATE_LIMITED", retryAfter: seconds, http: { status: 429, headers: { "retry-after": String(seconds) } } },
+      });
+      return { refused: withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(take.available) }) };
+    }
+    return { operation, bucket, requested, available: take.available };
+  }
+
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName) as OperationDefinitionNode | null;
-      const ctx = args.contextValue as Context;
-      if (!operation || !ctx?.key) return;
-      let requested: number;
-      try {
-        requested = operationCost(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, ctx);
-      } catch {
-        return; // bad variables: execution answers with the proper error, and nothing ran to charge for
-      }
-      if (requested > maxCost) {
-        const error = new GraphQLError(`Query cost ${requested} exceeds the maximum of ${maxCost} for one operation.`, {
-          extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost" },
-        });
-        setResultAndStopExecution(withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(-1) }));
-        return;
-      }
-      const bucket = bucketOf(ctx);
-      const take = await store.take(bucket, requested);
-      if (!take.allowed) {
-        const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
-        const error = new GraphQLError(`Rate limited: this operation costs ${requested} and ${take.available} points are available; retry in ${seconds} s.`, {
-          extensions: { code: "RATE_LIMITED", retryAfter: seconds, http: { status: 429, headers: { "retry-after": String(seconds) } } },
-        });
-        setResultAndStopExecution(withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(take.available) }));
-        return;
-      }
+      const charged = await charge(args);
+      if (!charged) return;
+      if (charged.refused) return setResultAndStopExecution(charged.refused);
+      const { operation, bucket, requested } = charged;
       return {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return; // streamed results are charged their requested cost
           const actual = Math.min(requested, resultCost(result.data, operation));
-          const available = requested > actual ? await store.giveBack(bucket, requested - actual) : take.available;
+          const available = requested > actual ? await store.giveBack(bucket, requested - actual) : charged.available;
           setResult(withCost(result, { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: status(available) }));
         },
       };
+    },
+    // A subscription is charged its requested cost once, when it starts; events are not charged.
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const charged = await charge(args);
+      if (charged?.refused) setResultAndStopExecution(charged.refused);
     },
   };
 }

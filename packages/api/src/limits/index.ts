@@ -1,24 +1,36 @@
 /**
- * The request limits of the GraphQL endpoint (README "Limits"), as Yoga plugins in the order
- * they apply: persisted operations (parse), tokens (parse), aliases and directives
- * (validation), field suggestions and introspection (production), then cost and rate limits
- * (before execution). Depth and breadth are checked by the schema's complexity plugin.
+ * The protections of the GraphQL endpoint (README "Limits"), one pipeline whatever the
+ * transport. In the order they apply:
+ *
+ * 1. entry, per transport: request size (HTTP: MAX_BODY_BYTES from Content-Length, URL length
+ *    for GET; WebSocket: the same bytes per message) and authentication (HTTP: 401 per request;
+ *    WebSocket: close 4401/4403 at connection_init);
+ * 2. admission of the parameters (params.ts), shared: shapes, the NUL character, persisted
+ *    operations;
+ * 3. the envelope's hooks, shared (Yoga runs them for HTTP and SSE, the WebSocket through
+ *    `getEnveloped`): tokens (parse), aliases and directives (validation), introspection and
+ *    field suggestions (validation, production), depth and breadth (the schema's complexity
+ *    plugin), then cost and rate limits before a query, mutation or subscription runs.
  */
-import { readFileSync } from "node:fs";
+import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Context } from "@shoppable/schema";
-import { createGraphQLError, type Plugin } from "graphql-yoga";
+import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
+import type { Caller } from "../auth.ts";
 import type { Config } from "../config.ts";
 import { MemoryBucketStore, RedisBucketStore, type BucketStore } from "./bucket.ts";
 import { useCostLimits } from "./cost-plugin.ts";
+import { useHttpAdmission, useRequestSizeLimit, useUrlEncodedParams } from "./http.ts";
+import { createAdmission, readPersistedOperations, type Admission } from "./params.ts";
 
 export { MemoryBucketStore, RedisBucketStore, type BucketStore } from "./bucket.ts";
+export { readPersistedOperations, type Admission, type AdmittedParams, type RawParams } from "./params.ts";
+export { answerClientErrors, type AdmittedRequest } from "./http.ts";
+export { type LimitedContext } from "./cost-plugin.ts";
 
 /** The rate-limit buckets for this configuration: Redis-backed with REDIS_URL, else in process. */
 export function createBucketStore(config: Config, logger: Logger): BucketStore {
@@ -32,75 +44,46 @@ export function createClickBucketStore(config: Config, logger: Logger): BucketSt
   return config.redisUrl ? new RedisBucketStore(settings, config.redisUrl, logger, "shoppable:clicks:") : new MemoryBucketStore(settings);
 }
 
-/** Reads the persisted-operations manifest: `{ "<sha256 hex>": "<document>" }`. */
-export function readPersistedOperations(file: string): Map<string, string> {
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${file}: expected an object of sha256 hash → document`);
-  const entries = Object.entries(parsed as Record<string, unknown>);
-  for (const [hash, doc] of entries) {
-    if (!/^[0-9a-f]{64}$/.test(hash) || typeof doc !== "string") throw new Error(`${file}: "${hash.slice(0, 80)}" is not a sha256 hex hash of a document string`);
-  }
-  return new Map(entries as [string, string][]);
-}
-
 function tagTooComplex(_ctx: unknown, error: { extensions: Record<string, unknown> }) {
   error.extensions.code = "QUERY_TOO_COMPLEX";
 }
 
-export interface LimitOptions {
-  config: Config;
-  store: BucketStore;
-  /** Whether a request's API key is a secret key (secret keys may run any operation). */
-  isSecretKey: (request: Request) => Promise<boolean>;
-}
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => containsNul(k) || containsNul(v));
-  return false;
-}
-
-/**
- * PostgreSQL text cannot hold U+0000: a string carrying it is refused up front (400,
- * BAD_USER_INPUT) instead of failing deep inside a write.
- */
-const refuseNulCharacters: Plugin<Context> = {
-  onParams({ params }) {
-    if (containsNul(params.variables) || containsNul(params.query) || /\\u0000/i.test(params.query ?? "")) {
-      throw createGraphQLError("Strings may not contain the NUL character (U+0000).", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
-    }
+/** Introspection off: a validation rule, so it holds wherever the envelope validates. */
+const disableIntrospection: Plugin<Context> = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
   },
 };
 
-export function limitPlugins({ config, store, isSecretKey }: LimitOptions): Plugin<Context>[] {
+export interface Protections {
+  /**
+   * Yoga plugins: the HTTP entry (size, URL parameters, authentication, admission) and the
+   * envelope's hooks every transport runs (document limits, schema exposure, cost and rates).
+   */
+  plugins: (Plugin | Plugin<Context>)[];
+  /** The admission of parameters, which a transport outside Yoga's HTTP handling must run (websocket.ts). */
+  admit: Admission;
+}
+
+export function createProtections(options: {
+  config: Config;
+  store: BucketStore;
+  authenticate: (headers: Headers) => Promise<Caller>;
+}): Protections {
+  const { config, store, authenticate } = options;
   const { limits } = config;
-  const plugins: Plugin<Context>[] = [refuseNulCharacters];
-  if (config.persistedOperationsFile) {
-    const operations = readPersistedOperations(config.persistedOperationsFile);
-    plugins.push(
-      usePersistedOperations({
-        getPersistedOperation: (hash) => operations.get(hash) ?? null,
-        allowArbitraryOperations: (request) => isSecretKey(request),
-        customErrors: {
-          notFound: { message: "No persisted operation has this hash.", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
-          keyNotFound: { message: "Send extensions.persistedQuery.sha256Hash of a registered operation.", extensions: { code: "PERSISTED_QUERY_REQUIRED" } },
-          persistedQueryOnly: {
-            message: "Publishable keys may run registered operations only: send extensions.persistedQuery.sha256Hash instead of a query.",
-            extensions: { code: "PERSISTED_QUERY_REQUIRED" },
-          },
-        },
-      }) as Plugin<Context>,
-    );
-  }
+  const admit = createAdmission(config.persistedOperationsFile ? readPersistedOperations(config.persistedOperationsFile) : null);
   // GraphQL Armor's errors carry no code; give them the one API.md names for limits.
   const armor = { exposeLimits: true, propagateOnRejection: true, onReject: [tagTooComplex] };
-  plugins.push(
+  const plugins: (Plugin | Plugin<Context>)[] = [
+    useRequestSizeLimit(config.maxBodyBytes),
+    useUrlEncodedParams,
+    useHttpAdmission({ authenticate, admit, trustProxy: config.trustProxy }),
     maxTokensPlugin({ ...armor, n: limits.maxTokens, errorMessage: "Query too large." }) as Plugin<Context>,
     maxAliasesPlugin({ ...armor, n: limits.maxAliases, errorMessage: "Too many aliases." }) as Plugin<Context>,
     maxDirectivesPlugin({ ...armor, n: limits.maxDirectives, errorMessage: "Too many directives." }) as Plugin<Context>,
-  );
-  if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin<Context>, blockFieldSuggestionsPlugin() as Plugin<Context>);
+  ];
+  if (!config.introspection) plugins.push(disableIntrospection, blockFieldSuggestionsPlugin() as Plugin<Context>);
   plugins.push(useCostLimits({ store, maxCost: limits.maxQueryCost }));
-  return plugins;
+  return { plugins, admit };
 }
