@@ -4,7 +4,7 @@
  * chromium driven by playwright-core, as a phone. Screenshots of the key steps go to
  * e2e/artifacts/ (CI keeps them).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
@@ -21,7 +21,6 @@ import { freePort } from "../test/free-port.ts";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const MEDIA_CACHE = process.env.STOREFRONT_E2E_MEDIA ?? join(tmpdir(), "shoppable-storefront-e2e-media");
 /** How long a condition in the browser may take (a clip's tag time, a subscription's round trip). */
 const WAIT = 20_000;
 /** A phone's browser: headless Chromium's own user agent is (rightly) taken for a bot, whose affiliate clicks do not count. */
@@ -101,8 +100,10 @@ beforeAll(async () => {
     port: 0,
     host: "127.0.0.1",
     distDir: join(dir, "dist"),
-    // Rendered clips are kept between runs (rendering a clip takes ffmpeg seconds of CPU).
-    mediaDir: MEDIA_CACHE,
+    // A fresh media folder and tiny clips (as long as the demo's, a fraction of a second of
+    // ffmpeg each): nothing depends on an earlier run or on the machine's speed.
+    mediaDir: join(dir, "media"),
+    mediaQuality: "tiny",
     config: () => {
       if (!config) throw new Error("not configured yet");
       return config;
@@ -145,9 +146,15 @@ beforeAll(async () => {
     users: { buyer: { token: tokens.buyer, label: "Demo buyer" }, creator: { token: tokens.creator, label: "Demo creator" } },
     demo,
   };
-  // Render the clip the feed opens with (the newest post) before the browser asks for it.
+  // The clips the pages open with (the feed's newest post, the live stream) are rendered
+  // before the browser asks for them: the tests then wait on the player's events, not on ffmpeg.
   const newest = await buyer.post({ id: demo.postIds[0]! });
-  await fetch(`${origin}${newest!.media.url}`).then((response) => response.arrayBuffer());
+  const stream = await buyer.liveSession({ id: demo.liveSessionId });
+  for (const path of [newest!.media.url, stream!.playbackUrl!]) {
+    const response = await fetch(`${origin}${path}`);
+    expect(response.status, path).toBe(200);
+    await response.arrayBuffer();
+  }
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 }, 180_000);
@@ -156,7 +163,10 @@ afterAll(async () => {
   await browser?.close();
   await storefront?.close();
   await api?.close();
+  // Closing the storefront ends its renders: no partial clip is left behind.
+  const partial = dir && existsSync(join(dir, "media")) ? readdirSync(join(dir, "media")).filter((name) => name.endsWith(".tmp.webm")) : [];
   if (dir) rmSync(dir, { recursive: true, force: true });
+  expect(partial).toEqual([]);
 });
 
 inBrowser("storefront", () => {

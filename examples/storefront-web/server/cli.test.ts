@@ -1,7 +1,7 @@
 // The README's `pnpm demo` as a process: it builds the app, starts the API (first start: migrate
 // and seed), makes the demo data, serves the storefront with its media, and Ctrl-C stops both.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +23,7 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   // Always the embedded database (the PostgreSQL run of the suite must not seed its shared database).
   child = spawn(process.execPath, [tsx, "server/cli.ts"], {
     cwd: packageDir,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(apiPort), STOREFRONT_PORT: String(storefrontPort), NODE_ENV: "development", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(apiPort), STOREFRONT_PORT: String(storefrontPort), STOREFRONT_MEDIA: "tiny", NODE_ENV: "development", LOG_LEVEL: "warn" },
   });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
@@ -68,4 +68,7 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   child = undefined;
   await expect(fetch(`http://127.0.0.1:${apiPort}/health`)).rejects.toThrow();
   await expect(fetch(`${origin}/config.json`)).rejects.toThrow();
+  // Stopping ended the background renders and removed their partial files.
+  const media = join(dataDir, "storefront-media");
+  expect(existsSync(media) ? readdirSync(media).filter((name) => name.endsWith(".tmp.webm")) : []).toEqual([]);
 }, 300_000);

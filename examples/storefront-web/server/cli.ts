@@ -4,7 +4,8 @@
  * demo data through the SDK, renders demo media, and serves the storefront. Ctrl-C stops both.
  *
  * Environment: PORT (the API, 4000), STOREFRONT_PORT (3000), HOST (127.0.0.1 for the
- * storefront), DATA_DIR (.data) and everything else the API reads.
+ * storefront), DATA_DIR (.data), STOREFRONT_MEDIA (demo, or tiny for small fast clips) and
+ * everything else the API reads.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -12,7 +13,8 @@ import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { buildStorefront } from "./build.ts";
 import { prepareDemo } from "./demo.ts";
-import { startStorefront } from "./main.ts";
+import { startStorefront, type Storefront } from "./main.ts";
+import { mediaQualityFromEnv } from "./media.ts";
 
 const packageDir = resolve(import.meta.dirname, "..");
 const repoRoot = resolve(packageDir, "../..");
@@ -21,6 +23,7 @@ const apiPort = Number(process.env.PORT ?? 4000);
 const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 3000);
 const dataDir = isAbsolute(process.env.DATA_DIR ?? ".data") ? process.env.DATA_DIR! : join(repoRoot, process.env.DATA_DIR ?? ".data");
 const apiOrigin = `http://localhost:${apiPort}`;
+const mediaQuality = mediaQualityFromEnv();
 
 function prefixed(stream: NodeJS.ReadableStream, out: NodeJS.WriteStream, prefix: string) {
   let rest = "";
@@ -46,6 +49,8 @@ async function waitForApi(child: ReturnType<typeof spawn>): Promise<void> {
 
 /** The API child process, stopped with this process however it ends. */
 let api: ReturnType<typeof spawn> | undefined;
+/** The storefront once it listens: stopping closes it (running renders end, partial files go). */
+let storefront: Storefront | undefined;
 
 async function main() {
   console.log("Building the storefront (vite)…");
@@ -79,8 +84,9 @@ async function main() {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    const apiExited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((done) => child.once("exit", () => done()));
     child.kill("SIGTERM");
-    child.on("exit", () => process.exit(0));
+    void Promise.all([apiExited, storefront?.close().catch(() => undefined)]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on("SIGINT", stop);
@@ -94,10 +100,11 @@ async function main() {
 
   const apiUrl = `${apiOrigin}/graphql`;
   const demo = await prepareDemo({ apiUrl, credentials: { publishableKey: saved.publishableKey, secretKey: saved.secretKey, tokens }, stateFile: join(dataDir, "storefront-demo.json") });
-  const storefront = await startStorefront({
+  storefront = await startStorefront({
     port: storefrontPort,
     host: process.env.STOREFRONT_HOST ?? "127.0.0.1",
     mediaDir: join(dataDir, "storefront-media"),
+    mediaQuality,
     config: {
       apiUrl,
       publishableKey: saved.publishableKey,
@@ -105,7 +112,6 @@ async function main() {
       demo,
     },
   });
-  process.on("exit", () => void storefront.close());
   console.log(
     [
       "",

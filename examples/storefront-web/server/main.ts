@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { createShoppableClient } from "@shoppable/sdk";
 import type { DemoInfo } from "./demo.ts";
-import { createMediaHandler, type MediaHandler } from "./media.ts";
+import { createMediaHandler, type MediaHandler, type MediaQuality } from "./media.ts";
 
 /** What the app reads from `/config.json`. */
 export interface StorefrontConfig {
@@ -35,6 +35,8 @@ export interface StorefrontOptions {
   /** The configuration, or a function giving it (read per request, so it can be set after listening). */
   config: StorefrontConfig | (() => StorefrontConfig);
   ffmpeg?: string;
+  /** The demo clips' size: "demo" (default) or "tiny" (tests; STOREFRONT_MEDIA=tiny for `pnpm demo`). */
+  mediaQuality?: MediaQuality;
 }
 
 export interface Storefront {
@@ -92,6 +94,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
   const media = createMediaHandler({
     cacheDir: options.mediaDir,
     ffmpeg: options.ffmpeg,
+    quality: options.mediaQuality,
     lookup: {
       postDuration: async (uuid) => (await api().post({ id: globalId("Post", uuid) }))?.media.durationMs ?? null,
       product: async (uuid) => {
@@ -131,6 +134,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     server,
     media,
-    close: () => new Promise<void>((done) => server.close(() => done())).then(() => undefined, () => undefined),
+    // Stops renders first (their partial files are removed), then the server.
+    close: async () => {
+      await media.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
   };
 }

@@ -11,10 +11,18 @@
  *   a product's card carries its title.
  *
  * Without ffmpeg, video paths answer 404 and players show their posters (say so at start).
+ *
+ * `quality: "tiny"` (STOREFRONT_MEDIA=tiny) renders the same clips, as long, at 72×128 and 4
+ * frames a second with no clock: a master takes a fraction of a second of CPU instead of many,
+ * which the tests use so that nothing waits on a warm cache or a fast machine.
+ *
+ * Renders write to `<file>.<pid>.tmp.webm` and are renamed into place when ffmpeg succeeds; a
+ * failed render removes its file, `close()` stops running renders and removes theirs, and a
+ * start removes what a killed process left behind.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 
@@ -32,6 +40,17 @@ export interface MediaOptions {
   lookup?: MediaLookup;
   /** The ffmpeg binary; default `ffmpeg` on PATH. */
   ffmpeg?: string;
+  /** "demo" (360×640, 20 fps, a clock; default) or "tiny" (72×128, 4 fps: for tests and slow machines). */
+  quality?: MediaQuality;
+}
+
+export type MediaQuality = "demo" | "tiny";
+
+/** The quality named by STOREFRONT_MEDIA ("tiny" or "demo"); an unknown value is an error, not a guess. */
+export function mediaQualityFromEnv(value = process.env.STOREFRONT_MEDIA): MediaQuality {
+  if (!value || value === "demo") return "demo";
+  if (value === "tiny") return "tiny";
+  throw new Error(`STOREFRONT_MEDIA must be "demo" or "tiny", not ${JSON.stringify(value)}`);
 }
 
 export interface MediaHandler {
@@ -41,6 +60,8 @@ export interface MediaHandler {
   readonly videos: boolean;
   /** Renders every palette's master clip now (in the background at start); resolves when done. */
   warm(): Promise<void>;
+  /** Stops running renders and removes their partial files; later requests for clips answer 503. */
+  close(): Promise<void>;
 }
 
 /** The longest clip: seeded posts run 5 to 90 seconds; longer ones are cut to this. */
@@ -120,14 +141,43 @@ export function hasFfmpeg(ffmpeg = "ffmpeg"): boolean {
   return probe.status === 0;
 }
 
-function run(ffmpeg: string, args: string[]): Promise<void> {
+/** Runs ffmpeg; `children` holds it while it runs (so `close()` can stop it). */
+function run(ffmpeg: string, args: string[], children: Set<ChildProcess>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    children.add(child);
     let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim().slice(0, 500)}`))));
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.on("error", (error) => (children.delete(child), reject(error)));
+    child.on("close", (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(signal ? `ffmpeg was stopped (${signal})` : `ffmpeg exited with ${code}: ${stderr.trim().slice(0, 500)}`));
+    });
   });
+}
+
+/** Whether a process with this id runs (a render's partial file names its writer). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes partial renders left by processes that no longer run (killed mid-render). */
+function removeAbandonedRenders(cacheDir: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(cacheDir)) {
+    const writer = /\.(\d+)\.tmp\.webm$/.exec(name);
+    if (writer && Number(writer[1]) !== process.pid && !alive(Number(writer[1]))) {
+      rmSync(join(cacheDir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 /** A small TTL-less cache of lookups (the demo catalog does not change under it often). */
@@ -171,13 +221,25 @@ function sendText(res: ServerResponse, status: number, type: string, body: strin
   res.writeHead(status, { "content-type": type, "cache-control": status === 200 ? "public, max-age=3600" : "no-store" }).end(body);
 }
 
+/** A render asked for after `close()`. */
+class ClosedError extends Error {
+  constructor() {
+    super("the media server is closed");
+  }
+}
+
 /** The `/media/*` handler: generated clips and SVG cards. */
 export function createMediaHandler(options: MediaOptions): MediaHandler {
   const ffmpeg = options.ffmpeg ?? "ffmpeg";
   const videos = hasFfmpeg(ffmpeg);
   const { cacheDir, lookup } = options;
+  const quality = options.quality ?? "demo";
   mkdirSync(cacheDir, { recursive: true });
+  removeAbandonedRenders(cacheDir);
   const font = existsSync(FONT) ? FONT : null;
+  const children = new Set<ChildProcess>();
+  const partial = new Set<string>();
+  let closed = false;
 
   // Renders are serialised: two cores serve the API and the browser too.
   let queue: Promise<unknown> = Promise.resolve();
@@ -194,9 +256,16 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     if (!job) {
       const tmp = `${file}.${process.pid}.tmp.webm`;
       job = serial(async () => {
+        if (closed) throw new ClosedError();
         if (!existsSync(file)) {
-          await render(tmp);
-          renameSync(tmp, file);
+          partial.add(tmp);
+          try {
+            await render(tmp);
+            renameSync(tmp, file);
+          } finally {
+            partial.delete(tmp);
+            rmSync(tmp, { force: true });
+          }
         }
         return file;
       }).finally(() => pending.delete(file));
@@ -205,28 +274,36 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     return job;
   };
 
+  // A keyframe every second (-g = frame rate) makes each post's cut exact without re-encoding.
+  const look = quality === "tiny" ? { width: 72, height: 128, fps: 4, box: 18, bitrate: "24k", clock: false } : { width: 360, height: 640, fps: 20, box: 90, bitrate: "300k", clock: true };
+  const prefix = quality === "tiny" ? `${MASTER_VERSION}-tiny` : String(MASTER_VERSION);
   const master = (palette: string): Promise<string> =>
-    produce(join(cacheDir, `master-${MASTER_VERSION}-${palette}.webm`), (tmp) => {
+    produce(join(cacheDir, `master-${prefix}-${palette}.webm`), (tmp) => {
       const [a, b, c] = PALETTES[palette]!;
+      const { width, height, fps, box } = look;
       const filters = [
         "format=yuv420p",
-        "drawbox=x='(iw-90)*(0.5+0.45*sin(t*1.3))':y='(ih-90)*(0.5+0.4*cos(t*0.9))':w=90:h=90:color=white@0.3:t=fill",
+        `drawbox=x='(iw-${box})*(0.5+0.45*sin(t*1.3))':y='(ih-${box})*(0.5+0.4*cos(t*0.9))':w=${box}:h=${box}:color=white@0.3:t=fill`,
         // The clip's clock, in the middle third (apps put their header on top and captions below).
-        ...(font ? [`drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.3:fontsize=30:fontcolor=white@0.85:box=1:boxcolor=black@0.25:boxborderw=8`] : []),
+        ...(font && look.clock ? [`drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.3:fontsize=30:fontcolor=white@0.85:box=1:boxcolor=black@0.25:boxborderw=8`] : []),
       ];
-      return run(ffmpeg, [
-        "-f", "lavfi",
-        "-i", `gradients=s=360x640:r=20:d=${MAX_CLIP_SECONDS}:speed=0.02:type=radial:nb_colors=3:c0=0x${a}:c1=0x${b}:c2=0x${c}`,
-        "-vf", filters.join(","),
-        "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "300k", "-g", "20", "-an",
-        "-f", "webm", tmp,
-      ]);
+      return run(
+        ffmpeg,
+        [
+          "-f", "lavfi",
+          "-i", `gradients=s=${width}x${height}:r=${fps}:d=${MAX_CLIP_SECONDS}:speed=0.02:type=radial:nb_colors=3:c0=0x${a}:c1=0x${b}:c2=0x${c}`,
+          "-vf", filters.join(","),
+          "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", look.bitrate, "-g", String(fps), "-an",
+          "-f", "webm", tmp,
+        ],
+        children,
+      );
     });
 
   const clip = async (palette: string, seconds: number): Promise<string> => {
     const source = await master(palette);
     if (seconds >= MAX_CLIP_SECONDS) return source;
-    return produce(join(cacheDir, `${MASTER_VERSION}-${palette}-${seconds}s.webm`), (tmp) => run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp]));
+    return produce(join(cacheDir, `${prefix}-${palette}-${seconds}s.webm`), (tmp) => run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp], children));
   };
 
   const postDuration = memo(async (id: string) => (lookup ? lookup.postDuration(id) : null));
@@ -271,6 +348,11 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
       }
       sendText(res, 404, "text/plain", "Not found\n");
     } catch (error) {
+      if (error instanceof ClosedError || closed) {
+        if (!res.headersSent) sendText(res, 503, "text/plain", "The media server is stopping\n");
+        else res.destroy();
+        return true;
+      }
       if (!res.headersSent) sendText(res, 500, "text/plain", `Could not make this media: ${(error as Error).message}\n`);
       else res.destroy(error as Error);
     }
@@ -279,7 +361,19 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   Object.defineProperty(handler, "videos", { value: videos });
   handler.warm = async () => {
     if (!videos) return;
-    for (const palette of PALETTE_NAMES) await master(palette);
+    for (const palette of PALETTE_NAMES) {
+      if (closed) return;
+      await master(palette).catch((error: unknown) => {
+        if (!(error instanceof ClosedError) && !closed) throw error;
+      });
+    }
+  };
+  handler.close = async () => {
+    closed = true;
+    const stopped = [...children].map((child) => new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once("close", () => done()), child.kill("SIGKILL")))));
+    await Promise.all(stopped);
+    await queue;
+    for (const tmp of partial) rmSync(tmp, { force: true });
   };
   return handler;
 }

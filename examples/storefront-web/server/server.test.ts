@@ -48,6 +48,7 @@ beforeAll(async () => {
     port: 0,
     distDir: join(dir, "dist"),
     mediaDir: join(dir, "media"),
+    mediaQuality: "tiny",
     config: () => ({ apiUrl: url, publishableKey: api.keys.publishable, users: { buyer: { token: tokens.buyer, label: "Buyer" } } }),
   });
 }, 120_000);
@@ -137,7 +138,7 @@ describe("storefront server", () => {
       expect(a.headers.get("content-type")).toBe("video/webm");
       const bytes = Buffer.from(await a.arrayBuffer());
       expect(Buffer.from(await b.arrayBuffer()).equals(bytes)).toBe(true);
-      const file = join(dir, "media", `2-${paletteFor(uuid)}-8s.webm`);
+      const file = join(dir, "media", `2-tiny-${paletteFor(uuid)}-8s.webm`);
       const probe = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" });
       expect(Number(probe.stdout)).toBeCloseTo(8, 0);
 
