@@ -85,10 +85,10 @@ const EnvSchema = z.object({
   /** Subscriptions one WebSocket may hold at once. */
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
   /** Leaky bucket per caller: most points it holds, and points restored per second. */
-  RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).default(10_000),
+  RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).default(200_000),
   RATE_LIMIT_RESTORE_PER_SECOND: z.coerce.number().int().min(1).default(500),
   /** Most one operation may cost (at most the bucket's capacity). */
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
   MAX_ALIASES: z.coerce.number().int().min(1).default(30),
   MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),

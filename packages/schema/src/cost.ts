@@ -5,7 +5,22 @@
  * rate-limit buckets with these (packages/api/src/limits).
  */
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import {
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type GraphQLNamedType,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import type { Context } from "./context.ts";
 import { schema } from "./schema.ts";
 
@@ -24,22 +39,95 @@ export function operationCost(document: DocumentNode, operation: OperationDefini
   return complexity + mutationFields * MUTATION_FIELD_COST;
 }
 
+interface Collected {
+  name: string;
+  sets: SelectionSetNode[];
+}
+
 /**
- * The cost of what a result returned: one per object in `data`, the edge wrappers of
- * connections free (as in the requested cost), plus the mutation surcharge.
+ * The cost of what a result returned, by the same model as the requested cost: one per object
+ * in `data` (scalars, enums and JSON values nothing; a connection's edges and page info free),
+ * plus the mutation surcharge. The result is walked along the operation's selections, so a
+ * JSON value is never mistaken for an object. The requested cost bounds it from above.
  */
-export function resultCost(data: unknown, operation: OperationDefinitionNode): number {
+export function resultCost(data: unknown, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) => {
+    for (const directive of node.directives ?? []) {
+      const name = directive.name.value;
+      if (name !== "skip" && name !== "include") continue;
+      const arg = directive.arguments?.find((a) => a.name.value === "if");
+      if (!arg) continue;
+      const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.BOOLEAN ? arg.value.value : undefined;
+      if (name === "skip" && value === true) return false;
+      if (name === "include" && value !== true) return false;
+    }
+    return true;
+  };
+  // The fields under these selection sets by response key. Type conditions are not needed:
+  // a result object only holds the keys its own type selected, and fields sharing a response
+  // key have the same shape (validation), so any of them names the field's type.
+  const cache = new WeakMap<readonly SelectionSetNode[], Map<string, Collected>>();
+  const collect = (sets: readonly SelectionSetNode[]) => {
+    let fields = cache.get(sets);
+    if (fields) return fields;
+    fields = new Map();
+    const visit = (set: SelectionSetNode, seen: Set<string>) => {
+      for (const selection of set.selections) {
+        if (!included(selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          let entry = fields!.get(key);
+          if (!entry) fields!.set(key, (entry = { name: selection.name.value, sets: [] }));
+          if (selection.selectionSet) entry.sets.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          visit(selection.selectionSet, seen);
+        } else if (!seen.has(selection.name.value)) {
+          const fragment = fragments.get(selection.name.value);
+          if (fragment) visit(fragment.selectionSet, new Set(seen).add(selection.name.value));
+        }
+      }
+    };
+    for (const set of sets) visit(set, new Set());
+    cache.set(sets, fields);
+    return fields;
+  };
+  const fieldType = (parent: GraphQLNamedType, name: string): GraphQLNamedType | undefined => {
+    if (isObjectType(parent) || isInterfaceType(parent)) {
+      const field = parent.getFields()[name];
+      if (field) return getNamedType(field.type);
+    }
+    if (isAbstractType(parent)) {
+      for (const type of schema.getPossibleTypes(parent)) {
+        const field = type.getFields()[name];
+        if (field) return getNamedType(field.type);
+      }
+    }
+    return undefined;
+  };
   let objects = 0;
-  const walk = (value: unknown, edges: boolean) => {
+  const walkObject = (value: Record<string, unknown>, type: GraphQLNamedType, sets: readonly SelectionSetNode[]) => {
+    for (const [key, { name, sets: childSets }] of collect(sets)) {
+      const child = value[key];
+      if (child === null || child === undefined || name === "__typename") continue;
+      const childType = fieldType(type, name);
+      if (!childType || isLeafType(childType)) continue;
+      const free = type.name.endsWith("Connection") && (name === "edges" || name === "pageInfo");
+      walkValue(child, childType, childSets, free);
+    }
+  };
+  const walkValue = (value: unknown, type: GraphQLNamedType, sets: readonly SelectionSetNode[], free: boolean) => {
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, edges);
+      for (const item of value) walkValue(item, type, sets, free);
       return;
     }
     if (value === null || typeof value !== "object") return;
-    if (!edges) objects += 1;
-    for (const [key, child] of Object.entries(value)) walk(child, key === "edges");
+    if (!free) objects += 1;
+    walkObject(value as Record<string, unknown>, type, sets);
   };
-  if (data && typeof data === "object") for (const child of Object.values(data)) walk(child, false);
+  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  if (root && data && typeof data === "object") walkObject(data as Record<string, unknown>, root, [operation.selectionSet]);
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return objects + mutationFields * MUTATION_FIELD_COST;
 }

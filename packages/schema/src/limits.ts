@@ -1,19 +1,57 @@
 /** Request limits shared by the schema (complexity plugin) and the transport. */
+import { getNamedType, getNullableType, isInterfaceType, isLeafType, isListType, isObjectType, type GraphQLSchema } from "graphql";
+
 export const limits = {
   /** Largest page any connection returns. */
   maxPageSize: 100,
   /** Page size when neither `first` nor `last` is given. */
   defaultPageSize: 20,
   /**
-   * Most a single operation may cost (scalars 0, objects 1, lists and connections multiply; see
-   * builder.ts). A page of 100 products with their variants, prices, options and media costs
-   * about 3,000.
+   * Most a single operation may cost (scalars 0, objects 1, every list and connection multiplies
+   * its children by its bound or page size; see builder.ts). A page of 20 products with their
+   * variants, options and media costs about 13,000; the bound is an upper bound of the work, so
+   * typical answers give most of it back (README "Limits").
    */
-  maxComplexity: 10_000,
-  /** Children of a plain list field count this many times unless the field declares otherwise. */
-  defaultListMultiplier: 10,
+  maxComplexity: 100_000,
   maxDepth: 12,
   maxBreadth: 250,
   /** Longest free-text search query. */
   maxSearchLength: 200,
+  /** Most user errors a payload lists. */
+  maxUserErrors: 20,
+  /** Most ids one `nodes(ids:)` takes. */
+  maxNodeIds: 100,
 } as const;
+
+type ListBound = number | ((args: Record<string, unknown>) => number);
+export interface ListCost {
+  field: number;
+  multiplier: number;
+}
+const declared = new WeakSet<object>();
+
+/**
+ * The complexity of a list of objects: its children count `bound` times, the most it ever
+ * returns. The resolver must not return more (a `take`, a slice, or a limit enforced on write);
+ * `assertListsBounded` refuses a schema whose object lists did not declare one.
+ */
+export function listCost(bound: ListBound): (args: Record<string, unknown>) => ListCost {
+  const cost = (args: Record<string, unknown>) => ({ field: 1, multiplier: Math.max(0, typeof bound === "number" ? bound : bound(args)) });
+  declared.add(cost);
+  return cost;
+}
+
+/** Throws when a field returning a list of objects has no `listCost` (connections' edges excepted: their page size counts). */
+export function assertListsBounded(schema: GraphQLSchema): void {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type)) || isLeafType(getNamedType(field.type))) continue;
+      if (type.name.endsWith("Connection") && field.name === "edges") continue;
+      const complexity = (field.extensions as { pothosOptions?: { complexity?: unknown } } | undefined)?.pothosOptions?.complexity;
+      if (typeof complexity !== "function" || !declared.has(complexity)) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  if (missing.length) throw new Error(`List fields without a bound (declare complexity: listCost(n)): ${missing.join(", ")}`);
+}

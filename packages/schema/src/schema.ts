@@ -1,6 +1,7 @@
 // Imports every domain for its side effects (type registration), then builds the schema.
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { assertListsBounded } from "./limits.ts";
 import "./shared/scalars.ts";
 import "./shared/node.ts";
 import "./identity/user.ts";
@@ -32,6 +33,7 @@ import "./webhooks/webhook.ts";
 import "./webhooks/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
+assertListsBounded(schema);
 
 /** The SDL as committed in schema.graphql: sorted, so diffs show real changes only. */
 export function sortedSchema() {

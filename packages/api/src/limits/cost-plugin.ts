@@ -76,7 +76,8 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
       return {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return; // streamed results are charged their requested cost
-          const actual = Math.min(requested, resultCost(result.data, operation));
+          // Not clamped: the requested cost is an upper bound (a property test holds it to that).
+          const actual = resultCost(result.data, args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>);
           const available = requested > actual ? await store.giveBack(bucket, requested - actual) : charged.available;
           setResult(withCost(result, { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: status(available) }));
         },

@@ -10,12 +10,14 @@ import { managesShop } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import { AffiliateAccess, AffiliateTargetKind, AttributionModel, CommissionStatus, InvitationStatus } from "../generated/prisma/enums.ts";
 import { Viewer } from "../identity/user.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
+import { CURRENCY_CODES } from "../money.ts";
+import { ORDER_LIMITS } from "../checkout/limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
-import { CODE_PATTERN } from "./rules.ts";
+import { CODE_PATTERN, MAX_PRODUCT_RATES, MAX_STATS_ROWS, MAX_VIEWER_INVITATIONS } from "./rules.ts";
 import { creatorStats, earnings, shopOwed, type EarningsShape, type StatsShape } from "./service.ts";
 
 export const AttributionModelEnum = builder.enumType(AttributionModel, {
@@ -51,7 +53,11 @@ builder.prismaNode("AffiliateProgram", {
   fields: (t) => ({
     shop: t.relation("shop"),
     defaultRate: t.exposeInt("defaultRate", { description: "Basis points (1000 = 10%) for products without a rate of their own." }),
-    productRates: t.relation("productRates", { query: { orderBy: { productId: "asc" } } }),
+    productRates: t.relation("productRates", {
+      description: `Per-product rates (at most ${MAX_PRODUCT_RATES}).`,
+      query: { orderBy: { productId: "asc" }, take: MAX_PRODUCT_RATES },
+      complexity: listCost(MAX_PRODUCT_RATES),
+    }),
     attributionWindowSeconds: t.exposeInt("attributionWindowSec", { description: "How old a click may be when the order is paid to be credited (default 7 days)." }),
     model: t.expose("model", { type: AttributionModelEnum }),
     access: t.expose("access", { type: AffiliateAccessEnum }),
@@ -196,8 +202,10 @@ builder.objectFields(Viewer, (t) => ({
   }),
   affiliateInvitations: t.prismaField({
     type: ["AffiliateInvitation"],
-    description: "Invitations the user received, newest first.",
-    resolve: (query, _v, _a, ctx) => (ctx.user ? ctx.db.affiliateInvitation.findMany({ ...query, where: { creatorId: ctx.user.id }, orderBy: { id: "desc" }, take: 100 }) : []),
+    description: `Invitations the user received, newest first (the ${MAX_VIEWER_INVITATIONS} newest).`,
+    complexity: listCost(MAX_VIEWER_INVITATIONS),
+    resolve: (query, _v, _a, ctx) =>
+      ctx.user ? ctx.db.affiliateInvitation.findMany({ ...query, where: { creatorId: ctx.user.id }, orderBy: { id: "desc" }, take: MAX_VIEWER_INVITATIONS }) : [],
   }),
   commissions: t.prismaConnection({
     type: "Commission",
@@ -212,20 +220,22 @@ builder.objectFields(Viewer, (t) => ({
   earnings: t.field({
     type: [Earnings],
     description: "The user's commissions by currency: pending, payable and paid. Empty without a user token.",
+    complexity: listCost(CURRENCY_CODES.length),
     resolve: (_v, _a, ctx) => (ctx.user ? earnings(ctx.db, ctx.user.id, new Date(), ctx.events) : []),
   }),
   affiliateStats: t.field({
     type: [Stats],
-    description: "The user's figures per link or per post for [from, to), at most 366 days; clicks by whole hours.",
+    description: `The user's figures per link or per post for [from, to), at most 366 days; clicks by whole hours. The ${MAX_STATS_ROWS} rows with the most counted clicks, then orders.`,
+    complexity: listCost(MAX_STATS_ROWS),
     args: {
       from: t.arg({ type: "DateTime", required: true }),
       to: t.arg({ type: "DateTime", required: true }),
       groupBy: t.arg({ type: StatsGroupEnum, required: false, defaultValue: "LINK" }),
     },
-    resolve: (_v, args, ctx) => {
+    resolve: async (_v, args, ctx) => {
       const userId = creatorOnly(ctx);
       if (args.to <= args.from || args.to.getTime() - args.from.getTime() > 366 * 86_400_000) throw badInput("`to` must be after `from`, at most 366 days later.");
-      return creatorStats(ctx.db, userId, args.from, args.to, args.groupBy ?? "LINK");
+      return (await creatorStats(ctx.db, userId, args.from, args.to, args.groupBy ?? "LINK")).slice(0, MAX_STATS_ROWS);
     },
   }),
 }));
@@ -262,6 +272,7 @@ builder.prismaObjectFields("Shop", (t) => ({
   affiliateOwed: t.field({
     type: [Earnings],
     description: "What the shop's commissions add up to by currency: pending and payable are still owed, paid were paid out.",
+    complexity: listCost(CURRENCY_CODES.length),
     resolve: async (shop, _a, ctx) => {
       await merchantOnly(ctx, shop.id);
       return shopOwed(ctx.db, shop.id);
@@ -272,7 +283,8 @@ builder.prismaObjectFields("Shop", (t) => ({
 builder.prismaObjectField("Order", "commissions", (t) =>
   t.relation("commissions", {
     description: "Affiliate commissions of the order (for the shop's merchants and the platform; empty for others).",
-    query: { orderBy: { id: "asc" } },
+    query: { orderBy: { id: "asc" }, take: ORDER_LIMITS.commissions },
+    complexity: listCost(ORDER_LIMITS.commissions),
     authScopes: { secretKey: true },
   }),
 );

@@ -4,6 +4,7 @@ import { defineUserError } from "../shared/user-error.ts";
 export const AffiliateError = defineUserError("Affiliate", {
   ...INPUT_ERROR_CODES,
   PRODUCT_NOT_IN_SHOP: "Returned when a per-product rate or a link names a product of another shop.",
+  TOO_MANY_PRODUCT_RATES: "Returned when the program would have more than 250 per-product rates; remove some (rate null) first.",
   NO_PROGRAM: "Returned when the shop has no affiliate program (affiliateProgramUpsert creates it).",
   NOT_A_CREATOR: "Returned when the invited user, or the caller creating a link, does not have the CREATOR role.",
   NOT_INVITED: "Returned when creating a link for an invitation-only program without an accepted invitation.",

@@ -19,7 +19,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { formatMinorUnits } from "../money.ts";
-import { inTransactionOutbox, queueEvent, type CommissionEventKind } from "../shared/events.ts";
+import { commissionIdChunks, inTransactionOutbox, queueEvent, type CommissionEventKind } from "../shared/events.ts";
 import { emitWebhookEvents } from "../webhooks/service.ts";
 import { commissionAmount, effectiveRate, winningTouch, type Touch } from "./rules.ts";
 
@@ -35,7 +35,7 @@ function notify(kind: CommissionEventKind, entries: { id: string; creatorId: str
   if (entries.length === 0 || !inTransactionOutbox()) return;
   const byCreator = new Map<string, string[]>();
   for (const e of entries) byCreator.set(e.creatorId, [...(byCreator.get(e.creatorId) ?? []), e.id]);
-  for (const [creatorId, commissionIds] of byCreator) queueEvent("commissionEvents", creatorId, { kind, commissionIds });
+  for (const [creatorId, ids] of byCreator) for (const commissionIds of commissionIdChunks(ids)) queueEvent("commissionEvents", creatorId, { kind, commissionIds });
 }
 
 /** What `recordOrderCommissions` reads of an order line. */

@@ -5,6 +5,9 @@ import { definePayload, failed } from "../shared/payload.ts";
 import { AffiliateAccessEnum, AttributionModelEnum } from "./affiliate.ts";
 import { AffiliateError } from "./errors.ts";
 import * as affiliate from "./service.ts";
+import { firstUserErrors, userErrorsCost } from "../shared/user-error.ts";
+import { listCost } from "../limits.ts";
+import { CURRENCY_CODES } from "../money.ts";
 
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 const rate = z.number().int().min(0).max(10_000);
@@ -132,9 +135,10 @@ const AffiliatePayoutPayload = builder.objectRef<PayoutPayloadShape>("AffiliateP
     payouts: t.prismaField({
       type: ["Payout"],
       description: "One payout per currency paid; empty when nothing was paid.",
+      complexity: listCost(CURRENCY_CODES.length),
       resolve: (query, p, _a, ctx) => (p.payoutIds.length ? ctx.db.payout.findMany({ ...query, where: { id: { in: p.payoutIds } }, orderBy: { currencyCode: "asc" } }) : []),
     }),
-    userErrors: t.field({ type: [AffiliateError.type], resolve: (p) => p.userErrors as never }),
+    userErrors: t.field({ type: [AffiliateError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
   }),
 });
 

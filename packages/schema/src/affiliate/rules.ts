@@ -138,3 +138,10 @@ export function storefrontUrl(template: string, t: RedirectTarget): string {
   };
   return template.replace(/\{(path|code|clickId|shop|product|post)\}/g, (_, name: string) => values[name]!);
 }
+
+/** Most per-product rates a program holds (AffiliateProgram.productRates is priced by it). */
+export const MAX_PRODUCT_RATES = 250;
+/** Most invitations `viewer.affiliateInvitations` lists: the newest. */
+export const MAX_VIEWER_INVITATIONS = 100;
+/** Most rows `viewer.affiliateStats` answers: those with the most counted clicks, then orders. */
+export const MAX_STATS_ROWS = 200;

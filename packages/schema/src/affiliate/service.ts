@@ -15,16 +15,16 @@ import { userError } from "../shared/user-error.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
 import type { AffiliateErrorCode } from "./errors.ts";
 import { payCreator, releasePayableCommissions, type ReleasedCommission } from "./ledger.ts";
-import { transaction, type EventBus } from "../shared/events.ts";
+import { commissionIdChunks, transaction, type EventBus } from "../shared/events.ts";
 
 /** commissionEvents (PAYABLE) for entries released outside a transaction(), after their commit. */
 export function publishReleased(events: EventBus | undefined, released: ReleasedCommission[]): void {
   if (!events) return;
   const byCreator = new Map<string, string[]>();
   for (const c of released) byCreator.set(c.creatorId, [...(byCreator.get(c.creatorId) ?? []), c.id]);
-  for (const [creatorId, commissionIds] of byCreator) events.publish("commissionEvents", creatorId, { kind: "PAYABLE", commissionIds });
+  for (const [creatorId, ids] of byCreator) for (const commissionIds of commissionIdChunks(ids)) events.publish("commissionEvents", creatorId, { kind: "PAYABLE", commissionIds });
 }
-import { CODE_PATTERN, DEFAULT_HOLD_DAYS, DEFAULT_WINDOW_SEC, isBotUserAgent, newLinkCode, RATE_LOCK_MS, REPEAT_CLICK_MS, type RedirectTarget } from "./rules.ts";
+import { CODE_PATTERN, DEFAULT_HOLD_DAYS, MAX_PRODUCT_RATES, DEFAULT_WINDOW_SEC, isBotUserAgent, newLinkCode, RATE_LOCK_MS, REPEAT_CLICK_MS, type RedirectTarget } from "./rules.ts";
 
 const affiliateError = (code: AffiliateErrorCode, message: string, field: (string | number)[] | null = null) => userError(code, message, field);
 
@@ -86,6 +86,8 @@ async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): 
           data: { shopId: shop.id, defaultRate: input.defaultRate!, attributionWindowSec: DEFAULT_WINDOW_SEC, holdDays: DEFAULT_HOLD_DAYS, ...fields },
           select: { id: true },
         });
+    // One writer of the program's rates at a time, so the count below holds.
+    if (input.productRates?.length) await tx.$executeRaw`SELECT 1 FROM "AffiliateProgram" WHERE "id" = ${program.id}::uuid FOR UPDATE`;
     for (const r of input.productRates ?? []) {
       if (r.rate === null) await tx.affiliateProductRate.deleteMany({ where: { programId: program.id, productId: r.productId } });
       else {
@@ -96,6 +98,9 @@ async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): 
           select: { programId: true },
         });
       }
+    }
+    if (input.productRates?.some((r) => r.rate !== null) && (await tx.affiliateProductRate.count({ where: { programId: program.id } })) > MAX_PRODUCT_RATES) {
+      throw new Rollback([affiliateError("TOO_MANY_PRODUCT_RATES", `A program holds at most ${MAX_PRODUCT_RATES} per-product rates.`, ["productRates"])]);
     }
     return succeeded(program.id);
   });

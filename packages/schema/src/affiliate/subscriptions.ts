@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import { unauthenticated } from "../shared/errors.ts";
-import type { CommissionEventKind, EventTopics } from "../shared/events.ts";
+import { MAX_EVENT_COMMISSIONS, type CommissionEventKind, type EventTopics } from "../shared/events.ts";
+import { listCost } from "../limits.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
 
 const CommissionEventKindEnum = builder.enumType("CommissionEventKind", {
@@ -19,9 +20,12 @@ const CommissionEvent = builder.objectRef<SubscriptionEvent<EventTopics["commiss
     kind: t.field({ type: CommissionEventKindEnum, nullable: true, description: "What happened; null when `refetch` is true.", resolve: (e) => e.payload?.kind ?? null }),
     commissions: t.prismaField({
       type: ["Commission"],
-      description: "The entries that changed, as they are now.",
+      description: `The entries that changed, as they are now (at most ${MAX_EVENT_COMMISSIONS} per event: a larger change comes as several events).`,
+      complexity: listCost(MAX_EVENT_COMMISSIONS),
       resolve: (query, e, _args, ctx) =>
-        e.payload ? ctx.db.commission.findMany({ ...query, where: { id: { in: e.payload.commissionIds }, creatorId: e.id }, orderBy: { id: "asc" } }) : [],
+        e.payload
+          ? ctx.db.commission.findMany({ ...query, where: { id: { in: e.payload.commissionIds.slice(0, MAX_EVENT_COMMISSIONS) }, creatorId: e.id }, orderBy: { id: "asc" } })
+          : [],
     }),
     refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
   }),

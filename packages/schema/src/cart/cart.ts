@@ -4,7 +4,7 @@ import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import { CartStatus } from "../generated/prisma/enums.ts";
 import { Viewer } from "../identity/user.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { requestCache, requestLoader } from "../shared/loader.ts";
@@ -12,6 +12,7 @@ import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { cartVisibleWhere } from "./access.ts";
 import { loadPricedCart, type LoadedCart } from "./load.ts";
+import { CART_LIMITS } from "./service.ts";
 import { DISCOUNT_REASONS, type CodeOutcome } from "./pricing.ts";
 
 export const CartStatusEnum = builder.enumType(CartStatus, {
@@ -220,9 +221,9 @@ export const CartType = builder.prismaNode("Cart", {
     buyer: t.relation("user", { nullable: true, description: "The user who owns the cart; null for an anonymous cart." }),
     buyerIdentity: t.field({ type: CartBuyerIdentity, select: { email: true, countryCode: true }, resolve: (c) => c }),
     lines: t.relation("lines", {
-      description: "The lines, oldest first (at most 100).",
-      query: { orderBy: { id: "asc" } },
-      complexity: { field: 1, multiplier: 10 },
+      description: `The lines, oldest first (at most ${CART_LIMITS.lines}).`,
+      query: { orderBy: { id: "asc" }, take: CART_LIMITS.lines },
+      complexity: listCost(CART_LIMITS.lines),
     }),
     totalQuantity: t.int({
       description: "Units over all lines.",
@@ -240,10 +241,11 @@ export const CartType = builder.prismaNode("Cart", {
     }),
     discountCodes: t.field({
       type: [CartDiscountCode],
-      description: "The codes entered, in order, and whether each applies now.",
+      description: `The codes entered (at most ${CART_LIMITS.discountCodes}), in order, and whether each applies now.`,
+      complexity: listCost(CART_LIMITS.discountCodes),
       resolve: async (cart, _args, ctx) => {
         const priced = await pricedCartFor(ctx, cart.id);
-        return (priced?.pricing.codes ?? []).map((c) => ({ ...c, currencyCode: priced?.currencyCode ?? null }));
+        return (priced?.pricing.codes ?? []).slice(0, CART_LIMITS.discountCodes).map((c) => ({ ...c, currencyCode: priced?.currencyCode ?? null }));
       },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

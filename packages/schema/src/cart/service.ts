@@ -445,7 +445,8 @@ export interface BuyerIdentityInput {
  * the sign-in: the cart's lines merge into the user's most recently changed active cart (same
  * variant and attribution add up, capped at the line maximum; discount codes are united; the
  * anonymous cart becomes MERGED and unreadable) and the payload returns that cart. When the
- * user has no active cart, or it is in another currency, the anonymous cart becomes theirs.
+ * user has no active cart, it is in another currency, or the two together would hold more than
+ * the line maximum, the anonymous cart becomes theirs.
  */
 export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInput): Promise<PayloadShape> {
   const now = new Date();
@@ -487,6 +488,13 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
         })
       ).map((l) => [`${l.variantId}/${l.attributionKey}`, l]),
     );
+    // Together over the line maximum: the anonymous cart becomes the user's instead, and the
+    // user's other cart stays as it was (nothing is dropped, no cart exceeds the maximum).
+    const added = moving.filter((l) => !staying.has(`${l.variantId}/${l.attributionKey}`)).length;
+    if ((await tx.cartLine.count({ where: { cartId: target.id } })) + added > CART_LIMITS.lines) {
+      await tx.cart.update({ where: { id: cart.id }, data: { ...identity, userId: user.id }, select: { id: true } });
+      return succeeded(cart.id);
+    }
     for (const line of moving) {
       const same = staying.get(`${line.variantId}/${line.attributionKey}`);
       if (same) {

@@ -8,8 +8,9 @@ import { userError } from "../shared/user-error.ts";
 import { CatalogError } from "./errors.ts";
 import { MediaKindEnum, ProductStatusEnum } from "./product.ts";
 import * as catalog from "./service.ts";
+import { CATALOG_LIMITS } from "./limits.ts";
 
-const LIMITS = { title: 255, description: 20_000, tag: 64, tags: 50, options: 3, optionValues: 100, variants: 100, media: 50, sku: 100, url: 2048 };
+const LIMITS = CATALOG_LIMITS;
 
 const httpUrl = z.string().max(LIMITS.url).url().refine((u) => /^https?:\/\//.test(u) || u.startsWith("/"), "Must be an http(s) URL.");
 const mediaUrl = z.union([z.string().max(LIMITS.url).regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."), httpUrl]);

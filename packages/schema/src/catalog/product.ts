@@ -2,7 +2,7 @@ import { z } from "zod";
 import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
 import { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { Money, money, type MoneyShape } from "../shared/money.ts";
 import type { ArgBuilder } from "@pothos/core";
@@ -11,6 +11,7 @@ import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { canSeeProduct, managesShop, visibleProductWhere } from "./access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
+import { CATALOG_LIMITS } from "./limits.ts";
 
 export const ProductStatusEnum = builder.enumType(ProductStatus, { name: "ProductStatus" });
 export const MediaKindEnum = builder.enumType(MediaKind, { name: "MediaKind" });
@@ -87,9 +88,9 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
     }),
     selectedOptions: t.field({
       type: [SelectedOption],
-      complexity: { field: 1, multiplier: 3 },
+      complexity: listCost(CATALOG_LIMITS.options),
       select: { selectedOptions: true },
-      resolve: (v) => v.selectedOptions as { name: string; value: string }[],
+      resolve: (v) => (v.selectedOptions as { name: string; value: string }[]).slice(0, CATALOG_LIMITS.options),
     }),
     quantityAvailable: t.int({
       description: "Units that can be bought now.",
@@ -123,16 +124,19 @@ export const ProductType = builder.prismaNode("Product", {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     shop: t.relation("shop"),
-    options: t.relation("options", { query: { orderBy: { position: "asc" } }, complexity: { field: 1, multiplier: 3 } }),
+    options: t.relation("options", {
+      query: { orderBy: { position: "asc" }, take: CATALOG_LIMITS.options },
+      complexity: listCost(CATALOG_LIMITS.options),
+    }),
     variants: t.relation("variants", {
-      description: "All variants (at most 100), in position order.",
-      query: { orderBy: { position: "asc" } },
-      complexity: { field: 1, multiplier: 10 },
+      description: `All variants (at most ${CATALOG_LIMITS.variants}), in position order.`,
+      query: { orderBy: { position: "asc" }, take: CATALOG_LIMITS.variants },
+      complexity: listCost(CATALOG_LIMITS.variants),
     }),
     media: t.relation("media", {
-      description: "Images and videos (at most 50), in position order.",
-      query: { orderBy: { position: "asc" } },
-      complexity: { field: 1, multiplier: 5 },
+      description: `Images and videos (at most ${CATALOG_LIMITS.media}), in position order.`,
+      query: { orderBy: { position: "asc" }, take: CATALOG_LIMITS.media },
+      complexity: listCost(CATALOG_LIMITS.media),
     }),
     priceRange: t.field({
       type: MoneyRange,

@@ -1,6 +1,6 @@
 import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { Viewer } from "../identity/user.ts";
 import { managedShops } from "./access.ts";
@@ -54,14 +54,18 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** Most shops `viewer.shops` lists. */
+export const MAX_VIEWER_SHOPS = 100;
+
 builder.objectField(Viewer, "shops", (t) =>
   t.prismaField({
     type: ["Shop"],
-    description: "The shops the caller manages (merchants: their shops; the platform: none listed).",
+    description: `The shops the caller manages, by name (merchants: their shops, the first ${MAX_VIEWER_SHOPS}; the platform: none listed).`,
+    complexity: listCost(MAX_VIEWER_SHOPS),
     resolve: async (query, _v, _a, ctx) => {
       const managed = await managedShops(ctx);
       if (managed === "all" || managed.length === 0) return [];
-      return ctx.db.shop.findMany({ ...query, where: { id: { in: managed } }, orderBy: { name: "asc" } });
+      return ctx.db.shop.findMany({ ...query, where: { id: { in: managed } }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_VIEWER_SHOPS });
     },
   }),
 );

@@ -65,6 +65,8 @@ export const OrderError = defineUserError("Order", {
   REFUND_QUANTITY_EXCEEDED: "Returned when refunding more units of a line than were bought and not yet refunded.",
   NOTHING_TO_REFUND: "Returned when every unit of the order was already refunded.",
   REFUND_FAILED: "Returned when the payment provider refused the refund; the order is unchanged.",
+  TOO_MANY_REFUNDS:
+    "Returned when the order already has 9 refunds (succeeded or pending) and this one would leave units unrefunded: an order takes at most 10, the last refunding everything left (orderRefund without lines, or orderCancel).",
   REFUND_PENDING:
     "Returned when the payment provider did not answer: the refund stays pending and the next orderRefund or orderCancel of the order resumes it (never repeating it).",
 });

@@ -6,6 +6,9 @@ import { CheckoutError, OrderError } from "./errors.ts";
 import * as orders from "./order-service.ts";
 import { TEST_PAYMENT_TOKENS } from "./payment.ts";
 import { completeCheckout, type CheckoutResult } from "./service.ts";
+import { firstUserErrors, userErrorsCost } from "../shared/user-error.ts";
+import { ORDER_LIMITS } from "./limits.ts";
+import { listCost } from "../limits.ts";
 
 // ───────────── checkoutComplete ─────────────
 
@@ -40,14 +43,16 @@ const CheckoutCompletePayload = builder.objectRef<CheckoutResult>("CheckoutCompl
     }),
     orders: t.prismaField({
       type: ["Order"],
-      description: "One order per shop in the cart, in a stable order.",
+      description: `One order per shop in the cart (at most ${ORDER_LIMITS.ordersPerCheckout}), in a stable order.`,
+      complexity: listCost(ORDER_LIMITS.ordersPerCheckout),
       resolve: async (query, payload, _args, ctx) => {
-        if (payload.orderIds.length === 0) return [];
-        const rows = await ctx.db.order.findMany({ ...query, where: { id: { in: payload.orderIds } } });
-        return payload.orderIds.flatMap((id) => rows.filter((r) => r.id === id));
+        const ids = payload.orderIds.slice(0, ORDER_LIMITS.ordersPerCheckout);
+        if (ids.length === 0) return [];
+        const rows = await ctx.db.order.findMany({ ...query, where: { id: { in: ids } } });
+        return ids.flatMap((id) => rows.filter((r) => r.id === id));
       },
     }),
-    userErrors: t.field({ type: [CheckoutError.type], resolve: (payload) => payload.userErrors }),
+    userErrors: t.field({ type: [CheckoutError.type], complexity: userErrorsCost, resolve: (payload) => firstUserErrors(payload.userErrors) }),
   }),
 });
 

@@ -32,6 +32,7 @@ import { returnStock } from "./inventory.ts";
 import { callProvider } from "./payment.ts";
 import { canDo, ORDER_ACTIONS, refundAmount, statusOf } from "./rules.ts";
 import { paymentProviderOf } from "./service.ts";
+import { ORDER_LIMITS } from "./limits.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,7 +109,7 @@ async function lockOrder(tx: Tx, orderId: string) {
 /**
  * Refunds some units (or all that are left) and, with `cancel`, cancels the order; see the
  * module comment for the phases. Errors: NOT_FOUND, INVALID_STATUS_TRANSITION,
- * REFUND_QUANTITY_EXCEEDED, NOTHING_TO_REFUND, REFUND_FAILED (nothing changed),
+ * REFUND_QUANTITY_EXCEEDED, NOTHING_TO_REFUND, TOO_MANY_REFUNDS, REFUND_FAILED (nothing changed),
  * REFUND_PENDING (the provider did not answer; the order shows the refund, settled later).
  */
 export async function refundOrder(ctx: Context, input: RefundInput): Promise<PayloadShape> {
@@ -134,6 +135,15 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     });
     if (errors.length) throw new Rollback(errors);
     if (requested.length === 0) throw new Rollback([orderError("NOTHING_TO_REFUND", "Every unit of the order was already refunded.")]);
+    // At most ORDER_LIMITS.refunds refunds (declined ones changed nothing and do not count); the
+    // last place is kept for the refund that closes the order, so the rest can always be refunded.
+    const refunds = await tx.refund.count({ where: { orderId: order.id, status: { not: "FAILED" } } });
+    const left = order.lines.reduce((s, l) => s + remaining(l), 0) - requested.reduce((s, r) => s + r.quantity, 0);
+    if (refunds >= ORDER_LIMITS.refunds || (refunds === ORDER_LIMITS.refunds - 1 && left > 0)) {
+      throw new Rollback([
+        orderError("TOO_MANY_REFUNDS", `An order takes at most ${ORDER_LIMITS.refunds} refunds and has ${refunds}: refund every unit left in one (omit \`lines\`) or cancel the order.`),
+      ]);
+    }
 
     const records: RefundLineRecord[] = requested.map((r) => {
       const line = order.lines.find((l) => l.id === r.lineId)!;

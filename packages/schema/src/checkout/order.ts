@@ -7,12 +7,13 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { OrderStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
 import { Viewer } from "../identity/user.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
+import { ORDER_LIMITS } from "./limits.ts";
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: "OrderStatus",
@@ -107,8 +108,11 @@ builder.prismaObject("Refund", {
     amount: t.field({ type: Money, select: { amount: true, ...orderCurrency }, resolve: (r) => money(r.amount, r.order.currencyCode) }),
     lines: t.field({
       type: [RefundLine],
+      description: `The lines and units refunded (at most ${ORDER_LIMITS.lines}: one per order line).`,
+      complexity: listCost(ORDER_LIMITS.lines),
       select: { lines: true, ...orderCurrency },
-      resolve: (r) => (r.lines as Omit<RefundLineShape, "currencyCode">[]).map((l) => ({ ...l, currencyCode: r.order.currencyCode })),
+      resolve: (r) =>
+        (r.lines as Omit<RefundLineShape, "currencyCode">[]).slice(0, ORDER_LIMITS.lines).map((l) => ({ ...l, currencyCode: r.order.currencyCode })),
     }),
     restock: t.exposeBoolean("restock", { description: "Whether the refunded units go back to stock (once the refund succeeds)." }),
     cancelsOrder: t.exposeBoolean("cancelsOrder", { description: "Written by orderCancel." }),
@@ -134,14 +138,26 @@ export const OrderType = builder.prismaNode("Order", {
     discountTotal: t.field({ type: Money, select: { discountTotal: true, currencyCode: true }, resolve: (o) => money(o.discountTotal, o.currencyCode) }),
     total: t.field({ type: Money, description: "What the buyer paid.", select: { total: true, currencyCode: true }, resolve: (o) => money(o.total, o.currencyCode) }),
     refundedTotal: t.field({ type: Money, select: { refundedTotal: true, currencyCode: true }, resolve: (o) => money(o.refundedTotal, o.currencyCode) }),
-    lines: t.relation("lines", { query: { orderBy: { id: "asc" } }, complexity: { field: 1, multiplier: 10 } }),
+    lines: t.relation("lines", {
+      description: `The lines (at most ${ORDER_LIMITS.lines}: one per cart line of the shop).`,
+      query: { orderBy: { id: "asc" }, take: ORDER_LIMITS.lines },
+      complexity: listCost(ORDER_LIMITS.lines),
+    }),
     discountCodes: t.stringList({
       description: "The discount codes the order used.",
       select: { redemptions: { select: { discountCode: { select: { code: true } } } } },
       resolve: (o) => o.redemptions.map((r) => r.discountCode.code),
     }),
-    payments: t.relation("payments", { query: { orderBy: { id: "asc" } } }),
-    refunds: t.relation("refunds", { query: { orderBy: { id: "asc" } } }),
+    payments: t.relation("payments", {
+      description: "The payment taken at checkout (one per order).",
+      query: { orderBy: { id: "asc" }, take: ORDER_LIMITS.payments },
+      complexity: listCost(ORDER_LIMITS.payments),
+    }),
+    refunds: t.relation("refunds", {
+      description: `Refunds that succeeded or are pending, oldest first (at most ${ORDER_LIMITS.refunds}). A refund the payment provider declined changed nothing and is not listed.`,
+      query: { where: { status: { not: "FAILED" } }, orderBy: { id: "asc" }, take: ORDER_LIMITS.refunds },
+      complexity: listCost(ORDER_LIMITS.refunds),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     paidAt: t.expose("paidAt", { type: "DateTime", nullable: true }),
@@ -201,5 +217,13 @@ builder.objectField(ShopType, "orders", (t) =>
 );
 
 builder.prismaObjectField("Cart", "orders", (t) =>
-  t.relation("orders", { description: "The orders the cart was checked out into (one per shop).", query: { orderBy: { id: "asc" } } }),
+  t.prismaField({
+    type: ["Order"],
+    description: `The orders the cart was checked out into (one per shop), in a stable order: the ${ORDER_LIMITS.ordersPerCheckout} newest, which always include the last checkout's.`,
+    complexity: listCost(ORDER_LIMITS.ordersPerCheckout),
+    resolve: async (query, cart, _args, ctx) => {
+      const rows = await ctx.db.order.findMany({ ...query, where: { cartId: cart.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ORDER_LIMITS.ordersPerCheckout });
+      return rows.sort((x, y) => (x.id < y.id ? -1 : 1));
+    },
+  }),
 );

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { PostVisibility } from "../generated/prisma/enums.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
+import { CONTENT_LIMITS } from "./rules.ts";
 import { MediaKindEnum } from "../catalog/product.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
@@ -93,8 +94,9 @@ export const PostType = builder.prismaNode("Post", {
     productTags: t.relation("productTags", {
       description: "The product tags, in order. With `atMs`, a video's tags showing at that offset (an image's tags always show).",
       args: { atMs: t.arg.int({ required: false, validate: atMsArg }) },
-      complexity: { field: 1, multiplier: 5 },
+      complexity: listCost(CONTENT_LIMITS.productTags),
       query: (args, ctx) => ({
+        take: CONTENT_LIMITS.productTags,
         where: {
           AND: [
             visibleTagWhere(ctx),

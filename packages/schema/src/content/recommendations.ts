@@ -4,6 +4,7 @@ import { ProductType } from "../catalog/product.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { pageComplexity } from "./post.ts";
+import { listCost } from "../limits.ts";
 import { listTrendingProducts, recommendForProduct, recommendForViewer, type RecommendationsShape, type TrendingProductsShape } from "./recommendation-service.ts";
 
 const MAX_RECOMMENDATIONS = 50;
@@ -41,7 +42,12 @@ export const RecommendationBasisEnum = builder.enumType("RecommendationBasis", {
 const ProductRecommendations = builder.objectRef<RecommendationsShape>("ProductRecommendations").implement({
   description: "Recommended products, best first: ACTIVE products only, never the product asked about.",
   fields: (t) => ({
-    products: t.field({ type: [ProductType], resolve: (r) => r.products as never }),
+    products: t.field({
+      type: [ProductType],
+      description: `At most the \`first\` asked for (up to ${MAX_RECOMMENDATIONS}).`,
+      complexity: listCost(MAX_RECOMMENDATIONS),
+      resolve: (r) => (r.products as unknown[]).slice(0, MAX_RECOMMENDATIONS) as never,
+    }),
     personalized: t.exposeBoolean("personalized", { description: "Whether the viewer's own signals chose these products." }),
     basis: t.field({ type: RecommendationBasisEnum, resolve: (r) => r.basis }),
   }),
@@ -65,7 +71,6 @@ builder.queryFields((t) => ({
       forViewer: t.arg.boolean({ required: false }),
       first: t.arg.int({ required: false, defaultValue: 10, validate: z.number().int().min(0).max(MAX_RECOMMENDATIONS) }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 10 }),
     resolve: (_root, args, ctx, info) => {
       const first = args.first ?? 10;
       if ((args.productId == null) === !args.forViewer) throw badInput("Pass exactly one of `productId` or `forViewer: true`.");

@@ -12,6 +12,7 @@ export const LiveError = defineUserError("Live", {
   PRODUCT_NOT_ACTIVE: "Returned when pinning an archived product, or a product that is not ACTIVE in a creator's session.",
   LIVE_PRICE_NOT_BELOW_PRICE:
     "Returned when the live price is not below the regular price: the variant's, or for a pin of the whole product the cheapest variant's.",
+  TOO_MANY_PINS: "Returned when the session already has 30 products pinned; unpin one first.",
   QUANTITY_CAP_BELOW_SOLD: "Returned when re-pinning with a quantity cap below the units already sold through the pin.",
   VIEWER_REQUIRED: "Returned when joining or leaving a session without a user token or a sessionId for an anonymous viewer.",
 });

@@ -2,12 +2,13 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { canSeeProduct, visibleProductWhere } from "../catalog/access.ts";
 import { LiveSessionStatus } from "../generated/prisma/enums.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import { remainingUnderCap } from "./pricing.ts";
 import { listLiveSessions } from "./session-list.ts";
+import { MAX_PINS } from "./service.ts";
 
 export const LiveSessionStatusEnum = builder.enumType(LiveSessionStatus, {
   name: "LiveSessionStatus",
@@ -74,10 +75,10 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
     peakViewerCount: t.exposeInt("peakViewerCount", { description: "The most viewers present at once." }),
     pinnedProducts: t.field({
       type: [LivePinnedProductType],
-      description: "The products pinned now (for an ENDED session, those pinned when it ended), in the order they were pinned.",
-      complexity: { field: 1, multiplier: 10 },
+      description: `The products pinned now (at most ${MAX_PINS}; for an ENDED session, those pinned when it ended), in the order they were pinned.`,
+      complexity: listCost(MAX_PINS),
       select: (_args, _ctx, nestedSelection) => ({
-        pins: nestedSelection({ where: { unpinnedAt: null }, orderBy: [{ pinnedAt: "asc" }, { id: "asc" }] }),
+        pins: nestedSelection({ where: { unpinnedAt: null }, orderBy: [{ pinnedAt: "asc" }, { id: "asc" }], take: MAX_PINS }),
       }),
       // A draft product pinned to prepare a shop's session shows only to those who manage the shop.
       resolve: async (session, _args, ctx) => {

@@ -342,6 +342,10 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
       await tx.livePinnedProduct.update({ where: { id: current.id }, data: { livePrice, quantityCap }, select: { id: true } });
       queueEvent("liveSessionEvents", session.id, liveEvent("PRICE_CHANGED", session.id, { pin: snapshot(current.id) }));
     } else {
+      // Under the session's lock, so two pins at once cannot both take the last place.
+      if ((await tx.livePinnedProduct.count({ where: { liveSessionId: session.id, unpinnedAt: null } })) >= MAX_PINS) {
+        return failed([liveError("TOO_MANY_PINS", `A session has at most ${MAX_PINS} products pinned at once; unpin one first.`, ["liveSessionId"])]);
+      }
       const pin = await tx.livePinnedProduct.create({
         data: { liveSessionId: session.id, productId: product.id, variantId, livePrice, quantityCap, pinnedAt: new Date() },
         select: { id: true },
@@ -535,3 +539,6 @@ export async function leaveLiveSession(ctx: Context, input: { liveSessionId: str
   if (left) publishViewerCount(ctx, session.id);
   return succeeded(session.id);
 }
+
+/** Most products pinned at once in a session (LiveSession.pinnedProducts is priced by it). */
+export const MAX_PINS = 30;

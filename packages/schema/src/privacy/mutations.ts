@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { parseInput } from "../shared/input.ts";
-import { userError, type UserErrorShape } from "../shared/user-error.ts";
+import { firstUserErrors, userError, userErrorsCost, type UserErrorShape } from "../shared/user-error.ts";
 import { eraseUser, exportViewerData } from "./data.ts";
 import { ViewerConsentType } from "./consent.ts";
 import { PrivacyError } from "./errors.ts";
@@ -22,7 +22,7 @@ interface ConsentPayloadShape {
 const ViewerConsentUpdatePayload = builder.objectRef<ConsentPayloadShape>("ViewerConsentUpdatePayload").implement({
   fields: (t) => ({
     consent: t.field({ type: ViewerConsentType, nullable: true, description: "The consents after the change.", resolve: (p) => p.consent }),
-    userErrors: t.field({ type: [PrivacyError.type], resolve: (p) => p.userErrors as never }),
+    userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
   }),
 });
 
@@ -58,7 +58,7 @@ const ViewerDataExportPayload = builder
   .implement({
     fields: (t) => ({
       data: t.field({ type: "JSON", nullable: true, description: "Everything stored about the viewer, by section (see README \"Privacy\").", resolve: (p) => p.data }),
-      userErrors: t.field({ type: [PrivacyError.type], resolve: (p) => p.userErrors as never }),
+      userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
     }),
   });
 
@@ -86,7 +86,7 @@ const ViewerEraseInput = builder.inputType("ViewerEraseInput", {
 const ViewerErasePayload = builder.objectRef<{ erasedAt: Date | null; userErrors: UserErrorShape[] }>("ViewerErasePayload").implement({
   fields: (t) => ({
     erasedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.erasedAt }),
-    userErrors: t.field({ type: [PrivacyError.type], resolve: (p) => p.userErrors as never }),
+    userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
   }),
 });
 

@@ -147,3 +147,13 @@ export function queueEvent<T extends Topic>(topic: T, id: string, payload: Event
     outbox.events.push({ topic, id, payload });
   }
 }
+
+/** Most commission ids one `commissionEvents` event names (its `commissions` list is priced by it). */
+export const MAX_EVENT_COMMISSIONS = 100;
+
+/** A creator's changed commission ids in events of at most MAX_EVENT_COMMISSIONS. */
+export function commissionIdChunks(ids: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_EVENT_COMMISSIONS) chunks.push(ids.slice(i, i + MAX_EVENT_COMMISSIONS));
+  return chunks;
+}

@@ -12,6 +12,8 @@ import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { isUuid } from "./uuid.ts";
+import { z } from "zod";
+import { limits, listCost } from "../limits.ts";
 
 /** The node a global id names, or null when it is malformed or its type is not a node. */
 function parseNodeId(globalId: unknown, info: GraphQLResolveInfo): { typename: string; id: string } | null {
@@ -42,8 +44,9 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: "The objects with these global ids, in order; null in the slot of an id that `node` would answer null for.",
-    args: { ids: t.arg.idList({ required: true }) },
+    description: `The objects with these global ids (at most ${limits.maxNodeIds}), in order; null in the slot of an id that \`node\` would answer null for.`,
+    args: { ids: t.arg.idList({ required: true, validate: z.array(z.unknown()).max(limits.maxNodeIds) }) },
+    complexity: listCost((args) => Math.min((args.ids as unknown[] | undefined)?.length ?? 0, limits.maxNodeIds)),
     resolve: (_root, args, ctx, info) => loadNodes(args.ids, ctx, info) as never,
   }),
 }));

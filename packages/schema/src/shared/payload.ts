@@ -6,7 +6,7 @@ import type { ObjectRef } from "@pothos/core";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
-import type { UserErrorShape } from "./user-error.ts";
+import { firstUserErrors, userErrorsCost, type UserErrorShape } from "./user-error.ts";
 
 export interface PayloadShape {
   /** Database id of the entity the mutation acted on, or null when it failed. */
@@ -32,7 +32,7 @@ export function definePayload(
             ? null
             : ((ctx.db as unknown as Record<string, Delegate>)[delegateName]!.findUnique({ ...query, where: { id: payload.id } }) as never),
       } as never),
-      userErrors: t.field({ type: [errorType], resolve: (p) => p.userErrors as never }),
+      userErrors: t.field({ type: [errorType], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
     }),
   });
 }

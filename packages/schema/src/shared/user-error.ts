@@ -3,6 +3,7 @@
  * object implementing the `UserError` interface; payloads list them in `userErrors`.
  */
 import { builder } from "../builder.ts";
+import { limits, listCost } from "../limits.ts";
 
 export interface UserErrorShape<Code extends string = string> {
   code: Code;
@@ -40,4 +41,11 @@ export function defineUserError<const Codes extends Record<string, string>>(doma
 
 export function userError<Code extends string>(code: Code, message: string, field: (string | number)[] | null = null): UserErrorShape<Code> {
   return { code, message, field: field?.map(String) ?? null };
+}
+
+/** A payload's `userErrors` list: at most `limits.maxUserErrors`, the first found. */
+export const userErrorsCost = listCost(limits.maxUserErrors);
+
+export function firstUserErrors<E>(errors: readonly E[]): E[] {
+  return errors.slice(0, limits.maxUserErrors);
 }

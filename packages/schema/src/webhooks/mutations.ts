@@ -3,7 +3,7 @@ import { builder } from "../builder.ts";
 import { WebhookTopic } from "../generated/prisma/enums.ts";
 import { globalId, parseInput } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";
-import { userError } from "../shared/user-error.ts";
+import { firstUserErrors, userError, userErrorsCost } from "../shared/user-error.ts";
 import { WebhookError } from "./errors.ts";
 import * as webhooks from "./service.ts";
 import { WebhookTopicEnum } from "./webhook.ts";
@@ -97,7 +97,7 @@ const WebhookEndpointDeleteInput = builder.inputType("WebhookEndpointDeleteInput
 const WebhookEndpointDeletePayload = builder.objectRef<{ deletedId: string | null; userErrors: ReturnType<typeof userError>[] }>("WebhookEndpointDeletePayload").implement({
   fields: (t) => ({
     deletedWebhookEndpointId: t.id({ nullable: true, resolve: (p) => p.deletedId }),
-    userErrors: t.field({ type: [WebhookError.type], resolve: (p) => p.userErrors as never }),
+    userErrors: t.field({ type: [WebhookError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
   }),
 });
 

@@ -3,10 +3,10 @@ import { WebhookDeliveryStatus, WebhookTopic } from "../generated/prisma/enums.t
 import { managedShops, managesShop } from "../catalog/access.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { ShopType } from "../catalog/shop.ts";
-import { limits } from "../limits.ts";
+import { limits, listCost } from "../limits.ts";
 import { forbidden } from "../shared/errors.ts";
 import { isPlatform } from "../content/access.ts";
-import { eventType } from "./service.ts";
+import { eventType, MAX_ENDPOINTS } from "./service.ts";
 
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
   name: "WebhookTopic",
@@ -86,10 +86,11 @@ export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
 builder.objectField(ShopType, "webhookEndpoints", (t) =>
   t.prismaField({
     type: ["WebhookEndpoint"],
-    description: "The shop's webhook endpoints. For its merchants (secret key) and the platform; FORBIDDEN for others.",
+    description: `The shop's webhook endpoints (at most ${MAX_ENDPOINTS}). For its merchants (secret key) and the platform; FORBIDDEN for others.`,
+    complexity: listCost(MAX_ENDPOINTS),
     resolve: async (query, shop, _args, ctx) => {
       if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its webhook endpoints.");
-      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: shop.id }, orderBy: { id: "asc" } });
+      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: shop.id }, orderBy: { id: "asc" }, take: MAX_ENDPOINTS });
     },
   }),
 );
@@ -97,10 +98,11 @@ builder.objectField(ShopType, "webhookEndpoints", (t) =>
 builder.queryField("platformWebhookEndpoints", (t) =>
   t.prismaField({
     type: ["WebhookEndpoint"],
-    description: "The platform's webhook endpoints (events of every shop). For the platform only: a secret key without a user, or an ADMIN.",
+    description: `The platform's webhook endpoints (at most ${MAX_ENDPOINTS}; events of every shop). For the platform only: a secret key without a user, or an ADMIN.`,
+    complexity: listCost(MAX_ENDPOINTS),
     resolve: (query, _root, _args, ctx) => {
       if (!isPlatform(ctx)) throw forbidden("Only the platform sees platform webhook endpoints.");
-      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: null }, orderBy: { id: "asc" } });
+      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: null }, orderBy: { id: "asc" }, take: MAX_ENDPOINTS });
     },
   }),
 );

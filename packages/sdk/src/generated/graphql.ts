@@ -40,6 +40,8 @@ export type AffiliateErrorCode =
   | 'TARGET_REQUIRED'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
+  /** Returned when the program would have more than 250 per-product rates; remove some (rate null) first. */
+  | 'TOO_MANY_PRODUCT_RATES'
   /** Returned when a text or list is shorter than allowed. */
   | 'TOO_SHORT'
   /** Returned when a currency code is not an ISO 4217 currency. */
@@ -651,6 +653,8 @@ export type LiveErrorCode =
   | 'SCHEDULED_AT_IN_PAST'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
+  /** Returned when the session already has 30 products pinned; unpin one first. */
+  | 'TOO_MANY_PINS'
   /** Returned when a text or list is shorter than allowed. */
   | 'TOO_SHORT'
   /** Returned when a currency code is not an ISO 4217 currency. */
@@ -797,6 +801,8 @@ export type OrderErrorCode =
   | 'REFUND_QUANTITY_EXCEEDED'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
+  /** Returned when the order already has 9 refunds (succeeded or pending) and this one would leave units unrefunded: an order takes at most 10, the last refunding everything left (orderRefund without lines, or orderCancel). */
+  | 'TOO_MANY_REFUNDS'
   /** Returned when a text or list is shorter than allowed. */
   | 'TOO_SHORT'
   /** Returned when a currency code is not an ISO 4217 currency. */

@@ -229,7 +229,7 @@ export interface ShoppableOperations {
    */
   node(variables: T.NodeQueryVariables, options?: RequestOptions): Promise<T.NodeQuery["node"]>;
   /**
-   * The objects with these global ids, in order; null in the slot of an id that `node` would answer null for.
+   * The objects with these global ids (at most 100), in order; null in the slot of an id that `node` would answer null for.
    * Document: src/operations/identity/nodes.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   nodes(variables: T.NodesQueryVariables, options?: RequestOptions): Promise<T.NodesQuery["nodes"]>;
@@ -263,7 +263,7 @@ export interface ShoppableOperations {
    */
   orderStatusChanged(variables: T.OrderStatusChangedSubscriptionVariables): ShoppableSubscription<T.OrderStatusChangedSubscription["orderStatusChanged"]>;
   /**
-   * The platform's webhook endpoints (events of every shop). For the platform only: a secret key without a user, or an ADMIN.
+   * The platform's webhook endpoints (at most 20; events of every shop). For the platform only: a secret key without a user, or an ADMIN.
    * Document: src/operations/webhooks/platformWebhookEndpoints.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   platformWebhookEndpoints(variables?: T.PlatformWebhookEndpointsQueryVariables, options?: RequestOptions): Promise<T.PlatformWebhookEndpointsQuery["platformWebhookEndpoints"]>;

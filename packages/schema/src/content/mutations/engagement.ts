@@ -6,6 +6,7 @@ import { definePayload, failed } from "../../shared/payload.ts";
 import * as engagement from "../engagement.ts";
 import { ContentError } from "../errors.ts";
 import { CONTENT_LIMITS } from "../rules.ts";
+import { firstUserErrors, userErrorsCost } from "../../shared/user-error.ts";
 
 const sessionId = z
   .string()
@@ -157,7 +158,7 @@ function followPayload(name: string) {
         description: "The followed shop (with its followerCount), when shopId was given.",
         resolve: (query, p, _a, ctx: Context) => (p.shopId === null || p.userErrors.length ? null : ctx.db.shop.findUnique({ ...query, where: { id: p.shopId } })),
       }),
-      userErrors: t.field({ type: [ContentError.type], resolve: (p) => p.userErrors as never }),
+      userErrors: t.field({ type: [ContentError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
     }),
   });
 }

@@ -9,6 +9,7 @@ import { ContentError } from "../errors.ts";
 import { PostVisibilityEnum } from "../post.ts";
 import { CONTENT_LIMITS, normaliseHashtag } from "../rules.ts";
 import * as posts from "../service.ts";
+import { firstUserErrors, userErrorsCost } from "../../shared/user-error.ts";
 
 const httpUrl = z.string().max(CONTENT_LIMITS.url).url().refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL.");
 const mediaUrl = z.union([z.string().max(CONTENT_LIMITS.url).regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."), httpUrl]);
@@ -148,7 +149,7 @@ const PostDeletePayload = builder.objectRef<PayloadShape>("PostDeletePayload").i
       description: "The deleted post's id.",
       resolve: (p) => (p.id === null ? null : encodeGlobalID("Post", p.id)),
     }),
-    userErrors: t.field({ type: [ContentError.type], resolve: (p) => p.userErrors as never }),
+    userErrors: t.field({ type: [ContentError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
   }),
 });
 
