@@ -11,7 +11,9 @@ let api: TestApi;
 let w: ContentWorld;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // The statement tests ask for pages of 50 posts with every tagged product's variants: priced
+  // by their bounds (30 tags, 100 variants each) that is about 300,000, over the default maximum.
+  api = await startTestApi({ MAX_QUERY_COST: "1000000" });
   w = await contentWorld(api);
 });
 afterAll(() => api?.close());

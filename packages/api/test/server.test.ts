@@ -120,7 +120,8 @@ describe("malformed parameters", () => {
 
 describe("limits", () => {
   it("refuses a query whose complexity is over the limit before running it", async () => {
-    const q = `{ products(first: 100) { edges { node { shop { products(first: 100) { edges { node { variants { id title } } } } } } } } }`;
+    // 100 products, each with its shop's 100 products, each with up to 100 variants: about 1,020,000.
+    const q = `{ products(first: 100) { edges { node { shop { products(first: 100) { edges { node { variants { id title price { amount } } } } } } } } } }`;
     await api.gql(`{ viewer { roles } }`); // authentication is cached after this
     const { result, statements } = await api.db.statementsDuring(() => api.gql(q));
     expect(result.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");

@@ -96,7 +96,9 @@ export const builder = new SchemaBuilder<{
       if (named.name.endsWith("Connection")) return { field: 1, multiplier: pageSizeOf(args) };
       return 1;
     },
-    limit: { complexity: limits.maxComplexity, depth: limits.maxDepth, breadth: limits.maxBreadth },
+    // Depth and breadth here; the cost itself is checked by the transport before anything runs
+    // (MAX_QUERY_COST, default limits.maxComplexity), so operators can set it in one place.
+    limit: { depth: limits.maxDepth, breadth: limits.maxBreadth },
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as "complexity" | "depth" | "breadth";
       const max = result[`max${kind}` as "maxComplexity" | "maxDepth" | "maxBreadth"];

@@ -12,7 +12,7 @@ export const limits = {
    * variants, options and media costs about 13,000; the bound is an upper bound of the work, so
    * typical answers give most of it back (README "Limits").
    */
-  maxComplexity: 100_000,
+  maxComplexity: 100_000, // the default of MAX_QUERY_COST, checked by the transport
   maxDepth: 12,
   maxBreadth: 250,
   /** Longest free-text search query. */
@@ -31,12 +31,16 @@ export interface ListCost {
 const declared = new WeakSet<object>();
 
 /**
- * The complexity of a list of objects: its children count `bound` times, the most it ever
- * returns. The resolver must not return more (a `take`, a slice, or a limit enforced on write);
+ * The complexity of a list of objects that returns at most `bound` items: 1 for each item (the
+ * plugin counts a field once, so the items are counted here) and its children `bound` times.
+ * The resolver must not return more (a `take`, a slice, or a limit enforced on write);
  * `assertListsBounded` refuses a schema whose object lists did not declare one.
  */
 export function listCost(bound: ListBound): (args: Record<string, unknown>) => ListCost {
-  const cost = (args: Record<string, unknown>) => ({ field: 1, multiplier: Math.max(0, typeof bound === "number" ? bound : bound(args)) });
+  const cost = (args: Record<string, unknown>) => {
+    const n = Math.max(0, typeof bound === "number" ? bound : bound(args));
+    return { field: n, multiplier: n };
+  };
   declared.add(cost);
   return cost;
 }
