@@ -102,6 +102,73 @@ describe("programs and invitations", () => {
     expect((await api.gql(PROGRAM, { input: { shopId: s.id, defaultRate: 1 } }, { key: "secret", user: stranger })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("holds at most 250 per-product rates: 100 + 100 + 50 are taken, one more is refused with nothing written, removing one frees a place", async () => {
+    const s = await shop.shop("EUR");
+    // Products written directly: 252 through productCreate would only slow the test.
+    await api.db.prisma.product.createMany({
+      data: Array.from({ length: 252 }, (_, i) => ({ shopId: s.dbId, handle: `rated-${s.dbId}-${i}`, title: `Rated ${i}`, currencyCode: "EUR", status: "ACTIVE" as const })),
+    });
+    const products = (await api.db.prisma.product.findMany({ where: { shopId: s.dbId }, orderBy: { id: "asc" }, select: { id: true } })).map((p) => gid("Product", p.id));
+    const rates = (from: number, to: number, rate: number | null = 500) => products.slice(from, to).map((productId) => ({ productId, rate }));
+    const upsert = async (input: Record<string, unknown>) => ok(await api.gql(PROGRAM, { input: { shopId: s.id, ...input } }, shop.asMerchant)).affiliateProgramUpsert;
+    const stored = async () => {
+      const program = await api.db.prisma.affiliateProgram.findUniqueOrThrow({ where: { shopId: s.dbId }, select: { defaultRate: true, productRates: { select: { productId: true, rate: true } } } });
+      return { defaultRate: program.defaultRate, rates: new Map(program.productRates.map((r) => [gid("Product", r.productId), r.rate])) };
+    };
+
+    await program(s.id, { productRates: rates(0, 100) });
+    await program(s.id, { productRates: rates(100, 200) });
+    const full = await program(s.id, { productRates: rates(200, 250) });
+    expect(full.productRates).toHaveLength(250);
+    expect((await stored()).rates.size).toBe(250);
+
+    const over = await upsert({ defaultRate: 3000, productRates: [{ productId: products[0], rate: 900 }, ...rates(250, 251, 700)] });
+    expect(over).toEqual({ affiliateProgram: null, userErrors: [{ code: "TOO_MANY_PRODUCT_RATES", field: ["productRates"], message: expect.stringContaining("250") }] });
+    const after = await stored();
+    expect(after.defaultRate).toBe(1000);
+    expect(after.rates.size).toBe(250);
+    expect(after.rates.get(products[0]!)).toBe(500);
+    expect(after.rates.has(products[250]!)).toBe(false);
+
+    // Changing rates already set takes no new place.
+    expect((await program(s.id, { productRates: rates(0, 100, 900) })).productRates).toHaveLength(250);
+    // Removing one (rate null) frees a place, in the same call as the new one or before it.
+    const swapped = await program(s.id, { productRates: [{ productId: products[0], rate: null }, ...rates(250, 251, 700)] });
+    expect(swapped.productRates).toHaveLength(250);
+    expect(swapped.productRates).toContainEqual({ productId: products[250], rate: 700 });
+    expect(swapped.productRates).not.toContainEqual(expect.objectContaining({ productId: products[0] }));
+    expect((await upsert({ productRates: rates(251, 252) })).userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_PRODUCT_RATES"]);
+    expect((await program(s.id, { productRates: rates(1, 2, null) })).productRates).toHaveLength(249);
+    expect((await program(s.id, { productRates: rates(251, 252) })).productRates).toHaveLength(250);
+    // Only removing is always allowed.
+    expect((await program(s.id, { productRates: rates(2, 4, null) })).productRates).toHaveLength(248);
+
+    // The list holds its bound on its own: a 251st row written past the check is not listed.
+    await api.db.prisma.affiliateProductRate.createMany({
+      data: [0, 1, 2, 3].map((i) => ({ programId: dbId(full.id), productId: dbId(products[i]!), rate: 100 })),
+    });
+    expect(await api.db.prisma.affiliateProductRate.count({ where: { programId: dbId(full.id) } })).toBe(252);
+    const listed = ok(await api.gql(`query($id: ID!) { node(id: $id) { ... on AffiliateProgram { productRates { productId } } } }`, { id: full.id }, shop.asMerchant)).node.productRates;
+    expect(listed).toHaveLength(250);
+  });
+
+  it("lets one of two simultaneous upserts take the last per-product rate places, never both", async () => {
+    const s = await shop.shop("EUR");
+    await api.db.prisma.product.createMany({
+      data: Array.from({ length: 260 }, (_, i) => ({ shopId: s.dbId, handle: `raced-${s.dbId}-${i}`, title: `Raced ${i}`, currencyCode: "EUR", status: "ACTIVE" as const })),
+    });
+    const products = (await api.db.prisma.product.findMany({ where: { shopId: s.dbId }, orderBy: { id: "asc" }, select: { id: true } })).map((p) => gid("Product", p.id));
+    const rates = (from: number, to: number) => products.slice(from, to).map((productId) => ({ productId, rate: 500 }));
+    await program(s.id, { productRates: rates(0, 100) });
+    await program(s.id, { productRates: rates(100, 200) });
+    await program(s.id, { productRates: rates(200, 240) });
+    const results = await Promise.all(
+      [rates(240, 250), rates(250, 260)].map(async (productRates) => ok(await api.gql(PROGRAM, { input: { shopId: s.id, productRates } }, shop.asMerchant)).affiliateProgramUpsert),
+    );
+    expect(results.map((r) => r.userErrors.map((e: any) => e.code)).sort()).toEqual([[], ["TOO_MANY_PRODUCT_RATES"]]);
+    expect(await api.db.prisma.affiliateProductRate.count({ where: { program: { shopId: s.dbId } } })).toBe(250);
+  });
+
   it("an INVITE_ONLY program takes links only from creators who accepted its invitation", async () => {
     const s = await shop.shop("EUR");
     await program(s.id, { access: "INVITE_ONLY" });

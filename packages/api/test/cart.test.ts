@@ -283,6 +283,58 @@ describe("cartBuyerIdentityUpdate", () => {
     expect(again.userErrors.map((e: any) => e.code)).toEqual(["CART_MERGED"]);
   });
 
+  describe("when the two carts together would pass 100 lines", () => {
+    let wide: Product;
+    let extra: Product;
+    beforeAll(async () => {
+      wide = await shop.product(shopB.id, Array.from({ length: 100 }, () => "1.00"), 10, "Wide");
+      extra = await shop.product(shopB.id, ["2.00", "3.00"], 10, "Extra");
+    });
+    const line = (p: Product, i: number, quantity = 1) => ({ variantId: p.variants[i]!.id, quantity });
+    const linesOf = async (cartId: string) =>
+      (await api.db.prisma.cartLine.findMany({ where: { cartId: dbId(cartId) }, orderBy: { id: "asc" }, select: { variantId: true, quantity: true } })).map((l) => [l.variantId, l.quantity]);
+
+    it("merges as before when they hold exactly 100 distinct lines together", async () => {
+      const user = await api.token("buyer-merge-100", ["BUYER"]);
+      const owned = await shop.cart(Array.from({ length: 98 }, (_, i) => line(wide, i)), { user });
+      // Two lines the user's cart has (they add up) and two it has not: 98 + 2 = 100.
+      const anonymous = await shop.cart([line(wide, 96, 2), line(wide, 97), line(wide, 98), line(extra, 0)]);
+      const res = ok(await api.gql(IDENTITY, { input: { cartId: anonymous, buyerIdentity: {} } }, { user })).cartBuyerIdentityUpdate;
+      expect(res.userErrors).toEqual([]);
+      expect(res.cart.id).toBe(owned);
+      expect(res.cart.lines).toHaveLength(100);
+      expect(await lineCount(owned)).toBe(100);
+      expect(res.cart.lines.find((l: any) => l.variant.id === wide.variants[96]!.id).quantity).toBe(3);
+      const merged = await api.db.prisma.cart.findUniqueOrThrow({ where: { id: dbId(anonymous) }, select: { status: true } });
+      expect(merged.status).toBe("MERGED");
+      expect(await lineCount(anonymous)).toBe(0);
+    });
+
+    it("gives the anonymous cart to the user instead, both carts kept as they were, neither over 100 lines", async () => {
+      const user = await api.token("buyer-merge-101", ["BUYER"]);
+      const owned = await shop.cart(Array.from({ length: 98 }, (_, i) => line(wide, i)), { user });
+      const ownedBefore = await linesOf(owned);
+      // One line the user's cart has and three it has not: 98 + 3 = 101.
+      const anonymous = await shop.cart([line(wide, 97, 2), line(wide, 98), line(wide, 99), line(extra, 0)], {}, { buyerIdentity: { email: "wide@example.test" } });
+      const anonymousBefore = await linesOf(anonymous);
+      const res = ok(await api.gql(IDENTITY, { input: { cartId: anonymous, buyerIdentity: { countryCode: "NL" } } }, { user })).cartBuyerIdentityUpdate;
+      expect(res.userErrors).toEqual([]);
+      expect(res.cart.id).toBe(anonymous);
+      expect(res.cart).toMatchObject({ status: "ACTIVE", buyer: { id: expect.any(String) }, buyerIdentity: { email: "wide@example.test", countryCode: "NL" } });
+      expect(res.cart.lines).toHaveLength(4);
+      // Nothing moved, nothing dropped: each cart holds what it held.
+      expect(await linesOf(anonymous)).toEqual(anonymousBefore);
+      expect(await linesOf(owned)).toEqual(ownedBefore);
+      const rows = await api.db.prisma.cart.findMany({ where: { id: { in: [dbId(owned), dbId(anonymous)] } }, select: { id: true, status: true, userId: true } });
+      expect(rows.map((r) => r.status)).toEqual(["ACTIVE", "ACTIVE"]);
+      expect(new Set(rows.map((r) => r.userId)).size).toBe(1);
+      // Both are the user's now: readable by them, no longer by whoever holds the anonymous id.
+      expect(ok(await api.gql(CART_QUERY, { id: owned }, { user })).cart.lines).toHaveLength(98);
+      expect(ok(await api.gql(CART_QUERY, { id: anonymous }, { user })).cart.lines).toHaveLength(4);
+      expect(ok(await api.gql(CART_QUERY, { id: anonymous })).cart).toBeNull();
+    });
+  });
+
   it("gives the anonymous cart to a user who has no active cart", async () => {
     const newcomer = await api.token("buyer-newcomer", ["BUYER"]);
     const cartId = await shop.cart([{ variantId: mug.variants[0]!.id }]);
@@ -290,6 +342,32 @@ describe("cartBuyerIdentityUpdate", () => {
     expect(res.cart.id).toBe(cartId);
     expect(res.cart.buyer).not.toBeNull();
     expect(ok(await api.gql(CART_QUERY, { id: cartId })).cart).toBeNull();
+  });
+});
+
+describe("Cart.orders", () => {
+  it("lists the newest 100 orders of the cart, in a stable order", async () => {
+    const cartId = await shop.cart([{ variantId: mug.variants[0]!.id }]);
+    // Written directly: 101 checkouts would only slow the test.
+    const start = Date.now() - 86_400_000;
+    await api.db.prisma.order.createMany({
+      data: Array.from({ length: 101 }, (_, i) => ({
+        shopId: shopB.dbId,
+        cartId: dbId(cartId),
+        currencyCode: "EUR",
+        subtotal: 0,
+        total: 0,
+        checkoutKey: `cart-orders-${i}`,
+        createdAt: new Date(start + i * 60_000),
+      })),
+    });
+    const all = await api.db.prisma.order.findMany({ where: { cartId: dbId(cartId) }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    expect(all).toHaveLength(101);
+    const listed = ok(await api.gql(`query($id: ID!) { cart(id: $id) { orders { id } } }`, { id: cartId })).cart.orders.map((o: any) => dbId(o.id));
+    const newest = all.slice(1).map((o) => o.id);
+    expect(listed).toHaveLength(100);
+    expect([...listed].sort()).toEqual([...newest].sort());
+    expect(listed).toEqual([...listed].sort());
   });
 });
 

@@ -61,6 +61,18 @@ describe("query cost", () => {
     expect(res.extensions?.cost.actualQueryCost).toBe(12);
   });
 
+  it("charges what a field @include-d by a variable's default returned, the variable left out as when it is given", async () => {
+    const query = `query($withProducts: Boolean = true) { products(first: 5) @include(if: $withProducts) { edges { node { id title } } } }`;
+    const given = await api.gql(query, { withProducts: true }, { user: await api.token("cost-include-given") });
+    const defaulted = await api.gql(query, {}, { user: await api.token("cost-include-default") });
+    for (const res of [given, defaulted]) {
+      expect(ok(res).products.edges).toHaveLength(3);
+      expect(res.extensions?.cost).toMatchObject({ requestedQueryCost: 6, actualQueryCost: 4 });
+    }
+    // Without the default applied the bucket would get everything back, however often it ran.
+    expect(defaulted.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(1000);
+  });
+
   it("refuses an operation over the maximum cost before running it, charging nothing", async () => {
     const user = await api.token("cost-max");
     const before = (await api.gql(`{ viewer { roles } }`, {}, { user })).extensions!.cost.throttleStatus.currentlyAvailable;

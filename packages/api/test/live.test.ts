@@ -370,6 +370,64 @@ describe("liveSessionPinProduct", () => {
     const res = await api.gql(M.unpin, { input: { pinnedProductId: pinned.pinnedProducts[0].id } }, as.otherCreator());
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+
+  /** An ACTIVE product of `merchant`'s shop with `n` variants (each pinnable on its own). */
+  async function manyVariants(n: number, title: string) {
+    const values = Array.from({ length: n }, (_, i) => `V${i}`);
+    return createProduct(merchant, {
+      shopId: catalog.shop,
+      title,
+      status: "ACTIVE",
+      options: [{ name: "Version", values }],
+      variants: values.map((value) => ({ price: "10.00", selectedOptions: [{ name: "Version", value }], inventoryQuantity: 5 })),
+    });
+  }
+
+  it("refuses a 31st pinned product with TOO_MANY_PINS and writes nothing; re-pinning one of the 30 still works; unpinning one frees a place", async () => {
+    const product = await manyVariants(32, "Thirty-two Versions");
+    const session = await liveShopSession("Thirty pins");
+    let last: any;
+    for (const variant of product.variants.slice(0, 30)) {
+      last = await must("pin", { liveSessionId: session.id, productId: product.id, variantId: variant.id, livePrice: "9.00" }, as.merchant());
+    }
+    expect(last.pinnedProducts).toHaveLength(30);
+    const before = await liveCounts();
+
+    const over = await call("pin", { liveSessionId: session.id, productId: product.id, variantId: product.variants[30]!.id }, as.merchant());
+    expect(over).toEqual({ liveSession: null, userErrors: [{ code: "TOO_MANY_PINS", field: ["liveSessionId"], message: expect.stringContaining("30") }] });
+    // The whole product is one more pin too; another product as well.
+    expect(codes(await call("pin", { liveSessionId: session.id, productId: product.id }, as.merchant()))).toEqual([["TOO_MANY_PINS", "liveSessionId"]]);
+    expect(codes(await call("pin", { liveSessionId: session.id, productId: catalog.tee }, as.merchant()))).toEqual([["TOO_MANY_PINS", "liveSessionId"]]);
+    expect(await liveCounts()).toEqual(before);
+
+    // Changing the terms of a pinned product takes no new place.
+    const repinned = await must("pin", { liveSessionId: session.id, productId: product.id, variantId: product.variants[0]!.id, livePrice: "8.00" }, as.merchant());
+    expect(repinned.pinnedProducts).toHaveLength(30);
+    expect(repinned.pinnedProducts[0]).toMatchObject({ variant: { id: product.variants[0]!.id }, livePrice: { amount: "8.00" } });
+
+    const unpinned = await must("unpin", { pinnedProductId: repinned.pinnedProducts[5].id }, as.merchant());
+    expect(unpinned.pinnedProducts).toHaveLength(29);
+    const now = await must("pin", { liveSessionId: session.id, productId: product.id, variantId: product.variants[30]!.id }, as.merchant());
+    expect(now.pinnedProducts).toHaveLength(30);
+    expect(now.pinnedProducts.at(-1).variant).toEqual({ id: product.variants[30]!.id });
+    expect(codes(await call("pin", { liveSessionId: session.id, productId: product.id, variantId: product.variants[31]!.id }, as.merchant()))).toEqual([["TOO_MANY_PINS", "liveSessionId"]]);
+    expect(await api.db.prisma.livePinnedProduct.count({ where: { liveSessionId: dbId(session.id), unpinnedAt: null } })).toBe(30);
+  });
+
+  it("lists at most 30 pinned products, the first pinned, however many rows the session holds", async () => {
+    const product = await manyVariants(31, "Thirty-one Versions");
+    const session = await liveShopSession("Thirty-one rows");
+    // Written directly, past the mutation's check: the read must hold its bound on its own.
+    const start = Date.now() - 3_600_000;
+    await api.db.prisma.livePinnedProduct.createMany({
+      data: product.variants.map((v, i) => ({ liveSessionId: dbId(session.id), productId: dbId(product.id), variantId: dbId(v.id), pinnedAt: new Date(start + i * 1000) })),
+    });
+    const q = `query($id: ID!) { liveSession(id: $id) { pinnedProducts { variant { id } } } }`;
+    for (const caller of [as.merchant(), as.buyer()]) {
+      const pinned = ok(await api.gql(q, { id: session.id }, caller)).liveSession.pinnedProducts;
+      expect(pinned.map((p: any) => p.variant.id)).toEqual(product.variants.slice(0, 30).map((v) => v.id));
+    }
+  });
 });
 
 describe("live prices for carts: livePriceFor and consumeLiveQuantity", () => {

@@ -148,4 +148,42 @@ describe("node and nodes", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.nodes).toEqual([null, ...mine.map((f) => ({ id: f.id, __typename: f.type })), null]);
   });
+
+  const product = () => fixtures.find((f) => f.type === "Product" && f.public)!.id;
+  const PRICED = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { shop { id } } } }`;
+
+  it("nodes(ids) takes at most 100 ids: 101 is BAD_USER_INPUT and resolves nothing, 100 resolves every slot", async () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => (i % 2 ? product() : gid("Shop", uuidv7())));
+    const res = await api.gql(NODES, { ids: hundred });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.nodes).toHaveLength(100);
+    expect(res.data?.nodes.filter((n: unknown) => n !== null)).toHaveLength(50);
+
+    for (const ids of [[...hundred, product()], Array.from({ length: 500 }, () => product())]) {
+      const over = await api.gql(NODES, { ids });
+      expect(over.errors?.map((e) => e.extensions?.code) ?? []).toContain("BAD_USER_INPUT");
+      expect(over.errors?.[0]?.message).toContain("100");
+      expect(over.data?.nodes ?? null).toBeNull();
+      // As a literal in the document too.
+      const literal = await api.gql(`{ nodes(ids: [${ids.map((id) => JSON.stringify(id)).join(", ")}]) { id } }`);
+      expect(literal.errors?.map((e) => e.extensions?.code) ?? []).toContain("BAD_USER_INPUT");
+      expect(literal.data?.nodes ?? null).toBeNull();
+    }
+  });
+
+  it("nodes(ids) is priced by the number of ids asked for", async () => {
+    const requested = async (n: number) => {
+      const res = await api.gql(PRICED, { ids: Array.from({ length: n }, () => product()) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.nodes).toHaveLength(n);
+      return res.extensions?.cost.requestedQueryCost as number;
+    };
+    const [one, two, fifty, hundred] = [await requested(1), await requested(2), await requested(50), await requested(100)];
+    expect(one).toBeLessThan(two);
+    expect(two).toBeLessThan(fifty);
+    expect(fifty).toBeLessThan(hundred);
+    // Each id adds at least its object's shop: 50 more ids, at least 50 more.
+    expect(hundred - fifty).toBeGreaterThanOrEqual(50);
+    expect(fifty - one).toBeGreaterThanOrEqual(49);
+  });
 });

@@ -4,15 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKOUT, Commerce, dbId, type Product } from "./commerce.ts";
 import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
 
-/** The test provider, whose refunds can be made to time out a number of times. */
+/** The test provider, whose refunds can be made to time out, or be declined, a number of times. */
 class SlowRefunds implements PaymentProvider {
   readonly name = "test";
   refundTimeouts = 0;
+  refundDeclines = 0;
   constructor(readonly inner: TestPaymentProvider) {}
   authorise: PaymentProvider["authorise"] = (r) => this.inner.authorise(r);
   capture: PaymentProvider["capture"] = (r) => this.inner.capture(r);
   void: PaymentProvider["void"] = (r) => this.inner.void(r);
   refund: PaymentProvider["refund"] = async (r) => {
+    if (this.refundDeclines > 0) {
+      this.refundDeclines--;
+      return { status: "FAILED", reason: "refund_declined" };
+    }
     const result = await this.inner.refund(r);
     if (this.refundTimeouts > 0) {
       this.refundTimeouts--;
@@ -281,5 +286,104 @@ describe("orderRefund", () => {
     const foreign = ok(await api.gql(REFUND, { input: { id: order.id, lines: [{ lineId: otherOrder.lines[0]!.id, quantity: 1 }] } }, shop.asMerchant)).orderRefund;
     expect(foreign.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
     expect((await orderRow(order.id)).refundedTotal).toBe(0);
+  });
+
+  describe("at most 10 refunds per order", () => {
+    const one = (order: { lines: { id: string }[] }) => ({ lines: [{ lineId: order.lines[0]!.id, quantity: 1 }] });
+    const refund = async (id: string, input: Record<string, unknown> = {}) => ok(await api.gql(REFUND, { input: { id, ...input } }, shop.asMerchant)).orderRefund;
+    /** `n` refunds of one unit each, every one succeeding. */
+    async function partialRefunds(order: { id: string; lines: { id: string }[] }, n: number) {
+      for (let i = 0; i < n; i++) expect((await refund(order.id, one(order))).userErrors).toEqual([]);
+    }
+
+    it("refuses a 10th refund that would leave units unrefunded, and keeps the 10th place for refunding everything left", async () => {
+      const p = await shop.product(shopA.id, ["2.00"], 20);
+      const order = await paidOrder([[p, 12]]);
+      await partialRefunds(order, 9);
+      const before = await orderRow(order.id);
+      expect(before).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedTotal: 1800 });
+
+      const tenth = await refund(order.id, { ...one(order), restock: true });
+      expect(tenth).toEqual({ order: null, userErrors: [{ code: "TOO_MANY_REFUNDS", field: ["id"], message: expect.stringContaining("10") }] });
+      const leftOne = await refund(order.id, { lines: [{ lineId: order.lines[0]!.id, quantity: 2 }] });
+      expect(leftOne.userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_REFUNDS"]);
+      const after = await orderRow(order.id);
+      expect(after).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedTotal: 1800, lines: [{ refundedQuantity: 9 }] });
+      expect(after.refunds).toHaveLength(9);
+      expect(await shop.stock(p.variants[0]!.dbId)).toBe(8);
+
+      // Refunding every unit left (no lines) is the 10th.
+      const rest = await refund(order.id, { restock: true });
+      expect(rest.userErrors).toEqual([]);
+      expect(rest.order).toMatchObject({ status: "REFUNDED", refundedTotal: { amount: "24.00" } });
+      expect(rest.order.refunds).toHaveLength(10);
+      expect(rest.order.refunds.at(-1)).toMatchObject({ status: "SUCCEEDED", amount: { amount: "6.00" }, restock: true });
+      expect(await shop.stock(p.variants[0]!.dbId)).toBe(11);
+      expect((await refund(order.id)).userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATUS_TRANSITION"]);
+    });
+
+    it("lets the lines naming every unit left be the 10th refund too", async () => {
+      const p = await shop.product(shopA.id, ["1.00"], 20);
+      const q = await shop.product(shopA.id, ["3.00"], 20);
+      const order = await paidOrder([[p, 10], [q, 2]]);
+      const rows = (await orderRow(order.id)).lines;
+      const gidOf = (product: Product) => order.lines.find((l) => dbId(l.id) === rows.find((r) => r.variantId === product.variants[0]!.dbId)!.id)!.id;
+      for (let i = 0; i < 9; i++) expect((await refund(order.id, { lines: [{ lineId: gidOf(p), quantity: 1 }] })).userErrors).toEqual([]);
+      const all = await refund(order.id, { lines: [{ lineId: gidOf(p), quantity: 1 }, { lineId: gidOf(q), quantity: 2 }] });
+      expect(all.userErrors).toEqual([]);
+      expect(all.order).toMatchObject({ status: "REFUNDED", refundedTotal: { amount: "16.00" } });
+    });
+
+    it("lets orderCancel be the 10th refund", async () => {
+      const p = await shop.product(shopA.id, ["2.00"], 20);
+      const order = await paidOrder([[p, 12]]);
+      await partialRefunds(order, 9);
+      expect((await refund(order.id, one(order))).userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_REFUNDS"]);
+      const cancel = ok(await api.gql(CANCEL, { input: { id: order.id, reason: "too many changes" } }, shop.asMerchant)).orderCancel;
+      expect(cancel.userErrors).toEqual([]);
+      expect(cancel.order).toMatchObject({ status: "CANCELLED", refundedTotal: { amount: "24.00" } });
+      expect(cancel.order.refunds).toHaveLength(10);
+      expect(await shop.stock(p.variants[0]!.dbId)).toBe(11);
+    });
+
+    it("lists at most 10 refunds, the oldest, however many rows the order holds", async () => {
+      const p = await shop.product(shopA.id, ["2.00"], 20);
+      const order = await paidOrder([[p, 1]]);
+      // Written directly, past orderRefund's check: the read must hold its bound on its own.
+      for (let i = 0; i < 11; i++) {
+        await api.db.prisma.refund.create({ data: { orderId: dbId(order.id), amount: 0, lines: [], status: "SUCCEEDED", reason: `r${i}` }, select: { id: true } });
+      }
+      const listed = ok(await api.gql(`query($id: ID!) { order(id: $id) { refunds { reason } } }`, { id: order.id }, shop.asMerchant)).order.refunds;
+      expect(listed.map((r: any) => r.reason)).toEqual(Array.from({ length: 10 }, (_, i) => `r${i}`));
+    });
+
+    it("does not count a refund the provider declined, nor list it", async () => {
+      const p = await shop.product(shopA.id, ["2.00"], 20);
+      const order = await paidOrder([[p, 12]]);
+      await partialRefunds(order, 4);
+      payments.refundDeclines = 2;
+      for (let i = 0; i < 2; i++) {
+        const declined = await refund(order.id, one(order));
+        expect(declined).toMatchObject({ order: null, userErrors: [{ code: "REFUND_FAILED" }] });
+      }
+      expect(payments.refundDeclines).toBe(0);
+      // Nine that succeeded besides the two declined: the 9th partial one is still allowed.
+      await partialRefunds(order, 5);
+      const row = await orderRow(order.id);
+      expect(row.refunds.map((r) => r.status).sort()).toEqual([...Array(2).fill("FAILED"), ...Array(9).fill("SUCCEEDED")].sort());
+      expect(row).toMatchObject({ refundedTotal: 1800, lines: [{ refundedQuantity: 9 }] });
+      const listed = ok(await api.gql(`query($id: ID!) { order(id: $id) { refunds { status amount { amount } } } }`, { id: order.id }, shop.asMerchant)).order.refunds;
+      expect(listed).toHaveLength(9);
+      expect(listed.every((r: any) => r.status === "SUCCEEDED")).toBe(true);
+
+      expect((await refund(order.id, one(order))).userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_REFUNDS"]);
+      // A declined attempt at the 10th place leaves it free.
+      payments.refundDeclines = 1;
+      expect((await refund(order.id)).userErrors.map((e: any) => e.code)).toEqual(["REFUND_FAILED"]);
+      const rest = await refund(order.id);
+      expect(rest.userErrors).toEqual([]);
+      expect(rest.order).toMatchObject({ status: "REFUNDED", refundedTotal: { amount: "24.00" } });
+      expect(rest.order.refunds).toHaveLength(10);
+    });
   });
 });

@@ -7,6 +7,7 @@
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import {
   getNamedType,
+  getVariableValues,
   isAbstractType,
   isInterfaceType,
   isLeafType,
@@ -16,7 +17,9 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
+  type GraphQLInterfaceType,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -34,13 +37,26 @@ export function operationCost(document: DocumentNode, operation: OperationDefini
     ...document,
     definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation),
   };
-  const { complexity } = complexityFromQuery(only, { schema, ctx, variables });
+  const { complexity } = complexityFromQuery(only, { schema, ctx, variables: withDefaults(operation, variables) });
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return complexity + mutationFields * MUTATION_FIELD_COST;
 }
 
+/**
+ * The variables as execution sees them: defaults applied where a variable was not given (the
+ * raw ones would price `first: $n` with `$n: Int = 100` at the default page size, and miss an
+ * `@include(if: $v)` whose `$v` defaults to true). Invalid variables are left as they are:
+ * execution refuses them before anything runs.
+ */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  if (!operation.variableDefinitions?.some((d) => d.defaultValue)) return variables;
+  const { coerced } = getVariableValues(schema, operation.variableDefinitions, variables);
+  return coerced ?? variables;
+}
+
 interface Collected {
-  name: string;
+  /** The field names under this response key: one, or one per type in fragments on several types. */
+  names: string[];
   sets: SelectionSetNode[];
 }
 
@@ -50,7 +66,8 @@ interface Collected {
  * plus the mutation surcharge. The result is walked along the operation's selections, so a
  * JSON value is never mistaken for an object. The requested cost bounds it from above.
  */
-export function resultCost(data: unknown, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+export function resultCost(data: unknown, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
+  const variables = withDefaults(operation, rawVariables);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) => {
@@ -65,21 +82,22 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
     }
     return true;
   };
-  // The fields under these selection sets by response key. Type conditions are not needed:
-  // a result object only holds the keys its own type selected, and fields sharing a response
-  // key have the same shape (validation), so any of them names the field's type.
+  // The fields under these selection sets by response key. Type conditions are not needed: a
+  // result object only holds the keys its own type selected, and the fields sharing a response
+  // key have the same shape (validation); the object's type picks among their names.
   const cache = new WeakMap<readonly SelectionSetNode[], Map<string, Collected>>();
   const collect = (sets: readonly SelectionSetNode[]) => {
     let fields = cache.get(sets);
     if (fields) return fields;
-    fields = new Map();
+    const found = new Map<string, Collected>();
     const visit = (set: SelectionSetNode, seen: Set<string>) => {
       for (const selection of set.selections) {
         if (!included(selection)) continue;
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
-          let entry = fields!.get(key);
-          if (!entry) fields!.set(key, (entry = { name: selection.name.value, sets: [] }));
+          let entry = found.get(key);
+          if (!entry) found.set(key, (entry = { names: [], sets: [] }));
+          if (!entry.names.includes(selection.name.value)) entry.names.push(selection.name.value);
           if (selection.selectionSet) entry.sets.push(selection.selectionSet);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           visit(selection.selectionSet, seen);
@@ -90,31 +108,39 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
       }
     };
     for (const set of sets) visit(set, new Set());
-    cache.set(sets, fields);
-    return fields;
+    cache.set(sets, found);
+    return found;
   };
-  const fieldType = (parent: GraphQLNamedType, name: string): GraphQLNamedType | undefined => {
-    if (isObjectType(parent) || isInterfaceType(parent)) {
-      const field = parent.getFields()[name];
-      if (field) return getNamedType(field.type);
-    }
-    if (isAbstractType(parent)) {
-      for (const type of schema.getPossibleTypes(parent)) {
+  const fieldOf = (parent: GraphQLNamedType, names: string[]) => {
+    const candidates: (GraphQLObjectType | GraphQLInterfaceType)[] = isObjectType(parent) || isInterfaceType(parent) ? [parent] : [];
+    if (isAbstractType(parent)) candidates.push(...schema.getPossibleTypes(parent));
+    for (const type of candidates) {
+      for (const name of names) {
         const field = type.getFields()[name];
-        if (field) return getNamedType(field.type);
+        if (field) return { name, type: getNamedType(field.type) };
       }
     }
     return undefined;
   };
   let objects = 0;
-  const walkObject = (value: Record<string, unknown>, type: GraphQLNamedType, sets: readonly SelectionSetNode[]) => {
-    for (const [key, { name, sets: childSets }] of collect(sets)) {
+  const walkObject = (value: Record<string, unknown>, declared: GraphQLNamedType, sets: readonly SelectionSetNode[]) => {
+    const fields = collect(sets);
+    // An object of an interface or union type names its own type when __typename was selected.
+    let type = declared;
+    if (isAbstractType(declared)) {
+      for (const [key, { names }] of fields) {
+        const named = value[key];
+        const concrete = names.includes("__typename") && typeof named === "string" ? schema.getType(named) : undefined;
+        if (concrete) type = concrete;
+      }
+    }
+    for (const [key, { names, sets: childSets }] of fields) {
       const child = value[key];
-      if (child === null || child === undefined || name === "__typename") continue;
-      const childType = fieldType(type, name);
-      if (!childType || isLeafType(childType)) continue;
-      const free = type.name.endsWith("Connection") && (name === "edges" || name === "pageInfo");
-      walkValue(child, childType, childSets, free);
+      if (child === null || child === undefined || names.includes("__typename")) continue;
+      const field = fieldOf(type, names) ?? fieldOf(declared, names);
+      if (!field || isLeafType(field.type)) continue;
+      const free = type.name.endsWith("Connection") && (field.name === "edges" || field.name === "pageInfo");
+      walkValue(child, field.type, childSets, free);
     }
   };
   const walkValue = (value: unknown, type: GraphQLNamedType, sets: readonly SelectionSetNode[], free: boolean) => {
