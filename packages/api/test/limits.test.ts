@@ -73,6 +73,18 @@ describe("query cost", () => {
     expect(defaulted.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(1000);
   });
 
+  it("refuses a whole operation when one field's arguments cannot be priced, so no other field runs unpriced", async () => {
+    const user = await api.token("cost-unpriced");
+    await api.gql(`{ viewer { roles } }`, {}, { user }); // authentication is cached after this
+    const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+    const query = `query($ids: [ID!]!) { a: nodes(ids: $ids) { id } b: products(first: 20) { edges { node { id title } } } }`;
+    const { result, statements } = await api.db.statementsDuring(() => api.gql(query, { ids }, { user }));
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.data ?? null).toBeNull();
+    expect(result.extensions?.cost).toMatchObject({ requestedQueryCost: 0, actualQueryCost: 0 });
+    expect(statements).toEqual([]);
+  });
+
   it("refuses an operation over the maximum cost before running it, charging nothing", async () => {
     const user = await api.token("cost-max");
     const before = (await api.gql(`{ viewer { roles } }`, {}, { user })).extensions!.cost.throttleStatus.currentlyAvailable;

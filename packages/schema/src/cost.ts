@@ -9,7 +9,6 @@ import {
   getNamedType,
   getVariableValues,
   isAbstractType,
-  isInterfaceType,
   isLeafType,
   isObjectType,
   Kind,
@@ -17,10 +16,11 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
-  type GraphQLInterfaceType,
+  type GraphQLAbstractType,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type InlineFragmentNode,
+  type NamedTypeNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
@@ -55,16 +55,16 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 interface Collected {
-  /** The field names under this response key: one, or one per type in fragments on several types. */
-  names: string[];
+  name: string;
   sets: SelectionSetNode[];
 }
 
 /**
  * The cost of what a result returned, by the same model as the requested cost: one per object
  * in `data` (scalars, enums and JSON values nothing; a connection's edges and page info free),
- * plus the mutation surcharge. The result is walked along the operation's selections, so a
- * JSON value is never mistaken for an object. The requested cost bounds it from above.
+ * plus the mutation surcharge. The result is walked along the operation's selections as
+ * execution collected them for each object's type, so a JSON value is never mistaken for an
+ * object and a fragment counts only on the types it applies to. The requested cost bounds it.
  */
 export function resultCost(data: unknown, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
   const variables = withDefaults(operation, rawVariables);
@@ -82,13 +82,19 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
     }
     return true;
   };
-  // The fields under these selection sets by response key. Type conditions are not needed: a
-  // result object only holds the keys its own type selected, and the fields sharing a response
-  // key have the same shape (validation); the object's type picks among their names.
-  const cache = new WeakMap<readonly SelectionSetNode[], Map<string, Collected>>();
-  const collect = (sets: readonly SelectionSetNode[]) => {
-    let fields = cache.get(sets);
-    if (fields) return fields;
+  const applies = (condition: NamedTypeNode | undefined, type: GraphQLObjectType) => {
+    if (!condition || condition.name.value === type.name) return true;
+    const conditionType = schema.getType(condition.name.value);
+    return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
+  };
+  // CollectFields as execution does it: the fields under these selection sets for an object of
+  // `type`, by response key, in order (fields sharing a key on one type share its name).
+  const cache = new Map<string, WeakMap<readonly SelectionSetNode[], Map<string, Collected>>>();
+  const collect = (sets: readonly SelectionSetNode[], type: GraphQLObjectType) => {
+    let byType = cache.get(type.name);
+    if (!byType) cache.set(type.name, (byType = new WeakMap()));
+    const cached = byType.get(sets);
+    if (cached) return cached;
     const found = new Map<string, Collected>();
     const visit = (set: SelectionSetNode, seen: Set<string>) => {
       for (const selection of set.selections) {
@@ -96,64 +102,60 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
           let entry = found.get(key);
-          if (!entry) found.set(key, (entry = { names: [], sets: [] }));
-          if (!entry.names.includes(selection.name.value)) entry.names.push(selection.name.value);
+          if (!entry) found.set(key, (entry = { name: selection.name.value, sets: [] }));
           if (selection.selectionSet) entry.sets.push(selection.selectionSet);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          visit(selection.selectionSet, seen);
+          if (applies(selection.typeCondition, type)) visit(selection.selectionSet, seen);
         } else if (!seen.has(selection.name.value)) {
           const fragment = fragments.get(selection.name.value);
-          if (fragment) visit(fragment.selectionSet, new Set(seen).add(selection.name.value));
+          if (fragment && applies(fragment.typeCondition, type)) visit(fragment.selectionSet, new Set(seen).add(selection.name.value));
         }
       }
     };
     for (const set of sets) visit(set, new Set());
-    cache.set(sets, found);
+    byType.set(sets, found);
     return found;
   };
-  const fieldOf = (parent: GraphQLNamedType, names: string[]) => {
-    const candidates: (GraphQLObjectType | GraphQLInterfaceType)[] = isObjectType(parent) || isInterfaceType(parent) ? [parent] : [];
-    if (isAbstractType(parent)) candidates.push(...schema.getPossibleTypes(parent));
-    for (const type of candidates) {
-      for (const name of names) {
-        const field = type.getFields()[name];
-        if (field) return { name, type: getNamedType(field.type) };
-      }
-    }
-    return undefined;
-  };
-  let objects = 0;
-  const walkObject = (value: Record<string, unknown>, declared: GraphQLNamedType, sets: readonly SelectionSetNode[]) => {
-    const fields = collect(sets);
-    // An object of an interface or union type names its own type when __typename was selected.
-    let type = declared;
-    if (isAbstractType(declared)) {
-      for (const [key, { names }] of fields) {
-        const named = value[key];
-        const concrete = names.includes("__typename") && typeof named === "string" ? schema.getType(named) : undefined;
-        if (concrete) type = concrete;
-      }
-    }
-    for (const [key, { names, sets: childSets }] of fields) {
+  const objectCost = (value: Record<string, unknown>, type: GraphQLObjectType, sets: readonly SelectionSetNode[]): number => {
+    let cost = 0;
+    for (const [key, { name, sets: childSets }] of collect(sets, type)) {
       const child = value[key];
-      if (child === null || child === undefined || names.includes("__typename")) continue;
-      const field = fieldOf(type, names) ?? fieldOf(declared, names);
-      if (!field || isLeafType(field.type)) continue;
-      const free = type.name.endsWith("Connection") && (field.name === "edges" || field.name === "pageInfo");
-      walkValue(child, field.type, childSets, free);
+      const field = type.getFields()[name];
+      if (child === null || child === undefined || !field) continue;
+      const childType = getNamedType(field.type);
+      if (isLeafType(childType)) continue;
+      const free = type.name.endsWith("Connection") && (name === "edges" || name === "pageInfo");
+      cost += valueCost(child, childType, childSets, free);
     }
+    return cost;
   };
-  const walkValue = (value: unknown, type: GraphQLNamedType, sets: readonly SelectionSetNode[], free: boolean) => {
-    if (Array.isArray(value)) {
-      for (const item of value) walkValue(item, type, sets, free);
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    if (!free) objects += 1;
-    walkObject(value as Record<string, unknown>, type, sets);
+  // The type of an object of an interface or union type: its __typename when selected, else the
+  // possible types whose collected keys are exactly the object's (execution answers with those);
+  // when several fit (fragments alike on them), the most costly reading.
+  const abstractCost = (value: Record<string, unknown>, type: GraphQLAbstractType, sets: readonly SelectionSetNode[]): number => {
+    const keys = Object.keys(value);
+    const possible = schema.getPossibleTypes(type);
+    const named = possible.filter((t) => {
+      const fields = collect(sets, t);
+      return keys.some((k) => fields.get(k)?.name === "__typename" && value[k] === t.name);
+    });
+    const fitting = named.length ? named : possible.filter((t) => {
+      const fields = collect(sets, t);
+      return fields.size === keys.length && keys.every((k) => fields.has(k));
+    });
+    let cost = 0;
+    for (const t of fitting.length ? fitting : possible) cost = Math.max(cost, objectCost(value, t, sets));
+    return cost;
+  };
+  const valueCost = (value: unknown, type: GraphQLNamedType, sets: readonly SelectionSetNode[], free: boolean): number => {
+    if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + valueCost(item, type, sets, free), 0);
+    if (value === null || typeof value !== "object") return 0;
+    const object = value as Record<string, unknown>;
+    const inner = isObjectType(type) ? objectCost(object, type, sets) : isAbstractType(type) ? abstractCost(object, type, sets) : 0;
+    return (free ? 0 : 1) + inner;
   };
   const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
-  if (root && data && typeof data === "object") walkObject(data as Record<string, unknown>, root, [operation.selectionSet]);
+  const objects = root && data && typeof data === "object" ? objectCost(data as Record<string, unknown>, root, [operation.selectionSet]) : 0;
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return objects + mutationFields * MUTATION_FIELD_COST;
 }

@@ -7,7 +7,7 @@
  * alike. Every query and mutation response carries `extensions.cost`.
  */
 import { operationCost, resultCost, type Context } from "@shoppable/schema";
-import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { BucketStore } from "./bucket.ts";
 
@@ -43,11 +43,21 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
     const operation = getOperationAST(args.document, args.operationName) as OperationDefinitionNode | null;
     const ctx = args.contextValue as LimitedContext;
     if (!operation || !ctx?.key) return null;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    // Variables that do not fit their definitions: execution refuses the whole operation with
+    // the proper errors before any field runs, so there is nothing to charge for.
+    if (getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors) return null;
     let requested: number;
     try {
-      requested = operationCost(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, ctx);
-    } catch {
-      return null; // bad variables: execution answers with the proper error, and nothing ran to charge for
+      requested = operationCost(args.document, operation, variables, ctx);
+    } catch (error) {
+      // An argument the schema refuses (a page size over its maximum, too many ids): the other
+      // root fields would run unpriced, so nothing runs.
+      const refusal =
+        error instanceof GraphQLError
+          ? new GraphQLError(error.message, { extensions: { code: "BAD_USER_INPUT", ...error.extensions } })
+          : new GraphQLError("The operation's arguments could not be priced.", { extensions: { code: "BAD_USER_INPUT" } });
+      return { refused: withCost({ errors: [refusal] }, { requestedQueryCost: 0, actualQueryCost: 0, throttleStatus: status(-1) }) };
     }
     if (requested > maxCost) {
       const error = new GraphQLError(`Query cost ${requested} exceeds the maximum of ${maxCost} for one operation.`, {
