@@ -211,6 +211,15 @@ describe("operationCost bounds resultCost", () => {
     expect(requested(query, {})).toBe(101);
   });
 
+  it("collects an object's fields for its own type: a fragment on another type sharing a key does not hide them", () => {
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Cart { lines { cost { total { amount } } } } ... on Order { lines { total { amount } } } } }`;
+    const order = { lines: [{ total: { amount: "1.00" } }, { total: { amount: "2.00" } }] };
+    const cart = { lines: [{ cost: { total: { amount: "1.00" } } }] };
+    // The order, its 2 lines and their totals: 5; the cart, its line, the line's cost and total: 4.
+    expect(actual(query, { nodes: [order] }, { ids: ["a"] })).toBe(5);
+    expect(actual(query, { nodes: [cart, order] }, { ids: ["a", "b"] })).toBe(9);
+  });
+
   it("counts an alias naming different fields on different types by the object's __typename", () => {
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Product { x: shop { id } } ... on Post { x: author { id } } } }`;
     const data = { nodes: [{ __typename: "Product", x: { id: "s" } }, { __typename: "Post", x: { id: "u" } }] };
