@@ -5,10 +5,10 @@
  * Both need the binaries of the machine's PostgreSQL and Redis (CI installs them).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 
 /** A free TCP port on 127.0.0.1. */
@@ -50,16 +50,29 @@ export interface PrivatePostgres {
   close(): void;
 }
 
+/** Whether every folder from / down to `path` lets other users through (the x bit for others). */
+function reachableByOthers(path: string): boolean {
+  let current = resolve(path);
+  for (;;) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
 /** Starts a PostgreSQL cluster of its own. As root, its processes run as the `postgres` user (PostgreSQL refuses root). */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL's server binaries (pg_config --bindir: initdb, pg_ctl) are not installed");
-  const dir = mkdtempSync(join(tmpdir(), "shoppable-pg-"));
   const asRoot = process.getuid?.() === 0;
+  // As root the cluster belongs to `postgres`, which must reach its folder: a TMPDIR private to
+  // root (mode 0700, as mktemp -d makes it) would lock it out, so the folder goes under /tmp then.
+  const dir = mkdtempSync(join(asRoot && !reachableByOthers(tmpdir()) ? "/tmp" : tmpdir(), "shoppable-pg-"));
   if (asRoot) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })));
   const run = (tool: string, args: string[]) => {
     const command = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]] : [join(bin, tool), args];
-    execFileSync(command[0] as string, command[1] as string[], { stdio: "pipe" });
+    execFileSync(command[0] as string, command[1] as string[], { stdio: "pipe", cwd: dir });
   };
   const port = await freePort();
   const data = join(dir, "data");
