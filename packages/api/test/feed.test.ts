@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "@shoppable/schema";
-import { likePost, recordPurchaseThroughPost, sharePost, utc, viewPost } from "@shoppable/schema/content/engagement.ts";
+import { likePost, recordPurchaseThroughPost, sharePost, viewPost } from "@shoppable/schema/content/engagement.ts";
+import { utc } from "@shoppable/schema/shared/sql.ts";
 import { rankingHour, rankPosts, TRENDING_WINDOW_HOURS, trendingScore } from "@shoppable/schema/content/ranking.ts";
 import { computeTrendingSnapshot, refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

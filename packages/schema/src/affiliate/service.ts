@@ -4,7 +4,7 @@
  */
 import { randomUUID, createHash } from "node:crypto";
 import { isPlatform } from "../content/access.ts";
-import { utc } from "../content/engagement.ts";
+import { utc } from "../shared/sql.ts";
 import type { Context } from "../context.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { AffiliateAccess, AttributionModel } from "../generated/prisma/enums.ts";
@@ -12,7 +12,7 @@ import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
-import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
+import { inTransaction, Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import type { AffiliateErrorCode } from "./errors.ts";
 import { payCreator, releasePayableCommissions, type ReleasedCommission } from "./ledger.ts";
 import { commissionIdChunks, transaction, type EventBus } from "../shared/events.ts";

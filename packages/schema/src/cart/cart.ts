@@ -12,7 +12,7 @@ import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { cartVisibleWhere } from "./access.ts";
 import { loadPricedCart, type LoadedCart } from "./load.ts";
-import { CART_LIMITS } from "./service.ts";
+import { CART_LIMITS } from "./limits.ts";
 import { DISCOUNT_REASONS, type CodeOutcome } from "./pricing.ts";
 
 export const CartStatusEnum = builder.enumType(CartStatus, {

@@ -7,8 +7,9 @@ import { userError } from "../shared/user-error.ts";
 import { DiscountKindEnum } from "./discount-code.ts";
 import { CartError, DiscountError } from "./errors.ts";
 import * as carts from "./service.ts";
+import { CART_LIMITS } from "./limits.ts";
 
-const { lines: MAX_LINES, quantity: MAX_QUANTITY, discountCodes: MAX_CODES } = carts.CART_LIMITS;
+const { lines: MAX_LINES, quantity: MAX_QUANTITY, discountCodes: MAX_CODES } = CART_LIMITS;
 
 const regions = new Intl.DisplayNames(["en"], { type: "region" });
 /** ISO 3166-1 alpha-2, as the platform's ICU data knows it. */

@@ -10,38 +10,16 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
-import { queueEvent, transaction } from "../shared/events.ts";
+import { queueEvent } from "../shared/events.ts";
 import { userError } from "../shared/user-error.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { inTransaction, Rollback } from "../shared/transaction.ts";
 import { assertCartHolder, cartExpiry } from "./access.ts";
+import { CART_LIMITS } from "./limits.ts";
 import { cartError, type CartUserErrorShape } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export const CART_LIMITS = { lines: 100, quantity: 1000, discountCodes: 10 } as const;
-
-/** Interactive transaction options: checkouts queue for hot rows, so allow waiting. */
-export const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
-
-/** Thrown inside a transaction to roll it back and answer with userErrors instead. */
-export class Rollback<E> extends Error {
-  constructor(readonly errors: E[]) {
-    super("rolled back");
-  }
-}
-
-/**
- * Runs `fn` in a transaction; a `Rollback` thrown inside becomes a failed payload. Events
- * queued inside (`queueEvent`) are published only when it commits.
- */
-export async function inTransaction(ctx: Context, fn: (tx: Tx) => Promise<PayloadShape>): Promise<PayloadShape> {
-  try {
-    return await transaction(ctx, fn, TX_OPTIONS);
-  } catch (error) {
-    if (error instanceof Rollback) return failed(error.errors);
-    throw error;
-  }
-}
 
 export interface AttributionInput {
   postId?: string | null | undefined;

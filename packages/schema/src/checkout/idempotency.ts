@@ -11,6 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { utc } from "../shared/sql.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -40,8 +41,6 @@ export function requestHash(parts: unknown[]): string {
 }
 
 const lease = (now: Date) => new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
-/** A timestamp column's value (UTC, as Prisma stores DateTime) in raw SQL. */
-const utcTimestamp = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** Claims `ref` for a request whose input has fingerprint `hash` (see the module comment). */
 export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef, hash: string, now = new Date()): Promise<Claim> {
@@ -49,7 +48,7 @@ export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef,
     // Raw: Prisma plans a createMany afresh on every call (its query plan cache skips them).
     const created = await db.$executeRaw`
       INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash", "recoveryPoint", "resourceIds", "lockedUntil", "createdAt", "updatedAt", "expiresAt")
-      VALUES (${ref.scope}, ${ref.key}, ${hash}, 'STARTED', ARRAY[]::text[], ${utcTimestamp(lease(now))}, ${utcTimestamp(now)}, ${utcTimestamp(now)}, ${utcTimestamp(new Date(now.getTime() + IDEMPOTENCY_TTL_MS))})
+      VALUES (${ref.scope}, ${ref.key}, ${hash}, 'STARTED', ARRAY[]::text[], ${utc(lease(now))}, ${utc(now)}, ${utc(now)}, ${utc(new Date(now.getTime() + IDEMPOTENCY_TTL_MS))})
       ON CONFLICT DO NOTHING`;
     if (created === 1) return { kind: "run", recoveryPoint: "STARTED", resourceIds: [] };
     const record = await db.idempotencyRecord.findUnique({ where: { scope_key: ref } });

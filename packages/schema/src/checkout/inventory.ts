@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { queueEvent } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
 import { emitLowStock, type StockMove } from "../webhooks/service.ts";
+import { utc } from "../shared/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,7 +62,7 @@ export async function takeStock(tx: Tx, items: StockItem[], reason: string): Pro
         RETURNING v."id", v."inventoryQuantity", p."shopId"::text AS "shopId", s."lowStockThreshold" AS "threshold"
       ), adjustment AS (
         INSERT INTO "InventoryAdjustment" ("id", "variantId", "delta", "quantityAfter", "reason", "orderId", "createdAt")
-        SELECT ${uuidv7(at.getTime())}::uuid, v."id", ${-item.quantity}::int, v."inventoryQuantity", ${reason}, ${item.orderId}::uuid, (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        SELECT ${uuidv7(at.getTime())}::uuid, v."id", ${-item.quantity}::int, v."inventoryQuantity", ${reason}, ${item.orderId}::uuid, ${utc(at)}
         FROM v
       )
       SELECT "inventoryQuantity", "shopId", "threshold" FROM v`;

@@ -2,7 +2,7 @@
  * What an order may hold. Each bound is enforced where the rows are written (cart lines,
  * RESERVE, orderRefund) and by the reads (a `take`), so the cost model can price each list by it.
  */
-import { CART_LIMITS } from "../cart/service.ts";
+import { CART_LIMITS } from "../cart/limits.ts";
 
 export const ORDER_LIMITS = {
   /** An order's lines come from one cart's lines. */

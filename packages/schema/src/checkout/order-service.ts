@@ -15,7 +15,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
  * the next orderRefund or orderCancel of the order, before anything else.
  */
 import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledger.ts";
-import { inTransaction, Rollback, TX_OPTIONS } from "../cart/service.ts";
+import { inTransaction, Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";

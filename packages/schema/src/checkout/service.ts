@@ -28,7 +28,7 @@ import { randomUUID } from "node:crypto";
 import { buyerKeyOf, assertCartHolder, cartExpiry } from "../cart/access.ts";
 import { loadPricedCart, pricing } from "../cart/load.ts";
 import { DISCOUNT_REASONS } from "../cart/pricing.ts";
-import { Rollback, TX_OPTIONS } from "../cart/service.ts";
+import { Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
@@ -51,6 +51,7 @@ import {
 import { emitOrderEventsFor, ORDER_WEBHOOK_SELECT } from "../webhooks/service.ts";
 import { returnStock, takeStock, type StockItem } from "./inventory.ts";
 import { callProvider, defaultPaymentProvider, type PaymentProvider } from "./payment.ts";
+import { utc } from "../shared/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -304,7 +305,7 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
     const redemption = applied.find((a) => a.shopId === d.shopId);
     return redemption ? [{ id: redemptionIds[i]!, discountCodeId: redemption.discountCodeId, orderId: orderIdOf.get(d.shopId)!, buyerKey: buyerKey! }] : [];
   });
-  const stamp = Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const stamp = utc(at);
   // Foreign keys are checked at the end of the statement, when the orders are there.
   await tx.$executeRaw`
     WITH orders AS (

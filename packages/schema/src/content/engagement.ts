@@ -12,6 +12,7 @@
 import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { utc } from "../shared/sql.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";
 import { visiblePostWhere, visibleTagWhere } from "./access.ts";
 import type { ContentErrorCode } from "./errors.ts";
@@ -22,10 +23,6 @@ type ContentUserError = UserErrorShape<ContentErrorCode>;
 /** Anything that runs raw SQL: the Prisma client or a transaction of another domain. */
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-/** A UTC instant as a `timestamp(3)` (Prisma's DateTime columns hold UTC wall time). */
-export function utc(at: Date): Prisma.Sql {
-  return Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
 
 /** NOT_FOUND when the caller cannot see the post, POST_DELETED when it was deleted. */
 async function checkPost(ctx: Context, postId: string): Promise<ContentUserError | null> {

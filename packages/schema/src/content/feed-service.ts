@@ -30,7 +30,7 @@ import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
 import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
 import { visiblePostWhere } from "./access.ts";
-import { utc } from "./engagement.ts";
+import { utc } from "../shared/sql.ts";
 import { listPosts } from "./post-list.ts";
 import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type ForwardWindow, type RankedRow } from "./ranked-page.ts";
 import { AFFINITY, AFFINITY_RANGE, PERSONAL_SCORE_FLOOR, rankingHour } from "./ranking.ts";

@@ -11,7 +11,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
 import { pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
-import { utc } from "./engagement.ts";
+import { utc } from "../shared/sql.ts";
 import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type RankedRow } from "./ranked-page.ts";
 import { PRODUCT_POINTS, PRODUCT_WINDOW_HOURS, rankingHour, RECOMMENDATION_WEIGHTS, type ProductWindow } from "./ranking.ts";
 

@@ -6,6 +6,7 @@
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { requestLoader } from "../shared/loader.ts";
+import { utc } from "../shared/sql.ts";
 
 export interface SocialProof {
   purchasesLast24h: number;
@@ -40,7 +41,7 @@ export async function loadSocialProof(db: Context["db"], productIds: string[], n
       FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
       WHERE l."productId" = ids."id"
         AND o."status" IN ('PAID', 'FULFILLED', 'PARTIALLY_REFUNDED')
-        AND o."paidAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        AND o."paidAt" >= ${utc(since)}
     ) sales ON true`;
   return new Map(rows.map(({ productId, ...proof }) => [productId, proof]));
 }

@@ -13,7 +13,7 @@
  */
 import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { utc } from "./engagement.ts";
+import { utc } from "../shared/sql.ts";
 import { DECAY, ENGAGEMENT_POINTS, rankingHour, TRENDING_WINDOW_HOURS } from "./ranking.ts";
 
 const HOUR_MS = 3_600_000;

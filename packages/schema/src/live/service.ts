@@ -8,7 +8,7 @@
  * session (its UPDATE), so they serialise per session and always lock the session before its
  * viewer or pin rows: no lost updates, no deadlocks.
  */
-import { TX_OPTIONS } from "../cart/service.ts";
+import { TX_OPTIONS } from "../shared/transaction.ts";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";

@@ -14,6 +14,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma as P } from "../generated/prisma/client.ts";
 import { subjectHash } from "../identity/keys.ts";
 import { queueEvent, transaction, USER_ERASED_CHANNEL } from "../shared/events.ts";
+import { utc } from "../shared/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -166,7 +167,7 @@ export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: str
       WITH gone AS (DELETE FROM "PostLike" WHERE "userId" = ${userId}::uuid RETURNING "postId"),
       counted AS (UPDATE "Post" p SET "likeCount" = p."likeCount" - 1 FROM gone WHERE p."id" = gone."postId" RETURNING p."id")
       INSERT INTO "PostEngagementHour" ("postId", "hour", "likes")
-      SELECT "postId", ${sql`(${hour.toISOString()}::timestamptz AT TIME ZONE 'UTC')`}, -1 FROM gone
+      SELECT "postId", ${utc(hour)}, -1 FROM gone
       ON CONFLICT ("postId", "hour") DO UPDATE SET "likes" = "PostEngagementHour"."likes" + EXCLUDED."likes"`;
     await forgetPostEvents(tx, P.sql`DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey}`, "viewCount", "views");
     await forgetPostEvents(tx, P.sql`DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid`, "shareCount", "shares");
