@@ -3,12 +3,11 @@
  * Commission and payout writes live in ledger.ts.
  */
 import { randomUUID, createHash } from "node:crypto";
-import { isPlatform } from "../content/access.ts";
 import { utc } from "../shared/sql.ts";
 import type { Context } from "../context.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { AffiliateAccess, AttributionModel } from "../generated/prisma/enums.ts";
-import { canManageShop } from "../identity/service.ts";
+import { canManageShop, isPlatform } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";

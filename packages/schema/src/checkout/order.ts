@@ -14,6 +14,7 @@ import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { ORDER_LIMITS } from "./limits.ts";
+import { isPlatform } from "../identity/service.ts";
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: "OrderStatus",
@@ -26,10 +27,6 @@ const RefundStatusEnum = builder.enumType(RefundStatus, {
   description: "PENDING: sent to the payment provider, no answer yet. SUCCEEDED. FAILED: refused; the order was left as before.",
 });
 
-/** The platform: a secret key on its own, or an ADMIN user with a secret key. */
-function isPlatform(ctx: Context): boolean {
-  return ctx.key.kind === "SECRET" && (ctx.user === null || ctx.user.roles.includes("ADMIN"));
-}
 
 /**
  * The orders the caller may read: the buyer's own; with a secret key, a merchant's shops'

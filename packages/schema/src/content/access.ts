@@ -4,12 +4,9 @@
  */
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { isPlatform } from "../identity/service.ts";
 import { requestCache } from "../shared/loader.ts";
 
-/** The platform: a secret key acting on its own, or an ADMIN user with a secret key. */
-export function isPlatform(ctx: Context): boolean {
-  return ctx.key.kind === "SECRET" && (!ctx.user || ctx.user.roles.includes("ADMIN"));
-}
 
 /**
  * The posts the caller may see: never deleted ones (unless `includeDeleted`, which services

@@ -96,6 +96,11 @@ function sameRoles(a: Role[], b: Role[]): boolean {
 }
 
 
+/** The platform: a secret key acting on its own, or for an ADMIN user. */
+export function isPlatform(ctx: Context): boolean {
+  return ctx.key.kind === "SECRET" && (ctx.user === null || ctx.user.roles.includes("ADMIN"));
+}
+
 /**
  * Whether the caller may manage a shop: a secret key acting on its own (the platform's
  * server), an ADMIN user, or a MERCHANT who is a member of the shop. Publishable keys never

@@ -13,7 +13,7 @@ import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { LiveSessionStatus, Role } from "../generated/prisma/enums.ts";
-import { canManageShop } from "../identity/service.ts";
+import { canManageShop, isPlatform } from "../identity/service.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
 import { queueEvent, transaction, type LivePinSnapshot, type LiveSessionEventKind } from "../shared/events.ts";
@@ -48,10 +48,6 @@ const ACTION_TEXT: Record<LiveTransition, string> = {
 
 // ───────────── who may act ─────────────
 
-/** The platform: a secret key acting on its own, or for an ADMIN user. */
-function isPlatform(ctx: Context): boolean {
-  return ctx.key.kind === "SECRET" && (ctx.user === null || ctx.user.roles.includes("ADMIN"));
-}
 
 interface SessionAccess {
   id: string;

@@ -17,7 +17,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { WebhookTopic } from "../generated/prisma/enums.ts";
-import { isPlatform } from "../content/access.ts";
+import { isPlatform } from "../identity/service.ts";
 import { canManageShop } from "../identity/service.ts";
 import { formatMinorUnits } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";

@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { ShopType } from "../catalog/shop.ts";
 import { limits, listCost } from "../limits.ts";
 import { forbidden } from "../shared/errors.ts";
-import { isPlatform } from "../content/access.ts";
+import { isPlatform } from "../identity/service.ts";
 import { eventType, MAX_ENDPOINTS } from "./service.ts";
 
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
