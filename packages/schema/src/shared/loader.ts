@@ -1,8 +1,10 @@
 /**
- * Request-scoped batching, DataLoader style: loads asked for in the same tick (sibling fields
- * of a list page) become one call of `batch`, so a computed field costs one statement per
- * page instead of one per row. Results are cached for the request only.
+ * Request-scoped batching with DataLoader: loads asked for in the same tick (sibling fields of
+ * a list page) become one call of `batch`, so a computed field costs one statement per page
+ * instead of one per row. Results are cached for the request only.
  */
+import DataLoader from "dataloader";
+
 const caches: WeakMap<object, unknown>[] = [];
 
 /**
@@ -25,8 +27,9 @@ const loaders = requestCache<Map<string, unknown>>();
 export type Load<K, V> = (key: K) => Promise<V>;
 
 /**
- * The loader named `name` for this request (`ctx`). `batch` receives distinct keys and
- * returns a value per key; keys it leaves out resolve to `missing`.
+ * The loader named `name` for this request (`ctx`): a DataLoader whose batch function is
+ * `batch`, which receives distinct keys and returns a value per key; keys it leaves out resolve
+ * to `missing`. A failed batch rejects its loads and forgets them, so a retry reads again.
  */
 export function requestLoader<K, V>(ctx: object, name: string, batch: (keys: K[]) => Promise<Map<K, V>>, missing: V): Load<K, V> {
   let byName = loaders.get(ctx);
@@ -36,35 +39,11 @@ export function requestLoader<K, V>(ctx: object, name: string, batch: (keys: K[]
   }
   const existing = byName.get(name) as Load<K, V> | undefined;
   if (existing) return existing;
-
-  const cache = new Map<K, Promise<V>>();
-  let queue: { key: K; resolve: (value: V) => void; reject: (error: unknown) => void }[] = [];
-  const dispatch = () => {
-    const jobs = queue;
-    queue = [];
-    batch([...new Set(jobs.map((j) => j.key))]).then(
-      (values) => {
-        for (const job of jobs) job.resolve(values.has(job.key) ? (values.get(job.key) as V) : missing);
-      },
-      (error: unknown) => {
-        for (const job of jobs) {
-          cache.delete(job.key);
-          job.reject(error);
-        }
-      },
-    );
-  };
-  const load: Load<K, V> = (key) => {
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const promise = new Promise<V>((resolve, reject) => {
-      // After the promise jobs of this tick, as DataLoader does: every sibling resolver has run.
-      if (queue.length === 0) void Promise.resolve().then(() => process.nextTick(dispatch));
-      queue.push({ key, resolve, reject });
-    });
-    cache.set(key, promise);
-    return promise;
-  };
+  const loader = new DataLoader<K, V>(async (keys) => {
+    const values = await batch([...keys]);
+    return keys.map((key) => (values.has(key) ? (values.get(key) as V) : missing));
+  });
+  const load: Load<K, V> = (key) => loader.load(key);
   byName.set(name, load);
   return load;
 }
