@@ -27,14 +27,19 @@ function devConfig(): Plugin {
           res.statusCode = 404;
           return res.end(`No ${file}: start the API first (pnpm start), or write public/config.json.`);
         }
-        const saved = JSON.parse(readFileSync(file, "utf8")) as { publishableKey: string; users: Record<string, { token: string }> };
+        const saved = JSON.parse(readFileSync(file, "utf8")) as {
+          publishableKey: string;
+          users: Record<string, { token: string }>;
+        };
         const demoFile = join(dir, "storefront-demo.json");
         const config = {
           apiUrl: process.env.API_URL ?? "http://localhost:4000/graphql",
           publishableKey: saved.publishableKey,
           users: {
             ...(saved.users.buyer ? { buyer: { token: saved.users.buyer.token, label: "Demo buyer" } } : {}),
-            ...(saved.users.creator ? { creator: { token: saved.users.creator.token, label: "Demo creator" } } : {}),
+            ...(saved.users.creator
+              ? { creator: { token: saved.users.creator.token, label: "Demo creator" } }
+              : {}),
           },
           ...(existsSync(demoFile) ? { demo: JSON.parse(readFileSync(demoFile, "utf8")) } : {}),
         };

@@ -21,7 +21,11 @@ describe("readCatalogCsv", () => {
   it("takes columns in any order and case, ignores a BOM, and refuses unknown or missing columns", async () => {
     const { rows } = await read("\uFEFFPrice, Handle ,\n1.00,a,\n");
     expect(rows).toEqual([{ line: 2, fields: { price: "1.00", handle: "a" } }]);
-    await expect(read("handle,price,colour\n")).rejects.toThrow(new CatalogFileError("Unknown columns: colour. Known: handle, title, description, vendor, productType, tags, status, option1Name, option1Value, option2Name, option2Value, option3Name, option3Value, sku, price, compareAtPrice, inventoryQuantity."));
+    await expect(read("handle,price,colour\n")).rejects.toThrow(
+      new CatalogFileError(
+        "Unknown columns: colour. Known: handle, title, description, vendor, productType, tags, status, option1Name, option1Value, option2Name, option2Value, option3Name, option3Value, sku, price, compareAtPrice, inventoryQuantity.",
+      ),
+    );
     await expect(read("handle,title\n")).rejects.toThrow("The header lacks the required columns: price.");
     await expect(read('handle,price\n"a,1\n')).rejects.toThrow(/not valid CSV/);
   });
@@ -36,9 +40,20 @@ describe("planProducts", () => {
       row(4, { handle: "tee", option1Value: "S", price: "10", inventoryQuantity: "3" }),
       row(5, { handle: "tee", option1Name: "Colour", option1Value: "L", price: "10" }),
     ]);
-    expect(errors).toEqual([{ line: 5, handle: "tee", reason: "option1Name differs from the product's first row (line 2)" }]);
-    expect(products.map((p) => [p.handle, p.options, p.variants.map((v) => [v.line, v.inventoryQuantity])])).toEqual([
-      ["tee", [{ name: "Size", values: ["M", "S"] }], [[2, null], [4, 3]]],
+    expect(errors).toEqual([
+      { line: 5, handle: "tee", reason: "option1Name differs from the product's first row (line 2)" },
+    ]);
+    expect(
+      products.map((p) => [p.handle, p.options, p.variants.map((v) => [v.line, v.inventoryQuantity])]),
+    ).toEqual([
+      [
+        "tee",
+        [{ name: "Size", values: ["M", "S"] }],
+        [
+          [2, null],
+          [4, 3],
+        ],
+      ],
       ["mug", [], [[3, null]]],
     ]);
   });

@@ -38,7 +38,18 @@ const STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
 export type ProductStatus = (typeof STATUSES)[number];
 
 /** The API's limits (packages/schema/src/catalog/mutations.ts), checked before sending. */
-const LIMITS = { handle: 100, title: 255, description: 20_000, text: 120, tag: 64, tags: 50, option: 64, sku: 100, variants: 100, quantity: 1_000_000_000 };
+const LIMITS = {
+  handle: 100,
+  title: 255,
+  description: 20_000,
+  text: 120,
+  tag: 64,
+  tags: 50,
+  option: 64,
+  sku: 100,
+  variants: 100,
+  quantity: 1_000_000_000,
+};
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
 
@@ -68,7 +79,15 @@ export class CatalogFileError extends Error {
  * quoting, throws `CatalogFileError`.
  */
 export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRow[]; errors: RowError[] }> {
-  const parser = input.pipe(parse({ raw: true, bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ["\r\n", "\n"] }));
+  const parser = input.pipe(
+    parse({
+      raw: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n"],
+    }),
+  );
   const rows: CatalogRow[] = [];
   const errors: RowError[] = [];
   let header: (CatalogColumn | null)[] | undefined;
@@ -86,7 +105,11 @@ export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRo
         continue;
       }
       if (record.length !== header.length) {
-        errors.push({ line, handle: record[header.indexOf("handle")]?.trim() ?? "", reason: `has ${record.length} fields; the header has ${header.length}` });
+        errors.push({
+          line,
+          handle: record[header.indexOf("handle")]?.trim() ?? "",
+          reason: `has ${record.length} fields; the header has ${header.length}`,
+        });
         continue;
       }
       const fields: CatalogRow["fields"] = {};
@@ -98,7 +121,10 @@ export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRo
   } catch (error) {
     if (error instanceof CatalogFileError) throw error;
     const { code, lines } = error as { code?: string; lines?: number };
-    if (code?.startsWith("CSV_")) throw new CatalogFileError(`The file is not valid CSV near line ${lines ?? "?"}: ${(error as Error).message}`);
+    if (code?.startsWith("CSV_"))
+      throw new CatalogFileError(
+        `The file is not valid CSV near line ${lines ?? "?"}: ${(error as Error).message}`,
+      );
     throw error;
   }
   if (!header) throw new CatalogFileError("The file is empty: it needs a header row.");
@@ -115,9 +141,13 @@ function readHeader(record: string[]): (CatalogColumn | null)[] {
     if (!column) unknown.push(trimmed);
     return column ?? null;
   });
-  if (unknown.length) throw new CatalogFileError(`Unknown columns: ${unknown.join(", ")}. Known: ${CATALOG_COLUMNS.join(", ")}.`);
+  if (unknown.length)
+    throw new CatalogFileError(
+      `Unknown columns: ${unknown.join(", ")}. Known: ${CATALOG_COLUMNS.join(", ")}.`,
+    );
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new CatalogFileError(`The header lacks the required columns: ${missing.join(", ")}.`);
+  if (missing.length)
+    throw new CatalogFileError(`The header lacks the required columns: ${missing.join(", ")}.`);
   const repeated = header.filter((c, i) => c && header.indexOf(c) !== i);
   if (repeated.length) throw new CatalogFileError(`Columns named twice: ${repeated.join(", ")}.`);
   return header;
@@ -167,7 +197,11 @@ export function planProducts(rows: CatalogRow[]): { products: ProductPlan[]; err
     const handle = row.fields.handle ?? "";
     if (!handle) errors.push({ line: row.line, handle, reason: "handle is required" });
     else if (handle.length > LIMITS.handle || !HANDLE.test(handle)) {
-      errors.push({ line: row.line, handle, reason: "handle must be lowercase letters, digits and single dashes (at most 100)" });
+      errors.push({
+        line: row.line,
+        handle,
+        reason: "handle must be lowercase letters, digits and single dashes (at most 100)",
+      });
     } else groups.set(handle, [...(groups.get(handle) ?? []), row]);
   }
   const products: ProductPlan[] = [];
@@ -187,25 +221,44 @@ function planProduct(handle: string, rows: CatalogRow[]): { plan?: ProductPlan; 
   const title = blankToNull(f.title);
   // A blank title is fine for a product that exists (left unchanged); creating needs one.
   if (title && title.length > LIMITS.title) problems.push(`title is longer than ${LIMITS.title} characters`);
-  if ((f.description ?? "").length > LIMITS.description) problems.push(`description is longer than ${LIMITS.description} characters`);
-  for (const key of ["vendor", "productType"] as const) if ((f[key] ?? "").length > LIMITS.text) problems.push(`${key} is longer than ${LIMITS.text} characters`);
+  if ((f.description ?? "").length > LIMITS.description)
+    problems.push(`description is longer than ${LIMITS.description} characters`);
+  for (const key of ["vendor", "productType"] as const)
+    if ((f[key] ?? "").length > LIMITS.text) problems.push(`${key} is longer than ${LIMITS.text} characters`);
   const status = blankToNull(f.status)?.toUpperCase() ?? null;
-  if (status && !STATUSES.includes(status as ProductStatus)) problems.push(`status must be one of ${STATUSES.join(", ")}`);
-  const tags = f.tags ? [...new Set(f.tags.split(",").map((t) => t.trim()).filter(Boolean))] : null;
+  if (status && !STATUSES.includes(status as ProductStatus))
+    problems.push(`status must be one of ${STATUSES.join(", ")}`);
+  const tags = f.tags
+    ? [
+        ...new Set(
+          f.tags
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : null;
   if (tags && tags.length > LIMITS.tags) problems.push(`at most ${LIMITS.tags} tags`);
-  if (tags?.some((t) => t.length > LIMITS.tag)) problems.push(`a tag is longer than ${LIMITS.tag} characters`);
+  if (tags?.some((t) => t.length > LIMITS.tag))
+    problems.push(`a tag is longer than ${LIMITS.tag} characters`);
   const optionNames: string[] = [];
   for (const n of [1, 2, 3] as const) {
     const name = f[`option${n}Name`] ?? "";
     if (!name) continue;
     if (optionNames.length !== n - 1) problems.push(`option${n}Name is given without option${n - 1}Name`);
-    else if (name.length > LIMITS.option) problems.push(`option${n}Name is longer than ${LIMITS.option} characters`);
+    else if (name.length > LIMITS.option)
+      problems.push(`option${n}Name is longer than ${LIMITS.option} characters`);
     else if (optionNames.includes(name)) problems.push(`option name "${name}" is used twice`);
     else optionNames.push(name);
   }
   if (problems.length) {
     const errors = [{ line: first.line, handle, reason: problems.join("; ") }];
-    for (const row of rows.slice(1)) errors.push({ line: row.line, handle, reason: `product "${handle}" not imported: its first row (line ${first.line}) is invalid` });
+    for (const row of rows.slice(1))
+      errors.push({
+        line: row.line,
+        handle,
+        reason: `product "${handle}" not imported: its first row (line ${first.line}) is invalid`,
+      });
     return { errors };
   }
 
@@ -218,49 +271,65 @@ function planProduct(handle: string, rows: CatalogRow[]): { plan?: ProductPlan; 
     if (row !== first) {
       for (const key of PRODUCT_COLUMNS) {
         const value = row.fields[key];
-        if (value && value !== f[key]) reasons.push(`${key} differs from the product's first row (line ${first.line})`);
+        if (value && value !== f[key])
+          reasons.push(`${key} differs from the product's first row (line ${first.line})`);
       }
       for (const n of [1, 2, 3] as const) {
         const name = row.fields[`option${n}Name`];
-        if (name && name !== (f[`option${n}Name`] ?? "")) reasons.push(`option${n}Name differs from the product's first row (line ${first.line})`);
+        if (name && name !== (f[`option${n}Name`] ?? ""))
+          reasons.push(`option${n}Name differs from the product's first row (line ${first.line})`);
       }
     }
     const selectedOptions: VariantPlan["selectedOptions"] = [];
     optionNames.forEach((name, i) => {
       const value = row.fields[`option${(i + 1) as 1 | 2 | 3}Value`] ?? "";
       if (!value) reasons.push(`option${i + 1}Value (${name}) is required`);
-      else if (value.length > LIMITS.option) reasons.push(`option${i + 1}Value is longer than ${LIMITS.option} characters`);
+      else if (value.length > LIMITS.option)
+        reasons.push(`option${i + 1}Value is longer than ${LIMITS.option} characters`);
       else selectedOptions.push({ name, value });
     });
     for (const n of [1, 2, 3] as const) {
-      if (n > optionNames.length && row.fields[`option${n}Value`]) reasons.push(`option${n}Value is given but the product has no option${n}Name`);
+      if (n > optionNames.length && row.fields[`option${n}Value`])
+        reasons.push(`option${n}Value is given but the product has no option${n}Name`);
     }
     const price = row.fields.price ?? "";
     if (!price) reasons.push("price is required");
     else if (!DECIMAL.test(price)) reasons.push(`price "${price}" is not a decimal such as 12.50`);
     const compareAtPrice = blankToNull(row.fields.compareAtPrice);
-    if (compareAtPrice && !DECIMAL.test(compareAtPrice)) reasons.push(`compareAtPrice "${compareAtPrice}" is not a decimal such as 12.50`);
+    if (compareAtPrice && !DECIMAL.test(compareAtPrice))
+      reasons.push(`compareAtPrice "${compareAtPrice}" is not a decimal such as 12.50`);
     const sku = blankToNull(row.fields.sku);
     if (sku && sku.length > LIMITS.sku) reasons.push(`sku is longer than ${LIMITS.sku} characters`);
     const quantityText = row.fields.inventoryQuantity ?? "";
     let inventoryQuantity: number | null = null;
     if (quantityText) {
-      if (!/^\d+$/.test(quantityText) || Number(quantityText) > LIMITS.quantity) reasons.push(`inventoryQuantity "${quantityText}" is not a whole number from 0 to ${LIMITS.quantity}`);
+      if (!/^\d+$/.test(quantityText) || Number(quantityText) > LIMITS.quantity)
+        reasons.push(
+          `inventoryQuantity "${quantityText}" is not a whole number from 0 to ${LIMITS.quantity}`,
+        );
       else inventoryQuantity = Number(quantityText);
     }
     if (!reasons.length) {
       const key = JSON.stringify(selectedOptions.map((o) => o.value));
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        reasons.push(optionNames.length ? `repeats the options of line ${earlier}` : `a product without options has one variant, given on line ${earlier}`);
-      } else if (variants.length >= LIMITS.variants) reasons.push(`a product has at most ${LIMITS.variants} variants`);
+        reasons.push(
+          optionNames.length
+            ? `repeats the options of line ${earlier}`
+            : `a product without options has one variant, given on line ${earlier}`,
+        );
+      } else if (variants.length >= LIMITS.variants)
+        reasons.push(`a product has at most ${LIMITS.variants} variants`);
       else seen.set(key, row.line);
     }
     if (reasons.length) errors.push({ line: row.line, handle, reason: reasons.join("; ") });
     else variants.push({ line: row.line, selectedOptions, price, compareAtPrice, sku, inventoryQuantity });
   }
   if (!variants.length) return { errors };
-  const options = optionNames.map((name, i) => ({ name, values: [...new Set(variants.map((v) => v.selectedOptions[i]!.value))] }));
+  const options = optionNames.map((name, i) => ({
+    name,
+    values: [...new Set(variants.map((v) => v.selectedOptions[i]!.value))],
+  }));
   return {
     plan: {
       handle,

@@ -32,7 +32,11 @@ export function findDevCredentialsFile(from: string): string | undefined {
  * convenience for trying the CLI against `pnpm start`; production has no such file.
  */
 export function resolveCredentials(
-  options: { apiKey?: string | undefined; userToken?: string | undefined; devCredentials?: string | undefined },
+  options: {
+    apiKey?: string | undefined;
+    userToken?: string | undefined;
+    devCredentials?: string | undefined;
+  },
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
 ): Credentials {
@@ -41,13 +45,17 @@ export function resolveCredentials(
   if (env.SHOPPABLE_SECRET_KEY) return { apiKey: env.SHOPPABLE_SECRET_KEY, userToken, source: "environment" };
   const file = options.devCredentials ?? findDevCredentialsFile(cwd);
   if (!file || !existsSync(file)) {
-    throw new CredentialsError("No API key: pass --api-key or set SHOPPABLE_SECRET_KEY (a secret key, shp_sk_…).");
+    throw new CredentialsError(
+      "No API key: pass --api-key or set SHOPPABLE_SECRET_KEY (a secret key, shp_sk_…).",
+    );
   }
   let saved: { secretKey?: string; users?: { merchant?: { token?: string } } };
   try {
     saved = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new CredentialsError(`Cannot read the development credentials ${file}: ${(error as Error).message}`);
+    throw new CredentialsError(
+      `Cannot read the development credentials ${file}: ${(error as Error).message}`,
+    );
   }
   if (!saved.secretKey) throw new CredentialsError(`${file} has no secretKey.`);
   return { apiKey: saved.secretKey, userToken: userToken ?? saved.users?.merchant?.token, source: file };

@@ -5,7 +5,13 @@
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import type { CurrencyCode, OrderStatus, PaymentStatus, ShoppableClient, TypedDocument } from "@shoppable/sdk";
+import type {
+  CurrencyCode,
+  OrderStatus,
+  PaymentStatus,
+  ShoppableClient,
+  TypedDocument,
+} from "@shoppable/sdk";
 import { ShopNotFoundError } from "./import-catalog.ts";
 
 interface Money {
@@ -56,7 +62,8 @@ interface ShopOrdersPage {
  * fields); a shop's orders are a merchant's own document, run with `client.request` and typed
  * here by hand (see packages/sdk/examples/own-documents.ts).
  */
-export const SHOP_ORDERS = `query ShopOrders($handle: String!, $first: Int!, $after: String, $status: [OrderStatus!], $createdAfter: DateTime, $createdBefore: DateTime) {
+export const SHOP_ORDERS =
+  `query ShopOrders($handle: String!, $first: Int!, $after: String, $status: [OrderStatus!], $createdAfter: DateTime, $createdBefore: DateTime) {
   shop(handle: $handle) {
     id
     orders(first: $first, after: $after, status: $status, createdAfter: $createdAfter, createdBefore: $createdBefore) {
@@ -76,9 +83,16 @@ export const SHOP_ORDERS = `query ShopOrders($handle: String!, $first: Int!, $af
     }
   }
 }` as TypedDocument<
-  ShopOrdersPage,
-  { handle: string; first: number; after?: string | null; status?: OrderStatus[] | null; createdAfter?: string | null; createdBefore?: string | null }
->;
+    ShopOrdersPage,
+    {
+      handle: string;
+      first: number;
+      after?: string | null;
+      status?: OrderStatus[] | null;
+      createdAfter?: string | null;
+      createdBefore?: string | null;
+    }
+  >;
 
 export type OrderNode = NonNullable<ShopOrdersPage["shop"]>["orders"]["edges"][number]["node"];
 
@@ -161,7 +175,11 @@ export interface ExportOptions {
  * @throws ShopNotFoundError when no shop has the handle
  * @throws ShoppableAuthError (FORBIDDEN) when the caller does not manage the shop
  */
-export async function exportOrders(client: ShoppableClient, out: Writable, options: ExportOptions): Promise<{ orders: number; rows: number }> {
+export async function exportOrders(
+  client: ShoppableClient,
+  out: Writable,
+  options: ExportOptions,
+): Promise<{ orders: number; rows: number }> {
   const csv = stringify({ header: true, columns: [...ORDER_COLUMNS] });
   csv.pipe(out);
   let after: string | null = null;

@@ -53,7 +53,11 @@ interface ProductOutcome {
  * import and is thrown, as every later request would fail alike; other errors fail the
  * rows of the product concerned.
  */
-export async function importProducts(client: ShoppableClient, products: ProductPlan[], options: ImportOptions): Promise<ImportReport> {
+export async function importProducts(
+  client: ShoppableClient,
+  products: ProductPlan[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const shop = await client.shop({ handle: options.shop, productsFirst: 1 });
   if (!shop) throw new ShopNotFoundError(`No shop has the handle "${options.shop}".`);
   const report: ImportReport = { created: 0, updated: 0, importedRows: 0, failed: [] };
@@ -70,7 +74,13 @@ export async function importProducts(client: ShoppableClient, products: ProductP
           stopped = error;
           return;
         }
-        outcome = { kind: "failed", importedRows: 0, failed: product.variants.map((v) => rowError(product, v.line, `request failed: ${(error as Error).message}`)) };
+        outcome = {
+          kind: "failed",
+          importedRows: 0,
+          failed: product.variants.map((v) =>
+            rowError(product, v.line, `request failed: ${(error as Error).message}`),
+          ),
+        };
       }
       if (outcome.kind !== "failed") report[outcome.kind]++;
       report.importedRows += outcome.importedRows;
@@ -85,22 +95,43 @@ export async function importProducts(client: ShoppableClient, products: ProductP
   return report;
 }
 
-const rowError = (product: ProductPlan, line: number, reason: string): RowError => ({ line, handle: product.handle, reason });
+const rowError = (product: ProductPlan, line: number, reason: string): RowError => ({
+  line,
+  handle: product.handle,
+  reason,
+});
 
-async function importProduct(client: ShoppableClient, shopId: string, shopHandle: string, product: ProductPlan, dryRun: boolean): Promise<ProductOutcome> {
+async function importProduct(
+  client: ShoppableClient,
+  shopId: string,
+  shopHandle: string,
+  product: ProductPlan,
+  dryRun: boolean,
+): Promise<ProductOutcome> {
   const existing = await client.product({ handle: product.handle });
   if (existing && existing.shop.id !== shopId) {
     const reason = `handle "${product.handle}" belongs to a product of another shop (${existing.shop.handle}), not ${shopHandle}`;
-    return { kind: "failed", importedRows: 0, failed: product.variants.map((v) => rowError(product, v.line, reason)) };
+    return {
+      kind: "failed",
+      importedRows: 0,
+      failed: product.variants.map((v) => rowError(product, v.line, reason)),
+    };
   }
-  return existing ? updateProduct(client, product, existing, dryRun) : createProduct(client, shopId, product, dryRun);
+  return existing
+    ? updateProduct(client, product, existing, dryRun)
+    : createProduct(client, shopId, product, dryRun);
 }
 
 /**
  * Maps userErrors to rows: an error whose field starts with ["variants", i] belongs to the
  * i-th variant sent; any other concerns the whole product, so every row gets it.
  */
-function rowsOfErrors(product: ProductPlan, sent: VariantPlan[], errors: readonly UserError[], verb: string): RowError[] {
+function rowsOfErrors(
+  product: ProductPlan,
+  sent: VariantPlan[],
+  errors: readonly UserError[],
+  verb: string,
+): RowError[] {
   const byRow = new Map<number, string[]>();
   const general: string[] = [];
   for (const error of errors) {
@@ -111,15 +142,27 @@ function rowsOfErrors(product: ProductPlan, sent: VariantPlan[], errors: readonl
   }
   return sent.map((v) => {
     const own = [...general, ...(byRow.get(v.line) ?? [])];
-    const reason = byRow.has(v.line) || general.length ? own.join("; ") : `product "${product.handle}" not ${verb}: another of its rows was refused`;
+    const reason =
+      byRow.has(v.line) || general.length
+        ? own.join("; ")
+        : `product "${product.handle}" not ${verb}: another of its rows was refused`;
     return rowError(product, v.line, `the API refused it: ${reason}`);
   });
 }
 
-async function createProduct(client: ShoppableClient, shopId: string, product: ProductPlan, dryRun: boolean): Promise<ProductOutcome> {
+async function createProduct(
+  client: ShoppableClient,
+  shopId: string,
+  product: ProductPlan,
+  dryRun: boolean,
+): Promise<ProductOutcome> {
   if (product.title === null) {
     const reason = `title is required to create product "${product.handle}" (blank on its first row, line ${product.line})`;
-    return { kind: "failed", importedRows: 0, failed: product.variants.map((v) => rowError(product, v.line, reason)) };
+    return {
+      kind: "failed",
+      importedRows: 0,
+      failed: product.variants.map((v) => rowError(product, v.line, reason)),
+    };
   }
   if (dryRun) return { kind: "created", importedRows: product.variants.length, failed: [] };
   const { userErrors } = await client.productCreate({
@@ -140,13 +183,24 @@ async function createProduct(client: ShoppableClient, shopId: string, product: P
       inventoryQuantity: v.inventoryQuantity ?? 0,
     })),
   });
-  if (userErrors.length) return { kind: "failed", importedRows: 0, failed: rowsOfErrors(product, product.variants, userErrors, "created") };
+  if (userErrors.length)
+    return {
+      kind: "failed",
+      importedRows: 0,
+      failed: rowsOfErrors(product, product.variants, userErrors, "created"),
+    };
   return { kind: "created", importedRows: product.variants.length, failed: [] };
 }
 
-const optionKey = (options: readonly { name: string; value: string }[]) => JSON.stringify(options.map((o) => [o.name, o.value]));
+const optionKey = (options: readonly { name: string; value: string }[]) =>
+  JSON.stringify(options.map((o) => [o.name, o.value]));
 
-async function updateProduct(client: ShoppableClient, product: ProductPlan, existing: ExistingProduct, dryRun: boolean): Promise<ProductOutcome> {
+async function updateProduct(
+  client: ShoppableClient,
+  product: ProductPlan,
+  existing: ExistingProduct,
+  dryRun: boolean,
+): Promise<ProductOutcome> {
   // Rows are matched to the product's variants by their option values. The API's
   // productUpdate changes existing variants only: rows naming other option values fail.
   const variantsByOptions = new Map(existing.variants.map((v) => [optionKey(v.selectedOptions), v]));
@@ -158,10 +212,22 @@ async function updateProduct(client: ShoppableClient, product: ProductPlan, exis
     const variant = variantsByOptions.get(optionKey(plan.selectedOptions));
     if (variant) matched.push({ plan, variant });
     else if (JSON.stringify(names) !== JSON.stringify(existingNames)) {
-      failed.push(rowError(product, plan.line, `the product exists with options (${existingNames.join(", ") || "none"}); the file gives (${names.join(", ") || "none"}), and productUpdate cannot change options`));
+      failed.push(
+        rowError(
+          product,
+          plan.line,
+          `the product exists with options (${existingNames.join(", ") || "none"}); the file gives (${names.join(", ") || "none"}), and productUpdate cannot change options`,
+        ),
+      );
     } else {
       const label = plan.selectedOptions.map((o) => `${o.name}=${o.value}`).join(", ");
-      failed.push(rowError(product, plan.line, `the existing product has no variant ${label}, and productUpdate cannot add variants`));
+      failed.push(
+        rowError(
+          product,
+          plan.line,
+          `the existing product has no variant ${label}, and productUpdate cannot add variants`,
+        ),
+      );
     }
   }
   if (!matched.length) return { kind: "failed", importedRows: 0, failed };
@@ -176,11 +242,20 @@ async function updateProduct(client: ShoppableClient, product: ProductPlan, exis
     ...(product.tags !== null ? { tags: product.tags } : {}),
     ...(product.status !== null ? { status: product.status } : {}),
     // A blank compareAtPrice removes it (null); a blank SKU leaves it as it is.
-    variants: matched.map(({ plan, variant }) => ({ id: variant.id, price: plan.price, compareAtPrice: plan.compareAtPrice, ...(plan.sku !== null ? { sku: plan.sku } : {}) })),
+    variants: matched.map(({ plan, variant }) => ({
+      id: variant.id,
+      price: plan.price,
+      compareAtPrice: plan.compareAtPrice,
+      ...(plan.sku !== null ? { sku: plan.sku } : {}),
+    })),
   });
   if (userErrors.length) {
     const sent = matched.map((m) => m.plan);
-    return { kind: "failed", importedRows: 0, failed: [...failed, ...rowsOfErrors(product, sent, userErrors, "updated")] };
+    return {
+      kind: "failed",
+      importedRows: 0,
+      failed: [...failed, ...rowsOfErrors(product, sent, userErrors, "updated")],
+    };
   }
   // Stock: compare-and-set from the quantity just read, so a sale meanwhile is not overwritten
   // silently but reported (INVENTORY_MISMATCH) for that row.
@@ -188,7 +263,12 @@ async function updateProduct(client: ShoppableClient, product: ProductPlan, exis
   for (const { plan, variant } of matched) {
     const delta = plan.inventoryQuantity === null ? 0 : plan.inventoryQuantity - variant.quantityAvailable;
     if (delta !== 0) {
-      const adjusted = await client.inventoryAdjust({ variantId: variant.id, delta, expectedQuantity: variant.quantityAvailable, reason: "catalog CSV import" });
+      const adjusted = await client.inventoryAdjust({
+        variantId: variant.id,
+        delta,
+        expectedQuantity: variant.quantityAvailable,
+        reason: "catalog CSV import",
+      });
       if (adjusted.userErrors.length) {
         const reason = adjusted.userErrors.map((e) => `${e.code}: ${e.message}`).join("; ");
         failed.push(rowError(product, plan.line, `updated, but its stock was not set: ${reason}`));

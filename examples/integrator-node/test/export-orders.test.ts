@@ -16,9 +16,19 @@ let orders: NonNullable<OrderQuery["order"]>[];
 
 /** Buys `lines` ([variant id, quantity]) as a buyer through cartCreate and checkoutComplete. */
 async function checkout(buyerToken: string, lines: [string, number][]) {
-  const buyer = createShoppableClient({ url: live.url, apiKey: live.api.keys.publishable, userToken: buyerToken });
-  const { cart } = await buyer.cartCreate({ lines: lines.map(([variantId, quantity]) => ({ variantId, quantity })) });
-  const paid = await buyer.checkoutComplete({ cartId: cart!.id, idempotencyKey: randomUUID(), payment: { token: "tok_success" } });
+  const buyer = createShoppableClient({
+    url: live.url,
+    apiKey: live.api.keys.publishable,
+    userToken: buyerToken,
+  });
+  const { cart } = await buyer.cartCreate({
+    lines: lines.map(([variantId, quantity]) => ({ variantId, quantity })),
+  });
+  const paid = await buyer.checkoutComplete({
+    cartId: cart!.id,
+    idempotencyKey: randomUUID(),
+    payment: { token: "tok_success" },
+  });
   expect(paid.userErrors).toEqual([]);
   return paid.order!.id;
 }
@@ -26,18 +36,42 @@ async function checkout(buyerToken: string, lines: [string, number][]) {
 beforeAll(async () => {
   live = await startLive();
   const shopId = await createShop(live.merchant, "export-shop");
-  connection = ["--shop", "export-shop", "--api-url", live.url, "--api-key", live.api.keys.secret, "--user-token", live.merchantToken];
+  connection = [
+    "--shop",
+    "export-shop",
+    "--api-url",
+    live.url,
+    "--api-key",
+    live.api.keys.secret,
+    "--user-token",
+    live.merchantToken,
+  ];
   const mug = await live.merchant.productCreate({
     shopId,
     title: 'Mug, "enamel"',
     status: "ACTIVE",
     options: [{ name: "Colour", values: ["Blue", "Red"] }],
     variants: [
-      { price: "12.00", sku: "MUG-BLU", inventoryQuantity: 20, selectedOptions: [{ name: "Colour", value: "Blue" }] },
-      { price: "12.50", sku: "MUG-RED", inventoryQuantity: 20, selectedOptions: [{ name: "Colour", value: "Red" }] },
+      {
+        price: "12.00",
+        sku: "MUG-BLU",
+        inventoryQuantity: 20,
+        selectedOptions: [{ name: "Colour", value: "Blue" }],
+      },
+      {
+        price: "12.50",
+        sku: "MUG-RED",
+        inventoryQuantity: 20,
+        selectedOptions: [{ name: "Colour", value: "Red" }],
+      },
     ],
   });
-  const poster = await live.merchant.productCreate({ shopId, title: "Poster\nA2", status: "ACTIVE", variants: [{ price: "9.90", inventoryQuantity: 20 }] });
+  const poster = await live.merchant.productCreate({
+    shopId,
+    title: "Poster\nA2",
+    status: "ACTIVE",
+    variants: [{ price: "9.90", inventoryQuantity: 20 }],
+  });
   const [blue, red] = mug.product!.variants;
   const buyerToken = await live.api.token("export-buyer", ["BUYER"]);
   const ids = [
@@ -94,7 +128,19 @@ describe("export-orders", () => {
     const rows: Record<string, string>[] = parse(text, { columns: true });
     expect(rows).toEqual(expectedRows(orders));
     // What was bought, spelled out: quoted titles with commas, quotes and line breaks survive.
-    expect(rows.map((r) => [r.status, r.productTitle, r.variantTitle, r.sku, r.quantity, r.unitPrice, r.lineTotal, r.currencyCode, r.orderTotal])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.status,
+        r.productTitle,
+        r.variantTitle,
+        r.sku,
+        r.quantity,
+        r.unitPrice,
+        r.lineTotal,
+        r.currencyCode,
+        r.orderTotal,
+      ]),
+    ).toEqual([
       ["PAID", 'Mug, "enamel"', "Blue", "MUG-BLU", "3", "12.00", "36.00", "EUR", "36.00"],
       ["PAID", 'Mug, "enamel"', "Red", "MUG-RED", "1", "12.50", "12.50", "EUR", "12.50"],
       ["FULFILLED", 'Mug, "enamel"', "Blue", "MUG-BLU", "2", "12.00", "24.00", "EUR", "33.90"],
@@ -105,10 +151,20 @@ describe("export-orders", () => {
   it("--status, --since and --until filter; without --out it writes to stdout", async () => {
     const result = await runCli(["export-orders", ...connection, "--status", "fulfilled", "--quiet"]);
     expect([result.code, result.stderr]).toEqual([0, ""]);
-    expect(parse(result.stdout, { columns: true })).toEqual(expectedRows(orders.filter((o) => o.status === "FULFILLED")));
+    expect(parse(result.stdout, { columns: true })).toEqual(
+      expectedRows(orders.filter((o) => o.status === "FULFILLED")),
+    );
     // Since the oldest order (exclusive) until the newest (exclusive): the middle one.
     const [newest, middle, oldest] = orders;
-    const between = await runCli(["export-orders", ...connection, "--since", oldest!.createdAt, "--until", newest!.createdAt, "--quiet"]);
+    const between = await runCli([
+      "export-orders",
+      ...connection,
+      "--since",
+      oldest!.createdAt,
+      "--until",
+      newest!.createdAt,
+      "--quiet",
+    ]);
     expect(parse(between.stdout, { columns: true })).toEqual(expectedRows([middle!]));
     const bad = await runCli(["export-orders", ...connection, "--since", "yesterday"]);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("an ISO 8601 date or time")]);
@@ -123,6 +179,9 @@ describe("export-orders", () => {
       expect(result.stderr).toContain("error: Only the shop's merchants see its orders.");
     }
     const badStatus = await runCli(["export-orders", ...connection, "--status", "SHIPPED"]);
-    expect([badStatus.code, badStatus.stderr]).toEqual([2, expect.stringContaining("option '--status <list>' argument 'SHIPPED' is invalid")]);
+    expect([badStatus.code, badStatus.stderr]).toEqual([
+      2,
+      expect.stringContaining("option '--status <list>' argument 'SHIPPED' is invalid"),
+    ]);
   });
 });

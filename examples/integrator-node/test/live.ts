@@ -31,14 +31,21 @@ export async function startLive(): Promise<Live> {
 }
 
 /** Creates a shop owned by the client's merchant; returns its id. */
-export async function createShop(client: ShoppableClient, handle: string, currencyCode = "EUR"): Promise<string> {
+export async function createShop(
+  client: ShoppableClient,
+  handle: string,
+  currencyCode = "EUR",
+): Promise<string> {
   const { shop, userErrors } = await client.shopCreate({ handle, name: handle, currencyCode });
   if (!shop) throw new Error(JSON.stringify(userErrors));
   return shop.id;
 }
 
 /** Runs the CLI in this process; resolves to its exit code and what it wrote (`tty`: stderr says it is a terminal). */
-export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {}) {
+export async function runCli(
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {},
+) {
   const capture = () => {
     const stream = new PassThrough();
     let text = "";
@@ -49,6 +56,11 @@ export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv;
   const stderr = capture();
   // A terminal on stderr, as the progress bar wants one.
   if (options.tty) Object.assign(stderr.stream, { isTTY: true, columns: 100 });
-  const code = await run(argv, { stdout: stdout.stream, stderr: stderr.stream, env: options.env ?? {}, cwd: options.cwd ?? process.cwd() });
+  const code = await run(argv, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+  });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -19,12 +19,23 @@ import { hasFfmpeg } from "../server/media.ts";
 import { freePort } from "../test/free-port.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--autoplay-policy=no-user-gesture-required",
+];
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 /** How long a condition in the browser may take (a clip's tag time, a subscription's round trip). */
 const WAIT = 20_000;
 /** A phone's browser: headless Chromium's own user agent is (rightly) taken for a bot, whose affiliate clicks do not count. */
-const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+const PHONE_UA =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
 /**
  * Without Chromium (or ffmpeg, which renders the demo clips whose hotspots the feed test times)
@@ -32,12 +43,17 @@ const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (K
  * (CI=true, where .ci/run installs both) a missing tool fails them.
  */
 const missingTools = [
-  ...(existsSync(CHROMIUM) ? [] : [`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`]),
+  ...(existsSync(CHROMIUM)
+    ? []
+    : [
+        `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`,
+      ]),
   ...(hasFfmpeg() ? [] : ["ffmpeg is missing: install it with `apt-get install -y ffmpeg` (.ci/run does)."]),
 ];
 const browserAvailable = missingTools.length === 0;
 const missing = missingTools.join(" ");
-if (!browserAvailable && !process.env.CI) console.warn(`Skipping the storefront end-to-end tests. ${missing}`);
+if (!browserAvailable && !process.env.CI)
+  console.warn(`Skipping the storefront end-to-end tests. ${missing}`);
 const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
 
 let dir: string;
@@ -54,13 +70,27 @@ let config: StorefrontConfig | undefined;
 
 /** Saves a screenshot once the page's finite animations (sheet and drawer slides) are done. */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
 /** A phone-sized browser context, optionally signed in as a demo user (the header's switcher, stored). */
-async function phone(user: "buyer" | "creator" | "anonymous" = "buyer"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, userAgent: PHONE_UA });
+async function phone(
+  user: "buyer" | "creator" | "anonymous" = "buyer",
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    userAgent: PHONE_UA,
+  });
   await context.addInitScript((user) => {
     if (!localStorage.getItem("shoppable.user")) localStorage.setItem("shoppable.user", user);
   }, user);
@@ -70,13 +100,18 @@ async function phone(user: "buyer" | "creator" | "anonymous" = "buyer"): Promise
 }
 
 /** Pays the open cart on /checkout: with `tok_declined` first when asked (the error shows), then `tok_success`. */
-async function payOnCheckout(page: Page, options: { email?: string; declineFirst?: boolean } = {}): Promise<string> {
+async function payOnCheckout(
+  page: Page,
+  options: { email?: string; declineFirst?: boolean } = {},
+): Promise<string> {
   await page.getByTestId("checkout-page").waitFor();
   if (options.email) await page.getByTestId("checkout-email").fill(options.email);
   if (options.declineFirst) {
     await page.getByTestId("card-tok_declined").check();
     await page.getByTestId("pay").click();
-    await expect.poll(() => page.getByTestId("checkout-error").textContent(), { timeout: WAIT }).toMatch(/declined/i);
+    await expect
+      .poll(() => page.getByTestId("checkout-error").textContent(), { timeout: WAIT })
+      .toMatch(/declined/i);
     await shot(page, "checkout-declined");
   }
   await page.getByTestId("card-tok_success").check();
@@ -112,7 +147,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(storefront.server.address() as { port: number }).port}`;
 
   const apiPort = await freePort();
-  api = await startTestApi({ PUBLIC_URL: `http://127.0.0.1:${apiPort}`, AFFILIATE_REDIRECT_TEMPLATE: `${origin}/{path}?aff={code}&click={clickId}` });
+  api = await startTestApi({
+    PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    AFFILIATE_REDIRECT_TEMPLATE: `${origin}/{path}?aff={code}&click={clickId}`,
+  });
   apiUrl = (await api.server.listen(apiPort, "127.0.0.1")).url;
 
   // A small catalog for the demo merchant's shop: one product with options, the rest simple.
@@ -123,7 +161,14 @@ beforeAll(async () => {
   };
   merchant = createShoppableClient({ url: apiUrl, apiKey: api.keys.secret, userToken: tokens.merchant });
   buyer = createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable, userToken: tokens.buyer });
-  const shopId = (await merchant.shopCreate({ handle: "studio-nord", name: "Studio Nord", currencyCode: "EUR", description: "Everyday basics, made to last." })).shop!.id;
+  const shopId = (
+    await merchant.shopCreate({
+      handle: "studio-nord",
+      name: "Studio Nord",
+      currencyCode: "EUR",
+      description: "Everyday basics, made to last.",
+    })
+  ).shop!.id;
   const titles = ["Linen Shirt", "Canvas Tote", "Wool Beanie", "Leather Belt", "Cotton Tee", "Denim Jacket"];
   for (const [n, title] of titles.entries()) {
     const created = await merchant.productCreate({
@@ -134,16 +179,30 @@ beforeAll(async () => {
       status: "ACTIVE",
       media: [{ kind: "IMAGE", url: `/media/products/card-${n}.svg`, alt: title }],
       ...(n === 0
-        ? { options: [{ name: "Size", values: ["S", "M", "L"] }], variants: ["S", "M", "L"].map((size) => ({ price: "49.00", inventoryQuantity: 20, selectedOptions: [{ name: "Size", value: size }] })) }
+        ? {
+            options: [{ name: "Size", values: ["S", "M", "L"] }],
+            variants: ["S", "M", "L"].map((size) => ({
+              price: "49.00",
+              inventoryQuantity: 20,
+              selectedOptions: [{ name: "Size", value: size }],
+            })),
+          }
         : { variants: [{ price: `${19 + n * 5}.00`, inventoryQuantity: 20 }] }),
     });
     expect(created.userErrors).toEqual([]);
   }
-  demo = await prepareDemo({ apiUrl, credentials: { publishableKey: api.keys.publishable, secretKey: api.keys.secret, tokens }, stateFile: join(dir, "demo.json") });
+  demo = await prepareDemo({
+    apiUrl,
+    credentials: { publishableKey: api.keys.publishable, secretKey: api.keys.secret, tokens },
+    stateFile: join(dir, "demo.json"),
+  });
   config = {
     apiUrl,
     publishableKey: api.keys.publishable,
-    users: { buyer: { token: tokens.buyer, label: "Demo buyer" }, creator: { token: tokens.creator, label: "Demo creator" } },
+    users: {
+      buyer: { token: tokens.buyer, label: "Demo buyer" },
+      creator: { token: tokens.creator, label: "Demo creator" },
+    },
     demo,
   };
   // The clips the pages open with (the feed's newest post, the live stream) are rendered
@@ -164,7 +223,10 @@ afterAll(async () => {
   await storefront?.close();
   await api?.close();
   // Closing the storefront ends its renders: no partial clip is left behind.
-  const partial = dir && existsSync(join(dir, "media")) ? readdirSync(join(dir, "media")).filter((name) => name.endsWith(".tmp.webm")) : [];
+  const partial =
+    dir && existsSync(join(dir, "media"))
+      ? readdirSync(join(dir, "media")).filter((name) => name.endsWith(".tmp.webm"))
+      : [];
   if (dir) rmSync(dir, { recursive: true, force: true });
   expect(partial).toEqual([]);
 });
@@ -177,14 +239,22 @@ inBrowser("storefront", () => {
     await post.waitFor({ timeout: WAIT });
     const postId = (await post.getAttribute("data-post-id"))!;
     const tags = (await buyer.post({ id: postId }))!.productTags;
-    const [first, second] = [tags.find((tag) => tag.startMs === 0)!, tags.find((tag) => tag.startMs === 4000)!];
+    const [first, second] = [
+      tags.find((tag) => tag.startMs === 0)!,
+      tags.find((tag) => tag.startMs === 4000)!,
+    ];
     const hotspot = (tagId: string) => post.locator(`[data-testid=hotspot][data-tag-id="${tagId}"]`);
     /** The video's time and which of the two hotspots show, read in one go. */
     const state = () =>
       post.evaluate(
         (element, ids) => {
-          const shown = (id: string) => !(element.querySelector(`[data-testid=hotspot][data-tag-id="${id}"]`) as HTMLElement).hidden;
-          return { seconds: element.querySelector("video")!.currentTime, first: shown(ids[0]!), second: shown(ids[1]!) };
+          const shown = (id: string) =>
+            !(element.querySelector(`[data-testid=hotspot][data-tag-id="${id}"]`) as HTMLElement).hidden;
+          return {
+            seconds: element.querySelector("video")!.currentTime,
+            first: shown(ids[0]!),
+            second: shown(ids[1]!),
+          };
         },
         [first.id, second.id],
       );
@@ -203,7 +273,9 @@ inBrowser("storefront", () => {
     // A second on screen counted a view (postView); the like button likes it (postLike).
     await expect.poll(async () => (await buyer.post({ id: postId }))!.viewCount, { timeout: WAIT }).toBe(1);
     await post.getByTestId("like").click();
-    await expect.poll(async () => (await buyer.post({ id: postId }))!.viewerHasLiked, { timeout: WAIT }).toBe(true);
+    await expect
+      .poll(async () => (await buyer.post({ id: postId }))!.viewerHasLiked, { timeout: WAIT })
+      .toBe(true);
     expect(await post.getByTestId("like").getAttribute("aria-pressed")).toBe("true");
 
     // Tap it: the product sheet opens; add to cart; the drawer shows the line.
@@ -214,7 +286,9 @@ inBrowser("storefront", () => {
     await shot(page, "3-product-sheet");
     await sheet.getByTestId("add-to-cart").click();
     const drawer = page.getByTestId("cart-drawer");
-    await expect.poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT }).toEqual([second.product.title]);
+    await expect
+      .poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT })
+      .toEqual([second.product.title]);
     await shot(page, "4-cart-drawer");
 
     // The line carries the post and tag it came from.
@@ -226,9 +300,13 @@ inBrowser("storefront", () => {
     // The drawer follows the cart live: a change from another client (the same buyer elsewhere) shows without a reload.
     await subscribed(api.server.events, "cartUpdated", cartId);
     await buyer.cartLinesUpdate({ cartId, lines: [{ id: cart.lines[0]!.id, quantity: 3 }] });
-    await expect.poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT }).toEqual(["3"]);
+    await expect
+      .poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT })
+      .toEqual(["3"]);
     await drawer.getByTestId("line-decrease").click();
-    await expect.poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT }).toEqual(["2"]);
+    await expect
+      .poll(() => drawer.getByTestId("cart-line-quantity").allTextContents(), { timeout: WAIT })
+      .toEqual(["2"]);
     await shot(page, "5-cart-live");
 
     await drawer.getByTestId("checkout-button").click();
@@ -237,14 +315,21 @@ inBrowser("storefront", () => {
     await shot(page, "6-order-confirmed");
     const orders = (await buyer.viewer({ ordersFirst: 5 })).orders.edges.map((edge) => edge.node);
     const order = orders.find((candidate) => String(candidate.number) === orderNumber)!;
-    expect(order).toMatchObject({ status: "PAID", lines: [{ quantity: 2, productTitle: second.product.title, attribution: { postId, productTagId: second.id } }] });
+    expect(order).toMatchObject({
+      status: "PAID",
+      lines: [
+        { quantity: 2, productTitle: second.product.title, attribution: { postId, productTagId: second.id } },
+      ],
+    });
     // The cart is done: the drawer is empty again.
     expect(await page.evaluate(() => localStorage.getItem("shoppable.cart.buyer"))).toBeNull();
 
     // The shop fulfils the order: the confirmation page follows its status live (orderStatusChanged).
     await subscribed(api.server.events, "orderStatusChanged", order.id);
     expect((await merchant.orderFulfill({ id: order.id })).userErrors).toEqual([]);
-    await expect.poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT }).toBe("fulfilled");
+    await expect
+      .poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT })
+      .toBe("fulfilled");
     await shot(page, "6b-order-fulfilled-live");
     await context.close();
   });
@@ -256,13 +341,22 @@ inBrowser("storefront", () => {
     await creatorPage.getByTestId("creator-page").waitFor({ timeout: WAIT });
     await creatorPage.getByTestId("link-search").fill("Denim Jacket");
     await creatorPage.getByTestId("link-search-submit").click();
-    await creatorPage.locator('[data-testid=link-result][data-product-handle="denim-jacket"]').getByTestId("link-create").click();
+    await creatorPage
+      .locator('[data-testid=link-result][data-product-handle="denim-jacket"]')
+      .getByTestId("link-create")
+      .click();
     const linkUrl = await creatorPage.getByTestId("link-url").inputValue();
     expect(linkUrl).toMatch(new RegExp(`^${apiUrl.replace(/\/graphql$/, "")}/r/[0-9A-Za-z]{12}$`));
     await shot(creatorPage, "7-creator-link");
     // Mark the page: if it reloaded, the mark would be gone.
     await creatorPage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-    const creatorId = (await createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable, userToken: tokens.creator }).viewer()).user!.id;
+    const creatorId = (
+      await createShoppableClient({
+        url: apiUrl,
+        apiKey: api.keys.publishable,
+        userToken: tokens.creator,
+      }).viewer()
+    ).user!.id;
     await subscribed(api.server.events, "commissionEvents", creatorId);
 
     // The buyer, anonymous on another device, follows the link: the API records the click and
@@ -272,7 +366,14 @@ inBrowser("storefront", () => {
     await buyerPage.goto(linkUrl);
     await buyerPage.getByTestId("product-details").waitFor({ timeout: WAIT });
     expect(new URL(buyerPage.url()).pathname).toBe("/products/denim-jacket");
-    await buyerPage.waitForFunction(() => JSON.parse(localStorage.getItem("shoppable.affiliate") ?? "[]").some((entry: { shopId: string | null }) => entry.shopId), undefined, { timeout: WAIT });
+    await buyerPage.waitForFunction(
+      () =>
+        JSON.parse(localStorage.getItem("shoppable.affiliate") ?? "[]").some(
+          (entry: { shopId: string | null }) => entry.shopId,
+        ),
+      undefined,
+      { timeout: WAIT },
+    );
     await buyerPage.getByTestId("add-to-cart").click();
     const line = buyerPage.getByTestId("cart-drawer").getByTestId("cart-line");
     await line.waitFor({ timeout: WAIT });
@@ -283,9 +384,15 @@ inBrowser("storefront", () => {
     await shot(buyerPage, "9-affiliate-order");
 
     // Back on the creator's page: the commission arrives through commissionEvents, no reload.
-    await creatorPage.locator(`[data-testid=commission][data-order-number="${orderNumber}"]`).waitFor({ timeout: WAIT });
-    await expect.poll(() => creatorPage.getByTestId("earnings-pending").first().textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
-    expect(await creatorPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await creatorPage
+      .locator(`[data-testid=commission][data-order-number="${orderNumber}"]`)
+      .waitFor({ timeout: WAIT });
+    await expect
+      .poll(() => creatorPage.getByTestId("earnings-pending").first().textContent(), { timeout: WAIT })
+      .toMatch(/[1-9]/);
+    expect(
+      await creatorPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
     // The link's figures count the click and the order.
     const row = creatorPage.locator("[data-testid=link-row]").first();
     await expect.poll(() => row.getByTestId("link-orders").textContent(), { timeout: WAIT }).toBe("1");
@@ -301,30 +408,55 @@ inBrowser("storefront", () => {
     await page.getByTestId("live-page").waitFor({ timeout: WAIT });
     const session = (await buyer.liveSession({ id: demo.liveSessionId }))!;
     const pinned = session.pinnedProducts.at(-1)!;
-    await page.locator(`[data-testid=pinned-product][data-product-handle="${pinned.product.handle}"]`).waitFor({ timeout: WAIT });
+    await page
+      .locator(`[data-testid=pinned-product][data-product-handle="${pinned.product.handle}"]`)
+      .waitFor({ timeout: WAIT });
     // Joining counts this viewer.
-    await expect.poll(() => page.getByTestId("viewer-count").textContent(), { timeout: WAIT }).toMatch(/[1-9]/);
+    await expect
+      .poll(() => page.getByTestId("viewer-count").textContent(), { timeout: WAIT })
+      .toMatch(/[1-9]/);
     const livePrice = pinned.livePrice!.amount.replace(/\.\d+$/, "");
-    await expect.poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT }).toContain(livePrice);
+    await expect
+      .poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT })
+      .toContain(livePrice);
     // The stream plays from the session's playbackUrl (the demo's: a looping clip).
     expect(await page.getByTestId("live-video").getAttribute("src")).toBe(session.playbackUrl);
-    await expect.poll(() => page.getByTestId("live-video").evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: WAIT }).toBeGreaterThan(0.5);
+    await expect
+      .poll(() => page.getByTestId("live-video").evaluate((video: HTMLVideoElement) => video.currentTime), {
+        timeout: WAIT,
+      })
+      .toBeGreaterThan(0.5);
     await shot(page, "11-live");
 
     // The host pins another product at a live price: the page follows through liveSessionEvents.
     await subscribed(api.server.events, "liveSessionEvents", demo.liveSessionId);
     const next = (await merchant.products({ first: 1, query: "Wool Beanie" })).edges[0]!.node;
-    const pin = await merchant.liveSessionPinProduct({ liveSessionId: demo.liveSessionId, productId: next.id, livePrice: "9.99", quantityCap: 10 });
+    const pin = await merchant.liveSessionPinProduct({
+      liveSessionId: demo.liveSessionId,
+      productId: next.id,
+      livePrice: "9.99",
+      quantityCap: 10,
+    });
     expect(pin.userErrors).toEqual([]);
-    await page.locator(`[data-testid=pinned-product][data-product-handle="${next.handle}"]`).waitFor({ timeout: WAIT });
-    await expect.poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT }).toMatch(/9[.,]99/);
+    await page
+      .locator(`[data-testid=pinned-product][data-product-handle="${next.handle}"]`)
+      .waitFor({ timeout: WAIT });
+    await expect
+      .poll(() => page.getByTestId("pinned-price").textContent(), { timeout: WAIT })
+      .toMatch(/9[.,]99/);
 
     // Bought from the live: the line carries the session and gets the live price.
     await page.getByTestId("pinned-buy").click();
-    await expect.poll(() => page.getByTestId("product-sheet").getByTestId("product-price").textContent(), { timeout: WAIT }).toContain("Live price");
+    await expect
+      .poll(() => page.getByTestId("product-sheet").getByTestId("product-price").textContent(), {
+        timeout: WAIT,
+      })
+      .toContain("Live price");
     await page.getByTestId("product-sheet").getByTestId("add-to-cart").click();
     const drawer = page.getByTestId("cart-drawer");
-    await expect.poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT }).toEqual([next.title]);
+    await expect
+      .poll(() => drawer.getByTestId("cart-line-title").allTextContents(), { timeout: WAIT })
+      .toEqual([next.title]);
     expect(await drawer.getByTestId("cart-line-total").textContent()).toMatch(/9[.,]99/);
     await shot(page, "12-live-new-pin-in-cart");
     await context.close();

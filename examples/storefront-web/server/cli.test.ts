@@ -23,13 +23,25 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   // Always the embedded database (the PostgreSQL run of the suite must not seed its shared database).
   child = spawn(process.execPath, [tsx, "server/cli.ts"], {
     cwd: packageDir,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(apiPort), STOREFRONT_PORT: String(storefrontPort), STOREFRONT_MEDIA: "tiny", NODE_ENV: "development", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      PORT: String(apiPort),
+      STOREFRONT_PORT: String(storefrontPort),
+      STOREFRONT_MEDIA: "tiny",
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+    },
   });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the storefront URL was not printed:\n${output}`)), 280_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the storefront URL was not printed:\n${output}`)),
+      280_000,
+    );
     child!.stdout.on("data", () => {
       if (output.includes("Storefront:")) clearTimeout(timer), resolve();
     });
@@ -44,14 +56,23 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   const page = await fetch(`${origin}/products/anything`);
   expect(page.status).toBe(200);
   expect(await page.text()).toMatch(/<script type="module"[^>]+src="\/assets\//);
-  const config = (await (await fetch(`${origin}/config.json`)).json()) as { apiUrl: string; publishableKey: string; users: Record<string, { token: string }>; demo: { liveSessionId: string; postIds: string[]; shopHandle: string } };
+  const config = (await (await fetch(`${origin}/config.json`)).json()) as {
+    apiUrl: string;
+    publishableKey: string;
+    users: Record<string, { token: string }>;
+    demo: { liveSessionId: string; postIds: string[]; shopHandle: string };
+  };
   expect(config.apiUrl).toBe(`http://localhost:${apiPort}/graphql`);
   expect(config.publishableKey).toMatch(/^shp_pk_/);
   expect(Object.keys(config.users).sort()).toEqual(["buyer", "creator"]);
   expect(config.demo.postIds).toHaveLength(3);
 
   // The demo world is dated up to its first start: TRENDING has posts at once.
-  const client = createShoppableClient({ url: config.apiUrl, apiKey: config.publishableKey, userToken: config.users.buyer!.token });
+  const client = createShoppableClient({
+    url: config.apiUrl,
+    apiKey: config.publishableKey,
+    userToken: config.users.buyer!.token,
+  });
   const trending = await client.feed({ kind: "TRENDING", first: 5 });
   expect(trending?.edges.length).toBe(5);
   expect((await client.liveSession({ id: config.demo.liveSessionId }))?.status).toBe("LIVE");
@@ -70,5 +91,7 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   await expect(fetch(`${origin}/config.json`)).rejects.toThrow();
   // Stopping ended the background renders and removed their partial files.
   const media = join(dataDir, "storefront-media");
-  expect(existsSync(media) ? readdirSync(media).filter((name) => name.endsWith(".tmp.webm")) : []).toEqual([]);
+  expect(existsSync(media) ? readdirSync(media).filter((name) => name.endsWith(".tmp.webm")) : []).toEqual(
+    [],
+  );
 }, 300_000);

@@ -21,7 +21,9 @@ const repoRoot = resolve(packageDir, "../..");
 const apiDir = join(repoRoot, "packages/api");
 const apiPort = Number(process.env.PORT ?? 4000);
 const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 3000);
-const dataDir = isAbsolute(process.env.DATA_DIR ?? ".data") ? process.env.DATA_DIR! : join(repoRoot, process.env.DATA_DIR ?? ".data");
+const dataDir = isAbsolute(process.env.DATA_DIR ?? ".data")
+  ? process.env.DATA_DIR!
+  : join(repoRoot, process.env.DATA_DIR ?? ".data");
 const apiOrigin = `http://localhost:${apiPort}`;
 const mediaQuality = mediaQualityFromEnv();
 
@@ -39,8 +41,12 @@ async function waitForApi(child: ReturnType<typeof spawn>): Promise<void> {
   // The first start migrates and seeds the demo world: allow it a while.
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
-    const ready = await fetch(`${apiOrigin}/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
+    const ready = await fetch(`${apiOrigin}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((done) => setTimeout(done, 500));
   }
@@ -68,7 +74,9 @@ async function main() {
       // Request logs would drown the storefront's lines; LOG_LEVEL=info brings them back.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       // Affiliate links land on this storefront's product, post and shop pages.
-      AFFILIATE_REDIRECT_TEMPLATE: process.env.AFFILIATE_REDIRECT_TEMPLATE ?? `http://localhost:${storefrontPort}/{path}?aff={code}&click={clickId}`,
+      AFFILIATE_REDIRECT_TEMPLATE:
+        process.env.AFFILIATE_REDIRECT_TEMPLATE ??
+        `http://localhost:${storefrontPort}/{path}?aff={code}&click={clickId}`,
     },
   });
   const child = api;
@@ -84,7 +92,10 @@ async function main() {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    const apiExited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((done) => child.once("exit", () => done()));
+    const apiExited =
+      child.exitCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((done) => child.once("exit", () => done()));
     child.kill("SIGTERM");
     void Promise.all([apiExited, storefront?.close().catch(() => undefined)]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
@@ -94,12 +105,27 @@ async function main() {
 
   await waitForApi(child);
   const file = join(dataDir, "dev-credentials.json");
-  if (!existsSync(file)) throw new Error(`${file} is missing: the demo needs the API's development credentials (NODE_ENV must not be production).`);
-  const saved = JSON.parse(readFileSync(file, "utf8")) as { publishableKey: string; secretKey: string; users: Record<string, { token: string }> };
-  const tokens = { buyer: saved.users.buyer!.token, creator: saved.users.creator!.token, merchant: saved.users.merchant!.token };
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: the demo needs the API's development credentials (NODE_ENV must not be production).`,
+    );
+  const saved = JSON.parse(readFileSync(file, "utf8")) as {
+    publishableKey: string;
+    secretKey: string;
+    users: Record<string, { token: string }>;
+  };
+  const tokens = {
+    buyer: saved.users.buyer!.token,
+    creator: saved.users.creator!.token,
+    merchant: saved.users.merchant!.token,
+  };
 
   const apiUrl = `${apiOrigin}/graphql`;
-  const demo = await prepareDemo({ apiUrl, credentials: { publishableKey: saved.publishableKey, secretKey: saved.secretKey, tokens }, stateFile: join(dataDir, "storefront-demo.json") });
+  const demo = await prepareDemo({
+    apiUrl,
+    credentials: { publishableKey: saved.publishableKey, secretKey: saved.secretKey, tokens },
+    stateFile: join(dataDir, "storefront-demo.json"),
+  });
   storefront = await startStorefront({
     port: storefrontPort,
     host: process.env.STOREFRONT_HOST ?? "127.0.0.1",
@@ -108,7 +134,10 @@ async function main() {
     config: {
       apiUrl,
       publishableKey: saved.publishableKey,
-      users: { buyer: { token: tokens.buyer, label: "Demo buyer" }, creator: { token: tokens.creator, label: "Demo creator" } },
+      users: {
+        buyer: { token: tokens.buyer, label: "Demo buyer" },
+        creator: { token: tokens.creator, label: "Demo creator" },
+      },
       demo,
     },
   });
@@ -117,17 +146,27 @@ async function main() {
       "",
       `Storefront:  ${storefront.url}   (live shopping: ${storefront.url}/live/${demo.liveSessionId}, creator page: ${storefront.url}/creator)`,
       `GraphiQL:    ${apiUrl}`,
-      storefront.media.videos ? "Demo videos are rendered by ffmpeg in the background (a few seconds)." : "ffmpeg is not installed: video posts show their posters (apt-get install -y ffmpeg for demo videos).",
+      storefront.media.videos
+        ? "Demo videos are rendered by ffmpeg in the background (a few seconds)."
+        : "ffmpeg is not installed: video posts show their posters (apt-get install -y ffmpeg for demo videos).",
       "The header's switcher signs in as the demo buyer or creator (development-only tokens). Ctrl-C stops both servers.",
       "",
     ].join("\n"),
   );
-  await storefront.media.warm().catch((error: unknown) => console.error(`Demo media: ${(error as Error).message}`));
+  await storefront.media
+    .warm()
+    .catch((error: unknown) => console.error(`Demo media: ${(error as Error).message}`));
 }
 
 main().catch((error: unknown) => {
   const busy = (error as NodeJS.ErrnoException)?.code === "EADDRINUSE";
-  console.error(busy ? `Port ${storefrontPort} is in use: set STOREFRONT_PORT to another (and open that one).` : error instanceof Error ? error.message : error);
+  console.error(
+    busy
+      ? `Port ${storefrontPort} is in use: set STOREFRONT_PORT to another (and open that one).`
+      : error instanceof Error
+        ? error.message
+        : error,
+  );
   api?.kill("SIGTERM");
   process.exit(1);
 });

@@ -38,9 +38,17 @@ export interface PrepareDemoOptions {
 
 /** The curated clips: 12 seconds each, one product tag per 4-second stretch. */
 const CLIPS = [
-  { palette: "sunset", caption: "Three pieces I wear all week #ootd #capsule", hashtags: ["ootd", "capsule"] },
+  {
+    palette: "sunset",
+    caption: "Three pieces I wear all week #ootd #capsule",
+    hashtags: ["ootd", "capsule"],
+  },
   { palette: "ocean", caption: "Unboxing this week's drop #haul #newin", hashtags: ["haul", "newin"] },
-  { palette: "berry", caption: "Gift ideas under a minute #gifts #shoppable", hashtags: ["gifts", "shoppable"] },
+  {
+    palette: "berry",
+    caption: "Gift ideas under a minute #gifts #shoppable",
+    hashtags: ["gifts", "shoppable"],
+  },
 ] as const;
 export const DEMO_CLIP_MS = 12_000;
 /** The demo live session's "stream": the media server's longest clip, looped by the player. */
@@ -52,8 +60,12 @@ const TAG_SPOTS = [
 ];
 
 /** Throws with the userErrors of a payload that has any. */
-function ok<T extends { userErrors: readonly { code: string; message: string }[] }>(what: string, payload: T): T {
-  if (payload.userErrors.length) throw new Error(`${what}: ${payload.userErrors.map((e) => `${e.code} ${e.message}`).join("; ")}`);
+function ok<T extends { userErrors: readonly { code: string; message: string }[] }>(
+  what: string,
+  payload: T,
+): T {
+  if (payload.userErrors.length)
+    throw new Error(`${what}: ${payload.userErrors.map((e) => `${e.code} ${e.message}`).join("; ")}`);
   return payload;
 }
 
@@ -68,7 +80,13 @@ function readState(file: string): Partial<DemoInfo> {
 /** Makes (or finds) the demo's program, posts, follow and live session; returns their handles and ids. */
 export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo> {
   const { apiUrl, credentials, stateFile } = options;
-  const client = (apiKey: string, userToken: string): ShoppableClient => createShoppableClient({ url: apiUrl, apiKey, userToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = (apiKey: string, userToken: string): ShoppableClient =>
+    createShoppableClient({
+      url: apiUrl,
+      apiKey,
+      userToken,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   const merchant = client(credentials.secretKey, credentials.tokens.merchant);
   const creator = client(credentials.publishableKey, credentials.tokens.creator);
   const buyer = client(credentials.publishableKey, credentials.tokens.buyer);
@@ -81,11 +99,23 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
   if (!creatorUser) throw new Error("The demo creator token is not accepted by the API.");
 
   // An open program at 10%: any creator may link the shop's products.
-  ok("affiliateProgramUpsert", await merchant.affiliateProgramUpsert({ shopId: shop.id, access: "OPEN", defaultRate: 1000, holdDays: 15 }));
+  ok(
+    "affiliateProgramUpsert",
+    await merchant.affiliateProgramUpsert({
+      shopId: shop.id,
+      access: "OPEN",
+      defaultRate: 1000,
+      holdDays: 15,
+    }),
+  );
 
   // Products worth tagging: active, in stock, of the merchant's shop.
-  const products = (await merchant.products({ first: 12, filter: { shopId: shop.id, available: true } }))?.edges.map((e) => e.node) ?? [];
-  if (products.length < 3) throw new Error(`The demo shop ${shop.handle} has fewer than 3 products in stock.`);
+  const products =
+    (await merchant.products({ first: 12, filter: { shopId: shop.id, available: true } }))?.edges.map(
+      (e) => e.node,
+    ) ?? [];
+  if (products.length < 3)
+    throw new Error(`The demo shop ${shop.handle} has fewer than 3 products in stock.`);
 
   // The creator's tagged clips, kept while they exist.
   let postIds = saved.postIds ?? [];
@@ -99,7 +129,14 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
         await creator.postCreate({
           caption: clip.caption,
           hashtags: [...clip.hashtags],
-          media: { kind: "VIDEO", url: `/media/clips/${clip.palette}-${DEMO_CLIP_MS / 1000}s.webm`, posterUrl: `/media/clips/${clip.palette}-poster.jpg`, width: 360, height: 640, durationMs: DEMO_CLIP_MS },
+          media: {
+            kind: "VIDEO",
+            url: `/media/clips/${clip.palette}-${DEMO_CLIP_MS / 1000}s.webm`,
+            posterUrl: `/media/clips/${clip.palette}-poster.jpg`,
+            width: 360,
+            height: 640,
+            durationMs: DEMO_CLIP_MS,
+          },
           productTags: tagged.map((product, k) => ({ productId: product.id, ...TAG_SPOTS[k]! })),
         }),
       );
@@ -114,16 +151,39 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
   let liveSessionId = saved.liveSessionId ?? "";
   const live = liveSessionId ? await merchant.liveSession({ id: liveSessionId }).catch(() => null) : null;
   if (!live || live.status !== "LIVE") {
-    const scheduled = ok("liveSessionSchedule", await merchant.liveSessionSchedule({ shopId: shop.id, title: `${shop.name}: the Friday drop, live`, scheduledAt: new Date(Date.now() + 60_000).toISOString() }));
+    const scheduled = ok(
+      "liveSessionSchedule",
+      await merchant.liveSessionSchedule({
+        shopId: shop.id,
+        title: `${shop.name}: the Friday drop, live`,
+        scheduledAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    );
     liveSessionId = scheduled.liveSession!.id;
     // A streaming provider would give the playback URL (HLS) when the stream starts; the demo's is a looping clip.
-    ok("liveSessionStart", await merchant.liveSessionStart({ id: liveSessionId, playbackUrl: DEMO_STREAM_URL }));
+    ok(
+      "liveSessionStart",
+      await merchant.liveSessionStart({ id: liveSessionId, playbackUrl: DEMO_STREAM_URL }),
+    );
     const pinned = products[0]!;
     const min = Number(pinned.priceRange.min.amount);
-    ok("liveSessionPinProduct", await merchant.liveSessionPinProduct({ liveSessionId, productId: pinned.id, livePrice: (Math.floor(min * 80) / 100).toFixed(2), quantityCap: 50 }));
+    ok(
+      "liveSessionPinProduct",
+      await merchant.liveSessionPinProduct({
+        liveSessionId,
+        productId: pinned.id,
+        livePrice: (Math.floor(min * 80) / 100).toFixed(2),
+        quantityCap: 50,
+      }),
+    );
   }
 
-  const info: DemoInfo = { shopHandle: shop.handle, creatorHandle: creatorUser.handle, liveSessionId, postIds };
+  const info: DemoInfo = {
+    shopHandle: shop.handle,
+    creatorHandle: creatorUser.handle,
+    liveSessionId,
+    postIds,
+  };
   mkdirSync(dirname(stateFile), { recursive: true });
   writeFileSync(stateFile, `${JSON.stringify(info, null, 2)}\n`);
   return info;

@@ -80,15 +80,23 @@ const globalId = (type: string, uuid: string): string => Buffer.from(`${type}:${
 /** Starts the storefront server; resolves once it listens. */
 export async function startStorefront(options: StorefrontOptions): Promise<Storefront> {
   const distDir = resolve(options.distDir ?? DEFAULT_DIST);
-  const config = typeof options.config === "function" ? options.config : () => options.config as StorefrontConfig;
+  const config =
+    typeof options.config === "function" ? options.config : () => options.config as StorefrontConfig;
   const index = join(distDir, "index.html");
-  if (!existsSync(index)) throw new Error(`The storefront is not built: ${index} is missing (run \`pnpm --filter @shoppable/example-storefront-web build\`).`);
+  if (!existsSync(index))
+    throw new Error(
+      `The storefront is not built: ${index} is missing (run \`pnpm --filter @shoppable/example-storefront-web build\`).`,
+    );
 
   // The media server reads titles and video lengths through the SDK, with the publishable key.
   let client: { key: string; api: ReturnType<typeof createShoppableClient> } | undefined;
   const api = () => {
     const { apiUrl, publishableKey } = config();
-    if (client?.key !== `${apiUrl} ${publishableKey}`) client = { key: `${apiUrl} ${publishableKey}`, api: createShoppableClient({ url: apiUrl, apiKey: publishableKey }) };
+    if (client?.key !== `${apiUrl} ${publishableKey}`)
+      client = {
+        key: `${apiUrl} ${publishableKey}`,
+        api: createShoppableClient({ url: apiUrl, apiKey: publishableKey }),
+      };
     return client.api;
   };
   const media = createMediaHandler({
@@ -96,7 +104,8 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     ffmpeg: options.ffmpeg,
     quality: options.mediaQuality,
     lookup: {
-      postDuration: async (uuid) => (await api().post({ id: globalId("Post", uuid) }))?.media.durationMs ?? null,
+      postDuration: async (uuid) =>
+        (await api().post({ id: globalId("Post", uuid) }))?.media.durationMs ?? null,
       product: async (uuid) => {
         const product = await api().product({ id: globalId("Product", uuid) });
         return product ? { title: product.title, productType: product.productType } : null;
@@ -109,17 +118,25 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       if (await media(req, res)) return;
       const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
       if (path === "/config.json") {
-        res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(config()));
+        res
+          .writeHead(200, { "content-type": "application/json", "cache-control": "no-store" })
+          .end(JSON.stringify(config()));
         return;
       }
-      if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+      if (req.method !== "GET" && req.method !== "HEAD")
+        return void res.writeHead(405, { allow: "GET, HEAD" }).end();
       const file = normalize(join(distDir, path));
-      if (file.startsWith(distDir + sep) && existsSync(file) && statSync(file).isFile()) return sendStatic(req, res, file);
+      if (file.startsWith(distDir + sep) && existsSync(file) && statSync(file).isFile())
+        return sendStatic(req, res, file);
       // A missing asset is a 404; any other path is a page of the app.
-      if (extname(path) && !path.endsWith(".html")) return void res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+      if (extname(path) && !path.endsWith(".html"))
+        return void res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
       sendStatic(req, res, index);
     })().catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(`Storefront error: ${(error as Error).message}\n`);
+      if (!res.headersSent)
+        res
+          .writeHead(500, { "content-type": "text/plain" })
+          .end(`Storefront error: ${(error as Error).message}\n`);
       else res.destroy();
     });
   });
@@ -129,7 +146,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
   });
   const { port } = server.address() as AddressInfo;
   // Loopback and wildcard addresses print as localhost: the API's affiliate redirects name that origin.
-  const host = !options.host || ["0.0.0.0", "::", "127.0.0.1", "::1"].includes(options.host) ? "localhost" : options.host;
+  const host =
+    !options.host || ["0.0.0.0", "::", "127.0.0.1", "::1"].includes(options.host)
+      ? "localhost"
+      : options.host;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     server,

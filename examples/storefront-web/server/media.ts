@@ -118,7 +118,14 @@ function lines(text: string, width = 16): string[] {
 }
 
 /** An SVG card: the palette's gradient with a title (a product) or a play mark (a poster). */
-export function svgCard(options: { palette: string; title?: string; subtitle?: string | null; poster?: boolean; width?: number; height?: number }): string {
+export function svgCard(options: {
+  palette: string;
+  title?: string;
+  subtitle?: string | null;
+  poster?: boolean;
+  width?: number;
+  height?: number;
+}): string {
   const { width = 600, height = options.poster ? 1067 : 750 } = options;
   const [a, b, c] = PALETTES[options.palette] ?? PALETTES.sunset!;
   const text = options.title ? lines(options.title) : [];
@@ -144,7 +151,9 @@ export function hasFfmpeg(ffmpeg = "ffmpeg"): boolean {
 /** Runs ffmpeg; `children` holds it while it runs (so `close()` can stop it). */
 function run(ffmpeg: string, args: string[], children: Set<ChildProcess>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     children.add(child);
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
@@ -152,7 +161,14 @@ function run(ffmpeg: string, args: string[], children: Set<ChildProcess>): Promi
     child.on("close", (code, signal) => {
       children.delete(child);
       if (code === 0) resolve();
-      else reject(new Error(signal ? `ffmpeg was stopped (${signal})` : `ffmpeg exited with ${code}: ${stderr.trim().slice(0, 500)}`));
+      else
+        reject(
+          new Error(
+            signal
+              ? `ffmpeg was stopped (${signal})`
+              : `ffmpeg exited with ${code}: ${stderr.trim().slice(0, 500)}`,
+          ),
+        );
     });
   });
 }
@@ -199,15 +215,25 @@ function memo<T>(load: (key: string) => Promise<T>, limit = 5000): (key: string)
 function sendFile(req: IncomingMessage, res: ServerResponse, file: string, type: string): void {
   const { size, mtimeMs } = statSync(file);
   const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
-  const headers: Record<string, string | number> = { "content-type": type, "accept-ranges": "bytes", etag, "cache-control": "public, max-age=86400" };
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "accept-ranges": "bytes",
+    etag,
+    "cache-control": "public, max-age=86400",
+  };
   if (req.headers["if-none-match"] === etag) return void res.writeHead(304, headers).end();
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
   if (range && (range[1] || range[2])) {
     let start = range[1] ? Number(range[1]) : size - Number(range[2]);
     let end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
     if (!range[1]) start = Math.max(0, start);
-    if (start >= size || start > end) return void res.writeHead(416, { "content-range": `bytes */${size}` }).end();
-    res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+    if (start >= size || start > end)
+      return void res.writeHead(416, { "content-range": `bytes */${size}` }).end();
+    res.writeHead(206, {
+      ...headers,
+      "content-range": `bytes ${start}-${end}/${size}`,
+      "content-length": end - start + 1,
+    });
     if (req.method === "HEAD") return void res.end();
     createReadStream(file, { start, end }).pipe(res);
     return;
@@ -218,7 +244,12 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, type:
 }
 
 function sendText(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { "content-type": type, "cache-control": status === 200 ? "public, max-age=3600" : "no-store" }).end(body);
+  res
+    .writeHead(status, {
+      "content-type": type,
+      "cache-control": status === 200 ? "public, max-age=3600" : "no-store",
+    })
+    .end(body);
 }
 
 /** A render asked for after `close()`. */
@@ -275,7 +306,10 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   };
 
   // A keyframe every second (-g = frame rate) makes each post's cut exact without re-encoding.
-  const look = quality === "tiny" ? { width: 72, height: 128, fps: 4, box: 18, bitrate: "24k", clock: false } : { width: 360, height: 640, fps: 20, box: 90, bitrate: "300k", clock: true };
+  const look =
+    quality === "tiny"
+      ? { width: 72, height: 128, fps: 4, box: 18, bitrate: "24k", clock: false }
+      : { width: 360, height: 640, fps: 20, box: 90, bitrate: "300k", clock: true };
   const prefix = quality === "tiny" ? `${MASTER_VERSION}-tiny` : String(MASTER_VERSION);
   const master = (palette: string): Promise<string> =>
     produce(join(cacheDir, `master-${prefix}-${palette}.webm`), (tmp) => {
@@ -285,16 +319,35 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         "format=yuv420p",
         `drawbox=x='(iw-${box})*(0.5+0.45*sin(t*1.3))':y='(ih-${box})*(0.5+0.4*cos(t*0.9))':w=${box}:h=${box}:color=white@0.3:t=fill`,
         // The clip's clock, in the middle third (apps put their header on top and captions below).
-        ...(font && look.clock ? [`drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.3:fontsize=30:fontcolor=white@0.85:box=1:boxcolor=black@0.25:boxborderw=8`] : []),
+        ...(font && look.clock
+          ? [
+              `drawtext=fontfile=${font}:text='%{pts\\:gmtime\\:0\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.3:fontsize=30:fontcolor=white@0.85:box=1:boxcolor=black@0.25:boxborderw=8`,
+            ]
+          : []),
       ];
       return run(
         ffmpeg,
         [
-          "-f", "lavfi",
-          "-i", `gradients=s=${width}x${height}:r=${fps}:d=${MAX_CLIP_SECONDS}:speed=0.02:type=radial:nb_colors=3:c0=0x${a}:c1=0x${b}:c2=0x${c}`,
-          "-vf", filters.join(","),
-          "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", look.bitrate, "-g", String(fps), "-an",
-          "-f", "webm", tmp,
+          "-f",
+          "lavfi",
+          "-i",
+          `gradients=s=${width}x${height}:r=${fps}:d=${MAX_CLIP_SECONDS}:speed=0.02:type=radial:nb_colors=3:c0=0x${a}:c1=0x${b}:c2=0x${c}`,
+          "-vf",
+          filters.join(","),
+          "-c:v",
+          "libvpx",
+          "-deadline",
+          "realtime",
+          "-cpu-used",
+          "8",
+          "-b:v",
+          look.bitrate,
+          "-g",
+          String(fps),
+          "-an",
+          "-f",
+          "webm",
+          tmp,
         ],
         children,
       );
@@ -303,26 +356,36 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   const clip = async (palette: string, seconds: number): Promise<string> => {
     const source = await master(palette);
     if (seconds >= MAX_CLIP_SECONDS) return source;
-    return produce(join(cacheDir, `${prefix}-${palette}-${seconds}s.webm`), (tmp) => run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp], children));
+    return produce(join(cacheDir, `${prefix}-${palette}-${seconds}s.webm`), (tmp) =>
+      run(ffmpeg, ["-i", source, "-t", String(seconds), "-c", "copy", "-f", "webm", tmp], children),
+    );
   };
 
   const postDuration = memo(async (id: string) => (lookup ? lookup.postDuration(id) : null));
   const product = memo(async (id: string) => (lookup ? lookup.product(id) : null));
 
   const serveClip = async (req: IncomingMessage, res: ServerResponse, palette: string, seconds: number) => {
-    if (!videos) return sendText(res, 404, "text/plain", "Demo videos need ffmpeg (apt-get install -y ffmpeg); players show the poster meanwhile.\n");
+    if (!videos)
+      return sendText(
+        res,
+        404,
+        "text/plain",
+        "Demo videos need ffmpeg (apt-get install -y ffmpeg); players show the poster meanwhile.\n",
+      );
     sendFile(req, res, await clip(palette, seconds), "video/webm");
   };
 
   const handler = (async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
     if (!path.startsWith("/media/")) return false;
-    if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "text/plain", "GET only\n"), true;
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return (sendText(res, 405, "text/plain", "GET only\n"), true);
     try {
       let match = CLIP.exec(path);
       if (match) {
         const seconds = Number(match[2]);
-        if (!PALETTES[match[1]!] || seconds < 1 || seconds > MAX_CLIP_SECONDS) return sendText(res, 404, "text/plain", "No such clip\n"), true;
+        if (!PALETTES[match[1]!] || seconds < 1 || seconds > MAX_CLIP_SECONDS)
+          return (sendText(res, 404, "text/plain", "No such clip\n"), true);
         await serveClip(req, res, match[1]!, seconds);
         return true;
       }
@@ -341,9 +404,24 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         const card = productId ? await product(productId).catch(() => null) : null;
         // A clip's poster has the clip's palette; other cards take one from their id.
         const named = /^\/media\/clips\/([a-z]+)-poster\.\w+$/.exec(path)?.[1];
-        const key = productId ?? path.replace(/-poster|\.\w+$/g, "").split("/").pop()!;
+        const key =
+          productId ??
+          path
+            .replace(/-poster|\.\w+$/g, "")
+            .split("/")
+            .pop()!;
         const poster = /-poster\.\w+$/.test(path);
-        sendText(res, 200, "image/svg+xml", svgCard({ palette: named && PALETTES[named] ? named : paletteFor(key), title: poster ? undefined : card?.title, subtitle: poster ? null : card?.productType, poster }));
+        sendText(
+          res,
+          200,
+          "image/svg+xml",
+          svgCard({
+            palette: named && PALETTES[named] ? named : paletteFor(key),
+            title: poster ? undefined : card?.title,
+            subtitle: poster ? null : card?.productType,
+            poster,
+          }),
+        );
         return true;
       }
       sendText(res, 404, "text/plain", "Not found\n");
@@ -353,7 +431,8 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         else res.destroy();
         return true;
       }
-      if (!res.headersSent) sendText(res, 500, "text/plain", `Could not make this media: ${(error as Error).message}\n`);
+      if (!res.headersSent)
+        sendText(res, 500, "text/plain", `Could not make this media: ${(error as Error).message}\n`);
       else res.destroy(error as Error);
     }
     return true;
@@ -370,7 +449,14 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
   };
   handler.close = async () => {
     closed = true;
-    const stopped = [...children].map((child) => new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once("close", () => done()), child.kill("SIGKILL")))));
+    const stopped = [...children].map(
+      (child) =>
+        new Promise<void>((done) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? done()
+            : (child.once("close", () => done()), child.kill("SIGKILL")),
+        ),
+    );
     await Promise.all(stopped);
     await queue;
     for (const tmp of partial) rmSync(tmp, { force: true });

@@ -22,7 +22,8 @@ let storefront: Storefront;
 let merchant: ShoppableClient;
 let shopId: string;
 const videos = hasFfmpeg();
-if (!videos && !process.env.CI) console.warn("ffmpeg is missing: the clip tests are skipped (apt-get install -y ffmpeg; CI installs it).");
+if (!videos && !process.env.CI)
+  console.warn("ffmpeg is missing: the clip tests are skipped (apt-get install -y ffmpeg; CI installs it).");
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -41,7 +42,14 @@ beforeAll(async () => {
   const shop = await merchant.shopCreate({ handle: "sf-shop", name: "Storefront Shop", currencyCode: "EUR" });
   shopId = shop.shop!.id;
   for (const [n, title] of ["Linen Shirt", "Canvas Tote", "Wool Beanie", "Leather Belt"].entries()) {
-    const created = await merchant.productCreate({ shopId, title, handle: `p${n}`, productType: "Accessories", status: "ACTIVE", variants: [{ price: `${20 + n}.00`, inventoryQuantity: 5 }] });
+    const created = await merchant.productCreate({
+      shopId,
+      title,
+      handle: `p${n}`,
+      productType: "Accessories",
+      status: "ACTIVE",
+      variants: [{ price: `${20 + n}.00`, inventoryQuantity: 5 }],
+    });
     expect(created.userErrors).toEqual([]);
   }
   storefront = await startStorefront({
@@ -49,7 +57,11 @@ beforeAll(async () => {
     distDir: join(dir, "dist"),
     mediaDir: join(dir, "media"),
     mediaQuality: "tiny",
-    config: () => ({ apiUrl: url, publishableKey: api.keys.publishable, users: { buyer: { token: tokens.buyer, label: "Buyer" } } }),
+    config: () => ({
+      apiUrl: url,
+      publishableKey: api.keys.publishable,
+      users: { buyer: { token: tokens.buyer, label: "Buyer" } },
+    }),
   });
 }, 120_000);
 
@@ -65,18 +77,30 @@ describe("prepareDemo", () => {
     const first = await prepareDemo({ apiUrl: url, credentials, stateFile });
     expect(first.shopHandle).toBe("sf-shop");
     expect(first.postIds).toHaveLength(3);
-    const creator = createShoppableClient({ url, apiKey: api.keys.publishable, userToken: credentials.tokens.creator });
+    const creator = createShoppableClient({
+      url,
+      apiKey: api.keys.publishable,
+      userToken: credentials.tokens.creator,
+    });
     const post = await creator.post({ id: first.postIds[0]! });
     expect(post?.media).toMatchObject({ kind: "VIDEO", durationMs: DEMO_CLIP_MS });
     expect(post?.media.url).toMatch(/^\/media\/clips\/[a-z]+-12s\.webm$/);
-    expect(post?.productTags.map((t) => [t.startMs, t.endMs])).toEqual([[0, 4000], [4000, 8000], [8000, 12000]]); // an open end runs to the end of the video
+    expect(post?.productTags.map((t) => [t.startMs, t.endMs])).toEqual([
+      [0, 4000],
+      [4000, 8000],
+      [8000, 12000],
+    ]); // an open end runs to the end of the video
     const live = await merchant.liveSession({ id: first.liveSessionId });
     expect(live?.status).toBe("LIVE");
     expect(live?.playbackUrl).toBe(DEMO_STREAM_URL);
     expect(live?.pinnedProducts).toHaveLength(1);
     const link = await creator.affiliateLinkCreate({ productId: post!.productTags[0]!.product.id });
     expect(link.userErrors).toEqual([]);
-    const buyer = createShoppableClient({ url, apiKey: api.keys.publishable, userToken: credentials.tokens.buyer });
+    const buyer = createShoppableClient({
+      url,
+      apiKey: api.keys.publishable,
+      userToken: credentials.tokens.buyer,
+    });
     const following = await buyer.feed({ kind: "FOLLOWING", first: 10 });
     expect(following?.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(first.postIds));
 
@@ -122,15 +146,25 @@ describe("storefront server", () => {
   it("cards escape titles", () => {
     expect(svgCard({ palette: "sunset", title: `<script>"x"&` })).not.toContain("<script>");
     expect(paletteFor("same")).toBe(paletteFor("same"));
-    expect([clipSeconds(100), clipSeconds(12_000), clipSeconds(12_001), clipSeconds(500_000)]).toEqual([1, 12, 13, 90]);
+    expect([clipSeconds(100), clipSeconds(12_000), clipSeconds(12_001), clipSeconds(500_000)]).toEqual([
+      1, 12, 13, 90,
+    ]);
   });
 
   (videos || process.env.CI ? it : it.skip)(
     "renders a post's clip as long as its video, once, and serves byte ranges",
     async () => {
-      const creator = createShoppableClient({ url, apiKey: api.keys.publishable, userToken: credentials.tokens.creator });
+      const creator = createShoppableClient({
+        url,
+        apiKey: api.keys.publishable,
+        userToken: credentials.tokens.creator,
+      });
       const product = await merchant.product({ handle: "p1" });
-      const created = await creator.postCreate({ caption: "clip", media: { kind: "VIDEO", url: "/media/posts/x.mp4", width: 360, height: 640, durationMs: 7_400 }, productTags: [{ productId: product!.id, x: 0.5, y: 0.5 }] });
+      const created = await creator.postCreate({
+        caption: "clip",
+        media: { kind: "VIDEO", url: "/media/posts/x.mp4", width: 360, height: 640, durationMs: 7_400 },
+        productTags: [{ productId: product!.id, x: 0.5, y: 0.5 }],
+      });
       const uuid = Buffer.from(created.post!.id, "base64").toString().split(":")[1]!;
       const path = `/media/posts/${uuid}.mp4`;
       const [a, b] = await Promise.all([fetch(storefront.url + path), fetch(storefront.url + path)]);
@@ -139,14 +173,20 @@ describe("storefront server", () => {
       const bytes = Buffer.from(await a.arrayBuffer());
       expect(Buffer.from(await b.arrayBuffer()).equals(bytes)).toBe(true);
       const file = join(dir, "media", `2-tiny-${paletteFor(uuid)}-8s.webm`);
-      const probe = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" });
+      const probe = spawnSync(
+        "ffprobe",
+        ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file],
+        { encoding: "utf8" },
+      );
       expect(Number(probe.stdout)).toBeCloseTo(8, 0);
 
       const range = await fetch(storefront.url + path, { headers: { range: "bytes=100-199" } });
       expect(range.status).toBe(206);
       expect(range.headers.get("content-range")).toBe(`bytes 100-199/${bytes.length}`);
       expect(Buffer.from(await range.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
-      expect((await fetch(storefront.url + path, { headers: { range: `bytes=${bytes.length}-` } })).status).toBe(416);
+      expect(
+        (await fetch(storefront.url + path, { headers: { range: `bytes=${bytes.length}-` } })).status,
+      ).toBe(416);
     },
     120_000,
   );

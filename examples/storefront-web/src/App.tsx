@@ -20,8 +20,10 @@ function Route() {
   let params: Record<string, string> | null;
   if (pathname === "/") return <FeedPage />;
   if ((params = matchPath("/posts/:id", pathname))) return <PostPage key={params.id} id={params.id!} />;
-  if ((params = matchPath("/products/:handle", pathname))) return <ProductPage key={params.handle} handle={params.handle!} />;
-  if ((params = matchPath("/shops/:handle", pathname))) return <ShopPage key={params.handle} handle={params.handle!} />;
+  if ((params = matchPath("/products/:handle", pathname)))
+    return <ProductPage key={params.handle} handle={params.handle!} />;
+  if ((params = matchPath("/shops/:handle", pathname)))
+    return <ShopPage key={params.handle} handle={params.handle!} />;
   if (pathname === "/checkout") return <CheckoutPage />;
   if ((params = matchPath("/orders/:id", pathname))) return <OrderPage key={params.id} id={params.id!} />;
   if (pathname === "/creator") return <CreatorPage />;
@@ -48,7 +50,12 @@ function useAffiliateLanding() {
   const click = search.get("click");
   useEffect(() => {
     if (!code) return;
-    const entry = { affiliateCode: code, affiliateClickId: click, shopId: null as string | null, savedAt: Date.now() };
+    const entry = {
+      affiliateCode: code,
+      affiliateClickId: click,
+      shopId: null as string | null,
+      savedAt: Date.now(),
+    };
     void client
       .affiliateLink({ code })
       .then((link) => link && saveAffiliate({ ...entry, shopId: link.shop.id }))
@@ -64,7 +71,9 @@ function UserSwitcher() {
   const { user, setUser, config } = useShoppable();
   const options: { value: DemoUserKind; label: string }[] = [
     ...(config.users.buyer ? [{ value: "buyer" as const, label: config.users.buyer.label || "Buyer" }] : []),
-    ...(config.users.creator ? [{ value: "creator" as const, label: config.users.creator.label || "Creator" }] : []),
+    ...(config.users.creator
+      ? [{ value: "creator" as const, label: config.users.creator.label || "Creator" }]
+      : []),
     { value: "anonymous", label: "Anonymous" },
   ];
   return (
@@ -72,7 +81,12 @@ function UserSwitcher() {
       <span className="switcher__avatar" data-user={user}>
         {user === "anonymous" ? "?" : user.slice(0, 1).toUpperCase()}
       </span>
-      <select value={user} onChange={(event) => setUser(event.target.value as DemoUserKind)} data-testid="user-switcher" aria-label="Demo user">
+      <select
+        value={user}
+        onChange={(event) => setUser(event.target.value as DemoUserKind)}
+        data-testid="user-switcher"
+        aria-label="Demo user"
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -107,7 +121,13 @@ export function App() {
         </Link>
         <div className="topbar__actions">
           <UserSwitcher />
-          <button type="button" className="cart-button" onClick={() => setCartOpen(true)} data-testid="cart-button" aria-label="Open cart">
+          <button
+            type="button"
+            className="cart-button"
+            onClick={() => setCartOpen(true)}
+            data-testid="cart-button"
+            aria-label="Open cart"
+          >
             <Icon name="bag" />
             {cart?.totalQuantity ? (
               <span className="cart-button__count" data-testid="cart-count">
@@ -123,7 +143,9 @@ export function App() {
       <nav className="nav">
         <NavLink to="/" icon="home" label="Home" testId="nav-home" />
         <NavLink to="/live" icon="live" label="Live" testId="nav-live" />
-        {config.demo?.shopHandle && <NavLink to={`/shops/${config.demo.shopHandle}`} icon="shop" label="Shop" testId="nav-shop" />}
+        {config.demo?.shopHandle && (
+          <NavLink to={`/shops/${config.demo.shopHandle}`} icon="shop" label="Shop" testId="nav-shop" />
+        )}
         <NavLink to="/creator" icon="star" label="Creator" testId="nav-creator" />
         <button type="button" className="nav__item" onClick={() => setCartOpen(true)} data-testid="nav-cart">
           <Icon name="bag" />

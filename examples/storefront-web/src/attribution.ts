@@ -29,12 +29,22 @@ export function readAffiliate(): AffiliateAttribution[] {
 
 /** Keeps the latest click per shop (per code while the shop is unknown). */
 export function saveAffiliate(entry: AffiliateAttribution): void {
-  const others = readAffiliate().filter((stored) => stored.affiliateCode !== entry.affiliateCode && (!entry.shopId || stored.shopId !== entry.shopId));
+  const others = readAffiliate().filter(
+    (stored) =>
+      stored.affiliateCode !== entry.affiliateCode && (!entry.shopId || stored.shopId !== entry.shopId),
+  );
   localStorage.setItem(KEY, JSON.stringify([entry, ...others]));
 }
 
 /** The affiliate part of a cart line's attribution for a product of `shopId`. */
-export function affiliateFor(shopId: string): Pick<CartLineAttributionInput, "affiliateCode" | "affiliateClickId"> {
+export function affiliateFor(
+  shopId: string,
+): Pick<CartLineAttributionInput, "affiliateCode" | "affiliateClickId"> {
   const entry = readAffiliate().find((stored) => stored.shopId === shopId);
-  return entry ? { affiliateCode: entry.affiliateCode, ...(entry.affiliateClickId ? { affiliateClickId: entry.affiliateClickId } : {}) } : {};
+  return entry
+    ? {
+        affiliateCode: entry.affiliateCode,
+        ...(entry.affiliateClickId ? { affiliateClickId: entry.affiliateClickId } : {}),
+      }
+    : {};
 }

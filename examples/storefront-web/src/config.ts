@@ -22,6 +22,7 @@ export async function loadConfig(): Promise<StorefrontConfig> {
   const response = await fetch("/config.json", { cache: "no-store" });
   if (!response.ok) throw new Error(`GET /config.json answered ${response.status}`);
   const config = (await response.json()) as StorefrontConfig;
-  if (!config.apiUrl || !config.publishableKey) throw new Error("config.json needs apiUrl and publishableKey");
+  if (!config.apiUrl || !config.publishableKey)
+    throw new Error("config.json needs apiUrl and publishableKey");
   return { ...config, users: config.users ?? {} };
 }

@@ -2,7 +2,12 @@
  * The storefront's own documents, for reads the SDK has no named operation for; run with
  * `client.request` (typed by hand here, as the SDK's README shows for your own documents).
  */
-import type { CommissionFieldsFragment, MoneyFieldsFragment, PostFieldsFragment, TypedDocument } from "@shoppable/sdk";
+import type {
+  CommissionFieldsFragment,
+  MoneyFieldsFragment,
+  PostFieldsFragment,
+  TypedDocument,
+} from "@shoppable/sdk";
 
 const money = "{ amount currencyCode }";
 const postFields = `id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount viewerHasLiked
@@ -20,14 +25,20 @@ interface PageInfo {
 /** A shop's posts, newest first (`Shop.posts`). */
 export const ShopPosts = `query ShopPosts($handle: String!, $first: Int, $after: String) {
   shop(handle: $handle) { id posts(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${postFields} } } } }
-}` as TypedDocument<{ shop: { id: string; posts: { pageInfo: PageInfo; edges: { node: PostFieldsFragment }[] } } | null }, { handle: string; first?: number; after?: string | null }>;
+}` as TypedDocument<
+  { shop: { id: string; posts: { pageInfo: PageInfo; edges: { node: PostFieldsFragment }[] } } | null },
+  { handle: string; first?: number; after?: string | null }
+>;
 
 /** The creator's commission ledger, newest first (`viewer.commissions`). */
 export const ViewerCommissions = `query ViewerCommissions($first: Int) {
   viewer { commissions(first: $first) { edges { node {
     id status rate reversal selfReferral orderId orderNumber payableAt createdAt amount ${money} revenue ${money} link { id code }
   } } } }
-}` as TypedDocument<{ viewer: { commissions: { edges: { node: CommissionFieldsFragment }[] } } }, { first?: number }>;
+}` as TypedDocument<
+  { viewer: { commissions: { edges: { node: CommissionFieldsFragment }[] } } },
+  { first?: number }
+>;
 
 export interface AffiliateStatsRow {
   linkId: string | null;
@@ -48,7 +59,20 @@ export const AffiliateStats = `query AffiliateStats($from: DateTime!, $to: DateT
 export const ShopProgram = `query ShopProgram($handle: String!) {
   shop(handle: $handle) { id handle name affiliateProgram { id access model defaultRate attributionWindowSeconds } }
 }` as TypedDocument<
-  { shop: { id: string; handle: string; name: string; affiliateProgram: { id: string; access: string; model: string; defaultRate: number; attributionWindowSeconds: number } | null } | null },
+  {
+    shop: {
+      id: string;
+      handle: string;
+      name: string;
+      affiliateProgram: {
+        id: string;
+        access: string;
+        model: string;
+        defaultRate: number;
+        attributionWindowSeconds: number;
+      } | null;
+    } | null;
+  },
   { handle: string }
 >;
 
@@ -66,10 +90,19 @@ export interface OrderSummary {
   total: MoneyFieldsFragment;
   subtotal: MoneyFieldsFragment;
   shop: { id: string; handle: string; name: string };
-  lines: { id: string; productTitle: string; variantTitle: string | null; quantity: number; total: MoneyFieldsFragment }[];
+  lines: {
+    id: string;
+    productTitle: string;
+    variantTitle: string | null;
+    quantity: number;
+    total: MoneyFieldsFragment;
+  }[];
 }
 
 /** The first image of each product, for the cart's thumbnails (the cart's own fields carry none). */
 export const ProductThumbnails = `query ProductThumbnails($ids: [ID!]!) {
   nodes(ids: $ids) { ... on Product { id media { url posterUrl } } }
-}` as TypedDocument<{ nodes: ({ id?: string; media?: { url: string; posterUrl: string | null }[] } | null)[] }, { ids: string[] }>;
+}` as TypedDocument<
+  { nodes: ({ id?: string; media?: { url: string; posterUrl: string | null }[] } | null)[] },
+  { ids: string[] }
+>;

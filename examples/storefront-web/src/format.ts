@@ -6,7 +6,9 @@ export interface MoneyLike {
 /** "€12.50" in the browser's locale; amounts are decimal strings, never floats in the API. */
 export function money(value: MoneyLike | null | undefined): string {
   if (!value) return "";
-  return new Intl.NumberFormat(undefined, { style: "currency", currency: value.currencyCode }).format(Number(value.amount));
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: value.currencyCode }).format(
+    Number(value.amount),
+  );
 }
 
 export function compact(count: number): string {

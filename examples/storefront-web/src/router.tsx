@@ -3,14 +3,24 @@
  * patterns such as `/products/:handle`. The paths are fixed by the API's affiliate redirect
  * (`/products/<handle>`, `/posts/<id>`, `/shops/<handle>`).
  */
-import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  type AnchorHTMLAttributes,
+  type ReactNode,
+} from "react";
 
 interface Location {
   pathname: string;
   search: URLSearchParams;
 }
 
-const current = (): Location => ({ pathname: window.location.pathname, search: new URLSearchParams(window.location.search) });
+const current = (): Location => ({
+  pathname: window.location.pathname,
+  search: new URLSearchParams(window.location.search),
+});
 const RouterContext = createContext<Location>({ pathname: "/", search: new URLSearchParams() });
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -46,14 +56,20 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   return params;
 }
 
-export function Link({ to, children, onClick, ...props }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+export function Link({
+  to,
+  children,
+  onClick,
+  ...props
+}: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
     <a
       href={to}
       {...props}
       onClick={(event) => {
         onClick?.(event);
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+          return;
         event.preventDefault();
         navigate(to);
       }}

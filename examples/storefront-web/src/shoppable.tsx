@@ -3,8 +3,22 @@
  * plus the chosen user's token), the cart (its id kept in localStorage, followed live through
  * the `cartUpdated` subscription) and small notices.
  */
-import { createShoppableClient, type CartFieldsFragment, type CartLineInput, type ShoppableClient } from "@shoppable/sdk";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createShoppableClient,
+  type CartFieldsFragment,
+  type CartLineInput,
+  type ShoppableClient,
+} from "@shoppable/sdk";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { DemoUserKind, StorefrontConfig } from "./config.ts";
 
 export type Cart = CartFieldsFragment;
@@ -61,7 +75,12 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
   const [user, setUserState] = useState<DemoUserKind>(() => initialUser(config));
   const client = useMemo(() => {
     const token = user === "anonymous" ? null : (config.users[user]?.token ?? null);
-    return createShoppableClient({ url: config.apiUrl, apiKey: config.publishableKey, userToken: token, ...(config.wsUrl ? { wsUrl: config.wsUrl } : {}) });
+    return createShoppableClient({
+      url: config.apiUrl,
+      apiKey: config.publishableKey,
+      userToken: token,
+      ...(config.wsUrl ? { wsUrl: config.wsUrl } : {}),
+    });
   }, [config, user]);
   useEffect(() => () => void client.close(), [client]);
 
@@ -124,7 +143,10 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
           else {
             // Events may have been missed: read the cart again. If that fails (the API away for a
             // moment), keep what is shown and keep following: the next event or refetch catches up.
-            const loaded = await client.cart({ id: cartId }).then((cart) => ({ cart }), () => null);
+            const loaded = await client.cart({ id: cartId }).then(
+              (cart) => ({ cart }),
+              () => null,
+            );
             if (loaded && active) showCart(loaded.cart);
           }
         }
@@ -151,7 +173,16 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
     async (lines: CartLineInput[]): Promise<UserError[]> => {
       let result = cartId ? await client.cartLinesAdd({ cartId, lines }) : await client.cartCreate({ lines });
       // The stored cart is gone (expired, completed elsewhere): start a new one.
-      if (cartId && result.userErrors.some((error) => (error.code === "NOT_FOUND" && error.field?.[0] === "cartId") || error.code === "CART_EXPIRED" || error.code === "CART_COMPLETED" || error.code === "CART_MERGED")) {
+      if (
+        cartId &&
+        result.userErrors.some(
+          (error) =>
+            (error.code === "NOT_FOUND" && error.field?.[0] === "cartId") ||
+            error.code === "CART_EXPIRED" ||
+            error.code === "CART_COMPLETED" ||
+            error.code === "CART_MERGED",
+        )
+      ) {
         result = await client.cartCreate({ lines });
       }
       if (result.cart) {
@@ -166,7 +197,10 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
   const setLineQuantity = useCallback(
     async (lineId: string, quantity: number) => {
       if (!cartId) return;
-      const result = quantity > 0 ? await client.cartLinesUpdate({ cartId, lines: [{ id: lineId, quantity }] }) : await client.cartLinesRemove({ cartId, lineIds: [lineId] });
+      const result =
+        quantity > 0
+          ? await client.cartLinesUpdate({ cartId, lines: [{ id: lineId, quantity }] })
+          : await client.cartLinesRemove({ cartId, lineIds: [lineId] });
       if (result.cart) setCart(result.cart);
       if (result.userErrors[0]) notify(result.userErrors[0].message);
     },
@@ -196,9 +230,17 @@ export function ShoppableProvider({ config, children }: { config: StorefrontConf
 }
 
 /** Runs an async read whenever `deps` change; `data` stays until the next result. */
-export function useQuery<T>(read: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void } {
-  const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+export function useQuery<T>(
+  read: () => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void } {
+  const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the read depends on (`deps`), as with useEffect
   useEffect(() => {
     let active = true;
     setState((previous) => ({ ...previous, loading: true }));

@@ -51,10 +51,25 @@ const sql = new pg.Client({ connectionString: databaseUrl });
 await sql.connect();
 try {
   const started = performance.now();
-  const creator = await db.prisma.user.create({ data: { externalId: "bench-creator", handle: "bench-creator", roles: ["BUYER", "CREATOR"] }, select: { id: true } });
-  const shop = await db.prisma.shop.create({ data: { handle: "bench-affiliate", name: "Bench", currencyCode: "EUR" }, select: { id: true } });
+  const creator = await db.prisma.user.create({
+    data: { externalId: "bench-creator", handle: "bench-creator", roles: ["BUYER", "CREATOR"] },
+    select: { id: true },
+  });
+  const shop = await db.prisma.shop.create({
+    data: { handle: "bench-affiliate", name: "Bench", currencyCode: "EUR" },
+    select: { id: true },
+  });
   await db.prisma.affiliateProgram.create({ data: { shopId: shop.id, defaultRate: 1000 } });
-  const product = await db.prisma.product.create({ data: { shopId: shop.id, handle: "bench-affiliate-product", title: "Bench", status: "ACTIVE", currencyCode: "EUR" }, select: { id: true } });
+  const product = await db.prisma.product.create({
+    data: {
+      shopId: shop.id,
+      handle: "bench-affiliate-product",
+      title: "Bench",
+      status: "ACTIVE",
+      currencyCode: "EUR",
+    },
+    select: { id: true },
+  });
   await sql.query(
     `INSERT INTO "Post" ("id", "authorId", "mediaKind", "mediaUrl", "width", "height", "updatedAt")
      SELECT gen_random_uuid(), $1, 'IMAGE', '/bench.jpg', 1, 1, now() FROM generate_series(1, 20)`,
@@ -106,15 +121,20 @@ try {
     `SELECT (SELECT count(*) FROM "AffiliateClick")::int AS clicks, (SELECT count(*) FROM "AffiliateClickHour")::int AS hours, (SELECT count(*) FROM "Commission")::int AS commissions`,
   );
   const setupSeconds = Math.round((performance.now() - started) / 100) / 10;
-  console.log(`  wrote ${sizes[0]!.clicks} clicks (${sizes[0]!.hours} hourly rollup rows), ${sizes[0]!.commissions} commissions, ${links.length} links in ${setupSeconds} s`);
+  console.log(
+    `  wrote ${sizes[0]!.clicks} clicks (${sizes[0]!.hours} hourly rollup rows), ${sizes[0]!.commissions} commissions, ${links.length} links in ${setupSeconds} s`,
+  );
 
   const to = new Date();
   const from = new Date(to.getTime() - 30 * 86_400_000);
   const check = await creatorStats(db.prisma, creator.id, from, to, "LINK");
   const counted = check.reduce((s, r) => s + r.countedClicks, 0);
-  if (check.length !== LINKS || counted === 0) throw new Error(`unexpected stats: ${check.length} rows, ${counted} counted clicks`);
+  if (check.length !== LINKS || counted === 0)
+    throw new Error(`unexpected stats: ${check.length} rows, ${counted} counted clicks`);
   const byLink = await time(RUNS, () => creatorStats(db.prisma, creator.id, from, to, "LINK"));
-  console.log(`  stats per link, 30 days (${counted} counted clicks in range): p50 ${byLink.p50Ms} ms, p99 ${byLink.p99Ms} ms over ${RUNS} runs`);
+  console.log(
+    `  stats per link, 30 days (${counted} counted clicks in range): p50 ${byLink.p50Ms} ms, p99 ${byLink.p99Ms} ms over ${RUNS} runs`,
+  );
   const byPost = await time(RUNS, () => creatorStats(db.prisma, creator.id, from, to, "POST"));
   console.log(`  stats per post, 30 days: p50 ${byPost.p50Ms} ms, p99 ${byPost.p99Ms} ms over ${RUNS} runs`);
   const raw = await time(20, () =>
@@ -124,14 +144,40 @@ try {
       [creator.id, from.toISOString().replace("Z", ""), to.toISOString().replace("Z", "")],
     ),
   );
-  console.log(`  for comparison, the same click counts from the raw click rows: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms over 20 runs`);
+  console.log(
+    `  for comparison, the same click counts from the raw click rows: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms over 20 runs`,
+  );
   let n = 0;
-  const clicks = await time(2000, () => recordClick(db.prisma, { code: `bench${1 + (n % LINKS)}`, visitorId: `bench-visitor-${n++ % 500}`, ip: "127.0.0.1", userAgent: "Mozilla/5.0 Safari" }));
-  console.log(`  recording a click (one statement): p50 ${clicks.p50Ms} ms, p99 ${clicks.p99Ms} ms over 2000 clicks`);
+  const clicks = await time(2000, () =>
+    recordClick(db.prisma, {
+      code: `bench${1 + (n % LINKS)}`,
+      visitorId: `bench-visitor-${n++ % 500}`,
+      ip: "127.0.0.1",
+      userAgent: "Mozilla/5.0 Safari",
+    }),
+  );
+  console.log(
+    `  recording a click (one statement): p50 ${clicks.p50Ms} ms, p99 ${clicks.p99Ms} ms over 2000 clicks`,
+  );
 
   const out = join(repoRoot, ".bench");
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "affiliate.json"), JSON.stringify({ date: new Date().toISOString(), ...sizes[0], setupSeconds, statsByLink: byLink, statsByPost: byPost, rawClickCounts: raw, recordClick: clicks }, null, 2));
+  writeFileSync(
+    join(out, "affiliate.json"),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        ...sizes[0],
+        setupSeconds,
+        statsByLink: byLink,
+        statsByPost: byPost,
+        rawClickCounts: raw,
+        recordClick: clicks,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await sql.end();
   await db.close();

@@ -7,7 +7,13 @@ import { createServer } from "../src/server.ts";
 // Benchmarks measure throughput, not rate limits: buckets too big to matter, and a maximum cost
 // above the feed bench's page (20 posts with every tagged product's variants: about 123,000 by
 // the bounds, over the default 100,000).
-const config = loadConfig({ RATE_LIMIT_CAPACITY: "1000000000", MAX_QUERY_COST: "1000000", ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" });
+const config = loadConfig({
+  RATE_LIMIT_CAPACITY: "1000000000",
+  MAX_QUERY_COST: "1000000",
+  ...process.env,
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+});
 const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.poolSize });
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
@@ -20,5 +26,8 @@ process.on("message", (m: { rss?: boolean; memory?: boolean; subscribers?: [stri
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ memory: { rss, heapUsed } });
   }
-  if (m.subscribers) process.send?.({ subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]) });
+  if (m.subscribers)
+    process.send?.({
+      subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]),
+    });
 });

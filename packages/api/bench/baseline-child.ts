@@ -3,7 +3,10 @@
 import { createServer } from "node:http";
 import pg from "pg";
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 const SQL = `
 SELECT p.id, p.title, p.handle, p.tags, p."minPrice", p."maxPrice", p."currencyCode",
   (SELECT coalesce(json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position), '[]')
@@ -26,5 +29,7 @@ const server = createServer(async (_req, res) => {
     res.end(String(error));
   }
 });
-server.listen(0, "127.0.0.1", () => process.send?.({ ready: (server.address() as import("node:net").AddressInfo).port }));
+server.listen(0, "127.0.0.1", () =>
+  process.send?.({ ready: (server.address() as import("node:net").AddressInfo).port }),
+);
 process.on("message", (m: { rss?: boolean }) => m.rss && process.send?.({ rss: process.memoryUsage().rss }));

@@ -43,7 +43,10 @@ interface Fixture {
 async function writeFixture(databaseUrl: string): Promise<Fixture> {
   const db = await openDatabase({ databaseUrl, migrate: true });
   const { key } = await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "checkout bench" });
-  const shop = await db.prisma.shop.create({ data: { handle: "bench-shop", name: "Bench shop", currencyCode: "EUR" }, select: { id: true } });
+  const shop = await db.prisma.shop.create({
+    data: { handle: "bench-shop", name: "Bench shop", currencyCode: "EUR" },
+    select: { id: true },
+  });
   const products = [];
   for (let i = 0; i <= buyers; i++) {
     const p = await db.prisma.product.create({
@@ -56,7 +59,11 @@ async function writeFixture(databaseUrl: string): Promise<Fixture> {
         minPrice: 1999,
         maxPrice: 1999,
         totalInventory: STOCK,
-        variants: { create: [{ title: "Default", position: 0, price: 1999, selectedOptions: [], inventoryQuantity: STOCK }] },
+        variants: {
+          create: [
+            { title: "Default", position: 0, price: 1999, selectedOptions: [], inventoryQuantity: STOCK },
+          ],
+        },
       },
       select: { id: true, variants: { select: { id: true } } },
     });
@@ -67,7 +74,11 @@ async function writeFixture(databaseUrl: string): Promise<Fixture> {
 }
 
 /** Writes `count` carts of one unit of `variantIds[i % n]`, returns their ids grouped by variant. */
-async function writeCarts(databaseUrl: string, variantIds: string[], count: number): Promise<Map<string, string[]>> {
+async function writeCarts(
+  databaseUrl: string,
+  variantIds: string[],
+  count: number,
+): Promise<Map<string, string[]>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const byVariant = new Map<string, string[]>(variantIds.map((v) => [v, []]));
@@ -127,7 +138,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** 20 buyers, each taking its next cart from `queueOf(buyer)`, for `duration` seconds. */
-async function run(url: string, key: string, name: string, queueOf: (buyer: number) => string[], duration: number, record: boolean): Promise<Row> {
+async function run(
+  url: string,
+  key: string,
+  name: string,
+  queueOf: (buyer: number) => string[],
+  duration: number,
+  record: boolean,
+): Promise<Row> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -139,10 +157,26 @@ async function run(url: string, key: string, name: string, queueOf: (buyer: numb
       while (performance.now() < deadline) {
         const cartId = queue.pop();
         if (!cartId) throw new Error(`${name}: out of carts; raise BENCH_CHECKOUT_CARTS`);
-        const body = JSON.stringify({ query: CHECKOUT, variables: { input: { cartId: encodeGlobalID("Cart", cartId), idempotencyKey: randomUUID(), payment: { token: "tok_success" } } } });
+        const body = JSON.stringify({
+          query: CHECKOUT,
+          variables: {
+            input: {
+              cartId: encodeGlobalID("Cart", cartId),
+              idempotencyKey: randomUUID(),
+              payment: { token: "tok_success" },
+            },
+          },
+        });
         const t0 = performance.now();
-        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": key }, body });
-        const result = (await response.json()) as { data?: { checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] } }; errors?: unknown };
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-shoppable-key": key },
+          body,
+        });
+        const result = (await response.json()) as {
+          data?: { checkoutComplete: { order: { status: string } | null; userErrors: { code: string }[] } };
+          errors?: unknown;
+        };
         const ms = performance.now() - t0;
         const ok = response.ok && !result.errors && result.data?.checkoutComplete.order?.status === "PAID";
         if (!ok) {
@@ -155,8 +189,19 @@ async function run(url: string, key: string, name: string, queueOf: (buyer: numb
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const row = { name, checkoutsPerSecond: Math.round(latencies.length / elapsed), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), checkouts: latencies.length, errors, seconds: Math.round(elapsed * 10) / 10 };
-  if (record) console.log(`  ${name}: ${row.checkoutsPerSecond} checkouts/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.checkouts} checkouts, ${errors} errors`);
+  const row = {
+    name,
+    checkoutsPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    checkouts: latencies.length,
+    errors,
+    seconds: Math.round(elapsed * 10) / 10,
+  };
+  if (record)
+    console.log(
+      `  ${name}: ${row.checkoutsPerSecond} checkouts/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.checkouts} checkouts, ${errors} errors`,
+    );
   if (firstError) console.log(`    first error: ${firstError}`);
   return row;
 }
@@ -172,9 +217,18 @@ const hotQueues = Array.from({ length: buyers }, (_, b) => hotCarts.filter((_, i
 
 const { child, port } = await startApi(databaseUrl);
 const url = `http://127.0.0.1:${port}/graphql`;
-console.log(`\nCheckout throughput, ${buyers} concurrent buyers, ${seconds} s after a 2 s warm-up (API pool 20, test payment provider):`);
+console.log(
+  `\nCheckout throughput, ${buyers} concurrent buyers, ${seconds} s after a 2 s warm-up (API pool 20, test payment provider):`,
+);
 await run(url, fixture.key, "warm-up", (b) => distinctCarts.get(distinctVariants[b]!)!, 2, false);
-const distinct = await run(url, fixture.key, "distinct products", (b) => distinctCarts.get(distinctVariants[b]!)!, seconds, true);
+const distinct = await run(
+  url,
+  fixture.key,
+  "distinct products",
+  (b) => distinctCarts.get(distinctVariants[b]!)!,
+  seconds,
+  true,
+);
 const hotRow = await run(url, fixture.key, "one hot product", (b) => hotQueues[b]!, seconds, true);
 child.removeAllListeners("exit");
 child.kill("SIGTERM");
@@ -189,9 +243,18 @@ const { rows } = await check.query<{ ordered: string; taken: string; products: s
 );
 await check.end();
 const consistent = rows[0]!.ordered === rows[0]!.taken && rows[0]!.taken === rows[0]!.products;
-console.log(`\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}: ${consistent ? "consistent" : "INCONSISTENT"}`);
+console.log(
+  `\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}: ${consistent ? "consistent" : "INCONSISTENT"}`,
+);
 
 const out = join(repoRoot, ".bench");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "checkout.json"), JSON.stringify({ date: new Date().toISOString(), buyers, seconds, apiPoolSize: 20, distinct, hot: hotRow, consistent }, null, 2));
+writeFileSync(
+  join(out, "checkout.json"),
+  JSON.stringify(
+    { date: new Date().toISOString(), buyers, seconds, apiPoolSize: 20, distinct, hot: hotRow, consistent },
+    null,
+    2,
+  ),
+);
 process.exit(consistent && distinct.errors === 0 && hotRow.errors === 0 ? 0 : 1);

@@ -89,7 +89,9 @@ async function bringClockForward(databaseUrl: string) {
       await client.query(`UPDATE "ProductEngagementHour" SET "hour" = "hour" + ${by}`);
     }
     const by = `interval '${hours} hours'`;
-    await client.query(`UPDATE "Post" SET "createdAt" = "createdAt" + ${by}, "updatedAt" = "updatedAt" + ${by}`);
+    await client.query(
+      `UPDATE "Post" SET "createdAt" = "createdAt" + ${by}, "updatedAt" = "updatedAt" + ${by}`,
+    );
     await client.query(`UPDATE "PostLike" SET "createdAt" = "createdAt" + ${by}`);
     await client.query(`UPDATE "UserFollow" SET "createdAt" = "createdAt" + ${by}`);
     await client.query(`UPDATE "ShopFollow" SET "createdAt" = "createdAt" + ${by}`);
@@ -101,7 +103,9 @@ async function bringClockForward(databaseUrl: string) {
            (SELECT count(*) FROM "UserFollow" f WHERE f."followerId" = u."id")::int + (SELECT count(*) FROM "ShopFollow" f WHERE f."followerId" = u."id")::int AS follows,
            (SELECT count(*) FROM "PostLike" l WHERE l."userId" = u."id")::int AS likes
     FROM "User" u WHERE u."id" IN (SELECT "followerId" FROM "UserFollow" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)`);
-  await client.query(`UPDATE "User" SET "consentPersonalization" = true WHERE "id" = $1`, [reader.rows[0]!.id]);
+  await client.query(`UPDATE "User" SET "consentPersonalization" = true WHERE "id" = $1`, [
+    reader.rows[0]!.id,
+  ]);
   const tag = await client.query<{ tag: string; posts: number }>(
     `SELECT t AS tag, count(*)::int AS posts FROM "Post", unnest("hashtags") t GROUP BY t ORDER BY count(*) DESC LIMIT 1`,
   );
@@ -110,8 +114,12 @@ async function bringClockForward(databaseUrl: string) {
            (SELECT count(*) FROM "PostEngagementHour" WHERE "hour" >= date_trunc('hour', now() AT TIME ZONE 'UTC') - interval '48 hours')::int AS ranked`);
   await client.end();
   const c = counts.rows[0]!;
-  console.log(`Database ${dbName}: ${c.posts} posts, ${c.hours} engagement hours (${c.ranked} in the 48-hour window)`);
-  console.log(`Reader: follows ${reader.rows[0]!.follows} creators and shops, ${reader.rows[0]!.likes} likes; hashtag #${tag.rows[0]!.tag} (${tag.rows[0]!.posts} posts)`);
+  console.log(
+    `Database ${dbName}: ${c.posts} posts, ${c.hours} engagement hours (${c.ranked} in the 48-hour window)`,
+  );
+  console.log(
+    `Reader: follows ${reader.rows[0]!.follows} creators and shops, ${reader.rows[0]!.likes} likes; hashtag #${tag.rows[0]!.tag} (${tag.rows[0]!.posts} posts)`,
+  );
   return { reader: reader.rows[0]!, hashtag: tag.rows[0]!.tag };
 }
 
@@ -126,18 +134,29 @@ interface Scenario {
 async function statementsPerPage(databaseUrl: string, key: string, token: string, scenarios: Scenario[]) {
   let recording: string[] | null = null;
   const db = await openDatabase({ databaseUrl, onStatement: (sql) => recording?.push(sql) });
-  const config = loadConfig({ NODE_ENV: "production", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    NODE_ENV: "production",
+    SHOPPABLE_JWT_SECRET: JWT_SECRET,
+    LOG_LEVEL: "silent",
+    DATABASE_URL: databaseUrl,
+  });
   const server = createServer({ db, config, logger: createLogger("silent") });
   const started = performance.now();
   await refreshTrendingSnapshot(db.prisma);
   snapshotMs = Math.round(performance.now() - started);
-  console.log(`This hour's TRENDING snapshot computed in ${snapshotMs} ms (${await db.prisma.trendingPostScore.count({ where: { hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) } })} posts)`);
+  console.log(
+    `This hour's TRENDING snapshot computed in ${snapshotMs} ms (${await db.prisma.trendingPostScore.count({ where: { hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) } })} posts)`,
+  );
   const counts: Record<string, number> = {};
   for (const s of scenarios) {
     const call = () =>
       server.yoga.fetch("http://bench/graphql", {
         method: "POST",
-        headers: { "content-type": "application/json", "x-shoppable-key": key, ...(s.user ? { "x-shoppable-user": token } : {}) },
+        headers: {
+          "content-type": "application/json",
+          "x-shoppable-key": key,
+          ...(s.user ? { "x-shoppable-user": token } : {}),
+        },
         body: JSON.stringify({ query: PAGE, variables: s.variables }),
       });
     await (await call()).json(); // warm the auth caches
@@ -155,7 +174,13 @@ async function statementsPerPage(databaseUrl: string, key: string, token: string
 function startApi(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(join(here, "api-child.ts"), [], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10", PORT: "0", SHOPPABLE_JWT_SECRET: JWT_SECRET },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: "10",
+        PORT: "0",
+        SHOPPABLE_JWT_SECRET: JWT_SECRET,
+      },
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -174,13 +199,22 @@ const token = await signUserToken(JWT_SECRET, { externalId: reader.externalId, r
 
 const { child, port } = await startApi(databaseUrl);
 const url = `http://127.0.0.1:${port}/graphql`;
-const headersFor = (user: boolean) => ({ "content-type": "application/json", "x-shoppable-key": key, ...(user ? { "x-shoppable-user": token } : {}) });
+const headersFor = (user: boolean) => ({
+  "content-type": "application/json",
+  "x-shoppable-key": key,
+  ...(user ? { "x-shoppable-user": token } : {}),
+});
 
 // The third page of TRENDING: a cursor from the second.
 let after: string | undefined;
 for (let i = 0; i < 2; i++) {
-  const res = await fetch(url, { method: "POST", headers: headersFor(false), body: JSON.stringify({ query: PAGE, variables: { kind: "TRENDING", after } }) });
-  after = ((await res.json()) as { data: { feed: { pageInfo: { endCursor: string } } } }).data.feed.pageInfo.endCursor;
+  const res = await fetch(url, {
+    method: "POST",
+    headers: headersFor(false),
+    body: JSON.stringify({ query: PAGE, variables: { kind: "TRENDING", after } }),
+  });
+  after = ((await res.json()) as { data: { feed: { pageInfo: { endCursor: string } } } }).data.feed.pageInfo
+    .endCursor;
 }
 const scenarios: Scenario[] = [
   { name: "TRENDING", variables: { kind: "TRENDING" }, user: false },
@@ -194,9 +228,17 @@ const statements = await statementsPerPage(databaseUrl, key, token, scenarios);
 console.log(`\nFeed pages of 20 posts, 10 connections, ${seconds} s after a 2 s warm-up:`);
 const results = [];
 for (const s of scenarios) {
-  const request = { method: "POST" as const, headers: headersFor(s.user), body: JSON.stringify({ query: PAGE, variables: s.variables }) };
-  const check = (await (await fetch(url, request)).json()) as { data?: { feed: { kind: string; personalized: boolean; edges: unknown[] } }; errors?: unknown };
-  if (check.errors || !check.data) throw new Error(`${s.name} answered ${JSON.stringify(check).slice(0, 300)}`);
+  const request = {
+    method: "POST" as const,
+    headers: headersFor(s.user),
+    body: JSON.stringify({ query: PAGE, variables: s.variables }),
+  };
+  const check = (await (await fetch(url, request)).json()) as {
+    data?: { feed: { kind: string; personalized: boolean; edges: unknown[] } };
+    errors?: unknown;
+  };
+  if (check.errors || !check.data)
+    throw new Error(`${s.name} answered ${JSON.stringify(check).slice(0, 300)}`);
   await autocannon({ url, connections: 10, duration: 2, ...request });
   const r = await autocannon({ url, connections: 10, duration: seconds, ...request });
   const row = {
@@ -210,12 +252,17 @@ for (const s of scenarios) {
     statementsPerPage: statements[s.name],
   };
   results.push(row);
-  console.log(`  ${row.name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors, ${row.statementsPerPage} statements, ${row.posts} posts (${row.served})`);
+  console.log(
+    `  ${row.name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors, ${row.statementsPerPage} statements, ${row.posts} posts (${row.served})`,
+  );
 }
 child.removeAllListeners("exit");
 child.kill("SIGTERM");
 
 const out = join(repoRoot, ".bench");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "feed.json"), JSON.stringify({ date: new Date().toISOString(), seconds, hashtag, snapshotMs, results }, null, 2));
+writeFileSync(
+  join(out, "feed.json"),
+  JSON.stringify({ date: new Date().toISOString(), seconds, hashtag, snapshotMs, results }, null, 2),
+);
 process.exit(0);

@@ -56,7 +56,11 @@ async function prepareDatabase(): Promise<string> {
 
 function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(here, script), [], { env: { ...process.env, ...env }, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(join(here, script), [], {
+      env: { ...process.env, ...env },
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
     child.on("message", (m: { ready?: number }) => m.ready && resolve({ child, port: m.ready }));
@@ -75,16 +79,27 @@ function rss(child: ChildProcess): Promise<number> {
   });
 }
 
-async function load(url: string, request: { method: "POST" | "GET"; headers?: Record<string, string>; body?: string }, seconds: number) {
+async function load(
+  url: string,
+  request: { method: "POST" | "GET"; headers?: Record<string, string>; body?: string },
+  seconds: number,
+) {
   return autocannon({ url, connections: 10, duration: seconds, ...request });
 }
 
-async function measure(name: string, script: string, env: Record<string, string>, request: Parameters<typeof load>[1], path: string) {
+async function measure(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  request: Parameters<typeof load>[1],
+  path: string,
+) {
   const { child, port } = await start(script, env);
   const url = `http://127.0.0.1:${port}${path}`;
   const check = await fetch(url, { method: request.method, headers: request.headers, body: request.body });
   const body = (await check.json()) as { data?: { products: unknown }; errors?: unknown };
-  if (!check.ok || body.errors) throw new Error(`${name} answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (!check.ok || body.errors)
+    throw new Error(`${name} answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`);
   await load(url, request, 5);
   const result = await load(url, request, duration);
   const memory = await rss(child);
@@ -99,7 +114,9 @@ async function measure(name: string, script: string, env: Record<string, string>
     serverRssMiB: Math.round(memory / 1024 / 1024),
     bytesPerResponse: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
   };
-  console.log(`  ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors, RSS ${row.serverRssMiB} MiB`);
+  console.log(
+    `  ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors, RSS ${row.serverRssMiB} MiB`,
+  );
   return row;
 }
 
@@ -110,16 +127,25 @@ await keyDb.close();
 
 console.log(`\nProducts page, 10 connections, ${duration} s after a 5 s warm-up:`);
 const env = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" };
-const api = await measure("shoppable api", "api-child.ts", { ...env, PORT: "0" }, {
-  method: "POST",
-  headers: { "content-type": "application/json", "x-shoppable-key": key },
-  body: JSON.stringify({ query: QUERY }),
-}, "/graphql");
+const api = await measure(
+  "shoppable api",
+  "api-child.ts",
+  { ...env, PORT: "0" },
+  {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-shoppable-key": key },
+    body: JSON.stringify({ query: QUERY }),
+  },
+  "/graphql",
+);
 const baseline = await measure("node:http + pg", "baseline-child.ts", env, { method: "GET" }, "/products");
 const ratio = Math.round((api.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
 console.log(`\nAPI / baseline throughput: ${ratio}`);
 
 const out = join(repoRoot, ".bench");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "products.json"), JSON.stringify({ date: new Date().toISOString(), scale, duration, api, baseline, ratio }, null, 2));
+writeFileSync(
+  join(out, "products.json"),
+  JSON.stringify({ date: new Date().toISOString(), scale, duration, api, baseline, ratio }, null, 2),
+);
 process.exit(0);

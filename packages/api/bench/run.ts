@@ -23,7 +23,9 @@ let failed = false;
 for (const name of BENCHES) {
   if (only && name !== only) continue;
   console.log(`\n━━ bench: ${name} ━━`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.ts`), ...passed], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.ts`), ...passed], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

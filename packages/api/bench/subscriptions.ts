@@ -43,10 +43,19 @@ const PIN = `mutation($input: LiveSessionPinProductInput!) { liveSessionPinProdu
 
 async function writeFixture(databaseUrl: string) {
   const db = await openDatabase({ databaseUrl, migrate: true });
-  const publishable = (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "subscriptions bench viewers" })).key;
-  const secret = (await createApiKey(db.prisma, { kind: "SECRET", name: "subscriptions bench platform" })).key;
-  const shop = await db.prisma.shop.create({ data: { handle: "bench-live", name: "Bench live", currencyCode: "EUR" }, select: { id: true } });
-  const host = await db.prisma.user.create({ data: { externalId: "bench-host", handle: "bench-host", roles: ["BUYER", "CREATOR"] }, select: { id: true } });
+  const publishable = (
+    await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "subscriptions bench viewers" })
+  ).key;
+  const secret = (await createApiKey(db.prisma, { kind: "SECRET", name: "subscriptions bench platform" }))
+    .key;
+  const shop = await db.prisma.shop.create({
+    data: { handle: "bench-live", name: "Bench live", currencyCode: "EUR" },
+    select: { id: true },
+  });
+  const host = await db.prisma.user.create({
+    data: { externalId: "bench-host", handle: "bench-host", roles: ["BUYER", "CREATOR"] },
+    select: { id: true },
+  });
   const product = await db.prisma.product.create({
     data: {
       shopId: shop.id,
@@ -57,16 +66,33 @@ async function writeFixture(databaseUrl: string) {
       minPrice: 10_000,
       maxPrice: 10_000,
       publishedAt: new Date(),
-      variants: { create: [{ title: "Default", price: 10_000, inventoryQuantity: 1000, position: 0, selectedOptions: [] }] },
+      variants: {
+        create: [
+          { title: "Default", price: 10_000, inventoryQuantity: 1000, position: 0, selectedOptions: [] },
+        ],
+      },
     },
     select: { id: true },
   });
   const session = await db.prisma.liveSession.create({
-    data: { hostId: host.id, shopId: shop.id, title: "Bench live", status: "LIVE", scheduledAt: new Date(Date.now() - 60_000), startedAt: new Date() },
+    data: {
+      hostId: host.id,
+      shopId: shop.id,
+      title: "Bench live",
+      status: "LIVE",
+      scheduledAt: new Date(Date.now() - 60_000),
+      startedAt: new Date(),
+    },
     select: { id: true },
   });
   await db.close();
-  return { publishable, secret, productId: encodeGlobalID("Product", product.id), sessionId: encodeGlobalID("LiveSession", session.id), sessionDbId: session.id };
+  return {
+    publishable,
+    secret,
+    productId: encodeGlobalID("Product", product.id),
+    sessionId: encodeGlobalID("LiveSession", session.id),
+    sessionDbId: session.id,
+  };
 }
 
 interface Api {
@@ -78,7 +104,14 @@ interface Api {
 function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Api> {
   return new Promise((resolve, reject) => {
     const child = fork(join(here, "api-child.ts"), [], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10", PORT: "0", WS_MAX_SUBSCRIPTIONS: "10", ...extraEnv },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: "10",
+        PORT: "0",
+        WS_MAX_SUBSCRIPTIONS: "10",
+        ...extraEnv,
+      },
       execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=4096"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -123,18 +156,37 @@ function redisAnswers(): Promise<boolean> {
 }
 
 /** Opens `count` subscribed sockets; every delivery's latency goes to `onEvent`. */
-async function openSubscribers(port: number, key: string, sessionId: string, count: number, onEvent: (latencyMs: number, at: number) => void): Promise<WebSocket[]> {
+async function openSubscribers(
+  port: number,
+  key: string,
+  sessionId: string,
+  count: number,
+  onEvent: (latencyMs: number, at: number) => void,
+): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
   const open = () =>
     new Promise<WebSocket>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", { perMessageDeflate: false });
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", {
+        perMessageDeflate: false,
+      });
       socket.once("error", reject);
-      socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { "x-shoppable-key": key } })));
+      socket.on("open", () =>
+        socket.send(JSON.stringify({ type: "connection_init", payload: { "x-shoppable-key": key } })),
+      );
       socket.on("message", (data) => {
         const now = Date.now();
-        const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { liveSessionEvents?: { occurredAt: string } }; errors?: unknown } };
+        const message = JSON.parse(String(data)) as {
+          type: string;
+          payload?: { data?: { liveSessionEvents?: { occurredAt: string } }; errors?: unknown };
+        };
         if (message.type === "connection_ack") {
-          socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: SUBSCRIPTION, variables: { id: sessionId } } }));
+          socket.send(
+            JSON.stringify({
+              id: "1",
+              type: "subscribe",
+              payload: { query: SUBSCRIPTION, variables: { id: sessionId } },
+            }),
+          );
           resolve(socket);
         } else if (message.type === "next") {
           const event = message.payload?.data?.liveSessionEvents;
@@ -142,7 +194,11 @@ async function openSubscribers(port: number, key: string, sessionId: string, cou
           else reject(new Error(JSON.stringify(message.payload?.errors)));
         } else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
       });
-      socket.on("close", (code) => code !== 1000 && code !== 1001 && code !== 1005 && reject(new Error(`socket closed with ${code}`)));
+      socket.on(
+        "close",
+        (code) =>
+          code !== 1000 && code !== 1001 && code !== 1005 && reject(new Error(`socket closed with ${code}`)),
+      );
     });
   for (let i = 0; i < count; i += 200) {
     sockets.push(...(await Promise.all(Array.from({ length: Math.min(200, count - i) }, open))));
@@ -167,16 +223,30 @@ interface Row {
   heapPerSubscriberKb: number;
 }
 
-async function scenario(name: string, mutateOn: Api, subscribeOn: Api, fixture: Awaited<ReturnType<typeof writeFixture>>): Promise<Row> {
+async function scenario(
+  name: string,
+  mutateOn: Api,
+  subscribeOn: Api,
+  fixture: Awaited<ReturnType<typeof writeFixture>>,
+): Promise<Row> {
   const before = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
   const latencies: number[] = [];
   let received = 0;
-  const sockets = await openSubscribers(subscribeOn.port, fixture.publishable, fixture.sessionId, subscribers, (ms) => {
-    latencies.push(ms);
-    received++;
-  });
+  const sockets = await openSubscribers(
+    subscribeOn.port,
+    fixture.publishable,
+    fixture.sessionId,
+    subscribers,
+    (ms) => {
+      latencies.push(ms);
+      received++;
+    },
+  );
   for (;;) {
-    const n = await subscribeOn.ask<number>({ subscribers: ["liveSessionEvents", fixture.sessionDbId] }, "subscribers");
+    const n = await subscribeOn.ask<number>(
+      { subscribers: ["liveSessionEvents", fixture.sessionDbId] },
+      "subscribers",
+    );
     if (n >= subscribers) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -188,14 +258,24 @@ async function scenario(name: string, mutateOn: Api, subscribeOn: Api, fixture: 
     const res = await fetch(`http://127.0.0.1:${mutateOn.port}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shoppable-key": fixture.secret },
-      body: JSON.stringify({ query: PIN, variables: { input: { liveSessionId: fixture.sessionId, productId: fixture.productId, livePrice: price } } }),
+      body: JSON.stringify({
+        query: PIN,
+        variables: {
+          input: { liveSessionId: fixture.sessionId, productId: fixture.productId, livePrice: price },
+        },
+      }),
     });
-    const body = (await res.json()) as { data?: { liveSessionPinProduct: { userErrors: unknown[] } }; errors?: unknown };
-    if (!body.data || body.data.liveSessionPinProduct.userErrors.length) throw new Error(`pin failed: ${JSON.stringify(body)}`);
+    const body = (await res.json()) as {
+      data?: { liveSessionPinProduct: { userErrors: unknown[] } };
+      errors?: unknown;
+    };
+    if (!body.data || body.data.liveSessionPinProduct.userErrors.length)
+      throw new Error(`pin failed: ${JSON.stringify(body)}`);
     const target = (round + 1) * subscribers;
     const deadline = Date.now() + 60_000;
     while (received < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-    if (received < target) throw new Error(`round ${round}: ${received - round * subscribers} of ${subscribers} deliveries`);
+    if (received < target)
+      throw new Error(`round ${round}: ${received - round * subscribers} of ${subscribers} deliveries`);
     lastPerRound.push(Math.max(...latencies.slice(from)));
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -254,7 +334,10 @@ console.table(
 );
 const out = join(repoRoot, ".bench");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "subscriptions.json"), JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+writeFileSync(
+  join(out, "subscriptions.json"),
+  JSON.stringify({ at: new Date().toISOString(), rows }, null, 2),
+);
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

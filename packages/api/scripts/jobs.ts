@@ -10,7 +10,11 @@ import { loadConfig } from "../src/config.ts";
 import { JOB_SCHEMA } from "../src/jobs.ts";
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, "pglite"), migrate: false });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: join(config.dataDir, "pglite"),
+  migrate: false,
+});
 try {
   const q = <T>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
   const exists = await q<{ found: boolean }>(`SELECT to_regclass('${JOB_SCHEMA}.job') IS NOT NULL AS found`);
@@ -30,12 +34,18 @@ try {
          UNION ALL SELECT completed_on FROM ${JOB_SCHEMA}.archive a WHERE a.name = s.name) x) AS last FROM ${JOB_SCHEMA}.schedule s ORDER BY 1`,
     );
     console.log("Schedules (UTC):");
-    for (const s of schedules) console.log(`  ${s.name.padEnd(20)} ${s.cron.padEnd(12)} last completed ${s.last?.toISOString() ?? "never"}`);
+    for (const s of schedules)
+      console.log(
+        `  ${s.name.padEnd(20)} ${s.cron.padEnd(12)} last completed ${s.last?.toISOString() ?? "never"}`,
+      );
     const failures = await q<{ name: string; id: string; completed_on: Date; output: unknown }>(
       `SELECT name, id::text, completed_on, output FROM ${JOB_SCHEMA}.job WHERE state = 'failed' ORDER BY completed_on DESC LIMIT 10`,
     );
     console.log(failures.length ? "Latest failures:" : "No failed jobs.");
-    for (const f of failures) console.log(`  ${f.completed_on.toISOString()} ${f.name} ${f.id}: ${JSON.stringify(f.output).slice(0, 200)}`);
+    for (const f of failures)
+      console.log(
+        `  ${f.completed_on.toISOString()} ${f.name} ${f.id}: ${JSON.stringify(f.output).slice(0, 200)}`,
+      );
   }
 } finally {
   await db.close();

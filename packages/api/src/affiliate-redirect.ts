@@ -50,19 +50,32 @@ export function networkOf(ip: string | null): string {
   if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
   if (ip.includes(":")) {
     const [head, tail = ""] = ip.split("::");
-    const groups = [...head!.split(":").filter(Boolean), ...Array(8).fill("0")].slice(0, 8 - tail.split(":").filter(Boolean).length);
+    const groups = [...head!.split(":").filter(Boolean), ...Array(8).fill("0")].slice(
+      0,
+      8 - tail.split(":").filter(Boolean).length,
+    );
     return `${[...groups, ...tail.split(":").filter(Boolean)].slice(0, 4).join(":")}::/64`;
   }
   return ip;
 }
 
-export function affiliateRedirect(db: Database, config: Config, logger: Logger, clickBuckets: BucketStore): Plugin {
+export function affiliateRedirect(
+  db: Database,
+  config: Config,
+  logger: Logger,
+  clickBuckets: BucketStore,
+): Plugin {
   const { cookie, redirectTemplate } = config.affiliate;
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (!url.pathname.startsWith("/r/")) return;
       const notFound = () =>
-        endResponse(new fetchAPI.Response(NOT_FOUND_PAGE, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } }));
+        endResponse(
+          new fetchAPI.Response(NOT_FOUND_PAGE, {
+            status: 404,
+            headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+          }),
+        );
       if (request.method !== "GET" && request.method !== "HEAD") return notFound();
       const code = decodedCode(url.pathname.slice(3));
       if (code === null) return notFound();
@@ -71,21 +84,46 @@ export function affiliateRedirect(db: Database, config: Config, logger: Logger, 
       const ip = clientAddress(request.headers, socket?.remoteAddress, config.trustProxy);
       // One bucket per network, and one per visitor cookie (a visitor hopping networks).
       let allowance = await clickBuckets.take(`click:${networkOf(ip)}`, 1);
-      if (allowance.allowed && visitorId) allowance = await clickBuckets.take(`click:visitor:${visitorId}`, 1);
+      if (allowance.allowed && visitorId)
+        allowance = await clickBuckets.take(`click:visitor:${visitorId}`, 1);
       if (!allowance.allowed) {
         const seconds = String(Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)));
-        return endResponse(new fetchAPI.Response(THROTTLED_PAGE, { status: 429, headers: { "content-type": "text/html; charset=utf-8", "retry-after": seconds, "cache-control": "no-store" } }));
+        return endResponse(
+          new fetchAPI.Response(THROTTLED_PAGE, {
+            status: 429,
+            headers: {
+              "content-type": "text/html; charset=utf-8",
+              "retry-after": seconds,
+              "cache-control": "no-store",
+            },
+          }),
+        );
       }
       try {
-        const click = await recordClick(db.prisma, { code, visitorId, ip, userAgent: request.headers.get("user-agent") }, new Date());
+        const click = await recordClick(
+          db.prisma,
+          { code, visitorId, ip, userAgent: request.headers.get("user-agent") },
+          new Date(),
+        );
         if (!click) return notFound();
-        const attributes = [`${cookie.name}=${click.visitorId}.${click.clickId}`, "Path=/", `Max-Age=${cookie.maxAgeSeconds}`, "SameSite=Lax", "HttpOnly"];
+        const attributes = [
+          `${cookie.name}=${click.visitorId}.${click.clickId}`,
+          "Path=/",
+          `Max-Age=${cookie.maxAgeSeconds}`,
+          "SameSite=Lax",
+          "HttpOnly",
+        ];
         if (cookie.domain) attributes.push(`Domain=${cookie.domain}`);
         if (cookie.secure) attributes.push("Secure");
         return endResponse(
           new fetchAPI.Response(null, {
             status: 302,
-            headers: { location: storefrontUrl(redirectTemplate, click), "set-cookie": attributes.join("; "), "cache-control": "no-store", "referrer-policy": "no-referrer-when-downgrade" },
+            headers: {
+              location: storefrontUrl(redirectTemplate, click),
+              "set-cookie": attributes.join("; "),
+              "cache-control": "no-store",
+              "referrer-policy": "no-referrer-when-downgrade",
+            },
           }),
         );
       } catch (error) {

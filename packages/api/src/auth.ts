@@ -10,7 +10,13 @@
  * user erased and is refused. While the bus cannot carry events between instances
  * (`problem()`), users are not cached at all but looked up for every request.
  */
-import { findApiKey, normaliseRoles, userFromClaims, type CallerKey, type CallerUser } from "@shoppable/schema";
+import {
+  findApiKey,
+  normaliseRoles,
+  userFromClaims,
+  type CallerKey,
+  type CallerUser,
+} from "@shoppable/schema";
 import type { PrismaClient } from "@shoppable/schema/generated/prisma/client.ts";
 import { USER_ERASED_CHANNEL } from "@shoppable/schema/shared/events.ts";
 import { GraphQLError } from "graphql";
@@ -55,7 +61,9 @@ export function createAuthenticator(
   const keys = new LRUCache<string, Promise<CallerKey | null>>({ max: 10_000, ttl });
   const users = new LRUCache<string, UserEntry>({ max: 50_000, ttl });
   const secret = config.jwt.secret ? new TextEncoder().encode(config.jwt.secret) : null;
-  const jwks: JWTVerifyGetKey | null = config.jwt.jwksUrl ? createRemoteJWKSet(new URL(config.jwt.jwksUrl)) : null;
+  const jwks: JWTVerifyGetKey | null = config.jwt.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwt.jwksUrl))
+    : null;
   const erasedListeners = new Set<(userId: string) => void>();
   /** Moves on with every revocation: a lookup that overlapped one is not trusted. */
   let generation = 0;
@@ -69,7 +77,9 @@ export function createAuthenticator(
     }
     const { userId } = delivery.payload;
     // The user's tokens, and those still being looked up (they may name the user).
-    const stale = [...users.entries()].filter(([, entry]) => entry.userId === userId || entry.userId === undefined);
+    const stale = [...users.entries()].filter(
+      ([, entry]) => entry.userId === userId || entry.userId === undefined,
+    );
     for (const [token] of stale) users.delete(token);
     for (const listener of erasedListeners) listener(userId);
   });
@@ -129,18 +139,27 @@ export function createAuthenticator(
   }
 
   async function loadUser(token: string): Promise<CallerUser> {
-    if (!secret && !jwks) throw unauthenticated("This server accepts no user tokens: configure SHOPPABLE_JWT_SECRET or SHOPPABLE_JWKS_URL.");
+    if (!secret && !jwks)
+      throw unauthenticated(
+        "This server accepts no user tokens: configure SHOPPABLE_JWT_SECRET or SHOPPABLE_JWKS_URL.",
+      );
     const header = decodePart<{ alg?: string }>(token, 0);
     const options = { issuer: config.jwt.issuer, audience: config.jwt.audience };
     let payload;
     try {
-      if (header?.alg === "HS256" && secret) payload = (await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] })).payload;
-      else if (header?.alg === "RS256" && jwks) payload = (await jwtVerify(token, jwks, { ...options, algorithms: ["RS256"] })).payload;
-      else throw unauthenticated("The user token's algorithm is not accepted here (HS256 with the shared secret, or RS256 via JWKS).");
+      if (header?.alg === "HS256" && secret)
+        payload = (await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] })).payload;
+      else if (header?.alg === "RS256" && jwks)
+        payload = (await jwtVerify(token, jwks, { ...options, algorithms: ["RS256"] })).payload;
+      else
+        throw unauthenticated(
+          "The user token's algorithm is not accepted here (HS256 with the shared secret, or RS256 via JWKS).",
+        );
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The user token has expired.");
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The user token is not valid (${error.code}).`);
+      if (error instanceof joseErrors.JOSEError)
+        throw unauthenticated(`The user token is not valid (${error.code}).`);
       throw error;
     }
     if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 200) {
@@ -159,8 +178,9 @@ export function createAuthenticator(
 
   async function authenticate(headers: Headers): Promise<Caller> {
     const authorization = headers.get("authorization");
-    const keyText = headers.get("x-shoppable-key") ?? (authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null);
-    if (!keyText) throw unauthenticated("Send an API key: `Authorization: Bearer <key>` or `x-shoppable-key: <key>`.");
+    const keyText = headers.get("x-shoppable-key") ?? authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    if (!keyText)
+      throw unauthenticated("Send an API key: `Authorization: Bearer <key>` or `x-shoppable-key: <key>`.");
     const key = await verifyKey(keyText);
     if (!key) throw unauthenticated("The API key is not valid or was revoked.");
     const token = headers.get("x-shoppable-user");

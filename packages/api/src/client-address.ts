@@ -6,9 +6,16 @@
 import type { IncomingHttpHeaders } from "node:http";
 
 /** `headers`: a Fetch API request's (any implementation) or a Node.js request's. */
-export function clientAddress(headers: Pick<Headers, "get"> | IncomingHttpHeaders, socketAddress: string | undefined, trustProxy: boolean): string | null {
+export function clientAddress(
+  headers: Pick<Headers, "get"> | IncomingHttpHeaders,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string | null {
   if (trustProxy) {
-    const header = typeof headers.get === "function" ? (headers as Pick<Headers, "get">).get("x-forwarded-for") : (headers as IncomingHttpHeaders)["x-forwarded-for"];
+    const header =
+      typeof headers.get === "function"
+        ? (headers as Pick<Headers, "get">).get("x-forwarded-for")
+        : (headers as IncomingHttpHeaders)["x-forwarded-for"];
     const first = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
     if (first) return first.slice(0, 100);
   }

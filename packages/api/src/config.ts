@@ -26,10 +26,20 @@ function isOrigin(value: string): boolean {
 /** CORS_ORIGINS: `*`, or comma-separated exact origins. */
 const corsOrigins = z
   .string()
-  .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
-  .refine((origins) => (origins.length === 1 && origins[0] === "*") || (origins.length > 0 && origins.every(isOrigin)), {
-    message: "Must be `*` or comma-separated origins such as https://shop.example.com (scheme, host and port only, no path or trailing slash).",
-  });
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (origins) =>
+      (origins.length === 1 && origins[0] === "*") || (origins.length > 0 && origins.every(isOrigin)),
+    {
+      message:
+        "Must be `*` or comma-separated origins such as https://shop.example.com (scheme, host and port only, no path or trailing slash).",
+    },
+  );
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -64,7 +74,10 @@ const EnvSchema = z.object({
     .refine((v) => /^https?:\/\//.test(v) || v.startsWith("/"), "Must be an http(s) URL or an absolute path.")
     .default("http://localhost:3000/{path}?aff={code}&click={clickId}"),
   /** The first-party attribution cookie: its name, lifetime in days and optional domain. */
-  AFFILIATE_COOKIE_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("shoppable_aff"),
+  AFFILIATE_COOKIE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default("shoppable_aff"),
   AFFILIATE_COOKIE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   AFFILIATE_COOKIE_DOMAIN: z.string().optional(),
   /** Clicks one network (IPv4 /24, IPv6 /64) may make per minute on GET /r/<code>; more are refused with 429, unrecorded. */
@@ -101,7 +114,11 @@ const EnvSchema = z.object({
   /** How often an idle worker looks for jobs (pg-boss polls; at least 500 ms). */
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(500).default(1000),
   /** A checkout left incomplete (crash, unanswered PAYMENT_PENDING) with no activity this long is released. */
-  CHECKOUT_RELEASE_AFTER_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  CHECKOUT_RELEASE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60_000),
   /** Deliver webhooks from this process (every instance may; each attempt is made by one). */
   WEBHOOKS_DISPATCH: bool.optional(),
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -120,7 +137,12 @@ export interface Config {
   /** Where PGlite keeps its files. */
   embeddedDir: string;
   poolSize: number;
-  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  jwt: {
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
   seedDemo: boolean;
   seed: number;
   maxBodyBytes: number;
@@ -157,7 +179,9 @@ export interface Config {
 
 /** Parses the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")));
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -173,7 +197,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     embeddedDir: join(dataDir, "pglite"),
     poolSize: e.DATABASE_POOL_SIZE,
-    jwt: { secret: e.SHOPPABLE_JWT_SECRET, jwksUrl: e.SHOPPABLE_JWKS_URL, issuer: e.SHOPPABLE_JWT_ISSUER, audience: e.SHOPPABLE_JWT_AUDIENCE },
+    jwt: {
+      secret: e.SHOPPABLE_JWT_SECRET,
+      jwksUrl: e.SHOPPABLE_JWKS_URL,
+      issuer: e.SHOPPABLE_JWT_ISSUER,
+      audience: e.SHOPPABLE_JWT_AUDIENCE,
+    },
     seedDemo: e.SHOPPABLE_SEED_DEMO ?? !production,
     seed: e.SHOPPABLE_SEED,
     maxBodyBytes: e.MAX_BODY_BYTES,
@@ -183,7 +212,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     affiliate: {
       redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
-      cookie: { name: e.AFFILIATE_COOKIE_NAME, maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400, domain: e.AFFILIATE_COOKIE_DOMAIN, secure: production },
+      cookie: {
+        name: e.AFFILIATE_COOKIE_NAME,
+        maxAgeSeconds: e.AFFILIATE_COOKIE_DAYS * 86_400,
+        domain: e.AFFILIATE_COOKIE_DOMAIN,
+        secure: production,
+      },
       clicksPerMinute: e.AFFILIATE_CLICKS_PER_MINUTE,
     },
     corsOrigins: e.CORS_ORIGINS ? (e.CORS_ORIGINS[0] === "*" ? "*" : e.CORS_ORIGINS) : production ? [] : "*",
@@ -200,7 +234,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDirectives: e.MAX_DIRECTIVES,
     },
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
-    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE) : undefined,
+    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE
+      ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE)
+      : undefined,
     webhooks: {
       dispatch: e.WEBHOOKS_DISPATCH ?? true,
       timeoutMs: e.WEBHOOKS_TIMEOUT_MS,

@@ -9,7 +9,11 @@ import type { IncomingMessage } from "node:http";
 import type { CORSOptions } from "graphql-yoga";
 
 /** Whether `origin` may call the API; a request without Origin is not a cross-origin browser request. */
-export function originAllowed(allowed: "*" | string[], origin: string | null | undefined, host: string | null | undefined): boolean {
+export function originAllowed(
+  allowed: "*" | string[],
+  origin: string | null | undefined,
+  host: string | null | undefined,
+): boolean {
   if (!origin || allowed === "*" || allowed.includes(origin)) return true;
   try {
     return host != null && new URL(origin).host === host;

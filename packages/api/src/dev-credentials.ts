@@ -35,7 +35,11 @@ export function devJwtSecret(dataDir: string): string {
   return `dev-only-${randomBytes(24).toString("base64url")}`;
 }
 
-export async function signUserToken(secret: string, user: { externalId: string; roles: readonly string[] }, expiresIn = "30d") {
+export async function signUserToken(
+  secret: string,
+  user: { externalId: string; roles: readonly string[] },
+  expiresIn = "30d",
+) {
   return new SignJWT({ roles: [...user.roles] })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(user.externalId)
@@ -45,18 +49,32 @@ export async function signUserToken(secret: string, user: { externalId: string; 
 }
 
 /** Reuses the saved keys when they are still valid in the database, else creates new ones. */
-export async function ensureDevCredentials(db: Database, dataDir: string, jwtSecret: string): Promise<DevCredentials> {
+export async function ensureDevCredentials(
+  db: Database,
+  dataDir: string,
+  jwtSecret: string,
+): Promise<DevCredentials> {
   const file = join(dataDir, "dev-credentials.json");
   let saved: Partial<DevCredentials> = {};
   if (existsSync(file)) saved = JSON.parse(readFileSync(file, "utf8"));
   const { findApiKey } = await import("@shoppable/schema");
-  let publishableKey = saved.publishableKey && (await findApiKey(db.prisma, saved.publishableKey)) ? saved.publishableKey : undefined;
-  let secretKey = saved.secretKey && (await findApiKey(db.prisma, saved.secretKey)) ? saved.secretKey : undefined;
-  publishableKey ??= (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "Demo storefront (dev only)" })).key;
+  let publishableKey =
+    saved.publishableKey && (await findApiKey(db.prisma, saved.publishableKey))
+      ? saved.publishableKey
+      : undefined;
+  let secretKey =
+    saved.secretKey && (await findApiKey(db.prisma, saved.secretKey)) ? saved.secretKey : undefined;
+  publishableKey ??= (
+    await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "Demo storefront (dev only)" })
+  ).key;
   secretKey ??= (await createApiKey(db.prisma, { kind: "SECRET", name: "Demo server (dev only)" })).key;
   const users: DevCredentials["users"] = {};
   for (const user of DEMO_USERS) {
-    users[user.name] = { externalId: user.externalId, roles: [...user.roles], token: await signUserToken(jwtSecret, user) };
+    users[user.name] = {
+      externalId: user.externalId,
+      roles: [...user.roles],
+      token: await signUserToken(jwtSecret, user),
+    };
   }
   const credentials: DevCredentials = {
     note: "DEVELOPMENT ONLY. Generated on this machine at first start; never use in production.",

@@ -12,14 +12,22 @@ import type { Plugin } from "graphql-yoga";
 import { ACCOUNT_ERASED, type Authenticator } from "./auth.ts";
 
 function accountErased(original?: GraphQLError): GraphQLError {
-  return new GraphQLError(ACCOUNT_ERASED, { nodes: original?.nodes, path: original?.path, extensions: { code: "UNAUTHENTICATED" } });
+  return new GraphQLError(ACCOUNT_ERASED, {
+    nodes: original?.nodes,
+    path: original?.path,
+    extensions: { code: "UNAUTHENTICATED" },
+  });
 }
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
 /** The events of `source` until `userId` is erased; then one result with the error, and the end. */
-function untilErased<T>(source: AsyncIterable<T>, userId: string, authenticator: Pick<Authenticator, "onUserErased">): AsyncIterableIterator<T | ExecutionResult> {
+function untilErased<T>(
+  source: AsyncIterable<T>,
+  userId: string,
+  authenticator: Pick<Authenticator, "onUserErased">,
+): AsyncIterableIterator<T | ExecutionResult> {
   const inner = source[Symbol.asyncIterator]();
   let done = false;
   let stop = () => {};
@@ -63,8 +71,17 @@ export function erasurePlugin(authenticator: Pick<Authenticator, "onUserErased">
       if (!userId) return;
       return {
         onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result) || !result.errors?.some((e) => erasedUserOf(e.originalError) === userId)) return;
-          setResult({ ...result, errors: result.errors.map((e) => (erasedUserOf(e.originalError) === userId ? accountErased(e) : e)) });
+          if (
+            isAsyncIterable(result) ||
+            !result.errors?.some((e) => erasedUserOf(e.originalError) === userId)
+          )
+            return;
+          setResult({
+            ...result,
+            errors: result.errors.map((e) =>
+              erasedUserOf(e.originalError) === userId ? accountErased(e) : e,
+            ),
+          });
         },
       };
     },

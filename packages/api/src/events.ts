@@ -25,14 +25,22 @@ export interface SubscribeOptions {
 }
 
 export interface ServerEventBus extends EventBus {
-  subscribe<T extends Topic>(topic: T, id: string, options?: SubscribeOptions): AsyncIterableIterator<Delivery<EventTopics[T]>>;
+  subscribe<T extends Topic>(
+    topic: T,
+    id: string,
+    options?: SubscribeOptions,
+  ): AsyncIterableIterator<Delivery<EventTopics[T]>>;
   /**
    * Calls `listener` for every event of (topic, id) from now on, synchronously: at publish for
    * an event of this instance, on arrival for one of another instance (with Redis, an event of
    * this instance may come a second time: listeners must not mind). A `refetch` when events may
    * have been missed (Redis came back). Returns a function that stops listening.
    */
-  listen<T extends Topic>(topic: T, id: string, listener: (delivery: Delivery<EventTopics[T]>) => void): () => void;
+  listen<T extends Topic>(
+    topic: T,
+    id: string,
+    listener: (delivery: Delivery<EventTopics[T]>) => void,
+  ): () => void;
   /** null when events flow between instances (or there is only this one); else why not. */
   problem(): string | null;
   stats(): { subscriptions: number; channels: number; dropped: number };
@@ -172,7 +180,8 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     ] as const) {
       let reported = false;
       client.on("error", (error: Error) => {
-        if (!reported) logger.warn({ connection: name, err: error.message }, "Redis connection error; retrying");
+        if (!reported)
+          logger.warn({ connection: name, err: error.message }, "Redis connection error; retrying");
         reported = true;
       });
       client.on("close", () => {
@@ -191,7 +200,10 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
       resubscribed.then(
         () => {
           if (lost) {
-            logger.info({ channels: all.length }, "Redis back: subscriptions resumed, subscribers told to refetch");
+            logger.info(
+              { channels: all.length },
+              "Redis back: subscriptions resumed, subscribers told to refetch",
+            );
             refetchAll();
           }
           lost = false;
@@ -219,7 +231,10 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     notifyListeners(channel, { kind: "event", payload });
     if (publisher && ready(publisher) && ready(subscriber) && !lost) {
       publisher.publish(channel, JSON.stringify(payload)).catch((error: Error) => {
-        logger.warn({ topic, id, err: error.message }, "event not published to Redis; delivered on this instance only");
+        logger.warn(
+          { topic, id, err: error.message },
+          "event not published to Redis; delivered on this instance only",
+        );
         deliverLocally(channel, { kind: "event", payload });
       });
       return;
@@ -231,7 +246,12 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
 
   const coalescing = new Map<string, { pending: boolean; timer: NodeJS.Timeout }>();
 
-  function publishCoalesced<T extends Topic>(topic: T, id: string, intervalMs: number, load: () => Promise<EventTopics[T] | null>): void {
+  function publishCoalesced<T extends Topic>(
+    topic: T,
+    id: string,
+    intervalMs: number,
+    load: () => Promise<EventTopics[T] | null>,
+  ): void {
     const key = channelOf(topic, id);
     // In-process, nobody listening means nothing to load (with Redis, other instances may listen).
     if (!publisher && !wanted(key)) return;
@@ -262,7 +282,11 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     void send();
   }
 
-  function subscribe<T extends Topic>(topic: T, id: string, options: SubscribeOptions = {}): AsyncIterableIterator<Delivery<EventTopics[T]>> {
+  function subscribe<T extends Topic>(
+    topic: T,
+    id: string,
+    options: SubscribeOptions = {},
+  ): AsyncIterableIterator<Delivery<EventTopics[T]>> {
     const channel = channelOf(topic, id);
     let subs = channels.get(channel);
     if (!subs) {
@@ -293,7 +317,9 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
 
   function redisSubscribe(channel: string) {
     if (subscriber && ready(subscriber)) {
-      subscriber.subscribe(channel).catch((error: Error) => logger.warn({ channel, err: error.message }, "Redis subscribe failed"));
+      subscriber
+        .subscribe(channel)
+        .catch((error: Error) => logger.warn({ channel, err: error.message }, "Redis subscribe failed"));
     }
   }
 
@@ -301,7 +327,11 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
     if (subscriber && ready(subscriber)) subscriber.unsubscribe(channel).catch(() => undefined);
   }
 
-  function listen<T extends Topic>(topic: T, id: string, listener: (delivery: Delivery<EventTopics[T]>) => void): () => void {
+  function listen<T extends Topic>(
+    topic: T,
+    id: string,
+    listener: (delivery: Delivery<EventTopics[T]>) => void,
+  ): () => void {
     const channel = channelOf(topic, id);
     let set = listeners.get(channel);
     if (!set) {

@@ -30,7 +30,11 @@ import type { Prisma } from "@shoppable/schema/generated/prisma/client.ts";
 import { transaction, type EventBus } from "@shoppable/schema/shared/events.ts";
 import { QUEUES, type JobInput, type JobQueue, type QueueName } from "@shoppable/schema/shared/jobs.ts";
 import type { PaymentProvider } from "@shoppable/schema/checkout/payment.ts";
-import { deliveryForJob, queueUnqueuedDeliveries, recordDeliveryAttempt } from "@shoppable/schema/webhooks/service.ts";
+import {
+  deliveryForJob,
+  queueUnqueuedDeliveries,
+  recordDeliveryAttempt,
+} from "@shoppable/schema/webhooks/service.ts";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
@@ -55,7 +59,8 @@ type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: 
 /** pg-boss's SQL executor over the database's own driver (PostgreSQL's pool, or PGlite). */
 function executorOf(db: Database): Executor {
   const driver = db.driver;
-  if (driver.kind === "postgres") return { executeSql: (text, values) => driver.pool.query(text, values as unknown[]) };
+  if (driver.kind === "postgres")
+    return { executeSql: (text, values) => driver.pool.query(text, values as unknown[]) };
   const { pglite } = driver;
   return {
     async executeSql(text, values) {
@@ -106,7 +111,13 @@ export interface Jobs extends JobQueue {
   readonly events: EventEmitter;
 }
 
-const SCHEDULED_QUEUE = { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 } as const;
+const SCHEDULED_QUEUE = {
+  policy: "stately",
+  retryLimit: 3,
+  retryDelay: 10,
+  retryBackoff: true,
+  expireInSeconds: 600,
+} as const;
 
 export function createJobs(options: JobsOptions): Jobs {
   const { db, config, logger } = options;
@@ -117,7 +128,12 @@ export function createJobs(options: JobsOptions): Jobs {
     supervise: config.jobs.worker,
     schedule: config.jobs.worker,
     migrate: true,
-    ...(options.cronCheckSeconds ? { cronMonitorIntervalSeconds: options.cronCheckSeconds, cronWorkerIntervalSeconds: options.cronCheckSeconds } : {}),
+    ...(options.cronCheckSeconds
+      ? {
+          cronMonitorIntervalSeconds: options.cronCheckSeconds,
+          cronWorkerIntervalSeconds: options.cronCheckSeconds,
+        }
+      : {}),
   });
   const events = new EventEmitter();
   let lastError: { message: string; at: number } | null = null;
@@ -130,9 +146,11 @@ export function createJobs(options: JobsOptions): Jobs {
   });
 
   const handlers: Record<ScheduledJob, (ctx: ServiceContext) => Promise<unknown>> = {
-    "checkout-release": (ctx) => releaseAbandonedCheckouts(ctx, { releaseAfterMs: config.checkout.releaseAfterMs }),
+    "checkout-release": (ctx) =>
+      releaseAbandonedCheckouts(ctx, { releaseAfterMs: config.checkout.releaseAfterMs }),
     "webhook-sweep": (ctx) => queueUnqueuedDeliveries(ctx.db, jobs),
-    "affiliate-release": (ctx) => transaction(ctx, (tx) => releasePayableIn(tx, new Date())).then((released) => released.length),
+    "affiliate-release": (ctx) =>
+      transaction(ctx, (tx) => releasePayableIn(tx, new Date())).then((released) => released.length),
     "trending-snapshot": (ctx) => ensureTrendingSnapshot(ctx.db, new Date()),
     "idempotency-purge": (ctx) => purgeExpiredIdempotencyRecords(ctx.db),
   };
@@ -144,7 +162,10 @@ export function createJobs(options: JobsOptions): Jobs {
       for (const id of ids) events.emit("done", queue, id, result);
       return result;
     } catch (error) {
-      logger.warn({ queue, jobs: ids, err: (error as Error).message }, "job failed; it is retried with backoff");
+      logger.warn(
+        { queue, jobs: ids, err: (error as Error).message },
+        "job failed; it is retried with backoff",
+      );
       for (const id of ids) events.emit("failed", queue, id, error);
       throw error;
     }
@@ -155,28 +176,55 @@ export function createJobs(options: JobsOptions): Jobs {
     async enqueueIn(tx, queue: QueueName, input: JobInput[]) {
       if (input.length === 0) return;
       await boss.insert(
-        input.map((j) => ({ name: queue, data: j.data, ...(j.id ? { id: j.id } : {}), ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}) })),
+        input.map((j) => ({
+          name: queue,
+          data: j.data,
+          ...(j.id ? { id: j.id } : {}),
+          ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+        })),
         { db: transactionExecutor(tx) },
       );
     },
 
     async start(bus) {
       await boss.start();
-      const ctx: ServiceContext = { db: db.prisma, events: bus, jobs, ...(options.payments ? { payments: options.payments } : {}) };
+      const ctx: ServiceContext = {
+        db: db.prisma,
+        events: bus,
+        jobs,
+        ...(options.payments ? { payments: options.payments } : {}),
+      };
       const timeoutSeconds = Math.ceil(config.webhooks.timeoutMs / 1000);
-      await boss.createQueue(QUEUES.webhookDelivery, { name: QUEUES.webhookDelivery, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: timeoutSeconds + 60 });
-      for (const name of Object.keys(SCHEDULES) as ScheduledJob[]) await boss.createQueue(name, { name, ...SCHEDULED_QUEUE });
+      await boss.createQueue(QUEUES.webhookDelivery, {
+        name: QUEUES.webhookDelivery,
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        expireInSeconds: timeoutSeconds + 60,
+      });
+      for (const name of Object.keys(SCHEDULES) as ScheduledJob[])
+        await boss.createQueue(name, { name, ...SCHEDULED_QUEUE });
       started = true;
       if (!config.jobs.worker) return;
       const polling = { pollingIntervalSeconds: config.jobs.pollIntervalMs / 1000 };
       for (const [name, cron] of Object.entries(SCHEDULES) as [ScheduledJob, string][]) {
         await boss.schedule(name, cron, {}, { tz: "UTC" });
         // Jobs waiting together (the period's and any `runNow`) are served by one run.
-        workers.set(name, await boss.work(name, { ...polling, batchSize: 10 }, (batch) => run(name, batch.map((j) => j.id), () => handlers[name](ctx))));
+        workers.set(
+          name,
+          await boss.work(name, { ...polling, batchSize: 10 }, (batch) =>
+            run(
+              name,
+              batch.map((j) => j.id),
+              () => handlers[name](ctx),
+            ),
+          ),
+        );
       }
       if (config.webhooks.dispatch) {
         const sender = options.webhooks;
-        if (!sender) throw new Error("createJobs: a WebhookSender is needed to work the webhook-delivery queue.");
+        if (!sender)
+          throw new Error("createJobs: a WebhookSender is needed to work the webhook-delivery queue.");
         const worker = await boss.work(QUEUES.webhookDelivery, { ...polling, batchSize: 20 }, (batch) =>
           Promise.all(
             batch.map((job) =>
@@ -184,8 +232,24 @@ export function createJobs(options: JobsOptions): Jobs {
                 const delivery = await deliveryForJob(db.prisma, job.id);
                 if (!delivery) return "stale";
                 const outcome = await sender.send(delivery);
-                const status = await recordDeliveryAttempt(db.prisma, jobs, job.id, delivery, outcome, options.now?.() ?? new Date());
-                logger.info({ delivery: delivery.id, event: delivery.eventId, ok: outcome.ok, status: outcome.statusCode, next: status }, "webhook attempt");
+                const status = await recordDeliveryAttempt(
+                  db.prisma,
+                  jobs,
+                  job.id,
+                  delivery,
+                  outcome,
+                  options.now?.() ?? new Date(),
+                );
+                logger.info(
+                  {
+                    delivery: delivery.id,
+                    event: delivery.eventId,
+                    ok: outcome.ok,
+                    status: outcome.statusCode,
+                    next: status,
+                  },
+                  "webhook attempt",
+                );
                 return status;
               }),
             ),
@@ -235,7 +299,8 @@ export function createJobs(options: JobsOptions): Jobs {
     problem() {
       if (!started) return "job queue not started";
       // An error in the last minute (a failed poll, maintenance or cron evaluation).
-      if (lastError && Date.now() - lastError.at < 60_000) return `job queue: ${lastError.message}`.slice(0, 200);
+      if (lastError && Date.now() - lastError.at < 60_000)
+        return `job queue: ${lastError.message}`.slice(0, 200);
       return null;
     },
   };

@@ -6,7 +6,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: undefined,
     redact: {
-      paths: ["*.authorization", "*.headers.authorization", '*.headers["x-shoppable-key"]', '*.headers["x-shoppable-user"]', "*.email", "*.token"],
+      paths: [
+        "*.authorization",
+        "*.headers.authorization",
+        '*.headers["x-shoppable-key"]',
+        '*.headers["x-shoppable-user"]',
+        "*.email",
+        "*.token",
+      ],
       censor: "[redacted]",
     },
   };

@@ -19,9 +19,12 @@ async function main() {
   // A library's promise that rejects unobserved (a job queue's bookkeeping while the database is
   // unreachable, say) must not end the process: every such failure is also seen where it
   // matters (a request's error, /ready). Logged, and the process serves on.
-  process.on("unhandledRejection", (reason) => logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, "unhandled rejection"));
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, "unhandled rejection"),
+  );
   const embedded = !config.databaseUrl;
-  if (!config.production && !config.jwt.secret && !config.jwt.jwksUrl) config.jwt.secret = devJwtSecret(config.dataDir);
+  if (!config.production && !config.jwt.secret && !config.jwt.jwksUrl)
+    config.jwt.secret = devJwtSecret(config.dataDir);
 
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -29,7 +32,8 @@ async function main() {
     poolSize: config.poolSize,
     migrate: embedded,
     // A restart or failover of PostgreSQL closes the pool's connections: logged, the pool opens new ones.
-    onConnectionError: (error) => logger.warn({ err: error.message }, "database connection lost; the pool reconnects"),
+    onConnectionError: (error) =>
+      logger.warn({ err: error.message }, "database connection lost; the pool reconnects"),
     onMigrated: (report) => {
       if (report.applied.length) logger.info({ applied: report.applied }, "applied migrations");
     },
@@ -38,7 +42,9 @@ async function main() {
     const pending = await pendingMigrations(db.driver);
     if (pending.length) {
       await db.close();
-      throw new Error(`The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`pnpm db:migrate\` first.`);
+      throw new Error(
+        `The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`pnpm db:migrate\` first.`,
+      );
     }
   }
   logger.info({ database: db.description }, "database open");
@@ -60,7 +66,9 @@ async function main() {
         }
       },
     });
-    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`);
+    console.log(
+      `Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
+    );
   }
 
   let graphiqlHeaders: Record<string, string> | undefined;
@@ -70,7 +78,10 @@ async function main() {
     graphiqlHeaders = { "x-shoppable-key": credentials.publishableKey };
   }
 
-  const webhooks = new WebhookSender({ timeoutMs: config.webhooks.timeoutMs, blockPrivateTargets: !config.webhooks.allowPrivateTargets });
+  const webhooks = new WebhookSender({
+    timeoutMs: config.webhooks.timeoutMs,
+    blockPrivateTargets: !config.webhooks.allowPrivateTargets,
+  });
   const jobs = createJobs({ db, config, logger, webhooks });
   const server = createServer({ db, config, logger, graphiqlHeaders, jobs });
   await jobs.start(server.events);
@@ -82,7 +93,9 @@ async function main() {
       `Shoppable API on ${db.description}`,
       `  GraphiQL:          ${url}`,
       "",
-      "Development credentials (dev only, generated on this machine; also in " + join(config.dataDir, "dev-credentials.json") + "):",
+      "Development credentials (dev only, generated on this machine; also in " +
+        join(config.dataDir, "dev-credentials.json") +
+        "):",
       `  publishable key:   ${credentials.publishableKey}   (header x-shoppable-key; GraphiQL already sends it)`,
       `  secret key:        ${credentials.secretKey}`,
       ...Object.entries(credentials.users).map(([name, u]) => `  ${`${name} token:`.padEnd(19)}${u.token}`),

@@ -77,7 +77,12 @@ function createShoppableYoga(
       const url = new URL(request.url);
       if (url.pathname === "/health") return;
       logger.info(
-        { method: request.method, path: url.pathname, status: response.status, ms: Math.round((performance.now() - startedAt) * 10) / 10 },
+        {
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          ms: Math.round((performance.now() - startedAt) * 10) / 10,
+        },
         "request",
       );
     },
@@ -89,21 +94,26 @@ function createShoppableYoga(
     landingPage: false,
     batching: false,
     graphiql: config.graphiql
-      ? { title: "Shoppable GraphiQL", headers: graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : undefined }
+      ? {
+          title: "Shoppable GraphiQL",
+          headers: graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : undefined,
+        }
       : false,
     maskedErrors: { isDev: false },
     logging: {
       debug: (...args: unknown[]) => logger.debug(args.map(String).join(" ")),
       info: (...args: unknown[]) => logger.info(args.map(String).join(" ")),
       warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
-      error: (...args: unknown[]) => logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
+      error: (...args: unknown[]) =>
+        logger.error(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" ")),
     },
     cors: corsPolicy(config.corsOrigins),
     // The transport's entry authenticated the caller and admitted the operation (limits/):
     // HTTP per request, the WebSocket in connection_init and per subscribe.
     context: (initial: AdmittedRequest & { request?: Request }): LimitedContext => {
       const { caller } = initial;
-      if (!caller) throw new Error("An operation reached the context without passing the transport's admission.");
+      if (!caller)
+        throw new Error("An operation reached the context without passing the transport's admission.");
       return {
         db: db.prisma,
         key: caller.key,
@@ -111,7 +121,11 @@ function createShoppableYoga(
         clientAddress: initial.clientAddress ?? null,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
-        webhookTargets: { allowPrivate: config.webhooks.allowPrivateTargets, requireHttps: config.production, ...(webhookResolver ? { resolve: webhookResolver } : {}) },
+        webhookTargets: {
+          allowPrivate: config.webhooks.allowPrivateTargets,
+          requireHttps: config.production,
+          ...(webhookResolver ? { resolve: webhookResolver } : {}),
+        },
         events,
         ...(payments ? { payments } : {}),
         ...(jobs ? { jobs } : {}),
@@ -133,25 +147,42 @@ async function databaseProblem(db: Database, timeoutMs = 2_000): Promise<string 
   try {
     await Promise.race([
       db.prisma.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
     return null;
   } catch (error) {
-    const message = (error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "unknown error";
+    const message =
+      (error as Error).message
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? "unknown error";
     return `database unreachable: ${message}`.slice(0, 200);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function json(res: import("node:http").ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function json(
+  res: import("node:http").ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
 }
 
 export function createServer(options: ServerOptions): ShoppableServer {
   const { config, db, logger } = options;
-  const events = createEventBus({ logger, redisUrl: config.redisUrl, queueLimit: config.subscriptionQueueLimit });
+  const events = createEventBus({
+    logger,
+    redisUrl: config.redisUrl,
+    queueLimit: config.subscriptionQueueLimit,
+  });
   const authenticator = createAuthenticator(db.prisma, config, events);
   const buckets = options.buckets ?? createBucketStore(config, logger);
   const clickBuckets = createClickBucketStore(config, logger);
@@ -200,7 +231,9 @@ export function createServer(options: ServerOptions): ShoppableServer {
     async close(timeoutMs = 10_000) {
       closing = true;
       // Subscriptions end first (WebSockets close with 1001, SSE streams complete).
-      await Promise.resolve(websocket.close()).catch((error: Error) => logger.warn({ err: error.message }, "WebSocket server close"));
+      await Promise.resolve(websocket.close()).catch((error: Error) =>
+        logger.warn({ err: error.message }, "WebSocket server close"),
+      );
       authenticator.close();
       await events.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));

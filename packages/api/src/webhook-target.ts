@@ -10,7 +10,15 @@
  * looked up, so `refusal` vets it before the request.
  */
 import type { LookupFunction } from "node:net";
-import { BlockedTargetError, blockedRange, ipLiteral, resolvePublicAddresses, systemResolver, type AddressRule, type Resolver } from "@shoppable/schema/webhooks/target.ts";
+import {
+  BlockedTargetError,
+  blockedRange,
+  ipLiteral,
+  resolvePublicAddresses,
+  systemResolver,
+  type AddressRule,
+  type Resolver,
+} from "@shoppable/schema/webhooks/target.ts";
 import { Agent, fetch as undiciFetch } from "undici";
 
 export interface WebhookTargetOptions {
@@ -25,13 +33,25 @@ export interface WebhookTargetOptions {
  * with `BlockedTargetError` when any address is refused, and otherwise answers the vetted
  * addresses (all of them when asked for all, as happy eyeballs does; else the first).
  */
-export function vettedLookup({ resolve = systemResolver, rule = blockedRange }: WebhookTargetOptions = {}): LookupFunction {
+export function vettedLookup({
+  resolve = systemResolver,
+  rule = blockedRange,
+}: WebhookTargetOptions = {}): LookupFunction {
   return (hostname, options, callback) => {
     resolvePublicAddresses(hostname, resolve, rule).then(
       (resolved) => {
-        const addresses = options.family === 4 || options.family === 6 ? resolved.filter((a) => a.family === options.family) : resolved;
+        const addresses =
+          options.family === 4 || options.family === 6
+            ? resolved.filter((a) => a.family === options.family)
+            : resolved;
         const first = addresses[0];
-        if (!first) return callback(Object.assign(new Error(`${hostname} has no IPv${options.family} address.`), { code: "ENOTFOUND" }), "");
+        if (!first)
+          return callback(
+            Object.assign(new Error(`${hostname} has no IPv${options.family} address.`), {
+              code: "ENOTFOUND",
+            }),
+            "",
+          );
         if (options.all) callback(null, addresses);
         else callback(null, first.address, first.family);
       },
@@ -56,7 +76,8 @@ export class WebhookTargets {
   }
 
   /** `fetch` over connections to vetted addresses only. */
-  readonly fetch = ((input: URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: this.agent })) as unknown as typeof fetch;
+  readonly fetch = ((input: URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher: this.agent })) as unknown as typeof fetch;
 
   /** Closes the kept-alive connections. */
   close(): Promise<void> {

@@ -21,7 +21,12 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
  * Checks a received webhook: the signature matches `body` with `secret` and its timestamp is
  * within `toleranceSeconds` (default 300) of now. What integrators run on their side.
  */
-export function verifyWebhookSignature(secret: string, header: string, body: string, options: { toleranceSeconds?: number; now?: number } = {}): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string,
+  body: string,
+  options: { toleranceSeconds?: number; now?: number } = {},
+): boolean {
   const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);
   if (!Number.isInteger(timestamp) || !parts.v1) return false;
@@ -60,10 +65,17 @@ export class WebhookSender {
 
   private async attempt(delivery: DueDelivery, now: Date, timeoutMs: number): Promise<AttemptOutcome> {
     const url = new URL(delivery.url);
-    const targets = this.options.blockPrivateTargets ? (this.options.targets ?? defaultWebhookTargets()) : null;
+    const targets = this.options.blockPrivateTargets
+      ? (this.options.targets ?? defaultWebhookTargets())
+      : null;
     const refusal = targets?.refusal(url);
     if (refusal) return { ok: false, statusCode: null, error: refusal };
-    const body = JSON.stringify({ id: delivery.eventId, type: eventType(delivery.topic), createdAt: delivery.eventCreatedAt.toISOString(), data: delivery.payload });
+    const body = JSON.stringify({
+      id: delivery.eventId,
+      type: eventType(delivery.topic),
+      createdAt: delivery.eventCreatedAt.toISOString(),
+      data: delivery.payload,
+    });
     try {
       const response = await (targets?.fetch ?? this.fetch)(url, {
         method: "POST",
@@ -83,7 +95,14 @@ export class WebhookSender {
       return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
     } catch (error) {
       const name = (error as Error).name;
-      return { ok: false, statusCode: null, error: name === "TimeoutError" ? `No answer within ${timeoutMs} ms.` : `Request failed: ${failureReason(error)}` };
+      return {
+        ok: false,
+        statusCode: null,
+        error:
+          name === "TimeoutError"
+            ? `No answer within ${timeoutMs} ms.`
+            : `Request failed: ${failureReason(error)}`,
+      };
     }
   }
 }

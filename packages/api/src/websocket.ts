@@ -20,7 +20,14 @@
  */
 import type { IncomingMessage, Server } from "node:http";
 import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
-import { CloseCode, handleProtocols, makeServer, MessageType, validateMessage, type ServerOptions } from "graphql-ws";
+import {
+  CloseCode,
+  handleProtocols,
+  makeServer,
+  MessageType,
+  validateMessage,
+  type ServerOptions,
+} from "graphql-ws";
 import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ACCOUNT_ERASED, type Authenticator, type Caller } from "./auth.ts";
@@ -42,12 +49,21 @@ interface Envelope {
     subscribe: (args: ExecutionArgs) => unknown;
     contextFactory: () => Promise<unknown> | unknown;
     parse: (source: string) => ExecutionArgs["document"];
-    validate: (schema: ExecutionArgs["schema"], document: ExecutionArgs["document"]) => readonly GraphQLError[];
+    validate: (
+      schema: ExecutionArgs["schema"],
+      document: ExecutionArgs["document"],
+    ) => readonly GraphQLError[];
   };
 }
 
 /** The messages a client may send; graphql-ws treats any other as a server error. */
-const CLIENT_MESSAGES = new Set<string>([MessageType.ConnectionInit, MessageType.Ping, MessageType.Pong, MessageType.Subscribe, MessageType.Complete]);
+const CLIENT_MESSAGES = new Set<string>([
+  MessageType.ConnectionInit,
+  MessageType.Ping,
+  MessageType.Pong,
+  MessageType.Subscribe,
+  MessageType.Complete,
+]);
 
 /** connection_init params as request headers (names case-insensitive, valid header values only). */
 function headersOf(params: Record<string, unknown> | undefined): Headers {
@@ -78,7 +94,10 @@ export function attachWebSocket(options: {
   /** The admission every operation passes before the envelope (limits/params.ts). */
   admit: Admission;
   authenticator: Pick<Authenticator, "authenticate" | "onUserErased">;
-  config: Pick<Config, "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "corsOrigins" | "trustProxy">;
+  config: Pick<
+    Config,
+    "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "corsOrigins" | "trustProxy"
+  >;
   logger: Logger;
 }) {
   const { http, yoga, admit, authenticator, config, logger } = options;
@@ -87,7 +106,8 @@ export function attachWebSocket(options: {
     path: "/graphql",
     maxPayload: config.maxBodyBytes,
     handleProtocols,
-    verifyClient: ({ req }, done) => (upgradeAllowed(config.corsOrigins, req) ? done(true) : done(false, 403, "Origin not allowed")),
+    verifyClient: ({ req }, done) =>
+      upgradeAllowed(config.corsOrigins, req) ? done(true) : done(false, 403, "Origin not allowed"),
   });
 
   // The open connections of each user, closed when the user is erased.
@@ -110,7 +130,8 @@ export function attachWebSocket(options: {
 
   const hooks: ServerOptions<Record<string, unknown> | undefined, Extra> = {
     execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
-    subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+    subscribe: (args) =>
+      (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
     onConnect: async (ctx) => {
       const headers = headersOf(ctx.connectionParams);
       if (!headers.has("x-shoppable-key") && !headers.has("authorization")) {
@@ -131,7 +152,11 @@ export function attachWebSocket(options: {
       const { caller, clientAddress } = ctx.extra;
       if (!caller) return [new GraphQLError("Unauthorized.", { extensions: { code: "UNAUTHENTICATED" } })];
       if (Object.keys(ctx.subscriptions).length > config.wsMaxSubscriptions) {
-        return [new GraphQLError(`A connection holds at most ${config.wsMaxSubscriptions} subscriptions.`, { extensions: { code: "RATE_LIMITED" } })];
+        return [
+          new GraphQLError(`A connection holds at most ${config.wsMaxSubscriptions} subscriptions.`, {
+            extensions: { code: "RATE_LIMITED" },
+          }),
+        ];
       }
       let params;
       try {
@@ -140,7 +165,12 @@ export function attachWebSocket(options: {
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
-      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, caller, clientAddress, socket: ctx.extra.socket });
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        params,
+        caller,
+        clientAddress,
+        socket: ctx.extra.socket,
+      });
       // Parse and validation refuse by throwing too (GraphQL Armor's limits), as over HTTP.
       let document;
       let errors: readonly GraphQLError[];
@@ -167,7 +197,8 @@ export function attachWebSocket(options: {
         logger.warn({ buffered: socket.bufferedAmount }, "closing a slow WebSocket consumer");
         socket.close(SLOW_CONSUMER_CLOSE_CODE, "Slow consumer: reconnect and refetch");
       }
-      if (result.errors) return { ...result, errors: formatted(result.errors.map((error) => error.toJSON())) };
+      if (result.errors)
+        return { ...result, errors: formatted(result.errors.map((error) => error.toJSON())) };
     },
     onError: (_ctx, _id, _payload, errors) => formatted(errors),
   };
@@ -177,7 +208,11 @@ export function attachWebSocket(options: {
   // errors close with 4400 instead of 4500, and problems are logged through our logger.
   const keepAliveMs = 12_000;
   wss.on("connection", (socket, request) => {
-    const extra: Extra = { socket, request, clientAddress: clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy) };
+    const extra: Extra = {
+      socket,
+      request,
+      clientAddress: clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy),
+    };
     // ws closes the socket itself on a frame it cannot take (too big 1009, not UTF-8 1007, …).
     socket.on("error", (error) => logger.debug({ err: error.message }, "WebSocket protocol error"));
     let pongWait: NodeJS.Timeout | null = null;
@@ -208,7 +243,8 @@ export function attachWebSocket(options: {
             } catch {
               type = null;
             }
-            if (typeof type !== "string" || !CLIENT_MESSAGES.has(type)) return socket.close(CloseCode.BadRequest, "Invalid message received");
+            if (typeof type !== "string" || !CLIENT_MESSAGES.has(type))
+              return socket.close(CloseCode.BadRequest, "Invalid message received");
             try {
               await handle(text);
             } catch (error) {

@@ -22,43 +22,88 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-
 const SEED = Number(process.env.LEDGER_SEED ?? 20261127);
 const ORDERS = 1000;
 const DAY = 86_400_000;
 
-it(`balances every creator's ledger over ${ORDERS} random orders, partial refunds and payouts (seed ${SEED})`, { timeout: 300_000 }, async () => {
+it(`balances every creator's ledger over ${ORDERS} random orders, partial refunds and payouts (seed ${SEED})`, {
+  timeout: 300_000,
+}, async () => {
   const random = prng(SEED);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const db = api.db.prisma;
-  const ctx: Context = { db, key: { id: "ledger-test", kind: "SECRET" }, user: null, requestId: "ledger-test", events: api.server.events };
+  const ctx: Context = {
+    db,
+    key: { id: "ledger-test", kind: "SECRET" },
+    user: null,
+    requestId: "ledger-test",
+    events: api.server.events,
+  };
 
   const shops = [];
   for (const currencyCode of ["EUR", "JPY"]) {
-    const shop = await db.shop.create({ data: { handle: `ledger-${currencyCode.toLowerCase()}`, name: "Ledger", currencyCode }, select: { id: true, currencyCode: true } });
+    const shop = await db.shop.create({
+      data: { handle: `ledger-${currencyCode.toLowerCase()}`, name: "Ledger", currencyCode },
+      select: { id: true, currencyCode: true },
+    });
     const products = [];
     for (let i = 0; i < 4; i++) {
-      products.push(await db.product.create({ data: { shopId: shop.id, handle: `ledger-${currencyCode}-${i}`, title: `P${i}`, status: "ACTIVE", currencyCode }, select: { id: true } }));
+      products.push(
+        await db.product.create({
+          data: {
+            shopId: shop.id,
+            handle: `ledger-${currencyCode}-${i}`,
+            title: `P${i}`,
+            status: "ACTIVE",
+            currencyCode,
+          },
+          select: { id: true },
+        }),
+      );
     }
-    const program = await db.affiliateProgram.create({ data: { shopId: shop.id, defaultRate: 1000 + Math.floor(random() * 1000), holdDays: 15 }, select: { id: true } });
-    await db.affiliateProductRate.create({ data: { programId: program.id, productId: products[0]!.id, rate: 1337 } });
+    const program = await db.affiliateProgram.create({
+      data: { shopId: shop.id, defaultRate: 1000 + Math.floor(random() * 1000), holdDays: 15 },
+      select: { id: true },
+    });
+    await db.affiliateProductRate.create({
+      data: { programId: program.id, productId: products[0]!.id, rate: 1337 },
+    });
     shops.push({ ...shop, products });
   }
   const creators: { id: string }[] = [];
   for (let i = 0; i < 6; i++) {
-    creators.push(await db.user.create({ data: { externalId: `ledger-creator-${i}`, handle: `ledger-creator-${i}`, roles: ["BUYER", "CREATOR"] }, select: { id: true } }));
+    creators.push(
+      await db.user.create({
+        data: {
+          externalId: `ledger-creator-${i}`,
+          handle: `ledger-creator-${i}`,
+          roles: ["BUYER", "CREATOR"],
+        },
+        select: { id: true },
+      }),
+    );
   }
   const links: { id: string; shopId: string; creatorId: string }[] = [];
   for (const creator of creators) {
     for (const shop of shops) {
       const link = await db.affiliateLink.create({
-        data: { code: `L${links.length}x${randomUUID().slice(0, 8)}`, creatorId: creator.id, shopId: shop.id, targetKind: "SHOP", rate: 1000, rateLockedUntil: new Date(Date.now() + 30 * DAY) },
+        data: {
+          code: `L${links.length}x${randomUUID().slice(0, 8)}`,
+          creatorId: creator.id,
+          shopId: shop.id,
+          targetKind: "SHOP",
+          rate: 1000,
+          rateLockedUntil: new Date(Date.now() + 30 * DAY),
+        },
         select: { id: true, shopId: true, creatorId: true },
       });
       links.push(link);
     }
   }
-  const buyer = await db.user.create({ data: { externalId: "ledger-buyer", handle: "ledger-buyer" }, select: { id: true } });
+  const buyer = await db.user.create({
+    data: { externalId: "ledger-buyer", handle: "ledger-buyer" },
+    select: { id: true },
+  });
 
   // 1,000 orders (1–3 lines, most attributed; a few self-referrals), written in batches and paid
   // through the ledger's recordOrderCommissions as checkout's commit does.
@@ -83,10 +128,29 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
         const id = randomUUID();
         lineIds.push(id);
         const link = random() < 0.85 ? pick(shopLinks) : null;
-        lineRows.push({ id, orderId, productId: pick(shop.products).id, productTitle: "P", variantTitle: "Default", unitPrice, quantity, discountAmount, total: lineTotal, affiliateLinkId: link?.id ?? null });
+        lineRows.push({
+          id,
+          orderId,
+          productId: pick(shop.products).id,
+          productTitle: "P",
+          variantTitle: "Default",
+          unitPrice,
+          quantity,
+          discountAmount,
+          total: lineTotal,
+          affiliateLinkId: link?.id ?? null,
+        });
       }
       const selfReferral = random() < 0.05;
-      orderRows.push({ id: orderId, shopId: shop.id, buyerId: selfReferral ? pick(creators).id : buyer.id, currencyCode: shop.currencyCode, subtotal: total, total, status: "PENDING" as const });
+      orderRows.push({
+        id: orderId,
+        shopId: shop.id,
+        buyerId: selfReferral ? pick(creators).id : buyer.id,
+        currencyCode: shop.currencyCode,
+        subtotal: total,
+        total,
+        status: "PENDING" as const,
+      });
       orders.push({ id: orderId, lineIds });
     }
     await db.order.createMany({ data: orderRows });
@@ -110,15 +174,26 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
     const roll = random();
     const order = pick(orders);
     if (roll < 0.25) {
-      const lines = await db.orderLine.findMany({ where: { orderId: order.id }, select: { id: true, quantity: true, refundedQuantity: true } });
+      const lines = await db.orderLine.findMany({
+        where: { orderId: order.id },
+        select: { id: true, quantity: true, refundedQuantity: true },
+      });
       const open = lines.filter((l) => l.quantity > l.refundedQuantity);
       if (open.length === 0) continue;
       const whole = random() < 0.25;
-      if (await db.commission.count({ where: { orderId: order.id, refundId: null, status: "PAID" } })) operations.refundsAfterPayout++;
+      if (await db.commission.count({ where: { orderId: order.id, refundId: null, status: "PAID" } }))
+        operations.refundsAfterPayout++;
       const line = pick(open);
       const result = await refundOrder(ctx, {
         orderId: order.id,
-        lines: whole ? null : [{ lineId: line.id, quantity: 1 + Math.floor(random() * (line.quantity - line.refundedQuantity)) }],
+        lines: whole
+          ? null
+          : [
+              {
+                lineId: line.id,
+                quantity: 1 + Math.floor(random() * (line.quantity - line.refundedQuantity)),
+              },
+            ],
         restock: false,
         reason: null,
         cancel: false,
@@ -133,7 +208,11 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
     } else if (roll < 0.9) {
       now += Math.floor(random() * 3 * DAY);
     } else {
-      const result = await payout(ctx, { creatorId: pick(creators).id, currencyCode: random() < 0.5 ? null : pick(shops).currencyCode }, new Date(now));
+      const result = await payout(
+        ctx,
+        { creatorId: pick(creators).id, currencyCode: random() < 0.5 ? null : pick(shops).currencyCode },
+        new Date(now),
+      );
       if (result.userErrors.length === 0) operations.payouts++;
       else expect(result.userErrors.map((e) => e.code)).toEqual(["NOTHING_TO_PAY"]);
     }
@@ -149,8 +228,17 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
   async function checkLedger(at: Date) {
     for (const creator of creators) {
       const balances = await earnings(db, creator.id, at);
-      const entries = await db.commission.groupBy({ by: ["currencyCode"], where: { creatorId: creator.id }, _sum: { amount: true } });
-      const payouts = await db.payout.groupBy({ by: ["currencyCode"], where: { creatorId: creator.id }, _sum: { amount: true }, _min: { amount: true } });
+      const entries = await db.commission.groupBy({
+        by: ["currencyCode"],
+        where: { creatorId: creator.id },
+        _sum: { amount: true },
+      });
+      const payouts = await db.payout.groupBy({
+        by: ["currencyCode"],
+        where: { creatorId: creator.id },
+        _sum: { amount: true },
+        _min: { amount: true },
+      });
       for (const e of entries) {
         const b = balances.find((x) => x.currencyCode === e.currencyCode)!;
         expect(b.pending + b.payable + b.paid).toBe(e._sum.amount ?? 0);
@@ -161,7 +249,12 @@ it(`balances every creator's ledger over ${ORDERS} random orders, partial refund
     }
     const lines = await db.orderLine.findMany({
       where: { commissions: { some: {} } },
-      select: { quantity: true, refundedQuantity: true, total: true, commissions: { select: { amount: true, rate: true, refundId: true, selfReferral: true } } },
+      select: {
+        quantity: true,
+        refundedQuantity: true,
+        total: true,
+        commissions: { select: { amount: true, rate: true, refundId: true, selfReferral: true } },
+      },
     });
     for (const line of lines) {
       const earned = line.commissions.find((c) => c.refundId === null)!;

@@ -4,7 +4,8 @@ import { releasePayableCommissions } from "@shoppable/schema";
 import { CHECKOUT, Commerce, dbId, gid, USER_ERRORS, type Product } from "./commerce.ts";
 import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
 
-const BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+const BROWSER =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 const TEMPLATE = "https://shop.example/{path}?aff={code}&click={clickId}";
 
 let api: TestApi;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const PROGRAM = `mutation($input: AffiliateProgramUpsertInput!) { affiliateProgramUpsert(input: $input) {
-  affiliateProgram { id defaultRate attributionWindowSeconds model access holdDays productRates { productId rate } } ${USER_ERRORS } } }`;
+  affiliateProgram { id defaultRate attributionWindowSeconds model access holdDays productRates { productId rate } } ${USER_ERRORS} } }`;
 const LINK = `mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) {
   affiliateLink { id code url targetKind rate rateLockedUntil shop { id } product { id } creator { handle } } ${USER_ERRORS} } }`;
 const INVITE = `mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id status } ${USER_ERRORS} } }`;
@@ -36,7 +37,9 @@ async function creator(name = `creator-${++creators}`) {
 }
 
 async function program(shopId: string, input: Record<string, unknown> = {}) {
-  const res = ok(await api.gql(PROGRAM, { input: { shopId, defaultRate: 1000, ...input } }, shop.asMerchant)).affiliateProgramUpsert;
+  const res = ok(
+    await api.gql(PROGRAM, { input: { shopId, defaultRate: 1000, ...input } }, shop.asMerchant),
+  ).affiliateProgramUpsert;
   expect(res.userErrors).toEqual([]);
   return res.affiliateProgram;
 }
@@ -48,7 +51,10 @@ async function link(token: string, target: Record<string, unknown>) {
 }
 
 /** GET /r/<code> as a browser (or the user agent given), with a cookie jar of one cookie. */
-async function click(code: string, options: { ua?: string | null; cookie?: string | null; ip?: string } = {}) {
+async function click(
+  code: string,
+  options: { ua?: string | null; cookie?: string | null; ip?: string } = {},
+) {
   const headers: Record<string, string> = { "x-forwarded-for": options.ip ?? "203.0.113.7" };
   const ua = options.ua === undefined ? BROWSER : options.ua;
   if (ua) headers["user-agent"] = ua;
@@ -57,26 +63,53 @@ async function click(code: string, options: { ua?: string | null; cookie?: strin
   const setCookie = response.headers.get("set-cookie");
   const cookie = setCookie ? setCookie.split(";")[0]! : null;
   const clickId = cookie ? cookie.split("=")[1]!.split(".")[1]! : null;
-  return { status: response.status, location: response.headers.get("location"), setCookie, cookie, clickId, body: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    setCookie,
+    cookie,
+    clickId,
+    body: await response.text(),
+  };
 }
 
 /** Checks out `lines` ([product, quantity, attribution]) as `as`; returns the order's global and database ids. */
-async function buy(lines: [Product, number, Record<string, unknown>?][], as: CallAs, extra: Record<string, unknown> = {}) {
+async function buy(
+  lines: [Product, number, Record<string, unknown>?][],
+  as: CallAs,
+  extra: Record<string, unknown> = {},
+) {
   const cartId = await shop.cart(
-    lines.map(([p, quantity, attribution]) => ({ variantId: p.variants[0]!.id, quantity, ...(attribution ? { attribution } : {}) })),
+    lines.map(([p, quantity, attribution]) => ({
+      variantId: p.variants[0]!.id,
+      quantity,
+      ...(attribution ? { attribution } : {}),
+    })),
     as,
     extra,
   );
-  const res = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, as)).checkoutComplete;
+  const res = ok(
+    await api.gql(
+      CHECKOUT,
+      { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+      as,
+    ),
+  ).checkoutComplete;
   expect(res.userErrors).toEqual([]);
   return { id: res.order.id as string, dbId: dbId(res.order.id) };
 }
 
 const commissionsOf = (orderDbId: string) =>
-  api.db.prisma.commission.findMany({ where: { orderId: orderDbId }, orderBy: [{ createdAt: "asc" }, { amount: "desc" }] });
+  api.db.prisma.commission.findMany({
+    where: { orderId: orderDbId },
+    orderBy: [{ createdAt: "asc" }, { amount: "desc" }],
+  });
 
 async function backdateClick(clickId: string, secondsAgo: number) {
-  await api.db.prisma.affiliateClick.update({ where: { id: clickId }, data: { createdAt: new Date(Date.now() - secondsAgo * 1000) } });
+  await api.db.prisma.affiliateClick.update({
+    where: { id: clickId },
+    data: { createdAt: new Date(Date.now() - secondsAgo * 1000) },
+  });
 }
 
 let buyerCount = 0;
@@ -86,34 +119,85 @@ describe("programs and invitations", () => {
   it("affiliateProgramUpsert creates a program with defaults, sets and removes product rates, and refuses bad input", async () => {
     const s = await shop.shop("EUR");
     const p = await shop.product(s.id, ["10.00"]);
-    const missing = ok(await api.gql(PROGRAM, { input: { shopId: s.id } }, shop.asMerchant)).affiliateProgramUpsert;
+    const missing = ok(
+      await api.gql(PROGRAM, { input: { shopId: s.id } }, shop.asMerchant),
+    ).affiliateProgramUpsert;
     expect(missing.userErrors.map((e: any) => [e.code, e.field])).toEqual([["BLANK", ["defaultRate"]]]);
     const created = await program(s.id, { productRates: [{ productId: p.id, rate: 2500 }] });
-    expect(created).toMatchObject({ defaultRate: 1000, attributionWindowSeconds: 604800, model: "LAST_CLICK", access: "OPEN", holdDays: 15, productRates: [{ productId: p.id, rate: 2500 }] });
-    const changed = await program(s.id, { defaultRate: null, model: "FIRST_CLICK", productRates: [{ productId: p.id, rate: null }] });
+    expect(created).toMatchObject({
+      defaultRate: 1000,
+      attributionWindowSeconds: 604800,
+      model: "LAST_CLICK",
+      access: "OPEN",
+      holdDays: 15,
+      productRates: [{ productId: p.id, rate: 2500 }],
+    });
+    const changed = await program(s.id, {
+      defaultRate: null,
+      model: "FIRST_CLICK",
+      productRates: [{ productId: p.id, rate: null }],
+    });
     expect(changed).toMatchObject({ defaultRate: 1000, model: "FIRST_CLICK", productRates: [] });
     const other = await shop.shop("EUR");
     const foreign = await shop.product(other.id);
-    const bad = ok(await api.gql(PROGRAM, { input: { shopId: s.id, defaultRate: 20_000, productRates: [{ productId: foreign.id, rate: 10 }] } }, shop.asMerchant)).affiliateProgramUpsert;
+    const bad = ok(
+      await api.gql(
+        PROGRAM,
+        { input: { shopId: s.id, defaultRate: 20_000, productRates: [{ productId: foreign.id, rate: 10 }] } },
+        shop.asMerchant,
+      ),
+    ).affiliateProgramUpsert;
     expect(bad.userErrors.map((e: any) => e.code)).toEqual(["GREATER_THAN_MAXIMUM"]);
-    const notMine = ok(await api.gql(PROGRAM, { input: { shopId: s.id, productRates: [{ productId: foreign.id, rate: 10 }] } }, shop.asMerchant)).affiliateProgramUpsert;
-    expect(notMine.userErrors.map((e: any) => [e.code, e.field])).toEqual([["PRODUCT_NOT_IN_SHOP", ["productRates", "0", "productId"]]]);
+    const notMine = ok(
+      await api.gql(
+        PROGRAM,
+        { input: { shopId: s.id, productRates: [{ productId: foreign.id, rate: 10 }] } },
+        shop.asMerchant,
+      ),
+    ).affiliateProgramUpsert;
+    expect(notMine.userErrors.map((e: any) => [e.code, e.field])).toEqual([
+      ["PRODUCT_NOT_IN_SHOP", ["productRates", "0", "productId"]],
+    ]);
     const stranger = await api.token("merchant-stranger", ["MERCHANT"]);
-    expect((await api.gql(PROGRAM, { input: { shopId: s.id, defaultRate: 1 } }, { key: "secret", user: stranger })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await api.gql(PROGRAM, { input: { shopId: s.id, defaultRate: 1 } }, { key: "secret", user: stranger }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe("FORBIDDEN");
   });
 
   it("holds at most 250 per-product rates: 100 + 100 + 50 are taken, one more is refused with nothing written, removing one frees a place", async () => {
     const s = await shop.shop("EUR");
     // Products written directly: 252 through productCreate would only slow the test.
     await api.db.prisma.product.createMany({
-      data: Array.from({ length: 252 }, (_, i) => ({ shopId: s.dbId, handle: `rated-${s.dbId}-${i}`, title: `Rated ${i}`, currencyCode: "EUR", status: "ACTIVE" as const })),
+      data: Array.from({ length: 252 }, (_, i) => ({
+        shopId: s.dbId,
+        handle: `rated-${s.dbId}-${i}`,
+        title: `Rated ${i}`,
+        currencyCode: "EUR",
+        status: "ACTIVE" as const,
+      })),
     });
-    const products = (await api.db.prisma.product.findMany({ where: { shopId: s.dbId }, orderBy: { id: "asc" }, select: { id: true } })).map((p) => gid("Product", p.id));
-    const rates = (from: number, to: number, rate: number | null = 500) => products.slice(from, to).map((productId) => ({ productId, rate }));
-    const upsert = async (input: Record<string, unknown>) => ok(await api.gql(PROGRAM, { input: { shopId: s.id, ...input } }, shop.asMerchant)).affiliateProgramUpsert;
+    const products = (
+      await api.db.prisma.product.findMany({
+        where: { shopId: s.dbId },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      })
+    ).map((p) => gid("Product", p.id));
+    const rates = (from: number, to: number, rate: number | null = 500) =>
+      products.slice(from, to).map((productId) => ({ productId, rate }));
+    const upsert = async (input: Record<string, unknown>) =>
+      ok(await api.gql(PROGRAM, { input: { shopId: s.id, ...input } }, shop.asMerchant))
+        .affiliateProgramUpsert;
     const stored = async () => {
-      const program = await api.db.prisma.affiliateProgram.findUniqueOrThrow({ where: { shopId: s.dbId }, select: { defaultRate: true, productRates: { select: { productId: true, rate: true } } } });
-      return { defaultRate: program.defaultRate, rates: new Map(program.productRates.map((r) => [gid("Product", r.productId), r.rate])) };
+      const program = await api.db.prisma.affiliateProgram.findUniqueOrThrow({
+        where: { shopId: s.dbId },
+        select: { defaultRate: true, productRates: { select: { productId: true, rate: true } } },
+      });
+      return {
+        defaultRate: program.defaultRate,
+        rates: new Map(program.productRates.map((r) => [gid("Product", r.productId), r.rate])),
+      };
     };
 
     await program(s.id, { productRates: rates(0, 100) });
@@ -122,8 +206,16 @@ describe("programs and invitations", () => {
     expect(full.productRates).toHaveLength(250);
     expect((await stored()).rates.size).toBe(250);
 
-    const over = await upsert({ defaultRate: 3000, productRates: [{ productId: products[0], rate: 900 }, ...rates(250, 251, 700)] });
-    expect(over).toEqual({ affiliateProgram: null, userErrors: [{ code: "TOO_MANY_PRODUCT_RATES", field: ["productRates"], message: expect.stringContaining("250") }] });
+    const over = await upsert({
+      defaultRate: 3000,
+      productRates: [{ productId: products[0], rate: 900 }, ...rates(250, 251, 700)],
+    });
+    expect(over).toEqual({
+      affiliateProgram: null,
+      userErrors: [
+        { code: "TOO_MANY_PRODUCT_RATES", field: ["productRates"], message: expect.stringContaining("250") },
+      ],
+    });
     const after = await stored();
     expect(after.defaultRate).toBe(1000);
     expect(after.rates.size).toBe(250);
@@ -133,11 +225,15 @@ describe("programs and invitations", () => {
     // Changing rates already set takes no new place.
     expect((await program(s.id, { productRates: rates(0, 100, 900) })).productRates).toHaveLength(250);
     // Removing one (rate null) frees a place, in the same call as the new one or before it.
-    const swapped = await program(s.id, { productRates: [{ productId: products[0], rate: null }, ...rates(250, 251, 700)] });
+    const swapped = await program(s.id, {
+      productRates: [{ productId: products[0], rate: null }, ...rates(250, 251, 700)],
+    });
     expect(swapped.productRates).toHaveLength(250);
     expect(swapped.productRates).toContainEqual({ productId: products[250], rate: 700 });
     expect(swapped.productRates).not.toContainEqual(expect.objectContaining({ productId: products[0] }));
-    expect((await upsert({ productRates: rates(251, 252) })).userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_PRODUCT_RATES"]);
+    expect((await upsert({ productRates: rates(251, 252) })).userErrors.map((e: any) => e.code)).toEqual([
+      "TOO_MANY_PRODUCT_RATES",
+    ]);
     expect((await program(s.id, { productRates: rates(1, 2, null) })).productRates).toHaveLength(249);
     expect((await program(s.id, { productRates: rates(251, 252) })).productRates).toHaveLength(250);
     // Only removing is always allowed.
@@ -148,55 +244,119 @@ describe("programs and invitations", () => {
       data: [0, 1, 2, 3].map((i) => ({ programId: dbId(full.id), productId: dbId(products[i]!), rate: 100 })),
     });
     expect(await api.db.prisma.affiliateProductRate.count({ where: { programId: dbId(full.id) } })).toBe(252);
-    const listed = ok(await api.gql(`query($id: ID!) { node(id: $id) { ... on AffiliateProgram { productRates { productId } } } }`, { id: full.id }, shop.asMerchant)).node.productRates;
+    const listed = ok(
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on AffiliateProgram { productRates { productId } } } }`,
+        { id: full.id },
+        shop.asMerchant,
+      ),
+    ).node.productRates;
     expect(listed).toHaveLength(250);
   });
 
   it("lets one of two simultaneous upserts take the last per-product rate places, never both", async () => {
     const s = await shop.shop("EUR");
     await api.db.prisma.product.createMany({
-      data: Array.from({ length: 260 }, (_, i) => ({ shopId: s.dbId, handle: `raced-${s.dbId}-${i}`, title: `Raced ${i}`, currencyCode: "EUR", status: "ACTIVE" as const })),
+      data: Array.from({ length: 260 }, (_, i) => ({
+        shopId: s.dbId,
+        handle: `raced-${s.dbId}-${i}`,
+        title: `Raced ${i}`,
+        currencyCode: "EUR",
+        status: "ACTIVE" as const,
+      })),
     });
-    const products = (await api.db.prisma.product.findMany({ where: { shopId: s.dbId }, orderBy: { id: "asc" }, select: { id: true } })).map((p) => gid("Product", p.id));
-    const rates = (from: number, to: number) => products.slice(from, to).map((productId) => ({ productId, rate: 500 }));
+    const products = (
+      await api.db.prisma.product.findMany({
+        where: { shopId: s.dbId },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      })
+    ).map((p) => gid("Product", p.id));
+    const rates = (from: number, to: number) =>
+      products.slice(from, to).map((productId) => ({ productId, rate: 500 }));
     await program(s.id, { productRates: rates(0, 100) });
     await program(s.id, { productRates: rates(100, 200) });
     await program(s.id, { productRates: rates(200, 240) });
     const results = await Promise.all(
-      [rates(240, 250), rates(250, 260)].map(async (productRates) => ok(await api.gql(PROGRAM, { input: { shopId: s.id, productRates } }, shop.asMerchant)).affiliateProgramUpsert),
+      [rates(240, 250), rates(250, 260)].map(
+        async (productRates) =>
+          ok(await api.gql(PROGRAM, { input: { shopId: s.id, productRates } }, shop.asMerchant))
+            .affiliateProgramUpsert,
+      ),
     );
-    expect(results.map((r) => r.userErrors.map((e: any) => e.code)).sort()).toEqual([[], ["TOO_MANY_PRODUCT_RATES"]]);
-    expect(await api.db.prisma.affiliateProductRate.count({ where: { program: { shopId: s.dbId } } })).toBe(250);
+    expect(results.map((r) => r.userErrors.map((e: any) => e.code)).sort()).toEqual([
+      [],
+      ["TOO_MANY_PRODUCT_RATES"],
+    ]);
+    expect(await api.db.prisma.affiliateProductRate.count({ where: { program: { shopId: s.dbId } } })).toBe(
+      250,
+    );
   });
 
   it("an INVITE_ONLY program takes links only from creators who accepted its invitation", async () => {
     const s = await shop.shop("EUR");
     await program(s.id, { access: "INVITE_ONLY" });
     const anna = await creator();
-    const before = ok(await api.gql(LINK, { input: { shopId: s.id } }, { user: anna.token })).affiliateLinkCreate;
+    const before = ok(
+      await api.gql(LINK, { input: { shopId: s.id } }, { user: anna.token }),
+    ).affiliateLinkCreate;
     expect(before.userErrors.map((e: any) => e.code)).toEqual(["NOT_INVITED"]);
 
-    const buyerOnly = await shop.api.db.prisma.user.create({ data: { externalId: "plain-buyer", handle: "plain-buyer" }, select: { id: true } });
-    const notCreator = ok(await api.gql(INVITE, { input: { shopId: s.id, creatorId: gid("User", buyerOnly.id) } }, shop.asMerchant)).affiliateInvite;
+    const buyerOnly = await shop.api.db.prisma.user.create({
+      data: { externalId: "plain-buyer", handle: "plain-buyer" },
+      select: { id: true },
+    });
+    const notCreator = ok(
+      await api.gql(
+        INVITE,
+        { input: { shopId: s.id, creatorId: gid("User", buyerOnly.id) } },
+        shop.asMerchant,
+      ),
+    ).affiliateInvite;
     expect(notCreator.userErrors.map((e: any) => e.code)).toEqual(["NOT_A_CREATOR"]);
 
-    const invited = ok(await api.gql(INVITE, { input: { shopId: s.id, creatorId: anna.gid } }, shop.asMerchant)).affiliateInvite;
+    const invited = ok(
+      await api.gql(INVITE, { input: { shopId: s.id, creatorId: anna.gid } }, shop.asMerchant),
+    ).affiliateInvite;
     expect(invited.invitation.status).toBe("PENDING");
-    const declined = ok(await api.gql(DECLINE, { input: { id: invited.invitation.id } }, { user: anna.token })).affiliateInvitationDecline;
+    const declined = ok(
+      await api.gql(DECLINE, { input: { id: invited.invitation.id } }, { user: anna.token }),
+    ).affiliateInvitationDecline;
     expect(declined.invitation.status).toBe("DECLINED");
-    expect(ok(await api.gql(LINK, { input: { shopId: s.id } }, { user: anna.token })).affiliateLinkCreate.userErrors.map((e: any) => e.code)).toEqual(["NOT_INVITED"]);
+    expect(
+      ok(
+        await api.gql(LINK, { input: { shopId: s.id } }, { user: anna.token }),
+      ).affiliateLinkCreate.userErrors.map((e: any) => e.code),
+    ).toEqual(["NOT_INVITED"]);
     // Someone else cannot answer it; an answered one cannot be answered again.
     const bob = await creator();
-    expect(ok(await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: bob.token })).affiliateInvitationAccept.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
-    expect(ok(await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: anna.token })).affiliateInvitationAccept.userErrors.map((e: any) => e.code)).toEqual([
-      "INVITATION_NOT_PENDING",
-    ]);
+    expect(
+      ok(
+        await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: bob.token }),
+      ).affiliateInvitationAccept.userErrors.map((e: any) => e.code),
+    ).toEqual(["NOT_FOUND"]);
+    expect(
+      ok(
+        await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: anna.token }),
+      ).affiliateInvitationAccept.userErrors.map((e: any) => e.code),
+    ).toEqual(["INVITATION_NOT_PENDING"]);
 
-    const again = ok(await api.gql(INVITE, { input: { shopId: s.id, creatorId: anna.gid } }, shop.asMerchant)).affiliateInvite;
+    const again = ok(
+      await api.gql(INVITE, { input: { shopId: s.id, creatorId: anna.gid } }, shop.asMerchant),
+    ).affiliateInvite;
     expect(again.invitation).toEqual({ id: invited.invitation.id, status: "PENDING" });
-    const seen = ok(await api.gql(`{ viewer { affiliateInvitations { id status program { shop { id } } } } }`, {}, { user: anna.token })).viewer.affiliateInvitations;
+    const seen = ok(
+      await api.gql(
+        `{ viewer { affiliateInvitations { id status program { shop { id } } } } }`,
+        {},
+        { user: anna.token },
+      ),
+    ).viewer.affiliateInvitations;
     expect(seen).toEqual([{ id: invited.invitation.id, status: "PENDING", program: { shop: { id: s.id } } }]);
-    expect(ok(await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: anna.token })).affiliateInvitationAccept.invitation.status).toBe("ACCEPTED");
+    expect(
+      ok(await api.gql(ACCEPT, { input: { id: invited.invitation.id } }, { user: anna.token }))
+        .affiliateInvitationAccept.invitation.status,
+    ).toBe("ACCEPTED");
     const created = await link(anna.token, { shopId: s.id });
     expect(created.code).toMatch(/^[0-9A-Za-z]{12}$/);
   });
@@ -207,7 +367,11 @@ describe("affiliateInvite under concurrency", () => {
     const s = await shop.shop("EUR");
     await program(s.id, { access: "INVITE_ONLY" });
     const cara = await creator();
-    const results = await Promise.all(Array.from({ length: 10 }, () => api.gql(INVITE, { input: { shopId: s.id, creatorId: cara.gid } }, shop.asMerchant)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.gql(INVITE, { input: { shopId: s.id, creatorId: cara.gid } }, shop.asMerchant),
+      ),
+    );
     const ids = results.map((r) => ok(r).affiliateInvite.invitation.id);
     expect(new Set(ids).size).toBe(1);
     expect(await api.db.prisma.affiliateInvitation.count({ where: { creatorId: cara.id } })).toBe(1);
@@ -221,8 +385,14 @@ describe("affiliateLinkCreate", () => {
     const p = await shop.product(s.id, ["10.00"]);
     await program(s.id, { productRates: [{ productId: p.id, rate: 1500 }] });
     const anna = await creator();
-    const productLink = ok(await api.gql(LINK, { input: { productId: p.id } }, { user: anna.token })).affiliateLinkCreate.affiliateLink;
-    expect(productLink).toMatchObject({ targetKind: "PRODUCT", rate: 1500, shop: { id: s.id }, product: { id: p.id } });
+    const productLink = ok(await api.gql(LINK, { input: { productId: p.id } }, { user: anna.token }))
+      .affiliateLinkCreate.affiliateLink;
+    expect(productLink).toMatchObject({
+      targetKind: "PRODUCT",
+      rate: 1500,
+      shop: { id: s.id },
+      product: { id: p.id },
+    });
     expect(productLink.url).toBe(`https://api.example/r/${productLink.code}`);
     expect(new Date(productLink.rateLockedUntil).getTime() - Date.now()).toBeGreaterThan(29.9 * 86_400_000);
     const shopLink = await link(anna.token, { shopId: s.id });
@@ -231,30 +401,50 @@ describe("affiliateLinkCreate", () => {
 
     // A post: only the creator's own public post tagging a product of the shop.
     const own = await api.db.prisma.post.create({
-      data: { authorId: anna.id, mediaKind: "IMAGE", mediaUrl: "/m.jpg", width: 1, height: 1, productTags: { create: [{ productId: p.dbId, x: 0.5, y: 0.5 }] } },
+      data: {
+        authorId: anna.id,
+        mediaKind: "IMAGE",
+        mediaUrl: "/m.jpg",
+        width: 1,
+        height: 1,
+        productTags: { create: [{ productId: p.dbId, x: 0.5, y: 0.5 }] },
+      },
       select: { id: true },
     });
-    const postLink = ok(await api.gql(LINK, { input: { postId: gid("Post", own.id) } }, { user: anna.token })).affiliateLinkCreate.affiliateLink;
+    const postLink = ok(await api.gql(LINK, { input: { postId: gid("Post", own.id) } }, { user: anna.token }))
+      .affiliateLinkCreate.affiliateLink;
     expect(postLink).toMatchObject({ targetKind: "POST", shop: { id: s.id } });
     const bob = await creator();
-    expect(ok(await api.gql(LINK, { input: { postId: gid("Post", own.id) } }, { user: bob.token })).affiliateLinkCreate.userErrors.map((e: any) => e.code)).toEqual([
-      "TARGET_NOT_PROMOTABLE",
-    ]);
+    expect(
+      ok(
+        await api.gql(LINK, { input: { postId: gid("Post", own.id) } }, { user: bob.token }),
+      ).affiliateLinkCreate.userErrors.map((e: any) => e.code),
+    ).toEqual(["TARGET_NOT_PROMOTABLE"]);
 
     // Others read the link by its code without its terms.
-    const read = ok(await api.gql(`query($code: String!) { affiliateLink(code: $code) { id targetKind rate creator { handle } } }`, { code: productLink.code })).affiliateLink;
+    const read = ok(
+      await api.gql(
+        `query($code: String!) { affiliateLink(code: $code) { id targetKind rate creator { handle } } }`,
+        { code: productLink.code },
+      ),
+    ).affiliateLink;
     expect(read).toMatchObject({ id: productLink.id, targetKind: "PRODUCT", rate: null });
     expect(ok(await api.gql(`{ affiliateLink(code: "nope") { id } }`)).affiliateLink).toBeNull();
 
     const archived = await shop.product(s.id, ["1.00"]);
     await api.db.prisma.product.update({ where: { id: archived.dbId }, data: { status: "ARCHIVED" } });
     const noProgram = await shop.shop("EUR");
-    const errors = async (input: Record<string, unknown>) => ok(await api.gql(LINK, { input }, { user: anna.token })).affiliateLinkCreate.userErrors.map((e: any) => e.code);
+    const errors = async (input: Record<string, unknown>) =>
+      ok(await api.gql(LINK, { input }, { user: anna.token })).affiliateLinkCreate.userErrors.map(
+        (e: any) => e.code,
+      );
     expect(await errors({ productId: archived.id })).toEqual(["TARGET_NOT_PROMOTABLE"]);
     expect(await errors({ shopId: noProgram.id })).toEqual(["NO_PROGRAM"]);
     expect(await errors({})).toEqual(["TARGET_REQUIRED"]);
     const buyer = await newBuyer();
-    expect((await api.gql(LINK, { input: { shopId: s.id } }, { user: buyer })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await api.gql(LINK, { input: { shopId: s.id } }, { user: buyer })).errors?.[0]?.extensions?.code,
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -269,7 +459,9 @@ describe("GET /r/<code>", () => {
     const res = await click(l.code);
     expect(res.status).toBe(302);
     expect(res.location).toBe(`https://shop.example/products/${handle}?aff=${l.code}&click=${res.clickId}`);
-    expect(res.setCookie).toMatch(/^shoppable_aff=[A-Za-z0-9_-]+\.[0-9a-f-]{36}; Path=\/; Max-Age=2592000; SameSite=Lax; HttpOnly$/);
+    expect(res.setCookie).toMatch(
+      /^shoppable_aff=[A-Za-z0-9_-]+\.[0-9a-f-]{36}; Path=\/; Max-Age=2592000; SameSite=Lax; HttpOnly$/,
+    );
     const row = await api.db.prisma.affiliateClick.findUniqueOrThrow({ where: { id: res.clickId! } });
     expect(row).toMatchObject({ linkId: dbId(l.id), counted: true, isBot: false, userAgent: BROWSER });
     // The visitor keeps their id from the cookie.
@@ -301,11 +493,17 @@ describe("GET /r/<code>", () => {
     const first = await click(l.code);
     const repeat = await click(l.code, { cookie: first.cookie });
     const noCookieRepeat = await click(l.code); // same address and browser: the same anonymous visitor
-    const bot = await click(l.code, { ua: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", ip: "66.249.66.1" });
+    const bot = await click(l.code, {
+      ua: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+      ip: "66.249.66.1",
+    });
     const noUa = await click(l.code, { ua: null, ip: "198.51.100.9" });
     const other = await click(l.code, { ip: "198.51.100.20", ua: `${BROWSER} other` });
     for (const r of [first, repeat, noCookieRepeat, bot, noUa, other]) expect(r.status).toBe(302);
-    const rows = await api.db.prisma.affiliateClick.findMany({ where: { linkId: dbId(l.id) }, orderBy: { createdAt: "asc" } });
+    const rows = await api.db.prisma.affiliateClick.findMany({
+      where: { linkId: dbId(l.id) },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => [r.counted, r.isBot])).toEqual([
       [true, false],
       [false, false],
@@ -315,9 +513,15 @@ describe("GET /r/<code>", () => {
       [true, false],
     ]);
     // 30 minutes later the visitor counts again.
-    await api.db.prisma.affiliateVisit.updateMany({ where: { linkId: dbId(l.id) }, data: { countedAt: new Date(Date.now() - 30 * 60_000 - 1000) } });
+    await api.db.prisma.affiliateVisit.updateMany({
+      where: { linkId: dbId(l.id) },
+      data: { countedAt: new Date(Date.now() - 30 * 60_000 - 1000) },
+    });
     await click(l.code, { cookie: first.cookie });
-    const hours = await api.db.prisma.affiliateClickHour.aggregate({ where: { linkId: dbId(l.id) }, _sum: { clicks: true, countedClicks: true } });
+    const hours = await api.db.prisma.affiliateClickHour.aggregate({
+      where: { linkId: dbId(l.id) },
+      _sum: { clicks: true, countedClicks: true },
+    });
     expect(hours._sum).toEqual({ clicks: 7, countedClicks: 3 });
   });
 
@@ -330,8 +534,13 @@ describe("GET /r/<code>", () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => click(l.code, { cookie })));
     expect(results.every((r) => r.status === 302)).toBe(true);
     expect(await api.db.prisma.affiliateClick.count({ where: { linkId: dbId(l.id) } })).toBe(10);
-    expect(await api.db.prisma.affiliateClick.count({ where: { linkId: dbId(l.id), counted: true } })).toBe(1);
-    const hours = await api.db.prisma.affiliateClickHour.aggregate({ where: { linkId: dbId(l.id) }, _sum: { clicks: true, countedClicks: true } });
+    expect(await api.db.prisma.affiliateClick.count({ where: { linkId: dbId(l.id), counted: true } })).toBe(
+      1,
+    );
+    const hours = await api.db.prisma.affiliateClickHour.aggregate({
+      where: { linkId: dbId(l.id) },
+      _sum: { clicks: true, countedClicks: true },
+    });
     expect(hours._sum).toEqual({ clicks: 10, countedClicks: 1 });
   });
 });
@@ -364,12 +573,30 @@ describe("attribution and commissions", () => {
     expect(entries).toHaveLength(2);
     const teeEntry = entries.find((e) => e.orderLineId === teeLine.id)!;
     const mugEntry = entries.find((e) => e.orderLineId === mugLine.id)!;
-    expect(teeEntry).toMatchObject({ rate: 1250, revenue: teeLine.total, amount: Math.floor((teeLine.total * 1250) / 10_000), status: "PENDING", selfReferral: false, creatorId: anna.id });
-    expect(mugEntry).toMatchObject({ rate: 333, revenue: mugLine.total, amount: Math.floor((mugLine.total * 333) / 10_000) });
+    expect(teeEntry).toMatchObject({
+      rate: 1250,
+      revenue: teeLine.total,
+      amount: Math.floor((teeLine.total * 1250) / 10_000),
+      status: "PENDING",
+      selfReferral: false,
+      creatorId: anna.id,
+    });
+    expect(mugEntry).toMatchObject({
+      rate: 333,
+      revenue: mugLine.total,
+      amount: Math.floor((mugLine.total * 333) / 10_000),
+    });
     // 2697.3 × 12.5% = 337.16… → 337; 2097.9 × 3.33% = 69.86… → 69 (exact figures depend on the discount split).
     expect(teeEntry.amount).toBe(Math.floor((teeLine.total * 1250) / 10_000));
     const earnings = ok(await api.gql(EARNINGS, {}, { user: anna.token })).viewer.earnings;
-    expect(earnings).toEqual([{ currencyCode: "EUR", pending: { amount: ((teeEntry.amount + mugEntry.amount) / 100).toFixed(2) }, payable: { amount: "0.00" }, paid: { amount: "0.00" } }]);
+    expect(earnings).toEqual([
+      {
+        currencyCode: "EUR",
+        pending: { amount: ((teeEntry.amount + mugEntry.amount) / 100).toFixed(2) },
+        payable: { amount: "0.00" },
+        paid: { amount: "0.00" },
+      },
+    ]);
   });
 
   it("a cart line takes an affiliate click of the product's shop only", async () => {
@@ -382,11 +609,20 @@ describe("attribution and commissions", () => {
     const elsewhere = await click((await link(anna.token, { shopId: other.id })).code);
     const here = await click((await link(anna.token, { shopId: s.id })).code);
     const add = async (affiliateClickId: string) =>
-      ok(await api.gql(`mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { lines { attribution { affiliateCode } } } ${USER_ERRORS} } }`, {
-        input: { lines: [{ variantId: p.variants[0]!.id, attribution: { affiliateClickId } }] },
-      })).cartCreate;
-    expect((await add(randomUUID())).userErrors.map((e: any) => [e.code, e.field])).toEqual([["NOT_FOUND", ["lines", "0", "attribution", "affiliateClickId"]]]);
-    expect((await add(elsewhere.clickId!)).userErrors.map((e: any) => e.code)).toEqual(["ATTRIBUTION_MISMATCH"]);
+      ok(
+        await api.gql(
+          `mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { lines { attribution { affiliateCode } } } ${USER_ERRORS} } }`,
+          {
+            input: { lines: [{ variantId: p.variants[0]!.id, attribution: { affiliateClickId } }] },
+          },
+        ),
+      ).cartCreate;
+    expect((await add(randomUUID())).userErrors.map((e: any) => [e.code, e.field])).toEqual([
+      ["NOT_FOUND", ["lines", "0", "attribution", "affiliateClickId"]],
+    ]);
+    expect((await add(elsewhere.clickId!)).userErrors.map((e: any) => e.code)).toEqual([
+      "ATTRIBUTION_MISMATCH",
+    ]);
     const fine = await add(here.clickId!);
     expect(fine.userErrors).toEqual([]);
     expect(fine.cart.lines[0].attribution.affiliateCode).toMatch(/^[0-9A-Za-z]{12}$/);
@@ -404,7 +640,9 @@ describe("attribution and commissions", () => {
     await backdateClick(outside.clickId!, 3601);
     const credited = await buy([[p, 1, { affiliateClickId: inside.clickId }]], { user: await newBuyer() });
     const missed = await buy([[p, 1, { affiliateClickId: outside.clickId }]], { user: await newBuyer() });
-    expect((await commissionsOf(credited.dbId)).map((c) => [c.linkId, c.amount])).toEqual([[dbId(l.id), 100]]);
+    expect((await commissionsOf(credited.dbId)).map((c) => [c.linkId, c.amount])).toEqual([
+      [dbId(l.id), 100],
+    ]);
     expect(await commissionsOf(missed.dbId)).toEqual([]);
   });
 
@@ -440,11 +678,26 @@ describe("attribution and commissions", () => {
     const anna = await creator();
     const l = await link(anna.token, { shopId: s.id });
     const order = await buy([[p, 2, { affiliateCode: l.code }]], { user: anna.token });
-    expect((await commissionsOf(order.dbId)).map((c) => [c.amount, c.selfReferral, c.revenue])).toEqual([[0, true, 2000]]);
+    expect((await commissionsOf(order.dbId)).map((c) => [c.amount, c.selfReferral, c.revenue])).toEqual([
+      [0, true, 2000],
+    ]);
     const merchantView = ok(
-      await api.gql(`query($id: ID!) { node(id: $id) { ... on Shop { affiliateCommissions(first: 5) { edges { node { amount { amount } selfReferral orderNumber link { code } } } } } } }`, { id: s.id }, shop.asMerchant),
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on Shop { affiliateCommissions(first: 5) { edges { node { amount { amount } selfReferral orderNumber link { code } } } } } } }`,
+        { id: s.id },
+        shop.asMerchant,
+      ),
     ).node.affiliateCommissions.edges;
-    expect(merchantView).toEqual([{ node: { amount: { amount: "0.00" }, selfReferral: true, orderNumber: expect.any(Number), link: { code: l.code } } }]);
+    expect(merchantView).toEqual([
+      {
+        node: {
+          amount: { amount: "0.00" },
+          selfReferral: true,
+          orderNumber: expect.any(Number),
+          link: { code: l.code },
+        },
+      },
+    ]);
   });
 
   it("a link keeps its rate for 30 days when the shop lowers it, then earns the new rate", async () => {
@@ -456,7 +709,10 @@ describe("attribution and commissions", () => {
     await program(s.id, { defaultRate: 500 });
     const locked = await buy([[p, 1, { affiliateCode: l.code }]], { user: await newBuyer() });
     expect((await commissionsOf(locked.dbId)).map((c) => [c.rate, c.amount])).toEqual([[2000, 200]]);
-    await api.db.prisma.affiliateLink.update({ where: { id: dbId(l.id) }, data: { rateLockedUntil: new Date(Date.now() - 1000) } });
+    await api.db.prisma.affiliateLink.update({
+      where: { id: dbId(l.id) },
+      data: { rateLockedUntil: new Date(Date.now() - 1000) },
+    });
     const expired = await buy([[p, 1, { affiliateCode: l.code }]], { user: await newBuyer() });
     expect((await commissionsOf(expired.dbId)).map((c) => [c.rate, c.amount])).toEqual([[500, 50]]);
   });
@@ -475,7 +731,11 @@ describe("hold, payout and refunds", () => {
 
     // A refund before payout: a PENDING negative entry.
     const lineId = gid("OrderLine", earned!.orderLineId);
-    expect(ok(await api.gql(REFUND, { input: { id: first.id, lines: [{ lineId, quantity: 1 }] } }, shop.asMerchant)).orderRefund.userErrors).toEqual([]);
+    expect(
+      ok(
+        await api.gql(REFUND, { input: { id: first.id, lines: [{ lineId, quantity: 1 }] } }, shop.asMerchant),
+      ).orderRefund.userErrors,
+    ).toEqual([]);
     expect((await commissionsOf(first.dbId)).map((c) => [c.amount, c.status])).toEqual([
       [300, "PENDING"],
       [-100, "PENDING"],
@@ -483,47 +743,106 @@ describe("hold, payout and refunds", () => {
 
     ok(await api.gql(FULFILL, { input: { id: first.id } }, shop.asMerchant));
     const order = await api.db.prisma.order.findUniqueOrThrow({ where: { id: first.dbId } });
-    for (const c of await commissionsOf(first.dbId)) expect(c.payableAt!.getTime()).toBe(order.fulfilledAt!.getTime() + 15 * 86_400_000);
+    for (const c of await commissionsOf(first.dbId))
+      expect(c.payableAt!.getTime()).toBe(order.fulfilledAt!.getTime() + 15 * 86_400_000);
 
     // Nothing payable yet.
-    const early = ok(await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" })).affiliatePayout;
+    const early = ok(
+      await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" }),
+    ).affiliatePayout;
     expect(early.userErrors.map((e: any) => e.code)).toEqual(["NOTHING_TO_PAY"]);
-    expect(await releasePayableCommissions(api.db.prisma, new Date(order.fulfilledAt!.getTime() + 15 * 86_400_000 - 1000))).toHaveLength(0);
-    expect(await releasePayableCommissions(api.db.prisma, new Date(order.fulfilledAt!.getTime() + 15 * 86_400_000))).toHaveLength(2);
+    expect(
+      await releasePayableCommissions(
+        api.db.prisma,
+        new Date(order.fulfilledAt!.getTime() + 15 * 86_400_000 - 1000),
+      ),
+    ).toHaveLength(0);
+    expect(
+      await releasePayableCommissions(
+        api.db.prisma,
+        new Date(order.fulfilledAt!.getTime() + 15 * 86_400_000),
+      ),
+    ).toHaveLength(2);
 
-    const denied = await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret", user: shop.merchant });
+    const denied = await api.gql(
+      PAYOUT,
+      { input: { creatorId: anna.gid } },
+      { key: "secret", user: shop.merchant },
+    );
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const paid = ok(await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" })).affiliatePayout;
+    const paid = ok(
+      await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" }),
+    ).affiliatePayout;
     expect(paid.userErrors).toEqual([]);
-    expect(paid.payouts.map((x: any) => [x.amount, x.commissionCount])).toEqual([[{ amount: "2.00", currencyCode: "EUR" }, 2]]);
+    expect(paid.payouts.map((x: any) => [x.amount, x.commissionCount])).toEqual([
+      [{ amount: "2.00", currencyCode: "EUR" }, 2],
+    ]);
 
     // A refund after payout: a PAYABLE negative entry, carried into the next payout.
-    expect(ok(await api.gql(REFUND, { input: { id: first.id, lines: [{ lineId, quantity: 1 }] } }, shop.asMerchant)).orderRefund.userErrors).toEqual([]);
+    expect(
+      ok(
+        await api.gql(REFUND, { input: { id: first.id, lines: [{ lineId, quantity: 1 }] } }, shop.asMerchant),
+      ).orderRefund.userErrors,
+    ).toEqual([]);
     expect((await commissionsOf(first.dbId)).map((c) => [c.amount, c.status])).toEqual([
       [300, "PAID"],
       [-100, "PAID"],
       [-100, "PAYABLE"],
     ]);
     let earnings = ok(await api.gql(EARNINGS, {}, { user: anna.token })).viewer.earnings;
-    expect(earnings).toEqual([{ currencyCode: "EUR", pending: { amount: "0.00" }, payable: { amount: "-1.00" }, paid: { amount: "2.00" } }]);
-    const negative = ok(await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" })).affiliatePayout;
+    expect(earnings).toEqual([
+      {
+        currencyCode: "EUR",
+        pending: { amount: "0.00" },
+        payable: { amount: "-1.00" },
+        paid: { amount: "2.00" },
+      },
+    ]);
+    const negative = ok(
+      await api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" }),
+    ).affiliatePayout;
     expect(negative.userErrors.map((e: any) => e.code)).toEqual(["NOTHING_TO_PAY"]);
 
     // The next order's commission pays net of the carried reversal.
     const second = await buy([[p, 5, { affiliateCode: l.code }]], { user: await newBuyer() });
     ok(await api.gql(FULFILL, { input: { id: second.id } }, shop.asMerchant));
-    await api.db.prisma.commission.updateMany({ where: { orderId: second.dbId }, data: { payableAt: new Date(Date.now() - 1000) } });
-    const next = ok(await api.gql(PAYOUT, { input: { creatorId: anna.gid, currencyCode: "EUR" } }, { key: "secret" })).affiliatePayout;
+    await api.db.prisma.commission.updateMany({
+      where: { orderId: second.dbId },
+      data: { payableAt: new Date(Date.now() - 1000) },
+    });
+    const next = ok(
+      await api.gql(PAYOUT, { input: { creatorId: anna.gid, currencyCode: "EUR" } }, { key: "secret" }),
+    ).affiliatePayout;
     expect(next.payouts.map((x: any) => x.amount.amount)).toEqual(["4.00"]);
     earnings = ok(await api.gql(EARNINGS, {}, { user: anna.token })).viewer.earnings;
-    expect(earnings).toEqual([{ currencyCode: "EUR", pending: { amount: "0.00" }, payable: { amount: "0.00" }, paid: { amount: "6.00" } }]);
+    expect(earnings).toEqual([
+      {
+        currencyCode: "EUR",
+        pending: { amount: "0.00" },
+        payable: { amount: "0.00" },
+        paid: { amount: "6.00" },
+      },
+    ]);
 
     // Refunding the rest reverses exactly what the line earned.
     ok(await api.gql(REFUND, { input: { id: first.id } }, shop.asMerchant));
     const total = (await commissionsOf(first.dbId)).reduce((sum, c) => sum + c.amount, 0);
     expect(total).toBe(0);
-    const owed = ok(await api.gql(`query($id: ID!) { node(id: $id) { ... on Shop { affiliateOwed { currencyCode pending { amount } payable { amount } paid { amount } } } } }`, { id: s.id }, shop.asMerchant)).node.affiliateOwed;
-    expect(owed).toEqual([{ currencyCode: "EUR", pending: { amount: "0.00" }, payable: { amount: "-1.00" }, paid: { amount: "6.00" } }]);
+    const owed = ok(
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on Shop { affiliateOwed { currencyCode pending { amount } payable { amount } paid { amount } } } } }`,
+        { id: s.id },
+        shop.asMerchant,
+      ),
+    ).node.affiliateOwed;
+    expect(owed).toEqual([
+      {
+        currencyCode: "EUR",
+        pending: { amount: "0.00" },
+        payable: { amount: "-1.00" },
+        paid: { amount: "6.00" },
+      },
+    ]);
   });
 
   it("concurrent payouts of one creator pay each commission once", async () => {
@@ -533,11 +852,18 @@ describe("hold, payout and refunds", () => {
     const anna = await creator();
     const l = await link(anna.token, { shopId: s.id });
     for (let i = 0; i < 3; i++) await buy([[p, 1, { affiliateCode: l.code }]], { user: await newBuyer() });
-    await api.db.prisma.commission.updateMany({ where: { creatorId: anna.id }, data: { status: "PAYABLE", payableAt: new Date() } });
-    const results = await Promise.all(Array.from({ length: 6 }, () => api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" })));
+    await api.db.prisma.commission.updateMany({
+      where: { creatorId: anna.id },
+      data: { status: "PAYABLE", payableAt: new Date() },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => api.gql(PAYOUT, { input: { creatorId: anna.gid } }, { key: "secret" })),
+    );
     const payouts = results.flatMap((r) => ok(r).affiliatePayout.payouts);
     expect(payouts.map((x: any) => x.amount.amount)).toEqual(["3.00"]);
-    expect(await api.db.prisma.payout.aggregate({ where: { creatorId: anna.id }, _sum: { amount: true } })).toMatchObject({ _sum: { amount: 300 } });
+    expect(
+      await api.db.prisma.payout.aggregate({ where: { creatorId: anna.id }, _sum: { amount: true } }),
+    ).toMatchObject({ _sum: { amount: 300 } });
   });
 });
 
@@ -553,15 +879,32 @@ describe("dashboards", () => {
     const other = await click(l.code, { ip: "192.0.2.71" });
     await buy([[p, 1, { affiliateClickId: other.clickId }]], { user: await newBuyer() });
     // The ledger has both orders; only the other buyer's earns.
-    expect((await api.db.prisma.commission.findMany({ where: { linkId: dbId(l.id) }, orderBy: { revenue: "asc" } })).map((c) => [c.revenue, c.amount, c.selfReferral])).toEqual([
+    expect(
+      (
+        await api.db.prisma.commission.findMany({
+          where: { linkId: dbId(l.id) },
+          orderBy: { revenue: "asc" },
+        })
+      ).map((c) => [c.revenue, c.amount, c.selfReferral]),
+    ).toEqual([
       [1000, 100, false],
       [3000, 0, true],
     ]);
 
     const STATS = `query($from: DateTime!, $to: DateTime!) { viewer { affiliateStats(from: $from, to: $to) { linkId clicks orders revenue { amount } commission { amount } conversionRate } } }`;
-    const range = { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 3600_000).toISOString() };
+    const range = {
+      from: new Date(Date.now() - 3600_000).toISOString(),
+      to: new Date(Date.now() + 3600_000).toISOString(),
+    };
     expect(ok(await api.gql(STATS, range, { user: anna.token })).viewer.affiliateStats).toEqual([
-      { linkId: l.id, clicks: 2, orders: 1, revenue: { amount: "10.00" }, commission: { amount: "1.00" }, conversionRate: 0.5 },
+      {
+        linkId: l.id,
+        clicks: 2,
+        orders: 1,
+        revenue: { amount: "10.00" },
+        commission: { amount: "1.00" },
+        conversionRate: 0.5,
+      },
     ]);
   });
 
@@ -571,7 +914,14 @@ describe("dashboards", () => {
     await program(s.id);
     const anna = await creator();
     const post = await api.db.prisma.post.create({
-      data: { authorId: anna.id, mediaKind: "IMAGE", mediaUrl: "/m.jpg", width: 1, height: 1, productTags: { create: [{ productId: p.dbId, x: 0.5, y: 0.5 }] } },
+      data: {
+        authorId: anna.id,
+        mediaKind: "IMAGE",
+        mediaUrl: "/m.jpg",
+        width: 1,
+        height: 1,
+        productTags: { create: [{ productId: p.dbId, x: 0.5, y: 0.5 }] },
+      },
       select: { id: true },
     });
     const postLink = await link(anna.token, { postId: gid("Post", post.id) });
@@ -588,23 +938,80 @@ describe("dashboards", () => {
       linkId postId clicks countedClicks orders revenue { amount currencyCode } commission { amount } conversionRate } } }`;
     const byLink = ok(await api.gql(STATS, { from, to }, { user: anna.token })).viewer.affiliateStats;
     expect(byLink).toEqual([
-      { linkId: postLink.id, postId: null, clicks: 5, countedClicks: 4, orders: 1, revenue: { amount: "20.00", currencyCode: "EUR" }, commission: { amount: "2.00" }, conversionRate: 0.25 },
-      { linkId: shopLink.id, postId: null, clicks: 1, countedClicks: 1, orders: 1, revenue: { amount: "10.00", currencyCode: "EUR" }, commission: { amount: "1.00" }, conversionRate: 1 },
+      {
+        linkId: postLink.id,
+        postId: null,
+        clicks: 5,
+        countedClicks: 4,
+        orders: 1,
+        revenue: { amount: "20.00", currencyCode: "EUR" },
+        commission: { amount: "2.00" },
+        conversionRate: 0.25,
+      },
+      {
+        linkId: shopLink.id,
+        postId: null,
+        clicks: 1,
+        countedClicks: 1,
+        orders: 1,
+        revenue: { amount: "10.00", currencyCode: "EUR" },
+        commission: { amount: "1.00" },
+        conversionRate: 1,
+      },
     ]);
-    const byPost = ok(await api.gql(STATS, { from, to, groupBy: "POST" }, { user: anna.token })).viewer.affiliateStats;
-    expect(byPost).toEqual([{ linkId: null, postId: gid("Post", post.id), clicks: 5, countedClicks: 4, orders: 1, revenue: { amount: "20.00", currencyCode: "EUR" }, commission: { amount: "2.00" }, conversionRate: 0.25 }]);
-    const later = ok(await api.gql(STATS, { from: to, to: new Date(Date.now() + 7200_000).toISOString() }, { user: anna.token })).viewer.affiliateStats;
+    const byPost = ok(await api.gql(STATS, { from, to, groupBy: "POST" }, { user: anna.token })).viewer
+      .affiliateStats;
+    expect(byPost).toEqual([
+      {
+        linkId: null,
+        postId: gid("Post", post.id),
+        clicks: 5,
+        countedClicks: 4,
+        orders: 1,
+        revenue: { amount: "20.00", currencyCode: "EUR" },
+        commission: { amount: "2.00" },
+        conversionRate: 0.25,
+      },
+    ]);
+    const later = ok(
+      await api.gql(
+        STATS,
+        { from: to, to: new Date(Date.now() + 7200_000).toISOString() },
+        { user: anna.token },
+      ),
+    ).viewer.affiliateStats;
     expect(later).toEqual([]);
 
     const links = `{ viewer { affiliateLinks(first: 10) { edges { node { code url targetKind rate shop { handle } product { title } creator { handle } } } } } }`;
-    const { result, statements } = await api.db.statementsDuring(() => api.gql(links, {}, { user: anna.token }));
-    expect(ok(result).viewer.affiliateLinks.edges.map((e: any) => e.node.code)).toEqual([shopLink.code, postLink.code]);
+    const { result, statements } = await api.db.statementsDuring(() =>
+      api.gql(links, {}, { user: anna.token }),
+    );
+    expect(ok(result).viewer.affiliateLinks.edges.map((e: any) => e.node.code)).toEqual([
+      shopLink.code,
+      postLink.code,
+    ]);
     expect(statements.length).toBeLessThanOrEqual(4);
 
-    const orders = ok(await api.gql(`query($id: ID!) { node(id: $id) { ... on Shop { affiliateOrders(first: 10) { edges { node { id commissions { amount { amount } } } } } } } }`, { id: s.id }, shop.asMerchant))
-      .node.affiliateOrders.edges;
-    expect(orders.map((e: any) => e.node.commissions.map((x: any) => x.amount.amount))).toEqual([["1.00"], ["2.00"]]);
+    const orders = ok(
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on Shop { affiliateOrders(first: 10) { edges { node { id commissions { amount { amount } } } } } } } }`,
+        { id: s.id },
+        shop.asMerchant,
+      ),
+    ).node.affiliateOrders.edges;
+    expect(orders.map((e: any) => e.node.commissions.map((x: any) => x.amount.amount))).toEqual([
+      ["1.00"],
+      ["2.00"],
+    ]);
     const buyer = await newBuyer();
-    expect((await api.gql(`query($id: ID!) { node(id: $id) { ... on Shop { affiliateOwed { currencyCode } } } }`, { id: s.id }, { user: buyer })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (
+        await api.gql(
+          `query($id: ID!) { node(id: $id) { ... on Shop { affiliateOwed { currencyCode } } } }`,
+          { id: s.id },
+          { user: buyer },
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -23,7 +23,14 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...env,
+    },
   });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
@@ -45,10 +52,25 @@ export async function expectNothingHalfWritten(db: Database, initialStock: numbe
   expect(await db.prisma.order.count({ where: { status: "PENDING" } })).toBe(0);
   expect(await db.prisma.cart.count({ where: { status: "CHECKING_OUT" } })).toBe(0);
   expect(await db.prisma.idempotencyRecord.count({ where: { completedAt: null } })).toBe(0);
-  expect(await db.prisma.order.count({ where: { status: "PAID", payments: { some: { status: { not: "CAPTURED" } } } } })).toBe(0);
-  const variant = await db.prisma.productVariant.findFirstOrThrow({ select: { id: true, inventoryQuantity: true } });
-  const logged = await db.prisma.inventoryAdjustment.aggregate({ where: { variantId: variant.id }, _sum: { delta: true } });
-  const sold = (await db.prisma.orderLine.aggregate({ where: { variantId: variant.id, order: { status: "PAID" } }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  expect(
+    await db.prisma.order.count({
+      where: { status: "PAID", payments: { some: { status: { not: "CAPTURED" } } } },
+    }),
+  ).toBe(0);
+  const variant = await db.prisma.productVariant.findFirstOrThrow({
+    select: { id: true, inventoryQuantity: true },
+  });
+  const logged = await db.prisma.inventoryAdjustment.aggregate({
+    where: { variantId: variant.id },
+    _sum: { delta: true },
+  });
+  const sold =
+    (
+      await db.prisma.orderLine.aggregate({
+        where: { variantId: variant.id, order: { status: "PAID" } },
+        _sum: { quantity: true },
+      })
+    )._sum.quantity ?? 0;
   expect(variant.inventoryQuantity).toBe(logged._sum.delta);
   expect(variant.inventoryQuantity).toBe(initialStock - sold);
   return sold;

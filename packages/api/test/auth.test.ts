@@ -33,7 +33,13 @@ describe("authentication", () => {
   it("accepts the key as a Bearer token or in x-shoppable-key, and tells its kind", async () => {
     const viaHeader = ok(await api.gql(VIEWER, {}, { key: "secret" }));
     expect(viaHeader.viewer).toEqual({ apiKey: { kind: "SECRET" }, roles: [], user: null });
-    const viaBearer = ok(await api.gql(VIEWER, {}, { key: "none", headers: { authorization: `Bearer ${api.keys.publishable}` } }));
+    const viaBearer = ok(
+      await api.gql(
+        VIEWER,
+        {},
+        { key: "none", headers: { authorization: `Bearer ${api.keys.publishable}` } },
+      ),
+    );
     expect(viaBearer.viewer.apiKey.kind).toBe("PUBLISHABLE");
   });
 
@@ -54,13 +60,28 @@ describe("authentication", () => {
   });
 
   it("refuses forged, expired, unsigned and subject-less user tokens", async () => {
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("x").setExpirationTime("1h")
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("x")
+      .setExpirationTime("1h")
       .sign(new TextEncoder().encode("another-secret-another-secret-another-secret"));
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("x").setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("x")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(api.config.jwt.secret!));
-    const noSubject = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(new TextEncoder().encode(api.config.jwt.secret!));
+    const noSubject = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(api.config.jwt.secret!));
     const unsigned = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"sub":"x"}').toString("base64url")}.`;
-    for (const [token, words] of [[forged, "not valid"], [expired, "expired"], [noSubject, "subject"], [unsigned, "algorithm"], ["garbage", "algorithm"]] as const) {
+    for (const [token, words] of [
+      [forged, "not valid"],
+      [expired, "expired"],
+      [noSubject, "subject"],
+      [unsigned, "algorithm"],
+      ["garbage", "algorithm"],
+    ] as const) {
       const res = await api.gql(VIEWER, {}, { user: token });
       expect(res.status).toBe(401);
       expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -72,7 +93,9 @@ describe("authentication", () => {
   it("looks a key up once for concurrent first requests, then serves it from cache", async () => {
     const { createApiKey } = await import("@shoppable/schema");
     const { key } = await createApiKey(api.db.prisma, { kind: "PUBLISHABLE", name: "fresh" });
-    const { statements } = await api.db.statementsDuring(() => Promise.all(Array.from({ length: 10 }, () => api.gql(VIEWER, {}, { key }))));
+    const { statements } = await api.db.statementsDuring(() =>
+      Promise.all(Array.from({ length: 10 }, () => api.gql(VIEWER, {}, { key }))),
+    );
     expect(statements.filter((sql) => sql.includes('"ApiKey"'))).toHaveLength(1);
     const again = await api.db.statementsDuring(() => api.gql(VIEWER, {}, { key }));
     expect(again.statements).toHaveLength(0);
@@ -86,7 +109,10 @@ describe("authentication", () => {
   it("hides a user's email from other users", async () => {
     const alice = await api.token("alice", ["BUYER"]);
     await api.gql(VIEWER, {}, { user: alice });
-    await api.db.prisma.user.update({ where: { externalId: "alice" }, data: { email: "alice@example.test" } });
+    await api.db.prisma.user.update({
+      where: { externalId: "alice" },
+      data: { email: "alice@example.test" },
+    });
     const user = await api.db.prisma.user.findUniqueOrThrow({ where: { externalId: "alice" } });
     const { encodeGlobalID } = await import("@pothos/plugin-relay");
     const id = encodeGlobalID("User", user.id);
@@ -108,16 +134,27 @@ describe("RS256 user tokens via JWKS", () => {
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
     const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
-    const rsApi = await startTestApi({ SHOPPABLE_JWKS_URL: jwksUrl, SHOPPABLE_JWT_ISSUER: "https://host.example" });
+    const rsApi = await startTestApi({
+      SHOPPABLE_JWKS_URL: jwksUrl,
+      SHOPPABLE_JWT_ISSUER: "https://host.example",
+    });
     try {
       const sign = (key: CryptoKey, claims: Record<string, unknown> = {}, issuer = "https://host.example") =>
-        new SignJWT({ roles: ["CREATOR"], ...claims }).setProtectedHeader({ alg: "RS256", kid: "host-1" }).setSubject("rs-user")
-          .setIssuer(issuer).setExpirationTime("1h").sign(key);
+        new SignJWT({ roles: ["CREATOR"], ...claims })
+          .setProtectedHeader({ alg: "RS256", kid: "host-1" })
+          .setSubject("rs-user")
+          .setIssuer(issuer)
+          .setExpirationTime("1h")
+          .sign(key);
       const good = ok(await rsApi.gql(VIEWER, {}, { user: await sign(privateKey) }));
       expect(good.viewer.roles).toEqual(["BUYER", "CREATOR"]);
       const wrongKey = await rsApi.gql(VIEWER, {}, { user: await sign(other.privateKey) });
       expect(wrongKey.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-      const wrongIssuer = await rsApi.gql(VIEWER, {}, { user: await sign(privateKey, {}, "https://evil.example") });
+      const wrongIssuer = await rsApi.gql(
+        VIEWER,
+        {},
+        { user: await sign(privateKey, {}, "https://evil.example") },
+      );
       expect(wrongIssuer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     } finally {
       await rsApi.close();

@@ -53,7 +53,11 @@ async function checkout(cartId: string, token: string, idempotencyKey: string) {
 }
 
 async function state(cartId: string, products: Product[]) {
-  const orders = await api.db.prisma.order.findMany({ where: { cartId: dbId(cartId) }, include: { payments: true, redemptions: true }, orderBy: { id: "asc" } });
+  const orders = await api.db.prisma.order.findMany({
+    where: { cartId: dbId(cartId) },
+    include: { payments: true, redemptions: true },
+    orderBy: { id: "asc" },
+  });
   const cart = await api.db.prisma.cart.findUniqueOrThrow({ where: { id: dbId(cartId) } });
   const stock = await Promise.all(products.map((p) => commerce.stock(p.variants[0]!.dbId)));
   return { orders, cart, stock };
@@ -63,7 +67,10 @@ async function state(cartId: string, products: Product[]) {
 async function expectStockMatchesLog(products: Product[]) {
   for (const p of products) {
     const variantId = p.variants[0]!.dbId;
-    const log = await api.db.prisma.inventoryAdjustment.aggregate({ where: { variantId }, _sum: { delta: true } });
+    const log = await api.db.prisma.inventoryAdjustment.aggregate({
+      where: { variantId },
+      _sum: { delta: true },
+    });
     expect(await commerce.stock(variantId)).toBe(log._sum.delta);
   }
 }
@@ -81,7 +88,8 @@ async function cartOf(shopCount: 1 | 2): Promise<{ cartId: string; products: Pro
 }
 
 const codes = (res: { userErrors: { code: string }[] }) => res.userErrors.map((e) => e.code);
-const paymentStatuses = (orders: { payments: { status: string }[] }[]) => orders.flatMap((o) => o.payments.map((p) => p.status));
+const paymentStatuses = (orders: { payments: { status: string }[] }[]) =>
+  orders.flatMap((o) => o.payments.map((p) => p.status));
 
 describe("abandoned checkouts", () => {
   it("a PAYMENT_PENDING never retried is released by the scheduled job: authorisation voided, order CANCELLED, stock back in the log, cart ACTIVE; a late retry gets CHECKOUT_ABANDONED", async () => {
@@ -92,14 +100,30 @@ describe("abandoned checkouts", () => {
     expect(codes(pending)).toEqual(["PAYMENT_PENDING"]);
     expect((await state(cartId, products)).stock).toEqual([2]);
     // The authorisation went through at the provider; its answer was lost.
-    expect(provider.charges().slice(before).map((c) => c.status)).toEqual(["AUTHORIZED"]);
+    expect(
+      provider
+        .charges()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual(["AUTHORIZED"]);
 
-    expect(await api.jobs!.runNow("checkout-release")).toMatchObject({ released: 1, completed: 0, deferred: 0 });
+    expect(await api.jobs!.runNow("checkout-release")).toMatchObject({
+      released: 1,
+      completed: 0,
+      deferred: 0,
+    });
 
     const after = await state(cartId, products);
-    expect(after.orders.map((o) => [o.status, o.cancelReason])).toEqual([["CANCELLED", expect.stringContaining("abandoned")]]);
+    expect(after.orders.map((o) => [o.status, o.cancelReason])).toEqual([
+      ["CANCELLED", expect.stringContaining("abandoned")],
+    ]);
     expect(paymentStatuses(after.orders)).toEqual(["VOIDED"]);
-    expect(provider.charges().slice(before).map((c) => c.status)).toEqual(["VOIDED"]);
+    expect(
+      provider
+        .charges()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual(["VOIDED"]);
     expect(after.stock).toEqual([3]);
     await expectStockMatchesLog(products);
     expect(after.cart.status).toBe("ACTIVE");
@@ -117,24 +141,39 @@ describe("abandoned checkouts", () => {
     const { cartId, products } = await cartOf(2);
     const key = randomUUID();
     const before = provider.charges().length;
-    expect(codes(ok(await checkout(cartId, "tok_timeout", key)).checkoutComplete)).toEqual(["PAYMENT_PENDING"]);
+    expect(codes(ok(await checkout(cartId, "tok_timeout", key)).checkoutComplete)).toEqual([
+      "PAYMENT_PENDING",
+    ]);
 
     // Asked again, the provider still loses the second payment's first answers: the checkout waits.
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ released: 0, deferred: 1 });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      released: 0,
+      deferred: 1,
+    });
     let now = await state(cartId, products);
     expect(now.orders.map((o) => o.status)).toEqual(["PENDING", "PENDING"]);
     expect(now.stock).toEqual([2, 2]);
     expect(now.cart.status).toBe("CHECKING_OUT");
 
     payments.unreachable = true;
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ released: 0, deferred: 1 });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      released: 0,
+      deferred: 1,
+    });
     payments.unreachable = false;
 
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ released: 1 });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      released: 1,
+    });
     now = await state(cartId, products);
     expect(now.orders.map((o) => o.status)).toEqual(["CANCELLED", "CANCELLED"]);
     expect(paymentStatuses(now.orders)).toEqual(["VOIDED", "VOIDED"]);
-    expect(provider.charges().slice(before).map((c) => c.status)).toEqual(["VOIDED", "VOIDED"]);
+    expect(
+      provider
+        .charges()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual(["VOIDED", "VOIDED"]);
     expect(now.stock).toEqual([3, 3]);
     await expectStockMatchesLog(products);
   });
@@ -150,7 +189,10 @@ describe("abandoned checkouts", () => {
     expect(now.orders.map((o) => o.status)).toEqual(["PENDING", "PENDING"]);
     expect(paymentStatuses(now.orders)).toEqual(["AUTHORIZED", "AUTHORIZED"]);
 
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ completed: 1, released: 0 });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      completed: 1,
+      released: 0,
+    });
     now = await state(cartId, products);
     expect(now.orders.map((o) => o.status)).toEqual(["PAID", "PAID"]);
     expect(paymentStatuses(now.orders)).toEqual(["CAPTURED", "CAPTURED"]);
@@ -168,15 +210,29 @@ describe("abandoned checkouts", () => {
     const { cartId, products } = await cartOf(1);
     const before = provider.charges().length;
     payments.crashAfter = "authorise";
-    expect((await checkout(cartId, "tok_success", randomUUID())).errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect((await checkout(cartId, "tok_success", randomUUID())).errors?.[0]?.extensions?.code).toBe(
+      "INTERNAL_SERVER_ERROR",
+    );
     expect(paymentStatuses((await state(cartId, products)).orders)).toEqual(["PENDING"]);
-    expect(provider.charges().slice(before).map((c) => c.status)).toEqual(["AUTHORIZED"]);
+    expect(
+      provider
+        .charges()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual(["AUTHORIZED"]);
 
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ released: 1 });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      released: 1,
+    });
     const after = await state(cartId, products);
     expect(paymentStatuses(after.orders)).toEqual(["VOIDED"]);
     // The same authorisation, found again by its key: no second one was made.
-    expect(provider.charges().slice(before).map((c) => c.status)).toEqual(["VOIDED"]);
+    expect(
+      provider
+        .charges()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual(["VOIDED"]);
     expect(after.stock).toEqual([3]);
     expect(after.cart.status).toBe("ACTIVE");
   });
@@ -184,18 +240,37 @@ describe("abandoned checkouts", () => {
   it("leaves checkouts alone while they are younger than the release time or their request holds the lease, and forgets what reserved nothing", async () => {
     const { cartId, products } = await cartOf(1);
     const key = randomUUID();
-    expect(codes(ok(await checkout(cartId, "tok_timeout", key)).checkoutComplete)).toEqual(["PAYMENT_PENDING"]);
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 3_600_000 })).toMatchObject({ released: 0, deferred: 0, completed: 0 });
+    expect(codes(ok(await checkout(cartId, "tok_timeout", key)).checkoutComplete)).toEqual([
+      "PAYMENT_PENDING",
+    ]);
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 3_600_000 })).toMatchObject({
+      released: 0,
+      deferred: 0,
+      completed: 0,
+    });
 
     const record = await api.db.prisma.idempotencyRecord.findFirstOrThrow({ where: { key } });
-    await api.db.prisma.idempotencyRecord.updateMany({ where: { key }, data: { lockedUntil: new Date(Date.now() + 60_000), updatedAt: record.updatedAt } });
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({ released: 0, deferred: 0 });
+    await api.db.prisma.idempotencyRecord.updateMany({
+      where: { key },
+      data: { lockedUntil: new Date(Date.now() + 60_000), updatedAt: record.updatedAt },
+    });
+    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0 })).toMatchObject({
+      released: 0,
+      deferred: 0,
+    });
     expect((await state(cartId, products)).orders.map((o) => o.status)).toEqual(["PENDING"]);
 
     // A request that stopped before RESERVE committed left a STARTED record and nothing else.
     const started = { scope: "checkout:test:anonymous", key: randomUUID() };
-    await api.db.prisma.idempotencyRecord.create({ data: { ...started, requestHash: "x", expiresAt: new Date(Date.now() + 86_400_000) } });
-    expect(await releaseAbandonedCheckouts(jobContext(), { releaseAfterMs: 0, now: new Date(Date.now() + 120_000) })).toMatchObject({ forgotten: 1, released: 1 });
+    await api.db.prisma.idempotencyRecord.create({
+      data: { ...started, requestHash: "x", expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect(
+      await releaseAbandonedCheckouts(jobContext(), {
+        releaseAfterMs: 0,
+        now: new Date(Date.now() + 120_000),
+      }),
+    ).toMatchObject({ forgotten: 1, released: 1 });
     expect(await api.db.prisma.idempotencyRecord.count({ where: started })).toBe(0);
     expect((await state(cartId, products)).orders.map((o) => o.status)).toEqual(["CANCELLED"]);
   });

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const click = (ip: string, ua: string, cookie?: string) =>
-  api.server.yoga.fetch("http://test/r/FLOODME", { headers: { "x-forwarded-for": ip, "user-agent": ua, ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+  api.server.yoga.fetch("http://test/r/FLOODME", {
+    headers: { "x-forwarded-for": ip, "user-agent": ua, ...(cookie ? { cookie } : {}) },
+    redirect: "manual",
+  });
 
 describe("affiliate click floods", () => {
   it("throttle 1,000 clicks a minute from one network: 429 with Retry-After, nothing recorded, other networks unaffected", async () => {
@@ -22,7 +25,10 @@ describe("affiliate click floods", () => {
     let retryAfter = 0;
     for (let i = 0; i < 1000; i++) {
       // A bot rotating addresses inside its /24 and user agents, without cookies.
-      const res = await click(`198.51.100.${i % 250}`, `Mozilla/5.0 (X11; Linux x86_64) Chrome/${100 + (i % 50)}.0`);
+      const res = await click(
+        `198.51.100.${i % 250}`,
+        `Mozilla/5.0 (X11; Linux x86_64) Chrome/${100 + (i % 50)}.0`,
+      );
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status === 429) retryAfter = Number(res.headers.get("retry-after"));
       await res.body?.cancel();
@@ -35,7 +41,9 @@ describe("affiliate click floods", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     const recorded = await api.db.prisma.affiliateClick.count();
     expect(recorded).toBe(redirected);
-    expect(await api.db.prisma.affiliateClick.count({ where: { counted: true } })).toBeLessThanOrEqual(redirected);
+    expect(await api.db.prisma.affiliateClick.count({ where: { counted: true } })).toBeLessThanOrEqual(
+      redirected,
+    );
     const hours = await api.db.prisma.affiliateClickHour.aggregate({ _sum: { clicks: true } });
     expect(hours._sum.clicks).toBe(recorded);
 
@@ -47,7 +55,8 @@ describe("affiliate click floods", () => {
     const first = await click("192.0.2.1", "Mozilla/5.0 Firefox/128.0");
     const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
     const statuses: number[] = [];
-    for (let i = 0; i < 100; i++) statuses.push((await click(`10.${i}.0.1`, "Mozilla/5.0 Firefox/128.0", cookie)).status);
+    for (let i = 0; i < 100; i++)
+      statuses.push((await click(`10.${i}.0.1`, "Mozilla/5.0 Firefox/128.0", cookie)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(30);
   });
 

@@ -46,7 +46,12 @@ export class Commerce {
   }
 
   /** An ACTIVE product with one variant per price given ("12.50"), each with `stock` units. */
-  async product(shopId: string, prices: string[] = ["10.00"], stock = 10, title = `Product ${this.counter + 1}`): Promise<Product> {
+  async product(
+    shopId: string,
+    prices: string[] = ["10.00"],
+    stock = 10,
+    title = `Product ${this.counter + 1}`,
+  ): Promise<Product> {
     const options = prices.length > 1 ? [{ name: "Size", values: prices.map((_, i) => `S${i}`) }] : [];
     const variants = prices.map((price, i) => ({
       price,
@@ -57,18 +62,29 @@ export class Commerce {
     const res = ok(
       await this.api.gql(
         `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id variants { id } } userErrors { code message field } } }`,
-        { input: { shopId, title, handle: `product-${++this.counter}`, status: "ACTIVE", options, variants } },
+        {
+          input: { shopId, title, handle: `product-${++this.counter}`, status: "ACTIVE", options, variants },
+        },
         this.asMerchant,
       ),
     );
     expect(res.productCreate.userErrors).toEqual([]);
     const p = res.productCreate.product;
-    return { id: p.id, dbId: dbId(p.id), variants: p.variants.map((v: { id: string }) => ({ id: v.id, dbId: dbId(v.id) })) };
+    return {
+      id: p.id,
+      dbId: dbId(p.id),
+      variants: p.variants.map((v: { id: string }) => ({ id: v.id, dbId: dbId(v.id) })),
+    };
   }
 
   /** A user row (for authors and hosts), created directly. */
   async user(handle: string) {
-    return this.api.db.prisma.user.upsert({ where: { externalId: handle }, update: {}, create: { externalId: handle, handle, roles: ["BUYER", "CREATOR"] }, select: { id: true } });
+    return this.api.db.prisma.user.upsert({
+      where: { externalId: handle },
+      update: {},
+      create: { externalId: handle, handle, roles: ["BUYER", "CREATOR"] },
+      select: { id: true },
+    });
   }
 
   /** A post tagging `productDbId`; returns global ids of the post and the tag. */
@@ -86,11 +102,20 @@ export class Commerce {
       },
       select: { id: true, productTags: { select: { id: true } } },
     });
-    return { postId: gid("Post", post.id), postDbId: post.id, tagId: gid("ProductTag", post.productTags[0]!.id), tagDbId: post.productTags[0]!.id };
+    return {
+      postId: gid("Post", post.id),
+      postDbId: post.id,
+      tagId: gid("ProductTag", post.productTags[0]!.id),
+      tagDbId: post.productTags[0]!.id,
+    };
   }
 
   /** A LIVE session pinning a product (or one variant) at a live price. */
-  async liveSession(productDbId: string, livePrice: number | null, options: { variantDbId?: string; quantityCap?: number } = {}) {
+  async liveSession(
+    productDbId: string,
+    livePrice: number | null,
+    options: { variantDbId?: string; quantityCap?: number } = {},
+  ) {
     const host = await this.user("host-commerce");
     const now = new Date();
     const session = await this.api.db.prisma.liveSession.create({
@@ -100,7 +125,17 @@ export class Commerce {
         status: "LIVE",
         scheduledAt: new Date(now.getTime() - 60_000),
         startedAt: new Date(now.getTime() - 30_000),
-        pins: { create: [{ productId: productDbId, variantId: options.variantDbId ?? null, livePrice, quantityCap: options.quantityCap ?? null, pinnedAt: new Date(now.getTime() - 20_000) }] },
+        pins: {
+          create: [
+            {
+              productId: productDbId,
+              variantId: options.variantDbId ?? null,
+              livePrice,
+              quantityCap: options.quantityCap ?? null,
+              pinnedAt: new Date(now.getTime() - 20_000),
+            },
+          ],
+        },
       },
       select: { id: true, pins: { select: { id: true } } },
     });
@@ -137,15 +172,29 @@ export class Commerce {
   }
 
   async stock(variantDbId: string) {
-    return (await this.api.db.prisma.productVariant.findUniqueOrThrow({ where: { id: variantDbId }, select: { inventoryQuantity: true } })).inventoryQuantity;
+    return (
+      await this.api.db.prisma.productVariant.findUniqueOrThrow({
+        where: { id: variantDbId },
+        select: { inventoryQuantity: true },
+      })
+    ).inventoryQuantity;
   }
 
   async totalInventory(productDbId: string) {
-    return (await this.api.db.prisma.product.findUniqueOrThrow({ where: { id: productDbId }, select: { totalInventory: true } })).totalInventory;
+    return (
+      await this.api.db.prisma.product.findUniqueOrThrow({
+        where: { id: productDbId },
+        select: { totalInventory: true },
+      })
+    ).totalInventory;
   }
 
   /** A cart with `lines` ({ variantId, quantity, attribution }), as `as`; returns its global id. */
-  async cart(lines: Record<string, unknown>[], as: CallAs = {}, extra: Record<string, unknown> = {}): Promise<string> {
+  async cart(
+    lines: Record<string, unknown>[],
+    as: CallAs = {},
+    extra: Record<string, unknown> = {},
+  ): Promise<string> {
     const res = ok(await this.api.gql(CART_CREATE, { input: { lines, ...extra } }, as));
     expect(res.cartCreate.userErrors).toEqual([]);
     return res.cartCreate.cart.id;

@@ -40,7 +40,13 @@ export async function person(api: TestApi, externalId: string, roles: string[]):
   return { token, id: row.id, gid };
 }
 
-async function product(api: TestApi, shopId: string, handle: string, status: "ACTIVE" | "DRAFT" | "ARCHIVED", variants = 1) {
+async function product(
+  api: TestApi,
+  shopId: string,
+  handle: string,
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED",
+  variants = 1,
+) {
   const row = await api.db.prisma.product.create({
     data: {
       shopId,
@@ -53,12 +59,22 @@ async function product(api: TestApi, shopId: string, handle: string, status: "AC
       totalInventory: 10 * variants,
       publishedAt: status === "ACTIVE" ? new Date() : null,
       variants: {
-        create: Array.from({ length: variants }, (_, i) => ({ title: `V${i + 1}`, position: i, price: 1000 + 100 * i, selectedOptions: [], inventoryQuantity: 10 })),
+        create: Array.from({ length: variants }, (_, i) => ({
+          title: `V${i + 1}`,
+          position: i,
+          price: 1000 + 100 * i,
+          selectedOptions: [],
+          inventoryQuantity: 10,
+        })),
       },
     },
     select: { id: true, variants: { select: { id: true }, orderBy: { position: "asc" } } },
   });
-  return { id: row.id, gid: encodeGlobalID("Product", row.id), variants: row.variants.map((v) => encodeGlobalID("ProductVariant", v.id)) };
+  return {
+    id: row.id,
+    gid: encodeGlobalID("Product", row.id),
+    variants: row.variants.map((v) => encodeGlobalID("ProductVariant", v.id)),
+  };
 }
 
 export async function contentWorld(api: TestApi): Promise<ContentWorld> {
@@ -71,10 +87,20 @@ export async function contentWorld(api: TestApi): Promise<ContentWorld> {
     person(api, "fan-1", ["BUYER"]),
   ]);
   const shopRow = await api.db.prisma.shop.create({
-    data: { handle: "acme", name: "Acme", currencyCode: "EUR", members: { create: { userId: merchant.id, role: "OWNER" } } },
+    data: {
+      handle: "acme",
+      name: "Acme",
+      currencyCode: "EUR",
+      members: { create: { userId: merchant.id, role: "OWNER" } },
+    },
   });
   const otherRow = await api.db.prisma.shop.create({
-    data: { handle: "globex", name: "Globex", currencyCode: "EUR", members: { create: { userId: otherMerchant.id, role: "OWNER" } } },
+    data: {
+      handle: "globex",
+      name: "Globex",
+      currencyCode: "EUR",
+      members: { create: { userId: otherMerchant.id, role: "OWNER" } },
+    },
   });
   const shop = { id: shopRow.id, gid: encodeGlobalID("Shop", shopRow.id) };
   const otherShop = { id: otherRow.id, gid: encodeGlobalID("Shop", otherRow.id) };
@@ -106,7 +132,15 @@ export const POST_CREATE = `mutation($input: PostCreateInput!) {
 }`;
 
 export function video(overrides: Record<string, unknown> = {}) {
-  return { kind: "VIDEO", url: "https://cdn.example.test/v/1.mp4", width: 1080, height: 1920, durationMs: 15_000, posterUrl: "/media/posters/1.jpg", ...overrides };
+  return {
+    kind: "VIDEO",
+    url: "https://cdn.example.test/v/1.mp4",
+    width: 1080,
+    height: 1920,
+    durationMs: 15_000,
+    posterUrl: "/media/posters/1.jpg",
+    ...overrides,
+  };
 }
 
 export function image(overrides: Record<string, unknown> = {}) {
@@ -114,7 +148,12 @@ export function image(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates a post and returns its global id; fails the test on userErrors. */
-export async function createPost(api: TestApi, token: string, input: Record<string, unknown>, key: "publishable" | "secret" = "publishable"): Promise<string> {
+export async function createPost(
+  api: TestApi,
+  token: string,
+  input: Record<string, unknown>,
+  key: "publishable" | "secret" = "publishable",
+): Promise<string> {
   const res = ok(await api.gql(POST_CREATE, { input: { media: image(), ...input } }, { user: token, key }));
   expect(res.postCreate.userErrors).toEqual([]);
   return res.postCreate.post.id as string;
@@ -139,6 +178,8 @@ export async function contentCounts(api: TestApi) {
     p.postEngagementHour.count(),
     p.productEngagementHour.count(),
   ]);
-  const sums = await p.post.aggregate({ _sum: { viewCount: true, likeCount: true, shareCount: true, purchaseCount: true } });
+  const sums = await p.post.aggregate({
+    _sum: { viewCount: true, likeCount: true, shareCount: true, purchaseCount: true },
+  });
   return { posts, tags, likes, views, shares, follows, shopFollows, hours, productHours, sums: sums._sum };
 }

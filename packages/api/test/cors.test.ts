@@ -25,7 +25,12 @@ afterAll(async () => {
 
 /** A server on the test database with `env` (NODE_ENV development unless given), listening on a free port. */
 async function serve(env: Record<string, string>): Promise<string> {
-  const config = loadConfig({ NODE_ENV: "development", LOG_LEVEL: "silent", SHOPPABLE_JWT_SECRET: api.config.jwt.secret!, ...env });
+  const config = loadConfig({
+    NODE_ENV: "development",
+    LOG_LEVEL: "silent",
+    SHOPPABLE_JWT_SECRET: api.config.jwt.secret!,
+    ...env,
+  });
   const server = createServer({ db: api.db, config, logger: createLogger("silent") });
   servers.push(server);
   return (await server.listen(0, "127.0.0.1")).url;
@@ -34,7 +39,11 @@ async function serve(env: Record<string, string>): Promise<string> {
 const preflight = (url: string, origin: string) =>
   fetch(url, {
     method: "OPTIONS",
-    headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-shoppable-key" },
+    headers: {
+      origin,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type, x-shoppable-key",
+    },
   });
 
 const post = (url: string, origin: string) =>
@@ -47,7 +56,11 @@ const post = (url: string, origin: string) =>
 /** Opens a graphql-transport-ws socket sending `origin`; resolves with the upgrade's outcome. */
 function upgrade(url: string, origin: string | null): Promise<"open" | number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws", origin ? { origin } : {});
+    const socket = new WebSocket(
+      url.replace(/^http/, "ws"),
+      "graphql-transport-ws",
+      origin ? { origin } : {},
+    );
     socket.once("open", () => {
       socket.close(1000);
       resolve("open");
@@ -112,8 +125,18 @@ describe("CORS_ORIGINS defaults", () => {
 
   it("validates CORS_ORIGINS: `*` or exact origins, nothing else", () => {
     expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
-    expect(loadConfig({ CORS_ORIGINS: `${SHOP},http://localhost:5173` }).corsOrigins).toEqual([SHOP, "http://localhost:5173"]);
-    for (const bad of [`${SHOP}/`, `${SHOP}/shop`, "shop.example", "*, https://a.example", "ftp://shop.example", ","]) {
+    expect(loadConfig({ CORS_ORIGINS: `${SHOP},http://localhost:5173` }).corsOrigins).toEqual([
+      SHOP,
+      "http://localhost:5173",
+    ]);
+    for (const bad of [
+      `${SHOP}/`,
+      `${SHOP}/shop`,
+      "shop.example",
+      "*, https://a.example",
+      "ftp://shop.example",
+      ",",
+    ]) {
       expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
     }
   });

@@ -17,7 +17,13 @@ import { Kind, parse, print, validate, visit, type ASTNode, type DocumentNode } 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryBucketStore } from "../src/limits/index.ts";
 import { buildCostWorld, type CostWorld } from "./cost-world.ts";
-import { CALLERS, MAX_OPERATION_COST, objectsReturned, QueryGenerator, sdkOperations } from "./cost-queries.ts";
+import {
+  CALLERS,
+  MAX_OPERATION_COST,
+  objectsReturned,
+  QueryGenerator,
+  sdkOperations,
+} from "./cost-queries.ts";
 import { ok, startTestApi, type CallAs, type GraphQLResponse, type TestApi } from "./harness.ts";
 
 /** Generated queries checked (refusals for cost do not count). */
@@ -38,7 +44,9 @@ beforeAll(async () => {
   api = await startTestApi({ RATE_LIMIT_CAPACITY: String(CAPACITY), WEBHOOKS_DISPATCH: "0" }, { buckets });
   const started = Date.now();
   world = await buildCostWorld(api);
-  console.log(`cost world (COST_SEED=${world.seed}) built in ${Date.now() - started} ms: ${JSON.stringify(world.filled)}`);
+  console.log(
+    `cost world (COST_SEED=${world.seed}) built in ${Date.now() - started} ms: ${JSON.stringify(world.filled)}`,
+  );
 });
 afterAll(() => api?.close());
 
@@ -50,15 +58,26 @@ interface Cost {
 
 const costOf = (res: GraphQLResponse): Cost | undefined => res.extensions?.cost;
 /** Refused before running for its cost; not for depth or breadth. */
-const refusedForCost = (res: GraphQLResponse) => res.errors?.some((e) => e.extensions?.code === "QUERY_TOO_COMPLEX" && ["cost", "complexity"].includes(String(e.extensions.limit))) ?? false;
+const refusedForCost = (res: GraphQLResponse) =>
+  res.errors?.some(
+    (e) =>
+      e.extensions?.code === "QUERY_TOO_COMPLEX" &&
+      ["cost", "complexity"].includes(String(e.extensions.limit)),
+  ) ?? false;
 
 /** What is wrong with the cost of this answer: null when requested ≥ returned = actual. */
-function costProblem(document: DocumentNode, variables: Record<string, unknown>, res: GraphQLResponse): string | null {
+function costProblem(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  res: GraphQLResponse,
+): string | null {
   const cost = costOf(res);
   if (!cost) return "no extensions.cost";
   const returned = objectsReturned(schema, document, variables, res.data ?? null);
-  if (cost.requestedQueryCost < returned) return `requested ${cost.requestedQueryCost} < ${returned} returned (actual ${cost.actualQueryCost})`;
-  if (cost.actualQueryCost !== returned) return `actual ${cost.actualQueryCost} ≠ ${returned} returned (requested ${cost.requestedQueryCost})`;
+  if (cost.requestedQueryCost < returned)
+    return `requested ${cost.requestedQueryCost} < ${returned} returned (actual ${cost.actualQueryCost})`;
+  if (cost.actualQueryCost !== returned)
+    return `actual ${cost.actualQueryCost} ≠ ${returned} returned (requested ${cost.requestedQueryCost})`;
   if (returned > 0 && !(cost.actualQueryCost > 0)) return "objects came back at an actual cost of 0";
   return null;
 }
@@ -71,8 +90,14 @@ function tidy(document: DocumentNode): DocumentNode | null {
     const emptied = new Set<string>();
     doc = visit(doc, {
       leave(node: ASTNode) {
-        if ((node.kind === Kind.FIELD || node.kind === Kind.INLINE_FRAGMENT) && node.selectionSet && node.selectionSet.selections.length === 0) return (changed = true), null;
-        if (node.kind === Kind.FRAGMENT_DEFINITION && node.selectionSet.selections.length === 0) return emptied.add(node.name.value), (changed = true), null;
+        if (
+          (node.kind === Kind.FIELD || node.kind === Kind.INLINE_FRAGMENT) &&
+          node.selectionSet &&
+          node.selectionSet.selections.length === 0
+        )
+          return ((changed = true), null);
+        if (node.kind === Kind.FRAGMENT_DEFINITION && node.selectionSet.selections.length === 0)
+          return (emptied.add(node.name.value), (changed = true), null);
         return undefined;
       },
     });
@@ -121,14 +146,29 @@ async function shrink(query: string, variables: Record<string, unknown>, as: Cal
 }
 
 function describeFailure(what: string, query: string, variables: unknown, res: GraphQLResponse) {
-  return [`${what} (COST_SEED=${world.seed})`, `cost: ${JSON.stringify(costOf(res))}`, `errors: ${JSON.stringify(res.errors?.map((e) => e.message))}`, `variables: ${JSON.stringify(variables)}`, query].join("\n");
+  return [
+    `${what} (COST_SEED=${world.seed})`,
+    `cost: ${JSON.stringify(costOf(res))}`,
+    `errors: ${JSON.stringify(res.errors?.map((e) => e.message))}`,
+    `variables: ${JSON.stringify(variables)}`,
+    query,
+  ].join("\n");
 }
 
 describe("requested cost bounds actual cost", () => {
   it(`holds for ${QUERIES} generated queries, as every kind of caller`, async () => {
     const generator = new QueryGenerator(schema, world, world.seed);
     const failures: { report: string; query: string; variables: Record<string, unknown>; as: CallAs }[] = [];
-    const stats = { checked: 0, withData: 0, withErrors: 0, refusedForCost: 0, refusedOther: 0, maxRequested: 0, maxActual: 0, byCaller: {} as Record<string, number> };
+    const stats = {
+      checked: 0,
+      withData: 0,
+      withErrors: 0,
+      refusedForCost: 0,
+      refusedOther: 0,
+      maxRequested: 0,
+      maxActual: 0,
+      byCaller: {} as Record<string, number>,
+    };
     const refusals = new Set<string>();
     let index = 0;
     while (stats.checked < QUERIES && index < QUERIES * 2) {
@@ -148,7 +188,17 @@ describe("requested cost bounds actual cost", () => {
         continue;
       }
       if (!cost) {
-        failures.push({ report: describeFailure(`#${q.index} as ${caller}: data without extensions.cost`, q.query, q.variables, res), query: q.query, variables: q.variables, as });
+        failures.push({
+          report: describeFailure(
+            `#${q.index} as ${caller}: data without extensions.cost`,
+            q.query,
+            q.variables,
+            res,
+          ),
+          query: q.query,
+          variables: q.variables,
+          as,
+        });
         continue;
       }
       stats.checked++;
@@ -159,13 +209,27 @@ describe("requested cost bounds actual cost", () => {
       if (objectsReturned(schema, parse(q.query), q.variables, res.data ?? null) > 0) stats.withData++;
       if (res.errors?.length) stats.withErrors++;
       const problem = costProblem(parse(q.query), q.variables, res);
-      if (problem) failures.push({ report: describeFailure(`#${q.index} as ${caller}: ${problem}`, q.query, q.variables, res), query: q.query, variables: q.variables, as });
+      if (problem)
+        failures.push({
+          report: describeFailure(`#${q.index} as ${caller}: ${problem}`, q.query, q.variables, res),
+          query: q.query,
+          variables: q.variables,
+          as,
+        });
     }
-    console.log(`cost property (COST_SEED=${world.seed}): ${JSON.stringify({ generated: index, ...stats, refusals: [...refusals] })}`);
+    console.log(
+      `cost property (COST_SEED=${world.seed}): ${JSON.stringify({ generated: index, ...stats, refusals: [...refusals] })}`,
+    );
     if (failures.length) {
       const smallest = new Set<string>();
       for (const f of failures.slice(0, SHRINK)) smallest.add(await shrink(f.query, f.variables, f.as));
-      const message = [`${failures.length} of ${stats.checked} queries broke the bound (COST_SEED=${world.seed}); smallest failing queries:`, ...smallest, "", "The first:", failures[0]!.report].join("\n");
+      const message = [
+        `${failures.length} of ${stats.checked} queries broke the bound (COST_SEED=${world.seed}); smallest failing queries:`,
+        ...smallest,
+        "",
+        "The first:",
+        failures[0]!.report,
+      ].join("\n");
       expect.fail(message);
     }
     expect(stats.checked).toBeGreaterThanOrEqual(QUERIES);
@@ -179,7 +243,12 @@ describe("the SDK's operations", () => {
   const state: Record<string, any> = {};
   const results: { name: string; requested: number; actual: number }[] = [];
 
-  type Call = [name: string, variables: () => Record<string, unknown>, as: () => CallAs, after?: (data: any) => void];
+  type Call = [
+    name: string,
+    variables: () => Record<string, unknown>,
+    as: () => CallAs,
+    after?: (data: any) => void,
+  ];
   const input = (fn: () => Record<string, unknown>) => () => ({ input: fn() });
   const w = () => world;
   const merchant = () => world.callers.merchant;
@@ -212,7 +281,12 @@ describe("the SDK's operations", () => {
     ["affiliateLink", () => ({ code: w().affiliateLinks[0]!.code }), anonymous],
     ["platformWebhookEndpoints", () => ({}), platform],
     // Catalog.
-    ["shopCreate", input(() => ({ handle: "sdk-shop", name: "SDK shop", currencyCode: "EUR" })), merchant, (d) => (state.shop = d.shopCreate.shop)],
+    [
+      "shopCreate",
+      input(() => ({ handle: "sdk-shop", name: "SDK shop", currencyCode: "EUR" })),
+      merchant,
+      (d) => (state.shop = d.shopCreate.shop),
+    ],
     ["shopUpdate", input(() => ({ id: state.shop.id, description: "Changed." })), merchant],
     [
       "productCreate",
@@ -243,23 +317,60 @@ describe("the SDK's operations", () => {
       merchant,
       (d) => (state.product = d.productCreate.product),
     ],
-    ["productUpdate", input(() => ({ id: state.product.id, title: "SDK product 2", variants: [{ id: state.product.variants[0].id, price: "19.00" }] })), merchant],
+    [
+      "productUpdate",
+      input(() => ({
+        id: state.product.id,
+        title: "SDK product 2",
+        variants: [{ id: state.product.variants[0].id, price: "19.00" }],
+      })),
+      merchant,
+    ],
     ["inventoryAdjust", input(() => ({ variantId: state.product.variants[0].id, delta: 5 })), merchant],
-    ["discountCodeCreate", input(() => ({ shopId: state.shop.id, code: "SDK10", kind: "PERCENTAGE", value: "10" })), merchant],
+    [
+      "discountCodeCreate",
+      input(() => ({ shopId: state.shop.id, code: "SDK10", kind: "PERCENTAGE", value: "10" })),
+      merchant,
+    ],
     // Affiliate.
-    ["affiliateProgramUpsert", input(() => ({ shopId: state.shop.id, defaultRate: 1000, productRates: [{ productId: state.product.id, rate: 2000 }] })), merchant],
-    ["affiliateInvite", input(() => ({ shopId: state.shop.id, creatorId: w().users.creator2 })), merchant, (d) => (state.invitation = d.affiliateInvite.invitation)],
+    [
+      "affiliateProgramUpsert",
+      input(() => ({
+        shopId: state.shop.id,
+        defaultRate: 1000,
+        productRates: [{ productId: state.product.id, rate: 2000 }],
+      })),
+      merchant,
+    ],
+    [
+      "affiliateInvite",
+      input(() => ({ shopId: state.shop.id, creatorId: w().users.creator2 })),
+      merchant,
+      (d) => (state.invitation = d.affiliateInvite.invitation),
+    ],
     ["affiliateInvitationAccept", input(() => ({ id: state.invitation.id })), () => w().creator2],
-    ["affiliateInvite", input(() => ({ shopId: w().shops[1]!.id, creatorId: w().users.creator2 })), merchant, (d) => (state.invitation2 = d.affiliateInvite.invitation)],
+    [
+      "affiliateInvite",
+      input(() => ({ shopId: w().shops[1]!.id, creatorId: w().users.creator2 })),
+      merchant,
+      (d) => (state.invitation2 = d.affiliateInvite.invitation),
+    ],
     ["affiliateInvitationDecline", input(() => ({ id: state.invitation2.id })), () => w().creator2],
-    ["affiliateLinkCreate", input(() => ({ productId: state.product.id })), creator, (d) => (state.link = d.affiliateLinkCreate.affiliateLink)],
+    [
+      "affiliateLinkCreate",
+      input(() => ({ productId: state.product.id })),
+      creator,
+      (d) => (state.link = d.affiliateLinkCreate.affiliateLink),
+    ],
     // Content.
     [
       "postCreate",
       input(() => ({
         caption: "SDK post #sdk",
         media: { kind: "IMAGE", url: "/media/sdk.jpg", width: 1080, height: 1350 },
-        productTags: state.product.variants.slice(0, 10).map((v: { id: string }) => ({ productId: state.product.id, variantId: v.id, x: 0.5, y: 0.5 })),
+        productTags: state.product.variants
+          .slice(0, 10)
+          .map((v: { id: string }) => ({ productId: state.product.id, variantId: v.id, x: 0.5, y: 0.5 })),
       })),
       creator,
       (d) => (state.post = d.postCreate.post),
@@ -273,37 +384,140 @@ describe("the SDK's operations", () => {
     ["userFollow", input(() => ({ userId: w().users.creator2 })), buyer],
     ["userUnfollow", input(() => ({ userId: w().users.creator2 })), buyer],
     // Live.
-    ["liveSessionSchedule", input(() => ({ title: "SDK live", shopId: state.shop.id, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })), merchant, (d) => (state.live = d.liveSessionSchedule.liveSession)],
-    ["liveSessionPinProduct", input(() => ({ liveSessionId: state.live.id, productId: state.product.id, livePrice: "15.00", quantityCap: 10 })), merchant, (d) => (state.pin = d.liveSessionPinProduct.liveSession.pinnedProducts[0])],
+    [
+      "liveSessionSchedule",
+      input(() => ({
+        title: "SDK live",
+        shopId: state.shop.id,
+        scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+      })),
+      merchant,
+      (d) => (state.live = d.liveSessionSchedule.liveSession),
+    ],
+    [
+      "liveSessionPinProduct",
+      input(() => ({
+        liveSessionId: state.live.id,
+        productId: state.product.id,
+        livePrice: "15.00",
+        quantityCap: 10,
+      })),
+      merchant,
+      (d) => (state.pin = d.liveSessionPinProduct.liveSession.pinnedProducts[0]),
+    ],
     ["liveSessionStart", input(() => ({ id: state.live.id })), merchant],
     ["liveSessionJoin", input(() => ({ liveSessionId: state.live.id })), buyer],
     ["liveSessionLeave", input(() => ({ liveSessionId: state.live.id })), buyer],
     ["liveSessionUnpinProduct", input(() => ({ pinnedProductId: state.pin.id })), merchant],
     ["liveSessionEnd", input(() => ({ id: state.live.id })), merchant],
-    ["liveSessionSchedule", input(() => ({ title: "SDK live 2", shopId: state.shop.id, scheduledAt: new Date(Date.now() + 7_200_000).toISOString() })), merchant, (d) => (state.live2 = d.liveSessionSchedule.liveSession)],
+    [
+      "liveSessionSchedule",
+      input(() => ({
+        title: "SDK live 2",
+        shopId: state.shop.id,
+        scheduledAt: new Date(Date.now() + 7_200_000).toISOString(),
+      })),
+      merchant,
+      (d) => (state.live2 = d.liveSessionSchedule.liveSession),
+    ],
     ["liveSessionCancel", input(() => ({ id: state.live2.id })), merchant],
     // Cart and checkout: a cart of many lines across shops.
     [
       "cartCreate",
-      input(() => ({ lines: state.product.variants.slice(0, 20).map((v: { id: string }) => ({ variantId: v.id, quantity: 1, attribution: { affiliateCode: state.link.code } })) })),
+      input(() => ({
+        lines: state.product.variants.slice(0, 20).map((v: { id: string }) => ({
+          variantId: v.id,
+          quantity: 1,
+          attribution: { affiliateCode: state.link.code },
+        })),
+      })),
       buyer,
       (d) => (state.cart = d.cartCreate.cart),
     ],
-    ["cartLinesAdd", input(() => ({ cartId: state.cart.id, lines: w().big.variants.slice(0, 40).map((variantId) => ({ variantId, quantity: 1 })) })), buyer, (d) => (state.cart = d.cartLinesAdd.cart)],
-    ["cartLinesUpdate", input(() => ({ cartId: state.cart.id, lines: [{ id: state.cart.lines[0].id, quantity: 3 }] })), buyer],
+    [
+      "cartLinesAdd",
+      input(() => ({
+        cartId: state.cart.id,
+        lines: w()
+          .big.variants.slice(0, 40)
+          .map((variantId) => ({ variantId, quantity: 1 })),
+      })),
+      buyer,
+      (d) => (state.cart = d.cartLinesAdd.cart),
+    ],
+    [
+      "cartLinesUpdate",
+      input(() => ({ cartId: state.cart.id, lines: [{ id: state.cart.lines[0].id, quantity: 3 }] })),
+      buyer,
+    ],
     ["cartLinesRemove", input(() => ({ cartId: state.cart.id, lineIds: [state.cart.lines[1].id] })), buyer],
-    ["cartDiscountCodesUpdate", input(() => ({ cartId: state.cart.id, discountCodes: ["SDK10", "COST1"] })), buyer],
-    ["cartBuyerIdentityUpdate", input(() => ({ cartId: state.cart.id, buyerIdentity: { email: "sdk@example.test", countryCode: "FR" } })), buyer],
-    ["checkoutComplete", input(() => ({ cartId: state.cart.id, idempotencyKey: randomUUID(), payment: { token: "tok_success" } })), buyer, (d) => (state.order = d.checkoutComplete.order)],
+    [
+      "cartDiscountCodesUpdate",
+      input(() => ({ cartId: state.cart.id, discountCodes: ["SDK10", "COST1"] })),
+      buyer,
+    ],
+    [
+      "cartBuyerIdentityUpdate",
+      input(() => ({
+        cartId: state.cart.id,
+        buyerIdentity: { email: "sdk@example.test", countryCode: "FR" },
+      })),
+      buyer,
+    ],
+    [
+      "checkoutComplete",
+      input(() => ({
+        cartId: state.cart.id,
+        idempotencyKey: randomUUID(),
+        payment: { token: "tok_success" },
+      })),
+      buyer,
+      (d) => (state.order = d.checkoutComplete.order),
+    ],
     ["orderFulfill", input(() => ({ id: state.order.id })), merchant],
-    ["orderRefund", input(() => ({ id: state.order.id, lines: state.order.lines.slice(0, 5).map((l: { id: string }) => ({ lineId: l.id, quantity: 1 })), restock: true })), merchant],
-    ["cartCreate", input(() => ({ lines: state.product.variants.slice(0, 3).map((v: { id: string }) => ({ variantId: v.id, quantity: 1 })) })), buyer, (d) => (state.cart2 = d.cartCreate.cart)],
-    ["checkoutComplete", input(() => ({ cartId: state.cart2.id, idempotencyKey: randomUUID(), payment: { token: "tok_success" } })), buyer, (d) => (state.order2 = d.checkoutComplete.order)],
+    [
+      "orderRefund",
+      input(() => ({
+        id: state.order.id,
+        lines: state.order.lines.slice(0, 5).map((l: { id: string }) => ({ lineId: l.id, quantity: 1 })),
+        restock: true,
+      })),
+      merchant,
+    ],
+    [
+      "cartCreate",
+      input(() => ({
+        lines: state.product.variants
+          .slice(0, 3)
+          .map((v: { id: string }) => ({ variantId: v.id, quantity: 1 })),
+      })),
+      buyer,
+      (d) => (state.cart2 = d.cartCreate.cart),
+    ],
+    [
+      "checkoutComplete",
+      input(() => ({
+        cartId: state.cart2.id,
+        idempotencyKey: randomUUID(),
+        payment: { token: "tok_success" },
+      })),
+      buyer,
+      (d) => (state.order2 = d.checkoutComplete.order),
+    ],
     ["orderCancel", input(() => ({ id: state.order2.id, reason: "SDK" })), merchant],
     ["affiliatePayout", input(() => ({ creatorId: w().users.creator })), platform],
     // Webhooks.
-    ["webhookEndpointCreate", input(() => ({ shopId: state.shop.id, url: "http://127.0.0.1:9/sdk", topics: ["ORDER_PAID"] })), merchant, (d) => (state.endpoint = d.webhookEndpointCreate.webhookEndpoint)],
-    ["webhookEndpointUpdate", input(() => ({ id: state.endpoint.id, description: "SDK endpoint" })), merchant],
+    [
+      "webhookEndpointCreate",
+      input(() => ({ shopId: state.shop.id, url: "http://127.0.0.1:9/sdk", topics: ["ORDER_PAID"] })),
+      merchant,
+      (d) => (state.endpoint = d.webhookEndpointCreate.webhookEndpoint),
+    ],
+    [
+      "webhookEndpointUpdate",
+      input(() => ({ id: state.endpoint.id, description: "SDK endpoint" })),
+      merchant,
+    ],
     ["webhookEndpointDelete", input(() => ({ id: state.endpoint.id })), merchant],
     // Privacy, and what removes things last.
     ["viewerConsentUpdate", input(() => ({ personalization: true })), buyer],
@@ -345,7 +559,15 @@ describe("the SDK's operations", () => {
         continue;
       }
       const payload = Object.values(res.data)[0] as { userErrors?: unknown[] } | null;
-      if (payload?.userErrors?.length) failures.push(describeFailure(`${name}: userErrors ${JSON.stringify(payload.userErrors)}`, op.document, vars, res));
+      if (payload?.userErrors?.length)
+        failures.push(
+          describeFailure(
+            `${name}: userErrors ${JSON.stringify(payload.userErrors)}`,
+            op.document,
+            vars,
+            res,
+          ),
+        );
       after?.(res.data);
       if (!cost) {
         failures.push(`${name}: no extensions.cost`);
@@ -357,7 +579,8 @@ describe("the SDK's operations", () => {
         failures.push(describeFailure(`${name}: ${problem}`, op.document, vars, res));
         if (op.kind === "query") broken.push({ query: op.document, variables: vars, as: as() });
       }
-      if (!(cost.requestedQueryCost <= MAX_OPERATION_COST)) failures.push(`${name}: requested ${cost.requestedQueryCost} > ${MAX_OPERATION_COST}`);
+      if (!(cost.requestedQueryCost <= MAX_OPERATION_COST))
+        failures.push(`${name}: requested ${cost.requestedQueryCost} > ${MAX_OPERATION_COST}`);
     }
     const largestResults: string[] = [];
     for (const [name, variables, as] of largest) {
@@ -365,18 +588,29 @@ describe("the SDK's operations", () => {
       const vars = variables();
       const res = await api.gql(op.document, vars, as());
       const cost = costOf(res);
-      largestResults.push(`${name}${JSON.stringify(vars)}: ${cost?.requestedQueryCost}/${cost?.actualQueryCost}${refusedForCost(res) ? " REFUSED" : ""}`);
+      largestResults.push(
+        `${name}${JSON.stringify(vars)}: ${cost?.requestedQueryCost}/${cost?.actualQueryCost}${refusedForCost(res) ? " REFUSED" : ""}`,
+      );
       const problem = res.data ? costProblem(parse(op.document), vars, res) : null;
-      if (problem) failures.push(describeFailure(`${name} (largest pages): ${problem}`, op.document, vars, res));
+      if (problem)
+        failures.push(describeFailure(`${name} (largest pages): ${problem}`, op.document, vars, res));
     }
-    console.log(`SDK operations, requested/actual:\n${results.map((r) => `  ${r.name}: ${r.requested}/${r.actual}`).join("\n")}\nlargest pages:\n  ${largestResults.join("\n  ")}`);
+    console.log(
+      `SDK operations, requested/actual:\n${results.map((r) => `  ${r.name}: ${r.requested}/${r.actual}`).join("\n")}\nlargest pages:\n  ${largestResults.join("\n  ")}`,
+    );
     if (failures.length) {
       // Queries only: a mutation shrunk would run again and change the world.
       const smallest = new Set<string>();
       for (const b of broken.slice(0, SHRINK)) smallest.add(await shrink(b.query, b.variables, b.as));
-      expect.fail([`${failures.length} SDK calls failed; smallest failing queries:`, ...smallest, "", ...failures].join("\n\n"));
+      expect.fail(
+        [`${failures.length} SDK calls failed; smallest failing queries:`, ...smallest, "", ...failures].join(
+          "\n\n",
+        ),
+      );
     }
-    const missing = [...operations.values()].filter((o) => o.kind !== "subscription" && !covered.has(o.name)).map((o) => o.name);
+    const missing = [...operations.values()]
+      .filter((o) => o.kind !== "subscription" && !covered.has(o.name))
+      .map((o) => o.name);
     expect(missing).toEqual([]);
   });
 
@@ -398,11 +632,19 @@ describe("the SDK's operations", () => {
     const charged: string[] = [];
     for (const [name, variables, as] of subscriptions) {
       const caller = as();
-      const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream", "x-shoppable-key": caller.key === "secret" ? api.keys.secret : api.keys.publishable };
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        "x-shoppable-key": caller.key === "secret" ? api.keys.secret : api.keys.publishable,
+      };
       if (caller.user) headers["x-shoppable-user"] = caller.user;
       // The buckets' clock stands still: what the start took is exactly what the bucket lost.
       const before = costOf(await api.gql(`{ viewer { roles } }`, {}, caller))!;
-      const response = await api.server.yoga.fetch("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query: operations.get(name)!.document, variables }) });
+      const response = await api.server.yoga.fetch("http://test/graphql", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query: operations.get(name)!.document, variables }),
+      });
       expect(response.status, name).toBe(200);
       // The stream starts with a ping; then stop it (the subscription ends).
       const reader = response.body!.getReader();
@@ -415,13 +657,18 @@ describe("the SDK's operations", () => {
       expect(took, `${name} took ${took}: refused?`).toBeGreaterThan(0);
       expect(took).toBeLessThanOrEqual(MAX_OPERATION_COST);
     }
-    console.log(`SDK subscriptions, requested (what their start took from the bucket): ${charged.join(", ")}`);
+    console.log(
+      `SDK subscriptions, requested (what their start took from the bucket): ${charged.join(", ")}`,
+    );
   });
 });
 
 describe("extensions.cost", () => {
   it("is on every answer, one refused for an argument out of range too (it ran nothing: actual 0)", async () => {
-    const res = await api.gql(`query($id: ID!) { recommendedProducts(productId: $id, first: 51) { products { id } } }`, { id: world.big.id });
+    const res = await api.gql(
+      `query($id: ID!) { recommendedProducts(productId: $id, first: 51) { products { id } } }`,
+      { id: world.big.id },
+    );
     expect(res.errors?.length).toBeGreaterThan(0);
     expect(costOf(res)).toMatchObject({ actualQueryCost: 0 });
   });
@@ -429,12 +676,20 @@ describe("extensions.cost", () => {
 
 describe("the actual cost counts what came back", () => {
   /** Runs `query` and checks its actual cost against `expected(data)` and against the oracle. */
-  async function expectActual(query: string, variables: Record<string, unknown>, as: CallAs, expected: (data: any) => number) {
+  async function expectActual(
+    query: string,
+    variables: Record<string, unknown>,
+    as: CallAs,
+    expected: (data: any) => number,
+  ) {
     const res = await api.gql(query, variables, as);
     const data = ok(res);
     const cost = costOf(res)!;
     expect(objectsReturned(schema, parse(query), variables, data)).toBe(expected(data));
-    expect({ actual: cost.actualQueryCost, requested: cost.requestedQueryCost >= cost.actualQueryCost }).toEqual({ actual: expected(data), requested: true });
+    expect({
+      actual: cost.actualQueryCost,
+      requested: cost.requestedQueryCost >= cost.actualQueryCost,
+    }).toEqual({ actual: expected(data), requested: true });
   }
 
   it("through fragments on the Node interface, each object by its own type's fields (Cart.lines and Order.lines under one key)", async () => {
@@ -443,11 +698,21 @@ describe("the actual cost counts what came back", () => {
       ... on Order { lines { total { amount } } }
     } }`;
     // The cart: itself, and each line with its cost and total; the order: itself, and each line with its total.
-    await expectActual(query, { ids: [world.cart, world.orders[0]] }, world.callers.buyer, (d) => 1 + 3 * d.nodes[0].lines.length + 1 + 2 * d.nodes[1].lines.length);
+    await expectActual(
+      query,
+      { ids: [world.cart, world.orders[0]] },
+      world.callers.buyer,
+      (d) => 1 + 3 * d.nodes[0].lines.length + 1 + 2 * d.nodes[1].lines.length,
+    );
   });
 
   it("through a fragment on the Node interface, by the fragment's type (an order's lines are OrderLines, whose `discount` is an object; a CartLine has none)", async () => {
-    await expectActual(`query($id: ID!) { node(id: $id) { ... on Order { lines { discount { amount } } } } }`, { id: world.orders[0] }, world.callers.merchant, (d) => 1 + 2 * d.node.lines.length);
+    await expectActual(
+      `query($id: ID!) { node(id: $id) { ... on Order { lines { discount { amount } } } } }`,
+      { id: world.orders[0] },
+      world.callers.merchant,
+      (d) => 1 + 2 * d.node.lines.length,
+    );
   });
 
   it("JSON values are leaves, however many objects they hold", async () => {
@@ -480,7 +745,9 @@ describe("the issue's attack queries", () => {
     const query = `query($id: ID!) { cart(id: $id) { lines { variant { product { shop { products(first: 100) { edges { node { variants { id title price { amount } } } } } } } } } } }`;
     // At the default maximum for one operation.
     expect(api.config.limits.maxQueryCost).toBe(MAX_OPERATION_COST);
-    const { result, statements } = await api.db.statementsDuring(() => api.gql(query, { id: world.cart }, world.callers.buyer));
+    const { result, statements } = await api.db.statementsDuring(() =>
+      api.gql(query, { id: world.cart }, world.callers.buyer),
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(result.data ?? null).toBeNull();
     expect(statements).toEqual([]);

@@ -141,7 +141,8 @@ function typeOfGlobalId(id: string): string {
 function literal(type: GraphQLInputType, value: unknown): string {
   if (value === null || value === undefined) return "null";
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return `[${(value as unknown[]).map((v) => literal(nullable.ofType, v)).join(", ")}]`;
+  if (isListType(nullable))
+    return `[${(value as unknown[]).map((v) => literal(nullable.ofType, v)).join(", ")}]`;
   if (isEnumType(nullable)) return String(value);
   if (isInputObjectType(nullable)) {
     const fields = nullable.getFields();
@@ -177,7 +178,16 @@ export class QueryGenerator {
   /** A page size: mostly small, sometimes large, rarely 0. */
   private pageSize(max = MAX_PAGE) {
     const r = this.rand();
-    const size = r < 0.03 ? 0 : r < 0.45 ? this.int(1, 10) : r < 0.7 ? this.int(1, 40) : r < 0.85 ? this.int(1, 100) : this.pick([50, 100]);
+    const size =
+      r < 0.03
+        ? 0
+        : r < 0.45
+          ? this.int(1, 10)
+          : r < 0.7
+            ? this.int(1, 40)
+            : r < 0.85
+              ? this.int(1, 100)
+              : this.pick([50, 100]);
     return Math.min(size, max);
   }
 
@@ -193,7 +203,10 @@ export class QueryGenerator {
       const query = `query Cost${index}${vars} {\n${built.text}\n}${draft.fragments.length ? `\n${draft.fragments.join("\n")}` : ""}`;
       const document = parse(query);
       const errors = validate(this.schema, document);
-      if (errors.length) throw new Error(`generated an invalid query (seed ${this.seed}, #${index}): ${errors.map((e) => e.message).join("; ")}\n${query}`);
+      if (errors.length)
+        throw new Error(
+          `generated an invalid query (seed ${this.seed}, #${index}): ${errors.map((e) => e.message).join("; ")}\n${query}`,
+        );
       if ((tokenCount(query) > LIMITS.tokens || draft.fields > LIMITS.breadth) && attempt < 5) continue;
       return { index, caller, query, variables: draft.variables, estimate: built.cost };
     }
@@ -209,7 +222,14 @@ export class QueryGenerator {
       const name = this.pick(ROOTS);
       const field = query.getFields()[name]!;
       if (draft.focused && this.chance(0.5)) draft.stopDepth = isConnection(getNamedType(field.type)) ? 4 : 2;
-      const built = this.field(draft, query, field, Math.max(1, Math.floor((budget - cost) / (count - i))), 1, scope);
+      const built = this.field(
+        draft,
+        query,
+        field,
+        Math.max(1, Math.floor((budget - cost) / (count - i))),
+        1,
+        scope,
+      );
       if (built) {
         parts.push(built.text);
         cost += built.cost;
@@ -220,7 +240,14 @@ export class QueryGenerator {
   }
 
   /** One field of `parent` with arguments, alias, directive and sub-selection; null when it cannot be had within the limits. */
-  private field(draft: Draft, parent: GraphQLObjectType | GraphQLInterfaceType, field: GraphQLField<unknown, unknown>, budget: number, depth: number, scope: Set<string>): Built | null {
+  private field(
+    draft: Draft,
+    parent: GraphQLObjectType | GraphQLInterfaceType,
+    field: GraphQLField<unknown, unknown>,
+    budget: number,
+    depth: number,
+    scope: Set<string>,
+  ): Built | null {
     // Fields only some callers may read: now and then for the others too (an error, and null data).
     const only = RESTRICTED[`${parent.name}.${field.name}`];
     if (only && !only.includes(draft.caller) && !this.chance(0.05)) return null;
@@ -253,9 +280,19 @@ export class QueryGenerator {
   }
 
   /** How many times the children of `field` count: a connection's page size, a list's bound. */
-  private multiplier(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, named: GraphQLNamedType, args: Record<string, unknown>): number {
+  private multiplier(
+    parent: GraphQLNamedType,
+    field: GraphQLField<unknown, unknown>,
+    named: GraphQLNamedType,
+    args: Record<string, unknown>,
+  ): number {
     if (isConnection(named)) {
-      const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE;
+      const size =
+        typeof args.first === "number"
+          ? args.first
+          : typeof args.last === "number"
+            ? args.last
+            : DEFAULT_PAGE;
       return Math.max(0, Math.min(MAX_PAGE, size));
     }
     if (parent.name.endsWith("Connection") && field.name === "edges") return 1;
@@ -286,14 +323,18 @@ export class QueryGenerator {
     };
     if (isUnionType(type) || isInterfaceType(type)) {
       // Fields of the interface itself, then fragments on some of its types (each priced: split the budget).
-      if (isInterfaceType(type)) for (const f of Object.values(type.getFields())) if (isLeafType(getNamedType(f.type)) && this.chance(0.6)) add(this.field(draft, type, f, 0, depth, scope));
+      if (isInterfaceType(type))
+        for (const f of Object.values(type.getFields()))
+          if (isLeafType(getNamedType(f.type)) && this.chance(0.6))
+            add(this.field(draft, type, f, 0, depth, scope));
       if (this.chance(0.3)) parts.push("__typename");
       const possible = this.schema.getPossibleTypes(type);
       const preferred = this.preferredTypes.filter((name) => possible.some((p) => p.name === name));
       const chosen = new Set<string>(preferred.filter(() => draft.focused || this.chance(0.8)));
       if (!draft.focused) for (const p of possible) if (this.chance(3 / possible.length)) chosen.add(p.name);
       const share = Math.floor(budget / Math.max(1, chosen.size));
-      for (const name of chosen) add(this.fragment(draft, this.schema.getType(name) as GraphQLObjectType, share, depth, scope));
+      for (const name of chosen)
+        add(this.fragment(draft, this.schema.getType(name) as GraphQLObjectType, share, depth, scope));
       if (!parts.length) parts.push("__typename");
       return { text: parts.join("\n"), cost };
     }
@@ -309,9 +350,18 @@ export class QueryGenerator {
     let remaining = budget;
     const objectChance = Math.max(0.12, 0.55 - depth * 0.06);
     for (const f of this.shuffle(objects)) {
-      const wanted = connection ? (f.name === "edges" ? 0.92 : 0.35) : type.name.endsWith("Edge") && f.name === "node" ? 0.97 : objectChance;
+      const wanted = connection
+        ? f.name === "edges"
+          ? 0.92
+          : 0.35
+        : type.name.endsWith("Edge") && f.name === "node"
+          ? 0.97
+          : objectChance;
       if (!this.chance(wanted) || remaining < 1) continue;
-      const share = connection || type.name.endsWith("Edge") ? remaining : Math.max(1, Math.floor(remaining * (0.3 + 0.7 * this.rand())));
+      const share =
+        connection || type.name.endsWith("Edge")
+          ? remaining
+          : Math.max(1, Math.floor(remaining * (0.3 + 0.7 * this.rand())));
       const built = this.field(draft, type, f, share, depth, scope);
       if (!built) continue;
       add(built);
@@ -340,7 +390,14 @@ export class QueryGenerator {
   }
 
   /** A focused selection: a leaf or two, and one object field (a list or connection mostly) until the stop depth. */
-  private path(draft: Draft, type: GraphQLObjectType, budget: number, depth: number, scope: Set<string>, connection: boolean): Built {
+  private path(
+    draft: Draft,
+    type: GraphQLObjectType,
+    budget: number,
+    depth: number,
+    scope: Set<string>,
+    connection: boolean,
+  ): Built {
     const parts: string[] = [];
     let cost = 0;
     const fields = this.shuffle(Object.values(type.getFields()));
@@ -351,15 +408,18 @@ export class QueryGenerator {
     }
     // A connection's edges and their nodes always: a page of nothing would show nothing.
     if (depth < draft.stopDepth || connection || type.name.endsWith("Edge")) {
-      const many = (f: GraphQLField<unknown, unknown>) => isListType(getNullableType(f.type)) || isConnection(getNamedType(f.type));
+      const many = (f: GraphQLField<unknown, unknown>) =>
+        isListType(getNullableType(f.type)) || isConnection(getNamedType(f.type));
       let objects = fields.filter((f) => !isLeafType(getNamedType(f.type)));
       if (connection) objects = objects.filter((f) => f.name === "edges");
       else if (type.name.endsWith("Edge")) objects = objects.filter((f) => f.name === "node");
-      else if (this.chance(0.7) && objects.some(many)) objects = [...objects.filter(many), ...objects.filter((f) => !many(f))];
+      else if (this.chance(0.7) && objects.some(many))
+        objects = [...objects.filter(many), ...objects.filter((f) => !many(f))];
       for (const f of objects) {
         // Often the items of a list or connection are its last objects: nothing below makes up for their price.
         const stopDepth = draft.stopDepth;
-        if (many(f) && this.chance(0.5)) draft.stopDepth = Math.min(draft.stopDepth, depth + (isConnection(getNamedType(f.type)) ? 3 : 1));
+        if (many(f) && this.chance(0.5))
+          draft.stopDepth = Math.min(draft.stopDepth, depth + (isConnection(getNamedType(f.type)) ? 3 : 1));
         const built = this.field(draft, type, f, budget, depth, scope);
         if (!built) {
           draft.stopDepth = stopDepth;
@@ -375,7 +435,13 @@ export class QueryGenerator {
   }
 
   /** An inline fragment or a named one (spread here) on `type`, sharing the enclosing scope of response keys. */
-  private fragment(draft: Draft, type: GraphQLObjectType, budget: number, depth: number, scope: Set<string>): Built | null {
+  private fragment(
+    draft: Draft,
+    type: GraphQLObjectType,
+    budget: number,
+    depth: number,
+    scope: Set<string>,
+  ): Built | null {
     const inner = this.selectionInScope(draft, type, budget, depth, scope);
     if (!inner) return null;
     const directive = this.directive(draft);
@@ -388,7 +454,13 @@ export class QueryGenerator {
   }
 
   /** A selection of `type` whose response keys join `scope` (fragments merge into their parent). */
-  private selectionInScope(draft: Draft, type: GraphQLObjectType, budget: number, depth: number, scope: Set<string>): Built | null {
+  private selectionInScope(
+    draft: Draft,
+    type: GraphQLObjectType,
+    budget: number,
+    depth: number,
+    scope: Set<string>,
+  ): Built | null {
     if (draft.focused) return this.path(draft, type, budget, depth, scope, false);
     const parts: string[] = [];
     let cost = 0;
@@ -397,7 +469,14 @@ export class QueryGenerator {
     for (const f of fields) {
       const leaf = isLeafType(getNamedType(f.type));
       if (!this.chance(leaf ? 0.4 : Math.max(0.15, 0.5 - depth * 0.06))) continue;
-      const built = this.field(draft, type, f, leaf ? 0 : Math.max(1, Math.floor(remaining * (0.3 + 0.7 * this.rand()))), depth, scope);
+      const built = this.field(
+        draft,
+        type,
+        f,
+        leaf ? 0 : Math.max(1, Math.floor(remaining * (0.3 + 0.7 * this.rand()))),
+        depth,
+        scope,
+      );
       if (!built) continue;
       parts.push(built.text);
       cost += built.cost;
@@ -419,7 +498,16 @@ export class QueryGenerator {
   /** The objects filled to their bounds: the big product, the full cart, order, post and live session, a shop, a program. */
   private get full(): string[] {
     const w = this.world;
-    return [w.big.id, w.cart, w.orders[0]!, w.posts[0]!, w.liveSessions[0]!, w.shops[0]!.id, w.programs[0]!, w.webhookEndpoints[0]!].filter(Boolean);
+    return [
+      w.big.id,
+      w.cart,
+      w.orders[0]!,
+      w.posts[0]!,
+      w.liveSessions[0]!,
+      w.shops[0]!.id,
+      w.programs[0]!,
+      w.webhookEndpoints[0]!,
+    ].filter(Boolean);
   }
 
   /** The types of the ids the current node/nodes field asked for, preferred in its fragments. */
@@ -428,26 +516,37 @@ export class QueryGenerator {
   // ───────────── arguments ─────────────
 
   /** Argument values for `field`: required ones from the world, optional ones at random; null when a required one cannot be had. */
-  private argValues(caller: CallerName, parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): Record<string, unknown> | null {
+  private argValues(
+    caller: CallerName,
+    parent: GraphQLNamedType,
+    field: GraphQLField<unknown, unknown>,
+  ): Record<string, unknown> | null {
     const values: Record<string, unknown> = {};
     const w = this.world;
     const where = `${parent.name}.${field.name}`;
     const has = (name: string) => field.args.some((a) => a.name === name);
     switch (where) {
       case "Query.node": {
-        const id = this.chance(0.4) ? this.pick(this.full) : this.chance(0.9) ? this.pick(w.allIds) : "bm90LWFuLWlk";
+        const id = this.chance(0.4)
+          ? this.pick(this.full)
+          : this.chance(0.9)
+            ? this.pick(w.allIds)
+            : "bm90LWFuLWlk";
         values.id = id;
         this.preferredTypes = [typeOfGlobalId(id)];
         break;
       }
       case "Query.nodes": {
-        const ids = Array.from({ length: this.pick([1, 2, 3, 5, 8, 13, 21, 40, 100]) }, () => (this.chance(0.3) ? this.pick(this.full) : this.chance(0.95) ? this.pick(w.allIds) : "bm90LWFuLWlk"));
+        const ids = Array.from({ length: this.pick([1, 2, 3, 5, 8, 13, 21, 40, 100]) }, () =>
+          this.chance(0.3) ? this.pick(this.full) : this.chance(0.95) ? this.pick(w.allIds) : "bm90LWFuLWlk",
+        );
         values.ids = ids;
         this.preferredTypes = [...new Set(ids.map(typeOfGlobalId))].slice(0, 4);
         break;
       }
       case "Query.cart":
-        values.id = caller === "buyer" && this.chance(0.8) ? w.cart : this.chance(0.8) ? w.anonymousCart : w.cart;
+        values.id =
+          caller === "buyer" && this.chance(0.8) ? w.cart : this.chance(0.8) ? w.anonymousCart : w.cart;
         break;
       case "Query.order":
         values.id = this.chance(0.5) ? w.orders[0]! : this.pick(w.orders);
@@ -478,6 +577,7 @@ export class QueryGenerator {
       case "Query.liveSessions":
         values.status = this.pick(["LIVE", "SCHEDULED", "ENDED", "CANCELLED"]);
         if (this.chance(0.2)) values.shopId = this.pick(w.shops).id;
+        // biome-ignore lint/suspicious/noDuplicateElseIf: two independent draws, not the same condition
         else if (this.chance(0.2)) values.hostId = this.pick([w.users.merchant, w.users.creator]);
         break;
       case "Query.recommendedProducts":
@@ -500,7 +600,12 @@ export class QueryGenerator {
         if (this.chance(0.3)) values.atMs = this.int(0, 8000);
         break;
       case "Shop.orders":
-        if (this.chance(0.25)) values.status = this.pick([["PAID"], ["PARTIALLY_REFUNDED", "FULFILLED"], ["CANCELLED", "PAID", "REFUNDED"]]);
+        if (this.chance(0.25))
+          values.status = this.pick([
+            ["PAID"],
+            ["PARTIALLY_REFUNDED", "FULFILLED"],
+            ["CANCELLED", "PAID", "REFUNDED"],
+          ]);
         if (this.chance(0.1)) values.createdAfter = new Date(Date.now() - 86_400_000).toISOString();
         break;
       case "Viewer.commissions":
@@ -512,13 +617,16 @@ export class QueryGenerator {
         break;
     }
     if (has("first") && has("last") && values.first === undefined) this.pageArgs(values);
-    if (has("sortKey") && this.chance(0.3)) values.sortKey = this.pick(["CREATED_AT", "ID", "PRICE", "TITLE", "UPDATED_AT", "RELEVANCE"]);
+    if (has("sortKey") && this.chance(0.3))
+      values.sortKey = this.pick(["CREATED_AT", "ID", "PRICE", "TITLE", "UPDATED_AT", "RELEVANCE"]);
     if (has("reverse") && this.chance(0.2)) values.reverse = this.chance(0.5);
-    if (has("query") && (values.sortKey === "RELEVANCE" || this.chance(0.1))) values.query = this.pick(["linen", "merino silk", "cedar", "mug"]);
+    if (has("query") && (values.sortKey === "RELEVANCE" || this.chance(0.1)))
+      values.query = this.pick(["linen", "merino silk", "cedar", "mug"]);
     if (has("filter") && this.chance(0.25)) values.filter = this.productFilter();
     // Whatever is still required: generic values of its type.
     for (const arg of field.args) {
-      if (values[arg.name] !== undefined || !isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
+      if (values[arg.name] !== undefined || !isNonNullType(arg.type) || arg.defaultValue !== undefined)
+        continue;
       const generic = this.generic(arg);
       if (generic === undefined) return null;
       values[arg.name] = generic;
@@ -527,7 +635,11 @@ export class QueryGenerator {
   }
 
   /** The arguments as written: each inline, or as a variable of the argument's type. */
-  private renderArgs(draft: Draft, field: GraphQLField<unknown, unknown>, values: Record<string, unknown>): string {
+  private renderArgs(
+    draft: Draft,
+    field: GraphQLField<unknown, unknown>,
+    values: Record<string, unknown>,
+  ): string {
     const parts = Object.entries(values).map(([name, value]) => {
       const arg = field.args.find((a) => a.name === name)!;
       return `${name}: ${this.chance(0.3) ? draft.variable(String(arg.type), value) : literal(arg.type, value)}`;
@@ -556,7 +668,10 @@ export class QueryGenerator {
     if (r < 0.65) return { tags: ["tag1", "tag3"] };
     if (r < 0.75) return { price: { currencyCode: "EUR", min: "10.00", max: "60.00" } };
     if (r < 0.85) return { collectionId: this.pick(w.collections).id };
-    return { vendor: this.pick(["Acme", "Globex", "Initech"]), productType: this.pick(["Shirt", "Mug", "Bag"]) };
+    return {
+      vendor: this.pick(["Acme", "Globex", "Initech"]),
+      productType: this.pick(["Shirt", "Mug", "Bag"]),
+    };
   }
 
   private generic(arg: GraphQLArgument): unknown {
@@ -631,15 +746,26 @@ const ROOTS = [
  * the operation's selections with their types; the edges and page info of a connection
  * nothing; each root field of a mutation 10 more.
  */
-export function objectsReturned(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, data: unknown): number {
+export function objectsReturned(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  data: unknown,
+): number {
   const operation = getOperationAST(document)!;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
     (node.directives ?? []).every((d) => {
       const arg = d.arguments?.find((a) => a.name.value === "if");
       if (!arg || (d.name.value !== "skip" && d.name.value !== "include")) return true;
-      const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.BOOLEAN ? arg.value.value : undefined;
+      const value =
+        arg.value.kind === Kind.VARIABLE
+          ? variables[arg.value.name.value]
+          : arg.value.kind === Kind.BOOLEAN
+            ? arg.value.value
+            : undefined;
       return d.name.value === "skip" ? value !== true : value === true;
     });
   // Response key → each field selected under it with the type that selects it (the enclosing
@@ -658,7 +784,10 @@ export function objectsReturned(schema: GraphQLSchema, document: DocumentNode, v
           if (!entry) entries.push((entry = { name: s.name.value, parent, sets: [] }));
           if (s.selectionSet) entry.sets.push(s.selectionSet);
         } else if (s.kind === Kind.INLINE_FRAGMENT) {
-          visit(s.selectionSet, s.typeCondition ? (schema.getType(s.typeCondition.name.value) as GraphQLCompositeType) : parent);
+          visit(
+            s.selectionSet,
+            s.typeCondition ? (schema.getType(s.typeCondition.name.value) as GraphQLCompositeType) : parent,
+          );
         } else {
           const f = fragments.get(s.name.value)!;
           visit(f.selectionSet, schema.getType(f.typeCondition.name.value) as GraphQLCompositeType);
@@ -669,28 +798,45 @@ export function objectsReturned(schema: GraphQLSchema, document: DocumentNode, v
     return out;
   };
   // Whether fields selected on `parent` (a type condition) apply to an object of type `runtime`.
-  const applies = (parent: GraphQLCompositeType, runtime: GraphQLObjectType) => parent === runtime || (!isObjectType(parent) && schema.isSubType(parent, runtime));
+  const applies = (parent: GraphQLCompositeType, runtime: GraphQLObjectType) =>
+    parent === runtime || (!isObjectType(parent) && schema.isSubType(parent, runtime));
   // The object's own type: the static one, else its __typename, else the one type whose selections hold all its keys.
-  const runtimeType = (v: Record<string, unknown>, type: GraphQLCompositeType, selected: Map<string, Selected[]>): GraphQLObjectType | undefined => {
+  const runtimeType = (
+    v: Record<string, unknown>,
+    type: GraphQLCompositeType,
+    selected: Map<string, Selected[]>,
+  ): GraphQLObjectType | undefined => {
     if (isObjectType(type)) return type;
-    for (const [key, entries] of selected) if (entries.some((e) => e.name === "__typename") && typeof v[key] === "string") return schema.getType(v[key] as string) as GraphQLObjectType;
+    for (const [key, entries] of selected)
+      if (entries.some((e) => e.name === "__typename") && typeof v[key] === "string")
+        return schema.getType(v[key] as string) as GraphQLObjectType;
     const keys = [...selected.keys()].filter((k) => k in v);
-    const candidates = schema.getPossibleTypes(type as GraphQLInterfaceType | GraphQLUnionType).filter((t) => keys.every((k) => selected.get(k)!.some((e) => applies(e.parent, t))));
+    const candidates = schema
+      .getPossibleTypes(type as GraphQLInterfaceType | GraphQLUnionType)
+      .filter((t) => keys.every((k) => selected.get(k)!.some((e) => applies(e.parent, t))));
     // Several types select all these keys (fragments on two types selecting one key): the one whose selections also hold the keys one level down.
     const fits = (t: GraphQLObjectType) =>
       keys.every((k) => {
-        const child = [v[k]].flat().find((c) => c !== null && typeof c === "object" && !Array.isArray(c)) as Record<string, unknown> | undefined;
+        const child = [v[k]].flat().find((c) => c !== null && typeof c === "object" && !Array.isArray(c)) as
+          | Record<string, unknown>
+          | undefined;
         const entries = selected.get(k)!.filter((e) => applies(e.parent, t));
         const field = t.getFields()[entries[0]?.name ?? ""];
         if (!child || !field || isLeafType(getNamedType(field.type))) return true;
-        const below = collect(getNamedType(field.type) as GraphQLCompositeType, entries.flatMap((e) => e.sets));
+        const below = collect(
+          getNamedType(field.type) as GraphQLCompositeType,
+          entries.flatMap((e) => e.sets),
+        );
         return Object.keys(child).every((c) => below.has(c));
       });
     return candidates.find(fits) ?? candidates[0];
   };
   let objects = 0;
   const value = (v: unknown, type: GraphQLCompositeType, sets: SelectionSetNode[], free: boolean) => {
-    if (Array.isArray(v)) return v.forEach((item) => value(item, type, sets, free));
+    if (Array.isArray(v)) {
+      for (const item of v) value(item, type, sets, free);
+      return;
+    }
     if (v === null || typeof v !== "object") return;
     if (!free) objects++;
     const selected = collect(type, sets);
@@ -698,13 +844,16 @@ export function objectsReturned(schema: GraphQLSchema, document: DocumentNode, v
     for (const [key, all] of selected) {
       const child = (v as Record<string, unknown>)[key];
       const entries = runtime ? all.filter((e) => applies(e.parent, runtime)) : all.slice(0, 1);
-      if (child === null || child === undefined || !entries.length || entries[0]!.name.startsWith("__")) continue;
+      if (child === null || child === undefined || !entries.length || entries[0]!.name.startsWith("__"))
+        continue;
       const owner = runtime ?? entries[0]!.parent;
-      const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[entries[0]!.name] : undefined;
+      const field =
+        isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[entries[0]!.name] : undefined;
       if (!field) continue;
       const named = getNamedType(field.type);
       if (isLeafType(named)) continue;
-      const connectionPart = owner.name.endsWith("Connection") && (field.name === "edges" || field.name === "pageInfo");
+      const connectionPart =
+        owner.name.endsWith("Connection") && (field.name === "edges" || field.name === "pageInfo");
       value(
         child,
         named as GraphQLCompositeType,
@@ -713,7 +862,12 @@ export function objectsReturned(schema: GraphQLSchema, document: DocumentNode, v
       );
     }
   };
-  const root = operation.operation === "mutation" ? schema.getMutationType()! : operation.operation === "subscription" ? schema.getSubscriptionType()! : schema.getQueryType()!;
+  const root =
+    operation.operation === "mutation"
+      ? schema.getMutationType()!
+      : operation.operation === "subscription"
+        ? schema.getSubscriptionType()!
+        : schema.getQueryType()!;
   if (data && typeof data === "object") {
     // The root object itself is not counted: only what its fields return.
     value(data, root, [operation.selectionSet], true);
@@ -750,13 +904,15 @@ export interface SdkOperation {
 /** Every operation of packages/sdk/src/operations, by its name (its root field, as the SDK's functions). */
 export function sdkOperations(): Map<string, SdkOperation> {
   const fragments = new Map<string, string>();
-  const spreads = (text: string) => [...text.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!).filter((n) => n !== "on");
+  const spreads = (text: string) =>
+    [...text.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!).filter((n) => n !== "on");
   const operations = new Map<string, SdkOperation>();
   const files = graphqlFiles(SDK_OPERATIONS);
   for (const file of files) {
     const document: DocumentNode = parse(readFileSync(file, "utf8"));
     for (const def of document.definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def.loc!.source.body.slice(def.loc!.start, def.loc!.end));
+      if (def.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(def.name.value, def.loc!.source.body.slice(def.loc!.start, def.loc!.end));
     }
   }
   for (const file of files) {
@@ -776,7 +932,11 @@ export function sdkOperations(): Map<string, SdkOperation> {
       visit(body);
       const root = def.selectionSet.selections[0]!;
       const name = root.kind === Kind.FIELD ? root.name.value : def.name!.value;
-      operations.set(name, { name, kind: def.operation, document: [body, ...[...needed].map((n) => fragments.get(n)!)].join("\n") });
+      operations.set(name, {
+        name,
+        kind: def.operation,
+        document: [body, ...[...needed].map((n) => fragments.get(n)!)].join("\n"),
+      });
     }
   }
   return operations;

@@ -95,8 +95,14 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
     platform: { key: "secret" } as CallAs,
   };
   const gql = (query: string, variables: Json, as: CallAs) => api.gql(query, variables, as);
-  const userId = async (as: CallAs) => payload(await gql(`{ viewer { user { id } } }`, {}, as), "viewer").user.id as string;
-  const users = { merchant: await userId(callers.merchant), buyer: await userId(callers.buyer), creator: await userId(callers.creator), creator2: await userId({ user: tokens.creator2 }) };
+  const userId = async (as: CallAs) =>
+    payload(await gql(`{ viewer { user { id } } }`, {}, as), "viewer").user.id as string;
+  const users = {
+    merchant: await userId(callers.merchant),
+    buyer: await userId(callers.buyer),
+    creator: await userId(callers.creator),
+    creator2: await userId({ user: tokens.creator2 }),
+  };
 
   // ───── shops: three in EUR (one cart spans them), one in USD; all the merchant's ─────
   const shops: CostWorld["shops"] = [];
@@ -109,28 +115,63 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
     const res = payload(
       await gql(
         `mutation($input: ShopCreateInput!) { shopCreate(input: $input) { shop { id handle } ${PAYLOAD_ERRORS} } }`,
-        { input: { handle, name: handle.replace("-", " "), currencyCode, description: `The ${handle} shop.`, logoUrl: "https://cdn.example.test/logo.png" } },
+        {
+          input: {
+            handle,
+            name: handle.replace("-", " "),
+            currencyCode,
+            description: `The ${handle} shop.`,
+            logoUrl: "https://cdn.example.test/logo.png",
+          },
+        },
         callers.merchant,
       ),
       "shopCreate",
     );
     shops.push({ id: res.shop.id, handle, currencyCode });
   }
-  const [alpha, beta, gamma, dollar] = shops as [CostWorld["shops"][number], CostWorld["shops"][number], CostWorld["shops"][number], CostWorld["shops"][number]];
+  const [alpha, beta, gamma, dollar] = shops as [
+    CostWorld["shops"][number],
+    CostWorld["shops"][number],
+    CostWorld["shops"][number],
+    CostWorld["shops"][number],
+  ];
 
   // ───── products ─────
   const PRODUCT = `mutation($input: ProductCreateInput!) { productCreate(input: $input) {
     product { id handle variants { id } options { id } media { id } } ${PAYLOAD_ERRORS} } }`;
   const products: WorldProduct[] = [];
   let productCount = 0;
-  const words = ["linen", "merino", "canvas", "denim", "silk", "cotton", "wool", "cedar", "copper", "amber", "slate", "indigo"];
-  async function createProduct(shop: CostWorld["shops"][number], optionSizes: number[], mediaCount: number, status: "ACTIVE" | "DRAFT" = "ACTIVE") {
+  const words = [
+    "linen",
+    "merino",
+    "canvas",
+    "denim",
+    "silk",
+    "cotton",
+    "wool",
+    "cedar",
+    "copper",
+    "amber",
+    "slate",
+    "indigo",
+  ];
+  async function createProduct(
+    shop: CostWorld["shops"][number],
+    optionSizes: number[],
+    mediaCount: number,
+    status: "ACTIVE" | "DRAFT" = "ACTIVE",
+  ) {
     const n = ++productCount;
-    const options = optionSizes.map((size, i) => ({ name: ["Size", "Color", "Material"][i]!, values: Array.from({ length: size }, (_, v) => `${["S", "C", "M"][i]}${v}`) }));
+    const options = optionSizes.map((size, i) => ({
+      name: ["Size", "Color", "Material"][i]!,
+      values: Array.from({ length: size }, (_, v) => `${["S", "C", "M"][i]}${v}`),
+    }));
     const combos: { name: string; value: string }[][] = [[]];
     for (const option of options) {
       const next: { name: string; value: string }[][] = [];
-      for (const combo of combos) for (const value of option.values) next.push([...combo, { name: option.name, value }]);
+      for (const combo of combos)
+        for (const value of option.values) next.push([...combo, { name: option.name, value }]);
       combos.splice(0, combos.length, ...next);
     }
     const variants = combos.map((selectedOptions, i) => ({
@@ -152,7 +193,12 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
       tags: Array.from({ length: int(0, 8) }, (_, i) => `tag${i}`),
       options,
       variants,
-      media: Array.from({ length: mediaCount }, (_, i) => ({ url: `https://cdn.example.test/p${n}/${i}.jpg`, alt: `Image ${i}`, width: 800, height: 800 })),
+      media: Array.from({ length: mediaCount }, (_, i) => ({
+        url: `https://cdn.example.test/p${n}/${i}.jpg`,
+        alt: `Image ${i}`,
+        width: 800,
+        height: 800,
+      })),
     };
     const p = payload(await gql(PRODUCT, { input }, callers.merchant), "productCreate").product;
     const product: WorldProduct = {
@@ -198,20 +244,46 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   const programs: string[] = [];
   for (const shop of shops) {
     const productRates = inShop(shop).map((p) => ({ productId: p.id, rate: int(500, 3000) }));
-    const res = payload(await gql(PROGRAM, { input: { shopId: shop.id, defaultRate: 1000, holdDays: 0, access: shop === gamma ? "INVITE_ONLY" : "OPEN", productRates } }, callers.merchant), "affiliateProgramUpsert");
+    const res = payload(
+      await gql(
+        PROGRAM,
+        {
+          input: {
+            shopId: shop.id,
+            defaultRate: 1000,
+            holdDays: 0,
+            access: shop === gamma ? "INVITE_ONLY" : "OPEN",
+            productRates,
+          },
+        },
+        callers.merchant,
+      ),
+      "affiliateProgramUpsert",
+    );
     programs.push(res.affiliateProgram.id);
-    filled["AffiliateProgram.productRates"] = Math.max(filled["AffiliateProgram.productRates"] ?? 0, res.affiliateProgram.productRates.length);
+    filled["AffiliateProgram.productRates"] = Math.max(
+      filled["AffiliateProgram.productRates"] ?? 0,
+      res.affiliateProgram.productRates.length,
+    );
   }
   const invitations: string[] = [];
   for (const creator of [users.creator, users.creator2]) {
     const res = payload(
-      await gql(`mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${PAYLOAD_ERRORS} } }`, { input: { shopId: gamma.id, creatorId: creator } }, callers.merchant),
+      await gql(
+        `mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${PAYLOAD_ERRORS} } }`,
+        { input: { shopId: gamma.id, creatorId: creator } },
+        callers.merchant,
+      ),
       "affiliateInvite",
     );
     invitations.push(res.invitation.id);
   }
   payload(
-    await gql(`mutation($input: AffiliateInvitationAnswerInput!) { affiliateInvitationAccept(input: $input) { invitation { id } ${PAYLOAD_ERRORS} } }`, { input: { id: invitations[0] } }, callers.creator),
+    await gql(
+      `mutation($input: AffiliateInvitationAnswerInput!) { affiliateInvitationAccept(input: $input) { invitation { id } ${PAYLOAD_ERRORS} } }`,
+      { input: { id: invitations[0] } },
+      callers.creator,
+    ),
     "affiliateInvitationAccept",
   );
   const LINK = `mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { affiliateLink { id code } ${PAYLOAD_ERRORS} } }`;
@@ -246,7 +318,14 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
       caption: `Look #${pick(hashtags)} #costtest`,
       hashtags: [pick(hashtags)],
       media: video
-        ? { kind: "VIDEO", url: "https://cdn.example.test/v/1.mp4", width: 1080, height: 1920, durationMs: 15_000, posterUrl: "/media/posters/1.jpg" }
+        ? {
+            kind: "VIDEO",
+            url: "https://cdn.example.test/v/1.mp4",
+            width: 1080,
+            height: 1920,
+            durationMs: 15_000,
+            posterUrl: "/media/posters/1.jpg",
+          }
         : { kind: "IMAGE", url: "/media/posts/1.jpg", width: 1080, height: 1350 },
       productTags: tagged.map((p, i) => tagOf(p, i, video)),
       ...extra,
@@ -259,9 +338,15 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   // The post filled to its bound: tags until postCreate refuses (30 as of writing).
   let fullTags = 0;
   for (let n = 30; n <= 40; n += 10) {
-    const productTags = Array.from({ length: n }, (_, i) => tagOf(i < taggable.length ? taggable[i]! : big, i, false));
+    const productTags = Array.from({ length: n }, (_, i) =>
+      tagOf(i < taggable.length ? taggable[i]! : big, i, false),
+    );
     const media = { kind: "IMAGE", url: "/media/posts/full.jpg", width: 1080, height: 1350 };
-    const res = await gql(POST, { input: { caption: "All tags #costtest", media, productTags } }, callers.creator);
+    const res = await gql(
+      POST,
+      { input: { caption: "All tags #costtest", media, productTags } },
+      callers.creator,
+    );
     const p = payload(res, "postCreate", true);
     if (p.userErrors.length) break;
     posts.push(p.post.id);
@@ -279,10 +364,31 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   payload(await gql(FOLLOW, { input: { shopId: alpha.id } }, callers.buyer), "userFollow");
   payload(await gql(FOLLOW, { input: { userId: users.creator2 } }, callers.creator), "userFollow");
   for (const postId of posts.slice(0, 4)) {
-    payload(await gql(`mutation($input: PostLikeInput!) { postLike(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { postId } }, callers.buyer), "postLike");
-    payload(await gql(`mutation($input: PostViewInput!) { postView(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { postId } }, callers.buyer), "postView");
+    payload(
+      await gql(
+        `mutation($input: PostLikeInput!) { postLike(input: $input) { ${PAYLOAD_ERRORS} } }`,
+        { input: { postId } },
+        callers.buyer,
+      ),
+      "postLike",
+    );
+    payload(
+      await gql(
+        `mutation($input: PostViewInput!) { postView(input: $input) { ${PAYLOAD_ERRORS} } }`,
+        { input: { postId } },
+        callers.buyer,
+      ),
+      "postView",
+    );
   }
-  payload(await gql(`mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpdate(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { personalization: true, analytics: true } }, callers.buyer), "viewerConsentUpdate");
+  payload(
+    await gql(
+      `mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpdate(input: $input) { ${PAYLOAD_ERRORS} } }`,
+      { input: { personalization: true, analytics: true } },
+      callers.buyer,
+    ),
+    "viewerConsentUpdate",
+  );
 
   // ───── live: a LIVE shop session pinned until refused (or 110 pins), a scheduled one, an ended one with a replay ─────
   const SCHEDULE = `mutation($input: LiveSessionScheduleInput!) { liveSessionSchedule(input: $input) { liveSession { id } ${PAYLOAD_ERRORS} } }`;
@@ -290,32 +396,89 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   const liveSessions: string[] = [];
   const soon = () => new Date(Date.now() + 3_600_000).toISOString();
   async function schedule(as: CallAs, shopId?: string) {
-    const input = { title: `Cost live ${liveSessions.length + 1}`, scheduledAt: soon(), playbackUrl: "https://stream.example.test/live.m3u8", ...(shopId ? { shopId } : {}) };
+    const input = {
+      title: `Cost live ${liveSessions.length + 1}`,
+      scheduledAt: soon(),
+      playbackUrl: "https://stream.example.test/live.m3u8",
+      ...(shopId ? { shopId } : {}),
+    };
     const id = payload(await gql(SCHEDULE, { input }, as), "liveSessionSchedule").liveSession.id as string;
     liveSessions.push(id);
     return id;
   }
   const live = await schedule(callers.merchant, alpha.id);
-  const pinTargets = [...inShop(alpha).map((p) => ({ productId: p.id })), ...big.variants.map((variantId) => ({ productId: big.id, variantId }))];
+  const pinTargets = [
+    ...inShop(alpha).map((p) => ({ productId: p.id })),
+    ...big.variants.map((variantId) => ({ productId: big.id, variantId })),
+  ];
   let pinned = 0;
   for (const target of pinTargets.slice(0, 110)) {
-    const p = payload(await gql(PIN, { input: { liveSessionId: live, ...target, ...(rand() < 0.5 ? { livePrice: "1.00", quantityCap: 50 } : {}) } }, callers.merchant), "liveSessionPinProduct", true);
+    const p = payload(
+      await gql(
+        PIN,
+        {
+          input: {
+            liveSessionId: live,
+            ...target,
+            ...(rand() < 0.5 ? { livePrice: "1.00", quantityCap: 50 } : {}),
+          },
+        },
+        callers.merchant,
+      ),
+      "liveSessionPinProduct",
+      true,
+    );
     if (p.userErrors.length) break;
     pinned = p.liveSession.pinnedProducts.length;
   }
   filled["LiveSession.pinnedProducts"] = pinned;
-  payload(await gql(`mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { id: live } }, callers.merchant), "liveSessionStart");
-  payload(await gql(`mutation($input: LiveSessionJoinInput!) { liveSessionJoin(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { liveSessionId: live } }, callers.buyer), "liveSessionJoin");
-  const scheduled = await schedule(callers.creator);
-  for (const p of taggable.slice(0, 5)) payload(await gql(PIN, { input: { liveSessionId: scheduled, productId: p.id } }, callers.creator), "liveSessionPinProduct");
-  const ended = await schedule(callers.merchant, beta.id);
-  for (const p of inShop(beta)) payload(await gql(PIN, { input: { liveSessionId: ended, productId: p.id } }, callers.merchant), "liveSessionPinProduct");
-  payload(await gql(`mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { id: ended } }, callers.merchant), "liveSessionStart");
   payload(
-    await gql(`mutation($input: LiveSessionEndInput!) { liveSessionEnd(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { id: ended, replay: { url: "https://cdn.example.test/replay.mp4", durationMs: 60_000 } } }, callers.merchant),
+    await gql(
+      `mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${PAYLOAD_ERRORS} } }`,
+      { input: { id: live } },
+      callers.merchant,
+    ),
+    "liveSessionStart",
+  );
+  payload(
+    await gql(
+      `mutation($input: LiveSessionJoinInput!) { liveSessionJoin(input: $input) { ${PAYLOAD_ERRORS} } }`,
+      { input: { liveSessionId: live } },
+      callers.buyer,
+    ),
+    "liveSessionJoin",
+  );
+  const scheduled = await schedule(callers.creator);
+  for (const p of taggable.slice(0, 5))
+    payload(
+      await gql(PIN, { input: { liveSessionId: scheduled, productId: p.id } }, callers.creator),
+      "liveSessionPinProduct",
+    );
+  const ended = await schedule(callers.merchant, beta.id);
+  for (const p of inShop(beta))
+    payload(
+      await gql(PIN, { input: { liveSessionId: ended, productId: p.id } }, callers.merchant),
+      "liveSessionPinProduct",
+    );
+  payload(
+    await gql(
+      `mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${PAYLOAD_ERRORS} } }`,
+      { input: { id: ended } },
+      callers.merchant,
+    ),
+    "liveSessionStart",
+  );
+  payload(
+    await gql(
+      `mutation($input: LiveSessionEndInput!) { liveSessionEnd(input: $input) { ${PAYLOAD_ERRORS} } }`,
+      { input: { id: ended, replay: { url: "https://cdn.example.test/replay.mp4", durationMs: 60_000 } } },
+      callers.merchant,
+    ),
     "liveSessionEnd",
   );
-  const pins = (await api.db.prisma.livePinnedProduct.findMany({ select: { id: true } })).map((p) => gid("LivePinnedProduct", p.id));
+  const pins = (await api.db.prisma.livePinnedProduct.findMany({ select: { id: true } })).map((p) =>
+    gid("LivePinnedProduct", p.id),
+  );
 
   // ───── webhook endpoints (before the checkouts, so that their events make deliveries) ─────
   const ENDPOINT = `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id } ${PAYLOAD_ERRORS} } }`;
@@ -323,26 +486,45 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   const platformWebhookEndpoints: string[] = [];
   const topics = ["ORDER_PAID", "ORDER_REFUNDED", "COMMISSION_PAYABLE", "INVENTORY_LOW"];
   for (let i = 0; i < 25; i++) {
-    const input = { shopId: alpha.id, url: `http://127.0.0.1:9/hooks/${i}`, topics: i % 2 ? topics : ["ORDER_PAID"], description: `Endpoint ${i}` };
+    const input = {
+      shopId: alpha.id,
+      url: `http://127.0.0.1:9/hooks/${i}`,
+      topics: i % 2 ? topics : ["ORDER_PAID"],
+      description: `Endpoint ${i}`,
+    };
     const p = payload(await gql(ENDPOINT, { input }, callers.merchant), "webhookEndpointCreate", true);
     if (p.userErrors.length) break;
     webhookEndpoints.push(p.webhookEndpoint.id);
   }
   filled["Shop.webhookEndpoints"] = webhookEndpoints.length;
   for (let i = 0; i < 3; i++) {
-    const p = payload(await gql(ENDPOINT, { input: { url: `http://127.0.0.1:9/platform/${i}`, topics } }, callers.platform), "webhookEndpointCreate");
+    const p = payload(
+      await gql(ENDPOINT, { input: { url: `http://127.0.0.1:9/platform/${i}`, topics } }, callers.platform),
+      "webhookEndpointCreate",
+    );
     platformWebhookEndpoints.push(p.webhookEndpoint.id);
   }
 
   // ───── discount codes: ten on alpha (a cart takes at most 10), one on beta ─────
   const discountCodes: { id: string; code: string }[] = [];
-  for (let i = 0; i < 10; i++) discountCodes.push(await commerce.discountCode(alpha.id, { code: `COST${i}`, kind: i % 2 ? "PERCENTAGE" : "FIXED_AMOUNT", value: i % 2 ? `${i}` : "1.00" }));
+  for (let i = 0; i < 10; i++)
+    discountCodes.push(
+      await commerce.discountCode(alpha.id, {
+        code: `COST${i}`,
+        kind: i % 2 ? "PERCENTAGE" : "FIXED_AMOUNT",
+        value: i % 2 ? `${i}` : "1.00",
+      }),
+    );
   discountCodes.push(await commerce.discountCode(beta.id, { code: "BETA5", kind: "PERCENTAGE", value: "5" }));
 
   // ───── clicks on the creator's links (stats), as browsers ─────
   for (const l of affiliateLinks.slice(0, 4)) {
     await api.server.yoga.fetch(`http://test/r/${l.code}`, {
-      headers: { "x-forwarded-for": `203.0.113.${int(1, 200)}`, "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1" },
+      headers: {
+        "x-forwarded-for": `203.0.113.${int(1, 200)}`,
+        "user-agent":
+          "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1",
+      },
       redirect: "manual",
     });
   }
@@ -350,7 +532,9 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   // ───── carts and orders ─────
   const CART = `mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id lines { id } } userErrors { code field message } } }`;
   const others = [...inShop(beta), ...inShop(gamma)];
-  const otherVariants = others.flatMap((p) => p.variants.slice(0, 2).map((variantId) => ({ variantId, product: p })));
+  const otherVariants = others.flatMap((p) =>
+    p.variants.slice(0, 2).map((variantId) => ({ variantId, product: p })),
+  );
   const attributions = (productShopId: string, i: number): Json | undefined => {
     const r = i % 4;
     if (r === 0) return { affiliateCode: shopCode.get(productShopId) };
@@ -366,62 +550,170 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
     ...big.variants.slice(0, 100 - Math.min(15, otherVariants.length)).map((v, i) => line(v, alpha.id, i)),
     ...otherVariants.slice(0, 15).map(({ variantId, product }, i) => line(variantId, product.shopId, i)),
   ];
-  const cartInput = { lines: cartLinesInput, discountCodes: discountCodes.slice(0, 10).map((d) => d.code), buyerIdentity: { email: "buyer@example.test", countryCode: "DE" } };
+  const cartInput = {
+    lines: cartLinesInput,
+    discountCodes: discountCodes.slice(0, 10).map((d) => d.code),
+    buyerIdentity: { email: "buyer@example.test", countryCode: "DE" },
+  };
   const cartRes = payload(await gql(CART, { input: cartInput }, callers.buyer), "cartCreate");
   const cart = cartRes.cart.id as string;
   const cartLines = cartRes.cart.lines.map((l: Json) => l.id) as string[];
   filled["Cart.lines"] = cartLines.length;
-  const anonymousCart = payload(await gql(CART, { input: { lines: [line(big.variants[0]!, alpha.id, 1), line(others[0]!.variants[0]!, others[0]!.shopId, 2)] } }, callers.anonymous), "cartCreate").cart.id as string;
+  const anonymousCart = payload(
+    await gql(
+      CART,
+      {
+        input: {
+          lines: [line(big.variants[0]!, alpha.id, 1), line(others[0]!.variants[0]!, others[0]!.shopId, 2)],
+        },
+      },
+      callers.anonymous,
+    ),
+    "cartCreate",
+  ).cart.id as string;
 
   // Checked out: ~90 lines of alpha through the creator's code, lines of beta and gamma: three orders.
   const checkoutLines = [
-    ...big.variants.slice(0, 80).map((variantId) => ({ variantId, quantity: int(1, 3), attribution: { affiliateCode: shopCode.get(alpha.id) } })),
-    ...inShop(alpha).slice(1).map((p) => ({ variantId: p.variants[0]!, quantity: 1, attribution: { affiliateCode: shopCode.get(alpha.id) } })),
-    ...inShop(beta).map((p) => ({ variantId: p.variants[0]!, quantity: 2, attribution: { affiliateCode: shopCode.get(beta.id) } })),
+    ...big.variants.slice(0, 80).map((variantId) => ({
+      variantId,
+      quantity: int(1, 3),
+      attribution: { affiliateCode: shopCode.get(alpha.id) },
+    })),
+    ...inShop(alpha)
+      .slice(1)
+      .map((p) => ({
+        variantId: p.variants[0]!,
+        quantity: 1,
+        attribution: { affiliateCode: shopCode.get(alpha.id) },
+      })),
+    ...inShop(beta).map((p) => ({
+      variantId: p.variants[0]!,
+      quantity: 2,
+      attribution: { affiliateCode: shopCode.get(beta.id) },
+    })),
     ...inShop(gamma).map((p) => ({ variantId: p.variants[0]!, quantity: 1 })),
   ].slice(0, 100);
   const orders: string[] = [];
   async function checkout(lines: Json[], as: CallAs, codes: string[] = []) {
-    const cartId = payload(await gql(CART, { input: { lines, discountCodes: codes, buyerIdentity: { email: "buyer@example.test" } } }, as), "cartCreate").cart.id;
-    const res = payload(await gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, as), "checkoutComplete");
+    const cartId = payload(
+      await gql(
+        CART,
+        { input: { lines, discountCodes: codes, buyerIdentity: { email: "buyer@example.test" } } },
+        as,
+      ),
+      "cartCreate",
+    ).cart.id;
+    const res = payload(
+      await gql(
+        CHECKOUT,
+        { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+        as,
+      ),
+      "checkoutComplete",
+    );
     const ids = res.orders.map((o: Json) => o.id as string);
     orders.push(...ids);
     return { cartId: cartId as string, orders: ids as string[] };
   }
   const bigCheckout = await checkout(checkoutLines, callers.buyer, ["COST1", "BETA5"]);
-  await checkout([{ variantId: inShop(dollar)[0]!.variants[0]!, quantity: 2, attribution: { affiliateCode: shopCode.get(dollar.id) } }], callers.buyer);
+  await checkout(
+    [
+      {
+        variantId: inShop(dollar)[0]!.variants[0]!,
+        quantity: 2,
+        attribution: { affiliateCode: shopCode.get(dollar.id) },
+      },
+    ],
+    callers.buyer,
+  );
   await checkout([{ variantId: big.variants[99]!, quantity: 1 }], callers.anonymous);
-  for (let i = 0; i < 3; i++) await checkout([{ variantId: pick(taggable).variants[0]!, quantity: 1 }], { user: await api.token(`cost-shopper-${i}`, ["BUYER"]) });
+  for (let i = 0; i < 3; i++)
+    await checkout([{ variantId: pick(taggable).variants[0]!, quantity: 1 }], {
+      user: await api.token(`cost-shopper-${i}`, ["BUYER"]),
+    });
 
   // Refunds of the large order until refused (or nothing is left): the first refunds a unit of every line, then one unit each, then the rest.
   const ORDER_LINES = `query($id: ID!) { order(id: $id) { id shop { id } lines { id quantity } } }`;
   const alphaOrder = bigCheckout.orders[0]!;
-  const alphaLines = payload(await gql(ORDER_LINES, { id: alphaOrder }, callers.merchant), "order").lines as { id: string; quantity: number }[];
+  const alphaLines = payload(await gql(ORDER_LINES, { id: alphaOrder }, callers.merchant), "order").lines as {
+    id: string;
+    quantity: number;
+  }[];
   filled["Order.lines"] = alphaLines.length;
   const REFUND = `mutation($input: OrderRefundInput!) { orderRefund(input: $input) { order { id refunds { lines { orderLineId } } } ${PAYLOAD_ERRORS} } }`;
   const left = new Map(alphaLines.map((l) => [l.id, l.quantity]));
   let refunds = 0;
   for (let r = 0; r < 15; r++) {
-    const ids = r === 0 ? alphaLines.map((l) => l.id) : [...left].filter(([, q]) => q > 0).slice(0, 1).map(([id]) => id);
+    const ids =
+      r === 0
+        ? alphaLines.map((l) => l.id)
+        : [...left]
+            .filter(([, q]) => q > 0)
+            .slice(0, 1)
+            .map(([id]) => id);
     if (!ids.length) break;
-    const p = payload(await gql(REFUND, { input: { id: alphaOrder, lines: ids.map((lineId) => ({ lineId, quantity: 1 })), reason: `partial ${r}`, restock: r % 2 === 0 } }, callers.merchant), "orderRefund", true);
+    const p = payload(
+      await gql(
+        REFUND,
+        {
+          input: {
+            id: alphaOrder,
+            lines: ids.map((lineId) => ({ lineId, quantity: 1 })),
+            reason: `partial ${r}`,
+            restock: r % 2 === 0,
+          },
+        },
+        callers.merchant,
+      ),
+      "orderRefund",
+      true,
+    );
     if (p.userErrors.length) break;
     for (const id of ids) left.set(id, left.get(id)! - 1);
     refunds = p.order.refunds.length;
-    filled["Refund.lines"] = Math.max(filled["Refund.lines"] ?? 0, ...p.order.refunds.map((x: Json) => x.lines.length));
+    filled["Refund.lines"] = Math.max(
+      filled["Refund.lines"] ?? 0,
+      ...p.order.refunds.map((x: Json) => x.lines.length),
+    );
   }
   // The last refund may always take everything left.
-  const last = payload(await gql(REFUND, { input: { id: alphaOrder, reason: "the rest" } }, callers.merchant), "orderRefund", true);
+  const last = payload(
+    await gql(REFUND, { input: { id: alphaOrder, reason: "the rest" } }, callers.merchant),
+    "orderRefund",
+    true,
+  );
   if (!last.userErrors.length) refunds = last.order.refunds.length;
   filled["Order.refunds"] = refunds;
   const [, betaOrder, gammaOrder] = bigCheckout.orders;
-  if (betaOrder) payload(await gql(`mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { id: betaOrder } }, callers.merchant), "orderFulfill");
-  if (gammaOrder) payload(await gql(`mutation($input: OrderCancelInput!) { orderCancel(input: $input) { ${PAYLOAD_ERRORS} } }`, { input: { id: gammaOrder, reason: "test" } }, callers.merchant), "orderCancel");
+  if (betaOrder)
+    payload(
+      await gql(
+        `mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { ${PAYLOAD_ERRORS} } }`,
+        { input: { id: betaOrder } },
+        callers.merchant,
+      ),
+      "orderFulfill",
+    );
+  if (gammaOrder)
+    payload(
+      await gql(
+        `mutation($input: OrderCancelInput!) { orderCancel(input: $input) { ${PAYLOAD_ERRORS} } }`,
+        { input: { id: gammaOrder, reason: "test" } },
+        callers.merchant,
+      ),
+      "orderCancel",
+    );
 
   // ───── ids the API does not hand out in one place ─────
-  const orderLines = (await api.db.prisma.orderLine.findMany({ select: { id: true }, take: 40 })).map((l) => gid("OrderLine", l.id));
-  const webhookDeliveries = (await api.db.prisma.webhookDelivery.findMany({ select: { id: true }, take: 10 })).map((d) => gid("WebhookDelivery", d.id));
-  filled["Order.commissions"] = await api.db.prisma.commission.count({ where: { orderId: dbId(alphaOrder) } });
+  const orderLines = (await api.db.prisma.orderLine.findMany({ select: { id: true }, take: 40 })).map((l) =>
+    gid("OrderLine", l.id),
+  );
+  const webhookDeliveries = (
+    await api.db.prisma.webhookDelivery.findMany({ select: { id: true }, take: 10 })
+  ).map((d) => gid("WebhookDelivery", d.id));
+  filled["Order.commissions"] = await api.db.prisma.commission.count({
+    where: { orderId: dbId(alphaOrder) },
+  });
   filled["WebhookDelivery"] = await api.db.prisma.webhookDelivery.count();
 
   const allProducts = [...products, draftProduct];

@@ -24,7 +24,9 @@ const JWT_SECRET = "crash-test-secret-0123456789abcdefghijklmnopqrstu";
 const serverUrl = process.env.DATABASE_URL;
 const dataDir = mkdtempSync(join(tmpdir(), "shoppable-crash-"));
 const databaseName = `shoppable_crash_${randomBytes(4).toString("hex")}`;
-const databaseUrl = serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString() : undefined;
+const databaseUrl = serverUrl
+  ? Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString()
+  : undefined;
 
 let child: ChildProcessWithoutNullStreams | undefined;
 let db: Database | undefined;
@@ -41,13 +43,28 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const open = () => openDatabase(databaseUrl ? { databaseUrl, migrate: true, poolSize: 2 } : { dataDir: join(dataDir, "pglite"), migrate: true });
+const open = () =>
+  openDatabase(
+    databaseUrl
+      ? { databaseUrl, migrate: true, poolSize: 2 }
+      : { dataDir: join(dataDir, "pglite"), migrate: true },
+  );
 
-async function gql(url: string, key: string, query: string, variables: Record<string, unknown> = {}, user?: string): Promise<any> {
+async function gql(
+  url: string,
+  key: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  user?: string,
+): Promise<any> {
   try {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-shoppable-key": key, ...(user ? { "x-shoppable-user": user } : {}) },
+      headers: {
+        "content-type": "application/json",
+        "x-shoppable-key": key,
+        ...(user ? { "x-shoppable-user": user } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return ((await res.json()) as { data?: unknown }).data ?? null;
@@ -73,17 +90,36 @@ describe("a crash mid-checkout", () => {
     await db.close();
     db = undefined;
 
-    const api = await startApiProcess({ SHOPPABLE_JWT_SECRET: JWT_SECRET, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", SHOPPABLE_SEED_DEMO: "0" });
+    const api = await startApiProcess({
+      SHOPPABLE_JWT_SECRET: JWT_SECRET,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? "",
+      SHOPPABLE_SEED_DEMO: "0",
+    });
     child = api.child;
     const url = api.url;
     const merchant = await signUserToken(JWT_SECRET, { externalId: "crash-merchant", roles: ["MERCHANT"] });
-    const shop = await gql(url, keys.secret, `mutation { shopCreate(input: { handle: "crash", name: "Crash", currencyCode: "EUR" }) { shop { id } } }`, {}, merchant);
+    const shop = await gql(
+      url,
+      keys.secret,
+      `mutation { shopCreate(input: { handle: "crash", name: "Crash", currencyCode: "EUR" }) { shop { id } } }`,
+      {},
+      merchant,
+    );
     const STOCK = 10_000;
     const product = await gql(
       url,
       keys.secret,
       `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { variants { id } } } }`,
-      { input: { shopId: shop.shopCreate.shop.id, title: "Crash tee", status: "ACTIVE", options: [], variants: [{ price: "5.00", inventoryQuantity: STOCK, selectedOptions: [] }] } },
+      {
+        input: {
+          shopId: shop.shopCreate.shop.id,
+          title: "Crash tee",
+          status: "ACTIVE",
+          options: [],
+          variants: [{ price: "5.00", inventoryQuantity: STOCK, selectedOptions: [] }],
+        },
+      },
       merchant,
     );
     const variantId = product.productCreate.product.variants[0].id;
@@ -93,14 +129,31 @@ describe("a crash mid-checkout", () => {
     const killedNow = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
     const caller = async (n: number) => {
       while (!killed) {
-        const cart = await gql(url, keys.publishable, `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id } } }`, {
-          input: { lines: [{ variantId, quantity: 1 + (n % 3) }], buyerIdentity: { email: `crash-${n}@example.test` } },
-        });
+        const cart = await gql(
+          url,
+          keys.publishable,
+          `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id } } }`,
+          {
+            input: {
+              lines: [{ variantId, quantity: 1 + (n % 3) }],
+              buyerIdentity: { email: `crash-${n}@example.test` },
+            },
+          },
+        );
         if (!cart) continue;
-        const done = await gql(url, keys.publishable, `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { status } } }`, {
-          // A quarter of the buyers see PAYMENT_PENDING and never retry: their reservations wait for the release too.
-          input: { cartId: cart.cartCreate.cart.id, idempotencyKey: randomUUID(), payment: { token: n % 4 === 0 ? "tok_timeout" : "tok_success" } },
-        });
+        const done = await gql(
+          url,
+          keys.publishable,
+          `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { status } } }`,
+          {
+            // A quarter of the buyers see PAYMENT_PENDING and never retry: their reservations wait for the release too.
+            input: {
+              cartId: cart.cartCreate.cart.id,
+              idempotencyKey: randomUUID(),
+              payment: { token: n % 4 === 0 ? "tok_timeout" : "tok_success" },
+            },
+          },
+        );
         if (done?.checkoutComplete?.order?.status === "PAID" && ++paid === 40) {
           killed = true;
           child!.kill("SIGKILL");
@@ -119,12 +172,24 @@ describe("a crash mid-checkout", () => {
     // The scheduled job's runs, an hour on (the killed process's 2-minute leases have passed). A
     // run defers a checkout whose payment the provider cannot answer for yet (the test provider
     // loses tok_timeout's first two answers per key); a later run settles it.
-    const context = { db: db.prisma, events: createEventBus({ logger: createLogger("silent") }), payments: new TestPaymentProvider() };
+    const context = {
+      db: db.prisma,
+      events: createEventBus({ logger: createLogger("silent") }),
+      payments: new TestPaymentProvider(),
+    };
     const runs = [];
-    do runs.push(await releaseAbandonedCheckouts(context, { releaseAfterMs: 0, now: new Date(Date.now() + 3_600_000) }));
+    do
+      runs.push(
+        await releaseAbandonedCheckouts(context, {
+          releaseAfterMs: 0,
+          now: new Date(Date.now() + 3_600_000),
+        }),
+      );
     while (runs.at(-1)!.deferred > 0 && runs.length < 3);
     const report = runs.at(-1)!;
-    console.log(`crash (${databaseUrl ? "PostgreSQL" : "embedded"}): killed after ${paid} paid checkouts with ${JSON.stringify(interrupted)} interrupted; release runs: ${JSON.stringify(runs)}`);
+    console.log(
+      `crash (${databaseUrl ? "PostgreSQL" : "embedded"}): killed after ${paid} paid checkouts with ${JSON.stringify(interrupted)} interrupted; release runs: ${JSON.stringify(runs)}`,
+    );
     expect(interrupted.incomplete).toBeGreaterThan(0); // the kill did interrupt checkouts
     expect(report.deferred).toBe(0);
 

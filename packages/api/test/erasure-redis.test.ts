@@ -33,7 +33,11 @@ beforeAll(async () => {
   proxy = await redisProxy();
   redis = new Redis(redisUrl.toString());
   api = await startTestApi({ REDIS_URL: proxy.url, AUTH_CACHE_TTL_MS: "600000" });
-  second = createServer({ db: api.db, config: { ...api.config, redisUrl: proxy.url }, logger: createLogger("silent") });
+  second = createServer({
+    db: api.db,
+    config: { ...api.config, redisUrl: proxy.url },
+    logger: createLogger("silent"),
+  });
   urlB = (await second.listen(0, "127.0.0.1")).url;
 });
 
@@ -48,8 +52,16 @@ afterAll(async () => {
 
 /** A request to instance B (instance A is `api.gql`). */
 async function onB(query: string, token: string): Promise<GraphQLResponse> {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-shoppable-key": api.keys.publishable, "x-shoppable-user": token };
-  const response = await second.yoga.fetch("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query }) });
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-shoppable-key": api.keys.publishable,
+    "x-shoppable-user": token,
+  };
+  const response = await second.yoga.fetch("http://test/graphql", {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse;
 }
 
@@ -74,12 +86,20 @@ function heardOnB(userId: string): Promise<void> {
 
 /** Both instances hear each other through Redis. */
 async function healthy() {
-  await until(() => api.server.events.problem() === null && second.events.problem() === null, "both instances to reach Redis");
-  await until(async () => ((await redis.pubsub("NUMSUB", "shoppable:userErased:all")) as [string, number])[1] >= 2, "both instances to listen for erasures");
+  await until(
+    () => api.server.events.problem() === null && second.events.problem() === null,
+    "both instances to reach Redis",
+  );
+  await until(
+    async () => ((await redis.pubsub("NUMSUB", "shoppable:userErased:all")) as [string, number])[1] >= 2,
+    "both instances to listen for erasures",
+  );
 }
 
 function expectErased(res: GraphQLResponse) {
-  expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["UNAUTHENTICATED", "This account was erased."]]);
+  expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+    ["UNAUTHENTICATED", "This account was erased."],
+  ]);
 }
 
 describe("erasure across instances", () => {
@@ -105,7 +125,10 @@ describe("erasure across instances", () => {
     // Erased while Redis is lost, and B asked only once it is back: its cache was dropped.
     const carol = await signedInOnB();
     proxy.cut();
-    await until(() => api.server.events.problem() !== null && second.events.problem() !== null, "both instances to lose Redis");
+    await until(
+      () => api.server.events.problem() !== null && second.events.problem() !== null,
+      "both instances to lose Redis",
+    );
     ok(await api.gql(ERASE, {}, { user: carol.token }));
     proxy.restore();
     await healthy();
@@ -115,7 +138,10 @@ describe("erasure across instances", () => {
     const dave = await signedInOnB();
     const eve = await signedInOnB();
     proxy.cut();
-    await until(() => api.server.events.problem() !== null && second.events.problem() !== null, "both instances to lose Redis");
+    await until(
+      () => api.server.events.problem() !== null && second.events.problem() !== null,
+      "both instances to lose Redis",
+    );
     ok(await api.gql(ERASE, {}, { user: dave.token }));
     expectErased(await onB(VIEWER, dave.token));
     // Everyone else still gets in, looked up each time.

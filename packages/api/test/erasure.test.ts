@@ -47,12 +47,17 @@ const dbIdOf = (globalId: string) => Buffer.from(globalId, "base64").toString().
 
 async function post() {
   const author = await commerce.user("erasure-author");
-  const row = await api.db.prisma.post.create({ data: { authorId: author.id, mediaKind: "IMAGE", mediaUrl: "/m.jpg", width: 1, height: 1 }, select: { id: true } });
+  const row = await api.db.prisma.post.create({
+    data: { authorId: author.id, mediaKind: "IMAGE", mediaUrl: "/m.jpg", width: 1, height: 1 },
+    select: { id: true },
+  });
   return { id: row.id, gid: gid("Post", row.id) };
 }
 
 function expectErased(res: GraphQLResponse) {
-  expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["UNAUTHENTICATED", "This account was erased."]]);
+  expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+    ["UNAUTHENTICATED", "This account was erased."],
+  ]);
 }
 
 describe("viewerErase", () => {
@@ -78,17 +83,27 @@ describe("viewerErase", () => {
 
   it("ends the user's open subscriptions: SSE with the error, WebSockets closed with 4403", async () => {
     const erin = await person();
-    const sse = await sseSubscribe(url, { "x-shoppable-key": api.keys.publishable, "x-shoppable-user": erin.token }, COMMISSIONS, {});
+    const sse = await sseSubscribe(
+      url,
+      { "x-shoppable-key": api.keys.publishable, "x-shoppable-user": erin.token },
+      COMMISSIONS,
+      {},
+    );
     const client = wsClient(url, params(api, { user: erin.token }));
     clients.push(client);
     const ws = wsSubscribe(client, COMMISSIONS, {});
     await until(() => api.server.events.subscribers("commissionEvents", erin.id) === 2, "both subscriptions");
     ok(await api.gql(ERASE, {}, { user: erin.token }));
     const ended = await sse.next();
-    expect(ended.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["UNAUTHENTICATED", "This account was erased."]]);
+    expect(ended.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ["UNAUTHENTICATED", "This account was erased."],
+    ]);
     await expect(sse.next()).rejects.toThrow(/completed|ended/);
     await expect(ws.next()).rejects.toThrow(/4403/);
-    await until(() => api.server.events.subscribers("commissionEvents", erin.id) === 0, "subscriptions to end");
+    await until(
+      () => api.server.events.subscribers("commissionEvents", erin.id) === 0,
+      "subscriptions to end",
+    );
     await sse.close();
   });
 
@@ -96,11 +111,23 @@ describe("viewerErase", () => {
     // A second instance on the same database with no event bus in common (no REDIS_URL) never
     // hears of the erasure: its cache keeps the user for 10 minutes, as a request already past
     // authentication would. What it writes for the user must still be refused.
-    const stale: ShoppableServer = createServer({ db: api.db, config: api.config, logger: createLogger("silent") });
+    const stale: ShoppableServer = createServer({
+      db: api.db,
+      config: api.config,
+      logger: createLogger("silent"),
+    });
     try {
       const onStale = async (query: string, variables: Record<string, unknown>, token: string) => {
-        const headers: Record<string, string> = { "content-type": "application/json", "x-shoppable-key": api.keys.publishable, "x-shoppable-user": token };
-        const response = await stale.yoga.fetch("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+        const headers: Record<string, string> = {
+          "content-type": "application/json",
+          "x-shoppable-key": api.keys.publishable,
+          "x-shoppable-user": token,
+        };
+        const response = await stale.yoga.fetch("http://test/graphql", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ query, variables }),
+        });
         return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse;
       };
       const erin = await person();
@@ -113,13 +140,34 @@ describe("viewerErase", () => {
 
       const writes: [string, Record<string, unknown>][] = [
         [LIKE, { input: { postId: target.gid } }],
-        [`mutation($input: PostViewInput!) { postView(input: $input) { userErrors { code } } }`, { input: { postId: target.gid } }],
-        [`mutation($input: PostShareInput!) { postShare(input: $input) { userErrors { code } } }`, { input: { postId: target.gid, channel: "copy_link" } }],
-        [`mutation($input: UserFollowInput!) { userFollow(input: $input) { userErrors { code } } }`, { input: { userId: gid("User", friend.id) } }],
-        [`mutation($input: UserFollowInput!) { userFollow(input: $input) { userErrors { code } } }`, { input: { shopId: shop.id } }],
-        [`mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } userErrors { code } } }`, { input: { lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } }],
-        [`mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpdate(input: $input) { userErrors { code } } }`, { input: { personalization: true } }],
-        [`mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { userErrors { code } } }`, { input: { shopId: shop.id } }],
+        [
+          `mutation($input: PostViewInput!) { postView(input: $input) { userErrors { code } } }`,
+          { input: { postId: target.gid } },
+        ],
+        [
+          `mutation($input: PostShareInput!) { postShare(input: $input) { userErrors { code } } }`,
+          { input: { postId: target.gid, channel: "copy_link" } },
+        ],
+        [
+          `mutation($input: UserFollowInput!) { userFollow(input: $input) { userErrors { code } } }`,
+          { input: { userId: gid("User", friend.id) } },
+        ],
+        [
+          `mutation($input: UserFollowInput!) { userFollow(input: $input) { userErrors { code } } }`,
+          { input: { shopId: shop.id } },
+        ],
+        [
+          `mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } userErrors { code } } }`,
+          { input: { lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } },
+        ],
+        [
+          `mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpdate(input: $input) { userErrors { code } } }`,
+          { input: { personalization: true } },
+        ],
+        [
+          `mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { userErrors { code } } }`,
+          { input: { shopId: shop.id } },
+        ],
       ];
       await api.db.prisma.affiliateProgram.create({ data: { shopId: dbIdOf(shop.id), defaultRate: 1000 } });
       for (const [query, variables] of writes) expectErased(await onStale(query, variables, erin.token));
@@ -137,8 +185,18 @@ describe("viewerErase", () => {
           db.affiliateLink.count({ where: { creatorId: erin.id } }),
         ]),
       ).toEqual([0, 0, 0, 0, 0, 0, 0]);
-      expect(await db.post.findUniqueOrThrow({ where: { id: target.id }, select: { likeCount: true, viewCount: true, shareCount: true } })).toEqual({ likeCount: 0, viewCount: 0, shareCount: 0 });
-      expect(await db.user.findUniqueOrThrow({ where: { id: erin.id }, select: { consentPersonalization: true, followingCount: true, roles: true } })).toEqual({
+      expect(
+        await db.post.findUniqueOrThrow({
+          where: { id: target.id },
+          select: { likeCount: true, viewCount: true, shareCount: true },
+        }),
+      ).toEqual({ likeCount: 0, viewCount: 0, shareCount: 0 });
+      expect(
+        await db.user.findUniqueOrThrow({
+          where: { id: erin.id },
+          select: { consentPersonalization: true, followingCount: true, roles: true },
+        }),
+      ).toEqual({
         consentPersonalization: false,
         followingCount: 0,
         roles: [],
@@ -150,7 +208,8 @@ describe("viewerErase", () => {
   });
 
   it("a like racing the erasure does not land on the anonymised row (PostgreSQL)", async (ctx) => {
-    if (api.db.driver.kind !== "postgres") ctx.skip("needs PostgreSQL: the embedded database runs one transaction at a time");
+    if (api.db.driver.kind !== "postgres")
+      ctx.skip("needs PostgreSQL: the embedded database runs one transaction at a time");
     const pool = (api.db.driver as { kind: "postgres"; pool: import("pg").Pool }).pool;
     const erin = await person();
     const liked = await post();
@@ -183,7 +242,10 @@ describe("viewerErase", () => {
     expectErased(await like!);
     expect(await api.db.prisma.postLike.count({ where: { userId: erin.id } })).toBe(0);
     expect((await api.db.prisma.post.findUniqueOrThrow({ where: { id: target.id } })).likeCount).toBe(0);
-    const hourly = await api.db.prisma.postEngagementHour.aggregate({ where: { postId: target.id }, _sum: { likes: true } });
+    const hourly = await api.db.prisma.postEngagementHour.aggregate({
+      where: { postId: target.id },
+      _sum: { likes: true },
+    });
     expect(hourly._sum.likes ?? 0).toBe(0);
   });
 });
@@ -196,7 +258,14 @@ describe("the erased-user guard", () => {
        WHERE NOT t.tgisinternal AND p.proname = 'refuse_erased_user'`,
     );
     // tgargs holds the arguments, each ended by a NUL byte (escaped as \\000).
-    const guarded = triggers.flatMap((t) => t.args.split("\\000").filter(Boolean).map((column) => `${t.table}.${column}`)).sort();
+    const guarded = triggers
+      .flatMap((t) =>
+        t.args
+          .split("\\000")
+          .filter(Boolean)
+          .map((column) => `${t.table}.${column}`),
+      )
+      .sort();
     const refused = Object.entries(USER_DATA)
       .filter(([, d]) => d.afterErasure === "refused")
       .map(([column]) => column)

@@ -18,7 +18,12 @@ import { signUserToken } from "../src/dev-credentials.ts";
 import { createEventBus } from "../src/events.ts";
 import { createLogger } from "../src/logger.ts";
 import { expectNothingHalfWritten, startApiProcess } from "./api-process.ts";
-import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from "./servers.ts";
+import {
+  startPrivatePostgres,
+  startPrivateRedis,
+  type PrivatePostgres,
+  type PrivateRedis,
+} from "./servers.ts";
 
 const JWT_SECRET = "failover-test-secret-0123456789abcdefghijklmnop";
 const DATABASE = "shoppable_failover";
@@ -46,12 +51,22 @@ interface Outcome {
   detail?: string;
 }
 
-async function gql(url: string, key: string, query: string, variables: Record<string, unknown> = {}, user?: string): Promise<{ outcome: Outcome; data?: any }> {
+async function gql(
+  url: string,
+  key: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  user?: string,
+): Promise<{ outcome: Outcome; data?: any }> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-shoppable-key": key, ...(user ? { "x-shoppable-user": user } : {}) },
+      headers: {
+        "content-type": "application/json",
+        "x-shoppable-key": key,
+        ...(user ? { "x-shoppable-user": user } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
@@ -66,7 +81,14 @@ async function gql(url: string, key: string, query: string, variables: Record<st
   }
   if (!body.errors?.length) return { outcome: { kind: "data" }, data: body.data };
   const unmasked = body.errors.filter((e) => !MASKED.has(e.message));
-  return unmasked.length ? { outcome: { kind: "unexpected", detail: `${response.status} ${JSON.stringify(unmasked).slice(0, 300)}` } } : { outcome: { kind: "masked" } };
+  return unmasked.length
+    ? {
+        outcome: {
+          kind: "unexpected",
+          detail: `${response.status} ${JSON.stringify(unmasked).slice(0, 300)}`,
+        },
+      }
+    : { outcome: { kind: "masked" } };
 }
 
 async function ready(url: string): Promise<{ status: number; body: Record<string, string> }> {
@@ -77,7 +99,8 @@ async function ready(url: string): Promise<{ status: number; body: Record<string
 /** Polls `condition` until it holds (each try is a request: it waits on the server's state, not on a clock). */
 async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; ; tries++) {
-    if (child && child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode}) while waiting for: ${what}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the API process exited (${child.exitCode}) while waiting for: ${what}`);
     if (await condition()) return;
     if (tries > 3000) throw new Error(`never: ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -86,7 +109,10 @@ async function until(what: string, condition: () => Promise<boolean>): Promise<v
 
 describe("failover", () => {
   it("survives terminated connections ×5, a Redis restart and a PostgreSQL restart under load: process up, every request answered, nothing half-written", async (ctx) => {
-    if (!process.env.DATABASE_URL) ctx.skip("runs with the PostgreSQL suite (set DATABASE_URL); it starts PostgreSQL and Redis servers of its own");
+    if (!process.env.DATABASE_URL)
+      ctx.skip(
+        "runs with the PostgreSQL suite (set DATABASE_URL); it starts PostgreSQL and Redis servers of its own",
+      );
     postgres = await startPrivatePostgres();
     redis = await startPrivateRedis();
     await postgres.createDatabase(DATABASE);
@@ -95,7 +121,12 @@ describe("failover", () => {
       publishable: (await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "failover storefront" })).key,
       secret: (await createApiKey(db.prisma, { kind: "SECRET", name: "failover server" })).key,
     };
-    const api = await startApiProcess({ SHOPPABLE_JWT_SECRET: JWT_SECRET, DATABASE_URL: postgres.url(DATABASE), REDIS_URL: redis.url, DATABASE_POOL_SIZE: "10" });
+    const api = await startApiProcess({
+      SHOPPABLE_JWT_SECRET: JWT_SECRET,
+      DATABASE_URL: postgres.url(DATABASE),
+      REDIS_URL: redis.url,
+      DATABASE_POOL_SIZE: "10",
+    });
     child = api.child;
     let phase = "setup";
     const timeline: string[] = [];
@@ -105,10 +136,23 @@ describe("failover", () => {
       phase = next;
       phaseStarted = Date.now();
     };
-    onTestFailed(() => console.log(`failover: failed in phase "${phase}"; the API's last output:\n${api.output().slice(-4000)}`));
-    const merchant = await signUserToken(JWT_SECRET, { externalId: "failover-merchant", roles: ["MERCHANT"] });
+    onTestFailed(() =>
+      console.log(
+        `failover: failed in phase "${phase}"; the API's last output:\n${api.output().slice(-4000)}`,
+      ),
+    );
+    const merchant = await signUserToken(JWT_SECRET, {
+      externalId: "failover-merchant",
+      roles: ["MERCHANT"],
+    });
 
-    const shop = await gql(api.url, keys.secret, `mutation { shopCreate(input: { handle: "failover", name: "Failover", currencyCode: "EUR" }) { shop { id } userErrors { code } } }`, {}, merchant);
+    const shop = await gql(
+      api.url,
+      keys.secret,
+      `mutation { shopCreate(input: { handle: "failover", name: "Failover", currencyCode: "EUR" }) { shop { id } userErrors { code } } }`,
+      {},
+      merchant,
+    );
     expect(shop.outcome).toEqual({ kind: "data" });
     const shopId = shop.data.shopCreate.shop.id as string;
     const STOCK = 100_000;
@@ -116,7 +160,16 @@ describe("failover", () => {
       api.url,
       keys.secret,
       `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id handle variants { id } } userErrors { code message } } }`,
-      { input: { shopId, title: "Failover tee", handle: "failover-tee", status: "ACTIVE", options: [], variants: [{ price: "9.00", inventoryQuantity: STOCK, selectedOptions: [] }] } },
+      {
+        input: {
+          shopId,
+          title: "Failover tee",
+          handle: "failover-tee",
+          status: "ACTIVE",
+          options: [],
+          variants: [{ price: "9.00", inventoryQuantity: STOCK, selectedOptions: [] }],
+        },
+      },
       merchant,
     );
     expect(product.outcome).toEqual({ kind: "data" });
@@ -133,18 +186,39 @@ describe("failover", () => {
     const caller = async (n: number) => {
       for (let i = 0; !stopping; i++) {
         if ((n + i) % 2 === 0) {
-          record((await gql(api.url, keys.publishable, `{ product(handle: "failover-tee") { id title variants { id quantityAvailable } } }`)).outcome);
+          record(
+            (
+              await gql(
+                api.url,
+                keys.publishable,
+                `{ product(handle: "failover-tee") { id title variants { id quantityAvailable } } }`,
+              )
+            ).outcome,
+          );
           continue;
         }
-        const cart = await gql(api.url, keys.publishable, `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id } userErrors { code } } }`, {
-          input: { lines: [{ variantId, quantity: 1 }], buyerIdentity: { email: `load-${n}@example.test` } },
-        });
+        const cart = await gql(
+          api.url,
+          keys.publishable,
+          `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id } userErrors { code } } }`,
+          {
+            input: {
+              lines: [{ variantId, quantity: 1 }],
+              buyerIdentity: { email: `load-${n}@example.test` },
+            },
+          },
+        );
         record(cart.outcome);
         const cartId = cart.data?.cartCreate?.cart?.id;
         if (!cartId) continue;
-        const done = await gql(api.url, keys.publishable, `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { id status } userErrors { code } } }`, {
-          input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } },
-        });
+        const done = await gql(
+          api.url,
+          keys.publishable,
+          `mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { id status } userErrors { code } } }`,
+          {
+            input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } },
+          },
+        );
         record(done.outcome);
       }
     };
@@ -206,7 +280,11 @@ describe("failover", () => {
 
     // Nothing half-written: what the outages interrupted is released, and then every unit is accounted for.
     const report = await releaseAbandonedCheckouts(
-      { db: db.prisma, events: createEventBus({ logger: createLogger("silent") }), payments: new TestPaymentProvider() },
+      {
+        db: db.prisma,
+        events: createEventBus({ logger: createLogger("silent") }),
+        payments: new TestPaymentProvider(),
+      },
       { releaseAfterMs: 0, now: new Date(Date.now() + 3_600_000) },
     );
     expect(report.deferred).toBe(0);

@@ -1,11 +1,32 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "@shoppable/schema";
-import { likePost, recordPurchaseThroughPost, sharePost, viewPost } from "@shoppable/schema/content/engagement.ts";
+import {
+  likePost,
+  recordPurchaseThroughPost,
+  sharePost,
+  viewPost,
+} from "@shoppable/schema/content/engagement.ts";
 import { utc } from "@shoppable/schema/shared/sql.ts";
-import { rankingHour, rankPosts, TRENDING_WINDOW_HOURS, trendingScore } from "@shoppable/schema/content/ranking.ts";
-import { computeTrendingSnapshot, refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
+import {
+  rankingHour,
+  rankPosts,
+  TRENDING_WINDOW_HOURS,
+  trendingScore,
+} from "@shoppable/schema/content/ranking.ts";
+import {
+  computeTrendingSnapshot,
+  refreshTrendingSnapshot,
+} from "@shoppable/schema/content/trending-snapshot.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentWorld, createPost, person, rawId, video, type ContentWorld, type Person } from "./content-world.ts";
+import {
+  contentWorld,
+  createPost,
+  person,
+  rawId,
+  video,
+  type ContentWorld,
+  type Person,
+} from "./content-world.ts";
 import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -32,7 +53,14 @@ const CONSENT = `mutation($input: ViewerConsentUpdateInput!) { viewerConsentUpda
 const LIKE = `mutation($input: PostLikeInput!) { postLike(input: $input) { userErrors { code } } }`;
 const DELETE = `mutation($input: PostDeleteInput!) { postDelete(input: $input) { userErrors { code } } }`;
 
-type FeedVars = { kind: string; hashtag?: string; first?: number; after?: string; last?: number; before?: string };
+type FeedVars = {
+  kind: string;
+  hashtag?: string;
+  first?: number;
+  after?: string;
+  last?: number;
+  before?: string;
+};
 
 async function feed(vars: FeedVars, as: CallAs = {}) {
   return ok(await api.gql(FEED, vars, as)).feed;
@@ -62,13 +90,22 @@ async function walk(vars: FeedVars, as: CallAs = {}, between?: () => Promise<voi
 }
 
 function ctxFor(user: Person): Context {
-  return { db: api.db.prisma, key: { id: "test", kind: "PUBLISHABLE" }, user: { id: user.id, handle: "x", roles: ["BUYER"] }, requestId: "test", events: api.server.events };
+  return {
+    db: api.db.prisma,
+    key: { id: "test", kind: "PUBLISHABLE" },
+    user: { id: user.id, handle: "x", roles: ["BUYER"] },
+    requestId: "test",
+    events: api.server.events,
+  };
 }
 
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000);
-const followUser = (who: Person, userId: string) => api.gql(FOLLOW, { input: { userId } }, { user: who.token });
-const followShop = (who: Person, shopId: string) => api.gql(FOLLOW, { input: { shopId } }, { user: who.token });
-const consent = (who: Person, personalization: boolean) => api.gql(CONSENT, { input: { personalization } }, { user: who.token });
+const followUser = (who: Person, userId: string) =>
+  api.gql(FOLLOW, { input: { userId } }, { user: who.token });
+const followShop = (who: Person, shopId: string) =>
+  api.gql(FOLLOW, { input: { shopId } }, { user: who.token });
+const consent = (who: Person, personalization: boolean) =>
+  api.gql(CONSENT, { input: { personalization } }, { user: who.token });
 
 /**
  * Ranked feeds see posts made before the ranking hour, from the hourly snapshot. Moves the
@@ -76,7 +113,8 @@ const consent = (who: Person, personalization: boolean) => api.gql(CONSENT, { in
  * snapshot, as the next hour's first request would.
  */
 async function snapshot() {
-  await api.db.prisma.$executeRaw`UPDATE "Post" SET "createdAt" = "createdAt" - interval '2 hours' WHERE "createdAt" >= ${utc(rankingHour(new Date()))}`;
+  await api.db.prisma
+    .$executeRaw`UPDATE "Post" SET "createdAt" = "createdAt" - interval '2 hours' WHERE "createdAt" >= ${utc(rankingHour(new Date()))}`;
   await refreshTrendingSnapshot(api.db.prisma);
 }
 
@@ -90,18 +128,28 @@ async function expectedTrending(rankedAt: string): Promise<string[]> {
   const hour = rankingHour(asOf).getTime();
   const from = hour - TRENDING_WINDOW_HOURS * 3_600_000;
   const candidates = posts.filter(
-    (p) => p.createdAt.getTime() >= from || p.engagementHours.some((h) => h.hour.getTime() >= from && h.hour.getTime() < hour),
+    (p) =>
+      p.createdAt.getTime() >= from ||
+      p.engagementHours.some((h) => h.hour.getTime() >= from && h.hour.getTime() < hour),
   );
-  return rankPosts(candidates.map((p) => ({ id: p.id, score: trendingScore(p.engagementHours, asOf) }))).map((p) => encodeGlobalID("Post", p.id));
+  return rankPosts(candidates.map((p) => ({ id: p.id, score: trendingScore(p.engagementHours, asOf) }))).map(
+    (p) => encodeGlobalID("Post", p.id),
+  );
 }
 
 describe("FOLLOWING", () => {
   it("lists, newest first, the own posts of followed creators and the posts of followed shops, followers-only ones included", async () => {
     const reader = await person(api, "following-reader", ["BUYER"]);
     const followedOwn = await createPost(api, w.creator.token, { caption: "followed creator" });
-    const followedPrivate = await createPost(api, w.creator.token, { caption: "followers only", visibility: "FOLLOWERS" });
+    const followedPrivate = await createPost(api, w.creator.token, {
+      caption: "followers only",
+      visibility: "FOLLOWERS",
+    });
     await createPost(api, w.creator2.token, { caption: "not followed" });
-    const shopPost = await createPost(api, w.merchant.token, { caption: "followed shop", shopId: w.shop.gid });
+    const shopPost = await createPost(api, w.merchant.token, {
+      caption: "followed shop",
+      shopId: w.shop.gid,
+    });
     await createPost(api, w.otherMerchant.token, { caption: "other shop", shopId: w.otherShop.gid });
     // A post the followed merchant made for a shop nobody follows is the shop's, not theirs.
     await followUser(reader, w.merchant.gid);
@@ -114,12 +162,20 @@ describe("FOLLOWING", () => {
     expect(first).toMatchObject({ kind: "FOLLOWING", personalized: false, rankedAt: null });
 
     await api.gql(UNFOLLOW, { input: { shopId: w.shop.gid } }, { user: reader.token });
-    expect((await walk({ kind: "FOLLOWING" }, { user: reader.token })).ids).toEqual([followedPrivate, followedOwn]);
+    expect((await walk({ kind: "FOLLOWING" }, { user: reader.token })).ids).toEqual([
+      followedPrivate,
+      followedOwn,
+    ]);
   });
 
   it("is empty without a user token", async () => {
     const f = await feed({ kind: "FOLLOWING", first: 10 });
-    expect(f).toMatchObject({ kind: "FOLLOWING", personalized: false, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false } });
+    expect(f).toMatchObject({
+      kind: "FOLLOWING",
+      personalized: false,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false },
+    });
   });
 
   it("keeps its cursor stable when followed authors post between pages", async () => {
@@ -150,19 +206,31 @@ describe("HASHTAG", () => {
       expect(ids, hashtag).toEqual([b, a]);
     }
     // The author sees their private post; nobody sees the deleted one.
-    expect((await walk({ kind: "HASHTAG", hashtag: "linen" }, { user: w.creator2.token })).ids).toEqual([hidden, b, a]);
+    expect((await walk({ kind: "HASHTAG", hashtag: "linen" }, { user: w.creator2.token })).ids).toEqual([
+      hidden,
+      b,
+      a,
+    ]);
     expect((await feed({ kind: "HASHTAG", hashtag: "linen" })).kind).toBe("HASHTAG");
   });
 
   it("refuses a missing or malformed hashtag, and a hashtag for another kind, as BAD_USER_INPUT", async () => {
     expect(await feedError({ kind: "HASHTAG" })).toBe("BAD_USER_INPUT");
-    for (const hashtag of ["two words", "#", "hello!", "x".repeat(65)]) expect(await feedError({ kind: "HASHTAG", hashtag }), hashtag).toBe("BAD_USER_INPUT");
+    for (const hashtag of ["two words", "#", "hello!", "x".repeat(65)])
+      expect(await feedError({ kind: "HASHTAG", hashtag }), hashtag).toBe("BAD_USER_INPUT");
     expect(await feedError({ kind: "TRENDING", hashtag: "linen" })).toBe("BAD_USER_INPUT");
   });
 });
 
 describe("TRENDING", () => {
-  let top: string, liked: string, viewedLongAgo: string, quietOld: string, quietNew: string, followersOnly: string, deleted: string, outOfWindow: string;
+  let top: string,
+    liked: string,
+    viewedLongAgo: string,
+    quietOld: string,
+    quietNew: string,
+    followersOnly: string,
+    deleted: string,
+    outOfWindow: string;
 
   beforeAll(async () => {
     const [u1, u2, u3] = [w.buyer, w.fan, w.creator2];
@@ -170,27 +238,44 @@ describe("TRENDING", () => {
     viewedLongAgo = await createPost(api, w.creator.token, { caption: "trend viewed long ago" });
     liked = await createPost(api, w.creator.token, { caption: "trend liked" });
     top = await createPost(api, w.creator.token, { caption: "trend purchase" });
-    followersOnly = await createPost(api, w.creator.token, { caption: "trend followers", visibility: "FOLLOWERS" });
+    followersOnly = await createPost(api, w.creator.token, {
+      caption: "trend followers",
+      visibility: "FOLLOWERS",
+    });
     deleted = await createPost(api, w.creator.token, { caption: "trend deleted" });
     outOfWindow = await createPost(api, w.creator.token, { caption: "trend long ago" });
     quietNew = await createPost(api, w.creator.token, { caption: "trend quiet new" });
     // Posts are ranked as of their engagement hours; backdate creation where the story needs it.
-    await api.db.prisma.post.update({ where: { id: rawId(outOfWindow) }, data: { createdAt: hoursAgo(24 * 10) } });
+    await api.db.prisma.post.update({
+      where: { id: rawId(outOfWindow) },
+      data: { createdAt: hoursAgo(24 * 10) },
+    });
 
     await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(top), quantity: 1 }, hoursAgo(1)); // 20 points, last hour
     for (const u of [u1, u2, u3]) await likePost(ctxFor(u), rawId(liked), hoursAgo(2)); // 12 points, 2 hours ago
-    for (let i = 0; i < 20; i++) await viewPost(ctxFor(u1), { postId: rawId(viewedLongAgo) }, hoursAgo(30 + i * 0.6 / 20)); // counted once per 30 min
+    for (let i = 0; i < 20; i++)
+      await viewPost(ctxFor(u1), { postId: rawId(viewedLongAgo) }, hoursAgo(30 + (i * 0.6) / 20)); // counted once per 30 min
     await sharePost(ctxFor(u1), { postId: rawId(viewedLongAgo), channel: "copy_link" }, hoursAgo(30));
-    await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(followersOnly), quantity: 50 }, hoursAgo(1));
+    await recordPurchaseThroughPost(
+      api.db.prisma,
+      { postId: rawId(followersOnly), quantity: 50 },
+      hoursAgo(1),
+    );
     await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(deleted), quantity: 50 }, hoursAgo(1));
-    await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(outOfWindow), quantity: 50 }, hoursAgo(24 * 3));
+    await recordPurchaseThroughPost(
+      api.db.prisma,
+      { postId: rawId(outOfWindow), quantity: 50 },
+      hoursAgo(24 * 3),
+    );
     ok(await api.gql(DELETE, { input: { id: deleted } }, { user: w.creator.token }));
     await snapshot();
   });
 
   it("ranks by time-decayed engagement of completed hours, ties by id (newest first), public posts only", async () => {
     const { ids, rankedAt } = await walk({ kind: "TRENDING", first: 3 }, { user: w.fan.token });
-    const mine = ids.filter((id) => [top, liked, viewedLongAgo, quietOld, quietNew, followersOnly, deleted, outOfWindow].includes(id));
+    const mine = ids.filter((id) =>
+      [top, liked, viewedLongAgo, quietOld, quietNew, followersOnly, deleted, outOfWindow].includes(id),
+    );
     expect(mine).toEqual([top, liked, viewedLongAgo, quietNew, quietOld]);
     // The whole feed is exactly the pure ranking function applied to the database rows.
     expect(ids).toEqual(await expectedTrending(rankedAt!));
@@ -202,7 +287,8 @@ describe("TRENDING", () => {
   it("does not count engagement of the current, incomplete hour", async () => {
     const before = (await walk({ kind: "TRENDING" })).ids;
     // Three likes right now for the quietest post: they count once this hour has ended.
-    for (const u of [w.buyer, w.fan, w.creator2]) ok(await api.gql(LIKE, { input: { postId: quietOld } }, { user: u.token }));
+    for (const u of [w.buyer, w.fan, w.creator2])
+      ok(await api.gql(LIKE, { input: { postId: quietOld } }, { user: u.token }));
     expect((await walk({ kind: "TRENDING" })).ids).toEqual(before);
     // Not even when this hour's snapshot is recomputed.
     await refreshTrendingSnapshot(api.db.prisma);
@@ -215,7 +301,8 @@ describe("TRENDING", () => {
     const { ids } = await walk({ kind: "TRENDING", first: 2 }, {}, async () => {
       added = await createPost(api, w.creator.token, { caption: "arrives mid-walk" });
       // Engagement on a post of a later page that would lift it above the first page.
-      for (const u of [w.buyer, w.fan]) ok(await api.gql(LIKE, { input: { postId: expected.at(-1) } }, { user: u.token }));
+      for (const u of [w.buyer, w.fan])
+        ok(await api.gql(LIKE, { input: { postId: expected.at(-1) } }, { user: u.token }));
       await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(expected.at(-1)!), quantity: 10 });
       ok(await api.gql(DELETE, { input: { id: expected[4] } }, { user: w.creator.token }));
     });
@@ -236,10 +323,20 @@ describe("TRENDING", () => {
     const rows = await api.db.prisma.trendingPostScore.count({ where: { hour } });
     expect(await api.db.prisma.trendingSnapshot.count({ where: { hour } })).toBe(1);
     // Every candidate once (a second writer would have hit the primary key).
-    expect(rows).toBe(new Set((await api.db.prisma.trendingPostScore.findMany({ where: { hour }, select: { postId: true } })).map((r) => r.postId)).size);
+    expect(rows).toBe(
+      new Set(
+        (await api.db.prisma.trendingPostScore.findMany({ where: { hour }, select: { postId: true } })).map(
+          (r) => r.postId,
+        ),
+      ).size,
+    );
     expect(rows).toBeGreaterThanOrEqual(before.length);
     // Once claimed, the hour is not rewritten: late rows for a completed hour change nothing.
-    await recordPurchaseThroughPost(api.db.prisma, { postId: rawId(before.at(-1)!), quantity: 1000 }, hoursAgo(1));
+    await recordPurchaseThroughPost(
+      api.db.prisma,
+      { postId: rawId(before.at(-1)!), quantity: 1000 },
+      hoursAgo(1),
+    );
     await computeTrendingSnapshot(api.db.prisma, hour);
     expect((await walk({ kind: "TRENDING" })).ids).toEqual(before);
     // An operator's refresh (a backfill) takes them in.
@@ -271,13 +368,19 @@ describe("FOR_YOU", () => {
     const author = await person(api, "for-you-author", ["CREATOR"]);
     const stranger = await person(api, "for-you-stranger", ["CREATOR"]);
     // What the viewer engaged with: a post tagged #ceramics with the mug.
-    const likedEarlier = await createPost(api, stranger.token, { caption: "#ceramics", productTags: [{ productId: w.foreignActive.gid, x: 0.5, y: 0.5 }] });
+    const likedEarlier = await createPost(api, stranger.token, {
+      caption: "#ceramics",
+      productTags: [{ productId: w.foreignActive.gid, x: 0.5, y: 0.5 }],
+    });
     await likePost(ctxFor(viewer), rawId(likedEarlier), hoursAgo(3));
     await followUser(viewer, author.gid);
 
     busy = await createPost(api, stranger.token, { caption: "busy, no affinity" });
     hashtagMatch = await createPost(api, stranger.token, { caption: "pottery #ceramics" });
-    productMatch = await createPost(api, stranger.token, { caption: "mug again", productTags: [{ productId: w.foreignActive.gid, x: 0.2, y: 0.2 }] });
+    productMatch = await createPost(api, stranger.token, {
+      caption: "mug again",
+      productTags: [{ productId: w.foreignActive.gid, x: 0.2, y: 0.2 }],
+    });
     followedQuiet = await createPost(api, author.token, { caption: "quiet post of a followed creator" });
     // In the last complete hour: busy 2 likes (8 points), hashtagMatch 1 like and 3 views (7),
     // productMatch 1 like and 2 views (6), followedQuiet nothing.
@@ -286,11 +389,13 @@ describe("FOR_YOU", () => {
     await likePost(ctxFor(w.buyer), rawId(hashtagMatch), hoursAgo(1));
     for (const u of viewers) await viewPost(ctxFor(u), { postId: rawId(hashtagMatch) }, hoursAgo(1));
     await likePost(ctxFor(w.buyer), rawId(productMatch), hoursAgo(1));
-    for (const u of viewers.slice(0, 2)) await viewPost(ctxFor(u), { postId: rawId(productMatch) }, hoursAgo(1));
+    for (const u of viewers.slice(0, 2))
+      await viewPost(ctxFor(u), { postId: rawId(productMatch) }, hoursAgo(1));
     await snapshot();
   });
 
-  const order = (ids: string[]) => ids.filter((id) => [busy, hashtagMatch, productMatch, followedQuiet].includes(id));
+  const order = (ids: string[]) =>
+    ids.filter((id) => [busy, hashtagMatch, productMatch, followedQuiet].includes(id));
 
   it("is TRENDING, not personalised, without a user or without consent", async () => {
     const trending = (await walk({ kind: "TRENDING" })).ids;
@@ -330,14 +435,18 @@ describe("FOR_YOU", () => {
     const page = await feed({ kind: "FOR_YOU", first: 2 }, { user: viewer.token });
     expect(page.personalized).toBe(true);
     ok(await consent(viewer, false));
-    expect(await feedError({ kind: "FOR_YOU", first: 2, after: page.pageInfo.endCursor }, { user: viewer.token })).toBe("BAD_USER_INPUT");
+    expect(
+      await feedError({ kind: "FOR_YOU", first: 2, after: page.pageInfo.endCursor }, { user: viewer.token }),
+    ).toBe("BAD_USER_INPUT");
     const again = await feed({ kind: "FOR_YOU", first: 2 }, { user: viewer.token });
     expect(again).toMatchObject({ kind: "TRENDING", personalized: false });
     // A personalised cursor is the viewer's own: nobody else may use it.
     ok(await consent(viewer, true));
     const mine = await feed({ kind: "FOR_YOU", first: 2 }, { user: viewer.token });
     ok(await consent(w.fan, true));
-    expect(await feedError({ kind: "FOR_YOU", first: 2, after: mine.pageInfo.endCursor }, { user: w.fan.token })).toBe("BAD_USER_INPUT");
+    expect(
+      await feedError({ kind: "FOR_YOU", first: 2, after: mine.pageInfo.endCursor }, { user: w.fan.token }),
+    ).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -348,7 +457,8 @@ describe("bad input", () => {
     const following = await feed({ kind: "FOLLOWING", first: 1 }, { user: w.creator.token });
     expect(trending.pageInfo.endCursor).toBeTruthy();
     expect(hashtag.pageInfo.endCursor).toBeTruthy();
-    const forged = (v: unknown, o = "FEED:TRENDING") => Buffer.from(JSON.stringify({ o, v, id: "0190a000-0000-7000-8000-000000000000" })).toString("base64url");
+    const forged = (v: unknown, o = "FEED:TRENDING") =>
+      Buffer.from(JSON.stringify({ o, v, id: "0190a000-0000-7000-8000-000000000000" })).toString("base64url");
     const cases: [FeedVars, CallAs?][] = [
       [{ kind: "TRENDING", after: "garbage" }],
       [{ kind: "TRENDING", after: forged("yesterday|5") }],
@@ -365,10 +475,21 @@ describe("bad input", () => {
       [{ kind: "TRENDING", first: -1 }],
       [{ kind: "TRENDING", first: 2, last: 2 }],
     ];
-    for (const [vars, as] of cases) expect(await feedError(vars, as), JSON.stringify(vars)).toBe("BAD_USER_INPUT");
+    for (const [vars, as] of cases)
+      expect(await feedError(vars, as), JSON.stringify(vars)).toBe("BAD_USER_INPUT");
     // A cursor of a user's post list is not a FOLLOWING cursor.
-    const posts = ok(await api.gql(`query($id: ID!) { node(id: $id) { ... on User { posts(first: 1) { pageInfo { endCursor } } } } }`, { id: w.creator.gid }));
-    expect(await feedError({ kind: "FOLLOWING", after: posts.node.posts.pageInfo.endCursor }, { user: w.creator.token })).toBe("BAD_USER_INPUT");
+    const posts = ok(
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on User { posts(first: 1) { pageInfo { endCursor } } } } }`,
+        { id: w.creator.gid },
+      ),
+    );
+    expect(
+      await feedError(
+        { kind: "FOLLOWING", after: posts.node.posts.pageInfo.endCursor },
+        { user: w.creator.token },
+      ),
+    ).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -387,7 +508,14 @@ describe("SQL statements", () => {
 
   it("loads a page of 20 or of 50 posts of every kind with tags, products, variants and authors in at most 6 statements", async () => {
     const reader = await person(api, "statements-reader", ["BUYER"]);
-    const shop = await api.db.prisma.shop.create({ data: { handle: "feedy", name: "Feedy", currencyCode: "EUR", members: { create: { userId: w.merchant.id } } } });
+    const shop = await api.db.prisma.shop.create({
+      data: {
+        handle: "feedy",
+        name: "Feedy",
+        currencyCode: "EUR",
+        members: { create: { userId: w.merchant.id } },
+      },
+    });
     await followShop(reader, encodeGlobalID("Shop", shop.id));
     ok(await consent(reader, true));
     for (let i = 0; i < 55; i++) {
@@ -414,7 +542,9 @@ describe("SQL statements", () => {
     for (const [vars, as] of kinds) {
       const counts: number[] = [];
       for (const first of [20, 50]) {
-        const { result, statements } = await api.db.statementsDuring(() => api.gql(PAGE, { ...vars, first }, as));
+        const { result, statements } = await api.db.statementsDuring(() =>
+          api.gql(PAGE, { ...vars, first }, as),
+        );
         const data = ok(result);
         expect(data.feed.edges).toHaveLength(first);
         const tagged = data.feed.edges.find((e: any) => e.node.productTags.length === 2);
@@ -435,8 +565,12 @@ describe("FOR_YOU candidates", () => {
     const viewer = await person(api, "candidates-viewer", ["BUYER"]);
     const crowd = await person(api, "candidates-crowd", ["CREATOR"]);
     const followed = await person(api, "candidates-followed", ["CREATOR"]);
-    const shop = await api.db.prisma.shop.create({ data: { handle: "candidates-followed-shop", name: "Followed", currencyCode: "EUR" } });
-    const otherShop = await api.db.prisma.shop.create({ data: { handle: "candidates-other-shop", name: "Other", currencyCode: "EUR" } });
+    const shop = await api.db.prisma.shop.create({
+      data: { handle: "candidates-followed-shop", name: "Followed", currencyCode: "EUR" },
+    });
+    const otherShop = await api.db.prisma.shop.create({
+      data: { handle: "candidates-other-shop", name: "Other", currencyCode: "EUR" },
+    });
     ok(await followUser(viewer, followed.gid));
     ok(await followShop(viewer, encodeGlobalID("Shop", shop.id)));
     ok(await consent(viewer, true));
@@ -465,28 +599,48 @@ describe("FOR_YOU candidates", () => {
     const stranger = await post(crowd.id, null);
     // And a post of the followed creator with more unlikes than likes: below every other.
     const followedUnliked = await post(followed.id, null);
-    await api.db.prisma.$executeRaw`INSERT INTO "PostEngagementHour" ("postId", "hour", "likes") VALUES (${followedUnliked}::uuid, ${made}, -2)`;
+    await api.db.prisma
+      .$executeRaw`INSERT INTO "PostEngagementHour" ("postId", "hour", "likes") VALUES (${followedUnliked}::uuid, ${made}, -2)`;
     await snapshot();
 
     const hour = rankingHour(new Date());
-    const scores = await api.db.prisma.trendingPostScore.findMany({ where: { hour }, select: { postId: true, score: true } });
+    const scores = await api.db.prisma.trendingPostScore.findMany({
+      where: { hour },
+      select: { postId: true, score: true },
+    });
     const snapshotOrder = rankPosts(scores.map((s) => ({ id: s.postId, score: Number(s.score) })));
     const top = new Set(snapshotOrder.slice(0, 1000).map((s) => s.id));
-    for (const quiet of [followedOwn, followedShop, followedForOtherShop, stranger]) expect(top.has(quiet)).toBe(false);
-    const posts = await api.db.prisma.post.findMany({ where: { id: { in: snapshotOrder.map((s) => s.id) } }, select: { id: true, authorId: true, shopId: true } });
-    const isFollowed = new Map(posts.map((p) => [p.id, (p.shopId === null && p.authorId === followed.id) || p.shopId === shop.id]));
+    for (const quiet of [followedOwn, followedShop, followedForOtherShop, stranger])
+      expect(top.has(quiet)).toBe(false);
+    const posts = await api.db.prisma.post.findMany({
+      where: { id: { in: snapshotOrder.map((s) => s.id) } },
+      select: { id: true, authorId: true, shopId: true },
+    });
+    const isFollowed = new Map(
+      posts.map((p) => [p.id, (p.shopId === null && p.authorId === followed.id) || p.shopId === shop.id]),
+    );
     // Nothing else personalises this viewer's feed: (trending + 1000) · (4, or 8 when followed).
     const expected = rankPosts(
-      snapshotOrder.filter((s) => top.has(s.id) || isFollowed.get(s.id)).map((s) => ({ id: s.id, score: (s.score + 1000) * (isFollowed.get(s.id) ? 8 : 4) })),
+      snapshotOrder
+        .filter((s) => top.has(s.id) || isFollowed.get(s.id))
+        .map((s) => ({ id: s.id, score: (s.score + 1000) * (isFollowed.get(s.id) ? 8 : 4) })),
     ).map((s) => encodeGlobalID("Post", s.id));
 
     // Every page size gives the same walk (pages score only the candidates that can be on them).
-    for (const first of [100, 37]) expect((await walk({ kind: "FOR_YOU", first }, { user: viewer.token })).ids).toEqual(expected);
+    for (const first of [100, 37])
+      expect((await walk({ kind: "FOR_YOU", first }, { user: viewer.token })).ids).toEqual(expected);
     const { ids } = await walk({ kind: "FOR_YOU", first: 100 }, { user: viewer.token });
     expect(ids.at(-1)).toBe(encodeGlobalID("Post", followedUnliked));
     // Backwards from the third page to the second.
     const as = { user: viewer.token };
-    const second = await feed({ kind: "FOR_YOU", first: 100, after: (await feed({ kind: "FOR_YOU", first: 100 }, as)).pageInfo.endCursor }, as);
+    const second = await feed(
+      {
+        kind: "FOR_YOU",
+        first: 100,
+        after: (await feed({ kind: "FOR_YOU", first: 100 }, as)).pageInfo.endCursor,
+      },
+      as,
+    );
     const third = await feed({ kind: "FOR_YOU", first: 100, after: second.pageInfo.endCursor }, as);
     const back = await feed({ kind: "FOR_YOU", last: 100, before: third.pageInfo.startCursor }, as);
     expect(back.edges.map((e: any) => e.node.id)).toEqual(second.edges.map((e: any) => e.node.id));

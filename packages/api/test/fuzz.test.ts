@@ -42,15 +42,20 @@ async function databaseFingerprint(): Promise<string> {
   const tables = await api.db.prisma.$queryRawUnsafe<{ name: string }[]>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'ApiKey', 'User') ORDER BY 1`,
   );
-  const parts = tables.map((t) => `(SELECT coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') FROM "${t.name}" x)`);
-  const [row] = await api.db.prisma.$queryRawUnsafe<{ fp: string }[]>(`SELECT md5(concat(${parts.join(", ")})) AS fp`);
+  const parts = tables.map(
+    (t) => `(SELECT coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') FROM "${t.name}" x)`,
+  );
+  const [row] = await api.db.prisma.$queryRawUnsafe<{ fp: string }[]>(
+    `SELECT md5(concat(${parts.join(", ")})) AS fp`,
+  );
   return row!.fp;
 }
 
 beforeAll(async () => {
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n").filter(Boolean)) if ((JSON.parse(line) as { level: number }).level >= 50) errorLogs.push(line);
+      for (const line of String(chunk).split("\n").filter(Boolean))
+        if ((JSON.parse(line) as { level: number }).level >= 50) errorLogs.push(line);
       done();
     },
   });
@@ -63,10 +68,30 @@ beforeAll(async () => {
   const creator = await api.token("fuzz-creator", ["CREATOR"]);
   const admin = await api.token("fuzz-admin", ["ADMIN"]);
   const cart = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 1 }], { user: buyer });
-  const callers: CallAs[] = [{}, { key: "secret" }, { user: buyer }, { user: creator }, { key: "secret", user: commerce.merchant }, { key: "secret", user: admin }, { key: "none" }, { key: "sk_test_not_a_key" }];
+  const callers: CallAs[] = [
+    {},
+    { key: "secret" },
+    { user: buyer },
+    { user: creator },
+    { key: "secret", user: commerce.merchant },
+    { key: "secret", user: admin },
+    { key: "none" },
+    { key: "sk_test_not_a_key" },
+  ];
   // Users are created on first sight: meet every caller once before fingerprints are compared.
   for (const as of callers) await api.gql(`{ viewer { roles } }`, {}, as);
-  fixtures = { ids: [shop.id, product.id, product.variants[0]!.id, product.variants[1]!.id, cart, post.postId, post.tagId], callers };
+  fixtures = {
+    ids: [
+      shop.id,
+      product.id,
+      product.variants[0]!.id,
+      product.variants[1]!.id,
+      cart,
+      post.postId,
+      post.tagId,
+    ],
+    callers,
+  };
 });
 afterAll(() => api?.close());
 
@@ -87,7 +112,10 @@ describe(`fuzzing (seed ${SEED})`, () => {
       for (let i = 0; i < OPERATIONS_PER_FIELD; i++) {
         const { query, variables } = fuzz.operation("query", field);
         const as = fuzz.pick(fixtures.callers);
-        check(`seed ${SEED} ${query} ${JSON.stringify(variables).slice(0, 300)} as ${JSON.stringify(as)}`, await api.gql(query, variables, as));
+        check(
+          `seed ${SEED} ${query} ${JSON.stringify(variables).slice(0, 300)} as ${JSON.stringify(as)}`,
+          await api.gql(query, variables, as),
+        );
       }
     }
   });
@@ -108,7 +136,9 @@ describe(`fuzzing (seed ${SEED})`, () => {
         const rejected = (res.errors?.length ?? 0) > 0 || (payload?.userErrors?.length ?? 0) > 0;
         if (rejected) {
           refused++;
-          expect(await databaseFingerprint(), `${where}: a refused mutation changed the database`).toBe(before);
+          expect(await databaseFingerprint(), `${where}: a refused mutation changed the database`).toBe(
+            before,
+          );
         }
       }
     }
@@ -121,7 +151,11 @@ describe(`fuzzing (seed ${SEED})`, () => {
     for (let i = 0; i < 150; i++) {
       const { query, variables } = fuzz.operation("query", fuzz.pick(fields));
       const broken = fuzz.malformed(query);
-      const res = await api.gql(broken, fuzz.chance(0.5) ? variables : { junk: fuzz.input(schema.getType("ID") as GraphQLInputType) }, fuzz.pick(fixtures.callers));
+      const res = await api.gql(
+        broken,
+        fuzz.chance(0.5) ? variables : { junk: fuzz.input(schema.getType("ID") as GraphQLInputType) },
+        fuzz.pick(fixtures.callers),
+      );
       check(`seed ${SEED + 2} ${broken.slice(0, 300)}`, res);
     }
   });
@@ -131,18 +165,23 @@ describe(`fuzzing (seed ${SEED})`, () => {
 function credentials(as: CallAs): Record<string, string> {
   const headers: Record<string, string> = {};
   const key = as.key ?? "publishable";
-  if (key !== "none") headers["x-shoppable-key"] = key === "publishable" ? api.keys.publishable : key === "secret" ? api.keys.secret : key;
+  if (key !== "none")
+    headers["x-shoppable-key"] =
+      key === "publishable" ? api.keys.publishable : key === "secret" ? api.keys.secret : key;
   if (as.user) headers["x-shoppable-user"] = as.user;
   return headers;
 }
 
 function malformedRequests(seed: number): MalformedRequests {
-  const fields = (type: "getQueryType" | "getMutationType" | "getSubscriptionType") => Object.values(schema[type]()!.getFields());
+  const fields = (type: "getQueryType" | "getMutationType" | "getSubscriptionType") =>
+    Object.values(schema[type]()!.getFields());
   return new MalformedRequests(new Fuzzer(prng(seed), fixtures), fixtures.callers, credentials, {
     query: fields("getQueryType"),
     mutation: fields("getMutationType"),
     // Subscriptions on an entity whose ID the fuzzer never names right: each is refused, none stays open.
-    subscription: fields("getSubscriptionType").filter((f) => f.args.some((a) => isNonNullType(a.type) && getNamedType(a.type).name === "ID")),
+    subscription: fields("getSubscriptionType").filter((f) =>
+      f.args.some((a) => isNonNullType(a.type) && getNamedType(a.type).name === "ID"),
+    ),
   });
 }
 
@@ -179,10 +218,17 @@ async function sendHttp(origin: string, c: HttpCase): Promise<number> {
   const controller = new AbortController();
   let outcome: Outcome;
   try {
-    const response = await fetch(origin + c.path, { method: c.method, headers: c.headers, body: c.body, signal: controller.signal });
+    const response = await fetch(origin + c.path, {
+      method: c.method,
+      headers: c.headers,
+      body: c.body,
+      signal: controller.signal,
+    });
     outcome = await outcomeOf(response, controller);
   } catch (error) {
-    throw new Error(`${where} (${c.path.length} bytes): no answer (${String((error as Error).cause ?? error)})`);
+    throw new Error(
+      `${where} (${c.path.length} bytes): no answer (${String((error as Error).cause ?? error)})`,
+    );
   }
   expect(outcome.status, where).toBeLessThan(500);
   checkErrors(where, outcome.errors);
@@ -235,7 +281,13 @@ class FuzzSocket {
 const CLIENT_CLOSES = new Set([1000, 1002, 1007, 1009, 4400, 4401, 4403, 4406, 4408, 4409, 4429]);
 
 /** Runs a conversation; a socket closed by a step is replaced (with a valid init) for the next. Returns the steps sent. */
-async function converse(url: string, script: WsScript, good: Record<string, unknown>, index: number, seen: Set<string>): Promise<number> {
+async function converse(
+  url: string,
+  script: WsScript,
+  good: Record<string, unknown>,
+  index: number,
+  seen: Set<string>,
+): Promise<number> {
   let pings = 0;
   const check = (socket: FuzzSocket, where: string) => {
     for (const message of socket.drain()) {
@@ -244,27 +296,40 @@ async function converse(url: string, script: WsScript, good: Record<string, unkn
       if (message.type === "error") checkErrors(where, message.payload);
     }
     if (socket.closed) seen.add(`close ${socket.closed.code}`);
-    if (socket.closed) expect(CLIENT_CLOSES.has(socket.closed.code), `${where}: closed ${JSON.stringify(socket.closed)}`).toBe(true);
+    if (socket.closed)
+      expect(CLIENT_CLOSES.has(socket.closed.code), `${where}: closed ${JSON.stringify(socket.closed)}`).toBe(
+        true,
+      );
   };
   const connect = async (init: unknown, where: string, subprotocol = true) => {
     const socket = await FuzzSocket.open(url, subprotocol);
     // No init at all: a subscribe first, which graphql-ws refuses (4401) without waiting for its init timeout.
-    const first = init === null ? { id: "early", type: "subscribe", payload: { query: "{ viewer { roles } }" } } : { type: "connection_init", payload: init };
+    const first =
+      init === null
+        ? { id: "early", type: "subscribe", payload: { query: "{ viewer { roles } }" } }
+        : { type: "connection_init", payload: init };
     socket.socket.send(JSON.stringify(first));
     await socket.until((m) => m.type === "connection_ack");
     check(socket, where);
     return socket;
   };
   const scriptName = `seed ${SEED} WebSocket script ${index}`;
-  let socket = await connect(script.init, `${scriptName} init ${JSON.stringify(script.init)}${script.subprotocol ? "" : " without subprotocol"}`, script.subprotocol);
+  let socket = await connect(
+    script.init,
+    `${scriptName} init ${JSON.stringify(script.init)}${script.subprotocol ? "" : " without subprotocol"}`,
+    script.subprotocol,
+  );
   for (const [n, step] of script.steps.entries()) {
     if (socket.closed) socket = await connect(good, `${scriptName} reconnect`);
     const where = `${scriptName} step ${n}: ${String(step.data).slice(0, 300)}`;
     socket.socket.send(step.data);
     if (step.awaits === "ping") {
       const marker = `ping-${++pings}`;
-      if (socket.socket.readyState === WebSocket.OPEN) socket.socket.send(JSON.stringify({ type: "ping", payload: { marker } }));
-      await socket.until((m) => m.type === "pong" && (m.payload as { marker?: string } | undefined)?.marker === marker);
+      if (socket.socket.readyState === WebSocket.OPEN)
+        socket.socket.send(JSON.stringify({ type: "ping", payload: { marker } }));
+      await socket.until(
+        (m) => m.type === "pong" && (m.payload as { marker?: string } | undefined)?.marker === marker,
+      );
     } else {
       const { id } = step.awaits;
       await socket.until((m) => m.id === id && (m.type === "error" || m.type === "complete"));
@@ -287,47 +352,63 @@ describe(`malformed requests over every transport (seed ${SEED})`, () => {
   });
 
   const http = (name: string, seed: number, make: (m: MalformedRequests) => HttpCase) =>
-    it(`answers ${TRANSPORT_REQUESTS} malformed ${name} requests without a 5xx, a leak or an error logged`, async () => {
-      const requests = malformedRequests(seed);
-      const cases = Array.from({ length: TRANSPORT_REQUESTS }, () => make(requests));
-      const logged = errorLogs.length;
-      const statuses = new Set<number>();
-      await inFlight(cases, async (c) => void statuses.add(await sendHttp(origin, c)));
-      expect(errorLogs.slice(logged)).toEqual([]);
-      // The cases reach every layer: some run, some are refused.
-      expect(statuses).toContain(200);
-      expect([...statuses].some((s) => s >= 400)).toBe(true);
-    }, TRANSPORT_TIMEOUT_MS);
+    it(
+      `answers ${TRANSPORT_REQUESTS} malformed ${name} requests without a 5xx, a leak or an error logged`,
+      async () => {
+        const requests = malformedRequests(seed);
+        const cases = Array.from({ length: TRANSPORT_REQUESTS }, () => make(requests));
+        const logged = errorLogs.length;
+        const statuses = new Set<number>();
+        await inFlight(cases, async (c) => void statuses.add(await sendHttp(origin, c)));
+        expect(errorLogs.slice(logged)).toEqual([]);
+        // The cases reach every layer: some run, some are refused.
+        expect(statuses).toContain(200);
+        expect([...statuses].some((s) => s >= 400)).toBe(true);
+      },
+      TRANSPORT_TIMEOUT_MS,
+    );
 
   http("HTTP POST", SEED + 10, (m) => m.post(false));
   http("HTTP GET", SEED + 11, (m) => m.get());
   http("SSE", SEED + 12, (m) => m.post(true));
 
-  it(`answers ${TRANSPORT_REQUESTS} malformed WebSocket messages without an internal-error close, a leak or an error logged`, async () => {
-    const requests = malformedRequests(SEED + 13);
-    const perScript = 50;
-    const scripts = Array.from({ length: Math.ceil(TRANSPORT_REQUESTS / perScript) }, (_, i) => requests.wsScript(perScript, `s${i}`));
-    const logged = errorLogs.length;
-    let sent = 0;
-    const seen = new Set<string>();
-    await inFlight(scripts, async (script, i) => {
-      const steps = await converse(url, script, credentials({}), i, seen);
-      sent += steps;
-    });
-    expect(sent).toBeGreaterThanOrEqual(TRANSPORT_REQUESTS);
-    expect(errorLogs.slice(logged)).toEqual([]);
-    // The messages reach every layer: results, refused operations, refused messages.
-    expect(seen).toContain("next");
-    expect(seen).toContain("error");
-    expect(seen).toContain("close 4400");
-    // As the script asked for them: an upgrade without the subprotocol, a message over MAX_BODY_BYTES.
-    if (scripts.some((s) => !s.subprotocol)) expect(seen).toContain("close 4406");
-    if (scripts.some((s) => s.steps.some((step) => step.data.length > api.config.maxBodyBytes))) expect(seen).toContain("close 1009");
-  }, TRANSPORT_TIMEOUT_MS);
+  it(
+    `answers ${TRANSPORT_REQUESTS} malformed WebSocket messages without an internal-error close, a leak or an error logged`,
+    async () => {
+      const requests = malformedRequests(SEED + 13);
+      const perScript = 50;
+      const scripts = Array.from({ length: Math.ceil(TRANSPORT_REQUESTS / perScript) }, (_, i) =>
+        requests.wsScript(perScript, `s${i}`),
+      );
+      const logged = errorLogs.length;
+      let sent = 0;
+      const seen = new Set<string>();
+      await inFlight(scripts, async (script, i) => {
+        const steps = await converse(url, script, credentials({}), i, seen);
+        sent += steps;
+      });
+      expect(sent).toBeGreaterThanOrEqual(TRANSPORT_REQUESTS);
+      expect(errorLogs.slice(logged)).toEqual([]);
+      // The messages reach every layer: results, refused operations, refused messages.
+      expect(seen).toContain("next");
+      expect(seen).toContain("error");
+      expect(seen).toContain("close 4400");
+      // As the script asked for them: an upgrade without the subprotocol, a message over MAX_BODY_BYTES.
+      if (scripts.some((s) => !s.subprotocol)) expect(seen).toContain("close 4406");
+      if (scripts.some((s) => s.steps.some((step) => step.data.length > api.config.maxBodyBytes)))
+        expect(seen).toContain("close 1009");
+    },
+    TRANSPORT_TIMEOUT_MS,
+  );
 
   it("still answers over every transport afterwards", async () => {
     for (const transport of TRANSPORTS) {
-      const outcome = await over(transport, url, { query: "{ viewer { roles } }" }, { credentials: credentials({}) });
+      const outcome = await over(
+        transport,
+        url,
+        { query: "{ viewer { roles } }" },
+        { credentials: credentials({}) },
+      );
       expect(outcome.errors, transport).toBeUndefined();
       expect(outcome.data, transport).toEqual({ viewer: { roles: [] } });
     }

@@ -23,7 +23,18 @@ import { gid } from "./commerce.ts";
 import type { CallAs } from "./harness.ts";
 
 /** What must never reach a client: stack frames, SQL, ORM and driver messages. */
-export const LEAKS = [/prisma/i, /invalid `/i, /\bat .*\.(ts|js):\d+/, /node_modules/, /\bSELECT\b|\bINSERT\b|\bUPDATE\b/, /violates/i, /relation "/, /ECONNREFUSED/, /TypeError|ReferenceError/, /pglite/i];
+export const LEAKS = [
+  /prisma/i,
+  /invalid `/i,
+  /\bat .*\.(ts|js):\d+/,
+  /node_modules/,
+  /\bSELECT\b|\bINSERT\b|\bUPDATE\b/,
+  /violates/i,
+  /relation "/,
+  /ECONNREFUSED/,
+  /TypeError|ReferenceError/,
+  /pglite/i,
+];
 
 export interface Fixtures {
   ids: string[];
@@ -45,10 +56,27 @@ export class Fuzzer {
   }
 
   scalar(name: string): unknown {
-    const strings = ["", "a", "x".repeat(5000), "ünïcødé 🛍️", "<script>alert(1)</script>", "'; DROP TABLE \"Product\"; --", "\u0000", "  padded  "];
+    const strings = [
+      "",
+      "a",
+      "x".repeat(5000),
+      "ünïcødé 🛍️",
+      "<script>alert(1)</script>",
+      '\'; DROP TABLE "Product"; --',
+      "\u0000",
+      "  padded  ",
+    ];
     switch (name) {
       case "ID":
-        return this.pick([...this.fixtures.ids, ...this.fixtures.ids, "not-an-id", "", gid("Product", "not-a-uuid"), gid("Nope", "00000000-0000-0000-0000-000000000000"), "UHJvZHVjdDo="]);
+        return this.pick([
+          ...this.fixtures.ids,
+          ...this.fixtures.ids,
+          "not-an-id",
+          "",
+          gid("Product", "not-a-uuid"),
+          gid("Nope", "00000000-0000-0000-0000-000000000000"),
+          "UHJvZHVjdDo=",
+        ]);
       case "Int":
         return this.pick([0, 1, -1, 7, 100, 101, 2147483647, -2147483648, 2147483648, 1.5, "3"]);
       case "Float":
@@ -115,7 +143,9 @@ export class Fuzzer {
     if (isLeafType(named)) return "";
     if (isUnionType(named)) return "{ __typename }";
     if (!isObjectType(named) && !isInterfaceType(named)) return "{ __typename }";
-    const fields = Object.values(named.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
+    const fields = Object.values(named.getFields()).filter((f) =>
+      f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined),
+    );
     const parts = ["__typename"];
     for (const field of fields) {
       const leaf = isLeafType(getNamedType(field.type));
@@ -137,7 +167,10 @@ export class Fuzzer {
    * An operation on `field` with fuzzed arguments. A subscription's ID arguments never name an
    * existing entity (its stream would stay open, waiting for events): it is always refused.
    */
-  operation(kind: "query" | "mutation" | "subscription", field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+  operation(
+    kind: "query" | "mutation" | "subscription",
+    field: GraphQLField<unknown, unknown>,
+  ): { query: string; variables: Record<string, unknown> } {
     const defs: string[] = [];
     const args: string[] = [];
     const variables: Record<string, unknown> = {};
@@ -145,11 +178,17 @@ export class Fuzzer {
       if (!isNonNullType(arg.type) && this.chance(0.5)) continue;
       defs.push(`$${arg.name}: ${arg.type.toString()}`);
       args.push(`${arg.name}: $${arg.name}`);
-      variables[arg.name] = kind === "subscription" && getNamedType(arg.type).name === "ID" ? this.unknownId() : this.input(arg.type);
+      variables[arg.name] =
+        kind === "subscription" && getNamedType(arg.type).name === "ID"
+          ? this.unknownId()
+          : this.input(arg.type);
     }
     const sel = this.selection(field.type);
     const head = defs.length ? `${kind} Fuzz(${defs.join(", ")})` : `${kind} Fuzz`;
-    return { query: `${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${sel} }`, variables };
+    return {
+      query: `${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${sel} }`,
+      variables,
+    };
   }
 
   /** An ID that names nothing: malformed, of another type, or of a random unused UUID. */
@@ -157,7 +196,15 @@ export class Fuzzer {
     const hex = () => Math.floor(this.rand() * 16).toString(16);
     const uuid = `${Array.from({ length: 8 }, hex).join("")}-0000-7000-8000-${Array.from({ length: 12 }, hex).join("")}`;
     const type = this.pick(["Product", "Cart", "Order", "Post", "LiveSession", "Shop", "Nope"]);
-    return this.pick(["not-an-id", "", "%%%", gid(type, uuid), gid(type, "not-a-uuid"), gid(type, uuid).slice(0, 10), "A".repeat(300)]);
+    return this.pick([
+      "not-an-id",
+      "",
+      "%%%",
+      gid(type, uuid),
+      gid(type, "not-a-uuid"),
+      gid(type, uuid).slice(0, 10),
+      "A".repeat(300),
+    ]);
   }
 
   /** A broken document: truncated, garbled or naming what does not exist. */
@@ -177,7 +224,6 @@ export class Fuzzer {
     ]);
   }
 }
-
 
 /** One HTTP request of the transport fuzz: a GET (parameters in `path`) or a POST with a raw body. */
 export interface HttpCase {
@@ -203,7 +249,8 @@ export interface WsScript {
   steps: WsStep[];
 }
 
-const nested = (depth: number, open: string, close: string, inner = "") => open.repeat(depth) + inner + close.repeat(depth);
+const nested = (depth: number, open: string, close: string, inner = "") =>
+  open.repeat(depth) + inner + close.repeat(depth);
 
 /**
  * Malformed requests for every transport: broken JSON, parameters of the wrong types, bad
@@ -215,7 +262,11 @@ export class MalformedRequests {
     private readonly fuzz: Fuzzer,
     private readonly callers: CallAs[],
     private readonly credentials: (as: CallAs) => Record<string, string>,
-    private readonly fields: { query: GraphQLField<unknown, unknown>[]; mutation: GraphQLField<unknown, unknown>[]; subscription: GraphQLField<unknown, unknown>[] },
+    private readonly fields: {
+      query: GraphQLField<unknown, unknown>[];
+      mutation: GraphQLField<unknown, unknown>[];
+      subscription: GraphQLField<unknown, unknown>[];
+    },
   ) {}
 
   private pick<T>(items: readonly T[]): T {
@@ -232,7 +283,9 @@ export class MalformedRequests {
   }
 
   /** A real operation (query, mutation or a refused subscription) with fuzzed variables. */
-  operation(kinds: ("query" | "mutation" | "subscription")[] = ["query", "query", "mutation", "subscription"]) {
+  operation(
+    kinds: ("query" | "mutation" | "subscription")[] = ["query", "query", "mutation", "subscription"],
+  ) {
     const kind = this.pick(kinds);
     return this.fuzz.operation(kind, this.pick(this.fields[kind]));
   }
@@ -254,9 +307,29 @@ export class MalformedRequests {
       case 5:
         return `query($v: [[[Int]]]) { products(first: ${nested(300, "[", "]", "1")}) { edges { node { id } } } }`;
       case 6:
-        return this.pick(["", " ", "{", "}", "query", "{ __schema { types { name } } }", "{ __typename }", "\u0000", "\ud800", "\u202e{ viewer }", "#"]);
+        return this.pick([
+          "",
+          " ",
+          "{",
+          "}",
+          "query",
+          "{ __schema { types { name } } }",
+          "{ __typename }",
+          "\u0000",
+          "\ud800",
+          "\u202e{ viewer }",
+          "#",
+        ]);
       case 7:
-        return this.pick([5, -1, true, null, [], ["{ viewer { roles } }"], { kind: "Document", definitions: [] }]);
+        return this.pick([
+          5,
+          -1,
+          true,
+          null,
+          [],
+          ["{ viewer { roles } }"],
+          { kind: "Document", definitions: [] },
+        ]);
       case 8:
         return `{ ${"a".repeat(this.huge(100_000, 1_000))} }`;
       case 9:
@@ -274,15 +347,24 @@ export class MalformedRequests {
       case 1:
         return { ...real, deep: JSON.parse(nested(this.pick([100, 3_000]), "[", "]", "1")) };
       case 2:
-        return Object.fromEntries(Object.keys(real).map((k) => [k, JSON.parse(nested(this.pick([50, 2_000]), '{"a":', "}", "1"))]));
+        return Object.fromEntries(
+          Object.keys(real).map((k) => [k, JSON.parse(nested(this.pick([50, 2_000]), '{"a":', "}", "1"))]),
+        );
       case 3:
         return Object.fromEntries(Object.keys(real).map((k) => [k, "x".repeat(this.huge(300_000, 10_000))]));
       case 4:
-        return JSON.parse(`{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}`);
+        return JSON.parse(
+          `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}`,
+        );
       case 5:
         return Object.fromEntries(Object.keys(real).map((k) => [k, this.fuzz.unknownId()]));
       case 6:
-        return Object.fromEntries(Object.keys(real).map((k) => [k, Array.from({ length: this.huge(20_000, 1_000) }, () => this.fuzz.unknownId())]));
+        return Object.fromEntries(
+          Object.keys(real).map((k) => [
+            k,
+            Array.from({ length: this.huge(20_000, 1_000) }, () => this.fuzz.unknownId()),
+          ]),
+        );
       case 7:
         return null;
       default:
@@ -306,7 +388,18 @@ export class MalformedRequests {
   }
 
   private operationName(): unknown {
-    return this.pick([undefined, undefined, undefined, "Fuzz", "Nope", "", 5, ["Fuzz"], { name: "Fuzz" }, "x".repeat(10_000)]);
+    return this.pick([
+      undefined,
+      undefined,
+      undefined,
+      "Fuzz",
+      "Nope",
+      "",
+      5,
+      ["Fuzz"],
+      { name: "Fuzz" },
+      "x".repeat(10_000),
+    ]);
   }
 
   /** The parameters of one operation: real ones, each part possibly of the wrong type, extra keys. */
@@ -330,7 +423,19 @@ export class MalformedRequests {
       case 0:
         return valid.slice(0, Math.floor(this.fuzz.rand() * valid.length));
       case 1:
-        return this.pick(["", "{", "[", "null", "1", '"x"', "[{}]", `[${valid},${valid}]`, "\ufeff" + valid, "{'query': '{ viewer { roles } }'}", valid.replace(/"/g, "")]);
+        return this.pick([
+          "",
+          "{",
+          "[",
+          "null",
+          "1",
+          '"x"',
+          "[{}]",
+          `[${valid},${valid}]`,
+          "\ufeff" + valid,
+          "{'query': '{ viewer { roles } }'}",
+          valid.replace(/"/g, ""),
+        ]);
       case 2:
         return nested(this.huge(50_000, 1_000), "[", "]");
       case 3:
@@ -343,11 +448,23 @@ export class MalformedRequests {
   /** Credentials and other headers: any caller, refused keys and tokens, junk values. */
   headers(): Record<string, string> {
     const headers = { ...this.credentials(this.pick(this.callers)) };
-    if (this.chance(0.1)) headers["x-shoppable-key"] = this.pick(["", "shp_pk_", "x".repeat(8_000), "shp_sk_' OR 1=1 --", "ünïcødé"].map(encodeURIComponent));
-    if (this.chance(0.1)) headers["x-shoppable-user"] = this.pick(["a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "x".repeat(8_000), "...", "Bearer x"]);
-    if (this.chance(0.05)) headers.authorization = this.pick(["Bearer", "Bearer  ", "Basic YTpi", "Bearer a b"]);
+    if (this.chance(0.1))
+      headers["x-shoppable-key"] = this.pick(
+        ["", "shp_pk_", "x".repeat(8_000), "shp_sk_' OR 1=1 --", "ünïcødé"].map(encodeURIComponent),
+      );
+    if (this.chance(0.1))
+      headers["x-shoppable-user"] = this.pick([
+        "a.b.c",
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+        "x".repeat(8_000),
+        "...",
+        "Bearer x",
+      ]);
+    if (this.chance(0.05))
+      headers.authorization = this.pick(["Bearer", "Bearer  ", "Basic YTpi", "Bearer a b"]);
     if (this.chance(0.05)) headers["x-request-id"] = "r".repeat(this.pick([1, 5_000]));
-    if (this.chance(0.05)) headers["x-forwarded-for"] = this.pick(["", "not-an-ip", "::1, 10.0.0.1", "x".repeat(2_000)]);
+    if (this.chance(0.05))
+      headers["x-forwarded-for"] = this.pick(["", "not-an-ip", "::1, 10.0.0.1", "x".repeat(2_000)]);
     return headers;
   }
 
@@ -368,12 +485,24 @@ export class MalformedRequests {
       "",
     ]);
     if (contentType) headers["content-type"] = contentType;
-    headers.accept = sse ? "text/event-stream" : this.pick(["*/*", "application/json", "application/graphql-response+json", "application/xml", "multipart/mixed", "text/html", ""]);
+    headers.accept = sse
+      ? "text/event-stream"
+      : this.pick([
+          "*/*",
+          "application/json",
+          "application/graphql-response+json",
+          "application/xml",
+          "multipart/mixed",
+          "text/html",
+          "",
+        ]);
     if (!headers.accept) delete headers.accept;
     let body: string;
-    if (contentType === "application/x-www-form-urlencoded") body = new URLSearchParams(this.searchParams()).toString();
+    if (contentType === "application/x-www-form-urlencoded")
+      body = new URLSearchParams(this.searchParams()).toString();
     else if (contentType === "application/graphql") body = String(this.document());
-    else if (contentType.startsWith("multipart")) body = `--fuzz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${this.jsonBody()}\r\n--fuzz--\r\n`;
+    else if (contentType.startsWith("multipart"))
+      body = `--fuzz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${this.jsonBody()}\r\n--fuzz--\r\n`;
     else body = this.jsonBody(sse ? ["query", "mutation", "subscription", "subscription"] : undefined);
     return { method: "POST", path: "/graphql", headers, body };
   }
@@ -387,7 +516,11 @@ export class MalformedRequests {
       const text = typeof value === "string" ? value : JSON.stringify(value);
       out.push([name, this.chance(0.1) ? text.slice(0, Math.floor(this.fuzz.rand() * text.length)) : text]);
     }
-    if (this.chance(0.1)) out.push([this.pick(["variables", "extensions"]), this.pick(["notjson", "{", "[1,", "'x'", "undefined", "NaN"])]);
+    if (this.chance(0.1))
+      out.push([
+        this.pick(["variables", "extensions"]),
+        this.pick(["notjson", "{", "[1,", "'x'", "undefined", "NaN"]),
+      ]);
     if (this.chance(0.05)) out.push(["query", "{ viewer { roles } }"]);
     return out;
   }
@@ -395,17 +528,33 @@ export class MalformedRequests {
   /** An HTTP GET: parameters in the URL (some with broken percent-encoding), or an affiliate link. */
   get(): HttpCase {
     const headers = this.headers();
-    if (this.chance(0.2)) headers.accept = this.pick(["text/event-stream", "text/html", "application/json", "application/xml"]);
-    if (this.chance(0.05)) return { method: "GET", path: `/r/${this.pick(["%E0%A4%A", "%", "x".repeat(3_000), "..%2F..%2Fetc", "%00", "CODE?x=%zz"])}`, headers };
+    if (this.chance(0.2))
+      headers.accept = this.pick(["text/event-stream", "text/html", "application/json", "application/xml"]);
+    if (this.chance(0.05))
+      return {
+        method: "GET",
+        path: `/r/${this.pick(["%E0%A4%A", "%", "x".repeat(3_000), "..%2F..%2Fetc", "%00", "CODE?x=%zz"])}`,
+        headers,
+      };
     let search = new URLSearchParams(this.searchParams()).toString();
-    if (this.chance(0.1)) search += this.pick(["&variables=%E0%A4%A", "&%", "&query=%zz", "&&&=", "&extensions=%7B%22a%22"]);
+    if (this.chance(0.1))
+      search += this.pick(["&variables=%E0%A4%A", "&%", "&query=%zz", "&&&=", "&extensions=%7B%22a%22"]);
     if (this.chance(0.03)) search += `&pad=${"x".repeat(20_000)}`;
     return { method: "GET", path: `/graphql?${search}`, headers };
   }
 
   /** A subscribe message's payload: real, hostile or of the wrong shape. */
   private subscribePayload(): unknown {
-    if (this.chance(0.1)) return this.pick([null, "x", 5, [], { query: 5 }, { query: "{ viewer { roles } }", variables: [] }, { query: "{ viewer { roles } }", operationName: 1 }]);
+    if (this.chance(0.1))
+      return this.pick([
+        null,
+        "x",
+        5,
+        [],
+        { query: 5 },
+        { query: "{ viewer { roles } }", variables: [] },
+        { query: "{ viewer { roles } }", operationName: 1 },
+      ]);
     const params = this.params();
     // graphql-ws requires a string query; most payloads keep one so that they reach the server's checks.
     if (this.chance(0.85) && typeof params.query !== "string") params.query = String(params.query ?? "");
@@ -417,17 +566,39 @@ export class MalformedRequests {
     const subprotocol = !this.chance(0.05);
     const init = this.chance(0.9)
       ? this.credentials(this.pick(this.callers))
-      : this.pick([null, "x", 5, [], {}, { "x-shoppable-key": "bad\nkey" }, { "x-shoppable-key": 5 }, { "x-shoppable-key": "shp_pk_nope" }, { "bad header": "x" }]);
+      : this.pick([
+          null,
+          "x",
+          5,
+          [],
+          {},
+          { "x-shoppable-key": "bad\nkey" },
+          { "x-shoppable-key": 5 },
+          { "x-shoppable-key": "shp_pk_nope" },
+          { "bad header": "x" },
+        ]);
     const steps: WsStep[] = [];
     for (let i = 0; i < length; i++) {
       const id = `${prefix}-${i}`;
       const roll = this.fuzz.rand();
       if (roll < 0.75) {
-        steps.push({ data: JSON.stringify({ id, type: "subscribe", payload: this.subscribePayload() }), awaits: { id } });
+        steps.push({
+          data: JSON.stringify({ id, type: "subscribe", payload: this.subscribePayload() }),
+          awaits: { id },
+        });
       } else if (roll < 0.8) {
-        steps.push({ data: JSON.stringify({ id: this.pick([id, "", 5, null]), type: "complete" }), awaits: "ping" });
+        steps.push({
+          data: JSON.stringify({ id: this.pick([id, "", 5, null]), type: "complete" }),
+          awaits: "ping",
+        });
       } else if (roll < 0.85) {
-        steps.push({ data: JSON.stringify({ type: this.pick(["ping", "pong"]), payload: this.pick([undefined, {}, { x: 1 }, "x", 5]) }), awaits: "ping" });
+        steps.push({
+          data: JSON.stringify({
+            type: this.pick(["ping", "pong"]),
+            payload: this.pick([undefined, {}, { x: 1 }, "x", 5]),
+          }),
+          awaits: "ping",
+        });
       } else if (roll < 0.995) {
         steps.push({
           data: this.pick<string | Buffer>([
@@ -445,14 +616,30 @@ export class MalformedRequests {
             JSON.stringify({ type: "subscribe", id: "", payload: { query: "{ viewer { roles } }" } }),
             JSON.stringify({ type: 5 }),
             JSON.stringify({ type: "unknown" }),
-            JSON.stringify({ id: `${prefix}-dup`, type: "subscribe", payload: { query: "{ viewer { roles } }" } }),
+            JSON.stringify({
+              id: `${prefix}-dup`,
+              type: "subscribe",
+              payload: { query: "{ viewer { roles } }" },
+            }),
             Buffer.from([0xff, 0xfe, 0x00, 0x7b]),
-            JSON.stringify({ id, type: "subscribe", payload: { query: "{ viewer { roles } }" }, extra: nested(2_000, "[", "]") }),
+            JSON.stringify({
+              id,
+              type: "subscribe",
+              payload: { query: "{ viewer { roles } }" },
+              extra: nested(2_000, "[", "]"),
+            }),
           ]),
           awaits: "ping",
         });
       } else {
-        steps.push({ data: JSON.stringify({ id, type: "subscribe", payload: { query: `{ viewer { roles } } # ${"x".repeat(1_100_000)}` } }), awaits: { id } });
+        steps.push({
+          data: JSON.stringify({
+            id,
+            type: "subscribe",
+            payload: { query: `{ viewer { roles } } # ${"x".repeat(1_100_000)}` },
+          }),
+          awaits: { id },
+        });
       }
     }
     return { subprotocol, init, steps };

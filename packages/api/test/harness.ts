@@ -56,15 +56,33 @@ export interface TestApiOptions {
   buckets?: BucketStore;
 }
 
-export async function startTestApi(overrides: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Record<string, string> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const db = await openTestDatabase();
   // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
   // Tests stand in for a proxy: they name client addresses in X-Forwarded-For.
-  const config = loadConfig({ NODE_ENV: "test", SHOPPABLE_JWT_SECRET: JWT_SECRET, LOG_LEVEL: "silent", RATE_LIMIT_CAPACITY: "1000000000", TRUST_PROXY: "1", AFFILIATE_CLICKS_PER_MINUTE: "1000000", ...overrides });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SHOPPABLE_JWT_SECRET: JWT_SECRET,
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_CAPACITY: "1000000000",
+    TRUST_PROXY: "1",
+    AFFILIATE_CLICKS_PER_MINUTE: "1000000",
+    ...overrides,
+  });
   const logger = options.logger ?? createLogger("silent");
   const payments = options.payments ? { payments: options.payments } : {};
   const jobs = options.jobs
-    ? createJobs({ db, config, logger, webhooks: new WebhookSender({ timeoutMs: 30_000, ...options.jobs.sender }), ...payments, ...(options.jobs.now ? { now: options.jobs.now } : {}) })
+    ? createJobs({
+        db,
+        config,
+        logger,
+        webhooks: new WebhookSender({ timeoutMs: 30_000, ...options.jobs.sender }),
+        ...payments,
+        ...(options.jobs.now ? { now: options.jobs.now } : {}),
+      })
     : undefined;
   const server = createServer({
     db,
@@ -90,13 +108,25 @@ export async function startTestApi(overrides: Record<string, string> = {}, optio
     async gql(query, variables, as = {}) {
       const headers: Record<string, string> = { "content-type": "application/json", ...as.headers };
       const key = as.key ?? "publishable";
-      if (key !== "none") headers["x-shoppable-key"] = key === "publishable" ? keys.publishable : key === "secret" ? keys.secret : key;
+      if (key !== "none")
+        headers["x-shoppable-key"] =
+          key === "publishable" ? keys.publishable : key === "secret" ? keys.secret : key;
       if (as.user) headers["x-shoppable-user"] = as.user;
       const body = JSON.stringify({ query, variables });
       headers["content-length"] = String(Buffer.byteLength(body));
       const response = await server.yoga.fetch("http://test/graphql", { method: "POST", headers, body });
-      const result = (await response.json()) as { data?: unknown; errors?: GraphQLResponse["errors"]; extensions?: Record<string, any> };
-      return { status: response.status, data: result.data as never, errors: result.errors, extensions: result.extensions, headers: response.headers };
+      const result = (await response.json()) as {
+        data?: unknown;
+        errors?: GraphQLResponse["errors"];
+        extensions?: Record<string, any>;
+      };
+      return {
+        status: response.status,
+        data: result.data as never,
+        errors: result.errors,
+        extensions: result.extensions,
+        headers: response.headers,
+      };
     },
     async close() {
       await jobs?.stop(1000);

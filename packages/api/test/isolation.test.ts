@@ -82,69 +82,163 @@ beforeAll(async () => {
   await prisma.product.update({ where: { id: draft.dbId }, data: { status: "DRAFT", title: DRAFT_TITLE } });
   const code = await commerce.discountCode(shop.id, { code: DISCOUNT, kind: "PERCENTAGE", value: "50" });
   const hook = ok(
-    await api.gql(`mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id signingSecret } ${USER_ERRORS} } }`, {
-      input: { shopId: shop.id, url: "https://erp.example.test/hooks", topics: ["ORDER_PAID"] },
-    }, commerce.asMerchant),
+    await api.gql(
+      `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id signingSecret } ${USER_ERRORS} } }`,
+      {
+        input: { shopId: shop.id, url: "https://erp.example.test/hooks", topics: ["ORDER_PAID"] },
+      },
+      commerce.asMerchant,
+    ),
   ).webhookEndpointCreate.webhookEndpoint;
   const PROGRAM = `mutation($input: AffiliateProgramUpsertInput!) { affiliateProgramUpsert(input: $input) { ${USER_ERRORS} } }`;
   ok(await api.gql(PROGRAM, { input: { shopId: shop.id, defaultRate: 1000 } }, commerce.asMerchant));
 
   const creator = await api.token("victim-creator", ["BUYER", "CREATOR"]);
-  const link = ok(await api.gql(`mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { affiliateLink { id code } ${USER_ERRORS} } }`, { input: { productId: active.id } }, { user: creator }))
-    .affiliateLinkCreate.affiliateLink;
+  const link = ok(
+    await api.gql(
+      `mutation($input: AffiliateLinkCreateInput!) { affiliateLinkCreate(input: $input) { affiliateLink { id code } ${USER_ERRORS} } }`,
+      { input: { productId: active.id } },
+      { user: creator },
+    ),
+  ).affiliateLinkCreate.affiliateLink;
   const creatorRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-creator" } });
   // Two more creators: one invited to the program (to decline), one not yet (to invite).
   const invitee = await api.token("victim-invitee", ["BUYER", "CREATOR"]);
   const newcomer = await api.token("victim-newcomer", ["BUYER", "CREATOR"]);
   for (const user of [invitee, newcomer]) await api.gql(`{ viewer { roles } }`, {}, { user });
-  const inviteeRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-invitee" }, select: { id: true } });
-  const newcomerRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-newcomer" }, select: { id: true } });
+  const inviteeRow = await prisma.user.findUniqueOrThrow({
+    where: { externalId: "victim-invitee" },
+    select: { id: true },
+  });
+  const newcomerRow = await prisma.user.findUniqueOrThrow({
+    where: { externalId: "victim-newcomer" },
+    select: { id: true },
+  });
   const invite = async (userId: string) =>
-    ok(await api.gql(`mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${USER_ERRORS} } }`, {
-      input: { shopId: shop.id, creatorId: gid("User", userId) },
-    }, commerce.asMerchant)).affiliateInvite.invitation;
+    ok(
+      await api.gql(
+        `mutation($input: AffiliateInviteInput!) { affiliateInvite(input: $input) { invitation { id } ${USER_ERRORS} } }`,
+        {
+          input: { shopId: shop.id, creatorId: gid("User", userId) },
+        },
+        commerce.asMerchant,
+      ),
+    ).affiliateInvite.invitation;
   const invitation = await invite(creatorRow.id);
   const invitationToDecline = await invite(inviteeRow.id);
   // By invitation from now on: other creators may not link to the shop's products.
   ok(await api.gql(PROGRAM, { input: { shopId: shop.id, access: "INVITE_ONLY" } }, commerce.asMerchant));
-  const click = await prisma.affiliateClick.create({ data: { linkId: dbId(link.id), visitorId: "victim-visitor", counted: true }, select: { id: true } });
+  const click = await prisma.affiliateClick.create({
+    data: { linkId: dbId(link.id), visitorId: "victim-visitor", counted: true },
+    select: { id: true },
+  });
   // Videos, so that product tags take every field (times too).
   const post = await prisma.post.create({
-    data: { authorId: creatorRow.id, mediaKind: "VIDEO", durationMs: 10_000, mediaUrl: "/media/private.mp4", width: 10, height: 10, caption: CAPTION, visibility: "PRIVATE", productTags: { create: [{ productId: active.dbId, x: 0.1, y: 0.1, startMs: 0, endMs: 10_000 }] } },
+    data: {
+      authorId: creatorRow.id,
+      mediaKind: "VIDEO",
+      durationMs: 10_000,
+      mediaUrl: "/media/private.mp4",
+      width: 10,
+      height: 10,
+      caption: CAPTION,
+      visibility: "PRIVATE",
+      productTags: { create: [{ productId: active.dbId, x: 0.1, y: 0.1, startMs: 0, endMs: 10_000 }] },
+    },
     select: { id: true, productTags: { select: { id: true } } },
   });
   const publicPost = await prisma.post.create({
-    data: { authorId: creatorRow.id, mediaKind: "VIDEO", durationMs: 10_000, mediaUrl: "/media/public.mp4", width: 10, height: 10, productTags: { create: [{ productId: active.dbId, x: 0.2, y: 0.2, startMs: 0, endMs: 10_000 }] } },
+    data: {
+      authorId: creatorRow.id,
+      mediaKind: "VIDEO",
+      durationMs: 10_000,
+      mediaUrl: "/media/public.mp4",
+      width: 10,
+      height: 10,
+      productTags: { create: [{ productId: active.dbId, x: 0.2, y: 0.2, startMs: 0, endMs: 10_000 }] },
+    },
     select: { id: true, productTags: { select: { id: true } } },
   });
   const SCHEDULE = `mutation($input: LiveSessionScheduleInput!) { liveSessionSchedule(input: $input) { liveSession { id } ${USER_ERRORS} } }`;
   const schedule = async (title: string) =>
-    ok(await api.gql(SCHEDULE, { input: { title, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }, { user: creator })).liveSessionSchedule.liveSession;
+    ok(
+      await api.gql(
+        SCHEDULE,
+        { input: { title, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        { user: creator },
+      ),
+    ).liveSessionSchedule.liveSession;
   const session = await schedule("Drop night");
   const sessionToCancel = await schedule("Maybe later");
   const sessionOnAir = await schedule("On air");
-  ok(await api.gql(`mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${USER_ERRORS} } }`, { input: { id: sessionOnAir.id } }, { user: creator }));
-  ok(await api.gql(`mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { ${USER_ERRORS} } }`, { input: { liveSessionId: session.id, productId: active.id } }, { user: creator }));
-  const pin = await prisma.livePinnedProduct.findFirstOrThrow({ where: { liveSessionId: dbId(session.id) }, select: { id: true } });
+  ok(
+    await api.gql(
+      `mutation($input: LiveSessionStartInput!) { liveSessionStart(input: $input) { ${USER_ERRORS} } }`,
+      { input: { id: sessionOnAir.id } },
+      { user: creator },
+    ),
+  );
+  ok(
+    await api.gql(
+      `mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { ${USER_ERRORS} } }`,
+      { input: { liveSessionId: session.id, productId: active.id } },
+      { user: creator },
+    ),
+  );
+  const pin = await prisma.livePinnedProduct.findFirstOrThrow({
+    where: { liveSessionId: dbId(session.id) },
+    select: { id: true },
+  });
 
   const buyer = await api.token("victim-buyer", ["BUYER"]);
   const checkout = async (cartId: string) => {
-    const done = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, { user: buyer })).checkoutComplete;
+    const done = ok(
+      await api.gql(
+        CHECKOUT,
+        { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+        { user: buyer },
+      ),
+    ).checkoutComplete;
     expect(done.userErrors).toEqual([]);
     return done.order.id as string;
   };
   // Two units, so the order can be refunded twice.
-  const cartId = await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 2, attribution: { affiliateCode: link.code } }], { user: buyer }, { buyerIdentity: { email: EMAIL } });
+  const cartId = await commerce.cart(
+    [{ variantId: active.variants[0]!.id, quantity: 2, attribution: { affiliateCode: link.code } }],
+    { user: buyer },
+    { buyerIdentity: { email: EMAIL } },
+  );
   const orderId = await checkout(cartId);
-  const orderToCancel = await checkout(await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], { user: buyer }));
-  const openCart = await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 2 }], { user: buyer }, { buyerIdentity: { email: EMAIL }, discountCodes: [DISCOUNT] });
-  const openLine = await prisma.cartLine.findFirstOrThrow({ where: { cartId: dbId(openCart) }, select: { id: true } });
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: dbId(orderId) }, include: { lines: true, commissions: true } });
+  const orderToCancel = await checkout(
+    await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], { user: buyer }),
+  );
+  const openCart = await commerce.cart(
+    [{ variantId: active.variants[0]!.id, quantity: 2 }],
+    { user: buyer },
+    { buyerIdentity: { email: EMAIL }, discountCodes: [DISCOUNT] },
+  );
+  const openLine = await prisma.cartLine.findFirstOrThrow({
+    where: { cartId: dbId(openCart) },
+    select: { id: true },
+  });
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: dbId(orderId) },
+    include: { lines: true, commissions: true },
+  });
   expect(order.commissions).toHaveLength(1);
   // Payable, so that a payout has something to pay.
-  await prisma.commission.updateMany({ where: { orderId: order.id }, data: { status: "PAYABLE", payableAt: new Date(Date.now() - 60_000) } });
-  const merchantRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "merchant-commerce" }, select: { id: true } });
-  const buyerRow = await prisma.user.findUniqueOrThrow({ where: { externalId: "victim-buyer" }, select: { id: true } });
+  await prisma.commission.updateMany({
+    where: { orderId: order.id },
+    data: { status: "PAYABLE", payableAt: new Date(Date.now() - 60_000) },
+  });
+  const merchantRow = await prisma.user.findUniqueOrThrow({
+    where: { externalId: "merchant-commerce" },
+    select: { id: true },
+  });
+  const buyerRow = await prisma.user.findUniqueOrThrow({
+    where: { externalId: "victim-buyer" },
+    select: { id: true },
+  });
 
   victim = {
     shopId: shop.dbId,
@@ -185,11 +279,23 @@ beforeAll(async () => {
       commission: gid("Commission", order.commissions[0]!.id),
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
-    owners: { merchant: commerce.asMerchant, creator: { user: creator }, invitee: { user: invitee }, buyer: { user: buyer }, platform: { key: "secret" } },
+    owners: {
+      merchant: commerce.asMerchant,
+      creator: { user: creator },
+      invitee: { user: invitee },
+      buyer: { user: buyer },
+      platform: { key: "secret" },
+    },
   };
   const merchantB = await api.token("merchant-b", ["MERCHANT"]);
   const asMerchantB: CallAs = { key: "secret", user: merchantB };
-  ok(await api.gql(`mutation($input: ShopCreateInput!) { shopCreate(input: $input) { ${USER_ERRORS} } }`, { input: { handle: "shop-b", name: "B", currencyCode: "EUR" } }, asMerchantB));
+  ok(
+    await api.gql(
+      `mutation($input: ShopCreateInput!) { shopCreate(input: $input) { ${USER_ERRORS} } }`,
+      { input: { handle: "shop-b", name: "B", currencyCode: "EUR" } },
+      asMerchantB,
+    ),
+  );
   attackers = [
     ["an anonymous storefront", {}],
     ["another buyer and creator", { user: await api.token("someone-else", ["BUYER", "CREATOR"]) }],
@@ -216,7 +322,16 @@ async function victimRows() {
   const db = api.db.prisma;
   const asc = "asc" as const;
   const byId = { orderBy: { id: asc } };
-  const post = { ...byId, include: { productTags: byId, likes: { orderBy: { userId: asc } }, views: { orderBy: [{ viewerKey: asc }, { bucket: asc }] }, shares: byId, engagementHours: { orderBy: { hour: asc } } } };
+  const post = {
+    ...byId,
+    include: {
+      productTags: byId,
+      likes: { orderBy: { userId: asc } },
+      views: { orderBy: [{ viewerKey: asc }, { bucket: asc }] },
+      shares: byId,
+      engagementHours: { orderBy: { hour: asc } },
+    },
+  };
   const session = { ...byId, include: { pins: byId, viewers: { orderBy: { viewerKey: asc } } } };
   const order = { ...byId, include: { lines: byId, payments: byId, refunds: byId } };
   const link = { ...byId, include: { clicks: byId } };
@@ -243,7 +358,15 @@ async function victimRows() {
       include: {
         members: { orderBy: { userId: asc } },
         followers: { orderBy: { followerId: asc } },
-        products: { ...byId, include: { options: byId, variants: { ...byId, include: { adjustments: byId } }, media: byId, engagementHours: { orderBy: { hour: asc } } } },
+        products: {
+          ...byId,
+          include: {
+            options: byId,
+            variants: { ...byId, include: { adjustments: byId } },
+            media: byId,
+            engagementHours: { orderBy: { hour: asc } },
+          },
+        },
         discountCodes: { ...byId, include: { redemptions: byId } },
         webhookEndpoints: { ...byId, include: { deliveries: byId } },
         affiliateProgram: { include: { productRates: { orderBy: { productId: asc } }, invitations: byId } },
@@ -269,7 +392,12 @@ function value(type: GraphQLInputType, id: string, depth = 0): unknown {
     for (const field of Object.values(type.getFields())) {
       const named = getNamedType(field.type);
       const isId = named.name === "ID" || /Id$|^id$/.test(field.name);
-      if (isId || (isNonNullType(field.type) && depth < 4)) out[field.name] = isId ? (isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ? [id] : id) : value(field.type, id, depth + 1);
+      if (isId || (isNonNullType(field.type) && depth < 4))
+        out[field.name] = isId
+          ? isListType(isNonNullType(field.type) ? field.type.ofType : field.type)
+            ? [id]
+            : id
+          : value(field.type, id, depth + 1);
     }
     return out;
   }
@@ -305,7 +433,10 @@ function takesId(field: GraphQLField<unknown, unknown>): boolean {
   return field.args.some((a) => {
     const named = getNamedType(a.type);
     if (named.name === "ID") return true;
-    return isInputObjectType(named) && Object.values(named.getFields()).some((f) => getNamedType(f.type).name === "ID" || /Id$/.test(f.name));
+    return (
+      isInputObjectType(named) &&
+      Object.values(named.getFields()).some((f) => getNamedType(f.type).name === "ID" || /Id$/.test(f.name))
+    );
   });
 }
 
@@ -319,7 +450,10 @@ function selection(type: GraphQLOutputType, depth = 0): string {
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const leaf = isLeafType(getNamedType(f.type));
     if (leaf) parts.push(f.name);
-    else if (depth < 2) parts.push(`${f.name}${f.args.some((a) => a.name === "first") ? "(first: 5)" : ""} ${selection(f.type, depth + 1)}`);
+    else if (depth < 2)
+      parts.push(
+        `${f.name}${f.args.some((a) => a.name === "first") ? "(first: 5)" : ""} ${selection(f.type, depth + 1)}`,
+      );
   }
   return `{ ${parts.join(" ")} }`;
 }
@@ -336,7 +470,10 @@ function operation(kind: "query" | "mutation", field: GraphQLField<unknown, unkn
     variables[arg.name] = value(arg.type, id);
   }
   const head = defs.length ? `${kind} Isolation(${defs.join(", ")})` : kind;
-  return { query: `${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${selection(field.type)} }`, variables };
+  return {
+    query: `${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${selection(field.type)} }`,
+    variables,
+  };
 }
 
 // ───────────── the mutation walk ─────────────
@@ -360,7 +497,10 @@ interface Case {
   once?: true;
 }
 
-const attribution = () => ({ "lines.attribution.affiliateCode": victim.affiliateCode, "lines.attribution.affiliateClickId": victim.affiliateClickId });
+const attribution = () => ({
+  "lines.attribution.affiliateCode": victim.affiliateCode,
+  "lines.attribution.affiliateClickId": victim.affiliateClickId,
+});
 
 /**
  * Every mutation taking an ID. Each names a target in which its change applies while the
@@ -379,10 +519,23 @@ const WALK: [string, Case][] = [
       owner: "merchant",
       ids: { shopId: "shop" },
       // A variant selects one value of each option.
-      values: () => ({ "options.name": "Size", "options.values": ["One"], "variants.selectedOptions.name": "Size", "variants.selectedOptions.value": "One" }),
+      values: () => ({
+        "options.name": "Size",
+        "options.values": ["One"],
+        "variants.selectedOptions.name": "Size",
+        "variants.selectedOptions.value": "One",
+      }),
     },
   ],
-  ["productUpdate", { does: "update", type: "Product", owner: "merchant", ids: { id: "draftProduct", "variants.id": "draftVariant" } }],
+  [
+    "productUpdate",
+    {
+      does: "update",
+      type: "Product",
+      owner: "merchant",
+      ids: { id: "draftProduct", "variants.id": "draftVariant" },
+    },
+  ],
   [
     "inventoryAdjust",
     {
@@ -392,76 +545,274 @@ const WALK: [string, Case][] = [
       ids: { variantId: "draftVariant" },
       // A compare-and-set applies only at the current quantity.
       values: async () => ({
-        expectedQuantity: (await api.db.prisma.productVariant.findUniqueOrThrow({ where: { id: dbId(victim.ids.draftVariant!) }, select: { inventoryQuantity: true } })).inventoryQuantity,
+        expectedQuantity: (
+          await api.db.prisma.productVariant.findUniqueOrThrow({
+            where: { id: dbId(victim.ids.draftVariant!) },
+            select: { inventoryQuantity: true },
+          })
+        ).inventoryQuantity,
       }),
     },
   ],
-  ["discountCodeCreate", { does: "create", type: "DiscountCode", owner: "merchant", ids: { shopId: "shop" } }],
-  ["webhookEndpointCreate", { does: "create", type: "WebhookEndpoint", owner: "merchant", ids: { shopId: "shop" } }],
+  [
+    "discountCodeCreate",
+    { does: "create", type: "DiscountCode", owner: "merchant", ids: { shopId: "shop" } },
+  ],
+  [
+    "webhookEndpointCreate",
+    { does: "create", type: "WebhookEndpoint", owner: "merchant", ids: { shopId: "shop" } },
+  ],
   // rotateSecret false would be no change at all.
-  ["webhookEndpointUpdate", { does: "update", type: "WebhookEndpoint", owner: "merchant", ids: { id: "webhookEndpoint" }, values: () => ({ rotateSecret: true }) }],
-  ["webhookEndpointDelete", { does: "delete", type: "WebhookEndpoint", owner: "merchant", ids: { id: "webhookEndpoint" }, once: true }],
-  ["affiliateProgramUpsert", { does: "update", type: "AffiliateProgram", owner: "merchant", ids: { shopId: "shop", "productRates.productId": "draftProduct" } }],
-  ["affiliateInvite", { does: "create", type: "AffiliateInvitation", owner: "merchant", ids: { shopId: "shop", creatorId: "newcomer" }, once: true }],
-  ["affiliateInvitationDecline", { does: "update", type: "AffiliateInvitation", owner: "invitee", ids: { id: "invitationToDecline" }, once: true }],
-  ["affiliateInvitationAccept", { does: "update", type: "AffiliateInvitation", owner: "creator", ids: { id: "invitation" }, once: true }],
+  [
+    "webhookEndpointUpdate",
+    {
+      does: "update",
+      type: "WebhookEndpoint",
+      owner: "merchant",
+      ids: { id: "webhookEndpoint" },
+      values: () => ({ rotateSecret: true }),
+    },
+  ],
+  [
+    "webhookEndpointDelete",
+    {
+      does: "delete",
+      type: "WebhookEndpoint",
+      owner: "merchant",
+      ids: { id: "webhookEndpoint" },
+      once: true,
+    },
+  ],
+  [
+    "affiliateProgramUpsert",
+    {
+      does: "update",
+      type: "AffiliateProgram",
+      owner: "merchant",
+      ids: { shopId: "shop", "productRates.productId": "draftProduct" },
+    },
+  ],
+  [
+    "affiliateInvite",
+    {
+      does: "create",
+      type: "AffiliateInvitation",
+      owner: "merchant",
+      ids: { shopId: "shop", creatorId: "newcomer" },
+      once: true,
+    },
+  ],
+  [
+    "affiliateInvitationDecline",
+    {
+      does: "update",
+      type: "AffiliateInvitation",
+      owner: "invitee",
+      ids: { id: "invitationToDecline" },
+      once: true,
+    },
+  ],
+  [
+    "affiliateInvitationAccept",
+    { does: "update", type: "AffiliateInvitation", owner: "creator", ids: { id: "invitation" }, once: true },
+  ],
   // Each kind of target: a product (every field given), a post, the whole shop.
-  ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: "activeProduct", postId: "publicPost", shopId: "shop" } }],
-  ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: null, postId: "publicPost", shopId: "shop" } }],
-  ["affiliateLinkCreate", { does: "create", type: "AffiliateLink", owner: "creator", ids: { productId: null, postId: null, shopId: "shop" } }],
-  ["affiliatePayout", { does: "update", type: "Commission", owner: "platform", ids: { creatorId: "creator" }, once: true }],
+  [
+    "affiliateLinkCreate",
+    {
+      does: "create",
+      type: "AffiliateLink",
+      owner: "creator",
+      ids: { productId: "activeProduct", postId: "publicPost", shopId: "shop" },
+    },
+  ],
+  [
+    "affiliateLinkCreate",
+    {
+      does: "create",
+      type: "AffiliateLink",
+      owner: "creator",
+      ids: { productId: null, postId: "publicPost", shopId: "shop" },
+    },
+  ],
+  [
+    "affiliateLinkCreate",
+    {
+      does: "create",
+      type: "AffiliateLink",
+      owner: "creator",
+      ids: { productId: null, postId: null, shopId: "shop" },
+    },
+  ],
+  [
+    "affiliatePayout",
+    { does: "update", type: "Commission", owner: "platform", ids: { creatorId: "creator" }, once: true },
+  ],
   [
     "cartLinesAdd",
     {
       does: "create",
       type: "CartLine",
       owner: "buyer",
-      ids: { cartId: "cart", "lines.variantId": "activeVariant", "lines.attribution.postId": "publicPost", "lines.attribution.productTagId": "publicTag", "lines.attribution.liveSessionId": "liveSession" },
+      ids: {
+        cartId: "cart",
+        "lines.variantId": "activeVariant",
+        "lines.attribution.postId": "publicPost",
+        "lines.attribution.productTagId": "publicTag",
+        "lines.attribution.liveSessionId": "liveSession",
+      },
       values: attribution,
     },
   ],
-  ["cartLinesUpdate", { does: "update", type: "CartLine", owner: "buyer", ids: { cartId: "cart", "lines.id": "cartLine" } }],
+  [
+    "cartLinesUpdate",
+    { does: "update", type: "CartLine", owner: "buyer", ids: { cartId: "cart", "lines.id": "cartLine" } },
+  ],
   ["cartDiscountCodesUpdate", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" } }],
   ["cartBuyerIdentityUpdate", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" } }],
-  ["cartLinesRemove", { does: "delete", type: "CartLine", owner: "buyer", ids: { cartId: "cart", lineIds: "cartLine" }, once: true }],
+  [
+    "cartLinesRemove",
+    {
+      does: "delete",
+      type: "CartLine",
+      owner: "buyer",
+      ids: { cartId: "cart", lineIds: "cartLine" },
+      once: true,
+    },
+  ],
   ["checkoutComplete", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" }, once: true }],
   ["orderFulfill", { does: "update", type: "Order", owner: "merchant", ids: { id: "order" }, once: true }],
   // The order line holds two units: one per pass.
-  ["orderRefund", { does: "update", type: "Order", owner: "merchant", ids: { id: "order", "lines.lineId": "orderLine" }, values: () => ({ "lines.quantity": 1 }) }],
-  ["orderCancel", { does: "update", type: "Order", owner: "merchant", ids: { id: "orderToCancel" }, once: true }],
+  [
+    "orderRefund",
+    {
+      does: "update",
+      type: "Order",
+      owner: "merchant",
+      ids: { id: "order", "lines.lineId": "orderLine" },
+      values: () => ({ "lines.quantity": 1 }),
+    },
+  ],
+  [
+    "orderCancel",
+    { does: "update", type: "Order", owner: "merchant", ids: { id: "orderToCancel" }, once: true },
+  ],
   [
     "cartCreate",
     {
       does: "act",
       type: "ProductTag",
       owner: "creator",
-      ids: { "lines.variantId": "activeVariant", "lines.attribution.postId": "privatePost", "lines.attribution.productTagId": "privateTag", "lines.attribution.liveSessionId": "liveSession" },
+      ids: {
+        "lines.variantId": "activeVariant",
+        "lines.attribution.postId": "privatePost",
+        "lines.attribution.productTagId": "privateTag",
+        "lines.attribution.liveSessionId": "liveSession",
+      },
       values: attribution,
     },
   ],
-  ["productTagTap", { does: "act", type: "ProductTag", owner: "creator", ids: { productTagId: "privateTag" } }],
+  [
+    "productTagTap",
+    { does: "act", type: "ProductTag", owner: "creator", ids: { productTagId: "privateTag" } },
+  ],
   ["postLike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
   // Takes back only the caller's own like, so it can change nothing; still refused.
   ["postUnlike", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
   ["postShare", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" } }],
   ["postView", { does: "act", type: "Post", owner: "creator", ids: { postId: "privatePost" }, once: true }],
   // A video: its durationMs and the tags' times are filled too.
-  ["postCreate", { does: "create", type: "Post", owner: "merchant", ids: { shopId: "shop", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" }, values: () => ({ "media.kind": "VIDEO" }) }],
+  [
+    "postCreate",
+    {
+      does: "create",
+      type: "Post",
+      owner: "merchant",
+      ids: {
+        shopId: "shop",
+        "productTags.productId": "activeProduct",
+        "productTags.variantId": "activeVariant",
+      },
+      values: () => ({ "media.kind": "VIDEO" }),
+    },
+  ],
   // The public post too: the private one is NOT_FOUND to outsiders before who may edit it is asked.
-  ["postUpdate", { does: "update", type: "Post", owner: "creator", ids: { id: "privatePost", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" } }],
-  ["postUpdate", { does: "update", type: "Post", owner: "creator", ids: { id: "publicPost", "productTags.productId": "activeProduct", "productTags.variantId": "activeVariant" } }],
+  [
+    "postUpdate",
+    {
+      does: "update",
+      type: "Post",
+      owner: "creator",
+      ids: {
+        id: "privatePost",
+        "productTags.productId": "activeProduct",
+        "productTags.variantId": "activeVariant",
+      },
+    },
+  ],
+  [
+    "postUpdate",
+    {
+      does: "update",
+      type: "Post",
+      owner: "creator",
+      ids: {
+        id: "publicPost",
+        "productTags.productId": "activeProduct",
+        "productTags.variantId": "activeVariant",
+      },
+    },
+  ],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "privatePost" }, once: true }],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "publicPost" }, once: true }],
   // For the shop and the creator as host; for the shop by the caller; for the creator alone.
-  ["liveSessionSchedule", { does: "create", type: "LiveSession", owner: "platform", ids: { shopId: "shop", hostId: "creator" } }],
-  ["liveSessionSchedule", { does: "create", type: "LiveSession", owner: "merchant", ids: { shopId: "shop", hostId: null } }],
-  ["liveSessionSchedule", { does: "create", type: "LiveSession", owner: "platform", ids: { shopId: null, hostId: "creator" } }],
-  ["liveSessionPinProduct", { does: "create", type: "LivePinnedProduct", owner: "creator", ids: { liveSessionId: "liveSession", productId: "activeProduct", variantId: "activeVariant" } }],
-  ["liveSessionUnpinProduct", { does: "delete", type: "LivePinnedProduct", owner: "creator", ids: { pinnedProductId: "pin" }, once: true }],
-  ["liveSessionStart", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "liveSession" }, once: true }],
-  ["liveSessionEnd", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionOnAir" }, once: true }],
-  ["liveSessionCancel", { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionToCancel" }, once: true }],
-  ["productArchive", { does: "delete", type: "Product", owner: "merchant", ids: { id: "activeProduct" }, once: true }],
+  [
+    "liveSessionSchedule",
+    { does: "create", type: "LiveSession", owner: "platform", ids: { shopId: "shop", hostId: "creator" } },
+  ],
+  [
+    "liveSessionSchedule",
+    { does: "create", type: "LiveSession", owner: "merchant", ids: { shopId: "shop", hostId: null } },
+  ],
+  [
+    "liveSessionSchedule",
+    { does: "create", type: "LiveSession", owner: "platform", ids: { shopId: null, hostId: "creator" } },
+  ],
+  [
+    "liveSessionPinProduct",
+    {
+      does: "create",
+      type: "LivePinnedProduct",
+      owner: "creator",
+      ids: { liveSessionId: "liveSession", productId: "activeProduct", variantId: "activeVariant" },
+    },
+  ],
+  [
+    "liveSessionUnpinProduct",
+    {
+      does: "delete",
+      type: "LivePinnedProduct",
+      owner: "creator",
+      ids: { pinnedProductId: "pin" },
+      once: true,
+    },
+  ],
+  [
+    "liveSessionStart",
+    { does: "update", type: "LiveSession", owner: "creator", ids: { id: "liveSession" }, once: true },
+  ],
+  [
+    "liveSessionEnd",
+    { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionOnAir" }, once: true },
+  ],
+  [
+    "liveSessionCancel",
+    { does: "update", type: "LiveSession", owner: "creator", ids: { id: "sessionToCancel" }, once: true },
+  ],
+  [
+    "productArchive",
+    { does: "delete", type: "Product", owner: "merchant", ids: { id: "activeProduct" }, once: true },
+  ],
 ];
 
 /** Mutations taking an ID that anyone may send about the victims: why, for each. */
@@ -571,7 +922,10 @@ async function walkOperation(mutation: string, c: Case, pass: Pass) {
   const { field, input } = inputOf(mutation);
   const values = (await c.values?.(pass)) ?? {};
   const variables = { input: fill(input, "", { mutation, pass, ids: c.ids, values }) };
-  return { query: `mutation Isolation($input: ${field.args[0]!.type.toString()}) { ${mutation}(input: $input) ${selection(field.type)} }`, variables };
+  return {
+    query: `mutation Isolation($input: ${field.args[0]!.type.toString()}) { ${mutation}(input: $input) ${selection(field.type)} }`,
+    variables,
+  };
 }
 
 /** Paths of the fields of `type` whose type is (a list of) ID, all levels down. */
@@ -579,21 +933,26 @@ function idPaths(type: GraphQLInputType, path = ""): string[] {
   const named = getNamedType(type);
   if (named.name === "ID") return [path];
   if (!isInputObjectType(named)) return [];
-  return Object.values(named.getFields()).flatMap((f) => idPaths(f.type, path ? `${path}.${f.name}` : f.name));
+  return Object.values(named.getFields()).flatMap((f) =>
+    idPaths(f.type, path ? `${path}.${f.name}` : f.name),
+  );
 }
 
 /** Paths of every field of `type` that is not an input object, all levels down. */
 function leafPaths(type: GraphQLInputType, path = ""): string[] {
   const named = getNamedType(type);
   if (!isInputObjectType(named)) return [path];
-  return Object.values(named.getFields()).flatMap((f) => leafPaths(f.type, path ? `${path}.${f.name}` : f.name));
+  return Object.values(named.getFields()).flatMap((f) =>
+    leafPaths(f.type, path ? `${path}.${f.name}` : f.name),
+  );
 }
 
 /** Paths that hold a value (not null, not an empty list) in `value`. */
 function filledPaths(value: unknown, path = ""): string[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return [...new Set(value.flatMap((v) => filledPaths(v, path)))];
-  if (typeof value === "object") return Object.entries(value).flatMap(([k, v]) => filledPaths(v, path ? `${path}.${k}` : k));
+  if (typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => filledPaths(v, path ? `${path}.${k}` : k));
   return [path];
 }
 
@@ -612,7 +971,8 @@ describe("tenant isolation", () => {
         for (const [who, as] of attackers) {
           const res = await api.gql(query, variables, as);
           const body = JSON.stringify(res.data ?? null) + JSON.stringify(res.errors ?? []);
-          for (const secret of victim.secrets) expect(body, `${field.name}(${name}) as ${who} leaked ${secret}`).not.toContain(secret);
+          for (const secret of victim.secrets)
+            expect(body, `${field.name}(${name}) as ${who} leaked ${secret}`).not.toContain(secret);
           expect(res.status, `${field.name}(${name}) as ${who}`).toBeLessThan(500);
         }
       }
@@ -621,18 +981,33 @@ describe("tenant isolation", () => {
 
   it("the mutation walk names every mutation taking an ID, a victim for each ID field and a change for every other field", async () => {
     const mutations = Object.values(schema.getMutationType()!.getFields());
-    const takingIds = mutations.filter((f) => f.args.some((a) => idPaths(a.type).length > 0)).map((f) => f.name);
+    const takingIds = mutations
+      .filter((f) => f.args.some((a) => idPaths(a.type).length > 0))
+      .map((f) => f.name);
     const named = new Set([...WALK.map(([mutation]) => mutation), ...Object.keys(PUBLIC)]);
-    expect([...named].sort(), "mutations taking an ID that WALK (or PUBLIC) leaves out, or names wrongly").toEqual(takingIds.sort());
+    expect(
+      [...named].sort(),
+      "mutations taking an ID that WALK (or PUBLIC) leaves out, or names wrongly",
+    ).toEqual(takingIds.sort());
     for (const [mutation, c] of WALK) {
       const { field, input } = inputOf(mutation);
-      expect(field.args.map((a) => a.name), mutation).toEqual(["input"]);
+      expect(
+        field.args.map((a) => a.name),
+        mutation,
+      ).toEqual(["input"]);
       expect(Object.keys(c.ids).sort(), `${mutation}: its ID fields`).toEqual(idPaths(input).sort());
-      const omitted = Object.keys(c.ids).filter((path) => c.ids[path] === null).sort();
+      const omitted = Object.keys(c.ids)
+        .filter((path) => c.ids[path] === null)
+        .sort();
       for (const pass of PASSES) {
         const { variables } = await walkOperation(mutation, c, pass);
         const filled = new Set(filledPaths(variables.input));
-        expect(leafPaths(input).filter((path) => !filled.has(path)).sort(), `${mutation} pass ${PASS_NAME[pass]}: fields left out`).toEqual(omitted);
+        expect(
+          leafPaths(input)
+            .filter((path) => !filled.has(path))
+            .sort(),
+          `${mutation} pass ${PASS_NAME[pass]}: fields left out`,
+        ).toEqual(omitted);
       }
     }
   });
@@ -648,8 +1023,14 @@ describe("tenant isolation", () => {
           const body = JSON.stringify(res.data ?? null) + JSON.stringify(res.errors ?? []);
           for (const secret of victim.secrets) expect(body, `${what} leaked ${secret}`).not.toContain(secret);
           expect(res.status, what).toBeLessThan(500);
-          expect(await victimRows(), `${what} changed the victims' rows; it answered ${body.slice(0, 300)}`).toEqual(before);
-          expect((res.errors?.length ?? 0) + userErrorsOf(res).length, `${what} was not refused: ${body.slice(0, 300)}`).toBeGreaterThan(0);
+          expect(
+            await victimRows(),
+            `${what} changed the victims' rows; it answered ${body.slice(0, 300)}`,
+          ).toEqual(before);
+          expect(
+            (res.errors?.length ?? 0) + userErrorsOf(res).length,
+            `${what} was not refused: ${body.slice(0, 300)}`,
+          ).toBeGreaterThan(0);
         }
       }
     }
@@ -662,15 +1043,29 @@ describe("tenant isolation", () => {
       ["inventoryChanged", "productId", victim.draftProductId],
       ["postEngagement", "postId", victim.postId],
     ];
-    const covered = Object.values(schema.getSubscriptionType()!.getFields()).filter(takesId).map((f) => f.name);
+    const covered = Object.values(schema.getSubscriptionType()!.getFields())
+      .filter(takesId)
+      .map((f) => f.name);
     // liveSessionEvents is public, as liveSession(id) is.
     expect(covered.sort()).toEqual([...cases.map((c) => c[0]), "liveSessionEvents"].sort());
     for (const [field, arg, id] of cases) {
       for (const [who, as] of attackers) {
-        const client = wsClient(url, params(api, { key: as.key === "secret" ? "secret" : "publishable", ...(as.user ? { user: as.user } : {}) }));
+        const client = wsClient(
+          url,
+          params(api, {
+            key: as.key === "secret" ? "secret" : "publishable",
+            ...(as.user ? { user: as.user } : {}),
+          }),
+        );
         clients.push(client);
-        const first = await wsSubscribe(client, `subscription($id: ID!) { ${field}(${arg}: $id) { __typename } }`, { id }).next();
-        expect(first.errors?.[0]?.extensions?.code, `${field} as ${who}`).toMatch(/^(FORBIDDEN|UNAUTHENTICATED|BAD_USER_INPUT)$/);
+        const first = await wsSubscribe(
+          client,
+          `subscription($id: ID!) { ${field}(${arg}: $id) { __typename } }`,
+          { id },
+        ).next();
+        expect(first.errors?.[0]?.extensions?.code, `${field} as ${who}`).toMatch(
+          /^(FORBIDDEN|UNAUTHENTICATED|BAD_USER_INPUT)$/,
+        );
         expect(first.data ?? null).toBeNull();
       }
     }
@@ -685,7 +1080,10 @@ describe("tenant isolation", () => {
         const res = await api.gql(query, variables, victim.owners[c.owner]);
         const what = `${mutation} (pass ${PASS_NAME[pass]}) as the victims' ${c.owner}`;
         // Errors deeper down are the payload's fields the owner may not read (Order.commissions).
-        expect((res.errors ?? []).filter((e) => (e.path?.length ?? 0) <= 1), what).toEqual([]);
+        expect(
+          (res.errors ?? []).filter((e) => (e.path?.length ?? 0) <= 1),
+          what,
+        ).toEqual([]);
         expect(userErrorsOf(res), what).toEqual([]);
         expect(await victimRows(), `${what} changed nothing`).not.toEqual(before);
       }

@@ -21,17 +21,28 @@ afterAll(async () => {
 
 describe("scheduled jobs", () => {
   it("run once per period with two instances", async (ctx) => {
-    if (!process.env.DATABASE_URL) ctx.skip("a concurrency guarantee: runs with the PostgreSQL suite (set DATABASE_URL)");
+    if (!process.env.DATABASE_URL)
+      ctx.skip("a concurrency guarantee: runs with the PostgreSQL suite (set DATABASE_URL)");
     db = await openTestDatabase();
     const config = loadConfig({ NODE_ENV: "test" });
     const runs = new Map<string, { queue: string; instance: number }[]>();
     for (const instance of [0, 1]) {
-      const jobs = createJobs({ db, config, logger: createLogger("silent"), webhooks: new WebhookSender(), cronCheckSeconds: 1 });
-      jobs.events.on("done", (queue: string, id: string) => runs.set(id, [...(runs.get(id) ?? []), { queue, instance }]));
+      const jobs = createJobs({
+        db,
+        config,
+        logger: createLogger("silent"),
+        webhooks: new WebhookSender(),
+        cronCheckSeconds: 1,
+      });
+      jobs.events.on("done", (queue: string, id: string) =>
+        runs.set(id, [...(runs.get(id) ?? []), { queue, instance }]),
+      );
       await jobs.start(createEventBus({ logger: createLogger("silent") }));
       instances.push(jobs);
     }
-    const minutely = Object.entries(SCHEDULES).filter(([, cron]) => cron === "* * * * *").map(([name]) => name);
+    const minutely = Object.entries(SCHEDULES)
+      .filter(([, cron]) => cron === "* * * * *")
+      .map(([name]) => name);
     const slots = () =>
       db!.prisma.$queryRawUnsafe<{ name: string; minute: Date; jobs: number; completed: number }[]>(
         `SELECT name, date_trunc('minute', created_on) AS minute, count(*)::int AS jobs, count(*) FILTER (WHERE state = 'completed')::int AS completed
@@ -48,6 +59,8 @@ describe("scheduled jobs", () => {
     for (const slot of seen) expect(slot.jobs, `${slot.name} at ${slot.minute.toISOString()}`).toBe(1);
     for (const [id, ran] of runs) expect(ran, `job ${id}`).toHaveLength(1);
     const byInstance = [0, 1].map((i) => [...runs.values()].filter((r) => r[0]!.instance === i).length);
-    console.log(`scheduled jobs: ${seen.length} (queue, minute) slots, one job each; runs by instance ${byInstance.join("/")}`);
+    console.log(
+      `scheduled jobs: ${seen.length} (queue, minute) slots, one job each; runs by instance ${byInstance.join("/")}`,
+    );
   }, 300_000);
 });

@@ -18,7 +18,10 @@ const dataDir = mkdtempSync(join(tmpdir(), "shoppable-jobs-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const jobsScript = () =>
-  promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/jobs.ts"], { cwd: apiDir, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir } });
+  promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/jobs.ts"], {
+    cwd: apiDir,
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+  });
 
 describe("pnpm jobs", () => {
   it("says there is no queue yet, then shows each queue's jobs by state and each schedule's last run", async () => {
@@ -28,7 +31,12 @@ describe("pnpm jobs", () => {
 
     const reopened = await openDatabase({ dataDir: join(dataDir, "pglite") });
     const config = loadConfig({ NODE_ENV: "test", JOBS_POLL_INTERVAL_MS: "3600000" });
-    const jobs = createJobs({ db: reopened, config, logger: createLogger("silent"), webhooks: new WebhookSender() });
+    const jobs = createJobs({
+      db: reopened,
+      config,
+      logger: createLogger("silent"),
+      webhooks: new WebhookSender(),
+    });
     await jobs.start(createEventBus({ logger: createLogger("silent") }));
     await jobs.runNow("idempotency-purge");
     await jobs.stop(1000);

@@ -23,7 +23,11 @@ describe("query cost", () => {
   let api: TestApi;
   beforeAll(async () => {
     // A bucket of 1,000 points restored at 1 per second: nothing visible refills during a test.
-    api = await startTestApi({ RATE_LIMIT_CAPACITY: "1000", RATE_LIMIT_RESTORE_PER_SECOND: "1", MAX_QUERY_COST: "500" });
+    api = await startTestApi({
+      RATE_LIMIT_CAPACITY: "1000",
+      RATE_LIMIT_RESTORE_PER_SECOND: "1",
+      MAX_QUERY_COST: "500",
+    });
     await makeProducts(api, 3);
   });
   afterAll(() => api?.close());
@@ -46,14 +50,22 @@ describe("query cost", () => {
   it("prices connections by their page size and scalars at nothing", async () => {
     const user = await api.token("cost-pages");
     const small = await api.gql(PRODUCTS(10), {}, { user });
-    const large = await api.gql(`{ products(first: 40) { edges { node { id title handle createdAt } } } }`, {}, { user });
+    const large = await api.gql(
+      `{ products(first: 40) { edges { node { id title handle createdAt } } } }`,
+      {},
+      { user },
+    );
     expect(small.extensions?.cost.requestedQueryCost).toBe(11);
     expect(large.extensions?.cost.requestedQueryCost).toBe(41);
   });
 
   it("charges 10 more for each mutation field", async () => {
     const user = await api.token("cost-mutation");
-    const res = await api.gql(`mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`, {}, { user });
+    const res = await api.gql(
+      `mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`,
+      {},
+      { user },
+    );
     ok(res);
     // The payload 1, the cart 1, userErrors 20 (at most 20 errors of 1, their fields scalars at 0), and 10 for the mutation.
     expect(res.extensions?.cost.requestedQueryCost).toBe(32);
@@ -63,7 +75,11 @@ describe("query cost", () => {
 
   it("charges what a field @include-d by a variable's default returned, the variable left out as when it is given", async () => {
     const query = `query($withProducts: Boolean = true) { products(first: 5) @include(if: $withProducts) { edges { node { id title } } } }`;
-    const given = await api.gql(query, { withProducts: true }, { user: await api.token("cost-include-given") });
+    const given = await api.gql(
+      query,
+      { withProducts: true },
+      { user: await api.token("cost-include-given") },
+    );
     const defaulted = await api.gql(query, {}, { user: await api.token("cost-include-default") });
     for (const res of [given, defaulted]) {
       expect(ok(res).products.edges).toHaveLength(3);
@@ -87,7 +103,8 @@ describe("query cost", () => {
 
   it("refuses an operation over the maximum cost before running it, charging nothing", async () => {
     const user = await api.token("cost-max");
-    const before = (await api.gql(`{ viewer { roles } }`, {}, { user })).extensions!.cost.throttleStatus.currentlyAvailable;
+    const before = (await api.gql(`{ viewer { roles } }`, {}, { user })).extensions!.cost.throttleStatus
+      .currentlyAvailable;
     const { result, statements } = await api.db.statementsDuring(() =>
       api.gql(`{ products(first: 100) { edges { node { variants { price { amount } } } } } }`, {}, { user }),
     );
@@ -112,7 +129,11 @@ describe("rate limits", () => {
     const user = await api.token("flooder");
     const costs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await api.gql(`{ a: products(first: 30) { edges { node { id } } } b: products(first: 2) { edges { node { id } } } }`, {}, { user });
+      const res = await api.gql(
+        `{ a: products(first: 30) { edges { node { id } } } b: products(first: 2) { edges { node { id } } } }`,
+        {},
+        { user },
+      );
       costs.push(res.extensions!.cost.requestedQueryCost);
       ok(res);
     }
@@ -130,13 +151,20 @@ describe("rate limits", () => {
   it("empties after repeated expensive queries and keeps other callers' buckets apart", async () => {
     const flooder = await api.token("flooder-2");
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await api.gql(`{ products(first: 40) { edges { node { id } } } }`, {}, { user: flooder })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await api.gql(`{ products(first: 40) { edges { node { id } } } }`, {}, { user: flooder })).status,
+      );
     // 41 points asked each time; each query used 1 and gave 40 back: all pass.
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     // A cart creation asks for 32 points and uses 12: about 95 points last for 6 of them.
     const created: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await api.gql(`mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`, {}, { user: flooder });
+      const res = await api.gql(
+        `mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`,
+        {},
+        { user: flooder },
+      );
       created.push(res.errors?.[0]?.extensions?.code ?? "OK");
     }
     expect(created.slice(0, 6)).toEqual(Array(6).fill("OK"));
@@ -144,7 +172,13 @@ describe("rate limits", () => {
     expect(await api.db.prisma.cart.count()).toBe(created.filter((c) => c === "OK").length);
     // Another user of the same publishable key, and the secret key, have their own buckets.
     const other = await api.token("bystander");
-    ok(await api.gql(`mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`, {}, { user: other }));
+    ok(
+      await api.gql(
+        `mutation { cartCreate(input: {}) { cart { id } userErrors { code } } }`,
+        {},
+        { user: other },
+      ),
+    );
     ok(await api.gql(`{ shops(first: 5) { edges { node { id } } } }`, {}, { key: "secret" }));
   });
 });
@@ -206,7 +240,10 @@ describe("persisted operations", () => {
   const persisted = (sha256Hash: string, as: Parameters<TestApi["gql"]>[2] = {}) =>
     api.server.yoga.fetch("http://test/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-shoppable-key": as.key === "secret" ? api.keys.secret : api.keys.publishable },
+      headers: {
+        "content-type": "application/json",
+        "x-shoppable-key": as.key === "secret" ? api.keys.secret : api.keys.publishable,
+      },
       body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }),
     });
 
@@ -215,12 +252,16 @@ describe("persisted operations", () => {
     expect(registered.data?.viewer.roles).toEqual([]);
     const free = await api.gql(document);
     expect(free.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_REQUIRED");
-    const unknown = (await (await persisted("0".repeat(64))).json()) as { errors?: { extensions?: { code?: string } }[] };
+    const unknown = (await (await persisted("0".repeat(64))).json()) as {
+      errors?: { extensions?: { code?: string } }[];
+    };
     expect(unknown.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
   });
 
   it("lets secret keys run any operation", async () => {
-    expect(ok(await api.gql(`{ shops(first: 1) { totalCount } }`, {}, { key: "secret" })).shops.totalCount).toBe(0);
+    expect(
+      ok(await api.gql(`{ shops(first: 1) { totalCount } }`, {}, { key: "secret" })).shops.totalCount,
+    ).toBe(0);
   });
 });
 
@@ -259,7 +300,11 @@ describe("buckets shared through Redis", () => {
   });
 
   it("keeps limiting with this instance's own buckets while Redis is unreachable", async () => {
-    const store = new RedisBucketStore({ capacity: 50, restorePerSecond: 1 }, "redis://127.0.0.1:1", createLogger("silent"));
+    const store = new RedisBucketStore(
+      { capacity: 50, restorePerSecond: 1 },
+      "redis://127.0.0.1:1",
+      createLogger("silent"),
+    );
     try {
       expect((await store.take("caller", 30)).allowed).toBe(true);
       expect((await store.take("caller", 30)).allowed).toBe(false);
@@ -272,11 +317,23 @@ describe("buckets shared through Redis", () => {
   it("serves a whole server from Redis-backed buckets", async (ctx) => {
     if (!(await redisReachable(new URL(redisUrl)))) ctx.skip(`no Redis at ${redisUrl}`);
     const api = await startTestApi();
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", REDIS_URL: redisUrl, RATE_LIMIT_CAPACITY: "40", RATE_LIMIT_RESTORE_PER_SECOND: "1", SHOPPABLE_JWT_SECRET: "x".repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      REDIS_URL: redisUrl,
+      RATE_LIMIT_CAPACITY: "40",
+      RATE_LIMIT_RESTORE_PER_SECOND: "1",
+      SHOPPABLE_JWT_SECRET: "x".repeat(40),
+    });
     const prefix = `shoppable:test:server:${process.pid}:${Date.now()}:`;
     const buckets = new RedisBucketStore(config.limits.bucket, redisUrl, createLogger("silent"), prefix);
     const one = createServer({ db: api.db, config, logger: createLogger("silent"), buckets });
-    const two = createServer({ db: api.db, config, logger: createLogger("silent"), buckets: new RedisBucketStore(config.limits.bucket, redisUrl, createLogger("silent"), prefix) });
+    const two = createServer({
+      db: api.db,
+      config,
+      logger: createLogger("silent"),
+      buckets: new RedisBucketStore(config.limits.bucket, redisUrl, createLogger("silent"), prefix),
+    });
     const call = (server: typeof one) =>
       server.yoga.fetch("http://test/graphql", {
         method: "POST",

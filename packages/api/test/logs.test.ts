@@ -26,19 +26,56 @@ describe("logs", () => {
     const shop = await commerce.shop("EUR");
     const product = await commerce.product(shop.id, ["12.00"], 5, "Logged");
     const buyer = await api.token("log-buyer", ["BUYER"]);
-    const cartId = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 1 }], { user: buyer }, { buyerIdentity: { email: EMAIL } });
+    const cartId = await commerce.cart(
+      [{ variantId: product.variants[0]!.id, quantity: 1 }],
+      { user: buyer },
+      { buyerIdentity: { email: EMAIL } },
+    );
     const idempotencyKey = randomUUID();
-    ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey, payment: { token: "tok_success" } } }, { user: buyer }));
-    const declined = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 1 }], { user: buyer }, { buyerIdentity: { email: EMAIL } });
-    ok(await api.gql(CHECKOUT, { input: { cartId: declined, idempotencyKey: randomUUID(), payment: { token: "tok_declined" } } }, { user: buyer }));
+    ok(
+      await api.gql(
+        CHECKOUT,
+        { input: { cartId, idempotencyKey, payment: { token: "tok_success" } } },
+        { user: buyer },
+      ),
+    );
+    const declined = await commerce.cart(
+      [{ variantId: product.variants[0]!.id, quantity: 1 }],
+      { user: buyer },
+      { buyerIdentity: { email: EMAIL } },
+    );
+    ok(
+      await api.gql(
+        CHECKOUT,
+        { input: { cartId: declined, idempotencyKey: randomUUID(), payment: { token: "tok_declined" } } },
+        { user: buyer },
+      ),
+    );
     // Refused credentials and a server error are logged too.
     await api.gql(`{ viewer { roles } }`, {}, { key: "pk_test_not_a_key_0000000000000000" });
     await api.gql(`{ viewer { roles } }`, {}, { user: `${buyer}tampered` });
-    await api.server.yoga.fetch("http://test/graphql", { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable, "x-shoppable-user": buyer }, body: "{not json" });
+    await api.server.yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-shoppable-key": api.keys.publishable,
+        "x-shoppable-user": buyer,
+      },
+      body: "{not json",
+    });
 
     expect(lines.length).toBeGreaterThan(10);
     const log = lines.join("\n");
-    for (const secret of [api.keys.publishable, api.keys.secret, buyer, commerce.merchant, EMAIL, "tok_success", "tok_declined", idempotencyKey]) {
+    for (const secret of [
+      api.keys.publishable,
+      api.keys.secret,
+      buyer,
+      commerce.merchant,
+      EMAIL,
+      "tok_success",
+      "tok_declined",
+      idempotencyKey,
+    ]) {
       expect(log, `the logs hold ${secret.slice(0, 24)}…`).not.toContain(secret);
     }
     // What they do hold: one line per request, without bodies.

@@ -35,7 +35,8 @@ beforeAll(async () => {
   const creatorToken = await api.token("nodes-creator", ["BUYER", "CREATOR"]);
   strangers.storefront = {};
   strangers.merchant = { key: "secret", user: await api.token("nodes-stranger", ["BUYER", "MERCHANT"]) };
-  const add = (type: string, id: string, owner: CallAs, isPublic: boolean) => fixtures.push({ type, id: gid(type, id), owner, public: isPublic });
+  const add = (type: string, id: string, owner: CallAs, isPublic: boolean) =>
+    fixtures.push({ type, id: gid(type, id), owner, public: isPublic });
 
   // Public: the shop, its active product and variant, a collection, users, programs, links, live sessions.
   const shop = await commerce.shop("EUR");
@@ -43,11 +44,17 @@ beforeAll(async () => {
   const active = await commerce.product(shop.id, ["10.00"], 10);
   add("Product", active.dbId, merchant, true);
   add("ProductVariant", active.variants[0]!.dbId, merchant, true);
-  const collection = await prisma.collection.create({ data: { shopId: shop.dbId, handle: "nodes-collection", title: "Nodes" }, select: { id: true } });
+  const collection = await prisma.collection.create({
+    data: { shopId: shop.dbId, handle: "nodes-collection", title: "Nodes" },
+    select: { id: true },
+  });
   add("Collection", collection.id, merchant, true);
   const creator = await commerce.user("nodes-creator");
   add("User", creator.id, merchant, true);
-  const program = await prisma.affiliateProgram.create({ data: { shopId: shop.dbId, defaultRate: 1000 }, select: { id: true } });
+  const program = await prisma.affiliateProgram.create({
+    data: { shopId: shop.dbId, defaultRate: 1000 },
+    select: { id: true },
+  });
   add("AffiliateProgram", program.id, merchant, true);
   add("AffiliateLink", (await commerce.affiliateLink(shop.dbId, "NODESLINK")).id, merchant, true);
 
@@ -56,9 +63,15 @@ beforeAll(async () => {
   await prisma.product.update({ where: { id: draft.dbId }, data: { status: "DRAFT" } });
   add("Product", draft.dbId, merchant, false);
   add("ProductVariant", draft.variants[0]!.dbId, merchant, false);
-  const option = await prisma.productOption.findFirstOrThrow({ where: { productId: draft.dbId }, select: { id: true } });
+  const option = await prisma.productOption.findFirstOrThrow({
+    where: { productId: draft.dbId },
+    select: { id: true },
+  });
   add("ProductOption", option.id, merchant, false);
-  const media = await prisma.productMedia.create({ data: { productId: draft.dbId, url: "/media/draft.jpg", position: 0 }, select: { id: true } });
+  const media = await prisma.productMedia.create({
+    data: { productId: draft.dbId, url: "/media/draft.jpg", position: 0 },
+    select: { id: true },
+  });
   add("Media", media.id, merchant, false);
   const session = await commerce.liveSession(draft.dbId, 900);
   add("LiveSession", session.dbId, merchant, true);
@@ -67,10 +80,19 @@ beforeAll(async () => {
   // Hidden: a discount code, webhook endpoints and their deliveries (the shop's merchants only).
   const code = await commerce.discountCode(shop.id, { code: "NODES10", kind: "PERCENTAGE", value: "10" });
   add("DiscountCode", dbId(code.id), merchant, false);
-  const endpoint = await prisma.webhookEndpoint.create({ data: { shopId: shop.dbId, url: "http://127.0.0.1:9/hook", topics: ["ORDER_PAID"], secret: "whsec_test" }, select: { id: true } });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { shopId: shop.dbId, url: "http://127.0.0.1:9/hook", topics: ["ORDER_PAID"], secret: "whsec_test" },
+    select: { id: true },
+  });
   add("WebhookEndpoint", endpoint.id, merchant, false);
-  const event = await prisma.webhookEvent.create({ data: { shopId: shop.dbId, topic: "ORDER_PAID", payload: {} }, select: { id: true } });
-  const delivery = await prisma.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id }, select: { id: true } });
+  const event = await prisma.webhookEvent.create({
+    data: { shopId: shop.dbId, topic: "ORDER_PAID", payload: {} },
+    select: { id: true },
+  });
+  const delivery = await prisma.webhookDelivery.create({
+    data: { eventId: event.id, endpointId: endpoint.id },
+    select: { id: true },
+  });
   add("WebhookDelivery", delivery.id, merchant, false);
 
   // Hidden: a private post and its product tag (its author only).
@@ -81,36 +103,67 @@ beforeAll(async () => {
 
   // Hidden: a buyer's cart and order with their lines; a creator's invitation.
   const cartId = await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], buyer);
-  const cartLine = await prisma.cartLine.findFirstOrThrow({ where: { cartId: dbId(cartId) }, select: { id: true } });
+  const cartLine = await prisma.cartLine.findFirstOrThrow({
+    where: { cartId: dbId(cartId) },
+    select: { id: true },
+  });
   add("Cart", dbId(cartId), buyer, false);
   add("CartLine", cartLine.id, buyer, false);
   const paidCart = await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], buyer);
-  const order = ok(await api.gql(CHECKOUT, { input: { cartId: paidCart, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, buyer)).checkoutComplete;
+  const order = ok(
+    await api.gql(
+      CHECKOUT,
+      { input: { cartId: paidCart, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+      buyer,
+    ),
+  ).checkoutComplete;
   expect(order.userErrors).toEqual([]);
-  const orderLine = await prisma.orderLine.findFirstOrThrow({ where: { orderId: dbId(order.order.id) }, select: { id: true } });
+  const orderLine = await prisma.orderLine.findFirstOrThrow({
+    where: { orderId: dbId(order.order.id) },
+    select: { id: true },
+  });
   add("Order", dbId(order.order.id), buyer, false);
   add("OrderLine", orderLine.id, buyer, false);
-  const invitation = await prisma.affiliateInvitation.create({ data: { programId: program.id, creatorId: creator.id }, select: { id: true } });
+  const invitation = await prisma.affiliateInvitation.create({
+    data: { programId: program.id, creatorId: creator.id },
+    select: { id: true },
+  });
   add("AffiliateInvitation", invitation.id, { user: creatorToken }, false);
 });
 afterAll(() => api?.close());
 
 describe("node and nodes", () => {
   it("the fixtures cover every type that implements Node, each with an object hidden from strangers where one can be", async () => {
-    const types = ok(await api.gql(`{ __type(name: "Node") { possibleTypes { name } } }`)).__type.possibleTypes.map((t: { name: string }) => t.name);
+    const types = ok(
+      await api.gql(`{ __type(name: "Node") { possibleTypes { name } } }`),
+    ).__type.possibleTypes.map((t: { name: string }) => t.name);
     expect([...new Set(fixtures.map((f) => f.type))].sort()).toEqual([...types].sort());
   });
 
   it("node(id) resolves each object for its owner and is null, without an error, for a stranger who may not see it, as for an absent id", async () => {
     for (const f of fixtures) {
       const own = await api.gql(NODE, { id: f.id }, f.owner);
-      expect({ type: f.type, errors: own.errors, node: own.data?.node }).toEqual({ type: f.type, errors: undefined, node: { id: f.id, __typename: f.type } });
+      expect({ type: f.type, errors: own.errors, node: own.data?.node }).toEqual({
+        type: f.type,
+        errors: undefined,
+        node: { id: f.id, __typename: f.type },
+      });
       for (const [who, as] of Object.entries(strangers)) {
         const seen = await api.gql(NODE, { id: f.id }, as);
         const expected = f.public ? { id: f.id, __typename: f.type } : null;
-        expect({ type: f.type, who, errors: seen.errors, node: seen.data?.node }).toEqual({ type: f.type, who, errors: undefined, node: expected });
+        expect({ type: f.type, who, errors: seen.errors, node: seen.data?.node }).toEqual({
+          type: f.type,
+          who,
+          errors: undefined,
+          node: expected,
+        });
         const absent = await api.gql(NODE, { id: gid(f.type, uuidv7()) }, as);
-        expect({ type: f.type, who, errors: absent.errors, node: absent.data?.node }).toEqual({ type: f.type, who, errors: undefined, node: null });
+        expect({ type: f.type, who, errors: absent.errors, node: absent.data?.node }).toEqual({
+          type: f.type,
+          who,
+          errors: undefined,
+          node: null,
+        });
       }
     }
   });
@@ -130,21 +183,33 @@ describe("node and nodes", () => {
   it("node(id) with a malformed id is null, without an error", async () => {
     for (const id of MALFORMED) {
       const res = await api.gql(NODE, { id });
-      expect({ id: id.slice(0, 40), errors: res.errors, node: res.data?.node }).toEqual({ id: id.slice(0, 40), errors: undefined, node: null });
+      expect({ id: id.slice(0, 40), errors: res.errors, node: res.data?.node }).toEqual({
+        id: id.slice(0, 40),
+        errors: undefined,
+        node: null,
+      });
     }
   });
 
   it("nodes(ids) is null in the slot of each malformed, absent or hidden id and resolves the others, without an error", async () => {
     for (const [who, as] of Object.entries(strangers)) {
       const ids = [...fixtures.map((f) => f.id), ...MALFORMED, gid("Shop", uuidv7())];
-      const expected = [...fixtures.map((f) => (f.public ? { id: f.id, __typename: f.type } : null)), ...MALFORMED.map(() => null), null];
+      const expected = [
+        ...fixtures.map((f) => (f.public ? { id: f.id, __typename: f.type } : null)),
+        ...MALFORMED.map(() => null),
+        null,
+      ];
       const res = await api.gql(NODES, { ids }, as);
       expect({ who, errors: res.errors }).toEqual({ who, errors: undefined });
       expect(res.data?.nodes).toEqual(expected);
     }
     // The owner gets their hidden objects in the same call as malformed ids.
     const mine = fixtures.filter((f) => JSON.stringify(f.owner) === JSON.stringify(commerce.asMerchant));
-    const res = await api.gql(NODES, { ids: [MALFORMED[0], ...mine.map((f) => f.id), MALFORMED[4]] }, commerce.asMerchant);
+    const res = await api.gql(
+      NODES,
+      { ids: [MALFORMED[0], ...mine.map((f) => f.id), MALFORMED[4]] },
+      commerce.asMerchant,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.nodes).toEqual([null, ...mine.map((f) => ({ id: f.id, __typename: f.type })), null]);
   });
@@ -165,7 +230,9 @@ describe("node and nodes", () => {
       expect(over.errors?.[0]?.message).toContain("100");
       expect(over.data?.nodes ?? null).toBeNull();
       // As a literal in the document too.
-      const literal = await api.gql(`{ nodes(ids: [${ids.map((id) => JSON.stringify(id)).join(", ")}]) { id } }`);
+      const literal = await api.gql(
+        `{ nodes(ids: [${ids.map((id) => JSON.stringify(id)).join(", ")}]) { id } }`,
+      );
       expect(literal.errors?.map((e) => e.extensions?.code) ?? []).toContain("BAD_USER_INPUT");
       expect(literal.data?.nodes ?? null).toBeNull();
     }
@@ -178,7 +245,12 @@ describe("node and nodes", () => {
       expect(res.data?.nodes).toHaveLength(n);
       return res.extensions?.cost.requestedQueryCost as number;
     };
-    const [one, two, fifty, hundred] = [await requested(1), await requested(2), await requested(50), await requested(100)];
+    const [one, two, fifty, hundred] = [
+      await requested(1),
+      await requested(2),
+      await requested(50),
+      await requested(100),
+    ];
     expect(one).toBeLessThan(two);
     expect(two).toBeLessThan(fifty);
     expect(fifty).toBeLessThan(hundred);

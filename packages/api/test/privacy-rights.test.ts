@@ -42,11 +42,22 @@ beforeAll(async () => {
   erinId = (await api.db.prisma.user.findUniqueOrThrow({ where: { externalId: HANDLE } })).id;
   friendId = (await api.db.prisma.user.findUniqueOrThrow({ where: { externalId: "friend-of-erin" } })).id;
   // The host platform's claims carried her email and name.
-  await api.db.prisma.user.update({ where: { id: erinId }, data: { email: EMAIL, displayName: "Erin Private" } });
+  await api.db.prisma.user.update({
+    where: { id: erinId },
+    data: { email: EMAIL, displayName: "Erin Private" },
+  });
 
   const post = (authorId: string, caption: string) =>
     api.db.prisma.post.create({
-      data: { authorId, mediaKind: "IMAGE", mediaUrl: "/media/p.jpg", width: 100, height: 100, caption, productTags: { create: [{ productId: product.dbId, x: 0.5, y: 0.5 }] } },
+      data: {
+        authorId,
+        mediaKind: "IMAGE",
+        mediaUrl: "/media/p.jpg",
+        width: 100,
+        height: 100,
+        caption,
+        productTags: { create: [{ productId: product.dbId, x: 0.5, y: 0.5 }] },
+      },
       select: { id: true },
     });
   erinsPost = gid("Post", (await post(erinId, "my outfit")).id);
@@ -69,12 +80,28 @@ beforeAll(async () => {
   await commerce.affiliateLink(shop.dbId, "ERINLINK");
   let clickId = "";
   for (let i = 0; i < 2; i++) {
-    const response = await api.server.yoga.fetch("http://test/r/ERINLINK", { headers: { "x-forwarded-for": "203.0.113.9", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0" }, redirect: "manual" });
+    const response = await api.server.yoga.fetch("http://test/r/ERINLINK", {
+      headers: {
+        "x-forwarded-for": "203.0.113.9",
+        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0",
+      },
+      redirect: "manual",
+    });
     expect(response.status).toBe(302);
     clickId = new URL(response.headers.get("location")!).searchParams.get("click")!;
   }
-  const cartId = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 2, attribution: { affiliateClickId: clickId } }], { user: erin }, { buyerIdentity: { email: EMAIL } });
-  const done = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, { user: erin })).checkoutComplete;
+  const cartId = await commerce.cart(
+    [{ variantId: product.variants[0]!.id, quantity: 2, attribution: { affiliateClickId: clickId } }],
+    { user: erin },
+    { buyerIdentity: { email: EMAIL } },
+  );
+  const done = ok(
+    await api.gql(
+      CHECKOUT,
+      { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+      { user: erin },
+    ),
+  ).checkoutComplete;
   expect(done.userErrors).toEqual([]);
   orderId = done.order.id;
   await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 1 }], { user: erin });
@@ -87,10 +114,17 @@ describe("viewerDataExport", () => {
     expect(res.userErrors).toEqual([]);
     const data = res.data;
     const db = api.db.prisma;
-    expect(data.user).toMatchObject({ id: erinId, email: EMAIL, handle: expect.stringContaining("erin"), displayName: "Erin Private" });
+    expect(data.user).toMatchObject({
+      id: erinId,
+      email: EMAIL,
+      handle: expect.stringContaining("erin"),
+      displayName: "Erin Private",
+    });
     const ids = (rows: { id?: string; postId?: string }[]) => rows.map((r) => r.id ?? r.postId).sort();
     expect(ids(data.posts)).toEqual([dbId(erinsPost)]);
-    expect(ids(data.likes)).toEqual((await db.postLike.findMany({ where: { userId: erinId } })).map((l) => l.postId).sort());
+    expect(ids(data.likes)).toEqual(
+      (await db.postLike.findMany({ where: { userId: erinId } })).map((l) => l.postId).sort(),
+    );
     expect(data.likes).toHaveLength(2);
     expect(data.views).toHaveLength(await db.postView.count({ where: { viewerKey: `user:${erinId}` } }));
     expect(data.shares).toHaveLength(await db.postShare.count({ where: { userId: erinId } }));
@@ -98,20 +132,33 @@ describe("viewerDataExport", () => {
     expect(data.followers).toEqual({ count: 1 });
     expect(data.shopsFollowed).toHaveLength(1);
     expect(data.liveSessionsWatching).toHaveLength(1);
-    expect(ids(data.carts)).toEqual((await db.cart.findMany({ where: { userId: erinId } })).map((c) => c.id).sort());
+    expect(ids(data.carts)).toEqual(
+      (await db.cart.findMany({ where: { userId: erinId } })).map((c) => c.id).sort(),
+    );
     expect(data.orders).toHaveLength(1);
     expect(data.affiliateClicks).toHaveLength(2);
-    expect(data.orders[0]).toMatchObject({ id: dbId(orderId), email: EMAIL, lines: [expect.objectContaining({ quantity: 2 })] });
+    expect(data.orders[0]).toMatchObject({
+      id: dbId(orderId),
+      email: EMAIL,
+      lines: [expect.objectContaining({ quantity: 2 })],
+    });
     // JSON of the database rows: what the export says is what is stored.
     const order = await db.order.findUniqueOrThrow({ where: { id: dbId(orderId) } });
     expect(data.orders[0].total).toBe(order.total);
   });
 
   it("returns only the sections asked for, and refuses unknown ones", async () => {
-    const some = ok(await api.gql(EXPORT, { input: { sections: ["orders", "likes"] } }, { user: erin })).viewerDataExport;
+    const some = ok(
+      await api.gql(EXPORT, { input: { sections: ["orders", "likes"] } }, { user: erin }),
+    ).viewerDataExport;
     expect(Object.keys(some.data).sort()).toEqual(["exportedAt", "likes", "orders"]);
-    const bad = ok(await api.gql(EXPORT, { input: { sections: ["likes", "passwords"] } }, { user: erin })).viewerDataExport;
-    expect(bad).toEqual({ data: null, userErrors: [{ code: "UNKNOWN_SECTION", field: ["sections", "1"], message: expect.any(String) }] });
+    const bad = ok(
+      await api.gql(EXPORT, { input: { sections: ["likes", "passwords"] } }, { user: erin }),
+    ).viewerDataExport;
+    expect(bad).toEqual({
+      data: null,
+      userErrors: [{ code: "UNKNOWN_SECTION", field: ["sections", "1"], message: expect.any(String) }],
+    });
   });
 
   it("needs a user token", async () => {
@@ -122,7 +169,10 @@ describe("viewerDataExport", () => {
 describe("viewerErase", () => {
   it("refuses without confirm: true and changes nothing", async () => {
     const res = ok(await api.gql(ERASE, { input: { confirm: false } }, { user: erin })).viewerErase;
-    expect(res).toEqual({ erasedAt: null, userErrors: [{ code: "CONFIRMATION_REQUIRED", field: ["confirm"], message: expect.any(String) }] });
+    expect(res).toEqual({
+      erasedAt: null,
+      userErrors: [{ code: "CONFIRMATION_REQUIRED", field: ["confirm"], message: expect.any(String) }],
+    });
     expect((await api.db.prisma.user.findUniqueOrThrow({ where: { id: erinId } })).erasedAt).toBeNull();
   });
 
@@ -156,14 +206,22 @@ describe("viewerErase", () => {
     expect(await db.order.count()).toBe(ordersBefore);
     const order = await db.order.findUniqueOrThrow({ where: { id: dbId(orderId) } });
     expect(order).toMatchObject({ buyerId: null, email: null, status: "PAID" });
-    const merchantView = ok(await api.gql(`query($id: ID!) { order(id: $id) { id status total { amount } } }`, { id: orderId }, commerce.asMerchant)).order;
+    const merchantView = ok(
+      await api.gql(
+        `query($id: ID!) { order(id: $id) { id status total { amount } } }`,
+        { id: orderId },
+        commerce.asMerchant,
+      ),
+    ).order;
     expect(merchantView).toMatchObject({ id: orderId, status: "PAID", total: { amount: "50.00" } });
 
     // Engagement, follows, presence, carts and her own post are gone.
     expect(await db.postLike.count({ where: { userId: erinId } })).toBe(0);
     expect(await db.postView.count({ where: { viewerKey: `user:${erinId}` } })).toBe(0);
     expect(await db.postShare.count({ where: { userId: erinId } })).toBe(0);
-    expect(await db.userFollow.count({ where: { OR: [{ followerId: erinId }, { followeeId: erinId }] } })).toBe(0);
+    expect(
+      await db.userFollow.count({ where: { OR: [{ followerId: erinId }, { followeeId: erinId }] } }),
+    ).toBe(0);
     expect(await db.shopFollow.count({ where: { followerId: erinId } })).toBe(0);
     expect(await db.liveSessionViewer.count({ where: { viewerKey: `user:${erinId}` } })).toBe(0);
     expect(await db.cart.count({ where: { userId: erinId } })).toBe(0);
@@ -171,20 +229,41 @@ describe("viewerErase", () => {
     expect(await db.affiliateClick.count()).toBe(0);
     expect(await db.affiliateVisit.count()).toBe(0);
     expect(await db.orderLine.count({ where: { affiliateClickId: { not: null } } })).toBe(0);
-    for (const h of await db.affiliateClickHour.findMany()) expect([h.clicks, h.countedClicks]).toEqual([0, 0]);
+    for (const h of await db.affiliateClickHour.findMany())
+      expect([h.clicks, h.countedClicks]).toEqual([0, 0]);
 
     // Counters equal what they count, and the hourly rows still add up to them.
-    for (const p of await db.post.findMany({ include: { _count: { select: { likes: true, views: true, shares: true } } } })) {
-      expect([p.likeCount, p.viewCount, p.shareCount]).toEqual([p._count.likes, p._count.views, p._count.shares]);
-      const sums = await db.postEngagementHour.aggregate({ where: { postId: p.id }, _sum: { likes: true, views: true, shares: true } });
-      expect([sums._sum.likes ?? 0, sums._sum.views ?? 0, sums._sum.shares ?? 0]).toEqual([p.likeCount, p.viewCount, p.shareCount]);
+    for (const p of await db.post.findMany({
+      include: { _count: { select: { likes: true, views: true, shares: true } } },
+    })) {
+      expect([p.likeCount, p.viewCount, p.shareCount]).toEqual([
+        p._count.likes,
+        p._count.views,
+        p._count.shares,
+      ]);
+      const sums = await db.postEngagementHour.aggregate({
+        where: { postId: p.id },
+        _sum: { likes: true, views: true, shares: true },
+      });
+      expect([sums._sum.likes ?? 0, sums._sum.views ?? 0, sums._sum.shares ?? 0]).toEqual([
+        p.likeCount,
+        p.viewCount,
+        p.shareCount,
+      ]);
     }
     expect((await db.post.findUniqueOrThrow({ where: { id: dbId(friendsPost) } })).likeCount).toBe(0);
-    for (const u of await db.user.findMany({ include: { _count: { select: { followers: true, following: true, shopsFollowed: true } } } })) {
-      expect([u.followerCount, u.followingCount]).toEqual([u._count.followers, u._count.following + u._count.shopsFollowed]);
+    for (const u of await db.user.findMany({
+      include: { _count: { select: { followers: true, following: true, shopsFollowed: true } } },
+    })) {
+      expect([u.followerCount, u.followingCount]).toEqual([
+        u._count.followers,
+        u._count.following + u._count.shopsFollowed,
+      ]);
     }
-    for (const s of await db.shop.findMany({ include: { _count: { select: { followers: true } } } })) expect(s.followerCount).toBe(s._count.followers);
-    for (const s of await db.liveSession.findMany({ include: { _count: { select: { viewers: true } } } })) expect(s.viewerCount).toBe(s._count.viewers);
+    for (const s of await db.shop.findMany({ include: { _count: { select: { followers: true } } } }))
+      expect(s.followerCount).toBe(s._count.followers);
+    for (const s of await db.liveSession.findMany({ include: { _count: { select: { viewers: true } } } }))
+      expect(s.viewerCount).toBe(s._count.viewers);
   });
 
   it("answers viewerDataExport afterwards with nothing personal", async () => {
@@ -204,7 +283,13 @@ describe("personal data inventory", () => {
        WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public' AND ccu.table_name = 'User'`,
     );
     // Columns that hold a user id without a foreign key: viewer and buyer keys, optional actors.
-    const keyed = ["PostView.viewerKey", "LiveSessionViewer.viewerKey", "DiscountRedemption.buyerKey", "PostShare.userId", "AffiliateClick.visitorId"];
+    const keyed = [
+      "PostView.viewerKey",
+      "LiveSessionViewer.viewerKey",
+      "DiscountRedemption.buyerKey",
+      "PostShare.userId",
+      "AffiliateClick.visitorId",
+    ];
     const found = [...foreignKeys.map((f) => f.ref), ...keyed].sort();
     expect(Object.keys(USER_DATA).sort()).toEqual(found);
   });

@@ -17,7 +17,15 @@ const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $q
   }
 }`;
 
-type Page = { edges: { cursor: string; node: any }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+type Page = {
+  edges: { cursor: string; node: any }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+};
 
 async function page(variables: Record<string, unknown>, as = {}): Promise<Page> {
   return ok(await api.gql<{ products: Page }>(PAGE, variables, as)).products;
@@ -62,7 +70,15 @@ describe("products: pagination", () => {
     const shop = await api.db.prisma.shop.findFirstOrThrow({ where: { currencyCode: "USD" } });
     // A new cheap product sorts before the cursor; it must not shift the next page.
     await api.db.prisma.product.create({
-      data: { shopId: shop.id, currencyCode: "USD", handle: "late-arrival", title: "Late arrival", status: "ACTIVE", minPrice: 1, maxPrice: 1 },
+      data: {
+        shopId: shop.id,
+        currencyCode: "USD",
+        handle: "late-arrival",
+        title: "Late arrival",
+        status: "ACTIVE",
+        minPrice: 1,
+        maxPrice: 1,
+      },
     });
     const second = await page({ first: 20, after: first.pageInfo.endCursor, sortKey: "PRICE" });
     const all = await walk({ sortKey: "PRICE" }, 20);
@@ -104,34 +120,61 @@ describe("products: sorting", () => {
 
 describe("products: filters and search", () => {
   it("filters by shop, tags, availability and price range", async () => {
-    const shop = await api.db.prisma.shop.findFirstOrThrow({ where: { currencyCode: "USD" }, orderBy: { handle: "asc" } });
+    const shop = await api.db.prisma.shop.findFirstOrThrow({
+      where: { currencyCode: "USD" },
+      orderBy: { handle: "asc" },
+    });
     const byShop = await walk({ filter: { shopId: encodeGlobalID("Shop", shop.id) } });
-    expect(byShop.length).toBe(await api.db.prisma.product.count({ where: { shopId: shop.id, status: "ACTIVE" } }));
+    expect(byShop.length).toBe(
+      await api.db.prisma.product.count({ where: { shopId: shop.id, status: "ACTIVE" } }),
+    );
     expect(byShop.every((n) => n.shop.id === encodeGlobalID("Shop", shop.id))).toBe(true);
 
-    const tag = (await api.db.prisma.product.findFirstOrThrow({ where: { status: "ACTIVE", tags: { isEmpty: false } } })).tags[0]!;
+    const tag = (
+      await api.db.prisma.product.findFirstOrThrow({ where: { status: "ACTIVE", tags: { isEmpty: false } } })
+    ).tags[0]!;
     const tagged = await walk({ filter: { tags: [tag] } });
-    expect(tagged.length).toBe(await api.db.prisma.product.count({ where: { status: "ACTIVE", tags: { has: tag } } }));
+    expect(tagged.length).toBe(
+      await api.db.prisma.product.count({ where: { status: "ACTIVE", tags: { has: tag } } }),
+    );
 
     const soldOut = await walk({ filter: { available: false } });
-    expect(soldOut.length).toBe(await api.db.prisma.product.count({ where: { status: "ACTIVE", totalInventory: 0 } }));
+    expect(soldOut.length).toBe(
+      await api.db.prisma.product.count({ where: { status: "ACTIVE", totalInventory: 0 } }),
+    );
 
     const cheap = await walk({ filter: { price: { currencyCode: "USD", min: "10", max: "40.00" } } });
-    expect(cheap.length).toBe(await api.db.prisma.product.count({ where: { status: "ACTIVE", currencyCode: "USD", maxPrice: { gte: 1000 }, minPrice: { lte: 4000 } } }));
+    expect(cheap.length).toBe(
+      await api.db.prisma.product.count({
+        where: { status: "ACTIVE", currencyCode: "USD", maxPrice: { gte: 1000 }, minPrice: { lte: 4000 } },
+      }),
+    );
     expect(cheap.every((n) => n.priceRange.min.currencyCode === "USD")).toBe(true);
   });
 
   it("filters by collection", async () => {
     const link = await api.db.prisma.collectionProduct.findFirstOrThrow({ include: { collection: true } });
-    const inCollection = await walk({ filter: { collectionId: encodeGlobalID("Collection", link.collectionId) } });
-    const expected = await api.db.prisma.product.count({ where: { status: "ACTIVE", collections: { some: { collectionId: link.collectionId } } } });
+    const inCollection = await walk({
+      filter: { collectionId: encodeGlobalID("Collection", link.collectionId) },
+    });
+    const expected = await api.db.prisma.product.count({
+      where: { status: "ACTIVE", collections: { some: { collectionId: link.collectionId } } },
+    });
     expect(inCollection.length).toBe(expected);
-    const viaCollection = ok(await api.gql(`query($h: String!) { collection(handle: $h) { products(first: 100) { edges { node { id } } } } }`, { h: link.collection.handle }));
+    const viaCollection = ok(
+      await api.gql(
+        `query($h: String!) { collection(handle: $h) { products(first: 100) { edges { node { id } } } } }`,
+        { h: link.collection.handle },
+      ),
+    );
     expect(viaCollection.collection.products.edges).toHaveLength(expected);
   });
 
   it("finds products by words of their title, best matches first, and pages through results", async () => {
-    const target = await api.db.prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { title: "asc" } });
+    const target = await api.db.prisma.product.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { title: "asc" },
+    });
     const word = target.title.split(/\s+/).find((w) => w.length > 3) ?? target.title;
     const results = await walk({ query: word }, 5);
     expect(results.map((n) => n.id)).toContain(encodeGlobalID("Product", target.id));
@@ -141,15 +184,25 @@ describe("products: filters and search", () => {
   });
 
   it("answers a malformed filter id with BAD_USER_INPUT, and a price in the wrong format too", async () => {
-    expect((await api.gql(PAGE, { first: 1, filter: { shopId: "nope" } })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect((await api.gql(PAGE, { first: 1, filter: { price: { currencyCode: "USD", min: "1.234" } } })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect((await api.gql(PAGE, { first: 1, query: "x".repeat(201) })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(
+      (await api.gql(PAGE, { first: 1, filter: { shopId: "nope" } })).errors?.[0]?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
+    expect(
+      (await api.gql(PAGE, { first: 1, filter: { price: { currencyCode: "USD", min: "1.234" } } }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
+    expect((await api.gql(PAGE, { first: 1, query: "x".repeat(201) })).errors?.[0]?.extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 });
 
 describe("products: visibility", () => {
   it("shows drafts only to those who manage the shop", async () => {
-    const draft = await api.db.prisma.product.findFirstOrThrow({ where: { status: "DRAFT" }, include: { shop: { include: { members: { include: { user: true } } } } } });
+    const draft = await api.db.prisma.product.findFirstOrThrow({
+      where: { status: "DRAFT" },
+      include: { shop: { include: { members: { include: { user: true } } } } },
+    });
     const owner = draft.shop.members[0]!.user;
     const filter = { shopId: encodeGlobalID("Shop", draft.shopId), status: ["DRAFT"] };
     const asStorefront = await walk({ filter });
@@ -176,7 +229,9 @@ describe("products: SQL statements", () => {
       const { result, statements } = await api.db.statementsDuring(() => api.gql(RICH, { first }));
       const data = ok(result);
       expect(data.products.edges).toHaveLength(first);
-      expect(data.products.edges.filter((e: any) => e.node.variants.length > 0).length).toBeGreaterThan(first / 2);
+      expect(data.products.edges.filter((e: any) => e.node.variants.length > 0).length).toBeGreaterThan(
+        first / 2,
+      );
       counts.push(statements.length);
     }
     expect(Math.max(...counts)).toBeLessThanOrEqual(4);
@@ -187,7 +242,9 @@ describe("products: SQL statements", () => {
     const q = `query { products(first: 10) { totalCount edges { node { id } } } }`;
     await api.gql(q);
     const { result, statements } = await api.db.statementsDuring(() => api.gql(q));
-    expect(ok(result).products.totalCount).toBe(await api.db.prisma.product.count({ where: { status: "ACTIVE" } }));
+    expect(ok(result).products.totalCount).toBe(
+      await api.db.prisma.product.count({ where: { status: "ACTIVE" } }),
+    );
     expect(statements).toHaveLength(3);
   });
 });
@@ -208,10 +265,18 @@ describe("shops and collections", () => {
     expect(total).toBe(await api.db.prisma.shop.count());
     expect(new Set(seen).size).toBe(total);
     const handle = seen[3]!;
-    const shop = ok(await api.gql(`query($h: String!) { shop(handle: $h) { handle products(first: 5) { edges { node { shop { handle } } } } collections(first: 50) { totalCount edges { node { handle title } } } } }`, { h: handle })).shop;
+    const shop = ok(
+      await api.gql(
+        `query($h: String!) { shop(handle: $h) { handle products(first: 5) { edges { node { shop { handle } } } } collections(first: 50) { totalCount edges { node { handle title } } } } }`,
+        { h: handle },
+      ),
+    ).shop;
     expect(shop.handle).toBe(handle);
     expect(shop.products.edges.every((e: any) => e.node.shop.handle === handle)).toBe(true);
-    const row = await api.db.prisma.shop.findUniqueOrThrow({ where: { handle }, include: { _count: { select: { collections: true } } } });
+    const row = await api.db.prisma.shop.findUniqueOrThrow({
+      where: { handle },
+      include: { _count: { select: { collections: true } } },
+    });
     expect(shop.collections.totalCount).toBe(row._count.collections);
     expect(ok(await api.gql(`{ shop(handle: "no-such-shop") { id } }`)).shop).toBeNull();
   });
@@ -222,7 +287,10 @@ describe("shops and collections", () => {
     const q = `query($h: String!) { product(handle: $h) { id title } }`;
     expect(ok(await api.gql(q, { h: active.handle })).product.title).toBe(active.title);
     expect(ok(await api.gql(q, { h: draft.handle })).product).toBeNull();
-    const both = await api.gql(`query($id: ID!, $h: String!) { product(id: $id, handle: $h) { id } }`, { id: encodeGlobalID("Product", active.id), h: active.handle });
+    const both = await api.gql(`query($id: ID!, $h: String!) { product(id: $id, handle: $h) { id } }`, {
+      id: encodeGlobalID("Product", active.id),
+      h: active.handle,
+    });
     expect(both.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

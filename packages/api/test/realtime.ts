@@ -11,7 +11,10 @@ import type { ServerEventBus } from "../src/events.ts";
 import type { TestApi } from "./harness.ts";
 
 /** Credentials as connection_init params (the same names as the HTTP headers). */
-export function params(api: Pick<TestApi, "keys">, as: { key?: "publishable" | "secret"; user?: string } = {}): Record<string, string> {
+export function params(
+  api: Pick<TestApi, "keys">,
+  as: { key?: "publishable" | "secret"; user?: string } = {},
+): Record<string, string> {
   const p: Record<string, string> = { "x-shoppable-key": api.keys[as.key ?? "publishable"] };
   if (as.user) p["x-shoppable-user"] = as.user;
   return p;
@@ -57,7 +60,11 @@ export function wsClient(url: string, connectionParams: Record<string, string>):
 }
 
 /** Subscribes over WebSocket and returns the results one by one, stamped when they arrived. */
-export function wsSubscribe<T = any>(client: Client, query: string, variables: Record<string, unknown>): Stream<T> {
+export function wsSubscribe<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+): Stream<T> {
   const arrived: (Result<T> | Error)[] = [];
   let wake: (() => void) | null = null;
   const push = (item: Result<T> | Error) => {
@@ -68,7 +75,12 @@ export function wsSubscribe<T = any>(client: Client, query: string, variables: R
     { query, variables },
     {
       next: (result) => push({ ...(result as object), at: Date.now() } as Result<T>),
-      error: (error) => push(error instanceof Error ? error : new Error(`closed: ${JSON.stringify((error as { code?: number }).code ?? error)}`)),
+      error: (error) =>
+        push(
+          error instanceof Error
+            ? error
+            : new Error(`closed: ${JSON.stringify((error as { code?: number }).code ?? error)}`),
+        ),
       complete: () => push(new Error("The subscription completed.")),
     },
   );
@@ -86,7 +98,12 @@ export function wsSubscribe<T = any>(client: Client, query: string, variables: R
 }
 
 /** Subscribes over SSE (POST with `Accept: text/event-stream`) and returns the results one by one. */
-export async function sseSubscribe<T = any>(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<Stream<T>> {
+export async function sseSubscribe<T = any>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Stream<T>> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method: "POST",
@@ -126,10 +143,17 @@ export async function sseSubscribe<T = any>(url: string, headers: Record<string,
 }
 
 /** Opens a raw graphql-transport-ws socket, sends connection_init with `payload`, and resolves with how it ended: acked, or closed with a code. */
-export function connectRaw(url: string, payload: Record<string, string> | null): Promise<{ acked: boolean; code?: number; reason?: string }> {
+export function connectRaw(
+  url: string,
+  payload: Record<string, string> | null,
+): Promise<{ acked: boolean; code?: number; reason?: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws");
-    socket.on("open", () => socket.send(JSON.stringify(payload ? { type: "connection_init", payload } : { type: "connection_init" })));
+    socket.on("open", () =>
+      socket.send(
+        JSON.stringify(payload ? { type: "connection_init", payload } : { type: "connection_init" }),
+      ),
+    );
     socket.on("message", (data) => {
       if (JSON.parse(String(data)).type === "connection_ack") {
         socket.close(1000);

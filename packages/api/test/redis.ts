@@ -17,7 +17,11 @@ export function redisReachable(): Promise<boolean> {
     };
     socket.setTimeout(1000, () => done(false));
     socket.on("error", () => done(false));
-    socket.on("connect", () => socket.write(redisUrl.password ? `AUTH ${decodeURIComponent(redisUrl.password)}\r\nPING\r\n` : "PING\r\n"));
+    socket.on("connect", () =>
+      socket.write(
+        redisUrl.password ? `AUTH ${decodeURIComponent(redisUrl.password)}\r\nPING\r\n` : "PING\r\n",
+      ),
+    );
     socket.on("data", (data) => done(String(data).includes("PONG")));
   });
 }

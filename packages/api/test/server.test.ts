@@ -14,7 +14,8 @@ afterAll(() => api?.close());
 let listening: Promise<{ url: string }> | undefined;
 /** The API on a real port (once per file). */
 const served = () => (listening ??= api.server.listen(0, "127.0.0.1"));
-const fetchApi = (path: string, init?: RequestInit) => api.server.yoga.fetch(new URL(`http://test${path}`), init ?? {});
+const fetchApi = (path: string, init?: RequestInit) =>
+  api.server.yoga.fetch(new URL(`http://test${path}`), init ?? {});
 
 describe("HTTP endpoints", () => {
   it("refuses a chunked body, whose size is not declared, before reading it", async () => {
@@ -25,9 +26,16 @@ describe("HTTP endpoints", () => {
         controller.close();
       },
     });
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable }, body, duplex: "half" } as RequestInit);
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(411);
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("LENGTH_REQUIRED");
+    expect(
+      ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe("LENGTH_REQUIRED");
   });
 
   it("answers /health and /ready", async () => {
@@ -35,7 +43,12 @@ describe("HTTP endpoints", () => {
     const { url } = await served();
     const ready = await fetch(url.replace("/graphql", "/ready"));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", database: "ok", events: "ok", jobs: "not run here" });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      database: "ok",
+      events: "ok",
+      jobs: "not run here",
+    });
   });
 
   it("serves GraphiQL to browsers outside production", async () => {
@@ -47,7 +60,11 @@ describe("HTTP endpoints", () => {
   it("refuses simple cross-site requests that lack a non-simple header (CSRF)", async () => {
     const get = await fetchApi(`/graphql?query=${encodeURIComponent("{ viewer { roles } }")}`);
     expect(get.status).toBe(403);
-    const form = await fetchApi("/graphql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query={viewer{roles}}" });
+    const form = await fetchApi("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "query={viewer{roles}}",
+    });
     expect(form.status).toBe(403);
   });
 
@@ -71,7 +88,11 @@ describe("malformed parameters", () => {
         done();
       },
     });
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "trace", SHOPPABLE_JWT_SECRET: api.config.jwt.secret! });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "trace",
+      SHOPPABLE_JWT_SECRET: api.config.jwt.secret!,
+    });
     const server = createServer({ db: api.db, config, logger: createLogger("trace", sink) });
     return { server, lines };
   }
@@ -84,15 +105,30 @@ describe("malformed parameters", () => {
       const cases: [string, RequestInit, string][] = [
         [`/graphql?query=${query}&variables=notjson`, { headers }, "variables"],
         [`/graphql?query=${query}&extensions=%7B`, { headers }, "extensions"],
-        ["/graphql", { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: `query=${query}&variables=%7Bx` }, "variables"],
-        [`/graphql?query=${query}&variables=notjson`, { headers: { ...headers, accept: "text/event-stream" } }, "variables"],
+        [
+          "/graphql",
+          {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+            body: `query=${query}&variables=%7Bx`,
+          },
+          "variables",
+        ],
+        [
+          `/graphql?query=${query}&variables=notjson`,
+          { headers: { ...headers, accept: "text/event-stream" } },
+          "variables",
+        ],
       ];
       for (const [path, init, name] of cases) {
         const res = await server.yoga.fetch(`http://test${path}`, init);
         expect(res.status, path).toBe(400);
         // Over SSE the error is the stream's one event.
         const body = (await res.text()).replace(/^[\s\S]*?data: (\{.*\})[\s\S]*$/, "$1");
-        expect(JSON.parse(body).errors[0], path).toMatchObject({ message: `"${name}" is not valid JSON.`, extensions: { code: "BAD_REQUEST" } });
+        expect(JSON.parse(body).errors[0], path).toMatchObject({
+          message: `"${name}" is not valid JSON.`,
+          extensions: { code: "BAD_REQUEST" },
+        });
       }
       // One request line each, and nothing at warn or above (no stack trace at error level).
       expect(lines.filter((l) => l.msg === "request")).toHaveLength(cases.length);
@@ -104,11 +140,23 @@ describe("malformed parameters", () => {
 
   it("answers wrongly typed parameters with 400 BAD_REQUEST", async () => {
     const post = (body: unknown) =>
-      fetchApi("/graphql", { method: "POST", headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable }, body: JSON.stringify(body) });
-    for (const body of [{ query: 5 }, { query: "{ viewer { roles } }", variables: [1] }, { query: "{ viewer { roles } }", operationName: 5 }, { query: "{ viewer { roles } }", extensions: "x" }, { query: "" }]) {
+      fetchApi("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-shoppable-key": api.keys.publishable },
+        body: JSON.stringify(body),
+      });
+    for (const body of [
+      { query: 5 },
+      { query: "{ viewer { roles } }", variables: [1] },
+      { query: "{ viewer { roles } }", operationName: 5 },
+      { query: "{ viewer { roles } }", extensions: "x" },
+      { query: "" },
+    ]) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("BAD_REQUEST");
+      expect(
+        ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+      ).toBe("BAD_REQUEST");
     }
   });
 
@@ -146,11 +194,21 @@ describe("limits", () => {
 describe("relay nodes", () => {
   it("resolves node and nodes for any entity, and null for unknown or malformed ids", async () => {
     const created = ok(
-      await api.gql(`mutation { shopCreate(input: { handle: "node-shop", name: "Node shop", currencyCode: "JPY" }) { shop { id } } }`, {}, { key: "secret" }),
+      await api.gql(
+        `mutation { shopCreate(input: { handle: "node-shop", name: "Node shop", currencyCode: "JPY" }) { shop { id } } }`,
+        {},
+        { key: "secret" },
+      ),
     ).shopCreate.shop.id;
-    const nodes = ok(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Shop { handle currencyCode } } }`, { ids: [created] }));
+    const nodes = ok(
+      await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Shop { handle currencyCode } } }`, {
+        ids: [created],
+      }),
+    );
     expect(nodes.nodes).toEqual([{ id: created, handle: "node-shop", currencyCode: "JPY" }]);
-    const unknown = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: Buffer.from("Shop:0190a000-0000-7000-8000-000000000000").toString("base64") });
+    const unknown = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: Buffer.from("Shop:0190a000-0000-7000-8000-000000000000").toString("base64"),
+    });
     expect(unknown.data?.node ?? null).toBeNull();
     const malformed = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: "%%%" });
     expect(malformed.data?.node ?? null).toBeNull();

@@ -64,14 +64,22 @@ function reachableByOthers(path: string): boolean {
 /** Starts a PostgreSQL cluster of its own. As root, its processes run as the `postgres` user (PostgreSQL refuses root). */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error("PostgreSQL's server binaries (pg_config --bindir: initdb, pg_ctl) are not installed");
+  if (!bin)
+    throw new Error("PostgreSQL's server binaries (pg_config --bindir: initdb, pg_ctl) are not installed");
   const asRoot = process.getuid?.() === 0;
   // As root the cluster belongs to `postgres`, which must reach its folder: a TMPDIR private to
   // root (mode 0700, as mktemp -d makes it) would lock it out, so the folder goes under /tmp then.
   const dir = mkdtempSync(join(asRoot && !reachableByOthers(tmpdir()) ? "/tmp" : tmpdir(), "shoppable-pg-"));
-  if (asRoot) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })));
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+      Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+    );
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]] : [join(bin, tool), args];
+    const command = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]]
+      : [join(bin, tool), args];
     execFileSync(command[0] as string, command[1] as string[], { stdio: "pipe", cwd: dir });
   };
   const port = await freePort();
@@ -96,7 +104,15 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     url,
     createDatabase: (name) => admin(async (c) => void (await c.query(`CREATE DATABASE ${name}`))),
     terminate: (database) =>
-      admin(async (c) => (await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database])).rowCount ?? 0),
+      admin(
+        async (c) =>
+          (
+            await c.query(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+              [database],
+            )
+          ).rowCount ?? 0,
+      ),
     stop,
     start,
     close() {
@@ -124,7 +140,11 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    const server = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+    const server = spawn(
+      binary,
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     child = server;
     await new Promise<void>((resolve, reject) => {
       let output = "";

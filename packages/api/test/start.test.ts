@@ -15,7 +15,15 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
   });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
@@ -61,10 +69,19 @@ describe("pnpm start", () => {
     expect(server.output()).toContain(credentials.publishableKey);
     expect(server.output()).toContain("GraphiQL");
 
-    const shops = await query(url, credentials.publishableKey, "{ shops(first: 100) { totalCount } products(first: 1) { totalCount } }");
+    const shops = await query(
+      url,
+      credentials.publishableKey,
+      "{ shops(first: 100) { totalCount } products(first: 1) { totalCount } }",
+    );
     expect(shops.data.shops.totalCount).toBeGreaterThanOrEqual(20);
     expect(shops.data.products.totalCount).toBeGreaterThan(1500);
-    const merchant = await query(url, credentials.secretKey, "{ viewer { roles shops { handle } } }", credentials.users.merchant.token);
+    const merchant = await query(
+      url,
+      credentials.secretKey,
+      "{ viewer { roles shops { handle } } }",
+      credentials.users.merchant.token,
+    );
     expect(merchant.data.viewer.roles).toContain("MERCHANT");
     expect(merchant.data.viewer.shops.length).toBeGreaterThan(0);
 

@@ -30,7 +30,11 @@ beforeAll(async () => {
   redis = new Redis(redisUrl.toString());
   api = await startTestApi({ REDIS_URL: proxy.url });
   urls.a = (await api.server.listen(0, "127.0.0.1")).url;
-  second = createServer({ db: api.db, config: { ...api.config, redisUrl: proxy.url }, logger: createLogger("silent") });
+  second = createServer({
+    db: api.db,
+    config: { ...api.config, redisUrl: proxy.url },
+    logger: createLogger("silent"),
+  });
   urls.b = (await second.listen(0, "127.0.0.1")).url;
 });
 
@@ -60,17 +64,28 @@ const LIVE_EVENTS = `subscription($id: ID!) { liveSessionEvents(liveSessionId: $
 describe("subscriptions across two instances through Redis", () => {
   it("deliver a mutation on one instance to a subscriber on the other; through Redis loss mutations work, /ready reports it, and subscribers are told to refetch", async (ctx) => {
     if (!reachable) ctx.skip(`no Redis reachable at ${redisUrl.host}`);
-    for (const url of [urls.a, urls.b]) await until(async () => (await ready(url)).status === 200, "both instances ready");
+    for (const url of [urls.a, urls.b])
+      await until(async () => (await ready(url)).status === 200, "both instances ready");
 
     const shop = await Commerce.start(api);
     const shopId = await shop.shop();
     const product = await shop.product(shopId.id, ["40.00"], 10);
     const M = async (name: string, input: Record<string, unknown>) => {
-      const res = ok(await api.gql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { liveSession { id pinnedProducts { id } } userErrors { code } } }`, { input }, shop.asMerchant));
+      const res = ok(
+        await api.gql(
+          `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { liveSession { id pinnedProducts { id } } userErrors { code } } }`,
+          { input },
+          shop.asMerchant,
+        ),
+      );
       expect(res[name].userErrors).toEqual([]);
       return res[name].liveSession;
     };
-    const session = await M("liveSessionSchedule", { title: "Across", scheduledAt: new Date(Date.now() + 3600_000).toISOString(), shopId: shopId.id });
+    const session = await M("liveSessionSchedule", {
+      title: "Across",
+      scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+      shopId: shopId.id,
+    });
     await M("liveSessionStart", { id: session.id });
 
     // The subscriber is on instance B; every mutation goes to instance A (api.gql).
@@ -80,26 +95,51 @@ describe("subscriptions across two instances through Redis", () => {
     await subscribed(second.events, "liveSessionEvents", session.id);
     await redisSubscribers("liveSessionEvents", dbId(session.id), 1);
 
-    const pinned = await M("liveSessionPinProduct", { liveSessionId: session.id, productId: product.id, livePrice: "30.00" });
-    expect((await stream.next()).data.liveSessionEvents).toEqual({ kind: "PRODUCT_PINNED", refetch: false, pinnedProduct: { livePrice: { amount: "30.00" } } });
+    const pinned = await M("liveSessionPinProduct", {
+      liveSessionId: session.id,
+      productId: product.id,
+      livePrice: "30.00",
+    });
+    expect((await stream.next()).data.liveSessionEvents).toEqual({
+      kind: "PRODUCT_PINNED",
+      refetch: false,
+      pinnedProduct: { livePrice: { amount: "30.00" } },
+    });
 
     proxy.cut();
     await until(async () => (await ready(urls.a)).status === 503, "instance A to report Redis lost");
     expect((await ready(urls.a)).body.events).toMatch(/redis/i);
     // Queries and mutations keep working without Redis.
-    await M("liveSessionPinProduct", { liveSessionId: session.id, productId: product.id, livePrice: "25.00" });
-    expect(ok(await api.gql(`query($id: ID!) { liveSession(id: $id) { pinnedProducts { livePrice { amount } } } }`, { id: session.id })).liveSession.pinnedProducts).toEqual([
-      { livePrice: { amount: "25.00" } },
-    ]);
+    await M("liveSessionPinProduct", {
+      liveSessionId: session.id,
+      productId: product.id,
+      livePrice: "25.00",
+    });
+    expect(
+      ok(
+        await api.gql(
+          `query($id: ID!) { liveSession(id: $id) { pinnedProducts { livePrice { amount } } } }`,
+          { id: session.id },
+        ),
+      ).liveSession.pinnedProducts,
+    ).toEqual([{ livePrice: { amount: "25.00" } }]);
 
     proxy.restore();
     // B missed the price change: once Redis is back it tells its subscribers to refetch.
-    expect((await stream.next()).data.liveSessionEvents).toEqual({ kind: "REFETCH", refetch: true, pinnedProduct: null });
-    for (const url of [urls.a, urls.b]) await until(async () => (await ready(url)).status === 200, "both instances ready again");
+    expect((await stream.next()).data.liveSessionEvents).toEqual({
+      kind: "REFETCH",
+      refetch: true,
+      pinnedProduct: null,
+    });
+    for (const url of [urls.a, urls.b])
+      await until(async () => (await ready(url)).status === 200, "both instances ready again");
     await redisSubscribers("liveSessionEvents", dbId(session.id), 1);
 
     await M("liveSessionUnpinProduct", { pinnedProductId: pinned.pinnedProducts[0].id });
-    expect((await stream.next()).data.liveSessionEvents).toMatchObject({ kind: "PRODUCT_UNPINNED", refetch: false });
+    expect((await stream.next()).data.liveSessionEvents).toMatchObject({
+      kind: "PRODUCT_UNPINNED",
+      refetch: false,
+    });
     await stream.close();
   });
 });

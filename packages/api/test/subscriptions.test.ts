@@ -51,12 +51,19 @@ describe("WebSocket connection_init authentication", () => {
   });
 
   it("closes with 4403 when the API key or the user token is refused", async () => {
-    expect(await connectRaw(url, { "x-shoppable-key": "pk_test_not_a_real_key_000000000000" })).toMatchObject({ acked: false, code: 4403 });
-    expect(await connectRaw(url, { ...params(api), "x-shoppable-user": "not.a.token" })).toMatchObject({ acked: false, code: 4403 });
+    expect(await connectRaw(url, { "x-shoppable-key": "pk_test_not_a_real_key_000000000000" })).toMatchObject(
+      { acked: false, code: 4403 },
+    );
+    expect(await connectRaw(url, { ...params(api), "x-shoppable-user": "not.a.token" })).toMatchObject({
+      acked: false,
+      code: 4403,
+    });
   });
 
   it("accepts the key as `authorization: Bearer <key>` too", async () => {
-    expect(await connectRaw(url, { authorization: `Bearer ${api.keys.publishable}` })).toEqual({ acked: true });
+    expect(await connectRaw(url, { authorization: `Bearer ${api.keys.publishable}` })).toEqual({
+      acked: true,
+    });
   });
 });
 
@@ -70,8 +77,15 @@ describe("cartUpdated", () => {
     const cartId = await shop.cart([{ variantId: product.variants[0]!.id, quantity: 1 }]);
     const stream = wsSubscribe(client(), CART_UPDATED, { id: cartId });
     await subscribed(api.server.events, "cartUpdated", cartId);
-    ok(await api.gql(LINES_ADD, { input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 2 }] } }));
-    expect((await stream.next()).data.cartUpdated).toEqual({ refetch: false, cart: { id: cartId, status: "ACTIVE", totalQuantity: 3, discountCodes: [] } });
+    ok(
+      await api.gql(LINES_ADD, {
+        input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 2 }] },
+      }),
+    );
+    expect((await stream.next()).data.cartUpdated).toEqual({
+      refetch: false,
+      cart: { id: cartId, status: "ACTIVE", totalQuantity: 3, discountCodes: [] },
+    });
     ok(await api.gql(CODES_UPDATE, { input: { cartId, discountCodes: ["SPRING"] } }));
     expect((await stream.next()).data.cartUpdated.cart.discountCodes).toEqual([{ code: "SPRING" }]);
     await stream.close();
@@ -79,9 +93,15 @@ describe("cartUpdated", () => {
 
   it("delivers the same events over SSE", async () => {
     const cartId = await shop.cart([{ variantId: product.variants[0]!.id, quantity: 1 }]);
-    const stream = await sseSubscribe(url, { "x-shoppable-key": api.keys.publishable }, CART_UPDATED, { id: cartId });
+    const stream = await sseSubscribe(url, { "x-shoppable-key": api.keys.publishable }, CART_UPDATED, {
+      id: cartId,
+    });
     await subscribed(api.server.events, "cartUpdated", cartId);
-    ok(await api.gql(LINES_ADD, { input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } }));
+    ok(
+      await api.gql(LINES_ADD, {
+        input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] },
+      }),
+    );
     expect((await stream.next()).data.cartUpdated.cart).toMatchObject({ id: cartId, totalQuantity: 2 });
     await stream.close();
     await subscribed(api.server.events, "cartUpdated", cartId, 0);
@@ -94,13 +114,19 @@ describe("cartUpdated", () => {
       const stream = wsSubscribe(client(), CART_UPDATED, { id: cartId });
       await subscribed(api.server.events, "cartUpdated", cartId);
       // The line is written, then the stock check fails and the transaction rolls back.
-      const refused = ok(await api.gql(LINES_ADD, { input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 50 }] } }));
+      const refused = ok(
+        await api.gql(LINES_ADD, {
+          input: { cartId, lines: [{ variantId: product.variants[0]!.id, quantity: 50 }] },
+        }),
+      );
       expect(refused.cartLinesAdd.userErrors).toEqual([{ code: "OUT_OF_STOCK" }]);
       expect(publish.mock.calls.filter(([topic]) => topic === "cartUpdated")).toEqual([]);
       ok(await api.gql(CODES_UPDATE, { input: { cartId, discountCodes: ["AFTER"] } }));
       const first = (await stream.next()).data.cartUpdated.cart;
       expect(first).toMatchObject({ totalQuantity: 1, discountCodes: [{ code: "AFTER" }] });
-      expect(publish.mock.calls.filter(([topic]) => topic === "cartUpdated")).toEqual([["cartUpdated", dbId(cartId), { cartId: dbId(cartId) }]]);
+      expect(publish.mock.calls.filter(([topic]) => topic === "cartUpdated")).toEqual([
+        ["cartUpdated", dbId(cartId), { cartId: dbId(cartId) }],
+      ]);
       await stream.close();
     } finally {
       publish.mockRestore();
@@ -115,7 +141,12 @@ describe("cartUpdated", () => {
     expect(ws.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const anonymous = await wsSubscribe(client(), CART_UPDATED, { id: cartId }).next();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const sse = await sseSubscribe(url, { "x-shoppable-key": api.keys.publishable, "x-shoppable-user": intruder }, CART_UPDATED, { id: cartId });
+    const sse = await sseSubscribe(
+      url,
+      { "x-shoppable-key": api.keys.publishable, "x-shoppable-user": intruder },
+      CART_UPDATED,
+      { id: cartId },
+    );
     expect((await sse.next()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     await sse.close();
     const mine = wsSubscribe(client({ user: owner }), CART_UPDATED, { id: cartId });
@@ -134,24 +165,53 @@ describe("inventoryChanged and orderStatusChanged", () => {
     const stock = wsSubscribe(client(), INVENTORY_CHANGED, { id: product.id });
     await subscribed(api.server.events, "inventoryChanged", product.id);
 
-    const adjusted = ok(await api.gql(`mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`, { input: { variantId: variant.id, delta: 3 } }, shop.asMerchant));
+    const adjusted = ok(
+      await api.gql(
+        `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`,
+        { input: { variantId: variant.id, delta: 3 } },
+        shop.asMerchant,
+      ),
+    );
     expect(adjusted.inventoryAdjust.userErrors).toEqual([]);
-    expect((await stock.next()).data.inventoryChanged).toEqual({ refetch: false, product: { id: product.id, variants: [{ id: variant.id, quantityAvailable: 7 }] } });
+    expect((await stock.next()).data.inventoryChanged).toEqual({
+      refetch: false,
+      product: { id: product.id, variants: [{ id: variant.id, quantityAvailable: 7 }] },
+    });
 
     const cartId = await shop.cart([{ variantId: variant.id, quantity: 2 }], { user: buyer });
-    const done = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, { user: buyer })).checkoutComplete;
+    const done = ok(
+      await api.gql(
+        CHECKOUT,
+        { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+        { user: buyer },
+      ),
+    ).checkoutComplete;
     expect(done.userErrors).toEqual([]);
-    expect((await stock.next()).data.inventoryChanged.product.variants).toEqual([{ id: variant.id, quantityAvailable: 5 }]);
+    expect((await stock.next()).data.inventoryChanged.product.variants).toEqual([
+      { id: variant.id, quantityAvailable: 5 },
+    ]);
     await stock.close();
 
     const orderId = done.orders[0].id;
-    const intruder = await wsSubscribe(client({ user: await api.token("order-intruder") }), ORDER_STATUS, { id: orderId }).next();
+    const intruder = await wsSubscribe(client({ user: await api.token("order-intruder") }), ORDER_STATUS, {
+      id: orderId,
+    }).next();
     expect(intruder.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const status = wsSubscribe(client({ user: buyer }), ORDER_STATUS, { id: orderId });
     await subscribed(api.server.events, "orderStatusChanged", orderId);
-    const fulfilled = ok(await api.gql(`mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { userErrors { code } } }`, { input: { id: orderId } }, shop.asMerchant));
+    const fulfilled = ok(
+      await api.gql(
+        `mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { userErrors { code } } }`,
+        { input: { id: orderId } },
+        shop.asMerchant,
+      ),
+    );
     expect(fulfilled.orderFulfill.userErrors).toEqual([]);
-    expect((await status.next()).data.orderStatusChanged).toEqual({ status: "FULFILLED", refetch: false, order: { id: orderId, status: "FULFILLED" } });
+    expect((await status.next()).data.orderStatusChanged).toEqual({
+      status: "FULFILLED",
+      refetch: false,
+      order: { id: orderId, status: "FULFILLED" },
+    });
     await status.close();
   });
 
@@ -159,7 +219,16 @@ describe("inventoryChanged and orderStatusChanged", () => {
     const draft = ok(
       await api.gql(
         `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id } } }`,
-        { input: { shopId: shopId.id, title: "Secret", handle: "secret-draft", status: "DRAFT", options: [], variants: [{ price: "1.00", inventoryQuantity: 1, selectedOptions: [] }] } },
+        {
+          input: {
+            shopId: shopId.id,
+            title: "Secret",
+            handle: "secret-draft",
+            status: "DRAFT",
+            options: [],
+            variants: [{ price: "1.00", inventoryQuantity: 1, selectedOptions: [] }],
+          },
+        },
         shop.asMerchant,
       ),
     ).productCreate.product.id;
@@ -172,31 +241,70 @@ describe("liveSessionEvents", () => {
   it("delivers started, pinned product, price, viewer count, unpinned and ended", async () => {
     const product = await shop.product(shopId.id, ["30.00"], 10);
     const M = (name: string, input: Record<string, unknown>, as = shop.asMerchant) =>
-      api.gql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { liveSession { id pinnedProducts { id } } userErrors { code } } }`, { input }, as).then((r) => {
-        const payload = ok(r)[name];
-        expect(payload.userErrors).toEqual([]);
-        return payload.liveSession;
-      });
-    const session = await M("liveSessionSchedule", { title: "Drop", scheduledAt: new Date(Date.now() + 3600_000).toISOString(), shopId: shopId.id });
+      api
+        .gql(
+          `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { liveSession { id pinnedProducts { id } } userErrors { code } } }`,
+          { input },
+          as,
+        )
+        .then((r) => {
+          const payload = ok(r)[name];
+          expect(payload.userErrors).toEqual([]);
+          return payload.liveSession;
+        });
+    const session = await M("liveSessionSchedule", {
+      title: "Drop",
+      scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+      shopId: shopId.id,
+    });
     const stream = wsSubscribe(client(), LIVE_EVENTS, { id: session.id });
     await subscribed(api.server.events, "liveSessionEvents", session.id);
     const next = async () => (await stream.next()).data.liveSessionEvents;
 
     await M("liveSessionStart", { id: session.id });
-    expect(await next()).toMatchObject({ kind: "STARTED", liveSessionId: session.id, status: "LIVE", refetch: false });
+    expect(await next()).toMatchObject({
+      kind: "STARTED",
+      liveSessionId: session.id,
+      status: "LIVE",
+      refetch: false,
+    });
 
-    const pinned = await M("liveSessionPinProduct", { liveSessionId: session.id, productId: product.id, livePrice: "19.99", quantityCap: 5 });
-    const pin = { pinnedProductId: pinned.pinnedProducts[0].id, productId: product.id, variantId: null, livePrice: { amount: "19.99", currencyCode: "EUR" }, quantityCap: 5 };
+    const pinned = await M("liveSessionPinProduct", {
+      liveSessionId: session.id,
+      productId: product.id,
+      livePrice: "19.99",
+      quantityCap: 5,
+    });
+    const pin = {
+      pinnedProductId: pinned.pinnedProducts[0].id,
+      productId: product.id,
+      variantId: null,
+      livePrice: { amount: "19.99", currencyCode: "EUR" },
+      quantityCap: 5,
+    };
     expect(await next()).toMatchObject({ kind: "PRODUCT_PINNED", pinnedProduct: pin });
 
-    await M("liveSessionPinProduct", { liveSessionId: session.id, productId: product.id, livePrice: "17.50", quantityCap: 5 });
-    expect(await next()).toMatchObject({ kind: "PRICE_CHANGED", pinnedProduct: { ...pin, livePrice: { amount: "17.50", currencyCode: "EUR" } } });
+    await M("liveSessionPinProduct", {
+      liveSessionId: session.id,
+      productId: product.id,
+      livePrice: "17.50",
+      quantityCap: 5,
+    });
+    expect(await next()).toMatchObject({
+      kind: "PRICE_CHANGED",
+      pinnedProduct: { ...pin, livePrice: { amount: "17.50", currencyCode: "EUR" } },
+    });
 
-    await M("liveSessionJoin", { liveSessionId: session.id, sessionId: "device-1" }, { key: "publishable" } as never);
+    await M("liveSessionJoin", { liveSessionId: session.id, sessionId: "device-1" }, {
+      key: "publishable",
+    } as never);
     expect(await next()).toMatchObject({ kind: "VIEWER_COUNT", viewerCount: 1 });
 
     await M("liveSessionUnpinProduct", { pinnedProductId: pin.pinnedProductId });
-    expect(await next()).toMatchObject({ kind: "PRODUCT_UNPINNED", pinnedProduct: { pinnedProductId: pin.pinnedProductId } });
+    expect(await next()).toMatchObject({
+      kind: "PRODUCT_UNPINNED",
+      pinnedProduct: { pinnedProductId: pin.pinnedProductId },
+    });
 
     await M("liveSessionEnd", { id: session.id });
     expect(await next()).toMatchObject({ kind: "ENDED", status: "ENDED", viewerCount: 0 });
@@ -237,7 +345,9 @@ describe("postEngagement", () => {
       }
       expect(last).toEqual({ viewCount: 0, likeCount: 5, shareCount: 0, purchaseCount: 0, refetch: false });
       // Five likes inside one window: the leading event and one trailing event at most.
-      expect(publish.mock.calls.filter(([topic]) => topic === "postEngagement").length).toBeLessThanOrEqual(2);
+      expect(publish.mock.calls.filter(([topic]) => topic === "postEngagement").length).toBeLessThanOrEqual(
+        2,
+      );
       await stream.close();
     } finally {
       publish.mockRestore();
@@ -247,7 +357,9 @@ describe("postEngagement", () => {
   it("refuses a private post to strangers", async () => {
     const product = await shop.product(shopId.id, ["5.00"], 1);
     const { postId } = await shop.postWithTag(product.dbId, "PRIVATE");
-    const result = await wsSubscribe(client({ user: await api.token("stranger") }), POST_ENGAGEMENT, { id: postId }).next();
+    const result = await wsSubscribe(client({ user: await api.token("stranger") }), POST_ENGAGEMENT, {
+      id: postId,
+    }).next();
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
@@ -258,7 +370,13 @@ describe("slow consumers", () => {
     const id = randomUUID();
     const sub = bus.subscribe("liveSessionEvents", id);
     const droppedBefore = bus.stats().dropped;
-    const event = (n: number) => ({ kind: "VIEWER_COUNT" as const, liveSessionId: id, occurredAt: new Date().toISOString(), viewerCount: n, pin: null });
+    const event = (n: number) => ({
+      kind: "VIEWER_COUNT" as const,
+      liveSessionId: id,
+      occurredAt: new Date().toISOString(),
+      viewerCount: n,
+      pin: null,
+    });
     for (let n = 1; n <= 25; n++) bus.publish("liveSessionEvents", id, event(n));
     bus.publish("liveSessionEvents", id, event(-1));
     // Nobody reads meanwhile: the queue overflows.
@@ -267,7 +385,9 @@ describe("slow consumers", () => {
     const received: unknown[] = [];
     for (;;) {
       const { value } = await sub.next();
-      received.push(value.kind === "refetch" ? "refetch" : (value.payload as { viewerCount: number }).viewerCount);
+      received.push(
+        value.kind === "refetch" ? "refetch" : (value.payload as { viewerCount: number }).viewerCount,
+      );
       if (received.at(-1) === -1) break;
     }
     // Limit 10 (SUBSCRIPTION_QUEUE_LIMIT): never more than 10 waiting, a refetch where events were dropped.

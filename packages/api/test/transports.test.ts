@@ -15,7 +15,15 @@ import { createLogger } from "../src/logger.ts";
 import { createServer, type ShoppableServer } from "../src/server.ts";
 import { Commerce } from "./commerce.ts";
 import { startTestApi, type TestApi } from "./harness.ts";
-import { codes, over, TRANSPORTS, type Call, type OperationRequest, type Outcome, type Transport } from "./transports.ts";
+import {
+  codes,
+  over,
+  TRANSPORTS,
+  type Call,
+  type OperationRequest,
+  type Outcome,
+  type Transport,
+} from "./transports.ts";
 
 const REGISTERED = {
   products: `query Products { products(first: 3) { edges { node { id } } } }`,
@@ -44,7 +52,10 @@ beforeAll(async () => {
   const shop = await commerce.shop("EUR");
   for (let i = 0; i < 3; i++) productId = (await commerce.product(shop.id, ["10.00"], 5, `Matrix ${i}`)).id;
   const file = join(mkdtempSync(join(tmpdir(), "shoppable-matrix-")), "operations.json");
-  writeFileSync(file, JSON.stringify(Object.fromEntries(Object.values(REGISTERED).map((d) => [sha256(d), d]))));
+  writeFileSync(
+    file,
+    JSON.stringify(Object.fromEntries(Object.values(REGISTERED).map((d) => [sha256(d), d]))),
+  );
   const config = loadConfig({
     NODE_ENV: "production",
     LOG_LEVEL: "silent",
@@ -79,35 +90,55 @@ function expectRefused(transport: Transport, outcome: Outcome, code: string, sta
 }
 
 /** Runs `request` as `call` over every transport, each with full buckets. */
-async function overEach(request: OperationRequest | ((t: Transport) => OperationRequest), call: Call | ((t: Transport) => Call), check: (t: Transport, outcome: Outcome) => void | Promise<void>) {
+async function overEach(
+  request: OperationRequest | ((t: Transport) => OperationRequest),
+  call: Call | ((t: Transport) => Call),
+  check: (t: Transport, outcome: Outcome) => void | Promise<void>,
+) {
   for (const transport of TRANSPORTS) {
     refill();
-    const outcome = await over(transport, url, typeof request === "function" ? request(transport) : request, typeof call === "function" ? call(transport) : call);
+    const outcome = await over(
+      transport,
+      url,
+      typeof request === "function" ? request(transport) : request,
+      typeof call === "function" ? call(transport) : call,
+    );
     await check(transport, outcome);
   }
 }
 
 describe("persisted operations on every transport", () => {
   it("refuses an unregistered query from a publishable key with PERSISTED_QUERY_REQUIRED", async () => {
-    await overEach({ query: `{ shops(first: 1) { totalCount } }` }, publishable(), (t, o) => expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400));
+    await overEach({ query: `{ shops(first: 1) { totalCount } }` }, publishable(), (t, o) =>
+      expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400),
+    );
   });
 
   it("refuses an unregistered cartCreate from a publishable key, creating nothing", async () => {
     const before = await api.db.prisma.cart.count();
-    await overEach({ query: `mutation { cartCreate(input: {}) { cart { id } } }` }, publishable(), (t, o) => expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400));
+    await overEach({ query: `mutation { cartCreate(input: {}) { cart { id } } }` }, publishable(), (t, o) =>
+      expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400),
+    );
     expect(await api.db.prisma.cart.count()).toBe(before);
   });
 
   it("refuses an unregistered subscription from a publishable key", async () => {
-    await overEach({ query: `subscription($id: ID!) { inventoryChanged(productId: $id) { refetch } }`, variables: { id: productId } }, publishable(), (t, o) =>
-      expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400),
+    await overEach(
+      {
+        query: `subscription($id: ID!) { inventoryChanged(productId: $id) { refetch } }`,
+        variables: { id: productId },
+      },
+      publishable(),
+      (t, o) => expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400),
     );
   });
 
   it("refuses an unknown hash with PERSISTED_QUERY_NOT_FOUND and a missing one with PERSISTED_QUERY_REQUIRED", async () => {
     const unknown = { query: "", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } };
     await overEach(unknown, publishable(), (t, o) => expectRefused(t, o, "PERSISTED_QUERY_NOT_FOUND", 400));
-    await overEach({ query: "" }, publishable(), (t, o) => expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400));
+    await overEach({ query: "" }, publishable(), (t, o) =>
+      expectRefused(t, o, "PERSISTED_QUERY_REQUIRED", 400),
+    );
   });
 
   it("runs a registered operation for a publishable key", async () => {
@@ -136,7 +167,9 @@ describe("schema exposure in production on every transport", () => {
       expectRefused(t, o, "GRAPHQL_VALIDATION_FAILED", 200);
       expect(o.errors![0]!.message, t).toMatch(/introspection/i);
     });
-    await overEach({ query: `{ __type(name: "Query") { name } }` }, secret(), (t, o) => expectRefused(t, o, "GRAPHQL_VALIDATION_FAILED", 200));
+    await overEach({ query: `{ __type(name: "Query") { name } }` }, secret(), (t, o) =>
+      expectRefused(t, o, "GRAPHQL_VALIDATION_FAILED", 200),
+    );
   });
 
   it("gives no field suggestions", async () => {
@@ -155,14 +188,18 @@ describe("document limits on every transport", () => {
       directives: `{ shops(first: 1) { totalCount @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) } }`,
     };
     for (const [limit, query] of Object.entries(documents)) {
-      await overEach({ query }, secret(), (t, o) => expectRefused(t, o, "QUERY_TOO_COMPLEX", 200, ` (${limit})`));
+      await overEach({ query }, secret(), (t, o) =>
+        expectRefused(t, o, "QUERY_TOO_COMPLEX", 200, ` (${limit})`),
+      );
     }
   });
 });
 
 describe("cost and rate limits on every transport", () => {
   it("refuses a query or a subscription over the maximum cost with QUERY_TOO_COMPLEX", async () => {
-    await overEach({ query: `{ products(first: 30) { edges { node { id } } } }` }, secret(), (t, o) => expectRefused(t, o, "QUERY_TOO_COMPLEX", 200));
+    await overEach({ query: `{ products(first: 30) { edges { node { id } } } }` }, secret(), (t, o) =>
+      expectRefused(t, o, "QUERY_TOO_COMPLEX", 200),
+    );
     const subscription = `subscription($id: ID!) { inventoryChanged(productId: $id) { product { variants { id } shop { products(first: 30) { edges { node { id } } } } } } }`;
     await overEach({ query: subscription, variables: { id: productId } }, secret(), (t, o) => {
       expectRefused(t, o, "QUERY_TOO_COMPLEX", 200);
@@ -181,18 +218,37 @@ describe("cost and rate limits on every transport", () => {
         const passed = await over(transport, url, persisted(REGISTERED.products), from(address));
         expect(passed.errors, `${transport} #${n + 1}`).toBeUndefined();
       }
-      expectRefused(transport, await over(transport, url, persisted(REGISTERED.products), from(address)), "RATE_LIMITED", 429);
-      expectRefused(transport, await over(transport, url, persisted(REGISTERED.inventory, { id: productId }), from(address)), "RATE_LIMITED", 429);
+      expectRefused(
+        transport,
+        await over(transport, url, persisted(REGISTERED.products), from(address)),
+        "RATE_LIMITED",
+        429,
+      );
+      expectRefused(
+        transport,
+        await over(transport, url, persisted(REGISTERED.inventory, { id: productId }), from(address)),
+        "RATE_LIMITED",
+        429,
+      );
       // Another address of the same publishable key has its own bucket.
-      expect((await over(transport, url, persisted(REGISTERED.products), from(`203.0.113.${i + 1}`))).errors, transport).toBeUndefined();
+      expect(
+        (await over(transport, url, persisted(REGISTERED.products), from(`203.0.113.${i + 1}`))).errors,
+        transport,
+      ).toBeUndefined();
     }
   });
 });
 
 describe("input refusals on every transport", () => {
   it("refuses the NUL character with BAD_USER_INPUT, in a query's variables or a registered operation's", async () => {
-    await overEach({ query: `query($h: String!) { shop(handle: $h) { id } }`, variables: { h: "a\u0000b" } }, secret(), (t, o) => expectRefused(t, o, "BAD_USER_INPUT", 400));
-    await overEach(persisted(REGISTERED.shopByHandle, { handle: "a\u0000b" }), publishable(), (t, o) => expectRefused(t, o, "BAD_USER_INPUT", 400));
+    await overEach(
+      { query: `query($h: String!) { shop(handle: $h) { id } }`, variables: { h: "a\u0000b" } },
+      secret(),
+      (t, o) => expectRefused(t, o, "BAD_USER_INPUT", 400),
+    );
+    await overEach(persisted(REGISTERED.shopByHandle, { handle: "a\u0000b" }), publishable(), (t, o) =>
+      expectRefused(t, o, "BAD_USER_INPUT", 400),
+    );
   });
 
   it("refuses a request over MAX_BODY_BYTES (HTTP 413, or 414 for a GET's URL; WebSocket close 1009)", async () => {
@@ -209,10 +265,14 @@ describe("authentication on every transport", () => {
   const csrf = { "x-graphql-yoga-csrf": "1" };
 
   it("refuses a missing API key (HTTP 401 UNAUTHENTICATED, WebSocket close 4401)", async () => {
-    await overEach({ query: `{ shops(first: 1) { totalCount } }` }, { credentials: {}, headers: csrf }, (t, o) => {
-      if (t === "WS") return expect(o.close?.code, t).toBe(4401);
-      expectRefused(t, o, "UNAUTHENTICATED", 401);
-    });
+    await overEach(
+      { query: `{ shops(first: 1) { totalCount } }` },
+      { credentials: {}, headers: csrf },
+      (t, o) => {
+        if (t === "WS") return expect(o.close?.code, t).toBe(4401);
+        expectRefused(t, o, "UNAUTHENTICATED", 401);
+      },
+    );
   });
 
   it("refuses an unknown API key or a bad user token (HTTP 401 UNAUTHENTICATED, WebSocket close 4403)", async () => {

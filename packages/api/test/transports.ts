@@ -47,11 +47,22 @@ async function fromResponse(response: Response): Promise<Outcome> {
   } catch {
     // Not JSON (an empty 406, a proxy's page): status only.
   }
-  return { status: response.status, data: body.data, errors: body.errors, extensions: body.extensions, headers: response.headers };
+  return {
+    status: response.status,
+    data: body.data,
+    errors: body.errors,
+    extensions: body.extensions,
+    headers: response.headers,
+  };
 }
 
 /** GraphQL over HTTP POST with a JSON body (`body` overrides it, raw). */
-export async function overPost(url: string, request: OperationRequest, call: Call, body?: string): Promise<Outcome> {
+export async function overPost(
+  url: string,
+  request: OperationRequest,
+  call: Call,
+  body?: string,
+): Promise<Outcome> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...call.credentials, ...call.headers },
@@ -71,17 +82,34 @@ export function getUrl(url: string, request: OperationRequest): string {
 }
 
 /** GraphQL over HTTP GET: parameters in the URL (`rawUrl` overrides it). */
-export async function overGet(url: string, request: OperationRequest, call: Call, rawUrl?: string): Promise<Outcome> {
-  const response = await fetch(rawUrl ?? getUrl(url, request), { headers: { ...call.credentials, ...call.headers } });
+export async function overGet(
+  url: string,
+  request: OperationRequest,
+  call: Call,
+  rawUrl?: string,
+): Promise<Outcome> {
+  const response = await fetch(rawUrl ?? getUrl(url, request), {
+    headers: { ...call.credentials, ...call.headers },
+  });
   return fromResponse(response);
 }
 
 /** GraphQL over SSE: POST with `Accept: text/event-stream`; the first result, then the stream is closed. */
-export async function overSse(url: string, request: OperationRequest, call: Call, body?: string): Promise<Outcome> {
+export async function overSse(
+  url: string,
+  request: OperationRequest,
+  call: Call,
+  body?: string,
+): Promise<Outcome> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream", ...call.credentials, ...call.headers },
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...call.credentials,
+      ...call.headers,
+    },
     body: body ?? JSON.stringify(request),
     signal: controller.signal,
   });
@@ -108,7 +136,8 @@ export async function outcomeOf(response: Response, controller?: AbortController
           .filter((line) => line.startsWith("data:"))
           .map((line) => line.slice(5).trim())
           .join("\n");
-        if (data) return { status: response.status, headers: response.headers, ...(JSON.parse(data) as Outcome) };
+        if (data)
+          return { status: response.status, headers: response.headers, ...(JSON.parse(data) as Outcome) };
         continue;
       }
       const chunk = await reader.read();
@@ -153,7 +182,8 @@ export function overWs(url: string, request: OperationRequest, call: Call): Prom
       error: (error) => {
         if (Array.isArray(error)) return settle({ errors: error as Outcome["errors"] });
         const closed = error as { code?: number; reason?: string };
-        if (typeof closed.code === "number") return settle({ close: { code: closed.code, reason: String(closed.reason ?? "") } });
+        if (typeof closed.code === "number")
+          return settle({ close: { code: closed.code, reason: String(closed.reason ?? "") } });
         settle({ errors: [{ message: String((error as Error).message ?? error) }] });
       },
       complete: () => settle({}),
@@ -162,7 +192,12 @@ export function overWs(url: string, request: OperationRequest, call: Call): Prom
 }
 
 /** The operation over `transport`. */
-export function over(transport: Transport, url: string, request: OperationRequest, call: Call): Promise<Outcome> {
+export function over(
+  transport: Transport,
+  url: string,
+  request: OperationRequest,
+  call: Call,
+): Promise<Outcome> {
   switch (transport) {
     case "POST":
       return overPost(url, request, call);

@@ -109,12 +109,25 @@ describe("webhook delivery connections", () => {
   });
 
   it("refuse a name that resolves to a private or loopback address without connecting", async () => {
-    const dns = fakeResolver({ "internal.example.test": ["127.0.0.1"], "mapped.example.test": ["::ffff:127.0.0.1"], "both.example.test": ["127.0.0.1", "::1"] });
+    const dns = fakeResolver({
+      "internal.example.test": ["127.0.0.1"],
+      "mapped.example.test": ["::ffff:127.0.0.1"],
+      "both.example.test": ["127.0.0.1", "::1"],
+    });
     const targets = new WebhookTargets({ resolve: dns.resolve });
     try {
-      for (const [host, range] of [["internal.example.test", "loopback"], ["mapped.example.test", "ipv4Mapped loopback"], ["both.example.test", "loopback"]]) {
-        const failure = await targets.fetch(new URL(`http://${host}:${first.port}/hooks`), post).catch((error: unknown) => error);
-        expect((failure as { cause: unknown }).cause, host).toMatchObject({ name: "BlockedTargetError", range });
+      for (const [host, range] of [
+        ["internal.example.test", "loopback"],
+        ["mapped.example.test", "ipv4Mapped loopback"],
+        ["both.example.test", "loopback"],
+      ]) {
+        const failure = await targets
+          .fetch(new URL(`http://${host}:${first.port}/hooks`), post)
+          .catch((error: unknown) => error);
+        expect((failure as { cause: unknown }).cause, host).toMatchObject({
+          name: "BlockedTargetError",
+          range,
+        });
       }
     } finally {
       await targets.close();
@@ -125,13 +138,19 @@ describe("webhook delivery connections", () => {
   it("keep the host name for TLS (SNI) while connecting to the vetted address", async () => {
     // A TLS server without a certificate: it records the name the client asks for, then ends the handshake.
     const asked: unknown[] = [];
-    const tls = createTlsServer({ SNICallback: (_name, callback) => callback(new Error("no certificate here")) });
-    tls.on("tlsClientError", (_error, socket) => asked.push((socket as TLSSocket & { servername?: unknown }).servername));
+    const tls = createTlsServer({
+      SNICallback: (_name, callback) => callback(new Error("no certificate here")),
+    });
+    tls.on("tlsClientError", (_error, socket) =>
+      asked.push((socket as TLSSocket & { servername?: unknown }).servername),
+    );
     await new Promise<void>((r) => tls.listen(0, "127.0.0.1", r));
     const dns = fakeResolver({ "tls.example.test": ["127.0.0.1"] });
     const targets = new WebhookTargets({ resolve: dns.resolve, rule: standIn });
     try {
-      const failure = await targets.fetch(new URL(`https://tls.example.test:${(tls.address() as AddressInfo).port}/hooks`), post).catch((error: unknown) => error);
+      const failure = await targets
+        .fetch(new URL(`https://tls.example.test:${(tls.address() as AddressInfo).port}/hooks`), post)
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(Error);
       expect(asked).toEqual(["tls.example.test"]);
       expect(dns.calls).toEqual(["tls.example.test"]);
@@ -144,8 +163,12 @@ describe("webhook delivery connections", () => {
   it("refuse IP-literal hosts that are not public before any request", () => {
     const targets = new WebhookTargets();
     expect(targets.refusal(new URL(`http://127.0.0.1:${first.port}/`))).toMatch(/not public \(loopback\)/);
-    expect(targets.refusal(new URL("https://[::ffff:10.0.0.1]/"))).toMatch(/not public \(ipv4Mapped private\)/);
-    expect(targets.refusal(new URL("https://[64:ff9b::a9fe:a9fe]/"))).toMatch(/not public \(rfc6052 linkLocal\)/);
+    expect(targets.refusal(new URL("https://[::ffff:10.0.0.1]/"))).toMatch(
+      /not public \(ipv4Mapped private\)/,
+    );
+    expect(targets.refusal(new URL("https://[64:ff9b::a9fe:a9fe]/"))).toMatch(
+      /not public \(rfc6052 linkLocal\)/,
+    );
     expect(targets.refusal(new URL("https://198.18.0.1/"))).toMatch(/not public \(reserved\)/);
     expect(targets.refusal(new URL("https://93.184.216.34/"))).toBeNull();
     expect(targets.refusal(new URL("https://hooks.example.test/"))).toBeNull();
@@ -155,8 +178,17 @@ describe("webhook delivery connections", () => {
     const dns = fakeResolver({ "dual.example.test": ["93.184.216.34", "2606:2800:220:1::"] });
     const lookup = vettedLookup({ resolve: dns.resolve });
     const ask = (options: object) =>
-      new Promise<unknown[]>((resolve) => lookup("dual.example.test", options, (error, address, family) => resolve([error, address, family])));
-    expect(await ask({ all: true })).toEqual([null, [{ address: "93.184.216.34", family: 4 }, { address: "2606:2800:220:1::", family: 6 }], undefined]);
+      new Promise<unknown[]>((resolve) =>
+        lookup("dual.example.test", options, (error, address, family) => resolve([error, address, family])),
+      );
+    expect(await ask({ all: true })).toEqual([
+      null,
+      [
+        { address: "93.184.216.34", family: 4 },
+        { address: "2606:2800:220:1::", family: 6 },
+      ],
+      undefined,
+    ]);
     expect(await ask({ family: 6 })).toEqual([null, "2606:2800:220:1::", 6]);
     expect(await ask({})).toEqual([null, "93.184.216.34", 4]);
     expect(dns.calls).toHaveLength(3);
@@ -181,25 +213,43 @@ describe("webhook deliveries through the job queue", () => {
   });
 
   async function endpoint(url: string) {
-    const res = ok(await api.gql(CREATE, { input: { shopId, url, topics: ["ORDER_PAID"] } }, commerce.asMerchant)).webhookEndpointCreate;
+    const res = ok(
+      await api.gql(CREATE, { input: { shopId, url, topics: ["ORDER_PAID"] } }, commerce.asMerchant),
+    ).webhookEndpointCreate;
     expect(res.userErrors).toEqual([]);
   }
 
   async function paidOrder() {
     const product = await commerce.product(shopId, ["5.00"], 10, "Hooked");
     const buyer = await api.token(`buyer-${randomUUID()}`, ["BUYER"]);
-    const cartId = await commerce.cart([{ variantId: product.variants[0]!.id, quantity: 1 }], { user: buyer }, { buyerIdentity: { email: "b@example.test" } });
-    const res = ok(await api.gql(CHECKOUT, { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } }, { user: buyer })).checkoutComplete;
+    const cartId = await commerce.cart(
+      [{ variantId: product.variants[0]!.id, quantity: 1 }],
+      { user: buyer },
+      { buyerIdentity: { email: "b@example.test" } },
+    );
+    const res = ok(
+      await api.gql(
+        CHECKOUT,
+        { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+        { user: buyer },
+      ),
+    ).checkoutComplete;
     expect(res.userErrors).toEqual([]);
   }
 
-  const deliveries = () => api.db.prisma.webhookDelivery.findMany({ include: { endpoint: { select: { url: true } } } });
+  const deliveries = () =>
+    api.db.prisma.webhookDelivery.findMany({ include: { endpoint: { select: { url: true } } } });
 
   it("connect to the vetted address of the endpoint's host name, refuse one that resolves to loopback, and follow no redirect", async () => {
     const dns = fakeResolver({ "public.example.test": ["127.0.0.1"], "private.example.test": ["127.0.0.2"] });
     const targets = new WebhookTargets({ resolve: dns.resolve, rule: standIn });
     // An instance whose sender sends only to vetted public addresses (this test's stand-in rule).
-    const worker = createJobs({ db: api.db, config: api.config, logger: createLogger("silent"), webhooks: new WebhookSender({ blockPrivateTargets: true, targets }) });
+    const worker = createJobs({
+      db: api.db,
+      config: api.config,
+      logger: createLogger("silent"),
+      webhooks: new WebhookSender({ blockPrivateTargets: true, targets }),
+    });
     await worker.start(api.server.events);
     const dispatch = () => runDueAttempts(api, new Date(), [worker]);
     try {
@@ -210,10 +260,19 @@ describe("webhook deliveries through the job queue", () => {
       expect(await dispatch()).toBe(3);
       expect(first.received).toEqual([{ host: `public.example.test:${first.port}`, path: "/hooks" }]);
       expect(second.received).toEqual([]);
-      const outcome = Object.fromEntries((await deliveries()).map((d) => [new URL(d.endpoint.url).hostname, [d.status, d.lastStatusCode, d.lastError]]));
+      const outcome = Object.fromEntries(
+        (await deliveries()).map((d) => [
+          new URL(d.endpoint.url).hostname,
+          [d.status, d.lastStatusCode, d.lastError],
+        ]),
+      );
       expect(outcome).toEqual({
         "public.example.test": ["SUCCEEDED", 200, null],
-        "private.example.test": ["PENDING", null, expect.stringMatching(/not public \(loopback\): private or loopback targets are refused/)],
+        "private.example.test": [
+          "PENDING",
+          null,
+          expect.stringMatching(/not public \(loopback\): private or loopback targets are refused/),
+        ],
         "127.0.0.2": ["PENDING", null, expect.stringMatching(/not public \(loopback\)/)],
       });
 
@@ -253,7 +312,8 @@ describe("webhook endpoints in production", () => {
     await api?.close();
   });
 
-  const create = async (url: string, as = commerce.asMerchant) => ok(await api.gql(CREATE, { input: { shopId, url, topics: ["ORDER_PAID"] } }, as)).webhookEndpointCreate;
+  const create = async (url: string, as = commerce.asMerchant) =>
+    ok(await api.gql(CREATE, { input: { shopId, url, topics: ["ORDER_PAID"] } }, as)).webhookEndpointCreate;
 
   it("refuse http, credentials, private IP literals and names that resolve (even partly) to private addresses, with typed userErrors", async () => {
     const cases: [string, string][] = [
@@ -272,7 +332,10 @@ describe("webhook endpoints in production", () => {
     ];
     for (const [url, code] of cases) {
       const res = await create(url);
-      expect(res, url).toEqual({ webhookEndpoint: null, userErrors: [{ code, field: ["url"], message: expect.any(String) }] });
+      expect(res, url).toEqual({
+        webhookEndpoint: null,
+        userErrors: [{ code, field: ["url"], message: expect.any(String) }],
+      });
     }
     expect(await api.db.prisma.webhookEndpoint.count()).toBe(0);
     const created = await create("https://hooks.example.com/in");
@@ -282,30 +345,63 @@ describe("webhook endpoints in production", () => {
 
   it("vet a changed URL as at creation", async () => {
     const { webhookEndpoint } = await create("https://hooks.example.com/changing");
-    const refused = ok(await api.gql(UPDATE, { input: { id: webhookEndpoint.id, url: "https://intranet.example.com/in" } }, commerce.asMerchant)).webhookEndpointUpdate;
-    expect(refused.userErrors).toEqual([{ code: "PRIVATE_TARGET", field: ["url"], message: expect.stringMatching(/not public \(private\)/) }]);
-    expect((await api.db.prisma.webhookEndpoint.findFirstOrThrow({ where: { url: { contains: "changing" } } })).url).toBe("https://hooks.example.com/changing");
-    const moved = ok(await api.gql(UPDATE, { input: { id: webhookEndpoint.id, url: "https://other.example.com/in" } }, commerce.asMerchant)).webhookEndpointUpdate;
+    const refused = ok(
+      await api.gql(
+        UPDATE,
+        { input: { id: webhookEndpoint.id, url: "https://intranet.example.com/in" } },
+        commerce.asMerchant,
+      ),
+    ).webhookEndpointUpdate;
+    expect(refused.userErrors).toEqual([
+      { code: "PRIVATE_TARGET", field: ["url"], message: expect.stringMatching(/not public \(private\)/) },
+    ]);
+    expect(
+      (await api.db.prisma.webhookEndpoint.findFirstOrThrow({ where: { url: { contains: "changing" } } }))
+        .url,
+    ).toBe("https://hooks.example.com/changing");
+    const moved = ok(
+      await api.gql(
+        UPDATE,
+        { input: { id: webhookEndpoint.id, url: "https://other.example.com/in" } },
+        commerce.asMerchant,
+      ),
+    ).webhookEndpointUpdate;
     expect(moved).toMatchObject({ userErrors: [], webhookEndpoint: { url: "https://other.example.com/in" } });
   });
 
   it("resolve names only for callers who may manage the shop", async () => {
     dns.calls.length = 0;
     const outsider = await api.token("outsider-merchant", ["MERCHANT"]);
-    const res = await api.gql(CREATE, { input: { shopId, url: "https://hooks.example.com/x", topics: ["ORDER_PAID"] } }, { key: "secret", user: outsider });
+    const res = await api.gql(
+      CREATE,
+      { input: { shopId, url: "https://hooks.example.com/x", topics: ["ORDER_PAID"] } },
+      { key: "secret", user: outsider },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(dns.calls).toEqual([]);
   });
 
   it("accept private https targets with WEBHOOKS_ALLOW_PRIVATE_TARGETS, still not http", async () => {
-    const open = await startTestApi({ NODE_ENV: "production", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "1" }, { webhookResolver: dns.resolve });
+    const open = await startTestApi(
+      { NODE_ENV: "production", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "1" },
+      { webhookResolver: dns.resolve },
+    );
     try {
       const merchant = await Commerce.start(open);
       const shop = (await merchant.shop("EUR")).id;
-      const attempt = async (url: string) => ok(await open.gql(CREATE, { input: { shopId: shop, url, topics: ["ORDER_PAID"] } }, merchant.asMerchant)).webhookEndpointCreate.userErrors;
+      const attempt = async (url: string) =>
+        ok(
+          await open.gql(
+            CREATE,
+            { input: { shopId: shop, url, topics: ["ORDER_PAID"] } },
+            merchant.asMerchant,
+          ),
+        ).webhookEndpointCreate.userErrors;
       expect(await attempt("https://127.0.0.1:8443/in")).toEqual([]);
       expect(await attempt("https://intranet.example.com/in")).toEqual([]);
-      expect(await attempt("http://intranet.example.com/in")).toEqual([{ code: "URL_NOT_HTTP", field: ["url"], message: expect.any(String) }]);
+      expect(await attempt("http://intranet.example.com/in")).toEqual([
+        { code: "URL_NOT_HTTP", field: ["url"], message: expect.any(String) },
+      ]);
     } finally {
       await open.close();
     }

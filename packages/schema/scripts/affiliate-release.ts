@@ -10,7 +10,11 @@ import { openDatabase } from "../src/db/index.ts";
 
 const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const dataDir = process.env.DATA_DIR ? resolve(repoRoot, process.env.DATA_DIR) : join(repoRoot, ".data");
-const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: join(dataDir, "pglite"), migrate: false });
+const db = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: join(dataDir, "pglite"),
+  migrate: false,
+});
 try {
   const count = (await releasePayableCommissions(db.prisma)).length;
   console.log(`Released ${count} commission(s) to PAYABLE.`);

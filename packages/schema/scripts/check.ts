@@ -23,7 +23,10 @@ if (committed !== printSchemaFile()) {
 
 const drift = await checkDrift();
 if (!drift.ok) {
-  console.error("✗ prisma/schema.prisma and prisma/migrations disagree. Run `pnpm db:migrate:create <name>`. The missing SQL:\n" + drift.sql);
+  console.error(
+    "✗ prisma/schema.prisma and prisma/migrations disagree. Run `pnpm db:migrate:create <name>`. The missing SQL:\n" +
+      drift.sql,
+  );
   failed = true;
 } else {
   console.log("✓ migrations match schema.prisma (no drift)");

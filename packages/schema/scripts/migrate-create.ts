@@ -9,7 +9,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrationsDir } from "../src/db/migrations.ts";
-import { diffMigrationsToSchema, isEmptyMigrationSql, MIGRATION_LOCK_CONTENT } from "../src/db/schema-engine.ts";
+import {
+  diffMigrationsToSchema,
+  isEmptyMigrationSql,
+  MIGRATION_LOCK_CONTENT,
+} from "../src/db/schema-engine.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const schemaPath = join(packageDir, "prisma", "schema.prisma");

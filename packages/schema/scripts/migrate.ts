@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const rolledBackIndex = args.indexOf("--rolled-back");
   const rolledBack = rolledBackIndex >= 0 ? args[rolledBackIndex + 1] : undefined;
-  if (rolledBackIndex >= 0 && !rolledBack) throw new Error("Usage: pnpm db:migrate --rolled-back <migration name>");
+  if (rolledBackIndex >= 0 && !rolledBack)
+    throw new Error("Usage: pnpm db:migrate --rolled-back <migration name>");
 
   const databaseUrl = process.env.DATABASE_URL || undefined;
   let dataDir: string | undefined;
@@ -30,17 +31,26 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   let report: MigrationReport | undefined;
-  const db = await openDatabase({ databaseUrl, dataDir, migrate: !rolledBack, onMigrated: (r) => (report = r) });
+  const db = await openDatabase({
+    databaseUrl,
+    dataDir,
+    migrate: !rolledBack,
+    onMigrated: (r) => (report = r),
+  });
   try {
     if (rolledBack) {
       await markMigrationRolledBack(db.driver, rolledBack);
-      console.log(`Marked ${rolledBack} as rolled back in ${db.description}; run \`pnpm db:migrate\` to apply it again.`);
+      console.log(
+        `Marked ${rolledBack} as rolled back in ${db.description}; run \`pnpm db:migrate\` to apply it again.`,
+      );
     } else if (report && report.applied.length > 0) {
       const ms = Math.round(performance.now() - started);
       console.log(`Applied ${report.applied.length} migration(s) to ${db.description} (${ms} ms):`);
       for (const name of report.applied) console.log(`  - ${name}`);
     } else {
-      console.log(`No pending migrations in ${db.description} (${report?.alreadyApplied ?? 0} already applied).`);
+      console.log(
+        `No pending migrations in ${db.description} (${report?.alreadyApplied ?? 0} already applied).`,
+      );
     }
   } finally {
     await db.close();

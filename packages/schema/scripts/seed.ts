@@ -88,6 +88,7 @@ function parseArgs(argv: string[]): Args {
       case "--help":
         console.log(USAGE);
         process.exit(0);
+        break;
       default:
         fail(`unknown argument ${arg}`);
     }
@@ -221,7 +222,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const db = await openDatabase({ databaseUrl, dataDir, migrate: true });
   try {
-    console.log(`Seeding ${db.description} (seed ${args.seed}, scale ${typeof args.scale === "string" ? args.scale : `${number(args.scale.products)} products`}${args.reset ? ", reset" : ""})`);
+    console.log(
+      `Seeding ${db.description} (seed ${args.seed}, scale ${typeof args.scale === "string" ? args.scale : `${number(args.scale.products)} products`}${args.reset ? ", reset" : ""})`,
+    );
     const progress = progressReporter();
     let summary: SeedSummary;
     try {

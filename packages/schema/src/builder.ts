@@ -81,9 +81,17 @@ export const builder = new SchemaBuilder<{
   },
   validation: {
     validationError: (result) =>
-      new GraphQLError(result.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`).join("; "), {
-        extensions: { code: "BAD_USER_INPUT" },
-      }),
+      new GraphQLError(
+        result.issues
+          .map(
+            (i) =>
+              `${(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`,
+          )
+          .join("; "),
+        {
+          extensions: { code: "BAD_USER_INPUT" },
+        },
+      ),
   },
   complexity: {
     // The cost model (README "Limits"): scalars and enums cost 0, every object 1, a connection
@@ -111,7 +119,12 @@ export const builder = new SchemaBuilder<{
 
 /** The page size a connection field is asked for: `first`, else `last`, else the default. */
 export function pageSizeOf(args: Record<string, unknown>): number {
-  const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : limits.defaultPageSize;
+  const size =
+    typeof args.first === "number"
+      ? args.first
+      : typeof args.last === "number"
+        ? args.last
+        : limits.defaultPageSize;
   return Math.max(0, Math.min(size, limits.maxPageSize));
 }
 

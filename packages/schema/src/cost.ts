@@ -31,13 +31,22 @@ import { schema } from "./schema.ts";
 export const MUTATION_FIELD_COST = 10;
 
 /** The requested cost of `operation` (one operation of `document`) with these variables. */
-export function operationCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, ctx: Context): number {
+export function operationCost(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  ctx: Context,
+): number {
   // Only the chosen operation and the fragments: the complexity helper reads the first operation.
   const only: DocumentNode = {
     ...document,
     definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation),
   };
-  const { complexity } = complexityFromQuery(only, { schema, ctx, variables: withDefaults(operation, variables) });
+  const { complexity } = complexityFromQuery(only, {
+    schema,
+    ctx,
+    variables: withDefaults(operation, variables),
+  });
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return complexity + mutationFields * MUTATION_FIELD_COST;
 }
@@ -48,7 +57,10 @@ export function operationCost(document: DocumentNode, operation: OperationDefini
  * `@include(if: $v)` whose `$v` defaults to true). Invalid variables are left as they are:
  * execution refuses them before anything runs.
  */
-function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+function withDefaults(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   if (!operation.variableDefinitions?.some((d) => d.defaultValue)) return variables;
   const { coerced } = getVariableValues(schema, operation.variableDefinitions, variables);
   return coerced ?? variables;
@@ -66,17 +78,28 @@ interface Collected {
  * execution collected them for each object's type, so a JSON value is never mistaken for an
  * object and a fragment counts only on the types it applies to. The requested cost bounds it.
  */
-export function resultCost(data: unknown, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
+export function resultCost(
+  data: unknown,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+): number {
   const variables = withDefaults(operation, rawVariables);
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) => {
     for (const directive of node.directives ?? []) {
       const name = directive.name.value;
       if (name !== "skip" && name !== "include") continue;
       const arg = directive.arguments?.find((a) => a.name.value === "if");
       if (!arg) continue;
-      const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.BOOLEAN ? arg.value.value : undefined;
+      const value =
+        arg.value.kind === Kind.VARIABLE
+          ? variables[arg.value.name.value]
+          : arg.value.kind === Kind.BOOLEAN
+            ? arg.value.value
+            : undefined;
       if (name === "skip" && value === true) return false;
       if (name === "include" && value !== true) return false;
     }
@@ -85,7 +108,9 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
   const applies = (condition: NamedTypeNode | undefined, type: GraphQLObjectType) => {
     if (!condition || condition.name.value === type.name) return true;
     const conditionType = schema.getType(condition.name.value);
-    return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
+    return (
+      conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type)
+    );
   };
   // CollectFields as execution does it: the fields under these selection sets for an object of
   // `type`, by response key, in order (fields sharing a key on one type share its name).
@@ -108,7 +133,8 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
           if (applies(selection.typeCondition, type)) visit(selection.selectionSet, seen);
         } else if (!seen.has(selection.name.value)) {
           const fragment = fragments.get(selection.name.value);
-          if (fragment && applies(fragment.typeCondition, type)) visit(fragment.selectionSet, new Set(seen).add(selection.name.value));
+          if (fragment && applies(fragment.typeCondition, type))
+            visit(fragment.selectionSet, new Set(seen).add(selection.name.value));
         }
       }
     };
@@ -116,7 +142,11 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
     byType.set(sets, found);
     return found;
   };
-  const objectCost = (value: Record<string, unknown>, type: GraphQLObjectType, sets: readonly SelectionSetNode[]): number => {
+  const objectCost = (
+    value: Record<string, unknown>,
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+  ): number => {
     let cost = 0;
     for (const [key, { name, sets: childSets }] of collect(sets, type)) {
       const child = value[key];
@@ -132,30 +162,54 @@ export function resultCost(data: unknown, document: DocumentNode, operation: Ope
   // The type of an object of an interface or union type: its __typename when selected, else the
   // possible types whose collected keys are exactly the object's (execution answers with those);
   // when several fit (fragments alike on them), the most costly reading.
-  const abstractCost = (value: Record<string, unknown>, type: GraphQLAbstractType, sets: readonly SelectionSetNode[]): number => {
+  const abstractCost = (
+    value: Record<string, unknown>,
+    type: GraphQLAbstractType,
+    sets: readonly SelectionSetNode[],
+  ): number => {
     const keys = Object.keys(value);
     const possible = schema.getPossibleTypes(type);
     const named = possible.filter((t) => {
       const fields = collect(sets, t);
       return keys.some((k) => fields.get(k)?.name === "__typename" && value[k] === t.name);
     });
-    const fitting = named.length ? named : possible.filter((t) => {
-      const fields = collect(sets, t);
-      return fields.size === keys.length && keys.every((k) => fields.has(k));
-    });
+    const fitting = named.length
+      ? named
+      : possible.filter((t) => {
+          const fields = collect(sets, t);
+          return fields.size === keys.length && keys.every((k) => fields.has(k));
+        });
     let cost = 0;
     for (const t of fitting.length ? fitting : possible) cost = Math.max(cost, objectCost(value, t, sets));
     return cost;
   };
-  const valueCost = (value: unknown, type: GraphQLNamedType, sets: readonly SelectionSetNode[], free: boolean): number => {
-    if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + valueCost(item, type, sets, free), 0);
+  const valueCost = (
+    value: unknown,
+    type: GraphQLNamedType,
+    sets: readonly SelectionSetNode[],
+    free: boolean,
+  ): number => {
+    if (Array.isArray(value))
+      return value.reduce<number>((sum, item) => sum + valueCost(item, type, sets, free), 0);
     if (value === null || typeof value !== "object") return 0;
     const object = value as Record<string, unknown>;
-    const inner = isObjectType(type) ? objectCost(object, type, sets) : isAbstractType(type) ? abstractCost(object, type, sets) : 0;
+    const inner = isObjectType(type)
+      ? objectCost(object, type, sets)
+      : isAbstractType(type)
+        ? abstractCost(object, type, sets)
+        : 0;
     return (free ? 0 : 1) + inner;
   };
-  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
-  const objects = root && data && typeof data === "object" ? objectCost(data as Record<string, unknown>, root, [operation.selectionSet]) : 0;
+  const root =
+    operation.operation === "mutation"
+      ? schema.getMutationType()
+      : operation.operation === "subscription"
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  const objects =
+    root && data && typeof data === "object"
+      ? objectCost(data as Record<string, unknown>, root, [operation.selectionSet])
+      : 0;
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return objects + mutationFields * MUTATION_FIELD_COST;
 }

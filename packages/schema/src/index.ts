@@ -3,8 +3,19 @@ export { schema, sortedSchema } from "./schema.ts";
 export type { Context, CallerKey, CallerUser } from "./context.ts";
 export { limits } from "./limits.ts";
 export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "./db/index.ts";
-export { createApiKey, findApiKey, userFromClaims, normaliseRoles, type UserClaims } from "./identity/service.ts";
-export { TestPaymentProvider, TEST_PAYMENT_TOKENS, PaymentProviderError, type PaymentProvider } from "./checkout/payment.ts";
+export {
+  createApiKey,
+  findApiKey,
+  userFromClaims,
+  normaliseRoles,
+  type UserClaims,
+} from "./identity/service.ts";
+export {
+  TestPaymentProvider,
+  TEST_PAYMENT_TOKENS,
+  PaymentProviderError,
+  type PaymentProvider,
+} from "./checkout/payment.ts";
 export { recordClick, type RecordedClick, type ClickInput } from "./affiliate/service.ts";
 export { releasePayableCommissions, type ReleasedCommission } from "./affiliate/ledger.ts";
 export { publishReleased } from "./affiliate/service.ts";

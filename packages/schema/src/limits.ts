@@ -1,5 +1,13 @@
 /** Request limits shared by the schema (complexity plugin) and the transport. */
-import { getNamedType, getNullableType, isInterfaceType, isLeafType, isListType, isObjectType, type GraphQLSchema } from "graphql";
+import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  type GraphQLSchema,
+} from "graphql";
 
 export const limits = {
   /** Largest page any connection returns. */
@@ -53,9 +61,12 @@ export function assertListsBounded(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       if (!isListType(getNullableType(field.type)) || isLeafType(getNamedType(field.type))) continue;
       if (type.name.endsWith("Connection") && field.name === "edges") continue;
-      const complexity = (field.extensions as { pothosOptions?: { complexity?: unknown } } | undefined)?.pothosOptions?.complexity;
-      if (typeof complexity !== "function" || !declared.has(complexity)) missing.push(`${type.name}.${field.name}`);
+      const complexity = (field.extensions as { pothosOptions?: { complexity?: unknown } } | undefined)
+        ?.pothosOptions?.complexity;
+      if (typeof complexity !== "function" || !declared.has(complexity))
+        missing.push(`${type.name}.${field.name}`);
     }
   }
-  if (missing.length) throw new Error(`List fields without a bound (declare complexity: listCost(n)): ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`List fields without a bound (declare complexity: listCost(n)): ${missing.join(", ")}`);
 }

@@ -25,7 +25,11 @@ const requested = (query: string, variables: Record<string, unknown> = {}, name?
   return operationCost(document, operation, variables, {} as Context);
 };
 
-const variant = (id: string, options: number) => ({ id, price: { amount: "1.00" }, selectedOptions: Array.from({ length: options }, (_, i) => ({ name: `o${i}`, value: "v" })) });
+const variant = (id: string, options: number) => ({
+  id,
+  price: { amount: "1.00" },
+  selectedOptions: Array.from({ length: options }, (_, i) => ({ name: `o${i}`, value: "v" })),
+});
 
 describe("resultCost", () => {
   it("counts one per object returned, scalars nothing, a connection's edges and page info free", () => {
@@ -38,14 +42,29 @@ describe("resultCost", () => {
         totalCount: 2,
         pageInfo: { hasNextPage: false, endCursor: "c2" },
         edges: [
-          { cursor: "c1", node: { id: "p1", title: "One", shop: { id: "s", name: "S" }, variants: [variant("v1", 1), variant("v2", 1)] } },
-          { cursor: "c2", node: { id: "p2", title: "Two", shop: { id: "s", name: "S" }, variants: [variant("v3", 0)] } },
+          {
+            cursor: "c1",
+            node: {
+              id: "p1",
+              title: "One",
+              shop: { id: "s", name: "S" },
+              variants: [variant("v1", 1), variant("v2", 1)],
+            },
+          },
+          {
+            cursor: "c2",
+            node: { id: "p2", title: "Two", shop: { id: "s", name: "S" }, variants: [variant("v3", 0)] },
+          },
         ],
       },
     };
     // The connection 1; per node: itself, its shop, its variants with their price and options.
     expect(actual(query, data)).toBe(1 + (1 + 1 + 2 * (1 + 1 + 1)) + (1 + 1 + 1 * (1 + 1 + 0)));
-    expect(actual(query, { products: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } })).toBe(1);
+    expect(
+      actual(query, {
+        products: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+      }),
+    ).toBe(1);
   });
 
   it("counts nothing for null or absent values and for an empty result", () => {
@@ -60,9 +79,19 @@ describe("resultCost", () => {
     const query = `{ a: product(handle: "a") { id shop { id } } b: product(handle: "b") { id } }`;
     expect(actual(query, { a: { id: "p1", shop: { id: "s" } }, b: { id: "p2" } })).toBe(3);
     // Keys nothing selected (as a careless transport might leave) are not objects of the answer.
-    expect(actual(query, { a: { id: "p1", shop: { id: "s" }, variants: [{ id: "v" }, { id: "w" }] }, b: { id: "p2", shop: { id: "s" } }, extra: { id: "x" } })).toBe(3);
+    expect(
+      actual(query, {
+        a: { id: "p1", shop: { id: "s" }, variants: [{ id: "v" }, { id: "w" }] },
+        b: { id: "p2", shop: { id: "s" } },
+        extra: { id: "x" },
+      }),
+    ).toBe(3);
     // An alias named like another field is still the field it aliases: `shop` here is the product's variants.
-    expect(actual(`{ product(handle: "a") { shop: variants { id } } }`, { product: { shop: [{ id: "v1" }, { id: "v2" }] } })).toBe(3);
+    expect(
+      actual(`{ product(handle: "a") { shop: variants { id } } }`, {
+        product: { shop: [{ id: "v1" }, { id: "v2" }] },
+      }),
+    ).toBe(3);
   });
 
   it("follows named fragments and inline fragments, nested, and a field selected in several of them once", () => {
@@ -70,7 +99,9 @@ describe("resultCost", () => {
       query { product(handle: "a") { ...Head ... on Product { variants { id ...Priced } } shop { name } } }
       fragment Head on Product { id shop { id } }
       fragment Priced on ProductVariant { price { amount } ... on ProductVariant { selectedOptions { name } } }`;
-    const data = { product: { id: "p", shop: { id: "s", name: "S" }, variants: [variant("v1", 2), variant("v2", 1)] } };
+    const data = {
+      product: { id: "p", shop: { id: "s", name: "S" }, variants: [variant("v1", 2), variant("v2", 1)] },
+    };
     // product, shop (selected twice, one object), 2 variants, 2 prices, 3 options.
     expect(actual(query, data)).toBe(1 + 1 + 2 + 2 + 3);
   });
@@ -87,7 +118,16 @@ describe("resultCost", () => {
       }
     }
     fragment Media on Product { media { id } }`;
-    const data = { product: { id: "p", shop: { id: "s" }, variants: [{ id: "v1" }, { id: "v2" }], options: [{ id: "o" }], media: [{ id: "m" }], collections: [{ id: "m" }] } };
+    const data = {
+      product: {
+        id: "p",
+        shop: { id: "s" },
+        variants: [{ id: "v1" }, { id: "v2" }],
+        options: [{ id: "o" }],
+        media: [{ id: "m" }],
+        collections: [{ id: "m" }],
+      },
+    };
     expect(actual(query, data, { withShop: true, noVariants: false })).toBe(1 + 1 + 2 + 1 + 1);
     expect(actual(query, data, { withShop: false, noVariants: false })).toBe(1 + 2 + 1);
     expect(actual(query, data, { withShop: true, noVariants: true })).toBe(1 + 1 + 1);
@@ -95,16 +135,46 @@ describe("resultCost", () => {
   });
 
   it("counts a JSON value as nothing, however many objects it holds", () => {
-    const exported = { orders: [{ id: "o1", lines: [{ id: "l1" }, { id: "l2" }] }], likes: Array.from({ length: 50 }, (_, i) => ({ postId: `p${i}` })), profile: { handle: "h" } };
+    const exported = {
+      orders: [{ id: "o1", lines: [{ id: "l1" }, { id: "l2" }] }],
+      likes: Array.from({ length: 50 }, (_, i) => ({ postId: `p${i}` })),
+      profile: { handle: "h" },
+    };
     const mutation = `mutation { viewerDataExport { data userErrors { code } } }`;
-    expect(actual(mutation, { viewerDataExport: { data: exported, userErrors: [] } })).toBe(1 + MUTATION_FIELD_COST);
+    expect(actual(mutation, { viewerDataExport: { data: exported, userErrors: [] } })).toBe(
+      1 + MUTATION_FIELD_COST,
+    );
     const query = `query($id: ID!) { node(id: $id) { id ... on WebhookDelivery { payload status } } }`;
-    expect(actual(query, { node: { id: "d", payload: { order: { id: "o", lines: [{ id: "l" }] }, shop: { id: "s" } }, status: "PENDING" } }, { id: "d" })).toBe(1);
+    expect(
+      actual(
+        query,
+        {
+          node: {
+            id: "d",
+            payload: { order: { id: "o", lines: [{ id: "l" }] }, shop: { id: "s" } },
+            status: "PENDING",
+          },
+        },
+        { id: "d" },
+      ),
+    ).toBe(1);
   });
 
   it("walks objects of an interface by the fields of the types that implement it", () => {
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { shop { id } } ... on Cart { lines { id variant { id } } } } }`;
-    const data = { nodes: [{ id: "p", shop: { id: "s" } }, null, { id: "c", lines: [{ id: "l1", variant: { id: "v" } }, { id: "l2", variant: null }] }] };
+    const data = {
+      nodes: [
+        { id: "p", shop: { id: "s" } },
+        null,
+        {
+          id: "c",
+          lines: [
+            { id: "l1", variant: { id: "v" } },
+            { id: "l2", variant: null },
+          ],
+        },
+      ],
+    };
     expect(actual(query, data, { ids: ["p", "x", "c"] })).toBe(1 + 1 + 0 + 1 + 2 + 1);
   });
 
@@ -128,12 +198,15 @@ describe("resultCost", () => {
 });
 
 describe("operationCost bounds resultCost", () => {
-  const variants = (n: number, options: number) => Array.from({ length: n }, (_, i) => variant(`v${i}`, options));
+  const variants = (n: number, options: number) =>
+    Array.from({ length: n }, (_, i) => variant(`v${i}`, options));
 
   it("prices a connection by its page size: each node 1, its edges and page info free", () => {
     expect(requested(`{ products(first: 5) { pageInfo { hasNextPage endCursor } totalCount } }`)).toBe(1);
     expect(requested(`{ products(first: 5) { edges { cursor node { id } } } }`)).toBe(1 + 5);
-    expect(requested(`{ products(first: 5) { edges { node { id shop { id } } } pageInfo { hasNextPage } } }`)).toBe(1 + 5 * 2);
+    expect(
+      requested(`{ products(first: 5) { edges { node { id shop { id } } } pageInfo { hasNextPage } } }`),
+    ).toBe(1 + 5 * 2);
     expect(requested(`{ products { edges { node { id } } } }`)).toBe(1 + 20);
   });
 
@@ -153,31 +226,70 @@ describe("operationCost bounds resultCost", () => {
       "a full page of products with their variants and shop",
       `{ products(first: 100) { pageInfo { hasNextPage } edges { node { id shop { id } variants { id price { amount } } } } } }`,
       {},
-      { products: { pageInfo: { hasNextPage: true }, edges: Array.from({ length: 100 }, (_, i) => ({ node: { id: `p${i}`, shop: { id: "s" }, variants: variants(100, 0) } })) } },
+      {
+        products: {
+          pageInfo: { hasNextPage: true },
+          edges: Array.from({ length: 100 }, (_, i) => ({
+            node: { id: `p${i}`, shop: { id: "s" }, variants: variants(100, 0) },
+          })),
+        },
+      },
     ],
     [
       "nodes with as many ids as asked for",
       `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { shop { id } media { id } } } }`,
       { ids: Array.from({ length: 40 }, (_, i) => `p${i}`) },
-      { nodes: Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, shop: { id: "s" }, media: Array.from({ length: 50 }, (_, j) => ({ id: `m${j}` })) })) },
+      {
+        nodes: Array.from({ length: 40 }, (_, i) => ({
+          id: `p${i}`,
+          shop: { id: "s" },
+          media: Array.from({ length: 50 }, (_, j) => ({ id: `m${j}` })),
+        })),
+      },
     ],
     [
       "a mutation whose payload lists a full cart and the most user errors",
       `mutation { cartCreate(input: {}) { cart { id lines { id variant { id } } } userErrors { code field } } }`,
       {},
-      { cartCreate: { cart: { id: "c", lines: Array.from({ length: 100 }, (_, i) => ({ id: `l${i}`, variant: { id: "v" } })) }, userErrors: Array.from({ length: 20 }, () => ({ code: "X", field: ["a"] })) } },
+      {
+        cartCreate: {
+          cart: {
+            id: "c",
+            lines: Array.from({ length: 100 }, (_, i) => ({ id: `l${i}`, variant: { id: "v" } })),
+          },
+          userErrors: Array.from({ length: 20 }, () => ({ code: "X", field: ["a"] })),
+        },
+      },
     ],
     [
       "a live session's 30 pinned products",
       `query($id: ID!) { liveSession(id: $id) { id pinnedProducts { id product { id } variant { id } livePrice { amount } } } }`,
       { id: "s" },
-      { liveSession: { id: "s", pinnedProducts: Array.from({ length: 30 }, (_, i) => ({ id: `pin${i}`, product: { id: "p" }, variant: { id: "v" }, livePrice: { amount: "1.00" } })) } },
+      {
+        liveSession: {
+          id: "s",
+          pinnedProducts: Array.from({ length: 30 }, (_, i) => ({
+            id: `pin${i}`,
+            product: { id: "p" },
+            variant: { id: "v" },
+            livePrice: { amount: "1.00" },
+          })),
+        },
+      },
     ],
     [
       "an order's 10 refunds of 100 lines each",
       `query($id: ID!) { order(id: $id) { id refunds { amount { amount } lines { quantity amount { amount } } } } }`,
       { id: "o" },
-      { order: { id: "o", refunds: Array.from({ length: 10 }, () => ({ amount: { amount: "1" }, lines: Array.from({ length: 100 }, () => ({ quantity: 1, amount: { amount: "1" } })) })) } },
+      {
+        order: {
+          id: "o",
+          refunds: Array.from({ length: 10 }, () => ({
+            amount: { amount: "1" },
+            lines: Array.from({ length: 100 }, () => ({ quantity: 1, amount: { amount: "1" } })),
+          })),
+        },
+      },
     ],
   ])("holds for %s", (_what, query, variables, data) => {
     const cost = actual(query, data, variables);
@@ -188,12 +300,15 @@ describe("operationCost bounds resultCost", () => {
   it("grows the requested cost of nodes(ids:) with the number of ids, up to 100, enough for every id's object", () => {
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { shop { id } } } }`;
     const ids = (n: number) => ({ ids: Array.from({ length: n }, (_, i) => `id${i}`) });
-    const full = (n: number) => ({ nodes: Array.from({ length: n }, (_, i) => ({ id: `id${i}`, shop: { id: "s" } })) });
+    const full = (n: number) => ({
+      nodes: Array.from({ length: n }, (_, i) => ({ id: `id${i}`, shop: { id: "s" } })),
+    });
     const costs = [1, 2, 50, 100].map((n) => requested(query, ids(n)));
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
     expect(new Set(costs).size).toBe(4);
     expect(costs[3]! - costs[2]!).toBeGreaterThanOrEqual(50);
-    for (const n of [1, 2, 50, 100]) expect(requested(query, ids(n))).toBeGreaterThanOrEqual(actual(query, full(n), ids(n)));
+    for (const n of [1, 2, 50, 100])
+      expect(requested(query, ids(n))).toBeGreaterThanOrEqual(actual(query, full(n), ids(n)));
     // More than 100 ids is refused before anything is priced or run.
     expect(() => requested(query, ids(101))).toThrow(/100/);
   });
@@ -222,7 +337,12 @@ describe("operationCost bounds resultCost", () => {
 
   it("counts an alias naming different fields on different types by the object's __typename", () => {
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Product { x: shop { id } } ... on Post { x: author { id } } } }`;
-    const data = { nodes: [{ __typename: "Product", x: { id: "s" } }, { __typename: "Post", x: { id: "u" } }] };
+    const data = {
+      nodes: [
+        { __typename: "Product", x: { id: "s" } },
+        { __typename: "Post", x: { id: "u" } },
+      ],
+    };
     expect(actual(query, data, { ids: ["a", "b"] })).toBe(4);
     expect(requested(query, { ids: ["a", "b"] })).toBeGreaterThanOrEqual(4);
   });

@@ -5,7 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { scheduleCommissions } from "../src/affiliate/ledger.ts";
 import { publishReleased } from "../src/affiliate/service.ts";
-import { commissionIdChunks, MAX_EVENT_COMMISSIONS, transaction, type EventBus } from "../src/shared/events.ts";
+import {
+  commissionIdChunks,
+  MAX_EVENT_COMMISSIONS,
+  transaction,
+  type EventBus,
+} from "../src/shared/events.ts";
 
 const ids = (n: number, prefix = "c") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -39,8 +44,13 @@ describe("commissionIdChunks", () => {
 describe("publishReleased", () => {
   it("publishes each creator's released commissions in events of at most 100 ids", () => {
     const published: { topic: string; id: string; payload: { kind: string; commissionIds: string[] } }[] = [];
-    const bus = { publish: (topic: string, id: string, payload: never) => published.push({ topic, id, payload }) } as unknown as EventBus;
-    const released = [...ids(230, "a").map((id) => ({ id, creatorId: "anna" })), ...ids(3, "b").map((id) => ({ id, creatorId: "bob" }))];
+    const bus = {
+      publish: (topic: string, id: string, payload: never) => published.push({ topic, id, payload }),
+    } as unknown as EventBus;
+    const released = [
+      ...ids(230, "a").map((id) => ({ id, creatorId: "anna" })),
+      ...ids(3, "b").map((id) => ({ id, creatorId: "bob" })),
+    ];
     publishReleased(bus, released as never);
     expect(published.map((e) => [e.topic, e.id, e.payload.kind, e.payload.commissionIds.length])).toEqual([
       ["commissionEvents", "anna", "PAYABLE", 100],
@@ -48,7 +58,9 @@ describe("publishReleased", () => {
       ["commissionEvents", "anna", "PAYABLE", 30],
       ["commissionEvents", "bob", "PAYABLE", 3],
     ]);
-    expect(published.filter((e) => e.id === "anna").flatMap((e) => e.payload.commissionIds)).toEqual(ids(230, "a"));
+    expect(published.filter((e) => e.id === "anna").flatMap((e) => e.payload.commissionIds)).toEqual(
+      ids(230, "a"),
+    );
   });
 
   it("publishes nothing without a bus or without released commissions", () => {
@@ -62,16 +74,25 @@ describe("publishReleased", () => {
 describe("ledger events in a transaction", () => {
   it("queue a creator's changed commissions in events of at most 100 ids, published after the commit", async () => {
     const published: { topic: string; id: string; payload: { kind: string; commissionIds: string[] } }[] = [];
-    const bus = { publish: (topic: string, id: string, payload: never) => published.push({ topic, id, payload }) } as unknown as EventBus;
+    const bus = {
+      publish: (topic: string, id: string, payload: never) => published.push({ topic, id, payload }),
+    } as unknown as EventBus;
     // A transaction client that knows just what scheduleCommissions asks: the order's program, then the entries it schedules.
-    const scheduled = [...ids(205, "a").map((id) => ({ id, creatorId: "anna" })), ...ids(2, "b").map((id) => ({ id, creatorId: "bob" }))];
+    const scheduled = [
+      ...ids(205, "a").map((id) => ({ id, creatorId: "anna" })),
+      ...ids(2, "b").map((id) => ({ id, creatorId: "bob" })),
+    ];
     const tx = {
       commission: {
         findFirst: async () => ({ shop: { affiliateProgram: { holdDays: 15 } } }),
         updateManyAndReturn: async () => scheduled,
       },
     };
-    const ctx = { db: { $transaction: async (fn: (t: unknown) => Promise<unknown>) => fn(tx) }, events: bus, jobs: undefined };
+    const ctx = {
+      db: { $transaction: async (fn: (t: unknown) => Promise<unknown>) => fn(tx) },
+      events: bus,
+      jobs: undefined,
+    };
     await transaction(ctx as never, async (t) => {
       await scheduleCommissions(t as never, "order", new Date());
       expect(published).toEqual([]); // not before the commit

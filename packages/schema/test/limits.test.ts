@@ -25,13 +25,19 @@ import { schema } from "../src/schema.ts";
 const Item = new GraphQLObjectType({ name: "Item", fields: { id: { type: GraphQLID } } });
 
 /** A field whose Pothos options declare `complexity` (as the builder stores them). */
-function field(type: GraphQLFieldConfig<unknown, unknown>["type"], complexity?: unknown): GraphQLFieldConfig<unknown, unknown> {
+function field(
+  type: GraphQLFieldConfig<unknown, unknown>["type"],
+  complexity?: unknown,
+): GraphQLFieldConfig<unknown, unknown> {
   return { type, extensions: complexity === undefined ? {} : { pothosOptions: { complexity } } };
 }
 
 /** A schema whose Query holds these fields (besides a harmless `ok`). */
 function tiny(fields: Record<string, GraphQLFieldConfig<unknown, unknown>>, types: GraphQLObjectType[] = []) {
-  return new GraphQLSchema({ query: new GraphQLObjectType({ name: "Query", fields: { ok: { type: GraphQLString }, ...fields } }), types });
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({ name: "Query", fields: { ok: { type: GraphQLString }, ...fields } }),
+    types,
+  });
 }
 
 // What each object of the list costs beside its children (`field`) is held by cost.test.ts (the
@@ -52,7 +58,8 @@ describe("listCost", () => {
     expect(multiplier(byIds({ ids: [] }))).toBe(0);
     expect(multiplier(listCost(() => -5)({}))).toBe(0);
     expect(multiplier(listCost(-1)({}))).toBe(0);
-    for (const cost of [byIds({ ids: [] }), listCost(() => -5)({}), listCost(7)({})]) expect(cost.field).toBeGreaterThanOrEqual(0);
+    for (const cost of [byIds({ ids: [] }), listCost(() => -5)({}), listCost(7)({})])
+      expect(cost.field).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -74,32 +81,58 @@ describe("assertListsBounded", () => {
     }
     expect(message).toContain("Query.items");
     expect(message).toContain("Query.strictItems");
-    for (const fine of ["Query.bounded", "Query.names", "Query.one", "Query.ok"]) expect(message).not.toContain(fine);
+    for (const fine of ["Query.bounded", "Query.names", "Query.one", "Query.ok"])
+      expect(message).not.toContain(fine);
   });
 
   it("refuses a complexity that was not made by listCost: a plain number, object or function", () => {
     for (const complexity of [5, { field: 1, multiplier: 10 }, () => ({ field: 1, multiplier: 10 })]) {
-      expect(() => assertListsBounded(tiny({ items: field(new GraphQLList(Item), complexity) }))).toThrow(/Query\.items/);
+      expect(() => assertListsBounded(tiny({ items: field(new GraphQLList(Item), complexity) }))).toThrow(
+        /Query\.items/,
+      );
     }
   });
 
   it("passes when every list of objects has a listCost, lists of scalars needing none", () => {
-    expect(() => assertListsBounded(tiny({ items: field(new GraphQLNonNull(new GraphQLList(Item)), listCost(50)), tags: field(new GraphQLList(GraphQLString)) }))).not.toThrow();
+    expect(() =>
+      assertListsBounded(
+        tiny({
+          items: field(new GraphQLNonNull(new GraphQLList(Item)), listCost(50)),
+          tags: field(new GraphQLList(GraphQLString)),
+        }),
+      ),
+    ).not.toThrow();
   });
 
   it("checks fields of every object and interface type, not only the root", () => {
-    const Owner = new GraphQLObjectType({ name: "Owner", fields: { id: { type: GraphQLID }, items: field(new GraphQLList(Item)) } });
+    const Owner = new GraphQLObjectType({
+      name: "Owner",
+      fields: { id: { type: GraphQLID }, items: field(new GraphQLList(Item)) },
+    });
     expect(() => assertListsBounded(tiny({ owner: field(Owner) }))).toThrow(/Owner\.items/);
-    const Holder = new GraphQLInterfaceType({ name: "Holder", fields: { things: field(new GraphQLList(Item)) } });
-    const Impl = new GraphQLObjectType({ name: "Impl", interfaces: [Holder], fields: { things: field(new GraphQLList(Item), listCost(3)) } });
+    const Holder = new GraphQLInterfaceType({
+      name: "Holder",
+      fields: { things: field(new GraphQLList(Item)) },
+    });
+    const Impl = new GraphQLObjectType({
+      name: "Impl",
+      interfaces: [Holder],
+      fields: { things: field(new GraphQLList(Item), listCost(3)) },
+    });
     expect(() => assertListsBounded(tiny({ holder: field(Holder) }, [Impl]))).toThrow(/Holder\.things/);
   });
 
   it("leaves out a connection's edges (its page size counts), but not its other lists", () => {
     const Edge = new GraphQLObjectType({ name: "ItemEdge", fields: { node: { type: Item } } });
-    const Connection = new GraphQLObjectType({ name: "ItemConnection", fields: { edges: field(new GraphQLList(Edge)) } });
+    const Connection = new GraphQLObjectType({
+      name: "ItemConnection",
+      fields: { edges: field(new GraphQLList(Edge)) },
+    });
     expect(() => assertListsBounded(tiny({ page: field(Connection) }))).not.toThrow();
-    const Leaky = new GraphQLObjectType({ name: "LeakyConnection", fields: { edges: field(new GraphQLList(Edge)), nodes: field(new GraphQLList(Item)) } });
+    const Leaky = new GraphQLObjectType({
+      name: "LeakyConnection",
+      fields: { edges: field(new GraphQLList(Edge)), nodes: field(new GraphQLList(Item)) },
+    });
     expect(() => assertListsBounded(tiny({ page: field(Leaky) }))).toThrow(/LeakyConnection\.nodes/);
     // Only a Connection's edges: a field named edges elsewhere needs a bound.
     const Graph = new GraphQLObjectType({ name: "Graph", fields: { edges: field(new GraphQLList(Edge)) } });
@@ -116,8 +149,12 @@ describe("assertListsBounded", () => {
       .filter(({ type, f }) => !(type.endsWith("Connection") && f.name === "edges"));
     expect(objectLists.length).toBeGreaterThan(20);
     const nodes = schema.getQueryType()!.getFields().nodes!;
-    const complexity = (nodes.extensions as { pothosOptions?: { complexity?: (args: Record<string, unknown>) => unknown } }).pothosOptions?.complexity;
+    const complexity = (
+      nodes.extensions as { pothosOptions?: { complexity?: (args: Record<string, unknown>) => unknown } }
+    ).pothosOptions?.complexity;
     expect(complexity?.({ ids: ["a", "b"] })).toMatchObject({ multiplier: 2 });
-    expect(complexity?.({ ids: Array.from({ length: 500 }, String) })).toMatchObject({ multiplier: limits.maxNodeIds });
+    expect(complexity?.({ ids: Array.from({ length: 500 }, String) })).toMatchObject({
+      multiplier: limits.maxNodeIds,
+    });
   });
 });

@@ -65,7 +65,7 @@ async function editedCopyOfMigrations(edit: (sql: string) => string): Promise<st
 async function rows<T>(driver: Driver, sql: string, params: unknown[] = []): Promise<T[]> {
   return driver.kind === "pglite"
     ? (await driver.pglite.query<T>(sql, params)).rows
-    : (await driver.pool.query(sql, params)).rows as T[];
+    : ((await driver.pool.query(sql, params)).rows as T[]);
 }
 
 async function tableNames(driver: Driver): Promise<string[]> {
@@ -194,7 +194,10 @@ for (const target of targets) {
     it("applies nothing the second time", async () => {
       const local = await listMigrations();
       expect(await applyMigrations(db.driver)).toEqual({ applied: [], alreadyApplied: local.length });
-      const [count] = await rows<{ n: number }>(db.driver, "SELECT count(*)::int AS n FROM _prisma_migrations");
+      const [count] = await rows<{ n: number }>(
+        db.driver,
+        "SELECT count(*)::int AS n FROM _prisma_migrations",
+      );
       expect(count!.n).toBe(local.length);
     });
 
@@ -231,15 +234,33 @@ for (const target of targets) {
         `INSERT INTO "Shop" (id, handle, name, "currencyCode", "updatedAt")
          VALUES (gen_random_uuid(), 'search-shop', 'Search Shop', 'EUR', now()) RETURNING id`,
       );
-      const insertProduct = (handle: string, title: string, description: string, tags: string[], vendor: string) =>
+      const insertProduct = (
+        handle: string,
+        title: string,
+        description: string,
+        tags: string[],
+        vendor: string,
+      ) =>
         rows(
           db.driver,
           `INSERT INTO "Product" (id, "shopId", handle, title, description, tags, vendor, "productType", "currencyCode", "updatedAt")
            VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'Outerwear', 'EUR', now())`,
           [shop!.id, handle, title, description, tags, vendor],
         );
-      await insertProduct("raincoat", "Waterproof Raincoat", "Keeps you dry on city walks.", ["rain", "autumn"], "Nordwind");
-      await insertProduct("fleece", "Cosy Fleece", "Warm layer, pairs well with a waterproof shell.", ["winter"], "Alpaca Co");
+      await insertProduct(
+        "raincoat",
+        "Waterproof Raincoat",
+        "Keeps you dry on city walks.",
+        ["rain", "autumn"],
+        "Nordwind",
+      );
+      await insertProduct(
+        "fleece",
+        "Cosy Fleece",
+        "Warm layer, pairs well with a waterproof shell.",
+        ["winter"],
+        "Alpaca Co",
+      );
 
       const search = async (query: string) =>
         (
@@ -260,10 +281,16 @@ for (const target of targets) {
       expect(await search("dry -fleece")).toEqual(["raincoat"]);
       expect(await search("umbrella")).toEqual([]);
 
-      await rows(db.driver, `UPDATE "Product" SET description = 'Now with a detachable hood.' WHERE handle = 'raincoat'`);
+      await rows(
+        db.driver,
+        `UPDATE "Product" SET description = 'Now with a detachable hood.' WHERE handle = 'raincoat'`,
+      );
       expect(await search("hood")).toEqual(["raincoat"]);
       expect(await search("dry")).toEqual([]);
-      await rows(db.driver, `UPDATE "Product" SET "totalInventory" = "totalInventory" + 5 WHERE handle = 'raincoat'`);
+      await rows(
+        db.driver,
+        `UPDATE "Product" SET "totalInventory" = "totalInventory" + 5 WHERE handle = 'raincoat'`,
+      );
       expect(await search("hood")).toEqual(["raincoat"]);
     });
 
@@ -329,7 +356,10 @@ for (const target of targets) {
       expect((error as MigrationError).migrationName).toBe("20250102000000_broken");
       expect((error as Error).message).toMatch(/failed/);
 
-      await writeFile(join(dir, "20250102000000_broken", "migration.sql"), `CREATE TABLE "Second" (id int PRIMARY KEY);`);
+      await writeFile(
+        join(dir, "20250102000000_broken", "migration.sql"),
+        `CREATE TABLE "Second" (id int PRIMARY KEY);`,
+      );
       await markMigrationRolledBack(db.driver, "20250102000000_broken");
       expect(await applyMigrations(db.driver, { migrationsDir: dir })).toEqual({
         applied: ["20250102000000_broken", "20250103000000_third"],
@@ -346,9 +376,12 @@ describe("Prisma's engine and this applier agree on checksums", () => {
     const factory = strictPGliteAdapterFactory((db.driver as Extract<Driver, { kind: "pglite" }>).pglite);
     try {
       const migrationsList = await readMigrationList(migrationsDir);
-      const deployed = await withSchemaEngine((engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }), {
-        adapterFactory: factory,
-      });
+      const deployed = await withSchemaEngine(
+        (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+        {
+          adapterFactory: factory,
+        },
+      );
       const local = await listMigrations();
       expect(deployed.appliedMigrationNames).toEqual(local.map((m) => m.name));
       expect(await applyMigrations(db.driver)).toEqual({ applied: [], alreadyApplied: local.length });
@@ -360,43 +393,48 @@ describe("Prisma's engine and this applier agree on checksums", () => {
 });
 
 // PostgreSQL-only behaviour: defined when DATABASE_URL names a server (CI's PostgreSQL pass).
-if (DATABASE_URL) describe("concurrency on PostgreSQL", () => {
-  it("applies each migration exactly once when several processes start together", async () => {
-    const db = await postgres!.fresh();
-    const url = (db.driver as Extract<Driver, { kind: "postgres" }>).pool.options.connectionString!;
-    // Separate pools stand for separate processes.
-    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 2 }));
-    try {
-      const reports = await Promise.all(pools.map((pool) => applyMigrations({ kind: "postgres", pool })));
-      const local = await listMigrations();
-      const appliedBy = reports.filter((r) => r.applied.length > 0);
-      expect(appliedBy).toHaveLength(1);
-      expect(appliedBy[0]!.applied).toEqual(local.map((m) => m.name));
-      expect(reports.filter((r) => r.applied.length === 0).every((r) => r.alreadyApplied === local.length)).toBe(true);
-      const counts = await rows<{ migration_name: string; n: number }>(
-        db.driver,
-        "SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name",
-      );
-      expect(counts).toEqual(local.map((m) => ({ migration_name: m.name, n: 1 })));
-    } finally {
-      await Promise.all(pools.map((pool) => pool.end()));
-      await db.close();
-    }
-  });
+if (DATABASE_URL)
+  describe("concurrency on PostgreSQL", () => {
+    it("applies each migration exactly once when several processes start together", async () => {
+      const db = await postgres!.fresh();
+      const url = (db.driver as Extract<Driver, { kind: "postgres" }>).pool.options.connectionString!;
+      // Separate pools stand for separate processes.
+      const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 2 }));
+      try {
+        const reports = await Promise.all(pools.map((pool) => applyMigrations({ kind: "postgres", pool })));
+        const local = await listMigrations();
+        const appliedBy = reports.filter((r) => r.applied.length > 0);
+        expect(appliedBy).toHaveLength(1);
+        expect(appliedBy[0]!.applied).toEqual(local.map((m) => m.name));
+        expect(
+          reports.filter((r) => r.applied.length === 0).every((r) => r.alreadyApplied === local.length),
+        ).toBe(true);
+        const counts = await rows<{ migration_name: string; n: number }>(
+          db.driver,
+          "SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name",
+        );
+        expect(counts).toEqual(local.map((m) => ({ migration_name: m.name, n: 1 })));
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()));
+        await db.close();
+      }
+    });
 
-  it("gives up with a clear error when another session holds the migration lock too long", async () => {
-    const db = await postgres!.fresh();
-    const holder = await (db.driver as Extract<Driver, { kind: "postgres" }>).pool.connect();
-    try {
-      await holder.query("SELECT pg_advisory_lock(72707369)");
-      await expect(applyMigrations(db.driver, { lockTimeoutMs: 300 })).rejects.toThrow(/Timed out after 300 ms/);
-    } finally {
-      await holder.query("SELECT pg_advisory_unlock(72707369)");
-      holder.release();
-      await db.close();
-    }
+    it("gives up with a clear error when another session holds the migration lock too long", async () => {
+      const db = await postgres!.fresh();
+      const holder = await (db.driver as Extract<Driver, { kind: "postgres" }>).pool.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock(72707369)");
+        await expect(applyMigrations(db.driver, { lockTimeoutMs: 300 })).rejects.toThrow(
+          /Timed out after 300 ms/,
+        );
+      } finally {
+        await holder.query("SELECT pg_advisory_unlock(72707369)");
+        holder.release();
+        await db.close();
+      }
+    });
   });
-});
 
 describe("drift between prisma/schema.prisma and prisma/migrations", () => {
   it("finds none for the real schema (the hand-written search trigger is not drift)", async () => {

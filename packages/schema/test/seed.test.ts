@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/index.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
-import { SEED_PHASES, SEEDED_TABLES, SeedRefusedError, resetWorld, seedWorld, type SeedSummary } from "../src/seed/world.ts";
+import {
+  SEED_PHASES,
+  SEEDED_TABLES,
+  SeedRefusedError,
+  resetWorld,
+  seedWorld,
+  type SeedSummary,
+} from "../src/seed/world.ts";
 
 const TIMEOUT = 120_000;
 
@@ -40,7 +47,10 @@ describe("seedWorld at demo scale", () => {
         phases.set(e.phase, { done: e.done, total: e.total });
       },
     });
-    console.info(`demo scale on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.counts);
+    console.info(
+      `demo scale on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      summary.counts,
+    );
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -103,7 +113,10 @@ describe("seedWorld at demo scale", () => {
       select: {
         id: true,
         options: { select: { name: true, position: true, values: true }, orderBy: { position: "asc" } },
-        variants: { select: { selectedOptions: true, title: true, position: true }, orderBy: { position: "asc" } },
+        variants: {
+          select: { selectedOptions: true, title: true, position: true },
+          orderBy: { position: "asc" },
+        },
       },
     });
     expect(products.length).toBe(summary.counts.products);
@@ -127,7 +140,9 @@ describe("seedWorld at demo scale", () => {
         seen.add(key);
       }
       // Every listed option value is offered by some variant.
-      product.options.forEach((o, i) => expect([...used[i]!].sort()).toEqual([...o.values].sort()));
+      product.options.forEach((o, i) => {
+        expect([...used[i]!].sort()).toEqual([...o.values].sort());
+      });
     }
   });
 
@@ -145,13 +160,23 @@ describe("seedWorld at demo scale", () => {
       ) v ON v."productId" = p."id"`;
     expect(Number(rows[0]!.checked)).toBe(summary.counts.products);
     expect(Number(rows[0]!.mismatched)).toBe(0);
-    const ranged = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Product" WHERE "minPrice" < "maxPrice"`;
+    const ranged = await prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Product" WHERE "minPrice" < "maxPrice"`;
     expect(Number(ranged[0]!.n)).toBeGreaterThan(0);
   });
 
   it("has plausible variants: unique SKUs, ~30% on sale, some out of stock", async () => {
     const [row] = await prisma.$queryRaw<
-      { total: bigint; skus: bigint; distinct_skus: bigint; on_sale: bigint; bad_sale: bigint; zero: bigint; non_positive: bigint }[]
+      {
+        total: bigint;
+        skus: bigint;
+        distinct_skus: bigint;
+        on_sale: bigint;
+        bad_sale: bigint;
+        zero: bigint;
+        non_positive: bigint;
+      }[]
     >`
       SELECT count(*) AS total, count("sku") AS skus, count(DISTINCT "sku") AS distinct_skus,
              count(*) FILTER (WHERE "compareAtPrice" > "price") AS on_sale,
@@ -184,12 +209,21 @@ describe("seedWorld at demo scale", () => {
     expect(Number(handles!.n)).toBe(summary.counts.products);
     const tagged = await prisma.product.count({ where: { tags: { has: "sale" } } });
     expect(tagged).toBeGreaterThan(0);
-    const late = await prisma.product.count({ where: { OR: [{ createdAt: { gt: new Date("2026-01-01T00:00:00Z") } }, { updatedAt: { gt: new Date("2026-01-01T00:00:00Z") } }] } });
+    const late = await prisma.product.count({
+      where: {
+        OR: [
+          { createdAt: { gt: new Date("2026-01-01T00:00:00Z") } },
+          { updatedAt: { gt: new Date("2026-01-01T00:00:00Z") } },
+        ],
+      },
+    });
     expect(late).toBe(0);
   });
 
   it("puts media on local paths, with occasional videos that have a duration and a poster", async () => {
-    const media = await prisma.productMedia.findMany({ select: { productId: true, kind: true, url: true, posterUrl: true, durationMs: true, position: true } });
+    const media = await prisma.productMedia.findMany({
+      select: { productId: true, kind: true, url: true, posterUrl: true, durationMs: true, position: true },
+    });
     let videos = 0;
     for (const m of media) {
       expect(m.url.startsWith(`/media/products/${m.productId}/${m.position}.`)).toBe(true);
@@ -238,7 +272,10 @@ describe("seedWorld at demo scale", () => {
       const kind = /^demo-([a-z]+)-\d+$/.exec(user.externalId)?.[1] ?? "";
       expect(user.roles, user.externalId).toEqual(expected[kind]);
     }
-    const owners = await prisma.shopMember.findMany({ where: { role: "OWNER" }, select: { shopId: true, user: { select: { roles: true } } } });
+    const owners = await prisma.shopMember.findMany({
+      where: { role: "OWNER" },
+      select: { shopId: true, user: { select: { roles: true } } },
+    });
     expect(new Set(owners.map((o) => o.shopId)).size).toBe(summary.counts.shops);
     expect(owners.length).toBe(summary.counts.shops);
     for (const o of owners) expect(o.user.roles).toEqual(["BUYER", "MERCHANT"]);
@@ -249,7 +286,10 @@ describe("seedWorld at demo scale", () => {
     expect(creator.externalId).toBe("demo-creator-1");
     expect(merchant.externalId).toBe("demo-merchant-1");
     expect(admin.externalId).toBe("demo-admin-1");
-    const stored = await prisma.user.findUniqueOrThrow({ where: { externalId: "demo-merchant-1" }, select: { id: true, handle: true } });
+    const stored = await prisma.user.findUniqueOrThrow({
+      where: { externalId: "demo-merchant-1" },
+      select: { id: true, handle: true },
+    });
     expect(stored).toEqual({ id: merchant.id, handle: merchant.handle });
     const membership = await prisma.shopMember.findUniqueOrThrow({
       where: { shopId_userId: { shopId: merchant.shopId, userId: merchant.id } },
@@ -263,14 +303,18 @@ describe("seedWorld content at demo scale", () => {
   let db: Database;
   let summary: SeedSummary;
   let prisma: PrismaClient;
-  const scalar = async (sql: string) => Number((await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(sql))[0]!.n);
+  const scalar = async (sql: string) =>
+    Number((await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(sql))[0]!.n);
 
   beforeAll(async () => {
     db = await memoryDatabase();
     prisma = db.prisma;
     const started = performance.now();
     summary = await seedWorld(prisma, { seed: 2, scale: "demo" });
-    console.info(`demo scale with content on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.counts);
+    console.info(
+      `demo scale with content on in-memory PGlite: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      summary.counts,
+    );
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -280,28 +324,52 @@ describe("seedWorld content at demo scale", () => {
   it("seeds 1,500 posts by creators and shop staff, with tags, likes, shares, follows and hourly rows", async () => {
     expect(summary.counts.posts).toBe(1_500);
     expect(await prisma.post.count()).toBe(1_500);
-    for (const [table, key] of [["productTag", "productTags"], ["postLike", "postLikes"], ["postShare", "postShares"], ["userFollow", "userFollows"], ["shopFollow", "shopFollows"], ["postEngagementHour", "postEngagementHours"], ["productEngagementHour", "productEngagementHours"]] as const) {
+    for (const [table, key] of [
+      ["productTag", "productTags"],
+      ["postLike", "postLikes"],
+      ["postShare", "postShares"],
+      ["userFollow", "userFollows"],
+      ["shopFollow", "shopFollows"],
+      ["postEngagementHour", "postEngagementHours"],
+      ["productEngagementHour", "productEngagementHours"],
+    ] as const) {
       const count = await (prisma[table] as unknown as { count(): Promise<number> }).count();
       expect(count, table).toBe(summary.counts[key]);
       expect(count, table).toBeGreaterThan(0);
     }
-    const creatorPosts = await scalar(`SELECT count(*) AS n FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."shopId" IS NULL AND 'CREATOR' = ANY(u."roles")`);
+    const creatorPosts = await scalar(
+      `SELECT count(*) AS n FROM "Post" p JOIN "User" u ON u."id" = p."authorId" WHERE p."shopId" IS NULL AND 'CREATOR' = ANY(u."roles")`,
+    );
     const shopPosts = await prisma.post.count({ where: { shopId: { not: null } } });
     expect(creatorPosts + shopPosts).toBe(1_500);
     expect(shopPosts).toBeGreaterThan(300);
     // A shop's post is by one of its members.
-    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."shopId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "ShopMember" m WHERE m."shopId" = p."shopId" AND m."userId" = p."authorId")`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "Post" p WHERE p."shopId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "ShopMember" m WHERE m."shopId" = p."shopId" AND m."userId" = p."authorId")`,
+      ),
+    ).toBe(0);
     const kinds = await prisma.post.groupBy({ by: ["mediaKind", "visibility"], _count: { _all: true } });
     expect(new Set(kinds.map((k) => k.mediaKind))).toEqual(new Set(["VIDEO", "IMAGE"]));
     expect(new Set(kinds.map((k) => k.visibility))).toEqual(new Set(["PUBLIC", "FOLLOWERS", "PRIVATE"]));
     expect(await prisma.post.count({ where: { deletedAt: { not: null } } })).toBeGreaterThan(0);
-    expect(await prisma.post.count({ where: { createdAt: { gt: new Date("2026-01-01T00:00:00Z") } } })).toBe(0);
+    expect(await prisma.post.count({ where: { createdAt: { gt: new Date("2026-01-01T00:00:00Z") } } })).toBe(
+      0,
+    );
   });
 
   it("keeps every counter equal to its rows and its hourly aggregates", async () => {
     // likeCount = PostLike rows; every counter = the sum of the post's hourly rows.
-    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."likeCount" <> (SELECT count(*) FROM "PostLike" l WHERE l."postId" = p."id")`)).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE p."shareCount" <> (SELECT count(*) FROM "PostShare" s WHERE s."postId" = p."id")`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "Post" p WHERE p."likeCount" <> (SELECT count(*) FROM "PostLike" l WHERE l."postId" = p."id")`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "Post" p WHERE p."shareCount" <> (SELECT count(*) FROM "PostShare" s WHERE s."postId" = p."id")`,
+      ),
+    ).toBe(0);
     expect(
       await scalar(`SELECT count(*) AS n FROM "Post" p JOIN (
         SELECT "postId", sum("views") v, sum("likes") l, sum("shares") s, sum("tagTaps") t, sum("addToCarts") c, sum("purchases") b FROM "PostEngagementHour" GROUP BY 1) h ON h."postId" = p."id"
@@ -309,7 +377,11 @@ describe("seedWorld content at demo scale", () => {
            OR h.t <> (SELECT coalesce(sum("tapCount"), 0) FROM "ProductTag" t WHERE t."postId" = p."id")
            OR h.c <> (SELECT coalesce(sum("addToCartCount"), 0) FROM "ProductTag" t WHERE t."postId" = p."id")`),
     ).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "Post" p WHERE NOT EXISTS (SELECT 1 FROM "PostEngagementHour" h WHERE h."postId" = p."id")`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "Post" p WHERE NOT EXISTS (SELECT 1 FROM "PostEngagementHour" h WHERE h."postId" = p."id")`,
+      ),
+    ).toBe(0);
     // Product aggregates: taps and cart additions of the tags showing the product.
     expect(
       await scalar(`SELECT count(*) AS n FROM (SELECT "productId", sum("tagTaps") t, sum("addToCarts") c FROM "ProductEngagementHour" GROUP BY 1) h
@@ -317,20 +389,42 @@ describe("seedWorld content at demo scale", () => {
         WHERE h.t <> g.t OR h.c <> g.c`),
     ).toBe(0);
     // Hours are whole hours, never before the post nor after the base date.
-    expect(await scalar(`SELECT count(*) AS n FROM "PostEngagementHour" h JOIN "Post" p ON p."id" = h."postId" WHERE h."hour" <> date_trunc('hour', h."hour") OR h."hour" < date_trunc('hour', p."createdAt") OR h."hour" >= '2026-01-01'`)).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "PostLike" l JOIN "Post" p ON p."id" = l."postId" WHERE l."createdAt" < p."createdAt" OR l."createdAt" > '2026-01-01'`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "PostEngagementHour" h JOIN "Post" p ON p."id" = h."postId" WHERE h."hour" <> date_trunc('hour', h."hour") OR h."hour" < date_trunc('hour', p."createdAt") OR h."hour" >= '2026-01-01'`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "PostLike" l JOIN "Post" p ON p."id" = l."postId" WHERE l."createdAt" < p."createdAt" OR l."createdAt" > '2026-01-01'`,
+      ),
+    ).toBe(0);
   });
 
   it("tags active products within the frame and, on videos, within the duration", async () => {
-    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "Product" pr ON pr."id" = t."productId" WHERE pr."status" <> 'ACTIVE'`)).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t WHERE t."x" NOT BETWEEN 0 AND 1 OR t."y" NOT BETWEEN 0 AND 1`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "ProductTag" t JOIN "Product" pr ON pr."id" = t."productId" WHERE pr."status" <> 'ACTIVE'`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "ProductTag" t WHERE t."x" NOT BETWEEN 0 AND 1 OR t."y" NOT BETWEEN 0 AND 1`,
+      ),
+    ).toBe(0);
     expect(
       await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "Post" p ON p."id" = t."postId" WHERE
         (p."mediaKind" = 'VIDEO' AND NOT (t."startMs" >= 0 AND t."startMs" < t."endMs" AND t."endMs" <= p."durationMs"))
         OR (p."mediaKind" = 'IMAGE' AND (t."startMs" IS NOT NULL OR t."endMs" IS NOT NULL OR p."durationMs" IS NOT NULL))`),
     ).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "ProductTag" t JOIN "ProductVariant" v ON v."id" = t."variantId" WHERE v."productId" <> t."productId"`)).toBe(0);
-    expect(await scalar(`SELECT max(c) AS n FROM (SELECT count(*) c FROM "ProductTag" GROUP BY "postId") x`)).toBeLessThanOrEqual(30);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "ProductTag" t JOIN "ProductVariant" v ON v."id" = t."variantId" WHERE v."productId" <> t."productId"`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(`SELECT max(c) AS n FROM (SELECT count(*) c FROM "ProductTag" GROUP BY "postId") x`),
+    ).toBeLessThanOrEqual(30);
     // Hashtags are stored normalised and include the caption's.
     const posts = await prisma.post.findMany({ select: { caption: true, hashtags: true }, take: 200 });
     for (const p of posts) {
@@ -340,11 +434,21 @@ describe("seedWorld content at demo scale", () => {
   });
 
   it("keeps follower and following counts equal to the follow rows", async () => {
-    expect(await scalar(`SELECT count(*) AS n FROM "User" u WHERE u."followerCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followeeId" = u."id")`)).toBe(0);
     expect(
-      await scalar(`SELECT count(*) AS n FROM "User" u WHERE u."followingCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followerId" = u."id") + (SELECT count(*) FROM "ShopFollow" f WHERE f."followerId" = u."id")`),
+      await scalar(
+        `SELECT count(*) AS n FROM "User" u WHERE u."followerCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followeeId" = u."id")`,
+      ),
     ).toBe(0);
-    expect(await scalar(`SELECT count(*) AS n FROM "Shop" s WHERE s."followerCount" <> (SELECT count(*) FROM "ShopFollow" f WHERE f."shopId" = s."id")`)).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "User" u WHERE u."followingCount" <> (SELECT count(*) FROM "UserFollow" f WHERE f."followerId" = u."id") + (SELECT count(*) FROM "ShopFollow" f WHERE f."followerId" = u."id")`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        `SELECT count(*) AS n FROM "Shop" s WHERE s."followerCount" <> (SELECT count(*) FROM "ShopFollow" f WHERE f."shopId" = s."id")`,
+      ),
+    ).toBe(0);
     expect(await scalar(`SELECT count(*) AS n FROM "UserFollow" WHERE "followerId" = "followeeId"`)).toBe(0);
     expect(await scalar(`SELECT count(*) AS n FROM "User" WHERE "followerCount" > 0`)).toBeGreaterThan(10);
   });
@@ -369,7 +473,13 @@ describe("seedWorld determinism and safety", () => {
     async () => {
       const first = await seedWorld(a.prisma, { seed: 7, scale });
       // Prisma createMany, small chunks, several statements in flight: still the same rows.
-      const second = await seedWorld(b.prisma, { seed: 7, scale, chunkSize: 37, concurrency: 3, insertMode: "createMany" });
+      const second = await seedWorld(b.prisma, {
+        seed: 7,
+        scale,
+        chunkSize: 37,
+        concurrency: 3,
+        insertMode: "createMany",
+      });
       expect(first.counts.products).toBe(300);
       expect(second).toEqual(first);
       const digestA = await digest(a.prisma);
@@ -426,7 +536,9 @@ describe("seedWorld determinism and safety", () => {
       // Engagement reaches the last two days before the base: TRENDING's window has posts.
       expect(baseDate.getTime() - hour.getTime()).toBeLessThanOrEqual(48 * 3_600_000);
       expect(earliest.getTime()).toBeGreaterThan(baseDate.getTime() - 61 * 86_400_000);
-      await expect(seedWorld(b.prisma, { seed: 7, scale, reset: true, baseDate: new Date("nope") })).rejects.toThrow(RangeError);
+      await expect(
+        seedWorld(b.prisma, { seed: 7, scale, reset: true, baseDate: new Date("nope") }),
+      ).rejects.toThrow(RangeError);
     },
     TIMEOUT,
   );

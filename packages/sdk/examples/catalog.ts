@@ -1,9 +1,18 @@
 /** Catalog (server side, secret key): create a shop and a product, then search as a storefront. */
 import { createShoppableClient, type ProductCreateInput } from "@shoppable/sdk";
 
-export async function catalogExample(url: string, secretKey: string, publishableKey: string, merchantToken: string) {
+export async function catalogExample(
+  url: string,
+  secretKey: string,
+  publishableKey: string,
+  merchantToken: string,
+) {
   const admin = createShoppableClient({ url, apiKey: secretKey, userToken: merchantToken });
-  const { shop, userErrors } = await admin.shopCreate({ handle: "example-shop", name: "Example Shop", currencyCode: "EUR" });
+  const { shop, userErrors } = await admin.shopCreate({
+    handle: "example-shop",
+    name: "Example Shop",
+    currencyCode: "EUR",
+  });
   if (!shop) throw new Error(userErrors.map((e) => `${e.code}: ${e.message}`).join(", "));
 
   const tee: ProductCreateInput = {
@@ -21,5 +30,7 @@ export async function catalogExample(url: string, secretKey: string, publishable
 
   const storefront = createShoppableClient({ url, apiKey: publishableKey });
   const page = await storefront.products({ query: "organic", first: 10, sortKey: "PRICE" });
-  return page.edges.map(({ node }) => `${node.title}: ${node.priceRange.min.amount} ${node.priceRange.min.currencyCode}`);
+  return page.edges.map(
+    ({ node }) => `${node.title}: ${node.priceRange.min.amount} ${node.priceRange.min.currencyCode}`,
+  );
 }

@@ -7,6 +7,11 @@ export async function ordersExample(url: string, secretKey: string, merchantToke
   if (!order) return null;
   await merchant.orderFulfill({ id: order.id });
   const line = order.lines[0]!;
-  const refunded = await merchant.orderRefund({ id: order.id, lines: [{ lineId: line.id, quantity: 1 }], restock: true, reason: "damaged" });
+  const refunded = await merchant.orderRefund({
+    id: order.id,
+    lines: [{ lineId: line.id, quantity: 1 }],
+    restock: true,
+    reason: "damaged",
+  });
   return { status: refunded.order?.status, refunded: refunded.order?.refundedTotal.amount };
 }

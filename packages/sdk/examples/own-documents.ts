@@ -1,10 +1,17 @@
 /** Your own documents: typed with your codegen (string mode) or gql.tada, run with `request`; errors by class. */
-import { ShoppableAuthError, ShoppableGraphQLError, ShoppableNetworkError, createShoppableClient, type TypedDocument } from "@shoppable/sdk";
+import {
+  ShoppableAuthError,
+  ShoppableGraphQLError,
+  ShoppableNetworkError,
+  createShoppableClient,
+  type TypedDocument,
+} from "@shoppable/sdk";
 
-const ShopNames = "query ShopNames($first: Int) { shops(first: $first) { edges { node { name } } } }" as TypedDocument<
-  { shops: { edges: { node: { name: string } }[] } },
-  { first?: number }
->;
+const ShopNames =
+  "query ShopNames($first: Int) { shops(first: $first) { edges { node { name } } } }" as TypedDocument<
+    { shops: { edges: { node: { name: string } }[] } },
+    { first?: number }
+  >;
 
 export async function ownDocumentsExample(url: string, publishableKey: string) {
   const client = createShoppableClient({ url, apiKey: publishableKey });

@@ -6,8 +6,18 @@
 import { createShoppableClient } from "@shoppable/sdk";
 
 /** Follows a cart until it is empty; returns the quantities seen. */
-export async function subscriptionsExample(url: string, publishableKey: string, cartId: string, webSocketImpl?: unknown) {
-  const client = createShoppableClient({ url, apiKey: publishableKey, webSocketImpl, retry: { minDelayMs: 500, maxDelayMs: 30_000 } });
+export async function subscriptionsExample(
+  url: string,
+  publishableKey: string,
+  cartId: string,
+  webSocketImpl?: unknown,
+) {
+  const client = createShoppableClient({
+    url,
+    apiKey: publishableKey,
+    webSocketImpl,
+    retry: { minDelayMs: 500, maxDelayMs: 30_000 },
+  });
   const quantities: number[] = [];
   const updates = client.cartUpdated({ cartId });
   for await (const { cart, refetch } of updates) {

@@ -10,7 +10,9 @@ const schema = `
   type Mutation { cartCreate(input: CartCreateInput): CartCreatePayload! }
   type Subscription { """The cart as it changes.""" cartUpdated(cartId: ID!): Cart! }
 `;
-const fragments = [{ path: "src/operations/fragments/cart.graphql", name: "cart", text: "fragment CartFields on Cart { id }" }];
+const fragments = [
+  { path: "src/operations/fragments/cart.graphql", name: "cart", text: "fragment CartFields on Cart { id }" },
+];
 const op = (name: string, text: string) => ({ path: `src/operations/cart/${name}.graphql`, name, text });
 
 describe("client functions generator", () => {
@@ -18,8 +20,14 @@ describe("client functions generator", () => {
     schema,
     [
       op("cart", "query Cart($id: ID!) { cart(id: $id) { ...CartFields } }"),
-      op("cartCreate", "mutation CartCreate($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }"),
-      op("cartUpdated", "subscription CartUpdated($cartId: ID!) { cartUpdated(cartId: $cartId) { ...CartFields } }"),
+      op(
+        "cartCreate",
+        "mutation CartCreate($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }",
+      ),
+      op(
+        "cartUpdated",
+        "subscription CartUpdated($cartId: ID!) { cartUpdated(cartId: $cartId) { ...CartFields } }",
+      ),
     ],
     fragments,
   );
@@ -31,9 +39,15 @@ describe("client functions generator", () => {
   });
 
   it("types queries by their variables, mutations by their input, subscriptions as ShoppableSubscription", () => {
-    expect(source).toContain('cart(variables: T.CartQueryVariables, options?: RequestOptions): Promise<T.CartQuery["cart"]>;');
-    expect(source).toContain('cartCreate(input?: T.CartCreateMutationVariables["input"], options?: RequestOptions): Promise<T.CartCreateMutation["cartCreate"]>;');
-    expect(source).toContain('cartUpdated(variables: T.CartUpdatedSubscriptionVariables): ShoppableSubscription<T.CartUpdatedSubscription["cartUpdated"]>;');
+    expect(source).toContain(
+      'cart(variables: T.CartQueryVariables, options?: RequestOptions): Promise<T.CartQuery["cart"]>;',
+    );
+    expect(source).toContain(
+      'cartCreate(input?: T.CartCreateMutationVariables["input"], options?: RequestOptions): Promise<T.CartCreateMutation["cartCreate"]>;',
+    );
+    expect(source).toContain(
+      'cartUpdated(variables: T.CartUpdatedSubscriptionVariables): ShoppableSubscription<T.CartUpdatedSubscription["cartUpdated"]>;',
+    );
     expect(source).toMatch(/ {2}cartUpdated: \[".*", 2\],/);
     expect(source).toMatch(/ {2}cartCreate: \[".*", 1\],/);
   });
@@ -43,16 +57,34 @@ describe("client functions generator", () => {
   });
 
   it("refuses a file not named after its root field", () => {
-    expect(() => clientFunctionsSource(schema, [op("carts", "query Cart($id: ID!) { cart(id: $id) { id } }")], fragments)).toThrow(/named cart\.graphql/);
+    expect(() =>
+      clientFunctionsSource(
+        schema,
+        [op("carts", "query Cart($id: ID!) { cart(id: $id) { id } }")],
+        fragments,
+      ),
+    ).toThrow(/named cart\.graphql/);
   });
 
   it("refuses two root fields, aliases and fields missing from the schema", () => {
-    expect(() => clientFunctionsSource(schema, [op("cart", "query Cart { cart(id: 1) { id } other: cart(id: 2) { id } }")], fragments)).toThrow(/exactly one root field/);
-    expect(() => clientFunctionsSource(schema, [op("cart", "query Cart { c: cart(id: 1) { id } }")], fragments)).toThrow(/without an alias/);
-    expect(() => clientFunctionsSource(schema, [op("carts", "query Carts { carts { id } }")], fragments)).toThrow(/not in the schema/);
+    expect(() =>
+      clientFunctionsSource(
+        schema,
+        [op("cart", "query Cart { cart(id: 1) { id } other: cart(id: 2) { id } }")],
+        fragments,
+      ),
+    ).toThrow(/exactly one root field/);
+    expect(() =>
+      clientFunctionsSource(schema, [op("cart", "query Cart { c: cart(id: 1) { id } }")], fragments),
+    ).toThrow(/without an alias/);
+    expect(() =>
+      clientFunctionsSource(schema, [op("carts", "query Carts { carts { id } }")], fragments),
+    ).toThrow(/not in the schema/);
   });
 
   it("refuses an unknown fragment", () => {
-    expect(() => clientFunctionsSource(schema, [op("cart", "query Cart { cart(id: 1) { ...Nope } }")], fragments)).toThrow(/unknown fragment Nope/);
+    expect(() =>
+      clientFunctionsSource(schema, [op("cart", "query Cart { cart(id: 1) { ...Nope } }")], fragments),
+    ).toThrow(/unknown fragment Nope/);
   });
 });

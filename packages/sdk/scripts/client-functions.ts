@@ -45,17 +45,27 @@ function fragmentSpreads(node: DefinitionNode): string[] {
 
 function docComment(text: string | null | undefined, indent: string): string {
   const lines = (text ?? "").trim().split("\n").filter(Boolean);
-  return [`${indent}/**`, ...lines.map((line) => `${indent} * ${line.replace(/\*\//g, "*\\/")}`), `${indent} */`].join("\n");
+  return [
+    `${indent}/**`,
+    ...lines.map((line) => `${indent} * ${line.replace(/\*\//g, "*\\/")}`),
+    `${indent} */`,
+  ].join("\n");
 }
 
 /** Returns the source of src/generated/operations.ts. */
-export function clientFunctionsSource(schemaSdl: string, operations: OperationSource[], fragmentFiles: OperationSource[]): string {
+export function clientFunctionsSource(
+  schemaSdl: string,
+  operations: OperationSource[],
+  fragmentFiles: OperationSource[],
+): string {
   const schema = buildSchema(schemaSdl);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const file of fragmentFiles) {
     for (const definition of parse(file.text).definitions) {
-      if (definition.kind !== Kind.FRAGMENT_DEFINITION) throw new Error(`${file.path}: only fragments belong in fragments/`);
-      if (fragments.has(definition.name.value)) throw new Error(`${file.path}: fragment ${definition.name.value} is defined twice`);
+      if (definition.kind !== Kind.FRAGMENT_DEFINITION)
+        throw new Error(`${file.path}: only fragments belong in fragments/`);
+      if (fragments.has(definition.name.value))
+        throw new Error(`${file.path}: fragment ${definition.name.value} is defined twice`);
       fragments.set(definition.name.value, definition);
     }
   }
@@ -75,10 +85,17 @@ export function clientFunctionsSource(schemaSdl: string, operations: OperationSo
       throw new Error(`${file.path}: an operation selects exactly one root field, without an alias`);
     }
     const fieldName = field.name.value;
-    if (fieldName !== file.name) throw new Error(`${file.path}: the file must be named ${fieldName}.graphql after its root field`);
-    const rootType = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+    if (fieldName !== file.name)
+      throw new Error(`${file.path}: the file must be named ${fieldName}.graphql after its root field`);
+    const rootType =
+      operation.operation === "query"
+        ? schema.getQueryType()
+        : operation.operation === "mutation"
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     const schemaField: GraphQLField<unknown, unknown> | undefined = rootType?.getFields()[fieldName];
-    if (!schemaField) throw new Error(`${file.path}: ${operation.operation} field ${fieldName} is not in the schema`);
+    if (!schemaField)
+      throw new Error(`${file.path}: ${operation.operation} field ${fieldName} is not in the schema`);
 
     // The operation followed by every fragment it uses, transitively, each once.
     const used = new Set<string>();
@@ -99,10 +116,15 @@ export function clientFunctionsSource(schemaSdl: string, operations: OperationSo
     const resultType = `T.${typeName}`;
     const variablesType = `T.${typeName}Variables`;
     const variables = operation.variableDefinitions ?? [];
-    const takesInput = operation.operation === "mutation" && variables.length === 1 && variables[0]!.variable.name.value === "input";
+    const takesInput =
+      operation.operation === "mutation" &&
+      variables.length === 1 &&
+      variables[0]!.variable.name.value === "input";
     const required = variables.some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
     const optional = required ? "" : "?";
-    const parameter = takesInput ? `input${optional}: ${variablesType}["input"]` : `variables${optional}: ${variablesType}`;
+    const parameter = takesInput
+      ? `input${optional}: ${variablesType}["input"]`
+      : `variables${optional}: ${variablesType}`;
     const returns =
       operation.operation === "subscription"
         ? `ShoppableSubscription<${resultType}[${JSON.stringify(fieldName)}]>`
@@ -110,8 +132,12 @@ export function clientFunctionsSource(schemaSdl: string, operations: OperationSo
     const options = operation.operation === "subscription" ? "" : ", options?: RequestOptions";
     const description =
       (schemaField.description ?? `The \`${fieldName}\` ${operation.operation}.`) +
-      (operation.operation === "mutation" ? "\nResolves to the payload; expected failures are in its `userErrors`, never thrown." : "") +
-      (operation.operation === "subscription" ? "\nEach value is the subscription's field; `dispose()` stops it." : "") +
+      (operation.operation === "mutation"
+        ? "\nResolves to the payload; expected failures are in its `userErrors`, never thrown."
+        : "") +
+      (operation.operation === "subscription"
+        ? "\nEach value is the subscription's field; `dispose()` stops it."
+        : "") +
       `\nDocument: src/operations/${file.path.split("src/operations/")[1] ?? file.name}. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError`;
 
     members.push(`${docComment(description, "  ")}\n  ${fieldName}(${parameter}${options}): ${returns};`);
@@ -131,7 +157,9 @@ export function clientFunctionsSource(schemaSdl: string, operations: OperationSo
     " * operation the fragments it spreads, transitively (stored once, the core bundle is smaller).",
     " */",
     "export const fragmentSource: Record<string, string | undefined> = {",
-    ...[...usedFragments].sort().map((name) => `  ${name}: ${JSON.stringify(stripIgnoredCharacters(print(fragments.get(name)!)))},`),
+    ...[...usedFragments]
+      .sort()
+      .map((name) => `  ${name}: ${JSON.stringify(stripIgnoredCharacters(print(fragments.get(name)!)))},`),
     "};",
     "",
     "/** One typed function per operation in src/operations/. */",

@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const budgets: Record<string, number | undefined> = { "dist/index.js": 6 * 1024, "dist/elements.js": undefined };
+const budgets: Record<string, number | undefined> = {
+  "dist/index.js": 6 * 1024,
+  "dist/elements.js": undefined,
+};
 let failed = false;
 
 for (const [entry, budget] of Object.entries(budgets)) {
@@ -28,7 +31,8 @@ for (const [entry, budget] of Object.entries(budgets)) {
   const over = budget !== undefined && gzipped > budget;
   failed ||= over;
   console.log(
-    `${over ? "✗" : "✓"} ${entry}: ${code.length} B minified, ${gzipped} B gzipped` + (budget ? ` (budget ${budget} B)` : ""),
+    `${over ? "✗" : "✓"} ${entry}: ${code.length} B minified, ${gzipped} B gzipped` +
+      (budget ? ` (budget ${budget} B)` : ""),
   );
 }
 process.exit(failed ? 1 : 0);

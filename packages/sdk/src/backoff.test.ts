@@ -3,7 +3,9 @@ import { backoffDelay } from "./backoff.ts";
 
 describe("backoffDelay", () => {
   it("doubles from minDelayMs on each attempt", () => {
-    expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, { minDelayMs: 100 }, 1))).toEqual([100, 200, 400, 800]);
+    expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, { minDelayMs: 100 }, 1))).toEqual([
+      100, 200, 400, 800,
+    ]);
   });
   it("is capped at maxDelayMs", () => {
     expect(backoffDelay(20, { minDelayMs: 100, maxDelayMs: 5_000 }, 1)).toBe(5_000);

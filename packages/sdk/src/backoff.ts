@@ -12,6 +12,10 @@ export interface RetryOptions {
  * `maxDelayMs`, times a jitter factor between 0.5 and 1 (`random` in [0, 1)), so that clients
  * dropped together do not reconnect together.
  */
-export function backoffDelay(attempt: number, { minDelayMs = 500, maxDelayMs = 30_000 }: RetryOptions = {}, random = Math.random()): number {
+export function backoffDelay(
+  attempt: number,
+  { minDelayMs = 500, maxDelayMs = 30_000 }: RetryOptions = {},
+  random = Math.random(),
+): number {
   return Math.round(Math.min(maxDelayMs, minDelayMs * 2 ** attempt) * (0.5 + random / 2));
 }

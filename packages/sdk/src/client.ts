@@ -1,6 +1,12 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import type { RetryOptions } from "./backoff.ts";
-import { graphQLError, ShoppableAuthError, ShoppableError, ShoppableNetworkError, type GraphQLErrorEntry } from "./errors.ts";
+import {
+  graphQLError,
+  ShoppableAuthError,
+  ShoppableError,
+  ShoppableNetworkError,
+  type GraphQLErrorEntry,
+} from "./errors.ts";
 import { fragmentSource, operationTable, type ShoppableOperations } from "./generated/operations.ts";
 import { createSocket } from "./socket.ts";
 import type { RequestOptions, ShoppableSubscription } from "./types.ts";
@@ -12,7 +18,10 @@ export interface DocumentLike {
 }
 
 /** A typed document (codegen's TypedDocumentString, gql.tada's TypedDocumentNode), a DocumentNode or a plain string. */
-export type AnyDocument<Result = any, Variables = any> = DocumentTypeDecoration<Result, Variables> | DocumentLike | string;
+export type AnyDocument<Result = any, Variables = any> =
+  | DocumentTypeDecoration<Result, Variables>
+  | DocumentLike
+  | string;
 
 export interface ShoppableClientOptions {
   /** The GraphQL endpoint over HTTP, such as `https://api.example.com/graphql`. */
@@ -57,12 +66,19 @@ export interface ShoppableClient extends ShoppableOperations {
    * @throws ShoppableAuthError on `UNAUTHENTICATED` or `FORBIDDEN`
    * @throws ShoppableGraphQLError on any other GraphQL error
    */
-  request<Result, Variables>(document: AnyDocument<Result, Variables>, variables?: Variables, options?: RequestOptions): Promise<Result>;
+  request<Result, Variables>(
+    document: AnyDocument<Result, Variables>,
+    variables?: Variables,
+    options?: RequestOptions,
+  ): Promise<Result>;
   /**
    * Starts a subscription over the WebSocket (opened on first use, shared, reconnecting with
    * backoff) and returns an async iterator of its `data`; `dispose()` stops it.
    */
-  subscribe<Result, Variables>(document: AnyDocument<Result, Variables>, variables?: Variables): ShoppableSubscription<Result>;
+  subscribe<Result, Variables>(
+    document: AnyDocument<Result, Variables>,
+    variables?: Variables,
+  ): ShoppableSubscription<Result>;
   /** Closes the WebSocket, ending every subscription. HTTP needs no closing. */
   close(): Promise<void>;
 }
@@ -70,11 +86,17 @@ export interface ShoppableClient extends ShoppableOperations {
 /** The text of a document: strings, String objects (TypedDocumentString), or parsed documents. */
 function documentText(document: AnyDocument, print?: (document: any) => string): string {
   if (typeof document === "string" || document instanceof String) return String(document);
-  const parsed = document as { definitions?: { loc?: { start: number; end: number; source: { body: string } } }[]; loc?: { source: { body: string } } };
+  const parsed = document as {
+    definitions?: { loc?: { start: number; end: number; source: { body: string } } }[];
+    loc?: { source: { body: string } };
+  };
   const definitions = parsed.definitions ?? [];
-  if (definitions.length && definitions.every((d) => d.loc)) return definitions.map((d) => d.loc!.source.body.slice(d.loc!.start, d.loc!.end)).join("\n");
+  if (definitions.length && definitions.every((d) => d.loc))
+    return definitions.map((d) => d.loc!.source.body.slice(d.loc!.start, d.loc!.end)).join("\n");
   if (print) return print(document);
-  throw new TypeError("This document has no source text: pass `print` from graphql to createShoppableClient, or use string documents.");
+  throw new TypeError(
+    "This document has no source text: pass `print` from graphql to createShoppableClient, or use string documents.",
+  );
 }
 
 async function resolveToken(token: ShoppableClientOptions["userToken"]): Promise<string | null | undefined> {
@@ -102,7 +124,10 @@ function subscriptionError(error: unknown): ShoppableError {
   if (Array.isArray(error)) return graphQLError(error as GraphQLErrorEntry[]);
   const { code, reason } = error as { code: number; reason: string };
   // The API closes with 4401 without an API key and 4403 when it refuses the key or user token: over HTTP both are UNAUTHENTICATED.
-  if (code === 4401 || code === 4403) return new ShoppableAuthError([{ message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } }]);
+  if (code === 4401 || code === 4403)
+    return new ShoppableAuthError([
+      { message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } },
+    ]);
   return new ShoppableNetworkError(`WebSocket closed (${code}${reason ? `: ${reason}` : ""})`);
 }
 
@@ -119,9 +144,19 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
   const { url, apiKey, headers: baseHeaders, retry = {}, print } = options;
   const wsUrl = options.wsUrl ?? url.replace(/^http/, "ws");
 
-  async function request(document: AnyDocument, variables?: unknown, requestOptions: RequestOptions = {}): Promise<any> {
+  async function request(
+    document: AnyDocument,
+    variables?: unknown,
+    requestOptions: RequestOptions = {},
+  ): Promise<any> {
     const token = await resolveToken(options.userToken);
-    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json", "x-shoppable-key": apiKey, ...baseHeaders, ...requestOptions.headers };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: "application/json",
+      "x-shoppable-key": apiKey,
+      ...baseHeaders,
+      ...requestOptions.headers,
+    };
     if (token) headers["x-shoppable-user"] = token;
     const body = JSON.stringify({ query: documentText(document, print), variables: variables ?? {} });
     let response: Response;
@@ -133,16 +168,25 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
         signal: requestOptions.signal ?? null,
       });
     } catch (cause) {
-      throw new ShoppableNetworkError(`Could not reach ${url}: ${(cause as Error)?.message ?? cause}`, undefined, { cause });
+      throw new ShoppableNetworkError(
+        `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`,
+        undefined,
+        { cause },
+      );
     }
     let result: { data?: unknown; errors?: GraphQLErrorEntry[] };
     try {
       result = await response.json();
     } catch (cause) {
-      throw new ShoppableNetworkError(`${url} answered ${response.status} without a GraphQL response`, response.status, { cause });
+      throw new ShoppableNetworkError(
+        `${url} answered ${response.status} without a GraphQL response`,
+        response.status,
+        { cause },
+      );
     }
     if (result?.errors?.length) throw graphQLError(result.errors, result.data, response.status);
-    if (!response.ok || !result?.data) throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
+    if (!response.ok || !result?.data)
+      throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
     return result.data;
   }
 
@@ -229,7 +273,8 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     (client as any)[name] =
       kind === 2
         ? (variables?: unknown) => subscribe(document, variables, name)
-        : async (variables?: unknown, requestOptions?: RequestOptions) => (await request(document, kind ? { input: variables } : variables, requestOptions))[name];
+        : async (variables?: unknown, requestOptions?: RequestOptions) =>
+            (await request(document, kind ? { input: variables } : variables, requestOptions))[name];
   }
   return client;
 }

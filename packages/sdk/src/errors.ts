@@ -44,7 +44,9 @@ export class ShoppableGraphQLError extends ShoppableError {
     readonly status?: number,
   ) {
     super(errors.map((error) => error.message).join("; ") || "GraphQL error");
-    this.code = (errors.find((error) => AUTH_CODES.has(error.extensions?.code as string)) ?? errors[0])?.extensions?.code;
+    this.code = (
+      errors.find((error) => AUTH_CODES.has(error.extensions?.code as string)) ?? errors[0]
+    )?.extensions?.code;
   }
 }
 
@@ -59,7 +61,11 @@ export class ShoppableAuthError extends ShoppableGraphQLError {
 }
 
 /** The error for a list of GraphQL errors: `ShoppableAuthError` when any is an auth error. */
-export function graphQLError(errors: readonly GraphQLErrorEntry[], data?: unknown, status?: number): ShoppableGraphQLError {
+export function graphQLError(
+  errors: readonly GraphQLErrorEntry[],
+  data?: unknown,
+  status?: number,
+): ShoppableGraphQLError {
   const auth = errors.some((error) => AUTH_CODES.has(error.extensions?.code as string));
   return new (auth ? ShoppableAuthError : ShoppableGraphQLError)(errors, data, status);
 }

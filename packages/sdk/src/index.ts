@@ -1,9 +1,21 @@
 /**
  * @shoppable/sdk: the typed client of the Shoppable GraphQL API. See README.md.
  */
-export { createShoppableClient, type ShoppableClient, type ShoppableClientOptions, type AnyDocument, type DocumentLike } from "./client.ts";
+export {
+  createShoppableClient,
+  type ShoppableClient,
+  type ShoppableClientOptions,
+  type AnyDocument,
+  type DocumentLike,
+} from "./client.ts";
 export { backoffDelay, type RetryOptions } from "./backoff.ts";
-export { ShoppableError, ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError, type GraphQLErrorEntry } from "./errors.ts";
+export {
+  ShoppableError,
+  ShoppableNetworkError,
+  ShoppableGraphQLError,
+  ShoppableAuthError,
+  type GraphQLErrorEntry,
+} from "./errors.ts";
 export type { TypedDocument, ResultOf, VariablesOf, RequestOptions, ShoppableSubscription } from "./types.ts";
 // The operation table and fragments stay internal: only the interface is public.
 export type { ShoppableOperations } from "./generated/operations.ts";

@@ -40,14 +40,27 @@ describe("catalog operations", () => {
       tags: ["linen"],
       options: [{ name: "Size", values: ["S", "M"] }],
       variants: [
-        { price: "49.00", sku: "LS-S", inventoryQuantity: 3, selectedOptions: [{ name: "Size", value: "S" }] },
-        { price: "52.50", sku: "LS-M", inventoryQuantity: 0, selectedOptions: [{ name: "Size", value: "M" }] },
+        {
+          price: "49.00",
+          sku: "LS-S",
+          inventoryQuantity: 3,
+          selectedOptions: [{ name: "Size", value: "S" }],
+        },
+        {
+          price: "52.50",
+          sku: "LS-M",
+          inventoryQuantity: 0,
+          selectedOptions: [{ name: "Size", value: "M" }],
+        },
       ],
     });
     expect(created.userErrors).toEqual([]);
     const product = created.product!;
     expect(product.priceRange.min).toEqual({ amount: "49.00", currencyCode: "EUR" });
-    expect(product.variants.map((v) => [v.sku, v.quantityAvailable])).toEqual([["LS-S", 3], ["LS-M", 0]]);
+    expect(product.variants.map((v) => [v.sku, v.quantityAvailable])).toEqual([
+      ["LS-S", 3],
+      ["LS-M", 0],
+    ]);
 
     expect((await storefront.product({ handle: "linen-shirt" }))?.id).toBe(product.id);
     const page = await storefront.products({ query: "linen", first: 5 });
@@ -58,12 +71,18 @@ describe("catalog operations", () => {
     const shop = await storefront.shop({ handle: "sdk-shop" });
     expect(shop?.products.edges.map((e) => e.node.handle)).toEqual(["linen-shirt"]);
     expect((await storefront.shops({ first: 10 })).edges.map((e) => e.node.handle)).toContain("sdk-shop");
-    expect((await merchant.shopUpdate({ id: shopId, description: "Made of linen" })).shop?.description).toBe("Made of linen");
+    expect((await merchant.shopUpdate({ id: shopId, description: "Made of linen" })).shop?.description).toBe(
+      "Made of linen",
+    );
 
     const updated = await merchant.productUpdate({ id: product.id, title: "Linen Shirt II" });
     expect(updated.product?.title).toBe("Linen Shirt II");
 
-    const adjusted = await merchant.inventoryAdjust({ variantId: product.variants[1]!.id, delta: 4, expectedQuantity: 0 });
+    const adjusted = await merchant.inventoryAdjust({
+      variantId: product.variants[1]!.id,
+      delta: 4,
+      expectedQuantity: 0,
+    });
     expect(adjusted.userErrors).toEqual([]);
     expect(adjusted.variant?.quantityAvailable).toBe(4);
     expect(adjusted.variant?.product.totalInventory).toBe(7);
@@ -100,7 +119,9 @@ describe("identity", () => {
     const node = await storefront.node({ id: shopId });
     expect(node?.__typename).toBe("Shop");
     if (node?.__typename === "Shop") expect(node.handle).toBe("sdk-shop");
-    const nodes = await storefront.nodes({ ids: [shopId, Buffer.from("Shop:00000000-0000-4000-8000-000000000000").toString("base64")] });
+    const nodes = await storefront.nodes({
+      ids: [shopId, Buffer.from("Shop:00000000-0000-4000-8000-000000000000").toString("base64")],
+    });
     expect(nodes.map((n) => n?.id ?? null)).toEqual([shopId, null]);
   });
 });
@@ -111,7 +132,9 @@ describe("request with the caller's own documents", () => {
       { shop: { name: string } | null },
       { handle: string }
     >;
-    expect(await storefront.request(ShopName, { handle: "sdk-shop" })).toEqual({ shop: { name: "SDK Shop" } });
+    expect(await storefront.request(ShopName, { handle: "sdk-shop" })).toEqual({
+      shop: { name: "SDK Shop" },
+    });
   });
 
   it("runs a codegen TypedDocumentString (client preset, string mode)", async () => {
@@ -120,7 +143,7 @@ describe("request with the caller's own documents", () => {
   });
 
   it("runs a parsed DocumentNode (as gql.tada and graphql-tag make) from its source text", async () => {
-    const document = parse("query { shop(handle: \"sdk-shop\") { handle } }");
+    const document = parse('query { shop(handle: "sdk-shop") { handle } }');
     expect(await storefront.request(document)).toEqual({ shop: { handle: "sdk-shop" } });
   });
 
@@ -141,7 +164,9 @@ describe("errors", () => {
   });
 
   it("a publishable key managing a shop is a ShoppableAuthError FORBIDDEN", async () => {
-    const error = await storefront.shopCreate({ handle: "nope", name: "Nope", currencyCode: "EUR" }).catch((e: unknown) => e);
+    const error = await storefront
+      .shopCreate({ handle: "nope", name: "Nope", currencyCode: "EUR" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableAuthError);
     expect((error as ShoppableAuthError).code).toBe("FORBIDDEN");
   });
@@ -161,7 +186,11 @@ describe("errors", () => {
   });
 
   it("a response that is not GraphQL is a ShoppableNetworkError with its status", async () => {
-    const client = createShoppableClient({ url: live.url, apiKey: "k", fetch: async () => new Response("<html>Bad gateway</html>", { status: 502 }) });
+    const client = createShoppableClient({
+      url: live.url,
+      apiKey: "k",
+      fetch: async () => new Response("<html>Bad gateway</html>", { status: 502 }),
+    });
     const error = await client.viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableNetworkError);
     expect((error as ShoppableNetworkError).status).toBe(502);

@@ -30,7 +30,9 @@ beforeAll(async () => {
   });
   const context = createContext({ fetch, WebSocket, setTimeout, clearTimeout });
   runInContext(bundle.outputFiles[0]!.text, context);
-  expect(runInContext("typeof process + typeof Buffer + typeof require", context)).toBe("undefinedundefinedundefined");
+  expect(runInContext("typeof process + typeof Buffer + typeof require", context)).toBe(
+    "undefinedundefinedundefined",
+  );
   sdk = context.ShoppableSDK;
 });
 afterAll(async () => {
@@ -39,7 +41,11 @@ afterAll(async () => {
 });
 
 it("queries over fetch and subscribes over WebSocket with only those APIs", async () => {
-  const client = sdk.createShoppableClient({ url: live.url, wsUrl: subscriptions.url, apiKey: live.api.keys.publishable });
+  const client = sdk.createShoppableClient({
+    url: live.url,
+    wsUrl: subscriptions.url,
+    apiKey: live.api.keys.publishable,
+  });
   expect((await client.viewer()).apiKey.kind).toBe("PUBLISHABLE");
   const error = await client.product({ id: "bad" }).then(
     () => null,
@@ -48,9 +54,10 @@ it("queries over fetch and subscribes over WebSocket with only those APIs", asyn
   expect(error).toBeInstanceOf(sdk.ShoppableGraphQLError);
 
   const other = sdk.createShoppableClient({ url: live.url, wsUrl: subscriptions.url, apiKey: "good-key" });
-  const events = other.subscribe("subscription { cartUpdated(cartId: \"edge\") { id totalQuantity } }");
+  const events = other.subscribe('subscription { cartUpdated(cartId: "edge") { id totalQuantity } }');
   const first = events.next();
-  for (let i = 0; i < 500 && subscriptions.subscribers("edge") === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 500 && subscriptions.subscribers("edge") === 0; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   subscriptions.publish("edge", { id: "edge", totalQuantity: 4 });
   expect((await first).value).toEqual({ cartUpdated: { id: "edge", totalQuantity: 4 } });
   await other.close();

@@ -16,7 +16,16 @@ import { subscribed } from "../../api/test/realtime.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let live: LiveApi;
 let browser: Browser;
@@ -71,17 +80,31 @@ async function openPage(body: string) {
  */
 const browserAvailable = existsSync(CHROMIUM);
 const missing = `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`;
-if (!browserAvailable && !process.env.CI) console.warn(`Skipping the web component browser tests. ${missing}`);
+if (!browserAvailable && !process.env.CI)
+  console.warn(`Skipping the web component browser tests. ${missing}`);
 const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
 
 beforeAll(async () => {
   if (!browserAvailable && !process.env.CI) return;
   if (!browserAvailable) throw new Error(missing);
   live = await startLiveApi();
-  const bundle = await build({ entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "browser-entry.ts")], bundle: true, format: "esm", write: false, platform: "browser", logLevel: "error" });
+  const bundle = await build({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "browser-entry.ts")],
+    bundle: true,
+    format: "esm",
+    write: false,
+    platform: "browser",
+    logLevel: "error",
+  });
   files.set("/sdk.js", { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0]!.contents) });
   files.set("/blank.html", { type: "text/html", body: "<!doctype html><title>blank</title>" });
-  files.set("/shirt.png", { type: "image/png", body: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64") });
+  files.set("/shirt.png", {
+    type: "image/png",
+    body: Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  });
   staticServer = createServer((req, res) => {
     const file = files.get((req.url ?? "/").split("?")[0]!);
     if (!file) return res.writeHead(404).end();
@@ -90,17 +113,32 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => staticServer.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: [...LAUNCH_ARGS, "--autoplay-policy=no-user-gesture-required"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...LAUNCH_ARGS, "--autoplay-policy=no-user-gesture-required"],
+  });
   page = await browser.newPage();
   await page.goto(`${origin}/blank.html`);
   files.set("/clip.webm", { type: "video/webm", body: await recordVideo(page) });
 
-  const merchant = live.client({ key: "secret", userToken: await live.api.token("el-merchant", ["MERCHANT"]) });
+  const merchant = live.client({
+    key: "secret",
+    userToken: await live.api.token("el-merchant", ["MERCHANT"]),
+  });
   const creator = live.client({ userToken: await live.api.token("el-creator", ["BUYER", "CREATOR"]) });
   buyer = live.client();
-  const shopId = (await merchant.shopCreate({ handle: "el-shop", name: "Elements", currencyCode: "EUR" })).shop!.id;
+  const shopId = (await merchant.shopCreate({ handle: "el-shop", name: "Elements", currencyCode: "EUR" }))
+    .shop!.id;
   const product = async (title: string, handle: string, price: string) =>
-    (await merchant.productCreate({ shopId, title, handle, status: "ACTIVE", variants: [{ price, inventoryQuantity: 10 }] })).product!.id;
+    (
+      await merchant.productCreate({
+        shopId,
+        title,
+        handle,
+        status: "ACTIVE",
+        variants: [{ price, inventoryQuantity: 10 }],
+      })
+    ).product!.id;
   ids.shoes = await product("Shoes", "shoes", "59.00");
   ids.hat = await product("Hat", "hat", "15.00");
   const image = await creator.postCreate({
@@ -131,27 +169,42 @@ afterAll(async () => {
 function hotspots(postId: string) {
   return page.evaluate((postId) => {
     const root = document.querySelector(`shoppable-post[post-id="${postId}"]`)?.shadowRoot;
-    return Object.fromEntries([...(root?.querySelectorAll("[part=hotspot]") ?? [])].map((b) => [b.querySelector("[part=hotspot-title]")!.textContent, (b as HTMLElement).hidden]));
+    return Object.fromEntries(
+      [...(root?.querySelectorAll("[part=hotspot]") ?? [])].map((b) => [
+        b.querySelector("[part=hotspot-title]")!.textContent,
+        (b as HTMLElement).hidden,
+      ]),
+    );
   }, postId);
 }
 
 inBrowser("<shoppable-post>", () => {
   it("places an image's hotspots at their x and y, themed through ::part", async () => {
-    await openPage(`<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.imagePost}"></shoppable-post>`);
+    await openPage(
+      `<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.imagePost}"></shoppable-post>`,
+    );
     const hotspot = page.locator("shoppable-post [part=hotspot]");
     await hotspot.waitFor();
     expect(await hotspots(ids.imagePost)).toEqual({ Shoes: false });
-    const style = await hotspot.evaluate((el) => ({ left: (el as HTMLElement).style.left, top: (el as HTMLElement).style.top, background: getComputedStyle(el).backgroundColor }));
+    const style = await hotspot.evaluate((el) => ({
+      left: (el as HTMLElement).style.left,
+      top: (el as HTMLElement).style.top,
+      background: getComputedStyle(el).backgroundColor,
+    }));
     expect(style).toEqual({ left: "25%", top: "75%", background: "rgb(255, 0, 0)" });
     expect(await page.locator("shoppable-post [part=hotspot-price]").textContent()).toMatch(/59/);
   });
 
   it("shows a video's hotspots during their times as it plays", async () => {
-    await openPage(`<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.videoPost}"></shoppable-post>`);
+    await openPage(
+      `<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.videoPost}"></shoppable-post>`,
+    );
     await page.locator("shoppable-post video[part=media]").waitFor({ state: "attached" });
     // Paused at the start: only the first tag (0–500 ms) shows.
     expect(await hotspots(ids.videoPost)).toEqual({ Shoes: false, Hat: true });
-    await page.evaluate(() => document.querySelector("shoppable-post")!.shadowRoot!.querySelector("video")!.play());
+    await page.evaluate(() =>
+      document.querySelector("shoppable-post")!.shadowRoot!.querySelector("video")!.play(),
+    );
     await page.waitForFunction(() => {
       const root = document.querySelector("shoppable-post")!.shadowRoot!;
       const [shoes, hat] = [...root.querySelectorAll<HTMLElement>("[part=hotspot]")];
@@ -168,28 +221,47 @@ inBrowser("<shoppable-post>", () => {
     await page.waitForFunction(() => document.querySelector("shoppable-post")!.hasAttribute("cart-id"));
     const cartId = (await page.locator("shoppable-post").getAttribute("cart-id"))!;
     // The cart element adopted the cart from the post's cart-updated event.
-    await expect.poll(() => page.locator("shoppable-cart [part=line-title]").allTextContents()).toEqual(["Shoes"]);
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-title]").allTextContents())
+      .toEqual(["Shoes"]);
     expect(await page.locator("shoppable-cart").getAttribute("cart-id")).toBe(cartId);
     await hotspot.click();
-    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["2"]);
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["2"]);
 
     const cart = (await buyer.cart({ id: cartId }))!;
     expect(cart.lines).toHaveLength(1);
-    expect(cart.lines[0]).toMatchObject({ quantity: 2, attribution: { postId: ids.imagePost, productTagId: ids.imageTag } });
-    const events = await page.evaluate(() => (window as unknown as { events: { type: string; tag: string }[] }).events);
+    expect(cart.lines[0]).toMatchObject({
+      quantity: 2,
+      attribution: { postId: ids.imagePost, productTagId: ids.imageTag },
+    });
+    const events = await page.evaluate(
+      () => (window as unknown as { events: { type: string; tag: string }[] }).events,
+    );
     expect(events.filter((e) => e.type === "cart-updated" && e.tag === "shoppable-post")).toHaveLength(2);
   });
 });
 
 inBrowser("<shoppable-cart>", () => {
   it("follows the cart over the API's cartUpdated subscription by default", async () => {
-    const cart = (await buyer.cartCreate({ lines: [{ variantId: (await buyer.product({ id: ids.shoes }))!.variants[0]!.id, quantity: 1 }] })).cart!;
-    await openPage(`<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`);
-    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["1"]);
+    const cart = (
+      await buyer.cartCreate({
+        lines: [{ variantId: (await buyer.product({ id: ids.shoes }))!.variants[0]!.id, quantity: 1 }],
+      })
+    ).cart!;
+    await openPage(
+      `<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`,
+    );
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["1"]);
     // The browser's WebSocket subscribed; a change made elsewhere (here from Node) reaches the page.
     await subscribed(live.api.server.events, "cartUpdated", cart.id);
     await buyer.cartLinesUpdate({ cartId: cart.id, lines: [{ id: cart.lines[0]!.id, quantity: 4 }] });
-    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["4"]);
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["4"]);
     expect(await page.locator("shoppable-cart [part=total]").textContent()).toMatch(/236/);
     // Leaving the page closes the subscription.
     await page.goto(`${origin}/blank.html`);
@@ -197,9 +269,17 @@ inBrowser("<shoppable-cart>", () => {
   });
 
   it("renders the cart, follows a live source, removes lines and dispatches checkout", async () => {
-    const cart = (await buyer.cartCreate({ lines: [{ variantId: (await buyer.product({ id: ids.hat }))!.variants[0]!.id, quantity: 1 }] })).cart!;
-    await openPage(`<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`);
-    await expect.poll(() => page.locator("shoppable-cart [part=line-title]").allTextContents()).toEqual(["Hat"]);
+    const cart = (
+      await buyer.cartCreate({
+        lines: [{ variantId: (await buyer.product({ id: ids.hat }))!.variants[0]!.id, quantity: 1 }],
+      })
+    ).cart!;
+    await openPage(
+      `<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`,
+    );
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-title]").allTextContents())
+      .toEqual(["Hat"]);
     expect(await page.locator("shoppable-cart [part=total]").textContent()).toMatch(/15/);
 
     // A stand-in for the cartUpdated subscription: carts pushed from the test arrive through it.
@@ -215,13 +295,26 @@ inBrowser("<shoppable-cart>", () => {
           }
         })();
     });
-    const updated = await buyer.cartLinesUpdate({ cartId: cart.id, lines: [{ id: cart.lines[0]!.id, quantity: 3 }] });
+    const updated = await buyer.cartLinesUpdate({
+      cartId: cart.id,
+      lines: [{ id: cart.lines[0]!.id, quantity: 3 }],
+    });
     await page.evaluate((value) => (window as any).pushCart(value), updated.cart);
-    await expect.poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents()).toEqual(["3"]);
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["3"]);
     expect(await page.locator("shoppable-cart [part=total]").textContent()).toMatch(/45/);
 
     await page.locator("shoppable-cart [part=checkout]").click();
-    await expect.poll(() => page.evaluate(() => (window as any).events.filter((e: { type: string }) => e.type === "checkout").map((e: { cartId: string }) => e.cartId))).toEqual([cart.id]);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as any).events
+            .filter((e: { type: string }) => e.type === "checkout")
+            .map((e: { cartId: string }) => e.cartId),
+        ),
+      )
+      .toEqual([cart.id]);
 
     await page.locator("shoppable-cart [part=remove]").click();
     await page.locator("shoppable-cart [part=empty]").waitFor();

@@ -29,18 +29,30 @@ it("the examples run end to end: catalog, content, live, cart and checkout, orde
   const product = (await live.client().product({ handle: "organic-tee" }))!;
   const content = await contentExample(url, publishable, creatorToken, product.id);
   expect(content).toMatchObject({ counted: true, likes: 1 });
-  expect(await liveExample(url, publishable, creatorToken, product.id)).toMatchObject({ livePrice: "19.00", status: "ENDED", replayPostId: expect.any(String) });
+  expect(await liveExample(url, publishable, creatorToken, product.id)).toMatchObject({
+    livePrice: "19.00",
+    status: "ENDED",
+    replayPostId: expect.any(String),
+  });
 
   const orders = await cartCheckoutExample(url, publishable, buyerToken, product.variants[0]!.id);
   expect(orders).toEqual([expect.stringMatching(/^#\d+ 25\.00 PAID$/)]);
-  const orderId = (await live.client({ userToken: buyerToken }).viewer({ ordersFirst: 1 })).orders.edges[0]!.node.id;
-  expect(await ordersExample(url, secret, merchantToken, orderId)).toEqual({ status: "REFUNDED", refunded: "25.00" });
+  const orderId = (await live.client({ userToken: buyerToken }).viewer({ ordersFirst: 1 })).orders.edges[0]!
+    .node.id;
+  expect(await ordersExample(url, secret, merchantToken, orderId)).toEqual({
+    status: "REFUNDED",
+    refunded: "25.00",
+  });
 
-  expect(await privacyExample(url, publishable, buyerToken)).toEqual({ consent: { personalization: false, analytics: true }, roles: ["BUYER"] });
+  expect(await privacyExample(url, publishable, buyerToken)).toEqual({
+    consent: { personalization: false, analytics: true },
+    roles: ["BUYER"],
+  });
   expect(await ownDocumentsExample(url, publishable)).toEqual(["Example Shop"]);
 
   const storefront = live.client();
-  const cart = (await storefront.cartCreate({ lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] })).cart!;
+  const cart = (await storefront.cartCreate({ lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] }))
+    .cart!;
   const followed = subscriptionsExample(url, publishable, cart.id, WebSocket);
   await subscribed(api.server.events, "cartUpdated", cart.id);
   await storefront.cartLinesUpdate({ cartId: cart.id, lines: [{ id: cart.lines[0]!.id, quantity: 2 }] });

@@ -93,11 +93,18 @@ export async function startFakeSubscriptionServer(): Promise<FakeSubscriptionSer
   return {
     url: `ws://127.0.0.1:${port}/graphql`,
     connections,
-    publish: (cartId, cart) => listeners.get(cartId)?.forEach((listener) => listener(cart)),
+    publish: (cartId, cart) => {
+      for (const listener of listeners.get(cartId) ?? []) listener(cart);
+    },
     subscribers: (cartId) => listeners.get(cartId)?.size ?? 0,
-    dropConnections: () => wss.clients.forEach((client) => client.terminate()),
+    dropConnections: () =>
+      wss.clients.forEach((client) => {
+        client.terminate();
+      }),
     async pause() {
-      wss.clients.forEach((client) => client.terminate());
+      wss.clients.forEach((client) => {
+        client.terminate();
+      });
       await disposeWs.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
@@ -107,7 +114,9 @@ export async function startFakeSubscriptionServer(): Promise<FakeSubscriptionSer
       attach();
     },
     async close() {
-      wss.clients.forEach((client) => client.terminate());
+      wss.clients.forEach((client) => {
+        client.terminate();
+      });
       await disposeWs.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -9,7 +9,12 @@ export interface LiveApi {
   api: TestApi;
   url: string;
   /** A client with the publishable key (or `secret`), optionally as a user. */
-  client(options?: { key?: "publishable" | "secret"; userToken?: ShoppableClientOptions["userToken"] } & Partial<ShoppableClientOptions>): ShoppableClient;
+  client(
+    options?: {
+      key?: "publishable" | "secret";
+      userToken?: ShoppableClientOptions["userToken"];
+    } & Partial<ShoppableClientOptions>,
+  ): ShoppableClient;
   close(): Promise<void>;
 }
 
@@ -19,7 +24,8 @@ export async function startLiveApi(): Promise<LiveApi> {
   return {
     api,
     url,
-    client: ({ key = "publishable", ...options } = {}) => createShoppableClient({ url, apiKey: api.keys[key], ...options }),
+    client: ({ key = "publishable", ...options } = {}) =>
+      createShoppableClient({ url, apiKey: api.keys[key], ...options }),
     close: () => api.close(),
   };
 }

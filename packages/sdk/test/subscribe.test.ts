@@ -5,13 +5,21 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { ShoppableAuthError, ShoppableGraphQLError, ShoppableNetworkError, createShoppableClient, type ShoppableClient, type TypedDocument } from "../src/index.ts";
+import {
+  ShoppableAuthError,
+  ShoppableGraphQLError,
+  ShoppableNetworkError,
+  createShoppableClient,
+  type ShoppableClient,
+  type TypedDocument,
+} from "../src/index.ts";
 import { startFakeSubscriptionServer, type FakeSubscriptionServer } from "./graphql-ws-server.ts";
 
-const CartUpdated = "subscription CartUpdated($cartId: ID!) { cartUpdated(cartId: $cartId) { id totalQuantity } }" as TypedDocument<
-  { cartUpdated: { id: string; totalQuantity: number } },
-  { cartId: string }
->;
+const CartUpdated =
+  "subscription CartUpdated($cartId: ID!) { cartUpdated(cartId: $cartId) { id totalQuantity } }" as TypedDocument<
+    { cartUpdated: { id: string; totalQuantity: number } },
+    { cartId: string }
+  >;
 
 let server: FakeSubscriptionServer;
 /** WebSockets the clients have opened (connection attempts, refused ones included). */
@@ -31,7 +39,11 @@ function client(options: { apiKey?: string; attempts?: number; userToken?: strin
     apiKey: options.apiKey ?? "good-key",
     userToken: options.userToken ?? null,
     webSocketImpl: CountingWebSocket,
-    retry: { minDelayMs: 20, maxDelayMs: 100, ...(options.attempts !== undefined ? { attempts: options.attempts } : {}) },
+    retry: {
+      minDelayMs: 20,
+      maxDelayMs: 100,
+      ...(options.attempts !== undefined ? { attempts: options.attempts } : {}),
+    },
   });
   clients.push(created);
   return created;
@@ -60,7 +72,10 @@ describe("client.subscribe", () => {
     server.publish("c1", { id: "c1", totalQuantity: 2 });
     expect((await first).value).toEqual({ cartUpdated: { id: "c1", totalQuantity: 1 } });
     expect((await subscription.next()).value).toEqual({ cartUpdated: { id: "c1", totalQuantity: 2 } });
-    expect(server.connections.at(-1)).toEqual({ "x-shoppable-key": "good-key", "x-shoppable-user": "user-jwt" });
+    expect(server.connections.at(-1)).toEqual({
+      "x-shoppable-key": "good-key",
+      "x-shoppable-user": "user-jwt",
+    });
     subscription.dispose();
   });
 

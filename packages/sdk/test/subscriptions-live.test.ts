@@ -17,10 +17,23 @@ let productId: string;
 
 beforeAll(async () => {
   live = await startLiveApi();
-  merchant = live.client({ key: "secret", userToken: await live.api.token("subs-merchant", ["MERCHANT"]), webSocketImpl: WebSocket });
+  merchant = live.client({
+    key: "secret",
+    userToken: await live.api.token("subs-merchant", ["MERCHANT"]),
+    webSocketImpl: WebSocket,
+  });
   storefront = live.client({ webSocketImpl: WebSocket });
-  const shopId = (await merchant.shopCreate({ handle: "subs-shop", name: "Subs", currencyCode: "EUR" })).shop!.id;
-  const product = (await merchant.productCreate({ shopId, title: "Cap", handle: "cap", status: "ACTIVE", variants: [{ price: "20.00", inventoryQuantity: 10 }] })).product!;
+  const shopId = (await merchant.shopCreate({ handle: "subs-shop", name: "Subs", currencyCode: "EUR" })).shop!
+    .id;
+  const product = (
+    await merchant.productCreate({
+      shopId,
+      title: "Cap",
+      handle: "cap",
+      status: "ACTIVE",
+      variants: [{ price: "20.00", inventoryQuantity: 10 }],
+    })
+  ).product!;
   productId = product.id;
   variantId = product.variants[0]!.id;
 });
@@ -41,8 +54,13 @@ describe("subscriptions over the real API's WebSocket", () => {
     const step = await updates.next();
     if (step.done) throw new Error("The subscription ended without an event");
     const event = step.value;
-    expect(event).toMatchObject({ refetch: false, cart: { id: cart.id, totalQuantity: 3, cost: { total: { amount: "60.00", currencyCode: "EUR" } } } });
-    expect(event.cart?.lines.map((line) => [line.variant?.product.title, line.quantity])).toEqual([["Cap", 3]]);
+    expect(event).toMatchObject({
+      refetch: false,
+      cart: { id: cart.id, totalQuantity: 3, cost: { total: { amount: "60.00", currencyCode: "EUR" } } },
+    });
+    expect(event.cart?.lines.map((line) => [line.variant?.product.title, line.quantity])).toEqual([
+      ["Cap", 3],
+    ]);
     updates.dispose();
     expect(await updates.next()).toEqual({ done: true, value: undefined });
     await subscribed(live.api.server.events, "cartUpdated", cart.id, 0);
@@ -54,32 +72,63 @@ describe("subscriptions over the real API's WebSocket", () => {
     expect((await merchant.inventoryAdjust({ variantId, delta: 5 })).userErrors).toEqual([]);
     const step = await changes.next();
     if (step.done) throw new Error("The subscription ended without an event");
-    expect(step.value.product?.variants).toEqual([{ id: variantId, availableForSale: true, quantityAvailable: 15 }]);
+    expect(step.value.product?.variants).toEqual([
+      { id: variantId, availableForSale: true, quantityAvailable: 15 },
+    ]);
     changes.dispose();
   });
 
   it("client.orderStatusChanged, liveSessionEvents and postEngagement yield their events after the mutations", async () => {
-    const buyer = live.client({ userToken: await live.api.token("subs-buyer", ["BUYER"]), webSocketImpl: WebSocket });
-    const creator = live.client({ userToken: await live.api.token("subs-creator", ["BUYER", "CREATOR"]), webSocketImpl: WebSocket });
+    const buyer = live.client({
+      userToken: await live.api.token("subs-buyer", ["BUYER"]),
+      webSocketImpl: WebSocket,
+    });
+    const creator = live.client({
+      userToken: await live.api.token("subs-creator", ["BUYER", "CREATOR"]),
+      webSocketImpl: WebSocket,
+    });
     try {
       const cart = (await buyer.cartCreate({ lines: [{ variantId, quantity: 1 }] })).cart!;
-      const order = (await buyer.checkoutComplete({ cartId: cart.id, idempotencyKey: "subs-1", payment: { token: "tok_success" } })).order!;
+      const order = (
+        await buyer.checkoutComplete({
+          cartId: cart.id,
+          idempotencyKey: "subs-1",
+          payment: { token: "tok_success" },
+        })
+      ).order!;
       const statuses = buyer.orderStatusChanged({ orderId: order.id });
       await subscribed(live.api.server.events, "orderStatusChanged", order.id);
       await merchant.orderFulfill({ id: order.id });
       const status = await statuses.next();
-      expect(status.done ? null : { status: status.value.status, order: status.value.order?.status }).toEqual({ status: "FULFILLED", order: "FULFILLED" });
+      expect(status.done ? null : { status: status.value.status, order: status.value.order?.status }).toEqual(
+        { status: "FULFILLED", order: "FULFILLED" },
+      );
       statuses.dispose();
 
-      const session = (await creator.liveSessionSchedule({ title: "Caps live", scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).liveSession!;
+      const session = (
+        await creator.liveSessionSchedule({
+          title: "Caps live",
+          scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+        })
+      ).liveSession!;
       const events = storefront.liveSessionEvents({ liveSessionId: session.id });
       await subscribed(live.api.server.events, "liveSessionEvents", session.id);
       await creator.liveSessionStart({ id: session.id });
       const started = await events.next();
-      expect(started.value).toMatchObject({ kind: "STARTED", status: "LIVE", liveSessionId: session.id, refetch: false });
+      expect(started.value).toMatchObject({
+        kind: "STARTED",
+        status: "LIVE",
+        liveSessionId: session.id,
+        refetch: false,
+      });
       events.dispose();
 
-      const post = (await creator.postCreate({ caption: "Cap", media: { kind: "IMAGE", url: "https://cdn.example/c.jpg", width: 1, height: 1 } })).post!;
+      const post = (
+        await creator.postCreate({
+          caption: "Cap",
+          media: { kind: "IMAGE", url: "https://cdn.example/c.jpg", width: 1, height: 1 },
+        })
+      ).post!;
       const engagement = storefront.postEngagement({ postId: post.id });
       await subscribed(live.api.server.events, "postEngagement", post.id);
       await buyer.postLike({ postId: post.id });
@@ -91,9 +140,16 @@ describe("subscriptions over the real API's WebSocket", () => {
   });
 
   it("an unknown API key ends the subscription with ShoppableAuthError UNAUTHENTICATED, without retrying", async () => {
-    const client = createShoppableClient({ url: live.url, apiKey: "shp_pk_unknown", webSocketImpl: WebSocket });
+    const client = createShoppableClient({
+      url: live.url,
+      apiKey: "shp_pk_unknown",
+      webSocketImpl: WebSocket,
+    });
     const cart = (await storefront.cartCreate()).cart!;
-    const error = await client.cartUpdated({ cartId: cart.id }).next().catch((e: unknown) => e);
+    const error = await client
+      .cartUpdated({ cartId: cart.id })
+      .next()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableAuthError);
     expect(error).toMatchObject({ code: "UNAUTHENTICATED" });
     await client.close();
@@ -102,7 +158,10 @@ describe("subscriptions over the real API's WebSocket", () => {
   it("another buyer's cart is ShoppableAuthError FORBIDDEN", async () => {
     const owner = live.client({ userToken: await live.api.token("subs-owner", ["BUYER"]) });
     const owned = (await owner.cartCreate({ lines: [{ variantId, quantity: 1 }] })).cart!;
-    const error = await storefront.cartUpdated({ cartId: owned.id }).next().catch((e: unknown) => e);
+    const error = await storefront
+      .cartUpdated({ cartId: owned.id })
+      .next()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableAuthError);
     expect(error).toMatchObject({ code: "FORBIDDEN" });
   });

@@ -16,13 +16,18 @@ import type {
   WebhookErrorCode,
 } from "../src/index.ts";
 
-type Result<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => Promise<infer R> ? R : never;
+type Result<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => Promise<infer R>
+  ? R
+  : never;
 type Product = NonNullable<Result<"product">>;
 type Cart = NonNullable<Result<"cart">>;
 
 describe("SDK types", () => {
   it("money amounts are decimal strings with a currency code", () => {
-    expectTypeOf<Product["priceRange"]["min"]>().toEqualTypeOf<{ amount: string; currencyCode: CurrencyCode }>();
+    expectTypeOf<Product["priceRange"]["min"]>().toEqualTypeOf<{
+      amount: string;
+      currencyCode: CurrencyCode;
+    }>();
     expectTypeOf<"EUR">().toExtend<CurrencyCode>();
   });
 
@@ -43,7 +48,9 @@ describe("SDK types", () => {
     expectTypeOf<Payload["userErrors"][number]["quantityAvailable"]>().toEqualTypeOf<number | null>();
     expectTypeOf<Payload["userErrors"][number]["field"]>().toEqualTypeOf<string[] | null>();
     expectTypeOf<"OUT_OF_STOCK">().toExtend<CartErrorCode>();
-    expectTypeOf<Result<"checkoutComplete">["userErrors"][number]["variantId"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Result<"checkoutComplete">["userErrors"][number]["variantId"]>().toEqualTypeOf<
+      string | null
+    >();
   });
 
   it("required inputs and variables are required; optional ones may be omitted", () => {
@@ -59,7 +66,9 @@ describe("SDK types", () => {
 
   it("request and subscribe are typed by the caller's document", () => {
     const Doc = "" as TypedDocument<{ shop: { name: string } | null }, { handle: string }>;
-    expectTypeOf((client: ShoppableClient) => client.request(Doc, { handle: "x" })).returns.toEqualTypeOf<Promise<{ shop: { name: string } | null }>>();
+    expectTypeOf((client: ShoppableClient) => client.request(Doc, { handle: "x" })).returns.toEqualTypeOf<
+      Promise<{ shop: { name: string } | null }>
+    >();
     expectTypeOf((client: ShoppableClient) => client.subscribe(Doc, { handle: "x" })).returns.toEqualTypeOf<
       ShoppableSubscription<{ shop: { name: string } | null }>
     >();
@@ -68,7 +77,11 @@ describe("SDK types", () => {
   });
 
   it("subscriptions yield their events: cartUpdated the same cart type as cart(id)", () => {
-    type Events<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => ShoppableSubscription<infer E> ? E : never;
+    type Events<K extends keyof ShoppableClient> = ShoppableClient[K] extends (
+      ...args: any[]
+    ) => ShoppableSubscription<infer E>
+      ? E
+      : never;
     expectTypeOf<Events<"cartUpdated">>().toEqualTypeOf<{ refetch: boolean; cart: Cart | null }>();
     expectTypeOf<ShoppableClient["cartUpdated"]>().toBeCallableWith({ cartId: "Z2lkOi8v" });
     // @ts-expect-error cartUpdated needs the cartId
@@ -78,9 +91,15 @@ describe("SDK types", () => {
   });
 
   it("affiliate and webhook payloads have their domain's error codes", () => {
-    expectTypeOf<Result<"affiliateLinkCreate">["userErrors"][number]["code"]>().toEqualTypeOf<AffiliateErrorCode>();
-    expectTypeOf<Result<"webhookEndpointCreate">["userErrors"][number]["code"]>().toEqualTypeOf<WebhookErrorCode>();
-    expectTypeOf<NonNullable<Result<"webhookEndpointCreate">["webhookEndpoint"]>["signingSecret"]>().toEqualTypeOf<string>();
+    expectTypeOf<
+      Result<"affiliateLinkCreate">["userErrors"][number]["code"]
+    >().toEqualTypeOf<AffiliateErrorCode>();
+    expectTypeOf<
+      Result<"webhookEndpointCreate">["userErrors"][number]["code"]
+    >().toEqualTypeOf<WebhookErrorCode>();
+    expectTypeOf<
+      NonNullable<Result<"webhookEndpointCreate">["webhookEndpoint"]>["signingSecret"]
+    >().toEqualTypeOf<string>();
   });
 
   it("cart lines carry their attribution and cost", () => {

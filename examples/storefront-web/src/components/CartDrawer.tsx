@@ -18,14 +18,18 @@ function useThumbnails(productIds: string[]): Map<string, string> {
   useEffect(() => {
     if (!key) return;
     let active = true;
-    void client.request(ProductThumbnails, { ids: key.split(",") }).then(({ nodes }) => {
-      if (!active) return;
-      setKnown((previous) => {
-        const next = new Map(previous);
-        for (const node of nodes) if (node?.id) next.set(node.id, node.media?.[0]?.posterUrl ?? node.media?.[0]?.url ?? "");
-        return next;
-      });
-    }, () => {});
+    void client.request(ProductThumbnails, { ids: key.split(",") }).then(
+      ({ nodes }) => {
+        if (!active) return;
+        setKnown((previous) => {
+          const next = new Map(previous);
+          for (const node of nodes)
+            if (node?.id) next.set(node.id, node.media?.[0]?.posterUrl ?? node.media?.[0]?.url ?? "");
+          return next;
+        });
+      },
+      () => {},
+    );
     return () => {
       active = false;
     };
@@ -42,14 +46,35 @@ export function CartDrawer() {
     return () => window.removeEventListener("keydown", onKey);
   }, [cartOpen, setCartOpen]);
   const lines = cart?.lines ?? [];
-  const thumbnails = useThumbnails(lines.map((line) => line.variant?.product.id).filter((id): id is string => !!id));
+  const thumbnails = useThumbnails(
+    lines.map((line) => line.variant?.product.id).filter((id): id is string => !!id),
+  );
   return (
-    <div className={cartOpen ? "drawer drawer--open" : "drawer"} aria-hidden={!cartOpen} data-testid="cart-drawer" data-open={cartOpen}>
-      <button type="button" className="drawer__backdrop" aria-label="Close cart" tabIndex={-1} onClick={() => setCartOpen(false)} />
+    <div
+      className={cartOpen ? "drawer drawer--open" : "drawer"}
+      aria-hidden={!cartOpen}
+      data-testid="cart-drawer"
+      data-open={cartOpen}
+    >
+      <button
+        type="button"
+        className="drawer__backdrop"
+        aria-label="Close cart"
+        tabIndex={-1}
+        onClick={() => setCartOpen(false)}
+      />
       <aside className="drawer__panel" role="dialog" aria-label="Cart">
         <header className="drawer__header">
-          <h2>Your cart {cart?.totalQuantity ? <span className="muted">({cart.totalQuantity})</span> : null}</h2>
-          <button type="button" className="icon-button" onClick={() => setCartOpen(false)} aria-label="Close" data-testid="cart-close">
+          <h2>
+            Your cart {cart?.totalQuantity ? <span className="muted">({cart.totalQuantity})</span> : null}
+          </h2>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setCartOpen(false)}
+            aria-label="Close"
+            data-testid="cart-close"
+          >
             ×
           </button>
         </header>
@@ -64,18 +89,37 @@ export function CartDrawer() {
               {lines.map((line) => {
                 const product = line.variant?.product;
                 return (
-                  <li key={line.id} className="line" data-testid="cart-line" data-line-id={line.id} data-product-handle={product?.handle}>
-                    <span className="line__thumb">{product && thumbnails.get(product.id) ? <img src={thumbnails.get(product.id)} alt="" /> : (product?.title.slice(0, 1) ?? "?")}</span>
+                  <li
+                    key={line.id}
+                    className="line"
+                    data-testid="cart-line"
+                    data-line-id={line.id}
+                    data-product-handle={product?.handle}
+                  >
+                    <span className="line__thumb">
+                      {product && thumbnails.get(product.id) ? (
+                        <img src={thumbnails.get(product.id)} alt="" />
+                      ) : (
+                        (product?.title.slice(0, 1) ?? "?")
+                      )}
+                    </span>
                     <div className="line__main">
                       {product ? (
-                        <Link to={`/products/${product.handle}`} className="line__title" onClick={() => setCartOpen(false)} data-testid="cart-line-title">
+                        <Link
+                          to={`/products/${product.handle}`}
+                          className="line__title"
+                          onClick={() => setCartOpen(false)}
+                          data-testid="cart-line-title"
+                        >
                           {product.title}
                         </Link>
                       ) : (
                         <span className="line__title">Unavailable</span>
                       )}
                       <span className="line__meta muted">
-                        {line.variant?.title && !isDefaultTitle(line.variant.title) ? `${line.variant.title} · ` : ""}
+                        {line.variant?.title && !isDefaultTitle(line.variant.title)
+                          ? `${line.variant.title} · `
+                          : ""}
                         {product?.shop.name}
                       </span>
                       <span className="line__tags">
@@ -89,15 +133,30 @@ export function CartDrawer() {
                         {money(line.cost.total)}
                       </span>
                       <div className="stepper stepper--small">
-                        <button type="button" aria-label="Fewer" onClick={() => void setLineQuantity(line.id, line.quantity - 1)} data-testid="line-decrease">
+                        <button
+                          type="button"
+                          aria-label="Fewer"
+                          onClick={() => void setLineQuantity(line.id, line.quantity - 1)}
+                          data-testid="line-decrease"
+                        >
                           −
                         </button>
                         <span data-testid="cart-line-quantity">{line.quantity}</span>
-                        <button type="button" aria-label="More" onClick={() => void setLineQuantity(line.id, line.quantity + 1)} data-testid="line-increase">
+                        <button
+                          type="button"
+                          aria-label="More"
+                          onClick={() => void setLineQuantity(line.id, line.quantity + 1)}
+                          data-testid="line-increase"
+                        >
                           +
                         </button>
                       </div>
-                      <button type="button" className="link-button" onClick={() => void removeLine(line.id)} data-testid="line-remove">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void removeLine(line.id)}
+                        data-testid="line-remove"
+                      >
                         Remove
                       </button>
                     </div>

@@ -18,7 +18,15 @@ export type ProductTag = Post["productTags"][number];
 
 const viewed = new Set<string>();
 
-export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post: Post, tag: ProductTag): void; eager?: boolean }) {
+export function PostCard({
+  post,
+  onTagTap,
+  eager,
+}: {
+  post: Post;
+  onTagTap(post: Post, tag: ProductTag): void;
+  eager?: boolean;
+}) {
   const { client, user, sessionId, notify } = useShoppable();
   const card = useRef<HTMLElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -32,7 +40,10 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
   useEffect(() => {
     const element = card.current;
     if (!element || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => setOnScreen(!!entry && entry.intersectionRatio >= 0.6), { threshold: [0, 0.6, 1] });
+    const observer = new IntersectionObserver(
+      ([entry]) => setOnScreen(!!entry && entry.intersectionRatio >= 0.6),
+      { threshold: [0, 0.6, 1] },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -48,7 +59,9 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
     if (!onScreen || viewed.has(post.id)) return;
     const timer = setTimeout(() => {
       viewed.add(post.id);
-      void client.postView({ postId: post.id, ...(user === "anonymous" ? { sessionId } : {}) }).catch(() => {});
+      void client
+        .postView({ postId: post.id, ...(user === "anonymous" ? { sessionId } : {}) })
+        .catch(() => {});
     }, 1000);
     return () => clearTimeout(timer);
   }, [onScreen, post.id, client, user, sessionId]);
@@ -90,7 +103,9 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
     const next = !liked;
     setLiked(next);
     setLikes((count) => count + (next ? 1 : -1));
-    const result = next ? await client.postLike({ postId: post.id }) : await client.postUnlike({ postId: post.id });
+    const result = next
+      ? await client.postLike({ postId: post.id })
+      : await client.postUnlike({ postId: post.id });
     if (result.post) {
       setLiked(result.post.viewerHasLiked);
       setLikes(result.post.likeCount);
@@ -104,10 +119,21 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
     notify("Link copied");
   }
 
-  const author = post.shop ? { name: post.shop.name, to: `/shops/${post.shop.handle}` } : { name: post.author.displayName ?? `@${post.author.handle}`, to: `/posts/${encodeURIComponent(post.id)}` };
+  const author = post.shop
+    ? { name: post.shop.name, to: `/shops/${post.shop.handle}` }
+    : {
+        name: post.author.displayName ?? `@${post.author.handle}`,
+        to: `/posts/${encodeURIComponent(post.id)}`,
+      };
 
   return (
-    <article className="post" ref={card} data-testid="post" data-post-id={post.id} data-media-kind={post.media.kind}>
+    <article
+      className="post"
+      ref={card}
+      data-testid="post"
+      data-post-id={post.id}
+      data-media-kind={post.media.kind}
+    >
       <div className="post__stage">
         {isVideo ? (
           <video
@@ -123,7 +149,12 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
             data-testid="post-video"
           />
         ) : (
-          <img className="post__media" src={post.media.url} alt={post.caption} loading={eager ? "eager" : "lazy"} />
+          <img
+            className="post__media"
+            src={post.media.url}
+            alt={post.caption}
+            loading={eager ? "eager" : "lazy"}
+          />
         )}
         {post.productTags.map((tag) => {
           const visible = !isVideo || tagVisibleAt(tag, ms);
@@ -153,11 +184,19 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
             {author.name}
           </Link>
           <p className="post__caption">{post.caption}</p>
-          {post.hashtags.length > 0 && <p className="post__hashtags">{post.hashtags.map((tag) => `#${tag}`).join(" ")}</p>}
+          {post.hashtags.length > 0 && (
+            <p className="post__hashtags">{post.hashtags.map((tag) => `#${tag}`).join(" ")}</p>
+          )}
           {post.productTags.length > 0 && (
             <div className="post__products">
               {post.productTags.map((tag) => (
-                <button key={tag.id} type="button" className="product-pill" onClick={() => onTagTap(post, tag)} data-testid="product-pill">
+                <button
+                  key={tag.id}
+                  type="button"
+                  className="product-pill"
+                  onClick={() => onTagTap(post, tag)}
+                  data-testid="product-pill"
+                >
                   <Icon name="bag" size={14} /> {tag.product.title}
                 </button>
               ))}
@@ -165,7 +204,13 @@ export function PostCard({ post, onTagTap, eager }: { post: Post; onTagTap(post:
           )}
         </div>
         <div className="post__actions">
-          <button type="button" className={liked ? "action action--liked" : "action"} onClick={() => void toggleLike()} data-testid="like" aria-pressed={liked}>
+          <button
+            type="button"
+            className={liked ? "action action--liked" : "action"}
+            onClick={() => void toggleLike()}
+            data-testid="like"
+            aria-pressed={liked}
+          >
             <Icon name="heart" filled size={30} />
             <small>{compact(likes)}</small>
           </button>

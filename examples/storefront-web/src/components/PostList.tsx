@@ -4,7 +4,17 @@ import { useShoppable } from "../shoppable.tsx";
 import { PostCard, type Post, type ProductTag } from "./PostCard.tsx";
 import { ProductSheet, type SheetProduct } from "./ProductSheet.tsx";
 
-export function PostList({ posts, onEnd, hasMore, eagerFirst = true }: { posts: Post[]; onEnd?(): void; hasMore?: boolean; eagerFirst?: boolean }) {
+export function PostList({
+  posts,
+  onEnd,
+  hasMore,
+  eagerFirst = true,
+}: {
+  posts: Post[];
+  onEnd?(): void;
+  hasMore?: boolean;
+  eagerFirst?: boolean;
+}) {
   const { client } = useShoppable();
   const [sheet, setSheet] = useState<SheetProduct | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -12,7 +22,12 @@ export function PostList({ posts, onEnd, hasMore, eagerFirst = true }: { posts: 
   const onTagTap = useCallback(
     (post: Post, tag: ProductTag) => {
       void client.productTagTap({ productTagId: tag.id }).catch(() => {});
-      setSheet({ productId: tag.product.id, handle: tag.product.handle, variantId: tag.variant?.id ?? null, attribution: { postId: post.id, productTagId: tag.id } });
+      setSheet({
+        productId: tag.product.id,
+        handle: tag.product.handle,
+        variantId: tag.variant?.id ?? null,
+        attribution: { postId: post.id, productTagId: tag.id },
+      });
     },
     [client],
   );
@@ -20,7 +35,9 @@ export function PostList({ posts, onEnd, hasMore, eagerFirst = true }: { posts: 
   useEffect(() => {
     const element = sentinel.current;
     if (!element || !hasMore || !onEnd || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => entry?.isIntersecting && onEnd(), { rootMargin: "600px" });
+    const observer = new IntersectionObserver(([entry]) => entry?.isIntersecting && onEnd(), {
+      rootMargin: "600px",
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, [hasMore, onEnd]);

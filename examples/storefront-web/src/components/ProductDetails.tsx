@@ -14,7 +14,9 @@ export type Product = NonNullable<ProductQuery["product"]>;
 type Variant = Product["variants"][number];
 
 function variantFor(product: Product, selected: Record<string, string>): Variant | undefined {
-  return product.variants.find((variant) => variant.selectedOptions.every((option) => selected[option.name] === option.value));
+  return product.variants.find((variant) =>
+    variant.selectedOptions.every((option) => selected[option.name] === option.value),
+  );
 }
 
 export function ProductDetails({
@@ -33,15 +35,24 @@ export function ProductDetails({
   onAdded?(): void;
 }) {
   const { addToCart, setCartOpen } = useShoppable();
-  const firstVariant = product.variants.find((variant) => variant.id === initialVariantId) ?? product.variants.find((variant) => variant.availableForSale) ?? product.variants[0];
-  const [selected, setSelected] = useState<Record<string, string>>(() => Object.fromEntries(firstVariant?.selectedOptions.map((option) => [option.name, option.value]) ?? []));
+  const firstVariant =
+    product.variants.find((variant) => variant.id === initialVariantId) ??
+    product.variants.find((variant) => variant.availableForSale) ??
+    product.variants[0];
+  const [selected, setSelected] = useState<Record<string, string>>(() =>
+    Object.fromEntries(firstVariant?.selectedOptions.map((option) => [option.name, option.value]) ?? []),
+  );
   const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [mediaIndex, setMediaIndex] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new choice clears the last error; the choice is the trigger, not an input
   useEffect(() => setError(null), [selected, quantity]);
 
-  const variant = useMemo(() => variantFor(product, selected) ?? (product.options.length ? undefined : product.variants[0]), [product, selected]);
+  const variant = useMemo(
+    () => variantFor(product, selected) ?? (product.options.length ? undefined : product.variants[0]),
+    [product, selected],
+  );
   const available = variant?.availableForSale ?? false;
   const media = product.media[mediaIndex] ?? product.media[0];
 
@@ -49,9 +60,19 @@ export function ProductDetails({
     if (!variant) return;
     setBusy(true);
     try {
-      const errors = await addToCart([{ variantId: variant.id, quantity, attribution: { ...affiliateFor(product.shop.id), ...attribution } }]);
+      const errors = await addToCart([
+        {
+          variantId: variant.id,
+          quantity,
+          attribution: { ...affiliateFor(product.shop.id), ...attribution },
+        },
+      ]);
       if (errors[0]) {
-        setError(errors[0].code === "OUT_OF_STOCK" ? `Only ${errors[0].quantityAvailable ?? 0} left in stock` : errors[0].message);
+        setError(
+          errors[0].code === "OUT_OF_STOCK"
+            ? `Only ${errors[0].quantityAvailable ?? 0} left in stock`
+            : errors[0].message,
+        );
       } else {
         onAdded?.();
         setCartOpen(true);
@@ -64,11 +85,23 @@ export function ProductDetails({
   }
 
   return (
-    <div className={compact ? "product product--compact" : "product"} data-testid="product-details" data-product-handle={product.handle}>
+    <div
+      className={compact ? "product product--compact" : "product"}
+      data-testid="product-details"
+      data-product-handle={product.handle}
+    >
       <div className="product__gallery">
         {media ? (
           media.kind === "VIDEO" ? (
-            <video src={media.url} poster={media.posterUrl ?? undefined} muted autoPlay loop playsInline className="product__media" />
+            <video
+              src={media.url}
+              poster={media.posterUrl ?? undefined}
+              muted
+              autoPlay
+              loop
+              playsInline
+              className="product__media"
+            />
           ) : (
             <img src={media.url} alt={media.alt ?? product.title} className="product__media" />
           )
@@ -78,7 +111,13 @@ export function ProductDetails({
         {product.media.length > 1 && (
           <div className="product__thumbs">
             {product.media.map((item, index) => (
-              <button key={item.id} type="button" className={index === mediaIndex ? "thumb thumb--active" : "thumb"} onClick={() => setMediaIndex(index)} aria-label={`Image ${index + 1}`}>
+              <button
+                key={item.id}
+                type="button"
+                className={index === mediaIndex ? "thumb thumb--active" : "thumb"}
+                onClick={() => setMediaIndex(index)}
+                aria-label={`Image ${index + 1}`}
+              >
                 <img src={item.posterUrl ?? item.url} alt="" />
               </button>
             ))}
@@ -102,7 +141,10 @@ export function ProductDetails({
           ) : (
             <>
               <span className="price">{money(variant?.price ?? product.priceRange.min)}</span>
-              {variant?.compareAtPrice && Number(variant.compareAtPrice.amount) > Number(variant.price.amount) && <s className="price price--was">{money(variant.compareAtPrice)}</s>}
+              {variant?.compareAtPrice &&
+                Number(variant.compareAtPrice.amount) > Number(variant.price.amount) && (
+                  <s className="price price--was">{money(variant.compareAtPrice)}</s>
+                )}
             </>
           )}
         </div>
@@ -121,7 +163,11 @@ export function ProductDetails({
                       key={value}
                       type="button"
                       data-testid="option-value"
-                      className={["chip", selected[option.name] === value ? "chip--selected" : "", candidate?.availableForSale ? "" : "chip--soldout"].join(" ")}
+                      className={[
+                        "chip",
+                        selected[option.name] === value ? "chip--selected" : "",
+                        candidate?.availableForSale ? "" : "chip--soldout",
+                      ].join(" ")}
                       onClick={() => setSelected({ ...selected, [option.name]: value })}
                     >
                       {value}
@@ -132,10 +178,16 @@ export function ProductDetails({
             </fieldset>
           ))}
         <p className={available ? "stock" : "stock stock--out"} data-testid="product-stock">
-          {!variant ? "This combination is not available" : !available ? "Sold out" : variant.quantityAvailable != null && variant.quantityAvailable <= 10 ? `Only ${variant.quantityAvailable} left` : "In stock"}
+          {!variant
+            ? "This combination is not available"
+            : !available
+              ? "Sold out"
+              : variant.quantityAvailable != null && variant.quantityAvailable <= 10
+                ? `Only ${variant.quantityAvailable} left`
+                : "In stock"}
         </p>
         <div className="buy">
-          <div className="stepper" aria-label="Quantity">
+          <fieldset className="stepper" aria-label="Quantity">
             <button type="button" onClick={() => setQuantity(Math.max(1, quantity - 1))} aria-label="Fewer">
               −
             </button>
@@ -143,8 +195,14 @@ export function ProductDetails({
             <button type="button" onClick={() => setQuantity(quantity + 1)} aria-label="More">
               +
             </button>
-          </div>
-          <button type="button" className="button button--primary button--wide" data-testid="add-to-cart" disabled={!available || busy} onClick={() => void add()}>
+          </fieldset>
+          <button
+            type="button"
+            className="button button--primary button--wide"
+            data-testid="add-to-cart"
+            disabled={!available || busy}
+            onClick={() => void add()}
+          >
             {busy ? "Adding…" : available ? "Add to cart" : "Sold out"}
           </button>
         </div>

@@ -2,12 +2,28 @@ import type { ProductFieldsFragment } from "@shoppable/sdk";
 import { money } from "../format.ts";
 import { Link } from "../router.tsx";
 
-export function ProductCard({ product }: { product: Pick<ProductFieldsFragment, "id" | "handle" | "title" | "availableForSale" | "priceRange" | "media" | "shop"> }) {
+export function ProductCard({
+  product,
+}: {
+  product: Pick<
+    ProductFieldsFragment,
+    "id" | "handle" | "title" | "availableForSale" | "priceRange" | "media" | "shop"
+  >;
+}) {
   const media = product.media[0];
   return (
-    <Link to={`/products/${product.handle}`} className="card" data-testid="product-card" data-product-handle={product.handle}>
+    <Link
+      to={`/products/${product.handle}`}
+      className="card"
+      data-testid="product-card"
+      data-product-handle={product.handle}
+    >
       <div className="card__media">
-        {media ? <img src={media.posterUrl ?? media.url} alt={media.alt || product.title} loading="lazy" /> : <span>{product.title.slice(0, 1)}</span>}
+        {media ? (
+          <img src={media.posterUrl ?? media.url} alt={media.alt || product.title} loading="lazy" />
+        ) : (
+          <span>{product.title.slice(0, 1)}</span>
+        )}
         {!product.availableForSale && <span className="badge badge--soldout">Sold out</span>}
       </div>
       <div className="card__body">

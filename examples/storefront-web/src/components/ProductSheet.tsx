@@ -14,7 +14,10 @@ export interface SheetProduct {
 
 export function ProductSheet({ open, onClose }: { open: SheetProduct | null; onClose(): void }) {
   const { client } = useShoppable();
-  const product = useQuery(async () => (open ? client.product({ id: open.productId }) : null), [client, open?.productId]);
+  const product = useQuery(
+    async () => (open ? client.product({ id: open.productId }) : null),
+    [client, open?.productId],
+  );
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && onClose();
@@ -35,7 +38,13 @@ export function ProductSheet({ open, onClose }: { open: SheetProduct | null; onC
         </button>
         {product.data ? (
           <>
-            <ProductDetails product={product.data} attribution={open.attribution} initialVariantId={open.variantId ?? null} compact onAdded={onClose} />
+            <ProductDetails
+              product={product.data}
+              attribution={open.attribution}
+              initialVariantId={open.variantId ?? null}
+              compact
+              onAdded={onClose}
+            />
             <Link to={`/products/${product.data.handle}?${search}`} className="sheet__more" onClick={onClose}>
               View full details →
             </Link>

@@ -55,16 +55,25 @@ export function CheckoutPage() {
     try {
       let cartId = cart.id;
       if (email !== (cart.buyerIdentity.email ?? "") || country !== (cart.buyerIdentity.countryCode ?? "")) {
-        const identity = await client.cartBuyerIdentityUpdate({ cartId, buyerIdentity: { email: email || null, countryCode: country || null } });
+        const identity = await client.cartBuyerIdentityUpdate({
+          cartId,
+          buyerIdentity: { email: email || null, countryCode: country || null },
+        });
         if (identity.userErrors[0]) throw new Error(identity.userErrors[0].message);
         cartId = identity.cart?.id ?? cartId;
       }
-      if (!attempt.current || attempt.current.cartId !== cartId || attempt.current.token !== token) attempt.current = { key: uuid(), cartId, token };
-      const result = await client.checkoutComplete({ cartId, idempotencyKey: attempt.current.key, payment: { token } });
+      if (!attempt.current || attempt.current.cartId !== cartId || attempt.current.token !== token)
+        attempt.current = { key: uuid(), cartId, token };
+      const result = await client.checkoutComplete({
+        cartId,
+        idempotencyKey: attempt.current.key,
+        payment: { token },
+      });
       const failure = result.userErrors[0];
       if (failure) {
         // A decline is final for this key: the next attempt makes a new one. Pending or in-progress outcomes keep it for the retry.
-        if (failure.code !== "PAYMENT_PENDING" && failure.code !== "CHECKOUT_IN_PROGRESS") attempt.current = null;
+        if (failure.code !== "PAYMENT_PENDING" && failure.code !== "CHECKOUT_IN_PROGRESS")
+          attempt.current = null;
         setError(
           failure.code === "PAYMENT_DECLINED"
             ? "Your card was declined. Nothing was charged: try another card."
@@ -79,10 +88,20 @@ export function CheckoutPage() {
         return;
       }
       const orders = result.orders.length ? result.orders : result.order ? [result.order] : [];
-      for (const order of orders) sessionStorage.setItem(`shoppable.order.${order.id}`, JSON.stringify({ cartId }));
+      for (const order of orders)
+        sessionStorage.setItem(`shoppable.order.${order.id}`, JSON.stringify({ cartId }));
       attempt.current = null;
       forgetCart();
-      navigate(`/orders/${encodeURIComponent(orders[0]!.id)}${orders.length > 1 ? `?also=${orders.slice(1).map((order) => encodeURIComponent(order.id)).join(",")}` : ""}`);
+      navigate(
+        `/orders/${encodeURIComponent(orders[0]!.id)}${
+          orders.length > 1
+            ? `?also=${orders
+                .slice(1)
+                .map((order) => encodeURIComponent(order.id))
+                .join(",")}`
+            : ""
+        }`,
+      );
     } catch (cause) {
       // The answer was lost: the same attempt (same key) may be retried safely.
       setError(`${(cause as Error).message}. Press Pay again to retry safely.`);
@@ -111,11 +130,23 @@ export function CheckoutPage() {
       <form className="form" onSubmit={(event) => void submit(event)}>
         <label>
           Email {user === "anonymous" ? "" : <span className="muted">(optional with your account)</span>}
-          <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} required={user === "anonymous"} placeholder="you@example.com" data-testid="checkout-email" autoComplete="email" />
+          <input
+            type="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            required={user === "anonymous"}
+            placeholder="you@example.com"
+            data-testid="checkout-email"
+            autoComplete="email"
+          />
         </label>
         <label>
           Country
-          <select value={country} onChange={(event) => setCountry(event.target.value)} data-testid="checkout-country">
+          <select
+            value={country}
+            onChange={(event) => setCountry(event.target.value)}
+            data-testid="checkout-country"
+          >
             {["DE", "FR", "NL", "ES", "IT", "GB", "US"].map((code) => (
               <option key={code} value={code}>
                 {new Intl.DisplayNames(undefined, { type: "region" }).of(code)}
@@ -126,8 +157,18 @@ export function CheckoutPage() {
         <fieldset className="cards">
           <legend>Payment (test cards)</legend>
           {CARDS.map((card) => (
-            <label key={card.token} className={token === card.token ? "card-option card-option--selected" : "card-option"}>
-              <input type="radio" name="card" value={card.token} checked={token === card.token} onChange={() => setToken(card.token)} data-testid={`card-${card.token}`} />
+            <label
+              key={card.token}
+              className={token === card.token ? "card-option card-option--selected" : "card-option"}
+            >
+              <input
+                type="radio"
+                name="card"
+                value={card.token}
+                checked={token === card.token}
+                onChange={() => setToken(card.token)}
+                data-testid={`card-${card.token}`}
+              />
               <span className="card-option__brand">{card.label}</span>
               <span className="muted">{card.note}</span>
             </label>
@@ -138,10 +179,18 @@ export function CheckoutPage() {
             {error}
           </p>
         )}
-        <button type="submit" className="button button--primary button--wide" disabled={busy} data-testid="pay">
+        <button
+          type="submit"
+          className="button button--primary button--wide"
+          disabled={busy}
+          data-testid="pay"
+        >
           {busy ? "Paying…" : `Pay ${money(cart.cost?.total)}`}
         </button>
-        <p className="hint">Demo payments via the API's test provider ({config.apiUrl.replace(/\/graphql$/, "")}). No real card is charged.</p>
+        <p className="hint">
+          Demo payments via the API's test provider ({config.apiUrl.replace(/\/graphql$/, "")}). No real card
+          is charged.
+        </p>
       </form>
     </div>
   );

@@ -31,7 +31,9 @@ function useCreatorData() {
     ]);
     setViewer(nextViewer);
     setCommissions(ledger.viewer.commissions.edges.map((edge) => edge.node));
-    setStats(new Map(figures.viewer.affiliateStats.filter((row) => row.linkId).map((row) => [row.linkId!, row])));
+    setStats(
+      new Map(figures.viewer.affiliateStats.filter((row) => row.linkId).map((row) => [row.linkId!, row])),
+    );
   }, [client]);
 
   useEffect(() => {
@@ -45,7 +47,10 @@ function useCreatorData() {
         for await (const event of events) {
           if (!active) break;
           if (!event.refetch) {
-            setCommissions((previous) => [...event.commissions, ...previous.filter((entry) => !event.commissions.some((changed) => changed.id === entry.id))]);
+            setCommissions((previous) => [
+              ...event.commissions,
+              ...previous.filter((entry) => !event.commissions.some((changed) => changed.id === entry.id)),
+            ]);
             setFresh((previous) => new Set([...previous, ...event.commissions.map((entry) => entry.id)]));
           }
           await reload();
@@ -89,7 +94,13 @@ function LinkMaker({ onCreated }: { onCreated(): void }) {
     <section className="panel" data-testid="link-maker">
       <h2>Create an affiliate link</h2>
       <form className="search" onSubmit={(event) => void search(event)}>
-        <input type="search" placeholder="Search products" value={query} onChange={(event) => setQuery(event.target.value)} data-testid="link-search" />
+        <input
+          type="search"
+          placeholder="Search products"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="link-search"
+        />
         <button type="submit" className="button" data-testid="link-search-submit">
           Search
         </button>
@@ -98,15 +109,29 @@ function LinkMaker({ onCreated }: { onCreated(): void }) {
       {results && results.length > 0 && (
         <ul className="results">
           {results.map((product) => (
-            <li key={product.id} className="result" data-testid="link-result" data-product-handle={product.handle}>
-              <span className="result__thumb">{product.media[0] ? <img src={product.media[0].posterUrl ?? product.media[0].url} alt="" /> : null}</span>
+            <li
+              key={product.id}
+              className="result"
+              data-testid="link-result"
+              data-product-handle={product.handle}
+            >
+              <span className="result__thumb">
+                {product.media[0] ? (
+                  <img src={product.media[0].posterUrl ?? product.media[0].url} alt="" />
+                ) : null}
+              </span>
               <span className="result__title">
                 {product.title}
                 <small className="muted">
                   {product.shop.name} · {money(product.priceRange.min)}
                 </small>
               </span>
-              <button type="button" className="button button--small button--primary" onClick={() => void create(product)} data-testid="link-create">
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={() => void create(product)}
+                data-testid="link-create"
+              >
                 Get link
               </button>
             </li>
@@ -124,11 +149,21 @@ function LinkMaker({ onCreated }: { onCreated(): void }) {
             Your link for <strong>{created.title}</strong>:
           </p>
           <div className="copy">
-            <input readOnly value={created.url} data-testid="link-url" onFocus={(event) => event.target.select()} />
+            <input
+              readOnly
+              value={created.url}
+              data-testid="link-url"
+              onFocus={(event) => event.target.select()}
+            />
             <button
               type="button"
               className="button button--small"
-              onClick={() => void navigator.clipboard?.writeText(created.url).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                void navigator.clipboard?.writeText(created.url).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
               data-testid="link-copy"
             >
               {copied ? "Copied" : "Copy"}
@@ -148,7 +183,12 @@ export function CreatorPage() {
         <h1>Creator studio</h1>
         <p>Creators earn a commission on every sale their links and posts bring.</p>
         {config.users.creator ? (
-          <button type="button" className="button button--primary" onClick={() => setUser("creator")} data-testid="become-creator">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setUser("creator")}
+            data-testid="become-creator"
+          >
             Switch to the demo creator
           </button>
         ) : (
@@ -163,10 +203,18 @@ export function CreatorPage() {
 function CreatorDashboard() {
   const { client, config, notify } = useShoppable();
   const { viewer, commissions, stats, fresh, reload } = useCreatorData();
-  const demoShop = useQuery(async () => (config.demo?.shopHandle ? (await client.request(ShopProgram, { handle: config.demo.shopHandle })).shop : null), [client, config.demo?.shopHandle]);
+  const demoShop = useQuery(
+    async () =>
+      config.demo?.shopHandle
+        ? (await client.request(ShopProgram, { handle: config.demo.shopHandle })).shop
+        : null,
+    [client, config.demo?.shopHandle],
+  );
 
   async function answer(id: string, accept: boolean) {
-    const result = accept ? await client.affiliateInvitationAccept({ id }) : await client.affiliateInvitationDecline({ id });
+    const result = accept
+      ? await client.affiliateInvitationAccept({ id })
+      : await client.affiliateInvitationDecline({ id });
     if (result.userErrors[0]) notify(result.userErrors[0].message);
     await reload();
   }
@@ -216,7 +264,9 @@ function CreatorDashboard() {
             <li className="program" data-testid="program">
               <Link to={`/shops/${demoShop.data.handle}`}>{demoShop.data.name}</Link>
               <span className="muted">
-                {rate(demoShop.data.affiliateProgram.defaultRate)} · {demoShop.data.affiliateProgram.access === "OPEN" ? "open" : "by invitation"} · {Math.round(demoShop.data.affiliateProgram.attributionWindowSeconds / 86400)}-day window
+                {rate(demoShop.data.affiliateProgram.defaultRate)} ·{" "}
+                {demoShop.data.affiliateProgram.access === "OPEN" ? "open" : "by invitation"} ·{" "}
+                {Math.round(demoShop.data.affiliateProgram.attributionWindowSeconds / 86400)}-day window
               </span>
             </li>
           )}
@@ -228,17 +278,27 @@ function CreatorDashboard() {
               </span>
               {invitation.status === "PENDING" && (
                 <span className="program__actions">
-                  <button type="button" className="button button--small button--primary" onClick={() => void answer(invitation.id, true)}>
+                  <button
+                    type="button"
+                    className="button button--small button--primary"
+                    onClick={() => void answer(invitation.id, true)}
+                  >
                     Accept
                   </button>
-                  <button type="button" className="button button--small" onClick={() => void answer(invitation.id, false)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => void answer(invitation.id, false)}
+                  >
                     Decline
                   </button>
                 </span>
               )}
             </li>
           ))}
-          {!demoShop.data?.affiliateProgram && viewer.affiliateInvitations.length === 0 && <li className="muted">Open programs take links from any creator: search a product below.</li>}
+          {!demoShop.data?.affiliateProgram && viewer.affiliateInvitations.length === 0 && (
+            <li className="muted">Open programs take links from any creator: search a product below.</li>
+          )}
         </ul>
       </section>
 
@@ -291,7 +351,12 @@ function CreatorDashboard() {
         ) : (
           <ul className="plain">
             {commissions.map((entry) => (
-              <li key={entry.id} className={fresh.has(entry.id) ? "commission commission--fresh" : "commission"} data-testid="commission" data-order-number={entry.orderNumber}>
+              <li
+                key={entry.id}
+                className={fresh.has(entry.id) ? "commission commission--fresh" : "commission"}
+                data-testid="commission"
+                data-order-number={entry.orderNumber}
+              >
                 <span>
                   Order #{entry.orderNumber}
                   <small className="muted">
@@ -300,7 +365,9 @@ function CreatorDashboard() {
                     {entry.selfReferral ? " · self-referral" : ""}
                   </small>
                 </span>
-                <span className={entry.reversal ? "amount amount--negative" : "amount"}>{money(entry.amount)}</span>
+                <span className={entry.reversal ? "amount amount--negative" : "amount"}>
+                  {money(entry.amount)}
+                </span>
                 <span className="status">{entry.status.toLowerCase()}</span>
               </li>
             ))}

@@ -16,13 +16,25 @@ const TABS: { kind: FeedKind; label: string }[] = [
  * fresh demo has nothing trending yet. Then the feed shows the latest posts of who the viewer
  * follows, else the demo's curated posts, and says so.
  */
-async function fallbackPosts(client: ShoppableClient, signedIn: boolean, demoPostIds: string[]): Promise<{ posts: Post[]; note: string } | null> {
+async function fallbackPosts(
+  client: ShoppableClient,
+  signedIn: boolean,
+  demoPostIds: string[],
+): Promise<{ posts: Post[]; note: string } | null> {
   if (signedIn) {
     const following = await client.feed({ kind: "FOLLOWING", first: 10 });
-    if (following.edges.length) return { posts: following.edges.map((edge) => edge.node), note: "Nothing is trending yet this hour: the latest from who you follow." };
+    if (following.edges.length)
+      return {
+        posts: following.edges.map((edge) => edge.node),
+        note: "Nothing is trending yet this hour: the latest from who you follow.",
+      };
   }
-  const posts = (await Promise.all(demoPostIds.map((id) => client.post({ id }).catch(() => null)))).filter((post): post is Post => !!post);
-  return posts.length ? { posts, note: "Nothing is trending yet this hour: fresh posts from our creators." } : null;
+  const posts = (await Promise.all(demoPostIds.map((id) => client.post({ id }).catch(() => null)))).filter(
+    (post): post is Post => !!post,
+  );
+  return posts.length
+    ? { posts, note: "Nothing is trending yet this hour: fresh posts from our creators." }
+    : null;
 }
 
 export function FeedPage() {
@@ -44,7 +56,10 @@ export function FeedPage() {
     client.feed({ kind, first: 10 }).then(
       async (feed) => {
         if (!active) return;
-        const fallback = feed.edges.length === 0 && kind !== "FOLLOWING" ? await fallbackPosts(client, user !== "anonymous", config.demo?.postIds ?? []).catch(() => null) : null;
+        const fallback =
+          feed.edges.length === 0 && kind !== "FOLLOWING"
+            ? await fallbackPosts(client, user !== "anonymous", config.demo?.postIds ?? []).catch(() => null)
+            : null;
         if (!active) return;
         setPosts(fallback?.posts ?? feed.edges.map((edge) => edge.node));
         setNote(fallback?.note ?? null);
@@ -64,7 +79,10 @@ export function FeedPage() {
     setLoading(true);
     client.feed({ kind, first: 10, after: cursor }).then(
       (feed) => {
-        setPosts((previous) => [...previous, ...feed.edges.map((edge) => edge.node).filter((post) => !previous.some((p) => p.id === post.id))]);
+        setPosts((previous) => [
+          ...previous,
+          ...feed.edges.map((edge) => edge.node).filter((post) => !previous.some((p) => p.id === post.id)),
+        ]);
         setCursor(feed.pageInfo.endCursor);
         setHasMore(feed.pageInfo.hasNextPage);
         setLoading(false);
@@ -75,13 +93,21 @@ export function FeedPage() {
 
   return (
     <div className="feed">
-      <nav className="tabs" role="tablist">
+      <div className="tabs" role="tablist">
         {TABS.map((tab) => (
-          <button key={tab.kind} type="button" role="tab" aria-selected={kind === tab.kind} className={kind === tab.kind ? "tab tab--active" : "tab"} onClick={() => setKind(tab.kind)} data-testid={`tab-${tab.kind}`}>
+          <button
+            key={tab.kind}
+            type="button"
+            role="tab"
+            aria-selected={kind === tab.kind}
+            className={kind === tab.kind ? "tab tab--active" : "tab"}
+            onClick={() => setKind(tab.kind)}
+            data-testid={`tab-${tab.kind}`}
+          >
             {tab.label}
           </button>
         ))}
-      </nav>
+      </div>
       {error && <p className="error page-pad">{error}</p>}
       {note && (
         <p className="feed__note" data-testid="feed-note">
@@ -90,7 +116,11 @@ export function FeedPage() {
       )}
       {!loading && !error && posts.length === 0 && (
         <div className="empty page-pad">
-          {kind === "FOLLOWING" && user === "anonymous" ? "Choose a demo user to see the posts of the creators and shops they follow." : kind === "FOLLOWING" ? "Follow creators and shops to fill this feed." : "No posts yet."}
+          {kind === "FOLLOWING" && user === "anonymous"
+            ? "Choose a demo user to see the posts of the creators and shops they follow."
+            : kind === "FOLLOWING"
+              ? "Follow creators and shops to fill this feed."
+              : "No posts yet."}
         </div>
       )}
       {posts.length === 0 && loading && <div className="skeleton skeleton--post" />}

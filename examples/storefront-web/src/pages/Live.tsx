@@ -27,7 +27,12 @@ export function LiveListPage() {
       ) : (
         <div className="live-grid">
           {sessions.map((session) => (
-            <Link key={session.id} to={`/live/${encodeURIComponent(session.id)}`} className="live-card" data-testid="live-card">
+            <Link
+              key={session.id}
+              to={`/live/${encodeURIComponent(session.id)}`}
+              className="live-card"
+              data-testid="live-card"
+            >
               <span className="badge badge--live">LIVE</span>
               <span className="live-card__viewers">
                 <Icon name="eye" size={14} /> {compact(session.viewerCount)}
@@ -86,7 +91,10 @@ export function LivePage({ id }: { id: string }) {
     })();
     // Presence: join while the page is open (anonymous viewers by this device's id).
     const presence = { liveSessionId: id, ...(user === "anonymous" ? { sessionId } : {}) };
-    void client.liveSessionJoin(presence).then((result) => active && result.liveSession && setViewerCount(result.liveSession.viewerCount)).catch(() => {});
+    void client
+      .liveSessionJoin(presence)
+      .then((result) => active && result.liveSession && setViewerCount(result.liveSession.viewerCount))
+      .catch(() => {});
     const leave = () => void client.liveSessionLeave(presence).catch(() => {});
     window.addEventListener("pagehide", leave);
     return () => {
@@ -105,12 +113,24 @@ export function LivePage({ id }: { id: string }) {
       <div className="live__stage">
         {/* The host's stream from their streaming provider (the demo's is a looping clip). HLS plays natively in Safari; elsewhere an app adds hls.js. */}
         {session.playbackUrl && !streamFailed ? (
-          <video className="live__video" src={session.playbackUrl} muted autoPlay loop playsInline data-testid="live-video" onError={() => setStreamFailed(true)} />
+          <video
+            className="live__video"
+            src={session.playbackUrl}
+            muted
+            autoPlay
+            loop
+            playsInline
+            data-testid="live-video"
+            onError={() => setStreamFailed(true)}
+          />
         ) : (
           <div className="live__video live__video--placeholder" data-testid="live-no-stream" />
         )}
         <div className="live__top">
-          <span className={session.status === "LIVE" ? "badge badge--live" : "badge"} data-testid="live-status">
+          <span
+            className={session.status === "LIVE" ? "badge badge--live" : "badge"}
+            data-testid="live-status"
+          >
             {session.status === "LIVE" ? "LIVE" : session.status.toLowerCase()}
           </span>
           <span className="badge badge--dark" data-testid="viewer-count">
@@ -120,10 +140,24 @@ export function LivePage({ id }: { id: string }) {
         <div className="live__bottom">
           <div className="live__caption">
             <strong>{session.title}</strong>
-            <small>{session.shop ? <Link to={`/shops/${session.shop.handle}`}>{session.shop.name}</Link> : `@${session.host.handle}`}</small>
+            <small>
+              {session.shop ? (
+                <Link to={`/shops/${session.shop.handle}`}>{session.shop.name}</Link>
+              ) : (
+                `@${session.host.handle}`
+              )}
+            </small>
           </div>
           <section className="live__pinned" data-testid="pinned" data-product-id={pinned?.product.id ?? ""}>
-            {pinned ? <PinnedProduct key={`${pinned.id}:${pinned.livePrice?.amount}`} pin={pinned} liveSessionId={session.id} /> : <p className="muted">No product pinned right now.</p>}
+            {pinned ? (
+              <PinnedProduct
+                key={`${pinned.id}:${pinned.livePrice?.amount}`}
+                pin={pinned}
+                liveSessionId={session.id}
+              />
+            ) : (
+              <p className="muted">No product pinned right now.</p>
+            )}
           </section>
         </div>
       </div>
@@ -136,37 +170,62 @@ function PinnedProduct({ pin: pinned, liveSessionId }: { pin: Pin; liveSessionId
   const { client } = useShoppable();
   const [open, setOpen] = useState(false);
   const product = useQuery(() => client.product({ id: pinned.product.id }), [client, pinned.product.id]);
-  const regular = product.data?.variants.find((variant) => variant.id === pinned.variant?.id)?.price ?? product.data?.priceRange.min;
+  const regular =
+    product.data?.variants.find((variant) => variant.id === pinned.variant?.id)?.price ??
+    product.data?.priceRange.min;
   const livePrice = pinned.livePriceActive ? pinned.livePrice : null;
   const image = product.data?.media[0];
   return (
     <div className="pinned" data-testid="pinned-product" data-product-handle={pinned.product.handle}>
-      <span className="pinned__thumb">{image ? <img src={image.posterUrl ?? image.url} alt="" /> : null}</span>
+      <span className="pinned__thumb">
+        {image ? <img src={image.posterUrl ?? image.url} alt="" /> : null}
+      </span>
       <span className="pinned__info">
-        <small className="pinned__label">Pinned now{pinned.quantityCap != null ? ` · ${pinned.remaining} of ${pinned.quantityCap} left` : ""}</small>
+        <small className="pinned__label">
+          Pinned now{pinned.quantityCap != null ? ` · ${pinned.remaining} of ${pinned.quantityCap} left` : ""}
+        </small>
         <strong className="pinned__title">{pinned.product.title}</strong>
         <span className="pinned__price" data-testid="pinned-price">
           {livePrice ? (
             <>
-              <span className="price--live">{money(livePrice)}</span> <s className="muted">{money(regular)}</s>
+              <span className="price--live">{money(livePrice)}</span>{" "}
+              <s className="muted">{money(regular)}</s>
             </>
           ) : (
             money(regular)
           )}
         </span>
       </span>
-      <button type="button" className="button button--primary button--small" onClick={() => setOpen(true)} disabled={!product.data} data-testid="pinned-buy">
+      <button
+        type="button"
+        className="button button--primary button--small"
+        onClick={() => setOpen(true)}
+        disabled={!product.data}
+        data-testid="pinned-buy"
+      >
         Buy
       </button>
       {open && product.data && (
         <div className="sheet" role="dialog" aria-modal="true" data-testid="product-sheet">
-          <button type="button" className="sheet__backdrop" aria-label="Close" onClick={() => setOpen(false)} />
+          <button
+            type="button"
+            className="sheet__backdrop"
+            aria-label="Close"
+            onClick={() => setOpen(false)}
+          />
           <div className="sheet__panel">
             <div className="sheet__grip" />
             <button type="button" className="sheet__close" onClick={() => setOpen(false)} aria-label="Close">
               ×
             </button>
-            <ProductDetails product={product.data} attribution={{ liveSessionId }} initialVariantId={pinned.variant?.id ?? null} livePrice={livePrice} compact onAdded={() => setOpen(false)} />
+            <ProductDetails
+              product={product.data}
+              attribution={{ liveSessionId }}
+              initialVariantId={pinned.variant?.id ?? null}
+              livePrice={livePrice}
+              compact
+              onAdded={() => setOpen(false)}
+            />
           </div>
         </div>
       )}

@@ -12,7 +12,10 @@ import { useShoppable } from "../shoppable.tsx";
 
 type Order = OrderSummary | OrderFieldsFragment;
 
-async function readOrder(client: ReturnType<typeof useShoppable>["client"], id: string): Promise<Order | null> {
+async function readOrder(
+  client: ReturnType<typeof useShoppable>["client"],
+  id: string,
+): Promise<Order | null> {
   const order = await client.order({ id }).catch(() => null);
   if (order) return order;
   const stored = sessionStorage.getItem(`shoppable.order.${id}`);

@@ -14,7 +14,13 @@ export function ProductPage({ handle }: { handle: string }) {
   const { client } = useShoppable();
   const { search } = useLocation();
   const product = useQuery(() => client.product({ handle }), [client, handle]);
-  const related = useQuery(async () => (product.data ? (await client.recommendedProducts({ productId: product.data.id, first: 6 })).products : []), [client, product.data?.id]);
+  const related = useQuery(
+    async () =>
+      product.data
+        ? (await client.recommendedProducts({ productId: product.data.id, first: 6 })).products
+        : [],
+    [client, product.data?.id],
+  );
   if (product.loading && !product.data) return <div className="skeleton skeleton--product" />;
   if (!product.data) return <p className="empty page-pad">This product is not available.</p>;
   const attribution: CartLineAttributionInput = {};
@@ -27,7 +33,9 @@ export function ProductPage({ handle }: { handle: string }) {
       <ProductDetails key={product.data.id} product={product.data} attribution={attribution} />
       {(socialProof.purchasesLast24h > 0 || socialProof.postCount > 0) && (
         <p className="social-proof page-pad">
-          {socialProof.purchasesLast24h > 0 && <span>{socialProof.purchasesLast24h} bought in the last 24 h</span>}
+          {socialProof.purchasesLast24h > 0 && (
+            <span>{socialProof.purchasesLast24h} bought in the last 24 h</span>
+          )}
           {socialProof.postCount > 0 && <span>in {socialProof.postCount} posts</span>}
         </p>
       )}

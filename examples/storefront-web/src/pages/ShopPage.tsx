@@ -17,7 +17,12 @@ export function ShopPage({ handle }: { handle: string }) {
   const shop = useQuery(() => client.shop({ handle, productsFirst: 1 }), [client, handle]);
   const [tab, setTab] = useState<"products" | "posts">("products");
   const [products, setProducts] = useState<ProductFieldsFragment[]>([]);
-  const [page, setPage] = useState<{ cursor: string | null; hasMore: boolean; loading: boolean; total: number }>({ cursor: null, hasMore: false, loading: false, total: 0 });
+  const [page, setPage] = useState<{
+    cursor: string | null;
+    hasMore: boolean;
+    loading: boolean;
+    total: number;
+  }>({ cursor: null, hasMore: false, loading: false, total: 0 });
   const [posts, setPosts] = useState<Post[] | null>(null);
   const [following, setFollowing] = useState<{ is: boolean; count: number } | null>(null);
   const shopId = shop.data?.id;
@@ -30,16 +35,28 @@ export function ShopPage({ handle }: { handle: string }) {
     if (!shopId) return;
     setPage((previous) => ({ ...previous, loading: true }));
     const connection = await client.products({ filter: { shopId }, first: 12, after });
-    setProducts((previous) => (after ? [...previous, ...connection.edges.map((edge) => edge.node)] : connection.edges.map((edge) => edge.node)));
-    setPage({ cursor: connection.pageInfo.endCursor, hasMore: connection.pageInfo.hasNextPage, loading: false, total: connection.totalCount });
+    setProducts((previous) =>
+      after
+        ? [...previous, ...connection.edges.map((edge) => edge.node)]
+        : connection.edges.map((edge) => edge.node),
+    );
+    setPage({
+      cursor: connection.pageInfo.endCursor,
+      hasMore: connection.pageInfo.hasNextPage,
+      loading: false,
+      total: connection.totalCount,
+    });
   }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page loads again when the shop changes; loadProducts is remade each render and reads these
   useEffect(() => {
     void loadProducts(null);
     setPosts(null);
   }, [client, shopId]);
   useEffect(() => {
     if (tab !== "posts" || posts) return;
-    void client.request(ShopPosts, { handle, first: 24 }).then(({ shop }) => setPosts(shop?.posts.edges.map((edge) => edge.node) ?? []));
+    void client
+      .request(ShopPosts, { handle, first: 24 })
+      .then(({ shop }) => setPosts(shop?.posts.edges.map((edge) => edge.node) ?? []));
   }, [client, handle, tab, posts]);
 
   async function toggleFollow() {
@@ -55,23 +72,39 @@ export function ShopPage({ handle }: { handle: string }) {
   return (
     <div className="page shop" data-testid="shop-page">
       <header className="shop__header">
-        <div className="shop__logo">{shop.data.logoUrl ? <img src={shop.data.logoUrl} alt="" /> : shop.data.name.slice(0, 1)}</div>
+        <div className="shop__logo">
+          {shop.data.logoUrl ? <img src={shop.data.logoUrl} alt="" /> : shop.data.name.slice(0, 1)}
+        </div>
         <div className="shop__meta">
           <h1 data-testid="shop-name">{shop.data.name}</h1>
           <p className="muted">
             {compact(following?.count ?? shop.data.followerCount)} followers · {page.total} products
           </p>
         </div>
-        <button type="button" className={following?.is ? "button" : "button button--primary"} onClick={() => void toggleFollow()} data-testid="follow">
+        <button
+          type="button"
+          className={following?.is ? "button" : "button button--primary"}
+          onClick={() => void toggleFollow()}
+          data-testid="follow"
+        >
           {following?.is ? "Following" : "Follow"}
         </button>
       </header>
       {shop.data.description && <p className="shop__description">{shop.data.description}</p>}
       <nav className="tabs tabs--light">
-        <button type="button" className={tab === "products" ? "tab tab--active" : "tab"} onClick={() => setTab("products")}>
+        <button
+          type="button"
+          className={tab === "products" ? "tab tab--active" : "tab"}
+          onClick={() => setTab("products")}
+        >
           Products
         </button>
-        <button type="button" className={tab === "posts" ? "tab tab--active" : "tab"} onClick={() => setTab("posts")} data-testid="shop-posts-tab">
+        <button
+          type="button"
+          className={tab === "posts" ? "tab tab--active" : "tab"}
+          onClick={() => setTab("posts")}
+          data-testid="shop-posts-tab"
+        >
           Posts
         </button>
       </nav>
@@ -79,7 +112,13 @@ export function ShopPage({ handle }: { handle: string }) {
         <>
           <ProductGrid products={products} />
           {page.hasMore && (
-            <button type="button" className="button button--wide more" disabled={page.loading} onClick={() => void loadProducts(page.cursor)} data-testid="more-products">
+            <button
+              type="button"
+              className="button button--wide more"
+              disabled={page.loading}
+              onClick={() => void loadProducts(page.cursor)}
+              data-testid="more-products"
+            >
               {page.loading ? "Loading…" : "Show more"}
             </button>
           )}
@@ -91,8 +130,17 @@ export function ShopPage({ handle }: { handle: string }) {
       ) : (
         <div className="grid grid--posts">
           {posts.map((post) => (
-            <Link key={post.id} to={`/posts/${encodeURIComponent(post.id)}`} className="post-thumb" data-testid="shop-post">
-              {post.media.kind !== "VIDEO" || post.media.posterUrl ? <img src={post.media.posterUrl ?? post.media.url} alt={post.caption} loading="lazy" /> : <video src={post.media.url} muted playsInline preload="metadata" />}
+            <Link
+              key={post.id}
+              to={`/posts/${encodeURIComponent(post.id)}`}
+              className="post-thumb"
+              data-testid="shop-post"
+            >
+              {post.media.kind !== "VIDEO" || post.media.posterUrl ? (
+                <img src={post.media.posterUrl ?? post.media.url} alt={post.caption} loading="lazy" />
+              ) : (
+                <video src={post.media.url} muted playsInline preload="metadata" />
+              )}
               <span className="post-thumb__count">
                 <Icon name="play" filled size={12} /> {compact(post.viewCount)}
               </span>

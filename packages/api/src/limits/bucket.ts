@@ -54,7 +54,12 @@ export class MemoryBucketStore implements BucketStore {
     const at = this.now();
     const points = this.level(bucket, at);
     if (++this.sweeps % 1000 === 0) this.sweep(at);
-    if (points < cost) return { allowed: false, available: Math.floor(points), retryAfterMs: retryAfter(this.settings, points, cost) };
+    if (points < cost)
+      return {
+        allowed: false,
+        available: Math.floor(points),
+        retryAfterMs: retryAfter(this.settings, points, cost),
+      };
     this.buckets.set(bucket, { points: points - cost, at });
     return { allowed: true, available: Math.floor(points - cost), retryAfterMs: 0 };
   }
@@ -72,7 +77,8 @@ export class MemoryBucketStore implements BucketStore {
 
   /** Forgets buckets that have refilled: they hold nothing a fresh bucket would not. */
   private sweep(at: number) {
-    for (const name of this.buckets.keys()) if (this.level(name, at) >= this.settings.capacity) this.buckets.delete(name);
+    for (const name of this.buckets.keys())
+      if (this.level(name, at) >= this.settings.capacity) this.buckets.delete(name);
   }
 
   async close(): Promise<void> {}
@@ -126,7 +132,12 @@ export class RedisBucketStore implements BucketStore {
   ) {
     this.fallback = new MemoryBucketStore(settings);
     // Fail fast while Redis is away: no offline queue, one try per command.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, connectTimeout: 2000 });
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      connectTimeout: 2000,
+    });
     this.redis.defineCommand("bucket", { numberOfKeys: 1, lua: BUCKET_SCRIPT });
     this.redis.on("error", () => this.markDown());
     this.redis.on("ready", () => {
@@ -143,19 +154,20 @@ export class RedisBucketStore implements BucketStore {
   }
 
   private markDown() {
-    if (this.up) this.logger.warn("Rate limits: Redis unreachable; using this instance's own buckets until it returns.");
+    if (this.up)
+      this.logger.warn("Rate limits: Redis unreachable; using this instance's own buckets until it returns.");
     this.up = false;
   }
 
   private async run(bucket: string, cost: number): Promise<[number, number] | null> {
     await this.connected;
     try {
-      const out = (await (this.redis as unknown as { bucket(k: string, ...a: number[]): Promise<[number, number]> }).bucket(
-        this.prefix + bucket,
-        this.settings.capacity,
-        this.settings.restorePerSecond,
-        cost,
-      )) as [number, number];
+      const out = (await (
+        this.redis as unknown as { bucket(k: string, ...a: number[]): Promise<[number, number]> }
+      ).bucket(this.prefix + bucket, this.settings.capacity, this.settings.restorePerSecond, cost)) as [
+        number,
+        number,
+      ];
       return out;
     } catch {
       this.markDown();
@@ -168,7 +180,11 @@ export class RedisBucketStore implements BucketStore {
     if (!out) return this.fallback.take(bucket, cost);
     const available = out[1] / 1000;
     if (out[0] === 1) return { allowed: true, available: Math.floor(available), retryAfterMs: 0 };
-    return { allowed: false, available: Math.floor(available), retryAfterMs: retryAfter(this.settings, available, cost) };
+    return {
+      allowed: false,
+      available: Math.floor(available),
+      retryAfterMs: retryAfter(this.settings, available, cost),
+    };
   }
 
   async giveBack(bucket: string, points: number): Promise<number> {

@@ -7,7 +7,14 @@
  * alike. Every query and mutation response carries `extensions.cost`.
  */
 import { operationCost, resultCost, type Context } from "@shoppable/schema";
-import { getOperationAST, getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from "graphql";
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { BucketStore } from "./bucket.ts";
 
@@ -34,11 +41,23 @@ function withCost(result: ExecutionResult, cost: CostExtension): ExecutionResult
 export function useCostLimits(options: { store: BucketStore; maxCost: number }): Plugin<Context> {
   const { store, maxCost } = options;
   const { capacity, restorePerSecond } = store.settings;
-  const status = (available: number) => ({ maximumAvailable: capacity, currentlyAvailable: available, restoreRate: restorePerSecond });
+  const status = (available: number) => ({
+    maximumAvailable: capacity,
+    currentlyAvailable: available,
+    restoreRate: restorePerSecond,
+  });
 
   /** Prices the operation and takes its cost from the caller's bucket; a refusal is the result to answer with. */
   async function charge(args: ExecutionArgs): Promise<
-    { refused: ExecutionResult } | { refused?: undefined; operation: OperationDefinitionNode; bucket: string; requested: number; available: number } | null
+    | { refused: ExecutionResult }
+    | {
+        refused?: undefined;
+        operation: OperationDefinitionNode;
+        bucket: string;
+        requested: number;
+        available: number;
+      }
+    | null
   > {
     const operation = getOperationAST(args.document, args.operationName) as OperationDefinitionNode | null;
     const ctx = args.contextValue as LimitedContext;
@@ -56,23 +75,50 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
       const refusal =
         error instanceof GraphQLError
           ? new GraphQLError(error.message, { extensions: { code: "BAD_USER_INPUT", ...error.extensions } })
-          : new GraphQLError("The operation's arguments could not be priced.", { extensions: { code: "BAD_USER_INPUT" } });
-      return { refused: withCost({ errors: [refusal] }, { requestedQueryCost: 0, actualQueryCost: 0, throttleStatus: status(-1) }) };
+          : new GraphQLError("The operation's arguments could not be priced.", {
+              extensions: { code: "BAD_USER_INPUT" },
+            });
+      return {
+        refused: withCost(
+          { errors: [refusal] },
+          { requestedQueryCost: 0, actualQueryCost: 0, throttleStatus: status(-1) },
+        ),
+      };
     }
     if (requested > maxCost) {
-      const error = new GraphQLError(`Query cost ${requested} exceeds the maximum of ${maxCost} for one operation.`, {
-        extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost" },
-      });
-      return { refused: withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(-1) }) };
+      const error = new GraphQLError(
+        `Query cost ${requested} exceeds the maximum of ${maxCost} for one operation.`,
+        {
+          extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost" },
+        },
+      );
+      return {
+        refused: withCost(
+          { errors: [error] },
+          { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(-1) },
+        ),
+      };
     }
     const bucket = bucketOf(ctx);
     const take = await store.take(bucket, requested);
     if (!take.allowed) {
       const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
-      const error = new GraphQLError(`Rate limited: this operation costs ${requested} and ${take.available} points are available; retry in ${seconds} s.`, {
-        extensions: { code: "RATE_LIMITED", retryAfter: seconds, http: { status: 429, headers: { "retry-after": String(seconds) } } },
-      });
-      return { refused: withCost({ errors: [error] }, { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(take.available) }) };
+      const error = new GraphQLError(
+        `Rate limited: this operation costs ${requested} and ${take.available} points are available; retry in ${seconds} s.`,
+        {
+          extensions: {
+            code: "RATE_LIMITED",
+            retryAfter: seconds,
+            http: { status: 429, headers: { "retry-after": String(seconds) } },
+          },
+        },
+      );
+      return {
+        refused: withCost(
+          { errors: [error] },
+          { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: status(take.available) },
+        ),
+      };
     }
     return { operation, bucket, requested, available: take.available };
   }
@@ -87,9 +133,21 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return; // streamed results are charged their requested cost
           // Not clamped: the requested cost is an upper bound (a property test holds it to that).
-          const actual = resultCost(result.data, args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>);
-          const available = requested > actual ? await store.giveBack(bucket, requested - actual) : charged.available;
-          setResult(withCost(result, { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: status(available) }));
+          const actual = resultCost(
+            result.data,
+            args.document,
+            operation,
+            (args.variableValues ?? {}) as Record<string, unknown>,
+          );
+          const available =
+            requested > actual ? await store.giveBack(bucket, requested - actual) : charged.available;
+          setResult(
+            withCost(result, {
+              requestedQueryCost: requested,
+              actualQueryCost: actual,
+              throttleStatus: status(available),
+            }),
+          );
         },
       };
     },

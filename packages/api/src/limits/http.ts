@@ -19,10 +19,19 @@ import type { Admission, RawParams } from "./params.ts";
  * the client, still sending, surely receives the answer (a socket closed on unread data resets
  * the connection, and the client may lose the response).
  */
-function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string, close: boolean): Response {
+function refusal(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+  close: boolean,
+): Response {
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
   if (close) headers.connection = "close";
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers });
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers,
+  });
 }
 
 /** Refused bodies up to this many times the limit are read into nothing (see `refusal`); larger ones close the connection. */
@@ -38,19 +47,32 @@ export function useRequestSizeLimit(maxBytes: number): Plugin {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method === "GET") {
         const length = Buffer.byteLength(request.url);
-        if (length > maxBytes) endResponse(refusal(fetchAPI, 414, "PAYLOAD_TOO_LARGE", `The request URL is ${length} bytes; the limit is ${maxBytes}.`, false));
+        if (length > maxBytes)
+          endResponse(
+            refusal(
+              fetchAPI,
+              414,
+              "PAYLOAD_TOO_LARGE",
+              `The request URL is ${length} bytes; the limit is ${maxBytes}.`,
+              false,
+            ),
+          );
         return;
       }
       const declared = request.headers.get("content-length");
       // A chunked body declares no length and could only be measured by reading it: refused.
       if (declared === null && /chunked/i.test(request.headers.get("transfer-encoding") ?? "")) {
-        endResponse(refusal(fetchAPI, 411, "LENGTH_REQUIRED", "Send the body with a Content-Length header.", true));
+        endResponse(
+          refusal(fetchAPI, 411, "LENGTH_REQUIRED", "Send the body with a Content-Length header.", true),
+        );
         return;
       }
       const length = Number(declared ?? 0);
       if (length > maxBytes) {
         const message = `The request body is ${length} bytes; the limit is ${maxBytes}.`;
-        endResponse(refusal(fetchAPI, 413, "PAYLOAD_TOO_LARGE", message, !(length <= maxBytes * DRAINED_MULTIPLE)));
+        endResponse(
+          refusal(fetchAPI, 413, "PAYLOAD_TOO_LARGE", message, !(length <= maxBytes * DRAINED_MULTIPLE)),
+        );
       }
     },
   };
@@ -64,7 +86,9 @@ function paramsOfSearch(search: URLSearchParams): RawParams {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new GraphQLError(`"${name}" is not valid JSON.`, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+      throw new GraphQLError(`"${name}" is not valid JSON.`, {
+        extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+      });
     }
   };
   return {
@@ -100,13 +124,21 @@ export interface AdmittedRequest {
  * Authenticates the caller (401 UNAUTHENTICATED), then admits the parameters (params.ts); the
  * caller and the client address go on the context, where the context factory finds them.
  */
-export function useHttpAdmission(options: { authenticate: (headers: Headers) => Promise<Caller>; admit: Admission; trustProxy: boolean }): Plugin {
+export function useHttpAdmission(options: {
+  authenticate: (headers: Headers) => Promise<Caller>;
+  admit: Admission;
+  trustProxy: boolean;
+}): Plugin {
   const { authenticate, admit, trustProxy } = options;
   return {
     async onParams({ params, request, setParams, context }) {
       const admitted = context as AdmittedRequest;
       admitted.caller = await authenticate(request.headers);
-      admitted.clientAddress = clientAddress(request.headers, admitted.req?.socket?.remoteAddress, trustProxy);
+      admitted.clientAddress = clientAddress(
+        request.headers,
+        admitted.req?.socket?.remoteAddress,
+        trustProxy,
+      );
       setParams(admit(params as RawParams, admitted.caller.key));
     },
   };
@@ -114,7 +146,11 @@ export function useHttpAdmission(options: { authenticate: (headers: Headers) => 
 
 /** What Node.js's HTTP parser refuses before Yoga sees a request, by its error code. */
 const PARSER_REFUSALS: Record<string, [number, string, string]> = {
-  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "The request's URL and headers are larger than the server accepts."],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    "Request Header Fields Too Large",
+    "The request's URL and headers are larger than the server accepts.",
+  ],
   HPE_URI_TOO_LONG: [414, "URI Too Long", "The request URL is longer than the server accepts."],
   ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "The request was not received in time."],
 };
@@ -135,11 +171,17 @@ export function answerClientErrors(server: Server, logger: Logger) {
     const current = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     if (!socket.writable || current?.headersSent) return socket.destroy();
     answered.add(socket);
-    const [status, reason, message] = PARSER_REFUSALS[error.code ?? ""] ?? [400, "Bad Request", "The request is not valid HTTP."];
+    const [status, reason, message] = PARSER_REFUSALS[error.code ?? ""] ?? [
+      400,
+      "Bad Request",
+      "The request is not valid HTTP.",
+    ];
     const body = JSON.stringify({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
     socket.on("data", () => undefined);
     socket.on("error", () => undefined);
     socket.setTimeout(5_000, () => socket.destroy());
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }

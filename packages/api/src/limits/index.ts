@@ -34,14 +34,18 @@ export { type LimitedContext } from "./cost-plugin.ts";
 
 /** The rate-limit buckets for this configuration: Redis-backed with REDIS_URL, else in process. */
 export function createBucketStore(config: Config, logger: Logger): BucketStore {
-  return config.redisUrl ? new RedisBucketStore(config.limits.bucket, config.redisUrl, logger) : new MemoryBucketStore(config.limits.bucket);
+  return config.redisUrl
+    ? new RedisBucketStore(config.limits.bucket, config.redisUrl, logger)
+    : new MemoryBucketStore(config.limits.bucket);
 }
 
 /** Affiliate click buckets, one per network: AFFILIATE_CLICKS_PER_MINUTE, shared through Redis like the others. */
 export function createClickBucketStore(config: Config, logger: Logger): BucketStore {
   const perMinute = config.affiliate.clicksPerMinute;
   const settings = { capacity: perMinute, restorePerSecond: perMinute / 60 };
-  return config.redisUrl ? new RedisBucketStore(settings, config.redisUrl, logger, "shoppable:clicks:") : new MemoryBucketStore(settings);
+  return config.redisUrl
+    ? new RedisBucketStore(settings, config.redisUrl, logger, "shoppable:clicks:")
+    : new MemoryBucketStore(settings);
 }
 
 function tagTooComplex(_ctx: unknown, error: { extensions: Record<string, unknown> }) {
@@ -72,7 +76,9 @@ export function createProtections(options: {
 }): Protections {
   const { config, store, authenticate } = options;
   const { limits } = config;
-  const admit = createAdmission(config.persistedOperationsFile ? readPersistedOperations(config.persistedOperationsFile) : null);
+  const admit = createAdmission(
+    config.persistedOperationsFile ? readPersistedOperations(config.persistedOperationsFile) : null,
+  );
   // GraphQL Armor's errors carry no code; give them the one API.md names for limits.
   const armor = { exposeLimits: true, propagateOnRejection: true, onReject: [tagTooComplex] };
   const plugins: (Plugin | Plugin<Context>)[] = [
@@ -80,10 +86,19 @@ export function createProtections(options: {
     useUrlEncodedParams,
     useHttpAdmission({ authenticate, admit, trustProxy: config.trustProxy }),
     maxTokensPlugin({ ...armor, n: limits.maxTokens, errorMessage: "Query too large." }) as Plugin<Context>,
-    maxAliasesPlugin({ ...armor, n: limits.maxAliases, errorMessage: "Too many aliases." }) as Plugin<Context>,
-    maxDirectivesPlugin({ ...armor, n: limits.maxDirectives, errorMessage: "Too many directives." }) as Plugin<Context>,
+    maxAliasesPlugin({
+      ...armor,
+      n: limits.maxAliases,
+      errorMessage: "Too many aliases.",
+    }) as Plugin<Context>,
+    maxDirectivesPlugin({
+      ...armor,
+      n: limits.maxDirectives,
+      errorMessage: "Too many directives.",
+    }) as Plugin<Context>,
   ];
-  if (!config.introspection) plugins.push(disableIntrospection, blockFieldSuggestionsPlugin() as Plugin<Context>);
+  if (!config.introspection)
+    plugins.push(disableIntrospection, blockFieldSuggestionsPlugin() as Plugin<Context>);
   plugins.push(useCostLimits({ store, maxCost: limits.maxQueryCost }));
   return { plugins, admit };
 }

@@ -32,10 +32,12 @@ export type Admission = (params: RawParams, key: CallerKey) => AdmittedParams;
 /** Reads the persisted-operations manifest: `{ "<sha256 hex>": "<document>" }`. */
 export function readPersistedOperations(file: string): Map<string, string> {
   const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${file}: expected an object of sha256 hash → document`);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new Error(`${file}: expected an object of sha256 hash → document`);
   const entries = Object.entries(parsed as Record<string, unknown>);
   for (const [hash, doc] of entries) {
-    if (!/^[0-9a-f]{64}$/.test(hash) || typeof doc !== "string") throw new Error(`${file}: "${hash.slice(0, 80)}" is not a sha256 hex hash of a document string`);
+    if (!/^[0-9a-f]{64}$/.test(hash) || typeof doc !== "string")
+      throw new Error(`${file}: "${hash.slice(0, 80)}" is not a sha256 hex hash of a document string`);
   }
   return new Map(entries as [string, string][]);
 }
@@ -70,18 +72,30 @@ function containsNul(value: unknown): boolean {
 
 /** The shapes GraphQL over HTTP and graphql-ws both require; anything else is a BAD_REQUEST. */
 function checkShapes(params: RawParams) {
-  if (!isObject(params)) throw refused(`Expected the operation's parameters to be an object, but got ${kindOf(params)}.`, "BAD_REQUEST");
+  if (!isObject(params))
+    throw refused(
+      `Expected the operation's parameters to be an object, but got ${kindOf(params)}.`,
+      "BAD_REQUEST",
+    );
   const { query, variables, operationName, extensions } = params;
-  if (query != null && typeof query !== "string") throw refused(`Expected "query" to be a string, but got ${kindOf(query)}.`, "BAD_REQUEST");
-  if (variables != null && !isObject(variables)) throw refused(`Expected "variables" to be an object, but got ${kindOf(variables)}.`, "BAD_REQUEST");
-  if (operationName != null && typeof operationName !== "string") throw refused(`Expected "operationName" to be a string, but got ${kindOf(operationName)}.`, "BAD_REQUEST");
-  if (extensions != null && !isObject(extensions)) throw refused(`Expected "extensions" to be an object, but got ${kindOf(extensions)}.`, "BAD_REQUEST");
+  if (query != null && typeof query !== "string")
+    throw refused(`Expected "query" to be a string, but got ${kindOf(query)}.`, "BAD_REQUEST");
+  if (variables != null && !isObject(variables))
+    throw refused(`Expected "variables" to be an object, but got ${kindOf(variables)}.`, "BAD_REQUEST");
+  if (operationName != null && typeof operationName !== "string")
+    throw refused(
+      `Expected "operationName" to be a string, but got ${kindOf(operationName)}.`,
+      "BAD_REQUEST",
+    );
+  if (extensions != null && !isObject(extensions))
+    throw refused(`Expected "extensions" to be an object, but got ${kindOf(extensions)}.`, "BAD_REQUEST");
 }
 
 /** The hash of the Apollo persisted-query protocol: `extensions.persistedQuery { version: 1, sha256Hash }`. */
 function persistedHash(extensions: Record<string, unknown> | undefined): string | null {
   const persisted = extensions?.persistedQuery;
-  if (!isObject(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== "string") return null;
+  if (!isObject(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== "string")
+    return null;
   return persisted.sha256Hash;
 }
 
@@ -104,11 +118,20 @@ export function createAdmission(persisted: Map<string, string> | null): Admissio
     };
     // An empty query is no query (graphql-ws requires the field: persisted operations send "").
     if (persisted && !(query && key.kind === "SECRET")) {
-      if (query) throw refused("Publishable keys may run registered operations only: send extensions.persistedQuery.sha256Hash instead of a query.", "PERSISTED_QUERY_REQUIRED");
+      if (query)
+        throw refused(
+          "Publishable keys may run registered operations only: send extensions.persistedQuery.sha256Hash instead of a query.",
+          "PERSISTED_QUERY_REQUIRED",
+        );
       const hash = persistedHash(admitted.extensions);
-      if (hash === null) throw refused("Send extensions.persistedQuery.sha256Hash of a registered operation.", "PERSISTED_QUERY_REQUIRED");
+      if (hash === null)
+        throw refused(
+          "Send extensions.persistedQuery.sha256Hash of a registered operation.",
+          "PERSISTED_QUERY_REQUIRED",
+        );
       const document = persisted.get(hash);
-      if (document === undefined) throw refused("No persisted operation has this hash.", "PERSISTED_QUERY_NOT_FOUND");
+      if (document === undefined)
+        throw refused("No persisted operation has this hash.", "PERSISTED_QUERY_NOT_FOUND");
       return { query: document, ...admitted };
     }
     if (!query) throw refused("Must provide query string.", "BAD_REQUEST");

@@ -19,7 +19,12 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { formatMinorUnits } from "../money.ts";
-import { commissionIdChunks, inTransactionOutbox, queueEvent, type CommissionEventKind } from "../shared/events.ts";
+import {
+  commissionIdChunks,
+  inTransactionOutbox,
+  queueEvent,
+  type CommissionEventKind,
+} from "../shared/events.ts";
 import { emitWebhookEvents } from "../webhooks/service.ts";
 import { commissionAmount, effectiveRate, winningTouch, type Touch } from "./rules.ts";
 
@@ -35,7 +40,9 @@ function notify(kind: CommissionEventKind, entries: { id: string; creatorId: str
   if (entries.length === 0 || !inTransactionOutbox()) return;
   const byCreator = new Map<string, string[]>();
   for (const e of entries) byCreator.set(e.creatorId, [...(byCreator.get(e.creatorId) ?? []), e.id]);
-  for (const [creatorId, ids] of byCreator) for (const commissionIds of commissionIdChunks(ids)) queueEvent("commissionEvents", creatorId, { kind, commissionIds });
+  for (const [creatorId, ids] of byCreator)
+    for (const commissionIds of commissionIdChunks(ids))
+      queueEvent("commissionEvents", creatorId, { kind, commissionIds });
 }
 
 /** What `recordOrderCommissions` reads of an order line. */
@@ -62,14 +69,24 @@ export type AttributedOrderLine = Prisma.OrderLineGetPayload<{ select: typeof AT
  * when the caller already read the orders' lines (`preloaded`: any lines of the orders, those
  * of other orders and those without attribution are skipped).
  */
-export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt: Date, preloaded?: AttributedOrderLine[]): Promise<number> {
+export async function recordOrderCommissions(
+  tx: Tx,
+  orderIds: string[],
+  paidAt: Date,
+  preloaded?: AttributedOrderLine[],
+): Promise<number> {
   const lines = (
     preloaded ??
     (await tx.orderLine.findMany({
-      where: { orderId: { in: orderIds }, OR: [{ affiliateLinkId: { not: null } }, { affiliateClickId: { not: null } }] },
+      where: {
+        orderId: { in: orderIds },
+        OR: [{ affiliateLinkId: { not: null } }, { affiliateClickId: { not: null } }],
+      },
       select: ATTRIBUTED_LINE_SELECT,
     }))
-  ).filter((l) => orderIds.includes(l.orderId) && (l.affiliateLinkId !== null || l.affiliateClickId !== null));
+  ).filter(
+    (l) => orderIds.includes(l.orderId) && (l.affiliateLinkId !== null || l.affiliateClickId !== null),
+  );
   if (lines.length === 0) return 0;
   const shopIds = [...new Set(lines.map((l) => l.order.shopId))];
   const productIds = [...new Set(lines.map((l) => l.productId).filter((id): id is string => id !== null))];
@@ -77,31 +94,62 @@ export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt:
     (
       await tx.affiliateProgram.findMany({
         where: { shopId: { in: shopIds } },
-        select: { shopId: true, defaultRate: true, attributionWindowSec: true, model: true, productRates: { where: { productId: { in: productIds } }, select: { productId: true, rate: true } } },
+        select: {
+          shopId: true,
+          defaultRate: true,
+          attributionWindowSec: true,
+          model: true,
+          productRates: { where: { productId: { in: productIds } }, select: { productId: true, rate: true } },
+        },
       })
     ).map((p) => [p.shopId, p]),
   );
   if (programs.size === 0) return 0;
-  const clickIds = [...new Set(lines.map((l) => l.affiliateClickId).filter((id): id is string => id !== null))];
+  const clickIds = [
+    ...new Set(lines.map((l) => l.affiliateClickId).filter((id): id is string => id !== null)),
+  ];
   const passed = clickIds.length
-    ? await tx.affiliateClick.findMany({ where: { id: { in: clickIds } }, select: { id: true, linkId: true, visitorId: true, createdAt: true } })
+    ? await tx.affiliateClick.findMany({
+        where: { id: { in: clickIds } },
+        select: { id: true, linkId: true, visitorId: true, createdAt: true },
+      })
     : [];
   const maxWindowMs = Math.max(...[...programs.values()].map((p) => p.attributionWindowSec)) * 1000;
   const visitorIds = [...new Set(passed.map((c) => c.visitorId))];
   const visitorClicks = visitorIds.length
     ? await tx.affiliateClick.findMany({
-        where: { visitorId: { in: visitorIds }, createdAt: { gte: new Date(paidAt.getTime() - maxWindowMs), lte: paidAt }, link: { shopId: { in: shopIds } } },
+        where: {
+          visitorId: { in: visitorIds },
+          createdAt: { gte: new Date(paidAt.getTime() - maxWindowMs), lte: paidAt },
+          link: { shopId: { in: shopIds } },
+        },
         select: { id: true, linkId: true, visitorId: true, createdAt: true },
         orderBy: { createdAt: "asc" },
         take: 10_000,
       })
     : [];
-  const linkIds = [...new Set([...lines.map((l) => l.affiliateLinkId), ...passed.map((c) => c.linkId), ...visitorClicks.map((c) => c.linkId)].filter((id): id is string => id !== null))];
+  const linkIds = [
+    ...new Set(
+      [
+        ...lines.map((l) => l.affiliateLinkId),
+        ...passed.map((c) => c.linkId),
+        ...visitorClicks.map((c) => c.linkId),
+      ].filter((id): id is string => id !== null),
+    ),
+  ];
   const links = new Map(
     (
       await tx.affiliateLink.findMany({
         where: { id: { in: linkIds } },
-        select: { id: true, creatorId: true, shopId: true, rate: true, rateLockedUntil: true, productId: true, disabledAt: true },
+        select: {
+          id: true,
+          creatorId: true,
+          shopId: true,
+          rate: true,
+          rateLockedUntil: true,
+          productId: true,
+          disabledAt: true,
+        },
       })
     ).map((l) => [l.id, l]),
   );
@@ -115,14 +163,18 @@ export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt:
     if (click) {
       touches.push({ linkId: click.linkId, at: click.createdAt, key: click.id });
       for (const other of visitorClicks) {
-        if (other.visitorId === click.visitorId && other.id !== click.id) touches.push({ linkId: other.linkId, at: other.createdAt, key: other.id });
+        if (other.visitorId === click.visitorId && other.id !== click.id)
+          touches.push({ linkId: other.linkId, at: other.createdAt, key: other.id });
       }
     }
     // An affiliate code on the line is a touch at checkout (unless it only repeats the click's link).
-    if (line.affiliateLinkId && line.affiliateLinkId !== click?.linkId) touches.push({ linkId: line.affiliateLinkId, at: line.order.createdAt, key: line.affiliateLinkId });
+    if (line.affiliateLinkId && line.affiliateLinkId !== click?.linkId)
+      touches.push({ linkId: line.affiliateLinkId, at: line.order.createdAt, key: line.affiliateLinkId });
     const usable = touches.filter((t) => {
       const link = links.get(t.linkId);
-      return link && link.shopId === line.order.shopId && (link.disabledAt === null || link.disabledAt > paidAt);
+      return (
+        link && link.shopId === line.order.shopId && (link.disabledAt === null || link.disabledAt > paidAt)
+      );
     });
     const winner = winningTouch(usable, program.model, program.attributionWindowSec, paidAt);
     if (!winner) continue;
@@ -151,7 +203,11 @@ export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt:
       createdAt: paidAt,
     });
   }
-  if (entries.length) notify("EARNED", await tx.commission.createManyAndReturn({ data: entries, select: { id: true, creatorId: true } }));
+  if (entries.length)
+    notify(
+      "EARNED",
+      await tx.commission.createManyAndReturn({ data: entries, select: { id: true, creatorId: true } }),
+    );
   return entries.length;
 }
 
@@ -160,7 +216,10 @@ export async function recordOrderCommissions(tx: Tx, orderIds: string[], paidAt:
  * + the program's `holdDays` (default 15) for its PENDING entries without one.
  */
 export async function scheduleCommissions(tx: Db, orderId: string, fulfilledAt: Date): Promise<void> {
-  const entry = await tx.commission.findFirst({ where: { orderId }, select: { shop: { select: { affiliateProgram: { select: { holdDays: true } } } } } });
+  const entry = await tx.commission.findFirst({
+    where: { orderId },
+    select: { shop: { select: { affiliateProgram: { select: { holdDays: true } } } } },
+  });
   if (!entry) return;
   const holdDays = entry.shop.affiliateProgram?.holdDays ?? 15;
   const scheduled = await tx.commission.updateManyAndReturn({
@@ -184,19 +243,42 @@ interface RefundLineRecord {
  * the other. Idempotent (one entry per line and refund).
  */
 export async function reverseRefundCommissions(tx: Tx, refundId: string, now = new Date()): Promise<void> {
-  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, lines: true } });
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: { orderId: true, lines: true },
+  });
   const lineIds = (refund.lines as unknown as RefundLineRecord[]).map((r) => r.orderLineId);
   const earnedIds = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Commission" WHERE "orderId" = ${refund.orderId}::uuid AND "refundId" IS NULL ORDER BY "id" FOR UPDATE`;
   if (earnedIds.length === 0) return;
   const entries = await tx.commission.findMany({
     where: { orderLineId: { in: lineIds } },
-    select: { id: true, creatorId: true, shopId: true, linkId: true, orderId: true, orderLineId: true, refundId: true, currencyCode: true, amount: true, revenue: true, rate: true, status: true, selfReferral: true, payableAt: true, orderLine: { select: { quantity: true, total: true } } },
+    select: {
+      id: true,
+      creatorId: true,
+      shopId: true,
+      linkId: true,
+      orderId: true,
+      orderLineId: true,
+      refundId: true,
+      currencyCode: true,
+      amount: true,
+      revenue: true,
+      rate: true,
+      status: true,
+      selfReferral: true,
+      payableAt: true,
+      orderLine: { select: { quantity: true, total: true } },
+    },
   });
-  const succeeded = await tx.refund.findMany({ where: { orderId: refund.orderId, status: "SUCCEEDED" }, select: { id: true, lines: true } });
+  const succeeded = await tx.refund.findMany({
+    where: { orderId: refund.orderId, status: "SUCCEEDED" },
+    select: { id: true, lines: true },
+  });
   const refundedUnits = new Map<string, number>();
   for (const r of succeeded) {
-    for (const rec of r.lines as unknown as RefundLineRecord[]) refundedUnits.set(rec.orderLineId, (refundedUnits.get(rec.orderLineId) ?? 0) + rec.quantity);
+    for (const rec of r.lines as unknown as RefundLineRecord[])
+      refundedUnits.set(rec.orderLineId, (refundedUnits.get(rec.orderLineId) ?? 0) + rec.quantity);
   }
   const data: Prisma.CommissionCreateManyInput[] = [];
   for (const earned of entries.filter((e) => e.refundId === null)) {
@@ -226,7 +308,11 @@ export async function reverseRefundCommissions(tx: Tx, refundId: string, now = n
       createdAt: now,
     });
   }
-  if (data.length) notify("REVERSED", await tx.commission.createManyAndReturn({ data, select: { id: true, creatorId: true } }));
+  if (data.length)
+    notify(
+      "REVERSED",
+      await tx.commission.createManyAndReturn({ data, select: { id: true, creatorId: true } }),
+    );
 }
 
 /** An entry made PAYABLE by `releasePayableCommissions`. */
@@ -248,16 +334,32 @@ export interface ReleasedCommission {
  * their earnings are read or paid. Returns the released entries (inside a
  * `transaction()` their commissionEvents are queued; otherwise the caller publishes them).
  */
-export function releasePayableCommissions(db: PrismaClient, now = new Date(), creatorId?: string): Promise<ReleasedCommission[]> {
+export function releasePayableCommissions(
+  db: PrismaClient,
+  now = new Date(),
+  creatorId?: string,
+): Promise<ReleasedCommission[]> {
   return db.$transaction((tx) => releasePayableIn(tx, now, creatorId));
 }
 
 /** `releasePayableCommissions` in the caller's transaction. */
-export async function releasePayableIn(tx: Tx, now = new Date(), creatorId?: string): Promise<ReleasedCommission[]> {
+export async function releasePayableIn(
+  tx: Tx,
+  now = new Date(),
+  creatorId?: string,
+): Promise<ReleasedCommission[]> {
   const released = await tx.commission.updateManyAndReturn({
     where: { status: "PENDING", payableAt: { lte: now }, ...(creatorId ? { creatorId } : {}) },
     data: { status: "PAYABLE" },
-    select: { id: true, creatorId: true, shopId: true, orderId: true, amount: true, currencyCode: true, refundId: true },
+    select: {
+      id: true,
+      creatorId: true,
+      shopId: true,
+      orderId: true,
+      amount: true,
+      currencyCode: true,
+      refundId: true,
+    },
   });
   await emitWebhookEvents(
     tx,
@@ -287,7 +389,12 @@ export async function releasePayableIn(tx: Tx, now = new Date(), creatorId?: str
  * entry twice. A currency whose PAYABLE sum is not above zero is left as it is (its negative
  * balance carries into the next payout). Returns the payout ids, none when nothing was payable.
  */
-export async function payCreator(tx: Tx, creatorId: string, currencyCode: string | null, now = new Date()): Promise<string[]> {
+export async function payCreator(
+  tx: Tx,
+  creatorId: string,
+  currencyCode: string | null,
+  now = new Date(),
+): Promise<string[]> {
   await releasePayableIn(tx, now, creatorId);
   const balances = await tx.commission.groupBy({
     by: ["currencyCode"],
@@ -298,7 +405,10 @@ export async function payCreator(tx: Tx, creatorId: string, currencyCode: string
   const payoutIds: string[] = [];
   for (const balance of balances) {
     if ((balance._sum.amount ?? 0) <= 0) continue;
-    const payout = await tx.payout.create({ data: { creatorId, currencyCode: balance.currencyCode, amount: 0, createdAt: now }, select: { id: true } });
+    const payout = await tx.payout.create({
+      data: { creatorId, currencyCode: balance.currencyCode, amount: 0, createdAt: now },
+      select: { id: true },
+    });
     const taken = await tx.$queryRaw<{ id: string; amount: number }[]>`
       UPDATE "Commission" SET "status" = 'PAID', "payoutId" = ${payout.id}::uuid
       WHERE "creatorId" = ${creatorId}::uuid AND "currencyCode" = ${balance.currencyCode} AND "status" = 'PAYABLE'
@@ -311,7 +421,10 @@ export async function payCreator(tx: Tx, creatorId: string, currencyCode: string
       continue;
     }
     await tx.payout.update({ where: { id: payout.id }, data: { amount }, select: { id: true } });
-    notify("PAID", taken.map((t) => ({ id: t.id, creatorId })));
+    notify(
+      "PAID",
+      taken.map((t) => ({ id: t.id, creatorId })),
+    );
     payoutIds.push(payout.id);
   }
   return payoutIds;

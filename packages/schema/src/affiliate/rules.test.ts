@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CODE_LENGTH, commissionAmount, effectiveRate, isBotUserAgent, newLinkCode, reversalAmount, storefrontUrl, winningTouch, type Touch } from "./rules.ts";
+import {
+  CODE_LENGTH,
+  commissionAmount,
+  effectiveRate,
+  isBotUserAgent,
+  newLinkCode,
+  reversalAmount,
+  storefrontUrl,
+  winningTouch,
+  type Touch,
+} from "./rules.ts";
 
 describe("commissionAmount", () => {
   it("is rate × revenue in minor units, rounded down to the minor unit", () => {
@@ -39,7 +49,9 @@ describe("effectiveRate", () => {
   });
   it("drops to the current rate once the lock has passed", () => {
     const link = { rate: 1000, rateLockedUntil: lockedUntil, productId: "p1" };
-    expect(effectiveRate({ currentRate: 500, productSpecific: true, link, productId: "p1", at: lockedUntil })).toBe(500);
+    expect(
+      effectiveRate({ currentRate: 500, productSpecific: true, link, productId: "p1", at: lockedUntil }),
+    ).toBe(500);
   });
   it("applies a shop link's locked default rate to products without a rate of their own only", () => {
     const link = { rate: 1000, rateLockedUntil: lockedUntil, productId: null };
@@ -67,12 +79,20 @@ describe("winningTouch", () => {
   });
   it("credits a touch window − 1 s old and the exact edge, not window + 1 s", () => {
     const window = 7 * 86_400;
-    expect(winningTouch([{ linkId: "l", at: ago(window - 1), key: "k" }], "LAST_CLICK", window, paidAt)).not.toBeNull();
-    expect(winningTouch([{ linkId: "l", at: ago(window), key: "k" }], "LAST_CLICK", window, paidAt)).not.toBeNull();
-    expect(winningTouch([{ linkId: "l", at: ago(window + 1), key: "k" }], "LAST_CLICK", window, paidAt)).toBeNull();
+    expect(
+      winningTouch([{ linkId: "l", at: ago(window - 1), key: "k" }], "LAST_CLICK", window, paidAt),
+    ).not.toBeNull();
+    expect(
+      winningTouch([{ linkId: "l", at: ago(window), key: "k" }], "LAST_CLICK", window, paidAt),
+    ).not.toBeNull();
+    expect(
+      winningTouch([{ linkId: "l", at: ago(window + 1), key: "k" }], "LAST_CLICK", window, paidAt),
+    ).toBeNull();
   });
   it("ignores touches after the payment and breaks ties by key", () => {
-    expect(winningTouch([{ linkId: "future", at: ago(-5), key: "k" }], "LAST_CLICK", 3600, paidAt)).toBeNull();
+    expect(
+      winningTouch([{ linkId: "future", at: ago(-5), key: "k" }], "LAST_CLICK", 3600, paidAt),
+    ).toBeNull();
     const tie = [
       { linkId: "y", at: ago(10), key: "2" },
       { linkId: "x", at: ago(10), key: "1" },
@@ -98,8 +118,16 @@ describe("isBotUserAgent", () => {
     ]) {
       expect(isBotUserAgent(ua), String(ua)).toBe(true);
     }
-    expect(isBotUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")).toBe(false);
-    expect(isBotUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36")).toBe(false);
+    expect(
+      isBotUserAgent(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe(false);
+    expect(
+      isBotUserAgent(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+      ),
+    ).toBe(false);
   });
 });
 
@@ -111,8 +139,15 @@ describe("link codes and storefront URLs", () => {
   });
   it("fills the template with the target's path and encoded values", () => {
     const base = { code: "Ab3", clickId: "c-1", shopHandle: "my shop", productHandle: "tee", postId: "p1" };
-    expect(storefrontUrl("https://s.example/{path}?aff={code}&click={clickId}", { ...base, targetKind: "PRODUCT" })).toBe("https://s.example/products/tee?aff=Ab3&click=c-1");
+    expect(
+      storefrontUrl("https://s.example/{path}?aff={code}&click={clickId}", {
+        ...base,
+        targetKind: "PRODUCT",
+      }),
+    ).toBe("https://s.example/products/tee?aff=Ab3&click=c-1");
     expect(storefrontUrl("/{path}", { ...base, targetKind: "POST" })).toBe("/posts/p1");
-    expect(storefrontUrl("/{path}?s={shop}", { ...base, targetKind: "SHOP" })).toBe("/shops/my%20shop?s=my%20shop");
+    expect(storefrontUrl("/{path}?s={shop}", { ...base, targetKind: "SHOP" })).toBe(
+      "/shops/my%20shop?s=my%20shop",
+    );
   });
 });

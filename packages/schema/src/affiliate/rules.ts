@@ -29,7 +29,12 @@ export function commissionAmount(revenue: number, rate: number): number {
  * shared per unit with the same floor rule as refunds (checkout/rules.ts `refundAmount`), so
  * reversing every unit, in any steps, reverses exactly what was earned.
  */
-export function reversalAmount(earned: number, lineQuantity: number, refundedBefore: number, quantity: number): number {
+export function reversalAmount(
+  earned: number,
+  lineQuantity: number,
+  refundedBefore: number,
+  quantity: number,
+): number {
   const share = (units: number) => Math.floor((earned * units) / lineQuantity);
   return -(share(refundedBefore + quantity) - share(refundedBefore));
 }
@@ -70,13 +75,20 @@ export interface Touch {
  * touch exactly `windowSec` old still counts; one a second older does not) and not in the
  * future, the latest for LAST_CLICK, the earliest for FIRST_CLICK. Null when none is in the window.
  */
-export function winningTouch(touches: Touch[], model: AttributionModel, windowSec: number, paidAt: Date): Touch | null {
+export function winningTouch(
+  touches: Touch[],
+  model: AttributionModel,
+  windowSec: number,
+  paidAt: Date,
+): Touch | null {
   const inWindow = touches.filter((t) => {
     const age = paidAt.getTime() - t.at.getTime();
     return age >= 0 && age <= windowSec * 1000;
   });
   if (inWindow.length === 0) return null;
-  const sorted = inWindow.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = inWindow.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   return model === "LAST_CLICK" ? sorted[sorted.length - 1]! : sorted[0]!;
 }
 

@@ -21,11 +21,27 @@ export function publishReleased(events: EventBus | undefined, released: Released
   if (!events) return;
   const byCreator = new Map<string, string[]>();
   for (const c of released) byCreator.set(c.creatorId, [...(byCreator.get(c.creatorId) ?? []), c.id]);
-  for (const [creatorId, ids] of byCreator) for (const commissionIds of commissionIdChunks(ids)) events.publish("commissionEvents", creatorId, { kind: "PAYABLE", commissionIds });
+  for (const [creatorId, ids] of byCreator)
+    for (const commissionIds of commissionIdChunks(ids))
+      events.publish("commissionEvents", creatorId, { kind: "PAYABLE", commissionIds });
 }
-import { CODE_PATTERN, DEFAULT_HOLD_DAYS, MAX_PRODUCT_RATES, DEFAULT_WINDOW_SEC, isBotUserAgent, newLinkCode, RATE_LOCK_MS, REPEAT_CLICK_MS, type RedirectTarget } from "./rules.ts";
+import {
+  CODE_PATTERN,
+  DEFAULT_HOLD_DAYS,
+  MAX_PRODUCT_RATES,
+  DEFAULT_WINDOW_SEC,
+  isBotUserAgent,
+  newLinkCode,
+  RATE_LOCK_MS,
+  REPEAT_CLICK_MS,
+  type RedirectTarget,
+} from "./rules.ts";
 
-const affiliateError = (code: AffiliateErrorCode, message: string, field: (string | number)[] | null = null) => userError(code, message, field);
+const affiliateError = (
+  code: AffiliateErrorCode,
+  message: string,
+  field: (string | number)[] | null = null,
+) => userError(code, message, field);
 
 // ───────────── programs ─────────────
 
@@ -49,12 +65,28 @@ export interface ProgramInput {
 export async function upsertProgram(ctx: Context, input: ProgramInput): Promise<PayloadShape> {
   const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true } });
   if (!shop) return failed([affiliateError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
-  if (!(await canManageShop(ctx, shop.id))) throw forbidden("Only the shop's merchants and the platform manage its affiliate program.");
+  if (!(await canManageShop(ctx, shop.id)))
+    throw forbidden("Only the shop's merchants and the platform manage its affiliate program.");
   const productIds = [...new Set((input.productRates ?? []).map((r) => r.productId))];
   if (productIds.length) {
-    const inShop = new Set((await ctx.db.product.findMany({ where: { id: { in: productIds }, shopId: shop.id }, select: { id: true } })).map((p) => p.id));
+    const inShop = new Set(
+      (
+        await ctx.db.product.findMany({
+          where: { id: { in: productIds }, shopId: shop.id },
+          select: { id: true },
+        })
+      ).map((p) => p.id),
+    );
     const errors = (input.productRates ?? []).flatMap((r, i) =>
-      inShop.has(r.productId) ? [] : [affiliateError("PRODUCT_NOT_IN_SHOP", "The product is not one of the shop's.", ["productRates", i, "productId"])],
+      inShop.has(r.productId)
+        ? []
+        : [
+            affiliateError("PRODUCT_NOT_IN_SHOP", "The product is not one of the shop's.", [
+              "productRates",
+              i,
+              "productId",
+            ]),
+          ],
     );
     if (errors.length) return failed(errors);
   }
@@ -70,11 +102,17 @@ export async function upsertProgram(ctx: Context, input: ProgramInput): Promise<
 async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): Promise<PayloadShape> {
   const shop = { id: shopId };
   return inTransaction(ctx, async (tx) => {
-    const existing = await tx.affiliateProgram.findUnique({ where: { shopId: shop.id }, select: { id: true } });
-    if (!existing && input.defaultRate === null) throw new Rollback([affiliateError("BLANK", "A new program needs a defaultRate.", ["defaultRate"])]);
+    const existing = await tx.affiliateProgram.findUnique({
+      where: { shopId: shop.id },
+      select: { id: true },
+    });
+    if (!existing && input.defaultRate === null)
+      throw new Rollback([affiliateError("BLANK", "A new program needs a defaultRate.", ["defaultRate"])]);
     const fields = {
       ...(input.defaultRate !== null ? { defaultRate: input.defaultRate } : {}),
-      ...(input.attributionWindowSeconds !== null ? { attributionWindowSec: input.attributionWindowSeconds } : {}),
+      ...(input.attributionWindowSeconds !== null
+        ? { attributionWindowSec: input.attributionWindowSeconds }
+        : {}),
       ...(input.model !== null ? { model: input.model } : {}),
       ...(input.access !== null ? { access: input.access } : {}),
       ...(input.holdDays !== null ? { holdDays: input.holdDays } : {}),
@@ -82,13 +120,23 @@ async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): 
     const program = existing
       ? await tx.affiliateProgram.update({ where: { id: existing.id }, data: fields, select: { id: true } })
       : await tx.affiliateProgram.create({
-          data: { shopId: shop.id, defaultRate: input.defaultRate!, attributionWindowSec: DEFAULT_WINDOW_SEC, holdDays: DEFAULT_HOLD_DAYS, ...fields },
+          data: {
+            shopId: shop.id,
+            defaultRate: input.defaultRate!,
+            attributionWindowSec: DEFAULT_WINDOW_SEC,
+            holdDays: DEFAULT_HOLD_DAYS,
+            ...fields,
+          },
           select: { id: true },
         });
     // One writer of the program's rates at a time, so the count below holds.
-    if (input.productRates?.length) await tx.$executeRaw`SELECT 1 FROM "AffiliateProgram" WHERE "id" = ${program.id}::uuid FOR UPDATE`;
+    if (input.productRates?.length)
+      await tx.$executeRaw`SELECT 1 FROM "AffiliateProgram" WHERE "id" = ${program.id}::uuid FOR UPDATE`;
     for (const r of input.productRates ?? []) {
-      if (r.rate === null) await tx.affiliateProductRate.deleteMany({ where: { programId: program.id, productId: r.productId } });
+      if (r.rate === null)
+        await tx.affiliateProductRate.deleteMany({
+          where: { programId: program.id, productId: r.productId },
+        });
       else {
         await tx.affiliateProductRate.upsert({
           where: { programId_productId: { programId: program.id, productId: r.productId } },
@@ -98,8 +146,17 @@ async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): 
         });
       }
     }
-    if (input.productRates?.some((r) => r.rate !== null) && (await tx.affiliateProductRate.count({ where: { programId: program.id } })) > MAX_PRODUCT_RATES) {
-      throw new Rollback([affiliateError("TOO_MANY_PRODUCT_RATES", `A program holds at most ${MAX_PRODUCT_RATES} per-product rates.`, ["productRates"])]);
+    if (
+      input.productRates?.some((r) => r.rate !== null) &&
+      (await tx.affiliateProductRate.count({ where: { programId: program.id } })) > MAX_PRODUCT_RATES
+    ) {
+      throw new Rollback([
+        affiliateError(
+          "TOO_MANY_PRODUCT_RATES",
+          `A program holds at most ${MAX_PRODUCT_RATES} per-product rates.`,
+          ["productRates"],
+        ),
+      ]);
     }
     return succeeded(program.id);
   });
@@ -112,14 +169,26 @@ async function writeProgram(ctx: Context, shopId: string, input: ProgramInput): 
  * again; an accepted invitation stays accepted. NO_PROGRAM, NOT_FOUND, NOT_A_CREATOR.
  * FORBIDDEN unless the caller manages the shop.
  */
-export async function inviteCreator(ctx: Context, input: { shopId: string; creatorId: string }): Promise<PayloadShape> {
-  const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, affiliateProgram: { select: { id: true } } } });
+export async function inviteCreator(
+  ctx: Context,
+  input: { shopId: string; creatorId: string },
+): Promise<PayloadShape> {
+  const shop = await ctx.db.shop.findUnique({
+    where: { id: input.shopId },
+    select: { id: true, affiliateProgram: { select: { id: true } } },
+  });
   if (!shop) return failed([affiliateError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
-  if (!(await canManageShop(ctx, shop.id))) throw forbidden("Only the shop's merchants and the platform invite creators.");
-  if (!shop.affiliateProgram) return failed([affiliateError("NO_PROGRAM", "The shop has no affiliate program.", ["shopId"])]);
-  const creator = await ctx.db.user.findUnique({ where: { id: input.creatorId }, select: { id: true, roles: true } });
+  if (!(await canManageShop(ctx, shop.id)))
+    throw forbidden("Only the shop's merchants and the platform invite creators.");
+  if (!shop.affiliateProgram)
+    return failed([affiliateError("NO_PROGRAM", "The shop has no affiliate program.", ["shopId"])]);
+  const creator = await ctx.db.user.findUnique({
+    where: { id: input.creatorId },
+    select: { id: true, roles: true },
+  });
   if (!creator) return failed([affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])]);
-  if (!creator.roles.includes("CREATOR")) return failed([affiliateError("NOT_A_CREATOR", "The user is not a creator.", ["creatorId"])]);
+  if (!creator.roles.includes("CREATOR"))
+    return failed([affiliateError("NOT_A_CREATOR", "The user is not a creator.", ["creatorId"])]);
   const programId = shop.affiliateProgram.id;
   // One statement, so concurrent invitations of the same creator meet in the unique key: a
   // declined invitation becomes PENDING again, any other stays as it is.
@@ -137,14 +206,31 @@ export async function inviteCreator(ctx: Context, input: { shopId: string; creat
  * The invited creator accepts or declines a PENDING invitation (one conditional UPDATE).
  * NOT_FOUND for someone else's invitation; INVITATION_NOT_PENDING once answered.
  */
-export async function answerInvitation(ctx: Context, invitationId: string, answer: "ACCEPTED" | "DECLINED"): Promise<PayloadShape> {
+export async function answerInvitation(
+  ctx: Context,
+  invitationId: string,
+  answer: "ACCEPTED" | "DECLINED",
+): Promise<PayloadShape> {
   const userId = ctx.user?.id;
   if (!userId) throw forbidden("Only the invited creator answers an invitation.");
-  const changed = await ctx.db.affiliateInvitation.updateMany({ where: { id: invitationId, creatorId: userId, status: "PENDING" }, data: { status: answer } });
+  const changed = await ctx.db.affiliateInvitation.updateMany({
+    where: { id: invitationId, creatorId: userId, status: "PENDING" },
+    data: { status: answer },
+  });
   if (changed.count === 1) return succeeded(invitationId);
-  const invitation = await ctx.db.affiliateInvitation.findFirst({ where: { id: invitationId, creatorId: userId }, select: { status: true } });
-  if (!invitation) return failed([affiliateError("NOT_FOUND", "No invitation of yours has this id.", ["id"])]);
-  return failed([affiliateError("INVITATION_NOT_PENDING", `The invitation was already ${invitation.status.toLowerCase()}.`, ["id"])]);
+  const invitation = await ctx.db.affiliateInvitation.findFirst({
+    where: { id: invitationId, creatorId: userId },
+    select: { status: true },
+  });
+  if (!invitation)
+    return failed([affiliateError("NOT_FOUND", "No invitation of yours has this id.", ["id"])]);
+  return failed([
+    affiliateError(
+      "INVITATION_NOT_PENDING",
+      `The invitation was already ${invitation.status.toLowerCase()}.`,
+      ["id"],
+    ),
+  ]);
 }
 
 // ───────────── links ─────────────
@@ -166,39 +252,79 @@ export interface LinkInput {
 export async function createLink(ctx: Context, input: LinkInput, now = new Date()): Promise<PayloadShape> {
   const user = ctx.user;
   if (!user) throw forbidden("Only creators create affiliate links.");
-  if (!user.roles.includes("CREATOR")) return failed([affiliateError("NOT_A_CREATOR", "Only users with the CREATOR role create affiliate links.")]);
-  if (!input.productId && !input.postId && !input.shopId) return failed([affiliateError("TARGET_REQUIRED", "Name a productId, a postId or a shopId.")]);
+  if (!user.roles.includes("CREATOR"))
+    return failed([
+      affiliateError("NOT_A_CREATOR", "Only users with the CREATOR role create affiliate links."),
+    ]);
+  if (!input.productId && !input.postId && !input.shopId)
+    return failed([affiliateError("TARGET_REQUIRED", "Name a productId, a postId or a shopId.")]);
   let shopId = input.shopId;
   let targetKind: "PRODUCT" | "POST" | "SHOP" = "SHOP";
   if (input.productId) {
-    const product = await ctx.db.product.findUnique({ where: { id: input.productId }, select: { shopId: true, status: true } });
+    const product = await ctx.db.product.findUnique({
+      where: { id: input.productId },
+      select: { shopId: true, status: true },
+    });
     if (!product) return failed([affiliateError("NOT_FOUND", "No product has this id.", ["productId"])]);
-    if (shopId && product.shopId !== shopId) return failed([affiliateError("PRODUCT_NOT_IN_SHOP", "The product is not one of the shop's.", ["productId"])]);
-    if (product.status !== "ACTIVE") return failed([affiliateError("TARGET_NOT_PROMOTABLE", "The product is not for sale.", ["productId"])]);
+    if (shopId && product.shopId !== shopId)
+      return failed([
+        affiliateError("PRODUCT_NOT_IN_SHOP", "The product is not one of the shop's.", ["productId"]),
+      ]);
+    if (product.status !== "ACTIVE")
+      return failed([affiliateError("TARGET_NOT_PROMOTABLE", "The product is not for sale.", ["productId"])]);
     shopId = product.shopId;
     targetKind = "PRODUCT";
   } else if (input.postId) {
     const post = await ctx.db.post.findFirst({
       where: { id: input.postId, deletedAt: null },
-      select: { authorId: true, visibility: true, productTags: { select: { product: { select: { shopId: true } } } } },
+      select: {
+        authorId: true,
+        visibility: true,
+        productTags: { select: { product: { select: { shopId: true } } } },
+      },
     });
     if (!post) return failed([affiliateError("NOT_FOUND", "No post has this id.", ["postId"])]);
     const shops = [...new Set(post.productTags.map((t) => t.product.shopId))];
     const chosen = shopId ?? (shops.length === 1 ? shops[0]! : null);
-    if (post.authorId !== user.id || post.visibility !== "PUBLIC" || chosen === null || !shops.includes(chosen)) {
-      return failed([affiliateError("TARGET_NOT_PROMOTABLE", "Only your own public post tagging a product of the shop can be promoted (name the shopId when it tags several shops).", ["postId"])]);
+    if (
+      post.authorId !== user.id ||
+      post.visibility !== "PUBLIC" ||
+      chosen === null ||
+      !shops.includes(chosen)
+    ) {
+      return failed([
+        affiliateError(
+          "TARGET_NOT_PROMOTABLE",
+          "Only your own public post tagging a product of the shop can be promoted (name the shopId when it tags several shops).",
+          ["postId"],
+        ),
+      ]);
     }
     shopId = chosen;
     targetKind = "POST";
   }
   const program = await ctx.db.affiliateProgram.findUnique({
     where: { shopId: shopId! },
-    select: { id: true, defaultRate: true, access: true, productRates: input.productId ? { where: { productId: input.productId }, select: { rate: true } } : false },
+    select: {
+      id: true,
+      defaultRate: true,
+      access: true,
+      productRates: input.productId
+        ? { where: { productId: input.productId }, select: { rate: true } }
+        : false,
+    },
   });
-  if (!program) return failed([affiliateError("NO_PROGRAM", "The shop has no affiliate program.", ["shopId"])]);
+  if (!program)
+    return failed([affiliateError("NO_PROGRAM", "The shop has no affiliate program.", ["shopId"])]);
   if (program.access === "INVITE_ONLY") {
-    const invitation = await ctx.db.affiliateInvitation.findUnique({ where: { programId_creatorId: { programId: program.id, creatorId: user.id } }, select: { status: true } });
-    if (invitation?.status !== "ACCEPTED") return failed([affiliateError("NOT_INVITED", "The shop's program is by invitation; accept an invitation first.")]);
+    const invitation = await ctx.db.affiliateInvitation.findUnique({
+      where: { programId_creatorId: { programId: program.id, creatorId: user.id } },
+      select: { status: true },
+    });
+    if (invitation?.status !== "ACCEPTED")
+      return failed([
+        affiliateError("NOT_INVITED", "The shop's program is by invitation; accept an invitation first."),
+      ]);
   }
   const rate = (program.productRates || [])[0]?.rate ?? program.defaultRate;
   for (let attempt = 0; ; attempt++) {
@@ -242,7 +368,10 @@ export interface RecordedClick extends RedirectTarget {
 
 /** A stable visitor id for a browser without the cookie: a hash of address and user agent. */
 export function anonymousVisitorId(ip: string | null, userAgent: string | null): string {
-  return `anon-${createHash("sha256").update(`${ip ?? ""}|${userAgent ?? ""}`).digest("base64url").slice(0, 22)}`;
+  return `anon-${createHash("sha256")
+    .update(`${ip ?? ""}|${userAgent ?? ""}`)
+    .digest("base64url")
+    .slice(0, 22)}`;
 }
 
 /**
@@ -251,7 +380,11 @@ export function anonymousVisitorId(ip: string | null, userAgent: string | null):
  * their AffiliateVisit row, so concurrent repeats count once) and the link's hourly rollup.
  * Null for an unknown or disabled code (nothing written). Where the redirect goes is returned.
  */
-export async function recordClick(db: PrismaClient, input: ClickInput, now = new Date()): Promise<RecordedClick | null> {
+export async function recordClick(
+  db: PrismaClient,
+  input: ClickInput,
+  now = new Date(),
+): Promise<RecordedClick | null> {
   if (!CODE_PATTERN.test(input.code)) return null;
   const isBot = isBotUserAgent(input.userAgent);
   const visitorId = input.visitorId ?? anonymousVisitorId(input.ip, input.userAgent);
@@ -260,7 +393,14 @@ export async function recordClick(db: PrismaClient, input: ClickInput, now = new
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const repeatBefore = new Date(now.getTime() - REPEAT_CLICK_MS);
   const rows = await db.$queryRaw<
-    { id: string; counted: boolean; targetKind: RedirectTarget["targetKind"]; postId: string | null; shopHandle: string; productHandle: string | null }[]
+    {
+      id: string;
+      counted: boolean;
+      targetKind: RedirectTarget["targetKind"];
+      postId: string | null;
+      shopHandle: string;
+      productHandle: string | null;
+    }[]
   >`
     WITH link AS (
       SELECT l."id", l."targetKind"::text AS "targetKind", l."postId"::text AS "postId", s."handle" AS "shopHandle", p."handle" AS "productHandle"
@@ -308,12 +448,27 @@ export interface EarningsShape {
 }
 
 /** A creator's balance by currency and status (after releasing what became payable). */
-export async function earnings(db: PrismaClient, creatorId: string, now = new Date(), events?: EventBus): Promise<EarningsShape[]> {
+export async function earnings(
+  db: PrismaClient,
+  creatorId: string,
+  now = new Date(),
+  events?: EventBus,
+): Promise<EarningsShape[]> {
   publishReleased(events, await releasePayableCommissions(db, now, creatorId));
-  const rows = await db.commission.groupBy({ by: ["currencyCode", "status"], where: { creatorId }, _sum: { amount: true }, orderBy: [{ currencyCode: "asc" }] });
+  const rows = await db.commission.groupBy({
+    by: ["currencyCode", "status"],
+    where: { creatorId },
+    _sum: { amount: true },
+    orderBy: [{ currencyCode: "asc" }],
+  });
   const byCurrency = new Map<string, EarningsShape>();
   for (const row of rows) {
-    const e = byCurrency.get(row.currencyCode) ?? { currencyCode: row.currencyCode, pending: 0, payable: 0, paid: 0 };
+    const e = byCurrency.get(row.currencyCode) ?? {
+      currencyCode: row.currencyCode,
+      pending: 0,
+      payable: 0,
+      paid: 0,
+    };
     const amount = row._sum.amount ?? 0;
     if (row.status === "PENDING") e.pending += amount;
     else if (row.status === "PAYABLE") e.payable += amount;
@@ -344,7 +499,13 @@ export interface StatsShape {
  * left out, as they earn no commission. Two aggregate statements over indexed ranges, whatever
  * the number of clicks.
  */
-export async function creatorStats(db: PrismaClient, creatorId: string, from: Date, to: Date, group: StatsGroup): Promise<StatsShape[]> {
+export async function creatorStats(
+  db: PrismaClient,
+  creatorId: string,
+  from: Date,
+  to: Date,
+  group: StatsGroup,
+): Promise<StatsShape[]> {
   const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
   const key = group === "LINK" ? Prisma.sql`l."id"` : Prisma.sql`l."postId"`;
   const postOnly = group === "POST" ? Prisma.sql`AND l."postId" IS NOT NULL` : Prisma.empty;
@@ -355,7 +516,9 @@ export async function creatorStats(db: PrismaClient, creatorId: string, from: Da
     JOIN "AffiliateClickHour" h ON h."linkId" = l."id" AND h."hour" >= ${utc(hourOf(from))} AND h."hour" < ${utc(hourOf(to))}
     WHERE l."creatorId" = ${creatorId}::uuid ${postOnly}
     GROUP BY 1, 2`;
-  const sales = await db.$queryRaw<{ key: string; currencyCode: string; orders: bigint; revenue: bigint; commission: bigint }[]>`
+  const sales = await db.$queryRaw<
+    { key: string; currencyCode: string; orders: bigint; revenue: bigint; commission: bigint }[]
+  >`
     SELECT ${key}::text AS "key", c."currencyCode",
       count(DISTINCT c."orderId") FILTER (WHERE c."refundId" IS NULL)::bigint AS "orders",
       sum(c."revenue")::bigint AS "revenue", sum(c."amount")::bigint AS "commission"
@@ -367,22 +530,52 @@ export async function creatorStats(db: PrismaClient, creatorId: string, from: Da
     const id = `${k}/${currencyCode}`;
     let r = rows.get(id);
     if (!r) {
-      r = { linkId: group === "LINK" ? k : null, postId: group === "POST" ? k : null, currencyCode, clicks: 0, countedClicks: 0, orders: 0, revenue: 0, commission: 0 };
+      r = {
+        linkId: group === "LINK" ? k : null,
+        postId: group === "POST" ? k : null,
+        currencyCode,
+        clicks: 0,
+        countedClicks: 0,
+        orders: 0,
+        revenue: 0,
+        commission: 0,
+      };
       rows.set(id, r);
     }
     return r;
   };
-  for (const c of clicks) Object.assign(row(c.key, c.currencyCode), { clicks: Number(c.clicks), countedClicks: Number(c.counted) });
-  for (const s of sales) Object.assign(row(s.key, s.currencyCode), { orders: Number(s.orders), revenue: Number(s.revenue), commission: Number(s.commission) });
-  return [...rows.values()].sort((a, b) => b.countedClicks - a.countedClicks || b.orders - a.orders || ((a.linkId ?? a.postId)! < (b.linkId ?? b.postId)! ? -1 : 1));
+  for (const c of clicks)
+    Object.assign(row(c.key, c.currencyCode), { clicks: Number(c.clicks), countedClicks: Number(c.counted) });
+  for (const s of sales)
+    Object.assign(row(s.key, s.currencyCode), {
+      orders: Number(s.orders),
+      revenue: Number(s.revenue),
+      commission: Number(s.commission),
+    });
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.countedClicks - a.countedClicks ||
+      b.orders - a.orders ||
+      ((a.linkId ?? a.postId)! < (b.linkId ?? b.postId)! ? -1 : 1),
+  );
 }
 
 /** What a shop owes its creators by currency: PENDING and PAYABLE entries (PAID ones were paid). */
 export async function shopOwed(db: PrismaClient, shopId: string): Promise<EarningsShape[]> {
-  const rows = await db.commission.groupBy({ by: ["currencyCode", "status"], where: { shopId }, _sum: { amount: true }, orderBy: [{ currencyCode: "asc" }] });
+  const rows = await db.commission.groupBy({
+    by: ["currencyCode", "status"],
+    where: { shopId },
+    _sum: { amount: true },
+    orderBy: [{ currencyCode: "asc" }],
+  });
   const byCurrency = new Map<string, EarningsShape>();
   for (const row of rows) {
-    const e = byCurrency.get(row.currencyCode) ?? { currencyCode: row.currencyCode, pending: 0, payable: 0, paid: 0 };
+    const e = byCurrency.get(row.currencyCode) ?? {
+      currencyCode: row.currencyCode,
+      pending: 0,
+      payable: 0,
+      paid: 0,
+    };
     const amount = row._sum.amount ?? 0;
     if (row.status === "PENDING") e.pending += amount;
     else if (row.status === "PAYABLE") e.payable += amount;
@@ -399,11 +592,27 @@ export async function shopOwed(db: PrismaClient, shopId: string): Promise<Earnin
  * For the platform only (a secret key without a user token, or an ADMIN). NOTHING_TO_PAY when
  * no currency has a positive payable balance.
  */
-export async function payout(ctx: Context, input: { creatorId: string; currencyCode: string | null }, now = new Date()): Promise<{ payoutIds: string[]; userErrors: ReturnType<typeof affiliateError>[] }> {
+export async function payout(
+  ctx: Context,
+  input: { creatorId: string; currencyCode: string | null },
+  now = new Date(),
+): Promise<{ payoutIds: string[]; userErrors: ReturnType<typeof affiliateError>[] }> {
   if (!isPlatform(ctx)) throw forbidden("Only the platform pays creators out.");
   const creator = await ctx.db.user.findUnique({ where: { id: input.creatorId }, select: { id: true } });
-  if (!creator) return { payoutIds: [], userErrors: [affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])] };
-  const payoutIds = await transaction(ctx, (tx) => payCreator(tx, creator.id, input.currencyCode, now), TX_OPTIONS);
-  if (payoutIds.length === 0) return { payoutIds, userErrors: [affiliateError("NOTHING_TO_PAY", "The creator has no positive payable balance.")] };
+  if (!creator)
+    return {
+      payoutIds: [],
+      userErrors: [affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])],
+    };
+  const payoutIds = await transaction(
+    ctx,
+    (tx) => payCreator(tx, creator.id, input.currencyCode, now),
+    TX_OPTIONS,
+  );
+  if (payoutIds.length === 0)
+    return {
+      payoutIds,
+      userErrors: [affiliateError("NOTHING_TO_PAY", "The creator has no positive payable balance.")],
+    };
   return { payoutIds, userErrors: [] };
 }

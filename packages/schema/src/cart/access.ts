@@ -24,7 +24,8 @@ export function cartVisibleWhere(ctx: Context, now = new Date()): Prisma.CartWhe
 
 /** Throws FORBIDDEN when the cart belongs to a user other than the caller. */
 export function assertCartHolder(ctx: Context, cart: { userId: string | null }): void {
-  if (cart.userId !== null && cart.userId !== ctx.user?.id) throw forbidden("This cart belongs to another user.");
+  if (cart.userId !== null && cart.userId !== ctx.user?.id)
+    throw forbidden("This cart belongs to another user.");
 }
 
 /** The key per-buyer discount limits count by: the user, else the email; null when unknown. */

@@ -17,12 +17,15 @@ import { DISCOUNT_REASONS, type CodeOutcome } from "./pricing.ts";
 
 export const CartStatusEnum = builder.enumType(CartStatus, {
   name: "CartStatus",
-  description: "ACTIVE takes changes; CHECKING_OUT while a checkout holds its stock and payment; COMPLETED once checked out.",
+  description:
+    "ACTIVE takes changes; CHECKING_OUT while a checkout holds its stock and payment; COMPLETED once checked out.",
 });
 
 export const DiscountCodeReasonEnum = builder.enumType("DiscountCodeReason", {
   description: "Why a discount code on a cart does not apply.",
-  values: Object.fromEntries(Object.entries(DISCOUNT_REASONS).map(([value, description]) => [value, { value, description }])),
+  values: Object.fromEntries(
+    Object.entries(DISCOUNT_REASONS).map(([value, description]) => [value, { value, description }]),
+  ),
 });
 
 // ───────────── request-scoped loading ─────────────
@@ -50,11 +53,17 @@ export function pricedCartFor(ctx: Context, cartId: string): Promise<LoadedCart 
  */
 export function visibleVariant(ctx: Context, query: object, variantId: string | null): Promise<unknown> {
   if (variantId === null) return Promise.resolve(null);
-  const load = requestLoader<string, { product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string } } | null>(
+  const load = requestLoader<
+    string,
+    { product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string } } | null
+  >(
     ctx,
     `line-variant:${JSON.stringify(query)}`,
     async (ids) => {
-      const rows = (await ctx.db.productVariant.findMany({ ...query, where: { id: { in: ids } } } as never)) as unknown as {
+      const rows = (await ctx.db.productVariant.findMany({
+        ...query,
+        where: { id: { in: ids } },
+      } as never)) as unknown as {
         id: string;
         product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string };
       }[];
@@ -71,7 +80,15 @@ function affiliateCode(ctx: Context, linkId: string | null): Promise<string | nu
   return requestLoader<string, string | null>(
     ctx,
     "line-affiliate-code",
-    async (ids) => new Map((await ctx.db.affiliateLink.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } })).map((l) => [l.id, l.code])),
+    async (ids) =>
+      new Map(
+        (
+          await ctx.db.affiliateLink.findMany({
+            where: { id: { in: ids } },
+            select: { id: true, code: true },
+          })
+        ).map((l) => [l.id, l.code]),
+      ),
     null,
   )(linkId);
 }
@@ -89,16 +106,25 @@ const gid = (typename: string, id: string | null) => (id === null ? null : encod
 
 /** How the buyer found a product; on cart lines, copied unchanged to order lines. */
 export const LineAttribution = builder.objectRef<AttributionShape>("LineAttribution").implement({
-  description: "How the buyer found the product: a post (and the product tag tapped in it), a creator's affiliate code, a live session.",
+  description:
+    "How the buyer found the product: a post (and the product tag tapped in it), a creator's affiliate code, a live session.",
   fields: (t) => ({
     postId: t.id({ nullable: true, resolve: (a) => gid("Post", a.postId) }),
     productTagId: t.id({ nullable: true, resolve: (a) => gid("ProductTag", a.productTagId) }),
-    affiliateCode: t.string({ nullable: true, resolve: (a, _args, ctx) => affiliateCode(ctx, a.affiliateLinkId) }),
+    affiliateCode: t.string({
+      nullable: true,
+      resolve: (a, _args, ctx) => affiliateCode(ctx, a.affiliateLinkId),
+    }),
     liveSessionId: t.id({ nullable: true, resolve: (a) => gid("LiveSession", a.liveSessionId) }),
   }),
 });
 
-export const attributionSelect = { postId: true, productTagId: true, affiliateLinkId: true, liveSessionId: true } as const;
+export const attributionSelect = {
+  postId: true,
+  productTagId: true,
+  affiliateLinkId: true,
+  liveSessionId: true,
+} as const;
 
 // ───────────── costs ─────────────
 
@@ -110,11 +136,24 @@ interface CartCostShape {
 }
 
 const CartCost = builder.objectRef<CartCostShape>("CartCost").implement({
-  description: "The cart's amounts now: recomputed on every read from current prices, live prices and discount codes.",
+  description:
+    "The cart's amounts now: recomputed on every read from current prices, live prices and discount codes.",
   fields: (t) => ({
-    subtotal: t.field({ type: Money, description: "Sum of the line subtotals.", resolve: (c) => money(c.subtotal, c.currencyCode) }),
-    discount: t.field({ type: Money, description: "Sum of the discount codes that apply.", resolve: (c) => money(c.discount, c.currencyCode) }),
-    total: t.field({ type: Money, description: "What checkout charges now: subtotal minus discount.", resolve: (c) => money(c.total, c.currencyCode) }),
+    subtotal: t.field({
+      type: Money,
+      description: "Sum of the line subtotals.",
+      resolve: (c) => money(c.subtotal, c.currencyCode),
+    }),
+    discount: t.field({
+      type: Money,
+      description: "Sum of the discount codes that apply.",
+      resolve: (c) => money(c.discount, c.currencyCode),
+    }),
+    total: t.field({
+      type: Money,
+      description: "What checkout charges now: subtotal minus discount.",
+      resolve: (c) => money(c.total, c.currencyCode),
+    }),
   }),
 });
 
@@ -129,11 +168,31 @@ interface LineCostShape {
 
 const CartLineCost = builder.objectRef<LineCostShape>("CartLineCost").implement({
   fields: (t) => ({
-    unitPrice: t.field({ type: Money, description: "The price of one unit now: the live price while it holds, else the variant's price.", resolve: (c) => money(c.unitPrice, c.currencyCode) }),
-    regularUnitPrice: t.field({ type: Money, description: "The variant's own price.", resolve: (c) => money(c.regularUnitPrice, c.currencyCode) }),
-    subtotal: t.field({ type: Money, description: "unitPrice × quantity.", resolve: (c) => money(c.subtotal, c.currencyCode) }),
-    discount: t.field({ type: Money, description: "This line's share of its shop's discount code.", resolve: (c) => money(c.discount, c.currencyCode) }),
-    total: t.field({ type: Money, description: "subtotal minus discount.", resolve: (c) => money(c.total, c.currencyCode) }),
+    unitPrice: t.field({
+      type: Money,
+      description: "The price of one unit now: the live price while it holds, else the variant's price.",
+      resolve: (c) => money(c.unitPrice, c.currencyCode),
+    }),
+    regularUnitPrice: t.field({
+      type: Money,
+      description: "The variant's own price.",
+      resolve: (c) => money(c.regularUnitPrice, c.currencyCode),
+    }),
+    subtotal: t.field({
+      type: Money,
+      description: "unitPrice × quantity.",
+      resolve: (c) => money(c.subtotal, c.currencyCode),
+    }),
+    discount: t.field({
+      type: Money,
+      description: "This line's share of its shop's discount code.",
+      resolve: (c) => money(c.discount, c.currencyCode),
+    }),
+    total: t.field({
+      type: Money,
+      description: "subtotal minus discount.",
+      resolve: (c) => money(c.total, c.currencyCode),
+    }),
   }),
 });
 
@@ -142,11 +201,17 @@ interface CartDiscountCodeShape extends CodeOutcome {
 }
 
 const CartDiscountCode = builder.objectRef<CartDiscountCodeShape>("CartDiscountCode").implement({
-  description: "A discount code on the cart and whether it applies now. Codes are per shop; within a shop the code with the largest discount applies.",
+  description:
+    "A discount code on the cart and whether it applies now. Codes are per shop; within a shop the code with the largest discount applies.",
   fields: (t) => ({
     code: t.exposeString("code"),
     applicable: t.exposeBoolean("applicable"),
-    reason: t.field({ type: DiscountCodeReasonEnum, nullable: true, description: "Why it does not apply; null when it does.", resolve: (c) => c.reason }),
+    reason: t.field({
+      type: DiscountCodeReasonEnum,
+      nullable: true,
+      description: "Why it does not apply; null when it does.",
+      resolve: (c) => c.reason,
+    }),
     amount: t.field({
       type: Money,
       nullable: true,
@@ -186,7 +251,8 @@ export const CartLineType = builder.prismaNode("CartLine", {
     }),
     attribution: t.field({ type: LineAttribution, select: attributionSelect, resolve: (line) => line }),
     livePriceApplied: t.boolean({
-      description: "Whether the line gets its live session's price now (the session is live, the product pinned, the cap not reached).",
+      description:
+        "Whether the line gets its live session's price now (the session is live, the product pinned, the cap not reached).",
       select: { cartId: true },
       resolve: async (line, _args, ctx) => {
         const cart = await pricedCartFor(ctx, line.cartId);
@@ -201,7 +267,11 @@ export const CartLineType = builder.prismaNode("CartLine", {
         const loaded = cart?.lines.find((l) => l.id === line.id);
         const priced = cart?.pricing.lines.find((l) => l.id === line.id);
         if (!loaded || !priced) throw new Error("cart line vanished while pricing");
-        return { ...priced, regularUnitPrice: loaded.variant.price, currencyCode: loaded.variant.product.currencyCode };
+        return {
+          ...priced,
+          regularUnitPrice: loaded.variant.price,
+          currencyCode: loaded.variant.product.currencyCode,
+        };
       },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -217,9 +287,20 @@ export const CartType = builder.prismaNode("Cart", {
   findUnique: (id, ctx) => ({ id, AND: [cartVisibleWhere(ctx)] }),
   fields: (t) => ({
     status: t.expose("status", { type: CartStatusEnum }),
-    currencyCode: t.expose("currencyCode", { type: CurrencyCode, nullable: true, description: "The currency of every line; null while the cart is empty." }),
-    buyer: t.relation("user", { nullable: true, description: "The user who owns the cart; null for an anonymous cart." }),
-    buyerIdentity: t.field({ type: CartBuyerIdentity, select: { email: true, countryCode: true }, resolve: (c) => c }),
+    currencyCode: t.expose("currencyCode", {
+      type: CurrencyCode,
+      nullable: true,
+      description: "The currency of every line; null while the cart is empty.",
+    }),
+    buyer: t.relation("user", {
+      nullable: true,
+      description: "The user who owns the cart; null for an anonymous cart.",
+    }),
+    buyerIdentity: t.field({
+      type: CartBuyerIdentity,
+      select: { email: true, countryCode: true },
+      resolve: (c) => c,
+    }),
     lines: t.relation("lines", {
       description: `The lines, oldest first (at most ${CART_LIMITS.lines}).`,
       query: { orderBy: { id: "asc" }, take: CART_LIMITS.lines },
@@ -227,7 +308,8 @@ export const CartType = builder.prismaNode("Cart", {
     }),
     totalQuantity: t.int({
       description: "Units over all lines.",
-      resolve: async (cart, _args, ctx) => (await pricedCartFor(ctx, cart.id))?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0,
+      resolve: async (cart, _args, ctx) =>
+        (await pricedCartFor(ctx, cart.id))?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0,
     }),
     cost: t.field({
       type: CartCost,
@@ -245,12 +327,17 @@ export const CartType = builder.prismaNode("Cart", {
       complexity: listCost(CART_LIMITS.discountCodes),
       resolve: async (cart, _args, ctx) => {
         const priced = await pricedCartFor(ctx, cart.id);
-        return (priced?.pricing.codes ?? []).slice(0, CART_LIMITS.discountCodes).map((c) => ({ ...c, currencyCode: priced?.currencyCode ?? null }));
+        return (priced?.pricing.codes ?? [])
+          .slice(0, CART_LIMITS.discountCodes)
+          .map((c) => ({ ...c, currencyCode: priced?.currencyCode ?? null }));
       },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the cart expires unless changed again (30 days after its last change)." }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      description: "When the cart expires unless changed again (30 days after its last change).",
+    }),
   }),
 });
 
@@ -258,7 +345,8 @@ builder.queryField("cart", (t) =>
   t.prismaField({
     type: "Cart",
     nullable: true,
-    description: "A cart by id: an anonymous cart for whoever holds its id, an owned cart for its owner only. Null when absent, expired, merged or not the caller's.",
+    description:
+      "A cart by id: an anonymous cart for whoever holds its id, an owned cart for its owner only. Null when absent, expired, merged or not the caller's.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = decodeId(String(args.id), "Cart");
@@ -272,14 +360,19 @@ builder.objectField(Viewer, "carts", (t) =>
   t.prismaConnection({
     type: "Cart",
     cursor: "id",
-    description: "The user's ACTIVE and CHECKING_OUT carts, most recently changed first; empty without a user token.",
+    description:
+      "The user's ACTIVE and CHECKING_OUT carts, most recently changed first; empty without a user token.",
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
     resolve: (query, _viewer, _args, ctx) =>
       ctx.user
         ? ctx.db.cart.findMany({
             ...query,
-            where: { userId: ctx.user.id, status: { in: ["ACTIVE", "CHECKING_OUT"] }, expiresAt: { gt: new Date() } },
+            where: {
+              userId: ctx.user.id,
+              status: { in: ["ACTIVE", "CHECKING_OUT"] },
+              expiresAt: { gt: new Date() },
+            },
             orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
           })
         : [],

@@ -6,7 +6,8 @@ import { Money, money } from "../shared/money.ts";
 
 export const DiscountKindEnum = builder.enumType(DiscountKind, {
   name: "DiscountKind",
-  description: "PERCENTAGE off the shop's items in the cart, or a FIXED_AMOUNT off them (never more than their subtotal).",
+  description:
+    "PERCENTAGE off the shop's items in the cart, or a FIXED_AMOUNT off them (never more than their subtotal).",
 });
 
 export const DiscountCodeType = builder.prismaNode("DiscountCode", {
@@ -25,7 +26,8 @@ export const DiscountCodeType = builder.prismaNode("DiscountCode", {
       nullable: true,
       description: 'PERCENTAGE codes: the percentage off, such as "12.5".',
       select: { kind: true, value: true },
-      resolve: (d) => (d.kind === "PERCENTAGE" ? formatMinorUnits(d.value, "EUR").replace(/\.?0+$/, "") : null),
+      resolve: (d) =>
+        d.kind === "PERCENTAGE" ? formatMinorUnits(d.value, "EUR").replace(/\.?0+$/, "") : null,
     }),
     amount: t.field({
       type: Money,
@@ -42,9 +44,19 @@ export const DiscountCodeType = builder.prismaNode("DiscountCode", {
       resolve: (d) => (d.minSubtotal === null ? null : money(d.minSubtotal, d.shop.currencyCode)),
     }),
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),
-    endsAt: t.expose("endsAt", { type: "DateTime", nullable: true, description: "The code no longer applies from this instant." }),
-    usageLimit: t.exposeInt("usageLimit", { nullable: true, description: "Orders that may use it in all; null: no limit." }),
-    perBuyerLimit: t.exposeInt("perBuyerLimit", { nullable: true, description: "Orders each buyer (user, else email) may use it for; null: no limit." }),
+    endsAt: t.expose("endsAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "The code no longer applies from this instant.",
+    }),
+    usageLimit: t.exposeInt("usageLimit", {
+      nullable: true,
+      description: "Orders that may use it in all; null: no limit.",
+    }),
+    perBuyerLimit: t.exposeInt("perBuyerLimit", {
+      nullable: true,
+      description: "Orders each buyer (user, else email) may use it for; null: no limit.",
+    }),
     usageCount: t.exposeInt("usageCount", { description: "Orders that used it." }),
     shop: t.relation("shop"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

@@ -6,13 +6,16 @@ export const CartError = defineUserError("Cart", {
   ...INPUT_ERROR_CODES,
   CART_EXPIRED: "Returned when the cart had no change for 30 days and expired; create a new cart.",
   CART_COMPLETED: "Returned when changing a cart that was checked out.",
-  CART_MERGED: "Returned when changing an anonymous cart whose lines moved into its buyer's cart at sign-in; use that cart.",
+  CART_MERGED:
+    "Returned when changing an anonymous cart whose lines moved into its buyer's cart at sign-in; use that cart.",
   CHECKOUT_IN_PROGRESS: "Returned when changing a cart while a checkout of it is under way.",
-  OUT_OF_STOCK: "Returned when the quantity asked for, over all lines of the variant, exceeds its stock; `quantityAvailable` says how many can be bought.",
+  OUT_OF_STOCK:
+    "Returned when the quantity asked for, over all lines of the variant, exceeds its stock; `quantityAvailable` says how many can be bought.",
   PRODUCT_UNAVAILABLE: "Returned when the product is not for sale (draft or archived).",
   CURRENCY_MISMATCH: "Returned when adding a product priced in another currency than the cart's other lines.",
   TOO_MANY_LINES: "Returned when the cart would hold more than 100 lines.",
-  ATTRIBUTION_MISMATCH: "Returned when a line's attribution does not hold together: the product tag is not on the post or tags another product, or the affiliate link is for another shop.",
+  ATTRIBUTION_MISMATCH:
+    "Returned when a line's attribution does not hold together: the product tag is not on the post or tags another product, or the affiliate link is for another shop.",
   AFFILIATE_LINK_INACTIVE: "Returned when the affiliate code names a disabled link.",
 });
 
@@ -31,7 +34,12 @@ builder.objectField(CartError.type, "quantityAvailable", (t) =>
   }),
 );
 
-export function cartError(code: CartErrorCode, message: string, field: (string | number)[] | null = null, extra: { quantityAvailable?: number } = {}): CartUserErrorShape {
+export function cartError(
+  code: CartErrorCode,
+  message: string,
+  field: (string | number)[] | null = null,
+  extra: { quantityAvailable?: number } = {},
+): CartUserErrorShape {
   return { ...userError(code, message, field), ...extra };
 }
 

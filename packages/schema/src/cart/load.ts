@@ -61,7 +61,11 @@ export interface LoadedCart {
  * email). Statements: one for the cart and lines, one per line bought through a live
  * session, and with discount codes one for them and one for the buyer's redemptions.
  */
-export async function loadPricedCart(db: Db, cartId: string, options: { now?: Date; buyerKey?: string | null } = {}): Promise<LoadedCart | null> {
+export async function loadPricedCart(
+  db: Db,
+  cartId: string,
+  options: { now?: Date; buyerKey?: string | null } = {},
+): Promise<LoadedCart | null> {
   const now = options.now ?? new Date();
   const cart = await db.cart.findUnique({
     where: { id: cartId },
@@ -83,7 +87,11 @@ export async function loadPricedCart(db: Db, cartId: string, options: { now?: Da
     let unitPrice = line.variant.price;
     let livePinId: string | null = null;
     if (line.liveSessionId) {
-      const quote = await livePriceFor(db, { liveSessionId: line.liveSessionId, variantId: line.variantId, at: now });
+      const quote = await livePriceFor(db, {
+        liveSessionId: line.liveSessionId,
+        variantId: line.variantId,
+        at: now,
+      });
       if (quote && (quote.remainingCap === null || quote.remainingCap >= line.quantity)) {
         unitPrice = quote.price;
         livePinId = quote.pinId;
@@ -97,9 +105,19 @@ export async function loadPricedCart(db: Db, cartId: string, options: { now?: Da
 }
 
 /** Prices loaded lines (after a live price changed at checkout, for example). */
-export function pricing(lines: LoadedLine[], codes: string[], terms: DiscountCodeTerms[], now: Date): PricedCart {
+export function pricing(
+  lines: LoadedLine[],
+  codes: string[],
+  terms: DiscountCodeTerms[],
+  now: Date,
+): PricedCart {
   return priceCart(
-    lines.map((l) => ({ id: l.id, shopId: l.variant.product.shopId, quantity: l.quantity, unitPrice: l.unitPrice })),
+    lines.map((l) => ({
+      id: l.id,
+      shopId: l.variant.product.shopId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+    })),
     codes,
     terms,
     now,
@@ -107,7 +125,11 @@ export function pricing(lines: LoadedLine[], codes: string[], terms: DiscountCod
 }
 
 /** The discount codes of any shop named by `codes`, with the buyer's past redemptions of each. */
-export async function loadDiscountTerms(db: Db, codes: string[], buyerKey: string | null): Promise<DiscountCodeTerms[]> {
+export async function loadDiscountTerms(
+  db: Db,
+  codes: string[],
+  buyerKey: string | null,
+): Promise<DiscountCodeTerms[]> {
   if (codes.length === 0) return [];
   const rows = await db.discountCode.findMany({
     where: { code: { in: codes } },

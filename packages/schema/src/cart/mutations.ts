@@ -44,12 +44,19 @@ const CartLineAttributionInput = builder.inputType("CartLineAttributionInput", {
   fields: (t) => ({
     postId: t.id({ required: false }),
     productTagId: t.id({ required: false, description: "A tag on the post, tagging this line's product." }),
-    affiliateCode: t.string({ required: false, description: "A creator's affiliate link code for the product's shop." }),
+    affiliateCode: t.string({
+      required: false,
+      description: "A creator's affiliate link code for the product's shop.",
+    }),
     affiliateClickId: t.string({
       required: false,
-      description: "The affiliate click the storefront was sent with (`click` in the redirect URL, also in the attribution cookie); its link must be of the product's shop.",
+      description:
+        "The affiliate click the storefront was sent with (`click` in the redirect URL, also in the attribution cookie); its link must be of the product's shop.",
     }),
-    liveSessionId: t.id({ required: false, description: "The live session the product was bought from: its live price applies while it holds." }),
+    liveSessionId: t.id({
+      required: false,
+      description: "The live session the product was bought from: its live price applies while it holds.",
+    }),
   }),
 });
 
@@ -63,13 +70,24 @@ const CartLineInput = builder.inputType("CartLineInput", {
 
 const lineSchema = z.object({
   variantId: globalId("ProductVariant"),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY).nullish().transform((v) => v ?? 1),
+  quantity: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_QUANTITY)
+    .nullish()
+    .transform((v) => v ?? 1),
   attribution: z
     .object({
       postId: nullable(globalId("Post")),
       productTagId: nullable(globalId("ProductTag")),
       affiliateCode: nullable(z.string().trim().min(1).max(64)),
-      affiliateClickId: nullable(z.string().uuid().transform((v) => v.toLowerCase())),
+      affiliateClickId: nullable(
+        z
+          .string()
+          .uuid()
+          .transform((v) => v.toLowerCase()),
+      ),
       liveSessionId: nullable(globalId("LiveSession")),
     })
     .nullish(),
@@ -78,7 +96,10 @@ const lineSchema = z.object({
 const CartBuyerIdentityInput = builder.inputType("CartBuyerIdentityInput", {
   fields: (t) => ({
     email: t.string({ required: false, description: "null clears it; absent keeps it." }),
-    countryCode: t.string({ required: false, description: "ISO 3166-1 alpha-2, such as DE. null clears it; absent keeps it." }),
+    countryCode: t.string({
+      required: false,
+      description: "ISO 3166-1 alpha-2, such as DE. null clears it; absent keeps it.",
+    }),
   }),
 });
 
@@ -99,18 +120,28 @@ const CartCreateInput = builder.inputType("CartCreateInput", {
 builder.mutationField("cartCreate", (t) =>
   t.field({
     type: cartPayload("CartCreate"),
-    description: "Creates a cart: owned by the user when a user token is sent, else anonymous (keep its id private: it is the cart's secret).",
+    description:
+      "Creates a cart: owned by the user when a user token is sent, else anonymous (keep its id private: it is the cart's secret).",
     args: { input: t.arg({ type: CartCreateInput, required: false }) },
     resolve: async (_root, { input }, ctx) => {
       const schema = z.object({
-        lines: z.array(lineSchema).max(MAX_LINES).nullish().transform((v) => v ?? []),
+        lines: z
+          .array(lineSchema)
+          .max(MAX_LINES)
+          .nullish()
+          .transform((v) => v ?? []),
         buyerIdentity: buyerIdentitySchema.nullish(),
         discountCodes: discountCodes.nullish().transform((v) => v ?? []),
       });
       const parsed = parseInput(schema, input ?? {});
       if (!parsed.ok) return failed(parsed.errors);
       const { lines, buyerIdentity, discountCodes: codes } = parsed.data;
-      return carts.createCart(ctx, { lines, discountCodes: codes, email: buyerIdentity?.email, countryCode: buyerIdentity?.countryCode });
+      return carts.createCart(ctx, {
+        lines,
+        discountCodes: codes,
+        email: buyerIdentity?.email,
+        countryCode: buyerIdentity?.countryCode,
+      });
     },
   }),
 );
@@ -124,10 +155,14 @@ const CartLinesAddInput = builder.inputType("CartLinesAddInput", {
 builder.mutationField("cartLinesAdd", (t) =>
   t.field({
     type: cartPayload("CartLinesAdd"),
-    description: "Adds lines. The same variant with the same attribution adds to its existing line. OUT_OF_STOCK when the cart would hold more than the stock.",
+    description:
+      "Adds lines. The same variant with the same attribution adds to its existing line. OUT_OF_STOCK when the cart would hold more than the stock.",
     args: { input: t.arg({ type: CartLinesAddInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseInput(z.object({ cartId: globalId("Cart"), lines: z.array(lineSchema).min(1).max(MAX_LINES) }), input);
+      const parsed = parseInput(
+        z.object({ cartId: globalId("Cart"), lines: z.array(lineSchema).min(1).max(MAX_LINES) }),
+        input,
+      );
       if (!parsed.ok) return failed(parsed.errors);
       return carts.addLines(ctx, parsed.data);
     },
@@ -135,7 +170,10 @@ builder.mutationField("cartLinesAdd", (t) =>
 );
 
 const CartLineUpdateInput = builder.inputType("CartLineUpdateInput", {
-  fields: (t) => ({ id: t.id(), quantity: t.int({ description: `0 to ${MAX_QUANTITY}; 0 removes the line.` }) }),
+  fields: (t) => ({
+    id: t.id(),
+    quantity: t.int({ description: `0 to ${MAX_QUANTITY}; 0 removes the line.` }),
+  }),
 });
 
 const CartLinesUpdateInput = builder.inputType("CartLinesUpdateInput", {
@@ -154,7 +192,10 @@ builder.mutationField("cartLinesUpdate", (t) =>
           .array(z.object({ id: globalId("CartLine"), quantity: z.number().int().min(0).max(MAX_QUANTITY) }))
           .min(1)
           .max(MAX_LINES)
-          .refine((lines) => new Set(lines.map((l) => l.id)).size === lines.length, "A line may be listed once."),
+          .refine(
+            (lines) => new Set(lines.map((l) => l.id)).size === lines.length,
+            "A line may be listed once.",
+          ),
       });
       const parsed = parseInput(schema, input);
       if (!parsed.ok) return failed(parsed.errors);
@@ -190,13 +231,19 @@ builder.mutationField("cartLinesRemove", (t) =>
 // ───────────── discount codes and buyer ─────────────
 
 const CartDiscountCodesUpdateInput = builder.inputType("CartDiscountCodesUpdateInput", {
-  fields: (t) => ({ cartId: t.id(), discountCodes: t.stringList({ description: `Replaces the cart's codes; at most ${MAX_CODES}; [] removes them all.` }) }),
+  fields: (t) => ({
+    cartId: t.id(),
+    discountCodes: t.stringList({
+      description: `Replaces the cart's codes; at most ${MAX_CODES}; [] removes them all.`,
+    }),
+  }),
 });
 
 builder.mutationField("cartDiscountCodesUpdate", (t) =>
   t.field({
     type: cartPayload("CartDiscountCodesUpdate"),
-    description: "Replaces the cart's discount codes. Codes are case-insensitive; `Cart.discountCodes` tells which apply.",
+    description:
+      "Replaces the cart's discount codes. Codes are case-insensitive; `Cart.discountCodes` tells which apply.",
     args: { input: t.arg({ type: CartDiscountCodesUpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(z.object({ cartId: globalId("Cart"), discountCodes }), input);
@@ -217,7 +264,10 @@ builder.mutationField("cartBuyerIdentityUpdate", (t) =>
       "Sets the buyer's email and country. Sent with a user token for an anonymous cart, it signs the cart in: its lines merge into the user's most recently changed active cart, which the payload returns (or, when the user has none, the cart becomes theirs).",
     args: { input: t.arg({ type: CartBuyerIdentityUpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseInput(z.object({ cartId: globalId("Cart"), buyerIdentity: buyerIdentitySchema }), input);
+      const parsed = parseInput(
+        z.object({ cartId: globalId("Cart"), buyerIdentity: buyerIdentitySchema }),
+        input,
+      );
       if (!parsed.ok) return failed(parsed.errors);
       return carts.updateBuyerIdentity(ctx, { cartId: parsed.data.cartId, ...parsed.data.buyerIdentity });
     },
@@ -231,12 +281,23 @@ const DiscountCodeCreateInput = builder.inputType("DiscountCodeCreateInput", {
     shopId: t.id(),
     code: t.string({ description: "Letters, digits, - and _; stored upper case, matched in any case." }),
     kind: t.field({ type: DiscountKindEnum }),
-    value: t.field({ type: "Decimal", description: 'PERCENTAGE: the percentage off, above 0 and at most 100 ("12.5"). FIXED_AMOUNT: the amount off in the shop\'s currency ("5.00").' }),
-    minSubtotal: t.field({ type: "Decimal", required: false, description: "The shop's items in a cart must reach this subtotal." }),
+    value: t.field({
+      type: "Decimal",
+      description:
+        'PERCENTAGE: the percentage off, above 0 and at most 100 ("12.5"). FIXED_AMOUNT: the amount off in the shop\'s currency ("5.00").',
+    }),
+    minSubtotal: t.field({
+      type: "Decimal",
+      required: false,
+      description: "The shop's items in a cart must reach this subtotal.",
+    }),
     startsAt: t.field({ type: "DateTime", required: false }),
     endsAt: t.field({ type: "DateTime", required: false }),
     usageLimit: t.int({ required: false, description: "Orders that may use the code in all." }),
-    perBuyerLimit: t.int({ required: false, description: "Orders each buyer (user, else email) may use it for." }),
+    perBuyerLimit: t.int({
+      required: false,
+      description: "Orders each buyer (user, else email) may use it for.",
+    }),
   }),
 });
 
@@ -250,7 +311,11 @@ function percentageToBasisPoints(value: string): number | null {
 
 builder.mutationField("discountCodeCreate", (t) =>
   t.field({
-    type: definePayload("DiscountCodeCreate", { field: "discountCode", model: "DiscountCode" }, DiscountError.type),
+    type: definePayload(
+      "DiscountCodeCreate",
+      { field: "discountCode", model: "DiscountCode" },
+      DiscountError.type,
+    ),
     description: "Creates a discount code for a shop the caller manages (secret key).",
     args: { input: t.arg({ type: DiscountCodeCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -267,22 +332,45 @@ builder.mutationField("discountCodeCreate", (t) =>
           usageLimit: nullable(limit),
           perBuyerLimit: nullable(limit),
         })
-        .refine((d) => !d.startsAt || !d.endsAt || d.endsAt > d.startsAt, { message: "endsAt must be after startsAt.", path: ["endsAt"] });
+        .refine((d) => !d.startsAt || !d.endsAt || d.endsAt > d.startsAt, {
+          message: "endsAt must be after startsAt.",
+          path: ["endsAt"],
+        });
       const parsed = parseInput(schema, input);
       if (!parsed.ok) return failed(parsed.errors);
       const data = parsed.data;
-      const shop = await ctx.db.shop.findUnique({ where: { id: data.shopId }, select: { currencyCode: true } });
+      const shop = await ctx.db.shop.findUnique({
+        where: { id: data.shopId },
+        select: { currencyCode: true },
+      });
       if (!shop) return failed([userError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
       const amount = (value: string, field: string) => {
         const result = parseDecimalAmount(value, shop.currencyCode);
-        return result.ok && result.amount > 0 ? result.amount : userError("INVALID", `${field} must be a positive amount in ${shop.currencyCode}, such as "5.00".`, [field]);
+        return result.ok && result.amount > 0
+          ? result.amount
+          : userError(
+              "INVALID",
+              `${field} must be a positive amount in ${shop.currencyCode}, such as "5.00".`,
+              [field],
+            );
       };
-      const value = data.kind === "PERCENTAGE" ? (percentageToBasisPoints(data.value) ?? userError("INVALID", 'value must be a percentage above 0 and at most 100, such as "12.5".', ["value"])) : amount(data.value, "value");
+      const value =
+        data.kind === "PERCENTAGE"
+          ? (percentageToBasisPoints(data.value) ??
+            userError("INVALID", 'value must be a percentage above 0 and at most 100, such as "12.5".', [
+              "value",
+            ]))
+          : amount(data.value, "value");
       const minSubtotal = data.minSubtotal === null ? null : amount(data.minSubtotal, "minSubtotal");
-      const errors = [value, minSubtotal].filter((v) => typeof v === "object" && v !== null) as ReturnType<typeof userError>[];
+      const errors = [value, minSubtotal].filter((v) => typeof v === "object" && v !== null) as ReturnType<
+        typeof userError
+      >[];
       if (errors.length) return failed(errors);
-      return carts.createDiscountCode(ctx, { ...data, value: value as number, minSubtotal: minSubtotal as number | null });
+      return carts.createDiscountCode(ctx, {
+        ...data,
+        value: value as number,
+        minSubtotal: minSubtotal as number | null,
+      });
     },
   }),
 );
-

@@ -55,11 +55,18 @@ describe("priceCart", () => {
     expect(priced.discount).toBe(250);
     expect(priced.total).toBe(5250);
     expect(priced.lines.map((l) => l.discount)).toEqual([200, 50, 0]);
-    expect(priced.codes).toEqual([expect.objectContaining({ code: "SAVE10", applicable: true, reason: null, amount: 250 })]);
+    expect(priced.codes).toEqual([
+      expect.objectContaining({ code: "SAVE10", applicable: true, reason: null, amount: 250 }),
+    ]);
   });
 
   it("applies the larger of two codes of one shop: codes do not stack", () => {
-    const priced = priceCart(lines, ["SAVE10", "FIVE"], [terms(), terms({ id: "d2", code: "FIVE", kind: "FIXED_AMOUNT", value: 500 })], now);
+    const priced = priceCart(
+      lines,
+      ["SAVE10", "FIVE"],
+      [terms(), terms({ id: "d2", code: "FIVE", kind: "FIXED_AMOUNT", value: 500 })],
+      now,
+    );
     expect(priced.discount).toBe(500);
     expect(priced.codes.map((c) => [c.code, c.applicable, c.reason])).toEqual([
       ["SAVE10", false, "NOT_COMBINABLE"],
@@ -81,11 +88,16 @@ describe("priceCart", () => {
       expect(priced.discount).toBe(0);
       expect(priced.codes[0]).toMatchObject({ applicable: false, reason });
     }
-    expect(priceCart(lines, ["NOPE"], [], now).codes[0]).toMatchObject({ applicable: false, reason: "UNKNOWN_CODE" });
+    expect(priceCart(lines, ["NOPE"], [], now).codes[0]).toMatchObject({
+      applicable: false,
+      reason: "UNKNOWN_CODE",
+    });
   });
 
   it("lists the terms a checkout must refuse: matched a shop in the cart but do not apply", () => {
     const priced = priceCart(lines, ["SAVE10"], [terms({ usageLimit: 1, usageCount: 1 })], now);
-    expect(priced.codes[0]!.refused).toEqual([{ discountCodeId: "d1", shopId: "shop-a", reason: "USAGE_LIMIT_REACHED" }]);
+    expect(priced.codes[0]!.refused).toEqual([
+      { discountCodeId: "d1", shopId: "shop-a", reason: "USAGE_LIMIT_REACHED" },
+    ]);
   });
 });

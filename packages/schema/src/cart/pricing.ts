@@ -77,11 +77,16 @@ export interface PricedCart {
 }
 
 /** Why a code's terms do not apply to a shop subtotal at `now`, or null when they do. */
-export function inapplicableReason(terms: DiscountCodeTerms, shopSubtotal: number, now: Date): DiscountReason | null {
+export function inapplicableReason(
+  terms: DiscountCodeTerms,
+  shopSubtotal: number,
+  now: Date,
+): DiscountReason | null {
   if (terms.startsAt && now < terms.startsAt) return "NOT_STARTED";
   if (terms.endsAt && now >= terms.endsAt) return "EXPIRED";
   if (terms.usageLimit !== null && terms.usageCount >= terms.usageLimit) return "USAGE_LIMIT_REACHED";
-  if (terms.perBuyerLimit !== null && terms.buyerUsage !== null && terms.buyerUsage >= terms.perBuyerLimit) return "BUYER_LIMIT_REACHED";
+  if (terms.perBuyerLimit !== null && terms.buyerUsage !== null && terms.buyerUsage >= terms.perBuyerLimit)
+    return "BUYER_LIMIT_REACHED";
   if (terms.minSubtotal !== null && shopSubtotal < terms.minSubtotal) return "MINIMUM_SUBTOTAL_NOT_MET";
   return null;
 }
@@ -119,18 +124,35 @@ export function allocate(amount: number, weights: number[]): number[] {
  * its lines, and the outcome of every code on the cart (`cartCodes`, upper case, in order).
  * `terms` are the discount codes of any shop whose code is in `cartCodes`.
  */
-export function priceCart(lines: PricingLine[], cartCodes: string[], terms: DiscountCodeTerms[], now: Date): PricedCart {
-  const priced: PricedLine[] = lines.map((l) => ({ id: l.id, unitPrice: l.unitPrice, subtotal: l.unitPrice * l.quantity, discount: 0, total: 0 }));
+export function priceCart(
+  lines: PricingLine[],
+  cartCodes: string[],
+  terms: DiscountCodeTerms[],
+  now: Date,
+): PricedCart {
+  const priced: PricedLine[] = lines.map((l) => ({
+    id: l.id,
+    unitPrice: l.unitPrice,
+    subtotal: l.unitPrice * l.quantity,
+    discount: 0,
+    total: 0,
+  }));
   const shopSubtotals = new Map<string, number>();
-  for (const [i, line] of lines.entries()) shopSubtotals.set(line.shopId, (shopSubtotals.get(line.shopId) ?? 0) + priced[i]!.subtotal);
+  for (const [i, line] of lines.entries())
+    shopSubtotals.set(line.shopId, (shopSubtotals.get(line.shopId) ?? 0) + priced[i]!.subtotal);
 
   const outcomes = new Map<string, CodeOutcome>(
-    cartCodes.map((code) => [code, { code, applicable: false, reason: null, amount: 0, applied: [], refused: [] }]),
+    cartCodes.map((code) => [
+      code,
+      { code, applicable: false, reason: null, amount: 0, applied: [], refused: [] },
+    ]),
   );
   const reasons = new Map<string, DiscountReason>();
   for (const [shopId, subtotal] of [...shopSubtotals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     let best: { terms: DiscountCodeTerms; amount: number } | null = null;
-    const candidates = cartCodes.flatMap((code) => terms.filter((t) => t.shopId === shopId && t.code === code));
+    const candidates = cartCodes.flatMap((code) =>
+      terms.filter((t) => t.shopId === shopId && t.code === code),
+    );
     for (const candidate of candidates) {
       const reason = inapplicableReason(candidate, subtotal, now);
       if (reason) {
@@ -142,7 +164,11 @@ export function priceCart(lines: PricingLine[], cartCodes: string[], terms: Disc
       if (!best || amount > best.amount) best = { terms: candidate, amount };
     }
     for (const candidate of candidates) {
-      if (best && candidate !== best.terms && !outcomes.get(candidate.code)!.refused.some((r) => r.discountCodeId === candidate.id)) {
+      if (
+        best &&
+        candidate !== best.terms &&
+        !outcomes.get(candidate.code)!.refused.some((r) => r.discountCodeId === candidate.id)
+      ) {
         if (!reasons.has(candidate.code)) reasons.set(candidate.code, "NOT_COMBINABLE");
       }
     }
@@ -151,8 +177,13 @@ export function priceCart(lines: PricingLine[], cartCodes: string[], terms: Disc
     outcome.applied.push({ discountCodeId: best.terms.id, shopId, amount: best.amount });
     outcome.amount += best.amount;
     const indexes = lines.flatMap((l, i) => (l.shopId === shopId ? [i] : []));
-    const parts = allocate(best.amount, indexes.map((i) => priced[i]!.subtotal));
-    indexes.forEach((lineIndex, k) => (priced[lineIndex]!.discount += parts[k]!));
+    const parts = allocate(
+      best.amount,
+      indexes.map((i) => priced[i]!.subtotal),
+    );
+    indexes.forEach((lineIndex, k) => {
+      priced[lineIndex]!.discount += parts[k]!;
+    });
   }
 
   for (const outcome of outcomes.values()) {

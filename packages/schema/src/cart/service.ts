@@ -20,7 +20,6 @@ import { cartError, type CartUserErrorShape } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
-
 export interface AttributionInput {
   postId?: string | null | undefined;
   productTagId?: string | null | undefined;
@@ -52,7 +51,12 @@ interface ResolvedLine {
 }
 
 /** The one-string form of a line's attribution, for "same variant, same attribution" merges. */
-export function attributionKey(a: { postId: string | null; productTagId: string | null; affiliateLinkId: string | null; liveSessionId: string | null }): string {
+export function attributionKey(a: {
+  postId: string | null;
+  productTagId: string | null;
+  affiliateLinkId: string | null;
+  liveSessionId: string | null;
+}): string {
   return [a.postId, a.productTagId, a.affiliateLinkId, a.liveSessionId].map((v) => v ?? "").join("|");
 }
 
@@ -64,10 +68,20 @@ interface CartState {
 /** The userError for a cart that does not take changes, or null when it does. */
 function stateError(cart: CartState | null, now: Date): CartUserErrorShape | null {
   if (!cart) return cartError("NOT_FOUND", "No cart has this id.", ["cartId"]);
-  if (cart.status === "MERGED") return cartError("CART_MERGED", "The cart's lines moved into its buyer's cart at sign-in; use that cart.", ["cartId"]);
-  if (cart.status === "COMPLETED") return cartError("CART_COMPLETED", "The cart was checked out; create a new one.", ["cartId"]);
-  if (cart.status === "CHECKING_OUT") return cartError("CHECKOUT_IN_PROGRESS", "A checkout of this cart is under way.", ["cartId"]);
-  if (cart.expiresAt <= now) return cartError("CART_EXPIRED", "The cart expired after 30 days without changes; create a new one.", ["cartId"]);
+  if (cart.status === "MERGED")
+    return cartError(
+      "CART_MERGED",
+      "The cart's lines moved into its buyer's cart at sign-in; use that cart.",
+      ["cartId"],
+    );
+  if (cart.status === "COMPLETED")
+    return cartError("CART_COMPLETED", "The cart was checked out; create a new one.", ["cartId"]);
+  if (cart.status === "CHECKING_OUT")
+    return cartError("CHECKOUT_IN_PROGRESS", "A checkout of this cart is under way.", ["cartId"]);
+  if (cart.expiresAt <= now)
+    return cartError("CART_EXPIRED", "The cart expired after 30 days without changes; create a new one.", [
+      "cartId",
+    ]);
   return null;
 }
 
@@ -78,7 +92,16 @@ function stateError(cart: CartState | null, now: Date): CartUserErrorShape | nul
 async function cartForChange(ctx: Context, cartId: string, now: Date) {
   const cart = await ctx.db.cart.findUnique({
     where: { id: cartId },
-    select: { id: true, userId: true, status: true, expiresAt: true, currencyCode: true, email: true, countryCode: true, discountCodes: true },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      expiresAt: true,
+      currencyCode: true,
+      email: true,
+      countryCode: true,
+      discountCodes: true,
+    },
   });
   if (cart) assertCartHolder(ctx, cart);
   const error = stateError(cart, now);
@@ -89,7 +112,12 @@ async function cartForChange(ctx: Context, cartId: string, now: Date) {
  * Claims the cart row for this transaction (see the module comment) and queues its
  * `cartUpdated` event; throws Rollback when it no longer takes changes.
  */
-async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUncheckedUpdateManyInput = {}): Promise<void> {
+async function claimCart(
+  tx: Tx,
+  cartId: string,
+  now: Date,
+  data: Prisma.CartUncheckedUpdateManyInput = {},
+): Promise<void> {
   const claimed = await tx.cart.updateMany({
     where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } },
     data: { ...data, expiresAt: cartExpiry(now) },
@@ -99,7 +127,10 @@ async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUnc
     return;
   }
   const cart = await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } });
-  throw new Rollback([stateError(cart, now) ?? cartError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"])]);
+  throw new Rollback([
+    stateError(cart, now) ??
+      cartError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"]),
+  ]);
 }
 
 /**
@@ -112,36 +143,62 @@ async function claimCart(tx: Tx, cartId: string, now: Date, data: Prisma.CartUnc
 async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string | number)[]) {
   const errors: CartUserErrorShape[] = [];
   const at = (i: number, ...rest: string[]) => [...path, i, ...rest];
-  const ids = <K extends keyof AttributionInput>(key: K) => [...new Set(lines.map((l) => l.attribution?.[key]).filter((v): v is string => !!v))];
+  const ids = <K extends keyof AttributionInput>(key: K) => [
+    ...new Set(lines.map((l) => l.attribution?.[key]).filter((v): v is string => !!v)),
+  ];
 
   const variants = new Map(
     (
       await ctx.db.productVariant.findMany({
         where: { id: { in: [...new Set(lines.map((l) => l.variantId))] } },
-        select: { id: true, productId: true, inventoryQuantity: true, product: { select: { status: true, shopId: true, currencyCode: true } } },
+        select: {
+          id: true,
+          productId: true,
+          inventoryQuantity: true,
+          product: { select: { status: true, shopId: true, currencyCode: true } },
+        },
       })
     ).map((v) => [v.id, v]),
   );
   const tagIds = ids("productTagId");
   const tags = new Map(
     tagIds.length
-      ? (await ctx.db.productTag.findMany({ where: { id: { in: tagIds } }, select: { id: true, postId: true, productId: true } })).map((t) => [t.id, t])
+      ? (
+          await ctx.db.productTag.findMany({
+            where: { id: { in: tagIds } },
+            select: { id: true, postId: true, productId: true },
+          })
+        ).map((t) => [t.id, t])
       : [],
   );
   const postIds = [...new Set([...ids("postId"), ...[...tags.values()].map((t) => t.postId)])];
   const posts = new Set(
     postIds.length
-      ? (await ctx.db.post.findMany({ where: { AND: [{ id: { in: postIds } }, visiblePostWhere(ctx)] }, select: { id: true } })).map((p) => p.id)
+      ? (
+          await ctx.db.post.findMany({
+            where: { AND: [{ id: { in: postIds } }, visiblePostWhere(ctx)] },
+            select: { id: true },
+          })
+        ).map((p) => p.id)
       : [],
   );
   const sessionIds = ids("liveSessionId");
   const sessions = new Set(
-    sessionIds.length ? (await ctx.db.liveSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true } })).map((s) => s.id) : [],
+    sessionIds.length
+      ? (await ctx.db.liveSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true } })).map(
+          (s) => s.id,
+        )
+      : [],
   );
   const codes = ids("affiliateCode");
   const links = new Map(
     codes.length
-      ? (await ctx.db.affiliateLink.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, shopId: true, disabledAt: true } })).map((l) => [l.code, l])
+      ? (
+          await ctx.db.affiliateLink.findMany({
+            where: { code: { in: codes } },
+            select: { id: true, code: true, shopId: true, disabledAt: true },
+          })
+        ).map((l) => [l.code, l])
       : [],
   );
   const clickIds = ids("affiliateClickId");
@@ -172,42 +229,102 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
     const before = errors.length;
     if (a.productTagId) {
       const tag = tags.get(a.productTagId);
-      if (!tag) errors.push(cartError("NOT_FOUND", "No product tag has this id.", at(i, "attribution", "productTagId")));
+      if (!tag)
+        errors.push(
+          cartError("NOT_FOUND", "No product tag has this id.", at(i, "attribution", "productTagId")),
+        );
       else if (postId !== null && tag.postId !== postId) {
-        errors.push(cartError("ATTRIBUTION_MISMATCH", "The product tag is not on this post.", at(i, "attribution", "productTagId")));
+        errors.push(
+          cartError(
+            "ATTRIBUTION_MISMATCH",
+            "The product tag is not on this post.",
+            at(i, "attribution", "productTagId"),
+          ),
+        );
       } else if (tag.productId !== variant.productId) {
-        errors.push(cartError("ATTRIBUTION_MISMATCH", "The product tag tags another product.", at(i, "attribution", "productTagId")));
+        errors.push(
+          cartError(
+            "ATTRIBUTION_MISMATCH",
+            "The product tag tags another product.",
+            at(i, "attribution", "productTagId"),
+          ),
+        );
       } else postId = tag.postId;
     }
     if (postId !== null && errors.length === before && !posts.has(postId)) {
-      errors.push(cartError("NOT_FOUND", "No post you can see has this id.", at(i, "attribution", a.postId ? "postId" : "productTagId")));
+      errors.push(
+        cartError(
+          "NOT_FOUND",
+          "No post you can see has this id.",
+          at(i, "attribution", a.postId ? "postId" : "productTagId"),
+        ),
+      );
     }
     if (a.liveSessionId && !sessions.has(a.liveSessionId)) {
-      errors.push(cartError("NOT_FOUND", "No live session has this id.", at(i, "attribution", "liveSessionId")));
+      errors.push(
+        cartError("NOT_FOUND", "No live session has this id.", at(i, "attribution", "liveSessionId")),
+      );
     }
     let affiliateLinkId: string | null = null;
     if (a.affiliateCode) {
       const link = links.get(a.affiliateCode);
-      if (!link) errors.push(cartError("NOT_FOUND", "No affiliate link has this code.", at(i, "attribution", "affiliateCode")));
-      else if (link.disabledAt) errors.push(cartError("AFFILIATE_LINK_INACTIVE", "The affiliate link is disabled.", at(i, "attribution", "affiliateCode")));
+      if (!link)
+        errors.push(
+          cartError("NOT_FOUND", "No affiliate link has this code.", at(i, "attribution", "affiliateCode")),
+        );
+      else if (link.disabledAt)
+        errors.push(
+          cartError(
+            "AFFILIATE_LINK_INACTIVE",
+            "The affiliate link is disabled.",
+            at(i, "attribution", "affiliateCode"),
+          ),
+        );
       else if (link.shopId !== variant.product.shopId) {
-        errors.push(cartError("ATTRIBUTION_MISMATCH", "The affiliate link is for another shop.", at(i, "attribution", "affiliateCode")));
+        errors.push(
+          cartError(
+            "ATTRIBUTION_MISMATCH",
+            "The affiliate link is for another shop.",
+            at(i, "attribution", "affiliateCode"),
+          ),
+        );
       } else affiliateLinkId = link.id;
     }
     let affiliateClickId: string | null = null;
     if (a.affiliateClickId) {
       const link = clicks.get(a.affiliateClickId);
-      if (!link) errors.push(cartError("NOT_FOUND", "No affiliate click has this id.", at(i, "attribution", "affiliateClickId")));
-      else if (link.disabledAt) errors.push(cartError("AFFILIATE_LINK_INACTIVE", "The affiliate click's link is disabled.", at(i, "attribution", "affiliateClickId")));
+      if (!link)
+        errors.push(
+          cartError("NOT_FOUND", "No affiliate click has this id.", at(i, "attribution", "affiliateClickId")),
+        );
+      else if (link.disabledAt)
+        errors.push(
+          cartError(
+            "AFFILIATE_LINK_INACTIVE",
+            "The affiliate click's link is disabled.",
+            at(i, "attribution", "affiliateClickId"),
+          ),
+        );
       else if (link.shopId !== variant.product.shopId) {
-        errors.push(cartError("ATTRIBUTION_MISMATCH", "The affiliate click's link is for another shop.", at(i, "attribution", "affiliateClickId")));
+        errors.push(
+          cartError(
+            "ATTRIBUTION_MISMATCH",
+            "The affiliate click's link is for another shop.",
+            at(i, "attribution", "affiliateClickId"),
+          ),
+        );
       } else {
         affiliateClickId = a.affiliateClickId;
         affiliateLinkId ??= link.id;
       }
     }
     if (errors.length > before) continue;
-    const attribution = { postId, productTagId: a.productTagId ?? null, affiliateLinkId, liveSessionId: a.liveSessionId ?? null };
+    const attribution = {
+      postId,
+      productTagId: a.productTagId ?? null,
+      affiliateLinkId,
+      liveSessionId: a.liveSessionId ?? null,
+    };
     resolved.push({
       index: i,
       variantId: variant.id,
@@ -228,7 +345,13 @@ function currencyErrors(lines: ResolvedLine[], currency: string | null, path: (s
   const expected = currency ?? lines[0]?.currencyCode ?? null;
   const errors = lines
     .filter((l) => l.currencyCode !== expected)
-    .map((l) => cartError("CURRENCY_MISMATCH", `The product is priced in ${l.currencyCode}; the cart is in ${expected}.`, [...path, l.index, "variantId"]));
+    .map((l) =>
+      cartError(
+        "CURRENCY_MISMATCH",
+        `The product is priced in ${l.currencyCode}; the cart is in ${expected}.`,
+        [...path, l.index, "variantId"],
+      ),
+    );
   return { currency: expected, errors };
 }
 
@@ -238,11 +361,22 @@ function currencyErrors(lines: ResolvedLine[], currency: string | null, path: (s
  * (OUT_OF_STOCK with quantityAvailable), the per-line maximum and the line count, and counts
  * add-to-carts through product tags.
  */
-async function addResolvedLines(tx: Tx, cartId: string, lines: ResolvedLine[], path: (string | number)[]): Promise<void> {
+async function addResolvedLines(
+  tx: Tx,
+  cartId: string,
+  lines: ResolvedLine[],
+  path: (string | number)[],
+): Promise<void> {
   const errors: CartUserErrorShape[] = [];
   for (const line of lines) {
     const saved = await tx.cartLine.upsert({
-      where: { cartId_variantId_attributionKey: { cartId, variantId: line.variantId, attributionKey: line.attributionKey } },
+      where: {
+        cartId_variantId_attributionKey: {
+          cartId,
+          variantId: line.variantId,
+          attributionKey: line.attributionKey,
+        },
+      },
       create: {
         cartId,
         variantId: line.variantId,
@@ -258,26 +392,42 @@ async function addResolvedLines(tx: Tx, cartId: string, lines: ResolvedLine[], p
       select: { quantity: true },
     });
     if (saved.quantity > CART_LIMITS.quantity) {
-      errors.push(cartError("GREATER_THAN_MAXIMUM", `A line holds at most ${CART_LIMITS.quantity} units.`, [...path, line.index, "quantity"]));
+      errors.push(
+        cartError("GREATER_THAN_MAXIMUM", `A line holds at most ${CART_LIMITS.quantity} units.`, [
+          ...path,
+          line.index,
+          "quantity",
+        ]),
+      );
     }
     if (line.productTagId) await recordTagAddToCart(tx, line.productTagId);
   }
   const variantIds = [...new Set(lines.map((l) => l.variantId))];
-  const inCart = await tx.cartLine.groupBy({ by: ["variantId"], where: { cartId, variantId: { in: variantIds } }, _sum: { quantity: true } });
+  const inCart = await tx.cartLine.groupBy({
+    by: ["variantId"],
+    where: { cartId, variantId: { in: variantIds } },
+    _sum: { quantity: true },
+  });
   for (const row of inCart) {
     const line = lines.find((l) => l.variantId === row.variantId)!;
     const wanted = row._sum.quantity ?? 0;
     if (wanted > line.inventoryQuantity) {
       const available = Math.max(0, line.inventoryQuantity);
       errors.push(
-        cartError("OUT_OF_STOCK", `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`, [...path, line.index, "quantity"], {
-          quantityAvailable: available,
-        }),
+        cartError(
+          "OUT_OF_STOCK",
+          `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`,
+          [...path, line.index, "quantity"],
+          {
+            quantityAvailable: available,
+          },
+        ),
       );
     }
   }
   const count = await tx.cartLine.count({ where: { cartId } });
-  if (count > CART_LIMITS.lines) errors.push(cartError("TOO_MANY_LINES", `A cart holds at most ${CART_LIMITS.lines} lines.`, [...path]));
+  if (count > CART_LIMITS.lines)
+    errors.push(cartError("TOO_MANY_LINES", `A cart holds at most ${CART_LIMITS.lines} lines.`, [...path]));
   if (errors.length) throw new Rollback(errors);
 }
 
@@ -312,7 +462,10 @@ export async function createCart(ctx: Context, input: CartCreateInput): Promise<
 }
 
 /** Adds lines to a cart; see `addResolvedLines` for merging and the checks. */
-export async function addLines(ctx: Context, input: { cartId: string; lines: CartLineInput[] }): Promise<PayloadShape> {
+export async function addLines(
+  ctx: Context,
+  input: { cartId: string; lines: CartLineInput[] },
+): Promise<PayloadShape> {
   const now = new Date();
   const found = await cartForChange(ctx, input.cartId, now);
   if (!found.ok) return failed([found.error]);
@@ -320,7 +473,12 @@ export async function addLines(ctx: Context, input: { cartId: string; lines: Car
   const currency = currencyErrors(resolved, found.cart.currencyCode, ["lines"]);
   if (errors.length || currency.errors.length) return failed([...errors, ...currency.errors]);
   return inTransaction(ctx, async (tx) => {
-    await claimCart(tx, input.cartId, now, found.cart.currencyCode === null ? { currencyCode: currency.currency } : {});
+    await claimCart(
+      tx,
+      input.cartId,
+      now,
+      found.cart.currencyCode === null ? { currencyCode: currency.currency } : {},
+    );
     await addResolvedLines(tx, input.cartId, resolved, ["lines"]);
     return succeeded(input.cartId);
   });
@@ -328,14 +486,18 @@ export async function addLines(ctx: Context, input: { cartId: string; lines: Car
 
 /** Forgets the cart's currency once its last line is gone, so any shop's products may be added again. */
 async function clearCurrencyWhenEmpty(tx: Tx, cartId: string): Promise<void> {
-  if ((await tx.cartLine.count({ where: { cartId } })) === 0) await tx.cart.update({ where: { id: cartId }, data: { currencyCode: null }, select: { id: true } });
+  if ((await tx.cartLine.count({ where: { cartId } })) === 0)
+    await tx.cart.update({ where: { id: cartId }, data: { currencyCode: null }, select: { id: true } });
 }
 
 /**
  * Sets line quantities (0 removes the line). A quantity raised above the variant's stock,
  * counting the cart's other lines of it, fails with OUT_OF_STOCK; lowering always works.
  */
-export async function updateLines(ctx: Context, input: { cartId: string; lines: { id: string; quantity: number }[] }): Promise<PayloadShape> {
+export async function updateLines(
+  ctx: Context,
+  input: { cartId: string; lines: { id: string; quantity: number }[] },
+): Promise<PayloadShape> {
   const now = new Date();
   const found = await cartForChange(ctx, input.cartId, now);
   if (!found.ok) return failed([found.error]);
@@ -345,13 +507,19 @@ export async function updateLines(ctx: Context, input: { cartId: string; lines: 
       (
         await tx.cartLine.findMany({
           where: { cartId: input.cartId },
-          select: { id: true, variantId: true, quantity: true, variant: { select: { inventoryQuantity: true } } },
+          select: {
+            id: true,
+            variantId: true,
+            quantity: true,
+            variant: { select: { inventoryQuantity: true } },
+          },
         })
       ).map((l) => [l.id, l]),
     );
     const errors: CartUserErrorShape[] = [];
     for (const [i, change] of input.lines.entries()) {
-      if (!existing.has(change.id)) errors.push(cartError("NOT_FOUND", "The cart has no line with this id.", ["lines", i, "id"]));
+      if (!existing.has(change.id))
+        errors.push(cartError("NOT_FOUND", "The cart has no line with this id.", ["lines", i, "id"]));
     }
     if (errors.length) throw new Rollback(errors);
     const after = new Map([...existing].map(([id, l]) => [id, l.quantity]));
@@ -359,21 +527,34 @@ export async function updateLines(ctx: Context, input: { cartId: string; lines: 
     for (const [i, change] of input.lines.entries()) {
       const line = existing.get(change.id)!;
       if (change.quantity <= line.quantity) continue;
-      const wanted = [...existing.values()].filter((l) => l.variantId === line.variantId).reduce((sum, l) => sum + after.get(l.id)!, 0);
+      const wanted = [...existing.values()]
+        .filter((l) => l.variantId === line.variantId)
+        .reduce((sum, l) => sum + after.get(l.id)!, 0);
       if (wanted > line.variant.inventoryQuantity) {
         const available = Math.max(0, line.variant.inventoryQuantity);
         errors.push(
-          cartError("OUT_OF_STOCK", `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`, ["lines", i, "quantity"], {
-            quantityAvailable: available,
-          }),
+          cartError(
+            "OUT_OF_STOCK",
+            `Only ${available} of this variant can be bought; the cart would hold ${wanted}.`,
+            ["lines", i, "quantity"],
+            {
+              quantityAvailable: available,
+            },
+          ),
         );
       }
     }
     if (errors.length) throw new Rollback(errors);
     const removed = input.lines.filter((c) => c.quantity === 0).map((c) => c.id);
-    if (removed.length) await tx.cartLine.deleteMany({ where: { id: { in: removed }, cartId: input.cartId } });
+    if (removed.length)
+      await tx.cartLine.deleteMany({ where: { id: { in: removed }, cartId: input.cartId } });
     for (const change of input.lines) {
-      if (change.quantity > 0) await tx.cartLine.update({ where: { id: change.id }, data: { quantity: change.quantity }, select: { id: true } });
+      if (change.quantity > 0)
+        await tx.cartLine.update({
+          where: { id: change.id },
+          data: { quantity: change.quantity },
+          select: { id: true },
+        });
     }
     if (removed.length) await clearCurrencyWhenEmpty(tx, input.cartId);
     return succeeded(input.cartId);
@@ -381,14 +562,26 @@ export async function updateLines(ctx: Context, input: { cartId: string; lines: 
 }
 
 /** Removes lines; NOT_FOUND (nothing removed) when one is not the cart's. */
-export async function removeLines(ctx: Context, input: { cartId: string; lineIds: string[] }): Promise<PayloadShape> {
+export async function removeLines(
+  ctx: Context,
+  input: { cartId: string; lineIds: string[] },
+): Promise<PayloadShape> {
   const now = new Date();
   const found = await cartForChange(ctx, input.cartId, now);
   if (!found.ok) return failed([found.error]);
   return inTransaction(ctx, async (tx) => {
     await claimCart(tx, input.cartId, now);
-    const own = new Set((await tx.cartLine.findMany({ where: { cartId: input.cartId, id: { in: input.lineIds } }, select: { id: true } })).map((l) => l.id));
-    const errors = input.lineIds.flatMap((id, i) => (own.has(id) ? [] : [cartError("NOT_FOUND", "The cart has no line with this id.", ["lineIds", i])]));
+    const own = new Set(
+      (
+        await tx.cartLine.findMany({
+          where: { cartId: input.cartId, id: { in: input.lineIds } },
+          select: { id: true },
+        })
+      ).map((l) => l.id),
+    );
+    const errors = input.lineIds.flatMap((id, i) =>
+      own.has(id) ? [] : [cartError("NOT_FOUND", "The cart has no line with this id.", ["lineIds", i])],
+    );
     if (errors.length) throw new Rollback(errors);
     await tx.cartLine.deleteMany({ where: { cartId: input.cartId, id: { in: input.lineIds } } });
     await clearCurrencyWhenEmpty(tx, input.cartId);
@@ -401,7 +594,10 @@ export async function removeLines(ctx: Context, input: { cartId: string; lineIds
  * `Cart.discountCodes` tells which apply and why others do not; checkout refuses a code that
  * matches a shop in the cart but no longer applies.
  */
-export async function updateDiscountCodes(ctx: Context, input: { cartId: string; discountCodes: string[] }): Promise<PayloadShape> {
+export async function updateDiscountCodes(
+  ctx: Context,
+  input: { cartId: string; discountCodes: string[] },
+): Promise<PayloadShape> {
   const now = new Date();
   const found = await cartForChange(ctx, input.cartId, now);
   if (!found.ok) return failed([found.error]);
@@ -447,7 +643,9 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     select: { id: true, currencyCode: true, email: true, countryCode: true, discountCodes: true },
   });
-  const mergeable = target && (target.currencyCode === null || cart.currencyCode === null || target.currencyCode === cart.currencyCode);
+  const mergeable =
+    target &&
+    (target.currencyCode === null || cart.currencyCode === null || target.currencyCode === cart.currencyCode);
   if (!target || !mergeable) {
     return inTransaction(ctx, async (tx) => {
       await claimCart(tx, cart.id, now, { ...identity, userId: user.id });
@@ -457,7 +655,10 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
   return inTransaction(ctx, async (tx) => {
     // Lock both carts in id order so two merges never wait on each other in a cycle.
     for (const id of [cart.id, target.id].sort()) await claimCart(tx, id, now);
-    const moving = await tx.cartLine.findMany({ where: { cartId: cart.id }, select: { id: true, variantId: true, attributionKey: true, quantity: true } });
+    const moving = await tx.cartLine.findMany({
+      where: { cartId: cart.id },
+      select: { id: true, variantId: true, attributionKey: true, quantity: true },
+    });
     const staying = new Map(
       (
         await tx.cartLine.findMany({
@@ -470,29 +671,49 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
     // user's other cart stays as it was (nothing is dropped, no cart exceeds the maximum).
     const added = moving.filter((l) => !staying.has(`${l.variantId}/${l.attributionKey}`)).length;
     if ((await tx.cartLine.count({ where: { cartId: target.id } })) + added > CART_LIMITS.lines) {
-      await tx.cart.update({ where: { id: cart.id }, data: { ...identity, userId: user.id }, select: { id: true } });
+      await tx.cart.update({
+        where: { id: cart.id },
+        data: { ...identity, userId: user.id },
+        select: { id: true },
+      });
       return succeeded(cart.id);
     }
     for (const line of moving) {
       const same = staying.get(`${line.variantId}/${line.attributionKey}`);
       if (same) {
-        await tx.cartLine.update({ where: { id: same.id }, data: { quantity: Math.min(CART_LIMITS.quantity, same.quantity + line.quantity) }, select: { id: true } });
+        await tx.cartLine.update({
+          where: { id: same.id },
+          data: { quantity: Math.min(CART_LIMITS.quantity, same.quantity + line.quantity) },
+          select: { id: true },
+        });
         await tx.cartLine.delete({ where: { id: line.id }, select: { id: true } });
       } else {
-        await tx.cartLine.update({ where: { id: line.id }, data: { cartId: target.id }, select: { id: true } });
+        await tx.cartLine.update({
+          where: { id: line.id },
+          data: { cartId: target.id },
+          select: { id: true },
+        });
       }
     }
     await tx.cart.update({
       where: { id: target.id },
       data: {
         currencyCode: target.currencyCode ?? cart.currencyCode,
-        discountCodes: [...new Set([...target.discountCodes, ...cart.discountCodes])].slice(0, CART_LIMITS.discountCodes),
+        discountCodes: [...new Set([...target.discountCodes, ...cart.discountCodes])].slice(
+          0,
+          CART_LIMITS.discountCodes,
+        ),
         email: input.email !== undefined ? input.email : (target.email ?? cart.email),
-        countryCode: input.countryCode !== undefined ? input.countryCode : (target.countryCode ?? cart.countryCode),
+        countryCode:
+          input.countryCode !== undefined ? input.countryCode : (target.countryCode ?? cart.countryCode),
       },
       select: { id: true },
     });
-    await tx.cart.update({ where: { id: cart.id }, data: { status: "MERGED", userId: user.id }, select: { id: true } });
+    await tx.cart.update({
+      where: { id: cart.id },
+      data: { status: "MERGED", userId: user.id },
+      select: { id: true },
+    });
     return succeeded(target.id);
   });
 }
@@ -514,13 +735,17 @@ export interface DiscountCodeCreateInput {
 }
 
 /** Creates a shop's discount code (merchants of the shop and the platform; others FORBIDDEN). TAKEN when the shop has the code. */
-export async function createDiscountCode(ctx: Context, input: DiscountCodeCreateInput): Promise<PayloadShape> {
+export async function createDiscountCode(
+  ctx: Context,
+  input: DiscountCodeCreateInput,
+): Promise<PayloadShape> {
   if (!(await canManageShop(ctx, input.shopId))) throw forbidden("You do not manage this shop.");
   try {
     const created = await ctx.db.discountCode.create({ data: input, select: { id: true } });
     return succeeded(created.id);
   } catch (error) {
-    if (isUniqueViolation(error)) return failed([userError("TAKEN", "The shop already has this code.", ["code"])]);
+    if (isUniqueViolation(error))
+      return failed([userError("TAKEN", "The shop already has this code.", ["code"])]);
     throw error;
   }
 }

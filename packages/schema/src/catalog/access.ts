@@ -32,6 +32,9 @@ export async function visibleProductWhere(ctx: Context): Promise<Prisma.ProductW
 }
 
 /** Active products are public; others only to those who manage their shop. */
-export async function canSeeProduct(ctx: Context, product: { shopId: string; status: ProductStatus }): Promise<boolean> {
+export async function canSeeProduct(
+  ctx: Context,
+  product: { shopId: string; status: ProductStatus },
+): Promise<boolean> {
   return product.status === "ACTIVE" || managesShop(ctx, product.shopId);
 }

@@ -18,7 +18,11 @@ export const CollectionType = builder.prismaNode("Collection", {
       args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
       complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
       resolve: (collection, args, ctx, info) =>
-        listProducts(ctx, { ...args, filter: { ...decodeProductFilter(args.filter as never), collectionId: collection.id } }, info) as never,
+        listProducts(
+          ctx,
+          { ...args, filter: { ...decodeProductFilter(args.filter as never), collectionId: collection.id } },
+          info,
+        ) as never,
     }),
   }),
 });
@@ -28,6 +32,7 @@ builder.queryField("collection", (t) =>
     type: "Collection",
     nullable: true,
     args: { handle: t.arg.string({ required: true, validate: handleArg }) },
-    resolve: (query, _root, args, ctx) => ctx.db.collection.findUnique({ ...query, where: { handle: args.handle } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.collection.findUnique({ ...query, where: { handle: args.handle } }),
   }),
 );

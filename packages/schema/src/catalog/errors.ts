@@ -6,9 +6,11 @@ export const CatalogError = defineUserError("Catalog", {
   TAKEN: "Returned when a handle is already used by another shop, product or collection.",
   CURRENCY_LOCKED: "Returned when changing the currency of a shop that already has products.",
   DUPLICATE_OPTION_VALUE: "Returned when an option lists the same value twice.",
-  INVALID_VARIANT_OPTIONS: "Returned when a variant's selected options do not match the product's options and values.",
+  INVALID_VARIANT_OPTIONS:
+    "Returned when a variant's selected options do not match the product's options and values.",
   DUPLICATE_VARIANT: "Returned when two variants select the same option values.",
-  INVENTORY_MISMATCH: "Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first).",
+  INVENTORY_MISMATCH:
+    "Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first).",
   INSUFFICIENT_INVENTORY: "Returned when an adjustment would take available stock below zero.",
   PRODUCT_ARCHIVED: "Returned when changing an archived product other than to restore it.",
 });

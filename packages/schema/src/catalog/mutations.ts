@@ -12,8 +12,18 @@ import { CATALOG_LIMITS } from "./limits.ts";
 
 const LIMITS = CATALOG_LIMITS;
 
-const httpUrl = z.string().max(LIMITS.url).url().refine((u) => /^https?:\/\//.test(u) || u.startsWith("/"), "Must be an http(s) URL.");
-const mediaUrl = z.union([z.string().max(LIMITS.url).regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."), httpUrl]);
+const httpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .url()
+  .refine((u) => /^https?:\/\//.test(u) || u.startsWith("/"), "Must be an http(s) URL.");
+const mediaUrl = z.union([
+  z
+    .string()
+    .max(LIMITS.url)
+    .regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."),
+  httpUrl,
+]);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 // ───────────── shops ─────────────
@@ -25,16 +35,27 @@ const ShopCreateInput = builder.inputType("ShopCreateInput", {
     description: t.string({ required: false }),
     currencyCode: t.string({ description: "ISO 4217 code of all the shop's prices, such as EUR." }),
     logoUrl: t.string({ required: false }),
-    lowStockThreshold: t.int({ required: false, description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5)." }),
+    lowStockThreshold: t.int({
+      required: false,
+      description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5).",
+    }),
   }),
 });
 
-const lowStockThreshold = z.number().int().min(0).max(1_000_000).nullish().transform((v) => v ?? undefined);
+const lowStockThreshold = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000)
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 const shopCreateSchema = z.object({
   handle,
   name: text(120),
-  description: optionalText(LIMITS.description).nullish().transform((v) => v ?? undefined),
+  description: optionalText(LIMITS.description)
+    .nullish()
+    .transform((v) => v ?? undefined),
   currencyCode,
   logoUrl: httpUrl.nullish(),
   lowStockThreshold,
@@ -68,8 +89,12 @@ const ShopUpdateInput = builder.inputType("ShopUpdateInput", {
 const shopUpdateSchema = z.object({
   id: globalId("Shop"),
   handle: handle.nullish().transform((v) => v ?? undefined),
-  name: text(120).nullish().transform((v) => v ?? undefined),
-  description: optionalText(LIMITS.description).nullish().transform((v) => v ?? undefined),
+  name: text(120)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  description: optionalText(LIMITS.description)
+    .nullish()
+    .transform((v) => v ?? undefined),
   currencyCode: currencyCode.nullish().transform((v) => v ?? undefined),
   logoUrl: httpUrl.nullish(),
   lowStockThreshold,
@@ -102,7 +127,11 @@ const ProductVariantCreateInput = builder.inputType("ProductVariantCreateInput",
     price: t.field({ type: "Decimal", description: "In the shop's currency." }),
     compareAtPrice: t.field({ type: "Decimal", required: false }),
     sku: t.string({ required: false }),
-    selectedOptions: t.field({ type: [SelectedOptionInput], required: false, description: "One per product option, in option order." }),
+    selectedOptions: t.field({
+      type: [SelectedOptionInput],
+      required: false,
+      description: "One per product option, in option order.",
+    }),
     inventoryQuantity: t.int({ required: false, description: "Initial stock; default 0." }),
   }),
 });
@@ -129,21 +158,41 @@ const ProductCreateInput = builder.inputType("ProductCreateInput", {
     productType: t.string({ required: false }),
     tags: t.stringList({ required: false }),
     status: t.field({ type: ProductStatusEnum, required: false, description: "Default DRAFT." }),
-    options: t.field({ type: [ProductOptionInput], required: false, description: `At most ${LIMITS.options}.` }),
-    variants: t.field({ type: [ProductVariantCreateInput], description: `1 to ${LIMITS.variants}; a product without options has exactly one.` }),
+    options: t.field({
+      type: [ProductOptionInput],
+      required: false,
+      description: `At most ${LIMITS.options}.`,
+    }),
+    variants: t.field({
+      type: [ProductVariantCreateInput],
+      description: `1 to ${LIMITS.variants}; a product without options has exactly one.`,
+    }),
     media: t.field({ type: [MediaInput], required: false }),
   }),
 });
 
-const tagsSchema = z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).transform((tags) => [...new Set(tags)]);
+const tagsSchema = z
+  .array(z.string().trim().min(1).max(LIMITS.tag))
+  .max(LIMITS.tags)
+  .transform((tags) => [...new Set(tags)]);
 const quantity = z.number().int().min(0).max(1_000_000_000);
 const mediaSchema = z.object({
-  kind: z.enum(MediaKind).nullish().transform((v) => v ?? "IMAGE"),
+  kind: z
+    .enum(MediaKind)
+    .nullish()
+    .transform((v) => v ?? "IMAGE"),
   url: mediaUrl,
-  alt: optionalText(500).nullish().transform((v) => v ?? undefined),
+  alt: optionalText(500)
+    .nullish()
+    .transform((v) => v ?? undefined),
   width: z.number().int().min(1).max(100_000).nullish(),
   height: z.number().int().min(1).max(100_000).nullish(),
-  durationMs: z.number().int().min(1).max(24 * 3600 * 1000).nullish(),
+  durationMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600 * 1000)
+    .nullish(),
   posterUrl: mediaUrl.nullish(),
 });
 const decimal = z.string().max(32);
@@ -152,11 +201,20 @@ const productCreateSchema = z.object({
   shopId: globalId("Shop"),
   title: text(LIMITS.title),
   handle: handle.nullish().transform((v) => v ?? undefined),
-  description: optionalText(LIMITS.description).nullish().transform((v) => v ?? undefined),
-  vendor: optionalText(120).nullish().transform((v) => v ?? undefined),
-  productType: optionalText(120).nullish().transform((v) => v ?? undefined),
+  description: optionalText(LIMITS.description)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  vendor: optionalText(120)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  productType: optionalText(120)
+    .nullish()
+    .transform((v) => v ?? undefined),
   tags: tagsSchema.nullish().transform((v) => v ?? []),
-  status: z.enum(ProductStatus).nullish().transform((v) => v ?? "DRAFT"),
+  status: z
+    .enum(ProductStatus)
+    .nullish()
+    .transform((v) => v ?? "DRAFT"),
   options: z
     .array(z.object({ name: text(64), values: z.array(text(64)).min(1).max(LIMITS.optionValues) }))
     .max(LIMITS.options)
@@ -168,17 +226,27 @@ const productCreateSchema = z.object({
         price: decimal,
         compareAtPrice: decimal.nullish(),
         sku: z.string().trim().min(1).max(LIMITS.sku).nullish(),
-        selectedOptions: z.array(z.object({ name: z.string().max(64), value: z.string().max(64) })).max(LIMITS.options).nullish().transform((v) => v ?? []),
+        selectedOptions: z
+          .array(z.object({ name: z.string().max(64), value: z.string().max(64) }))
+          .max(LIMITS.options)
+          .nullish()
+          .transform((v) => v ?? []),
         inventoryQuantity: quantity.nullish().transform((v) => v ?? 0),
       }),
     )
     .min(1)
     .max(LIMITS.variants),
-  media: z.array(mediaSchema).max(LIMITS.media).nullish().transform((v) => v ?? []),
+  media: z
+    .array(mediaSchema)
+    .max(LIMITS.media)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /** Parses decimal prices in the shop's currency; errors carry the variant's path. */
-function parsePrices<V extends { price?: string | null | undefined; compareAtPrice?: string | null | undefined }>(variants: V[], currency: string) {
+function parsePrices<
+  V extends { price?: string | null | undefined; compareAtPrice?: string | null | undefined },
+>(variants: V[], currency: string) {
   const errors: ReturnType<typeof userError>[] = [];
   const parsed = variants.map((v, i) => {
     const out: { price?: number; compareAtPrice?: number | null } = {};
@@ -192,8 +260,18 @@ function parsePrices<V extends { price?: string | null | undefined; compareAtPri
       const result = parseDecimalAmount(value, currency);
       if (result.ok) out[key] = result.amount;
       else {
-        const code = result.error === "NEGATIVE" ? "LESS_THAN_MINIMUM" : result.error === "TOO_LARGE" ? "GREATER_THAN_MAXIMUM" : "INVALID";
-        const why = { NEGATIVE: "must not be negative", TOO_LARGE: "is too large", TOO_PRECISE: `has more decimals than ${currency} allows`, INVALID: 'must be a decimal such as "12.50"' }[result.error];
+        const code =
+          result.error === "NEGATIVE"
+            ? "LESS_THAN_MINIMUM"
+            : result.error === "TOO_LARGE"
+              ? "GREATER_THAN_MAXIMUM"
+              : "INVALID";
+        const why = {
+          NEGATIVE: "must not be negative",
+          TOO_LARGE: "is too large",
+          TOO_PRECISE: `has more decimals than ${currency} allows`,
+          INVALID: 'must be a decimal such as "12.50"',
+        }[result.error];
         errors.push(userError(code, `${key} ${why}.`, ["variants", i, key]));
       }
     }
@@ -211,13 +289,20 @@ builder.mutationField("productCreate", (t) =>
       const result = parseInput(productCreateSchema, input);
       if (!result.ok) return failed(result.errors);
       const data = result.data;
-      const shop = await ctx.db.shop.findUnique({ where: { id: data.shopId }, select: { currencyCode: true } });
+      const shop = await ctx.db.shop.findUnique({
+        where: { id: data.shopId },
+        select: { currencyCode: true },
+      });
       if (!shop) return failed([userError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
       const prices = parsePrices(data.variants, shop.currencyCode);
       if (prices.errors.length) return failed(prices.errors);
       return catalog.createProduct(ctx, {
         ...data,
-        variants: data.variants.map((v, i) => ({ ...v, compareAtPrice: prices.parsed[i]!.compareAtPrice ?? null, price: prices.parsed[i]!.price! })),
+        variants: data.variants.map((v, i) => ({
+          ...v,
+          compareAtPrice: prices.parsed[i]!.compareAtPrice ?? null,
+          price: prices.parsed[i]!.price!,
+        })),
       });
     },
   }),
@@ -243,7 +328,11 @@ const ProductUpdateInput = builder.inputType("ProductUpdateInput", {
     tags: t.stringList({ required: false }),
     status: t.field({ type: ProductStatusEnum, required: false }),
     media: t.field({ type: [MediaInput], required: false, description: "Replaces all media when given." }),
-    variants: t.field({ type: [ProductVariantUpdateInput], required: false, description: "Price and SKU changes to existing variants. Stock changes go through inventoryAdjust." }),
+    variants: t.field({
+      type: [ProductVariantUpdateInput],
+      required: false,
+      description: "Price and SKU changes to existing variants. Stock changes go through inventoryAdjust.",
+    }),
   }),
 });
 
@@ -282,7 +371,10 @@ builder.mutationField("productUpdate", (t) =>
       const { variants, ...data } = result.data;
       let parsedVariants: catalog.ProductUpdateInput["variants"];
       if (variants) {
-        const product = await ctx.db.product.findUnique({ where: { id: data.id }, select: { currencyCode: true } });
+        const product = await ctx.db.product.findUnique({
+          where: { id: data.id },
+          select: { currencyCode: true },
+        });
         if (!product) return failed([userError("NOT_FOUND", "No product has this id.", ["id"])]);
         const prices = parsePrices(variants, product.currencyCode);
         if (prices.errors.length) return failed(prices.errors);
@@ -302,7 +394,8 @@ const ProductArchiveInput = builder.inputType("ProductArchiveInput", { fields: (
 builder.mutationField("productArchive", (t) =>
   t.field({
     type: definePayload("ProductArchive", { field: "product", model: "Product" }, CatalogError.type),
-    description: "Archives a product: hidden from storefronts, kept on orders; productUpdate with a status restores it.",
+    description:
+      "Archives a product: hidden from storefronts, kept on orders; productUpdate with a status restores it.",
     args: { input: t.arg({ type: ProductArchiveInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const result = parseInput(z.object({ id: globalId("Product") }), input);
@@ -318,7 +411,10 @@ const InventoryAdjustInput = builder.inputType("InventoryAdjustInput", {
   fields: (t) => ({
     variantId: t.id(),
     delta: t.int({ description: "Units to add (positive) or remove (negative)." }),
-    expectedQuantity: t.int({ required: false, description: "Compare-and-set: apply only if the current quantity is exactly this." }),
+    expectedQuantity: t.int({
+      required: false,
+      description: "Compare-and-set: apply only if the current quantity is exactly this.",
+    }),
     reason: t.string({ required: false, description: 'Why, for the audit trail; default "correction".' }),
   }),
 });
@@ -331,9 +427,20 @@ builder.mutationField("inventoryAdjust", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const schema = z.object({
         variantId: globalId("ProductVariant"),
-        delta: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, "delta must not be 0."),
+        delta: z
+          .number()
+          .int()
+          .min(-1_000_000_000)
+          .max(1_000_000_000)
+          .refine((d) => d !== 0, "delta must not be 0."),
         expectedQuantity: quantity.nullish(),
-        reason: z.string().trim().min(1).max(200).nullish().transform((v) => v ?? "correction"),
+        reason: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .nullish()
+          .transform((v) => v ?? "correction"),
       });
       const result = parseInput(schema, input);
       if (!result.ok) return failed(result.errors);
@@ -341,4 +448,3 @@ builder.mutationField("inventoryAdjust", (t) =>
     },
   }),
 );
-

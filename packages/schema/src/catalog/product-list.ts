@@ -14,7 +14,16 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { ProductStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
 import { parseDecimalAmount } from "../money.ts";
-import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPageInfo,
+  pageWindow,
+  type ConnectionShape,
+  type PageArgs,
+} from "../shared/cursor.ts";
 import { manageableShopIds } from "../identity/service.ts";
 
 export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
@@ -39,7 +48,10 @@ export interface ProductListArgs extends PageArgs {
   reverse?: boolean | null;
 }
 
-const SORT: Record<ProductSortKey, { column: Prisma.Sql; descending: boolean; kind: "text" | "int" | "time" | "real" | "uuid" }> = {
+const SORT: Record<
+  ProductSortKey,
+  { column: Prisma.Sql; descending: boolean; kind: "text" | "int" | "time" | "real" | "uuid" }
+> = {
   RELEVANCE: { column: Prisma.sql`rank`, descending: true, kind: "real" },
   TITLE: { column: Prisma.sql`p."title"`, descending: false, kind: "text" },
   PRICE: { column: Prisma.sql`p."minPrice"`, descending: false, kind: "int" },
@@ -78,18 +90,27 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
       Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."productId" = p."id" AND cp."collectionId" = ${filter.collectionId}::uuid)`,
     );
   }
-  if (filter.available != null) where.push(filter.available ? Prisma.sql`p."totalInventory" > 0` : Prisma.sql`p."totalInventory" <= 0`);
+  if (filter.available != null)
+    where.push(filter.available ? Prisma.sql`p."totalInventory" > 0` : Prisma.sql`p."totalInventory" <= 0`);
   if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
   if (filter.productType) where.push(Prisma.sql`p."productType" = ${filter.productType}`);
   if (filter.vendor) where.push(Prisma.sql`p."vendor" = ${filter.vendor}`);
   if (filter.price) {
     const { currencyCode, min, max } = filter.price;
     where.push(Prisma.sql`p."currencyCode" = ${currencyCode}`);
-    for (const [bound, value] of [["min", min], ["max", max]] as const) {
+    for (const [bound, value] of [
+      ["min", min],
+      ["max", max],
+    ] as const) {
       if (value == null) continue;
       const parsed = parseDecimalAmount(value, currencyCode);
-      if (!parsed.ok) throw badInput(`filter.price.${bound} is not a valid ${currencyCode} amount (${parsed.error}).`);
-      where.push(bound === "min" ? Prisma.sql`p."maxPrice" >= ${parsed.amount}` : Prisma.sql`p."minPrice" <= ${parsed.amount}`);
+      if (!parsed.ok)
+        throw badInput(`filter.price.${bound} is not a valid ${currencyCode} amount (${parsed.error}).`);
+      where.push(
+        bound === "min"
+          ? Prisma.sql`p."maxPrice" >= ${parsed.amount}`
+          : Prisma.sql`p."minPrice" <= ${parsed.amount}`,
+      );
     }
   }
   const query = args.query?.trim();
@@ -100,28 +121,38 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
 export type ProductConnection = ConnectionShape;
 
 /** Resolves a products connection for the GraphQL field at `info`. */
-export async function listProducts(ctx: Context, args: ProductListArgs, info: GraphQLResolveInfo): Promise<ProductConnection> {
+export async function listProducts(
+  ctx: Context,
+  args: ProductListArgs,
+  info: GraphQLResolveInfo,
+): Promise<ProductConnection> {
   const query = args.query?.trim() || null;
   const sortKey: ProductSortKey = args.sortKey ?? (query ? "RELEVANCE" : "CREATED_AT");
   if (sortKey === "RELEVANCE" && !query) throw badInput("Sort key RELEVANCE needs a `query`.");
-  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  const { backward, size } = pageWindow(args, {
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
   const sort = SORT[sortKey];
   const ordering = sortKey === "RELEVANCE" ? `${sortKey}:${digest(query ?? "")}` : sortKey;
   const where = await conditions(ctx, args);
 
   // Scan direction: the sort's own direction, flipped by `reverse`, flipped again to page backwards.
-  const descending = sort.descending !== Boolean(args.reverse) !== backward;
+  const descending = (sort.descending !== Boolean(args.reverse)) !== backward;
   const cmp = descending ? Prisma.sql`<` : Prisma.sql`>`;
   const dir = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const cursor = backward ? args.before : args.after;
   const pageWhere = [...where];
-  const rank = query ? Prisma.sql`ts_rank(p."searchVector", websearch_to_tsquery('english', ${query}))` : Prisma.sql`0`;
+  const rank = query
+    ? Prisma.sql`ts_rank(p."searchVector", websearch_to_tsquery('english', ${query}))`
+    : Prisma.sql`0`;
   const sortExpr = sortKey === "RELEVANCE" ? rank : sort.column;
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
     pageWhere.push(Prisma.sql`(${sortExpr}, p."id") ${cmp} (${c.v}${CAST[sort.kind]}, ${c.id}::uuid)`);
   }
-  const whereSql = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, " AND ")}` : Prisma.empty);
+  const whereSql = (list: Prisma.Sql[]) =>
+    list.length ? Prisma.sql`WHERE ${Prisma.join(list, " AND ")}` : Prisma.empty;
 
   const rows =
     size === 0
@@ -150,7 +181,9 @@ export async function listProducts(ctx: Context, args: ProductListArgs, info: Gr
     edges,
     pageInfo: keysetPageInfo(edges, hasMore, backward, args),
     totalCount: async () => {
-      const [row] = await ctx.db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product" p ${whereSql(where)}`;
+      const [row] = await ctx.db.$queryRaw<
+        { count: number }[]
+      >`SELECT count(*)::int AS count FROM "Product" p ${whereSql(where)}`;
       return row?.count ?? 0;
     },
   };

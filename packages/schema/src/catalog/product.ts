@@ -90,7 +90,8 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
       type: [SelectedOption],
       complexity: listCost(CATALOG_LIMITS.options),
       select: { selectedOptions: true },
-      resolve: (v) => (v.selectedOptions as { name: string; value: string }[]).slice(0, CATALOG_LIMITS.options),
+      resolve: (v) =>
+        (v.selectedOptions as { name: string; value: string }[]).slice(0, CATALOG_LIMITS.options),
     }),
     quantityAvailable: t.int({
       description: "Units that can be bought now.",
@@ -179,7 +180,8 @@ export const ProductFilterInput = builder.inputType("ProductFilter", {
     status: t.field({
       type: [ProductStatusEnum],
       required: false,
-      description: "For shop managers: which statuses to list (default ACTIVE). Others always get ACTIVE products only.",
+      description:
+        "For shop managers: which statuses to list (default ACTIVE). Others always get ACTIVE products only.",
     }),
   }),
 });
@@ -187,13 +189,20 @@ export const ProductFilterInput = builder.inputType("ProductFilter", {
 /** Connection arguments shared by every products list. */
 export function productListArgs(t: ArgBuilder<SchemaTypesOf>) {
   return {
-    query: t.string({ required: false, validate: z.string().max(limits.maxSearchLength), description: `Full-text search over title, tags, vendor, type and description (websearch syntax, at most ${limits.maxSearchLength} characters).` }),
+    query: t.string({
+      required: false,
+      validate: z.string().max(limits.maxSearchLength),
+      description: `Full-text search over title, tags, vendor, type and description (websearch syntax, at most ${limits.maxSearchLength} characters).`,
+    }),
     filter: t({ type: ProductFilterInput, required: false }),
-    sortKey: t({ type: ProductSortKeyEnum, required: false, description: "Default: RELEVANCE with a query, else CREATED_AT." }),
+    sortKey: t({
+      type: ProductSortKeyEnum,
+      required: false,
+      description: "Default: RELEVANCE with a query, else CREATED_AT.",
+    }),
     reverse: t.boolean({ required: false, defaultValue: false }),
   };
 }
-
 
 /** Decodes the global ids in a ProductFilter to database ids; a malformed id is BAD_USER_INPUT. */
 export function decodeProductFilter(filter: ProductFilter | null | undefined): ProductListArgs["filter"] {
@@ -230,15 +239,23 @@ builder.queryFields((t) => ({
     args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
     resolve: (_root, args, ctx, info) =>
-      listProducts(ctx, { ...args, filter: decodeProductFilter(args.filter as ProductFilter | null) }, info) as never,
+      listProducts(
+        ctx,
+        { ...args, filter: decodeProductFilter(args.filter as ProductFilter | null) },
+        info,
+      ) as never,
   }),
   product: t.prismaField({
     type: "Product",
     nullable: true,
     description: "A product by id or handle; null when absent or not visible to the caller.",
-    args: { id: t.arg.id({ required: false }), handle: t.arg.string({ required: false, validate: handleArg }) },
+    args: {
+      id: t.arg.id({ required: false }),
+      handle: t.arg.string({ required: false, validate: handleArg }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      if ((args.id == null) === (args.handle == null)) throw badInput("Pass exactly one of `id` or `handle`.");
+      if ((args.id == null) === (args.handle == null))
+        throw badInput("Pass exactly one of `id` or `handle`.");
       const where = args.id != null ? { id: decodeId(String(args.id), "Product") } : { handle: args.handle! };
       if (where.id === null) throw badInput("`id` is not a valid Product ID.");
       const product = await ctx.db.product.findUnique({ ...query, where: where as { id: string } });

@@ -78,7 +78,10 @@ export interface ShopUpdateInput {
 }
 
 export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<PayloadShape> {
-  const shop = await ctx.db.shop.findUnique({ where: { id: input.id }, select: { id: true, currencyCode: true } });
+  const shop = await ctx.db.shop.findUnique({
+    where: { id: input.id },
+    select: { id: true, currencyCode: true },
+  });
   if (!shop) return failed([catalogError("NOT_FOUND", "No shop has this id.", ["id"])]);
   await assertCanManageShop(ctx, shop.id);
   try {
@@ -86,7 +89,13 @@ export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<
       if (input.currencyCode && input.currencyCode !== shop.currencyCode) {
         const products = await tx.product.count({ where: { shopId: shop.id } });
         if (products > 0) {
-          return failed([catalogError("CURRENCY_LOCKED", "A shop with products keeps its currency: its prices are in it.", ["currencyCode"])]);
+          return failed([
+            catalogError(
+              "CURRENCY_LOCKED",
+              "A shop with products keeps its currency: its prices are in it.",
+              ["currencyCode"],
+            ),
+          ]);
         }
       }
       const { id, ...data } = input;
@@ -140,18 +149,31 @@ export interface ProductCreateInput {
 }
 
 /** Checks that variants match the options exactly and are distinct; returns userErrors. */
-export function checkVariantOptions(options: OptionInput[], variants: Pick<VariantInput, "selectedOptions">[]) {
+export function checkVariantOptions(
+  options: OptionInput[],
+  variants: Pick<VariantInput, "selectedOptions">[],
+) {
   const errors = [];
   for (const [i, option] of options.entries()) {
     if (new Set(option.values).size !== option.values.length) {
-      errors.push(catalogError("DUPLICATE_OPTION_VALUE", `Option "${option.name}" lists a value twice.`, ["options", i, "values"]));
+      errors.push(
+        catalogError("DUPLICATE_OPTION_VALUE", `Option "${option.name}" lists a value twice.`, [
+          "options",
+          i,
+          "values",
+        ]),
+      );
     }
   }
   if (new Set(options.map((o) => o.name)).size !== options.length) {
     errors.push(catalogError("DUPLICATE_OPTION_VALUE", "Two options have the same name.", ["options"]));
   }
   if (options.length === 0 && variants.length > 1) {
-    errors.push(catalogError("INVALID_VARIANT_OPTIONS", "A product without options has exactly one variant.", ["variants"]));
+    errors.push(
+      catalogError("INVALID_VARIANT_OPTIONS", "A product without options has exactly one variant.", [
+        "variants",
+      ]),
+    );
   }
   const seen = new Set<string>();
   for (const [i, variant] of variants.entries()) {
@@ -170,7 +192,14 @@ export function checkVariantOptions(options: OptionInput[], variants: Pick<Varia
       continue;
     }
     const key = JSON.stringify(selected.map((s) => s.value));
-    if (seen.has(key)) errors.push(catalogError("DUPLICATE_VARIANT", `Variant ${i} repeats another variant's options.`, ["variants", i, "selectedOptions"]));
+    if (seen.has(key))
+      errors.push(
+        catalogError("DUPLICATE_VARIANT", `Variant ${i} repeats another variant's options.`, [
+          "variants",
+          i,
+          "selectedOptions",
+        ]),
+      );
     seen.add(key);
   }
   return errors;
@@ -205,14 +234,21 @@ async function refreshDerived(tx: Tx, productId: string): Promise<void> {
  * title (suffixed when taken); a given handle that is taken fails with TAKEN.
  */
 export async function createProduct(ctx: Context, input: ProductCreateInput): Promise<PayloadShape> {
-  const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, currencyCode: true } });
+  const shop = await ctx.db.shop.findUnique({
+    where: { id: input.shopId },
+    select: { id: true, currencyCode: true },
+  });
   if (!shop) return failed([catalogError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
   await assertCanManageShop(ctx, shop.id);
   const errors = checkVariantOptions(input.options, input.variants);
   if (errors.length) return failed(errors);
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    const handle = input.handle ?? (attempt === 0 ? slugify(input.title) : `${slugify(input.title)}-${Math.random().toString(36).slice(2, 8)}`);
+    const handle =
+      input.handle ??
+      (attempt === 0
+        ? slugify(input.title)
+        : `${slugify(input.title)}-${Math.random().toString(36).slice(2, 8)}`);
     try {
       const id = await ctx.db.$transaction(async (tx) => {
         const product = await tx.product.create({
@@ -227,7 +263,9 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
             tags: input.tags,
             status: input.status,
             publishedAt: input.status === "ACTIVE" ? new Date() : null,
-            options: { create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })) },
+            options: {
+              create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })),
+            },
             variants: {
               create: input.variants.map((v, position) => ({
                 title: variantTitle(v.selectedOptions),
@@ -247,7 +285,13 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
         const initial = product.variants.filter((v) => v.inventoryQuantity !== 0);
         if (initial.length) {
           await tx.inventoryAdjustment.createMany({
-            data: initial.map((v) => ({ variantId: v.id, delta: v.inventoryQuantity, quantityAfter: v.inventoryQuantity, reason: "initial stock", actorId: ctx.user?.id ?? null })),
+            data: initial.map((v) => ({
+              variantId: v.id,
+              delta: v.inventoryQuantity,
+              quantityAfter: v.inventoryQuantity,
+              reason: "initial stock",
+              actorId: ctx.user?.id ?? null,
+            })),
           });
         }
         await refreshDerived(tx, product.id);
@@ -274,7 +318,14 @@ export interface ProductUpdateInput {
   /** Replaces all media when given. */
   media?: MediaInput[] | undefined;
   /** Updates listed variants by id (prices in minor units). */
-  variants?: { id: string; price?: number | undefined; compareAtPrice?: number | null | undefined; sku?: string | null | undefined }[] | undefined;
+  variants?:
+    | {
+        id: string;
+        price?: number | undefined;
+        compareAtPrice?: number | null | undefined;
+        sku?: string | null | undefined;
+      }[]
+    | undefined;
 }
 
 /** Updates a product's fields, media and variant prices. Archived products may only be restored. */
@@ -287,12 +338,22 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
   await assertCanManageShop(ctx, product.shopId);
   const { id, media, variants, ...fields } = input;
   if (product.status === "ARCHIVED" && (input.status === undefined || input.status === "ARCHIVED")) {
-    return failed([catalogError("PRODUCT_ARCHIVED", "An archived product changes only by setting its status back to DRAFT or ACTIVE.", ["status"])]);
+    return failed([
+      catalogError(
+        "PRODUCT_ARCHIVED",
+        "An archived product changes only by setting its status back to DRAFT or ACTIVE.",
+        ["status"],
+      ),
+    ]);
   }
   const own = new Set(product.variants.map((v) => v.id));
   const strangers = (variants ?? []).flatMap((v, i) => (own.has(v.id) ? [] : [i]));
   if (strangers.length) {
-    return failed(strangers.map((i) => catalogError("NOT_FOUND", "This variant is not one of the product's.", ["variants", i, "id"])));
+    return failed(
+      strangers.map((i) =>
+        catalogError("NOT_FOUND", "This variant is not one of the product's.", ["variants", i, "id"]),
+      ),
+    );
   }
   try {
     await ctx.db.$transaction(async (tx) => {
@@ -301,7 +362,14 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
         data: {
           ...fields,
           ...(fields.status === "ACTIVE" && !product.publishedAt ? { publishedAt: new Date() } : {}),
-          ...(media ? { media: { deleteMany: {}, create: media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) } } : {}),
+          ...(media
+            ? {
+                media: {
+                  deleteMany: {},
+                  create: media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })),
+                },
+              }
+            : {}),
         },
         select: { id: true },
       });
@@ -320,10 +388,17 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
 
 /** Archives a product: it leaves storefront lists and cannot be bought; it stays on orders. */
 export async function archiveProduct(ctx: Context, productId: string): Promise<PayloadShape> {
-  const product = await ctx.db.product.findUnique({ where: { id: productId }, select: { id: true, shopId: true } });
+  const product = await ctx.db.product.findUnique({
+    where: { id: productId },
+    select: { id: true, shopId: true },
+  });
   if (!product) return failed([catalogError("NOT_FOUND", "No product has this id.", ["id"])]);
   await assertCanManageShop(ctx, product.shopId);
-  await ctx.db.product.update({ where: { id: productId }, data: { status: "ARCHIVED" }, select: { id: true } });
+  await ctx.db.product.update({
+    where: { id: productId },
+    data: { status: "ARCHIVED" },
+    select: { id: true },
+  });
   return succeeded(productId);
 }
 
@@ -346,7 +421,11 @@ export interface InventoryAdjustInput {
 export async function adjustInventory(ctx: Context, input: InventoryAdjustInput): Promise<PayloadShape> {
   const variant = await ctx.db.productVariant.findUnique({
     where: { id: input.variantId },
-    select: { id: true, productId: true, product: { select: { shopId: true, shop: { select: { lowStockThreshold: true } } } } },
+    select: {
+      id: true,
+      productId: true,
+      product: { select: { shopId: true, shop: { select: { lowStockThreshold: true } } } },
+    },
   });
   if (!variant) return failed([catalogError("NOT_FOUND", "No variant has this id.", ["variantId"])]);
   await assertCanManageShop(ctx, variant.product.shopId);
@@ -362,21 +441,56 @@ export async function adjustInventory(ctx: Context, input: InventoryAdjustInput)
       data: { inventoryQuantity: { increment: input.delta } },
     });
     if (updated.count === 0) {
-      const current = await tx.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { inventoryQuantity: true } });
+      const current = await tx.productVariant.findUniqueOrThrow({
+        where: { id: variant.id },
+        select: { inventoryQuantity: true },
+      });
       if (input.expectedQuantity != null && current.inventoryQuantity !== input.expectedQuantity) {
-        return failed([catalogError("INVENTORY_MISMATCH", `The quantity is ${current.inventoryQuantity}, not ${input.expectedQuantity}: re-read it and retry.`, ["expectedQuantity"])]);
+        return failed([
+          catalogError(
+            "INVENTORY_MISMATCH",
+            `The quantity is ${current.inventoryQuantity}, not ${input.expectedQuantity}: re-read it and retry.`,
+            ["expectedQuantity"],
+          ),
+        ]);
       }
-      return failed([catalogError("INSUFFICIENT_INVENTORY", `Only ${current.inventoryQuantity} available; the adjustment would go below zero.`, ["delta"])]);
+      return failed([
+        catalogError(
+          "INSUFFICIENT_INVENTORY",
+          `Only ${current.inventoryQuantity} available; the adjustment would go below zero.`,
+          ["delta"],
+        ),
+      ]);
     }
-    const after = await tx.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { inventoryQuantity: true } });
+    const after = await tx.productVariant.findUniqueOrThrow({
+      where: { id: variant.id },
+      select: { inventoryQuantity: true },
+    });
     await tx.inventoryAdjustment.create({
-      data: { variantId: variant.id, delta: input.delta, quantityAfter: after.inventoryQuantity, reason: input.reason, actorId: ctx.user?.id ?? null },
+      data: {
+        variantId: variant.id,
+        delta: input.delta,
+        quantityAfter: after.inventoryQuantity,
+        reason: input.reason,
+        actorId: ctx.user?.id ?? null,
+      },
     });
     // An increment, not a recount: concurrent adjustments of sibling variants stay exact.
-    await tx.product.update({ where: { id: variant.productId }, data: { totalInventory: { increment: input.delta } }, select: { id: true } });
+    await tx.product.update({
+      where: { id: variant.productId },
+      data: { totalInventory: { increment: input.delta } },
+      select: { id: true },
+    });
     queueEvent("inventoryChanged", variant.productId, { productId: variant.productId });
     const { shopId, shop } = variant.product;
-    const move = { variantId: variant.id, productId: variant.productId, shopId, before: after.inventoryQuantity - input.delta, after: after.inventoryQuantity, threshold: shop.lowStockThreshold };
+    const move = {
+      variantId: variant.id,
+      productId: variant.productId,
+      shopId,
+      before: after.inventoryQuantity - input.delta,
+      after: after.inventoryQuantity,
+      threshold: shop.lowStockThreshold,
+    };
     await emitLowStock(tx, [move]);
     return succeeded(variant.id);
   });

@@ -18,7 +18,9 @@ export const ShopType = builder.prismaNode("Shop", {
     currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
     logoUrl: t.exposeString("logoUrl", { nullable: true }),
     followerCount: t.exposeInt("followerCount"),
-    lowStockThreshold: t.exposeInt("lowStockThreshold", { description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this." }),
+    lowStockThreshold: t.exposeInt("lowStockThreshold", {
+      description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     products: t.field({
       type: ProductConnection,
@@ -26,7 +28,11 @@ export const ShopType = builder.prismaNode("Shop", {
       args: { ...t.arg.connectionArgs(), ...productListArgs(t.arg) },
       complexity: (args) => ({ field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize }),
       resolve: (shop, args, ctx, info) =>
-        listProducts(ctx, { ...args, filter: { ...decodeProductFilter(args.filter as never), shopId: shop.id } }, info) as never,
+        listProducts(
+          ctx,
+          { ...args, filter: { ...decodeProductFilter(args.filter as never), shopId: shop.id } },
+          info,
+        ) as never,
     }),
     collections: t.relatedConnection("collections", {
       cursor: "id",
@@ -41,7 +47,8 @@ builder.queryFields((t) => ({
     type: "Shop",
     nullable: true,
     args: { handle: t.arg.string({ required: true, validate: handleArg }) },
-    resolve: (query, _root, args, ctx) => ctx.db.shop.findUnique({ ...query, where: { handle: args.handle } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.shop.findUnique({ ...query, where: { handle: args.handle } }),
   }),
   shops: t.prismaConnection({
     type: "Shop",
@@ -65,7 +72,12 @@ builder.objectField(Viewer, "shops", (t) =>
     resolve: async (query, _v, _a, ctx) => {
       const managed = await managedShops(ctx);
       if (managed === "all" || managed.length === 0) return [];
-      return ctx.db.shop.findMany({ ...query, where: { id: { in: managed } }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_VIEWER_SHOPS });
+      return ctx.db.shop.findMany({
+        ...query,
+        where: { id: { in: managed } },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        take: MAX_VIEWER_SHOPS,
+      });
     },
   }),
 );

@@ -6,33 +6,43 @@ import { decodeId } from "../shared/input.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
 import { canSeeProduct, managedShops } from "./access.ts";
 
-const InventoryChangedEvent = builder.objectRef<SubscriptionEvent<EventTopics["inventoryChanged"]>>("InventoryChangedEvent").implement({
-  description: "A product's stock changed: an inventory adjustment, a checkout, a released checkout, a cancellation or a restocking refund.",
-  fields: (t) => ({
-    product: t.prismaField({
-      type: "Product",
-      nullable: true,
-      description: "The product as it is now (read its variants' stock); null once the caller may no longer see it.",
-      resolve: async (query, event, _args, ctx) => {
-        const managed = await managedShops(ctx);
-        const visible = managed === "all" ? {} : { OR: [{ status: "ACTIVE" as const }, { shopId: { in: managed } }] };
-        return ctx.db.product.findFirst({ ...query, where: { id: event.id, ...visible } });
-      },
+const InventoryChangedEvent = builder
+  .objectRef<SubscriptionEvent<EventTopics["inventoryChanged"]>>("InventoryChangedEvent")
+  .implement({
+    description:
+      "A product's stock changed: an inventory adjustment, a checkout, a released checkout, a cancellation or a restocking refund.",
+    fields: (t) => ({
+      product: t.prismaField({
+        type: "Product",
+        nullable: true,
+        description:
+          "The product as it is now (read its variants' stock); null once the caller may no longer see it.",
+        resolve: async (query, event, _args, ctx) => {
+          const managed = await managedShops(ctx);
+          const visible =
+            managed === "all" ? {} : { OR: [{ status: "ACTIVE" as const }, { shopId: { in: managed } }] };
+          return ctx.db.product.findFirst({ ...query, where: { id: event.id, ...visible } });
+        },
+      }),
+      refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
     }),
-    refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
-  }),
-});
+  });
 
 builder.subscriptionField("inventoryChanged", (t) =>
   t.field({
     type: InventoryChangedEvent,
-    description: "Stock changes of a product the caller may see (as `product(id)`: active products, drafts to their shop's merchants). FORBIDDEN otherwise.",
+    description:
+      "Stock changes of a product the caller may see (as `product(id)`: active products, drafts to their shop's merchants). FORBIDDEN otherwise.",
     args: { productId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.productId), "Product");
       if (id === null) throw badInput("`productId` is not a valid Product ID.");
-      const product = await ctx.db.product.findUnique({ where: { id }, select: { shopId: true, status: true } });
-      if (!product || !(await canSeeProduct(ctx, product))) throw forbidden("No product you may see has this id.");
+      const product = await ctx.db.product.findUnique({
+        where: { id },
+        select: { shopId: true, status: true },
+      });
+      if (!product || !(await canSeeProduct(ctx, product)))
+        throw forbidden("No product you may see has this id.");
       return subscribeEvents(ctx, "inventoryChanged", id);
     },
     resolve: (event) => event,

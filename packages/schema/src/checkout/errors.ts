@@ -11,17 +11,22 @@ export const CheckoutError = defineUserError("Checkout", {
   CHECKOUT_IN_PROGRESS:
     "Returned when another checkout of the cart, or the first request with this idempotency key, is still running; retry shortly with the same key.",
   EMPTY_CART: "Returned when the cart has no lines.",
-  EMAIL_REQUIRED: "Returned when an anonymous buyer gave no email (cartBuyerIdentityUpdate) and no user token names one.",
+  EMAIL_REQUIRED:
+    "Returned when an anonymous buyer gave no email (cartBuyerIdentityUpdate) and no user token names one.",
   PRODUCT_UNAVAILABLE: "Returned when a line's product is no longer for sale; remove the line.",
-  OUT_OF_STOCK: "Returned when the cart asks for more units of a variant (over all its lines) than are in stock; `quantityAvailable` says how many are.",
+  OUT_OF_STOCK:
+    "Returned when the cart asks for more units of a variant (over all its lines) than are in stock; `quantityAvailable` says how many are.",
   DISCOUNT_CODE_NOT_APPLICABLE:
     "Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart.",
   AMOUNT_TOO_LARGE: "Returned when an order's total would exceed the largest amount accepted.",
-  PAYMENT_DECLINED: "Returned when the payment provider declined the payment; nothing was charged and the stock was released. Retry with another payment and a new idempotency key.",
-  PAYMENT_FAILED: "Returned when the payment provider kept failing with retryable errors; nothing was charged, the stock was released and the idempotency key may be used again.",
+  PAYMENT_DECLINED:
+    "Returned when the payment provider declined the payment; nothing was charged and the stock was released. Retry with another payment and a new idempotency key.",
+  PAYMENT_FAILED:
+    "Returned when the payment provider kept failing with retryable errors; nothing was charged, the stock was released and the idempotency key may be used again.",
   PAYMENT_PENDING:
     "Returned when the payment provider did not answer in time: the outcome is unknown, the stock stays reserved. Retry with the same idempotency key and input; it never charges twice.",
-  IDEMPOTENCY_KEY_REUSED: "Returned when the idempotency key was used in the last 24 hours with different input.",
+  IDEMPOTENCY_KEY_REUSED:
+    "Returned when the idempotency key was used in the last 24 hours with different input.",
   CHECKOUT_ABANDONED:
     "Returned to a retry of a checkout that stopped before it finished (interrupted, or its payment stayed pending) and was released after CHECKOUT_RELEASE_AFTER_MS without activity: nothing was charged (any authorisation was voided), the stock and the cart were given back. Check the cart out again with a new idempotency key.",
 });
@@ -61,8 +66,10 @@ export function checkoutError(
 
 export const OrderError = defineUserError("Order", {
   ...INPUT_ERROR_CODES,
-  INVALID_STATUS_TRANSITION: "Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one).",
-  REFUND_QUANTITY_EXCEEDED: "Returned when refunding more units of a line than were bought and not yet refunded.",
+  INVALID_STATUS_TRANSITION:
+    "Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one).",
+  REFUND_QUANTITY_EXCEEDED:
+    "Returned when refunding more units of a line than were bought and not yet refunded.",
   NOTHING_TO_REFUND: "Returned when every unit of the order was already refunded.",
   REFUND_FAILED: "Returned when the payment provider refused the refund; the order is unchanged.",
   TOO_MANY_REFUNDS:

@@ -43,7 +43,12 @@ export function requestHash(parts: unknown[]): string {
 const lease = (now: Date) => new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
 
 /** Claims `ref` for a request whose input has fingerprint `hash` (see the module comment). */
-export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef, hash: string, now = new Date()): Promise<Claim> {
+export async function claimIdempotencyKey(
+  db: PrismaClient,
+  ref: IdempotencyRef,
+  hash: string,
+  now = new Date(),
+): Promise<Claim> {
   for (let attempt = 0; attempt < 3; attempt++) {
     // Raw: Prisma plans a createMany afresh on every call (its query plan cache skips them).
     const created = await db.$executeRaw`
@@ -54,7 +59,9 @@ export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef,
     const record = await db.idempotencyRecord.findUnique({ where: { scope_key: ref } });
     if (!record) continue;
     if (record.completedAt && record.expiresAt <= now) {
-      await db.idempotencyRecord.deleteMany({ where: { ...ref, completedAt: { not: null }, expiresAt: { lte: now } } });
+      await db.idempotencyRecord.deleteMany({
+        where: { ...ref, completedAt: { not: null }, expiresAt: { lte: now } },
+      });
       continue;
     }
     if (record.requestHash !== hash) return { kind: "mismatch" };
@@ -63,20 +70,38 @@ export async function claimIdempotencyKey(db: PrismaClient, ref: IdempotencyRef,
       where: { ...ref, completedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       data: { lockedUntil: lease(now) },
     });
-    if (taken.count === 1) return { kind: "run", recoveryPoint: record.recoveryPoint, resourceIds: record.resourceIds };
-    const again = await db.idempotencyRecord.findUnique({ where: { scope_key: ref }, select: { completedAt: true, response: true } });
+    if (taken.count === 1)
+      return { kind: "run", recoveryPoint: record.recoveryPoint, resourceIds: record.resourceIds };
+    const again = await db.idempotencyRecord.findUnique({
+      where: { scope_key: ref },
+      select: { completedAt: true, response: true },
+    });
     return again?.completedAt ? { kind: "replay", response: again.response } : { kind: "busy" };
   }
   return { kind: "busy" };
 }
 
 /** Records a committed phase and what it wrote; renews the lease. */
-export async function advanceIdempotencyKey(tx: Db, ref: IdempotencyRef, recoveryPoint: string, resourceIds: string[], now = new Date()): Promise<void> {
-  await tx.idempotencyRecord.update({ where: { scope_key: ref }, data: { recoveryPoint, resourceIds, lockedUntil: lease(now) }, select: { key: true } });
+export async function advanceIdempotencyKey(
+  tx: Db,
+  ref: IdempotencyRef,
+  recoveryPoint: string,
+  resourceIds: string[],
+  now = new Date(),
+): Promise<void> {
+  await tx.idempotencyRecord.update({
+    where: { scope_key: ref },
+    data: { recoveryPoint, resourceIds, lockedUntil: lease(now) },
+    select: { key: true },
+  });
 }
 
 /** Stores the final response: from now on the key replays it. */
-export async function completeIdempotencyKey(tx: Db, ref: IdempotencyRef, response: Prisma.InputJsonValue): Promise<void> {
+export async function completeIdempotencyKey(
+  tx: Db,
+  ref: IdempotencyRef,
+  response: Prisma.InputJsonValue,
+): Promise<void> {
   await tx.idempotencyRecord.update({
     where: { scope_key: ref },
     data: { response, completedAt: new Date(), recoveryPoint: "DONE", lockedUntil: null },
@@ -91,10 +116,15 @@ export async function releaseIdempotencyKey(db: Db, ref: IdempotencyRef): Promis
 
 /** Ends the lease early (the request stopped without finishing) so a retry may resume at once. */
 export async function unlockIdempotencyKey(db: Db, ref: IdempotencyRef): Promise<void> {
-  await db.idempotencyRecord.updateMany({ where: { ...ref, completedAt: null }, data: { lockedUntil: null } });
+  await db.idempotencyRecord.updateMany({
+    where: { ...ref, completedAt: null },
+    data: { lockedUntil: null },
+  });
 }
 
 /** Deletes completed records older than their 24 hours; for a periodic job. Returns how many. */
 export async function purgeExpiredIdempotencyRecords(db: PrismaClient, now = new Date()): Promise<number> {
-  return (await db.idempotencyRecord.deleteMany({ where: { completedAt: { not: null }, expiresAt: { lte: now } } })).count;
+  return (
+    await db.idempotencyRecord.deleteMany({ where: { completedAt: { not: null }, expiresAt: { lte: now } } })
+  ).count;
 }

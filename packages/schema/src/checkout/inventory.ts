@@ -28,7 +28,9 @@ function byVariant(items: StockItem[]): StockItem[] {
     if (seen) seen.quantity += item.quantity;
     else sums.set(item.variantId, { ...item });
   }
-  return [...sums.values()].filter((i) => i.quantity > 0).sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
+  return [...sums.values()]
+    .filter((i) => i.quantity > 0)
+    .sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
 }
 
 /** Moves the products' totals and queues their `inventoryChanged` events (the caller runs in `transaction`). */
@@ -46,7 +48,11 @@ async function moveProductTotals(tx: Tx, moved: { productId: string; delta: numb
  * what they have (the caller rolls the transaction back), else an empty list. One statement
  * per variant (its conditional UPDATE and its InventoryAdjustment), then one per product.
  */
-export async function takeStock(tx: Tx, items: StockItem[], reason: string): Promise<{ variantId: string; available: number; wanted: number }[]> {
+export async function takeStock(
+  tx: Tx,
+  items: StockItem[],
+  reason: string,
+): Promise<{ variantId: string; available: number; wanted: number }[]> {
   const wanted = byVariant(items);
   const short: { variantId: string; available: number; wanted: number }[] = [];
   const moves: StockMove[] = [];
@@ -68,21 +74,40 @@ export async function takeStock(tx: Tx, items: StockItem[], reason: string): Pro
       SELECT "inventoryQuantity", "shopId", "threshold" FROM v`;
     const row = rows[0];
     if (row) {
-      moves.push({ variantId: item.variantId, productId: item.productId, shopId: row.shopId, before: row.inventoryQuantity + item.quantity, after: row.inventoryQuantity, threshold: row.threshold });
+      moves.push({
+        variantId: item.variantId,
+        productId: item.productId,
+        shopId: row.shopId,
+        before: row.inventoryQuantity + item.quantity,
+        after: row.inventoryQuantity,
+        threshold: row.threshold,
+      });
     } else short.push({ variantId: item.variantId, available: 0, wanted: item.quantity });
   }
   if (short.length) {
-    const current = await tx.productVariant.findMany({ where: { id: { in: short.map((s) => s.variantId) } }, select: { id: true, inventoryQuantity: true } });
-    for (const s of short) s.available = Math.max(0, current.find((c) => c.id === s.variantId)?.inventoryQuantity ?? 0);
+    const current = await tx.productVariant.findMany({
+      where: { id: { in: short.map((s) => s.variantId) } },
+      select: { id: true, inventoryQuantity: true },
+    });
+    for (const s of short)
+      s.available = Math.max(0, current.find((c) => c.id === s.variantId)?.inventoryQuantity ?? 0);
     return short;
   }
-  await moveProductTotals(tx, wanted.map((i) => ({ productId: i.productId, delta: -i.quantity })));
+  await moveProductTotals(
+    tx,
+    wanted.map((i) => ({ productId: i.productId, delta: -i.quantity })),
+  );
   await emitLowStock(tx, moves);
   return [];
 }
 
 /** Puts stock back for `items` (a released reservation, a cancellation, a restocked refund). Variants deleted since are skipped. */
-export async function returnStock(tx: Tx, items: StockItem[], reason: string, actorId: string | null = null): Promise<void> {
+export async function returnStock(
+  tx: Tx,
+  items: StockItem[],
+  reason: string,
+  actorId: string | null = null,
+): Promise<void> {
   const returned = byVariant(items);
   const moved: { productId: string; delta: number }[] = [];
   const adjustments: Prisma.InventoryAdjustmentCreateManyInput[] = [];
@@ -93,7 +118,14 @@ export async function returnStock(tx: Tx, items: StockItem[], reason: string, ac
       RETURNING "inventoryQuantity", "productId"::text AS "productId"`;
     if (!rows[0]) continue;
     moved.push({ productId: rows[0].productId, delta: item.quantity });
-    adjustments.push({ variantId: item.variantId, delta: item.quantity, quantityAfter: rows[0].inventoryQuantity, reason, orderId: item.orderId, actorId });
+    adjustments.push({
+      variantId: item.variantId,
+      delta: item.quantity,
+      quantityAfter: rows[0].inventoryQuantity,
+      reason,
+      orderId: item.orderId,
+      actorId,
+    });
   }
   await moveProductTotals(tx, moved);
   if (adjustments.length) await tx.inventoryAdjustment.createMany({ data: adjustments });

@@ -15,7 +15,9 @@ import { listCost } from "../limits.ts";
 const CheckoutPaymentInput = builder.inputType("CheckoutPaymentInput", {
   fields: (t) => ({
     token: t.string({
-      description: `The payment method token from the payment provider's client SDK. The built-in test provider takes: ${Object.entries(TEST_PAYMENT_TOKENS)
+      description: `The payment method token from the payment provider's client SDK. The built-in test provider takes: ${Object.entries(
+        TEST_PAYMENT_TOKENS,
+      )
         .map(([token, what]) => `\`${token}\`: ${what}`)
         .join(" ")}`,
     }),
@@ -39,7 +41,10 @@ const CheckoutCompletePayload = builder.objectRef<CheckoutResult>("CheckoutCompl
       type: "Order",
       nullable: true,
       description: "The order; with products of several shops, the first of `orders`.",
-      resolve: (query, payload, _args, ctx) => (payload.orderIds[0] ? ctx.db.order.findUnique({ ...query, where: { id: payload.orderIds[0] } }) : null),
+      resolve: (query, payload, _args, ctx) =>
+        payload.orderIds[0]
+          ? ctx.db.order.findUnique({ ...query, where: { id: payload.orderIds[0] } })
+          : null,
     }),
     orders: t.prismaField({
       type: ["Order"],
@@ -52,7 +57,11 @@ const CheckoutCompletePayload = builder.objectRef<CheckoutResult>("CheckoutCompl
         return ids.flatMap((id) => rows.filter((r) => r.id === id));
       },
     }),
-    userErrors: t.field({ type: [CheckoutError.type], complexity: userErrorsCost, resolve: (payload) => firstUserErrors(payload.userErrors) }),
+    userErrors: t.field({
+      type: [CheckoutError.type],
+      complexity: userErrorsCost,
+      resolve: (payload) => firstUserErrors(payload.userErrors),
+    }),
   }),
 });
 
@@ -81,14 +90,16 @@ builder.mutationField("checkoutComplete", (t) =>
 
 // ───────────── orders ─────────────
 
-const orderPayload = (name: string) => definePayload(name, { field: "order", model: "Order" }, OrderError.type);
+const orderPayload = (name: string) =>
+  definePayload(name, { field: "order", model: "Order" }, OrderError.type);
 
 const OrderFulfillInput = builder.inputType("OrderFulfillInput", { fields: (t) => ({ id: t.id() }) });
 
 builder.mutationField("orderFulfill", (t) =>
   t.field({
     type: orderPayload("OrderFulfill"),
-    description: "Marks a PAID order FULFILLED (shipped). For the shop's merchants (secret key) and the platform.",
+    description:
+      "Marks a PAID order FULFILLED (shipped). For the shop's merchants (secret key) and the platform.",
     args: { input: t.arg({ type: OrderFulfillInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(z.object({ id: globalId("Order") }), input);
@@ -109,22 +120,50 @@ builder.mutationField("orderCancel", (t) =>
       "Cancels a PAID (or partially refunded) order that was not fulfilled: refunds what was not refunded yet through the payment provider and puts those units back in stock. For the shop's merchants and the platform.",
     args: { input: t.arg({ type: OrderCancelInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseInput(z.object({ id: globalId("Order"), reason: z.string().trim().min(1).max(500).nullish().transform((v) => v ?? null) }), input);
+      const parsed = parseInput(
+        z.object({
+          id: globalId("Order"),
+          reason: z
+            .string()
+            .trim()
+            .min(1)
+            .max(500)
+            .nullish()
+            .transform((v) => v ?? null),
+        }),
+        input,
+      );
       if (!parsed.ok) return failed(parsed.errors);
-      return orders.refundOrder(ctx, { orderId: parsed.data.id, lines: null, restock: true, reason: parsed.data.reason, cancel: true });
+      return orders.refundOrder(ctx, {
+        orderId: parsed.data.id,
+        lines: null,
+        restock: true,
+        reason: parsed.data.reason,
+        cancel: true,
+      });
     },
   }),
 );
 
 const OrderRefundLineInput = builder.inputType("OrderRefundLineInput", {
-  fields: (t) => ({ lineId: t.id({ description: "An OrderLine of the order." }), quantity: t.int({ description: "Units to refund, at least 1." }) }),
+  fields: (t) => ({
+    lineId: t.id({ description: "An OrderLine of the order." }),
+    quantity: t.int({ description: "Units to refund, at least 1." }),
+  }),
 });
 
 const OrderRefundInput = builder.inputType("OrderRefundInput", {
   fields: (t) => ({
     id: t.id(),
-    lines: t.field({ type: [OrderRefundLineInput], required: false, description: "Lines and units to refund; absent: every unit not refunded yet." }),
-    restock: t.boolean({ required: false, description: "Put the refunded units back in stock; default false." }),
+    lines: t.field({
+      type: [OrderRefundLineInput],
+      required: false,
+      description: "Lines and units to refund; absent: every unit not refunded yet.",
+    }),
+    restock: t.boolean({
+      required: false,
+      description: "Put the refunded units back in stock; default false.",
+    }),
     reason: t.string({ required: false }),
   }),
 });
@@ -139,14 +178,28 @@ builder.mutationField("orderRefund", (t) =>
       const schema = z.object({
         id: globalId("Order"),
         lines: z
-          .array(z.object({ lineId: globalId("OrderLine"), quantity: z.number().int().min(1).max(1_000_000) }))
+          .array(
+            z.object({ lineId: globalId("OrderLine"), quantity: z.number().int().min(1).max(1_000_000) }),
+          )
           .min(1)
           .max(100)
-          .refine((lines) => new Set(lines.map((l) => l.lineId)).size === lines.length, "A line may be listed once.")
+          .refine(
+            (lines) => new Set(lines.map((l) => l.lineId)).size === lines.length,
+            "A line may be listed once.",
+          )
           .nullish()
           .transform((v) => v ?? null),
-        restock: z.boolean().nullish().transform((v) => v ?? false),
-        reason: z.string().trim().min(1).max(500).nullish().transform((v) => v ?? null),
+        restock: z
+          .boolean()
+          .nullish()
+          .transform((v) => v ?? false),
+        reason: z
+          .string()
+          .trim()
+          .min(1)
+          .max(500)
+          .nullish()
+          .transform((v) => v ?? null),
       });
       const parsed = parseInput(schema, input);
       if (!parsed.ok) return failed(parsed.errors);

@@ -36,13 +36,15 @@ import { ORDER_LIMITS } from "./limits.ts";
 
 type Tx = Prisma.TransactionClient;
 
-const orderError = (code: OrderErrorCode, message: string, field: (string | number)[] | null = ["id"]) => userError(code, message, field);
+const orderError = (code: OrderErrorCode, message: string, field: (string | number)[] | null = ["id"]) =>
+  userError(code, message, field);
 
 /** The order, or NOT_FOUND; FORBIDDEN (thrown) unless the caller manages its shop. */
 async function orderToChange(ctx: Context, orderId: string) {
   const order = await ctx.db.order.findUnique({ where: { id: orderId }, select: { id: true, shopId: true } });
   if (!order) return null;
-  if (!(await canManageShop(ctx, order.shopId))) throw forbidden("Only the shop's merchants and the platform change its orders.");
+  if (!(await canManageShop(ctx, order.shopId)))
+    throw forbidden("Only the shop's merchants and the platform change its orders.");
   return order;
 }
 
@@ -59,17 +61,38 @@ function transitionError(status: string, action: string) {
 export async function fulfillOrder(ctx: Context, orderId: string): Promise<PayloadShape> {
   if (!(await orderToChange(ctx, orderId))) return notFound();
   const now = new Date();
-  const fulfilled = await transaction(ctx, async (tx) => {
-    const paid = await tx.order.updateMany({ where: { id: orderId, status: "PAID", fulfilledAt: null }, data: { status: "FULFILLED", fulfilledAt: now } });
-    if (paid.count === 1) queueEvent("orderStatusChanged", orderId, { orderId, status: "FULFILLED" });
-    const partial = paid.count === 1 ? paid : await tx.order.updateMany({ where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null }, data: { fulfilledAt: now } });
-    // Affiliate commissions start their hold at fulfilment.
-    if (partial.count === 1) await scheduleCommissions(tx, orderId, now);
-    return partial.count === 1;
-  }, TX_OPTIONS);
+  const fulfilled = await transaction(
+    ctx,
+    async (tx) => {
+      const paid = await tx.order.updateMany({
+        where: { id: orderId, status: "PAID", fulfilledAt: null },
+        data: { status: "FULFILLED", fulfilledAt: now },
+      });
+      if (paid.count === 1) queueEvent("orderStatusChanged", orderId, { orderId, status: "FULFILLED" });
+      const partial =
+        paid.count === 1
+          ? paid
+          : await tx.order.updateMany({
+              where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null },
+              data: { fulfilledAt: now },
+            });
+      // Affiliate commissions start their hold at fulfilment.
+      if (partial.count === 1) await scheduleCommissions(tx, orderId, now);
+      return partial.count === 1;
+    },
+    TX_OPTIONS,
+  );
   if (fulfilled) return succeeded(orderId);
-  const order = await ctx.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, fulfilledAt: true } });
-  return failed([transitionError(order.fulfilledAt ? "already fulfilled" : order.status, `fulfilled (only ${ORDER_ACTIONS.fulfil.from.join(" or ")} orders are)`)]);
+  const order = await ctx.db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { status: true, fulfilledAt: true },
+  });
+  return failed([
+    transitionError(
+      order.fulfilledAt ? "already fulfilled" : order.status,
+      `fulfilled (only ${ORDER_ACTIONS.fulfil.from.join(" or ")} orders are)`,
+    ),
+  ]);
 }
 
 export interface RefundInput {
@@ -88,7 +111,8 @@ interface RefundLineRecord {
   amount: number;
 }
 
-const paymentStatusAfter = (amount: number, refunded: number): PaymentStatus => (refunded <= 0 ? "CAPTURED" : refunded >= amount ? "REFUNDED" : "PARTIALLY_REFUNDED");
+const paymentStatusAfter = (amount: number, refunded: number): PaymentStatus =>
+  refunded <= 0 ? "CAPTURED" : refunded >= amount ? "REFUNDED" : "PARTIALLY_REFUNDED";
 
 async function lockOrder(tx: Tx, orderId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
@@ -100,8 +124,22 @@ async function lockOrder(tx: Tx, orderId: string) {
       paidAt: true,
       fulfilledAt: true,
       cancelledAt: true,
-      lines: { select: { id: true, quantity: true, refundedQuantity: true, total: true, variantId: true, productId: true, livePinId: true }, orderBy: { id: "asc" } },
-      payments: { where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true, amount: true, refundedAmount: true, providerRef: true } },
+      lines: {
+        select: {
+          id: true,
+          quantity: true,
+          refundedQuantity: true,
+          total: true,
+          variantId: true,
+          productId: true,
+          livePinId: true,
+        },
+        orderBy: { id: "asc" },
+      },
+      payments: {
+        where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } },
+        select: { id: true, amount: true, refundedAmount: true, providerRef: true },
+      },
     },
   });
 }
@@ -115,7 +153,15 @@ async function lockOrder(tx: Tx, orderId: string) {
 export async function refundOrder(ctx: Context, input: RefundInput): Promise<PayloadShape> {
   if (!(await orderToChange(ctx, input.orderId))) return notFound();
   if ((await settlePendingRefunds(ctx, input.orderId)) === "PENDING") {
-    return { id: input.orderId, userErrors: [orderError("REFUND_PENDING", "An earlier refund of this order is still awaiting the payment provider; retry later.")] };
+    return {
+      id: input.orderId,
+      userErrors: [
+        orderError(
+          "REFUND_PENDING",
+          "An earlier refund of this order is still awaiting the payment provider; retry later.",
+        ),
+      ],
+    };
   }
   const now = new Date();
   let refundId = "";
@@ -123,25 +169,45 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     const order = await lockOrder(tx, input.orderId);
     if (!canDo(input.cancel ? "cancel" : "refund", order)) {
       const rule = ORDER_ACTIONS[input.cancel ? "cancel" : "refund"];
-      throw new Rollback([transitionError(order.fulfilledAt && input.cancel ? "fulfilled" : order.status, `${input.cancel ? "cancelled" : "refunded"} (only ${rule.from.join(", ")} orders${rule.unfulfilledOnly ? " not yet fulfilled" : ""} are)`)]);
+      throw new Rollback([
+        transitionError(
+          order.fulfilledAt && input.cancel ? "fulfilled" : order.status,
+          `${input.cancel ? "cancelled" : "refunded"} (only ${rule.from.join(", ")} orders${rule.unfulfilledOnly ? " not yet fulfilled" : ""} are)`,
+        ),
+      ]);
     }
     const remaining = (l: { quantity: number; refundedQuantity: number }) => l.quantity - l.refundedQuantity;
-    const requested = input.lines ?? order.lines.filter((l) => remaining(l) > 0).map((l) => ({ lineId: l.id, quantity: remaining(l) }));
+    const requested =
+      input.lines ??
+      order.lines.filter((l) => remaining(l) > 0).map((l) => ({ lineId: l.id, quantity: remaining(l) }));
     const errors = requested.flatMap((r, i) => {
       const line = order.lines.find((l) => l.id === r.lineId);
-      if (!line) return [orderError("NOT_FOUND", "The order has no line with this id.", ["lines", i, "lineId"])];
-      if (r.quantity > remaining(line)) return [orderError("REFUND_QUANTITY_EXCEEDED", `Only ${remaining(line)} units of this line can be refunded.`, ["lines", i, "quantity"])];
+      if (!line)
+        return [orderError("NOT_FOUND", "The order has no line with this id.", ["lines", i, "lineId"])];
+      if (r.quantity > remaining(line))
+        return [
+          orderError(
+            "REFUND_QUANTITY_EXCEEDED",
+            `Only ${remaining(line)} units of this line can be refunded.`,
+            ["lines", i, "quantity"],
+          ),
+        ];
       return [];
     });
     if (errors.length) throw new Rollback(errors);
-    if (requested.length === 0) throw new Rollback([orderError("NOTHING_TO_REFUND", "Every unit of the order was already refunded.")]);
+    if (requested.length === 0)
+      throw new Rollback([orderError("NOTHING_TO_REFUND", "Every unit of the order was already refunded.")]);
     // At most ORDER_LIMITS.refunds refunds (declined ones changed nothing and do not count); the
     // last place is kept for the refund that closes the order, so the rest can always be refunded.
     const refunds = await tx.refund.count({ where: { orderId: order.id, status: { not: "FAILED" } } });
-    const left = order.lines.reduce((s, l) => s + remaining(l), 0) - requested.reduce((s, r) => s + r.quantity, 0);
+    const left =
+      order.lines.reduce((s, l) => s + remaining(l), 0) - requested.reduce((s, r) => s + r.quantity, 0);
     if (refunds >= ORDER_LIMITS.refunds || (refunds === ORDER_LIMITS.refunds - 1 && left > 0)) {
       throw new Rollback([
-        orderError("TOO_MANY_REFUNDS", `An order takes at most ${ORDER_LIMITS.refunds} refunds and has ${refunds}: refund every unit left in one (omit \`lines\`) or cancel the order.`),
+        orderError(
+          "TOO_MANY_REFUNDS",
+          `An order takes at most ${ORDER_LIMITS.refunds} refunds and has ${refunds}: refund every unit left in one (omit \`lines\`) or cancel the order.`,
+        ),
       ]);
     }
 
@@ -151,9 +217,16 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     });
     const amount = records.reduce((s, r) => s + r.amount, 0);
     for (const r of records) {
-      await tx.orderLine.update({ where: { id: r.orderLineId }, data: { refundedQuantity: { increment: r.quantity } }, select: { id: true } });
+      await tx.orderLine.update({
+        where: { id: r.orderLineId },
+        data: { refundedQuantity: { increment: r.quantity } },
+        select: { id: true },
+      });
     }
-    const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity + (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
+    const lines = order.lines.map((l) => ({
+      ...l,
+      refundedQuantity: l.refundedQuantity + (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0),
+    }));
     const cancelledAt = input.cancel ? now : order.cancelledAt;
     const status = statusOf({ ...order, cancelledAt, lines });
     await tx.order.update({
@@ -165,10 +238,22 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     const payment = order.payments[0];
     if (payment && amount > 0) {
       const refunded = payment.refundedAmount + amount;
-      await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) }, select: { id: true } });
+      await tx.payment.update({
+        where: { id: payment.id },
+        data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) },
+        select: { id: true },
+      });
     }
     const refund = await tx.refund.create({
-      data: { orderId: order.id, amount, lines: records as never, restock: input.restock, cancelsOrder: input.cancel, reason: input.reason, status: "PENDING" },
+      data: {
+        orderId: order.id,
+        amount,
+        lines: records as never,
+        restock: input.restock,
+        cancelsOrder: input.cancel,
+        reason: input.reason,
+        status: "PENDING",
+      },
       select: { id: true },
     });
     refundId = refund.id;
@@ -177,9 +262,20 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
   if (reserved.userErrors.length) return reserved;
   const outcome = await sendRefund(ctx, refundId);
   if (outcome === "PENDING") {
-    return { id: input.orderId, userErrors: [orderError("REFUND_PENDING", "The payment provider did not answer; the refund stays pending and the next orderRefund or orderCancel settles it.")] };
+    return {
+      id: input.orderId,
+      userErrors: [
+        orderError(
+          "REFUND_PENDING",
+          "The payment provider did not answer; the refund stays pending and the next orderRefund or orderCancel settles it.",
+        ),
+      ],
+    };
   }
-  if (outcome === "FAILED") return failed([orderError("REFUND_FAILED", "The payment provider refused the refund; the order is unchanged.")]);
+  if (outcome === "FAILED")
+    return failed([
+      orderError("REFUND_FAILED", "The payment provider refused the refund; the order is unchanged."),
+    ]);
   return succeeded(input.orderId);
 }
 
@@ -187,12 +283,24 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
 async function sendRefund(ctx: Context, refundId: string): Promise<"SUCCEEDED" | "FAILED" | "PENDING"> {
   const refund = await ctx.db.refund.findUniqueOrThrow({
     where: { id: refundId },
-    select: { amount: true, order: { select: { payments: { where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { providerRef: true } } } } },
+    select: {
+      amount: true,
+      order: {
+        select: {
+          payments: {
+            where: { status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] } },
+            select: { providerRef: true },
+          },
+        },
+      },
+    },
   });
   const reference = refund.order.payments[0]?.providerRef;
   if (refund.amount > 0 && reference) {
     const provider = paymentProviderOf(ctx);
-    const result = await callProvider(provider, () => provider.refund({ reference, amount: refund.amount, idempotencyKey: `refund_${refundId}` }));
+    const result = await callProvider(provider, () =>
+      provider.refund({ reference, amount: refund.amount, idempotencyKey: `refund_${refundId}` }),
+    );
     if (!result.ok && result.error === "TIMEOUT") return "PENDING";
     if (!result.ok || result.value.status === "FAILED") {
       await revertRefund(ctx, refundId);
@@ -205,61 +313,119 @@ async function sendRefund(ctx: Context, refundId: string): Promise<"SUCCEEDED" |
 
 /** Settles refunds of the order left PENDING; "PENDING" when the provider still does not answer. */
 async function settlePendingRefunds(ctx: Context, orderId: string): Promise<"SETTLED" | "PENDING"> {
-  const pending = await ctx.db.refund.findMany({ where: { orderId, status: "PENDING" }, select: { id: true }, orderBy: { id: "asc" } });
+  const pending = await ctx.db.refund.findMany({
+    where: { orderId, status: "PENDING" },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   for (const refund of pending) if ((await sendRefund(ctx, refund.id)) === "PENDING") return "PENDING";
   return "SETTLED";
 }
 
 /** SUCCEEDED, and the units back in stock (and under their live caps) when the refund asked for it. */
 async function finishRefund(ctx: Context, refundId: string): Promise<void> {
-  await transaction(ctx, async (tx) => {
-    const done = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED" } });
-    if (done.count === 0) return;
-    await reverseRefundCommissions(tx, refundId);
-    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, restock: true, lines: true, amount: true, order: { select: { currencyCode: true } } } });
-    const refunded = { amount: formatMinorUnits(refund.amount, refund.order.currencyCode), currencyCode: refund.order.currencyCode };
-    await emitOrderEvents(tx, "ORDER_REFUNDED", [refund.orderId], { refund: { id: encodeGlobalID("Refund", refundId), amount: refunded, restock: refund.restock } });
-    if (!refund.restock) return;
-    const records = refund.lines as unknown as RefundLineRecord[];
-    const lines = await tx.orderLine.findMany({ where: { id: { in: records.map((r) => r.orderLineId) } }, select: { id: true, variantId: true, productId: true, livePinId: true } });
-    const withUnits = lines.map((l) => ({ ...l, quantity: records.find((r) => r.orderLineId === l.id)!.quantity }));
-    for (const line of withUnits.filter((l) => l.livePinId !== null).sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
-      await releaseLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity });
-    }
-    await returnStock(
-      tx,
-      withUnits.filter((l) => l.variantId && l.productId).map((l) => ({ variantId: l.variantId!, productId: l.productId!, quantity: l.quantity, orderId: refund.orderId })),
-      "refund",
-      ctx.user?.id ?? null,
-    );
-    await tx.refund.update({ where: { id: refundId }, data: { restocked: true }, select: { id: true } });
-  }, TX_OPTIONS);
+  await transaction(
+    ctx,
+    async (tx) => {
+      const done = await tx.refund.updateMany({
+        where: { id: refundId, status: "PENDING" },
+        data: { status: "SUCCEEDED" },
+      });
+      if (done.count === 0) return;
+      await reverseRefundCommissions(tx, refundId);
+      const refund = await tx.refund.findUniqueOrThrow({
+        where: { id: refundId },
+        select: {
+          orderId: true,
+          restock: true,
+          lines: true,
+          amount: true,
+          order: { select: { currencyCode: true } },
+        },
+      });
+      const refunded = {
+        amount: formatMinorUnits(refund.amount, refund.order.currencyCode),
+        currencyCode: refund.order.currencyCode,
+      };
+      await emitOrderEvents(tx, "ORDER_REFUNDED", [refund.orderId], {
+        refund: { id: encodeGlobalID("Refund", refundId), amount: refunded, restock: refund.restock },
+      });
+      if (!refund.restock) return;
+      const records = refund.lines as unknown as RefundLineRecord[];
+      const lines = await tx.orderLine.findMany({
+        where: { id: { in: records.map((r) => r.orderLineId) } },
+        select: { id: true, variantId: true, productId: true, livePinId: true },
+      });
+      const withUnits = lines.map((l) => ({
+        ...l,
+        quantity: records.find((r) => r.orderLineId === l.id)!.quantity,
+      }));
+      for (const line of withUnits
+        .filter((l) => l.livePinId !== null)
+        .sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
+        await releaseLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity });
+      }
+      await returnStock(
+        tx,
+        withUnits
+          .filter((l) => l.variantId && l.productId)
+          .map((l) => ({
+            variantId: l.variantId!,
+            productId: l.productId!,
+            quantity: l.quantity,
+            orderId: refund.orderId,
+          })),
+        "refund",
+        ctx.user?.id ?? null,
+      );
+      await tx.refund.update({ where: { id: refundId }, data: { restocked: true }, select: { id: true } });
+    },
+    TX_OPTIONS,
+  );
 }
 
 /** Undoes what a refund the provider refused counted: lines, order totals and status, payment; FAILED. */
 async function revertRefund(ctx: Context, refundId: string): Promise<void> {
-  await transaction(ctx, async (tx) => {
-    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, amount: true, lines: true, cancelsOrder: true, status: true } });
-    if (refund.status !== "PENDING") return;
-    const order = await lockOrder(tx, refund.orderId);
-    const records = refund.lines as unknown as RefundLineRecord[];
-    for (const r of records) {
-      await tx.orderLine.update({ where: { id: r.orderLineId }, data: { refundedQuantity: { decrement: r.quantity } }, select: { id: true } });
-    }
-    const lines = order.lines.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity - (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0) }));
-    const cancelledAt = refund.cancelsOrder ? null : order.cancelledAt;
-    const status = statusOf({ ...order, cancelledAt, lines });
-    await tx.order.update({
-      where: { id: order.id },
-      data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status },
-      select: { id: true },
-    });
-    if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
-    const payment = order.payments[0];
-    if (payment && refund.amount > 0) {
-      const refunded = payment.refundedAmount - refund.amount;
-      await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) }, select: { id: true } });
-    }
-    await tx.refund.update({ where: { id: refundId }, data: { status: "FAILED" }, select: { id: true } });
-  }, TX_OPTIONS);
+  await transaction(
+    ctx,
+    async (tx) => {
+      const refund = await tx.refund.findUniqueOrThrow({
+        where: { id: refundId },
+        select: { orderId: true, amount: true, lines: true, cancelsOrder: true, status: true },
+      });
+      if (refund.status !== "PENDING") return;
+      const order = await lockOrder(tx, refund.orderId);
+      const records = refund.lines as unknown as RefundLineRecord[];
+      for (const r of records) {
+        await tx.orderLine.update({
+          where: { id: r.orderLineId },
+          data: { refundedQuantity: { decrement: r.quantity } },
+          select: { id: true },
+        });
+      }
+      const lines = order.lines.map((l) => ({
+        ...l,
+        refundedQuantity: l.refundedQuantity - (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0),
+      }));
+      const cancelledAt = refund.cancelsOrder ? null : order.cancelledAt;
+      const status = statusOf({ ...order, cancelledAt, lines });
+      await tx.order.update({
+        where: { id: order.id },
+        data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status },
+        select: { id: true },
+      });
+      if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
+      const payment = order.payments[0];
+      if (payment && refund.amount > 0) {
+        const refunded = payment.refundedAmount - refund.amount;
+        await tx.payment.update({
+          where: { id: payment.id },
+          data: { refundedAmount: refunded, status: paymentStatusAfter(payment.amount, refunded) },
+          select: { id: true },
+        });
+      }
+      await tx.refund.update({ where: { id: refundId }, data: { status: "FAILED" }, select: { id: true } });
+    },
+    TX_OPTIONS,
+  );
 }

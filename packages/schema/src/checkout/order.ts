@@ -24,9 +24,9 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
 const PaymentStatusEnum = builder.enumType(PaymentStatus, { name: "PaymentStatus" });
 const RefundStatusEnum = builder.enumType(RefundStatus, {
   name: "RefundStatus",
-  description: "PENDING: sent to the payment provider, no answer yet. SUCCEEDED. FAILED: refused; the order was left as before.",
+  description:
+    "PENDING: sent to the payment provider, no answer yet. SUCCEEDED. FAILED: refused; the order was left as before.",
 });
-
 
 /**
  * The orders the caller may read: the buyer's own; with a secret key, a merchant's shops'
@@ -38,7 +38,8 @@ export function orderVisibleWhere(ctx: Context): Prisma.OrderWhereInput {
   const visible: Prisma.OrderWhereInput[] = [];
   if (ctx.user) {
     visible.push({ buyerId: ctx.user.id });
-    if (ctx.key.kind === "SECRET" && ctx.user.roles.includes("MERCHANT")) visible.push({ shop: { members: { some: { userId: ctx.user.id } } } });
+    if (ctx.key.kind === "SECRET" && ctx.user.roles.includes("MERCHANT"))
+      visible.push({ shop: { members: { some: { userId: ctx.user.id } } } });
   }
   return visible.length ? { OR: visible } : { id: { in: [] } };
 }
@@ -48,7 +49,8 @@ const orderCurrency = { order: { select: { currencyCode: true } } } as const;
 export const OrderLineType = builder.prismaNode("OrderLine", {
   id: { field: "id" },
   nullable: true,
-  description: "A line of an order: a snapshot of the cart line at checkout that later product edits do not change.",
+  description:
+    "A line of an order: a snapshot of the cart line at checkout that later product edits do not change.",
   findUnique: (id, ctx) => ({ id, order: orderVisibleWhere(ctx) }),
   fields: (t) => ({
     productTitle: t.exposeString("productTitle"),
@@ -56,11 +58,28 @@ export const OrderLineType = builder.prismaNode("OrderLine", {
     sku: t.exposeString("sku", { nullable: true }),
     quantity: t.exposeInt("quantity"),
     refundedQuantity: t.exposeInt("refundedQuantity"),
-    unitPrice: t.field({ type: Money, select: { unitPrice: true, ...orderCurrency }, resolve: (l) => money(l.unitPrice, l.order.currencyCode) }),
-    discount: t.field({ type: Money, select: { discountAmount: true, ...orderCurrency }, resolve: (l) => money(l.discountAmount, l.order.currencyCode) }),
-    total: t.field({ type: Money, description: "unitPrice × quantity − discount.", select: { total: true, ...orderCurrency }, resolve: (l) => money(l.total, l.order.currencyCode) }),
+    unitPrice: t.field({
+      type: Money,
+      select: { unitPrice: true, ...orderCurrency },
+      resolve: (l) => money(l.unitPrice, l.order.currencyCode),
+    }),
+    discount: t.field({
+      type: Money,
+      select: { discountAmount: true, ...orderCurrency },
+      resolve: (l) => money(l.discountAmount, l.order.currencyCode),
+    }),
+    total: t.field({
+      type: Money,
+      description: "unitPrice × quantity − discount.",
+      select: { total: true, ...orderCurrency },
+      resolve: (l) => money(l.total, l.order.currencyCode),
+    }),
     attribution: t.field({ type: LineAttribution, select: attributionSelect, resolve: (l) => l }),
-    productId: t.id({ nullable: true, select: { productId: true }, resolve: (l) => (l.productId ? encodeGlobalID("Product", l.productId) : null) }),
+    productId: t.id({
+      nullable: true,
+      select: { productId: true },
+      resolve: (l) => (l.productId ? encodeGlobalID("Product", l.productId) : null),
+    }),
     variant: t.prismaField({
       type: "ProductVariant",
       nullable: true,
@@ -77,8 +96,16 @@ builder.prismaObject("Payment", {
   fields: (t) => ({
     provider: t.exposeString("provider"),
     status: t.expose("status", { type: PaymentStatusEnum }),
-    amount: t.field({ type: Money, select: { amount: true, currencyCode: true }, resolve: (p) => money(p.amount, p.currencyCode) }),
-    refundedAmount: t.field({ type: Money, select: { refundedAmount: true, currencyCode: true }, resolve: (p) => money(p.refundedAmount, p.currencyCode) }),
+    amount: t.field({
+      type: Money,
+      select: { amount: true, currencyCode: true },
+      resolve: (p) => money(p.amount, p.currencyCode),
+    }),
+    refundedAmount: t.field({
+      type: Money,
+      select: { refundedAmount: true, currencyCode: true },
+      resolve: (p) => money(p.refundedAmount, p.currencyCode),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -102,16 +129,24 @@ builder.prismaObject("Refund", {
   name: "Refund",
   fields: (t) => ({
     status: t.expose("status", { type: RefundStatusEnum }),
-    amount: t.field({ type: Money, select: { amount: true, ...orderCurrency }, resolve: (r) => money(r.amount, r.order.currencyCode) }),
+    amount: t.field({
+      type: Money,
+      select: { amount: true, ...orderCurrency },
+      resolve: (r) => money(r.amount, r.order.currencyCode),
+    }),
     lines: t.field({
       type: [RefundLine],
       description: `The lines and units refunded (at most ${ORDER_LIMITS.lines}: one per order line).`,
       complexity: listCost(ORDER_LIMITS.lines),
       select: { lines: true, ...orderCurrency },
       resolve: (r) =>
-        (r.lines as Omit<RefundLineShape, "currencyCode">[]).slice(0, ORDER_LIMITS.lines).map((l) => ({ ...l, currencyCode: r.order.currencyCode })),
+        (r.lines as Omit<RefundLineShape, "currencyCode">[])
+          .slice(0, ORDER_LIMITS.lines)
+          .map((l) => ({ ...l, currencyCode: r.order.currencyCode })),
     }),
-    restock: t.exposeBoolean("restock", { description: "Whether the refunded units go back to stock (once the refund succeeds)." }),
+    restock: t.exposeBoolean("restock", {
+      description: "Whether the refunded units go back to stock (once the refund succeeds).",
+    }),
     cancelsOrder: t.exposeBoolean("cancelsOrder", { description: "Written by orderCancel." }),
     reason: t.exposeString("reason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -127,14 +162,34 @@ export const OrderType = builder.prismaNode("Order", {
     number: t.exposeInt("number", { description: "Sequential across the platform." }),
     status: t.expose("status", { type: OrderStatusEnum }),
     shop: t.relation("shop"),
-    buyer: t.relation("buyer", { nullable: true, description: "The signed-in buyer; null for an anonymous checkout." }),
+    buyer: t.relation("buyer", {
+      nullable: true,
+      description: "The signed-in buyer; null for an anonymous checkout.",
+    }),
     email: t.exposeString("email", { nullable: true }),
     countryCode: t.exposeString("countryCode", { nullable: true }),
     currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
-    subtotal: t.field({ type: Money, select: { subtotal: true, currencyCode: true }, resolve: (o) => money(o.subtotal, o.currencyCode) }),
-    discountTotal: t.field({ type: Money, select: { discountTotal: true, currencyCode: true }, resolve: (o) => money(o.discountTotal, o.currencyCode) }),
-    total: t.field({ type: Money, description: "What the buyer paid.", select: { total: true, currencyCode: true }, resolve: (o) => money(o.total, o.currencyCode) }),
-    refundedTotal: t.field({ type: Money, select: { refundedTotal: true, currencyCode: true }, resolve: (o) => money(o.refundedTotal, o.currencyCode) }),
+    subtotal: t.field({
+      type: Money,
+      select: { subtotal: true, currencyCode: true },
+      resolve: (o) => money(o.subtotal, o.currencyCode),
+    }),
+    discountTotal: t.field({
+      type: Money,
+      select: { discountTotal: true, currencyCode: true },
+      resolve: (o) => money(o.discountTotal, o.currencyCode),
+    }),
+    total: t.field({
+      type: Money,
+      description: "What the buyer paid.",
+      select: { total: true, currencyCode: true },
+      resolve: (o) => money(o.total, o.currencyCode),
+    }),
+    refundedTotal: t.field({
+      type: Money,
+      select: { refundedTotal: true, currencyCode: true },
+      resolve: (o) => money(o.refundedTotal, o.currencyCode),
+    }),
     lines: t.relation("lines", {
       description: `The lines (at most ${ORDER_LIMITS.lines}: one per cart line of the shop).`,
       query: { orderBy: { id: "asc" }, take: ORDER_LIMITS.lines },
@@ -167,7 +222,8 @@ builder.queryField("order", (t) =>
   t.prismaField({
     type: "Order",
     nullable: true,
-    description: "An order, for its buyer, the merchants of its shop (secret key) and the platform; null for others.",
+    description:
+      "An order, for its buyer, the merchants of its shop (secret key) and the platform; null for others.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = decodeId(String(args.id), "Order");
@@ -184,7 +240,10 @@ builder.objectField(Viewer, "orders", (t) =>
     description: "The user's orders, newest first; empty without a user token.",
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
-    resolve: (query, _viewer, _args, ctx) => (ctx.user ? ctx.db.order.findMany({ ...query, where: { buyerId: ctx.user.id }, orderBy: { id: "desc" } }) : []),
+    resolve: (query, _viewer, _args, ctx) =>
+      ctx.user
+        ? ctx.db.order.findMany({ ...query, where: { buyerId: ctx.user.id }, orderBy: { id: "desc" } })
+        : [],
   }),
 );
 
@@ -192,17 +251,33 @@ builder.objectField(ShopType, "orders", (t) =>
   t.prismaConnection({
     type: "Order",
     cursor: "id",
-    description: "The shop's orders, newest first. For its merchants (secret key) and the platform; FORBIDDEN for others.",
+    description:
+      "The shop's orders, newest first. For its merchants (secret key) and the platform; FORBIDDEN for others.",
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
     args: {
-      status: t.arg({ type: [OrderStatusEnum], required: false, description: "Only orders in one of these statuses." }),
-      createdAfter: t.arg({ type: "DateTime", required: false, description: "Only orders created after this instant (exclusive), such as the last export's." }),
-      createdBefore: t.arg({ type: "DateTime", required: false, description: "Only orders created before this instant (exclusive)." }),
+      status: t.arg({
+        type: [OrderStatusEnum],
+        required: false,
+        description: "Only orders in one of these statuses.",
+      }),
+      createdAfter: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "Only orders created after this instant (exclusive), such as the last export's.",
+      }),
+      createdBefore: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "Only orders created before this instant (exclusive).",
+      }),
     },
     resolve: async (query, shop, args, ctx) => {
       if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its orders.");
-      const createdAt = { ...(args.createdAfter ? { gt: args.createdAfter } : {}), ...(args.createdBefore ? { lt: args.createdBefore } : {}) };
+      const createdAt = {
+        ...(args.createdAfter ? { gt: args.createdAfter } : {}),
+        ...(args.createdBefore ? { lt: args.createdBefore } : {}),
+      };
       const where: Prisma.OrderWhereInput = {
         shopId: shop.id,
         ...(args.status?.length ? { status: { in: args.status } } : {}),
@@ -219,7 +294,12 @@ builder.prismaObjectField("Cart", "orders", (t) =>
     description: `The orders the cart was checked out into (one per shop), in a stable order: the ${ORDER_LIMITS.ordersPerCheckout} newest, which always include the last checkout's.`,
     complexity: listCost(ORDER_LIMITS.ordersPerCheckout),
     resolve: async (query, cart, _args, ctx) => {
-      const rows = await ctx.db.order.findMany({ ...query, where: { cartId: cart.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ORDER_LIMITS.ordersPerCheckout });
+      const rows = await ctx.db.order.findMany({
+        ...query,
+        where: { cartId: cart.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: ORDER_LIMITS.ordersPerCheckout,
+      });
       return rows.sort((x, y) => (x.id < y.id ? -1 : 1));
     },
   }),

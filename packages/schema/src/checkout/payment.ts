@@ -13,7 +13,9 @@
  */
 import { randomUUID } from "node:crypto";
 
-export type AuthoriseResult = { status: "AUTHORIZED"; reference: string } | { status: "DECLINED"; reason: string };
+export type AuthoriseResult =
+  | { status: "AUTHORIZED"; reference: string }
+  | { status: "DECLINED"; reason: string };
 export type CaptureResult = { status: "CAPTURED" } | { status: "FAILED"; reason: string };
 export type RefundResult = { status: "REFUNDED"; reference: string } | { status: "FAILED"; reason: string };
 
@@ -23,7 +25,12 @@ export interface PaymentProvider {
   /** How long one call may take before checkout treats it as timed out; default 15 000 ms. */
   readonly timeoutMs?: number;
   /** Reserves `amount` (minor units) on the buyer's payment method named by `token`. */
-  authorise(request: { amount: number; currencyCode: string; token: string; idempotencyKey: string }): Promise<AuthoriseResult>;
+  authorise(request: {
+    amount: number;
+    currencyCode: string;
+    token: string;
+    idempotencyKey: string;
+  }): Promise<AuthoriseResult>;
   /** Takes the authorised money. */
   capture(request: { reference: string; amount: number; idempotencyKey: string }): Promise<CaptureResult>;
   /** Releases an authorisation that will not be captured. */
@@ -51,13 +58,19 @@ export const PROVIDER_ATTEMPTS = 2;
  * timeout. Returns the result, or the kind of the last failure (TIMEOUT when any attempt timed
  * out: the call may then have taken effect). Other exceptions propagate.
  */
-export async function callProvider<T>(provider: PaymentProvider, call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: "TRANSIENT" | "TIMEOUT" }> {
+export async function callProvider<T>(
+  provider: PaymentProvider,
+  call: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: "TRANSIENT" | "TIMEOUT" }> {
   let timedOut = false;
   for (let attempt = 1; attempt <= PROVIDER_ATTEMPTS; attempt++) {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PaymentProviderError("TIMEOUT", "The payment provider did not answer in time.")), provider.timeoutMs ?? 15_000);
+        timer = setTimeout(
+          () => reject(new PaymentProviderError("TIMEOUT", "The payment provider did not answer in time.")),
+          provider.timeoutMs ?? 15_000,
+        );
       });
       return { ok: true, value: await Promise.race([call(), timeout]) };
     } catch (error) {
@@ -77,7 +90,8 @@ export async function callProvider<T>(provider: PaymentProvider, call: () => Pro
 export const TEST_PAYMENT_TOKENS = {
   tok_success: "Authorises and captures.",
   tok_declined: "Declined at authorisation (card_declined): nothing is charged.",
-  tok_transient: "The first authorisation attempt per idempotency key fails with a retryable error; the retry succeeds.",
+  tok_transient:
+    "The first authorisation attempt per idempotency key fails with a retryable error; the retry succeeds.",
   tok_unavailable: "Every authorisation attempt fails with a retryable error: nothing is ever charged.",
   tok_timeout:
     "The authorisation goes through, but the provider's first two answers per idempotency key are lost (they time out); asking again with the same key returns it.",
@@ -130,7 +144,12 @@ export class TestPaymentProvider implements PaymentProvider {
     return n;
   }
 
-  async authorise(request: { amount: number; currencyCode: string; token: string; idempotencyKey: string }): Promise<AuthoriseResult> {
+  async authorise(request: {
+    amount: number;
+    currencyCode: string;
+    token: string;
+    idempotencyKey: string;
+  }): Promise<AuthoriseResult> {
     this.calls.authorise++;
     const key = `authorise:${request.idempotencyKey}`;
     const attempt = this.attempt(key);
@@ -138,16 +157,29 @@ export class TestPaymentProvider implements PaymentProvider {
       throw new PaymentProviderError("TRANSIENT", "The test provider is unavailable (retryable).");
     }
     const result = this.once<AuthoriseResult>(key, () => {
-      if (!(request.token in TEST_PAYMENT_TOKENS) || request.token === "tok_declined") return { status: "DECLINED", reason: "card_declined" };
+      if (!(request.token in TEST_PAYMENT_TOKENS) || request.token === "tok_declined")
+        return { status: "DECLINED", reason: "card_declined" };
       const reference = `test_${randomUUID()}`;
-      this.byReference.set(reference, { reference, token: request.token, amount: request.amount, currencyCode: request.currencyCode, status: "AUTHORIZED", refunded: 0 });
+      this.byReference.set(reference, {
+        reference,
+        token: request.token,
+        amount: request.amount,
+        currencyCode: request.currencyCode,
+        status: "AUTHORIZED",
+        refunded: 0,
+      });
       return { status: "AUTHORIZED", reference };
     });
-    if (request.token === "tok_timeout" && attempt <= 2) throw new PaymentProviderError("TIMEOUT", "The test provider's answer was lost.");
+    if (request.token === "tok_timeout" && attempt <= 2)
+      throw new PaymentProviderError("TIMEOUT", "The test provider's answer was lost.");
     return result;
   }
 
-  async capture(request: { reference: string; amount: number; idempotencyKey: string }): Promise<CaptureResult> {
+  async capture(request: {
+    reference: string;
+    amount: number;
+    idempotencyKey: string;
+  }): Promise<CaptureResult> {
     this.calls.capture++;
     return this.once<CaptureResult>(`capture:${request.idempotencyKey}`, () => {
       const charge = this.byReference.get(request.reference);
@@ -168,13 +200,18 @@ export class TestPaymentProvider implements PaymentProvider {
     });
   }
 
-  async refund(request: { reference: string; amount: number; idempotencyKey: string }): Promise<RefundResult> {
+  async refund(request: {
+    reference: string;
+    amount: number;
+    idempotencyKey: string;
+  }): Promise<RefundResult> {
     this.calls.refund++;
     return this.once<RefundResult>(`refund:${request.idempotencyKey}`, () => {
       const charge = this.byReference.get(request.reference);
       if (!charge || charge.status !== "CAPTURED") return { status: "FAILED", reason: "not_captured" };
       if (charge.token === "tok_refund_declined") return { status: "FAILED", reason: "refund_declined" };
-      if (charge.refunded + request.amount > charge.amount) return { status: "FAILED", reason: "amount_exceeds_charge" };
+      if (charge.refunded + request.amount > charge.amount)
+        return { status: "FAILED", reason: "amount_exceeds_charge" };
       charge.refunded += request.amount;
       return { status: "REFUNDED", reference: `test_refund_${randomUUID()}` };
     });

@@ -24,9 +24,24 @@
  */
 import type { ServiceContext } from "../context.ts";
 import { checkoutError } from "./errors.ts";
-import { completeIdempotencyKey, IDEMPOTENCY_LEASE_MS, releaseIdempotencyKey, type IdempotencyRef } from "./idempotency.ts";
+import {
+  completeIdempotencyKey,
+  IDEMPOTENCY_LEASE_MS,
+  releaseIdempotencyKey,
+  type IdempotencyRef,
+} from "./idempotency.ts";
 import { callProvider } from "./payment.ts";
-import { commit, pay, PAYMENT_ROW_SELECT, paymentProviderOf, release, setPayment, unwind, type CheckoutResult, type PaymentRow } from "./service.ts";
+import {
+  commit,
+  pay,
+  PAYMENT_ROW_SELECT,
+  paymentProviderOf,
+  release,
+  setPayment,
+  unwind,
+  type CheckoutResult,
+  type PaymentRow,
+} from "./service.ts";
 
 /** The default for CHECKOUT_RELEASE_AFTER_MS: an incomplete checkout idle this long is released. */
 export const CHECKOUT_RELEASE_AFTER_MS = 15 * 60_000;
@@ -53,12 +68,20 @@ export interface ReleaseReport {
 }
 
 /** Releases (or finishes) every abandoned checkout; see the module comment. Safe to run concurrently. */
-export async function releaseAbandonedCheckouts(ctx: ServiceContext, options: ReleaseOptions): Promise<ReleaseReport> {
+export async function releaseAbandonedCheckouts(
+  ctx: ServiceContext,
+  options: ReleaseOptions,
+): Promise<ReleaseReport> {
   const now = options.now ?? new Date();
   const idleSince = new Date(now.getTime() - options.releaseAfterMs);
   const report: ReleaseReport = { released: 0, completed: 0, forgotten: 0, deferred: 0 };
   const candidates = await ctx.db.idempotencyRecord.findMany({
-    where: { scope: { startsWith: "checkout:" }, completedAt: null, updatedAt: { lte: idleSince }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      scope: { startsWith: "checkout:" },
+      completedAt: null,
+      updatedAt: { lte: idleSince },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
     select: { scope: true, key: true, recoveryPoint: true, resourceIds: true, updatedAt: true },
     orderBy: { updatedAt: "asc" },
     take: BATCH,
@@ -67,12 +90,20 @@ export async function releaseAbandonedCheckouts(ctx: ServiceContext, options: Re
     const ref: IdempotencyRef = { scope: record.scope, key: record.key };
     // The lease, without counting as activity (updatedAt kept): a checkout deferred now is looked at again next run.
     const taken = await ctx.db.idempotencyRecord.updateMany({
-      where: { ...ref, completedAt: null, updatedAt: record.updatedAt, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: {
+        ...ref,
+        completedAt: null,
+        updatedAt: record.updatedAt,
+        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      },
       data: { lockedUntil: new Date(now.getTime() + IDEMPOTENCY_LEASE_MS), updatedAt: record.updatedAt },
     });
     if (taken.count === 0) continue;
     try {
-      const outcome = record.recoveryPoint === "STARTED" || record.resourceIds.length === 0 ? await forget(ctx, ref) : await settle(ctx, ref, record.resourceIds);
+      const outcome =
+        record.recoveryPoint === "STARTED" || record.resourceIds.length === 0
+          ? await forget(ctx, ref)
+          : await settle(ctx, ref, record.resourceIds);
       report[outcome]++;
       if (outcome === "deferred") await unlockKeepingActivity(ctx, ref, record.updatedAt);
     } catch (error) {
@@ -83,8 +114,15 @@ export async function releaseAbandonedCheckouts(ctx: ServiceContext, options: Re
   return report;
 }
 
-async function unlockKeepingActivity(ctx: ServiceContext, ref: IdempotencyRef, updatedAt: Date): Promise<void> {
-  await ctx.db.idempotencyRecord.updateMany({ where: { ...ref, completedAt: null }, data: { lockedUntil: null, updatedAt } });
+async function unlockKeepingActivity(
+  ctx: ServiceContext,
+  ref: IdempotencyRef,
+  updatedAt: Date,
+): Promise<void> {
+  await ctx.db.idempotencyRecord.updateMany({
+    where: { ...ref, completedAt: null },
+    data: { lockedUntil: null, updatedAt },
+  });
 }
 
 /** Forgets a record that reserved nothing: the key may run again. */
@@ -93,10 +131,21 @@ async function forget(ctx: ServiceContext, ref: IdempotencyRef): Promise<"forgot
   return "forgotten";
 }
 
-async function settle(ctx: ServiceContext, ref: IdempotencyRef, orderIds: string[]): Promise<keyof ReleaseReport> {
-  const orders = await ctx.db.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, cartId: true, status: true } });
+async function settle(
+  ctx: ServiceContext,
+  ref: IdempotencyRef,
+  orderIds: string[],
+): Promise<keyof ReleaseReport> {
+  const orders = await ctx.db.order.findMany({
+    where: { id: { in: orderIds } },
+    select: { id: true, cartId: true, status: true },
+  });
   const cartId = orders.find((o) => o.cartId !== null)?.cartId;
-  const payments: PaymentRow[] = await ctx.db.payment.findMany({ where: { orderId: { in: orderIds } }, orderBy: { id: "asc" }, select: PAYMENT_ROW_SELECT });
+  const payments: PaymentRow[] = await ctx.db.payment.findMany({
+    where: { orderId: { in: orderIds } },
+    orderBy: { id: "asc" },
+    select: PAYMENT_ROW_SELECT,
+  });
   if (!cartId || !orders.some((o) => o.status === "PENDING")) {
     // Nothing left to settle (COMMIT and the decline path settle the record in their own
     // transaction, so this is a record whose orders went another way): forget it.
@@ -117,7 +166,8 @@ async function settle(ctx: ServiceContext, ref: IdempotencyRef, orderIds: string
   const provider = paymentProviderOf(ctx);
   await unwind(ctx, provider, payments);
   // Nothing is cancelled while money may still be held (a void or refund the provider did not confirm).
-  if (payments.some((p) => p.status === "AUTHORIZED" || p.status === "CAPTURED" || p.status === "PENDING")) return "deferred";
+  if (payments.some((p) => p.status === "AUTHORIZED" || p.status === "CAPTURED" || p.status === "PENDING"))
+    return "deferred";
   const result: CheckoutResult = {
     orderIds: [],
     userErrors: [
@@ -128,7 +178,13 @@ async function settle(ctx: ServiceContext, ref: IdempotencyRef, orderIds: string
       ),
     ],
   };
-  await release(ctx, cartId, orderIds, (tx) => completeIdempotencyKey(tx, ref, result as never), ABANDONED_REASON);
+  await release(
+    ctx,
+    cartId,
+    orderIds,
+    (tx) => completeIdempotencyKey(tx, ref, result as never),
+    ABANDONED_REASON,
+  );
   return "released";
 }
 
@@ -147,9 +203,17 @@ async function learnLostAuthorisations(ctx: ServiceContext, payments: PaymentRow
       continue;
     }
     const token = p.token;
-    const result = await callProvider(provider, () => provider.authorise({ amount: p.amount, currencyCode: p.currencyCode, token, idempotencyKey: p.idempotencyKey }));
+    const result = await callProvider(provider, () =>
+      provider.authorise({
+        amount: p.amount,
+        currencyCode: p.currencyCode,
+        token,
+        idempotencyKey: p.idempotencyKey,
+      }),
+    );
     if (!result.ok) return false;
-    if (result.value.status === "DECLINED") await setPayment(ctx, p, { status: "DECLINED", failureMessage: result.value.reason });
+    if (result.value.status === "DECLINED")
+      await setPayment(ctx, p, { status: "DECLINED", failureMessage: result.value.reason });
     else await setPayment(ctx, p, { status: "AUTHORIZED", providerRef: result.value.reference });
   }
   return true;

@@ -11,19 +11,42 @@ describe("order moves", () => {
     expect(canDo("cancel", { status: "FULFILLED", fulfilledAt: at })).toBe(false);
     expect(canDo("refund", { status: "FULFILLED", fulfilledAt: at })).toBe(true);
     for (const status of ["PENDING", "CANCELLED", "REFUNDED"] as const) {
-      for (const action of ["fulfil", "cancel", "refund"] as const) expect(canDo(action, { status, fulfilledAt: null })).toBe(false);
+      for (const action of ["fulfil", "cancel", "refund"] as const)
+        expect(canDo(action, { status, fulfilledAt: null })).toBe(false);
     }
   });
 
   it("derives the status from the order's facts", () => {
-    const lines = [{ quantity: 2, refundedQuantity: 0 }, { quantity: 1, refundedQuantity: 0 }];
+    const lines = [
+      { quantity: 2, refundedQuantity: 0 },
+      { quantity: 1, refundedQuantity: 0 },
+    ];
     const paid = { paidAt: at, fulfilledAt: null, cancelledAt: null, lines };
     expect(statusOf({ ...paid, paidAt: null })).toBe("PENDING");
     expect(statusOf(paid)).toBe("PAID");
     expect(statusOf({ ...paid, fulfilledAt: at })).toBe("FULFILLED");
-    expect(statusOf({ ...paid, fulfilledAt: at, lines: [{ quantity: 2, refundedQuantity: 1 }, lines[1]!] })).toBe("PARTIALLY_REFUNDED");
-    expect(statusOf({ ...paid, lines: [{ quantity: 2, refundedQuantity: 2 }, { quantity: 1, refundedQuantity: 1 }] })).toBe("REFUNDED");
-    expect(statusOf({ ...paid, cancelledAt: at, lines: [{ quantity: 2, refundedQuantity: 2 }, { quantity: 1, refundedQuantity: 1 }] })).toBe("CANCELLED");
+    expect(
+      statusOf({ ...paid, fulfilledAt: at, lines: [{ quantity: 2, refundedQuantity: 1 }, lines[1]!] }),
+    ).toBe("PARTIALLY_REFUNDED");
+    expect(
+      statusOf({
+        ...paid,
+        lines: [
+          { quantity: 2, refundedQuantity: 2 },
+          { quantity: 1, refundedQuantity: 1 },
+        ],
+      }),
+    ).toBe("REFUNDED");
+    expect(
+      statusOf({
+        ...paid,
+        cancelledAt: at,
+        lines: [
+          { quantity: 2, refundedQuantity: 2 },
+          { quantity: 1, refundedQuantity: 1 },
+        ],
+      }),
+    ).toBe("CANCELLED");
   });
 });
 

@@ -13,13 +13,17 @@ import type { OrderStatus } from "../generated/prisma/enums.ts";
 
 export type OrderAction = "fulfil" | "cancel" | "refund";
 
-export const ORDER_ACTIONS: Record<OrderAction, { from: readonly OrderStatus[]; unfulfilledOnly: boolean }> = {
-  fulfil: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
-  cancel: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
-  refund: { from: ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"], unfulfilledOnly: false },
-};
+export const ORDER_ACTIONS: Record<OrderAction, { from: readonly OrderStatus[]; unfulfilledOnly: boolean }> =
+  {
+    fulfil: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
+    cancel: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
+    refund: { from: ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"], unfulfilledOnly: false },
+  };
 
-export function canDo(action: OrderAction, order: { status: OrderStatus; fulfilledAt: Date | null }): boolean {
+export function canDo(
+  action: OrderAction,
+  order: { status: OrderStatus; fulfilledAt: Date | null },
+): boolean {
   const rule = ORDER_ACTIONS[action];
   return rule.from.includes(order.status) && !(rule.unfulfilledOnly && order.fulfilledAt !== null);
 }
@@ -46,7 +50,10 @@ export function statusOf(order: OrderFacts): OrderStatus {
  * What refunding `quantity` more units of a line gives back: the line total (after discount)
  * shared per unit so that refunding every unit, in any steps, gives back exactly the total.
  */
-export function refundAmount(line: { quantity: number; refundedQuantity: number; total: number }, quantity: number): number {
+export function refundAmount(
+  line: { quantity: number; refundedQuantity: number; total: number },
+  quantity: number,
+): number {
   const share = (units: number) => Math.floor((line.total * units) / line.quantity);
   return share(line.refundedQuantity + quantity) - share(line.refundedQuantity);
 }

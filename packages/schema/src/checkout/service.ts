@@ -80,16 +80,38 @@ const failure = (...userErrors: CheckoutUserErrorShape[]): CheckoutResult => ({ 
  * every expected failure is a userError; replays return the first request's result.
  */
 export async function completeCheckout(ctx: Context, input: CheckoutInput): Promise<CheckoutResult> {
-  const cart = await ctx.db.cart.findUnique({ where: { id: input.cartId }, select: { id: true, userId: true } });
+  const cart = await ctx.db.cart.findUnique({
+    where: { id: input.cartId },
+    select: { id: true, userId: true },
+  });
   if (!cart) return failure(checkoutError("NOT_FOUND", "No cart has this id.", ["cartId"]));
   assertCartHolder(ctx, cart);
-  const ref: IdempotencyRef = { scope: `checkout:${ctx.key.id}:${ctx.user?.id ?? "anonymous"}`, key: input.idempotencyKey };
-  const claim = await claimIdempotencyKey(ctx.db, ref, requestHash(["checkoutComplete", input.cartId, input.payment.token]));
+  const ref: IdempotencyRef = {
+    scope: `checkout:${ctx.key.id}:${ctx.user?.id ?? "anonymous"}`,
+    key: input.idempotencyKey,
+  };
+  const claim = await claimIdempotencyKey(
+    ctx.db,
+    ref,
+    requestHash(["checkoutComplete", input.cartId, input.payment.token]),
+  );
   if (claim.kind === "mismatch") {
-    return failure(checkoutError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was used with different input; use a new key.", ["idempotencyKey"]));
+    return failure(
+      checkoutError(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This idempotency key was used with different input; use a new key.",
+        ["idempotencyKey"],
+      ),
+    );
   }
   if (claim.kind === "busy") {
-    return failure(checkoutError("CHECKOUT_IN_PROGRESS", "The first request with this idempotency key is still running; retry shortly.", ["idempotencyKey"]));
+    return failure(
+      checkoutError(
+        "CHECKOUT_IN_PROGRESS",
+        "The first request with this idempotency key is still running; retry shortly.",
+        ["idempotencyKey"],
+      ),
+    );
   }
   if (claim.kind === "replay") return claim.response as CheckoutResult;
   try {
@@ -101,7 +123,12 @@ export async function completeCheckout(ctx: Context, input: CheckoutInput): Prom
   }
 }
 
-async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyRef, reservedOrderIds: string[] | null): Promise<CheckoutResult> {
+async function runCheckout(
+  ctx: Context,
+  input: CheckoutInput,
+  ref: IdempotencyRef,
+  reservedOrderIds: string[] | null,
+): Promise<CheckoutResult> {
   let orderIds = reservedOrderIds;
   // A resumed request reads its payments as the last attempt left them; a fresh one knows them from RESERVE.
   let payments: PaymentRow[] | null = null;
@@ -109,7 +136,8 @@ async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyR
     const reserved = await reserve(ctx, input.cartId, ref, input.payment.token);
     if (!reserved.ok) {
       // A concurrent checkout of the cart is a conflict, not an outcome: the key may run again.
-      if (reserved.errors.some((e) => e.code === "CHECKOUT_IN_PROGRESS")) await releaseIdempotencyKey(ctx.db, ref);
+      if (reserved.errors.some((e) => e.code === "CHECKOUT_IN_PROGRESS"))
+        await releaseIdempotencyKey(ctx.db, ref);
       else await completeIdempotencyKey(ctx.db, ref, { orderIds: [], userErrors: reserved.errors } as never);
       return failure(...reserved.errors);
     }
@@ -122,18 +150,36 @@ async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyR
       await commit(ctx, input.cartId, orderIds, ref);
       return { orderIds, userErrors: [] };
     case "DECLINED": {
-      const result = failure(checkoutError("PAYMENT_DECLINED", `The payment was declined (${outcome.reason}); nothing was charged.`, ["payment"]));
+      const result = failure(
+        checkoutError(
+          "PAYMENT_DECLINED",
+          `The payment was declined (${outcome.reason}); nothing was charged.`,
+          ["payment"],
+        ),
+      );
       await release(ctx, input.cartId, orderIds, (tx) => completeIdempotencyKey(tx, ref, result as never));
       return result;
     }
     case "FAILED":
       await release(ctx, input.cartId, orderIds, (tx) => releaseIdempotencyKey(tx, ref));
-      return failure(checkoutError("PAYMENT_FAILED", "The payment provider is unavailable; nothing was charged. Retry later.", ["payment"]));
+      return failure(
+        checkoutError(
+          "PAYMENT_FAILED",
+          "The payment provider is unavailable; nothing was charged. Retry later.",
+          ["payment"],
+        ),
+      );
     case "PENDING":
       await unlockIdempotencyKey(ctx.db, ref);
       return {
         orderIds,
-        userErrors: [checkoutError("PAYMENT_PENDING", "The payment provider did not answer; retry with the same idempotency key to settle the payment.", ["payment"])],
+        userErrors: [
+          checkoutError(
+            "PAYMENT_PENDING",
+            "The payment provider did not answer; retry with the same idempotency key to settle the payment.",
+            ["payment"],
+          ),
+        ],
       };
   }
 }
@@ -141,9 +187,18 @@ async function runCheckout(ctx: Context, input: CheckoutInput, ref: IdempotencyR
 // ───────────── 1. reserve ─────────────
 
 function isRetryableConflict(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  const e = error as {
+    code?: string;
+    message?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
   const sqlState = e?.meta?.driverAdapterError?.cause?.originalCode;
-  return e?.code === "P2034" || sqlState === "40P01" || sqlState === "40001" || /deadlock detected|could not serialize/i.test(e?.message ?? "");
+  return (
+    e?.code === "P2034" ||
+    sqlState === "40P01" ||
+    sqlState === "40001" ||
+    /deadlock detected|could not serialize/i.test(e?.message ?? "")
+  );
 }
 
 /** What RESERVE committed: the orders, in shop id order, and their PENDING payments, in id order. */
@@ -152,10 +207,19 @@ interface Reservation {
   payments: PaymentRow[];
 }
 
-async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef, token: string): Promise<({ ok: true } & Reservation) | { ok: false; errors: CheckoutUserErrorShape[] }> {
+async function reserve(
+  ctx: Context,
+  cartId: string,
+  ref: IdempotencyRef,
+  token: string,
+): Promise<({ ok: true } & Reservation) | { ok: false; errors: CheckoutUserErrorShape[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const reservation = await transaction(ctx, (tx) => reserveIn(tx, ctx, cartId, ref, token, new Date()), TX_OPTIONS);
+      const reservation = await transaction(
+        ctx,
+        (tx) => reserveIn(tx, ctx, cartId, ref, token, new Date()),
+        TX_OPTIONS,
+      );
       return { ok: true, ...reservation };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
@@ -167,43 +231,84 @@ async function reserve(ctx: Context, cartId: string, ref: IdempotencyRef, token:
 
 function cartStateError(cart: { status: string; expiresAt: Date } | null, now: Date): CheckoutUserErrorShape {
   if (!cart) return checkoutError("NOT_FOUND", "No cart has this id.", ["cartId"]);
-  if (cart.status === "COMPLETED") return checkoutError("CART_COMPLETED", "The cart was already checked out.", ["cartId"]);
-  if (cart.status === "MERGED") return checkoutError("CART_MERGED", "The cart's lines moved into its buyer's cart at sign-in.", ["cartId"]);
-  if (cart.status === "CHECKING_OUT") return checkoutError("CHECKOUT_IN_PROGRESS", "Another checkout of this cart is under way.", ["cartId"]);
+  if (cart.status === "COMPLETED")
+    return checkoutError("CART_COMPLETED", "The cart was already checked out.", ["cartId"]);
+  if (cart.status === "MERGED")
+    return checkoutError("CART_MERGED", "The cart's lines moved into its buyer's cart at sign-in.", [
+      "cartId",
+    ]);
+  if (cart.status === "CHECKING_OUT")
+    return checkoutError("CHECKOUT_IN_PROGRESS", "Another checkout of this cart is under way.", ["cartId"]);
   if (cart.expiresAt <= now) return checkoutError("CART_EXPIRED", "The cart expired.", ["cartId"]);
   return checkoutError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"]);
 }
 
-async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyRef, token: string, now: Date): Promise<Reservation> {
-  const claimed = await tx.cart.updateMany({ where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } }, data: { status: "CHECKING_OUT" } });
+async function reserveIn(
+  tx: Tx,
+  ctx: Context,
+  cartId: string,
+  ref: IdempotencyRef,
+  token: string,
+  now: Date,
+): Promise<Reservation> {
+  const claimed = await tx.cart.updateMany({
+    where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } },
+    data: { status: "CHECKING_OUT" },
+  });
   if (claimed.count === 0) {
-    throw new Rollback([cartStateError(await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }), now)]);
+    throw new Rollback([
+      cartStateError(
+        await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }),
+        now,
+      ),
+    ]);
   }
   queueEvent("cartUpdated", cartId, { cartId });
   const user = ctx.user;
   const cart = (await loadPricedCart(tx, cartId, { now, ...(user ? { buyerKey: `user:${user.id}` } : {}) }))!;
-  const email = cart.email ?? (user ? (await tx.user.findUnique({ where: { id: user.id }, select: { email: true } }))?.email : null) ?? null;
+  const email =
+    cart.email ??
+    (user ? (await tx.user.findUnique({ where: { id: user.id }, select: { email: true } }))?.email : null) ??
+    null;
   const buyerKey = buyerKeyOf({ userId: user?.id ?? null, email });
 
   // Checks that need no lock, so doomed checkouts fail before touching shared rows.
   const errors: CheckoutUserErrorShape[] = [];
-  if (cart.lines.length === 0) throw new Rollback([checkoutError("EMPTY_CART", "The cart has no lines.", ["cartId"])]);
-  if (!buyerKey) errors.push(checkoutError("EMAIL_REQUIRED", "Set the buyer's email (cartBuyerIdentityUpdate) or send a user token.", ["cartId"]));
+  if (cart.lines.length === 0)
+    throw new Rollback([checkoutError("EMPTY_CART", "The cart has no lines.", ["cartId"])]);
+  if (!buyerKey)
+    errors.push(
+      checkoutError(
+        "EMAIL_REQUIRED",
+        "Set the buyer's email (cartBuyerIdentityUpdate) or send a user token.",
+        ["cartId"],
+      ),
+    );
   const wanted = new Map<string, { quantity: number; available: number }>();
   for (const line of cart.lines) {
     if (line.variant.product.status !== "ACTIVE") {
-      errors.push(checkoutError("PRODUCT_UNAVAILABLE", `"${line.variant.product.title}" is no longer for sale.`, ["cartId"], { variantId: line.variantId }));
+      errors.push(
+        checkoutError(
+          "PRODUCT_UNAVAILABLE",
+          `"${line.variant.product.title}" is no longer for sale.`,
+          ["cartId"],
+          { variantId: line.variantId },
+        ),
+      );
     }
     const w = wanted.get(line.variantId) ?? { quantity: 0, available: line.variant.inventoryQuantity };
     w.quantity += line.quantity;
     wanted.set(line.variantId, w);
   }
-  for (const [variantId, w] of wanted) if (w.quantity > w.available) errors.push(outOfStock(variantId, Math.max(0, w.available), w.quantity));
+  for (const [variantId, w] of wanted)
+    if (w.quantity > w.available) errors.push(outOfStock(variantId, Math.max(0, w.available), w.quantity));
   if (errors.length) throw new Rollback(errors);
 
   // Live prices hold only while their cap takes the units: a line whose cap ran out pays the regular price.
   let repriced = false;
-  for (const line of cart.lines.filter((l) => l.livePinId !== null).sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
+  for (const line of cart.lines
+    .filter((l) => l.livePinId !== null)
+    .sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
     if (!(await consumeLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity }))) {
       line.unitPrice = line.variant.price;
       line.livePinId = null;
@@ -215,22 +320,41 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   // Discount codes: a code matching a shop in the cart must apply; each applied one takes a use exactly.
   for (const code of priced.codes) {
     for (const refused of code.refused) {
-      errors.push(checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${code.code}: ${DISCOUNT_REASONS[refused.reason]}`, ["cartId"]));
+      errors.push(
+        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${code.code}: ${DISCOUNT_REASONS[refused.reason]}`, [
+          "cartId",
+        ]),
+      );
     }
   }
-  const applied = priced.codes.flatMap((c) => c.applied.map((a) => ({ ...a, code: c.code }))).sort((a, b) => (a.discountCodeId < b.discountCodeId ? -1 : 1));
+  const applied = priced.codes
+    .flatMap((c) => c.applied.map((a) => ({ ...a, code: c.code })))
+    .sort((a, b) => (a.discountCodeId < b.discountCodeId ? -1 : 1));
   for (const a of applied) {
     const taken = await tx.$executeRaw`
       UPDATE "DiscountCode" SET "usageCount" = "usageCount" + 1
       WHERE "id" = ${a.discountCodeId}::uuid AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")`;
     if (taken === 0) {
-      errors.push(checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.USAGE_LIMIT_REACHED}`, ["cartId"]));
+      errors.push(
+        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.USAGE_LIMIT_REACHED}`, [
+          "cartId",
+        ]),
+      );
       continue;
     }
     const limit = cart.terms.find((t) => t.id === a.discountCodeId)?.perBuyerLimit ?? null;
     // Counted after the UPDATE above locked the code's row: concurrent checkouts of one buyer count one after the other.
-    if (limit !== null && (await tx.discountRedemption.count({ where: { discountCodeId: a.discountCodeId, buyerKey: buyerKey! } })) >= limit) {
-      errors.push(checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.BUYER_LIMIT_REACHED}`, ["cartId"]));
+    if (
+      limit !== null &&
+      (await tx.discountRedemption.count({
+        where: { discountCodeId: a.discountCodeId, buyerKey: buyerKey! },
+      })) >= limit
+    ) {
+      errors.push(
+        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.BUYER_LIMIT_REACHED}`, [
+          "cartId",
+        ]),
+      );
     }
   }
   if (errors.length) throw new Rollback(errors);
@@ -243,8 +367,19 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
     const amounts = lines.map((l) => priced.lines.find((p) => p.id === l.id)!);
     const subtotal = amounts.reduce((s, a) => s + a.subtotal, 0);
     const discountTotal = amounts.reduce((s, a) => s + a.discount, 0);
-    if (subtotal > MAX_MINOR_UNITS) throw new Rollback([checkoutError("AMOUNT_TOO_LARGE", "An order of this cart would be too large; split it.", ["cartId"])]);
-    return { shopId, lines, amounts, subtotal, discountTotal, total: subtotal - discountTotal, currencyCode: lines[0]!.variant.product.currencyCode };
+    if (subtotal > MAX_MINOR_UNITS)
+      throw new Rollback([
+        checkoutError("AMOUNT_TOO_LARGE", "An order of this cart would be too large; split it.", ["cartId"]),
+      ]);
+    return {
+      shopId,
+      lines,
+      amounts,
+      subtotal,
+      discountTotal,
+      total: subtotal - discountTotal,
+      currencyCode: lines[0]!.variant.product.currencyCode,
+    };
   });
   // Ids made here (UUIDv7, ascending in shop and line order, as Prisma's would be) so that one
   // statement writes all of it: Prisma plans every createMany afresh, and a nested create reads
@@ -303,7 +438,16 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   const redemptionIds = ids(drafts.length);
   const redemptions = drafts.flatMap((d, i) => {
     const redemption = applied.find((a) => a.shopId === d.shopId);
-    return redemption ? [{ id: redemptionIds[i]!, discountCodeId: redemption.discountCodeId, orderId: orderIdOf.get(d.shopId)!, buyerKey: buyerKey! }] : [];
+    return redemption
+      ? [
+          {
+            id: redemptionIds[i]!,
+            discountCodeId: redemption.discountCodeId,
+            orderId: orderIdOf.get(d.shopId)!,
+            buyerKey: buyerKey!,
+          },
+        ]
+      : [];
   });
   const stamp = utc(at);
   // Foreign keys are checked at the end of the statement, when the orders are there.
@@ -339,22 +483,38 @@ async function reserveIn(tx: Tx, ctx: Context, cartId: string, ref: IdempotencyR
   await advanceIdempotencyKey(tx, ref, "RESERVED", orderIds, now);
 
   // Stock last: the hot rows stay locked only for the end of the transaction.
-  const stock: StockItem[] = drafts.flatMap((d) => d.lines.map((l) => ({ variantId: l.variantId, productId: l.variant.productId, quantity: l.quantity, orderId: orderIdOf.get(d.shopId)! })));
+  const stock: StockItem[] = drafts.flatMap((d) =>
+    d.lines.map((l) => ({
+      variantId: l.variantId,
+      productId: l.variant.productId,
+      quantity: l.quantity,
+      orderId: orderIdOf.get(d.shopId)!,
+    })),
+  );
   const short = await takeStock(tx, stock, "checkout");
   if (short.length) throw new Rollback(short.map((s) => outOfStock(s.variantId, s.available, s.wanted)));
   return { orderIds, payments: payments.sort((x, y) => (x.id < y.id ? -1 : 1)) };
 }
 
 function outOfStock(variantId: string, available: number, wanted: number): CheckoutUserErrorShape {
-  return checkoutError("OUT_OF_STOCK", `Only ${available} of this variant can be bought; the cart asks for ${wanted}.`, ["cartId"], {
-    quantityAvailable: available,
-    variantId,
-  });
+  return checkoutError(
+    "OUT_OF_STOCK",
+    `Only ${available} of this variant can be bought; the cart asks for ${wanted}.`,
+    ["cartId"],
+    {
+      quantityAvailable: available,
+      variantId,
+    },
+  );
 }
 
 // ───────────── 2. pay ─────────────
 
-export type PayOutcome = { kind: "PAID" } | { kind: "DECLINED"; reason: string } | { kind: "FAILED" } | { kind: "PENDING" };
+export type PayOutcome =
+  | { kind: "PAID" }
+  | { kind: "DECLINED"; reason: string }
+  | { kind: "FAILED" }
+  | { kind: "PENDING" };
 
 export interface PaymentRow {
   id: string;
@@ -367,10 +527,22 @@ export interface PaymentRow {
   token: string | null;
 }
 
-export const PAYMENT_ROW_SELECT = { id: true, idempotencyKey: true, amount: true, currencyCode: true, status: true, providerRef: true, token: true } as const;
+export const PAYMENT_ROW_SELECT = {
+  id: true,
+  idempotencyKey: true,
+  amount: true,
+  currencyCode: true,
+  status: true,
+  providerRef: true,
+  token: true,
+} as const;
 
 /** Records a payment's new state (one UPDATE) and mirrors it on `payment`. */
-export async function setPayment(ctx: ServiceContext, payment: PaymentRow, data: Prisma.PaymentUpdateInput): Promise<void> {
+export async function setPayment(
+  ctx: ServiceContext,
+  payment: PaymentRow,
+  data: Prisma.PaymentUpdateInput,
+): Promise<void> {
   await ctx.db.payment.update({ where: { id: payment.id }, data, select: { id: true } });
   if (typeof data.status === "string") payment.status = data.status;
   if (typeof data.providerRef === "string") payment.providerRef = data.providerRef;
@@ -381,12 +553,30 @@ export async function setPayment(ctx: ServiceContext, payment: PaymentRow, data:
  * decline or lasting failure unwinds the payments already authorised or captured. `known`:
  * the payments as RESERVE just wrote them (in id order), else they are read.
  */
-export async function pay(ctx: ServiceContext, orderIds: string[], token: string, known: PaymentRow[] | null): Promise<PayOutcome> {
+export async function pay(
+  ctx: ServiceContext,
+  orderIds: string[],
+  token: string,
+  known: PaymentRow[] | null,
+): Promise<PayOutcome> {
   const provider = paymentProviderOf(ctx);
-  const payments: PaymentRow[] = known ?? (await ctx.db.payment.findMany({ where: { orderId: { in: orderIds } }, orderBy: { id: "asc" }, select: PAYMENT_ROW_SELECT }));
+  const payments: PaymentRow[] =
+    known ??
+    (await ctx.db.payment.findMany({
+      where: { orderId: { in: orderIds } },
+      orderBy: { id: "asc" },
+      select: PAYMENT_ROW_SELECT,
+    }));
   for (const p of payments) {
     if (p.status !== "PENDING") continue;
-    const result = await callProvider(provider, () => provider.authorise({ amount: p.amount, currencyCode: p.currencyCode, token, idempotencyKey: p.idempotencyKey }));
+    const result = await callProvider(provider, () =>
+      provider.authorise({
+        amount: p.amount,
+        currencyCode: p.currencyCode,
+        token,
+        idempotencyKey: p.idempotencyKey,
+      }),
+    );
     if (!result.ok) {
       if (result.error === "TIMEOUT") return { kind: "PENDING" };
       await setPayment(ctx, p, { status: "FAILED", failureMessage: "provider unavailable" });
@@ -402,7 +592,13 @@ export async function pay(ctx: ServiceContext, orderIds: string[], token: string
   }
   for (const p of payments) {
     if (p.status !== "AUTHORIZED") continue;
-    const result = await callProvider(provider, () => provider.capture({ reference: p.providerRef!, amount: p.amount, idempotencyKey: `${p.idempotencyKey}:capture` }));
+    const result = await callProvider(provider, () =>
+      provider.capture({
+        reference: p.providerRef!,
+        amount: p.amount,
+        idempotencyKey: `${p.idempotencyKey}:capture`,
+      }),
+    );
     if (!result.ok) return { kind: "PENDING" };
     if (result.value.status === "FAILED") {
       await setPayment(ctx, p, { status: "FAILED", failureMessage: result.value.reason });
@@ -415,14 +611,27 @@ export async function pay(ctx: ServiceContext, orderIds: string[], token: string
 }
 
 /** Gives back what other payments of a failed checkout took: voids authorisations, refunds captures (best effort). */
-export async function unwind(ctx: ServiceContext, provider: PaymentProvider, payments: PaymentRow[]): Promise<void> {
+export async function unwind(
+  ctx: ServiceContext,
+  provider: PaymentProvider,
+  payments: PaymentRow[],
+): Promise<void> {
   for (const p of payments) {
     if (p.status === "AUTHORIZED") {
-      const voided = await callProvider(provider, () => provider.void({ reference: p.providerRef!, idempotencyKey: `${p.idempotencyKey}:void` }));
+      const voided = await callProvider(provider, () =>
+        provider.void({ reference: p.providerRef!, idempotencyKey: `${p.idempotencyKey}:void` }),
+      );
       if (voided.ok) await setPayment(ctx, p, { status: "VOIDED" });
     } else if (p.status === "CAPTURED") {
-      const refunded = await callProvider(provider, () => provider.refund({ reference: p.providerRef!, amount: p.amount, idempotencyKey: `${p.idempotencyKey}:unwind` }));
-      if (refunded.ok && refunded.value.status === "REFUNDED") await setPayment(ctx, p, { status: "REFUNDED", refundedAmount: p.amount });
+      const refunded = await callProvider(provider, () =>
+        provider.refund({
+          reference: p.providerRef!,
+          amount: p.amount,
+          idempotencyKey: `${p.idempotencyKey}:unwind`,
+        }),
+      );
+      if (refunded.ok && refunded.value.status === "REFUNDED")
+        await setPayment(ctx, p, { status: "REFUNDED", refundedAmount: p.amount });
     }
   }
 }
@@ -434,31 +643,67 @@ const PAID_ORDER_SELECT = {
   ...ORDER_WEBHOOK_SELECT,
   buyerId: true,
   createdAt: true,
-  lines: { select: { ...ORDER_WEBHOOK_SELECT.lines.select, postId: true, affiliateLinkId: true, affiliateClickId: true }, orderBy: { id: "asc" } },
+  lines: {
+    select: {
+      ...ORDER_WEBHOOK_SELECT.lines.select,
+      postId: true,
+      affiliateLinkId: true,
+      affiliateClickId: true,
+    },
+    orderBy: { id: "asc" },
+  },
 } as const;
 
 /** COMMIT: the orders PAID, the cart COMPLETED, commissions, purchases through posts, ORDER_PAID, and the response stored for replays. */
-export async function commit(ctx: ServiceContext, cartId: string, orderIds: string[], ref: IdempotencyRef): Promise<void> {
-  const posts = await transaction(ctx, async (tx) => {
-    const paidAt = new Date();
-    const paid = await tx.order.updateManyAndReturn({ where: { id: { in: orderIds }, status: "PENDING" }, data: { status: "PAID", paidAt }, select: { id: true } });
-    for (const order of paid) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "PAID" });
-    // One read of the orders and their lines serves the ledger, the post counters and the webhook payloads.
-    const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: PAID_ORDER_SELECT, orderBy: { id: "asc" } });
-    const lines = orders.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: o.id, order: o })));
-    await recordOrderCommissions(tx, paid.map((o) => o.id), paidAt, lines);
-    const completed = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "COMPLETED" } });
-    if (completed.count) queueEvent("cartUpdated", cartId, { cartId });
-    for (const row of purchasesThroughPosts(lines)) await recordPurchaseThroughPost(tx, row);
-    await emitOrderEventsFor(tx, "ORDER_PAID", orders);
-    await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
-    return [...new Set(lines.flatMap((l) => (l.postId ? [l.postId] : [])))];
-  }, TX_OPTIONS);
+export async function commit(
+  ctx: ServiceContext,
+  cartId: string,
+  orderIds: string[],
+  ref: IdempotencyRef,
+): Promise<void> {
+  const posts = await transaction(
+    ctx,
+    async (tx) => {
+      const paidAt = new Date();
+      const paid = await tx.order.updateManyAndReturn({
+        where: { id: { in: orderIds }, status: "PENDING" },
+        data: { status: "PAID", paidAt },
+        select: { id: true },
+      });
+      for (const order of paid)
+        queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "PAID" });
+      // One read of the orders and their lines serves the ledger, the post counters and the webhook payloads.
+      const orders = await tx.order.findMany({
+        where: { id: { in: orderIds } },
+        select: PAID_ORDER_SELECT,
+        orderBy: { id: "asc" },
+      });
+      const lines = orders.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: o.id, order: o })));
+      await recordOrderCommissions(
+        tx,
+        paid.map((o) => o.id),
+        paidAt,
+        lines,
+      );
+      const completed = await tx.cart.updateMany({
+        where: { id: cartId, status: "CHECKING_OUT" },
+        data: { status: "COMPLETED" },
+      });
+      if (completed.count) queueEvent("cartUpdated", cartId, { cartId });
+      for (const row of purchasesThroughPosts(lines)) await recordPurchaseThroughPost(tx, row);
+      await emitOrderEventsFor(tx, "ORDER_PAID", orders);
+      await completeIdempotencyKey(tx, ref, { orderIds, userErrors: [] });
+      return [...new Set(lines.flatMap((l) => (l.postId ? [l.postId] : [])))];
+    },
+    TX_OPTIONS,
+  );
   for (const postId of posts) publishEngagement(ctx, postId);
 }
 
 /** Units bought through each (post, product), in (post, product) order: the order the post rows are locked in. */
-function purchasesThroughPosts(lines: { postId: string | null; productId: string | null; quantity: number }[]): { postId: string; productId: string | null; quantity: number }[] {
+function purchasesThroughPosts(
+  lines: { postId: string | null; productId: string | null; quantity: number }[],
+): { postId: string; productId: string | null; quantity: number }[] {
   const sums = new Map<string, { postId: string; productId: string | null; quantity: number }>();
   for (const l of lines) {
     if (l.postId === null) continue;
@@ -468,8 +713,11 @@ function purchasesThroughPosts(lines: { postId: string | null; productId: string
     else sums.set(key, { postId: l.postId, productId: l.productId, quantity: l.quantity });
   }
   // Nulls last, as PostgreSQL sorts them.
-  const byId = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  return [...sums.values()].filter((r) => r.quantity > 0).sort((a, b) => byId(a.postId, b.postId) || byId(a.productId, b.productId));
+  const byId = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+  return [...sums.values()]
+    .filter((r) => r.quantity > 0)
+    .sort((a, b) => byId(a.postId, b.postId) || byId(a.productId, b.productId));
 }
 
 /**
@@ -478,38 +726,67 @@ function purchasesThroughPosts(lines: { postId: string | null; productId: string
  * released abandoned checkout, whose payments the provider saw). `finish` settles the
  * idempotency record in the same transaction.
  */
-export async function release(ctx: ServiceContext, cartId: string, orderIds: string[], finish: (tx: Tx) => Promise<void>, cancelReason?: string): Promise<void> {
-  await transaction(ctx, async (tx) => {
-    const reopened = await tx.cart.updateMany({ where: { id: cartId, status: "CHECKING_OUT" }, data: { status: "ACTIVE", expiresAt: cartExpiry() } });
-    if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
-    const lines = await tx.orderLine.findMany({
-      where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
-      select: { orderId: true, variantId: true, productId: true, quantity: true, livePinId: true },
-    });
-    for (const line of lines.filter((l) => l.livePinId !== null).sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
-      await releaseLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity });
-    }
-    const redemptions = await tx.discountRedemption.findMany({ where: { orderId: { in: orderIds }, order: { status: "PENDING" } }, select: { discountCodeId: true }, orderBy: { discountCodeId: "asc" } });
-    for (const r of redemptions) {
-      await tx.$executeRaw`UPDATE "DiscountCode" SET "usageCount" = "usageCount" - 1 WHERE "id" = ${r.discountCodeId}::uuid AND "usageCount" > 0`;
-    }
-    await returnStock(
-      tx,
-      lines.filter((l) => l.variantId && l.productId).map((l) => ({ variantId: l.variantId!, productId: l.productId!, quantity: l.quantity, orderId: l.orderId })),
-      "checkout released",
-    );
-    if (cancelReason) {
-      // The redemptions go (a released checkout used no code), the orders stay as a record of what the provider saw.
-      await tx.discountRedemption.deleteMany({ where: { orderId: { in: orderIds }, order: { status: "PENDING" } } });
-      const cancelled = await tx.order.updateManyAndReturn({
-        where: { id: { in: orderIds }, status: "PENDING" },
-        data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason },
-        select: { id: true },
+export async function release(
+  ctx: ServiceContext,
+  cartId: string,
+  orderIds: string[],
+  finish: (tx: Tx) => Promise<void>,
+  cancelReason?: string,
+): Promise<void> {
+  await transaction(
+    ctx,
+    async (tx) => {
+      const reopened = await tx.cart.updateMany({
+        where: { id: cartId, status: "CHECKING_OUT" },
+        data: { status: "ACTIVE", expiresAt: cartExpiry() },
       });
-      for (const order of cancelled) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "CANCELLED" });
-    } else {
-      await tx.order.deleteMany({ where: { id: { in: orderIds }, status: "PENDING" } });
-    }
-    await finish(tx);
-  }, TX_OPTIONS);
+      if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
+      const lines = await tx.orderLine.findMany({
+        where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
+        select: { orderId: true, variantId: true, productId: true, quantity: true, livePinId: true },
+      });
+      for (const line of lines
+        .filter((l) => l.livePinId !== null)
+        .sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
+        await releaseLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity });
+      }
+      const redemptions = await tx.discountRedemption.findMany({
+        where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
+        select: { discountCodeId: true },
+        orderBy: { discountCodeId: "asc" },
+      });
+      for (const r of redemptions) {
+        await tx.$executeRaw`UPDATE "DiscountCode" SET "usageCount" = "usageCount" - 1 WHERE "id" = ${r.discountCodeId}::uuid AND "usageCount" > 0`;
+      }
+      await returnStock(
+        tx,
+        lines
+          .filter((l) => l.variantId && l.productId)
+          .map((l) => ({
+            variantId: l.variantId!,
+            productId: l.productId!,
+            quantity: l.quantity,
+            orderId: l.orderId,
+          })),
+        "checkout released",
+      );
+      if (cancelReason) {
+        // The redemptions go (a released checkout used no code), the orders stay as a record of what the provider saw.
+        await tx.discountRedemption.deleteMany({
+          where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
+        });
+        const cancelled = await tx.order.updateManyAndReturn({
+          where: { id: { in: orderIds }, status: "PENDING" },
+          data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason },
+          select: { id: true },
+        });
+        for (const order of cancelled)
+          queueEvent("orderStatusChanged", order.id, { orderId: order.id, status: "CANCELLED" });
+      } else {
+        await tx.order.deleteMany({ where: { id: { in: orderIds }, status: "PENDING" } });
+      }
+      await finish(tx);
+    },
+    TX_OPTIONS,
+  );
 }

@@ -6,34 +6,42 @@ import { decodeId } from "../shared/input.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
 import { orderVisibleWhere, OrderStatusEnum } from "./order.ts";
 
-const OrderStatusChangedEvent = builder.objectRef<SubscriptionEvent<EventTopics["orderStatusChanged"]>>("OrderStatusChangedEvent").implement({
-  description: "An order changed status: paid, fulfilled, cancelled, refunded in part or whole (or a failed refund undone).",
-  fields: (t) => ({
-    status: t.field({
-      type: OrderStatusEnum,
-      nullable: true,
-      description: "The status the change committed; null when `refetch` is true.",
-      resolve: (event) => (event.payload?.status as never) ?? null,
+const OrderStatusChangedEvent = builder
+  .objectRef<SubscriptionEvent<EventTopics["orderStatusChanged"]>>("OrderStatusChangedEvent")
+  .implement({
+    description:
+      "An order changed status: paid, fulfilled, cancelled, refunded in part or whole (or a failed refund undone).",
+    fields: (t) => ({
+      status: t.field({
+        type: OrderStatusEnum,
+        nullable: true,
+        description: "The status the change committed; null when `refetch` is true.",
+        resolve: (event) => (event.payload?.status as never) ?? null,
+      }),
+      order: t.prismaField({
+        type: "Order",
+        nullable: true,
+        description: "The order as it is now; null once the caller may no longer read it.",
+        resolve: (query, event, _args, ctx) =>
+          ctx.db.order.findFirst({ ...query, where: { id: event.id, AND: [orderVisibleWhere(ctx)] } }),
+      }),
+      refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
     }),
-    order: t.prismaField({
-      type: "Order",
-      nullable: true,
-      description: "The order as it is now; null once the caller may no longer read it.",
-      resolve: (query, event, _args, ctx) => ctx.db.order.findFirst({ ...query, where: { id: event.id, AND: [orderVisibleWhere(ctx)] } }),
-    }),
-    refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
-  }),
-});
+  });
 
 builder.subscriptionField("orderStatusChanged", (t) =>
   t.field({
     type: OrderStatusChangedEvent,
-    description: "Status changes of an order the caller may read (as `order(id)`: its buyer, its shop's merchants). FORBIDDEN otherwise.",
+    description:
+      "Status changes of an order the caller may read (as `order(id)`: its buyer, its shop's merchants). FORBIDDEN otherwise.",
     args: { orderId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.orderId), "Order");
       if (id === null) throw badInput("`orderId` is not a valid Order ID.");
-      const order = await ctx.db.order.findFirst({ where: { id, AND: [orderVisibleWhere(ctx)] }, select: { id: true } });
+      const order = await ctx.db.order.findFirst({
+        where: { id, AND: [orderVisibleWhere(ctx)] },
+        select: { id: true },
+      });
       if (!order) throw forbidden("No order you may read has this id.");
       return subscribeEvents(ctx, "orderStatusChanged", id);
     },

@@ -7,14 +7,16 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { isPlatform } from "../identity/service.ts";
 import { requestCache } from "../shared/loader.ts";
 
-
 /**
  * The posts the caller may see: never deleted ones (unless `includeDeleted`, which services
  * use to tell POST_DELETED from NOT_FOUND); PUBLIC ones; FOLLOWERS ones when the caller
  * follows the author (a creator's post) or the shop (a shop's post); all of their own and of
  * the shops they are a member of; everything for the platform.
  */
-export function visiblePostWhere(ctx: Context, options: { includeDeleted?: boolean } = {}): Prisma.PostWhereInput {
+export function visiblePostWhere(
+  ctx: Context,
+  options: { includeDeleted?: boolean } = {},
+): Prisma.PostWhereInput {
   const deleted: Prisma.PostWhereInput = options.includeDeleted ? {} : { deletedAt: null };
   if (isPlatform(ctx)) return deleted;
   const visible: Prisma.PostWhereInput[] = [{ visibility: "PUBLIC" }];
@@ -59,7 +61,10 @@ export async function canPostForShop(ctx: Context, shopId: string): Promise<bool
  * Whether the caller may change or delete a post: the platform; for a creator's post its
  * author; for a shop's post the shop's merchant members.
  */
-export async function canEditPost(ctx: Context, post: { authorId: string; shopId: string | null }): Promise<boolean> {
+export async function canEditPost(
+  ctx: Context,
+  post: { authorId: string; shopId: string | null },
+): Promise<boolean> {
   if (isPlatform(ctx)) return true;
   if (!ctx.user) return false;
   if (post.shopId === null) return post.authorId === ctx.user.id;
@@ -74,7 +79,9 @@ export function memberShopIds(ctx: Context): Promise<string[]> {
   if (!found) {
     const user = ctx.user;
     found = user?.roles.includes("MERCHANT")
-      ? ctx.db.shopMember.findMany({ where: { userId: user.id }, select: { shopId: true } }).then((rows) => rows.map((r) => r.shopId))
+      ? ctx.db.shopMember
+          .findMany({ where: { userId: user.id }, select: { shopId: true } })
+          .then((rows) => rows.map((r) => r.shopId))
       : Promise.resolve([]);
     membershipsByRequest.set(ctx, found);
   }
@@ -85,7 +92,10 @@ export function memberShopIds(ctx: Context): Promise<string[]> {
  * Whether the caller may read a post's analytics (tag taps and add-to-carts): the platform,
  * the author of a creator's post, the members of a shop's post's shop.
  */
-export async function canReadPostStats(ctx: Context, post: { authorId: string; shopId: string | null }): Promise<boolean> {
+export async function canReadPostStats(
+  ctx: Context,
+  post: { authorId: string; shopId: string | null },
+): Promise<boolean> {
   if (isPlatform(ctx)) return true;
   if (!ctx.user) return false;
   if (post.shopId === null) return post.authorId === ctx.user.id;

@@ -23,7 +23,6 @@ type ContentUserError = UserErrorShape<ContentErrorCode>;
 /** Anything that runs raw SQL: the Prisma client or a transaction of another domain. */
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-
 /** NOT_FOUND when the caller cannot see the post, POST_DELETED when it was deleted. */
 async function checkPost(ctx: Context, postId: string): Promise<ContentUserError | null> {
   const post = await ctx.db.post.findFirst({
@@ -99,10 +98,19 @@ export interface PostViewResult extends PayloadShape {
  * Counts a view of a post once per viewer per 30-minute bucket. The viewer is the user of the
  * token, else `sessionId` (anonymous viewers); with neither, VIEWER_REQUIRED.
  */
-export async function viewPost(ctx: Context, input: { postId: string; sessionId?: string | null | undefined }, at = new Date()): Promise<PostViewResult> {
+export async function viewPost(
+  ctx: Context,
+  input: { postId: string; sessionId?: string | null | undefined },
+  at = new Date(),
+): Promise<PostViewResult> {
   const viewerKey = ctx.user ? `user:${ctx.user.id}` : input.sessionId ? `session:${input.sessionId}` : null;
   if (viewerKey === null) {
-    return { ...failed([userError("VIEWER_REQUIRED", "Send a user token or a sessionId to count the view by.", ["sessionId"])]), counted: false };
+    return {
+      ...failed([
+        userError("VIEWER_REQUIRED", "Send a user token or a sessionId to count the view by.", ["sessionId"]),
+      ]),
+      counted: false,
+    };
   }
   const problem = await checkPost(ctx, input.postId);
   if (problem) return { ...failed([problem]), counted: false };
@@ -167,7 +175,11 @@ export async function unlikePost(ctx: Context, postId: string, at = new Date()):
 }
 
 /** Records a share of a post to `channel` (such as "copy_link" or "whatsapp"); every share counts. */
-export async function sharePost(ctx: Context, input: { postId: string; channel: string }, at = new Date()): Promise<PayloadShape> {
+export async function sharePost(
+  ctx: Context,
+  input: { postId: string; channel: string },
+  at = new Date(),
+): Promise<PayloadShape> {
   const userId = requireUser(ctx);
   const problem = await checkPost(ctx, input.postId);
   if (problem) return failed([problem]);
@@ -199,7 +211,14 @@ type TagCounter = "tapCount" | "addToCartCount";
 type TagHourColumn = "tagTaps" | "addToCarts";
 
 /** Adds 1 to a tag's counter and to the hourly rows of its post and product, in one statement. */
-async function recordTagEvent(db: SqlRunner, tagId: string, counter: TagCounter, column: TagHourColumn, onlyLivePosts: boolean, at: Date): Promise<boolean> {
+async function recordTagEvent(
+  db: SqlRunner,
+  tagId: string,
+  counter: TagCounter,
+  column: TagHourColumn,
+  onlyLivePosts: boolean,
+  at: Date,
+): Promise<boolean> {
   const c = Prisma.raw(`"${counter}"`);
   const h = Prisma.raw(`"${column}"`);
   const hour = utc(engagementHour(at));
@@ -229,13 +248,19 @@ async function recordTagEvent(db: SqlRunner, tagId: string, counter: TagCounter,
  */
 export async function tapProductTag(ctx: Context, tagId: string, at = new Date()): Promise<PayloadShape> {
   const tag = await ctx.db.productTag.findFirst({
-    where: { AND: [{ id: tagId }, visibleTagWhere(ctx), { post: visiblePostWhere(ctx, { includeDeleted: true }) }] },
+    where: {
+      AND: [{ id: tagId }, visibleTagWhere(ctx), { post: visiblePostWhere(ctx, { includeDeleted: true }) }],
+    },
     select: { post: { select: { deletedAt: true } } },
   });
-  if (!tag) return failed([userError("NOT_FOUND", "No product tag you can see has this id.", ["productTagId"])]);
-  if (tag.post.deletedAt) return failed([userError("POST_DELETED", "The tag's post was deleted.", ["productTagId"])]);
+  if (!tag)
+    return failed([userError("NOT_FOUND", "No product tag you can see has this id.", ["productTagId"])]);
+  if (tag.post.deletedAt)
+    return failed([userError("POST_DELETED", "The tag's post was deleted.", ["productTagId"])]);
   const counted = await recordTagEvent(ctx.db, tagId, "tapCount", "tagTaps", true, at);
-  return counted ? succeeded(tagId) : failed([userError("POST_DELETED", "The tag's post was deleted.", ["productTagId"])]);
+  return counted
+    ? succeeded(tagId)
+    : failed([userError("POST_DELETED", "The tag's post was deleted.", ["productTagId"])]);
 }
 
 /**
@@ -258,7 +283,8 @@ export async function recordPurchaseThroughPost(
   input: { postId: string; quantity: number; productId?: string | null },
   at = new Date(),
 ): Promise<boolean> {
-  if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) throw new RangeError(`quantity must be a positive integer (got ${input.quantity})`);
+  if (!Number.isSafeInteger(input.quantity) || input.quantity < 1)
+    throw new RangeError(`quantity must be a positive integer (got ${input.quantity})`);
   const hour = utc(engagementHour(at));
   const [row] = await tx.$queryRaw<{ changed: number }[]>`
     WITH post AS (
@@ -293,7 +319,12 @@ export type FollowTarget = { userId: string; shopId?: undefined } | { shopId: st
  * followingCount, both in the same statement as the follow row; the two user rows are locked
  * in id order so crossing follows cannot deadlock. SELF_FOLLOW, NOT_FOUND.
  */
-export async function setFollow(ctx: Context, target: FollowTarget, follow: boolean, at = new Date()): Promise<FollowResult> {
+export async function setFollow(
+  ctx: Context,
+  target: FollowTarget,
+  follow: boolean,
+  at = new Date(),
+): Promise<FollowResult> {
   const followerId = requireUser(ctx);
   const result = (problem: UserErrorShape | null): FollowResult => ({
     userId: target.userId ?? null,
@@ -302,7 +333,8 @@ export async function setFollow(ctx: Context, target: FollowTarget, follow: bool
   });
   const d = follow ? 1 : -1;
   if (target.userId !== undefined) {
-    if (target.userId === followerId) return result(userError("SELF_FOLLOW", "Users cannot follow themselves.", ["userId"]));
+    if (target.userId === followerId)
+      return result(userError("SELF_FOLLOW", "Users cannot follow themselves.", ["userId"]));
     const change = follow
       ? Prisma.sql`INSERT INTO "UserFollow" ("followerId", "followeeId", "createdAt")
                    SELECT ${followerId}::uuid, "id", ${utc(at)} FROM target ON CONFLICT DO NOTHING RETURNING "followeeId"`

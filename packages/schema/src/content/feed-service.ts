@@ -32,7 +32,14 @@ import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape }
 import { visiblePostWhere } from "./access.ts";
 import { utc } from "../shared/sql.ts";
 import { listPosts } from "./post-list.ts";
-import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type ForwardWindow, type RankedRow } from "./ranked-page.ts";
+import {
+  rankedCursor,
+  rankedCursorOf,
+  rankedPage,
+  rankedPageInfo,
+  type ForwardWindow,
+  type RankedRow,
+} from "./ranked-page.ts";
 import { AFFINITY, AFFINITY_RANGE, PERSONAL_SCORE_FLOOR, rankingHour } from "./ranking.ts";
 import { ensureTrendingSnapshot } from "./trending-snapshot.ts";
 import { normaliseHashtag } from "./rules.ts";
@@ -65,16 +72,30 @@ const FOR_YOU_CANDIDATES = 1000;
  * BAD_USER_INPUT for a HASHTAG feed without a valid hashtag, a hashtag with another kind, a
  * malformed cursor or one of another kind (or hashtag, or viewer), a page size over 100.
  */
-export async function listFeed(ctx: Context, args: FeedArgs, info: GraphQLResolveInfo, now = new Date()): Promise<FeedConnectionShape> {
-  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
-  if (args.kind !== "HASHTAG" && args.hashtag != null) throw badInput("`hashtag` is only for the HASHTAG feed.");
+export async function listFeed(
+  ctx: Context,
+  args: FeedArgs,
+  info: GraphQLResolveInfo,
+  now = new Date(),
+): Promise<FeedConnectionShape> {
+  const { backward, size } = pageWindow(args, {
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
+  if (args.kind !== "HASHTAG" && args.hashtag != null)
+    throw badInput("`hashtag` is only for the HASHTAG feed.");
   const newest = { personalized: false, rankedAt: null };
   switch (args.kind) {
     case "HASHTAG": {
       if (args.hashtag == null) throw badInput("The HASHTAG feed needs a `hashtag`.");
       const tag = normaliseHashtag(args.hashtag);
-      if (tag === null) throw badInput("`hashtag` must be letters, digits and _ (at most 64), with or without a leading #.");
-      return { ...(await listPosts(ctx, args, { hashtags: { has: tag } }, info, `FEED:HASHTAG:${tag}`)), kind: "HASHTAG", ...newest };
+      if (tag === null)
+        throw badInput("`hashtag` must be letters, digits and _ (at most 64), with or without a leading #.");
+      return {
+        ...(await listPosts(ctx, args, { hashtags: { has: tag } }, info, `FEED:HASHTAG:${tag}`)),
+        kind: "HASHTAG",
+        ...newest,
+      };
     }
     case "FOLLOWING": {
       const user = ctx.user;
@@ -82,7 +103,12 @@ export async function listFeed(ctx: Context, args: FeedArgs, info: GraphQLResolv
         // Nobody to follow anyone: an empty feed (cursors are still checked).
         const cursor = args.after ?? args.before;
         if (cursor != null) decodeCursor(cursor, "FEED:FOLLOWING");
-        return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, kind: "FOLLOWING", ...newest };
+        return {
+          edges: [],
+          pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+          kind: "FOLLOWING",
+          ...newest,
+        };
       }
       const where: Prisma.PostWhereInput = {
         OR: [
@@ -120,14 +146,21 @@ async function rankedFeed(
     } catch {
       // Not a personalised cursor of this viewer: checked below as a TRENDING one.
     }
-    if (personalCursor) throw badInput("This cursor belongs to a personalised FOR_YOU feed, which the viewer's consent no longer allows; start again without it.");
+    if (personalCursor)
+      throw badInput(
+        "This cursor belongs to a personalised FOR_YOU feed, which the viewer's consent no longer allows; start again without it.",
+      );
   }
   const { asOf, position } = rankedCursor(args, backward, ordering, now);
   await ensureTrendingSnapshot(ctx.db, asOf);
-  const ranked = personalFor ? (window: ForwardWindow | null) => forYouSql(personalFor, asOf, window) : trendingPageSql(rankingHour(asOf));
+  const ranked = personalFor
+    ? (window: ForwardWindow | null) => forYouSql(personalFor, asOf, window)
+    : trendingPageSql(rankingHour(asOf));
   const { rows, hasMore } = await rankedPage(ctx.db, ranked, position, backward, size);
   const nodes = await loadPosts(ctx, rows, info);
-  const edges = rows.filter((r) => nodes.has(r.id)).map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
+  const edges = rows
+    .filter((r) => nodes.has(r.id))
+    .map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
   return {
     edges,
     pageInfo: rankedPageInfo(args, backward, hasMore, edges),
@@ -138,9 +171,15 @@ async function rankedFeed(
 }
 
 /** The posts of a ranked page with the GraphQL selection, in one statement, by id. */
-async function loadPosts(ctx: Context, rows: RankedRow[], info: GraphQLResolveInfo): Promise<Map<string, unknown>> {
+async function loadPosts(
+  ctx: Context,
+  rows: RankedRow[],
+  info: GraphQLResolveInfo,
+): Promise<Map<string, unknown>> {
   if (rows.length === 0) return new Map();
-  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as { select?: Record<string, unknown> };
+  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as {
+    select?: Record<string, unknown>;
+  };
   const posts = (await ctx.db.post.findMany({
     ...(query as object),
     ...(query.select ? { select: { ...query.select, id: true } } : {}),
@@ -181,8 +220,10 @@ export function forYouSql(userId: string, asOf: Date, window: ForwardWindow | nu
   const a = AFFINITY;
   // personalScoreRange in SQL: the least and the greatest personal score of a trending score.
   const base = (score: Prisma.Sql) => Prisma.sql`(${score} + ${PERSONAL_SCORE_FLOOR}::int)`;
-  const least = (score: Prisma.Sql) => Prisma.sql`least(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
-  const greatest = (score: Prisma.Sql) => Prisma.sql`greatest(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
+  const least = (score: Prisma.Sql) =>
+    Prisma.sql`least(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
+  const greatest = (score: Prisma.Sql) =>
+    Prisma.sql`greatest(${base(score)} * ${AFFINITY_RANGE.min}::int, ${base(score)} * ${AFFINITY_RANGE.max}::int)`;
   const threshold = window
     ? Prisma.sql`(
         SELECT ${least(Prisma.sql`v."score"`)} FROM visible v

@@ -10,7 +10,16 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { limits } from "../limits.ts";
-import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPageInfo,
+  pageWindow,
+  type ConnectionShape,
+  type PageArgs,
+} from "../shared/cursor.ts";
 import { UUID } from "../shared/uuid.ts";
 import { visiblePostWhere } from "./access.ts";
 
@@ -30,7 +39,10 @@ export async function listPosts(
   info: GraphQLResolveInfo,
   ordering: string = ORDERING,
 ): Promise<PostConnectionShape> {
-  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  const { backward, size } = pageWindow(args, {
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
   // Newest first; a backward page scans the other way and is reversed.
   const dir = backward ? "asc" : "desc";
   const cmp = backward ? "gt" : "lt";
@@ -40,10 +52,13 @@ export async function listPosts(
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
     const at = new Date(String(c.v));
-    if (typeof c.v !== "string" || Number.isNaN(at.getTime()) || !UUID.test(c.id)) throw badInput("Malformed cursor.");
+    if (typeof c.v !== "string" || Number.isNaN(at.getTime()) || !UUID.test(c.id))
+      throw badInput("Malformed cursor.");
     page.push({ OR: [{ createdAt: { [cmp]: at } }, { createdAt: at, id: { [cmp]: c.id } }] });
   }
-  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as { select?: Record<string, unknown> };
+  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as {
+    select?: Record<string, unknown>;
+  };
   const rows =
     size === 0
       ? []
@@ -55,8 +70,14 @@ export async function listPosts(
           orderBy: [{ createdAt: dir }, { id: dir }],
           take: size + 1,
         });
-  const { page: nodes, hasMore } = keysetPage(rows as unknown as { id: string; createdAt: Date }[], { backward, size });
-  const edges = nodes.map((node) => ({ cursor: encodeCursor({ o: ordering, v: node.createdAt.toISOString(), id: node.id }), node }));
+  const { page: nodes, hasMore } = keysetPage(rows as unknown as { id: string; createdAt: Date }[], {
+    backward,
+    size,
+  });
+  const edges = nodes.map((node) => ({
+    cursor: encodeCursor({ o: ordering, v: node.createdAt.toISOString(), id: node.id }),
+    node,
+  }));
   return {
     edges,
     pageInfo: keysetPageInfo(edges, hasMore, backward, args),

@@ -11,7 +11,8 @@ import { listPosts } from "./post-list.ts";
 
 export const PostVisibilityEnum = builder.enumType(PostVisibility, {
   name: "PostVisibility",
-  description: "PUBLIC: everyone. FOLLOWERS: the followers of the author (or of the shop, for a shop's post). PRIVATE: the author (and the shop's staff) only.",
+  description:
+    "PUBLIC: everyone. FOLLOWERS: the followers of the author (or of the shop, for a shop's post). PRIVATE: the author (and the shop's staff) only.",
 });
 
 interface PostMediaShape {
@@ -30,30 +31,51 @@ const PostMedia = builder.objectRef<PostMediaShape>("PostMedia").implement({
     url: t.exposeString("url"),
     width: t.exposeInt("width"),
     height: t.exposeInt("height"),
-    durationMs: t.exposeInt("durationMs", { nullable: true, description: "Video length in milliseconds; null for images." }),
-    posterUrl: t.exposeString("posterUrl", { nullable: true, description: "The frame shown before a video plays." }),
+    durationMs: t.exposeInt("durationMs", {
+      nullable: true,
+      description: "Video length in milliseconds; null for images.",
+    }),
+    posterUrl: t.exposeString("posterUrl", {
+      nullable: true,
+      description: "The frame shown before a video plays.",
+    }),
   }),
 });
 
-const atMsArg = z.number().int().min(0).max(24 * 3600 * 1000);
+const atMsArg = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600 * 1000);
 
 export const ProductTagType = builder.prismaNode("ProductTag", {
   id: { field: "id" },
   nullable: true,
-  description: "A product (optionally one variant) tagged at a point of a post's frame and, on a video, during a time range.",
+  description:
+    "A product (optionally one variant) tagged at a point of a post's frame and, on a video, during a time range.",
   findUnique: (id, ctx) => ({ id, AND: [visibleTagWhere(ctx), { post: visiblePostWhere(ctx) }] }),
   fields: (t) => ({
     post: t.relation("post"),
     product: t.relation("product"),
-    variant: t.relation("variant", { nullable: true, description: "The tagged variant, when one was chosen." }),
+    variant: t.relation("variant", {
+      nullable: true,
+      description: "The tagged variant, when one was chosen.",
+    }),
     position: t.exposeInt("position", { description: "Order within the post, from 0." }),
     x: t.exposeFloat("x", { description: "Horizontal position in the frame, 0 (left) to 1 (right)." }),
     y: t.exposeFloat("y", { description: "Vertical position in the frame, 0 (top) to 1 (bottom)." }),
-    startMs: t.exposeInt("startMs", { nullable: true, description: "Video only: the tag shows from this offset (inclusive)." }),
-    endMs: t.exposeInt("endMs", { nullable: true, description: "Video only: the tag shows until this offset (exclusive)." }),
+    startMs: t.exposeInt("startMs", {
+      nullable: true,
+      description: "Video only: the tag shows from this offset (inclusive).",
+    }),
+    endMs: t.exposeInt("endMs", {
+      nullable: true,
+      description: "Video only: the tag shows until this offset (exclusive).",
+    }),
     tapCount: t.int({
       nullable: true,
-      description: "Taps on the tag (productTagTap). Visible to the post's author, its shop's staff and the platform; null for others.",
+      description:
+        "Taps on the tag (productTagTap). Visible to the post's author, its shop's staff and the platform; null for others.",
       select: { tapCount: true, post: { select: { authorId: true, shopId: true } } },
       resolve: async (tag, _a, ctx) => ((await canReadPostStats(ctx, tag.post)) ? tag.tapCount : null),
     }),
@@ -73,14 +95,33 @@ export const PostType = builder.prismaNode("Post", {
   findUnique: (id, ctx) => ({ id, AND: [visiblePostWhere(ctx)] }),
   fields: (t) => ({
     author: t.relation("author", { description: "Who posted it (for a shop's post, the staff member)." }),
-    shop: t.relation("shop", { nullable: true, description: "The shop it was posted for; null for a creator's own post." }),
+    shop: t.relation("shop", {
+      nullable: true,
+      description: "The shop it was posted for; null for a creator's own post.",
+    }),
     media: t.field({
       type: PostMedia,
-      select: { mediaKind: true, mediaUrl: true, width: true, height: true, durationMs: true, posterUrl: true },
-      resolve: (p) => ({ kind: p.mediaKind, url: p.mediaUrl, width: p.width, height: p.height, durationMs: p.durationMs, posterUrl: p.posterUrl }),
+      select: {
+        mediaKind: true,
+        mediaUrl: true,
+        width: true,
+        height: true,
+        durationMs: true,
+        posterUrl: true,
+      },
+      resolve: (p) => ({
+        kind: p.mediaKind,
+        url: p.mediaUrl,
+        width: p.width,
+        height: p.height,
+        durationMs: p.durationMs,
+        posterUrl: p.posterUrl,
+      }),
     }),
     caption: t.exposeString("caption"),
-    hashtags: t.exposeStringList("hashtags", { description: "Lower case, without #: the explicit ones and those of the caption." }),
+    hashtags: t.exposeStringList("hashtags", {
+      description: "Lower case, without #: the explicit ones and those of the caption.",
+    }),
     visibility: t.expose("visibility", { type: PostVisibilityEnum }),
     viewCount: t.exposeInt("viewCount", { description: "Views, each viewer counted once per 30 minutes." }),
     likeCount: t.exposeInt("likeCount"),
@@ -88,11 +129,13 @@ export const PostType = builder.prismaNode("Post", {
     purchaseCount: t.exposeInt("purchaseCount", { description: "Units bought through the post." }),
     viewerHasLiked: t.boolean({
       description: "Whether the caller's user likes the post; false without a user token.",
-      select: (_args, ctx) => (ctx.user ? { likes: { where: { userId: ctx.user.id }, select: { userId: true }, take: 1 } } : {}),
+      select: (_args, ctx) =>
+        ctx.user ? { likes: { where: { userId: ctx.user.id }, select: { userId: true }, take: 1 } } : {},
       resolve: (post) => ((post as { likes?: unknown[] }).likes?.length ?? 0) > 0,
     }),
     productTags: t.relation("productTags", {
-      description: "The product tags, in order. With `atMs`, a video's tags showing at that offset (an image's tags always show).",
+      description:
+        "The product tags, in order. With `atMs`, a video's tags showing at that offset (an image's tags always show).",
       args: { atMs: t.arg.int({ required: false, validate: atMsArg }) },
       complexity: listCost(CONTENT_LIMITS.productTags),
       query: (args, ctx) => ({
@@ -100,7 +143,9 @@ export const PostType = builder.prismaNode("Post", {
         where: {
           AND: [
             visibleTagWhere(ctx),
-            args.atMs == null ? {} : { OR: [{ startMs: null }, { startMs: { lte: args.atMs }, endMs: { gt: args.atMs } }] },
+            args.atMs == null
+              ? {}
+              : { OR: [{ startMs: null }, { startMs: { lte: args.atMs }, endMs: { gt: args.atMs } }] },
           ],
         },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -147,11 +192,15 @@ builder.prismaObjectFields("User", (t) => ({
     description: "The user's own posts (not those made for a shop), newest first.",
     args: t.arg.connectionArgs(),
     complexity: pageComplexity,
-    resolve: (user, args, ctx, info) => listPosts(ctx, args, { authorId: user.id, shopId: null }, info) as never,
+    resolve: (user, args, ctx, info) =>
+      listPosts(ctx, args, { authorId: user.id, shopId: null }, info) as never,
   }),
   viewerIsFollowing: t.boolean({
     description: "Whether the caller's user follows this user; false without a user token.",
-    select: (_args, ctx) => (ctx.user ? { followers: { where: { followerId: ctx.user.id }, select: { followerId: true }, take: 1 } } : {}),
+    select: (_args, ctx) =>
+      ctx.user
+        ? { followers: { where: { followerId: ctx.user.id }, select: { followerId: true }, take: 1 } }
+        : {},
     resolve: (user) => ((user as { followers?: unknown[] }).followers?.length ?? 0) > 0,
   }),
 }));
@@ -166,7 +215,10 @@ builder.prismaObjectFields("Shop", (t) => ({
   }),
   viewerIsFollowing: t.boolean({
     description: "Whether the caller's user follows this shop; false without a user token.",
-    select: (_args, ctx) => (ctx.user ? { followers: { where: { followerId: ctx.user.id }, select: { followerId: true }, take: 1 } } : {}),
+    select: (_args, ctx) =>
+      ctx.user
+        ? { followers: { where: { followerId: ctx.user.id }, select: { followerId: true }, take: 1 } }
+        : {},
     resolve: (shop) => ((shop as { followers?: unknown[] }).followers?.length ?? 0) > 0,
   }),
 }));

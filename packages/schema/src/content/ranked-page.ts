@@ -7,7 +7,14 @@
  */
 import type { Context } from "../context.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, type PageArgs } from "../shared/cursor.ts";
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPageInfo,
+  type PageArgs,
+} from "../shared/cursor.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INTEGER = /^-?\d{1,30}$/;
@@ -26,14 +33,21 @@ export interface RankedRow {
 }
 
 /** The ranking instant and position of the cursor in `args` (after or before), or now and none. */
-export function rankedCursor(args: PageArgs, backward: boolean, ordering: string, now: Date): { asOf: Date; position: RankedPosition | null } {
+export function rankedCursor(
+  args: PageArgs,
+  backward: boolean,
+  ordering: string,
+  now: Date,
+): { asOf: Date; position: RankedPosition | null } {
   const cursor = backward ? args.before : args.after;
   if (!cursor) return { asOf: now, position: null };
   const c = decodeCursor(cursor, ordering);
   const [at, score, extra] = typeof c.v === "string" ? c.v.split("|") : [];
   const asOf = new Date(at ?? "");
-  if (extra !== undefined || Number.isNaN(asOf.getTime()) || !INTEGER.test(score ?? "") || !UUID.test(c.id)) throw badInput("Malformed cursor.");
-  if (asOf.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput("Malformed cursor: it ranks as of a time in the future.");
+  if (extra !== undefined || Number.isNaN(asOf.getTime()) || !INTEGER.test(score ?? "") || !UUID.test(c.id))
+    throw badInput("Malformed cursor.");
+  if (asOf.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw badInput("Malformed cursor: it ranks as of a time in the future.");
   return { asOf, position: { score: score!, id: c.id } };
 }
 
@@ -64,10 +78,13 @@ export async function rankedPage(
   size: number,
 ): Promise<{ rows: RankedRow[]; hasMore: boolean }> {
   if (size === 0) return { rows: [], hasMore: false };
-  const ranked = typeof source === "function" ? source(backward ? null : { after: position, take: size + 1 }) : source;
+  const ranked =
+    typeof source === "function" ? source(backward ? null : { after: position, take: size + 1 }) : source;
   const dir = backward ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const cmp = backward ? Prisma.sql`>` : Prisma.sql`<`;
-  const after = position ? Prisma.sql`WHERE (r."score", r."id") ${cmp} (${position.score}::bigint, ${position.id}::uuid)` : Prisma.empty;
+  const after = position
+    ? Prisma.sql`WHERE (r."score", r."id") ${cmp} (${position.score}::bigint, ${position.id}::uuid)`
+    : Prisma.empty;
   const found = await db.$queryRaw<RankedRow[]>`
     SELECT r."id"::text AS "id", r."score"::text AS "score" FROM (${ranked}) r
     ${after}
@@ -78,6 +95,11 @@ export async function rankedPage(
 }
 
 /** Relay page info of a ranked page. */
-export function rankedPageInfo(args: PageArgs, backward: boolean, hasMore: boolean, edges: { cursor: string }[]) {
+export function rankedPageInfo(
+  args: PageArgs,
+  backward: boolean,
+  hasMore: boolean,
+  edges: { cursor: string }[],
+) {
   return keysetPageInfo(edges, hasMore, backward, args);
 }

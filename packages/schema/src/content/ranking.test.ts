@@ -15,7 +15,10 @@ import {
 const H = Date.UTC(2026, 10, 27, 12); // 12:00
 const asOf = new Date(H + 25 * 60_000); // 12:25, inside the incomplete hour
 const hoursAgo = (n: number) => new Date(H - n * 3_600_000);
-const row = (hour: Date, over: Partial<{ views: number; likes: number; shares: number; purchases: number }> = {}) => ({
+const row = (
+  hour: Date,
+  over: Partial<{ views: number; likes: number; shares: number; purchases: number }> = {},
+) => ({
   hour,
   views: 0,
   likes: 0,
@@ -54,11 +57,16 @@ describe("trending score", () => {
     const earlier = trendingScore([row(hoursAgo(20), { likes: 5 })], asOf);
     expect(recent).toBeGreaterThan(earlier);
     // Many old views can still beat a few recent ones.
-    expect(trendingScore([row(hoursAgo(13), { views: 100 })], asOf)).toBeGreaterThan(trendingScore([row(hoursAgo(1), { views: 20 })], asOf));
+    expect(trendingScore([row(hoursAgo(13), { views: 100 })], asOf)).toBeGreaterThan(
+      trendingScore([row(hoursAgo(1), { views: 20 })], asOf),
+    );
   });
 
   it("sums a post's hours, net likes included, as an exact integer", () => {
-    const score = trendingScore([row(hoursAgo(1), { views: 2, likes: -1 }), row(hoursAgo(3), { shares: 1, purchases: 2 })], asOf);
+    const score = trendingScore(
+      [row(hoursAgo(1), { views: 2, likes: -1 }), row(hoursAgo(3), { shares: 1, purchases: 2 })],
+      asOf,
+    );
     expect(score).toBe(1000 * (2 - 4) + DECAY[2]! * (8 + 40));
     expect(Number.isInteger(score)).toBe(true);
   });
@@ -110,17 +118,35 @@ describe("FOR_YOU affinity", () => {
     expect(personalScoreRange(0)).toEqual({ min: 4000, max: 17000 });
     expect(personalScoreRange(-3000)).toEqual({ min: -34000, max: -8000 });
     for (let i = 1; i < trendings.length; i++) {
-      expect(personalScoreRange(trendings[i]!).min).toBeGreaterThanOrEqual(personalScoreRange(trendings[i - 1]!).min);
-      expect(personalScoreRange(trendings[i]!).max).toBeGreaterThanOrEqual(personalScoreRange(trendings[i - 1]!).max);
+      expect(personalScoreRange(trendings[i]!).min).toBeGreaterThanOrEqual(
+        personalScoreRange(trendings[i - 1]!).min,
+      );
+      expect(personalScoreRange(trendings[i]!).max).toBeGreaterThanOrEqual(
+        personalScoreRange(trendings[i - 1]!).max,
+      );
     }
   });
 });
 
 describe("product score", () => {
-  const p = (n: number, over: Partial<{ tagTaps: number; addToCarts: number; purchases: number }>) => ({ hour: hoursAgo(n), tagTaps: 0, addToCarts: 0, purchases: 0, ...over });
+  const p = (n: number, over: Partial<{ tagTaps: number; addToCarts: number; purchases: number }>) => ({
+    hour: hoursAgo(n),
+    tagTaps: 0,
+    addToCarts: 0,
+    purchases: 0,
+    ...over,
+  });
 
   it("sums taps, add-to-carts (4) and purchases (10) over the completed hours of the window", () => {
-    const rows = [p(0, { purchases: 100 }), p(1, { tagTaps: 1 }), p(2, { addToCarts: 1 }), p(24, { purchases: 1 }), p(25, { purchases: 1 }), p(168, { tagTaps: 7 }), p(169, { tagTaps: 50 })];
+    const rows = [
+      p(0, { purchases: 100 }),
+      p(1, { tagTaps: 1 }),
+      p(2, { addToCarts: 1 }),
+      p(24, { purchases: 1 }),
+      p(25, { purchases: 1 }),
+      p(168, { tagTaps: 7 }),
+      p(169, { tagTaps: 50 }),
+    ];
     expect(productScore(rows, "HOUR", asOf)).toBe(1);
     expect(productScore(rows, "DAY", asOf)).toBe(1 + 4 + 10);
     expect(productScore(rows, "WEEK", asOf)).toBe(1 + 4 + 10 + 10 + 7);

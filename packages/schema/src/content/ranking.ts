@@ -33,7 +33,13 @@ export const ENGAGEMENT_POINTS = { views: 1, likes: 4, shares: 8, purchases: 20 
 /** Added to every score before the FOR_YOU affinity multiplies it (one view in the last hour). */
 export const PERSONAL_SCORE_FLOOR = 1000;
 
-export const AFFINITY = { base: 4, followed: 4, perSharedHashtag: 2, maxSharedHashtags: 3, engagedProduct: 3 } as const;
+export const AFFINITY = {
+  base: 4,
+  followed: 4,
+  perSharedHashtag: 2,
+  maxSharedHashtags: 3,
+  engagedProduct: 3,
+} as const;
 
 const HOUR_MS = 3_600_000;
 
@@ -102,7 +108,11 @@ export function affinityMultiplier(a: Affinity): number {
 /** The least and the greatest affinity multiplier (4 and 17): every post's lies between them. */
 export const AFFINITY_RANGE = {
   min: affinityMultiplier({ followed: false, sharedHashtags: 0, engagedProduct: false }),
-  max: affinityMultiplier({ followed: true, sharedHashtags: AFFINITY.maxSharedHashtags, engagedProduct: true }),
+  max: affinityMultiplier({
+    followed: true,
+    sharedHashtags: AFFINITY.maxSharedHashtags,
+    engagedProduct: true,
+  }),
 } as const;
 
 /** The FOR_YOU score of a post from its trending score and the viewer's affinity with it. */
@@ -138,14 +148,21 @@ export const PRODUCT_POINTS = { tagTaps: 1, addToCarts: 4, purchases: 10 } as co
  * The trendingProducts score of one product: the plain sum of its points over the completed
  * hours of the window (no decay: the window is the velocity's period).
  */
-export function productScore(rows: readonly { hour: Date; tagTaps: number; addToCarts: number; purchases: number }[], window: ProductWindow, asOf: Date): number {
+export function productScore(
+  rows: readonly { hour: Date; tagTaps: number; addToCarts: number; purchases: number }[],
+  window: ProductWindow,
+  asOf: Date,
+): number {
   const h = rankingHour(asOf).getTime();
   const from = h - PRODUCT_WINDOW_HOURS[window] * HOUR_MS;
   let score = 0;
   for (const row of rows) {
     const t = row.hour.getTime();
     if (t < from || t >= h) continue;
-    score += PRODUCT_POINTS.tagTaps * row.tagTaps + PRODUCT_POINTS.addToCarts * row.addToCarts + PRODUCT_POINTS.purchases * row.purchases;
+    score +=
+      PRODUCT_POINTS.tagTaps * row.tagTaps +
+      PRODUCT_POINTS.addToCarts * row.addToCarts +
+      PRODUCT_POINTS.purchases * row.purchases;
   }
   return score;
 }

@@ -13,7 +13,13 @@ import { viewerConsent } from "../privacy/service.ts";
 import { pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
 import { utc } from "../shared/sql.ts";
 import { rankedCursor, rankedCursorOf, rankedPage, rankedPageInfo, type RankedRow } from "./ranked-page.ts";
-import { PRODUCT_POINTS, PRODUCT_WINDOW_HOURS, rankingHour, RECOMMENDATION_WEIGHTS, type ProductWindow } from "./ranking.ts";
+import {
+  PRODUCT_POINTS,
+  PRODUCT_WINDOW_HOURS,
+  rankingHour,
+  RECOMMENDATION_WEIGHTS,
+  type ProductWindow,
+} from "./ranking.ts";
 
 const HOUR_MS = 3_600_000;
 /** The most recent orders and engaged viewers each recommendation looks at. */
@@ -60,13 +66,34 @@ export async function listTrendingProducts(
   info: GraphQLResolveInfo,
   now = new Date(),
 ): Promise<TrendingProductsShape> {
-  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  const { backward, size } = pageWindow(args, {
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
   const ordering = `TRENDING_PRODUCTS:${args.window}`;
   const { asOf, position } = rankedCursor(args, backward, ordering, now);
-  const { rows, hasMore } = await rankedPage(ctx.db, trendingProductsSql(args.window, asOf), position, backward, size);
-  const nodes = await loadProducts(ctx, rows.map((r) => r.id), info, ["edges", "node"]);
-  const edges = rows.filter((r) => nodes.has(r.id)).map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
-  return { edges, pageInfo: rankedPageInfo(args, backward, hasMore, edges), window: args.window, rankedAt: asOf };
+  const { rows, hasMore } = await rankedPage(
+    ctx.db,
+    trendingProductsSql(args.window, asOf),
+    position,
+    backward,
+    size,
+  );
+  const nodes = await loadProducts(
+    ctx,
+    rows.map((r) => r.id),
+    info,
+    ["edges", "node"],
+  );
+  const edges = rows
+    .filter((r) => nodes.has(r.id))
+    .map((r) => ({ cursor: rankedCursorOf(ordering, asOf, r), node: nodes.get(r.id) }));
+  return {
+    edges,
+    pageInfo: rankedPageInfo(args, backward, hasMore, edges),
+    window: args.window,
+    rankedAt: asOf,
+  };
 }
 
 export type RecommendationBasis = "PRODUCT" | "VIEWER" | "TRENDING";
@@ -84,9 +111,18 @@ export interface RecommendationsShape {
  * counting only users who consented to personalisation). Score = 3 · orders bought together
  * + 1 · co-engaged users; ties by id. A product the caller cannot see gives no products.
  */
-export async function recommendForProduct(ctx: Context, productId: string, first: number, info: GraphQLResolveInfo): Promise<RecommendationsShape> {
-  const product = await ctx.db.product.findUnique({ where: { id: productId }, select: { shopId: true, status: true } });
-  const ids = product && (await canSeeProduct(ctx, product)) ? await coProducts(ctx.db, [productId], first) : [];
+export async function recommendForProduct(
+  ctx: Context,
+  productId: string,
+  first: number,
+  info: GraphQLResolveInfo,
+): Promise<RecommendationsShape> {
+  const product = await ctx.db.product.findUnique({
+    where: { id: productId },
+    select: { shopId: true, status: true },
+  });
+  const ids =
+    product && (await canSeeProduct(ctx, product)) ? await coProducts(ctx.db, [productId], first) : [];
   return { products: await ordered(ctx, ids, info), personalized: false, basis: "PRODUCT" };
 }
 
@@ -97,7 +133,12 @@ export async function recommendForProduct(ctx: Context, productId: string, first
  * excluded. Without a user, without consent or without any signal: the week's trending
  * products, `personalized: false`.
  */
-export async function recommendForViewer(ctx: Context, first: number, info: GraphQLResolveInfo, now = new Date()): Promise<RecommendationsShape> {
+export async function recommendForViewer(
+  ctx: Context,
+  first: number,
+  info: GraphQLResolveInfo,
+  now = new Date(),
+): Promise<RecommendationsShape> {
   const consent = await viewerConsent(ctx);
   if (ctx.user && consent?.personalization) {
     const userId = ctx.user.id;
@@ -112,12 +153,24 @@ export async function recommendForViewer(ctx: Context, first: number, info: Grap
       SELECT ol."productId"::text FROM "OrderLine" ol JOIN "Order" o ON o."id" = ol."orderId"
       WHERE o."buyerId" = ${userId}::uuid AND o."paidAt" IS NOT NULL AND ol."productId" IS NOT NULL`;
     if (seeds.length > 0) {
-      const ids = await coProducts(ctx.db, seeds.map((s) => s.id), first);
+      const ids = await coProducts(
+        ctx.db,
+        seeds.map((s) => s.id),
+        first,
+      );
       return { products: await ordered(ctx, ids, info), personalized: true, basis: "VIEWER" };
     }
   }
   const { rows } = await rankedPage(ctx.db, trendingProductsSql(FALLBACK_WINDOW, now), null, false, first);
-  return { products: await ordered(ctx, rows.map((r: RankedRow) => r.id), info), personalized: false, basis: "TRENDING" };
+  return {
+    products: await ordered(
+      ctx,
+      rows.map((r: RankedRow) => r.id),
+      info,
+    ),
+    personalized: false,
+    basis: "TRENDING",
+  };
 }
 
 /** The ids of the best co-products of `seeds` (never a seed), best first. One statement. */
@@ -168,7 +221,12 @@ async function ordered(ctx: Context, ids: string[], info: GraphQLResolveInfo): P
 }
 
 /** Products by id with the GraphQL selection at `path`, ACTIVE only, in one statement. */
-async function loadProducts(ctx: Context, ids: string[], info: GraphQLResolveInfo, path: string[]): Promise<Map<string, unknown>> {
+async function loadProducts(
+  ctx: Context,
+  ids: string[],
+  info: GraphQLResolveInfo,
+  path: string[],
+): Promise<Map<string, unknown>> {
   if (ids.length === 0) return new Map();
   const query = queryFromInfo({ context: ctx, info, path }) as { select?: Record<string, unknown> };
   const products = (await ctx.db.product.findMany({

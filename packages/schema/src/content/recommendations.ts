@@ -5,7 +5,13 @@ import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { pageComplexity } from "./post.ts";
 import { listCost } from "../limits.ts";
-import { listTrendingProducts, recommendForProduct, recommendForViewer, type RecommendationsShape, type TrendingProductsShape } from "./recommendation-service.ts";
+import {
+  listTrendingProducts,
+  recommendForProduct,
+  recommendForViewer,
+  type RecommendationsShape,
+  type TrendingProductsShape,
+} from "./recommendation-service.ts";
 
 const MAX_RECOMMENDATIONS = 50;
 
@@ -22,7 +28,10 @@ export const TrendingProductConnection = builder.connectionObject({
   type: ProductType,
   name: "TrendingProductConnection",
   fields: (t) => ({
-    window: t.field({ type: TrendingWindowEnum, resolve: (c) => (c as unknown as TrendingProductsShape).window }),
+    window: t.field({
+      type: TrendingWindowEnum,
+      resolve: (c) => (c as unknown as TrendingProductsShape).window,
+    }),
     rankedAt: t.field({
       type: "DateTime",
       description: "The instant every page of this walk is ranked as of (carried by the cursors).",
@@ -48,7 +57,9 @@ const ProductRecommendations = builder.objectRef<RecommendationsShape>("ProductR
       complexity: listCost(MAX_RECOMMENDATIONS),
       resolve: (r) => (r.products as unknown[]).slice(0, MAX_RECOMMENDATIONS) as never,
     }),
-    personalized: t.exposeBoolean("personalized", { description: "Whether the viewer's own signals chose these products." }),
+    personalized: t.exposeBoolean("personalized", {
+      description: "Whether the viewer's own signals chose these products.",
+    }),
     basis: t.field({ type: RecommendationBasisEnum, resolve: (r) => r.basis }),
   }),
 });
@@ -58,9 +69,13 @@ builder.queryFields((t) => ({
     type: TrendingProductConnection,
     description:
       "ACTIVE products ranked by shoppable-content engagement in the window's completed hours: tag taps (1), add-to-carts through tags (4), units bought through posts (10); ties by id. Stable cursors.",
-    args: { ...t.arg.connectionArgs(), window: t.arg({ type: TrendingWindowEnum, required: false, defaultValue: "DAY" }) },
+    args: {
+      ...t.arg.connectionArgs(),
+      window: t.arg({ type: TrendingWindowEnum, required: false, defaultValue: "DAY" }),
+    },
     complexity: pageComplexity,
-    resolve: (_root, args, ctx, info) => listTrendingProducts(ctx, { ...args, window: args.window ?? "DAY" }, info) as never,
+    resolve: (_root, args, ctx, info) =>
+      listTrendingProducts(ctx, { ...args, window: args.window ?? "DAY" }, info) as never,
   }),
   recommendedProducts: t.field({
     type: ProductRecommendations,
@@ -69,11 +84,16 @@ builder.queryFields((t) => ({
     args: {
       productId: t.arg.id({ required: false }),
       forViewer: t.arg.boolean({ required: false }),
-      first: t.arg.int({ required: false, defaultValue: 10, validate: z.number().int().min(0).max(MAX_RECOMMENDATIONS) }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 10,
+        validate: z.number().int().min(0).max(MAX_RECOMMENDATIONS),
+      }),
     },
     resolve: (_root, args, ctx, info) => {
       const first = args.first ?? 10;
-      if ((args.productId == null) === !args.forViewer) throw badInput("Pass exactly one of `productId` or `forViewer: true`.");
+      if ((args.productId == null) === !args.forViewer)
+        throw badInput("Pass exactly one of `productId` or `forViewer: true`.");
       if (args.productId != null) {
         const id = decodeId(String(args.productId), "Product");
         if (id === null) throw badInput("`productId` is not a valid Product ID.");
@@ -83,4 +103,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-

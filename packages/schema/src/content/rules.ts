@@ -82,7 +82,13 @@ export function checkTagTimes(
     const field = (name?: string) => [...path, String(i), ...(name ? [name] : [])];
     if (media.kind === "IMAGE") {
       if (tag.startMs != null || tag.endMs != null) {
-        errors.push(issue("TAG_TIME_ON_IMAGE", "A tag on an image shows all the time: leave startMs and endMs out.", field(tag.startMs != null ? "startMs" : "endMs")));
+        errors.push(
+          issue(
+            "TAG_TIME_ON_IMAGE",
+            "A tag on an image shows all the time: leave startMs and endMs out.",
+            field(tag.startMs != null ? "startMs" : "endMs"),
+          ),
+        );
       }
       return { startMs: null, endMs: null };
     }
@@ -90,9 +96,21 @@ export function checkTagTimes(
     const startMs = tag.startMs ?? 0;
     const endMs = tag.endMs ?? duration;
     if (startMs >= endMs) {
-      errors.push(issue("TAG_TIME_RANGE_INVALID", `startMs (${startMs}) must be before endMs (${endMs}).`, field(tag.startMs != null ? "startMs" : "endMs")));
+      errors.push(
+        issue(
+          "TAG_TIME_RANGE_INVALID",
+          `startMs (${startMs}) must be before endMs (${endMs}).`,
+          field(tag.startMs != null ? "startMs" : "endMs"),
+        ),
+      );
     } else if (endMs > duration) {
-      errors.push(issue("TAG_OUTSIDE_VIDEO", `endMs (${endMs}) is beyond the video's duration (${duration} ms).`, field("endMs")));
+      errors.push(
+        issue(
+          "TAG_OUTSIDE_VIDEO",
+          `endMs (${endMs}) is beyond the video's duration (${duration} ms).`,
+          field("endMs"),
+        ),
+      );
     }
     return { startMs, endMs };
   });

@@ -16,7 +16,11 @@ import { CONTENT_LIMITS, captionHashtags, checkTagTimes, mergeHashtags } from ".
 
 type ContentUserError = UserErrorShape<ContentErrorCode>;
 
-function contentError(code: ContentErrorCode, message: string, field: (string | number)[] | null = null): ContentUserError {
+function contentError(
+  code: ContentErrorCode,
+  message: string,
+  field: (string | number)[] | null = null,
+): ContentUserError {
   return userError(code, message, field);
 }
 
@@ -72,7 +76,13 @@ function checkMedia(media: PostMediaInput): ContentUserError[] {
 
 function checkHashtagCount(hashtags: string[]): ContentUserError[] {
   return hashtags.length > CONTENT_LIMITS.hashtags
-    ? [contentError("TOO_LONG", `A post has at most ${CONTENT_LIMITS.hashtags} hashtags, the caption's included (got ${hashtags.length}).`, ["hashtags"])]
+    ? [
+        contentError(
+          "TOO_LONG",
+          `A post has at most ${CONTENT_LIMITS.hashtags} hashtags, the caption's included (got ${hashtags.length}).`,
+          ["hashtags"],
+        ),
+      ]
     : [];
 }
 
@@ -93,7 +103,12 @@ async function checkProductTags(
   const products = productIds.length
     ? await ctx.db.product.findMany({
         where: { id: { in: productIds } },
-        select: { id: true, shopId: true, status: true, variants: { where: { id: { in: variantIds } }, select: { id: true } } },
+        select: {
+          id: true,
+          shopId: true,
+          status: true,
+          variants: { where: { id: { in: variantIds } }, select: { id: true } },
+        },
       })
     : [];
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -101,18 +116,39 @@ async function checkProductTags(
   for (const [i, tag] of tags.entries()) {
     const product = byId.get(tag.productId);
     if (!product || !(await canSeeProduct(ctx, product))) {
-      errors.push(contentError("NOT_FOUND", "No product you can see has this id.", ["productTags", i, "productId"]));
+      errors.push(
+        contentError("NOT_FOUND", "No product you can see has this id.", ["productTags", i, "productId"]),
+      );
       continue;
     }
     if (product.status === "ARCHIVED") {
-      errors.push(contentError("PRODUCT_ARCHIVED", "An archived product cannot be tagged.", ["productTags", i, "productId"]));
+      errors.push(
+        contentError("PRODUCT_ARCHIVED", "An archived product cannot be tagged.", [
+          "productTags",
+          i,
+          "productId",
+        ]),
+      );
       continue;
     }
     if (tag.variantId && !product.variants.some((v) => v.id === tag.variantId)) {
-      errors.push(contentError("VARIANT_MISMATCH", "This variant is not one of the tagged product's.", ["productTags", i, "variantId"]));
+      errors.push(
+        contentError("VARIANT_MISMATCH", "This variant is not one of the tagged product's.", [
+          "productTags",
+          i,
+          "variantId",
+        ]),
+      );
       continue;
     }
-    rows.push({ productId: tag.productId, variantId: tag.variantId ?? null, position: i, x: tag.x, y: tag.y, ...times.ranges[i]! });
+    rows.push({
+      productId: tag.productId,
+      variantId: tag.variantId ?? null,
+      position: i,
+      x: tag.x,
+      y: tag.y,
+      ...times.ranges[i]!,
+    });
   }
   return { errors, rows };
 }
@@ -128,14 +164,17 @@ export async function createPost(ctx: Context, input: PostCreateInput): Promise<
   if (input.shopId) {
     const shop = await ctx.db.shop.findUnique({ where: { id: input.shopId }, select: { id: true } });
     if (!shop) return failed([contentError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
-    if (!(await canPostForShop(ctx, shop.id))) throw forbidden("You may post for a shop only as one of its merchants.");
+    if (!(await canPostForShop(ctx, shop.id)))
+      throw forbidden("You may post for a shop only as one of its merchants.");
   } else if (!user.roles.includes("CREATOR")) {
     throw forbidden("Only creators post as themselves; merchants post for their shop with `shopId`.");
   }
   const hashtags = mergeHashtags(input.hashtags, input.caption);
   const media = { kind: input.media.kind, durationMs: input.media.durationMs ?? null };
   const mediaErrors = checkMedia(input.media);
-  const tags = mediaErrors.length ? { errors: [], rows: [] } : await checkProductTags(ctx, media, input.productTags);
+  const tags = mediaErrors.length
+    ? { errors: [], rows: [] }
+    : await checkProductTags(ctx, media, input.productTags);
   const errors = [...mediaErrors, ...checkHashtagCount(hashtags), ...tags.errors];
   if (errors.length) return failed(errors);
 
@@ -191,7 +230,18 @@ export async function updatePost(ctx: Context, input: PostUpdateInput): Promise<
       durationMs: true,
       caption: true,
       hashtags: true,
-      productTags: { select: { id: true, productId: true, variantId: true, position: true, x: true, y: true, startMs: true, endMs: true } },
+      productTags: {
+        select: {
+          id: true,
+          productId: true,
+          variantId: true,
+          position: true,
+          x: true,
+          y: true,
+          startMs: true,
+          endMs: true,
+        },
+      },
     },
   });
   if (!post) return failed([contentError("NOT_FOUND", "No post you can see has this id.", ["id"])]);
@@ -204,9 +254,14 @@ export async function updatePost(ctx: Context, input: PostUpdateInput): Promise<
     hashtags = mergeHashtags(input.hashtags, caption);
   } else if (input.caption !== undefined) {
     const fromCaption = new Set(captionHashtags(post.caption));
-    hashtags = mergeHashtags(post.hashtags.filter((h) => !fromCaption.has(h)), caption);
+    hashtags = mergeHashtags(
+      post.hashtags.filter((h) => !fromCaption.has(h)),
+      caption,
+    );
   }
-  const tags = input.productTags ? await checkProductTags(ctx, { kind: post.mediaKind, durationMs: post.durationMs }, input.productTags) : null;
+  const tags = input.productTags
+    ? await checkProductTags(ctx, { kind: post.mediaKind, durationMs: post.durationMs }, input.productTags)
+    : null;
   const errors = [...checkHashtagCount(hashtags), ...(tags?.errors ?? [])];
   if (errors.length) return failed(errors);
 
@@ -219,7 +274,8 @@ export async function updatePost(ctx: Context, input: PostUpdateInput): Promise<
     if (!tags) return;
     // Unchanged tags keep their row (id, tap and cart counters, cart lines pointing at them).
     const unused = new Map<string, (typeof post.productTags)[number][]>();
-    for (const existing of post.productTags) unused.set(tagKey(existing), [...(unused.get(tagKey(existing)) ?? []), existing]);
+    for (const existing of post.productTags)
+      unused.set(tagKey(existing), [...(unused.get(tagKey(existing)) ?? []), existing]);
     const kept: { id: string; position: number; was: number }[] = [];
     const created: TagRow[] = [];
     for (const row of tags.rows) {
@@ -229,9 +285,14 @@ export async function updatePost(ctx: Context, input: PostUpdateInput): Promise<
     }
     await tx.productTag.deleteMany({ where: { postId: post.id, id: { notIn: kept.map((k) => k.id) } } });
     for (const k of kept.filter((k) => k.position !== k.was)) {
-      await tx.productTag.update({ where: { id: k.id }, data: { position: k.position }, select: { id: true } });
+      await tx.productTag.update({
+        where: { id: k.id },
+        data: { position: k.position },
+        select: { id: true },
+      });
     }
-    if (created.length) await tx.productTag.createMany({ data: created.map((row) => ({ ...row, postId: post.id })) });
+    if (created.length)
+      await tx.productTag.createMany({ data: created.map((row) => ({ ...row, postId: post.id })) });
   });
   return succeeded(post.id);
 }
@@ -248,7 +309,10 @@ export async function deletePost(ctx: Context, postId: string): Promise<PayloadS
   if (!post) return failed([contentError("NOT_FOUND", "No post you can see has this id.", ["id"])]);
   if (post.deletedAt) return failed([contentError("POST_DELETED", "The post was deleted already.", ["id"])]);
   if (!(await canEditPost(ctx, post))) throw forbidden("You may delete only your own posts or your shop's.");
-  const { count } = await ctx.db.post.updateMany({ where: { id: post.id, deletedAt: null }, data: { deletedAt: new Date() } });
+  const { count } = await ctx.db.post.updateMany({
+    where: { id: post.id, deletedAt: null },
+    data: { deletedAt: new Date() },
+  });
   if (count === 0) return failed([contentError("POST_DELETED", "The post was deleted already.", ["id"])]);
   return succeeded(post.id);
 }

@@ -22,7 +22,11 @@ const NONE: SocialProof = { purchasesLast24h: 0, postCount: 0, likeCount: 0 };
  * Posts are the non-deleted PUBLIC posts tagging the product (a post tagging it twice counts
  * once); likes are those posts' likeCount summed.
  */
-export async function loadSocialProof(db: Context["db"], productIds: string[], now = new Date()): Promise<Map<string, SocialProof>> {
+export async function loadSocialProof(
+  db: Context["db"],
+  productIds: string[],
+  now = new Date(),
+): Promise<Map<string, SocialProof>> {
   const since = new Date(now.getTime() - 24 * 3600 * 1000);
   const rows = await db.$queryRaw<({ productId: string } & SocialProof)[]>`
     SELECT ids."id" AS "productId",
@@ -49,7 +53,9 @@ export async function loadSocialProof(db: Context["db"], productIds: string[], n
 const SocialProofType = builder.objectRef<SocialProof>("ProductSocialProof").implement({
   description: "What shoppers see as proof that others like a product.",
   fields: (t) => ({
-    purchasesLast24h: t.exposeInt("purchasesLast24h", { description: "Units bought in paid orders in the last 24 hours, refunds deducted." }),
+    purchasesLast24h: t.exposeInt("purchasesLast24h", {
+      description: "Units bought in paid orders in the last 24 hours, refunds deducted.",
+    }),
     postCount: t.exposeInt("postCount", { description: "Public posts tagging the product." }),
     likeCount: t.exposeInt("likeCount", { description: "Likes across those posts." }),
   }),
@@ -58,8 +64,14 @@ const SocialProofType = builder.objectRef<SocialProof>("ProductSocialProof").imp
 builder.prismaObjectFields("Product", (t) => ({
   socialProof: t.field({
     type: SocialProofType,
-    description: "Purchases in the last 24 hours, posts tagging the product and their likes. One statement per page of products.",
-    resolve: (product, _args, ctx) => requestLoader(ctx, "content.socialProof", (ids: string[]) => loadSocialProof(ctx.db, ids), NONE)(product.id),
+    description:
+      "Purchases in the last 24 hours, posts tagging the product and their likes. One statement per page of products.",
+    resolve: (product, _args, ctx) =>
+      requestLoader(
+        ctx,
+        "content.socialProof",
+        (ids: string[]) => loadSocialProof(ctx.db, ids),
+        NONE,
+      )(product.id),
   }),
 }));
-

@@ -7,30 +7,44 @@ import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "..
 import { visiblePostWhere } from "./access.ts";
 import { ENGAGEMENT_EVENT_INTERVAL_MS } from "./engagement.ts";
 
-const PostEngagementEvent = builder.objectRef<SubscriptionEvent<EventTopics["postEngagement"]>>("PostEngagementEvent").implement({
-  description: "A post's counters now. At most one event per second per post: engagement meanwhile is summed up in the next one.",
-  fields: (t) => {
-    const counter = (key: "viewCount" | "likeCount" | "shareCount" | "purchaseCount", description?: string) =>
-      t.int({ nullable: true, ...(description ? { description } : {}), resolve: (e) => e.payload?.[key] ?? null });
-    return {
-      viewCount: counter("viewCount", "Null when `refetch` is true, like the other counters."),
-      likeCount: counter("likeCount"),
-      shareCount: counter("shareCount"),
-      purchaseCount: counter("purchaseCount"),
-      refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
-    };
-  },
-});
+const PostEngagementEvent = builder
+  .objectRef<SubscriptionEvent<EventTopics["postEngagement"]>>("PostEngagementEvent")
+  .implement({
+    description:
+      "A post's counters now. At most one event per second per post: engagement meanwhile is summed up in the next one.",
+    fields: (t) => {
+      const counter = (
+        key: "viewCount" | "likeCount" | "shareCount" | "purchaseCount",
+        description?: string,
+      ) =>
+        t.int({
+          nullable: true,
+          ...(description ? { description } : {}),
+          resolve: (e) => e.payload?.[key] ?? null,
+        });
+      return {
+        viewCount: counter("viewCount", "Null when `refetch` is true, like the other counters."),
+        likeCount: counter("likeCount"),
+        shareCount: counter("shareCount"),
+        purchaseCount: counter("purchaseCount"),
+        refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
+      };
+    },
+  });
 
 builder.subscriptionField("postEngagement", (t) =>
   t.field({
     type: PostEngagementEvent,
-    description: "Counters of a post the caller may see (as `post(id)`), at most once per second. FORBIDDEN otherwise.",
+    description:
+      "Counters of a post the caller may see (as `post(id)`), at most once per second. FORBIDDEN otherwise.",
     args: { postId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.postId), "Post");
       if (id === null) throw badInput("`postId` is not a valid Post ID.");
-      const post = await ctx.db.post.findFirst({ where: { id, ...visiblePostWhere(ctx) }, select: { id: true } });
+      const post = await ctx.db.post.findFirst({
+        where: { id, ...visiblePostWhere(ctx) },
+        select: { id: true },
+      });
       if (!post) throw forbidden("No post you may see has this id.");
       return subscribeEvents(ctx, "postEngagement", id, { minIntervalMs: ENGAGEMENT_EVENT_INTERVAL_MS });
     },

@@ -10,7 +10,13 @@ import { migrationsDir } from "./migrations.ts";
 import { diffMigrationsToSchema, isEmptyMigrationSql } from "./schema-engine.ts";
 
 /** Absolute path of `packages/schema/prisma/schema.prisma`. */
-export const schemaPath = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "prisma", "schema.prisma");
+export const schemaPath = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "prisma",
+  "schema.prisma",
+);
 
 export interface DriftResult {
   /** True when the migrations produce exactly the schema. */

@@ -17,9 +17,7 @@ export type { Prisma } from "../generated/prisma/client.ts";
 export type { StatementListener } from "./statement-counter.ts";
 
 /** The raw driver under Prisma, for migrations and the few statements Prisma cannot express. */
-export type Driver =
-  | { kind: "pglite"; pglite: PGlite }
-  | { kind: "postgres"; pool: pg.Pool };
+export type Driver = { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; pool: pg.Pool };
 
 export interface Database {
   prisma: PrismaClient;

@@ -101,7 +101,10 @@ export async function listMigrations(dir: string = migrationsDir): Promise<Local
     names.map(async (name) => {
       const file = join(dir, name, "migration.sql");
       const sql = await readFile(file, "utf8").catch((error: Error) => {
-        throw new MigrationError(name, `Migration \`${name}\` has no readable migration.sql (${error.message})`);
+        throw new MigrationError(
+          name,
+          `Migration \`${name}\` has no readable migration.sql (${error.message})`,
+        );
       });
       return { name, sql, checksum: sha256Hex(sql) };
     }),
@@ -114,7 +117,10 @@ export async function listMigrations(dir: string = migrationsDir): Promise<Local
  * earlier or an applied migration's file changed; a migration whose SQL fails is rolled back,
  * recorded as failed and reported as a {@link MigrationError}.
  */
-export async function applyMigrations(driver: Driver, options: ApplyMigrationsOptions = {}): Promise<MigrationReport> {
+export async function applyMigrations(
+  driver: Driver,
+  options: ApplyMigrationsOptions = {},
+): Promise<MigrationReport> {
   const dir = options.migrationsDir ?? migrationsDir;
   await assertPostgresLockfile(dir);
   const local = await listMigrations(dir);
@@ -125,7 +131,9 @@ export async function applyMigrations(driver: Driver, options: ApplyMigrationsOp
     );
     refuseFailedMigrations(records);
     const applied = new Map(
-      records.filter((record) => record.rolled_back_at === null).map((record) => [record.migration_name, record]),
+      records
+        .filter((record) => record.rolled_back_at === null)
+        .map((record) => [record.migration_name, record]),
     );
     refuseEditedMigrations(local, applied);
 
@@ -158,7 +166,10 @@ export async function markMigrationRolledBack(driver: Driver, migrationName: str
         )
       : [];
     if (updated.length === 0) {
-      throw new MigrationError(migrationName, `Migration \`${migrationName}\` is not recorded as failed: nothing to roll back.`);
+      throw new MigrationError(
+        migrationName,
+        `Migration \`${migrationName}\` is not recorded as failed: nothing to roll back.`,
+      );
     }
   });
 }
@@ -299,7 +310,9 @@ async function assertPostgresLockfile(dir: string): Promise<void> {
   const lockfile = await readFile(join(dir, "migration_lock.toml"), "utf8").catch(() => undefined);
   const provider = lockfile && /^\s*provider\s*=\s*"([^"]*)"/m.exec(lockfile)?.[1];
   if (provider && provider !== "postgresql") {
-    throw new Error(`${join(dir, "migration_lock.toml")} is for provider "${provider}", this database is PostgreSQL.`);
+    throw new Error(
+      `${join(dir, "migration_lock.toml")} is for provider "${provider}", this database is PostgreSQL.`,
+    );
   }
 }
 
@@ -406,6 +419,9 @@ async function withPGliteSession<T>(pglite: PGlite, fn: (session: Session) => Pr
   };
   const previous = pgliteQueues.get(pglite) ?? Promise.resolve();
   const run = previous.catch(() => {}).then(() => fn(session));
-  pgliteQueues.set(pglite, run.catch(() => {}));
+  pgliteQueues.set(
+    pglite,
+    run.catch(() => {}),
+  );
   return run;
 }

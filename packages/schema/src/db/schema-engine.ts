@@ -87,10 +87,12 @@ function installPanicRegistry(): void {
  */
 export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   const lockContent = await readFile(join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  });
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    },
+  );
   const directories = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -274,7 +276,14 @@ async function executeScriptStrictly(pglite: PGlite, script: string): Promise<vo
 }
 
 function toDriverAdapterError(error: unknown): unknown {
-  const e = error as { code?: unknown; severity?: unknown; message?: unknown; detail?: unknown; column?: unknown; hint?: unknown };
+  const e = error as {
+    code?: unknown;
+    severity?: unknown;
+    message?: unknown;
+    detail?: unknown;
+    column?: unknown;
+    hint?: unknown;
+  };
   if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
   return new DriverAdapterError({
     kind: "postgres",

@@ -13,7 +13,8 @@ export async function pendingMigrations(driver: Driver): Promise<string[]> {
         : (await driver.pglite.query<{ migration_name: string }>(APPLIED)).rows;
     applied = rows.map((r) => r.migration_name);
   } catch (error) {
-    if ((error as { code?: string }).code === "42P01") applied = []; // no migrations table yet
+    if ((error as { code?: string }).code === "42P01")
+      applied = []; // no migrations table yet
     else throw error;
   }
   const done = new Set(applied);

@@ -45,7 +45,12 @@ export function normaliseRoles(value: unknown): Role[] | undefined {
 }
 
 function handleFromSub(sub: string): string {
-  const base = sub.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "user";
+  const base =
+    sub
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "user";
   return base;
 }
 
@@ -57,7 +62,10 @@ function handleFromSub(sub: string): string {
  */
 export async function userFromClaims(db: PrismaClient, claims: UserClaims): Promise<CallerUser | null> {
   const select = { id: true, handle: true, roles: true } as const;
-  const existing = await db.user.findUnique({ where: { externalId: claims.sub }, select: { ...select, erasedAt: true } });
+  const existing = await db.user.findUnique({
+    where: { externalId: claims.sub },
+    select: { ...select, erasedAt: true },
+  });
   if (existing) {
     if (existing.erasedAt) return null;
     if (claims.roles && !sameRoles(claims.roles, existing.roles)) {
@@ -67,7 +75,13 @@ export async function userFromClaims(db: PrismaClient, claims: UserClaims): Prom
   }
   // Not found: new, or erased (erasure renames externalId and records the sub's digest in the
   // same transaction, so a lookup after this one sees the digest).
-  if (await db.erasedSubject.findUnique({ where: { subjectHash: subjectHash(claims.sub) }, select: { subjectHash: true } })) return null;
+  if (
+    await db.erasedSubject.findUnique({
+      where: { subjectHash: subjectHash(claims.sub) },
+      select: { subjectHash: true },
+    })
+  )
+    return null;
   const base = claims.handle ? handleFromSub(claims.handle) : handleFromSub(claims.sub);
   for (let attempt = 0; ; attempt++) {
     const handle = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 7)}`;
@@ -94,7 +108,6 @@ export async function userFromClaims(db: PrismaClient, claims: UserClaims): Prom
 function sameRoles(a: Role[], b: Role[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
-
 
 /** The platform: a secret key acting on its own, or for an ADMIN user. */
 export function isPlatform(ctx: Context): boolean {

@@ -27,15 +27,22 @@ export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
   fields: (t) => ({
     liveSession: t.relation("liveSession"),
     product: t.relation("product"),
-    variant: t.relation("variant", { nullable: true, description: "The pinned variant; null when the whole product is pinned." }),
+    variant: t.relation("variant", {
+      nullable: true,
+      description: "The pinned variant; null when the whole product is pinned.",
+    }),
     livePrice: t.field({
       type: Money,
       nullable: true,
-      description: "The live-only unit price, in the product's currency. It applies only while the session is LIVE (see `livePriceActive`).",
+      description:
+        "The live-only unit price, in the product's currency. It applies only while the session is LIVE (see `livePriceActive`).",
       select: { livePrice: true, product: { select: { currencyCode: true } } },
       resolve: (pin) => (pin.livePrice === null ? null : money(pin.livePrice, pin.product.currencyCode)),
     }),
-    quantityCap: t.exposeInt("quantityCap", { nullable: true, description: "Units that may be sold through this pin while live; null: no cap." }),
+    quantityCap: t.exposeInt("quantityCap", {
+      nullable: true,
+      description: "Units that may be sold through this pin while live; null: no cap.",
+    }),
     quantitySold: t.exposeInt("quantitySold", { description: "Units sold through this pin." }),
     remaining: t.int({
       nullable: true,
@@ -44,9 +51,20 @@ export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
       resolve: (pin) => remainingUnderCap(pin),
     }),
     livePriceActive: t.boolean({
-      description: "Whether buying through the session gets `livePrice` now: it has one, the session is LIVE, the product is pinned and the cap not used up.",
-      select: { livePrice: true, quantityCap: true, quantitySold: true, unpinnedAt: true, liveSession: { select: { status: true } } },
-      resolve: (pin) => pin.livePrice !== null && pin.unpinnedAt === null && pin.liveSession.status === "LIVE" && remainingUnderCap(pin) !== 0,
+      description:
+        "Whether buying through the session gets `livePrice` now: it has one, the session is LIVE, the product is pinned and the cap not used up.",
+      select: {
+        livePrice: true,
+        quantityCap: true,
+        quantitySold: true,
+        unpinnedAt: true,
+        liveSession: { select: { status: true } },
+      },
+      resolve: (pin) =>
+        pin.livePrice !== null &&
+        pin.unpinnedAt === null &&
+        pin.liveSession.status === "LIVE" &&
+        remainingUnderCap(pin) !== 0,
     }),
     pinnedAt: t.expose("pinnedAt", { type: "DateTime" }),
     unpinnedAt: t.expose("unpinnedAt", { type: "DateTime", nullable: true }),
@@ -56,7 +74,8 @@ export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
 export const LiveSessionType = builder.prismaNode("LiveSession", {
   id: { field: "id" },
   nullable: true,
-  description: "A live shopping broadcast by a creator or for a shop, with pinned products and a viewer count.",
+  description:
+    "A live shopping broadcast by a creator or for a shop, with pinned products and a viewer count.",
   fields: (t) => ({
     title: t.exposeString("title"),
     playbackUrl: t.exposeString("playbackUrl", {
@@ -66,7 +85,10 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
     }),
     status: t.expose("status", { type: LiveSessionStatusEnum }),
     host: t.relation("host"),
-    shop: t.relation("shop", { nullable: true, description: "The shop the session sells for; null for a creator's own session." }),
+    shop: t.relation("shop", {
+      nullable: true,
+      description: "The shop the session sells for; null for a creator's own session.",
+    }),
     scheduledAt: t.expose("scheduledAt", { type: "DateTime" }),
     startedAt: t.expose("startedAt", { type: "DateTime", nullable: true }),
     endedAt: t.expose("endedAt", { type: "DateTime", nullable: true }),
@@ -78,20 +100,32 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
       description: `The products pinned now (at most ${MAX_PINS}; for an ENDED session, those pinned when it ended), in the order they were pinned.`,
       complexity: listCost(MAX_PINS),
       select: (_args, _ctx, nestedSelection) => ({
-        pins: nestedSelection({ where: { unpinnedAt: null }, orderBy: [{ pinnedAt: "asc" }, { id: "asc" }], take: MAX_PINS }),
+        pins: nestedSelection({
+          where: { unpinnedAt: null },
+          orderBy: [{ pinnedAt: "asc" }, { id: "asc" }],
+          take: MAX_PINS,
+        }),
       }),
       // A draft product pinned to prepare a shop's session shows only to those who manage the shop.
       resolve: async (session, _args, ctx) => {
-        const pins = session.pins as unknown as { product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string } }[];
-        const visible = await Promise.all(pins.map((pin) => pin.product.status === "ACTIVE" || canSeeProduct(ctx, pin.product)));
+        const pins = session.pins as unknown as {
+          product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string };
+        }[];
+        const visible = await Promise.all(
+          pins.map((pin) => pin.product.status === "ACTIVE" || canSeeProduct(ctx, pin.product)),
+        );
         return pins.filter((_pin, i) => visible[i]) as never;
       },
     }),
     replayPostId: t.id({
       nullable: true,
-      description: "The replay post's ID, once the session ended with a replay (and while the post is not deleted).",
+      description:
+        "The replay post's ID, once the session ended with a replay (and while the post is not deleted).",
       select: { replayPost: { select: { id: true, deletedAt: true } } },
-      resolve: (session) => (session.replayPost && session.replayPost.deletedAt === null ? encodeGlobalID("Post", session.replayPost.id) : null),
+      resolve: (session) =>
+        session.replayPost && session.replayPost.deletedAt === null
+          ? encodeGlobalID("Post", session.replayPost.id)
+          : null,
     }),
   }),
 });
@@ -137,7 +171,11 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) =>
       listLiveSessions(
         ctx,
-        { ...args, hostId: decodeArg(args.hostId, "User", "hostId"), shopId: decodeArg(args.shopId, "Shop", "shopId") },
+        {
+          ...args,
+          hostId: decodeArg(args.hostId, "User", "hostId"),
+          shopId: decodeArg(args.shopId, "Shop", "shopId"),
+        },
         info,
       ) as never,
   }),

@@ -5,16 +5,30 @@ import { definePayload, failed } from "../shared/payload.ts";
 import { LiveError } from "./errors.ts";
 import * as live from "./service.ts";
 
-const LIMITS = { title: 200, url: 2048, sessionId: 128, durationMs: 24 * 3600 * 1000, quantityCap: 1_000_000 };
+const LIMITS = {
+  title: 200,
+  url: 2048,
+  sessionId: 128,
+  durationMs: 24 * 3600 * 1000,
+  quantityCap: 1_000_000,
+};
 /** Replay video frame size when not given: portrait 9:16, as phones broadcast. */
 const DEFAULT_REPLAY_SIZE = { width: 1080, height: 1920 };
 
 const mediaUrl = z.union([
-  z.string().max(LIMITS.url).regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."),
-  z.string().max(LIMITS.url).url().refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL."),
+  z
+    .string()
+    .max(LIMITS.url)
+    .regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."),
+  z
+    .string()
+    .max(LIMITS.url)
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL."),
 ]);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
-const sessionPayload = (name: string) => definePayload(name, { field: "liveSession", model: "LiveSession" }, LiveError.type);
+const sessionPayload = (name: string) =>
+  definePayload(name, { field: "liveSession", model: "LiveSession" }, LiveError.type);
 const hostOrServer = { authScopes: { user: true, secretKey: true } } as const;
 
 // ───────────── lifecycle ─────────────
@@ -22,10 +36,24 @@ const hostOrServer = { authScopes: { user: true, secretKey: true } } as const;
 const LiveSessionScheduleInput = builder.inputType("LiveSessionScheduleInput", {
   fields: (t) => ({
     title: t.string(),
-    scheduledAt: t.field({ type: "DateTime", description: "When the session is announced to start; in the future, within a year." }),
-    shopId: t.id({ required: false, description: "The shop the session sells for; the caller must manage it." }),
-    hostId: t.id({ required: false, description: "For the platform (a secret key without a user token): the host, a CREATOR or a MERCHANT of the shop." }),
-    playbackUrl: t.string({ required: false, description: "Where viewers will play the stream: an http(s) URL or an absolute path (see LiveSession.playbackUrl)." }),
+    scheduledAt: t.field({
+      type: "DateTime",
+      description: "When the session is announced to start; in the future, within a year.",
+    }),
+    shopId: t.id({
+      required: false,
+      description: "The shop the session sells for; the caller must manage it.",
+    }),
+    hostId: t.id({
+      required: false,
+      description:
+        "For the platform (a secret key without a user token): the host, a CREATOR or a MERCHANT of the shop.",
+    }),
+    playbackUrl: t.string({
+      required: false,
+      description:
+        "Where viewers will play the stream: an http(s) URL or an absolute path (see LiveSession.playbackUrl).",
+    }),
   }),
 });
 
@@ -55,10 +83,16 @@ builder.mutationField("liveSessionSchedule", (t) =>
 const LiveSessionStartInput = builder.inputType("LiveSessionStartInput", {
   fields: (t) => ({
     id: t.id(),
-    playbackUrl: t.string({ required: false, description: "Where viewers play the stream, when it is known only now; replaces the one given at scheduling. An http(s) URL or an absolute path." }),
+    playbackUrl: t.string({
+      required: false,
+      description:
+        "Where viewers play the stream, when it is known only now; replaces the one given at scheduling. An http(s) URL or an absolute path.",
+    }),
   }),
 });
-const LiveSessionCancelInput = builder.inputType("LiveSessionCancelInput", { fields: (t) => ({ id: t.id() }) });
+const LiveSessionCancelInput = builder.inputType("LiveSessionCancelInput", {
+  fields: (t) => ({ id: t.id() }),
+});
 const idSchema = z.object({ id: globalId("LiveSession") });
 const startSchema = z.object({ id: globalId("LiveSession"), playbackUrl: optional(mediaUrl) });
 
@@ -107,7 +141,8 @@ const LiveSessionEndInput = builder.inputType("LiveSessionEndInput", {
     replay: t.field({
       type: LiveSessionReplayInput,
       required: false,
-      description: "Publishes a replay post tagged with the products pinned during the session, each over the time it was pinned.",
+      description:
+        "Publishes a replay post tagged with the products pinned during the session, each over the time it was pinned.",
     }),
   }),
 });
@@ -130,7 +165,8 @@ builder.mutationField("liveSessionEnd", (t) =>
   t.field({
     ...hostOrServer,
     type: sessionPayload("LiveSessionEnd"),
-    description: "Ends a LIVE session: live prices stop, viewers are cleared, and with `replay` the replay post is created.",
+    description:
+      "Ends a LIVE session: live prices stop, viewers are cleared, and with `replay` the replay post is created.",
     args: { input: t.arg({ type: LiveSessionEndInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(endSchema, input);
@@ -150,9 +186,13 @@ const LiveSessionPinProductInput = builder.inputType("LiveSessionPinProductInput
     livePrice: t.field({
       type: "Decimal",
       required: false,
-      description: "A live-only unit price in the product's currency: at least 0 and below the regular price. Applies only while the session is LIVE.",
+      description:
+        "A live-only unit price in the product's currency: at least 0 and below the regular price. Applies only while the session is LIVE.",
     }),
-    quantityCap: t.int({ required: false, description: "Units that may be sold through the pin while live (at least 1); default no cap." }),
+    quantityCap: t.int({
+      required: false,
+      description: "Units that may be sold through the pin while live (at least 1); default no cap.",
+    }),
   }),
 });
 
@@ -203,7 +243,8 @@ const presenceFields = (t: PothosSchemaTypes.InputFieldBuilder<SchemaTypesOf, "I
   liveSessionId: t.id(),
   sessionId: t.string({
     required: false,
-    description: "Identifies an anonymous viewer (an opaque id the app keeps per device); ignored when a user token is sent.",
+    description:
+      "Identifies an anonymous viewer (an opaque id the app keeps per device); ignored when a user token is sent.",
   }),
 });
 
@@ -213,14 +254,20 @@ const LiveSessionLeaveInput = builder.inputType("LiveSessionLeaveInput", { field
 const presenceSchema = z.object({
   liveSessionId: globalId("LiveSession"),
   sessionId: optional(
-    z.string().trim().min(1).max(LIMITS.sessionId).regex(/^[A-Za-z0-9._:-]+$/, "Use letters, digits and . _ : - only."),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.sessionId)
+      .regex(/^[A-Za-z0-9._:-]+$/, "Use letters, digits and . _ : - only."),
   ),
 });
 
 builder.mutationField("liveSessionJoin", (t) =>
   t.field({
     type: sessionPayload("LiveSessionJoin"),
-    description: "Counts the caller (a user, or an anonymous sessionId) as watching a LIVE session; joining again changes nothing.",
+    description:
+      "Counts the caller (a user, or an anonymous sessionId) as watching a LIVE session; joining again changes nothing.",
     args: { input: t.arg({ type: LiveSessionJoinInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(presenceSchema, input);

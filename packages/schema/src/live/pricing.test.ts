@@ -14,7 +14,11 @@ const pin = (terms: Partial<PinTerms> = {}): PinTerms => ({
 
 describe("liveQuote", () => {
   it("gives the live price and remaining cap while the session is LIVE and the product pinned", () => {
-    expect(liveQuote(live, pin({ quantitySold: 3 }), 1500, t(5))).toEqual({ price: 900, isLivePrice: true, remainingCap: 7 });
+    expect(liveQuote(live, pin({ quantitySold: 3 }), 1500, t(5))).toEqual({
+      price: 900,
+      isLivePrice: true,
+      remainingCap: 7,
+    });
   });
 
   it("gives no quote before the session starts, after it ends, or when it was cancelled", () => {
@@ -41,15 +45,27 @@ describe("liveQuote", () => {
   });
 
   it("has no cap to count down when the pin has none", () => {
-    expect(liveQuote(live, pin({ quantityCap: null, quantitySold: 500 }), 1500, t(5))).toEqual({ price: 900, isLivePrice: true, remainingCap: null });
+    expect(liveQuote(live, pin({ quantityCap: null, quantitySold: 500 }), 1500, t(5))).toEqual({
+      price: 900,
+      isLivePrice: true,
+      remainingCap: null,
+    });
   });
 
   it("gives the regular price for a pin without a live price (a capped drop at full price)", () => {
-    expect(liveQuote(live, pin({ livePrice: null }), 1500, t(5))).toEqual({ price: 1500, isLivePrice: false, remainingCap: 10 });
+    expect(liveQuote(live, pin({ livePrice: null }), 1500, t(5))).toEqual({
+      price: 1500,
+      isLivePrice: false,
+      remainingCap: 10,
+    });
   });
 
   it("never charges more than the regular price when it dropped below the live price", () => {
-    expect(liveQuote(live, pin({ livePrice: 900 }), 800, t(5))).toEqual({ price: 800, isLivePrice: false, remainingCap: 10 });
+    expect(liveQuote(live, pin({ livePrice: 900 }), 800, t(5))).toEqual({
+      price: 800,
+      isLivePrice: false,
+      remainingCap: 10,
+    });
   });
 
   it("allows a free live price", () => {

@@ -40,7 +40,12 @@ export function remainingUnderCap(pin: Pick<PinTerms, "quantityCap" | "quantityS
  * pinned at `at`, or the cap is used up. A live price above the regular price (the merchant
  * lowered the variant's price after pinning) gives way to the regular price.
  */
-export function liveQuote(session: LiveWindow, pin: PinTerms, regularPrice: number, at: Date): LiveQuote | null {
+export function liveQuote(
+  session: LiveWindow,
+  pin: PinTerms,
+  regularPrice: number,
+  at: Date,
+): LiveQuote | null {
   if (session.status !== "LIVE" || session.startedAt === null || at < session.startedAt) return null;
   if (session.endedAt !== null && at >= session.endedAt) return null;
   if (at < pin.pinnedAt || (pin.unpinnedAt !== null && at >= pin.unpinnedAt)) return null;
@@ -54,12 +59,16 @@ export function liveQuote(session: LiveWindow, pin: PinTerms, regularPrice: numb
  * Which of a product's pins prices a variant: a pin of that very variant wins over a pin of the
  * whole product; among equals, the latest pinned.
  */
-export function choosePin<P extends { variantId: string | null; pinnedAt: Date }>(pins: P[], variantId: string): P | null {
+export function choosePin<P extends { variantId: string | null; pinnedAt: Date }>(
+  pins: P[],
+  variantId: string,
+): P | null {
   const rank = (p: P) => (p.variantId === variantId ? 1 : p.variantId === null ? 0 : -1);
   let best: P | null = null;
   for (const pin of pins) {
     if (rank(pin) < 0) continue;
-    if (best === null || rank(pin) > rank(best) || (rank(pin) === rank(best) && pin.pinnedAt > best.pinnedAt)) best = pin;
+    if (best === null || rank(pin) > rank(best) || (rank(pin) === rank(best) && pin.pinnedAt > best.pinnedAt))
+      best = pin;
   }
   return best;
 }

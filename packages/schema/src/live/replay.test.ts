@@ -39,7 +39,12 @@ describe("replayTagRanges", () => {
   });
 
   it(`keeps at most ${MAX_REPLAY_TAGS} tags, the first pinned`, () => {
-    const pins = Array.from({ length: 40 }, (_, i) => ({ productId: `p${i}`, variantId: null, pinnedAt: at(i * 1000), unpinnedAt: null }));
+    const pins = Array.from({ length: 40 }, (_, i) => ({
+      productId: `p${i}`,
+      variantId: null,
+      pinnedAt: at(i * 1000),
+      unpinnedAt: null,
+    }));
     const ranges = replayTagRanges(pins.reverse(), start, end, 60_000);
     expect(ranges).toHaveLength(MAX_REPLAY_TAGS);
     expect(ranges[0]!.productId).toBe("p0");

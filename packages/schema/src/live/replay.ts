@@ -29,7 +29,12 @@ export interface ReplayTagRange {
  * ended shows to the end of the video; ranges are clipped to the video and empty ones dropped.
  * The first MAX_REPLAY_TAGS in order of pinning are kept.
  */
-export function replayTagRanges(pins: PinSpan[], startedAt: Date, endedAt: Date, durationMs: number): ReplayTagRange[] {
+export function replayTagRanges(
+  pins: PinSpan[],
+  startedAt: Date,
+  endedAt: Date,
+  durationMs: number,
+): ReplayTagRange[] {
   const offset = (d: Date) => Math.min(durationMs, Math.max(0, d.getTime() - startedAt.getTime()));
   return [...pins]
     .sort((a, b) => a.pinnedAt.getTime() - b.pinnedAt.getTime())

@@ -16,7 +16,12 @@ import type { LiveSessionStatus, Role } from "../generated/prisma/enums.ts";
 import { canManageShop, isPlatform } from "../identity/service.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
-import { queueEvent, transaction, type LivePinSnapshot, type LiveSessionEventKind } from "../shared/events.ts";
+import {
+  queueEvent,
+  transaction,
+  type LivePinSnapshot,
+  type LiveSessionEventKind,
+} from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import type { LiveErrorCode } from "./errors.ts";
@@ -34,7 +39,8 @@ function liveError(code: LiveErrorCode, message: string, field?: (string | numbe
   return userError(code, message, field ?? null);
 }
 
-const notFound = (field: string, what = "live session") => failed([liveError("NOT_FOUND", `No ${what} has this id.`, [field])]);
+const notFound = (field: string, what = "live session") =>
+  failed([liveError("NOT_FOUND", `No ${what} has this id.`, [field])]);
 
 function invalidState(status: LiveSessionStatus, action: string, field = "id") {
   return failed([liveError("INVALID_STATE", `The session is ${status}; it cannot ${action}.`, [field])]);
@@ -48,7 +54,6 @@ const ACTION_TEXT: Record<LiveTransition, string> = {
 
 // ───────────── who may act ─────────────
 
-
 interface SessionAccess {
   id: string;
   hostId: string;
@@ -60,14 +65,26 @@ interface SessionAccess {
 async function assertMayAct(ctx: Context, session: SessionAccess): Promise<void> {
   if (ctx.user?.id === session.hostId || isPlatform(ctx)) return;
   if (session.shopId !== null && (await canManageShop(ctx, session.shopId))) return;
-  throw forbidden("Only the host, the merchants of the session's shop or the platform may act on this live session.");
+  throw forbidden(
+    "Only the host, the merchants of the session's shop or the platform may act on this live session.",
+  );
 }
 
 const sessionAccess = { id: true, hostId: true, shopId: true, status: true } as const;
 
 /** A `liveSessionEvents` payload committed now. */
-function liveEvent(kind: LiveSessionEventKind, liveSessionId: string, extra: { viewerCount?: number; pin?: LivePinSnapshot } = {}) {
-  return { kind, liveSessionId, occurredAt: new Date().toISOString(), viewerCount: extra.viewerCount ?? null, pin: extra.pin ?? null };
+function liveEvent(
+  kind: LiveSessionEventKind,
+  liveSessionId: string,
+  extra: { viewerCount?: number; pin?: LivePinSnapshot } = {},
+) {
+  return {
+    kind,
+    liveSessionId,
+    occurredAt: new Date().toISOString(),
+    viewerCount: extra.viewerCount ?? null,
+    pin: extra.pin ?? null,
+  };
 }
 
 /** How often at most a session's viewer count is published (joins and leaves coalesce). */
@@ -75,8 +92,13 @@ export const VIEWER_COUNT_INTERVAL_MS = 1000;
 
 function publishViewerCount(ctx: Context, liveSessionId: string): void {
   ctx.events.publishCoalesced("liveSessionEvents", liveSessionId, VIEWER_COUNT_INTERVAL_MS, async () => {
-    const session = await ctx.db.liveSession.findUnique({ where: { id: liveSessionId }, select: { viewerCount: true, status: true } });
-    return session && session.status === "LIVE" ? liveEvent("VIEWER_COUNT", liveSessionId, { viewerCount: session.viewerCount }) : null;
+    const session = await ctx.db.liveSession.findUnique({
+      where: { id: liveSessionId },
+      select: { viewerCount: true, status: true },
+    });
+    return session && session.status === "LIVE"
+      ? liveEvent("VIEWER_COUNT", liveSessionId, { viewerCount: session.viewerCount })
+      : null;
   });
 }
 
@@ -110,8 +132,12 @@ function hasRole(roles: Role[], ...wanted: Role[]) {
  * a CREATOR, or a MERCHANT of the shop. Fails with SCHEDULED_AT_IN_PAST, NOT_FOUND (shop,
  * host), HOST_REQUIRED or HOST_NOT_ELIGIBLE; throws FORBIDDEN for anyone else.
  */
-export async function scheduleLiveSession(ctx: Context, input: LiveSessionScheduleInput): Promise<PayloadShape> {
-  if (ctx.user === null && ctx.key.kind !== "SECRET") throw forbidden("Scheduling a live session needs a user token or a secret key.");
+export async function scheduleLiveSession(
+  ctx: Context,
+  input: LiveSessionScheduleInput,
+): Promise<PayloadShape> {
+  if (ctx.user === null && ctx.key.kind !== "SECRET")
+    throw forbidden("Scheduling a live session needs a user token or a secret key.");
   const now = Date.now();
   if (input.scheduledAt.getTime() <= now) {
     return failed([liveError("SCHEDULED_AT_IN_PAST", "scheduledAt must be in the future.", ["scheduledAt"])]);
@@ -127,36 +153,62 @@ export async function scheduleLiveSession(ctx: Context, input: LiveSessionSchedu
   let hostId: string;
   if (input.hostId && input.hostId !== ctx.user?.id) {
     if (!isPlatform(ctx)) throw forbidden("Only the platform schedules a session for another host.");
-    const host = await ctx.db.user.findUnique({ where: { id: input.hostId }, select: { id: true, roles: true } });
+    const host = await ctx.db.user.findUnique({
+      where: { id: input.hostId },
+      select: { id: true, roles: true },
+    });
     if (!host) return notFound("hostId", "user");
     const eligible =
       hasRole(host.roles, "CREATOR") ||
       (shopId !== null &&
         hasRole(host.roles, "MERCHANT") &&
-        (await ctx.db.shopMember.findUnique({ where: { shopId_userId: { shopId, userId: host.id } }, select: { userId: true } })) !== null);
+        (await ctx.db.shopMember.findUnique({
+          where: { shopId_userId: { shopId, userId: host.id } },
+          select: { userId: true },
+        })) !== null);
     if (!eligible) {
-      return failed([liveError("HOST_NOT_ELIGIBLE", "The host must be a CREATOR or a MERCHANT of the session's shop.", ["hostId"])]);
+      return failed([
+        liveError("HOST_NOT_ELIGIBLE", "The host must be a CREATOR or a MERCHANT of the session's shop.", [
+          "hostId",
+        ]),
+      ]);
     }
     hostId = host.id;
   } else if (ctx.user) {
-    const allowed = shopId !== null ? await canManageShop(ctx, shopId) : hasRole(ctx.user.roles, "CREATOR", "ADMIN");
+    const allowed =
+      shopId !== null ? await canManageShop(ctx, shopId) : hasRole(ctx.user.roles, "CREATOR", "ADMIN");
     if (!allowed) {
-      throw forbidden(shopId !== null ? "You do not manage this shop." : "Only creators host live sessions of their own.");
+      throw forbidden(
+        shopId !== null ? "You do not manage this shop." : "Only creators host live sessions of their own.",
+      );
     }
     hostId = ctx.user.id;
   } else {
-    return failed([liveError("HOST_REQUIRED", "Name the host (hostId) when scheduling as the platform.", ["hostId"])]);
+    return failed([
+      liveError("HOST_REQUIRED", "Name the host (hostId) when scheduling as the platform.", ["hostId"]),
+    ]);
   }
 
   const session = await ctx.db.liveSession.create({
-    data: { hostId, shopId, title: input.title, scheduledAt: input.scheduledAt, playbackUrl: input.playbackUrl ?? null },
+    data: {
+      hostId,
+      shopId,
+      title: input.title,
+      scheduledAt: input.scheduledAt,
+      playbackUrl: input.playbackUrl ?? null,
+    },
     select: { id: true },
   });
   return succeeded(session.id);
 }
 
 /** Applies a status transition with one conditional UPDATE; INVALID_STATE when the session is elsewhere. */
-async function transition(ctx: Context, id: string, action: "start" | "cancel", playbackUrl?: string | null): Promise<PayloadShape> {
+async function transition(
+  ctx: Context,
+  id: string,
+  action: "start" | "cancel",
+  playbackUrl?: string | null,
+): Promise<PayloadShape> {
   const session = await ctx.db.liveSession.findUnique({ where: { id }, select: sessionAccess });
   if (!session) return notFound("id");
   await assertMayAct(ctx, session);
@@ -164,7 +216,11 @@ async function transition(ctx: Context, id: string, action: "start" | "cancel", 
   const { from, to } = TRANSITIONS[action];
   const { count } = await ctx.db.liveSession.updateMany({
     where: { id, status: from },
-    data: { status: to, ...(action === "start" ? { startedAt: new Date() } : {}), ...(playbackUrl ? { playbackUrl } : {}) },
+    data: {
+      status: to,
+      ...(action === "start" ? { startedAt: new Date() } : {}),
+      ...(playbackUrl ? { playbackUrl } : {}),
+    },
   });
   if (count === 0) {
     const current = await ctx.db.liveSession.findUniqueOrThrow({ where: { id }, select: { status: true } });
@@ -178,7 +234,11 @@ async function transition(ctx: Context, id: string, action: "start" | "cancel", 
  * Puts a SCHEDULED session on air (LIVE, `startedAt` now), with `playbackUrl` replacing the
  * scheduled one when given; INVALID_STATE otherwise.
  */
-export function startLiveSession(ctx: Context, id: string, playbackUrl?: string | null): Promise<PayloadShape> {
+export function startLiveSession(
+  ctx: Context,
+  id: string,
+  playbackUrl?: string | null,
+): Promise<PayloadShape> {
   return transition(ctx, id, "start", playbackUrl);
 }
 
@@ -202,8 +262,14 @@ export interface ReplayInput {
  * with the products pinned during the session over the time they were pinned (see
  * `replayTagRanges`; products no longer ACTIVE are left out). All in one transaction.
  */
-export async function endLiveSession(ctx: Context, input: { id: string; replay?: ReplayInput | null | undefined }): Promise<PayloadShape> {
-  const session = await ctx.db.liveSession.findUnique({ where: { id: input.id }, select: { ...sessionAccess, title: true, startedAt: true } });
+export async function endLiveSession(
+  ctx: Context,
+  input: { id: string; replay?: ReplayInput | null | undefined },
+): Promise<PayloadShape> {
+  const session = await ctx.db.liveSession.findUnique({
+    where: { id: input.id },
+    select: { ...sessionAccess, title: true, startedAt: true },
+  });
   if (!session) return notFound("id");
   await assertMayAct(ctx, session);
   if (!canTransition("end", session.status)) return invalidState(session.status, ACTION_TEXT.end);
@@ -215,7 +281,10 @@ export async function endLiveSession(ctx: Context, input: { id: string; replay?:
       data: { status: "ENDED", endedAt, viewerCount: 0 },
     });
     if (count === 0) {
-      const current = await tx.liveSession.findUniqueOrThrow({ where: { id: session.id }, select: { status: true } });
+      const current = await tx.liveSession.findUniqueOrThrow({
+        where: { id: session.id },
+        select: { status: true },
+      });
       return invalidState(current.status, ACTION_TEXT.end);
     }
     await tx.liveSessionViewer.deleteMany({ where: { liveSessionId: session.id } });
@@ -268,10 +337,14 @@ export interface LiveSessionPinProductInput {
  * PRODUCT_NOT_ACTIVE, LIVE_PRICE_NOT_BELOW_PRICE or QUANTITY_CAP_BELOW_SOLD.
  */
 export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput): Promise<PayloadShape> {
-  const session = await ctx.db.liveSession.findUnique({ where: { id: input.liveSessionId }, select: sessionAccess });
+  const session = await ctx.db.liveSession.findUnique({
+    where: { id: input.liveSessionId },
+    select: sessionAccess,
+  });
   if (!session) return notFound("liveSessionId");
   await assertMayAct(ctx, session);
-  if (!canChangePins(session.status)) return invalidState(session.status, "change its pinned products", "liveSessionId");
+  if (!canChangePins(session.status))
+    return invalidState(session.status, "change its pinned products", "liveSessionId");
 
   const product = await ctx.db.product.findUnique({
     where: { id: input.productId },
@@ -279,15 +352,24 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
   });
   if (!product || !(await canSeeProduct(ctx, product))) return notFound("productId", "product");
   if (session.shopId !== null && product.shopId !== session.shopId) {
-    return failed([liveError("PRODUCT_NOT_IN_SHOP", "A shop's live session pins only the shop's products.", ["productId"])]);
+    return failed([
+      liveError("PRODUCT_NOT_IN_SHOP", "A shop's live session pins only the shop's products.", ["productId"]),
+    ]);
   }
   if (product.status === "ARCHIVED" || (session.shopId === null && product.status !== "ACTIVE")) {
-    return failed([liveError("PRODUCT_NOT_ACTIVE", `The product is ${product.status}; pin an ACTIVE product.`, ["productId"])]);
+    return failed([
+      liveError("PRODUCT_NOT_ACTIVE", `The product is ${product.status}; pin an ACTIVE product.`, [
+        "productId",
+      ]),
+    ]);
   }
   const variantId = input.variantId ?? null;
   let regularPrice = product.minPrice;
   if (variantId !== null) {
-    const variant = await ctx.db.productVariant.findFirst({ where: { id: variantId, productId: product.id }, select: { price: true } });
+    const variant = await ctx.db.productVariant.findFirst({
+      where: { id: variantId, productId: product.id },
+      select: { price: true },
+    });
     if (!variant) return notFound("variantId", "variant of this product");
     regularPrice = variant.price;
   }
@@ -295,7 +377,12 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
   if (input.livePrice != null) {
     const parsed = parseDecimalAmount(input.livePrice, product.currencyCode);
     if (!parsed.ok) {
-      const code = parsed.error === "NEGATIVE" ? "LESS_THAN_MINIMUM" : parsed.error === "TOO_LARGE" ? "GREATER_THAN_MAXIMUM" : "INVALID";
+      const code =
+        parsed.error === "NEGATIVE"
+          ? "LESS_THAN_MINIMUM"
+          : parsed.error === "TOO_LARGE"
+            ? "GREATER_THAN_MAXIMUM"
+            : "INVALID";
       const why = {
         NEGATIVE: "must not be negative",
         TOO_LARGE: "is too large",
@@ -306,7 +393,11 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
     }
     if (parsed.amount >= regularPrice) {
       return failed([
-        liveError("LIVE_PRICE_NOT_BELOW_PRICE", `livePrice must be below the regular price (${regularPrice} minor units of ${product.currencyCode}).`, ["livePrice"]),
+        liveError(
+          "LIVE_PRICE_NOT_BELOW_PRICE",
+          `livePrice must be below the regular price (${regularPrice} minor units of ${product.currencyCode}).`,
+          ["livePrice"],
+        ),
       ]);
     }
     livePrice = parsed.amount;
@@ -333,20 +424,54 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
     });
     if (current) {
       if (quantityCap !== null && quantityCap < current.quantitySold) {
-        return failed([liveError("QUANTITY_CAP_BELOW_SOLD", `${current.quantitySold} units were already sold through this pin.`, ["quantityCap"])]);
+        return failed([
+          liveError(
+            "QUANTITY_CAP_BELOW_SOLD",
+            `${current.quantitySold} units were already sold through this pin.`,
+            ["quantityCap"],
+          ),
+        ]);
       }
-      await tx.livePinnedProduct.update({ where: { id: current.id }, data: { livePrice, quantityCap }, select: { id: true } });
-      queueEvent("liveSessionEvents", session.id, liveEvent("PRICE_CHANGED", session.id, { pin: snapshot(current.id) }));
-    } else {
-      // Under the session's lock, so two pins at once cannot both take the last place.
-      if ((await tx.livePinnedProduct.count({ where: { liveSessionId: session.id, unpinnedAt: null } })) >= MAX_PINS) {
-        return failed([liveError("TOO_MANY_PINS", `A session has at most ${MAX_PINS} products pinned at once; unpin one first.`, ["liveSessionId"])]);
-      }
-      const pin = await tx.livePinnedProduct.create({
-        data: { liveSessionId: session.id, productId: product.id, variantId, livePrice, quantityCap, pinnedAt: new Date() },
+      await tx.livePinnedProduct.update({
+        where: { id: current.id },
+        data: { livePrice, quantityCap },
         select: { id: true },
       });
-      queueEvent("liveSessionEvents", session.id, liveEvent("PRODUCT_PINNED", session.id, { pin: snapshot(pin.id) }));
+      queueEvent(
+        "liveSessionEvents",
+        session.id,
+        liveEvent("PRICE_CHANGED", session.id, { pin: snapshot(current.id) }),
+      );
+    } else {
+      // Under the session's lock, so two pins at once cannot both take the last place.
+      if (
+        (await tx.livePinnedProduct.count({ where: { liveSessionId: session.id, unpinnedAt: null } })) >=
+        MAX_PINS
+      ) {
+        return failed([
+          liveError(
+            "TOO_MANY_PINS",
+            `A session has at most ${MAX_PINS} products pinned at once; unpin one first.`,
+            ["liveSessionId"],
+          ),
+        ]);
+      }
+      const pin = await tx.livePinnedProduct.create({
+        data: {
+          liveSessionId: session.id,
+          productId: product.id,
+          variantId,
+          livePrice,
+          quantityCap,
+          pinnedAt: new Date(),
+        },
+        select: { id: true },
+      });
+      queueEvent(
+        "liveSessionEvents",
+        session.id,
+        liveEvent("PRODUCT_PINNED", session.id, { pin: snapshot(pin.id) }),
+      );
     }
     return succeeded(session.id);
   });
@@ -368,18 +493,31 @@ export async function unpinProduct(ctx: Context, pinnedProductId: string): Promi
   if (!pin) return notFound("pinnedProductId", "pinned product");
   const session = pin.liveSession;
   await assertMayAct(ctx, session);
-  if (!canChangePins(session.status)) return invalidState(session.status, "change its pinned products", "pinnedProductId");
+  if (!canChangePins(session.status))
+    return invalidState(session.status, "change its pinned products", "pinnedProductId");
   const status = await transaction(ctx, async (tx) => {
     const current = await lockSession(tx, session.id);
     if (current !== null && canChangePins(current)) {
-      const { count } = await tx.livePinnedProduct.updateMany({ where: { id: pinnedProductId, unpinnedAt: null }, data: { unpinnedAt: new Date() } });
+      const { count } = await tx.livePinnedProduct.updateMany({
+        where: { id: pinnedProductId, unpinnedAt: null },
+        data: { unpinnedAt: new Date() },
+      });
       if (count === 1) {
         const { product, productId, variantId, livePrice, quantityCap } = pin;
         queueEvent(
           "liveSessionEvents",
           session.id,
           liveEvent("PRODUCT_UNPINNED", session.id, {
-            pin: { id: pinnedProductId, productId, variantId, livePrice, quantityCap, currencyCode: product.currencyCode, shopId: product.shopId, productStatus: product.status },
+            pin: {
+              id: pinnedProductId,
+              productId,
+              variantId,
+              livePrice,
+              quantityCap,
+              currencyCode: product.currencyCode,
+              shopId: product.shopId,
+              productStatus: product.status,
+            },
           }),
         );
       }
@@ -387,7 +525,8 @@ export async function unpinProduct(ctx: Context, pinnedProductId: string): Promi
     return current;
   });
   // The session ended (or was cancelled) since it was read: its pins are history now.
-  if (status !== null && !canChangePins(status)) return invalidState(status, "change its pinned products", "pinnedProductId");
+  if (status !== null && !canChangePins(status))
+    return invalidState(status, "change its pinned products", "pinnedProductId");
   return succeeded(session.id);
 }
 
@@ -408,7 +547,10 @@ export interface LivePrice extends LiveQuote {
  * A pin of the variant wins over a pin of its whole product. One SQL statement; pass the
  * transaction client when pricing inside a cart or checkout write.
  */
-export async function livePriceFor(db: Db, query: { liveSessionId: string; variantId: string; at?: Date }): Promise<LivePrice | null> {
+export async function livePriceFor(
+  db: Db,
+  query: { liveSessionId: string; variantId: string; at?: Date },
+): Promise<LivePrice | null> {
   const at = query.at ?? new Date();
   const pins = await db.livePinnedProduct.findMany({
     where: {
@@ -427,7 +569,9 @@ export async function livePriceFor(db: Db, query: { liveSessionId: string; varia
       pinnedAt: true,
       unpinnedAt: true,
       liveSession: { select: { status: true, startedAt: true, endedAt: true } },
-      product: { select: { currencyCode: true, variants: { where: { id: query.variantId }, select: { price: true } } } },
+      product: {
+        select: { currencyCode: true, variants: { where: { id: query.variantId }, select: { price: true } } },
+      },
     },
   });
   const pin = choosePin(pins, query.variantId);
@@ -438,7 +582,8 @@ export async function livePriceFor(db: Db, query: { liveSessionId: string; varia
 }
 
 function assertQuantity(quantity: number) {
-  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, not ${quantity}`);
+  if (!Number.isSafeInteger(quantity) || quantity <= 0)
+    throw new RangeError(`quantity must be a positive integer, not ${quantity}`);
 }
 
 /**
@@ -447,7 +592,10 @@ function assertQuantity(quantity: number) {
  * (pins without a cap only count). Returns whether it succeeded; concurrent callers never
  * oversell. Call it in the checkout transaction so a failed checkout gives the units back.
  */
-export async function consumeLiveQuantity(tx: Db, input: { pinId: string; quantity: number }): Promise<boolean> {
+export async function consumeLiveQuantity(
+  tx: Db,
+  input: { pinId: string; quantity: number },
+): Promise<boolean> {
   assertQuantity(input.quantity);
   const updated = await tx.$executeRaw`
     UPDATE "LivePinnedProduct" p SET "quantitySold" = p."quantitySold" + ${input.quantity}
@@ -478,7 +626,11 @@ function viewerKeyOf(ctx: Context, sessionId: string | null | undefined): string
 }
 
 const viewerRequired = () =>
-  failed([liveError("VIEWER_REQUIRED", "Send a user token, or a sessionId identifying the anonymous viewer.", ["sessionId"])]);
+  failed([
+    liveError("VIEWER_REQUIRED", "Send a user token, or a sessionId identifying the anonymous viewer.", [
+      "sessionId",
+    ]),
+  ]);
 
 /**
  * Marks the caller present in a LIVE session. Idempotent per viewer (a user, or an anonymous
@@ -486,17 +638,27 @@ const viewerRequired = () =>
  * `peakViewerCount` when exceeded) in the same transaction; repeated joins change nothing.
  * Fails with NOT_FOUND, INVALID_STATE (not LIVE) or VIEWER_REQUIRED.
  */
-export async function joinLiveSession(ctx: Context, input: { liveSessionId: string; sessionId?: string | null | undefined }): Promise<PayloadShape> {
+export async function joinLiveSession(
+  ctx: Context,
+  input: { liveSessionId: string; sessionId?: string | null | undefined },
+): Promise<PayloadShape> {
   const viewerKey = viewerKeyOf(ctx, input.sessionId);
   if (viewerKey === null) return viewerRequired();
-  const session = await ctx.db.liveSession.findUnique({ where: { id: input.liveSessionId }, select: { id: true, status: true } });
+  const session = await ctx.db.liveSession.findUnique({
+    where: { id: input.liveSessionId },
+    select: { id: true, status: true },
+  });
   if (!session) return notFound("liveSessionId");
-  if (!canJoin(session.status)) return invalidState(session.status, "be joined (only a LIVE session is)", "liveSessionId");
+  if (!canJoin(session.status))
+    return invalidState(session.status, "be joined (only a LIVE session is)", "liveSessionId");
   let joined = false;
   const status = await ctx.db.$transaction(async (tx) => {
     const current = await lockSession(tx, session.id);
     if (current === null || !canJoin(current)) return current;
-    const { count } = await tx.liveSessionViewer.createMany({ data: [{ liveSessionId: session.id, viewerKey }], skipDuplicates: true });
+    const { count } = await tx.liveSessionViewer.createMany({
+      data: [{ liveSessionId: session.id, viewerKey }],
+      skipDuplicates: true,
+    });
     joined = count === 1;
     if (count === 1) {
       await tx.$executeRaw`
@@ -519,16 +681,28 @@ export async function joinLiveSession(ctx: Context, input: { liveSessionId: stri
  * one transaction. Leaving when not present (or after the session ended, which clears presence)
  * changes nothing. Fails with NOT_FOUND or VIEWER_REQUIRED.
  */
-export async function leaveLiveSession(ctx: Context, input: { liveSessionId: string; sessionId?: string | null | undefined }): Promise<PayloadShape> {
+export async function leaveLiveSession(
+  ctx: Context,
+  input: { liveSessionId: string; sessionId?: string | null | undefined },
+): Promise<PayloadShape> {
   const viewerKey = viewerKeyOf(ctx, input.sessionId);
   if (viewerKey === null) return viewerRequired();
-  const session = await ctx.db.liveSession.findUnique({ where: { id: input.liveSessionId }, select: { id: true } });
+  const session = await ctx.db.liveSession.findUnique({
+    where: { id: input.liveSessionId },
+    select: { id: true },
+  });
   if (!session) return notFound("liveSessionId");
   const left = await ctx.db.$transaction(async (tx) => {
     if ((await lockSession(tx, session.id)) === null) return false;
-    const { count } = await tx.liveSessionViewer.deleteMany({ where: { liveSessionId: session.id, viewerKey } });
+    const { count } = await tx.liveSessionViewer.deleteMany({
+      where: { liveSessionId: session.id, viewerKey },
+    });
     if (count === 1) {
-      await tx.liveSession.update({ where: { id: session.id }, data: { viewerCount: { decrement: 1 } }, select: { id: true } });
+      await tx.liveSession.update({
+        where: { id: session.id },
+        data: { viewerCount: { decrement: 1 } },
+        select: { id: true },
+      });
     }
     return count === 1;
   }, TX_OPTIONS);

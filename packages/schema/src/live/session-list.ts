@@ -14,7 +14,16 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
 import { limits } from "../limits.ts";
-import { badInput, decodeCursor, encodeCursor, keysetPage, keysetPageInfo, pageWindow, type ConnectionShape, type PageArgs } from "../shared/cursor.ts";
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPageInfo,
+  pageWindow,
+  type ConnectionShape,
+  type PageArgs,
+} from "../shared/cursor.ts";
 
 type SortField = "viewerCount" | "scheduledAt" | "endedAt";
 
@@ -36,9 +45,16 @@ export type LiveSessionConnectionShape = ConnectionShape;
 type Row = { id: string } & Partial<Record<SortField, number | Date | null>>;
 
 /** Resolves a live sessions connection for the GraphQL field at `info`. */
-export async function listLiveSessions(ctx: Context, args: LiveSessionListArgs, info: GraphQLResolveInfo): Promise<LiveSessionConnectionShape> {
+export async function listLiveSessions(
+  ctx: Context,
+  args: LiveSessionListArgs,
+  info: GraphQLResolveInfo,
+): Promise<LiveSessionConnectionShape> {
   const { field, descending: natural } = ORDERINGS[args.status];
-  const { backward, size } = pageWindow(args, { defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize });
+  const { backward, size } = pageWindow(args, {
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
   const ordering = `live:${args.status}`;
   const where: Prisma.LiveSessionWhereInput = {
     status: args.status,
@@ -54,11 +70,15 @@ export async function listLiveSessions(ctx: Context, args: LiveSessionListArgs, 
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
     const value = field === "viewerCount" ? Number(c.v) : new Date(String(c.v));
-    if (field === "viewerCount" ? !Number.isSafeInteger(value) : Number.isNaN((value as Date).getTime())) throw badInput("Malformed cursor.");
+    if (field === "viewerCount" ? !Number.isSafeInteger(value) : Number.isNaN((value as Date).getTime()))
+      throw badInput("Malformed cursor.");
     pageWhere.OR = [{ [field]: { [cmp]: value } }, { [field]: value, id: { [cmp]: c.id } }];
   }
 
-  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as { select?: Record<string, unknown>; include?: object };
+  const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) as {
+    select?: Record<string, unknown>;
+    include?: object;
+  };
   const selection = query.select ? { select: { ...query.select, id: true, [field]: true } } : query;
   const rows =
     size === 0
@@ -74,7 +94,11 @@ export async function listLiveSessions(ctx: Context, args: LiveSessionListArgs, 
   const edges = page.map((row) => {
     const value = row[field];
     return {
-      cursor: encodeCursor({ o: ordering, v: value instanceof Date ? value.toISOString() : (value ?? 0), id: row.id }),
+      cursor: encodeCursor({
+        o: ordering,
+        v: value instanceof Date ? value.toISOString() : (value ?? 0),
+        id: row.id,
+      }),
       node: row,
     };
   });

@@ -25,45 +25,76 @@ const LiveSessionEventKindEnum = builder.enumType("LiveSessionEventKind", {
 const LivePinEvent = builder.objectRef<LivePinSnapshot>("LivePinEvent").implement({
   description: "A pinned product as the event committed it.",
   fields: (t) => ({
-    pinnedProductId: t.id({ description: "The LivePinnedProduct's ID.", resolve: (p) => encodeGlobalID("LivePinnedProduct", p.id) }),
+    pinnedProductId: t.id({
+      description: "The LivePinnedProduct's ID.",
+      resolve: (p) => encodeGlobalID("LivePinnedProduct", p.id),
+    }),
     productId: t.id({ resolve: (p) => encodeGlobalID("Product", p.productId) }),
-    variantId: t.id({ nullable: true, description: "null when the whole product is pinned.", resolve: (p) => (p.variantId ? encodeGlobalID("ProductVariant", p.variantId) : null) }),
-    livePrice: t.field({ type: Money, nullable: true, resolve: (p) => (p.livePrice === null ? null : money(p.livePrice, p.currencyCode)) }),
+    variantId: t.id({
+      nullable: true,
+      description: "null when the whole product is pinned.",
+      resolve: (p) => (p.variantId ? encodeGlobalID("ProductVariant", p.variantId) : null),
+    }),
+    livePrice: t.field({
+      type: Money,
+      nullable: true,
+      resolve: (p) => (p.livePrice === null ? null : money(p.livePrice, p.currencyCode)),
+    }),
     quantityCap: t.exposeInt("quantityCap", { nullable: true }),
   }),
 });
 
-const LiveSessionEvent = builder.objectRef<SubscriptionEvent<EventTopics["liveSessionEvents"]>>("LiveSessionEvent").implement({
-  description: "Something happened in a live session. Events carry their data, so thousands of viewers cost no reads.",
-  fields: (t) => ({
-    kind: t.field({ type: LiveSessionEventKindEnum, resolve: (e) => e.payload?.kind ?? "REFETCH" }),
-    liveSessionId: t.id({ resolve: (e) => encodeGlobalID("LiveSession", e.id) }),
-    occurredAt: t.field({ type: "DateTime", nullable: true, description: "When it committed; null for REFETCH.", resolve: (e) => e.payload?.occurredAt ?? null }),
-    status: t.field({
-      type: LiveSessionStatusEnum,
-      nullable: true,
-      description: "The status after STARTED, ENDED and CANCELLED.",
-      resolve: (e) => ({ STARTED: "LIVE", ENDED: "ENDED", CANCELLED: "CANCELLED" } as const)[e.payload?.kind as "STARTED"] ?? null,
+const LiveSessionEvent = builder
+  .objectRef<SubscriptionEvent<EventTopics["liveSessionEvents"]>>("LiveSessionEvent")
+  .implement({
+    description:
+      "Something happened in a live session. Events carry their data, so thousands of viewers cost no reads.",
+    fields: (t) => ({
+      kind: t.field({ type: LiveSessionEventKindEnum, resolve: (e) => e.payload?.kind ?? "REFETCH" }),
+      liveSessionId: t.id({ resolve: (e) => encodeGlobalID("LiveSession", e.id) }),
+      occurredAt: t.field({
+        type: "DateTime",
+        nullable: true,
+        description: "When it committed; null for REFETCH.",
+        resolve: (e) => e.payload?.occurredAt ?? null,
+      }),
+      status: t.field({
+        type: LiveSessionStatusEnum,
+        nullable: true,
+        description: "The status after STARTED, ENDED and CANCELLED.",
+        resolve: (e) =>
+          (({ STARTED: "LIVE", ENDED: "ENDED", CANCELLED: "CANCELLED" }) as const)[
+            e.payload?.kind as "STARTED"
+          ] ?? null,
+      }),
+      viewerCount: t.int({
+        nullable: true,
+        description: "Viewers present now, for VIEWER_COUNT and ENDED.",
+        resolve: (e) => e.payload?.viewerCount ?? null,
+      }),
+      pinnedProduct: t.field({
+        type: LivePinEvent,
+        nullable: true,
+        description:
+          "The pin, for PRODUCT_PINNED, PRICE_CHANGED and PRODUCT_UNPINNED (null when its product is a draft the caller does not manage).",
+        resolve: async (e, _args, ctx) => {
+          const pin = e.payload?.pin;
+          if (!pin) return null;
+          return pin.productStatus === "ACTIVE" ||
+            (await canSeeProduct(ctx, { shopId: pin.shopId, status: pin.productStatus }))
+            ? pin
+            : null;
+        },
+      }),
+      refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
     }),
-    viewerCount: t.int({ nullable: true, description: "Viewers present now, for VIEWER_COUNT and ENDED.", resolve: (e) => e.payload?.viewerCount ?? null }),
-    pinnedProduct: t.field({
-      type: LivePinEvent,
-      nullable: true,
-      description: "The pin, for PRODUCT_PINNED, PRICE_CHANGED and PRODUCT_UNPINNED (null when its product is a draft the caller does not manage).",
-      resolve: async (e, _args, ctx) => {
-        const pin = e.payload?.pin;
-        if (!pin) return null;
-        return pin.productStatus === "ACTIVE" || (await canSeeProduct(ctx, { shopId: pin.shopId, status: pin.productStatus })) ? pin : null;
-      },
-    }),
-    refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
-  }),
-});
+  });
 
 builder.subscriptionField("liveSessionEvents", (t) =>
   t.field({
     type: LiveSessionEvent,
-    description: "A live session's events: started, products pinned and unpinned, live prices, viewer count, ended. Any caller (as `liveSession(id)`).",
+    description:
+      "A live session's events: started, products pinned and unpinned, live prices, viewer count, ended. Any caller (as `liveSession(id)`).",
     args: { liveSessionId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.liveSessionId), "LiveSession");

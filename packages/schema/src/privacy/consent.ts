@@ -6,9 +6,12 @@ export const ViewerConsentType = builder.objectRef<Consent>("ViewerConsent").imp
   description: "What the viewer allows the platform to do with their activity. Both default to false.",
   fields: (t) => ({
     personalization: t.exposeBoolean("personalization", {
-      description: "FOR_YOU feeds and recommendations may use the viewer's own signals (likes, views, follows, purchases).",
+      description:
+        "FOR_YOU feeds and recommendations may use the viewer's own signals (likes, views, follows, purchases).",
     }),
-    analytics: t.exposeBoolean("analytics", { description: "The viewer's activity may be used for analytics." }),
+    analytics: t.exposeBoolean("analytics", {
+      description: "The viewer's activity may be used for analytics.",
+    }),
   }),
 });
 

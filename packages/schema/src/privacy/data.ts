@@ -19,27 +19,96 @@ import { utc } from "../shared/sql.ts";
 type Tx = Prisma.TransactionClient;
 
 /** Every column that refers to a user, and its fate: `table.column` → what happens. */
-export const USER_DATA: Record<string, { exported: string; erased: string; afterErasure: "refused" | "allowed" }> = {
+export const USER_DATA: Record<
+  string,
+  { exported: string; erased: string; afterErasure: "refused" | "allowed" }
+> = {
   "ShopMember.userId": { exported: "memberships", erased: "deleted", afterErasure: "refused" },
-  "Post.authorId": { exported: "posts", erased: "own posts deleted (with their tags and engagement); posts made for a shop stay, authored by the anonymised user", afterErasure: "refused" },
-  "PostLike.userId": { exported: "likes", erased: "deleted; the posts' likeCount and hourly likes go down", afterErasure: "refused" },
-  "PostView.viewerKey": { exported: "views", erased: "deleted; viewCount and hourly views go down", afterErasure: "refused" },
-  "PostShare.userId": { exported: "shares", erased: "deleted; shareCount and hourly shares go down", afterErasure: "refused" },
-  "UserFollow.followerId": { exported: "following", erased: "deleted; the followees' followerCount goes down", afterErasure: "refused" },
-  "UserFollow.followeeId": { exported: "followers (count only)", erased: "deleted; the followers' followingCount goes down", afterErasure: "refused" },
-  "ShopFollow.followerId": { exported: "shopsFollowed", erased: "deleted; the shops' followerCount goes down", afterErasure: "refused" },
-  "LiveSession.hostId": { exported: "liveSessions", erased: "own sessions (not for a shop) deleted; a shop's sessions stay, hosted by the anonymised user", afterErasure: "refused" },
-  "LiveSessionViewer.viewerKey": { exported: "liveSessionsWatching", erased: "deleted; viewerCount goes down", afterErasure: "refused" },
+  "Post.authorId": {
+    exported: "posts",
+    erased:
+      "own posts deleted (with their tags and engagement); posts made for a shop stay, authored by the anonymised user",
+    afterErasure: "refused",
+  },
+  "PostLike.userId": {
+    exported: "likes",
+    erased: "deleted; the posts' likeCount and hourly likes go down",
+    afterErasure: "refused",
+  },
+  "PostView.viewerKey": {
+    exported: "views",
+    erased: "deleted; viewCount and hourly views go down",
+    afterErasure: "refused",
+  },
+  "PostShare.userId": {
+    exported: "shares",
+    erased: "deleted; shareCount and hourly shares go down",
+    afterErasure: "refused",
+  },
+  "UserFollow.followerId": {
+    exported: "following",
+    erased: "deleted; the followees' followerCount goes down",
+    afterErasure: "refused",
+  },
+  "UserFollow.followeeId": {
+    exported: "followers (count only)",
+    erased: "deleted; the followers' followingCount goes down",
+    afterErasure: "refused",
+  },
+  "ShopFollow.followerId": {
+    exported: "shopsFollowed",
+    erased: "deleted; the shops' followerCount goes down",
+    afterErasure: "refused",
+  },
+  "LiveSession.hostId": {
+    exported: "liveSessions",
+    erased: "own sessions (not for a shop) deleted; a shop's sessions stay, hosted by the anonymised user",
+    afterErasure: "refused",
+  },
+  "LiveSessionViewer.viewerKey": {
+    exported: "liveSessionsWatching",
+    erased: "deleted; viewerCount goes down",
+    afterErasure: "refused",
+  },
   "Cart.userId": { exported: "carts", erased: "deleted with their lines", afterErasure: "refused" },
-  "Order.buyerId": { exported: "orders", erased: "kept for the merchant's accounting: buyer, email and country removed", afterErasure: "refused" },
-  "DiscountRedemption.buyerKey": { exported: "orders[].discountCodes", erased: "the buyer key replaced by an anonymous one", afterErasure: "refused" },
-  "InventoryAdjustment.actorId": { exported: "inventoryAdjustments", erased: "kept (a shop's stock history), pointing at the anonymised user", afterErasure: "refused" },
-  "AffiliateLink.creatorId": { exported: "affiliateLinks", erased: "disabled (their codes stop redirecting); kept, as order lines and commissions refer to them", afterErasure: "refused" },
-  "AffiliateInvitation.creatorId": { exported: "affiliateInvitations", erased: "deleted", afterErasure: "refused" },
-  "Commission.creatorId": { exported: "commissions", erased: "kept for the shops' accounting, owed to the anonymised user", afterErasure: "allowed" },
-  "Payout.creatorId": { exported: "payouts", erased: "kept for the shops' accounting", afterErasure: "allowed" },
+  "Order.buyerId": {
+    exported: "orders",
+    erased: "kept for the merchant's accounting: buyer, email and country removed",
+    afterErasure: "refused",
+  },
+  "DiscountRedemption.buyerKey": {
+    exported: "orders[].discountCodes",
+    erased: "the buyer key replaced by an anonymous one",
+    afterErasure: "refused",
+  },
+  "InventoryAdjustment.actorId": {
+    exported: "inventoryAdjustments",
+    erased: "kept (a shop's stock history), pointing at the anonymised user",
+    afterErasure: "refused",
+  },
+  "AffiliateLink.creatorId": {
+    exported: "affiliateLinks",
+    erased: "disabled (their codes stop redirecting); kept, as order lines and commissions refer to them",
+    afterErasure: "refused",
+  },
+  "AffiliateInvitation.creatorId": {
+    exported: "affiliateInvitations",
+    erased: "deleted",
+    afterErasure: "refused",
+  },
+  "Commission.creatorId": {
+    exported: "commissions",
+    erased: "kept for the shops' accounting, owed to the anonymised user",
+    afterErasure: "allowed",
+  },
+  "Payout.creatorId": {
+    exported: "payouts",
+    erased: "kept for the shops' accounting",
+    afterErasure: "allowed",
+  },
   "AffiliateClick.visitorId": {
-    exported: "affiliateClicks (the clicks of the visitor ids the user's carts and orders were attributed through)",
+    exported:
+      "affiliateClicks (the clicks of the visitor ids the user's carts and orders were attributed through)",
     erased: "deleted with their visits; the links' hourly click counts go down; order lines forget the click",
     afterErasure: "allowed",
   },
@@ -81,7 +150,11 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
   ] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.shopMember.findMany({ where: { userId }, orderBy: { shopId: "asc" } }),
-    db.post.findMany({ where: { authorId: userId }, include: { productTags: { orderBy: { position: "asc" } } }, orderBy: { id: "asc" } }),
+    db.post.findMany({
+      where: { authorId: userId },
+      include: { productTags: { orderBy: { position: "asc" } } },
+      orderBy: { id: "asc" },
+    }),
     db.postLike.findMany({ where: { userId }, orderBy: { postId: "asc" } }),
     db.postView.findMany({ where: { viewerKey }, orderBy: [{ postId: "asc" }, { bucket: "asc" }] }),
     db.postShare.findMany({ where: { userId }, orderBy: { id: "asc" } }),
@@ -89,8 +162,16 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     db.shopFollow.findMany({ where: { followerId: userId }, orderBy: { shopId: "asc" } }),
     db.liveSession.findMany({ where: { hostId: userId }, orderBy: { id: "asc" } }),
     db.liveSessionViewer.findMany({ where: { viewerKey }, orderBy: { liveSessionId: "asc" } }),
-    db.cart.findMany({ where: { userId }, include: { lines: { orderBy: { id: "asc" } } }, orderBy: { id: "asc" } }),
-    db.order.findMany({ where: { buyerId: userId }, include: { lines: { orderBy: { id: "asc" } }, payments: true, refunds: true, redemptions: true }, orderBy: { id: "asc" } }),
+    db.cart.findMany({
+      where: { userId },
+      include: { lines: { orderBy: { id: "asc" } } },
+      orderBy: { id: "asc" },
+    }),
+    db.order.findMany({
+      where: { buyerId: userId },
+      include: { lines: { orderBy: { id: "asc" } }, payments: true, refunds: true, redemptions: true },
+      orderBy: { id: "asc" },
+    }),
     db.inventoryAdjustment.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } }),
     db.affiliateLink.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
     db.affiliateInvitation.findMany({ where: { creatorId: userId }, orderBy: { id: "asc" } }),
@@ -130,7 +211,12 @@ const sql = P.sql;
  * Deletes counted post events (`remove`: a DELETE of PostView or PostShare rows) and takes them
  * off the posts' counter and the hourly rows they were counted in.
  */
-async function forgetPostEvents(tx: Tx, remove: Prisma.Sql, counter: "viewCount" | "shareCount", column: "views" | "shares"): Promise<void> {
+async function forgetPostEvents(
+  tx: Tx,
+  remove: Prisma.Sql,
+  counter: "viewCount" | "shareCount",
+  column: "views" | "shares",
+): Promise<void> {
   const c = P.raw(`"${counter}"`);
   const h = P.raw(`"${column}"`);
   await tx.$executeRaw`
@@ -150,7 +236,11 @@ async function forgetPostEvents(tx: Tx, remove: Prisma.Sql, counter: "viewCount"
  * cached credentials and connections. Writes for the user racing the erasure are refused by
  * the database (the `refuse_erased_user` triggers), so none lands on the anonymised row.
  */
-export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: string, now = new Date()): Promise<void> {
+export async function eraseUser(
+  ctx: Pick<Context, "db" | "events">,
+  userId: string,
+  now = new Date(),
+): Promise<void> {
   const viewerKey = `user:${userId}`;
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   await transaction(ctx, async (tx: Tx) => {
@@ -159,7 +249,12 @@ export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: str
     const [user] = await tx.$queryRaw<{ id: string; externalId: string }[]>`
       SELECT "id", "externalId" FROM "User" WHERE "id" = ${userId}::uuid AND "erasedAt" IS NULL FOR UPDATE`;
     if (!user) return;
-    await tx.erasedSubject.upsert({ where: { subjectHash: subjectHash(user.externalId) }, create: { subjectHash: subjectHash(user.externalId) }, update: {}, select: { subjectHash: true } });
+    await tx.erasedSubject.upsert({
+      where: { subjectHash: subjectHash(user.externalId) },
+      create: { subjectHash: subjectHash(user.externalId) },
+      update: {},
+      select: { subjectHash: true },
+    });
     queueEvent("userErased", USER_ERASED_CHANNEL, { userId });
 
     // Likes, views and shares: counters and the hourly rows they were counted in go down.
@@ -169,8 +264,18 @@ export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: str
       INSERT INTO "PostEngagementHour" ("postId", "hour", "likes")
       SELECT "postId", ${utc(hour)}, -1 FROM gone
       ON CONFLICT ("postId", "hour") DO UPDATE SET "likes" = "PostEngagementHour"."likes" + EXCLUDED."likes"`;
-    await forgetPostEvents(tx, P.sql`DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey}`, "viewCount", "views");
-    await forgetPostEvents(tx, P.sql`DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid`, "shareCount", "shares");
+    await forgetPostEvents(
+      tx,
+      P.sql`DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey}`,
+      "viewCount",
+      "views",
+    );
+    await forgetPostEvents(
+      tx,
+      P.sql`DELETE FROM "PostShare" WHERE "userId" = ${userId}::uuid`,
+      "shareCount",
+      "shares",
+    );
 
     // Affiliate clicks made as the user (before carts and orders lose the trail to them).
     await tx.$executeRaw`
@@ -207,16 +312,34 @@ export async function eraseUser(ctx: Pick<Context, "db" | "events">, userId: str
     await tx.liveSession.deleteMany({ where: { hostId: userId, shopId: null } });
     await tx.shopMember.deleteMany({ where: { userId } });
     await tx.affiliateInvitation.deleteMany({ where: { creatorId: userId } });
-    await tx.affiliateLink.updateMany({ where: { creatorId: userId, disabledAt: null }, data: { disabledAt: now } });
+    await tx.affiliateLink.updateMany({
+      where: { creatorId: userId, disabledAt: null },
+      data: { disabledAt: now },
+    });
 
     // Carts go; orders stay for the merchant, without the buyer.
     await tx.cart.deleteMany({ where: { userId } });
     const orders = await tx.order.findMany({ where: { buyerId: userId }, select: { id: true, email: true } });
     const emails = [...new Set(orders.map((o) => o.email?.toLowerCase()).filter((e): e is string => !!e))];
-    await tx.order.updateMany({ where: { buyerId: userId }, data: { buyerId: null, email: null, countryCode: null } });
+    await tx.order.updateMany({
+      where: { buyerId: userId },
+      data: { buyerId: null, email: null, countryCode: null },
+    });
     const anonymous = `erased:${userId}`;
     await tx.discountRedemption.updateMany({
-      where: { OR: [{ buyerKey: viewerKey }, ...(emails.length ? [{ buyerKey: { in: emails.map((e) => `email:${e}`) }, orderId: { in: orders.map((o) => o.id) } }] : [])] },
+      where: {
+        OR: [
+          { buyerKey: viewerKey },
+          ...(emails.length
+            ? [
+                {
+                  buyerKey: { in: emails.map((e) => `email:${e}`) },
+                  orderId: { in: orders.map((o) => o.id) },
+                },
+              ]
+            : []),
+        ],
+      },
       data: { buyerKey: anonymous },
     });
 

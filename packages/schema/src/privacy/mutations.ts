@@ -19,16 +19,33 @@ interface ConsentPayloadShape {
   userErrors: UserErrorShape[];
 }
 
-const ViewerConsentUpdatePayload = builder.objectRef<ConsentPayloadShape>("ViewerConsentUpdatePayload").implement({
-  fields: (t) => ({
-    consent: t.field({ type: ViewerConsentType, nullable: true, description: "The consents after the change.", resolve: (p) => p.consent }),
-    userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
-  }),
-});
+const ViewerConsentUpdatePayload = builder
+  .objectRef<ConsentPayloadShape>("ViewerConsentUpdatePayload")
+  .implement({
+    fields: (t) => ({
+      consent: t.field({
+        type: ViewerConsentType,
+        nullable: true,
+        description: "The consents after the change.",
+        resolve: (p) => p.consent,
+      }),
+      userErrors: t.field({
+        type: [PrivacyError.type],
+        complexity: userErrorsCost,
+        resolve: (p) => firstUserErrors(p.userErrors) as never,
+      }),
+    }),
+  });
 
 const schema = z.object({
-  personalization: z.boolean().nullish().transform((v) => v ?? undefined),
-  analytics: z.boolean().nullish().transform((v) => v ?? undefined),
+  personalization: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  analytics: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 
 builder.mutationField("viewerConsentUpdate", (t) =>
@@ -49,16 +66,30 @@ builder.mutationField("viewerConsentUpdate", (t) =>
 
 const ViewerDataExportInput = builder.inputType("ViewerDataExportInput", {
   fields: (t) => ({
-    sections: t.stringList({ required: false, description: "Only these sections (such as \"orders\", \"likes\"); all when left out." }),
+    sections: t.stringList({
+      required: false,
+      description: 'Only these sections (such as "orders", "likes"); all when left out.',
+    }),
   }),
 });
 
 const ViewerDataExportPayload = builder
-  .objectRef<{ data: Record<string, unknown> | null; userErrors: UserErrorShape[] }>("ViewerDataExportPayload")
+  .objectRef<{ data: Record<string, unknown> | null; userErrors: UserErrorShape[] }>(
+    "ViewerDataExportPayload",
+  )
   .implement({
     fields: (t) => ({
-      data: t.field({ type: "JSON", nullable: true, description: "Everything stored about the viewer, by section (see README \"Privacy\").", resolve: (p) => p.data }),
-      userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
+      data: t.field({
+        type: "JSON",
+        nullable: true,
+        description: 'Everything stored about the viewer, by section (see README "Privacy").',
+        resolve: (p) => p.data,
+      }),
+      userErrors: t.field({
+        type: [PrivacyError.type],
+        complexity: userErrorsCost,
+        resolve: (p) => firstUserErrors(p.userErrors) as never,
+      }),
     }),
   });
 
@@ -73,8 +104,19 @@ builder.mutationField("viewerDataExport", (t) =>
       const wanted = input?.sections;
       if (!wanted?.length) return { data: all, userErrors: [] };
       const unknown = wanted.findIndex((s) => s === "exportedAt" || !(s in all));
-      if (unknown >= 0) return { data: null, userErrors: [userError("UNKNOWN_SECTION", `No section is called "${wanted[unknown]}".`, ["sections", unknown])] };
-      return { data: Object.fromEntries(Object.entries(all).filter(([k]) => k === "exportedAt" || wanted.includes(k))), userErrors: [] };
+      if (unknown >= 0)
+        return {
+          data: null,
+          userErrors: [
+            userError("UNKNOWN_SECTION", `No section is called "${wanted[unknown]}".`, ["sections", unknown]),
+          ],
+        };
+      return {
+        data: Object.fromEntries(
+          Object.entries(all).filter(([k]) => k === "exportedAt" || wanted.includes(k)),
+        ),
+        userErrors: [],
+      };
     },
   }),
 );
@@ -83,12 +125,18 @@ const ViewerEraseInput = builder.inputType("ViewerEraseInput", {
   fields: (t) => ({ confirm: t.boolean({ description: "Must be true: erasure cannot be undone." }) }),
 });
 
-const ViewerErasePayload = builder.objectRef<{ erasedAt: Date | null; userErrors: UserErrorShape[] }>("ViewerErasePayload").implement({
-  fields: (t) => ({
-    erasedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.erasedAt }),
-    userErrors: t.field({ type: [PrivacyError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
-  }),
-});
+const ViewerErasePayload = builder
+  .objectRef<{ erasedAt: Date | null; userErrors: UserErrorShape[] }>("ViewerErasePayload")
+  .implement({
+    fields: (t) => ({
+      erasedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.erasedAt }),
+      userErrors: t.field({
+        type: [PrivacyError.type],
+        complexity: userErrorsCost,
+        resolve: (p) => firstUserErrors(p.userErrors) as never,
+      }),
+    }),
+  });
 
 builder.mutationField("viewerErase", (t) =>
   t.field({
@@ -98,7 +146,11 @@ builder.mutationField("viewerErase", (t) =>
     authScopes: { user: true },
     args: { input: t.arg({ type: ViewerEraseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (input.confirm !== true) return { erasedAt: null, userErrors: [userError("CONFIRMATION_REQUIRED", "Send confirm: true to erase.", ["confirm"])] };
+      if (input.confirm !== true)
+        return {
+          erasedAt: null,
+          userErrors: [userError("CONFIRMATION_REQUIRED", "Send confirm: true to erase.", ["confirm"])],
+        };
       const now = new Date();
       await eraseUser(ctx, ctx.user!.id, now);
       return { erasedAt: now, userErrors: [] };

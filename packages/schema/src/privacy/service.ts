@@ -28,6 +28,9 @@ export async function updateConsent(ctx: Context, input: Partial<Consent>): Prom
 /** The caller's consents; null without a user token. */
 export async function viewerConsent(ctx: Context): Promise<Consent | null> {
   if (!ctx.user) return null;
-  const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { consentPersonalization: true, consentAnalytics: true } });
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.user.id },
+    select: { consentPersonalization: true, consentAnalytics: true },
+  });
   return user && { personalization: user.consentPersonalization, analytics: user.consentAnalytics };
 }

@@ -68,7 +68,16 @@ const HASHTAGS: Record<string, readonly string[]> = {
   Electronics: ["tech", "gadgets", "wfh", "audio", "setup"],
   Outdoor: ["hiking", "outdoors", "camping", "trail", "adventure"],
 };
-const COMMON_TAGS = ["haul", "unboxing", "review", "sale", "newin", "musthave", "giftguide", "tiktokmademebuyit"];
+const COMMON_TAGS = [
+  "haul",
+  "unboxing",
+  "review",
+  "sale",
+  "newin",
+  "musthave",
+  "giftguide",
+  "tiktokmademebuyit",
+];
 const SHARE_CHANNELS = ["copy_link", "message", "whatsapp", "instagram", "sms", "email"];
 const CAPTIONS = [
   (p: string) => `Obsessed with the ${p} 😍`,
@@ -112,16 +121,28 @@ export class ContentGenerator {
   /** Rows each phase will write (product hours are known only at the end). */
   totals() {
     const sum = (f: (p: PostPlan) => number) => this.plans.reduce((t, p) => t + f(p), 0);
-    return { posts: this.plans.length, productTags: sum((p) => p.tags), postLikes: sum((p) => p.likes), postShares: sum((p) => p.shares), postHours: sum((p) => p.hours.length) };
+    return {
+      posts: this.plans.length,
+      productTags: sum((p) => p.tags),
+      postLikes: sum((p) => p.likes),
+      postShares: sum((p) => p.shares),
+      postHours: sum((p) => p.hours.length),
+    };
   }
 
   private planPost(): PostPlan {
     const { plan, input } = this;
     // About a quarter of maxLikes per post on average: ~15,000 likes at demo scale, ~250,000 at bench.
-    const maxLikes = Math.min(input.fans.length, Math.max(10, Math.min(40, Math.round(400_000 / Math.max(1, input.posts)))));
+    const maxLikes = Math.min(
+      input.fans.length,
+      Math.max(10, Math.min(40, Math.round(400_000 / Math.max(1, input.posts)))),
+    );
     const byShop = input.shops.length > 0 && plan.chance(0.4);
     const shop = byShop ? plan.int(0, input.shops.length - 1) : null;
-    const authorId = shop === null ? input.creators[plan.weighted(this.creatorWeights)]! : plan.pick(input.shops[shop]!.posters);
+    const authorId =
+      shop === null
+        ? input.creators[plan.weighted(this.creatorWeights)]!
+        : plan.pick(input.shops[shop]!.posters);
     const kind: MediaKind = plan.chance(0.7) ? "VIDEO" : "IMAGE";
     // Skewed towards recent days; whole seconds; at least an hour before the base date.
     const ageSeconds = 3600 + Math.floor(plan.float() ** 2 * (POST_WINDOW_DAYS * 86_400 - 3600));
@@ -129,15 +150,28 @@ export class ContentGenerator {
     const roll = plan.float();
     const visibility: PostVisibility = roll < 0.9 ? "PUBLIC" : roll < 0.97 ? "FOLLOWERS" : "PRIVATE";
     const deleted = plan.chance(0.02);
-    const taggable = shop === null ? input.shops.some((s) => s.taggable.length > 0) : input.shops[shop]!.taggable.length > 0;
+    const taggable =
+      shop === null ? input.shops.some((s) => s.taggable.length > 0) : input.shops[shop]!.taggable.length > 0;
     const tags = taggable ? plan.weighted([15, 40, 30, 15]) : 0;
     const likes = visibility === "PRIVATE" ? 0 : Math.floor(plan.float() ** 3 * (maxLikes + 1));
     const shares = Math.floor(likes * plan.float() * 0.3);
     const lastHour = Math.floor((input.base - createdAt) / HOUR) - 1;
     const hours = new Set([0]);
     const wanted = plan.int(1, input.posts > 10_000 ? 3 : 8);
-    for (let i = 1; i < wanted; i++) hours.add(Math.min(lastHour, Math.floor(-Math.log(1 - plan.float()) * 36)));
-    return { shop, authorId, kind, createdAt, visibility, deleted, tags, likes, shares, hours: [...hours].filter((h) => h >= 0).sort((a, b) => a - b) };
+    for (let i = 1; i < wanted; i++)
+      hours.add(Math.min(lastHour, Math.floor(-Math.log(1 - plan.float()) * 36)));
+    return {
+      shop,
+      authorId,
+      kind,
+      createdAt,
+      visibility,
+      deleted,
+      tags,
+      likes,
+      shares,
+      hours: [...hours].filter((h) => h >= 0).sort((a, b) => a - b),
+    };
   }
 
   /** Who follows whom: fans follow popular creators (never themselves) and some shops. */
@@ -154,7 +188,8 @@ export class ContentGenerator {
         const c = rng.weighted(this.creatorWeights);
         if (input.creators[c] !== fan) creators.add(c);
       }
-      for (const c of [...creators].sort((a, b) => a - b)) userFollows.push({ followerId: fan, followeeId: input.creators[c]!, createdAt: at() });
+      for (const c of [...creators].sort((a, b) => a - b))
+        userFollows.push({ followerId: fan, followeeId: input.creators[c]!, createdAt: at() });
       for (const s of rng.indices(input.shops.length, rng.int(0, Math.min(3, input.shops.length)))) {
         shopFollows.push({ followerId: fan, shopId: input.shops[s]!.id, createdAt: at() });
       }
@@ -217,7 +252,13 @@ export class ContentGenerator {
     for (let s = 0; s < plan.shares; s++) {
       const j = rng.weighted(weights);
       sharesPerHour[j]!++;
-      out.postShares.push({ id: ids.uuid(), postId: id, userId: rng.pick(input.fans), channel: rng.pick(SHARE_CHANNELS), createdAt: inHour(j) });
+      out.postShares.push({
+        id: ids.uuid(),
+        postId: id,
+        userId: rng.pick(input.fans),
+        channel: rng.pick(SHARE_CHANNELS),
+        createdAt: inHour(j),
+      });
     }
     let carts = 0;
     products.forEach((product, position) => {
@@ -226,12 +267,22 @@ export class ContentGenerator {
       carts += adds;
       const tapSplit = allocate(taps, weights, 0);
       const cartSplit = allocate(adds, weights, 0);
-      tapSplit.forEach((n, j) => (tapsPerHour[j]! += n));
-      cartSplit.forEach((n, j) => (cartsPerHour[j]! += n));
-      plan.hours.forEach((h, j) => this.addProductHour(product.id, startHour + h * HOUR, tapSplit[j]!, cartSplit[j]!, 0));
+      tapSplit.forEach((n, j) => {
+        tapsPerHour[j]! += n;
+      });
+      cartSplit.forEach((n, j) => {
+        cartsPerHour[j]! += n;
+      });
+      plan.hours.forEach((h, j) => {
+        this.addProductHour(product.id, startHour + h * HOUR, tapSplit[j]!, cartSplit[j]!, 0);
+      });
       const whole = !video || rng.chance(0.5);
       const startMs = video ? (whole ? 0 : rng.int(0, Math.floor(durationMs! / 200)) * 100) : null;
-      const endMs = video ? (whole ? durationMs! : rng.int(Math.floor(startMs! / 100) + 1, durationMs! / 100) * 100) : null;
+      const endMs = video
+        ? whole
+          ? durationMs!
+          : rng.int(Math.floor(startMs! / 100) + 1, durationMs! / 100) * 100
+        : null;
       out.productTags.push({
         id: ids.uuid(),
         postId: id,
@@ -248,7 +299,11 @@ export class ContentGenerator {
     });
     const purchases = Math.floor(carts * rng.float() * 0.6);
     const purchasesPerHour = allocate(purchases, weights, 0);
-    if (products[0]) plan.hours.forEach((h, j) => this.addProductHour(products[0]!.id, startHour + h * HOUR, 0, 0, purchasesPerHour[j]!));
+    if (products[0]) {
+      plan.hours.forEach((h, j) => {
+        this.addProductHour(products[0]!.id, startHour + h * HOUR, 0, 0, purchasesPerHour[j]!);
+      });
+    }
 
     plan.hours.forEach((h, j) => {
       out.postHours.push({
@@ -263,7 +318,11 @@ export class ContentGenerator {
       });
     });
     const createdAt = new Date(plan.createdAt);
-    const deletedAt = plan.deleted ? new Date(plan.createdAt + rng.int(60, Math.max(60, Math.floor((input.base - plan.createdAt) / 1000))) * 1000) : null;
+    const deletedAt = plan.deleted
+      ? new Date(
+          plan.createdAt + rng.int(60, Math.max(60, Math.floor((input.base - plan.createdAt) / 1000))) * 1000,
+        )
+      : null;
     out.posts.push({
       id,
       authorId: plan.authorId,
@@ -296,7 +355,13 @@ export class ContentGenerator {
     }
   }
 
-  private addProductHour(productId: string, hour: number, tagTaps: number, addToCarts: number, purchases: number): void {
+  private addProductHour(
+    productId: string,
+    hour: number,
+    tagTaps: number,
+    addToCarts: number,
+    purchases: number,
+  ): void {
     if (tagTaps === 0 && addToCarts === 0 && purchases === 0) return;
     const key = `${productId}|${hour}`;
     const row = this.productHours.get(key);
@@ -317,7 +382,9 @@ function allocate(total: number, weights: number[], min: 0 | 1): number[] {
   const exact = weights.map((w) => (spare * w) / sum);
   const parts = exact.map((x) => min + Math.floor(x));
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     parts[i]!++;

@@ -187,7 +187,15 @@ export function resolveScale(scale: SeedScale = "demo"): WorldSize {
     shops = Math.min(products, Math.max(20, Math.min(200, Math.round(products / 500))));
     posts = Math.max(1, Math.round(products * 0.75));
   }
-  return { products, shops, posts, buyers: 200, creators: 50, staff: Math.max(2, Math.round(shops / 4)), admins: 2 };
+  return {
+    products,
+    shops,
+    posts,
+    buyers: 200,
+    creators: 50,
+    staff: Math.max(2, Math.round(shops / 4)),
+    admins: 2,
+  };
 }
 
 /**
@@ -206,7 +214,8 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1_000));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const insertMode = options.insertMode ?? "json";
-  if (insertMode !== "json" && insertMode !== "createMany") throw new RangeError(`unknown insertMode ${String(insertMode)}`);
+  if (insertMode !== "json" && insertMode !== "createMany")
+    throw new RangeError(`unknown insertMode ${String(insertMode)}`);
 
   if (options.reset) {
     await resetWorld(prisma);
@@ -216,7 +225,10 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
       prisma.user.count({ where: { externalId: { startsWith: "demo-" } } }),
     ]);
     if (shops > 0 || demoUsers > 0) {
-      const what = shops > 0 ? `${shops} shop${shops === 1 ? "" : "s"}` : `${demoUsers} demo user${demoUsers === 1 ? "" : "s"}`;
+      const what =
+        shops > 0
+          ? `${shops} shop${shops === 1 ? "" : "s"}`
+          : `${demoUsers} demo user${demoUsers === 1 ? "" : "s"}`;
       throw new SeedRefusedError(
         `The database already has ${what}; refusing to seed on top of existing data. ` +
           `Seed with reset (\`--reset\`, or \`reset: true\`) to delete the users, shops and catalog ` +
@@ -339,15 +351,26 @@ export class Rng {
     const w2 = ((this.u32() & 0x3fffffff) | 0x80000000) >>> 0; // RFC 4122 variant
     const w3 = this.u32();
     return (
-      hex16(w0 >>> 16) + hex16(w0 & 0xffff) + "-" + hex16(w1 >>> 16) + "-" + hex16(w1 & 0xffff) + "-" +
-      hex16(w2 >>> 16) + "-" + hex16(w2 & 0xffff) + hex16(w3 >>> 16) + hex16(w3 & 0xffff)
+      hex16(w0 >>> 16) +
+      hex16(w0 & 0xffff) +
+      "-" +
+      hex16(w1 >>> 16) +
+      "-" +
+      hex16(w1 & 0xffff) +
+      "-" +
+      hex16(w2 >>> 16) +
+      "-" +
+      hex16(w2 & 0xffff) +
+      hex16(w3 >>> 16) +
+      hex16(w3 & 0xffff)
     );
   }
 
   /** Lower-case base-36 text of the given length. */
   token(length: number): string {
     let out = "";
-    for (let i = 0; i < length; i++) out += "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(this.float() * 36)];
+    for (let i = 0; i < length; i++)
+      out += "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(this.float() * 36)];
     return out;
   }
 }
@@ -366,15 +389,55 @@ const OPTIONS = {
   shoeSize: { name: "Size", values: ["36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46"] },
   color: {
     name: "Color",
-    values: ["Black", "White", "Navy", "Grey", "Red", "Green", "Beige", "Blue", "Pink", "Olive", "Brown", "Yellow"],
+    values: [
+      "Black",
+      "White",
+      "Navy",
+      "Grey",
+      "Red",
+      "Green",
+      "Beige",
+      "Blue",
+      "Pink",
+      "Olive",
+      "Brown",
+      "Yellow",
+    ],
   },
-  fabric: { name: "Material", values: ["Cotton", "Linen", "Recycled Polyester", "Wool", "Silk", "Cashmere"], priced: true },
-  leather: { name: "Material", values: ["Canvas", "Nylon", "Cork", "Vegan Leather", "Suede", "Leather"], priced: true },
-  metal: { name: "Material", values: ["Brass", "Stainless Steel", "Sterling Silver", "Titanium", "Gold Vermeil", "Rose Gold"], priced: true },
-  bagSize: { name: "Size", values: ["Mini", "Small", "Medium", "Large", "Extra Large", "Travel"], priced: true },
-  homeSize: { name: "Size", values: ["Small", "Medium", "Large", "Extra Large", "Set of 2", "Set of 4"], priced: true },
-  homeMaterial: { name: "Material", values: ["Stoneware", "Ceramic", "Glass", "Ash", "Oak", "Walnut"], priced: true },
-  scent: { name: "Scent", values: ["Unscented", "Lavender", "Sandalwood", "Citrus", "Rose", "Vanilla", "Cedar", "Fig"] },
+  fabric: {
+    name: "Material",
+    values: ["Cotton", "Linen", "Recycled Polyester", "Wool", "Silk", "Cashmere"],
+    priced: true,
+  },
+  leather: {
+    name: "Material",
+    values: ["Canvas", "Nylon", "Cork", "Vegan Leather", "Suede", "Leather"],
+    priced: true,
+  },
+  metal: {
+    name: "Material",
+    values: ["Brass", "Stainless Steel", "Sterling Silver", "Titanium", "Gold Vermeil", "Rose Gold"],
+    priced: true,
+  },
+  bagSize: {
+    name: "Size",
+    values: ["Mini", "Small", "Medium", "Large", "Extra Large", "Travel"],
+    priced: true,
+  },
+  homeSize: {
+    name: "Size",
+    values: ["Small", "Medium", "Large", "Extra Large", "Set of 2", "Set of 4"],
+    priced: true,
+  },
+  homeMaterial: {
+    name: "Material",
+    values: ["Stoneware", "Ceramic", "Glass", "Ash", "Oak", "Walnut"],
+    priced: true,
+  },
+  scent: {
+    name: "Scent",
+    values: ["Unscented", "Lavender", "Sandalwood", "Citrus", "Rose", "Vanilla", "Cedar", "Fig"],
+  },
   volume: { name: "Size", values: ["15 ml", "30 ml", "50 ml", "75 ml", "100 ml", "200 ml"], priced: true },
   skinType: { name: "Skin Type", values: ["All", "Normal", "Dry", "Oily", "Combination", "Sensitive"] },
   concentration: {
@@ -389,7 +452,11 @@ const OPTIONS = {
   power: { name: "Power", values: ["5 W", "10 W", "20 W", "40 W", "60 W", "100 W"], priced: true },
   capacity: { name: "Capacity", values: ["350 ml", "500 ml", "750 ml", "1 L", "1.5 L", "2 L"], priced: true },
   volumeL: { name: "Volume", values: ["10 L", "18 L", "25 L", "30 L", "40 L", "55 L"], priced: true },
-  edition: { name: "Edition", values: ["Standard", "Travel", "Plus", "Studio", "Pro", "Limited"], priced: true },
+  edition: {
+    name: "Edition",
+    values: ["Standard", "Travel", "Plus", "Studio", "Pro", "Limited"],
+    priced: true,
+  },
 } satisfies Record<string, OptionDef>;
 
 interface ProductTypeDef {
@@ -413,91 +480,279 @@ const DEPARTMENTS: readonly DepartmentDef[] = [
     name: "Apparel",
     shopWords: ["Apparel", "Clothing", "Wear", "Threads", "Outfitters", "Studio"],
     types: [
-      { type: "T-Shirts", nouns: ["Tee", "T-Shirt", "Pocket Tee", "Crewneck Tee", "V-Neck Tee"], options: [O.apparelSize, O.color, O.fabric], price: [18, 60] },
-      { type: "Hoodies", nouns: ["Hoodie", "Zip Hoodie", "Sweatshirt", "Pullover"], options: [O.apparelSize, O.color, O.fabric], price: [45, 140] },
-      { type: "Dresses", nouns: ["Dress", "Midi Dress", "Wrap Dress", "Slip Dress", "Shirt Dress"], options: [O.apparelSize, O.color, O.fabric], price: [60, 260] },
-      { type: "Jackets", nouns: ["Jacket", "Overshirt", "Parka", "Bomber", "Coat"], options: [O.apparelSize, O.color, O.fabric], price: [90, 420] },
-      { type: "Pants", nouns: ["Chinos", "Jeans", "Trousers", "Joggers", "Shorts"], options: [O.apparelSize, O.color, O.fabric], price: [40, 180] },
+      {
+        type: "T-Shirts",
+        nouns: ["Tee", "T-Shirt", "Pocket Tee", "Crewneck Tee", "V-Neck Tee"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [18, 60],
+      },
+      {
+        type: "Hoodies",
+        nouns: ["Hoodie", "Zip Hoodie", "Sweatshirt", "Pullover"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [45, 140],
+      },
+      {
+        type: "Dresses",
+        nouns: ["Dress", "Midi Dress", "Wrap Dress", "Slip Dress", "Shirt Dress"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [60, 260],
+      },
+      {
+        type: "Jackets",
+        nouns: ["Jacket", "Overshirt", "Parka", "Bomber", "Coat"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [90, 420],
+      },
+      {
+        type: "Pants",
+        nouns: ["Chinos", "Jeans", "Trousers", "Joggers", "Shorts"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [40, 180],
+      },
     ],
   },
   {
     name: "Footwear",
     shopWords: ["Footwear", "Shoes", "Sneakers", "Soles", "Cobblers"],
     types: [
-      { type: "Sneakers", nouns: ["Sneaker", "Runner", "Trainer", "Court Shoe", "High-Top"], options: [O.shoeSize, O.color, O.leather], price: [70, 240] },
-      { type: "Boots", nouns: ["Boot", "Chelsea Boot", "Hiking Boot", "Ankle Boot"], options: [O.shoeSize, O.color, O.leather], price: [110, 380] },
-      { type: "Sandals", nouns: ["Sandal", "Slide", "Espadrille", "Flip-Flop"], options: [O.shoeSize, O.color, O.leather], price: [25, 120] },
+      {
+        type: "Sneakers",
+        nouns: ["Sneaker", "Runner", "Trainer", "Court Shoe", "High-Top"],
+        options: [O.shoeSize, O.color, O.leather],
+        price: [70, 240],
+      },
+      {
+        type: "Boots",
+        nouns: ["Boot", "Chelsea Boot", "Hiking Boot", "Ankle Boot"],
+        options: [O.shoeSize, O.color, O.leather],
+        price: [110, 380],
+      },
+      {
+        type: "Sandals",
+        nouns: ["Sandal", "Slide", "Espadrille", "Flip-Flop"],
+        options: [O.shoeSize, O.color, O.leather],
+        price: [25, 120],
+      },
     ],
   },
   {
     name: "Accessories",
     shopWords: ["Goods", "Supply", "Carry", "Leatherworks", "Accessories"],
     types: [
-      { type: "Bags", nouns: ["Tote", "Backpack", "Crossbody Bag", "Duffel", "Weekender"], options: [O.color, O.leather, O.bagSize], price: [35, 320] },
-      { type: "Wallets", nouns: ["Wallet", "Card Holder", "Coin Purse", "Passport Cover"], options: [O.color, O.leather, O.finish], price: [20, 140] },
-      { type: "Hats", nouns: ["Cap", "Beanie", "Bucket Hat", "Fedora", "Sun Hat"], options: [O.color, O.apparelSize, O.fabric], price: [18, 90] },
-      { type: "Belts", nouns: ["Belt", "Braided Belt", "Dress Belt", "Webbing Belt"], options: [O.apparelSize, O.color, O.leather], price: [25, 130] },
+      {
+        type: "Bags",
+        nouns: ["Tote", "Backpack", "Crossbody Bag", "Duffel", "Weekender"],
+        options: [O.color, O.leather, O.bagSize],
+        price: [35, 320],
+      },
+      {
+        type: "Wallets",
+        nouns: ["Wallet", "Card Holder", "Coin Purse", "Passport Cover"],
+        options: [O.color, O.leather, O.finish],
+        price: [20, 140],
+      },
+      {
+        type: "Hats",
+        nouns: ["Cap", "Beanie", "Bucket Hat", "Fedora", "Sun Hat"],
+        options: [O.color, O.apparelSize, O.fabric],
+        price: [18, 90],
+      },
+      {
+        type: "Belts",
+        nouns: ["Belt", "Braided Belt", "Dress Belt", "Webbing Belt"],
+        options: [O.apparelSize, O.color, O.leather],
+        price: [25, 130],
+      },
     ],
   },
   {
     name: "Jewelry",
     shopWords: ["Jewelry", "Jewels", "Atelier", "Gems", "Silverworks"],
     types: [
-      { type: "Necklaces", nouns: ["Necklace", "Pendant", "Chain", "Choker", "Locket"], options: [O.metal, O.length, O.finish], price: [30, 480] },
-      { type: "Rings", nouns: ["Ring", "Band", "Signet Ring", "Stacking Ring"], options: [O.ringSize, O.metal, O.finish], price: [25, 650] },
-      { type: "Earrings", nouns: ["Earrings", "Hoops", "Studs", "Drop Earrings", "Ear Cuff"], options: [O.metal, O.finish, O.color], price: [20, 300] },
-      { type: "Watches", nouns: ["Watch", "Chronograph", "Field Watch", "Dress Watch"], options: [O.color, O.metal, O.finish], price: [90, 900] },
+      {
+        type: "Necklaces",
+        nouns: ["Necklace", "Pendant", "Chain", "Choker", "Locket"],
+        options: [O.metal, O.length, O.finish],
+        price: [30, 480],
+      },
+      {
+        type: "Rings",
+        nouns: ["Ring", "Band", "Signet Ring", "Stacking Ring"],
+        options: [O.ringSize, O.metal, O.finish],
+        price: [25, 650],
+      },
+      {
+        type: "Earrings",
+        nouns: ["Earrings", "Hoops", "Studs", "Drop Earrings", "Ear Cuff"],
+        options: [O.metal, O.finish, O.color],
+        price: [20, 300],
+      },
+      {
+        type: "Watches",
+        nouns: ["Watch", "Chronograph", "Field Watch", "Dress Watch"],
+        options: [O.color, O.metal, O.finish],
+        price: [90, 900],
+      },
     ],
   },
   {
     name: "Beauty",
     shopWords: ["Beauty", "Apothecary", "Botanicals", "Skin", "Cosmetics"],
     types: [
-      { type: "Skincare", nouns: ["Serum", "Face Oil", "Moisturizer", "Cleanser", "Eye Cream", "Toner"], options: [O.volume, O.skinType, O.scent], price: [12, 120] },
-      { type: "Fragrance", nouns: ["Perfume", "Eau de Parfum", "Solid Perfume", "Room Spray"], options: [O.volume, O.scent, O.concentration], price: [25, 260] },
-      { type: "Bath & Body", nouns: ["Body Wash", "Hand Cream", "Bath Salts", "Body Lotion", "Soap Bar"], options: [O.scent, O.volume, O.skinType], price: [8, 60] },
+      {
+        type: "Skincare",
+        nouns: ["Serum", "Face Oil", "Moisturizer", "Cleanser", "Eye Cream", "Toner"],
+        options: [O.volume, O.skinType, O.scent],
+        price: [12, 120],
+      },
+      {
+        type: "Fragrance",
+        nouns: ["Perfume", "Eau de Parfum", "Solid Perfume", "Room Spray"],
+        options: [O.volume, O.scent, O.concentration],
+        price: [25, 260],
+      },
+      {
+        type: "Bath & Body",
+        nouns: ["Body Wash", "Hand Cream", "Bath Salts", "Body Lotion", "Soap Bar"],
+        options: [O.scent, O.volume, O.skinType],
+        price: [8, 60],
+      },
     ],
   },
   {
     name: "Home",
     shopWords: ["Home", "House", "Living", "Interiors", "Homewares"],
     types: [
-      { type: "Candles", nouns: ["Candle", "Pillar Candle", "Travel Candle", "Diffuser"], options: [O.scent, O.homeSize, O.color], price: [14, 90] },
-      { type: "Mugs", nouns: ["Mug", "Cup", "Tumbler", "Espresso Cup"], options: [O.color, O.homeSize, O.homeMaterial], price: [12, 48] },
-      { type: "Blankets", nouns: ["Throw", "Blanket", "Quilt", "Cushion Cover"], options: [O.color, O.homeSize, O.fabric], price: [35, 260] },
-      { type: "Vases", nouns: ["Vase", "Planter", "Bowl", "Tray"], options: [O.homeMaterial, O.homeSize, O.finish], price: [20, 220] },
+      {
+        type: "Candles",
+        nouns: ["Candle", "Pillar Candle", "Travel Candle", "Diffuser"],
+        options: [O.scent, O.homeSize, O.color],
+        price: [14, 90],
+      },
+      {
+        type: "Mugs",
+        nouns: ["Mug", "Cup", "Tumbler", "Espresso Cup"],
+        options: [O.color, O.homeSize, O.homeMaterial],
+        price: [12, 48],
+      },
+      {
+        type: "Blankets",
+        nouns: ["Throw", "Blanket", "Quilt", "Cushion Cover"],
+        options: [O.color, O.homeSize, O.fabric],
+        price: [35, 260],
+      },
+      {
+        type: "Vases",
+        nouns: ["Vase", "Planter", "Bowl", "Tray"],
+        options: [O.homeMaterial, O.homeSize, O.finish],
+        price: [20, 220],
+      },
     ],
   },
   {
     name: "Electronics",
     shopWords: ["Audio", "Electronics", "Labs", "Gadgets", "Tech"],
     types: [
-      { type: "Headphones", nouns: ["Headphones", "Earbuds", "Studio Monitors", "Wireless Earbuds"], options: [O.color, O.finish, O.edition], price: [40, 450] },
-      { type: "Speakers", nouns: ["Speaker", "Bookshelf Speaker", "Soundbar", "Portable Speaker"], options: [O.color, O.power, O.finish], price: [45, 600] },
-      { type: "Chargers", nouns: ["Charger", "Power Bank", "Charging Dock", "Wall Adapter"], options: [O.power, O.color, O.finish], price: [15, 120] },
-      { type: "Storage", nouns: ["SSD", "Flash Drive", "Memory Card", "Portable Drive"], options: [O.storage, O.color, O.finish], price: [12, 300] },
+      {
+        type: "Headphones",
+        nouns: ["Headphones", "Earbuds", "Studio Monitors", "Wireless Earbuds"],
+        options: [O.color, O.finish, O.edition],
+        price: [40, 450],
+      },
+      {
+        type: "Speakers",
+        nouns: ["Speaker", "Bookshelf Speaker", "Soundbar", "Portable Speaker"],
+        options: [O.color, O.power, O.finish],
+        price: [45, 600],
+      },
+      {
+        type: "Chargers",
+        nouns: ["Charger", "Power Bank", "Charging Dock", "Wall Adapter"],
+        options: [O.power, O.color, O.finish],
+        price: [15, 120],
+      },
+      {
+        type: "Storage",
+        nouns: ["SSD", "Flash Drive", "Memory Card", "Portable Drive"],
+        options: [O.storage, O.color, O.finish],
+        price: [12, 300],
+      },
     ],
   },
   {
     name: "Outdoor",
     shopWords: ["Outdoors", "Trail Co.", "Expedition", "Camp", "Adventure"],
     types: [
-      { type: "Backpacks", nouns: ["Daypack", "Hiking Pack", "Rolltop Pack", "Sling"], options: [O.volumeL, O.color, O.leather], price: [40, 280] },
-      { type: "Bottles", nouns: ["Water Bottle", "Flask", "Insulated Bottle", "Camp Mug"], options: [O.capacity, O.color, O.finish], price: [15, 60] },
-      { type: "Outerwear", nouns: ["Rain Shell", "Fleece", "Down Vest", "Softshell"], options: [O.apparelSize, O.color, O.fabric], price: [60, 380] },
+      {
+        type: "Backpacks",
+        nouns: ["Daypack", "Hiking Pack", "Rolltop Pack", "Sling"],
+        options: [O.volumeL, O.color, O.leather],
+        price: [40, 280],
+      },
+      {
+        type: "Bottles",
+        nouns: ["Water Bottle", "Flask", "Insulated Bottle", "Camp Mug"],
+        options: [O.capacity, O.color, O.finish],
+        price: [15, 60],
+      },
+      {
+        type: "Outerwear",
+        nouns: ["Rain Shell", "Fleece", "Down Vest", "Softshell"],
+        options: [O.apparelSize, O.color, O.fabric],
+        price: [60, 380],
+      },
     ],
   },
 ];
 
 const ADJECTIVES = [
-  "Classic", "Everyday", "Essential", "Modern", "Relaxed", "Slim", "Oversized", "Vintage", "Organic",
-  "Recycled", "Lightweight", "Heritage", "Minimal", "Soft", "Handmade", "Signature", "Premium",
-  "Washed", "Textured", "Utility", "Cozy", "Sleek", "Bold", "Woven", "Compact", "Rugged", "Refined",
+  "Classic",
+  "Everyday",
+  "Essential",
+  "Modern",
+  "Relaxed",
+  "Slim",
+  "Oversized",
+  "Vintage",
+  "Organic",
+  "Recycled",
+  "Lightweight",
+  "Heritage",
+  "Minimal",
+  "Soft",
+  "Handmade",
+  "Signature",
+  "Premium",
+  "Washed",
+  "Textured",
+  "Utility",
+  "Cozy",
+  "Sleek",
+  "Bold",
+  "Woven",
+  "Compact",
+  "Rugged",
+  "Refined",
 ];
 
 const QUALITIES = [
-  "durable", "breathable", "soft", "timeless", "versatile", "lightweight", "comfortable", "easy-care",
-  "sustainable", "polished", "practical", "understated", "hard-wearing", "elegant", "thoughtful", "clean",
+  "durable",
+  "breathable",
+  "soft",
+  "timeless",
+  "versatile",
+  "lightweight",
+  "comfortable",
+  "easy-care",
+  "sustainable",
+  "polished",
+  "practical",
+  "understated",
+  "hard-wearing",
+  "elegant",
+  "thoughtful",
+  "clean",
 ];
 
 /** Per department: what the products are for, used in descriptions. */
@@ -515,30 +770,99 @@ const USES: Record<string, readonly string[]> = {
 const DESCRIPTION_OPENERS = [
   (t: string, a: string, b: string, use: string) => `The ${t} is ${a} and ${b}, made for ${use}.`,
   (t: string, a: string, b: string, use: string) => `Meet the ${t}: ${a}, ${b} and ready for ${use}.`,
-  (t: string, a: string, b: string, use: string) => `Our ${t} pairs a ${a} look with ${b} details, built for ${use}.`,
-  (t: string, a: string, b: string, use: string) => `A ${a}, ${b} take on a favorite, the ${t} is made for ${use}.`,
+  (t: string, a: string, b: string, use: string) =>
+    `Our ${t} pairs a ${a} look with ${b} details, built for ${use}.`,
+  (t: string, a: string, b: string, use: string) =>
+    `A ${a}, ${b} take on a favorite, the ${t} is made for ${use}.`,
 ] as const;
 
 const MODEL_NAMES = [
-  "Aspen", "Harbor", "Summit", "Meadow", "Coastal", "Everyday", "Nomad", "Atlas", "Luna", "Sierra",
-  "Willow", "Cedar", "Orbit", "Drift", "Haven", "Ember", "Solstice", "Tidal", "Canyon", "Juniper",
-  "Marlow", "Fjord", "Alpine", "Sable", "Indigo", "Ridge", "Hollow", "Prairie", "Nova", "Kestrel",
+  "Aspen",
+  "Harbor",
+  "Summit",
+  "Meadow",
+  "Coastal",
+  "Everyday",
+  "Nomad",
+  "Atlas",
+  "Luna",
+  "Sierra",
+  "Willow",
+  "Cedar",
+  "Orbit",
+  "Drift",
+  "Haven",
+  "Ember",
+  "Solstice",
+  "Tidal",
+  "Canyon",
+  "Juniper",
+  "Marlow",
+  "Fjord",
+  "Alpine",
+  "Sable",
+  "Indigo",
+  "Ridge",
+  "Hollow",
+  "Prairie",
+  "Nova",
+  "Kestrel",
 ];
 
 const TAGS = [
-  "new", "bestseller", "eco", "limited-edition", "gift", "handmade", "organic", "vegan",
-  "summer", "winter", "unisex", "premium", "classic", "bundle",
+  "new",
+  "bestseller",
+  "eco",
+  "limited-edition",
+  "gift",
+  "handmade",
+  "organic",
+  "vegan",
+  "summer",
+  "winter",
+  "unisex",
+  "premium",
+  "classic",
+  "bundle",
 ] as const;
 
 const COLLECTION_TITLES = [
-  "New Arrivals", "Best Sellers", "Sale", "Essentials", "Gift Guide", "Summer Edit", "Winter Edit",
-  "Staff Picks", "Last Chance", "Limited Edition", "Under 50", "Weekend Favorites",
+  "New Arrivals",
+  "Best Sellers",
+  "Sale",
+  "Essentials",
+  "Gift Guide",
+  "Summer Edit",
+  "Winter Edit",
+  "Staff Picks",
+  "Last Chance",
+  "Limited Edition",
+  "Under 50",
+  "Weekend Favorites",
 ] as const;
 
 /** Shop currencies, one block per 20 shops: mostly USD/EUR/GBP, one JPY (zero-decimal) per block. */
 const CURRENCY_PATTERN = [
-  "USD", "EUR", "GBP", "USD", "JPY", "USD", "EUR", "GBP", "USD", "CAD",
-  "EUR", "USD", "GBP", "AUD", "USD", "EUR", "USD", "GBP", "USD", "EUR",
+  "USD",
+  "EUR",
+  "GBP",
+  "USD",
+  "JPY",
+  "USD",
+  "EUR",
+  "GBP",
+  "USD",
+  "CAD",
+  "EUR",
+  "USD",
+  "GBP",
+  "AUD",
+  "USD",
+  "EUR",
+  "USD",
+  "GBP",
+  "USD",
+  "EUR",
 ] as const;
 
 /** Rough US dollars → currency factors, for plausible prices. */
@@ -789,9 +1113,15 @@ class WorldGenerator {
       const task = (async () => {
         await writer.insert("products", chunk.products, (data) => writer.prisma.product.createMany({ data }));
         await settleAll([
-          writer.insert("productOptions", chunk.options, (data) => writer.prisma.productOption.createMany({ data })),
-          writer.insert("productVariants", chunk.variants, (data) => writer.prisma.productVariant.createMany({ data })),
-          writer.insert("productMedia", chunk.media, (data) => writer.prisma.productMedia.createMany({ data })),
+          writer.insert("productOptions", chunk.options, (data) =>
+            writer.prisma.productOption.createMany({ data }),
+          ),
+          writer.insert("productVariants", chunk.variants, (data) =>
+            writer.prisma.productVariant.createMany({ data }),
+          ),
+          writer.insert("productMedia", chunk.media, (data) =>
+            writer.prisma.productMedia.createMany({ data }),
+          ),
         ]);
       })();
       task.catch((error: unknown) => {
@@ -821,7 +1151,9 @@ class WorldGenerator {
 
     const collections = this.generateCollections(shops, refsByShop);
     writer.begin("collections", collections.collections.length);
-    await writer.insert("collections", collections.collections, (data) => writer.prisma.collection.createMany({ data }));
+    await writer.insert("collections", collections.collections, (data) =>
+      writer.prisma.collection.createMany({ data }),
+    );
     writer.begin("collectionProducts", collections.links.length);
     await writer.insert("collectionProducts", collections.links, (data) =>
       writer.prisma.collectionProduct.createMany({ data }),
@@ -879,15 +1211,24 @@ class WorldGenerator {
       id: shop.id,
       department: shop.department.name,
       posters: members.filter((m) => m.shopId === shop.id).map((m) => m.userId),
-      taggable: refsByShop[shop.index]!.filter((r) => r.active && r.createdAt <= oldest).map((r) => ({ id: r.id, variantId: r.firstVariantId, title: r.title })),
+      taggable: refsByShop[shop.index]!.filter((r) => r.active && r.createdAt <= oldest).map((r) => ({
+        id: r.id,
+        variantId: r.firstVariantId,
+        title: r.title,
+      })),
     }));
-    const generator = new ContentGenerator(new Rng(this.seed, "content-plan"), new Rng(this.seed, "content"), new Rng(this.seed, "content-ids"), {
-      base: this.base,
-      posts: this.size.posts,
-      creators: users.creators.map((u) => u.id),
-      fans: [...users.buyers, ...users.creators].map((u) => u.id),
-      shops: contentShops,
-    });
+    const generator = new ContentGenerator(
+      new Rng(this.seed, "content-plan"),
+      new Rng(this.seed, "content"),
+      new Rng(this.seed, "content-ids"),
+      {
+        base: this.base,
+        posts: this.size.posts,
+        creators: users.creators.map((u) => u.id),
+        fans: [...users.buyers, ...users.creators].map((u) => u.id),
+        shops: contentShops,
+      },
+    );
     const { prisma } = writer;
 
     const follows = generator.follows();
@@ -922,12 +1263,16 @@ class WorldGenerator {
         writer.insert("productTags", c.productTags, (data) => prisma.productTag.createMany({ data })),
         writer.insert("postLikes", c.postLikes, (data) => prisma.postLike.createMany({ data })),
         writer.insert("postShares", c.postShares, (data) => prisma.postShare.createMany({ data })),
-        writer.insert("postEngagementHours", c.postHours, (data) => prisma.postEngagementHour.createMany({ data })),
+        writer.insert("postEngagementHours", c.postHours, (data) =>
+          prisma.postEngagementHour.createMany({ data }),
+        ),
       ]);
     }
     const productHours = generator.productHourRows();
     writer.begin("productEngagementHours", productHours.length);
-    await writer.insert("productEngagementHours", productHours, (data) => prisma.productEngagementHour.createMany({ data }));
+    await writer.insert("productEngagementHours", productHours, (data) =>
+      prisma.productEngagementHour.createMany({ data }),
+    );
 
     return {
       userFollows: writer.count("userFollows"),
@@ -994,7 +1339,8 @@ class WorldGenerator {
       });
       return { id, externalId: `demo-${kind}-${n}`, handle };
     };
-    const times = <T>(count: number, f: (n: number) => T) => Array.from({ length: count }, (_, i) => f(i + 1));
+    const times = <T>(count: number, f: (n: number) => T) =>
+      Array.from({ length: count }, (_, i) => f(i + 1));
     const buyers = times(this.size.buyers, (n) => make("buyer", n, ["BUYER"]));
     const creators = times(this.size.creators, (n) => make("creator", n, ["BUYER", "CREATOR"]));
     const merchants = times(this.size.shops, (n) => make("merchant", n, ["BUYER", "MERCHANT"]));
@@ -1008,7 +1354,9 @@ class WorldGenerator {
   private planShops(owners: UserRow[]): ShopPlan[] {
     const { shops: shopCount, products } = this.size;
     // Uneven shop sizes; the first shop (the well-known merchant's) is one of the big ones.
-    const weights = Array.from({ length: shopCount }, (_, i) => (i === 0 ? 4 : 1 / (0.15 + this.rng.float())));
+    const weights = Array.from({ length: shopCount }, (_, i) =>
+      i === 0 ? 4 : 1 / (0.15 + this.rng.float()),
+    );
     const counts = allocate(products, weights);
     return counts.map((productCount, index) => {
       const department = this.rng.pick(DEPARTMENTS);
@@ -1026,7 +1374,11 @@ class WorldGenerator {
       const vendors = this.rng.chance(0.7)
         ? [name]
         : [name, ...Array.from({ length: this.rng.int(1, 3) }, () => this.faker.company.name())];
-      const letters = name.replace(/[^A-Za-z]/g, "").toUpperCase().padEnd(3, "X").slice(0, 3);
+      const letters = name
+        .replace(/[^A-Za-z]/g, "")
+        .toUpperCase()
+        .padEnd(3, "X")
+        .slice(0, 3);
       return {
         index,
         id: this.ids.uuid(),
@@ -1071,7 +1423,12 @@ class WorldGenerator {
       if (shops.length > 1 && this.rng.chance(0.3)) seats.add(this.rng.int(0, shops.length - 1));
       for (const s of [...seats].sort((a, b) => a - b)) {
         const shop = shops[s]!;
-        rows.push({ shopId: shop.id, userId: user.id, role: "STAFF", createdAt: new Date(this.between(shop.createdAt, this.base)) });
+        rows.push({
+          shopId: shop.id,
+          userId: user.id,
+          role: "STAFF",
+          createdAt: new Date(this.between(shop.createdAt, this.base)),
+        });
       }
     });
     return rows;
@@ -1129,8 +1486,12 @@ class WorldGenerator {
     const statusRoll = rng.float();
     const status: ProductStatus = statusRoll < 0.86 ? "ACTIVE" : statusRoll < 0.94 ? "DRAFT" : "ARCHIVED";
     const createdAt = this.between(shop.createdAt + DAY, this.base - DAY);
-    const publishedAt = status === "ACTIVE" ? Math.min(this.base, createdAt + rng.int(0, 72 * 3600) * 1000) : null;
-    const updatedAt = this.between(publishedAt ?? createdAt, Math.min(this.base, (publishedAt ?? createdAt) + 60 * DAY));
+    const publishedAt =
+      status === "ACTIVE" ? Math.min(this.base, createdAt + rng.int(0, 72 * 3600) * 1000) : null;
+    const updatedAt = this.between(
+      publishedAt ?? createdAt,
+      Math.min(this.base, (publishedAt ?? createdAt) + 60 * DAY),
+    );
 
     // Options and variants.
     const variantCount = this.variantCounts[index]!;
@@ -1163,7 +1524,10 @@ class WorldGenerator {
       minPrice = Math.min(minPrice, price);
       maxPrice = Math.max(maxPrice, price);
       totalInventory += inventoryQuantity;
-      const selected = combo.map((valueIndex, o) => ({ name: defs[o]!.name, value: values[o]![valueIndex]! }));
+      const selected = combo.map((valueIndex, o) => ({
+        name: defs[o]!.name,
+        value: values[o]![valueIndex]!,
+      }));
       const variantId = this.ids.uuid();
       if (v === 0) firstVariantId = variantId;
       chunk.variants.push({
@@ -1181,7 +1545,13 @@ class WorldGenerator {
       });
     });
     defs.forEach((def, o) => {
-      chunk.options.push({ id: this.ids.uuid(), productId: id, name: def.name, position: o + 1, values: values[o]! });
+      chunk.options.push({
+        id: this.ids.uuid(),
+        productId: id,
+        name: def.name,
+        position: o + 1,
+        values: values[o]!,
+      });
     });
 
     // Media: the first is always an image; later ones are sometimes videos.
@@ -1189,7 +1559,14 @@ class WorldGenerator {
     for (let m = 1; m <= mediaCount; m++) {
       const video = m > 1 && rng.chance(0.1);
       const kind: MediaKind = video ? "VIDEO" : "IMAGE";
-      const [width, height] = video ? [1080, 1920] : rng.pick([[1200, 1500], [1600, 1600], [2000, 1500], [1080, 1350]] as const);
+      const [width, height] = video
+        ? [1080, 1920]
+        : rng.pick([
+            [1200, 1500],
+            [1600, 1600],
+            [2000, 1500],
+            [1080, 1350],
+          ] as const);
       chunk.media.push({
         id: this.ids.uuid(),
         productId: id,
@@ -1224,11 +1601,26 @@ class WorldGenerator {
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
     });
-    return { id, createdAt, onSale, minPrice, type: type.type, title, active: status === "ACTIVE", firstVariantId };
+    return {
+      id,
+      createdAt,
+      onSale,
+      minPrice,
+      type: type.type,
+      title,
+      active: status === "ACTIVE",
+      firstVariantId,
+    };
   }
 
   /** Two or three sentences about the product, in the words of its type (helps search demos). */
-  private describe(shop: ShopPlan, type: ProductTypeDef, title: string, defs: OptionDef[], values: string[][]): string {
+  private describe(
+    shop: ShopPlan,
+    type: ProductTypeDef,
+    title: string,
+    defs: OptionDef[],
+    values: string[][],
+  ): string {
     const { rng } = this;
     const opener = rng.pick(DESCRIPTION_OPENERS);
     const [a, b] = rng.indices(QUALITIES.length, 2).map((i) => QUALITIES[i]!);
@@ -1237,9 +1629,13 @@ class WorldGenerator {
       .map((d, o) => ({ name: d.name.toLowerCase(), values: values[o]! }))
       .filter((c) => c.values.length > 1);
     if (choices.length > 0) {
-      sentences.push(`Choose your ${choices.map((c) => `${c.name} (${c.values.join(", ")})`).join(" and ")}.`);
+      sentences.push(
+        `Choose your ${choices.map((c) => `${c.name} (${c.values.join(", ")})`).join(" and ")}.`,
+      );
     } else {
-      sentences.push(`Available in ${defs.map((d, o) => `${values[o]![0]} ${d.name.toLowerCase()}`).join(", ")}.`);
+      sentences.push(
+        `Available in ${defs.map((d, o) => `${values[o]![0]} ${d.name.toLowerCase()}`).join(", ")}.`,
+      );
     }
     if (rng.chance(0.5)) sentences.push(`Part of our ${type.type.toLowerCase()} range from ${shop.name}.`);
     return sentences.join(" ");
@@ -1299,16 +1695,22 @@ class WorldGenerator {
       const candidates = new Map<string, () => ProductRef[]>();
       for (const title of COLLECTION_TITLES) {
         if (title === "Sale") candidates.set(title, () => refs.filter((r) => r.onSale));
-        else if (title === "Under 50") candidates.set(title, () => refs.filter((r) => r.minPrice <= under.amount));
+        else if (title === "Under 50")
+          candidates.set(title, () => refs.filter((r) => r.minPrice <= under.amount));
         else if (title === "New Arrivals") {
-          candidates.set(title, () => [...refs].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1)).slice(0, this.rng.int(8, 40)));
+          candidates.set(title, () =>
+            [...refs]
+              .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+              .slice(0, this.rng.int(8, 40)),
+          );
         } else {
           candidates.set(title, () =>
             this.rng.sample(refs, Math.max(1, Math.round(refs.length * (0.05 + 0.3 * this.rng.float())))),
           );
         }
       }
-      for (const type of shop.types) candidates.set(type.type, () => refs.filter((r) => r.type === type.type));
+      for (const type of shop.types)
+        candidates.set(type.type, () => refs.filter((r) => r.type === type.type));
       const eligible = [...candidates.keys()].filter((title) => {
         if (title === "Sale") return refs.some((r) => r.onSale);
         if (title === "Under 50") return refs.some((r) => r.minPrice <= under.amount);
@@ -1328,7 +1730,9 @@ class WorldGenerator {
           createdAt: new Date(createdAt),
           updatedAt: new Date(this.between(createdAt, this.base)),
         });
-        candidates.get(key)!().forEach((ref, i) => links.push({ collectionId: id, productId: ref.id, position: i + 1 }));
+        candidates.get(key)!().forEach((ref, i) => {
+          links.push({ collectionId: id, productId: ref.id, position: i + 1 });
+        });
       }
     }
     return { collections, links };
@@ -1340,7 +1744,11 @@ function affordable(currencyCode: string): { amount: number; label: string } {
   const major = 50 * (FX[currencyCode] ?? 1);
   const round = major >= 1000 ? 500 : 5;
   const value = Math.max(round, Math.round(major / round) * round);
-  const label = new Intl.NumberFormat("en-US", { style: "currency", currency: currencyCode, maximumFractionDigits: 0 }).format(value);
+  const label = new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currencyCode,
+    maximumFractionDigits: 0,
+  }).format(value);
   return { amount: value * 10 ** minorDigits(currencyCode), label };
 }
 
@@ -1352,7 +1760,9 @@ function allocate(total: number, weights: number[]): number[] {
   const exact = weights.map((w) => (spare * w) / sum);
   const counts = exact.map((x) => 1 + Math.floor(x));
   let left = total - counts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     counts[i]!++;

@@ -50,7 +50,10 @@ export interface PageArgs {
 /** Resolves relay arguments into a direction and size, enforcing the page size cap. */
 export function pageWindow(args: PageArgs, defaults: { defaultSize: number; maxSize: number }) {
   if (args.first != null && args.last != null) throw badInput("Pass `first` or `last`, not both.");
-  for (const [name, value] of [["first", args.first], ["last", args.last]] as const) {
+  for (const [name, value] of [
+    ["first", args.first],
+    ["last", args.last],
+  ] as const) {
     if (value != null && (value < 0 || value > defaults.maxSize)) {
       throw badInput(`\`${name}\` must be between 0 and ${defaults.maxSize}.`);
     }
@@ -79,14 +82,22 @@ export interface ConnectionShape {
  * The page out of a keyset scan that fetched `size + 1` rows in scan order (a backward page
  * scans the other way): the first `size` rows in display order, and whether more lay beyond.
  */
-export function keysetPage<Row>(rows: Row[], window: { backward: boolean; size: number }): { page: Row[]; hasMore: boolean } {
+export function keysetPage<Row>(
+  rows: Row[],
+  window: { backward: boolean; size: number },
+): { page: Row[]; hasMore: boolean } {
   const page = rows.slice(0, window.size);
   if (window.backward) page.reverse();
   return { page, hasMore: rows.length > window.size };
 }
 
 /** PageInfo of a keyset page: the scan's `hasMore` says what lies beyond it, the cursor what lies before. */
-export function keysetPageInfo(edges: readonly { cursor: string }[], hasMore: boolean, backward: boolean, args: PageArgs): PageInfoShape {
+export function keysetPageInfo(
+  edges: readonly { cursor: string }[],
+  hasMore: boolean,
+  backward: boolean,
+  args: PageArgs,
+): PageInfoShape {
   return {
     hasNextPage: backward ? Boolean(args.before) : hasMore,
     hasPreviousPage: backward ? hasMore : Boolean(args.after),

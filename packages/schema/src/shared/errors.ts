@@ -16,11 +16,21 @@ export function forbidden(message = "You may not act on this object."): GraphQLE
  * index name, such as "Product_handle_key"), so both are looked at.
  */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
-  if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002") return false;
+  if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002")
+    return false;
   if (!field) return true;
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } }).meta;
+  const meta = (
+    error as {
+      meta?: {
+        target?: unknown;
+        driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
+      };
+    }
+  ).meta;
   const constraint = meta?.driverAdapterError?.cause?.constraint;
-  const names = [...(constraint?.fields ?? []), ...(Array.isArray(meta?.target) ? meta.target : [])].map(String);
+  const names = [...(constraint?.fields ?? []), ...(Array.isArray(meta?.target) ? meta.target : [])].map(
+    String,
+  );
   return names.includes(field) || (constraint?.index?.split("_").includes(field) ?? false);
 }
 
@@ -29,6 +39,8 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
  * triggers: SQLSTATE SE001, the user's id as detail), or null for any other error.
  */
 export function erasedUserOf(error: unknown): string | null {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = (
+    error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } } | null
+  )?.meta?.driverAdapterError?.cause;
   return cause?.code === "SE001" && typeof cause.detail === "string" ? cause.detail : null;
 }

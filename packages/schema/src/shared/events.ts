@@ -30,7 +30,14 @@ export interface LivePinSnapshot {
   productStatus: "ACTIVE" | "DRAFT" | "ARCHIVED";
 }
 
-export type LiveSessionEventKind = "STARTED" | "PRODUCT_PINNED" | "PRICE_CHANGED" | "PRODUCT_UNPINNED" | "VIEWER_COUNT" | "ENDED" | "CANCELLED";
+export type LiveSessionEventKind =
+  | "STARTED"
+  | "PRODUCT_PINNED"
+  | "PRICE_CHANGED"
+  | "PRODUCT_UNPINNED"
+  | "VIEWER_COUNT"
+  | "ENDED"
+  | "CANCELLED";
 
 export interface LiveSessionEventPayload {
   kind: LiveSessionEventKind;
@@ -97,12 +104,21 @@ export interface EventBus {
    * the first call at once, later calls within the window coalesce into one trailing send
    * with what `load` returns then. `load` failures are logged.
    */
-  publishCoalesced<T extends Topic>(topic: T, id: string, intervalMs: number, load: () => Promise<EventTopics[T] | null>): void;
+  publishCoalesced<T extends Topic>(
+    topic: T,
+    id: string,
+    intervalMs: number,
+    load: () => Promise<EventTopics[T] | null>,
+  ): void;
   /**
    * Events of (topic, id) from now on, in a bounded queue (see the transport). With
    * `minIntervalMs`, at most one delivery per interval: events meanwhile coalesce into the latest.
    */
-  subscribe<T extends Topic>(topic: T, id: string, options?: { minIntervalMs?: number }): AsyncIterableIterator<Delivery<EventTopics[T]>>;
+  subscribe<T extends Topic>(
+    topic: T,
+    id: string,
+    options?: { minIntervalMs?: number },
+  ): AsyncIterableIterator<Delivery<EventTopics[T]>>;
 }
 
 interface Outbox {
@@ -142,8 +158,13 @@ export function inTransactionOutbox(): boolean {
 /** Queues an event in the current `transaction`'s outbox. Throws outside one (a bug: it would publish uncommitted work). */
 export function queueEvent<T extends Topic>(topic: T, id: string, payload: EventTopics[T]): void {
   const outbox = outboxes.getStore();
-  if (!outbox) throw new Error(`queueEvent(${topic}) outside transaction(): events must wait for the commit.`);
-  if (!outbox.events.some((e) => e.topic === topic && e.id === id && JSON.stringify(e.payload) === JSON.stringify(payload))) {
+  if (!outbox)
+    throw new Error(`queueEvent(${topic}) outside transaction(): events must wait for the commit.`);
+  if (
+    !outbox.events.some(
+      (e) => e.topic === topic && e.id === id && JSON.stringify(e.payload) === JSON.stringify(payload),
+    )
+  ) {
     outbox.events.push({ topic, id, payload });
   }
 }
@@ -154,6 +175,7 @@ export const MAX_EVENT_COMMISSIONS = 100;
 /** A creator's changed commission ids in events of at most MAX_EVENT_COMMISSIONS. */
 export function commissionIdChunks(ids: readonly string[]): string[][] {
   const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += MAX_EVENT_COMMISSIONS) chunks.push(ids.slice(i, i + MAX_EVENT_COMMISSIONS));
+  for (let i = 0; i < ids.length; i += MAX_EVENT_COMMISSIONS)
+    chunks.push(ids.slice(i, i + MAX_EVENT_COMMISSIONS));
   return chunks;
 }

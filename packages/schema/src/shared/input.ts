@@ -12,7 +12,8 @@ export const INPUT_ERROR_CODES = {
   BLANK: "Returned when a required text is empty.",
   TOO_LONG: "Returned when a text or list is longer than allowed.",
   TOO_SHORT: "Returned when a text or list is shorter than allowed.",
-  LESS_THAN_MINIMUM: "Returned when a number is below its minimum (for example a negative price or quantity).",
+  LESS_THAN_MINIMUM:
+    "Returned when a number is below its minimum (for example a negative price or quantity).",
   GREATER_THAN_MAXIMUM: "Returned when a number is above its maximum.",
   INVALID: "Returned when a value has the wrong format.",
   INVALID_ID: "Returned when an ID is malformed or names an object of another type.",
@@ -40,7 +41,11 @@ export function globalId(typename: string) {
   return z.string().transform((value, ctx) => {
     const id = decodeId(value, typename);
     if (id === null) {
-      ctx.addIssue({ code: "custom", message: `Not a valid ${typename} ID.`, params: { code: "INVALID_ID" } });
+      ctx.addIssue({
+        code: "custom",
+        message: `Not a valid ${typename} ID.`,
+        params: { code: "INVALID_ID" },
+      });
       return z.NEVER;
     }
     return id;
@@ -86,8 +91,10 @@ function codeOf(issue: z.core.$ZodIssue): InputErrorCode {
 
 function describe(issue: z.core.$ZodIssue, path: string): string {
   const where = path ? `${path}: ` : "";
-  if (issue.code === "too_big" && issue.origin === "string") return `${where}must be at most ${issue.maximum} characters.`;
-  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return `${where}must not be blank.`;
+  if (issue.code === "too_big" && issue.origin === "string")
+    return `${where}must be at most ${issue.maximum} characters.`;
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1)
+    return `${where}must not be blank.`;
   return `${where}${issue.message}`;
 }
 

@@ -31,7 +31,12 @@ export type Load<K, V> = (key: K) => Promise<V>;
  * `batch`, which receives distinct keys and returns a value per key; keys it leaves out resolve
  * to `missing`. A failed batch rejects its loads and forgets them, so a retry reads again.
  */
-export function requestLoader<K, V>(ctx: object, name: string, batch: (keys: K[]) => Promise<Map<K, V>>, missing: V): Load<K, V> {
+export function requestLoader<K, V>(
+  ctx: object,
+  name: string,
+  batch: (keys: K[]) => Promise<Map<K, V>>,
+  missing: V,
+): Load<K, V> {
   let byName = loaders.get(ctx);
   if (!byName) {
     byName = new Map();

@@ -9,7 +9,8 @@ export interface MoneyShape {
 }
 
 export const Money = builder.objectRef<MoneyShape>("Money").implement({
-  description: 'An amount of money. `amount` is a decimal string ("12.50"), exact to the currency\'s minor unit.',
+  description:
+    'An amount of money. `amount` is a decimal string ("12.50"), exact to the currency\'s minor unit.',
   fields: (t) => ({
     amount: t.field({ type: "Decimal", resolve: (m) => formatMinorUnits(m.amount, m.currencyCode) }),
     currencyCode: t.field({ type: CurrencyCode, resolve: (m) => m.currencyCode as never }),

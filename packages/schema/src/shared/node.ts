@@ -30,14 +30,20 @@ function parseNodeId(globalId: unknown, info: GraphQLResolveInfo): { typename: s
 }
 
 function loadNodes(ids: readonly unknown[], ctx: Context, info: GraphQLResolveInfo) {
-  return resolveNodes(builder, ctx, info, ids.map((id) => parseNodeId(id, info)));
+  return resolveNodes(
+    builder,
+    ctx,
+    info,
+    ids.map((id) => parseNodeId(id, info)),
+  );
 }
 
 builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: "The object with this global id; null when it is absent, hidden from the caller, or the id is malformed.",
+    description:
+      "The object with this global id; null when it is absent, hidden from the caller, or the id is malformed.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx, info) => (await loadNodes([args.id], ctx, info))[0] as never,
   }),
@@ -46,7 +52,9 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: `The objects with these global ids (at most ${limits.maxNodeIds}), in order; null in the slot of an id that \`node\` would answer null for.`,
     args: { ids: t.arg.idList({ required: true, validate: z.array(z.unknown()).max(limits.maxNodeIds) }) },
-    complexity: listCost((args) => Math.min((args.ids as unknown[] | undefined)?.length ?? 0, limits.maxNodeIds)),
+    complexity: listCost((args) =>
+      Math.min((args.ids as unknown[] | undefined)?.length ?? 0, limits.maxNodeIds),
+    ),
     resolve: (_root, args, ctx, info) => loadNodes(args.ids, ctx, info) as never,
   }),
 }));

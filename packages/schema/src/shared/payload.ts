@@ -30,9 +30,16 @@ export function definePayload(
         resolve: (query: object, payload: PayloadShape, _args: unknown, ctx: Context) =>
           payload.id === null
             ? null
-            : ((ctx.db as unknown as Record<string, Delegate>)[delegateName]!.findUnique({ ...query, where: { id: payload.id } }) as never),
+            : ((ctx.db as unknown as Record<string, Delegate>)[delegateName]!.findUnique({
+                ...query,
+                where: { id: payload.id },
+              }) as never),
       } as never),
-      userErrors: t.field({ type: [errorType], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
+      userErrors: t.field({
+        type: [errorType],
+        complexity: userErrorsCost,
+        resolve: (p) => firstUserErrors(p.userErrors) as never,
+      }),
     }),
   });
 }

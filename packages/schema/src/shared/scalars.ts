@@ -29,14 +29,16 @@ builder.scalarType("URL", {
   description: "An absolute http(s) URL.",
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== "string" || value.length > 2048) throw new GraphQLError("URL must be a string of at most 2048 characters.");
+    if (typeof value !== "string" || value.length > 2048)
+      throw new GraphQLError("URL must be a string of at most 2048 characters.");
     let url: URL;
     try {
       url = new URL(value);
     } catch {
       throw new GraphQLError(`Not an absolute URL: ${value.slice(0, 80)}`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new GraphQLError("URL must use http or https.");
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      throw new GraphQLError("URL must use http or https.");
     return url.toString();
   },
 });

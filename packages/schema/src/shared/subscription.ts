@@ -22,7 +22,12 @@ export const REFETCH_DESCRIPTION =
  * The events of (topic, id) for a subscription field. Returning the iterator ends the bus
  * subscription at once, also while it waits for an event (an async generator would not).
  */
-export function subscribeEvents<T extends Topic>(ctx: Context, topic: T, id: string, options?: { minIntervalMs?: number }): AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> {
+export function subscribeEvents<T extends Topic>(
+  ctx: Context,
+  topic: T,
+  id: string,
+  options?: { minIntervalMs?: number },
+): AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> {
   const source = ctx.events.subscribe(topic, id, options);
   const iterator: AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> = {
     async next() {
@@ -31,7 +36,13 @@ export function subscribeEvents<T extends Topic>(ctx: Context, topic: T, id: str
       // One context serves every event of a subscription: read fresh data for each.
       forgetRequestCaches(ctx);
       const d = result.value;
-      return { value: d.kind === "refetch" ? { id, refetch: true, payload: null } : { id, refetch: false, payload: d.payload }, done: false };
+      return {
+        value:
+          d.kind === "refetch"
+            ? { id, refetch: true, payload: null }
+            : { id, refetch: false, payload: d.payload },
+        done: false,
+      };
     },
     async return() {
       await source.return?.();

@@ -21,7 +21,10 @@ export class Rollback<E> extends Error {
  * Runs `fn` in a transaction; a `Rollback` thrown inside becomes a failed payload. Events
  * queued inside (`queueEvent`) are published only when it commits.
  */
-export async function inTransaction(ctx: Context, fn: (tx: Prisma.TransactionClient) => Promise<PayloadShape>): Promise<PayloadShape> {
+export async function inTransaction(
+  ctx: Context,
+  fn: (tx: Prisma.TransactionClient) => Promise<PayloadShape>,
+): Promise<PayloadShape> {
   try {
     return await transaction(ctx, fn, TX_OPTIONS);
   } catch (error) {

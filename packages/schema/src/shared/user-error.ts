@@ -17,7 +17,8 @@ export const UserErrorInterface = builder.interfaceRef<UserErrorShape>("UserErro
   fields: (t) => ({
     field: t.stringList({
       nullable: true,
-      description: "The path to the input field at fault, relative to `input`, such as [\"variants\", \"0\", \"price\"].",
+      description:
+        'The path to the input field at fault, relative to `input`, such as ["variants", "0", "price"].',
       resolve: (e) => e.field,
     }),
     message: t.exposeString("message", { description: "A sentence for developers; not localised." }),
@@ -30,16 +31,22 @@ export function defineUserError<const Codes extends Record<string, string>>(doma
     Object.entries(codes).map(([code, description]) => [code, { value: code, description }]),
   );
   const codeEnum = builder.enumType(`${domain}ErrorCode`, { values });
-  const type = builder.objectRef<UserErrorShape<Extract<keyof Codes, string>>>(`${domain}UserError`).implement({
-    interfaces: [UserErrorInterface],
-    fields: (t) => ({
-      code: t.field({ type: codeEnum, resolve: (e) => e.code as never }),
-    }),
-  });
+  const type = builder
+    .objectRef<UserErrorShape<Extract<keyof Codes, string>>>(`${domain}UserError`)
+    .implement({
+      interfaces: [UserErrorInterface],
+      fields: (t) => ({
+        code: t.field({ type: codeEnum, resolve: (e) => e.code as never }),
+      }),
+    });
   return { codeEnum, type, codes: Object.keys(codes) as Extract<keyof Codes, string>[] };
 }
 
-export function userError<Code extends string>(code: Code, message: string, field: (string | number)[] | null = null): UserErrorShape<Code> {
+export function userError<Code extends string>(
+  code: Code,
+  message: string,
+  field: (string | number)[] | null = null,
+): UserErrorShape<Code> {
   return { code, message, field: field?.map(String) ?? null };
 }
 

@@ -32,7 +32,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       // pg's pool.end() resolves before its connections have closed; terminating them with
       // FORCE meanwhile makes them emit unhandled FATAL errors. Give them a moment first.
       for (let i = 0; i < 100; i++) {
-        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        const { rows } = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -57,7 +57,11 @@ export interface WebhookEventInput {
  * each delivery's first attempt when the transaction has a job queue. One statement (plus
  * the queue's insert); an event no endpoint wants is not written at all.
  */
-export async function emitWebhookEvents(tx: Tx, topic: WebhookTopic, events: WebhookEventInput[]): Promise<void> {
+export async function emitWebhookEvents(
+  tx: Tx,
+  topic: WebhookTopic,
+  events: WebhookEventInput[],
+): Promise<void> {
   if (events.length === 0) return;
   const jobs = jobQueueInTransaction();
   const rows = JSON.stringify(events.map((e) => ({ shopId: e.shopId, payload: e.data })));
@@ -78,11 +82,20 @@ export async function emitWebhookEvents(tx: Tx, topic: WebhookTopic, events: Web
     SELECT gen_random_uuid(), t.event_id, t.endpoint_id, CASE WHEN ${jobs !== undefined} THEN gen_random_uuid() END
     FROM targets t JOIN ev ON ev."id" = t.event_id
     RETURNING "jobId"::text AS "jobId"`;
-  if (jobs) await queueAttempts(tx, jobs, deliveries.map((d) => ({ jobId: d.jobId!, startAfter: undefined })));
+  if (jobs)
+    await queueAttempts(
+      tx,
+      jobs,
+      deliveries.map((d) => ({ jobId: d.jobId!, startAfter: undefined })),
+    );
 }
 
 /** Queues one attempt job per delivery (the job id is the delivery's `jobId`, so only that job may attempt it). */
-async function queueAttempts(tx: Tx, jobs: JobQueue, attempts: { jobId: string; startAfter: Date | undefined }[]): Promise<void> {
+async function queueAttempts(
+  tx: Tx,
+  jobs: JobQueue,
+  attempts: { jobId: string; startAfter: Date | undefined }[],
+): Promise<void> {
   if (attempts.length === 0) return;
   await jobs.enqueueIn(
     tx,
@@ -95,7 +108,11 @@ async function queueAttempts(tx: Tx, jobs: JobQueue, attempts: { jobId: string; 
  * Queues the next attempt of every PENDING delivery that has no job (written outside a
  * transaction with a job queue, such as by a script). Returns how many. For a scheduled sweep.
  */
-export async function queueUnqueuedDeliveries(db: PrismaClient, jobs: JobQueue, limit = 500): Promise<number> {
+export async function queueUnqueuedDeliveries(
+  db: PrismaClient,
+  jobs: JobQueue,
+  limit = 500,
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const queued = await tx.$queryRaw<{ jobId: string; nextAttemptAt: Date }[]>`
       UPDATE "WebhookDelivery" d SET "jobId" = gen_random_uuid()
@@ -103,7 +120,11 @@ export async function queueUnqueuedDeliveries(db: PrismaClient, jobs: JobQueue, 
         SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'PENDING' AND "jobId" IS NULL ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )
       RETURNING d."jobId"::text AS "jobId", d."nextAttemptAt"`;
-    await queueAttempts(tx, jobs, queued.map((q) => ({ jobId: q.jobId, startAfter: q.nextAttemptAt })));
+    await queueAttempts(
+      tx,
+      jobs,
+      queued.map((q) => ({ jobId: q.jobId, startAfter: q.nextAttemptAt })),
+    );
     return queued.length;
   });
 }
@@ -125,7 +146,13 @@ export async function emitLowStock(tx: Tx, moves: StockMove[]): Promise<void> {
     "INVENTORY_LOW",
     crossed.map((m) => ({
       shopId: m.shopId,
-      data: { variantId: gid("ProductVariant", m.variantId), productId: gid("Product", m.productId), shopId: gid("Shop", m.shopId), inventoryQuantity: m.after, threshold: m.threshold },
+      data: {
+        variantId: gid("ProductVariant", m.variantId),
+        productId: gid("Product", m.productId),
+        shopId: gid("Shop", m.shopId),
+        inventoryQuantity: m.after,
+        threshold: m.threshold,
+      },
     })),
   );
 }
@@ -135,10 +162,14 @@ export async function emitLowStock(tx: Tx, moves: StockMove[]): Promise<void> {
 /** Who may manage endpoints of `shopId` (or, null, the platform's): FORBIDDEN is thrown otherwise. */
 async function assertManages(ctx: Context, shopId: string | null): Promise<void> {
   if (shopId === null) {
-    if (!isPlatform(ctx)) throw forbidden("Only the platform (a secret key without a user, or an ADMIN) manages platform webhook endpoints.");
+    if (!isPlatform(ctx))
+      throw forbidden(
+        "Only the platform (a secret key without a user, or an ADMIN) manages platform webhook endpoints.",
+      );
     return;
   }
-  if (!(await canManageShop(ctx, shopId))) throw forbidden("You may not manage this shop's webhook endpoints.");
+  if (!(await canManageShop(ctx, shopId)))
+    throw forbidden("You may not manage this shop's webhook endpoints.");
 }
 
 export function newSigningSecret(): string {
@@ -174,9 +205,18 @@ export async function createEndpoint(ctx: Context, input: EndpointCreateInput): 
     // Serialise creations per owner so the cap holds under concurrency.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${input.shopId ?? "platform"}`}))`;
     const count = await tx.webhookEndpoint.count({ where: { shopId: input.shopId } });
-    if (count >= MAX_ENDPOINTS) return failed([userError("TOO_MANY_ENDPOINTS", `At most ${MAX_ENDPOINTS} endpoints per shop.`, ["shopId"])]);
+    if (count >= MAX_ENDPOINTS)
+      return failed([
+        userError("TOO_MANY_ENDPOINTS", `At most ${MAX_ENDPOINTS} endpoints per shop.`, ["shopId"]),
+      ]);
     const endpoint = await tx.webhookEndpoint.create({
-      data: { shopId: input.shopId, url: input.url, topics: input.topics, description: input.description, secret: newSigningSecret() },
+      data: {
+        shopId: input.shopId,
+        url: input.url,
+        topics: input.topics,
+        description: input.description,
+        secret: newSigningSecret(),
+      },
       select: { id: true },
     });
     return succeeded(endpoint.id);
@@ -193,7 +233,10 @@ export interface EndpointUpdateInput {
 }
 
 async function endpointOf(ctx: Context, id: string) {
-  const endpoint = await ctx.db.webhookEndpoint.findUnique({ where: { id }, select: { id: true, shopId: true, disabledAt: true } });
+  const endpoint = await ctx.db.webhookEndpoint.findUnique({
+    where: { id },
+    select: { id: true, shopId: true, disabledAt: true },
+  });
   if (endpoint) await assertManages(ctx, endpoint.shopId);
   return endpoint;
 }
@@ -218,7 +261,10 @@ export async function updateEndpoint(ctx: Context, input: EndpointUpdateInput): 
       select: { id: true },
     });
     if (disabling) {
-      await tx.webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: "PENDING" }, data: { status: "FAILED", lastError: "The endpoint was disabled." } });
+      await tx.webhookDelivery.updateMany({
+        where: { endpointId: endpoint.id, status: "PENDING" },
+        data: { status: "FAILED", lastError: "The endpoint was disabled." },
+      });
     }
   });
   return succeeded(endpoint.id);
@@ -280,10 +326,18 @@ export async function recordDeliveryAttempt(
   now = new Date(),
 ): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
   const attempts = delivery.attempts + 1;
-  const common = { attempts, lastAttemptAt: now, lastStatusCode: outcome.statusCode, lastError: outcome.error?.slice(0, 500) ?? null };
+  const common = {
+    attempts,
+    lastAttemptAt: now,
+    lastStatusCode: outcome.statusCode,
+    lastError: outcome.error?.slice(0, 500) ?? null,
+  };
   const current = { id: delivery.id, status: "PENDING" as const, jobId };
   if (outcome.ok) {
-    await db.webhookDelivery.updateMany({ where: current, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
+    await db.webhookDelivery.updateMany({
+      where: current,
+      data: { ...common, status: "SUCCEEDED", deliveredAt: now },
+    });
     return "SUCCEEDED";
   }
   const next = new Date(now.getTime() + retryDelayMs(attempts));
@@ -293,7 +347,10 @@ export async function recordDeliveryAttempt(
   }
   const nextJobId = randomUUID();
   await db.$transaction(async (tx) => {
-    const moved = await tx.webhookDelivery.updateMany({ where: current, data: { ...common, nextAttemptAt: next, jobId: nextJobId } });
+    const moved = await tx.webhookDelivery.updateMany({
+      where: current,
+      data: { ...common, nextAttemptAt: next, jobId: nextJobId },
+    });
     if (moved.count === 1) await queueAttempts(tx, jobs, [{ jobId: nextJobId, startAfter: next }]);
   });
   return "PENDING";
@@ -314,7 +371,21 @@ export const ORDER_WEBHOOK_SELECT = {
   total: true,
   refundedTotal: true,
   paidAt: true,
-  lines: { select: { id: true, productId: true, variantId: true, productTitle: true, variantTitle: true, sku: true, unitPrice: true, quantity: true, refundedQuantity: true, total: true }, orderBy: { id: "asc" } },
+  lines: {
+    select: {
+      id: true,
+      productId: true,
+      variantId: true,
+      productTitle: true,
+      variantTitle: true,
+      sku: true,
+      unitPrice: true,
+      quantity: true,
+      refundedQuantity: true,
+      total: true,
+    },
+    orderBy: { id: "asc" },
+  },
 } as const;
 
 const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
@@ -323,8 +394,17 @@ type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED";
 type WebhookOrder = Prisma.OrderGetPayload<{ select: typeof ORDER_WEBHOOK_SELECT }>;
 
 /** ORDER_PAID or ORDER_REFUNDED for these orders, as they are now in the transaction. */
-export async function emitOrderEvents(tx: Tx, topic: OrderTopic, orderIds: string[], extra: Record<string, unknown> = {}): Promise<void> {
-  const orders = await tx.order.findMany({ where: { id: { in: orderIds } }, select: ORDER_WEBHOOK_SELECT, orderBy: { id: "asc" } });
+export async function emitOrderEvents(
+  tx: Tx,
+  topic: OrderTopic,
+  orderIds: string[],
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const orders = await tx.order.findMany({
+    where: { id: { in: orderIds } },
+    select: ORDER_WEBHOOK_SELECT,
+    orderBy: { id: "asc" },
+  });
   await emitOrderEventsFor(tx, topic, orders, extra);
 }
 
@@ -332,8 +412,16 @@ export async function emitOrderEvents(tx: Tx, topic: OrderTopic, orderIds: strin
  * `emitOrderEvents` for orders the caller has just read in the transaction (at least
  * `ORDER_WEBHOOK_SELECT`, lines in id order; other fields stay out of the payload), in id order.
  */
-export async function emitOrderEventsFor(tx: Tx, topic: OrderTopic, orders: WebhookOrder[], extra: Record<string, unknown> = {}): Promise<void> {
-  const amount = (minor: number, currencyCode: string) => ({ amount: formatMinorUnits(minor, currencyCode), currencyCode });
+export async function emitOrderEventsFor(
+  tx: Tx,
+  topic: OrderTopic,
+  orders: WebhookOrder[],
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const amount = (minor: number, currencyCode: string) => ({
+    amount: formatMinorUnits(minor, currencyCode),
+    currencyCode,
+  });
   await emitWebhookEvents(
     tx,
     topic,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BlockedTargetError, blockedRange, endpointUrlProblem, ipLiteral, resolvePublicAddresses, type Resolver } from "./target.ts";
+import {
+  BlockedTargetError,
+  blockedRange,
+  endpointUrlProblem,
+  ipLiteral,
+  resolvePublicAddresses,
+  type Resolver,
+} from "./target.ts";
 
 describe("webhook target addresses", () => {
   it.each([
@@ -44,12 +51,20 @@ describe("webhook target addresses", () => {
     expect(blockedRange(address)).toBe(range);
   });
 
-  it.each(["8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "198.20.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"])(
-    "accepts the public unicast %s",
-    (address) => {
-      expect(blockedRange(address)).toBeNull();
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "93.184.216.34",
+    "172.32.0.1",
+    "100.128.0.1",
+    "198.20.0.1",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+    "2001:0:4136:e378:8000:63bf:f7f7:f7f7",
+  ])("accepts the public unicast %s", (address) => {
+    expect(blockedRange(address)).toBeNull();
+  });
 
   it("finds IP literals in URLs, bracketed IPv6 and the other spellings of IPv4 included", () => {
     expect(ipLiteral(new URL("https://[::ffff:127.0.0.1]:8443/x"))).toBe("::ffff:7f00:1");
@@ -65,7 +80,8 @@ function fakeResolver(table: Record<string, string[]>): Resolver & { calls: stri
   const resolve = async (hostname: string) => {
     calls.push(hostname);
     const addresses = table[hostname];
-    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+    if (!addresses)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
     return addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
   };
   return Object.assign(resolve, { calls });
@@ -73,10 +89,19 @@ function fakeResolver(table: Record<string, string[]>): Resolver & { calls: stri
 
 describe("resolvePublicAddresses", () => {
   it("returns every address when all are public, and refuses a name that resolves even partly to a private one", async () => {
-    const resolve = fakeResolver({ public: ["93.184.216.34", "2606:2800:220:1::"], mixed: ["93.184.216.34", "10.0.0.7"], nat64: ["64:ff9b::c0a8:1"] });
-    expect((await resolvePublicAddresses("public", resolve)).map((a) => a.address)).toEqual(["93.184.216.34", "2606:2800:220:1::"]);
+    const resolve = fakeResolver({
+      public: ["93.184.216.34", "2606:2800:220:1::"],
+      mixed: ["93.184.216.34", "10.0.0.7"],
+      nat64: ["64:ff9b::c0a8:1"],
+    });
+    expect((await resolvePublicAddresses("public", resolve)).map((a) => a.address)).toEqual([
+      "93.184.216.34",
+      "2606:2800:220:1::",
+    ]);
     await expect(resolvePublicAddresses("mixed", resolve)).rejects.toThrow(BlockedTargetError);
-    await expect(resolvePublicAddresses("nat64", resolve)).rejects.toMatchObject({ range: "rfc6052 private" });
+    await expect(resolvePublicAddresses("nat64", resolve)).rejects.toMatchObject({
+      range: "rfc6052 private",
+    });
     await expect(resolvePublicAddresses("missing", resolve)).rejects.toMatchObject({ code: "ENOTFOUND" });
     expect(resolve.calls).toEqual(["public", "mixed", "nat64", "missing"]);
   });

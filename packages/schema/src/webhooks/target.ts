@@ -100,9 +100,14 @@ export function ipLiteral(url: URL): string | null {
  * public, throws `BlockedTargetError` when any is not (a name that resolves partly to private
  * addresses is refused), and the resolver's error when it fails.
  */
-export async function resolvePublicAddresses(hostname: string, resolve: Resolver = systemResolver, rule: AddressRule = blockedRange): Promise<ResolvedAddress[]> {
+export async function resolvePublicAddresses(
+  hostname: string,
+  resolve: Resolver = systemResolver,
+  rule: AddressRule = blockedRange,
+): Promise<ResolvedAddress[]> {
   const addresses = await resolve(hostname);
-  if (addresses.length === 0) throw Object.assign(new Error(`${hostname} has no address.`), { code: "ENOTFOUND" });
+  if (addresses.length === 0)
+    throw Object.assign(new Error(`${hostname} has no address.`), { code: "ENOTFOUND" });
   for (const { address } of addresses) {
     const range = rule(address);
     if (range !== null) throw new BlockedTargetError(range);
@@ -131,7 +136,10 @@ export type EndpointUrlProblemCode = "URL_NOT_HTTP" | "PRIVATE_TARGET" | "HOST_N
  * unless `allowPrivate`, PRIVATE_TARGET when its host is, or resolves (even partly) to, an
  * address that is not public, and HOST_NOT_FOUND when the name does not resolve.
  */
-export async function endpointUrlProblem(value: string, policy: TargetPolicy): Promise<{ code: EndpointUrlProblemCode; message: string } | null> {
+export async function endpointUrlProblem(
+  value: string,
+  policy: TargetPolicy,
+): Promise<{ code: EndpointUrlProblemCode; message: string } | null> {
   let url: URL;
   try {
     url = new URL(value);
@@ -139,19 +147,32 @@ export async function endpointUrlProblem(value: string, policy: TargetPolicy): P
     return { code: "URL_NOT_HTTP", message: "Must be an absolute http(s) URL." };
   }
   const schemes = policy.requireHttps ? ["https:"] : ["https:", "http:"];
-  if (!schemes.includes(url.protocol)) return { code: "URL_NOT_HTTP", message: policy.requireHttps ? "Must be an https URL." : "Must be an http(s) URL." };
+  if (!schemes.includes(url.protocol))
+    return {
+      code: "URL_NOT_HTTP",
+      message: policy.requireHttps ? "Must be an https URL." : "Must be an http(s) URL.",
+    };
   if (url.username || url.password) return { code: "URL_NOT_HTTP", message: "Must not carry credentials." };
   if (policy.allowPrivate) return null;
   const literal = ipLiteral(url);
   if (literal !== null) {
     const range = blockedRange(literal);
-    return range === null ? null : { code: "PRIVATE_TARGET", message: `The address is not public (${range}): private or loopback targets are refused.` };
+    return range === null
+      ? null
+      : {
+          code: "PRIVATE_TARGET",
+          message: `The address is not public (${range}): private or loopback targets are refused.`,
+        };
   }
   try {
     await resolvePublicAddresses(url.hostname, policy.resolve ?? systemResolver);
     return null;
   } catch (error) {
-    if (error instanceof BlockedTargetError) return { code: "PRIVATE_TARGET", message: `The host resolves to an address that is not public (${error.range}): private or loopback targets are refused.` };
+    if (error instanceof BlockedTargetError)
+      return {
+        code: "PRIVATE_TARGET",
+        message: `The host resolves to an address that is not public (${error.range}): private or loopback targets are refused.`,
+      };
     return { code: "HOST_NOT_FOUND", message: "The host name does not resolve." };
   }
 }

@@ -10,9 +10,12 @@ import { eventType, MAX_ENDPOINTS } from "./service.ts";
 
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
   name: "WebhookTopic",
-  description: "What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold).",
+  description:
+    "What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold).",
 });
-export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus" });
+export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, {
+  name: "WebhookDeliveryStatus",
+});
 
 /** Managers of the endpoint's shop; for platform endpoints, the platform. */
 function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Parameters<typeof managesShop>[0]) {
@@ -21,7 +24,9 @@ function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Parameters<typ
 }
 
 /** `canSeeEndpoint` as a Prisma `where`, for lookups by id (`node`). */
-async function visibleEndpointWhere(ctx: Parameters<typeof managesShop>[0]): Promise<Prisma.WebhookEndpointWhereInput> {
+async function visibleEndpointWhere(
+  ctx: Parameters<typeof managesShop>[0],
+): Promise<Prisma.WebhookEndpointWhereInput> {
   const managed = await managedShops(ctx);
   return managed === "all" ? {} : { shopId: { in: managed } };
 }
@@ -34,9 +39,21 @@ export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
   findUnique: async (id, ctx) => ({ id, endpoint: await visibleEndpointWhere(ctx) }),
   authScopes: (delivery, ctx) => canSeeEndpoint(delivery.endpoint, ctx),
   fields: (t) => ({
-    eventId: t.string({ description: "The event id (also the `id` of the body): receivers deduplicate by it.", select: { eventId: true }, resolve: (d) => d.eventId }),
-    eventType: t.string({ select: { event: { select: { topic: true } } }, resolve: (d) => eventType(d.event.topic) }),
-    payload: t.field({ type: "JSON", description: "The event's `data`.", select: { event: { select: { payload: true } } }, resolve: (d) => d.event.payload }),
+    eventId: t.string({
+      description: "The event id (also the `id` of the body): receivers deduplicate by it.",
+      select: { eventId: true },
+      resolve: (d) => d.eventId,
+    }),
+    eventType: t.string({
+      select: { event: { select: { topic: true } } },
+      resolve: (d) => eventType(d.event.topic),
+    }),
+    payload: t.field({
+      type: "JSON",
+      description: "The event's `data`.",
+      select: { event: { select: { payload: true } } },
+      resolve: (d) => d.event.payload,
+    }),
     status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt("attempts"),
     nextAttemptAt: t.field({
@@ -47,7 +64,10 @@ export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
       resolve: (d) => (d.status === "PENDING" ? d.nextAttemptAt : null),
     }),
     lastAttemptAt: t.expose("lastAttemptAt", { type: "DateTime", nullable: true }),
-    lastStatusCode: t.exposeInt("lastStatusCode", { nullable: true, description: "The HTTP status of the last attempt; null when it got no answer." }),
+    lastStatusCode: t.exposeInt("lastStatusCode", {
+      nullable: true,
+      description: "The HTTP status of the last attempt; null when it got no answer.",
+    }),
     lastError: t.exposeString("lastError", { nullable: true }),
     deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -57,7 +77,8 @@ export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
 export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
   id: { field: "id" },
   nullable: true,
-  description: "An integrator's URL that receives signed events of some topics, for one shop or (shop null) for every shop.",
+  description:
+    "An integrator's URL that receives signed events of some topics, for one shop or (shop null) for every shop.",
   select: { id: true, shopId: true },
   findUnique: async (id, ctx) => ({ id, AND: [await visibleEndpointWhere(ctx)] }),
   authScopes: (endpoint, ctx) => canSeeEndpoint(endpoint, ctx),
@@ -68,7 +89,8 @@ export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
     description: t.exposeString("description"),
     enabled: t.boolean({ select: { disabledAt: true }, resolve: (e) => e.disabledAt === null }),
     signingSecret: t.exposeString("secret", {
-      description: "Signs every delivery: `Shoppable-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with this secret>`. Rotate with webhookEndpointUpdate(rotateSecret: true).",
+      description:
+        'Signs every delivery: `Shoppable-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with this secret>`. Rotate with webhookEndpointUpdate(rotateSecret: true).',
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     deliveries: t.relatedConnection("deliveries", {
@@ -76,7 +98,10 @@ export const WebhookEndpointType = builder.prismaNode("WebhookEndpoint", {
       description: "The delivery log, newest first.",
       args: { status: t.arg({ type: WebhookDeliveryStatusEnum, required: false }) },
       // Delivery ids are random (written in SQL by the outbox): newest first by time, then id.
-      query: (args) => ({ where: args.status ? { status: args.status } : {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      query: (args) => ({
+        where: args.status ? { status: args.status } : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
       defaultSize: limits.defaultPageSize,
       maxSize: limits.maxPageSize,
     }),
@@ -89,8 +114,14 @@ builder.objectField(ShopType, "webhookEndpoints", (t) =>
     description: `The shop's webhook endpoints (at most ${MAX_ENDPOINTS}). For its merchants (secret key) and the platform; FORBIDDEN for others.`,
     complexity: listCost(MAX_ENDPOINTS),
     resolve: async (query, shop, _args, ctx) => {
-      if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its webhook endpoints.");
-      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: shop.id }, orderBy: { id: "asc" }, take: MAX_ENDPOINTS });
+      if (!(await managesShop(ctx, shop.id)))
+        throw forbidden("Only the shop's merchants see its webhook endpoints.");
+      return ctx.db.webhookEndpoint.findMany({
+        ...query,
+        where: { shopId: shop.id },
+        orderBy: { id: "asc" },
+        take: MAX_ENDPOINTS,
+      });
     },
   }),
 );
@@ -102,7 +133,12 @@ builder.queryField("platformWebhookEndpoints", (t) =>
     complexity: listCost(MAX_ENDPOINTS),
     resolve: (query, _root, _args, ctx) => {
       if (!isPlatform(ctx)) throw forbidden("Only the platform sees platform webhook endpoints.");
-      return ctx.db.webhookEndpoint.findMany({ ...query, where: { shopId: null }, orderBy: { id: "asc" }, take: MAX_ENDPOINTS });
+      return ctx.db.webhookEndpoint.findMany({
+        ...query,
+        where: { shopId: null },
+        orderBy: { id: "asc" },
+        take: MAX_ENDPOINTS,
+      });
     },
   }),
 );

@@ -1,7 +1,8 @@
 import { createShoppableClient, type ShoppableClient } from "../client.ts";
 
 /** HTMLElement where there is a DOM; a stand-in elsewhere, so the module loads in Node and edge runtimes. */
-export const Base = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLElement ?? class {}) as typeof HTMLElement;
+export const Base = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLElement ??
+  class {}) as typeof HTMLElement;
 
 /**
  * What both elements share: the client (the `client` property, else one made from the
@@ -16,8 +17,14 @@ export class ShoppableElement extends Base {
     if (!this.#client) {
       const url = this.getAttribute("api-url");
       const apiKey = this.getAttribute("api-key");
-      if (!url || !apiKey) throw new Error(`<${this.localName}> needs a \`client\` property or api-url and api-key attributes`);
-      this.#client = createShoppableClient({ url, apiKey, userToken: this.getAttribute("user-token"), ...(this.getAttribute("ws-url") ? { wsUrl: this.getAttribute("ws-url")! } : {}) });
+      if (!url || !apiKey)
+        throw new Error(`<${this.localName}> needs a \`client\` property or api-url and api-key attributes`);
+      this.#client = createShoppableClient({
+        url,
+        apiKey,
+        userToken: this.getAttribute("user-token"),
+        ...(this.getAttribute("ws-url") ? { wsUrl: this.getAttribute("ws-url")! } : {}),
+      });
     }
     return this.#client;
   }
@@ -40,11 +47,18 @@ export class ShoppableElement extends Base {
 /** "€12.50" from `{ amount: "12.50", currencyCode: "EUR" }` in the page's locale. */
 export function formatMoney(money: { amount: string; currencyCode: string } | null | undefined): string {
   if (!money) return "";
-  return new Intl.NumberFormat(undefined, { style: "currency", currency: money.currencyCode }).format(Number(money.amount));
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: money.currencyCode }).format(
+    Number(money.amount),
+  );
 }
 
 /** Creates an element with a part name, text and attributes. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text = "", attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  part: string,
+  text = "",
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   element.setAttribute("part", part);
   if (text) element.textContent = text;

@@ -13,7 +13,10 @@ export type CartSource = (cartId: string) => AsyncIterable<CartData | null> & { 
  * The default `CartSource`: the `cartUpdated` subscription's carts; when the API says events
  * may have been missed (`refetch`), the cart read again with `cart(id)`.
  */
-export function cartUpdatedSource(client: ShoppableClient, cartId: string): AsyncIterable<CartData | null> & { dispose(): void } {
+export function cartUpdatedSource(
+  client: ShoppableClient,
+  cartId: string,
+): AsyncIterable<CartData | null> & { dispose(): void } {
   const events = client.cartUpdated({ cartId });
   return {
     dispose: () => events.dispose(),
@@ -97,7 +100,8 @@ export class ShoppableCartElement extends ShoppableElement {
     const iterator = iterable[Symbol.asyncIterator]();
     const live = (this.#live = { dispose: () => iterable.dispose?.(), return: () => iterator.return?.() });
     void (async () => {
-      for (let step = await iterator.next(); !step.done && this.#live === live; step = await iterator.next()) this.show(step.value);
+      for (let step = await iterator.next(); !step.done && this.#live === live; step = await iterator.next())
+        this.show(step.value);
     })().catch((error: unknown) => this.#live === live && this.emit("live-error", { error }));
   }
 
@@ -125,7 +129,11 @@ export class ShoppableCartElement extends ShoppableElement {
         );
         container.append(row);
       }
-      container.append(h("div", "subtotal", formatMoney(cart.cost?.subtotal)), h("div", "discount", formatMoney(cart.cost?.discount)), h("div", "total", formatMoney(cart.cost?.total)));
+      container.append(
+        h("div", "subtotal", formatMoney(cart.cost?.subtotal)),
+        h("div", "discount", formatMoney(cart.cost?.discount)),
+        h("div", "total", formatMoney(cart.cost?.total)),
+      );
       const checkout = h("button", "checkout", "Checkout", { type: "button" });
       checkout.addEventListener("click", () => this.emit("checkout", { cart: this.cart }));
       container.append(checkout);

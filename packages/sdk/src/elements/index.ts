@@ -11,7 +11,9 @@ export { ShoppablePostElement, tagVisibleAt } from "./post.ts";
 export { formatMoney } from "./base.ts";
 
 /** Defines both elements (idempotent); called on import. */
-export function defineShoppableElements(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+export function defineShoppableElements(
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
+): void {
   if (!registry) return;
   if (!registry.get("shoppable-post")) registry.define("shoppable-post", ShoppablePostElement);
   if (!registry.get("shoppable-cart")) registry.define("shoppable-cart", ShoppableCartElement);

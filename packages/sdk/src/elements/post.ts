@@ -52,7 +52,14 @@ export class ShoppablePostElement extends ShoppableElement {
     const container = h("div", "container");
     const element =
       media.kind === "VIDEO"
-        ? h("video", "media", "", { src: media.url, playsinline: "", muted: "", loop: "", ...(this.hasAttribute("autoplay") ? { autoplay: "" } : {}), ...(media.posterUrl ? { poster: media.posterUrl } : {}) })
+        ? h("video", "media", "", {
+            src: media.url,
+            playsinline: "",
+            muted: "",
+            loop: "",
+            ...(this.hasAttribute("autoplay") ? { autoplay: "" } : {}),
+            ...(media.posterUrl ? { poster: media.posterUrl } : {}),
+          })
         : h("img", "media", "", { src: media.url, alt: this.post.caption });
     if (element instanceof HTMLVideoElement) {
       element.muted = true;
@@ -61,8 +68,15 @@ export class ShoppablePostElement extends ShoppableElement {
     container.append(element);
     this.#hotspots = productTags.map((tag) => {
       const price = tag.variant?.price ?? tag.product.priceRange.min;
-      const button = h("button", "hotspot", "", { type: "button", "data-tag-id": tag.id, style: `left:${tag.x * 100}%;top:${tag.y * 100}%` });
-      button.append(h("span", "hotspot-title", tag.product.title), h("span", "hotspot-price", formatMoney(price)));
+      const button = h("button", "hotspot", "", {
+        type: "button",
+        "data-tag-id": tag.id,
+        style: `left:${tag.x * 100}%;top:${tag.y * 100}%`,
+      });
+      button.append(
+        h("span", "hotspot-title", tag.product.title),
+        h("span", "hotspot-price", formatMoney(price)),
+      );
       button.addEventListener("click", () => void this.addToCart(tag));
       container.append(button);
       return { tag, button };
@@ -82,8 +96,11 @@ export class ShoppablePostElement extends ShoppableElement {
     if (!variantId || !this.post) return;
     const line = { variantId, quantity: 1, attribution: { postId: this.post.id, productTagId: tag.id } };
     const cartId = this.getAttribute("cart-id");
-    const result = cartId ? await this.client.cartLinesAdd({ cartId, lines: [line] }) : await this.client.cartCreate({ lines: [line] });
-    if (result.userErrors.length || !result.cart) return this.emit("cart-error", { userErrors: result.userErrors });
+    const result = cartId
+      ? await this.client.cartLinesAdd({ cartId, lines: [line] })
+      : await this.client.cartCreate({ lines: [line] });
+    if (result.userErrors.length || !result.cart)
+      return this.emit("cart-error", { userErrors: result.userErrors });
     this.setAttribute("cart-id", result.cart.id);
     this.emit("cart-updated", { cart: result.cart });
   }

@@ -22,14 +22,18 @@ const channel = z
   .max(CONTENT_LIMITS.shareChannel);
 const postIdInput = z.object({ postId: globalId("Post") });
 
-const postPayload = (name: string) => definePayload(name, { field: "post", model: "Post" }, ContentError.type);
+const postPayload = (name: string) =>
+  definePayload(name, { field: "post", model: "Post" }, ContentError.type);
 
 // ───────────── views ─────────────
 
 const PostViewInput = builder.inputType("PostViewInput", {
   fields: (t) => ({
     postId: t.id(),
-    sessionId: t.string({ required: false, description: "Identifies an anonymous viewer (ignored with a user token)." }),
+    sessionId: t.string({
+      required: false,
+      description: "Identifies an anonymous viewer (ignored with a user token).",
+    }),
   }),
 });
 
@@ -44,7 +48,8 @@ builder.objectField(PostViewPayload, "counted", (t) =>
 builder.mutationField("postView", (t) =>
   t.field({
     type: PostViewPayload,
-    description: "Counts a view of a post, once per viewer per 30 minutes. The viewer is the user of the token or, for anonymous viewers, `sessionId`.",
+    description:
+      "Counts a view of a post, once per viewer per 30 minutes. The viewer is the user of the token or, for anonymous viewers, `sessionId`.",
     args: { input: t.arg({ type: PostViewInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(postIdInput.extend({ sessionId: sessionId.nullish() }), input);
@@ -76,7 +81,8 @@ builder.mutationField("postLike", (t) =>
 builder.mutationField("postUnlike", (t) =>
   t.field({
     type: postPayload("PostUnlike"),
-    description: "Takes back the caller's like (needs a user token). Unliking a post not liked changes nothing.",
+    description:
+      "Takes back the caller's like (needs a user token). Unliking a post not liked changes nothing.",
     authScopes: { user: true },
     args: { input: t.arg({ type: PostUnlikeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -90,7 +96,9 @@ builder.mutationField("postUnlike", (t) =>
 const PostShareInput = builder.inputType("PostShareInput", {
   fields: (t) => ({
     postId: t.id(),
-    channel: t.string({ description: "Where it was shared: a short lower-case name such as copy_link, message, whatsapp." }),
+    channel: t.string({
+      description: "Where it was shared: a short lower-case name such as copy_link, message, whatsapp.",
+    }),
   }),
 });
 
@@ -110,12 +118,15 @@ builder.mutationField("postShare", (t) =>
 
 // ───────────── product tags ─────────────
 
-const ProductTagTapInput = builder.inputType("ProductTagTapInput", { fields: (t) => ({ productTagId: t.id() }) });
+const ProductTagTapInput = builder.inputType("ProductTagTapInput", {
+  fields: (t) => ({ productTagId: t.id() }),
+});
 
 builder.mutationField("productTagTap", (t) =>
   t.field({
     type: definePayload("ProductTagTap", { field: "productTag", model: "ProductTag" }, ContentError.type),
-    description: "Counts a tap on a product tag (the viewer opened the tagged product). Anonymous callers too.",
+    description:
+      "Counts a tap on a product tag (the viewer opened the tagged product). Anonymous callers too.",
     args: { input: t.arg({ type: ProductTagTapInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(z.object({ productTagId: globalId("ProductTag") }), input);
@@ -140,8 +151,13 @@ const UserUnfollowInput = builder.inputType("UserUnfollowInput", followFields("u
 
 const followSchema = z
   .object({ userId: globalId("User").nullish(), shopId: globalId("Shop").nullish() })
-  .refine((v) => (v.userId == null) !== (v.shopId == null), { message: "Give exactly one of userId or shopId.", params: { code: "INVALID" } })
-  .transform((v): engagement.FollowTarget => (v.userId != null ? { userId: v.userId } : { shopId: v.shopId! }));
+  .refine((v) => (v.userId == null) !== (v.shopId == null), {
+    message: "Give exactly one of userId or shopId.",
+    params: { code: "INVALID" },
+  })
+  .transform(
+    (v): engagement.FollowTarget => (v.userId != null ? { userId: v.userId } : { shopId: v.shopId! }),
+  );
 
 function followPayload(name: string) {
   return builder.objectRef<engagement.FollowResult>(`${name}Payload`).implement({
@@ -150,25 +166,40 @@ function followPayload(name: string) {
         type: "User",
         nullable: true,
         description: "The followed user (with its followerCount), when userId was given.",
-        resolve: (query, p, _a, ctx: Context) => (p.userId === null || p.userErrors.length ? null : ctx.db.user.findUnique({ ...query, where: { id: p.userId } })),
+        resolve: (query, p, _a, ctx: Context) =>
+          p.userId === null || p.userErrors.length
+            ? null
+            : ctx.db.user.findUnique({ ...query, where: { id: p.userId } }),
       }),
       shop: t.prismaField({
         type: "Shop",
         nullable: true,
         description: "The followed shop (with its followerCount), when shopId was given.",
-        resolve: (query, p, _a, ctx: Context) => (p.shopId === null || p.userErrors.length ? null : ctx.db.shop.findUnique({ ...query, where: { id: p.shopId } })),
+        resolve: (query, p, _a, ctx: Context) =>
+          p.shopId === null || p.userErrors.length
+            ? null
+            : ctx.db.shop.findUnique({ ...query, where: { id: p.shopId } }),
       }),
-      userErrors: t.field({ type: [ContentError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
+      userErrors: t.field({
+        type: [ContentError.type],
+        complexity: userErrorsCost,
+        resolve: (p) => firstUserErrors(p.userErrors) as never,
+      }),
     }),
   });
 }
 
-const failedFollow = (userErrors: engagement.FollowResult["userErrors"]): engagement.FollowResult => ({ userId: null, shopId: null, userErrors });
+const failedFollow = (userErrors: engagement.FollowResult["userErrors"]): engagement.FollowResult => ({
+  userId: null,
+  shopId: null,
+  userErrors,
+});
 
 builder.mutationField("userFollow", (t) =>
   t.field({
     type: followPayload("UserFollow"),
-    description: "The caller's user follows a user or a shop (needs a user token). Following again changes nothing.",
+    description:
+      "The caller's user follows a user or a shop (needs a user token). Following again changes nothing.",
     authScopes: { user: true },
     args: { input: t.arg({ type: UserFollowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -182,7 +213,8 @@ builder.mutationField("userFollow", (t) =>
 builder.mutationField("userUnfollow", (t) =>
   t.field({
     type: followPayload("UserUnfollow"),
-    description: "The caller's user stops following a user or a shop (needs a user token). Unfollowing again changes nothing.",
+    description:
+      "The caller's user stops following a user or a shop (needs a user token). Unfollowing again changes nothing.",
     authScopes: { user: true },
     args: { input: t.arg({ type: UserUnfollowInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

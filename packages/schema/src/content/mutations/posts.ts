@@ -11,8 +11,18 @@ import { CONTENT_LIMITS, normaliseHashtag } from "../rules.ts";
 import * as posts from "../service.ts";
 import { firstUserErrors, userErrorsCost } from "../../shared/user-error.ts";
 
-const httpUrl = z.string().max(CONTENT_LIMITS.url).url().refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL.");
-const mediaUrl = z.union([z.string().max(CONTENT_LIMITS.url).regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."), httpUrl]);
+const httpUrl = z
+  .string()
+  .max(CONTENT_LIMITS.url)
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL.");
+const mediaUrl = z.union([
+  z
+    .string()
+    .max(CONTENT_LIMITS.url)
+    .regex(/^\/[^\s]*$/, "Must be an http(s) URL or an absolute path."),
+  httpUrl,
+]);
 const undefIfNull = <T>(v: T | null | undefined) => v ?? undefined;
 
 const hashtag = z
@@ -21,7 +31,11 @@ const hashtag = z
   .transform((value, ctx) => {
     const tag = normaliseHashtag(value);
     if (tag === null) {
-      ctx.addIssue({ code: "custom", message: "A hashtag is 1 to 64 letters, digits or _, with or without a leading #.", params: { code: "INVALID" } });
+      ctx.addIssue({
+        code: "custom",
+        message: "A hashtag is 1 to 64 letters, digits or _, with or without a leading #.",
+        params: { code: "INVALID" },
+      });
       return z.NEVER;
     }
     return tag;
@@ -43,12 +57,17 @@ const PostMediaInput = builder.inputType("PostMediaInput", {
 
 const ProductTagInput = builder.inputType("ProductTagInput", {
   fields: (t) => ({
-    productId: t.id({ description: "A product the caller can see (active, or of a shop they manage), not archived." }),
+    productId: t.id({
+      description: "A product the caller can see (active, or of a shop they manage), not archived.",
+    }),
     variantId: t.id({ required: false, description: "One of the product's variants." }),
     x: t.float({ description: "0 (left) to 1 (right)." }),
     y: t.float({ description: "0 (top) to 1 (bottom)." }),
     startMs: t.int({ required: false, description: "Video only; default 0." }),
-    endMs: t.int({ required: false, description: "Video only, exclusive, at most the duration; default the duration." }),
+    endMs: t.int({
+      required: false,
+      description: "Video only, exclusive, at most the duration; default the duration.",
+    }),
   }),
 });
 
@@ -75,11 +94,25 @@ const productTags = z.array(productTagSchema).max(CONTENT_LIMITS.productTags);
 const PostCreateInput = builder.inputType("PostCreateInput", {
   fields: (t) => ({
     media: t.field({ type: PostMediaInput }),
-    caption: t.string({ required: false, description: `At most ${CONTENT_LIMITS.caption} characters; its #hashtags are added to \`hashtags\`.` }),
-    hashtags: t.stringList({ required: false, description: `With or without #; stored lower case. At most ${CONTENT_LIMITS.hashtags}, the caption's included.` }),
+    caption: t.string({
+      required: false,
+      description: `At most ${CONTENT_LIMITS.caption} characters; its #hashtags are added to \`hashtags\`.`,
+    }),
+    hashtags: t.stringList({
+      required: false,
+      description: `With or without #; stored lower case. At most ${CONTENT_LIMITS.hashtags}, the caption's included.`,
+    }),
     visibility: t.field({ type: PostVisibilityEnum, required: false, description: "Default PUBLIC." }),
-    shopId: t.id({ required: false, description: "Post for this shop; the caller must be one of its merchants. Without it a creator posts as themselves." }),
-    productTags: t.field({ type: [ProductTagInput], required: false, description: `At most ${CONTENT_LIMITS.productTags}.` }),
+    shopId: t.id({
+      required: false,
+      description:
+        "Post for this shop; the caller must be one of its merchants. Without it a creator posts as themselves.",
+    }),
+    productTags: t.field({
+      type: [ProductTagInput],
+      required: false,
+      description: `At most ${CONTENT_LIMITS.productTags}.`,
+    }),
   }),
 });
 
@@ -92,12 +125,14 @@ const postCreateSchema = z.object({
   productTags: productTags.nullish().transform((v) => v ?? []),
 });
 
-const postPayload = (name: string) => definePayload(name, { field: "post", model: "Post" }, ContentError.type);
+const postPayload = (name: string) =>
+  definePayload(name, { field: "post", model: "Post" }, ContentError.type);
 
 builder.mutationField("postCreate", (t) =>
   t.field({
     type: postPayload("PostCreate"),
-    description: "Creates a post with product tags. Needs a user token (any key): a creator posts as themselves; a merchant posts for a shop they are a member of (`shopId`).",
+    description:
+      "Creates a post with product tags. Needs a user token (any key): a creator posts as themselves; a merchant posts for a shop they are a member of (`shopId`).",
     authScopes: { user: true },
     args: { input: t.arg({ type: PostCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -112,9 +147,16 @@ const PostUpdateInput = builder.inputType("PostUpdateInput", {
   fields: (t) => ({
     id: t.id(),
     caption: t.string({ required: false }),
-    hashtags: t.stringList({ required: false, description: "Replaces the explicit hashtags; the caption's are always added." }),
+    hashtags: t.stringList({
+      required: false,
+      description: "Replaces the explicit hashtags; the caption's are always added.",
+    }),
     visibility: t.field({ type: PostVisibilityEnum, required: false }),
-    productTags: t.field({ type: [ProductTagInput], required: false, description: "Replaces all tags; tags given unchanged keep their id and counters." }),
+    productTags: t.field({
+      type: [ProductTagInput],
+      required: false,
+      description: "Replaces all tags; tags given unchanged keep their id and counters.",
+    }),
   }),
 });
 
@@ -129,7 +171,8 @@ const postUpdateSchema = z.object({
 builder.mutationField("postUpdate", (t) =>
   t.field({
     type: postPayload("PostUpdate"),
-    description: "Changes a post's caption, hashtags, visibility or product tags: its author (a shop's post: the shop's merchants) or the platform.",
+    description:
+      "Changes a post's caption, hashtags, visibility or product tags: its author (a shop's post: the shop's merchants) or the platform.",
     authScopes: { user: true, secretKey: true },
     args: { input: t.arg({ type: PostUpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -149,14 +192,19 @@ const PostDeletePayload = builder.objectRef<PayloadShape>("PostDeletePayload").i
       description: "The deleted post's id.",
       resolve: (p) => (p.id === null ? null : encodeGlobalID("Post", p.id)),
     }),
-    userErrors: t.field({ type: [ContentError.type], complexity: userErrorsCost, resolve: (p) => firstUserErrors(p.userErrors) as never }),
+    userErrors: t.field({
+      type: [ContentError.type],
+      complexity: userErrorsCost,
+      resolve: (p) => firstUserErrors(p.userErrors) as never,
+    }),
   }),
 });
 
 builder.mutationField("postDelete", (t) =>
   t.field({
     type: PostDeletePayload,
-    description: "Deletes a post softly: it leaves every list and read; its counters are kept. Who may: as for postUpdate.",
+    description:
+      "Deletes a post softly: it leaves every list and read; its counters are kept. Who may: as for postUpdate.",
     authScopes: { user: true, secretKey: true },
     args: { input: t.arg({ type: PostDeleteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
