@@ -12,30 +12,41 @@ import type { TestApi } from "./harness.ts";
 /** Settings for a test API whose workers run only when woken. */
 export const MANUAL_JOBS = { JOBS_POLL_INTERVAL_MS: String(3_600_000) };
 
-/** Resolves when every job of `ids` finished on `jobs` (done or failed), with their results. */
-export function finished(jobs: Jobs[], ids: string[]): Promise<unknown[]> {
-  const waiting = new Map(ids.map((id, i) => [id, i]));
-  const results: unknown[] = new Array(ids.length);
-  if (waiting.size === 0) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    const listener = (_queue: string, id: string, result: unknown) => {
-      const index = waiting.get(id);
-      if (index === undefined) return;
-      results[index] = result;
-      waiting.delete(id);
-      if (waiting.size === 0) {
-        for (const j of jobs) {
-          j.events.off("done", listener);
-          j.events.off("failed", listener);
-        }
-        resolve(results);
+/**
+ * Records every job that finishes (done or failed) on `jobs` from now on, so a test can wait for
+ * jobs it learns the ids of later: a worker may finish one before the test knows its id.
+ */
+export function watchJobs(jobs: Jobs[]) {
+  const results = new Map<string, unknown>();
+  const waiters = new Set<() => void>();
+  const listener = (_queue: string, id: string, result: unknown) => {
+    results.set(id, result);
+    for (const wake of waiters) wake();
+  };
+  for (const j of jobs) {
+    j.events.on("done", listener);
+    j.events.on("failed", listener);
+  }
+  return {
+    /** Resolves with the results of `ids` once each has finished (at once for those already seen). */
+    finished(ids: string[]): Promise<unknown[]> {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!ids.every((id) => results.has(id))) return;
+          waiters.delete(check);
+          resolve(ids.map((id) => results.get(id)));
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    stop() {
+      for (const j of jobs) {
+        j.events.off("done", listener);
+        j.events.off("failed", listener);
       }
-    };
-    for (const j of jobs) {
-      j.events.on("done", listener);
-      j.events.on("failed", listener);
-    }
-  });
+    },
+  };
 }
 
 /**
@@ -43,15 +54,24 @@ export function finished(jobs: Jobs[], ids: string[]): Promise<unknown[]> {
  * returns how many attempted a delivery (jobs that found their delivery settled do nothing).
  */
 export async function runDueAttempts(api: TestApi, at: Date, workers: Jobs[] = [api.jobs!]): Promise<number> {
+  // Watching before the jobs become due: a worker still busy from the last wake may take one at once.
+  const watch = watchJobs(workers);
   const due = await api.db.prisma.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE ${JOB_SCHEMA}.job SET start_after = now() WHERE name = $1 AND state < 'active' AND start_after <= $2::timestamptz RETURNING id::text AS id`,
     QUEUES.webhookDelivery,
     at.toISOString(),
   );
-  const results = finished(
-    workers,
-    due.map((d) => d.id),
-  );
+  const results = watch.finished(due.map((d) => d.id));
   for (const w of workers) w.wake();
-  return (await results).filter((r) => r !== "stale").length;
+  // Waking again until they finished: a wake that reaches a worker in the middle of a fetch
+  // begun before the jobs were due can leave them to the next poll (an hour in tests).
+  const again = setInterval(() => {
+    for (const w of workers) w.wake();
+  }, 250);
+  try {
+    return (await results).filter((r) => r !== "stale").length;
+  } finally {
+    clearInterval(again);
+    watch.stop();
+  }
 }
