@@ -45,7 +45,7 @@ export function operationCost(
   const { complexity } = complexityFromQuery(only, {
     schema,
     ctx,
-    variables: withDefaults(operation, variables),
+    variables, // the complexity helper applies the variables' defaults itself
   });
   const mutationFields = operation.operation === "mutation" ? operation.selectionSet.selections.length : 0;
   return complexity + mutationFields * MUTATION_FIELD_COST;

@@ -4,15 +4,17 @@
  */
 import { CART_LIMITS } from "../cart/limits.ts";
 
+/** Refunds that succeeded or are pending; the last may always refund everything left. */
+const REFUNDS = 10;
+
 export const ORDER_LIMITS = {
   /** An order's lines come from one cart's lines. */
   lines: CART_LIMITS.lines,
   /** RESERVE writes one payment per order. */
   payments: 1,
-  /** Refunds that succeeded or are pending; the last may always refund everything left. */
-  refunds: 10,
+  refunds: REFUNDS,
   /** Orders of one checkout: one per shop, so at most one per line. */
   ordersPerCheckout: CART_LIMITS.lines,
   /** Commission entries: one earned per line, one reversal per line and refund. */
-  commissions: CART_LIMITS.lines * (1 + 10),
+  commissions: CART_LIMITS.lines * (1 + REFUNDS),
 } as const;
