@@ -24,7 +24,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey, openDatabase } from "@shoppable/schema";
 import { refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
-import { seedWorld } from "@shoppable/schema/seed/world.ts";
+import { seedWorld } from "@shoppable/db/seed";
 import { loadConfig, repoRoot } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
 import { createLogger } from "../src/logger.ts";

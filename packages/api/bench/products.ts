@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey, openDatabase } from "@shoppable/schema";
-import { seedWorld } from "@shoppable/schema/seed/world.ts";
+import { seedWorld } from "@shoppable/db/seed";
 import { repoRoot } from "../src/config.ts";
 
 const args = process.argv.slice(2);

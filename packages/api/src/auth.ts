@@ -17,7 +17,7 @@ import {
   type CallerKey,
   type CallerUser,
 } from "@shoppable/schema";
-import type { PrismaClient } from "@shoppable/schema/generated/prisma/client.ts";
+import type { PrismaClient } from "@shoppable/db/client";
 import { USER_ERASED_CHANNEL } from "@shoppable/schema/shared/events.ts";
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";

@@ -26,7 +26,7 @@ import { purgeExpiredIdempotencyRecords } from "@shoppable/schema/checkout/idemp
 import { releasePayableIn } from "@shoppable/schema/affiliate/ledger.ts";
 import { ensureTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
 import type { ServiceContext } from "@shoppable/schema/context.ts";
-import type { Prisma } from "@shoppable/schema/generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { transaction, type EventBus } from "@shoppable/schema/shared/events.ts";
 import { QUEUES, type JobInput, type JobQueue, type QueueName } from "@shoppable/schema/shared/jobs.ts";
 import type { PaymentProvider } from "@shoppable/schema/checkout/payment.ts";

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { openDatabase } from "@shoppable/schema";
-import { pendingMigrations } from "@shoppable/schema/db/status.ts";
+import { pendingMigrations } from "@shoppable/db/status";
 import { loadConfig } from "./config.ts";
 import { devJwtSecret, ensureDevCredentials } from "./dev-credentials.ts";
 import { createLogger } from "./logger.ts";
@@ -50,7 +50,7 @@ async function main() {
   logger.info({ database: db.description }, "database open");
 
   if (config.seedDemo && (await db.prisma.shop.count()) === 0) {
-    const { seedWorld } = await import("@shoppable/schema/seed/world.ts");
+    const { seedWorld } = await import("@shoppable/db/seed");
     console.log("First start: seeding the demo world (once)…");
     const started = Date.now();
     let lastPhase = "";

@@ -3,7 +3,7 @@
  * call GraphQL over HTTP (yoga.fetch) as a storefront, a server, or a user.
  */
 import { createApiKey, type PaymentProvider } from "@shoppable/schema";
-import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/database.ts";
+import { openTestDatabase, type TestDatabase } from "@shoppable/db/testing";
 import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { loadConfig, type Config } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";

@@ -5,7 +5,7 @@
  * minute seen), each run once, by one instance or the other.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@shoppable/schema/testing/database.ts";
+import { openTestDatabase, type TestDatabase } from "@shoppable/db/testing";
 import { loadConfig } from "../src/config.ts";
 import { createEventBus } from "../src/events.ts";
 import { createJobs, JOB_SCHEMA, SCHEDULES, type Jobs } from "../src/jobs.ts";

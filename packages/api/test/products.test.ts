@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { seedWorld } from "@shoppable/schema/seed/world.ts";
+import { seedWorld } from "@shoppable/db/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 

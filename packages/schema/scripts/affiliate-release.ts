@@ -6,7 +6,7 @@
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { releasePayableCommissions } from "../src/affiliate/ledger.ts";
-import { openDatabase } from "../src/db/index.ts";
+import { openDatabase } from "@shoppable/db";
 
 const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const dataDir = process.env.DATA_DIR ? resolve(repoRoot, process.env.DATA_DIR) : join(repoRoot, ".data");

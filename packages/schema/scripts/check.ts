@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkDrift } from "../src/db/drift.ts";
+import { checkDrift } from "@shoppable/db/drift";
 import { printSchemaFile } from "./schema-sdl.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -6,7 +6,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../src/db/index.ts";
+import { openDatabase } from "@shoppable/db";
 import { createApiKey } from "../src/identity/service.ts";
 
 const { values } = parseArgs({

@@ -11,8 +11,8 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, getNamedType, isLeafType } from "graphql";
 import type { Context } from "./context.ts";
-import type PrismaTypes from "./generated/pothos-types.ts";
-import { getDatamodel } from "./generated/pothos-types.ts";
+import type PrismaTypes from "@shoppable/db/pothos-types";
+import { getDatamodel } from "@shoppable/db/pothos-types";
 import { limits } from "./limits.ts";
 
 export interface AuthScopes {

@@ -1,6 +1,6 @@
 /** The request context every resolver and service receives first. Built by `packages/api`. */
-import type { PrismaClient } from "./generated/prisma/client.ts";
-import type { ApiKeyKind, Role } from "./generated/prisma/enums.ts";
+import type { PrismaClient } from "@shoppable/db/client";
+import type { ApiKeyKind, Role } from "@shoppable/db/enums";
 import type { PaymentProvider } from "./checkout/payment.ts";
 import type { EventBus } from "./shared/events.ts";
 import type { JobQueue } from "./shared/jobs.ts";

@@ -2,7 +2,7 @@
 export { schema, sortedSchema } from "./schema.ts";
 export type { Context, CallerKey, CallerUser } from "./context.ts";
 export { limits } from "./limits.ts";
-export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "./db/index.ts";
+export { openDatabase, type Database, type OpenDatabaseOptions, type Driver } from "@shoppable/db";
 export {
   createApiKey,
   findApiKey,

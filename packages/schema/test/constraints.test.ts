@@ -3,7 +3,7 @@
  * negative amounts, refunds above what was paid, a second order per (cart, shop, checkout).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../src/testing/database.ts";
+import { openTestDatabase, type TestDatabase } from "@shoppable/db/testing";
 
 let db: TestDatabase;
 let variantId: string;

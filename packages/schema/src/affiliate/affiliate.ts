@@ -14,7 +14,7 @@ import {
   AttributionModel,
   CommissionStatus,
   InvitationStatus,
-} from "../generated/prisma/enums.ts";
+} from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
 import { limits, listCost } from "../limits.ts";
 import { CURRENCY_CODES } from "../money.ts";

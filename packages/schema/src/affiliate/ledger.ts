@@ -17,7 +17,7 @@
  *     next payout).
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "@shoppable/db/client";
 import { formatMinorUnits } from "../money.ts";
 import {
   commissionIdChunks,

@@ -5,8 +5,8 @@
 import { randomUUID, createHash } from "node:crypto";
 import { utc } from "../shared/sql.ts";
 import type { Context } from "../context.ts";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { AffiliateAccess, AttributionModel } from "../generated/prisma/enums.ts";
+import { Prisma, type PrismaClient } from "@shoppable/db/client";
+import type { AffiliateAccess, AttributionModel } from "@shoppable/db/enums";
 import { canManageShop, isPlatform } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";

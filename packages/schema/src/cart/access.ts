@@ -1,6 +1,6 @@
 /** Who may read and change a cart. */
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { forbidden } from "../shared/errors.ts";
 
 /** Carts expire this long after their last change. */

@@ -2,7 +2,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
-import { CartStatus } from "../generated/prisma/enums.ts";
+import { CartStatus } from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { managedShops } from "../catalog/access.ts";
-import { DiscountKind } from "../generated/prisma/enums.ts";
+import { DiscountKind } from "@shoppable/db/enums";
 import { formatMinorUnits } from "../money.ts";
 import { Money, money } from "../shared/money.ts";
 

@@ -3,7 +3,7 @@
  * discount codes and the buyer's past uses of them) and pricing it. Reads and checkout both
  * use it, so a cart costs at checkout what it showed, unless prices or stock changed.
  */
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "@shoppable/db/client";
 import { livePriceFor } from "../live/service.ts";
 import { buyerKeyOf } from "./access.ts";
 import { priceCart, type DiscountCodeTerms, type PricedCart } from "./pricing.ts";

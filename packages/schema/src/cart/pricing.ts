@@ -5,7 +5,7 @@
  * within a shop) and its amount is spread over that shop's lines in proportion to their
  * subtotals, so line discounts always add up to the code's amount exactly.
  */
-import type { DiscountKind } from "../generated/prisma/enums.ts";
+import type { DiscountKind } from "@shoppable/db/enums";
 
 export interface PricingLine {
   id: string;

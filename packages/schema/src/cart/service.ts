@@ -7,7 +7,7 @@
 import { recordTagAddToCart } from "../content/engagement.ts";
 import { visiblePostWhere } from "../content/access.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";

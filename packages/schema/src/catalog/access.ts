@@ -1,7 +1,7 @@
 /** Who may see what in the catalog, memoised per request. */
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { ProductStatus } from "../generated/prisma/enums.ts";
+import type { Prisma } from "@shoppable/db/client";
+import type { ProductStatus } from "@shoppable/db/enums";
 import { manageableShopIds } from "../identity/service.ts";
 import { requestCache } from "../shared/loader.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
+import { MediaKind, ProductStatus } from "@shoppable/db/enums";
 import { parseDecimalAmount } from "../money.ts";
 import { currencyCode, globalId, handle, parseInput, text } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";

@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import type { ProductStatus } from "../generated/prisma/enums.ts";
+import { Prisma } from "@shoppable/db/client";
+import type { ProductStatus } from "@shoppable/db/enums";
 import { limits } from "../limits.ts";
 import { parseDecimalAmount } from "../money.ts";
 import {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { handleArg } from "../shared/input.ts";
 import { builder } from "../builder.ts";
-import { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
+import { MediaKind, ProductStatus } from "@shoppable/db/enums";
 import { limits, listCost } from "../limits.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { Money, money, type MoneyShape } from "../shared/money.ts";

@@ -4,8 +4,8 @@
  */
 import { emitLowStock } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { MediaKind, ProductStatus } from "../generated/prisma/enums.ts";
+import type { Prisma } from "@shoppable/db/client";
+import type { MediaKind, ProductStatus } from "@shoppable/db/enums";
 import { canManageShop } from "../identity/service.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent, transaction } from "../shared/events.ts";

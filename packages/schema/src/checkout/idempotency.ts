@@ -10,7 +10,7 @@
  * Completed keys live 24 hours; after that the key is new again.
  */
 import { createHash } from "node:crypto";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "@shoppable/db/client";
 import { utc } from "../shared/sql.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -5,7 +5,7 @@
  * `Product.totalInventory` moves by the same increments (never a recount, so concurrent moves
  * of sibling variants stay exact), and every move leaves an InventoryAdjustment.
  */
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { queueEvent } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
 import { emitLowStock, type StockMove } from "../webhooks/service.ts";

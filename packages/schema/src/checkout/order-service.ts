@@ -18,8 +18,8 @@ import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledg
 import { inTransaction, Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { PaymentStatus } from "../generated/prisma/enums.ts";
+import type { Prisma } from "@shoppable/db/client";
+import type { PaymentStatus } from "@shoppable/db/enums";
 import { canManageShop } from "../identity/service.ts";
 import { releaseLiveQuantity } from "../live/service.ts";
 import { formatMinorUnits } from "../money.ts";

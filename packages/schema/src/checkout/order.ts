@@ -4,8 +4,8 @@ import { attributionSelect, LineAttribution, visibleVariant } from "../cart/cart
 import { managesShop } from "../catalog/access.ts";
 import { ShopType } from "../catalog/shop.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { OrderStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
+import type { Prisma } from "@shoppable/db/client";
+import { OrderStatus, PaymentStatus, RefundStatus } from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";

@@ -9,7 +9,7 @@
  * A PENDING order (payment under way) changes only through its checkout. A partially refunded
  * order may still be fulfilled or cancelled while it was not fulfilled.
  */
-import type { OrderStatus } from "../generated/prisma/enums.ts";
+import type { OrderStatus } from "@shoppable/db/enums";
 
 export type OrderAction = "fulfil" | "cancel" | "refund";
 

@@ -34,7 +34,7 @@ import { queueEvent, transaction } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
 import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context, ServiceContext } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
 import { MAX_MINOR_UNITS } from "../money.ts";
 import { checkoutError, type CheckoutUserErrorShape } from "./errors.ts";

@@ -3,7 +3,7 @@
  * (no query), so every read path (post, node, lists, tags) filters in the same statement.
  */
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { isPlatform } from "../identity/service.ts";
 import { requestCache } from "../shared/loader.ts";
 

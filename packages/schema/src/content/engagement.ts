@@ -10,7 +10,7 @@
  * The hourly rows (PostEngagementHour, ProductEngagementHour) are what ranking reads.
  */
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { utc } from "../shared/sql.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";

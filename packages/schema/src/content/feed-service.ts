@@ -25,7 +25,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
 import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { PostVisibility } from "../generated/prisma/enums.ts";
+import { PostVisibility } from "@shoppable/db/enums";
 import { limits, listCost } from "../limits.ts";
 import { CONTENT_LIMITS } from "./rules.ts";
 import { MediaKindEnum } from "../catalog/product.ts";

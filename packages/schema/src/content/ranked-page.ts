@@ -6,7 +6,7 @@
  * Used by the ranked feeds (TRENDING, FOR_YOU) and `trendingProducts`.
  */
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import {
   badInput,
   decodeCursor,

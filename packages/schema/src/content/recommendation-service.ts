@@ -7,7 +7,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
 import { pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";

@@ -2,7 +2,7 @@
  * Pure content rules: hashtags, product tag timing and engagement time buckets. No I/O, so
  * they are unit-tested beside this file and shared by the services and the seed.
  */
-import type { MediaKind } from "../generated/prisma/enums.ts";
+import type { MediaKind } from "@shoppable/db/enums";
 import type { UserErrorShape } from "../shared/user-error.ts";
 import type { ContentErrorCode } from "./errors.ts";
 

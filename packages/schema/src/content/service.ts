@@ -6,7 +6,7 @@
  */
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
-import type { MediaKind, PostVisibility } from "../generated/prisma/enums.ts";
+import type { MediaKind, PostVisibility } from "@shoppable/db/enums";
 import { forbidden } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";

@@ -12,7 +12,7 @@
  * cron at minute 0.
  */
 import type { Context } from "../context.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 import { utc } from "../shared/sql.ts";
 import { DECAY, ENGAGEMENT_POINTS, rankingHour, TRENDING_WINDOW_HOURS } from "./ranking.ts";
 

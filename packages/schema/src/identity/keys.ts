@@ -4,7 +4,7 @@
  * secrets of this entropy (no slow hash needed) and allows a single indexed lookup.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiKeyKind } from "../generated/prisma/enums.ts";
+import type { ApiKeyKind } from "@shoppable/db/enums";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const PREFIX: Record<ApiKeyKind, string> = { PUBLISHABLE: "shp_pk_", SECRET: "shp_sk_" };

@@ -1,7 +1,7 @@
 /** Identity: API keys, users created on first sight from verified token claims, shop access. */
 import type { Context, CallerKey, CallerUser } from "../context.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { ApiKeyKind, Role } from "../generated/prisma/enums.ts";
+import type { PrismaClient } from "@shoppable/db/client";
+import type { ApiKeyKind, Role } from "@shoppable/db/enums";
 import { isUniqueViolation } from "../shared/errors.ts";
 import { apiKeyKindOf, displayPrefix, generateApiKey, hashApiKey, subjectHash } from "./keys.ts";
 

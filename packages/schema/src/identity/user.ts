@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { ApiKeyKind, Role } from "../generated/prisma/enums.ts";
+import { ApiKeyKind, Role } from "@shoppable/db/enums";
 
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
 export const ApiKeyKindEnum = builder.enumType(ApiKeyKind, { name: "ApiKeyKind" });

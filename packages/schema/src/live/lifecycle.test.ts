@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
+import type { LiveSessionStatus } from "@shoppable/db/enums";
 import { canChangePins, canJoin, canTransition } from "./lifecycle.ts";
 
 const ALL: LiveSessionStatus[] = ["SCHEDULED", "LIVE", "ENDED", "CANCELLED"];

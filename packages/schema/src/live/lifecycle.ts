@@ -3,7 +3,7 @@
  * ENDED and CANCELLED are final. Services apply a transition with one conditional UPDATE
  * (`WHERE status = from`), so of two concurrent starts exactly one wins.
  */
-import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
+import type { LiveSessionStatus } from "@shoppable/db/enums";
 
 export const TRANSITIONS = {
   start: { from: "SCHEDULED", to: "LIVE" },

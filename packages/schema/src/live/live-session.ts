@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { canSeeProduct, visibleProductWhere } from "../catalog/access.ts";
-import { LiveSessionStatus } from "../generated/prisma/enums.ts";
+import { LiveSessionStatus } from "@shoppable/db/enums";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";

@@ -3,7 +3,7 @@
  * the session is LIVE and the product is pinned; outside that window the regular price applies
  * and no live quote exists.
  */
-import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
+import type { LiveSessionStatus } from "@shoppable/db/enums";
 
 export interface LiveWindow {
   status: LiveSessionStatus;

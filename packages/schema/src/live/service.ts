@@ -11,8 +11,8 @@
 import { TX_OPTIONS } from "../shared/transaction.ts";
 import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import type { LiveSessionStatus, Role } from "../generated/prisma/enums.ts";
+import type { Prisma, PrismaClient } from "@shoppable/db/client";
+import type { LiveSessionStatus, Role } from "@shoppable/db/enums";
 import { canManageShop, isPlatform } from "../identity/service.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";

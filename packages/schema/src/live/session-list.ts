@@ -11,8 +11,8 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { LiveSessionStatus } from "../generated/prisma/enums.ts";
+import type { Prisma } from "@shoppable/db/client";
+import type { LiveSessionStatus } from "@shoppable/db/enums";
 import { limits } from "../limits.ts";
 import {
   badInput,

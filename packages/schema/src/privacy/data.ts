@@ -10,8 +10,8 @@
  * "refused" column has no trigger, so new domains cannot forget privacy.
  */
 import type { Context } from "../context.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { Prisma as P } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "@shoppable/db/client";
+import { Prisma as P } from "@shoppable/db/client";
 import { subjectHash } from "../identity/keys.ts";
 import { queueEvent, transaction, USER_ERASED_CHANNEL } from "../shared/events.ts";
 import { utc } from "../shared/sql.ts";

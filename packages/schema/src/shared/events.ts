@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import type { JobQueue } from "./jobs.ts";
 
 /** A pinned product as live events carry it (no per-subscriber reads). */

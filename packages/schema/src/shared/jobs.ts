@@ -6,7 +6,7 @@
  * job exists exactly when its change committed. A service that runs inside
  * `transaction(ctx, fn)` (shared/events.ts) finds the queue with `jobQueueInTransaction()`.
  */
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 
 /** The queues, by name. */
 export const QUEUES = {

@@ -5,7 +5,7 @@
 import type { ObjectRef } from "@pothos/core";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import type PrismaTypes from "../generated/pothos-types.ts";
+import type PrismaTypes from "@shoppable/db/pothos-types";
 import { firstUserErrors, userErrorsCost, type UserErrorShape } from "./user-error.ts";
 
 export interface PayloadShape {

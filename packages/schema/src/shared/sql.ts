@@ -1,5 +1,5 @@
 /** SQL fragments every domain's raw statements share. */
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "@shoppable/db/client";
 
 /** A UTC instant as a `timestamp(3)` (Prisma's DateTime columns hold UTC wall time). */
 export function utc(at: Date): Prisma.Sql {

@@ -3,7 +3,7 @@
  * which ends a transaction with typed userErrors instead of an error.
  */
 import type { Context } from "../context.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { transaction } from "./events.ts";
 import { failed, type PayloadShape } from "./payload.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { WebhookTopic } from "../generated/prisma/enums.ts";
+import { WebhookTopic } from "@shoppable/db/enums";
 import { globalId, parseInput } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";
 import { firstUserErrors, userError, userErrorsCost } from "../shared/user-error.ts";

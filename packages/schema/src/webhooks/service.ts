@@ -15,8 +15,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import type { WebhookTopic } from "../generated/prisma/enums.ts";
+import type { Prisma, PrismaClient } from "@shoppable/db/client";
+import type { WebhookTopic } from "@shoppable/db/enums";
 import { isPlatform } from "../identity/service.ts";
 import { canManageShop } from "../identity/service.ts";
 import { formatMinorUnits } from "../money.ts";

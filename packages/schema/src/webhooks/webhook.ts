@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
-import { WebhookDeliveryStatus, WebhookTopic } from "../generated/prisma/enums.ts";
+import { WebhookDeliveryStatus, WebhookTopic } from "@shoppable/db/enums";
 import { managedShops, managesShop } from "../catalog/access.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "@shoppable/db/client";
 import { ShopType } from "../catalog/shop.ts";
 import { limits, listCost } from "../limits.ts";
 import { forbidden } from "../shared/errors.ts";

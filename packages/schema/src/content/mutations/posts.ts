@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../../builder.ts";
-import { MediaKind, PostVisibility } from "../../generated/prisma/enums.ts";
+import { MediaKind, PostVisibility } from "@shoppable/db/enums";
 import { MediaKindEnum } from "../../catalog/product.ts";
 import { globalId, parseInput } from "../../shared/input.ts";
 import { definePayload, failed, type PayloadShape } from "../../shared/payload.ts";
