@@ -13,7 +13,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, PostVisibility } from "../generated/prisma/enums.ts";
-import type { Rng } from "./world.ts";
+import type { Rng } from "./random.ts";
 
 export type PostInput = Prisma.PostCreateManyInput;
 export type ProductTagInput = Prisma.ProductTagCreateManyInput;
