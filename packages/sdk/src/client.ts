@@ -1,5 +1,6 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
-import type { RetryOptions } from "./backoff.ts";
+import type { Client as WebSocketClient } from "graphql-ws/client";
+import { backoffDelay, type RetryOptions } from "./backoff.ts";
 import {
   graphQLError,
   ShoppableAuthError,
@@ -8,7 +9,6 @@ import {
   type GraphQLErrorEntry,
 } from "./errors.ts";
 import { fragmentSource, operationTable, type ShoppableOperations } from "./generated/operations.ts";
-import { createSocket } from "./socket.ts";
 import type { RequestOptions, ShoppableSubscription } from "./types.ts";
 
 /** A parsed GraphQL document (graphql's DocumentNode), typed or not. */
@@ -40,7 +40,7 @@ export interface ShoppableClientOptions {
   fetch?: typeof fetch;
   /**
    * The WebSocket class for subscriptions; default the global `WebSocket`. On Node 20 pass
-   * `WebSocket` from the `ws` package.
+   * `WebSocket` from the `ws` package (a class with the `CONNECTING`…`CLOSED` constants).
    */
   webSocketImpl?: unknown;
   /** Headers sent with every HTTP request. */
@@ -72,8 +72,9 @@ export interface ShoppableClient extends ShoppableOperations {
     options?: RequestOptions,
   ): Promise<Result>;
   /**
-   * Starts a subscription over the WebSocket (opened on first use, shared, reconnecting with
-   * backoff) and returns an async iterator of its `data`; `dispose()` stops it.
+   * Starts a subscription over the WebSocket (graphql-ws's client, loaded on the first
+   * subscription; the connection is opened on first use, shared, reconnecting with backoff)
+   * and returns an async iterator of its `data`; `dispose()` stops it.
    */
   subscribe<Result, Variables>(
     document: AnyDocument<Result, Variables>,
@@ -119,16 +120,34 @@ function withFragments(operation: string): string {
   return operation + [...used].map((name) => fragmentSource[name]).join("");
 }
 
-/** Maps what ends a subscription (an error list, a close event) to the SDK's errors. */
-function subscriptionError(error: unknown): ShoppableError {
+/** A WebSocket close event (or graphql-ws's synthetic one). */
+function isCloseEvent(value: unknown): value is { code: number; reason: string } {
+  return typeof value === "object" && value !== null && "code" in value && "reason" in value;
+}
+
+/**
+ * Maps what ends a subscription (an error list, a close event, a failed connection) to the
+ * SDK's errors.
+ */
+function subscriptionError(error: unknown, wsUrl: string): ShoppableError {
+  if (error instanceof ShoppableError) return error;
   if (Array.isArray(error)) return graphQLError(error as GraphQLErrorEntry[]);
-  const { code, reason } = error as { code: number; reason: string };
-  // The API closes with 4401 without an API key and 4403 when it refuses the key or user token: over HTTP both are UNAUTHENTICATED.
-  if (code === 4401 || code === 4403)
-    return new ShoppableAuthError([
-      { message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } },
-    ]);
-  return new ShoppableNetworkError(`WebSocket closed (${code}${reason ? `: ${reason}` : ""})`);
+  if (isCloseEvent(error)) {
+    const { code, reason } = error;
+    // The API closes with 4401 without an API key and 4403 when it refuses the key or user token: over HTTP both are UNAUTHENTICATED.
+    if (code === 4401 || code === 4403)
+      return new ShoppableAuthError([
+        { message: reason || "Unauthenticated", extensions: { code: "UNAUTHENTICATED", closeCode: code } },
+      ]);
+    return new ShoppableNetworkError(`WebSocket closed (${code}${reason ? `: ${reason}` : ""})`);
+  }
+  // A WebSocket error event (ws's carries a message), or an Error (graphql-ws not loadable, a bad webSocketImpl, a throwing userToken).
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return new ShoppableNetworkError(
+    `Could not connect to ${wsUrl}${typeof message === "string" && message ? `: ${message}` : ""}`,
+    undefined,
+    { cause: error },
+  );
 }
 
 /**
@@ -190,48 +209,82 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     return result.data;
   }
 
-  let socket: ReturnType<typeof createSocket> | undefined;
+  /**
+   * The graphql-ws client, loaded on the first subscription: `import()` keeps it out of the
+   * core, so apps that only query never load it (bundlers make it a separate chunk).
+   */
+  let webSocketClient: Promise<WebSocketClient> | undefined;
+  /** The running subscriptions, ended by `close()`. */
+  const active = new Set<ShoppableSubscription<unknown>>();
+
+  function connection(): Promise<WebSocketClient> {
+    webSocketClient ??= import("graphql-ws/client").then(({ createClient }) =>
+      createClient({
+        url: wsUrl,
+        webSocketImpl: options.webSocketImpl,
+        // Called on every connection, so a refreshed user token is used on reconnect.
+        connectionParams: async () => {
+          const token = await resolveToken(options.userToken);
+          return { "x-shoppable-key": apiKey, ...(token ? { "x-shoppable-user": token } : {}) };
+        },
+        // Opened on the first subscription, closed after the last (graphql-ws's lazy mode).
+        lazy: true,
+        // Reconnects in a row; graphql-ws resets the count on every connection_ack.
+        retryAttempts: retry.attempts ?? Infinity,
+        retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, retry))),
+        // graphql-ws never retries after 4400, 4401, 4406, 4409, 4429, 4500 and WebSocket-level
+        // failures such as 1002 or 1011. Beyond those: a refused key or user token (4403) cannot
+        // heal either; a connection that could not be made (an error event, not a close event)
+        // is retried like a drop (graphql-ws's default gives up on it); errors thrown in the
+        // client (a throwing userToken, a bad message) are not.
+        shouldRetry: (problem) =>
+          isCloseEvent(problem) ? problem.code !== 4403 : !(problem instanceof Error),
+      }),
+    );
+    // A chunk that failed to load (offline) is loaded again by the next subscription.
+    webSocketClient.catch(() => (webSocketClient = undefined));
+    return webSocketClient;
+  }
 
   function subscribe(document: AnyDocument, variables?: unknown, field?: string): ShoppableSubscription<any> {
-    socket ??= createSocket({
-      url: wsUrl,
-      webSocketImpl: options.webSocketImpl,
-      retry,
-      connectionParams: async () => {
-        const token = await resolveToken(options.userToken);
-        return { "x-shoppable-key": apiKey, ...(token ? { "x-shoppable-user": token } : {}) };
-      },
-    });
-    // A queue between the socket's callbacks and the iterator's `next()` calls.
+    const payload = {
+      query: documentText(document, print),
+      variables: (variables ?? {}) as Record<string, unknown>,
+    };
+    // A queue between graphql-ws's sink and the iterator's `next()` calls.
     const values: unknown[] = [];
     let failure: ShoppableError | undefined;
     let ended = false;
     let wake: (() => void) | undefined;
+    let stop: (() => void) | undefined;
     const settle = () => {
       wake?.();
       wake = undefined;
     };
-    const stop = socket.subscribe(
-      { query: documentText(document, print), variables: variables ?? {} },
-      {
+    const end = (error?: unknown) => {
+      if (ended) return;
+      if (error !== undefined) failure = subscriptionError(error, wsUrl);
+      ended = true;
+      active.delete(subscription);
+      settle();
+    };
+    connection().then((ws) => {
+      if (ended) return;
+      stop = ws.subscribe(payload, {
         next({ data, errors }) {
           if (errors?.length) {
-            failure = graphQLError(errors, data);
-            subscription.dispose();
-          } else values.push(field ? data?.[field] : data);
-          settle();
+            // Errors end the subscription: unsubscribe, then fail the iterator with them.
+            stop?.();
+            end(graphQLError(errors as GraphQLErrorEntry[], data));
+          } else {
+            values.push(field ? data?.[field] : data);
+            settle();
+          }
         },
-        error(error) {
-          failure = subscriptionError(error);
-          ended = true;
-          settle();
-        },
-        complete() {
-          ended = true;
-          settle();
-        },
-      },
-    );
+        error: end,
+        complete: () => end(),
+      });
+    }, end);
     const subscription: ShoppableSubscription<any> = {
       async next(): Promise<IteratorResult<any>> {
         while (!values.length && !failure && !ended) await new Promise<void>((resolve) => (wake = resolve));
@@ -239,7 +292,6 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
         if (failure) {
           const error = failure;
           failure = undefined;
-          ended = true;
           throw error;
         }
         return { done: true, value: undefined };
@@ -249,14 +301,14 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
         return { done: true, value: undefined };
       },
       dispose() {
-        stop();
-        ended = true;
-        settle();
+        stop?.();
+        end();
       },
       [Symbol.asyncIterator]() {
         return subscription;
       },
     };
+    active.add(subscription);
     return subscription;
   }
 
@@ -264,8 +316,8 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     request,
     subscribe: (document: AnyDocument, variables?: unknown) => subscribe(document, variables),
     async close() {
-      socket?.dispose();
-      socket = undefined;
+      // Ending the last subscription closes the WebSocket (or cancels a pending reconnect).
+      for (const subscription of [...active]) subscription.dispose();
     },
   } as ShoppableClient;
   for (const [name, [operation, kind]] of Object.entries(operationTable)) {

@@ -19,6 +19,8 @@ export interface FakeSubscriptionServer {
   connections: Record<string, unknown>[];
   /** Drops every open connection abruptly (as a crashed server or lost network would). */
   dropConnections(): void;
+  /** Closes every open connection with a close code, as the API does (1013 slow consumer, 4403 user erased). */
+  closeConnections(code: number, reason: string): void;
   /** Stops accepting connections (refused) until `resume`. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -100,6 +102,10 @@ export async function startFakeSubscriptionServer(): Promise<FakeSubscriptionSer
     dropConnections: () =>
       wss.clients.forEach((client) => {
         client.terminate();
+      }),
+    closeConnections: (code, reason) =>
+      wss.clients.forEach((client) => {
+        client.close(code, reason);
       }),
     async pause() {
       wss.clients.forEach((client) => {

@@ -1,7 +1,8 @@
 /**
  * `client.subscribe` over a real WebSocket against a graphql-ws server (the `graphql-ws`
- * package's own server): delivery, credentials, dispose, reconnection with backoff after a
- * dropped connection and after an outage, giving up, and the error classes.
+ * package's own server), through the SDK's lazily loaded `graphql-ws` client: delivery,
+ * credentials, dispose and close, reconnection with backoff after a dropped connection, a 1013
+ * close and an outage, giving up, refused connections (4403) and the error classes.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -32,7 +33,9 @@ class CountingWebSocket extends WebSocket {
 }
 const clients: ShoppableClient[] = [];
 
-function client(options: { apiKey?: string; attempts?: number; userToken?: string } = {}) {
+function client(
+  options: { apiKey?: string; attempts?: number; userToken?: string | (() => Promise<string>) } = {},
+) {
   const created = createShoppableClient({
     url: "http://unused.invalid/graphql",
     wsUrl: server.url,
@@ -153,11 +156,98 @@ describe("client.subscribe", () => {
 
   it("a refused connection (wrong key: close 4403) is a ShoppableAuthError UNAUTHENTICATED and is not retried", async () => {
     const before = server.connections.length;
+    const openedBefore = opened;
     const subscription = client({ apiKey: "bad-key" }).subscribe(CartUpdated, { cartId: "c6" });
     const error = await subscription.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableAuthError);
     expect((error as ShoppableAuthError).code).toBe("UNAUTHENTICATED");
+    expect(error).toMatchObject({ errors: [{ extensions: { closeCode: 4403 } }] });
+    // Longer than several retry delays (20–100 ms): still the one refused WebSocket.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened - openedBefore).toBe(1);
     expect(server.connections.length).toBe(before);
+    expect(await subscription.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("a connection closed later with 4403 (the user erased) ends the subscriptions with ShoppableAuthError", async () => {
+    const subscription = client().subscribe(CartUpdated, { cartId: "c7" });
+    const first = subscription.next();
+    await until(() => server.subscribers("c7") === 1);
+    const openedBefore = opened;
+    server.closeConnections(4403, "Forbidden: account erased");
+    const error = await first.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShoppableAuthError);
+    expect((error as ShoppableAuthError).message).toBe("Forbidden: account erased");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened).toBe(openedBefore);
+  });
+
+  it("a close with 1013 (Try Again Later: a slow consumer) reconnects and resumes", async () => {
+    const subscription = client().subscribe(CartUpdated, { cartId: "c8" });
+    const first = subscription.next();
+    await until(() => server.subscribers("c8") === 1);
+    const connectionsBefore = server.connections.length;
+    server.closeConnections(1013, "Try Again Later");
+    await until(() => server.connections.length === connectionsBefore + 1 && server.subscribers("c8") === 1);
+    server.publish("c8", { id: "c8", totalQuantity: 5 });
+    expect((await first).value).toEqual({ cartUpdated: { id: "c8", totalQuantity: 5 } });
+    subscription.dispose();
+  });
+
+  it("asks for the user token again on every connection, so a reconnect sends a refreshed one", async () => {
+    let issued = 0;
+    const subscription = client({ userToken: async () => `user-jwt-${++issued}` }).subscribe(CartUpdated, {
+      cartId: "c9",
+    });
+    const first = subscription.next();
+    await until(() => server.subscribers("c9") === 1);
+    expect(server.connections.at(-1)).toMatchObject({ "x-shoppable-user": "user-jwt-1" });
+    server.dropConnections();
+    await until(() => issued === 2 && server.subscribers("c9") === 1);
+    expect(server.connections.at(-1)).toMatchObject({ "x-shoppable-user": "user-jwt-2" });
+    server.publish("c9", { id: "c9", totalQuantity: 1 });
+    expect((await first).value).toEqual({ cartUpdated: { id: "c9", totalQuantity: 1 } });
+    subscription.dispose();
+  });
+
+  it("close() ends every subscription and closes the WebSocket; a later subscription opens a new one", async () => {
+    const shared = client();
+    const a = shared.subscribe(CartUpdated, { cartId: "d1" });
+    const b = shared.subscribe(CartUpdated, { cartId: "d2" });
+    const loops = [a, b].map(async (subscription) => {
+      const seen: unknown[] = [];
+      for await (const event of subscription) seen.push(event);
+      return seen;
+    });
+    await until(() => server.subscribers("d1") === 1 && server.subscribers("d2") === 1);
+    const connectionsBefore = server.connections.length;
+    await shared.close();
+    expect(await Promise.all(loops)).toEqual([[], []]);
+    await until(() => server.subscribers("d1") === 0 && server.subscribers("d2") === 0);
+
+    const again = shared.subscribe(CartUpdated, { cartId: "d1" });
+    const next = again.next();
+    await until(() => server.subscribers("d1") === 1);
+    expect(server.connections.length).toBe(connectionsBefore + 1);
+    server.publish("d1", { id: "d1", totalQuantity: 2 });
+    expect((await next).value).toEqual({ cartUpdated: { id: "d1", totalQuantity: 2 } });
+    again.dispose();
+  });
+
+  it("a WebSocket that cannot be constructed ends the subscription with a ShoppableNetworkError", async () => {
+    const created = createShoppableClient({
+      url: "http://unused.invalid/graphql",
+      wsUrl: server.url,
+      apiKey: "good-key",
+      webSocketImpl: {},
+    });
+    clients.push(created);
+    const error = await created
+      .subscribe(CartUpdated, { cartId: "c10" })
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShoppableNetworkError);
+    expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
   it("an execution error is a ShoppableGraphQLError with the server's code", async () => {
