@@ -18,6 +18,8 @@ import "./content/mutations/engagement.ts";
 import "./privacy/consent.ts";
 import "./privacy/mutations.ts";
 import "./live/index.ts";
+import "./delivery/address.ts";
+import "./delivery/address-mutations.ts";
 import "./cart/cart.ts";
 import "./cart/discount-code.ts";
 import "./cart/mutations.ts";

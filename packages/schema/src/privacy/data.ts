@@ -70,7 +70,12 @@ export const USER_DATA: Record<
     erased: "deleted; viewerCount goes down",
     afterErasure: "refused",
   },
-  "Cart.userId": { exported: "carts", erased: "deleted with their lines", afterErasure: "refused" },
+  "Cart.userId": {
+    exported: "carts (with their delivery addresses)",
+    erased: "deleted with their lines and delivery addresses",
+    afterErasure: "refused",
+  },
+  "BuyerAddress.userId": { exported: "addresses", erased: "deleted", afterErasure: "refused" },
   "Order.buyerId": {
     exported: "orders",
     erased: "kept for the merchant's accounting: buyer, email and country removed",
@@ -140,6 +145,7 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     liveSessions,
     watching,
     carts,
+    addresses,
     orders,
     inventoryAdjustments,
     affiliateLinks,
@@ -167,6 +173,7 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
       include: { lines: { orderBy: { id: "asc" } } },
       orderBy: { id: "asc" },
     }),
+    db.buyerAddress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.order.findMany({
       where: { buyerId: userId },
       include: { lines: { orderBy: { id: "asc" } }, payments: true, refunds: true, redemptions: true },
@@ -195,6 +202,7 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     liveSessions,
     liveSessionsWatching: watching,
     carts,
+    addresses,
     orders,
     inventoryAdjustments,
     affiliateLinks,
@@ -319,6 +327,7 @@ export async function eraseUser(
 
     // Carts go; orders stay for the merchant, without the buyer.
     await tx.cart.deleteMany({ where: { userId } });
+    await tx.buyerAddress.deleteMany({ where: { userId } });
     const orders = await tx.order.findMany({ where: { buyerId: userId }, select: { id: true, email: true } });
     const emails = [...new Set(orders.map((o) => o.email?.toLowerCase()).filter((e): e is string => !!e))];
     await tx.order.updateMany({

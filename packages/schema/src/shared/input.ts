@@ -73,9 +73,13 @@ export const handle = z
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A handle uses lowercase letters, digits and single dashes.");
 
-function codeOf(issue: z.core.$ZodIssue): InputErrorCode {
+function codeOf<Extra extends string>(
+  issue: z.core.$ZodIssue,
+  extra: Readonly<Record<Extra, string>> | undefined,
+): InputErrorCode | Extra {
   const custom = (issue as { params?: { code?: string } }).params?.code;
   if (custom && custom in INPUT_ERROR_CODES) return custom as InputErrorCode;
+  if (custom && extra && custom in extra) return custom as Extra;
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string") return issue.minimum === 1 ? "BLANK" : "TOO_SHORT";
@@ -100,17 +104,19 @@ function describe(issue: z.core.$ZodIssue, path: string): string {
 
 /**
  * Parses `input` with `schema`; on failure returns one userError per problem (at most 20),
- * with `field` the path inside `input`.
+ * with `field` the path inside `input`. Custom issues may carry a code from `extra` (a domain's
+ * own codes, such as an address's UNKNOWN_COUNTRY) in `params.code`.
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.ZodType, Extra extends string = never>(
   schema: S,
   input: unknown,
-): { ok: true; data: z.output<S> } | { ok: false; errors: UserErrorShape<InputErrorCode>[] } {
+  extra?: Readonly<Record<Extra, string>>,
+): { ok: true; data: z.output<S> } | { ok: false; errors: UserErrorShape<InputErrorCode | Extra>[] } {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors = result.error.issues.slice(0, 20).map((issue) => {
     const path = issue.path.map((p) => String(p));
-    return userError(codeOf(issue), describe(issue, path.join(".")), path.length ? path : null);
+    return userError(codeOf(issue, extra), describe(issue, path.join(".")), path.length ? path : null);
   });
   return { ok: false, errors };
 }
