@@ -46,6 +46,13 @@ const DRAFT_TITLE = "UNRELEASED-DRAFT-7f3a";
 const DISCOUNT = "STAFFONLY91";
 const CAPTION = "private-caption-5b2e";
 const USER_ERRORS = `userErrors { code field message }`;
+const VICTIM_ADDRESS = {
+  lastName: "Victim",
+  address1: "Torstraße 1",
+  city: "Berlin",
+  zip: "10115",
+  countryCode: "DE",
+};
 
 type Owner = "merchant" | "creator" | "invitee" | "buyer" | "platform";
 
@@ -231,6 +238,13 @@ beforeAll(async () => {
     where: { orderId: order.id },
     data: { status: "PAYABLE", payableAt: new Date(Date.now() - 60_000) },
   });
+  const savedAddress = ok(
+    await api.gql(
+      `mutation($input: ViewerAddressCreateInput!) { viewerAddressCreate(input: $input) { address { id } ${USER_ERRORS} } }`,
+      { input: { address: VICTIM_ADDRESS } },
+      { user: buyer },
+    ),
+  ).viewerAddressCreate.address;
   const merchantRow = await prisma.user.findUniqueOrThrow({
     where: { externalId: "merchant-commerce" },
     select: { id: true },
@@ -277,6 +291,7 @@ beforeAll(async () => {
       creator: gid("User", creatorRow.id),
       newcomer: gid("User", newcomerRow.id),
       commission: gid("Commission", order.commissions[0]!.id),
+      address: savedAddress.id,
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
     owners: {
@@ -351,6 +366,7 @@ async function victimRows() {
         payouts: byId,
         orders: order,
         carts: { ...byId, include: { lines: byId } },
+        addresses: byId,
       },
     }),
     db.shop.findUniqueOrThrow({
@@ -496,6 +512,17 @@ interface Case {
   /** A one-way step (a transition, a delete): the victims send it once, not once per pass. */
   once?: true;
 }
+
+/** A valid address with every field, different per pass. */
+const fullAddress = (pass: Pass) => ({
+  ...VICTIM_ADDRESS,
+  firstName: `Isolation ${"ab"[pass]}`,
+  company: `Isolation ${"ab"[pass]} GmbH`,
+  address1: `Isolationstraße ${pass + 1}`,
+  address2: `Hinterhaus ${pass + 1}`,
+  provinceCode: "BE",
+  phone: `+49 30 123456${pass}`,
+});
 
 const attribution = () => ({
   "lines.attribution.affiliateCode": victim.affiliateCode,
@@ -670,6 +697,32 @@ const WALK: [string, Case][] = [
   ],
   ["cartDiscountCodesUpdate", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" } }],
   ["cartBuyerIdentityUpdate", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" } }],
+  [
+    "cartDeliveryAddressUpdate",
+    {
+      does: "update",
+      type: "Cart",
+      owner: "buyer",
+      // An inline address (a saved one instead is exclusive with it; another user's is NOT_FOUND,
+      // see cart-delivery-address.test.ts).
+      ids: { cartId: "cart", addressId: null },
+      values: (pass) => ({ address: fullAddress(pass) }),
+    },
+  ],
+  [
+    "viewerAddressUpdate",
+    {
+      does: "update",
+      type: "BuyerAddress",
+      owner: "buyer",
+      ids: { id: "address" },
+      values: (pass) => ({ address: fullAddress(pass) }),
+    },
+  ],
+  [
+    "viewerAddressDelete",
+    { does: "delete", type: "BuyerAddress", owner: "buyer", ids: { id: "address" }, once: true },
+  ],
   [
     "cartLinesRemove",
     {

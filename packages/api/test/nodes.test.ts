@@ -129,6 +129,26 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("AffiliateInvitation", invitation.id, { user: creatorToken }, false);
+
+  // Hidden: a buyer's saved address (its owner only).
+  const address = ok(
+    await api.gql(
+      `mutation($input: ViewerAddressCreateInput!) { viewerAddressCreate(input: $input) { address { id } userErrors { code } } }`,
+      {
+        input: {
+          address: {
+            lastName: "Node",
+            address1: "Torstraße 1",
+            city: "Berlin",
+            zip: "10115",
+            countryCode: "DE",
+          },
+        },
+      },
+      buyer,
+    ),
+  ).viewerAddressCreate.address;
+  add("BuyerAddress", dbId(address.id), buyer, false);
 });
 afterAll(() => api?.close());
 

@@ -11,19 +11,10 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, getNamedType, isLeafType } from "graphql";
 import type { Context } from "./context.ts";
+import { type AuthScopes, authScopesOf, callerOf } from "./shared/access.ts";
 import type PrismaTypes from "@shoppable/db/pothos-types";
 import { getDatamodel } from "@shoppable/db/pothos-types";
 import { limits } from "./limits.ts";
-
-export interface AuthScopes {
-  /** A secret (server-to-server) API key. */
-  secretKey: boolean;
-  /** A verified user token. */
-  user: boolean;
-  creator: boolean;
-  merchant: boolean;
-  admin: boolean;
-}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -44,15 +35,10 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (ctx) => ({
-      secretKey: ctx.key.kind === "SECRET",
-      user: ctx.user !== null,
-      creator: ctx.user?.roles.includes("CREATOR") ?? false,
-      merchant: ctx.user?.roles.includes("MERCHANT") ?? false,
-      admin: ctx.user?.roles.includes("ADMIN") ?? false,
-    }),
+    // The scopes are shared/access.ts's, like every other permission rule.
+    authScopes: authScopesOf,
     unauthorizedError: (_parent, ctx, info) =>
-      ctx.user === null && ctx.key.kind === "PUBLISHABLE"
+      callerOf(ctx).anonymous
         ? new GraphQLError(`${info.parentType.name}.${info.fieldName} needs a user token or a secret key.`, {
             extensions: { code: "UNAUTHENTICATED" },
           })

@@ -6,7 +6,7 @@
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { managesShop } from "../catalog/access.ts";
+import { canManageShop, isUser } from "../shared/access.ts";
 import type { Context } from "../context.ts";
 import {
   AffiliateAccess,
@@ -45,7 +45,7 @@ const CommissionStatusEnum = builder.enumType(CommissionStatus, {
 
 /** Owner of the link, or a merchant of its shop (secret key), or the platform. */
 async function canReadLinkTerms(ctx: Context, link: { creatorId: string; shopId: string }): Promise<boolean> {
-  return ctx.user?.id === link.creatorId || (await managesShop(ctx, link.shopId));
+  return isUser(ctx, link.creatorId) || (await canManageShop(ctx, link.shopId));
 }
 
 builder.prismaObject("AffiliateProductRate", {
@@ -324,7 +324,7 @@ builder.objectFields(Viewer, (t) => ({
 }));
 
 const merchantOnly = async (ctx: Context, shopId: string) => {
-  if (!(await managesShop(ctx, shopId)))
+  if (!(await canManageShop(ctx, shopId)))
     throw forbidden("Only the shop's merchants see its affiliate figures.");
 };
 

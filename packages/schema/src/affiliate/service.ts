@@ -7,7 +7,7 @@ import { utc } from "../shared/sql.ts";
 import type { Context } from "../context.ts";
 import { Prisma, type PrismaClient } from "@shoppable/db/client";
 import type { AffiliateAccess, AttributionModel } from "@shoppable/db/enums";
-import { canManageShop, isPlatform } from "../identity/service.ts";
+import { canManageShop, hasRole, isPlatform } from "../shared/access.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
@@ -187,7 +187,7 @@ export async function inviteCreator(
     select: { id: true, roles: true },
   });
   if (!creator) return failed([affiliateError("NOT_FOUND", "No user has this id.", ["creatorId"])]);
-  if (!creator.roles.includes("CREATOR"))
+  if (!hasRole(creator, "CREATOR"))
     return failed([affiliateError("NOT_A_CREATOR", "The user is not a creator.", ["creatorId"])]);
   const programId = shop.affiliateProgram.id;
   // One statement, so concurrent invitations of the same creator meet in the unique key: a
@@ -252,7 +252,7 @@ export interface LinkInput {
 export async function createLink(ctx: Context, input: LinkInput, now = new Date()): Promise<PayloadShape> {
   const user = ctx.user;
   if (!user) throw forbidden("Only creators create affiliate links.");
-  if (!user.roles.includes("CREATOR"))
+  if (!hasRole(user, "CREATOR"))
     return failed([
       affiliateError("NOT_A_CREATOR", "Only users with the CREATOR role create affiliate links."),
     ]);

@@ -1,7 +1,7 @@
-/** Who may read and change a cart. */
+/** Which carts the caller may read (who holds a cart is shared/access.ts's), how long they live, whose they are. */
 import type { Context } from "../context.ts";
 import type { Prisma } from "@shoppable/db/client";
-import { forbidden } from "../shared/errors.ts";
+import { cartHolderWhere } from "../shared/access.ts";
 
 /** Carts expire this long after their last change. */
 export const CART_LIFETIME_MS = 30 * 24 * 3600 * 1000;
@@ -11,21 +11,11 @@ export function cartExpiry(from = new Date()): Date {
 }
 
 /**
- * The carts the caller may read: unexpired and not merged away; an anonymous cart by anyone
- * holding its id (the id is its bearer secret), an owned cart only by its owner.
+ * The carts the caller may read: unexpired and not merged away, held by the caller
+ * (`cartHolderWhere`: an anonymous cart by anyone holding its id, an owned cart by its owner).
  */
 export function cartVisibleWhere(ctx: Context, now = new Date()): Prisma.CartWhereInput {
-  return {
-    expiresAt: { gt: now },
-    status: { not: "MERGED" },
-    OR: ctx.user ? [{ userId: null }, { userId: ctx.user.id }] : [{ userId: null }],
-  };
-}
-
-/** Throws FORBIDDEN when the cart belongs to a user other than the caller. */
-export function assertCartHolder(ctx: Context, cart: { userId: string | null }): void {
-  if (cart.userId !== null && cart.userId !== ctx.user?.id)
-    throw forbidden("This cart belongs to another user.");
+  return { expiresAt: { gt: now }, status: { not: "MERGED" }, OR: cartHolderWhere(ctx) };
 }
 
 /** The key per-buyer discount limits count by: the user, else the email; null when unknown. */

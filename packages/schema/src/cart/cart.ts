@@ -1,6 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { MailingAddressType } from "../delivery/address.ts";
+import type { MailingAddressShape } from "../delivery/address-rules.ts";
 import { builder } from "../builder.ts";
-import { canSeeProduct } from "../catalog/access.ts";
+import { canSeeProduct } from "../shared/access.ts";
 import type { Context } from "../context.ts";
 import { CartStatus } from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
@@ -300,6 +302,13 @@ export const CartType = builder.prismaNode("Cart", {
       type: CartBuyerIdentity,
       select: { email: true, countryCode: true },
       resolve: (c) => c,
+    }),
+    deliveryAddress: t.field({
+      type: MailingAddressType,
+      nullable: true,
+      description: "Where the goods go (`cartDeliveryAddressUpdate`); null until set.",
+      select: { deliveryAddress: true },
+      resolve: (c) => c.deliveryAddress as MailingAddressShape | null,
     }),
     lines: t.relation("lines", {
       description: `The lines, oldest first (at most ${CART_LIMITS.lines}).`,

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { managedShops } from "../catalog/access.ts";
+import { manageableShopIds } from "../shared/access.ts";
 import { DiscountKind } from "@shoppable/db/enums";
 import { formatMinorUnits } from "../money.ts";
 import { Money, money } from "../shared/money.ts";
@@ -15,7 +15,7 @@ export const DiscountCodeType = builder.prismaNode("DiscountCode", {
   nullable: true,
   description: "A shop's discount code. Visible to the shop's merchants and the platform only.",
   findUnique: async (id, ctx) => {
-    const managed = await managedShops(ctx);
+    const managed = await manageableShopIds(ctx);
     return { id, ...(managed === "all" ? {} : { shopId: { in: managed } }) };
   },
   fields: (t) => ({

@@ -1,9 +1,11 @@
 import { builder } from "../builder.ts";
+import { ADDRESS_ERROR_CODES } from "../delivery/address-rules.ts";
 import { INPUT_ERROR_CODES } from "../shared/input.ts";
 import { defineUserError, userError, type UserErrorShape } from "../shared/user-error.ts";
 
 export const CartError = defineUserError("Cart", {
   ...INPUT_ERROR_CODES,
+  ...ADDRESS_ERROR_CODES,
   CART_EXPIRED: "Returned when the cart had no change for 30 days and expired; create a new cart.",
   CART_COMPLETED: "Returned when changing a cart that was checked out.",
   CART_MERGED:

@@ -4,20 +4,14 @@ import { parseDecimalAmount } from "../money.ts";
 import { globalId, parseInput } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
+import { MailingAddressInput } from "../delivery/address.ts";
+import { ADDRESS_ERROR_CODES, isCountryCode, mailingAddress } from "../delivery/address-rules.ts";
 import { DiscountKindEnum } from "./discount-code.ts";
 import { CartError, DiscountError } from "./errors.ts";
 import * as carts from "./service.ts";
 import { CART_LIMITS } from "./limits.ts";
 
 const { lines: MAX_LINES, quantity: MAX_QUANTITY, discountCodes: MAX_CODES } = CART_LIMITS;
-
-const regions = new Intl.DisplayNames(["en"], { type: "region" });
-/** ISO 3166-1 alpha-2, as the platform's ICU data knows it. */
-function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  const name = regions.of(code);
-  return name !== undefined && name !== code && name !== "Unknown Region";
-}
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 const keepOrClear = <T extends z.ZodType>(schema: T) => schema.nullish();
@@ -270,6 +264,49 @@ builder.mutationField("cartBuyerIdentityUpdate", (t) =>
       );
       if (!parsed.ok) return failed(parsed.errors);
       return carts.updateBuyerIdentity(ctx, { cartId: parsed.data.cartId, ...parsed.data.buyerIdentity });
+    },
+  }),
+);
+
+// ───────────── cartDeliveryAddressUpdate ─────────────
+
+const CartDeliveryAddressUpdateInput = builder.inputType("CartDeliveryAddressUpdateInput", {
+  fields: (t) => ({
+    cartId: t.id(),
+    address: t.field({ type: MailingAddressInput, required: false, description: "An address given inline." }),
+    addressId: t.id({
+      required: false,
+      description:
+        "Or a `BuyerAddress` ID of the viewer (the cart keeps a copy). Neither: clears the address.",
+    }),
+  }),
+});
+
+builder.mutationField("cartDeliveryAddressUpdate", (t) =>
+  t.field({
+    type: cartPayload("CartDeliveryAddressUpdate"),
+    description:
+      "Sets where the cart's goods go, validated per country (userErrors on `address.<field>`), and the cart's country to the address's; or clears it. Kept when the cart is merged at sign-in.",
+    args: { input: t.arg({ type: CartDeliveryAddressUpdateInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const parsed = parseInput(
+        z
+          .object({
+            cartId: globalId("Cart"),
+            address: mailingAddress.nullish().transform((v) => v ?? null),
+            addressId: globalId("BuyerAddress")
+              .nullish()
+              .transform((v) => v ?? null),
+          })
+          .refine((v) => v.address === null || v.addressId === null, {
+            message: "Give an address or an addressId, not both.",
+            path: ["addressId"],
+          }),
+        input,
+        ADDRESS_ERROR_CODES,
+      );
+      if (!parsed.ok) return failed(parsed.errors);
+      return carts.updateDeliveryAddress(ctx, parsed.data);
     },
   }),
 );

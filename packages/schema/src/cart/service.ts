@@ -5,16 +5,16 @@
  * completed or checking-out carts atomically, and keeps the cart alive while it is used.
  */
 import { recordTagAddToCart } from "../content/engagement.ts";
-import { visiblePostWhere } from "../content/access.ts";
 import type { Context } from "../context.ts";
-import type { Prisma } from "@shoppable/db/client";
-import { canManageShop } from "../identity/service.ts";
+import { Prisma as P, type Prisma } from "@shoppable/db/client";
+import { addressOf, type MailingAddressShape } from "../delivery/address-rules.ts";
+import { assertCartHolder, canManageShop, visiblePostWhere } from "../shared/access.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";
 import { userError } from "../shared/user-error.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { inTransaction, Rollback } from "../shared/transaction.ts";
-import { assertCartHolder, cartExpiry } from "./access.ts";
+import { cartExpiry } from "./access.ts";
 import { CART_LIMITS } from "./limits.ts";
 import { cartError, type CartUserErrorShape } from "./errors.ts";
 
@@ -101,6 +101,7 @@ async function cartForChange(ctx: Context, cartId: string, now: Date) {
       email: true,
       countryCode: true,
       discountCodes: true,
+      deliveryAddress: true,
     },
   });
   if (cart) assertCartHolder(ctx, cart);
@@ -641,7 +642,14 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
   const target = await ctx.db.cart.findFirst({
     where: { userId: user.id, status: "ACTIVE", expiresAt: { gt: now }, id: { not: cart.id } },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, currencyCode: true, email: true, countryCode: true, discountCodes: true },
+    select: {
+      id: true,
+      currencyCode: true,
+      email: true,
+      countryCode: true,
+      discountCodes: true,
+      deliveryAddress: true,
+    },
   });
   const mergeable =
     target &&
@@ -706,6 +714,10 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
         email: input.email !== undefined ? input.email : (target.email ?? cart.email),
         countryCode:
           input.countryCode !== undefined ? input.countryCode : (target.countryCode ?? cart.countryCode),
+        // The address entered before signing in is the newest choice; else the user's cart keeps its own.
+        deliveryAddress: (cart.deliveryAddress ??
+          target.deliveryAddress ??
+          P.DbNull) as Prisma.InputJsonValue,
       },
       select: { id: true },
     });
@@ -715,6 +727,49 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
       select: { id: true },
     });
     return succeeded(target.id);
+  });
+}
+
+// ───────────── delivery address ─────────────
+
+export interface DeliveryAddressInput {
+  cartId: string;
+  /** A validated address given inline. */
+  address: MailingAddressShape | null;
+  /** Or one of the caller's saved addresses (copied: later edits to it do not move the cart). */
+  addressId: string | null;
+}
+
+/**
+ * Sets where the cart's goods go (and the cart's country to the address's), or clears it when
+ * neither `address` nor `addressId` is given. A saved address must be the caller's (NOT_FOUND).
+ */
+export async function updateDeliveryAddress(
+  ctx: Context,
+  input: DeliveryAddressInput,
+): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  let address = input.address;
+  if (input.addressId !== null) {
+    const saved = ctx.user
+      ? await ctx.db.buyerAddress.findFirst({ where: { id: input.addressId, userId: ctx.user.id } })
+      : null;
+    if (!saved)
+      return failed([cartError("NOT_FOUND", "No saved address of the viewer has this ID.", ["addressId"])]);
+    address = addressOf(saved);
+  }
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(
+      tx,
+      input.cartId,
+      now,
+      address
+        ? { deliveryAddress: { ...address }, countryCode: address.countryCode }
+        : { deliveryAddress: P.DbNull },
+    );
+    return succeeded(input.cartId);
   });
 }
 

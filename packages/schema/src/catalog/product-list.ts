@@ -24,7 +24,7 @@ import {
   type ConnectionShape,
   type PageArgs,
 } from "../shared/cursor.ts";
-import { manageableShopIds } from "../identity/service.ts";
+import { manageableShopIds } from "../shared/access.ts";
 
 export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];

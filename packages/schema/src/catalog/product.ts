@@ -9,7 +9,7 @@ import type { ArgBuilder } from "@pothos/core";
 import type { SchemaTypesOf } from "../builder.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { canSeeProduct, managesShop, visibleProductWhere } from "./access.ts";
+import { canManageShop, canSeeProduct, visibleProductWhere } from "../shared/access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
 
@@ -154,7 +154,7 @@ export const ProductType = builder.prismaNode("Product", {
       nullable: true,
       description: "Units in stock across variants; visible to those who manage the shop, null for others.",
       select: { totalInventory: true },
-      resolve: async (p, _a, ctx) => ((await managesShop(ctx, p.shopId)) ? p.totalInventory : null),
+      resolve: async (p, _a, ctx) => ((await canManageShop(ctx, p.shopId)) ? p.totalInventory : null),
     }),
   }),
 });

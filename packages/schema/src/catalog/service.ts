@@ -6,7 +6,7 @@ import { emitLowStock } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "@shoppable/db/client";
 import type { MediaKind, ProductStatus } from "@shoppable/db/enums";
-import { canManageShop } from "../identity/service.ts";
+import { callerOf, canManageShop, forgetMemberships } from "../shared/access.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
@@ -38,8 +38,9 @@ export interface ShopCreateInput {
 
 /** Creates a shop; a merchant creating it becomes its OWNER. Fails with TAKEN on a used handle. */
 export async function createShop(ctx: Context, input: ShopCreateInput): Promise<PayloadShape> {
-  if (ctx.key.kind !== "SECRET") throw forbidden("Creating shops needs a secret key.");
-  if (ctx.user && !ctx.user.roles.some((r) => r === "MERCHANT" || r === "ADMIN")) {
+  const caller = callerOf(ctx);
+  if (caller.key !== "SECRET") throw forbidden("Creating shops needs a secret key.");
+  if (caller.userId !== null && !caller.merchant && !caller.admin) {
     throw forbidden("Only merchants and admins create shops.");
   }
   try {
@@ -55,11 +56,13 @@ export async function createShop(ctx: Context, input: ShopCreateInput): Promise<
         },
         select: { id: true },
       });
-      if (ctx.user?.roles.includes("MERCHANT")) {
-        await tx.shopMember.create({ data: { shopId: created.id, userId: ctx.user.id, role: "OWNER" } });
+      if (caller.merchant && caller.userId !== null) {
+        await tx.shopMember.create({ data: { shopId: created.id, userId: caller.userId, role: "OWNER" } });
       }
       return created;
     });
+    // The merchant is a member now: the request's cached memberships (shared/access.ts) are stale.
+    if (caller.merchant) forgetMemberships(ctx);
     return succeeded(shop.id);
   } catch (error) {
     if (isUniqueViolation(error, "handle")) return handleTaken();

@@ -3,7 +3,7 @@ import { builder } from "../builder.ts";
 import { limits, listCost } from "../limits.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { Viewer } from "../identity/user.ts";
-import { managedShops } from "./access.ts";
+import { manageableShopIds } from "../shared/access.ts";
 import { listProducts } from "./product-list.ts";
 import { decodeProductFilter, ProductConnection, productListArgs } from "./product.ts";
 
@@ -70,7 +70,7 @@ builder.objectField(Viewer, "shops", (t) =>
     description: `The shops the caller manages, by name (merchants: their shops, the first ${MAX_VIEWER_SHOPS}; the platform: none listed).`,
     complexity: listCost(MAX_VIEWER_SHOPS),
     resolve: async (query, _v, _a, ctx) => {
-      const managed = await managedShops(ctx);
+      const managed = await manageableShopIds(ctx);
       if (managed === "all" || managed.length === 0) return [];
       return ctx.db.shop.findMany({
         ...query,

@@ -4,7 +4,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
-import { canSeeProduct, managedShops } from "./access.ts";
+import { canSeeProduct, visibleProductWhere } from "../shared/access.ts";
 
 const InventoryChangedEvent = builder
   .objectRef<SubscriptionEvent<EventTopics["inventoryChanged"]>>("InventoryChangedEvent")
@@ -18,9 +18,7 @@ const InventoryChangedEvent = builder
         description:
           "The product as it is now (read its variants' stock); null once the caller may no longer see it.",
         resolve: async (query, event, _args, ctx) => {
-          const managed = await managedShops(ctx);
-          const visible =
-            managed === "all" ? {} : { OR: [{ status: "ACTIVE" as const }, { shopId: { in: managed } }] };
+          const visible = await visibleProductWhere(ctx);
           return ctx.db.product.findFirst({ ...query, where: { id: event.id, ...visible } });
         },
       }),

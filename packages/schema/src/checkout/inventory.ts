@@ -5,11 +5,12 @@
  * `Product.totalInventory` moves by the same increments (never a recount, so concurrent moves
  * of sibling variants stay exact), and every move leaves an InventoryAdjustment.
  */
-import type { Prisma } from "@shoppable/db/client";
+import { Prisma } from "@shoppable/db/client";
 import { queueEvent } from "../shared/events.ts";
 import { uuidv7 } from "../shared/uuid.ts";
 import { emitLowStock, type StockMove } from "../webhooks/service.ts";
 import { utc } from "../shared/sql.ts";
+import { insertValues, type SqlValues } from "./raw-insert.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -59,7 +60,17 @@ export async function takeStock(
   const at = new Date();
   for (const item of wanted) {
     // The same statement writes the move's InventoryAdjustment (only when the UPDATE took the
-    // stock). The shop and its low-stock threshold come back with the row, for INVENTORY_LOW webhooks.
+    // stock), its values checked against Prisma's input (raw-insert.ts). The shop and its
+    // low-stock threshold come back with the row, for INVENTORY_LOW webhooks.
+    const adjustment = insertValues({
+      id: Prisma.sql`${uuidv7(at.getTime())}::uuid`,
+      variantId: Prisma.sql`v."id"`,
+      delta: Prisma.sql`${-item.quantity}::int`,
+      quantityAfter: Prisma.sql`v."inventoryQuantity"`,
+      reason: Prisma.sql`${reason}`,
+      orderId: Prisma.sql`${item.orderId}::uuid`,
+      createdAt: utc(at),
+    } satisfies SqlValues<Prisma.InventoryAdjustmentCreateManyInput>);
     const rows = await tx.$queryRaw<{ inventoryQuantity: number; shopId: string; threshold: number }[]>`
       WITH v AS (
         UPDATE "ProductVariant" v SET "inventoryQuantity" = v."inventoryQuantity" - ${item.quantity}::int
@@ -67,8 +78,8 @@ export async function takeStock(
         WHERE v."id" = ${item.variantId}::uuid AND v."inventoryQuantity" >= ${item.quantity}::int AND p."id" = v."productId"
         RETURNING v."id", v."inventoryQuantity", p."shopId"::text AS "shopId", s."lowStockThreshold" AS "threshold"
       ), adjustment AS (
-        INSERT INTO "InventoryAdjustment" ("id", "variantId", "delta", "quantityAfter", "reason", "orderId", "createdAt")
-        SELECT ${uuidv7(at.getTime())}::uuid, v."id", ${-item.quantity}::int, v."inventoryQuantity", ${reason}, ${item.orderId}::uuid, ${utc(at)}
+        INSERT INTO "InventoryAdjustment" (${adjustment.columns})
+        SELECT ${adjustment.values}
         FROM v
       )
       SELECT "inventoryQuantity", "shopId", "threshold" FROM v`;

@@ -20,7 +20,7 @@ import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "@shoppable/db/client";
 import type { PaymentStatus } from "@shoppable/db/enums";
-import { canManageShop } from "../identity/service.ts";
+import { canManageShop } from "../shared/access.ts";
 import { releaseLiveQuantity } from "../live/service.ts";
 import { formatMinorUnits } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";

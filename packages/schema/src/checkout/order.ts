@@ -1,7 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { attributionSelect, LineAttribution, visibleVariant } from "../cart/cart.ts";
-import { managesShop } from "../catalog/access.ts";
 import { ShopType } from "../catalog/shop.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "@shoppable/db/client";
@@ -9,12 +8,12 @@ import { OrderStatus, PaymentStatus, RefundStatus } from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
+import { canManageShop, isPlatform, managedShopWhere } from "../shared/access.ts";
 import { forbidden } from "../shared/errors.ts";
 import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { ORDER_LIMITS } from "./limits.ts";
-import { isPlatform } from "../identity/service.ts";
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: "OrderStatus",
@@ -38,8 +37,8 @@ export function orderVisibleWhere(ctx: Context): Prisma.OrderWhereInput {
   const visible: Prisma.OrderWhereInput[] = [];
   if (ctx.user) {
     visible.push({ buyerId: ctx.user.id });
-    if (ctx.key.kind === "SECRET" && ctx.user.roles.includes("MERCHANT"))
-      visible.push({ shop: { members: { some: { userId: ctx.user.id } } } });
+    const managed = managedShopWhere(ctx);
+    if (managed && managed !== "all") visible.push({ shop: managed });
   }
   return visible.length ? { OR: visible } : { id: { in: [] } };
 }
@@ -273,7 +272,7 @@ builder.objectField(ShopType, "orders", (t) =>
       }),
     },
     resolve: async (query, shop, args, ctx) => {
-      if (!(await managesShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its orders.");
+      if (!(await canManageShop(ctx, shop.id))) throw forbidden("Only the shop's merchants see its orders.");
       const createdAt = {
         ...(args.createdAfter ? { gt: args.createdAfter } : {}),
         ...(args.createdBefore ? { lt: args.createdBefore } : {}),

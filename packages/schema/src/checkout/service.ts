@@ -25,18 +25,16 @@
  * answers PAYMENT_PENDING; the retry with the same key settles it.
  */
 import { randomUUID } from "node:crypto";
-import { buyerKeyOf, assertCartHolder, cartExpiry } from "../cart/access.ts";
-import { loadPricedCart, pricing } from "../cart/load.ts";
-import { DISCOUNT_REASONS } from "../cart/pricing.ts";
+import { cartExpiry } from "../cart/access.ts";
+import { assertCartHolder } from "../shared/access.ts";
+import { pricing } from "../cart/load.ts";
 import { Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
-import { uuidv7 } from "../shared/uuid.ts";
 import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
 import type { Context, ServiceContext } from "../context.ts";
-import { Prisma } from "@shoppable/db/client";
-import { consumeLiveQuantity, releaseLiveQuantity } from "../live/service.ts";
-import { MAX_MINOR_UNITS } from "../money.ts";
+import type { Prisma } from "@shoppable/db/client";
+import { releaseLiveQuantity } from "../live/service.ts";
 import { checkoutError, type CheckoutUserErrorShape } from "./errors.ts";
 import {
   advanceIdempotencyKey,
@@ -49,9 +47,25 @@ import {
   type IdempotencyRef,
 } from "./idempotency.ts";
 import { emitOrderEventsFor, ORDER_WEBHOOK_SELECT } from "../webhooks/service.ts";
-import { returnStock, takeStock, type StockItem } from "./inventory.ts";
+import {
+  appliedCodes,
+  checkoutBlockers,
+  draftOrders,
+  refusedCodeErrors,
+  reservationRows,
+} from "./draft-orders.ts";
+import { returnStock } from "./inventory.ts";
 import { callProvider, defaultPaymentProvider, type PaymentProvider } from "./payment.ts";
-import { utc } from "../shared/sql.ts";
+import {
+  claimCart,
+  insertReservation,
+  loadCheckoutCart,
+  newIdsAt,
+  takeDiscountUses,
+  takeLiveCaps,
+  takeReservedStock,
+  type PaymentInsertRow,
+} from "./reservation.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -229,20 +243,10 @@ async function reserve(
   }
 }
 
-function cartStateError(cart: { status: string; expiresAt: Date } | null, now: Date): CheckoutUserErrorShape {
-  if (!cart) return checkoutError("NOT_FOUND", "No cart has this id.", ["cartId"]);
-  if (cart.status === "COMPLETED")
-    return checkoutError("CART_COMPLETED", "The cart was already checked out.", ["cartId"]);
-  if (cart.status === "MERGED")
-    return checkoutError("CART_MERGED", "The cart's lines moved into its buyer's cart at sign-in.", [
-      "cartId",
-    ]);
-  if (cart.status === "CHECKING_OUT")
-    return checkoutError("CHECKOUT_IN_PROGRESS", "Another checkout of this cart is under way.", ["cartId"]);
-  if (cart.expiresAt <= now) return checkoutError("CART_EXPIRED", "The cart expired.", ["cartId"]);
-  return checkoutError("CHECKOUT_IN_PROGRESS", "The cart changed meanwhile; retry.", ["cartId"]);
-}
-
+/**
+ * RESERVE, inside its transaction: named steps, the pure ones in draft-orders.ts, the ones that
+ * read or write in reservation.ts. Any failure throws Rollback with its userErrors.
+ */
 async function reserveIn(
   tx: Tx,
   ctx: Context,
@@ -251,261 +255,46 @@ async function reserveIn(
   token: string,
   now: Date,
 ): Promise<Reservation> {
-  const claimed = await tx.cart.updateMany({
-    where: { id: cartId, status: "ACTIVE", expiresAt: { gt: now } },
-    data: { status: "CHECKING_OUT" },
-  });
-  if (claimed.count === 0) {
-    throw new Rollback([
-      cartStateError(
-        await tx.cart.findUnique({ where: { id: cartId }, select: { status: true, expiresAt: true } }),
-        now,
-      ),
-    ]);
-  }
-  queueEvent("cartUpdated", cartId, { cartId });
-  const user = ctx.user;
-  const cart = (await loadPricedCart(tx, cartId, { now, ...(user ? { buyerKey: `user:${user.id}` } : {}) }))!;
-  const email =
-    cart.email ??
-    (user ? (await tx.user.findUnique({ where: { id: user.id }, select: { email: true } }))?.email : null) ??
-    null;
-  const buyerKey = buyerKeyOf({ userId: user?.id ?? null, email });
-
+  await claimCart(tx, cartId, now);
+  const { cart, email, buyerKey } = await loadCheckoutCart(tx, cartId, ctx.user?.id ?? null, now);
   // Checks that need no lock, so doomed checkouts fail before touching shared rows.
-  const errors: CheckoutUserErrorShape[] = [];
-  if (cart.lines.length === 0)
-    throw new Rollback([checkoutError("EMPTY_CART", "The cart has no lines.", ["cartId"])]);
-  if (!buyerKey)
-    errors.push(
-      checkoutError(
-        "EMAIL_REQUIRED",
-        "Set the buyer's email (cartBuyerIdentityUpdate) or send a user token.",
-        ["cartId"],
-      ),
-    );
-  const wanted = new Map<string, { quantity: number; available: number }>();
-  for (const line of cart.lines) {
-    if (line.variant.product.status !== "ACTIVE") {
-      errors.push(
-        checkoutError(
-          "PRODUCT_UNAVAILABLE",
-          `"${line.variant.product.title}" is no longer for sale.`,
-          ["cartId"],
-          { variantId: line.variantId },
-        ),
-      );
-    }
-    const w = wanted.get(line.variantId) ?? { quantity: 0, available: line.variant.inventoryQuantity };
-    w.quantity += line.quantity;
-    wanted.set(line.variantId, w);
-  }
-  for (const [variantId, w] of wanted)
-    if (w.quantity > w.available) errors.push(outOfStock(variantId, Math.max(0, w.available), w.quantity));
-  if (errors.length) throw new Rollback(errors);
+  const blockers = checkoutBlockers(cart.lines, buyerKey);
+  if (blockers.length || !buyerKey) throw new Rollback(blockers);
 
-  // Live prices hold only while their cap takes the units: a line whose cap ran out pays the regular price.
-  let repriced = false;
-  for (const line of cart.lines
-    .filter((l) => l.livePinId !== null)
-    .sort((a, b) => (a.livePinId! < b.livePinId! ? -1 : 1))) {
-    if (!(await consumeLiveQuantity(tx, { pinId: line.livePinId!, quantity: line.quantity }))) {
-      line.unitPrice = line.variant.price;
-      line.livePinId = null;
-      repriced = true;
-    }
-  }
-  const priced = repriced ? pricing(cart.lines, cart.discountCodes, cart.terms, now) : cart.pricing;
+  const live = await takeLiveCaps(tx, cart.lines);
+  const priced = live.repriced ? pricing(live.lines, cart.discountCodes, cart.terms, now) : cart.pricing;
+  // A code matching a shop in the cart must apply; each applied one takes a use exactly.
+  const refused = refusedCodeErrors(priced);
+  const unused = await takeDiscountUses(tx, appliedCodes(priced), cart.terms, buyerKey);
+  if (refused.length || unused.length) throw new Rollback([...refused, ...unused]);
 
-  // Discount codes: a code matching a shop in the cart must apply; each applied one takes a use exactly.
-  for (const code of priced.codes) {
-    for (const refused of code.refused) {
-      errors.push(
-        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${code.code}: ${DISCOUNT_REASONS[refused.reason]}`, [
-          "cartId",
-        ]),
-      );
-    }
-  }
-  const applied = priced.codes
-    .flatMap((c) => c.applied.map((a) => ({ ...a, code: c.code })))
-    .sort((a, b) => (a.discountCodeId < b.discountCodeId ? -1 : 1));
-  for (const a of applied) {
-    const taken = await tx.$executeRaw`
-      UPDATE "DiscountCode" SET "usageCount" = "usageCount" + 1
-      WHERE "id" = ${a.discountCodeId}::uuid AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")`;
-    if (taken === 0) {
-      errors.push(
-        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.USAGE_LIMIT_REACHED}`, [
-          "cartId",
-        ]),
-      );
-      continue;
-    }
-    const limit = cart.terms.find((t) => t.id === a.discountCodeId)?.perBuyerLimit ?? null;
-    // Counted after the UPDATE above locked the code's row: concurrent checkouts of one buyer count one after the other.
-    if (
-      limit !== null &&
-      (await tx.discountRedemption.count({
-        where: { discountCodeId: a.discountCodeId, buyerKey: buyerKey! },
-      })) >= limit
-    ) {
-      errors.push(
-        checkoutError("DISCOUNT_CODE_NOT_APPLICABLE", `${a.code}: ${DISCOUNT_REASONS.BUYER_LIMIT_REACHED}`, [
-          "cartId",
-        ]),
-      );
-    }
-  }
-  if (errors.length) throw new Rollback(errors);
-
-  // One PENDING order per shop, with its price snapshot, payment and redemption: one statement for all shops.
-  const provider = paymentProviderOf(ctx);
-  const shops = [...new Set(cart.lines.map((l) => l.variant.product.shopId))].sort();
-  const drafts = shops.map((shopId) => {
-    const lines = cart.lines.filter((l) => l.variant.product.shopId === shopId);
-    const amounts = lines.map((l) => priced.lines.find((p) => p.id === l.id)!);
-    const subtotal = amounts.reduce((s, a) => s + a.subtotal, 0);
-    const discountTotal = amounts.reduce((s, a) => s + a.discount, 0);
-    if (subtotal > MAX_MINOR_UNITS)
-      throw new Rollback([
-        checkoutError("AMOUNT_TOO_LARGE", "An order of this cart would be too large; split it.", ["cartId"]),
-      ]);
-    return {
-      shopId,
-      lines,
-      amounts,
-      subtotal,
-      discountTotal,
-      total: subtotal - discountTotal,
-      currencyCode: lines[0]!.variant.product.currencyCode,
-    };
-  });
-  // Ids made here (UUIDv7, ascending in shop and line order, as Prisma's would be) so that one
-  // statement writes all of it: Prisma plans every createMany afresh, and a nested create reads
-  // its row back.
+  const drafted = draftOrders(live.lines, priced);
+  if (!drafted.ok) throw new Rollback(drafted.errors);
   const at = new Date();
-  const ids = (n: number) => Array.from({ length: n }, () => uuidv7(at.getTime())).sort();
-  const orderIds = ids(drafts.length);
-  const orderIdOf = new Map(drafts.map((d, i) => [d.shopId, orderIds[i]!]));
-  const orders = drafts.map((d, i) => ({
-    id: orderIds[i]!,
-    shopId: d.shopId,
-    buyerId: user?.id ?? null,
-    cartId,
-    email,
-    countryCode: cart.countryCode,
-    currencyCode: d.currencyCode,
-    subtotal: d.subtotal,
-    discountTotal: d.discountTotal,
-    total: d.total,
-    checkoutKey: checkoutKeyOf(ref),
-  }));
-  const lineIds = ids(drafts.reduce((n, d) => n + d.lines.length, 0));
-  const lineRows = drafts.flatMap((d) =>
-    d.lines.map((l, i) => ({
-      id: lineIds.shift()!,
-      orderId: orderIdOf.get(d.shopId)!,
-      productId: l.variant.productId,
-      variantId: l.variantId,
-      productTitle: l.variant.product.title,
-      variantTitle: l.variant.title,
-      sku: l.variant.sku,
-      unitPrice: d.amounts[i]!.unitPrice,
-      quantity: l.quantity,
-      discountAmount: d.amounts[i]!.discount,
-      total: d.amounts[i]!.total,
-      postId: l.postId,
-      productTagId: l.productTagId,
-      affiliateLinkId: l.affiliateLinkId,
-      affiliateClickId: l.affiliateClickId,
-      liveSessionId: l.liveSessionId,
-      livePinId: l.livePinId,
-    })),
-  );
-  const charged = drafts.filter((d) => d.total > 0);
-  const paymentIds = ids(charged.length);
-  const payments: PaymentRow[] = charged.map((d, i) => ({
-    id: paymentIds[i]!,
-    orderId: orderIdOf.get(d.shopId)!,
-    idempotencyKey: `pay_${randomUUID()}`,
-    amount: d.total,
-    currencyCode: d.currencyCode,
-    status: "PENDING",
-    providerRef: null,
-    token,
-  }));
-  const redemptionIds = ids(drafts.length);
-  const redemptions = drafts.flatMap((d, i) => {
-    const redemption = applied.find((a) => a.shopId === d.shopId);
-    return redemption
-      ? [
-          {
-            id: redemptionIds[i]!,
-            discountCodeId: redemption.discountCodeId,
-            orderId: orderIdOf.get(d.shopId)!,
-            buyerKey: buyerKey!,
-          },
-        ]
-      : [];
-  });
-  const stamp = utc(at);
-  // Foreign keys are checked at the end of the statement, when the orders are there.
-  await tx.$executeRaw`
-    WITH orders AS (
-      INSERT INTO "Order" ("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "total", "checkoutKey", "createdAt", "updatedAt")
-      SELECT x."id", x."shopId", x."buyerId", x."cartId", x."email", x."countryCode", 'PENDING'::"OrderStatus", x."currencyCode", x."subtotal", x."discountTotal", x."total", x."checkoutKey", ${stamp}, ${stamp}
-      FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS x("id" uuid, "shopId" uuid, "buyerId" uuid, "cartId" uuid, "email" text, "countryCode" text,
-        "currencyCode" text, "subtotal" int, "discountTotal" int, "total" int, "checkoutKey" text)
-      RETURNING 1
-    ), lines AS (
-      INSERT INTO "OrderLine" ("id", "orderId", "productId", "variantId", "productTitle", "variantTitle", "sku", "unitPrice", "quantity", "discountAmount", "total",
-        "postId", "productTagId", "affiliateLinkId", "affiliateClickId", "liveSessionId", "livePinId")
-      SELECT x."id", x."orderId", x."productId", x."variantId", x."productTitle", x."variantTitle", x."sku", x."unitPrice", x."quantity", x."discountAmount", x."total",
-        x."postId", x."productTagId", x."affiliateLinkId", x."affiliateClickId", x."liveSessionId", x."livePinId"
-      FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS x("id" uuid, "orderId" uuid, "productId" uuid, "variantId" uuid,
-        "productTitle" text, "variantTitle" text, "sku" text, "unitPrice" int, "quantity" int, "discountAmount" int, "total" int, "postId" uuid, "productTagId" uuid,
-        "affiliateLinkId" uuid, "affiliateClickId" uuid, "liveSessionId" uuid, "livePinId" uuid)
-      RETURNING 1
-    ), payments AS (
-      INSERT INTO "Payment" ("id", "orderId", "provider", "idempotencyKey", "token", "amount", "currencyCode", "status", "createdAt", "updatedAt")
-      SELECT x."id", x."orderId", ${provider.name}, x."idempotencyKey", ${token}, x."amount", x."currencyCode", 'PENDING'::"PaymentStatus", ${stamp}, ${stamp}
-      FROM jsonb_to_recordset(${JSON.stringify(payments)}::jsonb) AS x("id" uuid, "orderId" uuid, "idempotencyKey" text, "amount" int, "currencyCode" text)
-      RETURNING 1
-    ), redemptions AS (
-      INSERT INTO "DiscountRedemption" ("id", "discountCodeId", "orderId", "buyerKey", "createdAt")
-      SELECT x."id", x."discountCodeId", x."orderId", x."buyerKey", ${stamp}
-      FROM jsonb_to_recordset(${JSON.stringify(redemptions)}::jsonb) AS x("id" uuid, "discountCodeId" uuid, "orderId" uuid, "buyerKey" text)
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM lines) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM redemptions)`;
-  // Recorded before the stock is taken (same transaction): the hot variant and product rows stay locked for the fewest statements.
-  await advanceIdempotencyKey(tx, ref, "RESERVED", orderIds, now);
-
-  // Stock last: the hot rows stay locked only for the end of the transaction.
-  const stock: StockItem[] = drafts.flatMap((d) =>
-    d.lines.map((l) => ({
-      variantId: l.variantId,
-      productId: l.variant.productId,
-      quantity: l.quantity,
-      orderId: orderIdOf.get(d.shopId)!,
-    })),
-  );
-  const short = await takeStock(tx, stock, "checkout");
-  if (short.length) throw new Rollback(short.map((s) => outOfStock(s.variantId, s.available, s.wanted)));
-  return { orderIds, payments: payments.sort((x, y) => (x.id < y.id ? -1 : 1)) };
-}
-
-function outOfStock(variantId: string, available: number, wanted: number): CheckoutUserErrorShape {
-  return checkoutError(
-    "OUT_OF_STOCK",
-    `Only ${available} of this variant can be bought; the cart asks for ${wanted}.`,
-    ["cartId"],
+  const rows = reservationRows(
+    drafted.orders,
     {
-      quantityAvailable: available,
-      variantId,
+      cartId,
+      buyerId: ctx.user?.id ?? null,
+      email,
+      countryCode: cart.countryCode,
+      checkoutKey: checkoutKeyOf(ref),
+      buyerKey,
+      provider: paymentProviderOf(ctx).name,
+      token,
+      at,
     },
+    newIdsAt(at),
+    () => `pay_${randomUUID()}`,
   );
+  await insertReservation(tx, rows);
+  // Recorded before the stock is taken (same transaction): the hot variant and product rows stay locked for the fewest statements.
+  await advanceIdempotencyKey(tx, ref, "RESERVED", rows.orderIds, now);
+  await takeReservedStock(tx, rows.stock);
+  return {
+    orderIds: rows.orderIds,
+    payments: rows.payments.map(paymentRowOf).sort((x, y) => (x.id < y.id ? -1 : 1)),
+  };
 }
 
 // ───────────── 2. pay ─────────────
@@ -525,6 +314,12 @@ export interface PaymentRow {
   providerRef: string | null;
   /** The buyer's payment token, as the checkout sent it. */
   token: string | null;
+}
+
+/** A payment as RESERVE wrote it, as PAY reads it. */
+function paymentRowOf(p: PaymentInsertRow): PaymentRow {
+  const { id, idempotencyKey, amount, currencyCode, status, token } = p;
+  return { id, idempotencyKey, amount, currencyCode, status, providerRef: null, token };
 }
 
 export const PAYMENT_ROW_SELECT = {

@@ -14,7 +14,8 @@ import { Prisma } from "@shoppable/db/client";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { utc } from "../shared/sql.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";
-import { visiblePostWhere, visibleTagWhere } from "./access.ts";
+import { visiblePostWhere } from "../shared/access.ts";
+import { visibleTagWhere } from "./access.ts";
 import type { ContentErrorCode } from "./errors.ts";
 import { engagementHour, viewBucket } from "./rules.ts";
 

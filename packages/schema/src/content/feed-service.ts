@@ -29,7 +29,7 @@ import { Prisma } from "@shoppable/db/client";
 import { limits } from "../limits.ts";
 import { viewerConsent } from "../privacy/service.ts";
 import { badInput, decodeCursor, pageWindow, type PageArgs, type PageInfoShape } from "../shared/cursor.ts";
-import { visiblePostWhere } from "./access.ts";
+import { visiblePostWhere } from "../shared/access.ts";
 import { utc } from "../shared/sql.ts";
 import { listPosts } from "./post-list.ts";
 import {

@@ -21,7 +21,7 @@ import {
   type PageArgs,
 } from "../shared/cursor.ts";
 import { UUID } from "../shared/uuid.ts";
-import { visiblePostWhere } from "./access.ts";
+import { visiblePostWhere } from "../shared/access.ts";
 
 const ORDERING = "POSTS_NEWEST";
 

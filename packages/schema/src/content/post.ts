@@ -6,7 +6,8 @@ import { CONTENT_LIMITS } from "./rules.ts";
 import { MediaKindEnum } from "../catalog/product.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { canReadPostStats, visiblePostWhere, visibleTagWhere } from "./access.ts";
+import { visiblePostWhere } from "../shared/access.ts";
+import { canReadPostStats, visibleTagWhere } from "./access.ts";
 import { listPosts } from "./post-list.ts";
 
 export const PostVisibilityEnum = builder.enumType(PostVisibility, {

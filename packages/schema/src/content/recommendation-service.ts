@@ -5,7 +5,7 @@
  */
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
-import { canSeeProduct } from "../catalog/access.ts";
+import { canSeeProduct } from "../shared/access.ts";
 import type { Context } from "../context.ts";
 import { Prisma } from "@shoppable/db/client";
 import { limits } from "../limits.ts";

@@ -4,13 +4,13 @@
  * (who may post, tag timing, product visibility, variants) are checked here, and nothing is
  * written unless every check passes.
  */
-import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { MediaKind, PostVisibility } from "@shoppable/db/enums";
+import { canSeeProduct, hasRole, visiblePostWhere } from "../shared/access.ts";
 import { forbidden } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";
-import { canEditPost, canPostForShop, visiblePostWhere } from "./access.ts";
+import { canEditPost, canPostForShop } from "./access.ts";
 import type { ContentErrorCode } from "./errors.ts";
 import { CONTENT_LIMITS, captionHashtags, checkTagTimes, mergeHashtags } from "./rules.ts";
 
@@ -166,7 +166,7 @@ export async function createPost(ctx: Context, input: PostCreateInput): Promise<
     if (!shop) return failed([contentError("NOT_FOUND", "No shop has this id.", ["shopId"])]);
     if (!(await canPostForShop(ctx, shop.id)))
       throw forbidden("You may post for a shop only as one of its merchants.");
-  } else if (!user.roles.includes("CREATOR")) {
+  } else if (!hasRole(user, "CREATOR")) {
     throw forbidden("Only creators post as themselves; merchants post for their shop with `shopId`.");
   }
   const hashtags = mergeHashtags(input.hashtags, input.caption);

@@ -4,7 +4,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
-import { visiblePostWhere } from "./access.ts";
+import { visiblePostWhere } from "../shared/access.ts";
 import { ENGAGEMENT_EVENT_INTERVAL_MS } from "./engagement.ts";
 
 const PostEngagementEvent = builder

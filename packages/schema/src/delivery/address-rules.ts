@@ -196,6 +196,13 @@ export const mailingAddress = z
 /** A validated address in its stored shape. */
 export type MailingAddressData = z.output<typeof mailingAddress> & MailingAddressShape;
 
+/** The MailingAddress columns of an address-book row. */
+export function addressOf(row: MailingAddressShape): MailingAddressShape {
+  const { firstName, lastName, company, address1, address2, city, provinceCode, zip, countryCode, phone } =
+    row;
+  return { firstName, lastName, company, address1, address2, city, provinceCode, zip, countryCode, phone };
+}
+
 /** One line per part, the way a label is printed (for exports and messages). */
 export function formatAddress(a: MailingAddressShape): string {
   const name = [a.firstName, a.lastName].filter(Boolean).join(" ");

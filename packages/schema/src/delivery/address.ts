@@ -5,7 +5,7 @@
 import { builder } from "../builder.ts";
 import { Viewer } from "../identity/user.ts";
 import { listCost } from "../limits.ts";
-import { ADDRESS_LIMITS, formatAddress, type MailingAddressShape } from "./address-rules.ts";
+import { ADDRESS_LIMITS, addressOf, formatAddress, type MailingAddressShape } from "./address-rules.ts";
 
 export const MailingAddressType = builder.objectRef<MailingAddressShape>("MailingAddress").implement({
   description: "A postal address. Countries are ISO 3166-1 alpha-2, provinces ISO 3166-2 subdivision codes.",
@@ -50,17 +50,11 @@ export const MailingAddressInput = builder.inputType("MailingAddressInput", {
   }),
 });
 
-/** The MailingAddress columns of an address-book row. */
-export function addressOf(row: MailingAddressShape): MailingAddressShape {
-  const { firstName, lastName, company, address1, address2, city, provinceCode, zip, countryCode, phone } =
-    row;
-  return { firstName, lastName, company, address1, address2, city, provinceCode, zip, countryCode, phone };
-}
-
 export const BuyerAddressType = builder.prismaNode("BuyerAddress", {
   id: { field: "id" },
   nullable: true,
-  description: "An address in the viewer's address book.",
+  description: "An address in the viewer's address book; only its owner can read it.",
+  findUnique: (id, ctx) => (ctx.user ? { id, userId: ctx.user.id } : { id, AND: [{ id: { in: [] } }] }),
   fields: (t) => ({
     address: t.field({ type: MailingAddressType, resolve: (row) => addressOf(row) }),
     isDefault: t.exposeBoolean("isDefault", { description: "The address checkouts start from." }),

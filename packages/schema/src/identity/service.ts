@@ -1,5 +1,5 @@
-/** Identity: API keys, users created on first sight from verified token claims, shop access. */
-import type { Context, CallerKey, CallerUser } from "../context.ts";
+/** Identity: API keys and users created on first sight from verified token claims. Who may do what: shared/access.ts. */
+import type { CallerKey, CallerUser } from "../context.ts";
 import type { PrismaClient } from "@shoppable/db/client";
 import type { ApiKeyKind, Role } from "@shoppable/db/enums";
 import { isUniqueViolation } from "../shared/errors.ts";
@@ -107,35 +107,4 @@ export async function userFromClaims(db: PrismaClient, claims: UserClaims): Prom
 
 function sameRoles(a: Role[], b: Role[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
-}
-
-/** The platform: a secret key acting on its own, or for an ADMIN user. */
-export function isPlatform(ctx: Context): boolean {
-  return ctx.key.kind === "SECRET" && (ctx.user === null || ctx.user.roles.includes("ADMIN"));
-}
-
-/**
- * Whether the caller may manage a shop: a secret key acting on its own (the platform's
- * server), an ADMIN user, or a MERCHANT who is a member of the shop. Publishable keys never
- * manage shops.
- */
-export async function canManageShop(ctx: Context, shopId: string): Promise<boolean> {
-  if (ctx.key.kind !== "SECRET") return false;
-  if (!ctx.user) return true;
-  if (ctx.user.roles.includes("ADMIN")) return true;
-  if (!ctx.user.roles.includes("MERCHANT")) return false;
-  const member = await ctx.db.shopMember.findUnique({
-    where: { shopId_userId: { shopId, userId: ctx.user.id } },
-    select: { shopId: true },
-  });
-  return member !== null;
-}
-
-/** Ids of the shops whose unpublished data the caller may read; `"all"` for the platform. */
-export async function manageableShopIds(ctx: Context): Promise<string[] | "all"> {
-  if (ctx.key.kind !== "SECRET") return [];
-  if (!ctx.user || ctx.user.roles.includes("ADMIN")) return "all";
-  if (!ctx.user.roles.includes("MERCHANT")) return [];
-  const rows = await ctx.db.shopMember.findMany({ where: { userId: ctx.user.id }, select: { shopId: true } });
-  return rows.map((r) => r.shopId);
 }

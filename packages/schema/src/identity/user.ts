@@ -1,5 +1,6 @@
 import { builder } from "../builder.ts";
 import { ApiKeyKind, Role } from "@shoppable/db/enums";
+import { hasRole, isSelfOrAdmin } from "../shared/access.ts";
 
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
 export const ApiKeyKindEnum = builder.enumType(ApiKeyKind, { name: "ApiKeyKind" });
@@ -15,12 +16,11 @@ export const UserType = builder.prismaNode("User", {
     followerCount: t.exposeInt("followerCount"),
     followingCount: t.exposeInt("followingCount"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    isCreator: t.boolean({ resolve: (u) => u.roles.includes("CREATOR") }),
+    isCreator: t.boolean({ resolve: (u) => hasRole(u, "CREATOR") }),
     email: t.string({
       nullable: true,
       description: "Visible to the user themself and to admins only.",
-      resolve: (u, _args, ctx) =>
-        ctx.user && (ctx.user.id === u.id || ctx.user.roles.includes("ADMIN")) ? u.email : null,
+      resolve: (u, _args, ctx) => (isSelfOrAdmin(ctx, u.id) ? u.email : null),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { canSeeProduct, visibleProductWhere } from "../catalog/access.ts";
+import { canSeeProduct, visibleProductWhere } from "../shared/access.ts";
 import { LiveSessionStatus } from "@shoppable/db/enums";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";

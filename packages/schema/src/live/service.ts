@@ -9,11 +9,18 @@
  * viewer or pin rows: no lost updates, no deadlocks.
  */
 import { TX_OPTIONS } from "../shared/transaction.ts";
-import { canSeeProduct } from "../catalog/access.ts";
 import type { Context } from "../context.ts";
 import type { Prisma, PrismaClient } from "@shoppable/db/client";
-import type { LiveSessionStatus, Role } from "@shoppable/db/enums";
-import { canManageShop, isPlatform } from "../identity/service.ts";
+import type { LiveSessionStatus } from "@shoppable/db/enums";
+import {
+  callerOf,
+  canManageShop,
+  canSeeProduct,
+  hasRole,
+  isMerchantOf,
+  isPlatform,
+  isUser,
+} from "../shared/access.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
 import {
@@ -63,7 +70,7 @@ interface SessionAccess {
 
 /** The host, the merchants of the session's shop and the platform act on a session; others are FORBIDDEN. */
 async function assertMayAct(ctx: Context, session: SessionAccess): Promise<void> {
-  if (ctx.user?.id === session.hostId || isPlatform(ctx)) return;
+  if (isUser(ctx, session.hostId) || isPlatform(ctx)) return;
   if (session.shopId !== null && (await canManageShop(ctx, session.shopId))) return;
   throw forbidden(
     "Only the host, the merchants of the session's shop or the platform may act on this live session.",
@@ -122,10 +129,6 @@ export interface LiveSessionScheduleInput {
   playbackUrl?: string | null | undefined;
 }
 
-function hasRole(roles: Role[], ...wanted: Role[]) {
-  return roles.some((r) => wanted.includes(r));
-}
-
 /**
  * Schedules a session hosted by the caller: a CREATOR (no shop), or a MERCHANT of `shopId`
  * (which needs a secret key, like every shop change). The platform schedules for a `hostId`:
@@ -136,7 +139,7 @@ export async function scheduleLiveSession(
   ctx: Context,
   input: LiveSessionScheduleInput,
 ): Promise<PayloadShape> {
-  if (ctx.user === null && ctx.key.kind !== "SECRET")
+  if (callerOf(ctx).anonymous)
     throw forbidden("Scheduling a live session needs a user token or a secret key.");
   const now = Date.now();
   if (input.scheduledAt.getTime() <= now) {
@@ -159,13 +162,7 @@ export async function scheduleLiveSession(
     });
     if (!host) return notFound("hostId", "user");
     const eligible =
-      hasRole(host.roles, "CREATOR") ||
-      (shopId !== null &&
-        hasRole(host.roles, "MERCHANT") &&
-        (await ctx.db.shopMember.findUnique({
-          where: { shopId_userId: { shopId, userId: host.id } },
-          select: { userId: true },
-        })) !== null);
+      hasRole(host, "CREATOR") || (shopId !== null && (await isMerchantOf(ctx.db, host, shopId)));
     if (!eligible) {
       return failed([
         liveError("HOST_NOT_ELIGIBLE", "The host must be a CREATOR or a MERCHANT of the session's shop.", [
@@ -176,7 +173,7 @@ export async function scheduleLiveSession(
     hostId = host.id;
   } else if (ctx.user) {
     const allowed =
-      shopId !== null ? await canManageShop(ctx, shopId) : hasRole(ctx.user.roles, "CREATOR", "ADMIN");
+      shopId !== null ? await canManageShop(ctx, shopId) : hasRole(ctx.user, "CREATOR", "ADMIN");
     if (!allowed) {
       throw forbidden(
         shopId !== null ? "You do not manage this shop." : "Only creators host live sessions of their own.",

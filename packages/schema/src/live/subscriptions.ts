@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { canSeeProduct } from "../catalog/access.ts";
+import { canSeeProduct } from "../shared/access.ts";
 import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import type { EventTopics, LivePinSnapshot } from "../shared/events.ts";

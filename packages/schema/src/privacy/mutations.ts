@@ -2,6 +2,7 @@ import { z } from "zod";
 import { builder } from "../builder.ts";
 import { parseInput } from "../shared/input.ts";
 import { firstUserErrors, userError, userErrorsCost, type UserErrorShape } from "../shared/user-error.ts";
+import { forgetMemberships } from "../shared/access.ts";
 import { eraseUser, exportViewerData } from "./data.ts";
 import { ViewerConsentType } from "./consent.ts";
 import { PrivacyError } from "./errors.ts";
@@ -153,6 +154,8 @@ builder.mutationField("viewerErase", (t) =>
         };
       const now = new Date();
       await eraseUser(ctx, ctx.user!.id, now);
+      // The user is a member of no shop now: later fields of this request must not use the cached memberships.
+      forgetMemberships(ctx);
       return { erasedAt: now, userErrors: [] };
     },
   }),

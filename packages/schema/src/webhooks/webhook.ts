@@ -1,11 +1,11 @@
 import { builder } from "../builder.ts";
 import { WebhookDeliveryStatus, WebhookTopic } from "@shoppable/db/enums";
-import { managedShops, managesShop } from "../catalog/access.ts";
 import type { Prisma } from "@shoppable/db/client";
+import type { Context } from "../context.ts";
 import { ShopType } from "../catalog/shop.ts";
 import { limits, listCost } from "../limits.ts";
+import { canManageShop, isPlatform, manageableShopIds } from "../shared/access.ts";
 import { forbidden } from "../shared/errors.ts";
-import { isPlatform } from "../identity/service.ts";
 import { eventType, MAX_ENDPOINTS } from "./service.ts";
 
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
@@ -18,16 +18,14 @@ export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus,
 });
 
 /** Managers of the endpoint's shop; for platform endpoints, the platform. */
-function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Parameters<typeof managesShop>[0]) {
+function canSeeEndpoint(endpoint: { shopId: string | null }, ctx: Context) {
   if (endpoint.shopId === null) return isPlatform(ctx);
-  return managesShop(ctx, endpoint.shopId);
+  return canManageShop(ctx, endpoint.shopId);
 }
 
 /** `canSeeEndpoint` as a Prisma `where`, for lookups by id (`node`). */
-async function visibleEndpointWhere(
-  ctx: Parameters<typeof managesShop>[0],
-): Promise<Prisma.WebhookEndpointWhereInput> {
-  const managed = await managedShops(ctx);
+async function visibleEndpointWhere(ctx: Context): Promise<Prisma.WebhookEndpointWhereInput> {
+  const managed = await manageableShopIds(ctx);
   return managed === "all" ? {} : { shopId: { in: managed } };
 }
 
@@ -114,7 +112,7 @@ builder.objectField(ShopType, "webhookEndpoints", (t) =>
     description: `The shop's webhook endpoints (at most ${MAX_ENDPOINTS}). For its merchants (secret key) and the platform; FORBIDDEN for others.`,
     complexity: listCost(MAX_ENDPOINTS),
     resolve: async (query, shop, _args, ctx) => {
-      if (!(await managesShop(ctx, shop.id)))
+      if (!(await canManageShop(ctx, shop.id)))
         throw forbidden("Only the shop's merchants see its webhook endpoints.");
       return ctx.db.webhookEndpoint.findMany({
         ...query,
