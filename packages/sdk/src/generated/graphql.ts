@@ -159,6 +159,10 @@ export type CartErrorCode =
   | 'INVALID'
   /** Returned when an ID is malformed or names an object of another type. */
   | 'INVALID_ID'
+  /** Returned when a province code is not a subdivision of the country. */
+  | 'INVALID_PROVINCE'
+  /** Returned when a postal code does not have the shape the country uses. */
+  | 'INVALID_ZIP'
   /** Returned when a number is below its minimum (for example a negative price or quantity). */
   | 'LESS_THAN_MINIMUM'
   /** Returned when an ID or handle names nothing the caller can see. */
@@ -173,6 +177,8 @@ export type CartErrorCode =
   | 'TOO_MANY_LINES'
   /** Returned when a text or list is shorter than allowed. */
   | 'TOO_SHORT'
+  /** Returned when a country code is not an ISO 3166-1 alpha-2 country. */
+  | 'UNKNOWN_COUNTRY'
   /** Returned when a currency code is not an ISO 4217 currency. */
   | 'UNKNOWN_CURRENCY';
 
@@ -1623,6 +1629,7 @@ export type NodeQuery = { node:
     | { __typename: 'AffiliateInvitation', id: string }
     | { __typename: 'AffiliateLink', id: string }
     | { __typename: 'AffiliateProgram', id: string }
+    | { __typename: 'BuyerAddress', id: string }
     | { __typename: 'Cart', id: string }
     | { __typename: 'CartLine', id: string }
     | { __typename: 'Collection', id: string }
@@ -1652,6 +1659,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'AffiliateInvitation', id: string }
     | { __typename: 'AffiliateLink', id: string }
     | { __typename: 'AffiliateProgram', id: string }
+    | { __typename: 'BuyerAddress', id: string }
     | { __typename: 'Cart', id: string }
     | { __typename: 'CartLine', id: string }
     | { __typename: 'Collection', id: string }
