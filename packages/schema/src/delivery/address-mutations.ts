@@ -7,7 +7,7 @@ import { firstUserErrors, userErrorsCost, type UserErrorShape } from "../shared/
 import { MailingAddressInput } from "./address.ts";
 import { ADDRESS_ERROR_CODES, mailingAddress } from "./address-rules.ts";
 import { createAddress, deleteAddress, updateAddress } from "./address-service.ts";
-import { AddressError } from "./errors.ts";
+import { AddressError, type AddressErrorCode } from "./errors.ts";
 
 const ViewerAddressCreateInput = builder.inputType("ViewerAddressCreateInput", {
   fields: (t) => ({
@@ -56,7 +56,9 @@ const addressPayload = (name: string) =>
   definePayload(name, { field: "address", model: "BuyerAddress" }, AddressError.type);
 
 const ViewerAddressDeletePayload = builder
-  .objectRef<{ deletedId: string | null; userErrors: UserErrorShape[] }>("ViewerAddressDeletePayload")
+  .objectRef<{ deletedId: string | null; userErrors: UserErrorShape<AddressErrorCode>[] }>(
+    "ViewerAddressDeletePayload",
+  )
   .implement({
     fields: (t) => ({
       deletedAddressId: t.id({
@@ -66,7 +68,7 @@ const ViewerAddressDeletePayload = builder
       userErrors: t.field({
         type: [AddressError.type],
         complexity: userErrorsCost,
-        resolve: (p) => firstUserErrors(p.userErrors) as never,
+        resolve: (p) => firstUserErrors(p.userErrors),
       }),
     }),
   });

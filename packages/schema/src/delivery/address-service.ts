@@ -7,7 +7,8 @@ import type { Prisma } from "@shoppable/db/client";
 import type { Context } from "../context.ts";
 import { inTransaction, Rollback } from "../shared/transaction.ts";
 import { succeeded, type PayloadShape } from "../shared/payload.ts";
-import { userError } from "../shared/user-error.ts";
+import { type UserErrorShape, userError } from "../shared/user-error.ts";
+import type { AddressErrorCode } from "./errors.ts";
 import { ADDRESS_LIMITS, type MailingAddressShape } from "./address-rules.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -76,7 +77,7 @@ export async function deleteAddress(
   ctx: Context,
   userId: string,
   id: string,
-): Promise<{ deletedId: string | null; errors: ReturnType<typeof userError>[] }> {
+): Promise<{ deletedId: string | null; errors: UserErrorShape<AddressErrorCode>[] }> {
   const result = await inTransaction(ctx, async (tx) => {
     await lockUser(tx, userId);
     const found = await tx.buyerAddress.findFirst({ where: { id, userId }, select: { isDefault: true } });
@@ -92,5 +93,5 @@ export async function deleteAddress(
     }
     return succeeded(id);
   });
-  return { deletedId: result.id, errors: result.userErrors as ReturnType<typeof userError>[] };
+  return { deletedId: result.id, errors: result.userErrors as UserErrorShape<AddressErrorCode>[] };
 }
