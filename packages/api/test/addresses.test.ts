@@ -1,5 +1,6 @@
 // The buyer's address book: viewerAddressCreate / Update / Delete and viewer.addresses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUSTIN, BERLIN } from "./addresses.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -20,22 +21,8 @@ const DELETE = `mutation($input: ViewerAddressDeleteInput!) {
 }`;
 const LIST = `{ viewer { addresses { ${FIELDS} } } }`;
 
-const berlin = {
-  firstName: "Lena",
-  lastName: "Vogel",
-  address1: "Torstraße 1",
-  city: "Berlin",
-  zip: "10115",
-  countryCode: "DE",
-};
-const austin = {
-  lastName: "Rivera",
-  address1: "1 Congress Ave",
-  city: "Austin",
-  provinceCode: "TX",
-  zip: "78701",
-  countryCode: "US",
-};
+const berlin = BERLIN;
+const austin = AUSTIN;
 
 async function list(user: string) {
   return ok(await api.gql(LIST, {}, { user })).viewer.addresses as {

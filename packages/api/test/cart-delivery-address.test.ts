@@ -1,5 +1,6 @@
 // cartDeliveryAddressUpdate and Cart.deliveryAddress: inline or from the address book, kept at sign-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADDRESS_CREATE, AUSTIN, BERLIN } from "./addresses.ts";
 import { Commerce, dbId, type Product } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
@@ -21,23 +22,9 @@ const UPDATE = `mutation($input: CartDeliveryAddressUpdateInput!) {
 const IDENTITY = `mutation($input: CartBuyerIdentityUpdateInput!) {
   cartBuyerIdentityUpdate(input: $input) { cart { id totalQuantity ${ADDRESS} } userErrors { code field message } }
 }`;
-const SAVE = `mutation($input: ViewerAddressCreateInput!) { viewerAddressCreate(input: $input) { address { id } userErrors { code } } }`;
 
-const berlin = {
-  lastName: "Vogel",
-  address1: "Torstraße 1",
-  city: "Berlin",
-  zip: "10115",
-  countryCode: "DE",
-};
-const austin = {
-  lastName: "Rivera",
-  address1: "1 Congress Ave",
-  city: "Austin",
-  provinceCode: "TX",
-  zip: "78701",
-  countryCode: "US",
-};
+const berlin = BERLIN;
+const austin = AUSTIN;
 
 const line = () => [{ variantId: product.variants[0]!.id, quantity: 1 }];
 
@@ -80,8 +67,8 @@ describe("cartDeliveryAddressUpdate", () => {
   it("copies a saved address of the viewer; another user's saved address is NOT_FOUND; both inputs at once are refused", async () => {
     const owner = await api.token("cart-address-owner", ["BUYER"]);
     const other = await api.token("cart-address-other", ["BUYER"]);
-    const saved = ok(await api.gql(SAVE, { input: { address: austin } }, { user: owner })).viewerAddressCreate
-      .address.id;
+    const saved = ok(await api.gql(ADDRESS_CREATE, { input: { address: austin } }, { user: owner }))
+      .viewerAddressCreate.address.id;
     const cartId = await commerce.cart(line(), { user: owner });
     const set = ok(
       await api.gql(UPDATE, { input: { cartId, addressId: saved } }, { user: owner }),
