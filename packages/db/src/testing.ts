@@ -2,7 +2,9 @@
  * A database of its own for one test file: in-memory PGlite by default, or a fresh database
  * created on the PostgreSQL server named by DATABASE_URL (dropped again by `close`).
  */
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
 import pg from "pg";
 import { openDatabase, type Database, type StatementListener } from "./index.ts";
 
@@ -61,4 +63,20 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * Runs a package's `scripts/<name>.ts` as users do (a child process through tsx) on the
+ * embedded database in `dataDir` (DATABASE_URL cleared). Rejects when it exits non-zero.
+ */
+export function runScript(
+  packageDir: string,
+  dataDir: string,
+  name: string,
+  args: string[] = [],
+): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
+    cwd: packageDir,
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+  });
 }

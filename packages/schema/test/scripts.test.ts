@@ -1,25 +1,18 @@
 // The package scripts as users run them: keys:create on an embedded data dir (it migrates it first).
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@shoppable/db";
+import { runScript } from "@shoppable/db/testing";
 import { findApiKey } from "../src/identity/service.ts";
 
-const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "shoppable-scripts-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function script(name: string, args: string[] = []) {
-  return run(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
-    cwd: packageDir,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
-  });
-}
+const script = (name: string, args: string[] = []) => runScript(packageDir, dataDir, name, args);
 
 describe("scripts", () => {
   it("keys:create prints a key once and stores only its hash", async () => {
