@@ -80,6 +80,11 @@ const LIST_BOUNDS: Record<string, number> = {
   "Viewer.affiliateStats": 200,
   "Refund.lines": 100,
   "Shop.webhookEndpoints": 20,
+  "Shop.shippingZones": 50,
+  "ShippingZone.rates": 20,
+  "Cart.deliveryGroups": 100,
+  "CartDeliveryGroup.lines": 100,
+  "CartDeliveryGroup.deliveryOptions": 20,
   "Query.platformWebhookEndpoints": 20,
   userErrors: 20,
 };

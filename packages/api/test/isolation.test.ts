@@ -245,6 +245,28 @@ beforeAll(async () => {
       { user: buyer },
     ),
   ).viewerAddressCreate.address;
+  // Shipping: a zone serving the victim cart's address (Berlin), and one the walk changes and deletes.
+  const ZONE_CREATE = `mutation($input: ShippingZoneCreateInput!) { shippingZoneCreate(input: $input) { shippingZone { id } ${USER_ERRORS} } }`;
+  const zone = async (input: Record<string, unknown>) => {
+    const res = ok(
+      await api.gql(ZONE_CREATE, { input: { shopId: shop.id, ...input } }, commerce.asMerchant),
+    ).shippingZoneCreate;
+    expect(res.userErrors).toEqual([]);
+    return res.shippingZone.id as string;
+  };
+  await zone({
+    name: "Germany",
+    countryCodes: ["DE"],
+    rates: [
+      { handle: "iso-standard", title: "Standard", price: "4.90", minDays: 2, maxDays: 4 },
+      { handle: "iso-express", title: "Express", price: "9.90", minDays: 1, maxDays: 1 },
+    ],
+  });
+  const shippingZone = await zone({
+    name: "United States",
+    countryCodes: ["US"],
+    rates: [{ handle: "iso-us", title: "Ground", price: "15.00", minDays: 5, maxDays: 9 }],
+  });
   const merchantRow = await prisma.user.findUniqueOrThrow({
     where: { externalId: "merchant-commerce" },
     select: { id: true },
@@ -292,6 +314,7 @@ beforeAll(async () => {
       newcomer: gid("User", newcomerRow.id),
       commission: gid("Commission", order.commissions[0]!.id),
       address: savedAddress.id,
+      shippingZone,
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
     owners: {
@@ -384,6 +407,7 @@ async function victimRows() {
           },
         },
         discountCodes: { ...byId, include: { redemptions: byId } },
+        shippingZones: { ...byId, include: { rates: byId } },
         webhookEndpoints: { ...byId, include: { deliveries: byId } },
         affiliateProgram: { include: { productRates: { orderBy: { productId: asc } }, invitations: byId } },
         affiliateLinks: link,
@@ -524,6 +548,36 @@ const fullAddress = (pass: Pass) => ({
   phone: `+49 30 123456${pass}`,
 });
 
+/** Shipping rates covering every field of ShippingRateInput (one by weight, one by order value), different per pass. */
+const shippingRates = (prefix: string, pass: Pass) => [
+  {
+    handle: `${prefix}-weight-${"ab"[pass]}`,
+    title: `Isolation ${"ab"[pass]}`,
+    price: `${pass + 1}.00`,
+    weightRange: { minGrams: pass, maxGrams: 10_000 + pass },
+    freeAbove: `${100 + pass}.00`,
+    minDays: 1,
+    maxDays: 3 + pass,
+  },
+  {
+    handle: `${prefix}-value-${"ab"[pass]}`,
+    title: "By value",
+    price: "2.00",
+    orderValueRange: { min: `${pass}.00`, max: `${500 + pass}.00` },
+    freeAbove: `${200 + pass}.00`,
+    minDays: 2,
+    maxDays: 5,
+  },
+];
+
+/** A US zone (the victim cart's Berlin address stays served by the Germany zone), different per pass. */
+const usZone = (prefix: string) => (pass: Pass) => ({
+  name: `Isolation ${"ab"[pass]}`,
+  countryCodes: ["US"],
+  provinceCodes: [pass === 0 ? "US-CA" : "US-NY"],
+  rates: shippingRates(prefix, pass),
+});
+
 const attribution = () => ({
   "lines.attribution.affiliateCode": victim.affiliateCode,
   "lines.attribution.affiliateClickId": victim.affiliateClickId,
@@ -580,6 +634,30 @@ const WALK: [string, Case][] = [
         ).inventoryQuantity,
       }),
     },
+  ],
+  [
+    "shippingZoneCreate",
+    {
+      does: "create",
+      type: "ShippingZone",
+      owner: "merchant",
+      ids: { shopId: "shop" },
+      values: usZone("iso-create"),
+    },
+  ],
+  [
+    "shippingZoneUpdate",
+    {
+      does: "update",
+      type: "ShippingZone",
+      owner: "merchant",
+      ids: { id: "shippingZone" },
+      values: usZone("iso-update"),
+    },
+  ],
+  [
+    "shippingZoneDelete",
+    { does: "delete", type: "ShippingZone", owner: "merchant", ids: { id: "shippingZone" }, once: true },
   ],
   [
     "discountCodeCreate",
@@ -707,6 +785,18 @@ const WALK: [string, Case][] = [
       // see cart-delivery-address.test.ts).
       ids: { cartId: "cart", addressId: null },
       values: (pass) => ({ address: fullAddress(pass) }),
+    },
+  ],
+  [
+    "cartSelectedDeliveryOptionsUpdate",
+    {
+      does: "update",
+      type: "Cart",
+      owner: "buyer",
+      ids: { cartId: "cart", "selections.shopId": "shop" },
+      values: (pass) => ({
+        selections: [{ shopId: victim.ids.shop, handle: pass === 0 ? "iso-standard" : "iso-express" }],
+      }),
     },
   ],
   [

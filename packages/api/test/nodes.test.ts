@@ -49,6 +49,11 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("Collection", collection.id, merchant, true);
+  const zone = await prisma.shippingZone.create({
+    data: { shopId: shop.dbId, name: "Nodes", countryCodes: ["DE"] },
+    select: { id: true },
+  });
+  add("ShippingZone", zone.id, merchant, true);
   const creator = await commerce.user("nodes-creator");
   add("User", creator.id, merchant, true);
   const program = await prisma.affiliateProgram.create({

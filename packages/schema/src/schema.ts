@@ -23,6 +23,8 @@ import "./delivery/address-mutations.ts";
 import "./cart/cart.ts";
 import "./cart/discount-code.ts";
 import "./cart/mutations.ts";
+import "./delivery/shipping.ts";
+import "./delivery/shipping-mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/mutations.ts";
 import "./affiliate/index.ts";

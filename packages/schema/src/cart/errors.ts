@@ -19,6 +19,8 @@ export const CartError = defineUserError("Cart", {
   ATTRIBUTION_MISMATCH:
     "Returned when a line's attribution does not hold together: the product tag is not on the post or tags another product, or the affiliate link is for another shop.",
   AFFILIATE_LINK_INACTIVE: "Returned when the affiliate code names a disabled link.",
+  DELIVERY_OPTION_UNAVAILABLE:
+    "Returned when selecting a delivery option the shop's delivery group does not offer at the cart's delivery address now (see `CartDeliveryGroup.deliveryOptions`).",
 });
 
 export type CartErrorCode = (typeof CartError.codes)[number];

@@ -311,6 +311,59 @@ builder.mutationField("cartDeliveryAddressUpdate", (t) =>
   }),
 );
 
+// ───────────── cartSelectedDeliveryOptionsUpdate ─────────────
+
+const CartSelectedDeliveryOptionInput = builder.inputType("CartSelectedDeliveryOptionInput", {
+  fields: (t) => ({
+    shopId: t.id({ description: "The shop of the delivery group." }),
+    handle: t.string({ description: "A `CartDeliveryOption.handle` the group offers." }),
+  }),
+});
+
+const CartSelectedDeliveryOptionsUpdateInput = builder.inputType("CartSelectedDeliveryOptionsUpdateInput", {
+  fields: (t) => ({
+    cartId: t.id(),
+    selections: t.field({
+      type: [CartSelectedDeliveryOptionInput],
+      description: `One per shop at most (at most ${MAX_LINES}); shops not named keep their selection.`,
+    }),
+  }),
+});
+
+builder.mutationField("cartSelectedDeliveryOptionsUpdate", (t) =>
+  t.field({
+    type: cartPayload("CartSelectedDeliveryOptionsUpdate"),
+    description:
+      "Selects the delivery option of each named shop's delivery group. DELIVERY_OPTION_UNAVAILABLE when a group does not offer the handle at the cart's delivery address; then nothing changes.",
+    args: { input: t.arg({ type: CartSelectedDeliveryOptionsUpdateInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const parsed = parseInput(
+        z.object({
+          cartId: globalId("Cart"),
+          selections: z
+            .array(z.object({ shopId: globalId("Shop"), handle: z.string().trim().min(1).max(100) }))
+            .max(MAX_LINES)
+            .superRefine((selections, issues) => {
+              const seen = new Set<string>();
+              for (const [i, s] of selections.entries()) {
+                if (seen.has(s.shopId))
+                  issues.addIssue({
+                    code: "custom",
+                    message: "The shop is selected twice.",
+                    path: [i, "shopId"],
+                  });
+                seen.add(s.shopId);
+              }
+            }),
+        }),
+        input,
+      );
+      if (!parsed.ok) return failed(parsed.errors);
+      return carts.updateSelectedDeliveryOptions(ctx, parsed.data);
+    },
+  }),
+);
+
 // ───────────── discountCodeCreate (merchants) ─────────────
 
 const DiscountCodeCreateInput = builder.inputType("DiscountCodeCreateInput", {

@@ -8,6 +8,7 @@ import { recordTagAddToCart } from "../content/engagement.ts";
 import type { Context } from "../context.ts";
 import { Prisma as P, type Prisma } from "@shoppable/db/client";
 import { addressOf, type MailingAddressShape } from "../delivery/address-rules.ts";
+import { cartDeliveryGroupsIn, selectionsOf } from "../delivery/shipping-service.ts";
 import { assertCartHolder, canManageShop, visiblePostWhere } from "../shared/access.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";
@@ -16,6 +17,7 @@ import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { inTransaction, Rollback } from "../shared/transaction.ts";
 import { cartExpiry } from "./access.ts";
 import { CART_LIMITS } from "./limits.ts";
+import { loadPricedCart } from "./load.ts";
 import { cartError, type CartUserErrorShape } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -102,6 +104,7 @@ async function cartForChange(ctx: Context, cartId: string, now: Date) {
       countryCode: true,
       discountCodes: true,
       deliveryAddress: true,
+      deliverySelections: true,
     },
   });
   if (cart) assertCartHolder(ctx, cart);
@@ -649,6 +652,7 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
       countryCode: true,
       discountCodes: true,
       deliveryAddress: true,
+      deliverySelections: true,
     },
   });
   const mergeable =
@@ -718,6 +722,11 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
         deliveryAddress: (cart.deliveryAddress ??
           target.deliveryAddress ??
           P.DbNull) as Prisma.InputJsonValue,
+        // Per shop, likewise: the anonymous cart's delivery options over the user's cart's.
+        deliverySelections: {
+          ...selectionsOf(target.deliverySelections),
+          ...selectionsOf(cart.deliverySelections),
+        },
       },
       select: { id: true },
     });
@@ -769,6 +778,73 @@ export async function updateDeliveryAddress(
         ? { deliveryAddress: { ...address }, countryCode: address.countryCode }
         : { deliveryAddress: P.DbNull },
     );
+    return succeeded(input.cartId);
+  });
+}
+
+// ───────────── delivery options ─────────────
+
+export interface DeliveryOptionSelection {
+  shopId: string;
+  handle: string;
+}
+
+/**
+ * Selects a delivery option per shop (kept for the shops not named). Checked against what each
+ * shop's delivery group offers at the cart's address now, inside the transaction that claimed
+ * the cart: NOT_FOUND on `selections.i.shopId` for a shop with no lines in the cart,
+ * DELIVERY_OPTION_UNAVAILABLE on `selections.i.handle` for a handle not offered; then nothing
+ * changes.
+ */
+export async function updateSelectedDeliveryOptions(
+  ctx: Context,
+  input: { cartId: string; selections: DeliveryOptionSelection[] },
+): Promise<PayloadShape> {
+  const now = new Date();
+  const found = await cartForChange(ctx, input.cartId, now);
+  if (!found.ok) return failed([found.error]);
+  return inTransaction(ctx, async (tx) => {
+    await claimCart(tx, input.cartId, now);
+    const priced = await loadPricedCart(tx, input.cartId, { now });
+    const cart = await tx.cart.findUnique({
+      where: { id: input.cartId },
+      select: { deliveryAddress: true, deliverySelections: true },
+    });
+    if (!priced || !cart) throw new Rollback([cartError("NOT_FOUND", "No cart has this id.", ["cartId"])]);
+    const groups = await cartDeliveryGroupsIn(tx, { ...priced, ...cart });
+    const errors: CartUserErrorShape[] = [];
+    // Only the shops in the cart keep a selection, so the column stays as small as the cart.
+    const previous = selectionsOf(cart.deliverySelections);
+    const chosen: Record<string, string> = Object.fromEntries(
+      groups.flatMap((g) => {
+        const handle = previous[g.shopId];
+        return handle === undefined ? [] : [[g.shopId, handle]];
+      }),
+    );
+    for (const [i, selection] of input.selections.entries()) {
+      const group = groups.find((g) => g.shopId === selection.shopId);
+      if (!group) {
+        errors.push(
+          cartError("NOT_FOUND", "The cart holds nothing of this shop.", ["selections", i, "shopId"]),
+        );
+      } else if (!group.quote.options.some((o) => o.handle === selection.handle)) {
+        errors.push(
+          cartError(
+            "DELIVERY_OPTION_UNAVAILABLE",
+            `The shop does not offer "${selection.handle}" for these items at the delivery address.`,
+            ["selections", i, "handle"],
+          ),
+        );
+      } else {
+        chosen[selection.shopId] = selection.handle;
+      }
+    }
+    if (errors.length) throw new Rollback(errors);
+    await tx.cart.update({
+      where: { id: input.cartId },
+      data: { deliverySelections: chosen },
+      select: { id: true },
+    });
     return succeeded(input.cartId);
   });
 }

@@ -9,6 +9,7 @@ import { CatalogError } from "./errors.ts";
 import { MediaKindEnum, ProductStatusEnum } from "./product.ts";
 import * as catalog from "./service.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
+import { SHIPPING_LIMITS } from "../delivery/shipping-rules.ts";
 
 const LIMITS = CATALOG_LIMITS;
 
@@ -25,6 +26,7 @@ const mediaUrl = z.union([
   httpUrl,
 ]);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
+const undefIfNull = <T>(v: T | null | undefined) => v ?? undefined;
 
 // ───────────── shops ─────────────
 
@@ -133,6 +135,14 @@ const ProductVariantCreateInput = builder.inputType("ProductVariantCreateInput",
       description: "One per product option, in option order.",
     }),
     inventoryQuantity: t.int({ required: false, description: "Initial stock; default 0." }),
+    weightGrams: t.int({
+      required: false,
+      description: "Grams per unit (0 to 1,000,000; default 0): what weight-based shipping rates add up.",
+    }),
+    requiresShipping: t.boolean({
+      required: false,
+      description: "False for digital goods and services: no delivery needed (default true).",
+    }),
   }),
 });
 
@@ -196,6 +206,14 @@ const mediaSchema = z.object({
   posterUrl: mediaUrl.nullish(),
 });
 const decimal = z.string().max(32);
+const weightGrams = z
+  .number()
+  .int()
+  .min(0)
+  .max(SHIPPING_LIMITS.maxVariantGrams)
+  .nullish()
+  .transform(undefIfNull);
+const requiresShipping = z.boolean().nullish().transform(undefIfNull);
 
 const productCreateSchema = z.object({
   shopId: globalId("Shop"),
@@ -232,6 +250,8 @@ const productCreateSchema = z.object({
           .nullish()
           .transform((v) => v ?? []),
         inventoryQuantity: quantity.nullish().transform((v) => v ?? 0),
+        weightGrams,
+        requiresShipping,
       }),
     )
     .min(1)
@@ -314,6 +334,8 @@ const ProductVariantUpdateInput = builder.inputType("ProductVariantUpdateInput",
     price: t.field({ type: "Decimal", required: false }),
     compareAtPrice: t.field({ type: "Decimal", required: false, description: "null removes it." }),
     sku: t.string({ required: false }),
+    weightGrams: t.int({ required: false, description: "Grams per unit (0 to 1,000,000)." }),
+    requiresShipping: t.boolean({ required: false }),
   }),
 });
 
@@ -331,12 +353,12 @@ const ProductUpdateInput = builder.inputType("ProductUpdateInput", {
     variants: t.field({
       type: [ProductVariantUpdateInput],
       required: false,
-      description: "Price and SKU changes to existing variants. Stock changes go through inventoryAdjust.",
+      description:
+        "Price, SKU, weight and shipping changes to existing variants. Stock changes go through inventoryAdjust.",
     }),
   }),
 });
 
-const undefIfNull = <T>(v: T | null | undefined) => v ?? undefined;
 const productUpdateSchema = z.object({
   id: globalId("Product"),
   title: text(LIMITS.title).nullish().transform(undefIfNull),
@@ -354,6 +376,8 @@ const productUpdateSchema = z.object({
         price: decimal.nullish().transform(undefIfNull),
         compareAtPrice: decimal.nullish(),
         sku: z.string().trim().min(1).max(LIMITS.sku).nullish(),
+        weightGrams,
+        requiresShipping,
       }),
     )
     .max(LIMITS.variants)
@@ -382,6 +406,8 @@ builder.mutationField("productUpdate", (t) =>
           id: v.id,
           ...prices.parsed[i],
           ...(v.sku !== undefined ? { sku: v.sku } : {}),
+          ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
+          ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
         }));
       }
       return catalog.updateProduct(ctx, { ...data, variants: parsedVariants });

@@ -93,6 +93,10 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
       resolve: (v) =>
         (v.selectedOptions as { name: string; value: string }[]).slice(0, CATALOG_LIMITS.options),
     }),
+    weightGrams: t.exposeInt("weightGrams", { description: "Grams per unit." }),
+    requiresShipping: t.exposeBoolean("requiresShipping", {
+      description: "False for digital goods and services: their cart lines need no delivery.",
+    }),
     quantityAvailable: t.int({
       description: "Units that can be bought now.",
       select: { inventoryQuantity: true },

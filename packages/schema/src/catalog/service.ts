@@ -124,6 +124,10 @@ export interface VariantInput {
   sku?: string | null | undefined;
   selectedOptions: { name: string; value: string }[];
   inventoryQuantity: number;
+  /** Grams per unit (default 0). */
+  weightGrams?: number | undefined;
+  /** False for digital goods (default true). */
+  requiresShipping?: boolean | undefined;
 }
 
 export interface MediaInput {
@@ -278,6 +282,8 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
                 compareAtPrice: v.compareAtPrice ?? null,
                 selectedOptions: v.selectedOptions,
                 inventoryQuantity: v.inventoryQuantity,
+                ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
+                ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
               })),
             },
             media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
@@ -327,6 +333,8 @@ export interface ProductUpdateInput {
         price?: number | undefined;
         compareAtPrice?: number | null | undefined;
         sku?: string | null | undefined;
+        weightGrams?: number | undefined;
+        requiresShipping?: boolean | undefined;
       }[]
     | undefined;
 }

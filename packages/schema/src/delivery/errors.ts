@@ -1,6 +1,7 @@
 import { INPUT_ERROR_CODES } from "../shared/input.ts";
 import { defineUserError } from "../shared/user-error.ts";
 import { ADDRESS_ERROR_CODES, ADDRESS_LIMITS } from "./address-rules.ts";
+import { SHIPPING_LIMITS } from "./shipping-rules.ts";
 
 export const AddressError = defineUserError("Address", {
   ...INPUT_ERROR_CODES,
@@ -9,3 +10,18 @@ export const AddressError = defineUserError("Address", {
 });
 
 export type AddressErrorCode = (typeof AddressError.codes)[number];
+
+/** The error codes of shipping zone inputs, beyond the input codes. */
+export const SHIPPING_ERROR_CODES = {
+  UNKNOWN_COUNTRY: ADDRESS_ERROR_CODES.UNKNOWN_COUNTRY,
+  INVALID_PROVINCE:
+    "Returned when a zone's province code is not \"CC-SUB\" with CC one of the zone's countries and SUB a subdivision of it.",
+  INVALID_RANGE: "Returned when a range's minimum is above its maximum (delivery days, weight, order value).",
+  TAKEN:
+    "Returned when another rate of the shop (in any zone) already has the handle, or the input repeats it.",
+  TOO_MANY_ZONES: `Returned when the shop already has ${SHIPPING_LIMITS.zonesPerShop} shipping zones; delete one first.`,
+} as const;
+
+export const ShippingError = defineUserError("Shipping", { ...INPUT_ERROR_CODES, ...SHIPPING_ERROR_CODES });
+
+export type ShippingErrorCode = (typeof ShippingError.codes)[number];

@@ -153,6 +153,8 @@ export type CartErrorCode =
   | 'CHECKOUT_IN_PROGRESS'
   /** Returned when adding a product priced in another currency than the cart's other lines. */
   | 'CURRENCY_MISMATCH'
+  /** Returned when selecting a delivery option the shop's delivery group does not offer at the cart's delivery address now (see `CartDeliveryGroup.deliveryOptions`). */
+  | 'DELIVERY_OPTION_UNAVAILABLE'
   /** Returned when a number is above its maximum. */
   | 'GREATER_THAN_MAXIMUM'
   /** Returned when a value has the wrong format. */
@@ -1036,7 +1038,7 @@ export type ProductUpdateInput = {
   status?: ProductStatus | null | undefined;
   tags?: Array<string> | null | undefined;
   title?: string | null | undefined;
-  /** Price and SKU changes to existing variants. Stock changes go through inventoryAdjust. */
+  /** Price, SKU, weight and shipping changes to existing variants. Stock changes go through inventoryAdjust. */
   variants?: Array<ProductVariantUpdateInput> | null | undefined;
   vendor?: string | null | undefined;
 };
@@ -1047,9 +1049,13 @@ export type ProductVariantCreateInput = {
   inventoryQuantity?: number | null | undefined;
   /** In the shop's currency. */
   price: string;
+  /** False for digital goods and services: no delivery needed (default true). */
+  requiresShipping?: boolean | null | undefined;
   /** One per product option, in option order. */
   selectedOptions?: Array<SelectedOptionInput> | null | undefined;
   sku?: string | null | undefined;
+  /** Grams per unit (0 to 1,000,000; default 0): what weight-based shipping rates add up. */
+  weightGrams?: number | null | undefined;
 };
 
 export type ProductVariantUpdateInput = {
@@ -1057,7 +1063,10 @@ export type ProductVariantUpdateInput = {
   compareAtPrice?: string | null | undefined;
   id: string | number;
   price?: string | null | undefined;
+  requiresShipping?: boolean | null | undefined;
   sku?: string | null | undefined;
+  /** Grams per unit (0 to 1,000,000). */
+  weightGrams?: number | null | undefined;
 };
 
 export type RecommendationBasis =
@@ -1644,6 +1653,7 @@ export type NodeQuery = { node:
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
@@ -1674,6 +1684,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
