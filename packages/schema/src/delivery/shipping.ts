@@ -3,6 +3,7 @@
  * groups (`Cart.deliveryGroups`): one per shop, with the options its zones offer at the
  * cart's delivery address.
  */
+import type { CartLine, Shop } from "@shoppable/db/client";
 import { builder } from "../builder.ts";
 import { pricedCartFor } from "../cart/cart.ts";
 import type { Context } from "../context.ts";
@@ -171,17 +172,26 @@ const CartDeliveryOption = builder.objectRef<OptionShape>("CartDeliveryOption").
   }),
 });
 
-/** Rows of `model` by id with the GraphQL selection, batched per request (one statement per selection). */
-function loadById(ctx: Context, model: "shop" | "cartLine", query: object, id: string): Promise<unknown> {
-  return requestLoader<string, unknown>(
+/** Shops by id with the GraphQL selection, batched per request (one statement per selection). */
+function loadShop(ctx: Context, query: object, id: string): Promise<Shop | null> {
+  return requestLoader<string, Shop | null>(
     ctx,
-    `delivery-group-${model}:${JSON.stringify(query)}`,
-    async (ids) => {
-      const args = { ...query, where: { id: { in: ids } } };
-      const rows: { id: string }[] =
-        model === "shop" ? await ctx.db.shop.findMany(args) : await ctx.db.cartLine.findMany(args);
-      return new Map(rows.map((r) => [r.id, r]));
-    },
+    `delivery-group-shop:${JSON.stringify(query)}`,
+    async (ids) =>
+      new Map((await ctx.db.shop.findMany({ ...query, where: { id: { in: ids } } })).map((r) => [r.id, r])),
+    null,
+  )(id);
+}
+
+/** Cart lines by id with the GraphQL selection, batched per request (one statement per selection). */
+function loadCartLine(ctx: Context, query: object, id: string): Promise<CartLine | null> {
+  return requestLoader<string, CartLine | null>(
+    ctx,
+    `delivery-group-cartLine:${JSON.stringify(query)}`,
+    async (ids) =>
+      new Map(
+        (await ctx.db.cartLine.findMany({ ...query, where: { id: { in: ids } } })).map((r) => [r.id, r]),
+      ),
     null,
   )(id);
 }
@@ -195,16 +205,21 @@ const CartDeliveryGroup = builder.objectRef<CartDeliveryGroupShape>("CartDeliver
   fields: (t) => ({
     shop: t.prismaField({
       type: "Shop",
-      resolve: (query, g, _args, ctx) => loadById(ctx, "shop", query, g.shopId) as never,
+      resolve: async (query, g, _args, ctx) => {
+        const shop = await loadShop(ctx, query, g.shopId);
+        // Cart lines keep their products (and so their shops) by foreign key.
+        if (!shop) throw new Error(`The shop ${g.shopId} of a delivery group is missing`);
+        return shop;
+      },
     }),
     lines: t.prismaField({
       type: ["CartLine"],
       description: "The cart's lines of this shop, oldest first.",
       complexity: listCost(CART_LIMITS.lines),
       resolve: async (query, g, _args, ctx) =>
-        (await Promise.all(g.lineIds.map((id) => loadById(ctx, "cartLine", query, id)))).filter(
-          (l) => l !== null,
-        ) as never,
+        (await Promise.all(g.lineIds.map((id) => loadCartLine(ctx, query, id)))).filter(
+          (l): l is CartLine => l !== null,
+        ),
     }),
     requiresShipping: t.boolean({
       description:
