@@ -26,6 +26,8 @@ const lineSelect = {
       sku: true,
       price: true,
       inventoryQuantity: true,
+      weightGrams: true,
+      requiresShipping: true,
       productId: true,
       product: { select: { id: true, title: true, status: true, shopId: true, currencyCode: true } },
     },
@@ -50,6 +52,9 @@ export interface LoadedCart {
   discountCodes: string[];
   status: string;
   expiresAt: Date;
+  /** The delivery address (a MailingAddress) and the selected option per shop, as stored. */
+  deliveryAddress: Prisma.JsonValue | null;
+  deliverySelections: Prisma.JsonValue | null;
   lines: LoadedLine[];
   terms: DiscountCodeTerms[];
   pricing: PricedCart;
@@ -78,6 +83,8 @@ export async function loadPricedCart(
       discountCodes: true,
       status: true,
       expiresAt: true,
+      deliveryAddress: true,
+      deliverySelections: true,
       lines: { select: lineSelect, orderBy: { id: "asc" } },
     },
   });

@@ -805,13 +805,9 @@ export async function updateSelectedDeliveryOptions(
   if (!found.ok) return failed([found.error]);
   return inTransaction(ctx, async (tx) => {
     await claimCart(tx, input.cartId, now);
-    const priced = await loadPricedCart(tx, input.cartId, { now });
-    const cart = await tx.cart.findUnique({
-      where: { id: input.cartId },
-      select: { deliveryAddress: true, deliverySelections: true },
-    });
-    if (!priced || !cart) throw new Rollback([cartError("NOT_FOUND", "No cart has this id.", ["cartId"])]);
-    const groups = await cartDeliveryGroupsIn(tx, { ...priced, ...cart });
+    const cart = await loadPricedCart(tx, input.cartId, { now });
+    if (!cart) throw new Rollback([cartError("NOT_FOUND", "No cart has this id.", ["cartId"])]);
+    const groups = await cartDeliveryGroupsIn(tx, cart);
     const errors: CartUserErrorShape[] = [];
     // Only the shops in the cart keep a selection, so the column stays as small as the cart.
     const previous = selectionsOf(cart.deliverySelections);

@@ -56,6 +56,8 @@ function line(
       sku: `SKU-${n}`,
       price,
       inventoryQuantity: stock,
+      weightGrams: 0,
+      requiresShipping: true,
       productId: `product-${n}`,
       product: { id: `product-${n}`, title: `Product ${n}`, status, shopId, currencyCode },
     },

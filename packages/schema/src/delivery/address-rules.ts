@@ -193,9 +193,6 @@ export const mailingAddress = z
     }
   });
 
-/** A validated address in its stored shape. */
-export type MailingAddressData = z.output<typeof mailingAddress> & MailingAddressShape;
-
 /** The MailingAddress columns of an address-book row. */
 export function addressOf(row: MailingAddressShape): MailingAddressShape {
   const { firstName, lastName, company, address1, address2, city, provinceCode, zip, countryCode, phone } =

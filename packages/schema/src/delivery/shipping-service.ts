@@ -262,51 +262,14 @@ export async function loadShippingZones(db: Db, shopIds: string[]): Promise<Map<
   return byShop;
 }
 
-/** Per unit: what delivery needs to know of a variant. */
-interface VariantShipping {
-  weightGrams: number;
-  requiresShipping: boolean;
-}
+/** Reads the shipping zones (with rates) of shops. */
+type ZoneReader = (shopIds: string[]) => Promise<Map<string, ShippingZoneRule[]>>;
 
-/** The weight and `requiresShipping` of each variant: one statement. */
-export async function loadVariantShipping(
-  db: Db,
-  variantIds: string[],
-): Promise<Map<string, VariantShipping>> {
-  if (variantIds.length === 0) return new Map();
-  const rows = await db.productVariant.findMany({
-    where: { id: { in: variantIds } },
-    select: { id: true, weightGrams: true, requiresShipping: true },
-  });
-  return new Map(rows.map(({ id, ...shipping }) => [id, shipping]));
-}
-
-/** What delivery groups read: the shops' zones and the variants' shipping, one statement each. */
-interface DeliveryData {
-  zones(shopIds: string[]): Promise<Map<string, ShippingZoneRule[]>>;
-  variants(variantIds: string[]): Promise<Map<string, VariantShipping>>;
-}
-
-/** Keys to a map through a per-request loader, so sibling carts' reads are batched. */
-function batched<V>(
-  ctx: Context,
-  name: string,
-  load: (keys: string[]) => Promise<Map<string, V>>,
-  missing: V,
-) {
-  const one = requestLoader<string, V>(ctx, name, load, missing);
-  return async (keys: string[]) =>
-    new Map(await Promise.all(keys.map(async (k) => [k, await one(k)] as const)));
-}
-
-/** The cart a delivery group is made from: a priced cart and its delivery columns. */
-export interface GroupedCart {
-  currencyCode: string | null;
-  deliveryAddress: unknown;
-  deliverySelections: unknown;
-  lines: LoadedCart["lines"];
-  pricing: LoadedCart["pricing"];
-}
+/** The cart a delivery group is made from: a priced cart with its delivery columns. */
+type GroupedCart = Pick<
+  LoadedCart,
+  "currencyCode" | "deliveryAddress" | "deliverySelections" | "lines" | "pricing"
+>;
 
 export interface CartDeliveryGroupShape {
   shopId: string;
@@ -327,10 +290,10 @@ export function selectionsOf(json: unknown): Record<string, string> {
 
 /**
  * The cart's delivery groups: one per shop with lines, in the order their first line was
- * added; a group's subtotal is its lines' totals after discount codes. Two statements (zones,
- * variant weights) whatever the shops and lines.
+ * added; a group's subtotal is its lines' totals after discount codes. One statement (the
+ * zones) whatever the shops and lines: weights come with the cart's lines.
  */
-async function deliveryGroups(data: DeliveryData, cart: GroupedCart): Promise<CartDeliveryGroupShape[]> {
+async function deliveryGroups(zones: ZoneReader, cart: GroupedCart): Promise<CartDeliveryGroupShape[]> {
   const currencyCode = cart.currencyCode;
   if (currencyCode === null || cart.lines.length === 0) return [];
   const totals = new Map(cart.pricing.lines.map((l) => [l.id, l.total]));
@@ -339,18 +302,15 @@ async function deliveryGroups(data: DeliveryData, cart: GroupedCart): Promise<Ca
     const shopId = line.variant.product.shopId;
     byShop.set(shopId, [...(byShop.get(shopId) ?? []), line]);
   }
-  const [zonesByShop, variants] = await Promise.all([
-    data.zones([...byShop.keys()]),
-    data.variants([...new Set(cart.lines.map((l) => l.variantId))]),
-  ]);
+  const zonesByShop = await zones([...byShop.keys()]);
   const address = cart.deliveryAddress as MailingAddressShape | null;
   const to = address ? { countryCode: address.countryCode, provinceCode: address.provinceCode } : null;
   const selections = selectionsOf(cart.deliverySelections);
   return [...byShop].map(([shopId, lines]) => {
     const deliveryLines: DeliveryLine[] = lines.map((l) => ({
       quantity: l.quantity,
-      weightGrams: variants.get(l.variantId)?.weightGrams ?? 0,
-      requiresShipping: variants.get(l.variantId)?.requiresShipping ?? true,
+      weightGrams: l.variant.weightGrams,
+      requiresShipping: l.variant.requiresShipping,
       total: totals.get(l.id) ?? 0,
     }));
     const quote = deliveryQuote(zonesByShop.get(shopId) ?? [], to, deliveryLines);
@@ -365,24 +325,21 @@ async function deliveryGroups(data: DeliveryData, cart: GroupedCart): Promise<Ca
   });
 }
 
-/** `deliveryGroups` for a read: zones and variants batched per request (sibling carts share the statements). */
+/** `deliveryGroups` for a read: zones batched per request (sibling carts share the statement). */
 export function cartDeliveryGroups(ctx: Context, cart: GroupedCart): Promise<CartDeliveryGroupShape[]> {
+  const zone = requestLoader<string, ShippingZoneRule[]>(
+    ctx,
+    "shipping-zones",
+    (ids) => loadShippingZones(ctx.db, ids),
+    [],
+  );
   return deliveryGroups(
-    {
-      zones: batched(ctx, "shipping-zones", (ids) => loadShippingZones(ctx.db, ids), []),
-      variants: batched(ctx, "variant-shipping", (ids) => loadVariantShipping(ctx.db, ids), {
-        weightGrams: 0,
-        requiresShipping: true,
-      }),
-    },
+    async (shopIds) => new Map(await Promise.all(shopIds.map(async (id) => [id, await zone(id)] as const))),
     cart,
   );
 }
 
 /** `deliveryGroups` inside a transaction (the option selection). */
 export function cartDeliveryGroupsIn(db: Db, cart: GroupedCart): Promise<CartDeliveryGroupShape[]> {
-  return deliveryGroups(
-    { zones: (ids) => loadShippingZones(db, ids), variants: (ids) => loadVariantShipping(db, ids) },
-    cart,
-  );
+  return deliveryGroups((shopIds) => loadShippingZones(db, shopIds), cart);
 }

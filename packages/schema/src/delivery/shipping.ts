@@ -256,11 +256,9 @@ builder.prismaObjectFields("Cart", (t) => ({
     description:
       "One group per shop with lines in the cart, in the order their first line was added. Costs a fixed number of statements whatever the shops and lines.",
     complexity: listCost(CART_LIMITS.lines),
-    select: { deliveryAddress: true, deliverySelections: true },
     resolve: async (cart, _args, ctx) => {
       const priced = await pricedCartFor(ctx, cart.id);
-      if (!priced) return [];
-      return cartDeliveryGroups(ctx, { ...priced, ...cart });
+      return priced ? cartDeliveryGroups(ctx, priced) : [];
     },
   }),
 }));
