@@ -32,7 +32,7 @@ type RequiredKeys<T> = Exclude<keyof T, OptionalKeys<T>>;
  * The PostgreSQL type a column is read as from the rows' JSON: `"timestamp"` takes an ISO
  * instant and stores its UTC wall time (as Prisma does); a quoted name is an enum type.
  */
-export type SqlType = "uuid" | "text" | "int" | "timestamp" | `"${string}"`;
+export type SqlType = "uuid" | "text" | "int" | "boolean" | "jsonb" | "timestamp" | `"${string}"`;
 
 /**
  * The columns a raw INSERT writes to the model whose Prisma create input is `Input`, each with
