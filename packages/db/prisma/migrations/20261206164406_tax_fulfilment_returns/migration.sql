@@ -24,6 +24,7 @@ ADD COLUMN     "taxesIncluded" BOOLEAN NOT NULL DEFAULT false;
 -- AlterTable
 ALTER TABLE "OrderLine" ADD COLUMN     "fulfilledQuantity" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "returnRequestedQuantity" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "returnedQuantity" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "taxAmount" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
@@ -104,6 +105,7 @@ ALTER TABLE "TaxRate"
 ALTER TABLE "OrderLine"
   ADD CONSTRAINT "OrderLine_fulfilledQuantity_check" CHECK ("fulfilledQuantity" >= 0 AND "fulfilledQuantity" <= "quantity"),
   ADD CONSTRAINT "OrderLine_returnRequestedQuantity_check" CHECK ("returnRequestedQuantity" >= 0 AND "returnRequestedQuantity" <= "quantity"),
+  ADD CONSTRAINT "OrderLine_returnedQuantity_check" CHECK ("returnedQuantity" >= 0 AND "returnedQuantity" <= "refundedQuantity"),
   ADD CONSTRAINT "OrderLine_taxAmount_check" CHECK ("taxAmount" >= 0);
 ALTER TABLE "Order"
   ADD CONSTRAINT "Order_shippingTotal_check" CHECK ("shippingTotal" >= 0),
