@@ -45,18 +45,26 @@ export class Commerce {
     return { id: res.shopCreate.shop.id, dbId: dbId(res.shopCreate.shop.id) };
   }
 
-  /** An ACTIVE product with one variant per price given ("12.50"), each with `stock` units. */
+  /**
+   * An ACTIVE product with one variant per price given ("12.50"), each with `stock` units. Its
+   * variants do not ship unless `delivery` says so (tests about other things then check out
+   * without an address); delivery tests ask for `{ requiresShipping: true, weightGrams }`.
+   */
   async product(
     shopId: string,
     prices: string[] = ["10.00"],
     stock = 10,
     title = `Product ${this.counter + 1}`,
+    delivery: { requiresShipping?: boolean; weightGrams?: number } = {},
   ): Promise<Product> {
+    const { requiresShipping = false, weightGrams = 0 } = delivery;
     const options = prices.length > 1 ? [{ name: "Size", values: prices.map((_, i) => `S${i}`) }] : [];
     const variants = prices.map((price, i) => ({
       price,
       sku: `SKU-${this.counter}-${i}`,
       inventoryQuantity: stock,
+      requiresShipping,
+      weightGrams,
       selectedOptions: options.length ? [{ name: "Size", value: `S${i}` }] : [],
     }));
     const res = ok(

@@ -26,6 +26,7 @@ import "./cart/mutations.ts";
 import "./delivery/shipping.ts";
 import "./delivery/shipping-mutations.ts";
 import "./checkout/order.ts";
+import "./checkout/order-delivery.ts";
 import "./checkout/mutations.ts";
 import "./affiliate/index.ts";
 import "./cart/subscriptions.ts";

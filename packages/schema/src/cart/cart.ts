@@ -14,6 +14,7 @@ import { Money, money } from "../shared/money.ts";
 import { CurrencyCode } from "../shared/scalars.ts";
 import { cartVisibleWhere } from "./access.ts";
 import { loadPricedCart, type LoadedCart } from "./load.ts";
+import { cartCosts, type CartCosts } from "../delivery/cart-costs.ts";
 import { CART_LIMITS } from "./limits.ts";
 import { DISCOUNT_REASONS, type CodeOutcome } from "./pricing.ts";
 
@@ -44,6 +45,23 @@ export function pricedCartFor(ctx: Context, cartId: string): Promise<LoadedCart 
   let found = byId.get(cartId);
   if (!found) {
     found = loadPricedCart(ctx.db, cartId);
+    byId.set(cartId, found);
+  }
+  return found;
+}
+
+const costsByRequest = requestCache<Map<string, Promise<CartCosts | null>>>();
+
+/** The cart's costs with delivery and tax (delivery/cart-costs.ts), once per request; null for no cart. */
+export function cartCostsFor(ctx: Context, cartId: string): Promise<CartCosts | null> {
+  let byId = costsByRequest.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    costsByRequest.set(ctx, byId);
+  }
+  let found = byId.get(cartId);
+  if (!found) {
+    found = pricedCartFor(ctx, cartId).then((cart) => (cart ? cartCosts(ctx, cart) : null));
     byId.set(cartId, found);
   }
   return found;
@@ -131,15 +149,22 @@ export const attributionSelect = {
 // ───────────── costs ─────────────
 
 interface CartCostShape {
+  cartId: string;
   subtotal: number;
   discount: number;
-  total: number;
   currencyCode: string;
+}
+
+/** The cart's costs with delivery and tax; asked for only by the fields that need them. */
+async function costsOf(ctx: Context, cartId: string): Promise<CartCosts> {
+  const costs = await cartCostsFor(ctx, cartId);
+  if (!costs) throw new Error("cart vanished while costing");
+  return costs;
 }
 
 const CartCost = builder.objectRef<CartCostShape>("CartCost").implement({
   description:
-    "The cart's amounts now: recomputed on every read from current prices, live prices and discount codes.",
+    "The cart's amounts now: recomputed on every read from current prices, live prices, discount codes, the selected delivery options and the tax rates for the delivery address (else the buyer's country). Tax is computed per line and on shipping, rounded half to even (docs/delivery.md).",
   fields: (t) => ({
     subtotal: t.field({
       type: Money,
@@ -151,15 +176,35 @@ const CartCost = builder.objectRef<CartCostShape>("CartCost").implement({
       description: "Sum of the discount codes that apply.",
       resolve: (c) => money(c.discount, c.currencyCode),
     }),
+    shipping: t.field({
+      type: Money,
+      description:
+        "Sum of the selected delivery options' costs (a group with no selection counts 0; checkout refuses it).",
+      resolve: async (c, _args, ctx) => money((await costsOf(ctx, c.cartId)).shipping, c.currencyCode),
+    }),
+    tax: t.field({
+      type: Money,
+      description:
+        "All the tax on lines and shipping: included in the prices of tax-inclusive shops (see includedTax), added for the others.",
+      resolve: async (c, _args, ctx) => money((await costsOf(ctx, c.cartId)).tax, c.currencyCode),
+    }),
+    includedTax: t.field({
+      type: Money,
+      description:
+        "The part of `tax` already inside the prices and shipping (tax-inclusive shops): not added again.",
+      resolve: async (c, _args, ctx) => money((await costsOf(ctx, c.cartId)).includedTax, c.currencyCode),
+    }),
     total: t.field({
       type: Money,
-      description: "What checkout charges now: subtotal minus discount.",
-      resolve: (c) => money(c.total, c.currencyCode),
+      description: "What checkout charges now: subtotal − discount + shipping + (tax − includedTax).",
+      resolve: async (c, _args, ctx) => money((await costsOf(ctx, c.cartId)).total, c.currencyCode),
     }),
   }),
 });
 
 interface LineCostShape {
+  cartId: string;
+  lineId: string;
   unitPrice: number;
   regularUnitPrice: number;
   subtotal: number;
@@ -192,8 +237,21 @@ const CartLineCost = builder.objectRef<LineCostShape>("CartLineCost").implement(
     }),
     total: t.field({
       type: Money,
-      description: "subtotal minus discount.",
+      description: "subtotal minus discount (tax not added).",
       resolve: (c) => money(c.total, c.currencyCode),
+    }),
+    tax: t.field({
+      type: Money,
+      description:
+        "The line's tax at the delivery address (else the buyer's country), on its total, rounded half to even; inside the total when taxIncluded.",
+      resolve: async (c, _args, ctx) =>
+        money((await costsOf(ctx, c.cartId)).lineTaxes.get(c.lineId)?.tax ?? 0, c.currencyCode),
+    }),
+    taxIncluded: t.boolean({
+      description:
+        "Whether the shop's prices include the tax (EU style) or it is added at checkout (US style).",
+      resolve: async (c, _args, ctx) =>
+        (await costsOf(ctx, c.cartId)).lineTaxes.get(c.lineId)?.included ?? false,
     }),
   }),
 });
@@ -271,6 +329,8 @@ export const CartLineType = builder.prismaNode("CartLine", {
         if (!loaded || !priced) throw new Error("cart line vanished while pricing");
         return {
           ...priced,
+          cartId: line.cartId,
+          lineId: line.id,
           regularUnitPrice: loaded.variant.price,
           currencyCode: loaded.variant.product.currencyCode,
         };
@@ -323,11 +383,11 @@ export const CartType = builder.prismaNode("Cart", {
     cost: t.field({
       type: CartCost,
       nullable: true,
-      description: "Subtotal, discount and total now; null while the cart is empty.",
+      description: "Subtotal, discount, shipping, tax and total now; null while the cart is empty.",
       resolve: async (cart, _args, ctx) => {
         const priced = await pricedCartFor(ctx, cart.id);
         if (!priced?.currencyCode) return null;
-        return { ...priced.pricing, currencyCode: priced.currencyCode };
+        return { cartId: cart.id, ...priced.pricing, currencyCode: priced.currencyCode };
       },
     }),
     discountCodes: t.field({

@@ -29,7 +29,17 @@ const lineSelect = {
       weightGrams: true,
       requiresShipping: true,
       productId: true,
-      product: { select: { id: true, title: true, status: true, shopId: true, currencyCode: true } },
+      product: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          shopId: true,
+          currencyCode: true,
+          // Joined into the cart's one statement: how the shop's prices treat tax.
+          shop: { select: { pricesIncludeTax: true } },
+        },
+      },
     },
   },
 } as const satisfies Prisma.CartLineSelect;

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { priceCart, type DiscountCodeTerms } from "../cart/pricing.ts";
+import type { PricedCart } from "../cart/pricing.ts";
+import type { MailingAddressShape } from "../delivery/address-rules.ts";
+import { costsOf } from "../delivery/cart-costs.ts";
+import { deliveryQuote, type ShippingZoneRule } from "../delivery/shipping-rules.ts";
+import type { CartDeliveryGroupShape } from "../delivery/shipping-service.ts";
+import type { TaxRateRule } from "../delivery/tax-rules.ts";
 import { MAX_MINOR_UNITS } from "../money.ts";
 import {
   appliedCodes,
   checkoutBlockers,
+  deliveryBlockers,
   draftOrders,
   livePricedLines,
   refusedCodeErrors,
@@ -28,6 +35,8 @@ function line(
     stock?: number;
     status?: "ACTIVE" | "DRAFT" | "ARCHIVED";
     currencyCode?: string;
+    pricesIncludeTax?: boolean;
+    requiresShipping?: boolean;
   } = {},
 ): CheckoutLine {
   const n = ++seq;
@@ -37,6 +46,8 @@ function line(
     stock = 10,
     status = "ACTIVE",
     currencyCode = "EUR",
+    pricesIncludeTax = false,
+    requiresShipping = false,
     ...rest
   } = over;
   return {
@@ -56,10 +67,17 @@ function line(
       sku: `SKU-${n}`,
       price,
       inventoryQuantity: stock,
-      weightGrams: 0,
-      requiresShipping: true,
+      weightGrams: 500,
+      requiresShipping,
       productId: `product-${n}`,
-      product: { id: `product-${n}`, title: `Product ${n}`, status, shopId, currencyCode },
+      product: {
+        id: `product-${n}`,
+        title: `Product ${n}`,
+        status,
+        shopId,
+        currencyCode,
+        shop: { pricesIncludeTax },
+      },
     },
     ...rest,
   };
@@ -94,8 +112,62 @@ function code(over: Partial<DiscountCodeTerms> & Pick<DiscountCodeTerms, "id" | 
   } satisfies DiscountCodeTerms;
 }
 
+interface DeliverySetup {
+  address?: MailingAddressShape | null;
+  zones?: Record<string, ShippingZoneRule[]>;
+  rates?: TaxRateRule[];
+  selections?: Record<string, string>;
+}
+
+/**
+ * What checkout's delivery step gives for these lines: groups per shop (in first-line order)
+ * quoted by the real shipping rules, costed and taxed by the real cost rules.
+ */
+function delivered(lines: CheckoutLine[], pricedCart: PricedCart, setup: DeliverySetup = {}) {
+  const { address = null, zones = {}, rates = [], selections = {} } = setup;
+  const totals = new Map(pricedCart.lines.map((l) => [l.id, l.total]));
+  const shops = [...new Set(lines.map((l) => l.variant.product.shopId))];
+  const groups: CartDeliveryGroupShape[] = shops.map((shopId) => {
+    const shopLines = lines.filter((l) => l.variant.product.shopId === shopId);
+    const quote = deliveryQuote(
+      zones[shopId] ?? [],
+      address ? { countryCode: address.countryCode, provinceCode: address.provinceCode } : null,
+      shopLines.map((l) => ({
+        quantity: l.quantity,
+        weightGrams: l.variant.weightGrams,
+        requiresShipping: l.variant.requiresShipping,
+        total: totals.get(l.id) ?? 0,
+      })),
+    );
+    return {
+      shopId,
+      currencyCode: "EUR",
+      lineIds: shopLines.map((l) => l.id),
+      quote,
+      selected: quote.options.find((o) => o.handle === selections[shopId]) ?? null,
+    };
+  });
+  const cart = {
+    currencyCode: "EUR",
+    countryCode: address?.countryCode ?? null,
+    // As the cart's JSON column holds it.
+    deliveryAddress: JSON.parse(JSON.stringify(address)),
+    deliverySelections: selections,
+    lines,
+    pricing: pricedCart,
+  };
+  return { address, selections, costs: costsOf(cart, groups, rates) };
+}
+
+/** Delivery for lines that do not ship, to no address: no shipping, no tax. */
+const undelivered = (lines: CheckoutLine[], pricedCart: PricedCart) => delivered(lines, pricedCart);
+
 function drafts(lines: CheckoutLine[], codes: string[] = [], terms: DiscountCodeTerms[] = []): DraftOrder[] {
-  const result = draftOrders(lines, priced(lines, codes, terms));
+  const result = draftOrders(
+    lines,
+    priced(lines, codes, terms),
+    undelivered(lines, priced(lines, codes, terms)),
+  );
   if (!result.ok) throw new Error(`not drafted: ${JSON.stringify(result.errors)}`);
   return result.orders;
 }
@@ -193,7 +265,7 @@ describe("discount codes", () => {
 
 describe("draftOrders", () => {
   it("drafts nothing for no lines", () => {
-    expect(draftOrders([], priced([]))).toEqual({ ok: true, orders: [] });
+    expect(draftOrders([], priced([]), undelivered([], priced([])))).toEqual({ ok: true, orders: [] });
   });
 
   it("makes one order per shop, in shop id order, with that shop's lines in cart order and its currency", () => {
@@ -233,6 +305,7 @@ describe("draftOrders", () => {
           quantity: 2,
           discountAmount: 0,
           total: 1500,
+          taxAmount: 0,
           postId: "post-1",
           productTagId: "tag-1",
           affiliateLinkId: "link-1",
@@ -284,18 +357,155 @@ describe("draftOrders", () => {
     const exact = line({ price: MAX_MINOR_UNITS / 2, quantity: 2 });
     expect(drafts([exact])).toMatchObject([{ subtotal: MAX_MINOR_UNITS }]);
     const over = [line({ price: MAX_MINOR_UNITS / 2, quantity: 2 }), line({ price: 1 })];
-    expect(draftOrders(over, priced(over))).toEqual({
+    expect(draftOrders(over, priced(over), undelivered(over, priced(over)))).toEqual({
       ok: false,
       errors: [expect.objectContaining({ code: "AMOUNT_TOO_LARGE", field: ["cartId"] })],
     });
     // Each shop's order is bounded, not the cart.
     const split = [exact, line({ shopId: SHOP_B, price: MAX_MINOR_UNITS })];
-    expect(draftOrders(split, priced(split)).ok).toBe(true);
+    expect(draftOrders(split, priced(split), undelivered(split, priced(split))).ok).toBe(true);
   });
 
   it("throws on a line the pricing does not cover (the caller priced other lines)", () => {
     const l = line();
-    expect(() => draftOrders([l], priced([line()]))).toThrow(/not priced/);
+    expect(() => draftOrders([l], priced([line()]), undelivered([l], priced([l])))).toThrow(/not priced/);
+  });
+});
+
+describe("delivery and tax at checkout", () => {
+  const BERLIN: MailingAddressShape = {
+    firstName: null,
+    lastName: "Vogel",
+    company: null,
+    address1: "Torstraße 1",
+    address2: null,
+    city: "Berlin",
+    provinceCode: "BE",
+    zip: "10115",
+    countryCode: "DE",
+    phone: null,
+  };
+  const zone = (shopId: string, price: number): ShippingZoneRule => ({
+    countryCodes: ["DE"],
+    provinceCodes: [],
+    rates: [
+      {
+        handle: `standard-${shopId}`,
+        title: "Standard",
+        price,
+        condition: "NONE",
+        conditionMin: 0,
+        conditionMax: null,
+        freeAbove: null,
+        minDays: 2,
+        maxDays: 4,
+      },
+    ],
+  });
+  const vat: TaxRateRule = {
+    shopId: null,
+    countryCode: "DE",
+    provinceCode: null,
+    name: "USt",
+    ratePpm: 190_000,
+    shippingTaxable: true,
+  };
+
+  it("refuses goods that ship without an address, an option, or a zone, naming the shop", () => {
+    const l = line({ shopId: SHOP_A, requiresShipping: true });
+    const p = priced([l]);
+    const codes = (setup: DeliverySetup) => deliveryBlockers(delivered([l], p, setup)).map((e) => e.code);
+    expect(codes({})).toEqual(["DELIVERY_ADDRESS_REQUIRED"]);
+    expect(codes({ address: BERLIN })).toEqual(["DELIVERY_UNAVAILABLE"]);
+    expect(codes({ address: BERLIN, zones: { [SHOP_A]: [zone(SHOP_A, 500)] } })).toEqual([
+      "DELIVERY_OPTION_REQUIRED",
+    ]);
+    expect(
+      codes({ address: BERLIN, zones: { [SHOP_A]: [zone(SHOP_A, 500)] }, selections: { [SHOP_A]: "gone" } }),
+    ).toEqual(["DELIVERY_OPTION_UNAVAILABLE"]);
+    expect(deliveryBlockers(delivered([l], p, {}))[0]?.shopId).toBe(SHOP_A);
+    // Digital goods need none of it.
+    const digital = line({ requiresShipping: false });
+    expect(deliveryBlockers(delivered([digital], priced([digital])))).toEqual([]);
+    // draftOrders refuses the same carts.
+    expect(draftOrders([l], p, delivered([l], p, {}))).toMatchObject({
+      ok: false,
+      errors: [{ code: "DELIVERY_ADDRESS_REQUIRED" }],
+    });
+  });
+
+  it("snapshots the address, the option and VAT inside tax-inclusive prices, and charges goods + shipping", () => {
+    const l = line({ shopId: SHOP_A, price: 11_900, requiresShipping: true, pricesIncludeTax: true });
+    const p = priced([l]);
+    const result = draftOrders(
+      [l],
+      p,
+      delivered([l], p, {
+        address: BERLIN,
+        zones: { [SHOP_A]: [zone(SHOP_A, 595)] },
+        rates: [vat],
+        selections: { [SHOP_A]: `standard-${SHOP_A}` },
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.orders[0]).toMatchObject({
+      subtotal: 11_900,
+      shippingTotal: 595,
+      taxTotal: 1_900 + 95,
+      taxesIncluded: true,
+      total: 11_900 + 595,
+      shippingAddress: BERLIN,
+      shippingLine: {
+        handle: `standard-${SHOP_A}`,
+        title: "Standard",
+        minDays: 2,
+        maxDays: 4,
+        price: 595,
+        tax: 95,
+      },
+      taxLines: [{ name: "USt", ratePpm: 190_000, percentage: "19", amount: 1_995 }],
+    });
+    expect(result.orders[0]?.lines[0]?.taxAmount).toBe(1_900);
+  });
+
+  it("adds tax-exclusive tax on the discounted line totals and shipping, and keeps shops apart", () => {
+    // Shop A sets its own (tax-exclusive) rate for Germany, overriding the platform's VAT; shop B does not.
+    const a = line({ shopId: SHOP_A, price: 1999, requiresShipping: true });
+    const b = line({ shopId: SHOP_B, price: 500, requiresShipping: false, pricesIncludeTax: true });
+    const terms = [code({ id: "code-a", shopId: SHOP_A, code: "TEN" })];
+    const p = priced([a, b], ["TEN"], terms);
+    const rate: TaxRateRule = { ...vat, shopId: SHOP_A, name: "Sales tax", ratePpm: 72_500 };
+    const result = draftOrders(
+      [a, b],
+      p,
+      delivered([a, b], p, {
+        address: BERLIN,
+        zones: { [SHOP_A]: [zone(SHOP_A, 500)] },
+        rates: [rate, vat],
+        selections: { [SHOP_A]: `standard-${SHOP_A}` },
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const [orderA, orderB] = result.orders;
+    // 19.99 − 2.00 (10%, half up) = 17.99; 7.25% of it = 1.3042… → 1.30; of 5.00 shipping = 0.3625 → 0.36.
+    expect(orderA).toMatchObject({
+      subtotal: 1999,
+      discountTotal: 200,
+      shippingTotal: 500,
+      taxTotal: 130 + 36,
+      taxesIncluded: false,
+      total: 1799 + 500 + 166,
+      taxLines: [{ name: "Sales tax", percentage: "7.25", amount: 166 }],
+    });
+    // The other shop: its goods do not ship, VAT is inside its prices (the platform's rate).
+    expect(orderB).toMatchObject({
+      shippingTotal: 0,
+      shippingLine: null,
+      shippingAddress: null,
+      taxTotal: 80,
+      taxesIncluded: true,
+      total: 500,
+    });
   });
 });
 
@@ -337,6 +547,13 @@ describe("reservationRows", () => {
       status: "PENDING",
       checkoutKey: "checkout:key",
       currencyCode: "EUR",
+      // Nothing ships, no tax rate: no snapshots.
+      shippingTotal: 0,
+      taxTotal: 0,
+      taxesIncluded: false,
+      shippingAddress: null,
+      shippingLine: null,
+      taxLines: [],
       ...stamps,
     };
     expect(rows.orderIds).toEqual(["001", "002"]);

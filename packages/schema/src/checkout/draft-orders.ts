@@ -9,6 +9,9 @@
  * over its lines by largest remainder) is cart/pricing.ts's; drafting only adds it up per shop.
  */
 import type { LoadedLine } from "../cart/load.ts";
+import type { CartCosts, ShopCost } from "../delivery/cart-costs.ts";
+import type { MailingAddressShape } from "../delivery/address-rules.ts";
+import { percentageOf } from "../delivery/tax-rules.ts";
 import { DISCOUNT_REASONS, type DiscountReason, type PricedCart } from "../cart/pricing.ts";
 import { MAX_MINOR_UNITS } from "../money.ts";
 import { checkoutError, type CheckoutUserErrorShape } from "./errors.ts";
@@ -122,6 +125,8 @@ export interface DraftLine {
   quantity: number;
   discountAmount: number;
   total: number;
+  /** The line's tax (inside `total` when the order's taxes are included). */
+  taxAmount: number;
   postId: string | null;
   productTagId: string | null;
   affiliateLinkId: string | null;
@@ -130,13 +135,42 @@ export interface DraftLine {
   livePinId: string | null;
 }
 
+/** The delivery option chosen at checkout, as an order keeps it (Order.shippingLine). */
+export interface ShippingLineSnapshot {
+  handle: string;
+  title: string;
+  minDays: number;
+  maxDays: number;
+  /** The option's cost; `tax` its tax (inside `price` when the order's taxes are included). */
+  price: number;
+  tax: number;
+}
+
+/** A tax of an order, as at checkout (Order.taxLines). */
+export interface TaxLineSnapshot {
+  name: string;
+  ratePpm: number;
+  /** "19", "8.875". */
+  percentage: string;
+  amount: number;
+}
+
 export interface DraftOrder {
   shopId: string;
   /** The currency of the shop's products (a cart holds one currency). */
   currencyCode: string;
   subtotal: number;
   discountTotal: number;
+  /** The shipping charge and all the tax (lines and shipping). */
+  shippingTotal: number;
+  taxTotal: number;
+  taxesIncluded: boolean;
+  /** What the order charges: subtotal − discount + shipping, + tax when it is added. */
   total: number;
+  /** Where it ships (null when nothing of it ships), the option chosen and the tax by rate. */
+  shippingAddress: MailingAddressShape | null;
+  shippingLine: ShippingLineSnapshot | null;
+  taxLines: TaxLineSnapshot[];
   /** In cart line order. */
   lines: DraftLine[];
   /** The discount code the order redeems (the shop's applied code), or null. */
@@ -145,14 +179,106 @@ export interface DraftOrder {
 
 export type Drafted = { ok: true; orders: DraftOrder[] } | { ok: false; errors: CheckoutUserErrorShape[] };
 
+/** What checkout knows of delivery and tax: the cart's address and its costs (delivery/cart-costs.ts). */
+export interface DraftDelivery {
+  address: MailingAddressShape | null;
+  costs: CartCosts;
+  /** The cart's stored selections (shop id → handle), to tell a stale one from none. */
+  selections: Record<string, string>;
+}
+
+/**
+ * Why the cart cannot be delivered as it stands, per shop that ships something: no address
+ * (DELIVERY_ADDRESS_REQUIRED), an address no zone covers or no rate applies to
+ * (DELIVERY_UNAVAILABLE), no option chosen (DELIVERY_OPTION_REQUIRED), or the chosen one no
+ * longer offered (DELIVERY_OPTION_UNAVAILABLE: the address or the cart changed).
+ */
+export function deliveryBlockers(delivery: DraftDelivery): CheckoutUserErrorShape[] {
+  const errors: CheckoutUserErrorShape[] = [];
+  for (const { group } of delivery.costs.shops) {
+    const { quote } = group;
+    if (!quote.requiresShipping) continue;
+    const extra = { shopId: group.shopId };
+    if (quote.unavailableReason === "NO_ADDRESS") {
+      errors.push(
+        checkoutError(
+          "DELIVERY_ADDRESS_REQUIRED",
+          "Set the delivery address (cartDeliveryAddressUpdate): the cart holds goods that ship.",
+          ["cartId"],
+          extra,
+        ),
+      );
+    } else if (quote.unavailableReason !== null) {
+      errors.push(
+        checkoutError(
+          "DELIVERY_UNAVAILABLE",
+          quote.unavailableReason === "NOT_COVERED"
+            ? "The shop does not deliver to this address."
+            : "None of the shop's delivery options applies to these goods (weight or value).",
+          ["cartId"],
+          extra,
+        ),
+      );
+    } else if (group.selected === null) {
+      const stale = delivery.selections[group.shopId] !== undefined;
+      errors.push(
+        checkoutError(
+          stale ? "DELIVERY_OPTION_UNAVAILABLE" : "DELIVERY_OPTION_REQUIRED",
+          stale
+            ? "The delivery option chosen for this shop is no longer offered for the cart; choose again (cartSelectedDeliveryOptionsUpdate)."
+            : "Choose a delivery option for this shop (cartSelectedDeliveryOptionsUpdate).",
+          ["cartId"],
+          extra,
+        ),
+      );
+    }
+  }
+  return errors;
+}
+
+function shippingLineOf(cost: ShopCost): ShippingLineSnapshot | null {
+  const option = cost.group.selected;
+  if (!cost.group.quote.requiresShipping || option === null) return null;
+  return {
+    handle: option.handle,
+    title: option.title,
+    minDays: option.minDays,
+    maxDays: option.maxDays,
+    price: option.cost,
+    tax: cost.taxed.shippingTax,
+  };
+}
+
+function taxLinesOf(cost: ShopCost): TaxLineSnapshot[] {
+  const rate = cost.taxed.rate;
+  if (rate === null) return [];
+  return [
+    {
+      name: rate.name,
+      ratePpm: rate.ratePpm,
+      percentage: percentageOf(rate.ratePpm),
+      amount: cost.taxed.tax,
+    },
+  ];
+}
+
 /**
  * One order per shop of the cart, in shop id order, from the lines as priced (`priced`, the
- * cart pricing of exactly these lines): each line's unit price, discount share and total, the
- * order's sums, its currency and the code it redeems. AMOUNT_TOO_LARGE when an order's subtotal
- * exceeds the largest amount accepted (MAX_MINOR_UNITS).
+ * cart pricing of exactly these lines) and costed (`delivery`, from the same pricing): each
+ * line's unit price, discount share, total and tax, the order's shipping and tax as snapshots,
+ * its sums, its currency and the code it redeems. Refuses (deliveryBlockers) a cart that cannot
+ * be delivered; AMOUNT_TOO_LARGE when an order's subtotal or total exceeds the largest amount
+ * accepted (MAX_MINOR_UNITS).
  */
-export function draftOrders(lines: readonly CheckoutLine[], priced: PricedCart): Drafted {
+export function draftOrders(
+  lines: readonly CheckoutLine[],
+  priced: PricedCart,
+  delivery: DraftDelivery,
+): Drafted {
+  const blocked = deliveryBlockers(delivery);
+  if (blocked.length) return { ok: false, errors: blocked };
   const amounts = new Map(priced.lines.map((p) => [p.id, p]));
+  const costs = new Map(delivery.costs.shops.map((c) => [c.shopId, c]));
   const redeemed = new Map(appliedCodes(priced).map((a) => [a.shopId, a.discountCodeId]));
   const byShop = new Map<string, CheckoutLine[]>();
   for (const line of lines) {
@@ -162,6 +288,8 @@ export function draftOrders(lines: readonly CheckoutLine[], priced: PricedCart):
   }
   const orders: DraftOrder[] = [];
   for (const [shopId, shopLines] of [...byShop].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const cost = costs.get(shopId);
+    if (!cost) throw new Error(`shop ${shopId} was not costed`);
     const drafted = shopLines.map((l) => {
       const amount = amounts.get(l.id);
       if (!amount) throw new Error(`cart line ${l.id} was not priced`);
@@ -176,6 +304,7 @@ export function draftOrders(lines: readonly CheckoutLine[], priced: PricedCart):
         quantity: l.quantity,
         discountAmount: amount.discount,
         total: amount.total,
+        taxAmount: cost.taxed.lineTaxes.get(l.id) ?? 0,
         postId: l.postId,
         productTagId: l.productTagId,
         affiliateLinkId: l.affiliateLinkId,
@@ -187,7 +316,7 @@ export function draftOrders(lines: readonly CheckoutLine[], priced: PricedCart):
     });
     const subtotal = drafted.reduce((s, d) => s + d.subtotal, 0);
     const discountTotal = drafted.reduce((s, d) => s + d.line.discountAmount, 0);
-    if (subtotal > MAX_MINOR_UNITS) {
+    if (subtotal > MAX_MINOR_UNITS || cost.taxed.total > MAX_MINOR_UNITS) {
       return {
         ok: false,
         errors: [
@@ -197,12 +326,19 @@ export function draftOrders(lines: readonly CheckoutLine[], priced: PricedCart):
         ],
       };
     }
+    const shippingLine = shippingLineOf(cost);
     orders.push({
       shopId,
       currencyCode: shopLines[0]?.variant.product.currencyCode ?? "",
       subtotal,
       discountTotal,
-      total: subtotal - discountTotal,
+      shippingTotal: cost.shipping,
+      taxTotal: cost.taxed.tax,
+      taxesIncluded: cost.taxed.taxIncluded,
+      total: cost.taxed.total,
+      shippingAddress: shippingLine ? delivery.address : null,
+      shippingLine,
+      taxLines: taxLinesOf(cost),
       lines: drafted.map((d) => d.line),
       discountCodeId: redeemed.get(shopId) ?? null,
     });
@@ -277,7 +413,13 @@ export function reservationRows(
       currencyCode: d.currencyCode,
       subtotal: d.subtotal,
       discountTotal: d.discountTotal,
+      shippingTotal: d.shippingTotal,
+      taxTotal: d.taxTotal,
+      taxesIncluded: d.taxesIncluded,
       total: d.total,
+      shippingAddress: d.shippingAddress ? { ...d.shippingAddress } : null,
+      shippingLine: d.shippingLine ? { ...d.shippingLine } : null,
+      taxLines: d.taxLines.map((t) => ({ ...t })),
       checkoutKey: facts.checkoutKey,
       ...stamps,
     })),
@@ -293,6 +435,7 @@ export function reservationRows(
       quantity: l.quantity,
       discountAmount: l.discountAmount,
       total: l.total,
+      taxAmount: l.taxAmount,
       postId: l.postId,
       productTagId: l.productTagId,
       affiliateLinkId: l.affiliateLinkId,

@@ -19,6 +19,14 @@ export const CheckoutError = defineUserError("Checkout", {
   DISCOUNT_CODE_NOT_APPLICABLE:
     "Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart.",
   AMOUNT_TOO_LARGE: "Returned when an order's total would exceed the largest amount accepted.",
+  DELIVERY_ADDRESS_REQUIRED:
+    "Returned when the cart holds goods that ship and has no delivery address (cartDeliveryAddressUpdate); `shopId` names a shop concerned.",
+  DELIVERY_UNAVAILABLE:
+    "Returned when a shop does not deliver to the cart's address (no shipping zone covers it) or none of its rates applies to the goods (weight or value); `shopId` names the shop.",
+  DELIVERY_OPTION_REQUIRED:
+    "Returned when no delivery option is chosen for a shop whose goods ship (cartSelectedDeliveryOptionsUpdate); `shopId` names the shop.",
+  DELIVERY_OPTION_UNAVAILABLE:
+    "Returned when the delivery option chosen for a shop is no longer offered (the address, the cart or the shop's rates changed); choose again. `shopId` names the shop.",
   PAYMENT_DECLINED:
     "Returned when the payment provider declined the payment; nothing was charged and the stock was released. Retry with another payment and a new idempotency key.",
   PAYMENT_FAILED:
@@ -37,6 +45,8 @@ export interface CheckoutUserErrorShape extends UserErrorShape<CheckoutErrorCode
   quantityAvailable?: number | null;
   /** Database id of the variant the error is about. */
   variantId?: string | null;
+  /** Database id of the shop a delivery error is about. */
+  shopId?: string | null;
 }
 
 builder.objectFields(CheckoutError.type, (t) => ({
@@ -53,13 +63,21 @@ builder.objectFields(CheckoutError.type, (t) => ({
       return id ? encodeGlobalID("ProductVariant", id) : null;
     },
   }),
+  shopId: t.id({
+    nullable: true,
+    description: "With the DELIVERY_ errors: the shop whose delivery group is concerned.",
+    resolve: (e) => {
+      const id = (e as CheckoutUserErrorShape).shopId;
+      return id ? encodeGlobalID("Shop", id) : null;
+    },
+  }),
 }));
 
 export function checkoutError(
   code: CheckoutErrorCode,
   message: string,
   field: (string | number)[] | null = null,
-  extra: { quantityAvailable?: number; variantId?: string } = {},
+  extra: { quantityAvailable?: number; variantId?: string; shopId?: string } = {},
 ): CheckoutUserErrorShape {
   return { ...userError(code, message, field), ...extra };
 }

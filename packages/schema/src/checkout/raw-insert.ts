@@ -43,8 +43,17 @@ export type Columns<Input, Also extends keyof Input = never> = {
   readonly [K in RequiredKeys<Input> | Also]-?: SqlType;
 } & { readonly [K in Exclude<OptionalKeys<Input>, Also>]?: SqlType };
 
+/**
+ * A cell as the rows' JSON carries it: as Prisma types the column, except that a nullable JSON
+ * column takes a plain `null` (jsonb_to_recordset reads JSON null as SQL NULL) instead of
+ * Prisma's DbNull marker.
+ */
+type Cell<T> = [Extract<T, Prisma.NullableJsonNullValueInput>] extends [never]
+  ? Exclude<T, undefined>
+  : Exclude<T, undefined | Prisma.NullableJsonNullValueInput> | null;
+
 /** One row for the columns `C` of `Input`: every declared column present, typed as Prisma types it. */
-export type RowOf<Input, C> = { [K in keyof C & keyof Input]-?: Exclude<Input[K], undefined> };
+export type RowOf<Input, C> = { [K in keyof C & keyof Input]-?: Cell<Input[K]> };
 
 /**
  * A raw INSERT's values, one SQL expression per column (for an INSERT … SELECT whose values

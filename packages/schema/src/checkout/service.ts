@@ -47,9 +47,13 @@ import {
   type IdempotencyRef,
 } from "./idempotency.ts";
 import { emitOrderEventsFor, ORDER_WEBHOOK_SELECT } from "../webhooks/service.ts";
+import { cartCostsIn } from "../delivery/cart-costs.ts";
+import type { MailingAddressShape } from "../delivery/address-rules.ts";
+import { selectionsOf } from "../delivery/shipping-service.ts";
 import {
   appliedCodes,
   checkoutBlockers,
+  deliveryBlockers,
   draftOrders,
   refusedCodeErrors,
   reservationRows,
@@ -261,14 +265,24 @@ async function reserveIn(
   const blockers = checkoutBlockers(cart.lines, buyerKey);
   if (blockers.length || !buyerKey) throw new Rollback(blockers);
 
+  // Delivery and tax (zones and rates, two statements; none without address or country): a cart
+  // that cannot be delivered fails here, before any lock.
+  const address = cart.deliveryAddress as MailingAddressShape | null;
+  const selections = selectionsOf(cart.deliverySelections);
+  let costs = await cartCostsIn(tx, cart);
+  const undeliverable = deliveryBlockers({ address, costs, selections });
+  if (undeliverable.length) throw new Rollback(undeliverable);
+
   const live = await takeLiveCaps(tx, cart.lines);
   const priced = live.repriced ? pricing(live.lines, cart.discountCodes, cart.terms, now) : cart.pricing;
+  // A live price lost to its cap changes the subtotals that rates and tax depend on.
+  if (live.repriced) costs = await cartCostsIn(tx, { ...cart, lines: live.lines, pricing: priced });
   // A code matching a shop in the cart must apply; each applied one takes a use exactly.
   const refused = refusedCodeErrors(priced);
   const unused = await takeDiscountUses(tx, appliedCodes(priced), cart.terms, buyerKey);
   if (refused.length || unused.length) throw new Rollback([...refused, ...unused]);
 
-  const drafted = draftOrders(live.lines, priced);
+  const drafted = draftOrders(live.lines, priced, { address, costs, selections });
   if (!drafted.ok) throw new Rollback(drafted.errors);
   const at = new Date();
   const rows = reservationRows(
@@ -277,7 +291,7 @@ async function reserveIn(
       cartId,
       buyerId: ctx.user?.id ?? null,
       email,
-      countryCode: cart.countryCode,
+      countryCode: address?.countryCode ?? cart.countryCode,
       checkoutKey: checkoutKeyOf(ref),
       buyerKey,
       provider: paymentProviderOf(ctx).name,

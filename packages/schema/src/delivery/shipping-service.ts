@@ -291,7 +291,8 @@ export function selectionsOf(json: unknown): Record<string, string> {
 /**
  * The cart's delivery groups: one per shop with lines, in the order their first line was
  * added; a group's subtotal is its lines' totals after discount codes. One statement (the
- * zones) whatever the shops and lines: weights come with the cart's lines.
+ * zones; none before the cart has an address) whatever the shops and lines: weights come with
+ * the cart's lines.
  */
 async function deliveryGroups(zones: ZoneReader, cart: GroupedCart): Promise<CartDeliveryGroupShape[]> {
   const currencyCode = cart.currencyCode;
@@ -302,8 +303,9 @@ async function deliveryGroups(zones: ZoneReader, cart: GroupedCart): Promise<Car
     const shopId = line.variant.product.shopId;
     byShop.set(shopId, [...(byShop.get(shopId) ?? []), line]);
   }
-  const zonesByShop = await zones([...byShop.keys()]);
   const address = cart.deliveryAddress as MailingAddressShape | null;
+  // Without an address no zone can apply: no statement.
+  const zonesByShop = address ? await zones([...byShop.keys()]) : new Map<string, ShippingZoneRule[]>();
   const to = address ? { countryCode: address.countryCode, provinceCode: address.provinceCode } : null;
   const selections = selectionsOf(cart.deliverySelections);
   return [...byShop].map(([shopId, lines]) => {

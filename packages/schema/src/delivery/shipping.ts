@@ -41,7 +41,7 @@ export const DeliveryUnavailableReasonEnum = builder.enumType("DeliveryUnavailab
   ) as Record<DeliveryUnavailableReason, { value: DeliveryUnavailableReason; description: string }>,
 });
 
-const DeliveryEstimate = builder.objectRef<{ min: number; max: number }>("DeliveryEstimate").implement({
+export const DeliveryEstimate = builder.objectRef<{ min: number; max: number }>("DeliveryEstimate").implement({
   description: "Business days from dispatch to delivery.",
   fields: (t) => ({ min: t.exposeInt("min"), max: t.exposeInt("max") }),
 });
