@@ -365,3 +365,50 @@ describe("SQL statements", () => {
     expect(shipped.some((s) => /FROM "public"."TaxRate"/.test(s))).toBe(true);
   });
 });
+
+describe("who sees an order's delivery address", () => {
+  it("its buyer and the shop's merchants; never another shop's merchant or a creator", async () => {
+    const shop = await commerce.shop("EUR");
+    await shipsTo(shop.id, ["DE"], [rate("std", "3.00")]);
+    const scarf = await commerce.product(shop.id, ["15.00"], 5, "Scarf", {
+      requiresShipping: true,
+      weightGrams: 80,
+    });
+    const buyer = await api.token("address-owner", ["BUYER"]);
+    const cartId = await commerce.cart([{ variantId: scarf.variants[0]!.id }], { user: buyer }, email);
+    const set = ok(await api.gql(ADDRESS, { input: { cartId, address: BERLIN } }, { user: buyer }));
+    expect(set.cartDeliveryAddressUpdate.userErrors).toEqual([]);
+    const chosen = ok(
+      await api.gql(
+        SELECT,
+        { input: { cartId, selections: [{ shopId: shop.id, handle: "std" }] } },
+        { user: buyer },
+      ),
+    );
+    expect(chosen.cartSelectedDeliveryOptionsUpdate.userErrors).toEqual([]);
+    const done = ok(
+      await api.gql(
+        CHECKOUT_FULL,
+        { input: { cartId, idempotencyKey: randomUUID(), payment: { token: "tok_success" } } },
+        { user: buyer },
+      ),
+    ).checkoutComplete;
+    expect(done.userErrors).toEqual([]);
+    const orderId = done.orders[0].id;
+    const read = async (as: Parameters<TestApi["gql"]>[2]) =>
+      ok(
+        await api.gql(
+          `query($id: ID!) { node(id: $id) { ... on Order { shippingAddress { address1 } } } }`,
+          { id: orderId },
+          as,
+        ),
+      ).node;
+    expect(await read({ user: buyer })).toEqual({ shippingAddress: { address1: BERLIN.address1 } });
+    expect(await read(commerce.asMerchant)).toEqual({ shippingAddress: { address1: BERLIN.address1 } });
+    const otherMerchant = await api.token("merchant-elsewhere", ["MERCHANT"]);
+    expect(await read({ key: "secret", user: otherMerchant })).toBeNull();
+    const creator = await api.token("creator-elsewhere", ["CREATOR"]);
+    expect(await read({ user: creator })).toBeNull();
+    expect(await read({})).toBeNull();
+  });
+});

@@ -6,6 +6,14 @@ import { CHECKOUT, Commerce } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
 const EMAIL = "log.watcher@example.test";
+const ADDRESS = {
+  lastName: "Logsworthy",
+  address1: "Geheimstraße 12",
+  city: "Berlin",
+  zip: "10115",
+  countryCode: "DE",
+  phone: "+49 30 5550199",
+};
 const lines: string[] = [];
 let api: TestApi;
 
@@ -30,6 +38,24 @@ describe("logs", () => {
       [{ variantId: product.variants[0]!.id, quantity: 1 }],
       { user: buyer },
       { buyerIdentity: { email: EMAIL } },
+    );
+    // A delivery address, refused (bad zip) and then saved, to the cart and the address book.
+    const ADDRESS_MUTATION = `mutation($input: CartDeliveryAddressUpdateInput!) { cartDeliveryAddressUpdate(input: $input) { userErrors { code field } } }`;
+    const refused = ok(
+      await api.gql(
+        ADDRESS_MUTATION,
+        { input: { cartId, address: { ...ADDRESS, zip: "1011" } } },
+        { user: buyer },
+      ),
+    ).cartDeliveryAddressUpdate;
+    expect(refused.userErrors).toEqual([{ code: "INVALID_ZIP", field: ["address", "zip"] }]);
+    ok(await api.gql(ADDRESS_MUTATION, { input: { cartId, address: ADDRESS } }, { user: buyer }));
+    ok(
+      await api.gql(
+        `mutation($input: ViewerAddressCreateInput!) { viewerAddressCreate(input: $input) { userErrors { code } } }`,
+        { input: { address: ADDRESS } },
+        { user: buyer },
+      ),
     );
     const idempotencyKey = randomUUID();
     ok(
@@ -75,6 +101,9 @@ describe("logs", () => {
       "tok_success",
       "tok_declined",
       idempotencyKey,
+      ADDRESS.lastName,
+      ADDRESS.address1,
+      ADDRESS.phone,
     ]) {
       expect(log, `the logs hold ${secret.slice(0, 24)}…`).not.toContain(secret);
     }

@@ -14,6 +14,17 @@ const ERASE = `mutation($input: ViewerEraseInput!) { viewerErase(input: $input) 
 
 const EMAIL = "erin.private@example.test";
 const HANDLE = "erin-the-erasable";
+// Her delivery address: personal, searched for after erasure like the email.
+const ADDRESS = {
+  firstName: "Erin",
+  lastName: "Quillfeather",
+  address1: "Privatweg 7",
+  city: "Köln",
+  provinceCode: "NW",
+  zip: "50667",
+  countryCode: "DE",
+  phone: "+49 221 5550123",
+};
 
 let api: TestApi;
 let commerce: Commerce;
@@ -34,7 +45,27 @@ beforeAll(async () => {
   api = await startTestApi();
   commerce = await Commerce.start(api);
   const shop = await commerce.shop("EUR");
-  const product = await commerce.product(shop.id, ["25.00"], 20, "Private tee");
+  const product = await commerce.product(shop.id, ["25.00"], 20, "Private tee", {
+    requiresShipping: true,
+    weightGrams: 150,
+  });
+  const zone = ok(
+    await api.gql(
+      `mutation($input: ShippingZoneCreateInput!) { shippingZoneCreate(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          shopId: shop.id,
+          name: "DE",
+          countryCodes: ["DE"],
+          rates: [{ handle: "std", title: "Standard", price: "4.00", minDays: 1, maxDays: 3 }],
+        },
+      },
+      commerce.asMerchant,
+    ),
+  );
+  expect(zone.shippingZoneCreate.userErrors).toEqual([]);
+  await api.db.prisma.taxRate.create({ data: { countryCode: "DE", name: "USt", ratePpm: 190_000 } });
+  await api.db.prisma.shop.update({ where: { id: shop.dbId }, data: { pricesIncludeTax: true } });
   erin = await api.token(HANDLE, ["BUYER", "CREATOR"]);
   friend = await api.token("friend-of-erin", ["BUYER", "CREATOR"]);
   ok(await api.gql(`{ viewer { roles } }`, {}, { user: erin }));
@@ -95,6 +126,21 @@ beforeAll(async () => {
     { user: erin },
     { buyerIdentity: { email: EMAIL } },
   );
+  await run(
+    `mutation($input: CartDeliveryAddressUpdateInput!) { cartDeliveryAddressUpdate(input: $input) { userErrors { code } } }`,
+    { cartId, address: ADDRESS },
+    erin,
+  );
+  await run(
+    `mutation($input: CartSelectedDeliveryOptionsUpdateInput!) { cartSelectedDeliveryOptionsUpdate(input: $input) { userErrors { code } } }`,
+    { cartId, selections: [{ shopId: shop.id, handle: "std" }] },
+    erin,
+  );
+  await run(
+    `mutation($input: ViewerAddressCreateInput!) { viewerAddressCreate(input: $input) { userErrors { code } } }`,
+    { address: ADDRESS, isDefault: true },
+    erin,
+  );
   const done = ok(
     await api.gql(
       CHECKOUT,
@@ -140,8 +186,12 @@ describe("viewerDataExport", () => {
     expect(data.orders[0]).toMatchObject({
       id: dbId(orderId),
       email: EMAIL,
+      shippingAddress: expect.objectContaining({ lastName: ADDRESS.lastName, address1: ADDRESS.address1 }),
       lines: [expect.objectContaining({ quantity: 2 })],
     });
+    expect(data.addresses).toEqual([
+      expect.objectContaining({ lastName: ADDRESS.lastName, zip: ADDRESS.zip, isDefault: true }),
+    ]);
     // JSON of the database rows: what the export says is what is stored.
     const order = await db.order.findUniqueOrThrow({ where: { id: dbId(orderId) } });
     expect(data.orders[0].total).toBe(order.total);
@@ -191,7 +241,14 @@ describe("viewerErase", () => {
     expect(columns.length).toBeGreaterThan(30);
     const hits: string[] = [];
     for (const { table_name, column_name } of columns) {
-      for (const needle of [EMAIL, HANDLE, "Erin Private"]) {
+      for (const needle of [
+        EMAIL,
+        HANDLE,
+        "Erin Private",
+        ADDRESS.lastName,
+        ADDRESS.address1,
+        ADDRESS.phone,
+      ]) {
         const [row] = await api.db.prisma.$queryRawUnsafe<{ n: number }[]>(
           `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE '%' || $1 || '%'`,
           needle,
@@ -213,7 +270,20 @@ describe("viewerErase", () => {
         commerce.asMerchant,
       ),
     ).order;
-    expect(merchantView).toMatchObject({ id: orderId, status: "PAID", total: { amount: "50.00" } });
+    expect(merchantView).toMatchObject({ id: orderId, status: "PAID", total: { amount: "54.00" } });
+    // The address is cut to the tax jurisdiction its tax lines rest on; the merchant's view keeps the tax.
+    expect(order.shippingAddress).toEqual({ countryCode: "DE", provinceCode: "NW" });
+    const taxView = ok(
+      await api.gql(
+        `query($id: ID!) { order(id: $id) { shippingAddress { city } taxLines { percentage amount { amount } } } }`,
+        { id: orderId },
+        commerce.asMerchant,
+      ),
+    ).order;
+    expect(taxView).toEqual({
+      shippingAddress: null,
+      taxLines: [{ percentage: "19", amount: { amount: "8.62" } }],
+    });
 
     // Engagement, follows, presence, carts and her own post are gone.
     expect(await db.postLike.count({ where: { userId: erinId } })).toBe(0);

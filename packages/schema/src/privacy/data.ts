@@ -78,7 +78,8 @@ export const USER_DATA: Record<
   "BuyerAddress.userId": { exported: "addresses", erased: "deleted", afterErasure: "refused" },
   "Order.buyerId": {
     exported: "orders",
-    erased: "kept for the merchant's accounting: buyer, email and country removed",
+    erased:
+      "kept for the merchant's accounting: buyer, email and country removed; the delivery address cut to its country and province (the tax jurisdiction)",
     afterErasure: "refused",
   },
   "DiscountRedemption.buyerKey": {
@@ -330,6 +331,12 @@ export async function eraseUser(
     await tx.buyerAddress.deleteMany({ where: { userId } });
     const orders = await tx.order.findMany({ where: { buyerId: userId }, select: { id: true, email: true } });
     const emails = [...new Set(orders.map((o) => o.email?.toLowerCase()).filter((e): e is string => !!e))];
+    // The delivery address shrinks to the tax jurisdiction (country and province), the
+    // evidence the order's tax lines rest on; names, street, city, zip and phone go.
+    await tx.$executeRaw`
+      UPDATE "Order" SET "shippingAddress" = jsonb_build_object(
+        'countryCode', "shippingAddress"->'countryCode', 'provinceCode', "shippingAddress"->'provinceCode')
+      WHERE "buyerId" = ${userId}::uuid AND "shippingAddress" IS NOT NULL`;
     await tx.order.updateMany({
       where: { buyerId: userId },
       data: { buyerId: null, email: null, countryCode: null },
