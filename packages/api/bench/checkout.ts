@@ -8,14 +8,17 @@
  * API runs in its own process in production mode (pool of 20 connections, the built-in test
  * payment provider) and 20 concurrent buyers call `checkoutComplete` over HTTP, each with its
  * own idempotency key, for BENCH_CHECKOUT_SECONDS (default 10) after a 2 s warm-up:
- *   - distinct: each buyer buys its own product (no shared rows but the shop);
- *   - hot: all 20 buy the same product (every checkout locks the same variant and product rows).
+ *   - digital: each buyer buys its own digital product (nothing ships; no address, no tax);
+ *   - distinct: each buyer buys its own physical product, delivered to a Berlin address with a
+ *     chosen option and 19% VAT inside the price (the shop's zone and the platform's rate);
+ *   - hot: the same, all 20 buying one product (every checkout locks the same variant and product rows).
  * Prints checkouts/s, p50 and p99 latency and errors, checks that stock went down by exactly
  * the number of orders, and writes .bench/checkout.json.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
@@ -37,18 +40,57 @@ const CHECKOUT = `mutation($input: CheckoutCompleteInput!) { checkoutComplete(in
 
 interface Fixture {
   key: string;
+  shopId: string;
+  /** Physical (they ship), then digital products. */
   products: { id: string; variantId: string }[];
+  digital: { id: string; variantId: string }[];
 }
+
+/** What a shipped cart costs: 19.99 with 4.90 shipping, 19% VAT inside both (half to even per line). */
+const SHIPPED_TOTAL = 1999 + 490;
+const SHIPPED_TAX = 319 + 78;
 
 async function writeFixture(databaseUrl: string): Promise<Fixture> {
   const db = await openDatabase({ databaseUrl, migrate: true });
   const { key } = await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "checkout bench" });
   const shop = await db.prisma.shop.create({
-    data: { handle: "bench-shop", name: "Bench shop", currencyCode: "EUR" },
+    data: { handle: "bench-shop", name: "Bench shop", currencyCode: "EUR", pricesIncludeTax: true },
     select: { id: true },
   });
-  const products = [];
-  for (let i = 0; i <= buyers; i++) {
+  await db.prisma.shippingZone.create({
+    data: {
+      shopId: shop.id,
+      name: "Germany",
+      countryCodes: ["DE"],
+      rates: {
+        create: [
+          {
+            shopId: shop.id,
+            handle: "standard",
+            title: "Standard",
+            price: 490,
+            minDays: 2,
+            maxDays: 4,
+            position: 0,
+          },
+          {
+            shopId: shop.id,
+            handle: "express",
+            title: "Express",
+            price: 990,
+            minDays: 1,
+            maxDays: 1,
+            position: 1,
+          },
+        ],
+      },
+    },
+  });
+  await db.prisma.taxRate.create({ data: { countryCode: "DE", name: "USt", ratePpm: 190_000 } });
+  const products: Fixture["products"] = [];
+  const digital: Fixture["digital"] = [];
+  for (let i = 0; i <= 2 * buyers; i++) {
+    const shipped = i <= buyers;
     const p = await db.prisma.product.create({
       data: {
         shopId: shop.id,
@@ -61,23 +103,48 @@ async function writeFixture(databaseUrl: string): Promise<Fixture> {
         totalInventory: STOCK,
         variants: {
           create: [
-            { title: "Default", position: 0, price: 1999, selectedOptions: [], inventoryQuantity: STOCK },
+            {
+              title: "Default",
+              position: 0,
+              price: 1999,
+              selectedOptions: [],
+              inventoryQuantity: STOCK,
+              requiresShipping: shipped,
+              weightGrams: shipped ? 300 : 0,
+            },
           ],
         },
       },
       select: { id: true, variants: { select: { id: true } } },
     });
-    products.push({ id: p.id, variantId: p.variants[0]!.id });
+    (shipped ? products : digital).push({ id: p.id, variantId: p.variants[0]!.id });
   }
   await db.close();
-  return { key, products };
+  return { key, shopId: shop.id, products, digital };
 }
 
-/** Writes `count` carts of one unit of `variantIds[i % n]`, returns their ids grouped by variant. */
+const BERLIN = {
+  firstName: "Bea",
+  lastName: "Bench",
+  company: null,
+  address1: "Torstraße 1",
+  address2: null,
+  city: "Berlin",
+  provinceCode: "BE",
+  zip: "10115",
+  countryCode: "DE",
+  phone: null,
+};
+
+/**
+ * Writes `count` carts of one unit of `variantIds[i % n]`, returns their ids grouped by variant.
+ * With `shopId`, each cart ships to Berlin with the shop's "standard" option chosen.
+ */
 async function writeCarts(
   databaseUrl: string,
   variantIds: string[],
   count: number,
+  shopId: string | null,
 ): Promise<Map<string, string[]>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -95,13 +162,20 @@ async function writeCarts(
     }
     await client.query(
       `WITH c AS (
-         INSERT INTO "Cart" ("id", "email", "currencyCode", "expiresAt", "updatedAt")
-         SELECT id, 'bench@example.test', 'EUR', now() + interval '30 days', now() FROM unnest($1::uuid[]) AS id
+         INSERT INTO "Cart" ("id", "email", "currencyCode", "expiresAt", "updatedAt", "countryCode", "deliveryAddress", "deliverySelections")
+         SELECT id, 'bench@example.test', 'EUR', now() + interval '30 days', now(), $3, $4::jsonb, $5::jsonb
+         FROM unnest($1::uuid[]) AS id
          RETURNING "id"
        )
        INSERT INTO "CartLine" ("id", "cartId", "variantId", "quantity", "attributionKey", "updatedAt")
        SELECT gen_random_uuid(), c, v, 1, '|||', now() FROM unnest($1::uuid[], $2::uuid[]) AS t(c, v)`,
-      [ids, variants],
+      [
+        ids,
+        variants,
+        shopId ? "DE" : null,
+        shopId ? JSON.stringify(BERLIN) : null,
+        shopId ? JSON.stringify({ [shopId]: "standard" }) : null,
+      ],
     );
   }
   await client.query("ANALYZE");
@@ -209,10 +283,14 @@ async function run(
 const databaseUrl = await freshDatabase(dbName, serverUrl);
 const fixture = await writeFixture(databaseUrl);
 const distinctVariants = fixture.products.slice(0, buyers).map((p) => p.variantId);
+const digitalVariants = fixture.digital.map((p) => p.variantId);
 const hot = fixture.products[buyers]!;
 console.log(`Writing ${cartsPerScenario} carts per scenario into ${dbName}…`);
-const distinctCarts = await writeCarts(databaseUrl, distinctVariants, cartsPerScenario);
-const hotCarts = (await writeCarts(databaseUrl, [hot.variantId], cartsPerScenario)).get(hot.variantId)!;
+const digitalCarts = await writeCarts(databaseUrl, digitalVariants, cartsPerScenario, null);
+const distinctCarts = await writeCarts(databaseUrl, distinctVariants, cartsPerScenario, fixture.shopId);
+const hotCarts = (await writeCarts(databaseUrl, [hot.variantId], cartsPerScenario, fixture.shopId)).get(
+  hot.variantId,
+)!;
 const hotQueues = Array.from({ length: buyers }, (_, b) => hotCarts.filter((_, i) => i % buyers === b));
 
 const { child, port } = await startApi(databaseUrl);
@@ -220,31 +298,52 @@ const url = `http://127.0.0.1:${port}/graphql`;
 console.log(
   `\nCheckout throughput, ${buyers} concurrent buyers, ${seconds} s after a 2 s warm-up (API pool 20, test payment provider):`,
 );
+const loadBefore = loadavg();
 await run(url, fixture.key, "warm-up", (b) => distinctCarts.get(distinctVariants[b]!)!, 2, false);
+const digitalRow = await run(
+  url,
+  fixture.key,
+  "distinct digital products (no delivery, no tax)",
+  (b) => digitalCarts.get(digitalVariants[b]!)!,
+  seconds,
+  true,
+);
 const distinct = await run(
   url,
   fixture.key,
-  "distinct products",
+  "distinct products, shipped and taxed",
   (b) => distinctCarts.get(distinctVariants[b]!)!,
   seconds,
   true,
 );
-const hotRow = await run(url, fixture.key, "one hot product", (b) => hotQueues[b]!, seconds, true);
+const hotRow = await run(
+  url,
+  fixture.key,
+  "one hot product, shipped and taxed",
+  (b) => hotQueues[b]!,
+  seconds,
+  true,
+);
+const loadAfter = loadavg();
+console.log(`Load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}`);
 child.removeAllListeners("exit");
 child.kill("SIGTERM");
 
 // Never oversold, never lost: stock went down by exactly the units ordered.
 const check = new pg.Client({ connectionString: databaseUrl });
 await check.connect();
-const { rows } = await check.query<{ ordered: string; taken: string; products: string }>(
+const { rows } = await check.query<{ ordered: string; taken: string; products: string; mischarged: string }>(
   `SELECT (SELECT coalesce(sum(quantity), 0) FROM "OrderLine") AS ordered,
           (SELECT sum(${STOCK} - "inventoryQuantity") FROM "ProductVariant") AS taken,
-          (SELECT sum(${STOCK} - "totalInventory") FROM "Product") AS products`,
+          (SELECT sum(${STOCK} - "totalInventory") FROM "Product") AS products,
+          (SELECT count(*) FROM "Order" WHERE "status" = 'PAID' AND "shippingAddress" IS NOT NULL
+             AND ("total" <> ${SHIPPED_TOTAL} OR "taxTotal" <> ${SHIPPED_TAX} OR "shippingTotal" <> 490)) AS mischarged`,
 );
 await check.end();
-const consistent = rows[0]!.ordered === rows[0]!.taken && rows[0]!.taken === rows[0]!.products;
+const consistent =
+  rows[0]!.ordered === rows[0]!.taken && rows[0]!.taken === rows[0]!.products && rows[0]!.mischarged === "0";
 console.log(
-  `\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}: ${consistent ? "consistent" : "INCONSISTENT"}`,
+  `\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}; shipped orders not charged ${SHIPPED_TOTAL} with ${SHIPPED_TAX} tax: ${rows[0]!.mischarged}: ${consistent ? "consistent" : "INCONSISTENT"}`,
 );
 
 const out = join(repoRoot, ".bench");
@@ -252,9 +351,19 @@ mkdirSync(out, { recursive: true });
 writeFileSync(
   join(out, "checkout.json"),
   JSON.stringify(
-    { date: new Date().toISOString(), buyers, seconds, apiPoolSize: 20, distinct, hot: hotRow, consistent },
+    {
+      date: new Date().toISOString(),
+      buyers,
+      seconds,
+      apiPoolSize: 20,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      digital: digitalRow,
+      distinct,
+      hot: hotRow,
+      consistent,
+    },
     null,
     2,
   ),
 );
-process.exit(consistent && distinct.errors === 0 && hotRow.errors === 0 ? 0 : 1);
+process.exit(consistent && digitalRow.errors === 0 && distinct.errors === 0 && hotRow.errors === 0 ? 0 : 1);
