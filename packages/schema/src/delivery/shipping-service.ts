@@ -200,14 +200,25 @@ export function updateZone(
   return zoneWrite(ctx, async (tx) => {
     await lockShop(tx, target.shopId);
     const { rates, ...fields } = change;
-    // updateMany: a zone deleted since `zoneTarget` read it is NOT_FOUND, not an error.
+    // Under the shop's lock (every zone write takes it), the zone as it is now: a zone deleted
+    // since `zoneTarget` read it is NOT_FOUND, and a change of only the countries or only the
+    // provinces is checked against what a concurrent write left of the other.
+    const current = await tx.shippingZone.findUnique({
+      where: { id: zone.id },
+      select: { countryCodes: true, provinceCodes: true },
+    });
+    if (!current) throw new Rollback([shippingError("NOT_FOUND", "No shipping zone has this ID.", ["id"])]);
+    const stale = provinceErrors(
+      change.countryCodes ?? current.countryCodes,
+      change.provinceCodes ?? current.provinceCodes,
+    );
+    if (stale.length) throw new Rollback(stale);
     // updatedAt set explicitly: a change of the rates alone is a change of the zone.
-    const updated = await tx.shippingZone.updateMany({
+    await tx.shippingZone.update({
       where: { id: zone.id },
       data: { ...fields, updatedAt: new Date() },
+      select: { id: true },
     });
-    if (updated.count === 0)
-      throw new Rollback([shippingError("NOT_FOUND", "No shipping zone has this ID.", ["id"])]);
     if (rates) {
       const taken = await takenHandles(tx, target.shopId, zone.id, rates);
       if (taken.length) throw new Rollback(taken);
