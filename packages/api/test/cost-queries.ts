@@ -85,6 +85,8 @@ const LIST_BOUNDS: Record<string, number> = {
   "Cart.deliveryGroups": 100,
   "CartDeliveryGroup.lines": 100,
   "CartDeliveryGroup.deliveryOptions": 20,
+  "Shop.taxRates": 200,
+  "Query.platformTaxRates": 500,
   "Query.platformWebhookEndpoints": 20,
   userErrors: 20,
 };

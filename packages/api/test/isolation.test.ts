@@ -267,6 +267,15 @@ beforeAll(async () => {
     countryCodes: ["US"],
     rates: [{ handle: "iso-us", title: "Ground", price: "15.00", minDays: 5, maxDays: 9 }],
   });
+  // Tax: a rate the walk deletes (it creates, then replaces, another).
+  const TAX_RATE_SET = `mutation($input: TaxRateSetInput!) { taxRateSet(input: $input) { taxRate { id } ${USER_ERRORS} } }`;
+  const taxRate = ok(
+    await api.gql(
+      TAX_RATE_SET,
+      { input: { shopId: shop.id, countryCode: "DE", name: "VAT", percentage: "19" } },
+      commerce.asMerchant,
+    ),
+  ).taxRateSet.taxRate.id as string;
   const merchantRow = await prisma.user.findUniqueOrThrow({
     where: { externalId: "merchant-commerce" },
     select: { id: true },
@@ -315,6 +324,7 @@ beforeAll(async () => {
       commission: gid("Commission", order.commissions[0]!.id),
       address: savedAddress.id,
       shippingZone,
+      taxRate,
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
     owners: {
@@ -408,6 +418,7 @@ async function victimRows() {
         },
         discountCodes: { ...byId, include: { redemptions: byId } },
         shippingZones: { ...byId, include: { rates: byId } },
+        taxRates: byId,
         webhookEndpoints: { ...byId, include: { deliveries: byId } },
         affiliateProgram: { include: { productRates: { orderBy: { productId: asc } }, invitations: byId } },
         affiliateLinks: link,
@@ -658,6 +669,21 @@ const WALK: [string, Case][] = [
   [
     "shippingZoneDelete",
     { does: "delete", type: "ShippingZone", owner: "merchant", ids: { id: "shippingZone" }, once: true },
+  ],
+  // A shop's rate for California: pass B replaces pass A's.
+  [
+    "taxRateSet",
+    {
+      does: "create",
+      type: "TaxRate",
+      owner: "merchant",
+      ids: { shopId: "shop" },
+      values: (pass) => ({ countryCode: "US", provinceCode: "CA", percentage: `${7 + pass}.25` }),
+    },
+  ],
+  [
+    "taxRateDelete",
+    { does: "delete", type: "TaxRate", owner: "merchant", ids: { id: "taxRate" }, once: true },
   ],
   [
     "discountCodeCreate",

@@ -54,6 +54,11 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("ShippingZone", zone.id, merchant, true);
+  const taxRate = await prisma.taxRate.create({
+    data: { shopId: shop.dbId, countryCode: "DE", name: "VAT", ratePpm: 190_000 },
+    select: { id: true },
+  });
+  add("TaxRate", taxRate.id, merchant, true);
   const creator = await commerce.user("nodes-creator");
   add("User", creator.id, merchant, true);
   const program = await prisma.affiliateProgram.create({

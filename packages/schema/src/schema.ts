@@ -25,6 +25,8 @@ import "./cart/discount-code.ts";
 import "./cart/mutations.ts";
 import "./delivery/shipping.ts";
 import "./delivery/shipping-mutations.ts";
+import "./delivery/tax.ts";
+import "./delivery/tax-mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/order-delivery.ts";
 import "./checkout/mutations.ts";

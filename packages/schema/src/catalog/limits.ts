@@ -13,4 +13,6 @@ export const CATALOG_LIMITS = {
   media: 50,
   sku: 100,
   url: 2048,
+  /** Longest return window a shop may offer (days after fulfilment). */
+  returnWindowDays: 365,
 } as const;

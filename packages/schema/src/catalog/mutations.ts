@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { builder } from "../builder.ts";
+import { builder, type SchemaTypesOf } from "../builder.ts";
 import { MediaKind, ProductStatus } from "@shoppable/db/enums";
 import { parseDecimalAmount } from "../money.ts";
 import { currencyCode, globalId, handle, parseInput, text } from "../shared/input.ts";
@@ -30,6 +30,26 @@ const undefIfNull = <T>(v: T | null | undefined) => v ?? undefined;
 
 // ───────────── shops ─────────────
 
+/** A shop's tax and return policies, in shopCreate and shopUpdate (left out: the default, or unchanged). */
+function shopPolicyFields(t: PothosSchemaTypes.InputFieldBuilder<SchemaTypesOf, "InputObject">) {
+  return {
+    pricesIncludeTax: t.boolean({
+      required: false,
+      description:
+        "Whether prices (and shipping) include tax, EU style, or tax is added at checkout (default false).",
+    }),
+    returnWindowDays: t.int({
+      required: false,
+      description: `Days after fulfilment during which buyers may request a return (0 to ${LIMITS.returnWindowDays}; 0: no returns; default 30).`,
+    }),
+    refundShippingOnReturn: t.boolean({
+      required: false,
+      description:
+        "Whether an approved return also refunds the returned lines' share of shipping (default false).",
+    }),
+  };
+}
+
 const ShopCreateInput = builder.inputType("ShopCreateInput", {
   fields: (t) => ({
     handle: t.string({ description: "URL-safe, unique: lowercase letters, digits, dashes." }),
@@ -41,6 +61,7 @@ const ShopCreateInput = builder.inputType("ShopCreateInput", {
       required: false,
       description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5).",
     }),
+    ...shopPolicyFields(t),
   }),
 });
 
@@ -52,6 +73,23 @@ const lowStockThreshold = z
   .nullish()
   .transform((v) => v ?? undefined);
 
+const optionalBoolean = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+const shopPolicies = {
+  pricesIncludeTax: optionalBoolean,
+  returnWindowDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.returnWindowDays)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  refundShippingOnReturn: optionalBoolean,
+};
+
 const shopCreateSchema = z.object({
   handle,
   name: text(120),
@@ -61,6 +99,7 @@ const shopCreateSchema = z.object({
   currencyCode,
   logoUrl: httpUrl.nullish(),
   lowStockThreshold,
+  ...shopPolicies,
 });
 
 builder.mutationField("shopCreate", (t) =>
@@ -85,6 +124,7 @@ const ShopUpdateInput = builder.inputType("ShopUpdateInput", {
     currencyCode: t.string({ required: false, description: "Only while the shop has no products." }),
     logoUrl: t.string({ required: false }),
     lowStockThreshold: t.int({ required: false }),
+    ...shopPolicyFields(t),
   }),
 });
 
@@ -100,6 +140,7 @@ const shopUpdateSchema = z.object({
   currencyCode: currencyCode.nullish().transform((v) => v ?? undefined),
   logoUrl: httpUrl.nullish(),
   lowStockThreshold,
+  ...shopPolicies,
 });
 
 builder.mutationField("shopUpdate", (t) =>

@@ -34,6 +34,9 @@ export interface ShopCreateInput {
   currencyCode: string;
   logoUrl?: string | null | undefined;
   lowStockThreshold?: number | undefined;
+  pricesIncludeTax?: boolean | undefined;
+  returnWindowDays?: number | undefined;
+  refundShippingOnReturn?: boolean | undefined;
 }
 
 /** Creates a shop; a merchant creating it becomes its OWNER. Fails with TAKEN on a used handle. */
@@ -53,6 +56,10 @@ export async function createShop(ctx: Context, input: ShopCreateInput): Promise<
           currencyCode: input.currencyCode,
           logoUrl: input.logoUrl ?? null,
           ...(input.lowStockThreshold !== undefined ? { lowStockThreshold: input.lowStockThreshold } : {}),
+          // Undefined (left out): the schema's defaults (false, 30, false).
+          pricesIncludeTax: input.pricesIncludeTax,
+          returnWindowDays: input.returnWindowDays,
+          refundShippingOnReturn: input.refundShippingOnReturn,
         },
         select: { id: true },
       });
@@ -78,6 +85,9 @@ export interface ShopUpdateInput {
   currencyCode?: string | undefined;
   logoUrl?: string | null | undefined;
   lowStockThreshold?: number | undefined;
+  pricesIncludeTax?: boolean | undefined;
+  returnWindowDays?: number | undefined;
+  refundShippingOnReturn?: boolean | undefined;
 }
 
 export async function updateShop(ctx: Context, input: ShopUpdateInput): Promise<PayloadShape> {

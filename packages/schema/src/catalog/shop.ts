@@ -21,6 +21,18 @@ export const ShopType = builder.prismaNode("Shop", {
     lowStockThreshold: t.exposeInt("lowStockThreshold", {
       description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this.",
     }),
+    pricesIncludeTax: t.exposeBoolean("pricesIncludeTax", {
+      description:
+        "Whether the shop's prices (and shipping) include tax, EU style; false: tax is added at checkout, US style.",
+    }),
+    returnWindowDays: t.exposeInt("returnWindowDays", {
+      description:
+        "Days after a line's fulfilment during which its buyer may request a return; 0: no returns.",
+    }),
+    refundShippingOnReturn: t.exposeBoolean("refundShippingOnReturn", {
+      description:
+        "Whether an approved return also refunds the returned lines' share of the shipping charge.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     products: t.field({
       type: ProductConnection,

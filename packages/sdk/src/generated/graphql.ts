@@ -290,6 +290,14 @@ export type CheckoutErrorCode =
   | 'CHECKOUT_ABANDONED'
   /** Returned when another checkout of the cart, or the first request with this idempotency key, is still running; retry shortly with the same key. */
   | 'CHECKOUT_IN_PROGRESS'
+  /** Returned when the cart holds goods that ship and has no delivery address (cartDeliveryAddressUpdate); `shopId` names a shop concerned. */
+  | 'DELIVERY_ADDRESS_REQUIRED'
+  /** Returned when no delivery option is chosen for a shop whose goods ship (cartSelectedDeliveryOptionsUpdate); `shopId` names the shop. */
+  | 'DELIVERY_OPTION_REQUIRED'
+  /** Returned when the delivery option chosen for a shop is no longer offered (the address, the cart or the shop's rates changed); choose again. `shopId` names the shop. */
+  | 'DELIVERY_OPTION_UNAVAILABLE'
+  /** Returned when a shop does not deliver to the cart's address (no shipping zone covers it) or none of its rates applies to the goods (weight or value); `shopId` names the shop. */
+  | 'DELIVERY_UNAVAILABLE'
   /** Returned when a discount code on the cart matches a shop in it but no longer applies (ended, minimum subtotal not met, usage limit reached overall or for this buyer); remove it or change the cart. */
   | 'DISCOUNT_CODE_NOT_APPLICABLE'
   /** Returned when an anonymous buyer gave no email (cartBuyerIdentityUpdate) and no user token names one. */
@@ -1104,6 +1112,12 @@ export type ShopCreateInput = {
   /** INVENTORY_LOW webhooks fire when a variant's stock falls below this (default 5). */
   lowStockThreshold?: number | null | undefined;
   name: string;
+  /** Whether prices (and shipping) include tax, EU style, or tax is added at checkout (default false). */
+  pricesIncludeTax?: boolean | null | undefined;
+  /** Whether an approved return also refunds the returned lines' share of shipping (default false). */
+  refundShippingOnReturn?: boolean | null | undefined;
+  /** Days after fulfilment during which buyers may request a return (0 to 365; 0: no returns; default 30). */
+  returnWindowDays?: number | null | undefined;
 };
 
 export type ShopUpdateInput = {
@@ -1115,6 +1129,12 @@ export type ShopUpdateInput = {
   logoUrl?: string | null | undefined;
   lowStockThreshold?: number | null | undefined;
   name?: string | null | undefined;
+  /** Whether prices (and shipping) include tax, EU style, or tax is added at checkout (default false). */
+  pricesIncludeTax?: boolean | null | undefined;
+  /** Whether an approved return also refunds the returned lines' share of shipping (default false). */
+  refundShippingOnReturn?: boolean | null | undefined;
+  /** Days after fulfilment during which buyers may request a return (0 to 365; 0: no returns; default 30). */
+  returnWindowDays?: number | null | undefined;
 };
 
 /** The completed hours trendingProducts counts, before the ranking instant. */
@@ -1215,8 +1235,10 @@ export type WebhookErrorCode =
 export type WebhookTopic =
   | 'COMMISSION_PAYABLE'
   | 'INVENTORY_LOW'
+  | 'ORDER_FULFILLED'
   | 'ORDER_PAID'
-  | 'ORDER_REFUNDED';
+  | 'ORDER_REFUNDED'
+  | 'RETURN_REQUESTED';
 
 export type AffiliateInvitationAcceptMutationVariables = Exact<{
   input: AffiliateInvitationAnswerInput;
@@ -1655,6 +1677,7 @@ export type NodeQuery = { node:
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'TaxRate', id: string }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
     | { __typename: 'WebhookEndpoint', id: string }
@@ -1686,6 +1709,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'TaxRate', id: string }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
     | { __typename: 'WebhookEndpoint', id: string }
