@@ -87,6 +87,106 @@ describe("seedWorld at demo scale", () => {
     expect(Number(yen[0]!.n)).toBe(0);
   });
 
+  it("gives every shop shipping zones for its market and sets its tax and return policies", async () => {
+    const shops = await prisma.shop.findMany({
+      orderBy: { createdAt: "asc" },
+      select: {
+        currencyCode: true,
+        pricesIncludeTax: true,
+        returnWindowDays: true,
+        refundShippingOnReturn: true,
+        shippingZones: {
+          orderBy: { createdAt: "asc" },
+          select: { countryCodes: true, provinceCodes: true, rates: { select: { condition: true } } },
+        },
+      },
+    });
+    expect(await prisma.shippingZone.count()).toBe(summary.counts.shippingZones);
+    expect(await prisma.shippingRate.count()).toBe(summary.counts.shippingRates);
+    const homes: Record<string, string[]> = {
+      USD: ["US"],
+      EUR: ["DE", "FR", "NL", "AT"],
+      GBP: ["GB"],
+      JPY: ["JP"],
+      CAD: ["CA"],
+      AUD: ["AU"],
+    };
+    const euHomes = new Set<string>();
+    for (const shop of shops) {
+      // The first zone is the home market's, with standard, heavy and express rates.
+      const [home = { countryCodes: [], provinceCodes: [], rates: [] }, ...abroad] = shop.shippingZones;
+      const [homeCountry = ""] = home.countryCodes;
+      expect(homes[shop.currencyCode]).toContain(homeCountry);
+      expect(home.countryCodes).toHaveLength(1);
+      expect(home.rates.filter((r) => r.condition === "WEIGHT").length).toBeGreaterThanOrEqual(2);
+      expect(home.rates.some((r) => r.condition === "NONE")).toBe(true);
+      if (shop.currencyCode === "EUR") {
+        euHomes.add(homeCountry);
+        // The rest of the EU, without the home country.
+        expect(abroad[0]?.countryCodes).not.toContain(homeCountry);
+        expect(abroad[0]?.countryCodes.length).toBe(12);
+      }
+      if (shop.currencyCode === "USD")
+        expect(abroad.map((z) => z.provinceCodes)).toContainEqual(["US-AK", "US-HI"]);
+      expect(shop.pricesIncludeTax).toBe(!["USD", "CAD"].includes(shop.currencyCode));
+    }
+    expect(euHomes.size).toBe(4);
+    expect(shops.filter((s) => s.returnWindowDays === 14)).toHaveLength(1);
+    expect(shops.filter((s) => s.returnWindowDays !== 14 && s.returnWindowDays !== 30)).toHaveLength(0);
+    expect(shops.filter((s) => s.refundShippingOnReturn)).toHaveLength(1);
+  });
+
+  it("seeds the platform's tax rates: VAT by country, US sales tax by state", async () => {
+    const rates = await prisma.taxRate.findMany({
+      select: { shopId: true, countryCode: true, provinceCode: true, ratePpm: true, shippingTaxable: true },
+    });
+    expect(rates.length).toBe(summary.counts.taxRates);
+    expect(rates.every((r) => r.shopId === null)).toBe(true);
+    const rate = (country: string, province: string | null = null) =>
+      rates.find((r) => r.countryCode === country && r.provinceCode === province)?.ratePpm;
+    expect([rate("DE"), rate("FR"), rate("AT"), rate("NL"), rate("GB")]).toEqual([
+      190_000, 200_000, 200_000, 210_000, 200_000,
+    ]);
+    expect([rate("US", "NY"), rate("US", "CA"), rate("US", "TX"), rate("US")]).toEqual([
+      88_750,
+      72_500,
+      62_500,
+      undefined,
+    ]);
+    expect(rates.find((r) => r.provinceCode === "CA")?.shippingTaxable).toBe(false);
+  });
+
+  it("weighs physical variants (bigger options weigh more) and sells some digital goods", async () => {
+    const [row] = await prisma.$queryRaw<
+      { physical: number; digital: number; unweighed: number; digital_weighed: number; avg_grams: number }[]
+    >`
+      SELECT count(*) FILTER (WHERE "requiresShipping")::int AS physical,
+             count(*) FILTER (WHERE NOT "requiresShipping")::int AS digital,
+             count(*) FILTER (WHERE "requiresShipping" AND "weightGrams" < 5)::int AS unweighed,
+             count(*) FILTER (WHERE NOT "requiresShipping" AND "weightGrams" <> 0)::int AS digital_weighed,
+             avg("weightGrams") FILTER (WHERE "requiresShipping")::int AS avg_grams
+      FROM "ProductVariant"`;
+    const { physical = 0, digital = 0, unweighed, digital_weighed, avg_grams = 0 } = row ?? {};
+    expect(unweighed).toBe(0);
+    expect(digital_weighed).toBe(0);
+    expect(digital).toBeGreaterThan(0);
+    expect(digital / (digital + physical)).toBeLessThan(0.15);
+    expect(avg_grams).toBeGreaterThan(100);
+    expect(avg_grams).toBeLessThan(3_000);
+    // Digital goods are whole products of digital types, sold by shops of a few departments.
+    const mixed = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT "productId" FROM "ProductVariant" GROUP BY 1 HAVING count(DISTINCT "requiresShipping") > 1) x`;
+    expect(mixed).toEqual([{ n: 0 }]);
+    const types = await prisma.product.findMany({
+      where: { variants: { some: { requiresShipping: false } } },
+      distinct: ["productType"],
+      select: { productType: true },
+    });
+    for (const { productType } of types)
+      expect(["Sewing Patterns", "Digital Prints", "Sound Packs"]).toContain(productType);
+  });
+
   it("gives every product 1–3 options, 1–12 variants and 1–5 media", async () => {
     const rows = await prisma.$queryRaw<{ options: number; variants: number; media: number; n: bigint }[]>`
       SELECT
@@ -550,6 +650,21 @@ describe("seedWorld determinism and safety", () => {
       await b.prisma.user.create({ data: { externalId: "demo-buyer-1", handle: "someone" } });
       await expect(seedWorld(b.prisma, { scale: { products: 30 } })).rejects.toThrow(SeedRefusedError);
       expect(await b.prisma.shop.count()).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "refuses when platform tax rates exist even without shops, and reset deletes them",
+    async () => {
+      await resetWorld(b.prisma);
+      await b.prisma.taxRate.create({ data: { countryCode: "DE", name: "VAT", ratePpm: 190_000 } });
+      await expect(seedWorld(b.prisma, { scale: { products: 30 } })).rejects.toThrow(
+        /already has 1 platform tax rate;/,
+      );
+      expect(await b.prisma.user.count()).toBe(0);
+      const seeded = await seedWorld(b.prisma, { scale: { products: 30 }, reset: true });
+      expect(await b.prisma.taxRate.count()).toBe(seeded.counts.taxRates);
     },
     TIMEOUT,
   );

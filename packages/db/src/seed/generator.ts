@@ -6,6 +6,7 @@ import { en, Faker } from "@faker-js/faker";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus, Role, ShopMemberRole } from "../generated/prisma/enums.ts";
 import { type ContentShop, ContentGenerator, POST_WINDOW_DAYS } from "./content.ts";
+import { DeliveryGenerator, shopPolicies, variantGrams } from "./delivery.ts";
 import { Rng } from "./random.ts";
 import {
   ADJECTIVES,
@@ -36,7 +37,10 @@ interface ShopPlan {
   handle: string;
   name: string;
   currencyCode: string;
+  /** Where the shop is based and ships from (see ./delivery.ts). */
+  home: string;
   department: DepartmentDef;
+  /** What it sells: some of its department's types, and sometimes the department's digital goods. */
   types: ProductTypeDef[];
   vendors: string[];
   skuPrefix: string;
@@ -86,6 +90,8 @@ export class WorldGenerator {
   private readonly rng: Rng;
   /** Ids only, so that ids do not shift when the content generation changes. */
   private readonly ids: Rng;
+  /** Shipping zones, weights and tax rates, from PRNG streams of their own. */
+  private readonly delivery: DeliveryGenerator;
   private readonly userHandles = new Set<string>();
   private readonly shopHandles = new Set<string>();
   private readonly productHandles = new Set<string>();
@@ -107,6 +113,7 @@ export class WorldGenerator {
     this.faker.setDefaultRefDate(new Date(base));
     this.rng = new Rng(seed, "world");
     this.ids = new Rng(seed, "ids");
+    this.delivery = new DeliveryGenerator(seed, base);
   }
 
   async run(writer: Writer, chunkSize: number): Promise<SeedSummary> {
@@ -123,6 +130,17 @@ export class WorldGenerator {
     const members = this.generateMembers(shops, users.staff);
     writer.begin("shopMembers", members.length);
     await writer.insert("shopMembers", members, (data) => writer.prisma.shopMember.createMany({ data }));
+
+    const zones = shops.map((shop) => this.delivery.zones(shop));
+    const zoneRows = zones.flatMap((z) => z.zones);
+    const rateRows = zones.flatMap((z) => z.rates);
+    writer.begin("shippingZones", zoneRows.length);
+    await writer.insert("shippingZones", zoneRows, (data) => writer.prisma.shippingZone.createMany({ data }));
+    writer.begin("shippingRates", rateRows.length);
+    await writer.insert("shippingRates", rateRows, (data) => writer.prisma.shippingRate.createMany({ data }));
+    const taxRates = this.delivery.platformTaxRates();
+    writer.begin("taxRates", taxRates.length);
+    await writer.insert("taxRates", taxRates, (data) => writer.prisma.taxRate.createMany({ data }));
 
     // Plan the catalog's shape first so every phase knows its total up front.
     this.planCatalog();
@@ -195,6 +213,9 @@ export class WorldGenerator {
         users: writer.count("users"),
         shops: writer.count("shops"),
         shopMembers: writer.count("shopMembers"),
+        shippingZones: writer.count("shippingZones"),
+        shippingRates: writer.count("shippingRates"),
+        taxRates: writer.count("taxRates"),
         products: writer.count("products"),
         productOptions: writer.count("productOptions"),
         productVariants: writer.count("productVariants"),
@@ -405,14 +426,18 @@ export class WorldGenerator {
         .toUpperCase()
         .padEnd(3, "X")
         .slice(0, 3);
+      const currencyCode = CURRENCY_PATTERN[index % CURRENCY_PATTERN.length]!;
+      const types = this.rng.sample(department.types, this.rng.int(2, department.types.length));
+      const digital = this.delivery.digitalType(department);
       return {
         index,
         id: this.ids.uuid(),
         handle,
         name,
-        currencyCode: CURRENCY_PATTERN[index % CURRENCY_PATTERN.length]!,
+        currencyCode,
+        home: this.delivery.nextHome(currencyCode),
         department,
-        types: this.rng.sample(department.types, this.rng.int(2, department.types.length)),
+        types: digital ? [...types, digital] : types,
         vendors,
         skuPrefix: `${letters}${index + 1}`,
         createdAt: this.before(this.base, 420, 1100),
@@ -431,6 +456,7 @@ export class WorldGenerator {
       currencyCode: shop.currencyCode,
       logoUrl: `/media/shops/${shop.id}/logo.png`,
       followerCount: 0,
+      ...shopPolicies(shop.index, shop.currencyCode),
       createdAt: new Date(shop.createdAt),
       updatedAt: new Date(this.between(shop.createdAt, this.base)),
     };
@@ -533,6 +559,7 @@ export class WorldGenerator {
     const onSale = rng.chance(0.3);
     const discount = rng.int(15, 50);
     const soldOut = rng.chance(0.05);
+    const unitGrams = this.delivery.unitGrams(type);
     const variantTime = new Date(createdAt);
     const variantUpdated = new Date(updatedAt);
 
@@ -566,6 +593,8 @@ export class WorldGenerator {
         compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null,
         selectedOptions: selected,
         inventoryQuantity,
+        weightGrams: variantGrams(unitGrams, combo),
+        requiresShipping: type.digital !== true,
         createdAt: variantTime,
         updatedAt: variantUpdated,
       });

@@ -83,6 +83,17 @@ export const OPTIONS = {
     values: ["Standard", "Travel", "Plus", "Studio", "Pro", "Limited"],
     priced: true,
   },
+  license: {
+    name: "License",
+    values: ["Personal", "Small Business", "Commercial", "Extended", "Team", "Lifetime"],
+    priced: true,
+  },
+  fileFormat: {
+    name: "Format",
+    values: ["PDF", "Print at Home", "A0 Copy Shop", "Projector", "Layered PDF", "SVG"],
+  },
+  audioFormat: { name: "Format", values: ["WAV", "MP3", "FLAC", "AIFF", "Stems", "MIDI"] },
+  printSize: { name: "Print Size", values: ["A5", "A4", "A3", "A2", "Letter", "50 x 70 cm"] },
 } satisfies Record<string, OptionDef>;
 
 export interface ProductTypeDef {
@@ -92,12 +103,18 @@ export interface ProductTypeDef {
   options: readonly [OptionDef, OptionDef, OptionDef];
   /** Base price range in US dollars. */
   price: readonly [number, number];
+  /** Shipped weight of one unit in grams, packaging included (0 for digital goods). */
+  grams: readonly [number, number];
+  /** Digital goods: downloads and classes, which need no delivery (`requiresShipping` false). */
+  digital?: true;
 }
 
 export interface DepartmentDef {
   name: string;
   shopWords: readonly string[];
   types: readonly ProductTypeDef[];
+  /** Digital goods some of the department's shops sell besides their `types` (see ./delivery.ts). */
+  digital?: ProductTypeDef;
 }
 
 const O = OPTIONS;
@@ -111,32 +128,45 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Tee", "T-Shirt", "Pocket Tee", "Crewneck Tee", "V-Neck Tee"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [18, 60],
+        grams: [150, 260],
       },
       {
         type: "Hoodies",
         nouns: ["Hoodie", "Zip Hoodie", "Sweatshirt", "Pullover"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [45, 140],
+        grams: [450, 850],
       },
       {
         type: "Dresses",
         nouns: ["Dress", "Midi Dress", "Wrap Dress", "Slip Dress", "Shirt Dress"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [60, 260],
+        grams: [250, 650],
       },
       {
         type: "Jackets",
         nouns: ["Jacket", "Overshirt", "Parka", "Bomber", "Coat"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [90, 420],
+        grams: [700, 1600],
       },
       {
         type: "Pants",
         nouns: ["Chinos", "Jeans", "Trousers", "Joggers", "Shorts"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [40, 180],
+        grams: [350, 750],
       },
     ],
+    digital: {
+      type: "Sewing Patterns",
+      nouns: ["Sewing Pattern", "PDF Pattern", "Pattern Bundle", "Pattern Pack"],
+      options: [O.fileFormat, O.apparelSize, O.license],
+      price: [8, 30],
+      grams: [0, 0],
+      digital: true,
+    },
   },
   {
     name: "Footwear",
@@ -147,18 +177,21 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Sneaker", "Runner", "Trainer", "Court Shoe", "High-Top"],
         options: [O.shoeSize, O.color, O.leather],
         price: [70, 240],
+        grams: [750, 1200],
       },
       {
         type: "Boots",
         nouns: ["Boot", "Chelsea Boot", "Hiking Boot", "Ankle Boot"],
         options: [O.shoeSize, O.color, O.leather],
         price: [110, 380],
+        grams: [1300, 2200],
       },
       {
         type: "Sandals",
         nouns: ["Sandal", "Slide", "Espadrille", "Flip-Flop"],
         options: [O.shoeSize, O.color, O.leather],
         price: [25, 120],
+        grams: [300, 650],
       },
     ],
   },
@@ -171,24 +204,28 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Tote", "Backpack", "Crossbody Bag", "Duffel", "Weekender"],
         options: [O.color, O.leather, O.bagSize],
         price: [35, 320],
+        grams: [350, 1600],
       },
       {
         type: "Wallets",
         nouns: ["Wallet", "Card Holder", "Coin Purse", "Passport Cover"],
         options: [O.color, O.leather, O.finish],
         price: [20, 140],
+        grams: [60, 180],
       },
       {
         type: "Hats",
         nouns: ["Cap", "Beanie", "Bucket Hat", "Fedora", "Sun Hat"],
         options: [O.color, O.apparelSize, O.fabric],
         price: [18, 90],
+        grams: [80, 220],
       },
       {
         type: "Belts",
         nouns: ["Belt", "Braided Belt", "Dress Belt", "Webbing Belt"],
         options: [O.apparelSize, O.color, O.leather],
         price: [25, 130],
+        grams: [120, 320],
       },
     ],
   },
@@ -201,24 +238,28 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Necklace", "Pendant", "Chain", "Choker", "Locket"],
         options: [O.metal, O.length, O.finish],
         price: [30, 480],
+        grams: [40, 120],
       },
       {
         type: "Rings",
         nouns: ["Ring", "Band", "Signet Ring", "Stacking Ring"],
         options: [O.ringSize, O.metal, O.finish],
         price: [25, 650],
+        grams: [30, 80],
       },
       {
         type: "Earrings",
         nouns: ["Earrings", "Hoops", "Studs", "Drop Earrings", "Ear Cuff"],
         options: [O.metal, O.finish, O.color],
         price: [20, 300],
+        grams: [30, 90],
       },
       {
         type: "Watches",
         nouns: ["Watch", "Chronograph", "Field Watch", "Dress Watch"],
         options: [O.color, O.metal, O.finish],
         price: [90, 900],
+        grams: [120, 350],
       },
     ],
   },
@@ -231,18 +272,21 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Serum", "Face Oil", "Moisturizer", "Cleanser", "Eye Cream", "Toner"],
         options: [O.volume, O.skinType, O.scent],
         price: [12, 120],
+        grams: [80, 320],
       },
       {
         type: "Fragrance",
         nouns: ["Perfume", "Eau de Parfum", "Solid Perfume", "Room Spray"],
         options: [O.volume, O.scent, O.concentration],
         price: [25, 260],
+        grams: [180, 550],
       },
       {
         type: "Bath & Body",
         nouns: ["Body Wash", "Hand Cream", "Bath Salts", "Body Lotion", "Soap Bar"],
         options: [O.scent, O.volume, O.skinType],
         price: [8, 60],
+        grams: [150, 750],
       },
     ],
   },
@@ -255,26 +299,38 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Candle", "Pillar Candle", "Travel Candle", "Diffuser"],
         options: [O.scent, O.homeSize, O.color],
         price: [14, 90],
+        grams: [250, 1400],
       },
       {
         type: "Mugs",
         nouns: ["Mug", "Cup", "Tumbler", "Espresso Cup"],
         options: [O.color, O.homeSize, O.homeMaterial],
         price: [12, 48],
+        grams: [300, 550],
       },
       {
         type: "Blankets",
         nouns: ["Throw", "Blanket", "Quilt", "Cushion Cover"],
         options: [O.color, O.homeSize, O.fabric],
         price: [35, 260],
+        grams: [800, 2600],
       },
       {
         type: "Vases",
         nouns: ["Vase", "Planter", "Bowl", "Tray"],
         options: [O.homeMaterial, O.homeSize, O.finish],
         price: [20, 220],
+        grams: [450, 3200],
       },
     ],
+    digital: {
+      type: "Digital Prints",
+      nouns: ["Printable Poster", "Wall Art Download", "Printable Calendar", "Pattern Download"],
+      options: [O.printSize, O.fileFormat, O.license],
+      price: [5, 25],
+      grams: [0, 0],
+      digital: true,
+    },
   },
   {
     name: "Electronics",
@@ -285,26 +341,38 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Headphones", "Earbuds", "Studio Monitors", "Wireless Earbuds"],
         options: [O.color, O.finish, O.edition],
         price: [40, 450],
+        grams: [200, 480],
       },
       {
         type: "Speakers",
         nouns: ["Speaker", "Bookshelf Speaker", "Soundbar", "Portable Speaker"],
         options: [O.color, O.power, O.finish],
         price: [45, 600],
+        grams: [600, 5500],
       },
       {
         type: "Chargers",
         nouns: ["Charger", "Power Bank", "Charging Dock", "Wall Adapter"],
         options: [O.power, O.color, O.finish],
         price: [15, 120],
+        grams: [90, 380],
       },
       {
         type: "Storage",
         nouns: ["SSD", "Flash Drive", "Memory Card", "Portable Drive"],
         options: [O.storage, O.color, O.finish],
         price: [12, 300],
+        grams: [30, 140],
       },
     ],
+    digital: {
+      type: "Sound Packs",
+      nouns: ["Sample Pack", "Preset Bundle", "Sound Library", "Drum Kit"],
+      options: [O.audioFormat, O.license, O.edition],
+      price: [10, 80],
+      grams: [0, 0],
+      digital: true,
+    },
   },
   {
     name: "Outdoor",
@@ -315,18 +383,21 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
         nouns: ["Daypack", "Hiking Pack", "Rolltop Pack", "Sling"],
         options: [O.volumeL, O.color, O.leather],
         price: [40, 280],
+        grams: [500, 1700],
       },
       {
         type: "Bottles",
         nouns: ["Water Bottle", "Flask", "Insulated Bottle", "Camp Mug"],
         options: [O.capacity, O.color, O.finish],
         price: [15, 60],
+        grams: [250, 650],
       },
       {
         type: "Outerwear",
         nouns: ["Rain Shell", "Fleece", "Down Vest", "Softshell"],
         options: [O.apparelSize, O.color, O.fabric],
         price: [60, 380],
+        grams: [300, 950],
       },
     ],
   },

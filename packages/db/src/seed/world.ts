@@ -1,7 +1,9 @@
 /**
- * The deterministic demo world: users, shops, a catalog (products with options, variants and
- * media), collections and content (posts with product tags, likes, shares, follows and hourly
- * engagement; see ./content.ts), generated from one integer seed.
+ * The deterministic demo world: users, shops (with shipping zones and rates, tax and return
+ * policies; see ./delivery.ts), the platform's tax rates, a catalog (products with options,
+ * variants with weights, some digital, and media), collections and content (posts with product
+ * tags, likes, shares, follows and hourly engagement; see ./content.ts), generated from one
+ * integer seed.
  *
  * Everything that ends up in a row comes from the seed: text from a dedicated, seeded faker
  * instance, numbers and choices from a seeded PRNG, ids from a second seeded PRNG stream
@@ -13,8 +15,8 @@
  * bench scale (100,000 products) never holds the whole catalog in memory.
  *
  * Files: this one is the public API (options, scales, seedWorld, resetWorld); generator.ts
- * plans and generates the rows, content.ts the posts and engagement, words.ts holds the
- * vocabulary, random.ts the seeded PRNG and writer.ts the batched inserts.
+ * plans and generates the rows, content.ts the posts and engagement, delivery.ts the zones,
+ * rates, weights and tax rates, words.ts holds the vocabulary, random.ts the seeded PRNG and writer.ts the batched inserts.
  */
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { WorldGenerator } from "./generator.ts";
@@ -39,6 +41,9 @@ export const SEED_PHASES = [
   "users",
   "shops",
   "shopMembers",
+  "shippingZones",
+  "shippingRates",
+  "taxRates",
   "products",
   "productOptions",
   "productVariants",
@@ -116,6 +121,10 @@ export interface SeedSummary {
     users: number;
     shops: number;
     shopMembers: number;
+    shippingZones: number;
+    shippingRates: number;
+    /** The platform's tax rates. */
+    taxRates: number;
     products: number;
     productOptions: number;
     productVariants: number;
@@ -164,6 +173,9 @@ export const SEEDED_TABLES = [
   "ProductVariant",
   "ProductOption",
   "Product",
+  "ShippingRate",
+  "ShippingZone",
+  "TaxRate",
   "ShopMember",
   "Shop",
   "User",
@@ -202,14 +214,17 @@ export function resolveScale(scale: SeedScale = "demo"): WorldSize {
 }
 
 /**
- * Deletes every row of the seeded tables and, through CASCADE, of every table that refers to
- * them (posts, carts, orders, …). API keys are kept.
+ * Deletes every row of the seeded tables (the platform's tax rates included) and, through
+ * CASCADE, of every table that refers to them (posts, carts, orders, …). API keys are kept.
  */
 export async function resetWorld(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${SEEDED_TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
 }
 
-/** Seeds the demo world. Refuses when the database already has shops or demo users, unless `reset`. */
+/**
+ * Seeds the demo world. Refuses when the database already has shops, demo users or platform
+ * tax rates, unless `reset`.
+ */
 export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions = {}): Promise<SeedSummary> {
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer (got ${seed})`);
@@ -223,18 +238,21 @@ export async function seedWorld(prisma: PrismaClient, options: SeedWorldOptions 
   if (options.reset) {
     await resetWorld(prisma);
   } else {
-    const [shops, demoUsers] = await Promise.all([
+    const [shops, demoUsers, platformTaxRates] = await Promise.all([
       prisma.shop.count(),
       prisma.user.count({ where: { externalId: { startsWith: "demo-" } } }),
+      prisma.taxRate.count({ where: { shopId: null } }),
     ]);
-    if (shops > 0 || demoUsers > 0) {
+    if (shops > 0 || demoUsers > 0 || platformTaxRates > 0) {
       const what =
         shops > 0
           ? `${shops} shop${shops === 1 ? "" : "s"}`
-          : `${demoUsers} demo user${demoUsers === 1 ? "" : "s"}`;
+          : demoUsers > 0
+            ? `${demoUsers} demo user${demoUsers === 1 ? "" : "s"}`
+            : `${platformTaxRates} platform tax rate${platformTaxRates === 1 ? "" : "s"}`;
       throw new SeedRefusedError(
         `The database already has ${what}; refusing to seed on top of existing data. ` +
-          `Seed with reset (\`--reset\`, or \`reset: true\`) to delete the users, shops and catalog ` +
+          `Seed with reset (\`--reset\`, or \`reset: true\`) to delete the users, shops, tax rates and catalog ` +
           `(and everything that refers to them) first.`,
       );
     }
