@@ -2,18 +2,20 @@
  * The storefront end to end: the Vite-built app served by `startStorefront` (with its demo
  * media and /config.json), the real API on a free port (its own database), and Debian's
  * chromium driven by playwright-core, as a phone. Screenshots of the key steps go to
- * e2e/artifacts/ (CI keeps them).
+ * e2e/artifacts/ (CI keeps them). The shops' shipping zones, rates and tax rates are made here
+ * through the API, as a merchant would: the tests depend on no seed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
+import { createShoppableClient, type ShoppableClient, type TypedDocument } from "@shoppable/sdk";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
-import { subscribed, until } from "../../../packages/api/test/realtime.ts";
+import { subscribed } from "../../../packages/api/test/realtime.ts";
 import { buildStorefront } from "../server/build.ts";
 import { prepareDemo, type DemoInfo } from "../server/demo.ts";
+import { CheckoutCart, type FieldUserError } from "../src/documents.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
 import { hasFfmpeg } from "../server/media.ts";
 import { freePort } from "../test/free-port.ts";
@@ -90,6 +92,8 @@ async function phone(
     deviceScaleFactor: 1,
     hasTouch: true,
     userAgent: PHONE_UA,
+    // Amounts and dates as the assertions expect them ("$5.00"), whatever the machine's locale.
+    locale: "en-US",
   });
   await context.addInitScript((user) => {
     if (!localStorage.getItem("shoppable.user")) localStorage.setItem("shoppable.user", user);
@@ -99,12 +103,54 @@ async function phone(
   return { context, page };
 }
 
-/** Pays the open cart on /checkout: with `tok_declined` first when asked (the error shows), then `tok_success`. */
+/** A German address typed into the checkout's form. */
+const BERLIN = {
+  firstName: "Max",
+  lastName: "Muster",
+  address1: "Torstraße 1",
+  city: "Berlin",
+  zip: "10119",
+  countryCode: "DE",
+};
+
+/** Types an address into the checkout's form (the province, when given, is chosen from its list) and saves it. */
+async function typeAddress(
+  page: Page,
+  address: {
+    firstName: string;
+    lastName: string;
+    address1: string;
+    city: string;
+    zip: string;
+    countryCode: string;
+    provinceCode?: string;
+  },
+): Promise<void> {
+  await page.getByTestId("address-countryCode").selectOption(address.countryCode);
+  for (const field of ["firstName", "lastName", "address1", "city", "zip"] as const)
+    await page.getByTestId(`address-${field}`).fill(address[field]);
+  if (address.provinceCode) await page.getByTestId("address-provinceCode").selectOption(address.provinceCode);
+  await page.getByTestId("address-save").click();
+}
+
+/**
+ * Pays the open cart on /checkout: the delivery address (the buyer's saved one, or typed), the
+ * first delivery option (once the summary counts its shipping), then `tok_declined` first when
+ * asked (the error shows) and `tok_success`.
+ */
 async function payOnCheckout(
   page: Page,
-  options: { email?: string; declineFirst?: boolean } = {},
+  options: { email?: string; declineFirst?: boolean; address: "saved" | typeof BERLIN },
 ): Promise<string> {
-  await page.getByTestId("checkout-page").waitFor();
+  await page.getByTestId("checkout-page").waitFor({ timeout: WAIT });
+  // Choosing a saved address saves it at once (the radios give way to the address).
+  if (options.address === "saved") await page.getByTestId("saved-address").first().click();
+  else await typeAddress(page, options.address);
+  await page.getByTestId("delivery-address").waitFor({ timeout: WAIT });
+  await page.getByTestId("delivery-option").first().check();
+  await expect
+    .poll(() => page.getByTestId("summary-shipping").textContent(), { timeout: WAIT })
+    .not.toMatch(/Choose|After/);
   if (options.email) await page.getByTestId("checkout-email").fill(options.email);
   if (options.declineFirst) {
     await page.getByTestId("card-tok_declined").check();
@@ -118,6 +164,27 @@ async function payOnCheckout(
   await page.getByTestId("pay").click();
   await page.getByTestId("order-page").waitFor({ timeout: WAIT });
   return (await page.getByTestId("order-number").textContent())!.replace("#", "");
+}
+
+/** Runs a setup mutation (`field(input: $input)` of `inputType`) and fails the run on its userErrors. */
+async function setUp(
+  client: ShoppableClient,
+  field: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  select = "",
+): Promise<Record<string, unknown>> {
+  const document = `mutation Setup($input: ${inputType}!) { ${field}(input: $input) { ${select} userErrors { code field message } } }`;
+  const data = await client.request(
+    document as TypedDocument<
+      Record<string, Record<string, unknown> & { userErrors: FieldUserError[] }>,
+      { input: Record<string, unknown> }
+    >,
+    { input },
+  );
+  const payload = data[field];
+  expect(payload?.userErrors, field).toEqual([]);
+  return payload ?? {};
 }
 
 beforeAll(async () => {
@@ -191,10 +258,70 @@ beforeAll(async () => {
     });
     expect(created.userErrors).toEqual([]);
   }
+  // Studio Nord sells EU style: prices include VAT (19% in Germany); it ships to Germany and Austria.
+  await setUp(merchant, "shopUpdate", "ShopUpdateInput", { id: shopId, pricesIncludeTax: true });
+  await setUp(merchant, "shippingZoneCreate", "ShippingZoneCreateInput", {
+    shopId,
+    name: "Germany and Austria",
+    countryCodes: ["DE", "AT"],
+    rates: [
+      { handle: "standard", title: "Standard", price: "4.90", minDays: 2, maxDays: 4 },
+      { handle: "express", title: "Express", price: "9.90", minDays: 1, maxDays: 1 },
+    ],
+  });
+  await setUp(merchant, "taxRateSet", "TaxRateSetInput", {
+    shopId,
+    countryCode: "DE",
+    name: "VAT",
+    percentage: "19",
+  });
+  // The buyer's address book has their Berlin address.
+  await setUp(buyer, "viewerAddressCreate", "ViewerAddressCreateInput", {
+    address: {
+      ...BERLIN,
+      firstName: "Erika",
+      lastName: "Mustermann",
+      address1: "Friedrichstraße 43",
+      zip: "10117",
+    },
+  });
   demo = await prepareDemo({
     apiUrl,
     credentials: { publishableKey: api.keys.publishable, secretKey: api.keys.secret, tokens },
     stateFile: join(dir, "demo.json"),
+  });
+  // Tidewater Supply sells US style (tax added at checkout): it ships in the United States, and
+  // New York's sales tax applies to goods and shipping. Made after prepareDemo, and named after
+  // Studio Nord, so the demo keeps Studio Nord as its shop.
+  const tidewaterId = (
+    await merchant.shopCreate({ handle: "tidewater-supply", name: "Tidewater Supply", currencyCode: "USD" })
+  ).shop?.id;
+  if (!tidewaterId) throw new Error("shopCreate made no shop");
+  const notebook = await merchant.productCreate({
+    shopId: tidewaterId,
+    title: "Field Notebook",
+    handle: "field-notebook",
+    productType: "Stationery",
+    status: "ACTIVE",
+    media: [{ kind: "IMAGE", url: "/media/products/card-2.svg", alt: "Field Notebook" }],
+    variants: [{ price: "20.00", inventoryQuantity: 20 }],
+  });
+  expect(notebook.userErrors).toEqual([]);
+  await setUp(merchant, "shippingZoneCreate", "ShippingZoneCreateInput", {
+    shopId: tidewaterId,
+    name: "United States",
+    countryCodes: ["US"],
+    rates: [
+      { handle: "ground", title: "Ground", price: "5.00", minDays: 3, maxDays: 5 },
+      { handle: "two-day", title: "Two-day", price: "15.00", minDays: 2, maxDays: 2 },
+    ],
+  });
+  await setUp(merchant, "taxRateSet", "TaxRateSetInput", {
+    shopId: tidewaterId,
+    countryCode: "US",
+    provinceCode: "NY",
+    name: "Sales tax",
+    percentage: "8.875",
   });
   config = {
     apiUrl,
@@ -310,8 +437,13 @@ inBrowser("storefront", () => {
     await shot(page, "5-cart-live");
 
     await drawer.getByTestId("checkout-button").click();
-    const orderNumber = await payOnCheckout(page, { declineFirst: true });
+    const orderNumber = await payOnCheckout(page, { declineFirst: true, address: "saved" });
     await expect.poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT }).toBe("paid");
+    // Shipped to the saved address; the prices included German VAT.
+    expect(await page.getByTestId("order-shipping-address").textContent()).toContain("10117 Berlin");
+    expect(await page.getByTestId("order-tax-line").allTextContents()).toEqual([
+      expect.stringMatching(/^incl\. VAT 19%/),
+    ]);
     await shot(page, "6-order-confirmed");
     const orders = (await buyer.viewer({ ordersFirst: 5 })).orders.edges.map((edge) => edge.node);
     const order = orders.find((candidate) => String(candidate.number) === orderNumber)!;
@@ -380,7 +512,7 @@ inBrowser("storefront", () => {
     expect(await line.textContent()).toContain("Creator link");
     await shot(buyerPage, "8-affiliate-cart");
     await buyerPage.getByTestId("checkout-button").click();
-    const orderNumber = await payOnCheckout(buyerPage, { email: "shopper@example.com" });
+    const orderNumber = await payOnCheckout(buyerPage, { email: "shopper@example.com", address: BERLIN });
     await shot(buyerPage, "9-affiliate-order");
 
     // Back on the creator's page: the commission arrives through commissionEvents, no reload.
@@ -459,6 +591,135 @@ inBrowser("storefront", () => {
       .toEqual([next.title]);
     expect(await drawer.getByTestId("cart-line-total").textContent()).toMatch(/9[.,]99/);
     await shot(page, "12-live-new-pin-in-cart");
+    await context.close();
+  });
+
+  it("checkout: paying without an address points at it; an invalid ZIP code shows its error by the field; a valid address shows the options; choosing one updates shipping, tax and total; the confirmation shows the address, the option and the tax", async () => {
+    const { context, page } = await phone("anonymous");
+    const anonymous = createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable });
+    await page.goto(`${origin}/products/field-notebook`);
+    await page.getByTestId("product-details").waitFor({ timeout: WAIT });
+    await page.getByTestId("add-to-cart").click();
+    await page.getByTestId("cart-drawer").getByTestId("cart-line").waitFor({ timeout: WAIT });
+    await page.getByTestId("checkout-button").click();
+    await page.getByTestId("checkout-page").waitFor({ timeout: WAIT });
+    const cartId = await page.evaluate(() => localStorage.getItem("shoppable.cart.anonymous"));
+    if (!cartId) throw new Error("The storefront kept no cart");
+    const read = async () => {
+      const { cart } = await anonymous.request(CheckoutCart, { id: cartId });
+      const cost = cart?.cost;
+      if (!cart || !cost) throw new Error("The cart or its cost cannot be read");
+      return { ...cart, cost };
+    };
+    const cost = async () => (await read()).cost;
+
+    // No address yet: the shop's group says why it offers nothing, and shipping and tax wait for it.
+    const group = page.getByTestId("delivery-group");
+    expect(await group.getByTestId("delivery-unavailable").textContent()).toMatch(/delivery address/);
+    expect(await page.getByTestId("summary-shipping").textContent()).toContain("After your address");
+    expect(await page.getByTestId("summary-addedTax").textContent()).toContain("After your address");
+    // Paying now: DELIVERY_ADDRESS_REQUIRED brings the address section into view, marked and focused.
+    await page.getByTestId("checkout-email").fill("grace@example.com");
+    await page.getByTestId("pay").click();
+    await page.getByTestId("address-attention").waitFor({ timeout: WAIT });
+    expect(await page.getByTestId("address-section").getAttribute("data-attention")).toBe("true");
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-testid") === "address-section",
+      undefined,
+      { timeout: WAIT },
+    );
+    await shot(page, "13-checkout-address-required");
+
+    // An invalid ZIP code: the API's INVALID_ZIP (field ["address", "zip"]) shows under the ZIP
+    // field, which is marked invalid, described by it and focused; nothing is saved.
+    await typeAddress(page, {
+      firstName: "Grace",
+      lastName: "Hopper",
+      address1: "350 Fifth Avenue",
+      city: "New York",
+      provinceCode: "NY",
+      zip: "1000",
+      countryCode: "US",
+    });
+    const zipField = page.getByTestId("address-field-zip");
+    const zipError = zipField.getByTestId("field-error");
+    await zipError.waitFor({ timeout: WAIT });
+    expect(await zipError.textContent()).toBe("This is not a valid ZIP code in the United States.");
+    expect(await page.getByTestId("field-error").count()).toBe(1);
+    const zip = page.getByTestId("address-zip");
+    expect(await zip.getAttribute("aria-invalid")).toBe("true");
+    expect(await zip.getAttribute("aria-describedby")).toBe(await zipError.getAttribute("id"));
+    expect(await zip.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect((await read()).deliveryAddress).toBeNull();
+    await shot(page, "14-checkout-invalid-zip");
+
+    // A valid one: saved, shown as on a parcel; the shop's options appear with title, estimate and cost.
+    await zip.fill("10118");
+    await page.getByTestId("address-save").click();
+    const saved = page.getByTestId("delivery-address");
+    await saved.waitFor({ timeout: WAIT });
+    expect(await saved.textContent()).toContain("New York, NY 10118");
+    await group.getByTestId("delivery-option").first().waitFor({ timeout: WAIT });
+    const optionTexts = await group.locator("label.card-option").allTextContents();
+    expect(optionTexts).toEqual([
+      expect.stringMatching(/^Ground3–5 business days\$5\.00$/),
+      expect.stringMatching(/^Two-day2 business days\$15\.00$/),
+    ]);
+    expect(await page.getByTestId("summary-shipping").textContent()).toContain("Choose a delivery option");
+    // Tax is added at checkout (a tax-exclusive shop): on the line only, before shipping is chosen.
+    const lineOnly = await cost();
+    expect(Number(lineOnly.tax.amount)).toBeGreaterThan(0);
+    expect(await page.getByTestId("summary-addedTax").textContent()).toContain(lineOnly.tax.amount);
+    expect(await page.getByTestId("summary-includedTax").count()).toBe(0);
+
+    // Paying without an option: DELIVERY_OPTION_REQUIRED marks the shop's group.
+    await page.getByTestId("pay").click();
+    await group.getByTestId("delivery-group-error").waitFor({ timeout: WAIT });
+    expect(await group.getAttribute("data-attention")).toBe("true");
+    expect(await group.getByTestId("delivery-group-error").textContent()).toBe("Choose a delivery option.");
+    await shot(page, "15-checkout-options");
+
+    // Choosing an option: shipping, the tax (New York taxes shipping too) and the total follow.
+    const choose = async (handle: string) => {
+      await group.locator(`[data-testid=delivery-option][data-handle="${handle}"]`).check();
+      await expect.poll(async () => (await cost()).shipping.amount, { timeout: WAIT }).not.toBe("0.00");
+      const now = await cost();
+      await expect
+        .poll(() => page.getByTestId("checkout-total").textContent(), { timeout: WAIT })
+        .toContain(now.total.amount);
+      expect(await page.getByTestId("summary-shipping").textContent()).toContain(now.shipping.amount);
+      expect(await page.getByTestId("summary-addedTax").textContent()).toContain(now.tax.amount);
+      expect(Number(now.total.amount)).toBeCloseTo(
+        Number(now.subtotal.amount) + Number(now.shipping.amount) + Number(now.tax.amount),
+        2,
+      );
+      return now;
+    };
+    const twoDay = await choose("two-day");
+    expect(twoDay.shipping.amount).toBe("15.00");
+    expect(Number(twoDay.tax.amount)).toBeGreaterThan(Number(lineOnly.tax.amount));
+    // The mark goes once the buyer chose.
+    expect(await group.getAttribute("data-attention")).toBeNull();
+    await shot(page, "16-checkout-two-day");
+    const ground = await choose("ground");
+    expect(ground.shipping.amount).toBe("5.00");
+    expect(Number(ground.tax.amount)).toBeLessThan(Number(twoDay.tax.amount));
+    expect(await page.getByTestId("pay").textContent()).toContain(ground.total.amount);
+
+    // Paid: the confirmation shows where it ships, the option and the tax line.
+    await page.getByTestId("card-tok_success").check();
+    await page.getByTestId("pay").click();
+    await page.getByTestId("order-page").waitFor({ timeout: WAIT });
+    const address = await page.getByTestId("order-shipping-address").textContent();
+    for (const part of ["Grace Hopper", "350 Fifth Avenue", "New York, NY 10118", "United States"])
+      expect(address).toContain(part);
+    expect(await page.getByTestId("order-shipping-line").textContent()).toMatch(/Ground.*3–5 business days/);
+    expect(await page.getByTestId("order-shipping").textContent()).toContain("5.00");
+    expect(await page.getByTestId("order-tax-line").allTextContents()).toEqual([
+      `Sales tax 8.875%$${ground.tax.amount}`,
+    ]);
+    expect(await page.getByTestId("order-total").textContent()).toContain(ground.total.amount);
+    await shot(page, "17-order-delivery-and-tax");
     await context.close();
   });
 });

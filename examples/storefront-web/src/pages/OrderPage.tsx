@@ -1,22 +1,27 @@
 /**
- * `/orders/<id>`: the confirmation: order number, lines, total and status, live through
- * `orderStatusChanged` (for the buyer's own orders). An anonymous buyer reads the orders
- * through the cart they checked out (`Cart.orders`).
+ * `/orders/<id>`: the confirmation: order number, lines, where it ships and how (the delivery
+ * option chosen), subtotal, shipping, the tax lines (included in the prices or added) and the
+ * total as at checkout, and the status live through `orderStatusChanged` (for the buyer's own
+ * orders). An anonymous buyer reads the orders through the cart they checked out (`Cart.orders`).
  */
-import type { OrderFieldsFragment } from "@shoppable/sdk";
 import { useEffect, useState } from "react";
-import { CartOrders, type OrderSummary } from "../documents.ts";
+import { addressLines } from "../address.ts";
+import { estimateText } from "../delivery.ts";
+import { CartOrders, OrderReceipt, type OrderSummary } from "../documents.ts";
 import { isDefaultTitle, money } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
 
-type Order = OrderSummary | OrderFieldsFragment;
+type Order = OrderSummary;
 
 async function readOrder(
   client: ReturnType<typeof useShoppable>["client"],
   id: string,
 ): Promise<Order | null> {
-  const order = await client.order({ id }).catch(() => null);
+  const order = await client.request(OrderReceipt, { id }).then(
+    (data) => data.order,
+    () => null,
+  );
   if (order) return order;
   const stored = sessionStorage.getItem(`shoppable.order.${id}`);
   if (!stored) return null;
@@ -39,7 +44,10 @@ export function OrderPage({ id }: { id: string }) {
       try {
         for await (const event of events) {
           if (!active) break;
-          setOrder(event.refetch ? await readOrder(client, id) : event.order);
+          const live = event.order;
+          // The event carries the order's live fields; the delivery and tax stay as at checkout.
+          if (event.refetch || !live) setOrder(await readOrder(client, id));
+          else setOrder((shown) => (shown ? { ...shown, status: live.status } : shown));
         }
       } catch {
         // Not this caller's order to follow (an anonymous buyer): the page shows it as read.
@@ -67,6 +75,29 @@ export function OrderPage({ id }: { id: string }) {
           {order.status.replace("_", " ").toLowerCase()}
         </span>
       </div>
+      {(order.shippingAddress || order.shippingLine) && (
+        <section className="summary order__delivery" aria-label="Delivery">
+          {order.shippingAddress && (
+            <div className="order__block">
+              <h2>Shipping to</h2>
+              <address data-testid="order-shipping-address">
+                {addressLines(order.shippingAddress).map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+              </address>
+            </div>
+          )}
+          {order.shippingLine && (
+            <div className="order__block" data-testid="order-shipping-line">
+              <h2>Delivery</h2>
+              <p>
+                {order.shippingLine.title}{" "}
+                <span className="muted">· {estimateText(order.shippingLine.estimatedDays)}</span>
+              </p>
+            </div>
+          )}
+        </section>
+      )}
       <section className="summary">
         {order.lines.map((line) => (
           <div key={line.id} className="summary__line" data-testid="order-line">
@@ -75,6 +106,35 @@ export function OrderPage({ id }: { id: string }) {
               {line.variantTitle && !isDefaultTitle(line.variantTitle) ? ` (${line.variantTitle})` : ""}
             </span>
             <span>{money(line.total)}</span>
+          </div>
+        ))}
+        <div className="summary__line">
+          <span>Subtotal</span>
+          <span>{money(order.subtotal)}</span>
+        </div>
+        {Number(order.discountTotal.amount) > 0 && (
+          <div className="summary__line">
+            <span>Discount</span>
+            <span>−{money(order.discountTotal)}</span>
+          </div>
+        )}
+        {order.shippingLine && (
+          <div className="summary__line" data-testid="order-shipping">
+            <span>Shipping</span>
+            <span>{Number(order.shippingTotal.amount) === 0 ? "Free" : money(order.shippingTotal)}</span>
+          </div>
+        )}
+        {order.taxLines.map((tax) => (
+          <div
+            key={`${tax.name}-${tax.percentage}`}
+            className={`summary__line${order.taxesIncluded ? " summary__line--included" : ""}`}
+            data-testid="order-tax-line"
+          >
+            <span>
+              {order.taxesIncluded ? "incl. " : ""}
+              {tax.name} {tax.percentage}%
+            </span>
+            <span>{money(tax.amount)}</span>
           </div>
         ))}
         <div className="summary__line summary__total">
