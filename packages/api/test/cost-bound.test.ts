@@ -304,6 +304,7 @@ describe("the SDK's operations", () => {
             ["Cotton", "Wool", "Silk"].map((material) => ({
               price: "20.00",
               inventoryQuantity: 100,
+              requiresShipping: false,
               selectedOptions: [
                 { name: "Size", value: size },
                 { name: "Color", value: color },

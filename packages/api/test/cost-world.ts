@@ -179,6 +179,8 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
       ...(rand() < 0.3 ? { compareAtPrice: "99.00" } : {}),
       sku: `COST-${n}-${i}`,
       inventoryQuantity: 1000,
+      // Digital: the world's carts check out without an address (delivery costs have their own tests).
+      requiresShipping: false,
       selectedOptions,
     }));
     const title = `${pick(words)} ${pick(words)} ${n}`;

@@ -219,8 +219,53 @@ beforeAll(async () => {
   const orderToCancel = await checkout(
     await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], { user: buyer }),
   );
+  // Returns: four units shipped, one in a return to approve, one in a return to decline, two
+  // left to request (one per pass).
+  const orderToReturn = await checkout(
+    await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 4 }], { user: buyer }),
+  );
+  const returnLine = gid(
+    "OrderLine",
+    (
+      await prisma.orderLine.findFirstOrThrow({
+        where: { orderId: dbId(orderToReturn) },
+        select: { id: true },
+      })
+    ).id,
+  );
+  ok(
+    await api.gql(
+      `mutation($input: OrderFulfillInput!) { orderFulfill(input: $input) { ${USER_ERRORS} } }`,
+      { input: { id: orderToReturn } },
+      commerce.asMerchant,
+    ),
+  );
+  const requestReturn = async () =>
+    ok(
+      await api.gql(
+        `mutation($input: ReturnRequestInput!) { returnRequest(input: $input) { return { id } ${USER_ERRORS} } }`,
+        {
+          input: {
+            orderId: orderToReturn,
+            lines: [{ lineId: returnLine, quantity: 1 }],
+            reason: RETURN_REASON,
+          },
+        },
+        { user: buyer },
+      ),
+    ).returnRequest.return.id as string;
+  const returnToApprove = await requestReturn();
+  const returnToDecline = await requestReturn();
+  // The open cart also holds goods that ship, so its delivery options can be chosen.
+  const shipped = await commerce.product(shop.id, ["12.00"], 20, "Shipped mug", {
+    requiresShipping: true,
+    weightGrams: 350,
+  });
   const openCart = await commerce.cart(
-    [{ variantId: active.variants[0]!.id, quantity: 2 }],
+    [
+      { variantId: active.variants[0]!.id, quantity: 2 },
+      { variantId: shipped.variants[0]!.id, quantity: 1 },
+    ],
     { user: buyer },
     { buyerIdentity: { email: EMAIL }, discountCodes: [DISCOUNT] },
   );
@@ -880,6 +925,25 @@ const WALK: [string, Case][] = [
       },
       values: attribution,
     },
+  ],
+  // Two shipped units left to request: one per pass.
+  [
+    "returnRequest",
+    {
+      does: "create",
+      type: "Return",
+      owner: "buyer",
+      ids: { orderId: "orderToReturn", "lines.lineId": "returnLine" },
+      values: () => ({ "lines.quantity": 1 }),
+    },
+  ],
+  [
+    "returnApprove",
+    { does: "update", type: "Return", owner: "merchant", ids: { id: "returnToApprove" }, once: true },
+  ],
+  [
+    "returnDecline",
+    { does: "update", type: "Return", owner: "merchant", ids: { id: "returnToDecline" }, once: true },
   ],
   [
     "productTagTap",

@@ -22,7 +22,8 @@ export const limits = {
    */
   maxComplexity: 100_000, // the default of MAX_QUERY_COST, checked by the transport
   maxDepth: 12,
-  maxBreadth: 250,
+  // A whole order (address, shipping and tax lines, fulfilments, returns) with its lines is ~280 fields.
+  maxBreadth: 400,
   /** Longest free-text search query. */
   maxSearchLength: 200,
   /** Most user errors a payload lists. */
