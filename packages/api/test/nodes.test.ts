@@ -134,6 +134,15 @@ beforeAll(async () => {
   });
   add("Order", dbId(order.order.id), buyer, false);
   add("OrderLine", orderLine.id, buyer, false);
+  const ret = await prisma.return.create({
+    data: {
+      orderId: dbId(order.order.id),
+      reason: "Nodes",
+      lines: [{ orderLineId: orderLine.id, quantity: 1 }],
+    },
+    select: { id: true },
+  });
+  add("Return", ret.id, buyer, false);
   const invitation = await prisma.affiliateInvitation.create({
     data: { programId: program.id, creatorId: creator.id },
     select: { id: true },

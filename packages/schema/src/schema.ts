@@ -30,6 +30,7 @@ import "./delivery/tax-mutations.ts";
 import "./checkout/order.ts";
 import "./checkout/order-delivery.ts";
 import "./checkout/mutations.ts";
+import "./checkout/return.ts";
 import "./affiliate/index.ts";
 import "./cart/subscriptions.ts";
 import "./catalog/subscriptions.ts";

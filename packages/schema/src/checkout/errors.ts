@@ -97,3 +97,48 @@ export const OrderError = defineUserError("Order", {
 });
 
 export type OrderErrorCode = (typeof OrderError.codes)[number];
+
+/** Returns an order takes (all statuses): the bound of `Order.returns`. */
+export const RETURN_LIMIT = 20;
+
+export const ReturnError = defineUserError("Return", {
+  ...INPUT_ERROR_CODES,
+  RETURNS_NOT_ACCEPTED: "Returned when the shop takes no returns (its return window is 0 days).",
+  NOT_RETURNABLE:
+    "Returned when a line has fewer units that may be returned than asked: units not delivered yet, already refunded, or in another return; `quantityReturnable` says how many may be.",
+  RETURN_WINDOW_CLOSED:
+    "Returned when a line was delivered (its latest fulfilment) longer ago than the shop's return window.",
+  TOO_MANY_RETURNS: `Returned when the order already has ${RETURN_LIMIT} returns (requested, approved or declined).`,
+  RETURN_NOT_REQUESTED: "Returned when the return was already approved or declined.",
+  INVALID_STATUS_TRANSITION:
+    "Returned when the order's status no longer allows the return's refund (the order was cancelled).",
+  TOO_MANY_REFUNDS:
+    "Returned when approving would be the order's 10th refund and leave units unrefunded: an order takes at most 10 refunds, the last refunding everything left.",
+  REFUND_FAILED:
+    "Returned when the payment provider refused the return's refund; the return stays requested and the order unchanged.",
+  REFUND_PENDING:
+    "Returned when the payment provider did not answer: the return is approved, its refund stays pending and the next orderRefund, orderCancel or returnApprove of the order settles it (never repeating it).",
+});
+
+export type ReturnErrorCode = (typeof ReturnError.codes)[number];
+
+export interface ReturnUserErrorShape extends UserErrorShape<ReturnErrorCode> {
+  quantityReturnable?: number | null;
+}
+
+builder.objectFields(ReturnError.type, (t) => ({
+  quantityReturnable: t.int({
+    nullable: true,
+    description: "With NOT_RETURNABLE: how many units of the line may be returned now.",
+    resolve: (e) => (e as ReturnUserErrorShape).quantityReturnable ?? null,
+  }),
+}));
+
+export function returnError(
+  code: ReturnErrorCode,
+  message: string,
+  field: (string | number)[] | null = null,
+  extra: { quantityReturnable?: number } = {},
+): ReturnUserErrorShape {
+  return { ...userError(code, message, field), ...extra };
+}

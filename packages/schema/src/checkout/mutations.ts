@@ -9,6 +9,8 @@ import { completeCheckout, type CheckoutResult } from "./service.ts";
 import { firstUserErrors, userErrorsCost } from "../shared/user-error.ts";
 import { ORDER_LIMITS } from "./limits.ts";
 import { listCost } from "../limits.ts";
+import { ReturnError } from "./errors.ts";
+import * as returns from "./return-service.ts";
 
 // ───────────── checkoutComplete ─────────────
 
@@ -205,6 +207,121 @@ builder.mutationField("orderRefund", (t) =>
       if (!parsed.ok) return failed(parsed.errors);
       const { id, ...rest } = parsed.data;
       return orders.refundOrder(ctx, { orderId: id, ...rest, cancel: false });
+    },
+  }),
+);
+
+// ───────────── returns ─────────────
+
+const returnPayload = (name: string) =>
+  definePayload(name, { field: "return", model: "Return" }, ReturnError.type);
+
+const ReturnRequestLineInput = builder.inputType("ReturnRequestLineInput", {
+  fields: (t) => ({
+    lineId: t.id({ description: "An OrderLine of the order." }),
+    quantity: t.int({ description: "Units to return, at least 1." }),
+  }),
+});
+
+const ReturnRequestInput = builder.inputType("ReturnRequestInput", {
+  fields: (t) => ({
+    orderId: t.id(),
+    lines: t.field({
+      type: [ReturnRequestLineInput],
+      description: "Lines and units to return, each line once.",
+    }),
+    reason: t.string({ description: "Why the goods go back, 1 to 500 characters." }),
+  }),
+});
+
+builder.mutationField("returnRequest", (t) =>
+  t.field({
+    type: returnPayload("ReturnRequest"),
+    description:
+      "The buyer asks to return delivered units of their order, within the shop's return window after each line's delivery; the shop's merchants approve (refund) or decline it. Needs the buyer's user token.",
+    authScopes: { user: true },
+    args: { input: t.arg({ type: ReturnRequestInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const schema = z.object({
+        orderId: globalId("Order"),
+        lines: z
+          .array(
+            z.object({ lineId: globalId("OrderLine"), quantity: z.number().int().min(1).max(1_000_000) }),
+          )
+          .min(1)
+          .max(ORDER_LIMITS.lines)
+          .refine(
+            (lines) => new Set(lines.map((l) => l.lineId)).size === lines.length,
+            "A line may be listed once.",
+          ),
+        reason: z.string().trim().min(1).max(500),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return returns.requestReturn(ctx, parsed.data);
+    },
+  }),
+);
+
+const ReturnApproveInput = builder.inputType("ReturnApproveInput", {
+  fields: (t) => ({
+    id: t.id({ description: "A REQUESTED Return." }),
+    restock: t.boolean({
+      required: false,
+      defaultValue: true,
+      description: "Put the returned units back in stock; default true.",
+    }),
+  }),
+});
+
+builder.mutationField("returnApprove", (t) =>
+  t.field({
+    type: returnPayload("ReturnApprove"),
+    description:
+      "Approves a return: refunds the units' share of the lines' price and tax and, when the shop refunds shipping on returns, their share of the shipping, through the payment provider; restocks them when asked and reverses their affiliate commissions. For the shop's merchants (secret key) and the platform.",
+    args: { input: t.arg({ type: ReturnApproveInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const schema = z.object({
+        id: globalId("Return"),
+        restock: z
+          .boolean()
+          .nullish()
+          .transform((v) => v ?? true),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return returns.approveReturn(ctx, { returnId: parsed.data.id, restock: parsed.data.restock });
+    },
+  }),
+);
+
+const ReturnDeclineInput = builder.inputType("ReturnDeclineInput", {
+  fields: (t) => ({
+    id: t.id({ description: "A REQUESTED Return." }),
+    reason: t.string({ required: false, description: "Why, for the buyer; at most 500 characters." }),
+  }),
+});
+
+builder.mutationField("returnDecline", (t) =>
+  t.field({
+    type: returnPayload("ReturnDecline"),
+    description:
+      "Declines a return: nothing is refunded and its units may be asked for again. For the shop's merchants (secret key) and the platform.",
+    args: { input: t.arg({ type: ReturnDeclineInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const schema = z.object({
+        id: globalId("Return"),
+        reason: z
+          .string()
+          .trim()
+          .min(1)
+          .max(500)
+          .nullish()
+          .transform((v) => v ?? null),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return returns.declineReturn(ctx, { returnId: parsed.data.id, reason: parsed.data.reason });
     },
   }),
 );

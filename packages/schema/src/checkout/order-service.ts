@@ -6,11 +6,13 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
  *
  * A refund, like checkout, never holds a transaction while the payment provider is called:
  * 1. one transaction locks the order row, checks the move and the quantities, counts the
- *    refund on the lines, order and payment and writes a PENDING Refund;
+ *    refund on the lines, order and payment and writes a PENDING Refund (for a return being
+ *    approved, also marks it APPROVED, moves its units from requested to returned and counts
+ *    its shipping share);
  * 2. the provider refunds, with the Refund's id as its idempotency key;
  * 3. one transaction marks it SUCCEEDED, reverses the affiliate commissions of the refunded
  *    units (affiliate/ledger.ts) and puts the units back in stock when asked; or, when
- *    the provider refused, reverts step 1 and marks it FAILED.
+ *    the provider refused, reverts step 1 (a return goes back to REQUESTED) and marks it FAILED.
  * A refund left PENDING by a crash or a timeout is settled (asked again with the same key) by
  * the next orderRefund or orderCancel of the order, before anything else.
  */
@@ -27,10 +29,18 @@ import { forbidden } from "../shared/errors.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
-import type { OrderErrorCode } from "./errors.ts";
+import { returnError, type OrderErrorCode } from "./errors.ts";
 import { returnStock } from "./inventory.ts";
 import { callProvider } from "./payment.ts";
-import { canDo, ORDER_ACTIONS, refundAmount, statusOf } from "./rules.ts";
+import {
+  canDo,
+  chargedAmount,
+  ORDER_ACTIONS,
+  refundAmount,
+  returnShippingShare,
+  shippingCharged,
+  statusOf,
+} from "./rules.ts";
 import { paymentProviderOf } from "./service.ts";
 import { ORDER_LIMITS } from "./limits.ts";
 
@@ -103,6 +113,36 @@ export interface RefundInput {
   reason: string | null;
   /** orderCancel: refund what is left and mark the order CANCELLED. */
   cancel: boolean;
+  /**
+   * returnApprove: the return this refund settles. Its lines, read under the order's lock while
+   * it is REQUESTED (else RETURN_NOT_REQUESTED), replace `lines`, and the refund adds their share
+   * of the shipping when the shop refunds shipping on returns.
+   */
+  returnId?: string | null;
+}
+
+/** Units of an order line, as Return.lines and Fulfillment.lines list them. */
+export interface LineQuantity {
+  orderLineId: string;
+  quantity: number;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A `lines` column of a Return or a Fulfillment read back ([{ orderLineId quantity }]). */
+export function lineQuantitiesOf(json: Prisma.JsonValue): LineQuantity[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((l) =>
+    isRecord(l) && typeof l.orderLineId === "string" && typeof l.quantity === "number"
+      ? [{ orderLineId: l.orderLineId, quantity: l.quantity }]
+      : [],
+  );
+}
+
+/** The shipping's tax from an order's `shippingLine` snapshot ({ … price tax }); 0 without one. */
+function shippingTaxOf(shippingLine: Prisma.JsonValue): number {
+  return isRecord(shippingLine) && typeof shippingLine.tax === "number" ? shippingLine.tax : 0;
 }
 
 interface RefundLineRecord {
@@ -124,11 +164,18 @@ async function lockOrder(tx: Tx, orderId: string) {
       paidAt: true,
       fulfilledAt: true,
       cancelledAt: true,
+      taxesIncluded: true,
+      shippingTotal: true,
+      shippingLine: true,
+      shippingRefunded: true,
+      shop: { select: { refundShippingOnReturn: true } },
       lines: {
         select: {
           id: true,
           quantity: true,
           refundedQuantity: true,
+          returnRequestedQuantity: true,
+          taxAmount: true,
           total: true,
           variantId: true,
           productId: true,
@@ -144,11 +191,28 @@ async function lockOrder(tx: Tx, orderId: string) {
   });
 }
 
+/** The return being approved, read under the order's lock: NOT_FOUND, or RETURN_NOT_REQUESTED once decided. */
+async function requestedReturn(tx: Tx, orderId: string, returnId: string) {
+  const found = await tx.return.findFirst({
+    where: { id: returnId, orderId },
+    select: { id: true, status: true, reason: true, lines: true },
+  });
+  if (!found) throw new Rollback([returnError("NOT_FOUND", "No return has this id.", ["id"])]);
+  if (found.status !== "REQUESTED")
+    throw new Rollback([
+      returnError("RETURN_NOT_REQUESTED", `The return was already ${found.status.toLowerCase()}.`, ["id"]),
+    ]);
+  return { id: found.id, reason: found.reason, lines: lineQuantitiesOf(found.lines) };
+}
+
 /**
- * Refunds some units (or all that are left) and, with `cancel`, cancels the order; see the
- * module comment for the phases. Errors: NOT_FOUND, INVALID_STATUS_TRANSITION,
- * REFUND_QUANTITY_EXCEEDED, NOTHING_TO_REFUND, TOO_MANY_REFUNDS, REFUND_FAILED (nothing changed),
- * REFUND_PENDING (the provider did not answer; the order shows the refund, settled later).
+ * Refunds some units (or all that are left) and, with `cancel`, cancels the order; with
+ * `returnId`, approves the return (its units and shipping share). See the module comment for the
+ * phases. Units in a return awaiting a decision are refunded only through it. Each unit gives
+ * back its share of what the line charged (`refundAmount`: the total, and the tax when added).
+ * Errors: NOT_FOUND, INVALID_STATUS_TRANSITION, REFUND_QUANTITY_EXCEEDED, NOTHING_TO_REFUND,
+ * TOO_MANY_REFUNDS, RETURN_NOT_REQUESTED, REFUND_FAILED (nothing changed), REFUND_PENDING (the
+ * provider did not answer; the order shows the refund, settled later).
  */
 export async function refundOrder(ctx: Context, input: RefundInput): Promise<PayloadShape> {
   if (!(await orderToChange(ctx, input.orderId))) return notFound();
@@ -167,6 +231,7 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
   let refundId = "";
   const reserved = await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
+    const ret = input.returnId ? await requestedReturn(tx, order.id, input.returnId) : null;
     if (!canDo(input.cancel ? "cancel" : "refund", order)) {
       const rule = ORDER_ACTIONS[input.cancel ? "cancel" : "refund"];
       throw new Rollback([
@@ -177,26 +242,40 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
       ]);
     }
     const remaining = (l: { quantity: number; refundedQuantity: number }) => l.quantity - l.refundedQuantity;
-    const requested =
-      input.lines ??
-      order.lines.filter((l) => remaining(l) > 0).map((l) => ({ lineId: l.id, quantity: remaining(l) }));
-    const errors = requested.flatMap((r, i) => {
-      const line = order.lines.find((l) => l.id === r.lineId);
-      if (!line)
-        return [orderError("NOT_FOUND", "The order has no line with this id.", ["lines", i, "lineId"])];
-      if (r.quantity > remaining(line))
-        return [
-          orderError(
-            "REFUND_QUANTITY_EXCEEDED",
-            `Only ${remaining(line)} units of this line can be refunded.`,
-            ["lines", i, "quantity"],
-          ),
-        ];
-      return [];
-    });
+    // Units in a return awaiting a decision are the return's to refund.
+    const refundable = (l: (typeof order.lines)[number]) => remaining(l) - l.returnRequestedQuantity;
+    const awaiting = order.lines.reduce((s, l) => s + l.returnRequestedQuantity, 0);
+    const requested = ret
+      ? ret.lines.map((r) => ({ lineId: r.orderLineId, quantity: r.quantity }))
+      : (input.lines ??
+        order.lines.filter((l) => refundable(l) > 0).map((l) => ({ lineId: l.id, quantity: refundable(l) })));
+    // A return's units were counted as requested when it was written, under this same lock.
+    const errors = ret
+      ? []
+      : requested.flatMap((r, i) => {
+          const line = order.lines.find((l) => l.id === r.lineId);
+          if (!line)
+            return [orderError("NOT_FOUND", "The order has no line with this id.", ["lines", i, "lineId"])];
+          if (r.quantity > refundable(line))
+            return [
+              orderError(
+                "REFUND_QUANTITY_EXCEEDED",
+                `Only ${refundable(line)} units of this line can be refunded${line.returnRequestedQuantity > 0 ? ` (${line.returnRequestedQuantity} more are in a return awaiting a decision: approve it to refund them)` : ""}.`,
+                ["lines", i, "quantity"],
+              ),
+            ];
+          return [];
+        });
     if (errors.length) throw new Rollback(errors);
     if (requested.length === 0)
-      throw new Rollback([orderError("NOTHING_TO_REFUND", "Every unit of the order was already refunded.")]);
+      throw new Rollback([
+        orderError(
+          "NOTHING_TO_REFUND",
+          awaiting > 0
+            ? "Every unit of the order was already refunded or is in a return awaiting a decision."
+            : "Every unit of the order was already refunded.",
+        ),
+      ]);
     // At most ORDER_LIMITS.refunds refunds (declined ones changed nothing and do not count); the
     // last place is kept for the refund that closes the order, so the rest can always be refunded.
     const refunds = await tx.refund.count({ where: { orderId: order.id, status: { not: "FAILED" } } });
@@ -213,13 +292,34 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
 
     const records: RefundLineRecord[] = requested.map((r) => {
       const line = order.lines.find((l) => l.id === r.lineId)!;
-      return { orderLineId: line.id, quantity: r.quantity, amount: refundAmount(line, r.quantity) };
+      return { orderLineId: line.id, quantity: r.quantity, amount: refundAmount(line, r.quantity, order) };
     });
-    const amount = records.reduce((s, r) => s + r.amount, 0);
+    const goods = records.reduce((s, r) => s + r.amount, 0);
+    const shipping =
+      ret && order.shop.refundShippingOnReturn
+        ? returnShippingShare({
+            shippingCharged: shippingCharged({
+              shippingTotal: order.shippingTotal,
+              shippingTax: shippingTaxOf(order.shippingLine),
+              taxesIncluded: order.taxesIncluded,
+            }),
+            shippingRefunded: order.shippingRefunded,
+            returnedValue: goods,
+            goodsCharged: order.lines.reduce((s, l) => s + chargedAmount(l, order.taxesIncluded), 0),
+            last: left === 0,
+          })
+        : 0;
+    const amount = goods + shipping;
     for (const r of records) {
       await tx.orderLine.update({
         where: { id: r.orderLineId },
-        data: { refundedQuantity: { increment: r.quantity } },
+        data: ret
+          ? {
+              refundedQuantity: { increment: r.quantity },
+              returnedQuantity: { increment: r.quantity },
+              returnRequestedQuantity: { decrement: r.quantity },
+            }
+          : { refundedQuantity: { increment: r.quantity } },
         select: { id: true },
       });
     }
@@ -231,10 +331,16 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
     const status = statusOf({ ...order, cancelledAt, lines });
     await tx.order.update({
       where: { id: order.id },
-      data: { refundedTotal: { increment: amount }, cancelledAt, status },
+      data: {
+        refundedTotal: { increment: amount },
+        shippingRefunded: { increment: shipping },
+        cancelledAt,
+        status,
+      },
       select: { id: true },
     });
-    if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
+    if (status !== order.status || ret)
+      queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
     const payment = order.payments[0];
     if (payment && amount > 0) {
       const refunded = payment.refundedAmount + amount;
@@ -251,12 +357,20 @@ export async function refundOrder(ctx: Context, input: RefundInput): Promise<Pay
         lines: records as never,
         restock: input.restock,
         cancelsOrder: input.cancel,
-        reason: input.reason,
+        reason: input.reason ?? ret?.reason ?? null,
+        shippingAmount: shipping,
+        returnId: ret?.id ?? null,
         status: "PENDING",
       },
       select: { id: true },
     });
     refundId = refund.id;
+    if (ret)
+      await tx.return.update({
+        where: { id: ret.id },
+        data: { status: "APPROVED", refundId, restock: input.restock, decidedAt: now },
+        select: { id: true },
+      });
     return succeeded(order.id);
   });
   if (reserved.userErrors.length) return reserved;
@@ -340,15 +454,23 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
           restock: true,
           lines: true,
           amount: true,
+          shippingAmount: true,
+          returnId: true,
           order: { select: { currencyCode: true } },
         },
       });
-      const refunded = {
-        amount: formatMinorUnits(refund.amount, refund.order.currencyCode),
+      const moneyOf = (minor: number) => ({
+        amount: formatMinorUnits(minor, refund.order.currencyCode),
         currencyCode: refund.order.currencyCode,
-      };
+      });
       await emitOrderEvents(tx, "ORDER_REFUNDED", [refund.orderId], {
-        refund: { id: encodeGlobalID("Refund", refundId), amount: refunded, restock: refund.restock },
+        refund: {
+          id: encodeGlobalID("Refund", refundId),
+          amount: moneyOf(refund.amount),
+          shippingAmount: moneyOf(refund.shippingAmount),
+          restock: refund.restock,
+          returnId: refund.returnId ? encodeGlobalID("Return", refund.returnId) : null,
+        },
       });
       if (!refund.restock) return;
       const records = refund.lines as unknown as RefundLineRecord[];
@@ -384,25 +506,49 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
   );
 }
 
-/** Undoes what a refund the provider refused counted: lines, order totals and status, payment; FAILED. */
+/**
+ * Undoes what a refund the provider refused counted: lines, order totals and status, payment,
+ * and for a return its approval (REQUESTED again, units requested again, shipping share); FAILED.
+ */
 async function revertRefund(ctx: Context, refundId: string): Promise<void> {
   await transaction(
     ctx,
     async (tx) => {
       const refund = await tx.refund.findUniqueOrThrow({
         where: { id: refundId },
-        select: { orderId: true, amount: true, lines: true, cancelsOrder: true, status: true },
+        select: {
+          orderId: true,
+          amount: true,
+          lines: true,
+          cancelsOrder: true,
+          status: true,
+          shippingAmount: true,
+          returnId: true,
+        },
       });
       if (refund.status !== "PENDING") return;
       const order = await lockOrder(tx, refund.orderId);
       const records = refund.lines as unknown as RefundLineRecord[];
+      const returned = refund.returnId !== null;
       for (const r of records) {
         await tx.orderLine.update({
           where: { id: r.orderLineId },
-          data: { refundedQuantity: { decrement: r.quantity } },
+          data: returned
+            ? {
+                refundedQuantity: { decrement: r.quantity },
+                returnedQuantity: { decrement: r.quantity },
+                returnRequestedQuantity: { increment: r.quantity },
+              }
+            : { refundedQuantity: { decrement: r.quantity } },
           select: { id: true },
         });
       }
+      if (refund.returnId !== null)
+        await tx.return.update({
+          where: { id: refund.returnId },
+          data: { status: "REQUESTED", refundId: null, decidedAt: null },
+          select: { id: true },
+        });
       const lines = order.lines.map((l) => ({
         ...l,
         refundedQuantity: l.refundedQuantity - (records.find((r) => r.orderLineId === l.id)?.quantity ?? 0),
@@ -411,10 +557,16 @@ async function revertRefund(ctx: Context, refundId: string): Promise<void> {
       const status = statusOf({ ...order, cancelledAt, lines });
       await tx.order.update({
         where: { id: order.id },
-        data: { refundedTotal: { decrement: refund.amount }, cancelledAt, status },
+        data: {
+          refundedTotal: { decrement: refund.amount },
+          shippingRefunded: { decrement: refund.shippingAmount },
+          cancelledAt,
+          status,
+        },
         select: { id: true },
       });
-      if (status !== order.status) queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
+      if (status !== order.status || returned)
+        queueEvent("orderStatusChanged", order.id, { orderId: order.id, status });
       const payment = order.payments[0];
       if (payment && refund.amount > 0) {
         const refunded = payment.refundedAmount - refund.amount;

@@ -1,6 +1,6 @@
 /**
- * Order rules: which changes each status allows, the status an order's facts give, and how
- * much a refund of some units gives back.
+ * Order rules: which changes each status allows, the status an order's facts give, how much a
+ * refund of some units gives back, and the shipping share an approved return adds to it.
  *
  *   PENDING ──checkout paid──▶ PAID ──orderFulfill──▶ FULFILLED
  *   PAID ──orderCancel──▶ CANCELLED (refunds what is left, restocks it)
@@ -46,14 +46,85 @@ export function statusOf(order: OrderFacts): OrderStatus {
   return order.paidAt ? "PAID" : "PENDING";
 }
 
+/** What the buyer paid for a line: its total, plus its tax when the tax was added on top. */
+export function chargedAmount(line: { total: number; taxAmount: number }, taxesIncluded: boolean): number {
+  return line.total + (taxesIncluded ? 0 : line.taxAmount);
+}
+
 /**
- * What refunding `quantity` more units of a line gives back: the line total (after discount)
- * shared per unit so that refunding every unit, in any steps, gives back exactly the total.
+ * What refunding `quantity` more units of a line gives back: what was paid for the line (its
+ * total after discount, with its tax when added on top: `chargedAmount`) shared per unit so that
+ * refunding every unit, in any steps, gives back exactly that.
  */
 export function refundAmount(
-  line: { quantity: number; refundedQuantity: number; total: number },
+  line: { quantity: number; refundedQuantity: number; total: number; taxAmount: number },
   quantity: number,
+  order: { taxesIncluded: boolean },
 ): number {
-  const share = (units: number) => Math.floor((line.total * units) / line.quantity);
+  const charged = chargedAmount(line, order.taxesIncluded);
+  const share = (units: number) => Math.floor((charged * units) / line.quantity);
   return share(line.refundedQuantity + quantity) - share(line.refundedQuantity);
+}
+
+/** The shipping the buyer paid: the shipping charge, plus its tax when the tax was added on top. */
+export function shippingCharged(order: {
+  shippingTotal: number;
+  shippingTax: number;
+  taxesIncluded: boolean;
+}): number {
+  return order.shippingTotal + (order.taxesIncluded ? 0 : order.shippingTax);
+}
+
+/** a / b rounded to the nearest integer, halves to the even one; a ≥ 0, b > 0. */
+function divideHalfEven(a: bigint, b: bigint): bigint {
+  const quotient = a / b;
+  const twice = 2n * (a % b);
+  if (twice > b || (twice === b && quotient % 2n === 1n)) return quotient + 1n;
+  return quotient;
+}
+
+/**
+ * The shipping an approved return gives back: its goods' share of the shipping paid,
+ * `shippingCharged × returnedValue / goodsCharged` rounded half to even, where `returnedValue`
+ * is what the return refunds for its goods and `goodsCharged` what was paid for every line. When
+ * the return leaves no unit of the order unrefunded (`last`), the rest of the shipping
+ * (`shippingCharged − shippingRefunded`), so the returns together give it all back; never more
+ * than that rest.
+ */
+export function returnShippingShare(input: {
+  shippingCharged: number;
+  shippingRefunded: number;
+  returnedValue: number;
+  goodsCharged: number;
+  last: boolean;
+}): number {
+  const rest = Math.max(0, input.shippingCharged - input.shippingRefunded);
+  if (input.last) return rest;
+  if (input.goodsCharged <= 0 || input.returnedValue <= 0) return 0;
+  const share = divideHalfEven(
+    BigInt(input.shippingCharged) * BigInt(input.returnedValue),
+    BigInt(input.goodsCharged),
+  );
+  return Math.min(rest, Number(share));
+}
+
+/**
+ * Units of a line its buyer may still return: delivered and not returned, not refunded, less
+ * those in returns awaiting a decision.
+ */
+export function returnableUnits(line: {
+  quantity: number;
+  refundedQuantity: number;
+  fulfilledQuantity: number;
+  returnedQuantity: number;
+  returnRequestedQuantity: number;
+}): number {
+  const delivered = line.fulfilledQuantity - line.returnedQuantity;
+  const unrefunded = line.quantity - line.refundedQuantity;
+  return Math.max(0, Math.min(delivered, unrefunded) - line.returnRequestedQuantity);
+}
+
+/** Whether a line delivered at `deliveredAt` may be returned at `now` under a window of `days` (0: no returns). */
+export function returnWindowOpen(deliveredAt: Date, days: number, now: Date): boolean {
+  return days > 0 && now.getTime() - deliveredAt.getTime() <= days * 86_400_000;
 }

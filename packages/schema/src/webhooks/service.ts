@@ -389,7 +389,7 @@ export const ORDER_WEBHOOK_SELECT = {
 
 const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
 
-type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED";
+type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED" | "RETURN_REQUESTED";
 type WebhookOrder = Prisma.OrderGetPayload<{ select: typeof ORDER_WEBHOOK_SELECT }>;
 
 /** ORDER_PAID or ORDER_REFUNDED for these orders, as they are now in the transaction. */

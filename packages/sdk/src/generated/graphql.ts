@@ -1675,6 +1675,7 @@ export type NodeQuery = { node:
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'Return', id: string }
     | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
     | { __typename: 'TaxRate', id: string }
@@ -1707,6 +1708,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
+    | { __typename: 'Return', id: string }
     | { __typename: 'ShippingZone', id: string }
     | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
     | { __typename: 'TaxRate', id: string }
