@@ -59,7 +59,7 @@ describe("insertRows", () => {
 
   it("writes every column RESERVE declares for Order", () => {
     expect(insertRows("Order", ORDER_INSERT, []).text).toContain(
-      `("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "total", "checkoutKey", "createdAt", "updatedAt")`,
+      `("id", "shopId", "buyerId", "cartId", "email", "countryCode", "status", "currencyCode", "subtotal", "discountTotal", "shippingTotal", "taxTotal", "taxesIncluded", "total", "shippingAddress", "shippingLine", "taxLines", "checkoutKey", "createdAt", "updatedAt")`,
     );
   });
 
