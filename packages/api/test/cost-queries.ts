@@ -74,6 +74,8 @@ const LIST_BOUNDS: Record<string, number> = {
   "Order.lines": 100,
   "Order.payments": 1,
   "Order.refunds": 10,
+  "Order.fulfillments": 50,
+  "Fulfillment.lines": 100,
   "Order.commissions": 1100,
   "LiveSession.pinnedProducts": 30,
   "AffiliateProgram.productRates": 250,

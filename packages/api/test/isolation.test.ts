@@ -409,7 +409,7 @@ afterAll(async () => {
  * variants, stock moves, media), discount codes, webhook endpoints and deliveries, affiliate
  * program, links, commissions, orders, posts and live sessions; the shop's webhook events.
  * Posts come with their tags and engagement, sessions with pins and viewers, orders with
- * lines, payments and refunds.
+ * lines, payments, refunds and fulfilments.
  */
 async function victimRows() {
   const db = api.db.prisma;
@@ -426,7 +426,7 @@ async function victimRows() {
     },
   };
   const session = { ...byId, include: { pins: byId, viewers: { orderBy: { viewerKey: asc } } } };
-  const order = { ...byId, include: { lines: byId, payments: byId, refunds: byId } };
+  const order = { ...byId, include: { lines: byId, payments: byId, refunds: byId, fulfillments: byId } };
   const link = { ...byId, include: { clicks: byId } };
   const [users, shop, webhookEvents] = await Promise.all([
     db.user.findMany({
@@ -895,7 +895,18 @@ const WALK: [string, Case][] = [
     },
   ],
   ["checkoutComplete", { does: "update", type: "Cart", owner: "buyer", ids: { cartId: "cart" }, once: true }],
-  ["orderFulfill", { does: "update", type: "Order", owner: "merchant", ids: { id: "order" }, once: true }],
+  // One of the order line's two units, with tracking.
+  [
+    "orderFulfill",
+    {
+      does: "update",
+      type: "Order",
+      owner: "merchant",
+      ids: { id: "order", "lines.lineId": "orderLine" },
+      values: () => ({ "lines.quantity": 1 }),
+      once: true,
+    },
+  ],
   // The order line holds two units: one per pass.
   [
     "orderRefund",

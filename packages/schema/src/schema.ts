@@ -28,6 +28,7 @@ import "./delivery/shipping-mutations.ts";
 import "./delivery/tax.ts";
 import "./delivery/tax-mutations.ts";
 import "./checkout/order.ts";
+import "./checkout/fulfillment.ts";
 import "./checkout/order-delivery.ts";
 import "./checkout/mutations.ts";
 import "./checkout/return.ts";

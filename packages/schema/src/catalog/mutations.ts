@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder, type SchemaTypesOf } from "../builder.ts";
 import { MediaKind, ProductStatus } from "@shoppable/db/enums";
 import { parseDecimalAmount } from "../money.ts";
-import { currencyCode, globalId, handle, parseInput, text } from "../shared/input.ts";
+import { currencyCode, globalId, handle, httpUrl as httpUrlOf, parseInput, text } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";
 import { userError } from "../shared/user-error.ts";
 import { CatalogError } from "./errors.ts";
@@ -13,11 +13,7 @@ import { SHIPPING_LIMITS } from "../delivery/shipping-rules.ts";
 
 const LIMITS = CATALOG_LIMITS;
 
-const httpUrl = z
-  .string()
-  .max(LIMITS.url)
-  .url()
-  .refine((u) => /^https?:\/\//.test(u) || u.startsWith("/"), "Must be an http(s) URL.");
+const httpUrl = httpUrlOf(LIMITS.url);
 const mediaUrl = z.union([
   z
     .string()

@@ -85,7 +85,7 @@ export function checkoutError(
 export const OrderError = defineUserError("Order", {
   ...INPUT_ERROR_CODES,
   INVALID_STATUS_TRANSITION:
-    "Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one).",
+    "Returned when the order's status does not allow the change (for example fulfilling a cancelled or fulfilled order, or cancelling one of which something was fulfilled).",
   REFUND_QUANTITY_EXCEEDED:
     "Returned when refunding more units of a line than were bought and not yet refunded.",
   NOTHING_TO_REFUND: "Returned when every unit of the order was already refunded.",
@@ -94,9 +94,27 @@ export const OrderError = defineUserError("Order", {
     "Returned when the order already has 9 refunds (succeeded or pending) and this one would leave units unrefunded: an order takes at most 10, the last refunding everything left (orderRefund without lines, or orderCancel).",
   REFUND_PENDING:
     "Returned when the payment provider did not answer: the refund stays pending and the next orderRefund or orderCancel of the order resumes it (never repeating it).",
+  FULFILL_QUANTITY_EXCEEDED:
+    "Returned when fulfilling more units of a line than are left to ship (bought, not shipped yet and not refunded before shipping); `quantityFulfillable` says how many are.",
+  NOTHING_TO_FULFILL:
+    "Returned when no unit of the order is left to ship: every unit was shipped or refunded before shipping.",
+  TOO_MANY_FULFILLMENTS:
+    "Returned when the order already has 49 fulfilments and this one would leave units to ship: an order takes at most 50, the last fulfilling everything left (orderFulfill without lines).",
 });
 
 export type OrderErrorCode = (typeof OrderError.codes)[number];
+
+export interface OrderUserErrorShape extends UserErrorShape<OrderErrorCode> {
+  quantityFulfillable?: number | null;
+}
+
+builder.objectFields(OrderError.type, (t) => ({
+  quantityFulfillable: t.int({
+    nullable: true,
+    description: "With FULFILL_QUANTITY_EXCEEDED: how many units of the line are left to ship.",
+    resolve: (e) => (e as OrderUserErrorShape).quantityFulfillable ?? null,
+  }),
+}));
 
 /** Returns an order takes (all statuses): the bound of `Order.returns`. */
 export const RETURN_LIMIT = 20;

@@ -6,6 +6,8 @@ import { CART_LIMITS } from "../cart/limits.ts";
 
 /** Refunds that succeeded or are pending; the last may always refund everything left. */
 const REFUNDS = 10;
+/** Fulfilments (shipments); the last may always fulfil everything left. */
+const FULFILLMENTS = 50;
 
 export const ORDER_LIMITS = {
   /** An order's lines come from one cart's lines. */
@@ -13,6 +15,7 @@ export const ORDER_LIMITS = {
   /** RESERVE writes one payment per order. */
   payments: 1,
   refunds: REFUNDS,
+  fulfillments: FULFILLMENTS,
   /** Orders of one checkout: one per shop, so at most one per line. */
   ordersPerCheckout: CART_LIMITS.lines,
   /** Commission entries: one earned per line, one reversal per line and refund. */

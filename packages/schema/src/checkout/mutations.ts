@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { globalId, parseInput } from "../shared/input.ts";
+import { globalId, httpUrl, parseInput, text } from "../shared/input.ts";
 import { definePayload, failed } from "../shared/payload.ts";
 import { CheckoutError, OrderError } from "./errors.ts";
+import * as fulfilments from "./fulfillment-service.ts";
 import * as orders from "./order-service.ts";
 import { TEST_PAYMENT_TOKENS } from "./payment.ts";
 import { completeCheckout, type CheckoutResult } from "./service.ts";
@@ -95,18 +96,104 @@ builder.mutationField("checkoutComplete", (t) =>
 const orderPayload = (name: string) =>
   definePayload(name, { field: "order", model: "Order" }, OrderError.type);
 
-const OrderFulfillInput = builder.inputType("OrderFulfillInput", { fields: (t) => ({ id: t.id() }) });
+const OrderFulfillLineInput = builder.inputType("OrderFulfillLineInput", {
+  fields: (t) => ({
+    lineId: t.id({ description: "An OrderLine of the order." }),
+    quantity: t.int({ description: "Units to ship, at least 1." }),
+  }),
+});
+
+const FulfillmentTrackingInput = builder.inputType("FulfillmentTrackingInput", {
+  fields: (t) => ({
+    carrier: t.string({ required: false, description: "The carrier's name, at most 60 characters." }),
+    number: t.string({ required: false, description: "The tracking number, at most 100 characters." }),
+    url: t.string({ required: false, description: "An http(s) tracking page." }),
+  }),
+});
+
+const OrderFulfillInput = builder.inputType("OrderFulfillInput", {
+  fields: (t) => ({
+    id: t.id(),
+    lines: t.field({
+      type: [OrderFulfillLineInput],
+      required: false,
+      description: "Lines and units to ship; absent: every unit left to ship.",
+    }),
+    tracking: t.field({ type: FulfillmentTrackingInput, required: false }),
+  }),
+});
+
+const OrderFulfillPayload = builder
+  .objectRef<fulfilments.FulfillPayloadShape>("OrderFulfillPayload")
+  .implement({
+    fields: (t) => ({
+      order: t.prismaField({
+        type: "Order",
+        nullable: true,
+        resolve: (query, payload, _args, ctx) =>
+          payload.id === null ? null : ctx.db.order.findUnique({ ...query, where: { id: payload.id } }),
+      }),
+      fulfillment: t.prismaField({
+        type: "Fulfillment",
+        nullable: true,
+        description: "The fulfilment written; null when the mutation failed.",
+        resolve: (query, payload, _args, ctx) =>
+          payload.fulfillmentId === null
+            ? null
+            : ctx.db.fulfillment.findUnique({ ...query, where: { id: payload.fulfillmentId } }),
+      }),
+      userErrors: t.field({
+        type: [OrderError.type],
+        complexity: userErrorsCost,
+        resolve: (payload) => firstUserErrors(payload.userErrors),
+      }),
+    }),
+  });
+
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => v ?? null);
 
 builder.mutationField("orderFulfill", (t) =>
   t.field({
-    type: orderPayload("OrderFulfill"),
-    description:
-      "Marks a PAID order FULFILLED (shipped). For the shop's merchants (secret key) and the platform.",
+    type: OrderFulfillPayload,
+    description: `Ships some units of a PAID (or partially refunded) order, or every unit left, with optional tracking: one Fulfillment each time (at most ${ORDER_LIMITS.fulfillments} per order, the last shipping everything left). The order becomes FULFILLED (a partially refunded one keeps its status) once no unit is left to ship. For the shop's merchants (secret key) and the platform.`,
     args: { input: t.arg({ type: OrderFulfillInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseInput(z.object({ id: globalId("Order") }), input);
-      if (!parsed.ok) return failed(parsed.errors);
-      return orders.fulfillOrder(ctx, parsed.data.id);
+      const schema = z.object({
+        id: globalId("Order"),
+        lines: z
+          .array(
+            z.object({ lineId: globalId("OrderLine"), quantity: z.number().int().min(1).max(1_000_000) }),
+          )
+          .min(1)
+          .max(ORDER_LIMITS.lines)
+          .refine(
+            (lines) => new Set(lines.map((l) => l.lineId)).size === lines.length,
+            "A line may be listed once.",
+          )
+          .nullish()
+          .transform((v) => v ?? null),
+        tracking: z
+          .object({
+            carrier: optionalText(60),
+            number: optionalText(100),
+            url: httpUrl(2048)
+              .nullish()
+              .transform((v) => v ?? null),
+          })
+          .nullish()
+          .transform((v) => v ?? null),
+      });
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return { id: null, fulfillmentId: null, userErrors: parsed.errors };
+      const { id, lines, tracking } = parsed.data;
+      return fulfilments.fulfillOrder(ctx, {
+        orderId: id,
+        lines,
+        tracking: fulfilments.trackingOrNull(tracking),
+      });
     },
   }),
 );

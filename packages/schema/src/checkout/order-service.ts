@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 /**
- * Order changes after checkout: fulfilment, cancellation and refunds. Only the shop's
- * merchants (secret key) and the platform change an order; every move is checked against
- * `rules.ts`.
+ * Order changes after checkout: cancellation and refunds (fulfilment is in
+ * fulfillment-service.ts). Only the shop's merchants (secret key) and the platform change an
+ * order; every move is checked against `rules.ts`.
  *
  * A refund, like checkout, never holds a transaction while the payment provider is called:
  * 1. one transaction locks the order row, checks the move and the quantities, counts the
@@ -16,7 +16,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
  * A refund left PENDING by a crash or a timeout is settled (asked again with the same key) by
  * the next orderRefund or orderCancel of the order, before anything else.
  */
-import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledger.ts";
+import { reverseRefundCommissions } from "../affiliate/ledger.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
@@ -50,7 +50,7 @@ const orderError = (code: OrderErrorCode, message: string, field: (string | numb
   userError(code, message, field);
 
 /** The order, or NOT_FOUND; FORBIDDEN (thrown) unless the caller manages its shop. */
-async function orderToChange(ctx: Context, orderId: string) {
+export async function orderToChange(ctx: Context, orderId: string) {
   const order = await ctx.db.order.findUnique({ where: { id: orderId }, select: { id: true, shopId: true } });
   if (!order) return null;
   if (!(await canManageShop(ctx, order.shopId)))
@@ -62,47 +62,6 @@ const notFound = () => failed([orderError("NOT_FOUND", "No order has this id.")]
 
 function transitionError(status: string, action: string) {
   return orderError("INVALID_STATUS_TRANSITION", `The order is ${status}; it cannot be ${action}.`);
-}
-
-/**
- * Marks a PAID order FULFILLED (a partially refunded one keeps its status and gets
- * `fulfilledAt`). INVALID_STATUS_TRANSITION from any other status or when already fulfilled.
- */
-export async function fulfillOrder(ctx: Context, orderId: string): Promise<PayloadShape> {
-  if (!(await orderToChange(ctx, orderId))) return notFound();
-  const now = new Date();
-  const fulfilled = await transaction(
-    ctx,
-    async (tx) => {
-      const paid = await tx.order.updateMany({
-        where: { id: orderId, status: "PAID", fulfilledAt: null },
-        data: { status: "FULFILLED", fulfilledAt: now },
-      });
-      if (paid.count === 1) queueEvent("orderStatusChanged", orderId, { orderId, status: "FULFILLED" });
-      const partial =
-        paid.count === 1
-          ? paid
-          : await tx.order.updateMany({
-              where: { id: orderId, status: "PARTIALLY_REFUNDED", fulfilledAt: null },
-              data: { fulfilledAt: now },
-            });
-      // Affiliate commissions start their hold at fulfilment.
-      if (partial.count === 1) await scheduleCommissions(tx, orderId, now);
-      return partial.count === 1;
-    },
-    TX_OPTIONS,
-  );
-  if (fulfilled) return succeeded(orderId);
-  const order = await ctx.db.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { status: true, fulfilledAt: true },
-  });
-  return failed([
-    transitionError(
-      order.fulfilledAt ? "already fulfilled" : order.status,
-      `fulfilled (only ${ORDER_ACTIONS.fulfil.from.join(" or ")} orders are)`,
-    ),
-  ]);
 }
 
 export interface RefundInput {
@@ -176,6 +135,8 @@ async function lockOrder(tx: Tx, orderId: string) {
           refundedQuantity: true,
           returnRequestedQuantity: true,
           taxAmount: true,
+          fulfilledQuantity: true,
+          returnedQuantity: true,
           total: true,
           variantId: true,
           productId: true,

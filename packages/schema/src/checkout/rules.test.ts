@@ -2,27 +2,88 @@ import { describe, expect, it } from "vitest";
 import {
   canDo,
   chargedAmount,
+  fulfillableUnits,
+  fulfillmentStatusOf,
   refundAmount,
   returnableUnits,
   returnShippingShare,
   returnWindowOpen,
   shippingCharged,
   statusOf,
+  whyNot,
 } from "./rules.ts";
 
 const at = new Date("2026-06-01T00:00:00Z");
 
 describe("order moves", () => {
-  it("fulfils and cancels paid orders not yet fulfilled, refunds paid or fulfilled ones, and nothing moves a pending, cancelled or refunded order", () => {
-    expect(canDo("fulfil", { status: "PAID", fulfilledAt: null })).toBe(true);
-    expect(canDo("fulfil", { status: "PARTIALLY_REFUNDED", fulfilledAt: at })).toBe(false);
-    expect(canDo("cancel", { status: "PARTIALLY_REFUNDED", fulfilledAt: null })).toBe(true);
-    expect(canDo("cancel", { status: "FULFILLED", fulfilledAt: at })).toBe(false);
-    expect(canDo("refund", { status: "FULFILLED", fulfilledAt: at })).toBe(true);
+  /** A line of `quantity` units with some shipped, refunded, and refunded through returns. */
+  const line = (quantity: number, fulfilledQuantity = 0, refundedQuantity = 0, returnedQuantity = 0) => ({
+    quantity,
+    fulfilledQuantity,
+    refundedQuantity,
+    returnedQuantity,
+  });
+
+  it("fulfils paid orders while a unit is owed, cancels them only while nothing shipped, refunds paid or fulfilled ones, and nothing moves a pending, cancelled or refunded order", () => {
+    const unshipped = [line(2), line(1)];
+    const partlyShipped = [line(2, 1), line(1)];
+    expect(canDo("fulfil", { status: "PAID", fulfilledAt: null, lines: unshipped })).toBe(true);
+    expect(canDo("fulfil", { status: "PAID", fulfilledAt: null, lines: partlyShipped })).toBe(true);
+    expect(canDo("fulfil", { status: "PARTIALLY_REFUNDED", fulfilledAt: at, lines: [line(2, 1, 1)] })).toBe(
+      false,
+    );
+    expect(whyNot("fulfil", { status: "FULFILLED", fulfilledAt: at, lines: [line(2, 2)] })).toBe("STATUS");
+    // Shipped and refunded before shipping cover every unit; orders fulfilled whole before lines counted.
+    expect(
+      whyNot("fulfil", { status: "PARTIALLY_REFUNDED", fulfilledAt: null, lines: [line(3, 2, 1)] }),
+    ).toBe("NOTHING_FULFILLABLE");
+    expect(whyNot("fulfil", { status: "PARTIALLY_REFUNDED", fulfilledAt: at, lines: [line(2, 0, 1)] })).toBe(
+      "FULFILLED",
+    );
+    expect(canDo("cancel", { status: "PAID", fulfilledAt: null, lines: unshipped })).toBe(true);
+    expect(canDo("cancel", { status: "PARTIALLY_REFUNDED", fulfilledAt: null, lines: [line(2, 0, 1)] })).toBe(
+      true,
+    );
+    expect(whyNot("cancel", { status: "PAID", fulfilledAt: null, lines: partlyShipped })).toBe("FULFILLED");
+    expect(whyNot("cancel", { status: "PARTIALLY_REFUNDED", fulfilledAt: at, lines: [line(2, 0, 1)] })).toBe(
+      "FULFILLED",
+    );
+    expect(canDo("cancel", { status: "FULFILLED", fulfilledAt: at, lines: [line(1, 1)] })).toBe(false);
+    expect(canDo("refund", { status: "FULFILLED", fulfilledAt: at, lines: [line(1, 1)] })).toBe(true);
+    expect(canDo("refund", { status: "PAID", fulfilledAt: null, lines: partlyShipped })).toBe(true);
     for (const status of ["PENDING", "CANCELLED", "REFUNDED"] as const) {
       for (const action of ["fulfil", "cancel", "refund"] as const)
-        expect(canDo(action, { status, fulfilledAt: null })).toBe(false);
+        expect(canDo(action, { status, fulfilledAt: null, lines: unshipped })).toBe(false);
     }
+  });
+
+  it("owes the units neither shipped nor refunded before shipping; units refunded through a return were shipped", () => {
+    expect(fulfillableUnits(line(3))).toBe(3);
+    expect(fulfillableUnits(line(3, 1))).toBe(2);
+    // One refunded before shipping: not owed any more.
+    expect(fulfillableUnits(line(3, 1, 1))).toBe(1);
+    // Two shipped, one of them returned and refunded: the third is still owed.
+    expect(fulfillableUnits(line(3, 2, 1, 1))).toBe(1);
+    expect(fulfillableUnits(line(3, 3, 2, 1))).toBe(0);
+    expect(fulfillableUnits(line(3, 0, 3))).toBe(0);
+    // Never negative, whatever the counts.
+    expect(fulfillableUnits(line(3, 2, 3))).toBe(0);
+  });
+
+  it("derives the fulfilment status from the lines", () => {
+    const of = (lines: ReturnType<typeof line>[], fulfilledAt: Date | null = null) =>
+      fulfillmentStatusOf({ fulfilledAt, lines });
+    expect(of([line(2), line(1)])).toBe("UNFULFILLED");
+    expect(of([line(2, 0, 2)])).toBe("UNFULFILLED");
+    expect(of([line(2, 1), line(1)])).toBe("PARTIALLY_FULFILLED");
+    expect(of([line(2, 2), line(1)])).toBe("PARTIALLY_FULFILLED");
+    expect(of([line(2, 2), line(1, 1)])).toBe("FULFILLED");
+    // The rest refunded before shipping: everything owed was shipped.
+    expect(of([line(2, 1, 1), line(1, 0, 1)])).toBe("FULFILLED");
+    // Returned units stay fulfilled.
+    expect(of([line(2, 2, 1, 1)])).toBe("FULFILLED");
+    // Fulfilled whole before fulfilment went by lines.
+    expect(of([line(2)], at)).toBe("FULFILLED");
   });
 
   it("derives the status from the order's facts", () => {

@@ -2,30 +2,89 @@
  * Order rules: which changes each status allows, the status an order's facts give, how much a
  * refund of some units gives back, and the shipping share an approved return adds to it.
  *
- *   PENDING ──checkout paid──▶ PAID ──orderFulfill──▶ FULFILLED
+ *   PENDING ──checkout paid──▶ PAID ──orderFulfill (the last unit)──▶ FULFILLED
  *   PAID ──orderCancel──▶ CANCELLED (refunds what is left, restocks it)
  *   PAID, FULFILLED ──orderRefund──▶ PARTIALLY_REFUNDED ──orderRefund──▶ REFUNDED
  *
- * A PENDING order (payment under way) changes only through its checkout. A partially refunded
- * order may still be fulfilled or cancelled while it was not fulfilled.
+ * A PENDING order (payment under way) changes only through its checkout. Fulfilment goes by
+ * lines: a PAID or partially refunded order may be fulfilled while some unit is still owed
+ * (`fulfillableUnits`), and cancelled only while nothing of it was fulfilled.
  */
 import type { OrderStatus } from "@shoppable/db/enums";
 
 export type OrderAction = "fulfil" | "cancel" | "refund";
 
-export const ORDER_ACTIONS: Record<OrderAction, { from: readonly OrderStatus[]; unfulfilledOnly: boolean }> =
-  {
-    fulfil: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
-    cancel: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true },
-    refund: { from: ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"], unfulfilledOnly: false },
-  };
+export const ORDER_ACTIONS: Record<
+  OrderAction,
+  { from: readonly OrderStatus[]; unfulfilledOnly: boolean; fulfillableOnly: boolean }
+> = {
+  fulfil: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: false, fulfillableOnly: true },
+  cancel: { from: ["PAID", "PARTIALLY_REFUNDED"], unfulfilledOnly: true, fulfillableOnly: false },
+  refund: {
+    from: ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"],
+    unfulfilledOnly: false,
+    fulfillableOnly: false,
+  },
+};
+
+/** A line's units as fulfilment counts them (`returnedQuantity` is part of `refundedQuantity`). */
+export interface LineUnits {
+  quantity: number;
+  fulfilledQuantity: number;
+  refundedQuantity: number;
+  returnedQuantity: number;
+}
+
+/**
+ * Units of a line still to be shipped: bought, not shipped yet, and not refunded before shipping
+ * (units refunded through a return were shipped, so they do not lower it).
+ */
+export function fulfillableUnits(line: LineUnits): number {
+  return Math.max(
+    0,
+    line.quantity - line.fulfilledQuantity - (line.refundedQuantity - line.returnedQuantity),
+  );
+}
+
+export type FulfillmentStatus = "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED";
+
+/**
+ * UNFULFILLED while no unit was shipped, FULFILLED once nothing is left to ship (or `fulfilledAt`
+ * is set, as on orders fulfilled whole before fulfilment went by lines), else PARTIALLY_FULFILLED.
+ */
+export function fulfillmentStatusOf(order: {
+  fulfilledAt: Date | null;
+  lines: LineUnits[];
+}): FulfillmentStatus {
+  if (order.fulfilledAt) return "FULFILLED";
+  if (!order.lines.some((l) => l.fulfilledQuantity > 0)) return "UNFULFILLED";
+  return order.lines.some((l) => fulfillableUnits(l) > 0) ? "PARTIALLY_FULFILLED" : "FULFILLED";
+}
+
+/**
+ * Why `action` may not be done now: STATUS (not from the order's status), FULFILLED (something,
+ * or everything, was fulfilled), NOTHING_FULFILLABLE (every unit shipped or refunded); null when
+ * it may.
+ */
+export function whyNot(
+  action: OrderAction,
+  order: { status: OrderStatus; fulfilledAt: Date | null; lines: LineUnits[] },
+): "STATUS" | "FULFILLED" | "NOTHING_FULFILLABLE" | null {
+  const rule = ORDER_ACTIONS[action];
+  if (!rule.from.includes(order.status)) return "STATUS";
+  if (rule.unfulfilledOnly && fulfillmentStatusOf(order) !== "UNFULFILLED") return "FULFILLED";
+  if (rule.fulfillableOnly) {
+    if (order.fulfilledAt) return "FULFILLED";
+    if (!order.lines.some((l) => fulfillableUnits(l) > 0)) return "NOTHING_FULFILLABLE";
+  }
+  return null;
+}
 
 export function canDo(
   action: OrderAction,
-  order: { status: OrderStatus; fulfilledAt: Date | null },
+  order: { status: OrderStatus; fulfilledAt: Date | null; lines: LineUnits[] },
 ): boolean {
-  const rule = ORDER_ACTIONS[action];
-  return rule.from.includes(order.status) && !(rule.unfulfilledOnly && order.fulfilledAt !== null);
+  return whyNot(action, order) === null;
 }
 
 export interface OrderFacts {

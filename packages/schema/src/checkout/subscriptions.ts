@@ -4,19 +4,28 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import { OrderFulfillmentStatusEnum } from "./fulfillment.ts";
 import { orderVisibleWhere, OrderStatusEnum } from "./order.ts";
+import type { FulfillmentStatus } from "./rules.ts";
 
 const OrderStatusChangedEvent = builder
   .objectRef<SubscriptionEvent<EventTopics["orderStatusChanged"]>>("OrderStatusChangedEvent")
   .implement({
     description:
-      "An order changed status: paid, fulfilled, cancelled, refunded in part or whole (or a failed refund undone).",
+      "An order changed status: paid, fulfilled (in part or whole), cancelled, refunded in part or whole (or a failed refund undone).",
     fields: (t) => ({
       status: t.field({
         type: OrderStatusEnum,
         nullable: true,
         description: "The status the change committed; null when `refetch` is true.",
         resolve: (event) => (event.payload?.status as never) ?? null,
+      }),
+      fulfillmentStatus: t.field({
+        type: OrderFulfillmentStatusEnum,
+        nullable: true,
+        description:
+          "On a fulfilment: the fulfilment status it committed; null for other changes and when `refetch` is true.",
+        resolve: (event) => (event.payload?.fulfillmentStatus as FulfillmentStatus | undefined) ?? null,
       }),
       order: t.prismaField({
         type: "Order",

@@ -69,8 +69,11 @@ export interface EventTopics {
   liveSessionEvents: LiveSessionEventPayload;
   /** A post's counters changed (id: the post); coalesced to one per second per post. */
   postEngagement: PostEngagementPayload;
-  /** An order's status changed (id: the order). */
-  orderStatusChanged: { orderId: string; status: string };
+  /**
+   * An order's status changed, or some of it was fulfilled (id: the order); fulfilments carry the
+   * fulfilment status they left.
+   */
+  orderStatusChanged: { orderId: string; status: string; fulfillmentStatus?: string };
   /** A creator's commissions changed (id: the creator; see affiliate/ledger.ts). */
   commissionEvents: CommissionEventPayload;
   /**

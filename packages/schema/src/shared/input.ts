@@ -62,6 +62,15 @@ export const currencyCode = z.string().refine(isCurrencyCode, {
   params: { code: "UNKNOWN_CURRENCY" },
 });
 
+/** An absolute http(s) URL of at most `max` characters. */
+export function httpUrl(max: number) {
+  return z
+    .string()
+    .max(max)
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL.");
+}
+
 /** A handle argument of a lookup (query fields): bounded so lookups stay cheap. */
 export const handleArg = z.string().max(100);
 

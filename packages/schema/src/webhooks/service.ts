@@ -381,6 +381,7 @@ export const ORDER_WEBHOOK_SELECT = {
       unitPrice: true,
       quantity: true,
       refundedQuantity: true,
+      fulfilledQuantity: true,
       total: true,
     },
     orderBy: { id: "asc" },
@@ -389,10 +390,10 @@ export const ORDER_WEBHOOK_SELECT = {
 
 const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
 
-type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED" | "RETURN_REQUESTED";
+type OrderTopic = "ORDER_PAID" | "ORDER_REFUNDED" | "ORDER_FULFILLED" | "RETURN_REQUESTED";
 type WebhookOrder = Prisma.OrderGetPayload<{ select: typeof ORDER_WEBHOOK_SELECT }>;
 
-/** ORDER_PAID or ORDER_REFUNDED for these orders, as they are now in the transaction. */
+/** ORDER_PAID, ORDER_REFUNDED or ORDER_FULFILLED for these orders, as they are now in the transaction. */
 export async function emitOrderEvents(
   tx: Tx,
   topic: OrderTopic,
@@ -448,6 +449,7 @@ export async function emitOrderEventsFor(
             sku: l.sku,
             quantity: l.quantity,
             refundedQuantity: l.refundedQuantity,
+            fulfilledQuantity: l.fulfilledQuantity,
             unitPrice: amount(l.unitPrice, o.currencyCode),
             total: amount(l.total, o.currencyCode),
           })),

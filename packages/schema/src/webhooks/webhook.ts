@@ -11,7 +11,7 @@ import { eventType, MAX_ENDPOINTS } from "./service.ts";
 export const WebhookTopicEnum = builder.enumType(WebhookTopic, {
   name: "WebhookTopic",
   description:
-    "What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold).",
+    "What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, ORDER_FULFILLED (some or all of an order shipped: the fulfilment with its lines and tracking), RETURN_REQUESTED (a buyer asked to return goods), COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold).",
 });
 export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",

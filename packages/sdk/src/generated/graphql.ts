@@ -628,6 +628,15 @@ export type FeedKind =
   /** Public posts ranked by time-decayed engagement (views, likes, shares, purchases) over the last 48 completed hours; ties by id. */
   | 'TRENDING';
 
+export type FulfillmentTrackingInput = {
+  /** The carrier's name, at most 60 characters. */
+  carrier?: string | null | undefined;
+  /** The tracking number, at most 100 characters. */
+  number?: string | null | undefined;
+  /** An http(s) tracking page. */
+  url?: string | null | undefined;
+};
+
 export type InventoryAdjustInput = {
   /** Units to add (positive) or remove (negative). */
   delta: number;
@@ -795,16 +804,20 @@ export type OrderCancelInput = {
 export type OrderErrorCode =
   /** Returned when a required text is empty. */
   | 'BLANK'
+  /** Returned when fulfilling more units of a line than are left to ship (bought, not shipped yet and not refunded before shipping); `quantityFulfillable` says how many are. */
+  | 'FULFILL_QUANTITY_EXCEEDED'
   /** Returned when a number is above its maximum. */
   | 'GREATER_THAN_MAXIMUM'
   /** Returned when a value has the wrong format. */
   | 'INVALID'
   /** Returned when an ID is malformed or names an object of another type. */
   | 'INVALID_ID'
-  /** Returned when the order's status does not allow the change (for example fulfilling a cancelled order, or cancelling a fulfilled one). */
+  /** Returned when the order's status does not allow the change (for example fulfilling a cancelled or fulfilled order, or cancelling one of which something was fulfilled). */
   | 'INVALID_STATUS_TRANSITION'
   /** Returned when a number is below its minimum (for example a negative price or quantity). */
   | 'LESS_THAN_MINIMUM'
+  /** Returned when no unit of the order is left to ship: every unit was shipped or refunded before shipping. */
+  | 'NOTHING_TO_FULFILL'
   /** Returned when every unit of the order was already refunded. */
   | 'NOTHING_TO_REFUND'
   /** Returned when an ID or handle names nothing the caller can see. */
@@ -817,6 +830,8 @@ export type OrderErrorCode =
   | 'REFUND_QUANTITY_EXCEEDED'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
+  /** Returned when the order already has 49 fulfilments and this one would leave units to ship: an order takes at most 50, the last fulfilling everything left (orderFulfill without lines). */
+  | 'TOO_MANY_FULFILLMENTS'
   /** Returned when the order already has 9 refunds (succeeded or pending) and this one would leave units unrefunded: an order takes at most 10, the last refunding everything left (orderRefund without lines, or orderCancel). */
   | 'TOO_MANY_REFUNDS'
   /** Returned when a text or list is shorter than allowed. */
@@ -826,7 +841,26 @@ export type OrderErrorCode =
 
 export type OrderFulfillInput = {
   id: string | number;
+  /** Lines and units to ship; absent: every unit left to ship. */
+  lines?: Array<OrderFulfillLineInput> | null | undefined;
+  tracking?: FulfillmentTrackingInput | null | undefined;
 };
+
+export type OrderFulfillLineInput = {
+  /** An OrderLine of the order. */
+  lineId: string | number;
+  /** Units to ship, at least 1. */
+  quantity: number;
+};
+
+/** How much of an order shipped, from its lines. */
+export type OrderFulfillmentStatus =
+  /** Every unit shipped, apart from those refunded before shipping. */
+  | 'FULFILLED'
+  /** Some units shipped, some are left to ship. */
+  | 'PARTIALLY_FULFILLED'
+  /** No unit shipped yet. */
+  | 'UNFULFILLED';
 
 export type OrderRefundInput = {
   id: string | number;
@@ -1231,7 +1265,7 @@ export type WebhookErrorCode =
   /** Returned when the endpoint url is not an absolute https URL (or, outside production, http URL) without credentials. */
   | 'URL_NOT_HTTP';
 
-/** What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold). */
+/** What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, ORDER_FULFILLED (some or all of an order shipped: the fulfilment with its lines and tracking), RETURN_REQUESTED (a buyer asked to return goods), COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold). */
 export type WebhookTopic =
   | 'COMMISSION_PAYABLE'
   | 'INVENTORY_LOW'
@@ -1460,42 +1494,42 @@ export type CheckoutCompleteMutationVariables = Exact<{
 }>;
 
 
-export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null }> } };
+export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null }> } };
 
 export type OrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
+export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
 
 export type OrderCancelMutationVariables = Exact<{
   input: OrderCancelInput;
 }>;
 
 
-export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderFulfillMutationVariables = Exact<{
   input: OrderFulfillInput;
 }>;
 
 
-export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, fulfillment: { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string, quantityFulfillable: number | null }> } };
 
 export type OrderRefundMutationVariables = Exact<{
   input: OrderRefundInput;
 }>;
 
 
-export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderStatusChangedSubscriptionVariables = Exact<{
   orderId: string | number;
 }>;
 
 
-export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
+export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
@@ -1633,7 +1667,7 @@ export type ProductFieldsFragment = { id: string, handle: string, title: string,
 
 export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
 
-export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
+export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
 
 export type MoneyFieldsFragment = { amount: string, currencyCode: CurrencyCode };
 
@@ -1665,6 +1699,7 @@ export type NodeQuery = { node:
     | { __typename: 'CartLine', id: string }
     | { __typename: 'Collection', id: string }
     | { __typename: 'DiscountCode', id: string }
+    | { __typename: 'Fulfillment', id: string }
     | { __typename: 'LivePinnedProduct', id: string }
     | { __typename: 'LiveSession', id: string }
     | { __typename: 'Media', id: string }
@@ -1698,6 +1733,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'CartLine', id: string }
     | { __typename: 'Collection', id: string }
     | { __typename: 'DiscountCode', id: string }
+    | { __typename: 'Fulfillment', id: string }
     | { __typename: 'LivePinnedProduct', id: string }
     | { __typename: 'LiveSession', id: string }
     | { __typename: 'Media', id: string }
@@ -1724,7 +1760,7 @@ export type ViewerQueryVariables = Exact<{
 }>;
 
 
-export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type LiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -2295,6 +2331,7 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -2328,6 +2365,7 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4410,6 +4448,7 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4443,6 +4482,7 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4497,6 +4537,7 @@ export const OrderDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4530,6 +4571,7 @@ export const OrderDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4591,6 +4633,7 @@ export const OrderCancelDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4624,6 +4667,7 @@ export const OrderCancelDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4674,10 +4718,26 @@ export const OrderFulfillDocument = new TypedDocumentString(`
     order {
       ...OrderFields
     }
+    fulfillment {
+      id
+      createdAt
+      tracking {
+        carrier
+        number
+        url
+      }
+      lines {
+        quantity
+        line {
+          id
+        }
+      }
+    }
     userErrors {
       code
       field
       message
+      quantityFulfillable
     }
   }
 }
@@ -4685,6 +4745,7 @@ export const OrderFulfillDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4718,6 +4779,7 @@ export const OrderFulfillDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4779,6 +4841,7 @@ export const OrderRefundDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4812,6 +4875,7 @@ export const OrderRefundDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4870,6 +4934,7 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -4903,6 +4968,7 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -6172,6 +6238,7 @@ fragment OrderFields on Order {
   id
   number
   status
+  fulfillmentStatus
   currencyCode
   email
   countryCode
@@ -6205,6 +6272,7 @@ fragment OrderFields on Order {
     sku
     quantity
     refundedQuantity
+    fulfilledQuantity
     unitPrice {
       ...MoneyFields
     }

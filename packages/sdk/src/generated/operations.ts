@@ -17,7 +17,7 @@ export const fragmentSource: Record<string, string | undefined> = {
   CommissionFields: "fragment CommissionFields on Commission{id status rate reversal selfReferral orderId orderNumber payableAt createdAt amount{...MoneyFields}revenue{...MoneyFields}link{id code}}",
   LiveSessionFields: "fragment LiveSessionFields on LiveSession{id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId host{id handle displayName}shop{id handle name}pinnedProducts{id pinnedAt livePrice{...MoneyFields}livePriceActive quantityCap quantitySold remaining product{id handle title}variant{id title}}}",
   MoneyFields: "fragment MoneyFields on Money{amount currencyCode}",
-  OrderFields: "fragment OrderFields on Order{id number status currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
+  OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
   PageInfoFields: "fragment PageInfoFields on PageInfo{hasNextPage hasPreviousPage startCursor endCursor}",
   PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
   ProductConnectionFields: "fragment ProductConnectionFields on ProductConnection{totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}",
@@ -245,7 +245,7 @@ export interface ShoppableOperations {
    */
   orderCancel(input: T.OrderCancelMutationVariables["input"], options?: RequestOptions): Promise<T.OrderCancelMutation["orderCancel"]>;
   /**
-   * Marks a PAID order FULFILLED (shipped). For the shop's merchants (secret key) and the platform.
+   * Ships some units of a PAID (or partially refunded) order, or every unit left, with optional tracking: one Fulfillment each time (at most 50 per order, the last shipping everything left). The order becomes FULFILLED (a partially refunded one keeps its status) once no unit is left to ship. For the shop's merchants (secret key) and the platform.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/checkout/orderFulfill.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -483,7 +483,7 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   nodes: ["query Nodes($ids:[ID!]!){nodes(ids:$ids){__typename id ...on Product{...ProductFields}...on Shop{...ShopFields}...on User{...UserFields}}}", 0],
   order: ["query Order($id:ID!){order(id:$id){...OrderFields}}", 0],
   orderCancel: ["mutation OrderCancel($input:OrderCancelInput!){orderCancel(input:$input){order{...OrderFields}userErrors{code field message}}}", 1],
-  orderFulfill: ["mutation OrderFulfill($input:OrderFulfillInput!){orderFulfill(input:$input){order{...OrderFields}userErrors{code field message}}}", 1],
+  orderFulfill: ["mutation OrderFulfill($input:OrderFulfillInput!){orderFulfill(input:$input){order{...OrderFields}fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}userErrors{code field message quantityFulfillable}}}", 1],
   orderRefund: ["mutation OrderRefund($input:OrderRefundInput!){orderRefund(input:$input){order{...OrderFields}userErrors{code field message}}}", 1],
   orderStatusChanged: ["subscription OrderStatusChanged($orderId:ID!){orderStatusChanged(orderId:$orderId){status refetch order{...OrderFields}}}", 2],
   platformWebhookEndpoints: ["query PlatformWebhookEndpoints{platformWebhookEndpoints{...WebhookEndpointFields}}", 0],

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { builder } from "../../builder.ts";
 import { MediaKind, PostVisibility } from "@shoppable/db/enums";
 import { MediaKindEnum } from "../../catalog/product.ts";
-import { globalId, parseInput } from "../../shared/input.ts";
+import { globalId, httpUrl as httpUrlOf, parseInput } from "../../shared/input.ts";
 import { definePayload, failed, type PayloadShape } from "../../shared/payload.ts";
 import { ContentError } from "../errors.ts";
 import { PostVisibilityEnum } from "../post.ts";
@@ -11,11 +11,7 @@ import { CONTENT_LIMITS, normaliseHashtag } from "../rules.ts";
 import * as posts from "../service.ts";
 import { firstUserErrors, userErrorsCost } from "../../shared/user-error.ts";
 
-const httpUrl = z
-  .string()
-  .max(CONTENT_LIMITS.url)
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), "Must be an http(s) URL.");
+const httpUrl = httpUrlOf(CONTENT_LIMITS.url);
 const mediaUrl = z.union([
   z
     .string()
