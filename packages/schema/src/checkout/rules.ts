@@ -14,6 +14,10 @@ import type { OrderStatus } from "@shoppable/db/enums";
 
 export type OrderAction = "fulfil" | "cancel" | "refund";
 
+/**
+ * The statuses each action starts from; `unfulfilledOnly`: only while no unit was fulfilled;
+ * `fulfillableOnly`: only while some unit is still to be fulfilled.
+ */
 export const ORDER_ACTIONS: Record<
   OrderAction,
   { from: readonly OrderStatus[]; unfulfilledOnly: boolean; fulfillableOnly: boolean }
