@@ -427,9 +427,9 @@ describe("orderFulfill by lines", () => {
     expect((await rowsOf(order.id)).order.status).toBe("PARTIALLY_REFUNDED");
   });
 
-  it("refuses orderCancel once a unit shipped; refunding what did not ship leaves NOTHING_TO_FULFILL", async () => {
+  it("refuses orderCancel once a unit shipped; refunding what did not ship completes the order and starts the commissions' hold", async () => {
     const p = await commerce.product(shop.id, ["8.00"], 20);
-    const order = await paidOrder([[p, 2]]);
+    const order = await paidOrder([[p, 2]], await affiliateCode());
     const [line] = order.lines as [string];
     expect((await fulfil({ id: order.id, lines: [{ lineId: line, quantity: 1 }] })).userErrors).toEqual([]);
     const before = await rowsOf(order.id);
@@ -452,8 +452,18 @@ describe("orderFulfill by lines", () => {
     expect(refund.userErrors).toEqual([]);
     const read = ok(await api.gql(ORDER, { id: order.id }, { user: buyer })).order;
     expect(read).toMatchObject({ status: "PARTIALLY_REFUNDED", fulfillmentStatus: "FULFILLED" });
+    // Everything owed shipped: the order is complete and the shipped unit's commission starts its hold.
+    const completed = await api.db.prisma.order.findUniqueOrThrow({
+      where: { id: dbId(order.id) },
+      select: { fulfilledAt: true, commissions: { select: { amount: true, payableAt: true } } },
+    });
+    expect(completed.fulfilledAt).not.toBeNull();
+    const earned = completed.commissions.filter((c) => c.amount > 0);
+    expect(earned.length).toBeGreaterThan(0);
+    for (const c of earned)
+      expect(c.payableAt?.getTime()).toBe((completed.fulfilledAt?.getTime() ?? 0) + 15 * 86_400_000);
     const nothing = await fulfil({ id: order.id });
-    expect(nothing.userErrors.map((e: any) => [e.code, e.field])).toEqual([["NOTHING_TO_FULFILL", ["id"]]]);
+    expect(nothing.userErrors.map((e: any) => [e.code, e.field])).toEqual([["INVALID_STATUS_TRANSITION", ["id"]]]);
   });
 
   it("takes at most 50 fulfilments, keeping the 50th for everything left", async () => {

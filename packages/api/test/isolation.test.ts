@@ -45,6 +45,7 @@ const EMAIL = "victim.buyer@example.test";
 const DRAFT_TITLE = "UNRELEASED-DRAFT-7f3a";
 const DISCOUNT = "STAFFONLY91";
 const CAPTION = "private-caption-5b2e";
+const RETURN_REASON = "return-reason-3c9d";
 const USER_ERRORS = `userErrors { code field message }`;
 const VICTIM_ADDRESS = {
   lastName: "Victim",
@@ -346,6 +347,10 @@ beforeAll(async () => {
       order: orderId,
       orderLine: gid("OrderLine", order.lines[0]!.id),
       orderToCancel,
+      orderToReturn,
+      returnLine,
+      returnToApprove,
+      returnToDecline,
       draftProduct: draft.id,
       draftVariant: draft.variants[0]!.id,
       activeProduct: active.id,
@@ -371,7 +376,7 @@ beforeAll(async () => {
       shippingZone,
       taxRate,
     },
-    secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, hook.signingSecret],
+    secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, RETURN_REASON, hook.signingSecret],
     owners: {
       merchant: commerce.asMerchant,
       creator: { user: creator },
@@ -426,7 +431,10 @@ async function victimRows() {
     },
   };
   const session = { ...byId, include: { pins: byId, viewers: { orderBy: { viewerKey: asc } } } };
-  const order = { ...byId, include: { lines: byId, payments: byId, refunds: byId, fulfillments: byId } };
+  const order = {
+    ...byId,
+    include: { lines: byId, payments: byId, refunds: byId, returns: byId, fulfillments: byId },
+  };
   const link = { ...byId, include: { clicks: byId } };
   const [users, shop, webhookEvents] = await Promise.all([
     db.user.findMany({
@@ -922,21 +930,6 @@ const WALK: [string, Case][] = [
     "orderCancel",
     { does: "update", type: "Order", owner: "merchant", ids: { id: "orderToCancel" }, once: true },
   ],
-  [
-    "cartCreate",
-    {
-      does: "act",
-      type: "ProductTag",
-      owner: "creator",
-      ids: {
-        "lines.variantId": "activeVariant",
-        "lines.attribution.postId": "privatePost",
-        "lines.attribution.productTagId": "privateTag",
-        "lines.attribution.liveSessionId": "liveSession",
-      },
-      values: attribution,
-    },
-  ],
   // Two shipped units left to request: one per pass.
   [
     "returnRequest",
@@ -955,6 +948,21 @@ const WALK: [string, Case][] = [
   [
     "returnDecline",
     { does: "update", type: "Return", owner: "merchant", ids: { id: "returnToDecline" }, once: true },
+  ],
+  [
+    "cartCreate",
+    {
+      does: "act",
+      type: "ProductTag",
+      owner: "creator",
+      ids: {
+        "lines.variantId": "activeVariant",
+        "lines.attribution.postId": "privatePost",
+        "lines.attribution.productTagId": "privateTag",
+        "lines.attribution.liveSessionId": "liveSession",
+      },
+      values: attribution,
+    },
   ],
   [
     "productTagTap",

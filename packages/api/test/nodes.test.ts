@@ -134,15 +134,6 @@ beforeAll(async () => {
   });
   add("Order", dbId(order.order.id), buyer, false);
   add("OrderLine", orderLine.id, buyer, false);
-  const fulfillment = await prisma.fulfillment.create({
-    data: {
-      orderId: dbId(order.order.id),
-      lines: [{ orderLineId: orderLine.id, quantity: 1 }],
-      carrier: "DHL",
-    },
-    select: { id: true },
-  });
-  add("Fulfillment", fulfillment.id, buyer, false);
   const ret = await prisma.return.create({
     data: {
       orderId: dbId(order.order.id),
@@ -152,6 +143,15 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("Return", ret.id, buyer, false);
+  const fulfillment = await prisma.fulfillment.create({
+    data: {
+      orderId: dbId(order.order.id),
+      lines: [{ orderLineId: orderLine.id, quantity: 1 }],
+      carrier: "DHL",
+    },
+    select: { id: true },
+  });
+  add("Fulfillment", fulfillment.id, buyer, false);
   const invitation = await prisma.affiliateInvitation.create({
     data: { programId: program.id, creatorId: creator.id },
     select: { id: true },

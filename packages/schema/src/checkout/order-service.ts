@@ -16,7 +16,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
  * A refund left PENDING by a crash or a timeout is settled (asked again with the same key) by
  * the next orderRefund or orderCancel of the order, before anything else.
  */
-import { reverseRefundCommissions } from "../affiliate/ledger.ts";
+import { reverseRefundCommissions, scheduleCommissions } from "../affiliate/ledger.ts";
 import { inTransaction, Rollback, TX_OPTIONS } from "../shared/transaction.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import type { Context } from "../context.ts";
@@ -35,6 +35,7 @@ import { callProvider } from "./payment.ts";
 import {
   canDo,
   chargedAmount,
+  fulfillableUnits,
   ORDER_ACTIONS,
   refundAmount,
   returnShippingShare,
@@ -420,6 +421,7 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
           order: { select: { currencyCode: true } },
         },
       });
+      await completeShipping(tx, refund.orderId);
       const moneyOf = (minor: number) => ({
         amount: formatMinorUnits(minor, refund.order.currencyCode),
         currencyCode: refund.order.currencyCode,
@@ -465,6 +467,30 @@ async function finishRefund(ctx: Context, refundId: string): Promise<void> {
     },
     TX_OPTIONS,
   );
+}
+
+/**
+ * After a refund: when it refunded the last units a partly shipped order had left to ship, the
+ * order is complete (`fulfilledAt`) and its affiliate commissions start their hold, as
+ * orderFulfill does when it ships the last units.
+ */
+async function completeShipping(tx: Tx, orderId: string): Promise<void> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      fulfilledAt: true,
+      cancelledAt: true,
+      lines: {
+        select: { quantity: true, fulfilledQuantity: true, refundedQuantity: true, returnedQuantity: true },
+      },
+    },
+  });
+  if (order.fulfilledAt || order.cancelledAt) return;
+  if (!order.lines.some((l) => l.fulfilledQuantity > 0)) return;
+  if (order.lines.some((l) => fulfillableUnits(l) > 0)) return;
+  const now = new Date();
+  await tx.order.update({ where: { id: orderId }, data: { fulfilledAt: now }, select: { id: true } });
+  await scheduleCommissions(tx, orderId, now);
 }
 
 /**

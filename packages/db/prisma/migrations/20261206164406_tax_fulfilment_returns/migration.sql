@@ -115,3 +115,7 @@ ALTER TABLE "Shop"
   ADD CONSTRAINT "Shop_returnWindowDays_check" CHECK ("returnWindowDays" >= 0 AND "returnWindowDays" <= 365);
 -- One platform or shop rate per country and province (NULLs count as equal: the whole country, the platform).
 CREATE UNIQUE INDEX "TaxRate_scope_key" ON "TaxRate" (COALESCE("shopId", '00000000-0000-0000-0000-000000000000'::uuid), "countryCode", COALESCE("provinceCode", ''));
+
+-- Orders fulfilled before fulfilment by lines shipped every unit not refunded.
+UPDATE "OrderLine" ol SET "fulfilledQuantity" = ol."quantity" - ol."refundedQuantity"
+FROM "Order" o WHERE o."id" = ol."orderId" AND o."fulfilledAt" IS NOT NULL;
