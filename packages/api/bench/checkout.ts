@@ -325,7 +325,9 @@ const hotRow = await run(
   true,
 );
 const loadAfter = loadavg();
-console.log(`Load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}`);
+const [loadBefore1 = 0] = loadBefore;
+const [loadAfter1 = 0] = loadAfter;
+console.log(`Load average (1 min) before ${loadBefore1.toFixed(2)}, after ${loadAfter1.toFixed(2)}`);
 child.removeAllListeners("exit");
 child.kill("SIGTERM");
 
@@ -340,10 +342,12 @@ const { rows } = await check.query<{ ordered: string; taken: string; products: s
              AND ("total" <> ${SHIPPED_TOTAL} OR "taxTotal" <> ${SHIPPED_TAX} OR "shippingTotal" <> 490)) AS mischarged`,
 );
 await check.end();
+const [totals] = rows;
+if (!totals) throw new Error("the consistency query returned no row");
 const consistent =
-  rows[0]!.ordered === rows[0]!.taken && rows[0]!.taken === rows[0]!.products && rows[0]!.mischarged === "0";
+  totals.ordered === totals.taken && totals.taken === totals.products && totals.mischarged === "0";
 console.log(
-  `\nUnits ordered ${rows[0]!.ordered}, taken from variants ${rows[0]!.taken}, from product totals ${rows[0]!.products}; shipped orders not charged ${SHIPPED_TOTAL} with ${SHIPPED_TAX} tax: ${rows[0]!.mischarged}: ${consistent ? "consistent" : "INCONSISTENT"}`,
+  `\nUnits ordered ${totals.ordered}, taken from variants ${totals.taken}, from product totals ${totals.products}; shipped orders not charged ${SHIPPED_TOTAL} with ${SHIPPED_TAX} tax: ${totals.mischarged}: ${consistent ? "consistent" : "INCONSISTENT"}`,
 );
 
 const out = join(repoRoot, ".bench");

@@ -3,7 +3,7 @@
 // the shipping line and the tax lines as they were, and the statement budget holds.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECKOUT, Commerce, dbId, USER_ERRORS } from "./commerce.ts";
+import { CHECKOUT, Commerce, dbId, firstVariant, USER_ERRORS } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -137,8 +137,8 @@ describe("a US-style shop (tax added) shipping to New York", () => {
     });
     const cartId = await commerce.cart(
       [
-        { variantId: tee.variants[0]!.id, quantity: 3 },
-        { variantId: mug.variants[0]!.id, quantity: 1 },
+        { variantId: firstVariant(tee).id, quantity: 3 },
+        { variantId: firstVariant(mug).id, quantity: 1 },
       ],
       {},
       { ...email, discountCodes: ["TENOFF"] },
@@ -237,8 +237,8 @@ describe("an EU-style shop (VAT inside the prices)", () => {
     const ebook = await commerce.product(shop.id, ["9.99"], 5, "E-book");
     const cartId = await commerce.cart(
       [
-        { variantId: jacket.variants[0]!.id, quantity: 1 },
-        { variantId: ebook.variants[0]!.id, quantity: 1 },
+        { variantId: firstVariant(jacket).id, quantity: 1 },
+        { variantId: firstVariant(ebook).id, quantity: 1 },
       ],
       {},
       email,
@@ -273,7 +273,7 @@ describe("an EU-style shop (VAT inside the prices)", () => {
     const cap = await commerce.product(shop.id, ["30.00"], 5, "Cap");
     const live = await commerce.liveSession(cap.dbId, 2400);
     const cartId = await commerce.cart(
-      [{ variantId: cap.variants[0]!.id, quantity: 1, attribution: { liveSessionId: live.id } }],
+      [{ variantId: firstVariant(cap).id, quantity: 1, attribution: { liveSessionId: live.id } }],
       {},
       { buyerIdentity: { email: "b@example.test", countryCode: "AT" } },
     );
@@ -302,7 +302,7 @@ describe("checkout refuses a cart it cannot deliver, with typed errors, and take
       requiresShipping: true,
       weightGrams: 1200,
     });
-    const cartId = await commerce.cart([{ variantId: boots.variants[0]!.id, quantity: 1 }], {}, email);
+    const cartId = await commerce.cart([{ variantId: firstVariant(boots).id, quantity: 1 }], {}, email);
     const codes = async () => {
       const res = await checkout(cartId);
       expect(res.orders).toEqual([]);
@@ -331,7 +331,7 @@ describe("checkout refuses a cart it cannot deliver, with typed errors, and take
     });
     expect(await codes()).toEqual([["DELIVERY_OPTION_UNAVAILABLE", shop.id]]);
     // Nothing was taken: the stock is whole, no order exists, the cart is ACTIVE again.
-    expect(await commerce.stock(boots.variants[0]!.dbId)).toBe(3);
+    expect(await commerce.stock(firstVariant(boots).dbId)).toBe(3);
     expect(await api.db.prisma.order.count({ where: { cartId: dbId(cartId) } })).toBe(0);
     expect((await api.db.prisma.cart.findUniqueOrThrow({ where: { id: dbId(cartId) } })).status).toBe(
       "ACTIVE",
@@ -346,7 +346,7 @@ describe("SQL statements", () => {
     await taxRate(shop.dbId, "US", null, 60_000, "Sales tax");
     const count = async (requiresShipping: boolean) => {
       const p = await commerce.product(shop.id, ["10.00"], 10, "P", { requiresShipping, weightGrams: 100 });
-      const cartId = await commerce.cart([{ variantId: p.variants[0]!.id }], {}, email);
+      const cartId = await commerce.cart([{ variantId: firstVariant(p).id }], {}, email);
       if (requiresShipping) await cartTo(cartId, NEW_YORK, [{ shopId: shop.id, handle: "ground" }]);
       const { result, statements } = await api.db.statementsDuring(async () =>
         ok(
@@ -375,7 +375,7 @@ describe("who sees an order's delivery address", () => {
       weightGrams: 80,
     });
     const buyer = await api.token("address-owner", ["BUYER"]);
-    const cartId = await commerce.cart([{ variantId: scarf.variants[0]!.id }], { user: buyer }, email);
+    const cartId = await commerce.cart([{ variantId: firstVariant(scarf).id }], { user: buyer }, email);
     const set = ok(await api.gql(ADDRESS, { input: { cartId, address: BERLIN } }, { user: buyer }));
     expect(set.cartDeliveryAddressUpdate.userErrors).toEqual([]);
     const chosen = ok(

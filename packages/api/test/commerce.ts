@@ -209,6 +209,13 @@ export class Commerce {
   }
 }
 
+/** A product's first variant (every product has one), for tests that buy it. */
+export function firstVariant(p: Product): { id: string; dbId: string } {
+  const [variant] = p.variants;
+  if (!variant) throw new Error(`product ${p.id} has no variant`);
+  return variant;
+}
+
 export const USER_ERRORS = `userErrors { code field message }`;
 
 export const CART_FIELDS = `

@@ -4,7 +4,7 @@
 // restock and commission reversal. Every amount is checked to the cent at every step.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Commerce, dbId, USER_ERRORS } from "./commerce.ts";
+import { Commerce, dbId, firstVariant, USER_ERRORS } from "./commerce.ts";
 import { ok, startTestApi, type CallAs, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -227,6 +227,20 @@ interface Order {
   [field: string]: unknown;
 }
 
+/** The order of a shop among a checkout's orders. */
+function orderOf(orders: Order[], shopId: string): Order {
+  const order = orders.find((o) => o.shop.id === shopId);
+  if (!order) throw new Error(`no order of shop ${shopId}`);
+  return order;
+}
+
+/** An order's first line. */
+function lineOf(order: Order): Order["lines"][number] {
+  const [line] = order.lines;
+  if (!line) throw new Error(`order ${order.id} has no lines`);
+  return line;
+}
+
 const readOrder = async (id: string, as: CallAs = buyer) => ok(await api.gql(READ_ORDER, { id }, as)).node;
 const captured = async (orderId: string) =>
   (await api.db.prisma.payment.findMany({ where: { orderId: dbId(orderId) } })).map((p) => [
@@ -240,8 +254,8 @@ describe("two shops in one cart, to a German address", () => {
     const click = await creatorClick("LENA10");
     const cartId = await cartTo(
       [
-        { variantId: world.jacket.variants[0]!.id, quantity: 2, attribution: { affiliateClickId: click } },
-        { variantId: world.sneakers.variants[0]!.id, quantity: 1 },
+        { variantId: firstVariant(world.jacket).id, quantity: 2, attribution: { affiliateClickId: click } },
+        { variantId: firstVariant(world.sneakers).id, quantity: 1 },
       ],
       BERLIN,
       [
@@ -270,8 +284,8 @@ describe("two shops in one cart, to a German address", () => {
     ]);
 
     const orders = await checkout(cartId);
-    const eu = orders.find((o) => o.shop.id === world.eu.id)!;
-    const us = orders.find((o) => o.shop.id === world.us.id)!;
+    const eu = orderOf(orders, world.eu.id);
+    const us = orderOf(orders, world.us.id);
     expect(eu).toMatchObject({
       status: "PAID",
       fulfillmentStatus: "UNFULFILLED",
@@ -299,7 +313,7 @@ describe("two shops in one cart, to a German address", () => {
     });
     expect(await captured(eu.id)).toEqual([[23_800, 0, "CAPTURED"]]);
     expect(await captured(us.id)).toEqual([[11_305, 0, "CAPTURED"]]);
-    const jacketVariant = world.jacket.variants[0]!.dbId;
+    const jacketVariant = firstVariant(world.jacket).dbId;
     expect(await commerce.stock(jacketVariant)).toBe(8);
     const earned = await api.db.prisma.commission.aggregate({
       where: { orderId: dbId(eu.id) },
@@ -308,7 +322,7 @@ describe("two shops in one cart, to a German address", () => {
     expect(earned._sum.amount).toBeGreaterThan(0);
 
     // The EU shop ships one jacket with tracking, then the other.
-    const [jacketLine] = eu.lines;
+    const jacketLine = lineOf(eu);
     const tracking = {
       carrier: "DHL",
       number: "JJD000390007",
@@ -317,7 +331,7 @@ describe("two shops in one cart, to a German address", () => {
     await mutate(
       "orderFulfill",
       "OrderFulfillInput",
-      { id: eu.id, lines: [{ lineId: jacketLine!.id, quantity: 1 }], tracking },
+      { id: eu.id, lines: [{ lineId: jacketLine.id, quantity: 1 }], tracking },
       "fulfillment { id }",
       merchant,
     );
@@ -325,7 +339,7 @@ describe("two shops in one cart, to a German address", () => {
       status: "PAID",
       fulfillmentStatus: "PARTIALLY_FULFILLED",
       lines: [{ fulfilledQuantity: 1 }],
-      fulfillments: [{ lines: [{ line: { id: jacketLine!.id }, quantity: 1 }], tracking }],
+      fulfillments: [{ lines: [{ line: { id: jacketLine.id }, quantity: 1 }], tracking }],
     });
     await mutate(
       "orderFulfill",
@@ -345,7 +359,7 @@ describe("two shops in one cart, to a German address", () => {
     const requested = await mutate(
       "returnRequest",
       "ReturnRequestInput",
-      { orderId: eu.id, lines: [{ lineId: jacketLine!.id, quantity: 1 }], reason: "Too small" },
+      { orderId: eu.id, lines: [{ lineId: jacketLine.id, quantity: 1 }], reason: "Too small" },
       "return { id status }",
       buyer,
     );
@@ -354,7 +368,7 @@ describe("two shops in one cart, to a German address", () => {
     const again = ok(
       await api.gql(
         `mutation($input: ReturnRequestInput!) { returnRequest(input: $input) { return { id } ${USER_ERRORS} } }`,
-        { input: { orderId: eu.id, lines: [{ lineId: jacketLine!.id, quantity: 2 }], reason: "Both" } },
+        { input: { orderId: eu.id, lines: [{ lineId: jacketLine.id, quantity: 2 }], reason: "Both" } },
         buyer,
       ),
     ).returnRequest;
@@ -378,7 +392,7 @@ describe("two shops in one cart, to a German address", () => {
       where: { orderId: dbId(eu.id) },
       _sum: { amount: true },
     });
-    expect(left._sum.amount! * 2).toBe(earned._sum.amount);
+    expect((left._sum.amount ?? 0) * 2).toBe(earned._sum.amount);
   });
 });
 
@@ -386,8 +400,8 @@ describe("the same two shops, to a US address", () => {
   it("adds New York sales tax on the US shop's goods and shipping; a returned line refunds its price and tax, not the shipping", async () => {
     const cartId = await cartTo(
       [
-        { variantId: world.tee.variants[0]!.id, quantity: 1 },
-        { variantId: world.sneakers.variants[0]!.id, quantity: 1 },
+        { variantId: firstVariant(world.tee).id, quantity: 1 },
+        { variantId: firstVariant(world.sneakers).id, quantity: 1 },
       ],
       NEW_YORK,
       [
@@ -407,8 +421,8 @@ describe("the same two shops, to a US address", () => {
       total: { amount: "137.63", currencyCode: "EUR" },
     });
     const orders = await checkout(cartId);
-    const eu = orders.find((o) => o.shop.id === world.eu.id)!;
-    const us = orders.find((o) => o.shop.id === world.us.id)!;
+    const eu = orderOf(orders, world.eu.id);
+    const us = orderOf(orders, world.us.id);
     expect(eu).toMatchObject({ total: { amount: "44.00" }, taxTotal: { amount: "0.00" }, taxLines: [] });
     expect(us).toMatchObject({
       subtotal: { amount: "80.00" },
@@ -428,7 +442,7 @@ describe("the same two shops, to a US address", () => {
         {
           input: {
             orderId: us.id,
-            lines: [{ lineId: us.lines[0]!.id, quantity: 1 }],
+            lines: [{ lineId: lineOf(us).id, quantity: 1 }],
             reason: "Changed my mind",
           },
         },
@@ -437,7 +451,7 @@ describe("the same two shops, to a US address", () => {
     ).returnRequest;
     expect(early.userErrors.map((e: { code: string }) => e.code)).toEqual(["NOT_RETURNABLE"]);
 
-    const sneakersVariant = world.sneakers.variants[0]!.dbId;
+    const sneakersVariant = firstVariant(world.sneakers).dbId;
     const stockBefore = await commerce.stock(sneakersVariant);
     await mutate(
       "orderFulfill",
@@ -449,7 +463,7 @@ describe("the same two shops, to a US address", () => {
     const requested = await mutate(
       "returnRequest",
       "ReturnRequestInput",
-      { orderId: us.id, lines: [{ lineId: us.lines[0]!.id, quantity: 1 }], reason: "Changed my mind" },
+      { orderId: us.id, lines: [{ lineId: lineOf(us).id, quantity: 1 }], reason: "Changed my mind" },
       "return { id }",
       buyer,
     );
