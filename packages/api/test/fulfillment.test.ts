@@ -463,7 +463,9 @@ describe("orderFulfill by lines", () => {
     for (const c of earned)
       expect(c.payableAt?.getTime()).toBe((completed.fulfilledAt?.getTime() ?? 0) + 15 * 86_400_000);
     const nothing = await fulfil({ id: order.id });
-    expect(nothing.userErrors.map((e: any) => [e.code, e.field])).toEqual([["INVALID_STATUS_TRANSITION", ["id"]]]);
+    expect(nothing.userErrors.map((e: any) => [e.code, e.field])).toEqual([
+      ["INVALID_STATUS_TRANSITION", ["id"]],
+    ]);
   });
 
   it("takes at most 50 fulfilments, keeping the 50th for everything left", async () => {

@@ -41,10 +41,12 @@ export const DeliveryUnavailableReasonEnum = builder.enumType("DeliveryUnavailab
   ) as Record<DeliveryUnavailableReason, { value: DeliveryUnavailableReason; description: string }>,
 });
 
-export const DeliveryEstimate = builder.objectRef<{ min: number; max: number }>("DeliveryEstimate").implement({
-  description: "Business days from dispatch to delivery.",
-  fields: (t) => ({ min: t.exposeInt("min"), max: t.exposeInt("max") }),
-});
+export const DeliveryEstimate = builder
+  .objectRef<{ min: number; max: number }>("DeliveryEstimate")
+  .implement({
+    description: "Business days from dispatch to delivery.",
+    fields: (t) => ({ min: t.exposeInt("min"), max: t.exposeInt("max") }),
+  });
 
 const WeightRange = builder.objectRef<{ min: number; max: number | null }>("WeightRange").implement({
   description: "Grams, both bounds inclusive.",
