@@ -52,6 +52,43 @@ describe("client functions generator", () => {
     expect(source).toMatch(/ {2}cartCreate: \[".*", 1\],/);
   });
 
+  it("stores a conventional input mutation as its root field's selection only (kind 3), others whole", () => {
+    const withRequiredInput = `${schema}
+      input CartNoteUpdateInput { note: String! }
+      extend type Mutation { cartNoteUpdate(input: CartNoteUpdateInput!): CartCreatePayload! }`;
+    const compact = clientFunctionsSource(
+      withRequiredInput,
+      [
+        op(
+          "cartNoteUpdate",
+          "mutation CartNoteUpdate($input: CartNoteUpdateInput!) { cartNoteUpdate(input: $input) { cart { ...CartFields } } }",
+        ),
+      ],
+      fragments,
+    );
+    expect(compact).toContain('  cartNoteUpdate: ["{cart{...CartFields}}", 3],');
+    expect(compact).toContain(
+      'cartNoteUpdate(input: T.CartNoteUpdateMutationVariables["input"], options?: RequestOptions)',
+    );
+    // Another operation name, or an optional input, keeps the whole text.
+    const renamed = clientFunctionsSource(
+      withRequiredInput,
+      [
+        op(
+          "cartNoteUpdate",
+          "mutation SetNote($input: CartNoteUpdateInput!) { cartNoteUpdate(input: $input) { cart { id } } }",
+        ),
+      ],
+      fragments,
+    );
+    expect(renamed).toContain(
+      '  cartNoteUpdate: ["mutation SetNote($input:CartNoteUpdateInput!){cartNoteUpdate(input:$input){cart{id}}}", 1],',
+    );
+    expect(source).toContain(
+      '  cartCreate: ["mutation CartCreate($input:CartCreateInput){cartCreate(input:$input){cart{id}}}", 1],',
+    );
+  });
+
   it("documents each function with the schema field's description", () => {
     expect(source).toMatch(/\/\*\*\n {3}\* The cart as it changes\./);
   });

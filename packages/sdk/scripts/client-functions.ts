@@ -12,6 +12,9 @@
  *   - the file is named after that root field (cartLinesAdd.graphql selects `cartLinesAdd`);
  *   - fragments live in src/operations/fragments/ and have unique names.
  * A mutation whose only variable is `$input` takes the input itself as its first argument.
+ * When such a mutation has the conventional shape `mutation Name($input: NameInput!) { name(input:
+ * $input) {…} }` (Name = the field, capitalised) only its root field's selection is stored (kind
+ * 3) and the client rebuilds the rest: the core bundle carries each mutation's name once.
  */
 import {
   Kind,
@@ -141,9 +144,12 @@ export function clientFunctionsSource(
       `\nDocument: src/operations/${file.path.split("src/operations/")[1] ?? file.name}. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError`;
 
     members.push(`${docComment(description, "  ")}\n  ${fieldName}(${parameter}${options}): ${returns};`);
-    const kind = operation.operation === "subscription" ? 2 : takesInput ? 1 : 0;
+    const conventional = `mutation ${pascal(fieldName)}($input:${pascal(fieldName)}Input!){${fieldName}(input:$input)`;
+    const compact = takesInput && text.startsWith(conventional) && text.endsWith("}");
+    const kind = operation.operation === "subscription" ? 2 : compact ? 3 : takesInput ? 1 : 0;
     // The text inline (no named constant per document): a few bytes less per operation in the bundle.
-    table.push(`  ${fieldName}: [${JSON.stringify(text)}, ${kind}],`);
+    const stored = compact ? text.slice(conventional.length, -1) : text;
+    table.push(`  ${fieldName}: [${JSON.stringify(stored)}, ${kind}],`);
   }
 
   return [
@@ -169,9 +175,11 @@ export function clientFunctionsSource(
     "",
     "/**",
     " * How the client calls each operation: its text (without its fragments) and 0 (variables),",
-    " * 1 (`input`) or 2 (subscription). Internal: the package exports only `ShoppableOperations`.",
+    " * 1 (`input`), 2 (subscription) or 3 (`input`, stored as the root field's selection only: the",
+    " * client rebuilds `mutation Name($input:NameInput!){name(input:$input)…}`). Internal: the",
+    " * package exports only `ShoppableOperations`.",
     " */",
-    "export const operationTable: Record<keyof ShoppableOperations, readonly [string, 0 | 1 | 2]> = {",
+    "export const operationTable: Record<keyof ShoppableOperations, readonly [string, 0 | 1 | 2 | 3]> = {",
     ...table,
     "};",
     "",

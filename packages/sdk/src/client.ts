@@ -120,6 +120,15 @@ function withFragments(operation: string): string {
   return operation + [...used].map((name) => fragmentSource[name]).join("");
 }
 
+/**
+ * An input mutation stored as its root field's selection only (kind 3 of the operation table):
+ * `cartLinesAdd` and `{cart{…}}` give `mutation CartLinesAdd($input:CartLinesAddInput!){cartLinesAdd(input:$input){cart{…}}}`.
+ */
+function inputMutation(field: string, selection: string): string {
+  const name = field.charAt(0).toUpperCase() + field.slice(1);
+  return `mutation ${name}($input:${name}Input!){${field}(input:$input)${selection}}`;
+}
+
 /** A WebSocket close event (or graphql-ws's synthetic one). */
 function isCloseEvent(value: unknown): value is { code: number; reason: string } {
   return typeof value === "object" && value !== null && "code" in value && "reason" in value;
@@ -321,7 +330,7 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     },
   } as ShoppableClient;
   for (const [name, [operation, kind]] of Object.entries(operationTable)) {
-    const document = withFragments(operation);
+    const document = withFragments(kind === 3 ? inputMutation(name, operation) : operation);
     (client as any)[name] =
       kind === 2
         ? (variables?: unknown) => subscribe(document, variables, name)

@@ -5,6 +5,7 @@ import { subscribed } from "../../api/test/realtime.ts";
 import { cartCheckoutExample } from "../examples/cart-checkout.ts";
 import { catalogExample } from "../examples/catalog.ts";
 import { contentExample } from "../examples/content.ts";
+import { deliveryExample } from "../examples/delivery.ts";
 import { liveExample } from "../examples/live.ts";
 import { ordersExample } from "../examples/orders.ts";
 import { ownDocumentsExample } from "../examples/own-documents.ts";
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => live.close());
 
-it("the examples run end to end: catalog, content, live, cart and checkout, orders, privacy, own documents, subscriptions", async () => {
+it("the examples run end to end: catalog, content, live, delivery, cart and checkout, orders, privacy, own documents, subscriptions", async () => {
   const { url, api } = live;
   const { publishable, secret } = api.keys;
   const merchantToken = await api.token("example-merchant", ["MERCHANT"]);
@@ -35,11 +36,32 @@ it("the examples run end to end: catalog, content, live, cart and checkout, orde
     replayPostId: expect.any(String),
   });
 
-  const orders = await cartCheckoutExample(url, publishable, buyerToken, product.variants[0]!.id);
-  expect(orders).toEqual([expect.stringMatching(/^#\d+ 25\.00 PAID$/)]);
+  const delivery = await deliveryExample(
+    url,
+    secret,
+    publishable,
+    merchantToken,
+    buyerToken,
+    product.shop.id,
+  );
+  expect(delivery).toEqual({
+    addressId: expect.any(String),
+    rates: ["standard 4.90", "express 9.90"],
+    wrongZip: ["INVALID_ZIP address.zip"],
+  });
+  const orders = await cartCheckoutExample(
+    url,
+    publishable,
+    buyerToken,
+    product.variants[0]!.id,
+    delivery.addressId ?? "",
+  );
+  // 25.00 with VAT included, free standard shipping from 20.00.
+  expect(orders).toEqual([expect.stringMatching(/^#\d+ 25\.00 PAID to Berlin by standard$/)]);
   const orderId = (await live.client({ userToken: buyerToken }).viewer({ ordersFirst: 1 })).orders.edges[0]!
     .node.id;
   expect(await ordersExample(url, secret, merchantToken, orderId)).toEqual({
+    tracking: "00340434161234567890",
     status: "REFUNDED",
     refunded: "25.00",
   });

@@ -27,7 +27,8 @@ beforeAll(async () => {
     title: "Sneaker",
     handle: "sneaker",
     status: "ACTIVE",
-    variants: [{ price: "80.00", sku: "SN-1", inventoryQuantity: 5 }],
+    // Checks out without an address: delivery has its own story (delivery.test.ts).
+    variants: [{ price: "80.00", sku: "SN-1", inventoryQuantity: 5, requiresShipping: false }],
   });
   product = { id: created.product!.id, variantId: created.product!.variants[0]!.id };
 });

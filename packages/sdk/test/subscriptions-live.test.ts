@@ -31,7 +31,8 @@ beforeAll(async () => {
       title: "Cap",
       handle: "cap",
       status: "ACTIVE",
-      variants: [{ price: "20.00", inventoryQuantity: 10 }],
+      // Checks out without an address (delivery: delivery.test.ts).
+      variants: [{ price: "20.00", inventoryQuantity: 10, requiresShipping: false }],
     })
   ).product!;
   productId = product.id;

@@ -5,13 +5,18 @@
  */
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  AddressErrorCode,
   AffiliateErrorCode,
   CartErrorCode,
   CartLinesAddInput,
   CheckoutCompleteInput,
   CurrencyCode,
+  DeliveryUnavailableReason,
+  ReturnErrorCode,
+  ShippingErrorCode,
   ShoppableClient,
   ShoppableSubscription,
+  TaxErrorCode,
   TypedDocument,
   WebhookErrorCode,
 } from "../src/index.ts";
@@ -106,5 +111,46 @@ describe("SDK types", () => {
     type Line = Cart["lines"][number];
     expectTypeOf<Line["attribution"]["affiliateCode"]>().toEqualTypeOf<string | null>();
     expectTypeOf<Line["cost"]["total"]["amount"]>().toEqualTypeOf<string>();
+  });
+
+  it("carts show delivery groups, shipping and tax; orders keep the address, shipping line and tax lines", () => {
+    type Group = Cart["deliveryGroups"][number];
+    expectTypeOf<Group["deliveryUnavailableReason"]>().toEqualTypeOf<DeliveryUnavailableReason | null>();
+    expectTypeOf<Group["deliveryOptions"][number]["cost"]["amount"]>().toEqualTypeOf<string>();
+    expectTypeOf<NonNullable<Group["selectedDeliveryOption"]>["estimatedDays"]>().toEqualTypeOf<{
+      min: number;
+      max: number;
+    }>();
+    expectTypeOf<NonNullable<Cart["cost"]>["includedTax"]["amount"]>().toEqualTypeOf<string>();
+    expectTypeOf<Cart["lines"][number]["cost"]["taxIncluded"]>().toEqualTypeOf<boolean>();
+    type Order = NonNullable<Result<"order">>;
+    expectTypeOf<NonNullable<Order["shippingAddress"]>["provinceCode"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Order["taxLines"][number]["percentage"]>().toEqualTypeOf<string>();
+    expectTypeOf<Order["taxesIncluded"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Order["fulfillmentStatus"]>().toEqualTypeOf<
+      "FULFILLED" | "PARTIALLY_FULFILLED" | "UNFULFILLED"
+    >();
+    expectTypeOf<NonNullable<Order["fulfillments"][number]["tracking"]>["number"]>().toEqualTypeOf<
+      string | null
+    >();
+    expectTypeOf<Order["returns"][number]["status"]>().toEqualTypeOf<"APPROVED" | "DECLINED" | "REQUESTED">();
+    expectTypeOf<Result<"checkoutComplete">["userErrors"][number]["shopId"]>().toEqualTypeOf<string | null>();
+  });
+
+  it("delivery, tax and return payloads have their domain's error codes", () => {
+    expectTypeOf<
+      Result<"viewerAddressCreate">["userErrors"][number]["code"]
+    >().toEqualTypeOf<AddressErrorCode>();
+    expectTypeOf<
+      Result<"shippingZoneCreate">["userErrors"][number]["code"]
+    >().toEqualTypeOf<ShippingErrorCode>();
+    expectTypeOf<Result<"taxRateSet">["userErrors"][number]["code"]>().toEqualTypeOf<TaxErrorCode>();
+    expectTypeOf<Result<"returnRequest">["userErrors"][number]["code"]>().toEqualTypeOf<ReturnErrorCode>();
+    expectTypeOf<Result<"returnRequest">["userErrors"][number]["quantityReturnable"]>().toEqualTypeOf<
+      number | null
+    >();
+    expectTypeOf<Result<"orderFulfill">["userErrors"][number]["quantityFulfillable"]>().toEqualTypeOf<
+      number | null
+    >();
   });
 });

@@ -4,6 +4,34 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddressErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a province code is not a subdivision of the country. */
+  | 'INVALID_PROVINCE'
+  /** Returned when a postal code does not have the shape the country uses. */
+  | 'INVALID_ZIP'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when the buyer already has 20 saved addresses; delete one first. */
+  | 'TOO_MANY_ADDRESSES'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a country code is not an ISO 3166-1 alpha-2 country. */
+  | 'UNKNOWN_COUNTRY'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
 /** OPEN to any creator, or INVITE_ONLY. */
 export type AffiliateAccess =
   | 'INVITE_ONLY'
@@ -130,6 +158,14 @@ export type CartCreateInput = {
   lines?: Array<CartLineInput> | null | undefined;
 };
 
+export type CartDeliveryAddressUpdateInput = {
+  /** An address given inline. */
+  address?: MailingAddressInput | null | undefined;
+  /** Or a `BuyerAddress` ID of the viewer (the cart keeps a copy). Neither: clears the address. */
+  addressId?: string | number | null | undefined;
+  cartId: string | number;
+};
+
 export type CartDiscountCodesUpdateInput = {
   cartId: string | number;
   /** Replaces the cart's codes; at most 10; [] removes them all. */
@@ -223,6 +259,19 @@ export type CartLinesRemoveInput = {
 export type CartLinesUpdateInput = {
   cartId: string | number;
   lines: Array<CartLineUpdateInput>;
+};
+
+export type CartSelectedDeliveryOptionInput = {
+  /** A `CartDeliveryOption.handle` the group offers. */
+  handle: string;
+  /** The shop of the delivery group. */
+  shopId: string | number;
+};
+
+export type CartSelectedDeliveryOptionsUpdateInput = {
+  cartId: string | number;
+  /** One per shop at most (at most 100); shops not named keep their selection. */
+  selections: Array<CartSelectedDeliveryOptionInput>;
 };
 
 /** ACTIVE takes changes; CHECKING_OUT while a checkout holds its stock and payment; COMPLETED once checked out. */
@@ -554,6 +603,15 @@ export type CurrencyCode =
   | 'ZMW'
   | 'ZWG';
 
+/** Why a delivery group that needs delivery has no options. */
+export type DeliveryUnavailableReason =
+  /** The shop does not ship to the delivery address: none of its shipping zones covers it. */
+  | 'NOT_COVERED'
+  /** The cart has no delivery address yet (`cartDeliveryAddressUpdate`). */
+  | 'NO_ADDRESS'
+  /** The shop ships to the address, but none of the zone's rates applies to these items (their weight or value is outside every rate's range). */
+  | 'NO_RATE_APPLIES';
+
 export type DiscountCodeCreateInput = {
   /** Letters, digits, - and _; stored upper case, matched in any case. */
   code: string;
@@ -779,6 +837,21 @@ export type LiveSessionStatus =
 export type LiveSessionUnpinProductInput = {
   /** A LivePinnedProduct ID. */
   pinnedProductId: string | number;
+};
+
+/** A postal address, validated per country: `lastName`, `address1`, `city` and `countryCode` always; `zip` where the country has postal codes (and of its shape); `provinceCode` where carriers need it (US, CA, AU, BR, MX, JP, IN, CN, IT, AR). */
+export type MailingAddressInput = {
+  address1: string;
+  address2?: string | null | undefined;
+  city: string;
+  company?: string | null | undefined;
+  /** ISO 3166-1 alpha-2, such as DE or US. */
+  countryCode: string;
+  firstName?: string | null | undefined;
+  lastName: string;
+  phone?: string | null | undefined;
+  provinceCode?: string | null | undefined;
+  zip?: string | null | undefined;
 };
 
 export type MediaInput = {
@@ -1125,6 +1198,79 @@ export type RefundStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+export type ReturnApproveInput = {
+  /** A REQUESTED Return. */
+  id: string | number;
+  /** Put the returned units back in stock; default true. */
+  restock?: boolean | null | undefined;
+};
+
+export type ReturnDeclineInput = {
+  /** A REQUESTED Return. */
+  id: string | number;
+  /** Why, for the buyer; at most 500 characters. */
+  reason?: string | null | undefined;
+};
+
+export type ReturnErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when the order's status no longer allows the return's refund (the order was cancelled). */
+  | 'INVALID_STATUS_TRANSITION'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when a line has fewer units that may be returned than asked: units not delivered yet, already refunded, or in another return; `quantityReturnable` says how many may be. */
+  | 'NOT_RETURNABLE'
+  /** Returned when the payment provider refused the return's refund; the return stays requested and the order unchanged. */
+  | 'REFUND_FAILED'
+  /** Returned when the payment provider did not answer: the return is approved, its refund stays pending and the next orderRefund, orderCancel or returnApprove of the order settles it (never repeating it). */
+  | 'REFUND_PENDING'
+  /** Returned when the shop takes no returns (its return window is 0 days). */
+  | 'RETURNS_NOT_ACCEPTED'
+  /** Returned when the return was already approved or declined. */
+  | 'RETURN_NOT_REQUESTED'
+  /** Returned when a line was delivered (its latest fulfilment) longer ago than the shop's return window. */
+  | 'RETURN_WINDOW_CLOSED'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when approving would be the order's 10th refund and leave units unrefunded: an order takes at most 10 refunds, the last refunding everything left. */
+  | 'TOO_MANY_REFUNDS'
+  /** Returned when the order already has 20 returns (requested, approved or declined). */
+  | 'TOO_MANY_RETURNS'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type ReturnRequestInput = {
+  /** Lines and units to return, each line once. */
+  lines: Array<ReturnRequestLineInput>;
+  orderId: string | number;
+  /** Why the goods go back, 1 to 500 characters. */
+  reason: string;
+};
+
+export type ReturnRequestLineInput = {
+  /** An OrderLine of the order. */
+  lineId: string | number;
+  /** Units to return, at least 1. */
+  quantity: number;
+};
+
+/** REQUESTED: the buyer asked, the shop has not decided. APPROVED: refunded (see `refund`). DECLINED: refused (see `declineReason`). */
+export type ReturnStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'REQUESTED';
+
 export type Role =
   | 'ADMIN'
   | 'BUYER'
@@ -1134,6 +1280,109 @@ export type Role =
 export type SelectedOptionInput = {
   name: string;
   value: string;
+};
+
+export type ShippingErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a zone's province code is not "CC-SUB" with CC one of the zone's countries and SUB a subdivision of it. */
+  | 'INVALID_PROVINCE'
+  /** Returned when a range's minimum is above its maximum (delivery days, weight, order value). */
+  | 'INVALID_RANGE'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when another rate of the shop (in any zone) already has the handle, or the input repeats it. */
+  | 'TAKEN'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when the shop already has 50 shipping zones; delete one first. */
+  | 'TOO_MANY_ZONES'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a country code is not an ISO 3166-1 alpha-2 country. */
+  | 'UNKNOWN_COUNTRY'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+/** Group subtotals (after discounts) in the shop's currency, both bounds inclusive. */
+export type ShippingOrderValueRangeInput = {
+  /** Left out: no upper bound. */
+  max?: string | null | undefined;
+  /** Default 0. */
+  min?: string | null | undefined;
+};
+
+/** When a shipping rate is offered. */
+export type ShippingRateCondition =
+  /** Always. */
+  | 'NONE'
+  /** When the group's subtotal (after discounts) is within `orderValueRange`. */
+  | 'ORDER_VALUE'
+  /** When the group's weight is within `weightRange`. */
+  | 'WEIGHT';
+
+/** A delivery option of a zone. Give at most one of `weightRange` and `orderValueRange`. */
+export type ShippingRateInput = {
+  /** From this group subtotal (after discounts) on, the rate costs nothing. */
+  freeAbove?: string | null | undefined;
+  /** Unique in the shop: lowercase letters, digits, dashes. */
+  handle: string;
+  /** At least `minDays`. */
+  maxDays: number;
+  /** Delivery estimate, business days (0..365). */
+  minDays: number;
+  /** Offered only for groups of this subtotal. */
+  orderValueRange?: ShippingOrderValueRangeInput | null | undefined;
+  /** In the shop's currency. */
+  price: string;
+  title: string;
+  /** Offered only for groups of this weight. */
+  weightRange?: ShippingWeightRangeInput | null | undefined;
+};
+
+/** Grams, both bounds inclusive. */
+export type ShippingWeightRangeInput = {
+  /** Left out: no upper bound. */
+  maxGrams?: number | null | undefined;
+  /** Default 0. */
+  minGrams?: number | null | undefined;
+};
+
+export type ShippingZoneCreateInput = {
+  /** ISO 3166-1 alpha-2 (1 to 250). */
+  countryCodes: Array<string>;
+  name: string;
+  /** ISO 3166-2 such as "US-CA", of the zone's countries (at most 200): the zone then covers only those provinces of their countries. */
+  provinceCodes?: Array<string> | null | undefined;
+  /** 1 to 20, in the order they are offered. */
+  rates: Array<ShippingRateInput>;
+  shopId: string | number;
+};
+
+export type ShippingZoneDeleteInput = {
+  /** A `ShippingZone` ID. */
+  id: string | number;
+};
+
+/** Fields left out stay as they are. */
+export type ShippingZoneUpdateInput = {
+  /** ISO 3166-1 alpha-2 (1 to 250). */
+  countryCodes?: Array<string> | null | undefined;
+  /** A `ShippingZone` ID. */
+  id: string | number;
+  name?: string | null | undefined;
+  /** ISO 3166-2 such as "US-CA", of the zone's countries (at most 200): the zone then covers only those provinces of their countries. */
+  provinceCodes?: Array<string> | null | undefined;
+  /** 1 to 20, in the order they are offered. Replaces all the zone's rates. */
+  rates?: Array<ShippingRateInput> | null | undefined;
 };
 
 export type ShopCreateInput = {
@@ -1171,6 +1420,55 @@ export type ShopUpdateInput = {
   returnWindowDays?: number | null | undefined;
 };
 
+export type TaxErrorCode =
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a tax rate's province code is not a subdivision of its country, as MailingAddress.provinceCode holds it ("CA"). */
+  | 'INVALID_PROVINCE'
+  /** Returned when a percentage is not a decimal from 0 to 100 with at most four decimals, such as "19" or "8.875". */
+  | 'INVALID_RATE'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when a new tax rate would exceed the limit: 200 per shop, 500 for the platform; delete one first. */
+  | 'LIMIT_REACHED'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a country code is not an ISO 3166-1 alpha-2 country. */
+  | 'UNKNOWN_COUNTRY'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
+export type TaxRateDeleteInput = {
+  /** A `TaxRate` ID. */
+  id: string | number;
+};
+
+/** A tax rate for a scope (a shop, or the platform), country and province. Setting one where the scope has a rate for that country and province replaces it. */
+export type TaxRateSetInput = {
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  /** What receipts call the tax, such as "VAT" (1 to 60 characters). */
+  name: string;
+  /** The rate in percent, from 0 to 100 with at most four decimals, such as "19" or "8.875". */
+  percentage: string;
+  /** A subdivision of the country as `MailingAddress.provinceCode` holds it ("CA"); left out: the whole country. */
+  provinceCode?: string | null | undefined;
+  /** Whether the shipping charge is taxed at this rate too (default true). */
+  shippingTaxable?: boolean | null | undefined;
+  /** The shop whose own rate this is; left out: a platform rate (the platform only). */
+  shopId?: string | number | null | undefined;
+};
+
 /** The completed hours trendingProducts counts, before the ranking instant. */
 export type TrendingWindow =
   /** The last 24 complete hours. */
@@ -1192,6 +1490,26 @@ export type UserUnfollowInput = {
   shopId?: string | number | null | undefined;
   /** The user to unfollow; give userId or shopId. */
   userId?: string | number | null | undefined;
+};
+
+export type ViewerAddressCreateInput = {
+  address: MailingAddressInput;
+  /** Make it the default (the first saved address always is). */
+  isDefault?: boolean | null | undefined;
+};
+
+export type ViewerAddressDeleteInput = {
+  /** A `BuyerAddress` ID of the viewer. */
+  id: string | number;
+};
+
+export type ViewerAddressUpdateInput = {
+  /** The whole new address; left out: unchanged. */
+  address?: MailingAddressInput | null | undefined;
+  /** A `BuyerAddress` ID of the viewer. */
+  id: string | number;
+  /** Left out or null: unchanged. */
+  isDefault?: boolean | null | undefined;
 };
 
 export type ViewerConsentUpdateInput = {
@@ -1333,56 +1651,70 @@ export type CartQueryVariables = Exact<{
 }>;
 
 
-export type CartQuery = { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null };
+export type CartQuery = { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null };
 
 export type CartBuyerIdentityUpdateMutationVariables = Exact<{
   input: CartBuyerIdentityUpdateInput;
 }>;
 
 
-export type CartBuyerIdentityUpdateMutation = { cartBuyerIdentityUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartBuyerIdentityUpdateMutation = { cartBuyerIdentityUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartCreateMutationVariables = Exact<{
   input?: CartCreateInput | null | undefined;
 }>;
 
 
-export type CartCreateMutation = { cartCreate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartCreateMutation = { cartCreate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartDeliveryAddressUpdateMutationVariables = Exact<{
+  input: CartDeliveryAddressUpdateInput;
+}>;
+
+
+export type CartDeliveryAddressUpdateMutation = { cartDeliveryAddressUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartDiscountCodesUpdateMutationVariables = Exact<{
   input: CartDiscountCodesUpdateInput;
 }>;
 
 
-export type CartDiscountCodesUpdateMutation = { cartDiscountCodesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartDiscountCodesUpdateMutation = { cartDiscountCodesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartLinesAddMutationVariables = Exact<{
   input: CartLinesAddInput;
 }>;
 
 
-export type CartLinesAddMutation = { cartLinesAdd: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartLinesAddMutation = { cartLinesAdd: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartLinesRemoveMutationVariables = Exact<{
   input: CartLinesRemoveInput;
 }>;
 
 
-export type CartLinesRemoveMutation = { cartLinesRemove: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartLinesRemoveMutation = { cartLinesRemove: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartLinesUpdateMutationVariables = Exact<{
   input: CartLinesUpdateInput;
 }>;
 
 
-export type CartLinesUpdateMutation = { cartLinesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+export type CartLinesUpdateMutation = { cartLinesUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
+
+export type CartSelectedDeliveryOptionsUpdateMutationVariables = Exact<{
+  input: CartSelectedDeliveryOptionsUpdateInput;
+}>;
+
+
+export type CartSelectedDeliveryOptionsUpdateMutation = { cartSelectedDeliveryOptionsUpdate: { cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null, userErrors: Array<{ code: CartErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null }> } };
 
 export type CartUpdatedSubscriptionVariables = Exact<{
   cartId: string | number;
 }>;
 
 
-export type CartUpdatedSubscription = { cartUpdated: { refetch: boolean, cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null } };
+export type CartUpdatedSubscription = { cartUpdated: { refetch: boolean, cart: { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> } | null } };
 
 export type DiscountCodeCreateMutationVariables = Exact<{
   input: DiscountCodeCreateInput;
@@ -1398,14 +1730,14 @@ export type CollectionQueryVariables = Exact<{
 }>;
 
 
-export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
 
 export type InventoryAdjustMutationVariables = Exact<{
   input: InventoryAdjustInput;
 }>;
 
 
-export type InventoryAdjustMutation = { inventoryAdjust: { variant: { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, product: { id: string, totalInventory: number | null }, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type InventoryAdjustMutation = { inventoryAdjust: { variant: { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, product: { id: string, totalInventory: number | null }, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type InventoryChangedSubscriptionVariables = Exact<{
   productId: string | number;
@@ -1420,28 +1752,28 @@ export type ProductQueryVariables = Exact<{
 }>;
 
 
-export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, socialProof: { purchasesLast24h: number, postCount: number, likeCount: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null };
+export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, socialProof: { purchasesLast24h: number, postCount: number, likeCount: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null };
 
 export type ProductArchiveMutationVariables = Exact<{
   input: ProductArchiveInput;
 }>;
 
 
-export type ProductArchiveMutation = { productArchive: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductArchiveMutation = { productArchive: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductCreateMutationVariables = Exact<{
   input: ProductCreateInput;
 }>;
 
 
-export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductUpdateMutationVariables = Exact<{
   input: ProductUpdateInput;
 }>;
 
 
-export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductsQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -1455,7 +1787,7 @@ export type ProductsQueryVariables = Exact<{
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type ShopQueryVariables = Exact<{
   handle: string;
@@ -1463,21 +1795,21 @@ export type ShopQueryVariables = Exact<{
 }>;
 
 
-export type ShopQuery = { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+export type ShopQuery = { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean, shippingZones: Array<{ id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> }>, taxRates: Array<{ id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null }>, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
 
 export type ShopCreateMutationVariables = Exact<{
   input: ShopCreateInput;
 }>;
 
 
-export type ShopCreateMutation = { shopCreate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ShopCreateMutation = { shopCreate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ShopUpdateMutationVariables = Exact<{
   input: ShopUpdateInput;
 }>;
 
 
-export type ShopUpdateMutation = { shopUpdate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ShopUpdateMutation = { shopUpdate: { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ShopsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1487,49 +1819,70 @@ export type ShopsQueryVariables = Exact<{
 }>;
 
 
-export type ShopsQuery = { shops: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } }> } };
+export type ShopsQuery = { shops: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean } }> } };
 
 export type CheckoutCompleteMutationVariables = Exact<{
   input: CheckoutCompleteInput;
 }>;
 
 
-export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null }> } };
+export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null, shopId: string | null }> } };
 
 export type OrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
+export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, fulfillments: Array<{ id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> }>, returns: Array<{ id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null }>, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
 
 export type OrderCancelMutationVariables = Exact<{
   input: OrderCancelInput;
 }>;
 
 
-export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderFulfillMutationVariables = Exact<{
   input: OrderFulfillInput;
 }>;
 
 
-export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, fulfillment: { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string, quantityFulfillable: number | null }> } };
+export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, fulfillment: { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string, quantityFulfillable: number | null }> } };
 
 export type OrderRefundMutationVariables = Exact<{
   input: OrderRefundInput;
 }>;
 
 
-export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderStatusChangedSubscriptionVariables = Exact<{
   orderId: string | number;
 }>;
 
 
-export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
+export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
+
+export type ReturnApproveMutationVariables = Exact<{
+  input: ReturnApproveInput;
+}>;
+
+
+export type ReturnApproveMutation = { returnApprove: { return: { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null } | null, userErrors: Array<{ code: ReturnErrorCode, field: Array<string> | null, message: string, quantityReturnable: number | null }> } };
+
+export type ReturnDeclineMutationVariables = Exact<{
+  input: ReturnDeclineInput;
+}>;
+
+
+export type ReturnDeclineMutation = { returnDecline: { return: { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null } | null, userErrors: Array<{ code: ReturnErrorCode, field: Array<string> | null, message: string, quantityReturnable: number | null }> } };
+
+export type ReturnRequestMutationVariables = Exact<{
+  input: ReturnRequestInput;
+}>;
+
+
+export type ReturnRequestMutation = { returnRequest: { return: { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null } | null, userErrors: Array<{ code: ReturnErrorCode, field: Array<string> | null, message: string, quantityReturnable: number | null }> } };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
@@ -1606,14 +1959,75 @@ export type UserFollowMutationVariables = Exact<{
 }>;
 
 
-export type UserFollowMutation = { userFollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type UserFollowMutation = { userFollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type UserUnfollowMutationVariables = Exact<{
   input: UserUnfollowInput;
 }>;
 
 
-export type UserUnfollowMutation = { userUnfollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type UserUnfollowMutation = { userUnfollow: { user: { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PlatformTaxRatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformTaxRatesQuery = { platformTaxRates: Array<{ id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null }> };
+
+export type ShippingZoneCreateMutationVariables = Exact<{
+  input: ShippingZoneCreateInput;
+}>;
+
+
+export type ShippingZoneCreateMutation = { shippingZoneCreate: { shippingZone: { id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> } | null, userErrors: Array<{ code: ShippingErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ShippingZoneDeleteMutationVariables = Exact<{
+  input: ShippingZoneDeleteInput;
+}>;
+
+
+export type ShippingZoneDeleteMutation = { shippingZoneDelete: { deletedShippingZoneId: string | null, userErrors: Array<{ code: ShippingErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ShippingZoneUpdateMutationVariables = Exact<{
+  input: ShippingZoneUpdateInput;
+}>;
+
+
+export type ShippingZoneUpdateMutation = { shippingZoneUpdate: { shippingZone: { id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> } | null, userErrors: Array<{ code: ShippingErrorCode, field: Array<string> | null, message: string }> } };
+
+export type TaxRateDeleteMutationVariables = Exact<{
+  input: TaxRateDeleteInput;
+}>;
+
+
+export type TaxRateDeleteMutation = { taxRateDelete: { deletedTaxRateId: string | null, userErrors: Array<{ code: TaxErrorCode, field: Array<string> | null, message: string }> } };
+
+export type TaxRateSetMutationVariables = Exact<{
+  input: TaxRateSetInput;
+}>;
+
+
+export type TaxRateSetMutation = { taxRateSet: { taxRate: { id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null } | null, userErrors: Array<{ code: TaxErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ViewerAddressCreateMutationVariables = Exact<{
+  input: ViewerAddressCreateInput;
+}>;
+
+
+export type ViewerAddressCreateMutation = { viewerAddressCreate: { address: { id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } } | null, userErrors: Array<{ code: AddressErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ViewerAddressDeleteMutationVariables = Exact<{
+  input: ViewerAddressDeleteInput;
+}>;
+
+
+export type ViewerAddressDeleteMutation = { viewerAddressDelete: { deletedAddressId: string | null, userErrors: Array<{ code: AddressErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ViewerAddressUpdateMutationVariables = Exact<{
+  input: ViewerAddressUpdateInput;
+}>;
+
+
+export type ViewerAddressUpdateMutation = { viewerAddressUpdate: { address: { id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } } | null, userErrors: Array<{ code: AddressErrorCode, field: Array<string> | null, message: string }> } };
 
 export type FeedQueryVariables = Exact<{
   kind: FeedKind;
@@ -1634,7 +2048,7 @@ export type RecommendedProductsQueryVariables = Exact<{
 }>;
 
 
-export type RecommendedProductsQuery = { recommendedProducts: { basis: RecommendationBasis, personalized: boolean, products: Array<{ id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }> } };
+export type RecommendedProductsQuery = { recommendedProducts: { basis: RecommendationBasis, personalized: boolean, products: Array<{ id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }> } };
 
 export type TrendingProductsQueryVariables = Exact<{
   window?: TrendingWindow | null | undefined;
@@ -1645,7 +2059,7 @@ export type TrendingProductsQueryVariables = Exact<{
 }>;
 
 
-export type TrendingProductsQuery = { trendingProducts: { window: TrendingWindow, rankedAt: string, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+export type TrendingProductsQuery = { trendingProducts: { window: TrendingWindow, rankedAt: string, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type AffiliateLinkFieldsFragment = { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } };
 
@@ -1657,17 +2071,21 @@ export type AffiliateEarningsFieldsFragment = { currencyCode: CurrencyCode, pend
 
 export type CommissionFieldsFragment = { id: string, status: CommissionStatus, rate: number, reversal: boolean, selfReferral: boolean, orderId: string, orderNumber: number, payableAt: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode }, revenue: { amount: string, currencyCode: CurrencyCode }, link: { id: string, code: string } };
 
-export type CartFieldsFragment = { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> };
+export type CartFieldsFragment = { id: string, status: CartStatus, currencyCode: CurrencyCode | null, totalQuantity: number, createdAt: string, updatedAt: string, expiresAt: string, buyerIdentity: { email: string | null, countryCode: string | null }, discountCodes: Array<{ code: string, applicable: boolean, reason: DiscountCodeReason | null, amount: { amount: string, currencyCode: CurrencyCode } | null }>, cost: { subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, shipping: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, includedTax: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode } } | null, deliveryAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, deliveryGroups: Array<{ requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null }>, lines: Array<{ id: string, quantity: number, livePriceApplied: boolean, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null }, cost: { taxIncluded: boolean, unitPrice: { amount: string, currencyCode: CurrencyCode }, regularUnitPrice: { amount: string, currencyCode: CurrencyCode }, subtotal: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } }, variant: { id: string, title: string, sku: string | null, availableForSale: boolean, quantityAvailable: number, product: { id: string, handle: string, title: string, shop: { id: string, name: string } } } | null }> };
 
-export type ShopFieldsFragment = { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean };
+export type ShopFieldsFragment = { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean };
 
-export type VariantFieldsFragment = { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> };
+export type VariantFieldsFragment = { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> };
 
-export type ProductFieldsFragment = { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } };
+export type ProductFieldsFragment = { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } };
 
-export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
+export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
 
-export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
+export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
+
+export type FulfillmentFieldsFragment = { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> };
+
+export type ReturnFieldsFragment = { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null };
 
 export type MoneyFieldsFragment = { amount: string, currencyCode: CurrencyCode };
 
@@ -1680,6 +2098,18 @@ export type UserFieldsFragment = { id: string, handle: string, displayName: stri
 export type ProductTagFieldsFragment = { id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null };
 
 export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
+
+export type MailingAddressFieldsFragment = { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string };
+
+export type BuyerAddressFieldsFragment = { id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } };
+
+export type DeliveryOptionFieldsFragment = { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } };
+
+export type CartDeliveryGroupFieldsFragment = { requiresShipping: boolean, deliveryUnavailableReason: DeliveryUnavailableReason | null, shop: { id: string, name: string }, deliveryOptions: Array<{ handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } }>, selectedDeliveryOption: { handle: string, title: string, estimatedDays: { min: number, max: number }, cost: { amount: string, currencyCode: CurrencyCode } } | null };
+
+export type ShippingZoneFieldsFragment = { id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> };
+
+export type TaxRateFieldsFragment = { id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null };
 
 export type LiveSessionFieldsFragment = { id: string, title: string, playbackUrl: string | null, status: LiveSessionStatus, scheduledAt: string, startedAt: string | null, endedAt: string | null, viewerCount: number, peakViewerCount: number, replayPostId: string | null, host: { id: string, handle: string, displayName: string | null }, shop: { id: string, handle: string, name: string } | null, pinnedProducts: Array<{ id: string, pinnedAt: string, livePriceActive: boolean, quantityCap: number | null, quantitySold: number, remaining: number | null, livePrice: { amount: string, currencyCode: CurrencyCode } | null, product: { id: string, handle: string, title: string }, variant: { id: string, title: string } | null }> };
 
@@ -1706,13 +2136,13 @@ export type NodeQuery = { node:
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
-    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Return', id: string }
     | { __typename: 'ShippingZone', id: string }
-    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean }
     | { __typename: 'TaxRate', id: string }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
@@ -1740,13 +2170,13 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
-    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
     | { __typename: 'ProductOption', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Return', id: string }
     | { __typename: 'ShippingZone', id: string }
-    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }
+    | { __typename: 'Shop', id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean }
     | { __typename: 'TaxRate', id: string }
     | { __typename: 'User', id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean }
     | { __typename: 'WebhookDelivery', id: string }
@@ -1760,7 +2190,7 @@ export type ViewerQueryVariables = Exact<{
 }>;
 
 
-export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, addresses: Array<{ id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } }>, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type LiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -2039,6 +2469,67 @@ export const CommissionFieldsFragmentDoc = new TypedDocumentString(`
   amount
   currencyCode
 }`, {"fragmentName":"CommissionFields"}) as unknown as TypedDocumentString<CommissionFieldsFragment, unknown>;
+export const MailingAddressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+    `, {"fragmentName":"MailingAddressFields"}) as unknown as TypedDocumentString<MailingAddressFieldsFragment, unknown>;
+export const DeliveryOptionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"DeliveryOptionFields"}) as unknown as TypedDocumentString<DeliveryOptionFieldsFragment, unknown>;
+export const CartDeliveryGroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}`, {"fragmentName":"CartDeliveryGroupFields"}) as unknown as TypedDocumentString<CartDeliveryGroupFieldsFragment, unknown>;
 export const AttributionFieldsFragmentDoc = new TypedDocumentString(`
     fragment AttributionFields on LineAttribution {
   postId
@@ -2075,9 +2566,24 @@ export const CartFieldsFragmentDoc = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -2102,6 +2608,10 @@ export const CartFieldsFragmentDoc = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -2130,6 +2640,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`, {"fragmentName":"CartFields"}) as unknown as TypedDocumentString<CartFieldsFragment, unknown>;
 export const ShopFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShopFields on Shop {
@@ -2141,6 +2689,9 @@ export const ShopFieldsFragmentDoc = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
     `, {"fragmentName":"ShopFields"}) as unknown as TypedDocumentString<ShopFieldsFragment, unknown>;
 export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
@@ -2159,6 +2710,8 @@ export const VariantFieldsFragmentDoc = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -2226,6 +2779,8 @@ export const ProductFieldsFragmentDoc = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -2261,6 +2816,8 @@ export const ProductConnectionFieldsFragmentDoc = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -2352,6 +2909,37 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -2366,6 +2954,7 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -2373,6 +2962,9 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -2409,7 +3001,63 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const FulfillmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FulfillmentFields on Fulfillment {
+  id
+  createdAt
+  tracking {
+    carrier
+    number
+    url
+  }
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+}
+    `, {"fragmentName":"FulfillmentFields"}) as unknown as TypedDocumentString<FulfillmentFieldsFragment, unknown>;
+export const ReturnFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReturnFields on Return {
+  id
+  status
+  reason
+  restock
+  declineReason
+  createdAt
+  decidedAt
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+  refund {
+    status
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"ReturnFields"}) as unknown as TypedDocumentString<ReturnFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -2528,6 +3176,84 @@ fragment ProductTagFields on ProductTag {
     }
   }
 }`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+export const BuyerAddressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BuyerAddressFields on BuyerAddress {
+  id
+  isDefault
+  createdAt
+  updatedAt
+  address {
+    ...MailingAddressFields
+  }
+}
+    fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}`, {"fragmentName":"BuyerAddressFields"}) as unknown as TypedDocumentString<BuyerAddressFieldsFragment, unknown>;
+export const ShippingZoneFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShippingZoneFields on ShippingZone {
+  id
+  name
+  countryCodes
+  provinceCodes
+  createdAt
+  updatedAt
+  rates {
+    handle
+    title
+    condition
+    price {
+      ...MoneyFields
+    }
+    weightRange {
+      minGrams
+      maxGrams
+    }
+    orderValueRange {
+      min {
+        ...MoneyFields
+      }
+      max {
+        ...MoneyFields
+      }
+    }
+    freeAbove {
+      ...MoneyFields
+    }
+    estimatedDays {
+      min
+      max
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"ShippingZoneFields"}) as unknown as TypedDocumentString<ShippingZoneFieldsFragment, unknown>;
+export const TaxRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TaxRateFields on TaxRate {
+  id
+  countryCode
+  provinceCode
+  name
+  percentage
+  shippingTaxable
+  createdAt
+  updatedAt
+  shop {
+    id
+  }
+}
+    `, {"fragmentName":"TaxRateFields"}) as unknown as TypedDocumentString<TaxRateFieldsFragment, unknown>;
 export const LiveSessionFieldsFragmentDoc = new TypedDocumentString(`
     fragment LiveSessionFields on LiveSession {
   id
@@ -2919,9 +3645,24 @@ export const CartDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -2946,6 +3687,10 @@ export const CartDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -2974,6 +3719,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartQuery, CartQueryVariables>;
 export const CartBuyerIdentityUpdateDocument = new TypedDocumentString(`
     mutation CartBuyerIdentityUpdate($input: CartBuyerIdentityUpdateInput!) {
@@ -3016,9 +3799,24 @@ export const CartBuyerIdentityUpdateDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3043,6 +3841,10 @@ export const CartBuyerIdentityUpdateDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3071,6 +3873,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartBuyerIdentityUpdateMutation, CartBuyerIdentityUpdateMutationVariables>;
 export const CartCreateDocument = new TypedDocumentString(`
     mutation CartCreate($input: CartCreateInput) {
@@ -3113,9 +3953,24 @@ export const CartCreateDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3140,6 +3995,10 @@ export const CartCreateDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3168,7 +4027,199 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartCreateMutation, CartCreateMutationVariables>;
+export const CartDeliveryAddressUpdateDocument = new TypedDocumentString(`
+    mutation CartDeliveryAddressUpdate($input: CartDeliveryAddressUpdateInput!) {
+  cartDeliveryAddressUpdate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
+}`) as unknown as TypedDocumentString<CartDeliveryAddressUpdateMutation, CartDeliveryAddressUpdateMutationVariables>;
 export const CartDiscountCodesUpdateDocument = new TypedDocumentString(`
     mutation CartDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {
   cartDiscountCodesUpdate(input: $input) {
@@ -3210,9 +4261,24 @@ export const CartDiscountCodesUpdateDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3237,6 +4303,10 @@ export const CartDiscountCodesUpdateDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3265,6 +4335,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartDiscountCodesUpdateMutation, CartDiscountCodesUpdateMutationVariables>;
 export const CartLinesAddDocument = new TypedDocumentString(`
     mutation CartLinesAdd($input: CartLinesAddInput!) {
@@ -3307,9 +4415,24 @@ export const CartLinesAddDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3334,6 +4457,10 @@ export const CartLinesAddDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3362,6 +4489,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartLinesAddMutation, CartLinesAddMutationVariables>;
 export const CartLinesRemoveDocument = new TypedDocumentString(`
     mutation CartLinesRemove($input: CartLinesRemoveInput!) {
@@ -3404,9 +4569,24 @@ export const CartLinesRemoveDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3431,6 +4611,10 @@ export const CartLinesRemoveDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3459,6 +4643,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartLinesRemoveMutation, CartLinesRemoveMutationVariables>;
 export const CartLinesUpdateDocument = new TypedDocumentString(`
     mutation CartLinesUpdate($input: CartLinesUpdateInput!) {
@@ -3501,9 +4723,24 @@ export const CartLinesUpdateDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3528,6 +4765,10 @@ export const CartLinesUpdateDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3556,7 +4797,199 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartLinesUpdateMutation, CartLinesUpdateMutationVariables>;
+export const CartSelectedDeliveryOptionsUpdateDocument = new TypedDocumentString(`
+    mutation CartSelectedDeliveryOptionsUpdate($input: CartSelectedDeliveryOptionsUpdateInput!) {
+  cartSelectedDeliveryOptionsUpdate(input: $input) {
+    cart {
+      ...CartFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityAvailable
+    }
+  }
+}
+    fragment CartFields on Cart {
+  id
+  status
+  currencyCode
+  totalQuantity
+  createdAt
+  updatedAt
+  expiresAt
+  buyerIdentity {
+    email
+    countryCode
+  }
+  discountCodes {
+    code
+    applicable
+    reason
+    amount {
+      ...MoneyFields
+    }
+  }
+  cost {
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
+  }
+  lines {
+    id
+    quantity
+    livePriceApplied
+    attribution {
+      ...AttributionFields
+    }
+    cost {
+      unitPrice {
+        ...MoneyFields
+      }
+      regularUnitPrice {
+        ...MoneyFields
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      discount {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
+    }
+    variant {
+      id
+      title
+      sku
+      availableForSale
+      quantityAvailable
+      product {
+        id
+        handle
+        title
+        shop {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment AttributionFields on LineAttribution {
+  postId
+  productTagId
+  affiliateCode
+  liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
+}`) as unknown as TypedDocumentString<CartSelectedDeliveryOptionsUpdateMutation, CartSelectedDeliveryOptionsUpdateMutationVariables>;
 export const CartUpdatedDocument = new TypedDocumentString(`
     subscription CartUpdated($cartId: ID!) {
   cartUpdated(cartId: $cartId) {
@@ -3593,9 +5026,24 @@ export const CartUpdatedDocument = new TypedDocumentString(`
     discount {
       ...MoneyFields
     }
+    shipping {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+    includedTax {
+      ...MoneyFields
+    }
     total {
       ...MoneyFields
     }
+  }
+  deliveryAddress {
+    ...MailingAddressFields
+  }
+  deliveryGroups {
+    ...CartDeliveryGroupFields
   }
   lines {
     id
@@ -3620,6 +5068,10 @@ export const CartUpdatedDocument = new TypedDocumentString(`
       total {
         ...MoneyFields
       }
+      tax {
+        ...MoneyFields
+      }
+      taxIncluded
     }
     variant {
       id
@@ -3648,6 +5100,44 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment DeliveryOptionFields on CartDeliveryOption {
+  handle
+  title
+  estimatedDays {
+    min
+    max
+  }
+  cost {
+    ...MoneyFields
+  }
+}
+fragment CartDeliveryGroupFields on CartDeliveryGroup {
+  shop {
+    id
+    name
+  }
+  requiresShipping
+  deliveryUnavailableReason
+  deliveryOptions {
+    ...DeliveryOptionFields
+  }
+  selectedDeliveryOption {
+    ...DeliveryOptionFields
+  }
 }`) as unknown as TypedDocumentString<CartUpdatedSubscription, CartUpdatedSubscriptionVariables>;
 export const DiscountCodeCreateDocument = new TypedDocumentString(`
     mutation DiscountCodeCreate($input: DiscountCodeCreateInput!) {
@@ -3700,6 +5190,8 @@ export const CollectionDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -3801,6 +5293,8 @@ export const InventoryAdjustDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -3851,6 +5345,8 @@ export const ProductDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -3930,6 +5426,8 @@ export const ProductArchiveDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -4009,6 +5507,8 @@ export const ProductCreateDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -4088,6 +5588,8 @@ export const ProductUpdateDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -4169,6 +5671,8 @@ export const ProductsDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -4250,6 +5754,12 @@ export const ShopDocument = new TypedDocumentString(`
     query Shop($handle: String!, $productsFirst: Int = 20) {
   shop(handle: $handle) {
     ...ShopFields
+    shippingZones {
+      ...ShippingZoneFields
+    }
+    taxRates {
+      ...TaxRateFields
+    }
     products(first: $productsFirst) {
       ...ProductConnectionFields
     }
@@ -4264,6 +5774,9 @@ export const ShopDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment VariantFields on ProductVariant {
   id
@@ -4272,6 +5785,8 @@ fragment VariantFields on ProductVariant {
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -4348,6 +5863,54 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
+}
+fragment ShippingZoneFields on ShippingZone {
+  id
+  name
+  countryCodes
+  provinceCodes
+  createdAt
+  updatedAt
+  rates {
+    handle
+    title
+    condition
+    price {
+      ...MoneyFields
+    }
+    weightRange {
+      minGrams
+      maxGrams
+    }
+    orderValueRange {
+      min {
+        ...MoneyFields
+      }
+      max {
+        ...MoneyFields
+      }
+    }
+    freeAbove {
+      ...MoneyFields
+    }
+    estimatedDays {
+      min
+      max
+    }
+  }
+}
+fragment TaxRateFields on TaxRate {
+  id
+  countryCode
+  provinceCode
+  name
+  percentage
+  shippingTaxable
+  createdAt
+  updatedAt
+  shop {
+    id
+  }
 }`) as unknown as TypedDocumentString<ShopQuery, ShopQueryVariables>;
 export const ShopCreateDocument = new TypedDocumentString(`
     mutation ShopCreate($input: ShopCreateInput!) {
@@ -4371,6 +5934,9 @@ export const ShopCreateDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }`) as unknown as TypedDocumentString<ShopCreateMutation, ShopCreateMutationVariables>;
 export const ShopUpdateDocument = new TypedDocumentString(`
     mutation ShopUpdate($input: ShopUpdateInput!) {
@@ -4394,6 +5960,9 @@ export const ShopUpdateDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }`) as unknown as TypedDocumentString<ShopUpdateMutation, ShopUpdateMutationVariables>;
 export const ShopsDocument = new TypedDocumentString(`
     query Shops($first: Int, $after: String, $last: Int, $before: String) {
@@ -4419,6 +5988,9 @@ export const ShopsDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -4441,6 +6013,7 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
       message
       quantityAvailable
       variantId
+      shopId
     }
   }
 }
@@ -4469,6 +6042,37 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4483,6 +6087,7 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4490,6 +6095,9 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -4526,11 +6134,30 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<CheckoutCompleteMutation, CheckoutCompleteMutationVariables>;
 export const OrderDocument = new TypedDocumentString(`
     query Order($id: ID!) {
   order(id: $id) {
     ...OrderFields
+    fulfillments {
+      ...FulfillmentFields
+    }
+    returns {
+      ...ReturnFields
+    }
   }
 }
     fragment OrderFields on Order {
@@ -4558,6 +6185,37 @@ export const OrderDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4572,6 +6230,7 @@ export const OrderDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4579,6 +6238,9 @@ export const OrderDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -4606,6 +6268,42 @@ export const OrderDocument = new TypedDocumentString(`
     }
   }
 }
+fragment FulfillmentFields on Fulfillment {
+  id
+  createdAt
+  tracking {
+    carrier
+    number
+    url
+  }
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+}
+fragment ReturnFields on Return {
+  id
+  status
+  reason
+  restock
+  declineReason
+  createdAt
+  decidedAt
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+  refund {
+    status
+    amount {
+      ...MoneyFields
+    }
+  }
+}
 fragment MoneyFields on Money {
   amount
   currencyCode
@@ -4615,6 +6313,19 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
 export const OrderCancelDocument = new TypedDocumentString(`
     mutation OrderCancel($input: OrderCancelInput!) {
@@ -4654,6 +6365,37 @@ export const OrderCancelDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4668,6 +6410,7 @@ export const OrderCancelDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4675,6 +6418,9 @@ export const OrderCancelDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -4711,6 +6457,19 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<OrderCancelMutation, OrderCancelMutationVariables>;
 export const OrderFulfillDocument = new TypedDocumentString(`
     mutation OrderFulfill($input: OrderFulfillInput!) {
@@ -4766,6 +6525,37 @@ export const OrderFulfillDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4780,6 +6570,7 @@ export const OrderFulfillDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4787,6 +6578,9 @@ export const OrderFulfillDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -4823,6 +6617,19 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<OrderFulfillMutation, OrderFulfillMutationVariables>;
 export const OrderRefundDocument = new TypedDocumentString(`
     mutation OrderRefund($input: OrderRefundInput!) {
@@ -4862,6 +6669,37 @@ export const OrderRefundDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4876,6 +6714,7 @@ export const OrderRefundDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4883,6 +6722,9 @@ export const OrderRefundDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -4919,6 +6761,19 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<OrderRefundMutation, OrderRefundMutationVariables>;
 export const OrderStatusChangedDocument = new TypedDocumentString(`
     subscription OrderStatusChanged($orderId: ID!) {
@@ -4955,6 +6810,37 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -4969,6 +6855,7 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -4976,6 +6863,9 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -5012,7 +6902,137 @@ fragment AttributionFields on LineAttribution {
   productTagId
   affiliateCode
   liveSessionId
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
 }`) as unknown as TypedDocumentString<OrderStatusChangedSubscription, OrderStatusChangedSubscriptionVariables>;
+export const ReturnApproveDocument = new TypedDocumentString(`
+    mutation ReturnApprove($input: ReturnApproveInput!) {
+  returnApprove(input: $input) {
+    return {
+      ...ReturnFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityReturnable
+    }
+  }
+}
+    fragment ReturnFields on Return {
+  id
+  status
+  reason
+  restock
+  declineReason
+  createdAt
+  decidedAt
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+  refund {
+    status
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ReturnApproveMutation, ReturnApproveMutationVariables>;
+export const ReturnDeclineDocument = new TypedDocumentString(`
+    mutation ReturnDecline($input: ReturnDeclineInput!) {
+  returnDecline(input: $input) {
+    return {
+      ...ReturnFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityReturnable
+    }
+  }
+}
+    fragment ReturnFields on Return {
+  id
+  status
+  reason
+  restock
+  declineReason
+  createdAt
+  decidedAt
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+  refund {
+    status
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ReturnDeclineMutation, ReturnDeclineMutationVariables>;
+export const ReturnRequestDocument = new TypedDocumentString(`
+    mutation ReturnRequest($input: ReturnRequestInput!) {
+  returnRequest(input: $input) {
+    return {
+      ...ReturnFields
+    }
+    userErrors {
+      code
+      field
+      message
+      quantityReturnable
+    }
+  }
+}
+    fragment ReturnFields on Return {
+  id
+  status
+  reason
+  restock
+  declineReason
+  createdAt
+  decidedAt
+  lines {
+    quantity
+    line {
+      id
+    }
+  }
+  refund {
+    status
+    amount {
+      ...MoneyFields
+    }
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ReturnRequestMutation, ReturnRequestMutationVariables>;
 export const PostDocument = new TypedDocumentString(`
     query Post($id: ID!) {
   post(id: $id) {
@@ -5577,6 +7597,9 @@ export const UserFollowDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment UserFields on User {
   id
@@ -5613,6 +7636,9 @@ export const UserUnfollowDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment UserFields on User {
   id
@@ -5624,6 +7650,261 @@ fragment UserFields on User {
   followingCount
   viewerIsFollowing
 }`) as unknown as TypedDocumentString<UserUnfollowMutation, UserUnfollowMutationVariables>;
+export const PlatformTaxRatesDocument = new TypedDocumentString(`
+    query PlatformTaxRates {
+  platformTaxRates {
+    ...TaxRateFields
+  }
+}
+    fragment TaxRateFields on TaxRate {
+  id
+  countryCode
+  provinceCode
+  name
+  percentage
+  shippingTaxable
+  createdAt
+  updatedAt
+  shop {
+    id
+  }
+}`) as unknown as TypedDocumentString<PlatformTaxRatesQuery, PlatformTaxRatesQueryVariables>;
+export const ShippingZoneCreateDocument = new TypedDocumentString(`
+    mutation ShippingZoneCreate($input: ShippingZoneCreateInput!) {
+  shippingZoneCreate(input: $input) {
+    shippingZone {
+      ...ShippingZoneFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ShippingZoneFields on ShippingZone {
+  id
+  name
+  countryCodes
+  provinceCodes
+  createdAt
+  updatedAt
+  rates {
+    handle
+    title
+    condition
+    price {
+      ...MoneyFields
+    }
+    weightRange {
+      minGrams
+      maxGrams
+    }
+    orderValueRange {
+      min {
+        ...MoneyFields
+      }
+      max {
+        ...MoneyFields
+      }
+    }
+    freeAbove {
+      ...MoneyFields
+    }
+    estimatedDays {
+      min
+      max
+    }
+  }
+}`) as unknown as TypedDocumentString<ShippingZoneCreateMutation, ShippingZoneCreateMutationVariables>;
+export const ShippingZoneDeleteDocument = new TypedDocumentString(`
+    mutation ShippingZoneDelete($input: ShippingZoneDeleteInput!) {
+  shippingZoneDelete(input: $input) {
+    deletedShippingZoneId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShippingZoneDeleteMutation, ShippingZoneDeleteMutationVariables>;
+export const ShippingZoneUpdateDocument = new TypedDocumentString(`
+    mutation ShippingZoneUpdate($input: ShippingZoneUpdateInput!) {
+  shippingZoneUpdate(input: $input) {
+    shippingZone {
+      ...ShippingZoneFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ShippingZoneFields on ShippingZone {
+  id
+  name
+  countryCodes
+  provinceCodes
+  createdAt
+  updatedAt
+  rates {
+    handle
+    title
+    condition
+    price {
+      ...MoneyFields
+    }
+    weightRange {
+      minGrams
+      maxGrams
+    }
+    orderValueRange {
+      min {
+        ...MoneyFields
+      }
+      max {
+        ...MoneyFields
+      }
+    }
+    freeAbove {
+      ...MoneyFields
+    }
+    estimatedDays {
+      min
+      max
+    }
+  }
+}`) as unknown as TypedDocumentString<ShippingZoneUpdateMutation, ShippingZoneUpdateMutationVariables>;
+export const TaxRateDeleteDocument = new TypedDocumentString(`
+    mutation TaxRateDelete($input: TaxRateDeleteInput!) {
+  taxRateDelete(input: $input) {
+    deletedTaxRateId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaxRateDeleteMutation, TaxRateDeleteMutationVariables>;
+export const TaxRateSetDocument = new TypedDocumentString(`
+    mutation TaxRateSet($input: TaxRateSetInput!) {
+  taxRateSet(input: $input) {
+    taxRate {
+      ...TaxRateFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment TaxRateFields on TaxRate {
+  id
+  countryCode
+  provinceCode
+  name
+  percentage
+  shippingTaxable
+  createdAt
+  updatedAt
+  shop {
+    id
+  }
+}`) as unknown as TypedDocumentString<TaxRateSetMutation, TaxRateSetMutationVariables>;
+export const ViewerAddressCreateDocument = new TypedDocumentString(`
+    mutation ViewerAddressCreate($input: ViewerAddressCreateInput!) {
+  viewerAddressCreate(input: $input) {
+    address {
+      ...BuyerAddressFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment BuyerAddressFields on BuyerAddress {
+  id
+  isDefault
+  createdAt
+  updatedAt
+  address {
+    ...MailingAddressFields
+  }
+}`) as unknown as TypedDocumentString<ViewerAddressCreateMutation, ViewerAddressCreateMutationVariables>;
+export const ViewerAddressDeleteDocument = new TypedDocumentString(`
+    mutation ViewerAddressDelete($input: ViewerAddressDeleteInput!) {
+  viewerAddressDelete(input: $input) {
+    deletedAddressId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerAddressDeleteMutation, ViewerAddressDeleteMutationVariables>;
+export const ViewerAddressUpdateDocument = new TypedDocumentString(`
+    mutation ViewerAddressUpdate($input: ViewerAddressUpdateInput!) {
+  viewerAddressUpdate(input: $input) {
+    address {
+      ...BuyerAddressFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment BuyerAddressFields on BuyerAddress {
+  id
+  isDefault
+  createdAt
+  updatedAt
+  address {
+    ...MailingAddressFields
+  }
+}`) as unknown as TypedDocumentString<ViewerAddressUpdateMutation, ViewerAddressUpdateMutationVariables>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($kind: FeedKind!, $hashtag: String, $first: Int, $after: String, $last: Int, $before: String) {
   feed(
@@ -5740,6 +8021,8 @@ export const RecommendedProductsDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -5828,6 +8111,8 @@ export const TrendingProductsDocument = new TypedDocumentString(`
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -5918,6 +8203,9 @@ export const NodeDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment VariantFields on ProductVariant {
   id
@@ -5926,6 +8214,8 @@ fragment VariantFields on ProductVariant {
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -6020,6 +8310,9 @@ export const NodesDocument = new TypedDocumentString(`
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment VariantFields on ProductVariant {
   id
@@ -6028,6 +8321,8 @@ fragment VariantFields on ProductVariant {
   position
   availableForSale
   quantityAvailable
+  weightGrams
+  requiresShipping
   price {
     ...MoneyFields
   }
@@ -6111,6 +8406,9 @@ export const ViewerDocument = new TypedDocumentString(`
     consent {
       personalization
       analytics
+    }
+    addresses {
+      ...BuyerAddressFields
     }
     shops {
       ...ShopFields
@@ -6233,6 +8531,9 @@ fragment ShopFields on Shop {
   logoUrl
   followerCount
   viewerIsFollowing
+  pricesIncludeTax
+  returnWindowDays
+  refundShippingOnReturn
 }
 fragment OrderFields on Order {
   id
@@ -6259,6 +8560,37 @@ fragment OrderFields on Order {
   refundedTotal {
     ...MoneyFields
   }
+  shippingTotal {
+    ...MoneyFields
+  }
+  taxTotal {
+    ...MoneyFields
+  }
+  taxesIncluded
+  shippingAddress {
+    ...MailingAddressFields
+  }
+  shippingLine {
+    handle
+    title
+    estimatedDays {
+      min
+      max
+    }
+    price {
+      ...MoneyFields
+    }
+    tax {
+      ...MoneyFields
+    }
+  }
+  taxLines {
+    name
+    percentage
+    amount {
+      ...MoneyFields
+    }
+  }
   shop {
     id
     handle
@@ -6273,6 +8605,7 @@ fragment OrderFields on Order {
     quantity
     refundedQuantity
     fulfilledQuantity
+    returnedQuantity
     unitPrice {
       ...MoneyFields
     }
@@ -6280,6 +8613,9 @@ fragment OrderFields on Order {
       ...MoneyFields
     }
     total {
+      ...MoneyFields
+    }
+    tax {
       ...MoneyFields
     }
     attribution {
@@ -6332,6 +8668,28 @@ fragment UserFields on User {
   followerCount
   followingCount
   viewerIsFollowing
+}
+fragment MailingAddressFields on MailingAddress {
+  firstName
+  lastName
+  company
+  address1
+  address2
+  city
+  provinceCode
+  zip
+  countryCode
+  phone
+  formatted
+}
+fragment BuyerAddressFields on BuyerAddress {
+  id
+  isDefault
+  createdAt
+  updatedAt
+  address {
+    ...MailingAddressFields
+  }
 }`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const LiveSessionDocument = new TypedDocumentString(`
     query LiveSession($id: ID!) {

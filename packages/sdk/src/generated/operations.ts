@@ -13,19 +13,27 @@ export const fragmentSource: Record<string, string | undefined> = {
   AffiliateLinkFields: "fragment AffiliateLinkFields on AffiliateLink{id code url targetKind enabled rate rateLockedUntil createdAt postId product{id handle title}shop{id handle name}creator{id handle displayName}}",
   AffiliateProgramFields: "fragment AffiliateProgramFields on AffiliateProgram{id access model defaultRate attributionWindowSeconds holdDays updatedAt productRates{productId rate}shop{id handle name}}",
   AttributionFields: "fragment AttributionFields on LineAttribution{postId productTagId affiliateCode liveSessionId}",
-  CartFields: "fragment CartFields on Cart{id status currencyCode totalQuantity createdAt updatedAt expiresAt buyerIdentity{email countryCode}discountCodes{code applicable reason amount{...MoneyFields}}cost{subtotal{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}}lines{id quantity livePriceApplied attribution{...AttributionFields}cost{unitPrice{...MoneyFields}regularUnitPrice{...MoneyFields}subtotal{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}}variant{id title sku availableForSale quantityAvailable product{id handle title shop{id name}}}}}",
+  BuyerAddressFields: "fragment BuyerAddressFields on BuyerAddress{id isDefault createdAt updatedAt address{...MailingAddressFields}}",
+  CartDeliveryGroupFields: "fragment CartDeliveryGroupFields on CartDeliveryGroup{shop{id name}requiresShipping deliveryUnavailableReason deliveryOptions{...DeliveryOptionFields}selectedDeliveryOption{...DeliveryOptionFields}}",
+  CartFields: "fragment CartFields on Cart{id status currencyCode totalQuantity createdAt updatedAt expiresAt buyerIdentity{email countryCode}discountCodes{code applicable reason amount{...MoneyFields}}cost{subtotal{...MoneyFields}discount{...MoneyFields}shipping{...MoneyFields}tax{...MoneyFields}includedTax{...MoneyFields}total{...MoneyFields}}deliveryAddress{...MailingAddressFields}deliveryGroups{...CartDeliveryGroupFields}lines{id quantity livePriceApplied attribution{...AttributionFields}cost{unitPrice{...MoneyFields}regularUnitPrice{...MoneyFields}subtotal{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}taxIncluded}variant{id title sku availableForSale quantityAvailable product{id handle title shop{id name}}}}}",
   CommissionFields: "fragment CommissionFields on Commission{id status rate reversal selfReferral orderId orderNumber payableAt createdAt amount{...MoneyFields}revenue{...MoneyFields}link{id code}}",
+  DeliveryOptionFields: "fragment DeliveryOptionFields on CartDeliveryOption{handle title estimatedDays{min max}cost{...MoneyFields}}",
+  FulfillmentFields: "fragment FulfillmentFields on Fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}",
   LiveSessionFields: "fragment LiveSessionFields on LiveSession{id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId host{id handle displayName}shop{id handle name}pinnedProducts{id pinnedAt livePrice{...MoneyFields}livePriceActive quantityCap quantitySold remaining product{id handle title}variant{id title}}}",
+  MailingAddressFields: "fragment MailingAddressFields on MailingAddress{firstName lastName company address1 address2 city provinceCode zip countryCode phone formatted}",
   MoneyFields: "fragment MoneyFields on Money{amount currencyCode}",
-  OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
+  OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shippingTotal{...MoneyFields}taxTotal{...MoneyFields}taxesIncluded shippingAddress{...MailingAddressFields}shippingLine{handle title estimatedDays{min max}price{...MoneyFields}tax{...MoneyFields}}taxLines{name percentage amount{...MoneyFields}}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity returnedQuantity unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
   PageInfoFields: "fragment PageInfoFields on PageInfo{hasNextPage hasPreviousPage startCursor endCursor}",
   PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
   ProductConnectionFields: "fragment ProductConnectionFields on ProductConnection{totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}",
   ProductFields: "fragment ProductFields on Product{id handle title description vendor productType tags status availableForSale currencyCode totalInventory publishedAt priceRange{min{...MoneyFields}max{...MoneyFields}}media{id kind url alt width height posterUrl}options{id name values}variants{...VariantFields}shop{id handle name}}",
   ProductTagFields: "fragment ProductTagFields on ProductTag{id position x y startMs endMs product{id handle title availableForSale priceRange{min{...MoneyFields}}variants{id availableForSale}}variant{id title availableForSale price{...MoneyFields}}}",
-  ShopFields: "fragment ShopFields on Shop{id handle name description currencyCode logoUrl followerCount viewerIsFollowing}",
+  ReturnFields: "fragment ReturnFields on Return{id status reason restock declineReason createdAt decidedAt lines{quantity line{id}}refund{status amount{...MoneyFields}}}",
+  ShippingZoneFields: "fragment ShippingZoneFields on ShippingZone{id name countryCodes provinceCodes createdAt updatedAt rates{handle title condition price{...MoneyFields}weightRange{minGrams maxGrams}orderValueRange{min{...MoneyFields}max{...MoneyFields}}freeAbove{...MoneyFields}estimatedDays{min max}}}",
+  ShopFields: "fragment ShopFields on Shop{id handle name description currencyCode logoUrl followerCount viewerIsFollowing pricesIncludeTax returnWindowDays refundShippingOnReturn}",
+  TaxRateFields: "fragment TaxRateFields on TaxRate{id countryCode provinceCode name percentage shippingTaxable createdAt updatedAt shop{id}}",
   UserFields: "fragment UserFields on User{id handle displayName avatarUrl isCreator followerCount followingCount viewerIsFollowing}",
-  VariantFields: "fragment VariantFields on ProductVariant{id title sku position availableForSale quantityAvailable price{...MoneyFields}compareAtPrice{...MoneyFields}selectedOptions{name value}}",
+  VariantFields: "fragment VariantFields on ProductVariant{id title sku position availableForSale quantityAvailable weightGrams requiresShipping price{...MoneyFields}compareAtPrice{...MoneyFields}selectedOptions{name value}}",
   WebhookEndpointFields: "fragment WebhookEndpointFields on WebhookEndpoint{id url description topics enabled signingSecret createdAt shop{id handle name}}",
 };
 
@@ -90,6 +98,12 @@ export interface ShoppableOperations {
    */
   cartCreate(input?: T.CartCreateMutationVariables["input"], options?: RequestOptions): Promise<T.CartCreateMutation["cartCreate"]>;
   /**
+   * Sets where the cart's goods go, validated per country (userErrors on `address.<field>`), and the cart's country to the address's; or clears it. Kept when the cart is merged at sign-in.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/cart/cartDeliveryAddressUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  cartDeliveryAddressUpdate(input: T.CartDeliveryAddressUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.CartDeliveryAddressUpdateMutation["cartDeliveryAddressUpdate"]>;
+  /**
    * Replaces the cart's discount codes. Codes are case-insensitive; `Cart.discountCodes` tells which apply.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/cart/cartDiscountCodesUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -113,6 +127,12 @@ export interface ShoppableOperations {
    * Document: src/operations/cart/cartLinesUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   cartLinesUpdate(input: T.CartLinesUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.CartLinesUpdateMutation["cartLinesUpdate"]>;
+  /**
+   * Selects the delivery option of each named shop's delivery group. DELIVERY_OPTION_UNAVAILABLE when a group does not offer the handle at the cart's delivery address; then nothing changes.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/cart/cartSelectedDeliveryOptionsUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  cartSelectedDeliveryOptionsUpdate(input: T.CartSelectedDeliveryOptionsUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.CartSelectedDeliveryOptionsUpdateMutation["cartSelectedDeliveryOptionsUpdate"]>;
   /**
    * Every committed change of a cart the caller may read (as `cart(id)`: an anonymous cart by whoever holds its id, an owned cart by its owner). FORBIDDEN otherwise.
    * Each value is the subscription's field; `dispose()` stops it.
@@ -263,6 +283,11 @@ export interface ShoppableOperations {
    */
   orderStatusChanged(variables: T.OrderStatusChangedSubscriptionVariables): ShoppableSubscription<T.OrderStatusChangedSubscription["orderStatusChanged"]>;
   /**
+   * The platform's tax rates, which apply where a shop has none of its own, by country then province, the whole country first (at most 500).
+   * Document: src/operations/delivery/platformTaxRates.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  platformTaxRates(variables?: T.PlatformTaxRatesQueryVariables, options?: RequestOptions): Promise<T.PlatformTaxRatesQuery["platformTaxRates"]>;
+  /**
    * The platform's webhook endpoints (at most 20; events of every shop). For the platform only: a secret key without a user, or an ADMIN.
    * Document: src/operations/webhooks/platformWebhookEndpoints.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -360,6 +385,42 @@ export interface ShoppableOperations {
    */
   recommendedProducts(variables?: T.RecommendedProductsQueryVariables, options?: RequestOptions): Promise<T.RecommendedProductsQuery["recommendedProducts"]>;
   /**
+   * Approves a return: refunds the units' share of the lines' price and tax and, when the shop refunds shipping on returns, their share of the shipping, through the payment provider; restocks them when asked and reverses their affiliate commissions. For the shop's merchants (secret key) and the platform.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/checkout/returnApprove.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  returnApprove(input: T.ReturnApproveMutationVariables["input"], options?: RequestOptions): Promise<T.ReturnApproveMutation["returnApprove"]>;
+  /**
+   * Declines a return: nothing is refunded and its units may be asked for again. For the shop's merchants (secret key) and the platform.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/checkout/returnDecline.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  returnDecline(input: T.ReturnDeclineMutationVariables["input"], options?: RequestOptions): Promise<T.ReturnDeclineMutation["returnDecline"]>;
+  /**
+   * The buyer asks to return delivered units of their order, within the shop's return window after each line's delivery; the shop's merchants approve (refund) or decline it. Needs the buyer's user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/checkout/returnRequest.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  returnRequest(input: T.ReturnRequestMutationVariables["input"], options?: RequestOptions): Promise<T.ReturnRequestMutation["returnRequest"]>;
+  /**
+   * Creates a shipping zone with its rates in a shop the caller manages (at most 50 per shop).
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/shippingZoneCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  shippingZoneCreate(input: T.ShippingZoneCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ShippingZoneCreateMutation["shippingZoneCreate"]>;
+  /**
+   * Deletes a shipping zone and its rates (a shop the caller manages). Carts that selected one of its rates show no selection for that shop.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/shippingZoneDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  shippingZoneDelete(input: T.ShippingZoneDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.ShippingZoneDeleteMutation["shippingZoneDelete"]>;
+  /**
+   * Changes a shipping zone of a shop the caller manages; `rates` replaces all its rates.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/shippingZoneUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  shippingZoneUpdate(input: T.ShippingZoneUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.ShippingZoneUpdateMutation["shippingZoneUpdate"]>;
+  /**
    * The `shop` query.
    * Document: src/operations/catalog/shop.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -382,6 +443,18 @@ export interface ShoppableOperations {
    */
   shopUpdate(input: T.ShopUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.ShopUpdateMutation["shopUpdate"]>;
   /**
+   * Deletes a tax rate: a shop's (its merchants and the platform) or the platform's (the platform only).
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/taxRateDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  taxRateDelete(input: T.TaxRateDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.TaxRateDeleteMutation["taxRateDelete"]>;
+  /**
+   * Creates or replaces the tax rate of a scope, country and province: a shop's own (its merchants and the platform) or, without `shopId`, the platform's (the platform only). At most 200 rates per shop and 500 platform rates.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/taxRateSet.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  taxRateSet(input: T.TaxRateSetMutationVariables["input"], options?: RequestOptions): Promise<T.TaxRateSetMutation["taxRateSet"]>;
+  /**
    * ACTIVE products ranked by shoppable-content engagement in the window's completed hours: tag taps (1), add-to-carts through tags (4), units bought through posts (10); ties by id. Stable cursors.
    * Document: src/operations/feeds/trendingProducts.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -403,6 +476,24 @@ export interface ShoppableOperations {
    * Document: src/operations/identity/viewer.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   viewer(variables?: T.ViewerQueryVariables, options?: RequestOptions): Promise<T.ViewerQuery["viewer"]>;
+  /**
+   * Saves an address in the viewer's address book. Needs a user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/viewerAddressCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  viewerAddressCreate(input: T.ViewerAddressCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ViewerAddressCreateMutation["viewerAddressCreate"]>;
+  /**
+   * Deletes a saved address; when it was the default, the newest remaining one becomes the default. Carts and orders keep their copy. Needs a user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/viewerAddressDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  viewerAddressDelete(input: T.ViewerAddressDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.ViewerAddressDeleteMutation["viewerAddressDelete"]>;
+  /**
+   * Replaces a saved address and/or makes it the default. Needs a user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/delivery/viewerAddressUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  viewerAddressUpdate(input: T.ViewerAddressUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.ViewerAddressUpdateMutation["viewerAddressUpdate"]>;
   /**
    * Sets the viewer's consents to personalisation and analytics. Needs a user token.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
@@ -443,78 +534,94 @@ export interface ShoppableOperations {
 
 /**
  * How the client calls each operation: its text (without its fragments) and 0 (variables),
- * 1 (`input`) or 2 (subscription). Internal: the package exports only `ShoppableOperations`.
+ * 1 (`input`), 2 (subscription) or 3 (`input`, stored as the root field's selection only: the
+ * client rebuilds `mutation Name($input:NameInput!){name(input:$input)…}`). Internal: the
+ * package exports only `ShoppableOperations`.
  */
-export const operationTable: Record<keyof ShoppableOperations, readonly [string, 0 | 1 | 2]> = {
+export const operationTable: Record<keyof ShoppableOperations, readonly [string, 0 | 1 | 2 | 3]> = {
   affiliateInvitationAccept: ["mutation AffiliateInvitationAccept($input:AffiliateInvitationAnswerInput!){affiliateInvitationAccept(input:$input){invitation{...AffiliateInvitationFields}userErrors{code field message}}}", 1],
   affiliateInvitationDecline: ["mutation AffiliateInvitationDecline($input:AffiliateInvitationAnswerInput!){affiliateInvitationDecline(input:$input){invitation{...AffiliateInvitationFields}userErrors{code field message}}}", 1],
-  affiliateInvite: ["mutation AffiliateInvite($input:AffiliateInviteInput!){affiliateInvite(input:$input){invitation{...AffiliateInvitationFields}userErrors{code field message}}}", 1],
+  affiliateInvite: ["{invitation{...AffiliateInvitationFields}userErrors{code field message}}", 3],
   affiliateLink: ["query AffiliateLink($code:String!){affiliateLink(code:$code){...AffiliateLinkFields}}", 0],
-  affiliateLinkCreate: ["mutation AffiliateLinkCreate($input:AffiliateLinkCreateInput!){affiliateLinkCreate(input:$input){affiliateLink{...AffiliateLinkFields}userErrors{code field message}}}", 1],
-  affiliatePayout: ["mutation AffiliatePayout($input:AffiliatePayoutInput!){affiliatePayout(input:$input){payouts{id commissionCount createdAt amount{...MoneyFields}creator{id handle}}userErrors{code field message}}}", 1],
-  affiliateProgramUpsert: ["mutation AffiliateProgramUpsert($input:AffiliateProgramUpsertInput!){affiliateProgramUpsert(input:$input){affiliateProgram{...AffiliateProgramFields}userErrors{code field message}}}", 1],
+  affiliateLinkCreate: ["{affiliateLink{...AffiliateLinkFields}userErrors{code field message}}", 3],
+  affiliatePayout: ["{payouts{id commissionCount createdAt amount{...MoneyFields}creator{id handle}}userErrors{code field message}}", 3],
+  affiliateProgramUpsert: ["{affiliateProgram{...AffiliateProgramFields}userErrors{code field message}}", 3],
   cart: ["query Cart($id:ID!){cart(id:$id){...CartFields}}", 0],
-  cartBuyerIdentityUpdate: ["mutation CartBuyerIdentityUpdate($input:CartBuyerIdentityUpdateInput!){cartBuyerIdentityUpdate(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
+  cartBuyerIdentityUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
   cartCreate: ["mutation CartCreate($input:CartCreateInput){cartCreate(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
-  cartDiscountCodesUpdate: ["mutation CartDiscountCodesUpdate($input:CartDiscountCodesUpdateInput!){cartDiscountCodesUpdate(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
-  cartLinesAdd: ["mutation CartLinesAdd($input:CartLinesAddInput!){cartLinesAdd(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
-  cartLinesRemove: ["mutation CartLinesRemove($input:CartLinesRemoveInput!){cartLinesRemove(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
-  cartLinesUpdate: ["mutation CartLinesUpdate($input:CartLinesUpdateInput!){cartLinesUpdate(input:$input){cart{...CartFields}userErrors{code field message quantityAvailable}}}", 1],
+  cartDeliveryAddressUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
+  cartDiscountCodesUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
+  cartLinesAdd: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
+  cartLinesRemove: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
+  cartLinesUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
+  cartSelectedDeliveryOptionsUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
   cartUpdated: ["subscription CartUpdated($cartId:ID!){cartUpdated(cartId:$cartId){refetch cart{...CartFields}}}", 2],
-  checkoutComplete: ["mutation CheckoutComplete($input:CheckoutCompleteInput!){checkoutComplete(input:$input){order{...OrderFields}orders{...OrderFields}userErrors{code field message quantityAvailable variantId}}}", 1],
+  checkoutComplete: ["{order{...OrderFields}orders{...OrderFields}userErrors{code field message quantityAvailable variantId shopId}}", 3],
   collection: ["query Collection($handle:String!$first:Int=20$after:String){collection(handle:$handle){id handle title description shop{id handle name}products(first:$first after:$after){...ProductConnectionFields}}}", 0],
   commissionEvents: ["subscription CommissionEvents{commissionEvents{kind refetch commissions{...CommissionFields}}}", 2],
-  discountCodeCreate: ["mutation DiscountCodeCreate($input:DiscountCodeCreateInput!){discountCodeCreate(input:$input){discountCode{id code kind percentage amount{...MoneyFields}usageLimit usageCount startsAt endsAt}userErrors{code field message}}}", 1],
+  discountCodeCreate: ["{discountCode{id code kind percentage amount{...MoneyFields}usageLimit usageCount startsAt endsAt}userErrors{code field message}}", 3],
   feed: ["query Feed($kind:FeedKind!$hashtag:String$first:Int$after:String$last:Int$before:String){feed(kind:$kind hashtag:$hashtag first:$first after:$after last:$last before:$before){kind personalized rankedAt pageInfo{...PageInfoFields}edges{cursor node{...PostFields}}}}", 0],
-  inventoryAdjust: ["mutation InventoryAdjust($input:InventoryAdjustInput!){inventoryAdjust(input:$input){variant{...VariantFields product{id totalInventory}}userErrors{code field message}}}", 1],
+  inventoryAdjust: ["{variant{...VariantFields product{id totalInventory}}userErrors{code field message}}", 3],
   inventoryChanged: ["subscription InventoryChanged($productId:ID!){inventoryChanged(productId:$productId){refetch product{id availableForSale totalInventory variants{id availableForSale quantityAvailable}}}}", 2],
   liveSession: ["query LiveSession($id:ID!){liveSession(id:$id){...LiveSessionFields}}", 0],
-  liveSessionCancel: ["mutation LiveSessionCancel($input:LiveSessionCancelInput!){liveSessionCancel(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
-  liveSessionEnd: ["mutation LiveSessionEnd($input:LiveSessionEndInput!){liveSessionEnd(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
+  liveSessionCancel: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  liveSessionEnd: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionEvents: ["subscription LiveSessionEvents($liveSessionId:ID!){liveSessionEvents(liveSessionId:$liveSessionId){kind liveSessionId occurredAt status viewerCount refetch pinnedProduct{pinnedProductId productId variantId quantityCap livePrice{...MoneyFields}}}}", 2],
-  liveSessionJoin: ["mutation LiveSessionJoin($input:LiveSessionJoinInput!){liveSessionJoin(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
-  liveSessionLeave: ["mutation LiveSessionLeave($input:LiveSessionLeaveInput!){liveSessionLeave(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
-  liveSessionPinProduct: ["mutation LiveSessionPinProduct($input:LiveSessionPinProductInput!){liveSessionPinProduct(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
+  liveSessionJoin: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  liveSessionLeave: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  liveSessionPinProduct: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessions: ["query LiveSessions($status:LiveSessionStatus!$hostId:ID$shopId:ID$first:Int$after:String$last:Int$before:String){liveSessions(status:$status hostId:$hostId shopId:$shopId first:$first after:$after last:$last before:$before){pageInfo{...PageInfoFields}edges{cursor node{...LiveSessionFields}}}}", 0],
-  liveSessionSchedule: ["mutation LiveSessionSchedule($input:LiveSessionScheduleInput!){liveSessionSchedule(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
-  liveSessionStart: ["mutation LiveSessionStart($input:LiveSessionStartInput!){liveSessionStart(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
-  liveSessionUnpinProduct: ["mutation LiveSessionUnpinProduct($input:LiveSessionUnpinProductInput!){liveSessionUnpinProduct(input:$input){liveSession{...LiveSessionFields}userErrors{code field message}}}", 1],
+  liveSessionSchedule: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  liveSessionStart: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  liveSessionUnpinProduct: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   node: ["query Node($id:ID!){node(id:$id){__typename id ...on Product{...ProductFields}...on Shop{...ShopFields}...on User{...UserFields}}}", 0],
   nodes: ["query Nodes($ids:[ID!]!){nodes(ids:$ids){__typename id ...on Product{...ProductFields}...on Shop{...ShopFields}...on User{...UserFields}}}", 0],
-  order: ["query Order($id:ID!){order(id:$id){...OrderFields}}", 0],
-  orderCancel: ["mutation OrderCancel($input:OrderCancelInput!){orderCancel(input:$input){order{...OrderFields}userErrors{code field message}}}", 1],
-  orderFulfill: ["mutation OrderFulfill($input:OrderFulfillInput!){orderFulfill(input:$input){order{...OrderFields}fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}userErrors{code field message quantityFulfillable}}}", 1],
-  orderRefund: ["mutation OrderRefund($input:OrderRefundInput!){orderRefund(input:$input){order{...OrderFields}userErrors{code field message}}}", 1],
+  order: ["query Order($id:ID!){order(id:$id){...OrderFields fulfillments{...FulfillmentFields}returns{...ReturnFields}}}", 0],
+  orderCancel: ["{order{...OrderFields}userErrors{code field message}}", 3],
+  orderFulfill: ["{order{...OrderFields}fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}userErrors{code field message quantityFulfillable}}", 3],
+  orderRefund: ["{order{...OrderFields}userErrors{code field message}}", 3],
   orderStatusChanged: ["subscription OrderStatusChanged($orderId:ID!){orderStatusChanged(orderId:$orderId){status refetch order{...OrderFields}}}", 2],
+  platformTaxRates: ["query PlatformTaxRates{platformTaxRates{...TaxRateFields}}", 0],
   platformWebhookEndpoints: ["query PlatformWebhookEndpoints{platformWebhookEndpoints{...WebhookEndpointFields}}", 0],
   post: ["query Post($id:ID!){post(id:$id){...PostFields}}", 0],
-  postCreate: ["mutation PostCreate($input:PostCreateInput!){postCreate(input:$input){post{...PostFields}userErrors{code field message}}}", 1],
-  postDelete: ["mutation PostDelete($input:PostDeleteInput!){postDelete(input:$input){deletedPostId userErrors{code field message}}}", 1],
+  postCreate: ["{post{...PostFields}userErrors{code field message}}", 3],
+  postDelete: ["{deletedPostId userErrors{code field message}}", 3],
   postEngagement: ["subscription PostEngagement($postId:ID!){postEngagement(postId:$postId){refetch viewCount likeCount shareCount purchaseCount}}", 2],
-  postLike: ["mutation PostLike($input:PostLikeInput!){postLike(input:$input){post{...PostFields}userErrors{code field message}}}", 1],
-  postShare: ["mutation PostShare($input:PostShareInput!){postShare(input:$input){post{...PostFields}userErrors{code field message}}}", 1],
-  postUnlike: ["mutation PostUnlike($input:PostUnlikeInput!){postUnlike(input:$input){post{...PostFields}userErrors{code field message}}}", 1],
-  postUpdate: ["mutation PostUpdate($input:PostUpdateInput!){postUpdate(input:$input){post{...PostFields}userErrors{code field message}}}", 1],
-  postView: ["mutation PostView($input:PostViewInput!){postView(input:$input){counted post{id viewCount}userErrors{code field message}}}", 1],
+  postLike: ["{post{...PostFields}userErrors{code field message}}", 3],
+  postShare: ["{post{...PostFields}userErrors{code field message}}", 3],
+  postUnlike: ["{post{...PostFields}userErrors{code field message}}", 3],
+  postUpdate: ["{post{...PostFields}userErrors{code field message}}", 3],
+  postView: ["{counted post{id viewCount}userErrors{code field message}}", 3],
   product: ["query Product($id:ID$handle:String){product(id:$id handle:$handle){...ProductFields socialProof{purchasesLast24h postCount likeCount}}}", 0],
-  productArchive: ["mutation ProductArchive($input:ProductArchiveInput!){productArchive(input:$input){product{...ProductFields}userErrors{code field message}}}", 1],
-  productCreate: ["mutation ProductCreate($input:ProductCreateInput!){productCreate(input:$input){product{...ProductFields}userErrors{code field message}}}", 1],
+  productArchive: ["{product{...ProductFields}userErrors{code field message}}", 3],
+  productCreate: ["{product{...ProductFields}userErrors{code field message}}", 3],
   products: ["query Products($query:String$filter:ProductFilter$sortKey:ProductSortKey$reverse:Boolean$first:Int$after:String$last:Int$before:String){products(query:$query filter:$filter sortKey:$sortKey reverse:$reverse first:$first after:$after last:$last before:$before){...ProductConnectionFields}}", 0],
-  productTagTap: ["mutation ProductTagTap($input:ProductTagTapInput!){productTagTap(input:$input){productTag{id tapCount}userErrors{code field message}}}", 1],
-  productUpdate: ["mutation ProductUpdate($input:ProductUpdateInput!){productUpdate(input:$input){product{...ProductFields}userErrors{code field message}}}", 1],
+  productTagTap: ["{productTag{id tapCount}userErrors{code field message}}", 3],
+  productUpdate: ["{product{...ProductFields}userErrors{code field message}}", 3],
   recommendedProducts: ["query RecommendedProducts($productId:ID$forViewer:Boolean$first:Int){recommendedProducts(productId:$productId forViewer:$forViewer first:$first){basis personalized products{...ProductFields}}}", 0],
-  shop: ["query Shop($handle:String!$productsFirst:Int=20){shop(handle:$handle){...ShopFields products(first:$productsFirst){...ProductConnectionFields}}}", 0],
-  shopCreate: ["mutation ShopCreate($input:ShopCreateInput!){shopCreate(input:$input){shop{...ShopFields}userErrors{code field message}}}", 1],
+  returnApprove: ["{return{...ReturnFields}userErrors{code field message quantityReturnable}}", 3],
+  returnDecline: ["{return{...ReturnFields}userErrors{code field message quantityReturnable}}", 3],
+  returnRequest: ["{return{...ReturnFields}userErrors{code field message quantityReturnable}}", 3],
+  shippingZoneCreate: ["{shippingZone{...ShippingZoneFields}userErrors{code field message}}", 3],
+  shippingZoneDelete: ["{deletedShippingZoneId userErrors{code field message}}", 3],
+  shippingZoneUpdate: ["{shippingZone{...ShippingZoneFields}userErrors{code field message}}", 3],
+  shop: ["query Shop($handle:String!$productsFirst:Int=20){shop(handle:$handle){...ShopFields shippingZones{...ShippingZoneFields}taxRates{...TaxRateFields}products(first:$productsFirst){...ProductConnectionFields}}}", 0],
+  shopCreate: ["{shop{...ShopFields}userErrors{code field message}}", 3],
   shops: ["query Shops($first:Int$after:String$last:Int$before:String){shops(first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...ShopFields}}}}", 0],
-  shopUpdate: ["mutation ShopUpdate($input:ShopUpdateInput!){shopUpdate(input:$input){shop{...ShopFields}userErrors{code field message}}}", 1],
+  shopUpdate: ["{shop{...ShopFields}userErrors{code field message}}", 3],
+  taxRateDelete: ["{deletedTaxRateId userErrors{code field message}}", 3],
+  taxRateSet: ["{taxRate{...TaxRateFields}userErrors{code field message}}", 3],
   trendingProducts: ["query TrendingProducts($window:TrendingWindow$first:Int$after:String$last:Int$before:String){trendingProducts(window:$window first:$first after:$after last:$last before:$before){window rankedAt pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}}", 0],
-  userFollow: ["mutation UserFollow($input:UserFollowInput!){userFollow(input:$input){user{...UserFields}shop{...ShopFields}userErrors{code field message}}}", 1],
-  userUnfollow: ["mutation UserUnfollow($input:UserUnfollowInput!){userUnfollow(input:$input){user{...UserFields}shop{...ShopFields}userErrors{code field message}}}", 1],
-  viewer: ["query Viewer($ordersFirst:Int=10$cartsFirst:Int=5$affiliateLinksFirst:Int=10){viewer{roles apiKey{kind}user{...UserFields email}consent{personalization analytics}shops{...ShopFields}carts(first:$cartsFirst){edges{node{id status totalQuantity updatedAt}}}orders(first:$ordersFirst){pageInfo{...PageInfoFields}edges{cursor node{...OrderFields}}}earnings{...AffiliateEarningsFields}affiliateLinks(first:$affiliateLinksFirst){pageInfo{...PageInfoFields}edges{cursor node{...AffiliateLinkFields}}}affiliateInvitations{...AffiliateInvitationFields}}}", 0],
-  viewerConsentUpdate: ["mutation ViewerConsentUpdate($input:ViewerConsentUpdateInput!){viewerConsentUpdate(input:$input){consent{personalization analytics}userErrors{code field message}}}", 1],
+  userFollow: ["{user{...UserFields}shop{...ShopFields}userErrors{code field message}}", 3],
+  userUnfollow: ["{user{...UserFields}shop{...ShopFields}userErrors{code field message}}", 3],
+  viewer: ["query Viewer($ordersFirst:Int=10$cartsFirst:Int=5$affiliateLinksFirst:Int=10){viewer{roles apiKey{kind}user{...UserFields email}consent{personalization analytics}addresses{...BuyerAddressFields}shops{...ShopFields}carts(first:$cartsFirst){edges{node{id status totalQuantity updatedAt}}}orders(first:$ordersFirst){pageInfo{...PageInfoFields}edges{cursor node{...OrderFields}}}earnings{...AffiliateEarningsFields}affiliateLinks(first:$affiliateLinksFirst){pageInfo{...PageInfoFields}edges{cursor node{...AffiliateLinkFields}}}affiliateInvitations{...AffiliateInvitationFields}}}", 0],
+  viewerAddressCreate: ["{address{...BuyerAddressFields}userErrors{code field message}}", 3],
+  viewerAddressDelete: ["{deletedAddressId userErrors{code field message}}", 3],
+  viewerAddressUpdate: ["{address{...BuyerAddressFields}userErrors{code field message}}", 3],
+  viewerConsentUpdate: ["{consent{personalization analytics}userErrors{code field message}}", 3],
   viewerDataExport: ["mutation ViewerDataExport($input:ViewerDataExportInput){viewerDataExport(input:$input){data userErrors{code field message}}}", 1],
-  viewerErase: ["mutation ViewerErase($input:ViewerEraseInput!){viewerErase(input:$input){erasedAt userErrors{code field message}}}", 1],
-  webhookEndpointCreate: ["mutation WebhookEndpointCreate($input:WebhookEndpointCreateInput!){webhookEndpointCreate(input:$input){webhookEndpoint{...WebhookEndpointFields}userErrors{code field message}}}", 1],
-  webhookEndpointDelete: ["mutation WebhookEndpointDelete($input:WebhookEndpointDeleteInput!){webhookEndpointDelete(input:$input){deletedWebhookEndpointId userErrors{code field message}}}", 1],
-  webhookEndpointUpdate: ["mutation WebhookEndpointUpdate($input:WebhookEndpointUpdateInput!){webhookEndpointUpdate(input:$input){webhookEndpoint{...WebhookEndpointFields}userErrors{code field message}}}", 1],
+  viewerErase: ["{erasedAt userErrors{code field message}}", 3],
+  webhookEndpointCreate: ["{webhookEndpoint{...WebhookEndpointFields}userErrors{code field message}}", 3],
+  webhookEndpointDelete: ["{deletedWebhookEndpointId userErrors{code field message}}", 3],
+  webhookEndpointUpdate: ["{webhookEndpoint{...WebhookEndpointFields}userErrors{code field message}}", 3],
 };
