@@ -1,12 +1,15 @@
 /**
  * Exporting a shop's orders as CSV, one row per order line, paging through `Shop.orders`
- * with its connection cursors. The rows are streamed out as pages arrive (csv-stringify).
+ * with its connection cursors: what was bought, where it ships and how, its tax, and how far
+ * it has shipped. The rows are streamed out as pages arrive (csv-stringify, which quotes any
+ * field with a comma, a quote or a line break).
  */
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import type {
   CurrencyCode,
+  OrderFulfillmentStatus,
   OrderStatus,
   PaymentStatus,
   ShoppableClient,
@@ -39,6 +42,23 @@ interface ShopOrdersPage {
           discountTotal: Money;
           total: Money;
           refundedTotal: Money;
+          shippingTotal: Money;
+          taxTotal: Money;
+          taxesIncluded: boolean;
+          shippingAddress: {
+            firstName: string | null;
+            lastName: string;
+            company: string | null;
+            address1: string;
+            address2: string | null;
+            city: string;
+            provinceCode: string | null;
+            zip: string | null;
+            countryCode: string;
+          } | null;
+          shippingLine: { handle: string; title: string } | null;
+          fulfillmentStatus: OrderFulfillmentStatus;
+          fulfillments: { tracking: { number: string | null } | null }[];
           payments: { status: PaymentStatus }[];
           lines: {
             id: string;
@@ -50,6 +70,7 @@ interface ShopOrdersPage {
             unitPrice: Money;
             discount: Money;
             total: Money;
+            tax: Money;
           }[];
         };
       }[];
@@ -73,10 +94,16 @@ export const SHOP_ORDERS =
           id number status createdAt paidAt fulfilledAt cancelledAt currencyCode email
           subtotal { amount currencyCode } discountTotal { amount currencyCode }
           total { amount currencyCode } refundedTotal { amount currencyCode }
+          shippingTotal { amount currencyCode } taxTotal { amount currencyCode } taxesIncluded
+          shippingAddress { firstName lastName company address1 address2 city provinceCode zip countryCode }
+          shippingLine { handle title }
+          fulfillmentStatus
+          fulfillments { tracking { number } }
           payments { status }
           lines {
             id productTitle variantTitle sku quantity refundedQuantity
             unitPrice { amount currencyCode } discount { amount currencyCode } total { amount currencyCode }
+            tax { amount currencyCode }
           }
         }
       }
@@ -96,7 +123,10 @@ export const SHOP_ORDERS =
 
 export type OrderNode = NonNullable<ShopOrdersPage["shop"]>["orders"]["edges"][number]["node"];
 
-/** The export's columns, in order. Money columns are decimal strings in `currencyCode`. */
+/**
+ * The export's columns, in order; later additions go at the end, so existing columns keep their
+ * place. Money columns are decimal strings in `currencyCode`.
+ */
 export const ORDER_COLUMNS = [
   "orderId",
   "orderNumber",
@@ -121,11 +151,49 @@ export const ORDER_COLUMNS = [
   "unitPrice",
   "lineDiscount",
   "lineTotal",
+  "lineTax",
+  "orderShipping",
+  "orderTax",
+  "taxesIncluded",
+  "shippingMethod",
+  "shippingMethodTitle",
+  "shippingName",
+  "shippingCompany",
+  "shippingAddress1",
+  "shippingAddress2",
+  "shippingCity",
+  "shippingProvince",
+  "shippingZip",
+  "shippingCountry",
+  "fulfillmentStatus",
+  "trackingNumbers",
 ] as const;
 export type OrderCsvRow = Record<(typeof ORDER_COLUMNS)[number], string>;
 
 /** The CSV rows of one order: one per line (an order always has at least one). */
 export function orderRows(order: OrderNode): OrderCsvRow[] {
+  const to = order.shippingAddress;
+  const shipping = {
+    orderShipping: order.shippingTotal.amount,
+    orderTax: order.taxTotal.amount,
+    taxesIncluded: String(order.taxesIncluded),
+    // Empty when nothing of the order ships (digital goods).
+    shippingMethod: order.shippingLine?.handle ?? "",
+    shippingMethodTitle: order.shippingLine?.title ?? "",
+    shippingName: [to?.firstName, to?.lastName].filter(Boolean).join(" "),
+    shippingCompany: to?.company ?? "",
+    shippingAddress1: to?.address1 ?? "",
+    shippingAddress2: to?.address2 ?? "",
+    shippingCity: to?.city ?? "",
+    shippingProvince: to?.provinceCode ?? "",
+    shippingZip: to?.zip ?? "",
+    shippingCountry: to?.countryCode ?? "",
+    fulfillmentStatus: order.fulfillmentStatus,
+    // One per parcel with a tracking number, oldest first, separated by "|".
+    trackingNumbers: order.fulfillments
+      .flatMap((f) => (f.tracking?.number ? [f.tracking.number] : []))
+      .join("|"),
+  };
   return order.lines.map((line) => ({
     orderId: order.id,
     orderNumber: String(order.number),
@@ -151,6 +219,8 @@ export function orderRows(order: OrderNode): OrderCsvRow[] {
     unitPrice: line.unitPrice.amount,
     lineDiscount: line.discount.amount,
     lineTotal: line.total.amount,
+    lineTax: line.tax.amount,
+    ...shipping,
   }));
 }
 
