@@ -238,6 +238,16 @@ describe("requested cost bounds actual cost", () => {
   });
 });
 
+/** A French address for the SDK walk's delivery calls. */
+const SDK_ADDRESS = {
+  firstName: "Sami",
+  lastName: "Dupont",
+  address1: "10 rue de Rivoli",
+  city: "Paris",
+  zip: "75001",
+  countryCode: "FR",
+};
+
 describe("the SDK's operations", () => {
   /** What each SDK call needs from those before it. */
   const state: Record<string, any> = {};
@@ -506,6 +516,98 @@ describe("the SDK's operations", () => {
       (d) => (state.order2 = d.checkoutComplete.order),
     ],
     ["orderCancel", input(() => ({ id: state.order2.id, reason: "SDK" })), merchant],
+    // Delivery, tax and returns: a zone and a tax rate of the SDK shop, a saved address, a cart of
+    // goods that ship checked out to it with an option, fulfilled, one unit returned, one declined.
+    [
+      "shippingZoneCreate",
+      input(() => ({
+        shopId: state.shop.id,
+        name: "France",
+        countryCodes: ["FR"],
+        rates: [{ handle: "sdk-std", title: "Standard", price: "4.00", minDays: 1, maxDays: 3 }],
+      })),
+      merchant,
+      (d) => (state.zone = d.shippingZoneCreate.shippingZone),
+    ],
+    ["shippingZoneUpdate", input(() => ({ id: state.zone.id, name: "France métropolitaine" })), merchant],
+    [
+      "taxRateSet",
+      input(() => ({ shopId: state.shop.id, countryCode: "FR", name: "TVA", percentage: "20" })),
+      merchant,
+      (d) => (state.taxRate = d.taxRateSet.taxRate),
+    ],
+    ["platformTaxRates", () => ({}), anonymous],
+    [
+      "viewerAddressCreate",
+      input(() => ({ address: SDK_ADDRESS, isDefault: true })),
+      buyer,
+      (d) => (state.address = d.viewerAddressCreate.address),
+    ],
+    [
+      "viewerAddressUpdate",
+      input(() => ({ id: state.address.id, address: { ...SDK_ADDRESS, address2: "Bâtiment B" } })),
+      buyer,
+    ],
+    [
+      "productUpdate",
+      input(() => ({
+        id: state.product.id,
+        variants: [{ id: state.product.variants[0].id, requiresShipping: true, weightGrams: 300 }],
+      })),
+      merchant,
+    ],
+    [
+      "cartCreate",
+      input(() => ({ lines: [{ variantId: state.product.variants[0].id, quantity: 2 }] })),
+      buyer,
+      (d) => (state.cart3 = d.cartCreate.cart),
+    ],
+    [
+      "cartDeliveryAddressUpdate",
+      input(() => ({ cartId: state.cart3.id, addressId: state.address.id })),
+      buyer,
+    ],
+    [
+      "cartSelectedDeliveryOptionsUpdate",
+      input(() => ({ cartId: state.cart3.id, selections: [{ shopId: state.shop.id, handle: "sdk-std" }] })),
+      buyer,
+    ],
+    [
+      "checkoutComplete",
+      input(() => ({
+        cartId: state.cart3.id,
+        idempotencyKey: randomUUID(),
+        payment: { token: "tok_success" },
+      })),
+      buyer,
+      (d) => (state.order3 = d.checkoutComplete.order),
+    ],
+    ["orderFulfill", input(() => ({ id: state.order3.id })), merchant],
+    [
+      "returnRequest",
+      input(() => ({
+        orderId: state.order3.id,
+        lines: [{ lineId: state.order3.lines[0].id, quantity: 1 }],
+        reason: "Too big",
+      })),
+      buyer,
+      (d) => (state.return1 = d.returnRequest.return),
+    ],
+    ["returnApprove", input(() => ({ id: state.return1.id })), merchant],
+    [
+      "returnRequest",
+      input(() => ({
+        orderId: state.order3.id,
+        lines: [{ lineId: state.order3.lines[0].id, quantity: 1 }],
+        reason: "Changed my mind",
+      })),
+      buyer,
+      (d) => (state.return2 = d.returnRequest.return),
+    ],
+    ["returnDecline", input(() => ({ id: state.return2.id, reason: "Worn" })), merchant],
+    ["taxRateDelete", input(() => ({ id: state.taxRate.id })), merchant],
+    ["shippingZoneDelete", input(() => ({ id: state.zone.id })), merchant],
+    ["viewerAddressDelete", input(() => ({ id: state.address.id })), buyer],
     ["affiliatePayout", input(() => ({ creatorId: w().users.creator })), platform],
     // Webhooks.
     [
