@@ -117,7 +117,10 @@ describe("a crash mid-checkout", () => {
           title: "Crash tee",
           status: "ACTIVE",
           options: [],
-          variants: [{ price: "5.00", inventoryQuantity: STOCK, selectedOptions: [] }],
+          // Digital: checkouts need no address (delivery has its own tests).
+          variants: [
+            { price: "5.00", inventoryQuantity: STOCK, requiresShipping: false, selectedOptions: [] },
+          ],
         },
       },
       merchant,

@@ -167,7 +167,10 @@ describe("failover", () => {
           handle: "failover-tee",
           status: "ACTIVE",
           options: [],
-          variants: [{ price: "9.00", inventoryQuantity: STOCK, selectedOptions: [] }],
+          // Digital: checkouts need no address (delivery has its own tests).
+          variants: [
+            { price: "9.00", inventoryQuantity: STOCK, requiresShipping: false, selectedOptions: [] },
+          ],
         },
       },
       merchant,
