@@ -18,7 +18,7 @@ import { userError } from "../shared/user-error.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import type { OrderErrorCode, OrderUserErrorShape } from "./errors.ts";
 import { ORDER_LIMITS } from "./limits.ts";
-import { orderToChange } from "./order-service.ts";
+import { lockOrderRow, orderToChange } from "./order-service.ts";
 import { fulfillableUnits, fulfillmentStatusOf, ORDER_ACTIONS, statusOf, whyNot } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -80,7 +80,7 @@ const orderError = (
 
 /** The order row locked until the transaction ends, with what fulfilment decides on. */
 async function lockOrder(tx: Tx, orderId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
+  await lockOrderRow(tx, orderId);
   return tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {

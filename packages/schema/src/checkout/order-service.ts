@@ -114,8 +114,18 @@ interface RefundLineRecord {
 const paymentStatusAfter = (amount: number, refunded: number): PaymentStatus =>
   refunded <= 0 ? "CAPTURED" : refunded >= amount ? "REFUNDED" : "PARTIALLY_REFUNDED";
 
+/**
+ * Locks the order row until the transaction ends (every change of an order's lines, totals or
+ * returns takes it first); false when there is no such order.
+ */
+export async function lockOrderRow(tx: Tx, orderId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
+  return rows.length === 1;
+}
+
 async function lockOrder(tx: Tx, orderId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
+  await lockOrderRow(tx, orderId);
   return tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {

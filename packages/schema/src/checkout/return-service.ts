@@ -18,7 +18,7 @@ import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { inTransaction, Rollback } from "../shared/transaction.ts";
 import { emitOrderEvents } from "../webhooks/service.ts";
 import { RETURN_LIMIT, returnError, type ReturnUserErrorShape } from "./errors.ts";
-import { lineQuantitiesOf, refundOrder, type LineQuantity } from "./order-service.ts";
+import { lineQuantitiesOf, lockOrderRow, refundOrder, type LineQuantity } from "./order-service.ts";
 import { returnableUnits, returnWindowOpen } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -27,13 +27,6 @@ export interface ReturnRequestInput {
   orderId: string;
   lines: { lineId: string; quantity: number }[];
   reason: string;
-}
-
-/** Locks the order row, as refunds do; false when there is none. */
-async function lockOrderRow(tx: Tx, orderId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE`;
-  return rows.length === 1;
 }
 
 /** Locks the buyer's order row; false when the order is not theirs (or absent). */
