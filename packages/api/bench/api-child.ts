@@ -18,8 +18,18 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: confi
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
 process.send?.({ ready: port });
-process.on("message", (m: { rss?: boolean; memory?: boolean; subscribers?: [string, string] }) => {
-  if (m.rss) process.send?.({ rss: process.memoryUsage().rss });
+process.on("message", (m: { stats?: boolean; memory?: boolean; subscribers?: [string, string] }) => {
+  // For the requests bench: CPU used so far (every thread), RSS now and at its peak.
+  if (m.stats) {
+    const cpu = process.cpuUsage();
+    process.send?.({
+      stats: {
+        cpuMicros: cpu.user + cpu.system,
+        rss: process.memoryUsage().rss,
+        maxRss: process.resourceUsage().maxRSS * 1024,
+      },
+    });
+  }
   // For the subscriptions bench: memory after a full GC (the child runs with --expose-gc), and subscriber counts.
   if (m.memory) {
     (globalThis as { gc?: () => void }).gc?.();
@@ -31,3 +41,5 @@ process.on("message", (m: { rss?: boolean; memory?: boolean; subscribers?: [stri
       subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]),
     });
 });
+// The bench's end (or its crash) ends this process too.
+process.on("disconnect", () => process.exit(0));

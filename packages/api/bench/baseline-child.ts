@@ -1,5 +1,5 @@
-// Bench child: the same products page straight from node:http + pg, with one hand-written SQL
-// statement and no GraphQL, auth or validation: the floor to compare the API against.
+// Bench child: the floor. A bare node:http + pg server answering one prepared SELECT (the 20
+// newest active products' own columns) with JSON built in Node: no GraphQL, auth or validation.
 import { createServer } from "node:http";
 import pg from "pg";
 
@@ -7,21 +7,15 @@ const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
-const SQL = `
-SELECT p.id, p.title, p.handle, p.tags, p."minPrice", p."maxPrice", p."currencyCode",
-  (SELECT coalesce(json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position), '[]')
-     FROM "ProductOption" o WHERE o."productId" = p.id) AS options,
-  (SELECT coalesce(json_agg(json_build_object('id', v.id, 'title', v.title, 'sku', v.sku, 'price', v.price,
-            'compareAtPrice', v."compareAtPrice", 'selectedOptions', v."selectedOptions", 'quantityAvailable', greatest(v."inventoryQuantity", 0))
-            ORDER BY v.position), '[]')
-     FROM "ProductVariant" v WHERE v."productId" = p.id) AS variants,
-  (SELECT coalesce(json_agg(json_build_object('url', m.url, 'kind', m.kind, 'width', m.width, 'height', m.height, 'alt', m.alt) ORDER BY m.position), '[]')
-     FROM "ProductMedia" m WHERE m."productId" = p.id) AS media
-FROM "Product" p WHERE p.status = 'ACTIVE' ORDER BY p."createdAt" DESC, p.id DESC LIMIT 20`;
+const PRODUCTS = {
+  name: "floor-products",
+  text: `SELECT id, title, handle, tags, "minPrice", "maxPrice", "currencyCode", "totalInventory"
+    FROM "Product" WHERE status = 'ACTIVE' ORDER BY "createdAt" DESC, id DESC LIMIT 20`,
+};
 
 const server = createServer(async (_req, res) => {
   try {
-    const { rows } = await pool.query(SQL);
+    const { rows } = await pool.query(PRODUCTS);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ data: { products: rows } }));
   } catch (error) {
@@ -32,4 +26,15 @@ const server = createServer(async (_req, res) => {
 server.listen(0, "127.0.0.1", () =>
   process.send?.({ ready: (server.address() as import("node:net").AddressInfo).port }),
 );
-process.on("message", (m: { rss?: boolean }) => m.rss && process.send?.({ rss: process.memoryUsage().rss }));
+process.on("message", (m: { stats?: boolean }) => {
+  if (m.stats)
+    process.send?.({
+      stats: {
+        cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
+        rss: process.memoryUsage().rss,
+        maxRss: process.resourceUsage().maxRSS * 1024,
+      },
+    });
+});
+// The bench's end (or its crash) ends this process too.
+process.on("disconnect", () => process.exit(0));

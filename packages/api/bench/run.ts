@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: runs every benchmark, each in its own process, one after the other:
- * products (bench/products.ts, takes `--scale bench`), checkout (bench/checkout.ts), feed
+ * requests (bench/requests.ts: the cost of a request against the floor; takes `--scale bench`), checkout (bench/checkout.ts), feed
  * (bench/feed.ts, always bench scale), affiliate (bench/affiliate.ts: the creator dashboard
  * at 1M clicks) and subscriptions (bench/subscriptions.ts). `--only <name>` runs one.
  * Results go to .bench/<name>.json.
@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BENCHES = ["products", "checkout", "feed", "affiliate", "subscriptions"] as const;
+const BENCHES = ["requests", "checkout", "feed", "affiliate", "subscriptions"] as const;
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;

@@ -1,0 +1,540 @@
+/**
+ * `pnpm bench` (first part; alone: `pnpm bench --only requests`): what one request costs, on
+ * PostgreSQL, against the floor.
+ *
+ * The floor is a bare node:http + pg server answering one prepared 20-row SELECT of products
+ * with JSON built in Node (baseline-child.ts). The API runs in production mode in its own
+ * process (api-child.ts). Both are started once; autocannon (10 connections) then measures
+ * the floor and each API workload alternately: floor, products page, floor, product by handle,
+ * floor, … so every API figure has a floor measured just before and just after it, and the
+ * ratio is to their mean. Every response is checked (HTTP status, GraphQL `errors`, mutation
+ * `userErrors`, the expected shape); one bad response fails the bench.
+ *
+ * Workloads: the products page (20 products with variants, options and media), a product by
+ * handle (the SDK's Product query, 100 handles in turn), a 2-line cart read (the SDK's Cart
+ * query), adding a line and removing it (the SDK's cartLinesAdd and cartLinesRemove) and the
+ * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider). Reads use
+ * a publishable key and no user, as a storefront does.
+ *
+ * For each it records req/s, p50 and p99, CPU milliseconds per request of the server process
+ * (process.cpuUsage) and of PostgreSQL (every `postgres` process's utime + stime from /proc),
+ * the load average, and the server's RSS; at the end the server's peak RSS and its start-up
+ * time. Printed, and written to .bench/requests.json.
+ *
+ * BENCH_SECONDS (default 10) per measurement after BENCH_WARMUP_SECONDS (default 3);
+ * `--scale bench` seeds 100,000 products instead of the demo's 2,000.
+ */
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createApiKey, openDatabase } from "@shoppable/schema";
+import { seedWorld } from "@shoppable/db/seed";
+import {
+  CartDocument,
+  CartCreateDocument,
+  CartLinesAddDocument,
+  CartLinesRemoveDocument,
+  CheckoutCompleteDocument,
+  ProductDocument,
+} from "../../sdk/src/generated/graphql.ts";
+import { repoRoot } from "../src/config.ts";
+import { BENCH_SERVER_URL } from "./shared.ts";
+
+const args = process.argv.slice(2);
+const scaleArg = args[args.indexOf("--scale") + 1];
+const scale = args.includes("--scale") && scaleArg === "bench" ? "bench" : "demo";
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const connections = 10;
+const dbName = `shoppable_bench_${scale}`;
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+/** The products page: 20 products with variants, options and media (the storefront's grid). */
+const PRODUCTS_PAGE = `query ProductsPage { products(first: 20) { edges { node {
+  id title handle tags priceRange { min { amount currencyCode } max { amount currencyCode } }
+  options { name values }
+  variants { id title sku price { amount currencyCode } compareAtPrice { amount currencyCode } selectedOptions { name value } quantityAvailable }
+  media { url kind width height alt }
+} } pageInfo { hasNextPage endCursor } } }`;
+
+// ---------------------------------------------------------------------------------------------
+// The database: seeded once and kept (shoppable_bench_demo / _bench), plus what the cart and
+// checkout workloads need, written fresh each run.
+
+interface Fixture {
+  key: string;
+  handles: string[];
+  /** A cart with two lines, for the read. */
+  twoLineCart: string;
+  /** One cart per connection holding one line, for add + remove. */
+  addRemoveCarts: string[];
+  /** The variant added (and removed) there. */
+  addVariant: string;
+  /** A digital variant with stock for ever, bought by the checkout flow. */
+  checkoutVariant: string;
+}
+
+async function prepareDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${dbName}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
+  if ((await db.prisma.shop.count()) === 0) {
+    console.log(`Seeding ${scale} scale into ${dbName} (kept for the next run)…`);
+    const started = Date.now();
+    await seedWorld(db.prisma, { seed: 1, scale });
+    console.log(`  seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  console.log(`Database ${dbName}: ${await db.prisma.product.count()} products`);
+  await db.close();
+  return url.toString();
+}
+
+/** Sends one GraphQL operation to the API; throws on any error. */
+async function graphql<T>(
+  url: string,
+  key: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-shoppable-key": key },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  const problem = responseProblem(response.status, body);
+  if (problem) throw new Error(`${query.slice(0, 60)}…: ${problem}`);
+  return body.data as T;
+}
+
+/** Why a GraphQL response is not a success (status, `errors`, any non-empty `userErrors`), or null. */
+function responseProblem(status: number, body: unknown): string | null {
+  if (status !== 200) return `HTTP ${status}: ${JSON.stringify(body).slice(0, 300)}`;
+  const { data, errors } = body as { data?: Record<string, unknown> | null; errors?: unknown[] };
+  if (errors?.length) return `errors: ${JSON.stringify(errors).slice(0, 300)}`;
+  if (!data) return "no data";
+  for (const value of Object.values(data)) {
+    const userErrors = (value as { userErrors?: unknown[] } | null)?.userErrors;
+    if (userErrors?.length) return `userErrors: ${JSON.stringify(userErrors).slice(0, 300)}`;
+  }
+  return null;
+}
+
+async function writeFixture(databaseUrl: string, apiUrl: string): Promise<Fixture> {
+  const db = await openDatabase({ databaseUrl });
+  const { key } = await createApiKey(db.prisma, { kind: "PUBLISHABLE", name: "requests bench" });
+  // Products with a variant in stock, of one currency, for carts; and a digital one made
+  // inexhaustible for the checkout flow (no address, no tax, no stock running out mid-run).
+  const products = await db.prisma.product.findMany({
+    where: { status: "ACTIVE", currencyCode: "USD", variants: { some: { inventoryQuantity: { gt: 100 } } } },
+    select: { handle: true, variants: { select: { id: true }, where: { inventoryQuantity: { gt: 100 } } } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  if (products.length < 4) throw new Error("The seeded world has too few products in stock for the bench.");
+  const variantOf = (i: number) => {
+    const id = products[i]?.variants[0]?.id;
+    if (!id) throw new Error(`Product ${i} has no variant in stock.`);
+    return id;
+  };
+  const checkoutVariant = variantOf(3);
+  await db.prisma.productVariant.update({
+    where: { id: checkoutVariant },
+    data: { inventoryQuantity: 1_000_000_000, requiresShipping: false },
+  });
+  await db.prisma.$executeRaw`UPDATE "Product" SET "totalInventory" = (SELECT sum(greatest("inventoryQuantity", 0)) FROM "ProductVariant" v WHERE v."productId" = "Product".id) WHERE id = (SELECT "productId" FROM "ProductVariant" WHERE id = ${checkoutVariant})`;
+  await db.close();
+
+  const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+  const createCart = async (variantIds: string[]) => {
+    const data = await graphql<{ cartCreate: { cart: { id: string } } }>(
+      apiUrl,
+      key,
+      CartCreateDocument.toString(),
+      {
+        input: {
+          buyerIdentity: { email: "bench@example.com" },
+          lines: variantIds.map((id) => ({ variantId: gid("ProductVariant", id), quantity: 1 })),
+        },
+      },
+    );
+    return data.cartCreate.cart.id;
+  };
+  const twoLineCart = await createCart([variantOf(0), variantOf(1)]);
+  const addRemoveCarts: string[] = [];
+  for (let i = 0; i < 20 * connections; i++) addRemoveCarts.push(await createCart([variantOf(0)]));
+  return {
+    key,
+    handles: products.map((p) => p.handle),
+    twoLineCart,
+    addRemoveCarts,
+    addVariant: gid("ProductVariant", variantOf(2)),
+    checkoutVariant: gid("ProductVariant", checkoutVariant),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two servers and what they report.
+
+interface ChildStats {
+  cpuMicros: number;
+  rss: number;
+  maxRss: number;
+}
+
+function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, script), [], {
+      env: { ...process.env, ...env },
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.on("message", (m: { ready?: number }) => m.ready && resolve({ child, port: m.ready }));
+  });
+}
+
+function stats(child: ChildProcess): Promise<ChildStats> {
+  return new Promise((resolve) => {
+    child.on("message", function onMessage(m: { stats?: ChildStats }) {
+      if (m.stats) {
+        child.off("message", onMessage);
+        resolve(m.stats);
+      }
+    });
+    child.send({ stats: true });
+  });
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** CPU milliseconds used so far by every PostgreSQL process on this machine (server and backends). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const close = stat.lastIndexOf(")");
+    if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+    const fields = stat.slice(close + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workloads: autocannon request sequences whose every response is checked.
+
+type Request = autocannon.Request & { onResponse?: (status: number, body: string, context: Ctx) => void };
+type Ctx = Record<string, unknown>;
+
+interface Workload {
+  name: string;
+  /** The requests one connection sends in turn (a flow is several). */
+  requests: Request[];
+  /** Requests per unit of work (3 for the checkout flow), for "per flow" figures. */
+  perFlow?: number;
+}
+
+interface Measurement {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest: number;
+  loadAverage: [number, number, number];
+  serverRssMiB: number;
+  bytesPerResponse: number;
+  flowsPerSecond?: number;
+}
+
+const failures: string[] = [];
+
+function checked(name: string, check: (status: number, body: string, context: Ctx) => void) {
+  return (status: number, body: string, context: Ctx) => {
+    try {
+      check(status, body, context);
+    } catch (error) {
+      if (failures.length < 5) failures.push(`${name}: ${(error as Error).message}`);
+      else failures.push(name);
+    }
+  };
+}
+
+function graphqlRequest(
+  name: string,
+  key: string,
+  build: (context: Ctx) => { query: string; variables?: Record<string, unknown> },
+  then: (data: Record<string, unknown>, context: Ctx) => void = () => {},
+): Request {
+  return {
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json", "x-shoppable-key": key },
+    setupRequest: (request, context) => ({ ...request, body: JSON.stringify(build(context as Ctx)) }),
+    onResponse: checked(name, (status, body, context) => {
+      const parsed = JSON.parse(body) as { data: Record<string, unknown> };
+      const problem = responseProblem(status, parsed);
+      if (problem) throw new Error(problem);
+      then(parsed.data, context);
+    }),
+  };
+}
+
+function workloads(f: Fixture): Workload[] {
+  const productsPage = graphqlRequest(
+    "products page",
+    f.key,
+    () => ({ query: PRODUCTS_PAGE }),
+    (data) => {
+      const edges = (data.products as { edges: unknown[] }).edges;
+      if (edges.length !== 20) throw new Error(`${edges.length} products, not 20`);
+    },
+  );
+  let handleAt = 0;
+  const productByHandle = graphqlRequest(
+    "product by handle",
+    f.key,
+    () => ({ query: ProductDocument.toString(), variables: { handle: f.handles[handleAt++ % f.handles.length] } }),
+    (data) => {
+      if (!(data.product as { id?: string } | null)?.id) throw new Error("no product");
+    },
+  );
+  const readCart = graphqlRequest(
+    "read cart",
+    f.key,
+    () => ({ query: CartDocument.toString(), variables: { id: f.twoLineCart } }),
+    (data) => {
+      if ((data.cart as { lines: unknown[] }).lines.length !== 2) throw new Error("not 2 lines");
+    },
+  );
+  // Autocannon clears a connection's context after each pass over its requests (and builds the
+  // next request before the last response is handled), so each pass takes the next of many
+  // carts in turn: one is used again only after a hundred and more other passes.
+  let nextCart = 0;
+  const cartOf = (context: Ctx) => {
+    context.cartId ??= f.addRemoveCarts[nextCart++ % f.addRemoveCarts.length];
+    return context.cartId as string;
+  };
+  type CartData = { cart: { lines: { id: string; variant: { id: string } }[] } };
+  const add = graphqlRequest(
+    "cartLinesAdd",
+    f.key,
+    (context) => ({
+      query: CartLinesAddDocument.toString(),
+      variables: { input: { cartId: cartOf(context), lines: [{ variantId: f.addVariant, quantity: 1 }] } },
+    }),
+    (data, context) => {
+      const line = (data.cartLinesAdd as CartData).cart.lines.find((l) => l.variant.id === f.addVariant);
+      if (!line) throw new Error("the added line is missing");
+      context.lineId = line.id;
+    },
+  );
+  const remove = graphqlRequest(
+    "cartLinesRemove",
+    f.key,
+    (context) => ({
+      query: CartLinesRemoveDocument.toString(),
+      variables: { input: { cartId: cartOf(context), lineIds: [context.lineId] } },
+    }),
+    (data) => {
+      if ((data.cartLinesRemove as CartData).cart.lines.length !== 1) throw new Error("the line stayed");
+    },
+  );
+  const create = graphqlRequest(
+    "cartCreate",
+    f.key,
+    () => ({
+      query: CartCreateDocument.toString(),
+      variables: { input: { buyerIdentity: { email: "buyer@example.com" } } },
+    }),
+    (data, context) => {
+      context.checkoutCart = (data.cartCreate as { cart: { id: string } }).cart.id;
+    },
+  );
+  const addToNew = graphqlRequest(
+    "cartLinesAdd (checkout)",
+    f.key,
+    (context) => ({
+      query: CartLinesAddDocument.toString(),
+      variables: {
+        input: { cartId: context.checkoutCart, lines: [{ variantId: f.checkoutVariant, quantity: 1 }] },
+      },
+    }),
+  );
+  const checkout = graphqlRequest(
+    "checkoutComplete",
+    f.key,
+    (context) => ({
+      query: CheckoutCompleteDocument.toString(),
+      variables: {
+        input: { cartId: context.checkoutCart, idempotencyKey: randomUUID(), payment: { token: "tok_success" } },
+      },
+    }),
+    (data) => {
+      const order = (data.checkoutComplete as { order: { status: string } | null }).order;
+      if (order?.status !== "PAID") throw new Error(`order ${JSON.stringify(order)}`);
+    },
+  );
+  return [
+    { name: "products page", requests: [productsPage] },
+    { name: "product by handle", requests: [productByHandle] },
+    { name: "read a 2-line cart", requests: [readCart] },
+    {
+      name: "add a line + remove it",
+      requests: [add, remove],
+      perFlow: 2,
+    },
+    { name: "checkout flow", requests: [create, addToNew, checkout], perFlow: 3 },
+  ];
+}
+
+const floorWorkload: Workload = {
+  name: "floor",
+  requests: [
+    {
+      method: "GET",
+      path: "/products",
+      onResponse: checked("floor", (status, body) => {
+        if (status !== 200) throw new Error(`HTTP ${status}`);
+        if ((JSON.parse(body) as { data: { products: unknown[] } }).data.products.length !== 20)
+          throw new Error("not 20 rows");
+      }),
+    },
+  ],
+};
+
+async function run(url: string, workload: Workload, duration: number) {
+  return autocannon({
+    url,
+    connections,
+    duration,
+    requests: workload.requests as autocannon.Request[],
+  });
+}
+
+async function measure(server: { child: ChildProcess; url: string }, workload: Workload): Promise<Measurement> {
+  await run(server.url, workload, warmup);
+  const before = { server: await stats(server.child), database: postgresCpuMs() };
+  const result = await run(server.url, workload, seconds);
+  const after = { server: await stats(server.child), database: postgresCpuMs() };
+  const requests = result.requests.total;
+  const row: Measurement = {
+    name: workload.name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests,
+    serverCpuMsPerRequest: round2((after.server.cpuMicros - before.server.cpuMicros) / 1000 / requests),
+    databaseCpuMsPerRequest: round2((after.database - before.database) / requests),
+    loadAverage: loadavg().map(round2) as [number, number, number],
+    serverRssMiB: mib(after.server.rss),
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
+  };
+  if (workload.perFlow) row.flowsPerSecond = round2(result.requests.average / workload.perFlow);
+  const errors = result.errors + result.non2xx + result.timeouts;
+  if (errors) failures.push(`${workload.name}: ${errors} failed requests`);
+  console.log(
+    `  ${workload.name.padEnd(24)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  CPU ${row.serverCpuMsPerRequest} + ${row.databaseCpuMsPerRequest} ms/req  load ${row.loadAverage[0]}  RSS ${row.serverRssMiB} MiB`,
+  );
+  return row;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+// ---------------------------------------------------------------------------------------------
+
+const databaseUrl = await prepareDatabase();
+const env = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" };
+const startedAt = performance.now();
+const apiChild = await start("api-child.ts", { ...env, PORT: "0" });
+const startupMs = Math.round(performance.now() - startedAt);
+const api = { child: apiChild.child, url: `http://127.0.0.1:${apiChild.port}` };
+const idle = await stats(api.child);
+const floorChild = await start("baseline-child.ts", env);
+const floor = { child: floorChild.child, url: `http://127.0.0.1:${floorChild.port}` };
+const fixture = await writeFixture(databaseUrl, `${api.url}/graphql`);
+
+console.log(
+  `\nAPI started in ${startupMs} ms (process start to listening), idle RSS ${mib(idle.rss)} MiB.` +
+    `\n${connections} connections, ${seconds} s per measurement after ${warmup} s of warm-up; floor and API alternate:`,
+);
+const rows: (Measurement & { floorRequestsPerSecond: number; ratioToFloor: number })[] = [];
+const floors: Measurement[] = [await measure(floor, floorWorkload)];
+let productsRss = 0;
+for (const workload of workloads(fixture)) {
+  const row = await measure(api, workload);
+  if (workload.name === "products page") productsRss = row.serverRssMiB;
+  floors.push(await measure(floor, floorWorkload));
+  const [floorBefore, floorAfter] = floors.slice(-2).map((f) => f.requestsPerSecond) as [number, number];
+  const floorRate = (floorBefore + floorAfter) / 2;
+  rows.push({
+    ...row,
+    floorRequestsPerSecond: Math.round(floorRate),
+    ratioToFloor: Math.round((row.requestsPerSecond / floorRate) * 1000) / 1000,
+  });
+}
+const end = await stats(api.child);
+
+console.log("\nworkload                 CPU ms/request (server + PostgreSQL)   req/s ÷ floor's req/s");
+for (const row of rows)
+  console.log(
+    `  ${row.name.padEnd(24)} ${`${row.serverCpuMsPerRequest} + ${row.databaseCpuMsPerRequest}`.padEnd(38)} ${row.ratioToFloor}${row.flowsPerSecond ? `   (${row.flowsPerSecond} flows/s)` : ""}`,
+  );
+const floorCpu = floors.map((f) => f.serverCpuMsPerRequest + f.databaseCpuMsPerRequest);
+console.log(
+  `  floor: ${Math.round(floors.reduce((s, f) => s + f.requestsPerSecond, 0) / floors.length)} req/s on average, ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
+);
+console.log(
+  `API memory: idle ${mib(idle.rss)} MiB, after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${startupMs} ms`,
+);
+
+for (const server of [api, floor]) {
+  server.child.removeAllListeners("exit");
+  server.child.kill("SIGTERM");
+}
+const out = join(repoRoot, ".bench");
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, "requests.json"),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      scale,
+      connections,
+      seconds,
+      warmup,
+      startupMs,
+      memoryMiB: { idle: mib(idle.rss), afterProducts: productsRss, end: mib(end.rss), peak: mib(end.maxRss) },
+      rows,
+      floors,
+      failures,
+    },
+    null,
+    2,
+  ),
+);
+if (failures.length) {
+  console.error(`\n${failures.length} bad responses, e.g.:\n  ${failures.slice(0, 5).join("\n  ")}`);
+  process.exit(1);
+}
+process.exit(0);
