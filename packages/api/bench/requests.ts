@@ -219,7 +219,11 @@ function stats(child: ChildProcess): Promise<ChildStats> {
 
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
-/** CPU milliseconds used so far by every PostgreSQL process on this machine (server and backends). */
+/**
+ * CPU milliseconds used so far by PostgreSQL on this machine: every live `postgres` process's
+ * own time, plus the time of those that have exited (a backend whose connection closed), which
+ * the postmaster collects as its children's time.
+ */
 function postgresCpuMs(): number {
   let ticks = 0;
   for (const pid of readdirSync("/proc")) {
@@ -233,7 +237,8 @@ function postgresCpuMs(): number {
     const close = stat.lastIndexOf(")");
     if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
     const fields = stat.slice(close + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    // utime, stime, cutime, cstime: fields 14 to 17 of proc(5)'s stat
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
   return (ticks * 1000) / CLOCK_TICKS;
 }
