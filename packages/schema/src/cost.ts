@@ -71,6 +71,15 @@ interface Collected {
   sets: SelectionSetNode[];
 }
 
+/** A field of an object whose value may hold objects (leaf fields cost nothing and are left out). */
+interface ObjectChild {
+  key: string;
+  type: GraphQLNamedType;
+  sets: readonly SelectionSetNode[];
+  /** A connection's edges and page info are free. */
+  free: boolean;
+}
+
 /**
  * The cost of what a result returned, by the same model as the requested cost: one per object
  * in `data` (scalars, enums and JSON values nothing; a connection's edges and page info free),
@@ -142,20 +151,41 @@ export function resultCost(
     byType.set(sets, found);
     return found;
   };
+  // Per type and selection sets, the fields whose values may hold objects, worked out once.
+  const childCache = new Map<string, WeakMap<readonly SelectionSetNode[], ObjectChild[]>>();
+  const objectChildren = (type: GraphQLObjectType, sets: readonly SelectionSetNode[]): ObjectChild[] => {
+    let byType = childCache.get(type.name);
+    if (!byType) childCache.set(type.name, (byType = new WeakMap()));
+    let children = byType.get(sets);
+    if (children) return children;
+    children = [];
+    const fields = type.getFields();
+    const connection = type.name.endsWith("Connection");
+    for (const [key, { name, sets: childSets }] of collect(sets, type)) {
+      const field = fields[name];
+      if (!field) continue;
+      const childType = getNamedType(field.type);
+      if (isLeafType(childType)) continue;
+      children.push({
+        key,
+        type: childType,
+        sets: childSets,
+        free: connection && (name === "edges" || name === "pageInfo"),
+      });
+    }
+    byType.set(sets, children);
+    return children;
+  };
   const objectCost = (
     value: Record<string, unknown>,
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
   ): number => {
     let cost = 0;
-    for (const [key, { name, sets: childSets }] of collect(sets, type)) {
-      const child = value[key];
-      const field = type.getFields()[name];
-      if (child === null || child === undefined || !field) continue;
-      const childType = getNamedType(field.type);
-      if (isLeafType(childType)) continue;
-      const free = type.name.endsWith("Connection") && (name === "edges" || name === "pageInfo");
-      cost += valueCost(child, childType, childSets, free);
+    for (const child of objectChildren(type, sets)) {
+      const childValue = value[child.key];
+      if (childValue === null || childValue === undefined) continue;
+      cost += valueCost(childValue, child.type, child.sets, child.free);
     }
     return cost;
   };
@@ -189,8 +219,11 @@ export function resultCost(
     sets: readonly SelectionSetNode[],
     free: boolean,
   ): number => {
-    if (Array.isArray(value))
-      return value.reduce<number>((sum, item) => sum + valueCost(item, type, sets, free), 0);
+    if (Array.isArray(value)) {
+      let sum = 0;
+      for (const item of value) sum += valueCost(item, type, sets, free);
+      return sum;
+    }
     if (value === null || typeof value !== "object") return 0;
     const object = value as Record<string, unknown>;
     const inner = isObjectType(type)
