@@ -93,6 +93,9 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Events one subscription may have waiting before its backlog is dropped for a `refetch`. */
   SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(100),
+  RESPONSE_CACHE: bool.default(true),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(2_000),
   /** Bytes a WebSocket may have unsent before it is closed as a slow consumer (1013). */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Subscriptions one WebSocket may hold at once. */
@@ -160,6 +163,11 @@ export interface Config {
   trustProxy: boolean;
   redisUrl: string | undefined;
   subscriptionQueueLimit: number;
+  /**
+   * The shared cache of public reads (response-cache.ts): on unless RESPONSE_CACHE=false; an
+   * entry lives at most `ttlSeconds`; in process (up to `maxEntries`), or in Redis with REDIS_URL.
+   */
+  responseCache: { enabled: boolean; ttlSeconds: number; maxEntries: number };
   wsMaxBufferedBytes: number;
   wsMaxSubscriptions: number;
   limits: {
@@ -224,6 +232,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY ?? false,
     redisUrl: e.REDIS_URL,
     subscriptionQueueLimit: e.SUBSCRIPTION_QUEUE_LIMIT,
+    responseCache: {
+      enabled: e.RESPONSE_CACHE,
+      ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+    },
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
     limits: {

@@ -54,6 +54,11 @@ export interface EventBusOptions {
   redisUrl?: string | undefined;
   /** Events a subscription may have waiting before its backlog is dropped (default 100). */
   queueLimit?: number;
+  /**
+   * Called for every event this instance publishes, before it goes out (the response cache
+   * drops what the event made stale: response-cache.ts). Must not throw.
+   */
+  onPublish?: <T extends Topic>(topic: T, id: string, payload: EventTopics[T]) => void;
 }
 
 type AnyDelivery = Delivery<unknown>;
@@ -130,7 +135,12 @@ class SubscriptionQueue implements AsyncIterableIterator<AnyDelivery> {
 
 const channelOf = (topic: string, id: string) => `shoppable:${topic}:${id}`;
 
-export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusOptions): ServerEventBus {
+export function createEventBus({
+  logger,
+  redisUrl,
+  queueLimit = 100,
+  onPublish,
+}: EventBusOptions): ServerEventBus {
   const channels = new Map<string, Set<SubscriptionQueue>>();
   const listeners = new Map<string, Set<(delivery: AnyDelivery) => void>>();
   let dropped = 0;
@@ -227,6 +237,7 @@ export function createEventBus({ logger, redisUrl, queueLimit = 100 }: EventBusO
   const ready = (client: Redis | null) => client !== null && client.status === "ready";
 
   function publish<T extends Topic>(topic: T, id: string, payload: EventTopics[T]): void {
+    onPublish?.(topic, id, payload);
     const channel = channelOf(topic, id);
     notifyListeners(channel, { kind: "event", payload });
     if (publisher && ready(publisher) && ready(subscriber) && !lost) {

@@ -11,6 +11,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import type { Cache } from "@graphql-yoga/plugin-response-cache";
 import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
 import type { Resolver } from "@shoppable/schema/webhooks/target.ts";
 import { createYoga, type Plugin } from "graphql-yoga";
@@ -32,6 +33,7 @@ import {
   type LimitedContext,
   type Protections,
 } from "./limits/index.ts";
+import { createResponseCache, type ResponseCache } from "./response-cache.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -46,6 +48,8 @@ export interface ServerOptions {
   buckets?: BucketStore;
   /** The job queue operations enqueue to (jobs.ts); without one, work waits for a sweep. */
   jobs?: Jobs;
+  /** The response cache's store instead of the configured one (tests); RESPONSE_CACHE=false still turns it off. */
+  responseCacheStore?: Cache;
   /** Resolves webhook endpoint host names when they are vetted at creation; default the system's resolver. */
   webhookResolver?: Resolver;
 }
@@ -66,6 +70,7 @@ function createShoppableYoga(
   protections: Protections,
   events: ServerEventBus,
   clickBuckets: BucketStore,
+  responseCache: ResponseCache | null,
 ) {
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
@@ -137,6 +142,8 @@ function createShoppableYoga(
       requestLog,
       erasurePlugin(authenticator),
       ...protections.plugins,
+      // After the protections: only an authenticated, admitted caller reaches the cache.
+      ...(responseCache?.plugins ?? []),
     ],
   });
 }
@@ -178,16 +185,23 @@ function json(
 
 export function createServer(options: ServerOptions): ShoppableServer {
   const { config, db, logger } = options;
+  const buckets = options.buckets ?? createBucketStore(config, logger);
+  const responseCache = createResponseCache({
+    config,
+    logger,
+    buckets,
+    ...(options.responseCacheStore ? { store: options.responseCacheStore } : {}),
+  });
   const events = createEventBus({
     logger,
     redisUrl: config.redisUrl,
     queueLimit: config.subscriptionQueueLimit,
+    ...(responseCache ? { onPublish: responseCache.onEvent } : {}),
   });
   const authenticator = createAuthenticator(db.prisma, config, events);
-  const buckets = options.buckets ?? createBucketStore(config, logger);
   const clickBuckets = createClickBucketStore(config, logger);
   const protections = createProtections({ config, store: buckets, authenticate: authenticator.authenticate });
-  const yoga = createShoppableYoga(options, authenticator, protections, events, clickBuckets);
+  const yoga = createShoppableYoga(options, authenticator, protections, events, clickBuckets, responseCache);
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -236,6 +250,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       );
       authenticator.close();
       await events.close();
+      await responseCache?.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       const timer = setTimeout(() => {

@@ -62,6 +62,8 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await openTestDatabase();
   // Rate limits are tested on their own (limits.test.ts); elsewhere buckets are too big to matter.
+  // The response cache too (response-cache.test.ts, and the fuzz tests run with it): elsewhere
+  // tests write fixtures straight to the database between reads and count statements per read.
   // Tests stand in for a proxy: they name client addresses in X-Forwarded-For.
   const config = loadConfig({
     NODE_ENV: "test",
@@ -70,6 +72,7 @@ export async function startTestApi(
     RATE_LIMIT_CAPACITY: "1000000000",
     TRUST_PROXY: "1",
     AFFILIATE_CLICKS_PER_MINUTE: "1000000",
+    RESPONSE_CACHE: "false",
     ...overrides,
   });
   const logger = options.logger ?? createLogger("silent");

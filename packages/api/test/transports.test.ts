@@ -68,6 +68,8 @@ beforeAll(async () => {
     MAX_BODY_BYTES: "4096",
     RATE_LIMIT_CAPACITY: "20",
     RATE_LIMIT_RESTORE_PER_SECOND: "1",
+    // Repeated public queries would be cached answers costing one point (response-cache.test.ts).
+    RESPONSE_CACHE: "false",
   });
   const buckets = new MemoryBucketStore(config.limits.bucket, () => clock.now);
   server = createServer({ db: api.db, config, logger: createLogger("silent"), buckets });
