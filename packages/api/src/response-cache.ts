@@ -120,6 +120,13 @@ export function invalidationsForEvent<T extends Topic>(
 }
 
 /**
+ * A cached response's `data` as JSON, made once per cached object (the in-process store hands out
+ * the same object until it is dropped; the Redis store keeps it as read): a hit costs the JSON of
+ * its extensions, not of its data.
+ */
+const dataJson = new WeakMap<object, string>();
+
+/**
  * The Redis store: a response under `<prefix>r:<key>` for its lifetime, and per type and per
  * object a set of the responses holding it (`<prefix>e:<type>` and `<prefix>e:<type>:<id>`),
  * which lives as long as the newest of them. Invalidating reads the set and deletes what it
@@ -135,7 +142,9 @@ export class RedisResponseCache implements Cache {
   async set(key: string, result: unknown, entities: Iterable<Entity>, ttlMs: number): Promise<void> {
     const ttl = Number.isFinite(ttlMs) ? Math.max(1, Math.round(ttlMs)) : 86_400_000;
     const response = `${this.prefix}r:${key}`;
-    const pipeline = this.redis.multi().set(response, JSON.stringify(result), "PX", ttl);
+    // The data alone: a hit is answered with it as stored (see `withCachedData`).
+    const { data } = result as { data?: unknown };
+    const pipeline = this.redis.multi().set(response, JSON.stringify(data ?? null), "PX", ttl);
     for (const { typename, id } of entities) {
       for (const index of id == null ? [typename] : [typename, `${typename}:${id}`]) {
         const indexKey = `${this.prefix}e:${index}`;
@@ -147,7 +156,10 @@ export class RedisResponseCache implements Cache {
 
   async get(key: string): Promise<CachedResult> {
     const stored = await this.redis.get(`${this.prefix}r:${key}`);
-    return stored === null ? undefined : (JSON.parse(stored) as CachedResult);
+    if (stored === null) return undefined;
+    const data = JSON.parse(stored) as Record<string, unknown>;
+    if (data !== null && typeof data === "object") dataJson.set(data, stored);
+    return { data } as CachedResult;
   }
 
   async invalidate(entities: Iterable<Entity>): Promise<void> {
@@ -167,12 +179,6 @@ export class RedisResponseCache implements Cache {
     void this.logger;
   }
 }
-
-/**
- * A cached response's `data` as JSON, made once per cached object (the in-process store hands out
- * the same object until it is dropped): a hit costs the JSON of its extensions, not of its data.
- */
-const dataJson = new WeakMap<object, string>();
 
 /** Yoga's result `stringify` for a cached answer (it passes the result without `extensions.http`). */
 function withCachedData(result: { data?: unknown; extensions?: unknown }): string {

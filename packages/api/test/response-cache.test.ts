@@ -222,6 +222,7 @@ describe.skipIf(!(await redisReachable()))("the Redis store", () => {
       await store.set("b", { data: { n: 2 } }, [{ typename: "Product", id: gid("Product", "2") }], 60_000);
       await store.set("c", { data: { n: 3 } }, [{ typename: "Shop", id: gid("Shop", "1") }], 60_000);
       expect(await store.get("a")).toEqual({ data: { n: 1 } });
+      expect(await redis.get(`${prefix}r:a`)).toBe(`{"n":1}`);
       const ttl = await redis.pttl(`${prefix}e:Product:${product1.id}`);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(60_000);
