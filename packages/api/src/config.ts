@@ -2,12 +2,20 @@
  * Configuration, read and validated once from the environment. Every setting has a default
  * that makes the embedded mode work with none at all.
  */
-import { isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 
-/** The repository root: relative DATA_DIR values are resolved against it. */
-export const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+/**
+ * The repository root: relative DATA_DIR values are resolved against it. Found from this
+ * package's package.json (two levels below the root), so it is the same from the source (tsx,
+ * vitest) and from the build in `dist/`.
+ */
+export const repoRoot = resolve(
+  dirname(createRequire(import.meta.url).resolve("@shoppable/api/package.json")),
+  "..",
+  "..",
+);
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])

@@ -1,19 +1,29 @@
-// The README's first command, as a process: first start migrates, seeds, prints credentials and
-// the GraphiQL URL; SIGTERM shuts it down cleanly; a restart reuses data and keys; production
-// prints no credentials and serves no GraphiQL.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+// The README's first command, as a process: `pnpm start` builds the API (tsup, dist/) and runs
+// the compiled server, no tsx. First start migrates, seeds, prints credentials and the GraphiQL
+// URL; SIGTERM shuts it down cleanly; a restart reuses data and keys; production prints no
+// credentials and serves no GraphiQL.
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "shoppable-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+beforeAll(() => {
+  const tsup = join(
+    dirname(createRequire(import.meta.url).resolve("tsup/package.json")),
+    "dist/cli-default.js",
+  );
+  execFileSync(process.execPath, [tsup], { cwd: apiDir, stdio: "pipe" });
+}, 120_000);
+
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: apiDir,
     env: {
       ...process.env,

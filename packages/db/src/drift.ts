@@ -4,13 +4,13 @@
  * result against the schema. Triggers and functions added by hand in migrations are invisible to
  * the engine, so they never count as drift.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { migrationsDir } from "./migrations.ts";
+import { packageDir } from "./package-dir.ts";
 import { diffMigrationsToSchema, isEmptyMigrationSql } from "./schema-engine.ts";
 
 /** Absolute path of `packages/db/prisma/schema.prisma`. */
-export const schemaPath = join(dirname(fileURLToPath(import.meta.url)), "..", "prisma", "schema.prisma");
+export const schemaPath = join(packageDir, "prisma", "schema.prisma");
 
 export interface DriftResult {
   /** True when the migrations produce exactly the schema. */

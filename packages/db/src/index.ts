@@ -3,11 +3,9 @@
  * through `pg`, behind the same Prisma client, schema and migrations.
  */
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type MigrationReport } from "./migrations.ts";
 import { countStatements, type StatementListener } from "./statement-counter.ts";
@@ -51,14 +49,29 @@ export interface OpenDatabaseOptions {
 /** How long a request waits for a PostgreSQL connection before it fails (a masked error) instead of hanging. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * The embedded database's buffer cache (PostgreSQL's `shared_buffers`). A data directory keeps
+ * initdb's 128MB, and PGlite zeroes all of it inside its WebAssembly memory at start: 128 MB of
+ * resident memory before the first query. Half is plenty for the demo world (92 MB on disk,
+ * indexes included); a page that is not cached is read back from the data directory's files
+ * (the operating system's cache) or, in memory, from PGlite's in-memory files.
+ */
+export const EMBEDDED_SHARED_BUFFERS = "64MB";
+
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   let driver: Driver;
   let factory: SqlDriverAdapterFactory;
   let description: string;
+  // Each driver and its adapter is loaded when used: a server on PostgreSQL never loads PGlite
+  // (its JavaScript alone is a few MB of heap), the embedded one never loads `pg`'s adapter.
   if (options.databaseUrl) {
+    const [{ default: pgModule }, { PrismaPg }] = await Promise.all([
+      import("pg"),
+      import("@prisma/adapter-pg"),
+    ]);
     // JIT off: for short OLTP statements PostgreSQL's JIT costs far more than it saves (a
     // FOR_YOU feed page spent 3 s compiling a 0.3 s query whose estimated cost crossed jit_above_cost).
-    const pool = new pg.Pool({
+    const pool = new pgModule.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       options: "-c jit=off",
@@ -75,9 +88,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     factory = new PrismaPg(pool);
     description = redactUrl(options.databaseUrl);
   } else {
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("pglite-prisma-adapter"),
+    ]);
     const dataDir = options.dataDir ?? "memory://";
     if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
-    const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+    const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+    });
     driver = { kind: "pglite", pglite };
     factory = new PrismaPGlite(pglite);
     description = dataDir === "memory://" ? "embedded PGlite (in memory)" : `embedded PGlite at ${dataDir}`;

@@ -26,13 +26,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PoolClient } from "pg";
 import type { Driver } from "./index.ts";
+import { packageDir } from "./package-dir.ts";
 
 /** Absolute path of `packages/db/prisma/migrations`. */
-export const migrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+export const migrationsDir = join(packageDir, "prisma", "migrations");
 
 /** What {@link applyMigrations} did. */
 export interface MigrationReport {

@@ -17,6 +17,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -26,6 +27,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { packageDir } from "./package-dir.ts";
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -54,11 +56,13 @@ export function loadSchemaEngine(): Promise<EngineModule> {
 
 async function instantiateEngine(): Promise<EngineModule> {
   installPanicRegistry();
-  const require = createRequire(import.meta.url);
+  // Resolved from this package's folder (its devDependency), not from the importing file: the same
+  // from the source and from a bundle that inlines this module elsewhere.
+  const require = createRequire(join(packageDir, "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = join(dirname(gluePath), "schema_engine_bg.wasm");
   const [glue, module] = await Promise.all([
-    import("@prisma/schema-engine-wasm/schema_engine_bg"),
+    import(pathToFileURL(gluePath).href) as Promise<EngineModule>,
     readFile(wasmPath).then((bytes) => WebAssembly.compile(bytes)),
   ]);
   const instance = await WebAssembly.instantiate(module, {
