@@ -10,6 +10,8 @@ import { createServer } from "../src/server.ts";
 const config = loadConfig({
   RATE_LIMIT_CAPACITY: "1000000000",
   MAX_QUERY_COST: "1000000",
+  // What these benchmarks measure is execution: the response cache has its own figures (requests.ts).
+  RESPONSE_CACHE: "false",
   ...process.env,
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
@@ -18,18 +20,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: confi
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
 process.send?.({ ready: port });
-process.on("message", (m: { stats?: boolean; memory?: boolean; subscribers?: [string, string] }) => {
-  // For the requests bench: CPU used so far (every thread), RSS now and at its peak.
-  if (m.stats) {
-    const cpu = process.cpuUsage();
-    process.send?.({
-      stats: {
-        cpuMicros: cpu.user + cpu.system,
-        rss: process.memoryUsage().rss,
-        maxRss: process.resourceUsage().maxRSS * 1024,
-      },
-    });
-  }
+process.on("message", (m: { memory?: boolean; subscribers?: [string, string] }) => {
   // For the subscriptions bench: memory after a full GC (the child runs with --expose-gc), and subscriber counts.
   if (m.memory) {
     (globalThis as { gc?: () => void }).gc?.();

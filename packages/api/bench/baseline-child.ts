@@ -26,15 +26,5 @@ const server = createServer(async (_req, res) => {
 server.listen(0, "127.0.0.1", () =>
   process.send?.({ ready: (server.address() as import("node:net").AddressInfo).port }),
 );
-process.on("message", (m: { stats?: boolean }) => {
-  if (m.stats)
-    process.send?.({
-      stats: {
-        cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
-        rss: process.memoryUsage().rss,
-        maxRss: process.resourceUsage().maxRSS * 1024,
-      },
-    });
-});
 // The bench's end (or its crash) ends this process too.
 process.on("disconnect", () => process.exit(0));

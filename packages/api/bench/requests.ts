@@ -3,8 +3,9 @@
  * PostgreSQL, against the floor.
  *
  * The floor is a bare node:http + pg server answering one prepared 20-row SELECT of products
- * with JSON built in Node (baseline-child.ts). The API runs in production mode in its own
- * process (api-child.ts). Both are started once; autocannon (10 connections) then measures
+ * with JSON built in Node (baseline-child.ts). The API runs as production runs it: built
+ * (tsup), then `node dist/main.js` with NODE_ENV=production, twice: with the response cache off
+ * (the uncached figures) and on. All are started once; autocannon (10 connections) then measures
  * the floor and each API workload alternately: floor, products page, floor, product by handle,
  * floor, … so every API figure has a floor measured just before and just after it, and the
  * ratio is to their mean. Every response is checked (HTTP status, GraphQL `errors`, mutation
@@ -13,20 +14,23 @@
  * Workloads: the products page (20 products with variants, options and media), a product by
  * handle (the SDK's Product query, 100 handles in turn), a 2-line cart read (the SDK's Cart
  * query), adding a line and removing it (the SDK's cartLinesAdd and cartLinesRemove) and the
- * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider). Reads use
- * a publishable key and no user, as a storefront does.
+ * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider); the products
+ * page and the product by handle again with the response cache on. Reads use a publishable key
+ * and no user, as a storefront does.
  *
  * For each it records req/s, p50 and p99, CPU milliseconds per request of the server process
- * (process.cpuUsage) and of PostgreSQL (every `postgres` process's utime + stime from /proc),
- * the load average, and the server's RSS; at the end the server's peak RSS and its start-up
- * time. Printed, and written to .bench/requests.json.
+ * and of PostgreSQL (utime + stime from /proc; for PostgreSQL every `postgres` process, exited
+ * backends included), the load average, and the server's RSS; for the uncached API its idle
+ * RSS, its peak RSS (VmHWM) and its start-up time (spawn to /health answering). Printed, and
+ * written to .bench/requests.json.
  *
  * BENCH_SECONDS (default 10) per measurement after BENCH_WARMUP_SECONDS (default 3);
  * `--scale bench` seeds 100,000 products instead of the demo's 2,000.
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -152,7 +156,8 @@ async function writeFixture(databaseUrl: string, apiUrl: string): Promise<Fixtur
     where: { id: checkoutVariant },
     data: { inventoryQuantity: 1_000_000_000, requiresShipping: false },
   });
-  await db.prisma.$executeRaw`UPDATE "Product" SET "totalInventory" = (SELECT sum(greatest("inventoryQuantity", 0)) FROM "ProductVariant" v WHERE v."productId" = "Product".id) WHERE id = (SELECT "productId" FROM "ProductVariant" WHERE id = ${checkoutVariant})`;
+  await db.prisma
+    .$executeRaw`UPDATE "Product" SET "totalInventory" = (SELECT sum(greatest("inventoryQuantity", 0)) FROM "ProductVariant" v WHERE v."productId" = "Product".id) WHERE id = (SELECT "productId" FROM "ProductVariant" WHERE id = ${checkoutVariant})`;
   await db.close();
 
   const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -186,35 +191,101 @@ async function writeFixture(databaseUrl: string, apiUrl: string): Promise<Fixtur
 // ---------------------------------------------------------------------------------------------
 // The two servers and what they report.
 
-interface ChildStats {
-  cpuMicros: number;
+interface ProcessStats {
+  cpuMs: number;
   rss: number;
+  /** The process's peak RSS (VmHWM). */
   maxRss: number;
 }
 
-function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+const apiDir = join(here, "..");
+
+/** A free TCP port on 127.0.0.1 (the API takes it from PORT). */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(here, script), [], {
-      env: { ...process.env, ...env },
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The API as production runs it: the compiled build (`node dist/main.js`, built first), on
+ * PostgreSQL, NODE_ENV=production, with its defaults (the job worker in process included) except
+ * rate limits too big to matter and the response cache as asked. Resolves once /health answers.
+ */
+async function startApi(
+  databaseUrl: string,
+  responseCache: boolean,
+): Promise<Server & { startupMs: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(apiDir, "dist", "main.js")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: "10",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_CAPACITY: "1000000000",
+      // Above the feed bench's page (about 123,000 by the bounds); the products page is 13,141.
+      MAX_QUERY_COST: "1000000",
+      RESPONSE_CACHE: String(responseCache),
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const up = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { child, url, startupMs: Math.round(performance.now() - started) };
+}
+
+/** The floor: bare node:http + pg (baseline-child.ts). */
+function startFloor(databaseUrl: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, "baseline-child.ts"), [], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" },
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-    child.on("message", (m: { ready?: number }) => m.ready && resolve({ child, port: m.ready }));
+    child.once("exit", (code) => reject(new Error(`baseline-child.ts exited with ${code}`)));
+    child.on(
+      "message",
+      (m: { ready?: number }) => m.ready && resolve({ child, url: `http://127.0.0.1:${m.ready}` }),
+    );
   });
 }
 
-function stats(child: ChildProcess): Promise<ChildStats> {
-  return new Promise((resolve) => {
-    child.on("message", function onMessage(m: { stats?: ChildStats }) {
-      if (m.stats) {
-        child.off("message", onMessage);
-        resolve(m.stats);
-      }
-    });
-    child.send({ stats: true });
-  });
+/** CPU time (every thread), RSS and peak RSS of a process, from /proc. */
+function stats(child: ChildProcess): ProcessStats {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const kib = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
+  return {
+    cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS,
+    rss: kib("VmRSS"),
+    maxRss: kib("VmHWM"),
+  };
 }
 
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
@@ -246,13 +317,15 @@ function postgresCpuMs(): number {
 // ---------------------------------------------------------------------------------------------
 // Workloads: autocannon request sequences whose every response is checked.
 
-type Request = autocannon.Request & { onResponse?: (status: number, body: string, context: Ctx) => void };
+type Request = autocannon.Request;
 type Ctx = Record<string, unknown>;
 
 interface Workload {
   name: string;
   /** The requests one connection sends in turn (a flow is several). */
   requests: Request[];
+  /** Run against the API with the response cache on (the others have it off). */
+  cached?: boolean;
   /** Requests per unit of work (3 for the checkout flow), for "per flow" figures. */
   perFlow?: number;
 }
@@ -274,9 +347,9 @@ interface Measurement {
 const failures: string[] = [];
 
 function checked(name: string, check: (status: number, body: string, context: Ctx) => void) {
-  return (status: number, body: string, context: Ctx) => {
+  return (status: number, body: string, context: object) => {
     try {
-      check(status, body, context);
+      check(status, body, context as Ctx);
     } catch (error) {
       if (failures.length < 5) failures.push(`${name}: ${(error as Error).message}`);
       else failures.push(name);
@@ -318,7 +391,10 @@ function workloads(f: Fixture): Workload[] {
   const productByHandle = graphqlRequest(
     "product by handle",
     f.key,
-    () => ({ query: ProductDocument.toString(), variables: { handle: f.handles[handleAt++ % f.handles.length] } }),
+    () => ({
+      query: ProductDocument.toString(),
+      variables: { handle: f.handles[handleAt++ % f.handles.length] },
+    }),
     (data) => {
       if (!(data.product as { id?: string } | null)?.id) throw new Error("no product");
     },
@@ -375,23 +451,23 @@ function workloads(f: Fixture): Workload[] {
       context.checkoutCart = (data.cartCreate as { cart: { id: string } }).cart.id;
     },
   );
-  const addToNew = graphqlRequest(
-    "cartLinesAdd (checkout)",
-    f.key,
-    (context) => ({
-      query: CartLinesAddDocument.toString(),
-      variables: {
-        input: { cartId: context.checkoutCart, lines: [{ variantId: f.checkoutVariant, quantity: 1 }] },
-      },
-    }),
-  );
+  const addToNew = graphqlRequest("cartLinesAdd (checkout)", f.key, (context) => ({
+    query: CartLinesAddDocument.toString(),
+    variables: {
+      input: { cartId: context.checkoutCart, lines: [{ variantId: f.checkoutVariant, quantity: 1 }] },
+    },
+  }));
   const checkout = graphqlRequest(
     "checkoutComplete",
     f.key,
     (context) => ({
       query: CheckoutCompleteDocument.toString(),
       variables: {
-        input: { cartId: context.checkoutCart, idempotencyKey: randomUUID(), payment: { token: "tok_success" } },
+        input: {
+          cartId: context.checkoutCart,
+          idempotencyKey: randomUUID(),
+          payment: { token: "tok_success" },
+        },
       },
     }),
     (data) => {
@@ -401,7 +477,9 @@ function workloads(f: Fixture): Workload[] {
   );
   return [
     { name: "products page", requests: [productsPage] },
+    { name: "products page, response cache on", requests: [productsPage], cached: true },
     { name: "product by handle", requests: [productByHandle] },
+    { name: "product by handle, response cache on", requests: [productByHandle], cached: true },
     { name: "read a 2-line cart", requests: [readCart] },
     {
       name: "add a line + remove it",
@@ -432,15 +510,15 @@ async function run(url: string, workload: Workload, duration: number) {
     url,
     connections,
     duration,
-    requests: workload.requests as autocannon.Request[],
+    requests: workload.requests,
   });
 }
 
-async function measure(server: { child: ChildProcess; url: string }, workload: Workload): Promise<Measurement> {
+async function measure(server: Server, workload: Workload): Promise<Measurement> {
   await run(server.url, workload, warmup);
-  const before = { server: await stats(server.child), database: postgresCpuMs() };
+  const before = { server: stats(server.child), database: postgresCpuMs() };
   const result = await run(server.url, workload, seconds);
-  const after = { server: await stats(server.child), database: postgresCpuMs() };
+  const after = { server: stats(server.child), database: postgresCpuMs() };
   const requests = result.requests.total;
   const row: Measurement = {
     name: workload.name,
@@ -448,7 +526,7 @@ async function measure(server: { child: ChildProcess; url: string }, workload: W
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests,
-    serverCpuMsPerRequest: round2((after.server.cpuMicros - before.server.cpuMicros) / 1000 / requests),
+    serverCpuMsPerRequest: round2((after.server.cpuMs - before.server.cpuMs) / requests),
     databaseCpuMsPerRequest: round2((after.database - before.database) / requests),
     loadAverage: loadavg().map(round2) as [number, number, number],
     serverRssMiB: mib(after.server.rss),
@@ -469,51 +547,59 @@ const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 // ---------------------------------------------------------------------------------------------
 
 const databaseUrl = await prepareDatabase();
-const env = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" };
-const startedAt = performance.now();
-const apiChild = await start("api-child.ts", { ...env, PORT: "0" });
-const startupMs = Math.round(performance.now() - startedAt);
-const api = { child: apiChild.child, url: `http://127.0.0.1:${apiChild.port}` };
-const idle = await stats(api.child);
-const floorChild = await start("baseline-child.ts", env);
-const floor = { child: floorChild.child, url: `http://127.0.0.1:${floorChild.port}` };
+console.log("Building the API (tsup)…");
+const build = spawnSync(process.execPath, [join(apiDir, "node_modules", "tsup", "dist", "cli-default.js")], {
+  cwd: apiDir,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+if (build.status !== 0) throw new Error("the API build failed");
+const api = await startApi(databaseUrl, false);
+await new Promise((r) => setTimeout(r, 3000));
+const idle = stats(api.child);
+const cachedApi = await startApi(databaseUrl, true);
+const floor = await startFloor(databaseUrl);
 const fixture = await writeFixture(databaseUrl, `${api.url}/graphql`);
 
 console.log(
-  `\nAPI started in ${startupMs} ms (process start to listening), idle RSS ${mib(idle.rss)} MiB.` +
+  `\nAPI (node dist/main.js, NODE_ENV=production) listening after ${api.startupMs} ms, idle RSS ${mib(idle.rss)} MiB 3 s later.` +
     `\n${connections} connections, ${seconds} s per measurement after ${warmup} s of warm-up; floor and API alternate:`,
 );
-const rows: (Measurement & { floorRequestsPerSecond: number; ratioToFloor: number })[] = [];
+type Row = Measurement & { responseCache: boolean; floorRequestsPerSecond: number; ratioToFloor: number };
+const rows: Row[] = [];
 const floors: Measurement[] = [await measure(floor, floorWorkload)];
 let productsRss = 0;
 for (const workload of workloads(fixture)) {
-  const row = await measure(api, workload);
+  const server = workload.cached ? cachedApi : api;
+  const row = await measure(server, workload);
   if (workload.name === "products page") productsRss = row.serverRssMiB;
   floors.push(await measure(floor, floorWorkload));
   const [floorBefore, floorAfter] = floors.slice(-2).map((f) => f.requestsPerSecond) as [number, number];
   const floorRate = (floorBefore + floorAfter) / 2;
   rows.push({
     ...row,
+    responseCache: Boolean(workload.cached),
     floorRequestsPerSecond: Math.round(floorRate),
     ratioToFloor: Math.round((row.requestsPerSecond / floorRate) * 1000) / 1000,
   });
 }
-const end = await stats(api.child);
+const end = stats(api.child);
 
-console.log("\nworkload                 CPU ms/request (server + PostgreSQL)   req/s ÷ floor's req/s");
+console.log(
+  "\nworkload                           CPU ms/request (server + PostgreSQL)   req/s ÷ floor's req/s",
+);
 for (const row of rows)
   console.log(
-    `  ${row.name.padEnd(24)} ${`${row.serverCpuMsPerRequest} + ${row.databaseCpuMsPerRequest}`.padEnd(38)} ${row.ratioToFloor}${row.flowsPerSecond ? `   (${row.flowsPerSecond} flows/s)` : ""}`,
+    `  ${row.name.padEnd(34)} ${`${row.serverCpuMsPerRequest} + ${row.databaseCpuMsPerRequest}`.padEnd(38)} ${row.ratioToFloor}${row.flowsPerSecond ? `   (${row.flowsPerSecond} flows/s)` : ""}`,
   );
 const floorCpu = floors.map((f) => f.serverCpuMsPerRequest + f.databaseCpuMsPerRequest);
 console.log(
-  `  floor: ${Math.round(floors.reduce((s, f) => s + f.requestsPerSecond, 0) / floors.length)} req/s on average, ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
+  `  floor: ${Math.round(floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length)} req/s on average, ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
 );
 console.log(
-  `API memory: idle ${mib(idle.rss)} MiB, after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${startupMs} ms`,
+  `API memory (cache off): idle ${mib(idle.rss)} MiB, after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${api.startupMs} ms`,
 );
 
-for (const server of [api, floor]) {
+for (const server of [api, cachedApi, floor]) {
   server.child.removeAllListeners("exit");
   server.child.kill("SIGTERM");
 }
@@ -528,8 +614,13 @@ writeFileSync(
       connections,
       seconds,
       warmup,
-      startupMs,
-      memoryMiB: { idle: mib(idle.rss), afterProducts: productsRss, end: mib(end.rss), peak: mib(end.maxRss) },
+      startupMs: api.startupMs,
+      memoryMiB: {
+        idle: mib(idle.rss),
+        afterProducts: productsRss,
+        end: mib(end.rss),
+        peak: mib(end.maxRss),
+      },
       rows,
       floors,
       failures,
