@@ -103,7 +103,7 @@ const EnvSchema = z.object({
   SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(100),
   RESPONSE_CACHE: bool.default(true),
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(2_000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).default(16),
   /** Bytes a WebSocket may have unsent before it is closed as a slow consumer (1013). */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Subscriptions one WebSocket may hold at once. */
@@ -173,9 +173,10 @@ export interface Config {
   subscriptionQueueLimit: number;
   /**
    * The shared cache of public reads (response-cache.ts): on unless RESPONSE_CACHE=false; an
-   * entry lives at most `ttlSeconds`; in process (up to `maxEntries`), or in Redis with REDIS_URL.
+   * entry lives at most `ttlSeconds`; in process (answers up to `maxBytes` of JSON, least
+   * recently used dropped first), or in Redis with REDIS_URL.
    */
-  responseCache: { enabled: boolean; ttlSeconds: number; maxEntries: number };
+  responseCache: { enabled: boolean; ttlSeconds: number; maxBytes: number };
   wsMaxBufferedBytes: number;
   wsMaxSubscriptions: number;
   limits: {
@@ -243,7 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     responseCache: {
       enabled: e.RESPONSE_CACHE,
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
-      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+      maxBytes: Math.round(e.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
     },
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,

@@ -16,17 +16,19 @@
  *   RESPONSE_CACHE_TTL_SECONDS (60) whatever happens.
  * - A cached answer still passes authentication and admission, and costs the caller's bucket
  *   one point (`extensions.cost` says so), so rate limits still hold.
- * - The store is in process (an LRU of RESPONSE_CACHE_MAX_ENTRIES) or, with REDIS_URL, Redis, so
- *   instances share entries and an invalidation on one reaches all (`RedisResponseCache`).
+ * - The store is in process (`MemoryResponseCache`: up to RESPONSE_CACHE_MAX_MB of JSON, least
+ *   recently used dropped first) or, with REDIS_URL, Redis, so instances share entries and an
+ *   invalidation on one reaches all (`RedisResponseCache`).
  *   RESPONSE_CACHE=false turns it all off.
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { EventTopics, Topic } from "@shoppable/schema/shared/events.ts";
-import { createInMemoryCache, useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
 import { GraphQLError, getOperationAST, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
@@ -127,6 +129,72 @@ export function invalidationsForEvent<T extends Topic>(
 const dataJson = new WeakMap<object, string>();
 
 /**
+ * The in-process store: answers bounded by the bytes of their JSON (an answer's count says
+ * nothing: a product is 2 KB, a products page 51 KB), least recently used dropped first, each for
+ * its lifetime; per type and per object the keys of the answers holding it, kept in step as
+ * answers go. The JSON made to weigh an answer is the one a hit is answered with.
+ */
+export class MemoryResponseCache implements Cache {
+  private readonly index = new Map<string, Set<string>>();
+  private readonly entries: LRUCache<string, { result: CachedResult & object; indexKeys: string[] }>;
+
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache({
+      maxSize: maxBytes,
+      dispose: ({ indexKeys }, key) => {
+        for (const indexKey of indexKeys) {
+          const keys = this.index.get(indexKey);
+          keys?.delete(key);
+          if (keys?.size === 0) this.index.delete(indexKey);
+        }
+      },
+    });
+  }
+
+  set(key: string, result: unknown, entities: Iterable<Entity>, ttlMs: number): void {
+    const { data } = result as { data?: Record<string, unknown> | null };
+    if (data === null || typeof data !== "object") return;
+    const json = JSON.stringify(data);
+    // An object is found by its type too: a whole type is dropped when a list may have changed.
+    const indexKeys = [...entities].flatMap(({ typename, id }) =>
+      id == null ? [typename] : [typename, `${typename}:${id}`],
+    );
+    const stored = { data };
+    dataJson.set(data, json);
+    this.entries.set(
+      key,
+      { result: stored, indexKeys: [...new Set(indexKeys)] },
+      {
+        size: Math.max(1, json.length),
+        ...(Number.isFinite(ttlMs) ? { ttl: Math.max(1, Math.round(ttlMs)) } : {}),
+      },
+    );
+    if (!this.entries.has(key)) return; // larger than the whole store
+    for (const indexKey of new Set(indexKeys)) {
+      let keys = this.index.get(indexKey);
+      if (!keys) this.index.set(indexKey, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  get(key: string): CachedResult {
+    return this.entries.get(key)?.result;
+  }
+
+  invalidate(entities: Iterable<Entity>): void {
+    for (const { typename, id } of entities) {
+      const keys = this.index.get(id == null ? typename : `${typename}:${id}`);
+      for (const key of [...(keys ?? [])]) this.entries.delete(key);
+    }
+  }
+
+  /** Answers kept and the bytes of their JSON. */
+  stats(): { entries: number; bytes: number; indexes: number } {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize, indexes: this.index.size };
+  }
+}
+
+/**
  * The Redis store: a response under `<prefix>r:<key>` for its lifetime, and per type and per
  * object a set of the responses holding it (`<prefix>e:<type>` and `<prefix>e:<type>:<id>`),
  * which lives as long as the newest of them. Invalidating reads the set and deletes what it
@@ -225,7 +293,7 @@ export function createResponseCache(options: {
     client.on("error", (error: Error) => logger.warn({ err: error.message }, "response cache: Redis error"));
     redis = new RedisResponseCache(client, logger);
   }
-  const store: Cache = options.store ?? redis ?? createInMemoryCache({ max: settings.maxEntries });
+  const store: Cache = options.store ?? redis ?? new MemoryResponseCache(settings.maxBytes);
 
   // A store that fails (Redis away) must not fail the request: the read is a miss, the write
   // and the invalidation are logged. An invalidation that failed leaves entries that expire

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryBucketStore } from "../src/limits/index.ts";
-import { RedisResponseCache } from "../src/response-cache.ts";
+import { MemoryResponseCache, RedisResponseCache } from "../src/response-cache.ts";
 import { createLogger } from "../src/logger.ts";
 import { CART_QUERY, CHECKOUT, Commerce, firstVariant, gid, type Product } from "./commerce.ts";
 import { ok, startTestApi, type GraphQLResponse, type TestApi } from "./harness.ts";
@@ -208,6 +208,43 @@ describe("limits and settings", () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe("the in-process store", () => {
+  const answer = (n: number, bytes: number) => ({ data: { n, pad: "x".repeat(bytes) } });
+  const product = (id: string) => ({ typename: "Product", id: gid("Product", id) });
+
+  it("keeps answers up to its bytes of JSON, dropping the least recently used, and forgets their indexes", () => {
+    const store = new MemoryResponseCache(3_000);
+    store.set("a", answer(1, 1_000), [product("1")], 60_000);
+    store.set("b", answer(2, 1_000), [product("2")], 60_000);
+    expect(store.get("a")).toEqual(answer(1, 1_000)); // "a" is now the most recently used
+    store.set("c", answer(3, 1_000), [product("3")], 60_000); // over 3,000 bytes: "b" goes
+    expect(store.get("b")).toBeUndefined();
+    expect(store.get("a")).toBeDefined();
+    expect(store.get("c")).toBeDefined();
+    expect(store.stats().entries).toBe(2);
+    expect(store.stats().bytes).toBeLessThanOrEqual(3_000);
+    // Type and object indexes of the answers kept only.
+    expect(store.stats().indexes).toBe(3); // Product, Product:1, Product:3
+    store.set("huge", answer(4, 10_000), [product("4")], 60_000);
+    expect(store.get("huge")).toBeUndefined(); // larger than the whole store: not kept
+    expect(store.get("a")).toBeDefined();
+  });
+
+  it("drops answers by object and by type", () => {
+    const store = new MemoryResponseCache(1_000_000);
+    store.set("a", answer(1, 10), [{ typename: "Product" }, product("1")], 60_000);
+    store.set("b", answer(2, 10), [{ typename: "Product" }, product("2")], 60_000);
+    store.set("c", answer(3, 10), [{ typename: "Shop" }, { typename: "Shop", id: gid("Shop", "1") }], 60_000);
+    store.invalidate([product("1")]);
+    expect(store.get("a")).toBeUndefined();
+    expect(store.get("b")).toBeDefined();
+    store.invalidate([{ typename: "Product" }]);
+    expect(store.get("b")).toBeUndefined();
+    expect(store.get("c")).toBeDefined();
+    expect(store.stats()).toMatchObject({ entries: 1, indexes: 2 });
   });
 });
 
