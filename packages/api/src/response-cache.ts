@@ -24,7 +24,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { EventTopics, Topic } from "@shoppable/schema/shared/events.ts";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { GraphQLError, getOperationAST, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
@@ -32,7 +32,13 @@ import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Caller } from "./auth.ts";
 import type { Config } from "./config.ts";
-import { bucketOf, type CostExtension, type LimitedContext } from "./limits/cost-plugin.ts";
+import {
+  bucketOf,
+  rateLimitedError,
+  throttleStatus,
+  type CostExtension,
+  type LimitedContext,
+} from "./limits/cost-plugin.ts";
 import type { BucketStore } from "./limits/bucket.ts";
 
 /** The Query fields whose answers are the same for every anonymous shopper. */
@@ -128,6 +134,14 @@ export function invalidationsForEvent<T extends Topic>(
  */
 const dataJson = new WeakMap<object, string>();
 
+/** The index an object is found by: its type alone, or its type and id. */
+const indexOf = ({ typename, id }: Entity) => (id == null ? typename : `${typename}:${id}`);
+
+/** The indexes an answer goes into: each object's own and its type's (a type is dropped whole). */
+function answerIndexes(entities: Iterable<Entity>): string[] {
+  return [...new Set([...entities].flatMap((e) => (e.id == null ? [e.typename] : [e.typename, indexOf(e)])))];
+}
+
 /**
  * The in-process store: answers bounded by the bytes of their JSON (an answer's count says
  * nothing: a product is 2 KB, a products page 51 KB), least recently used dropped first, each for
@@ -156,21 +170,18 @@ export class MemoryResponseCache implements Cache {
     if (data === null || typeof data !== "object") return;
     const json = JSON.stringify(data);
     // An object is found by its type too: a whole type is dropped when a list may have changed.
-    const indexKeys = [...entities].flatMap(({ typename, id }) =>
-      id == null ? [typename] : [typename, `${typename}:${id}`],
-    );
-    const stored = { data };
+    const indexKeys = answerIndexes(entities);
     dataJson.set(data, json);
     this.entries.set(
       key,
-      { result: stored, indexKeys: [...new Set(indexKeys)] },
+      { result: { data }, indexKeys },
       {
         size: Math.max(1, json.length),
         ...(Number.isFinite(ttlMs) ? { ttl: Math.max(1, Math.round(ttlMs)) } : {}),
       },
     );
     if (!this.entries.has(key)) return; // larger than the whole store
-    for (const indexKey of new Set(indexKeys)) {
+    for (const indexKey of indexKeys) {
       let keys = this.index.get(indexKey);
       if (!keys) this.index.set(indexKey, (keys = new Set()));
       keys.add(key);
@@ -183,7 +194,7 @@ export class MemoryResponseCache implements Cache {
 
   invalidate(entities: Iterable<Entity>): void {
     for (const { typename, id } of entities) {
-      const keys = this.index.get(id == null ? typename : `${typename}:${id}`);
+      const keys = this.index.get(indexOf({ typename, id }));
       for (const key of [...(keys ?? [])]) this.entries.delete(key);
     }
   }
@@ -203,7 +214,6 @@ export class MemoryResponseCache implements Cache {
 export class RedisResponseCache implements Cache {
   constructor(
     private readonly redis: Redis,
-    private readonly logger: Logger,
     private readonly prefix = "shoppable:rc:",
   ) {}
 
@@ -213,11 +223,9 @@ export class RedisResponseCache implements Cache {
     // The data alone: a hit is answered with it as stored (see `withCachedData`).
     const { data } = result as { data?: unknown };
     const pipeline = this.redis.multi().set(response, JSON.stringify(data ?? null), "PX", ttl);
-    for (const { typename, id } of entities) {
-      for (const index of id == null ? [typename] : [typename, `${typename}:${id}`]) {
-        const indexKey = `${this.prefix}e:${index}`;
-        pipeline.sadd(indexKey, key).pexpire(indexKey, ttl);
-      }
+    for (const index of answerIndexes(entities)) {
+      const indexKey = `${this.prefix}e:${index}`;
+      pipeline.sadd(indexKey, key).pexpire(indexKey, ttl);
     }
     await pipeline.exec();
   }
@@ -231,9 +239,7 @@ export class RedisResponseCache implements Cache {
   }
 
   async invalidate(entities: Iterable<Entity>): Promise<void> {
-    const indexKeys = [...entities].map(
-      ({ typename, id }) => `${this.prefix}e:${id == null ? typename : `${typename}:${id}`}`,
-    );
+    const indexKeys = [...entities].map((entity) => `${this.prefix}e:${indexOf(entity)}`);
     if (!indexKeys.length) return;
     const read = this.redis.multi();
     for (const indexKey of indexKeys) read.smembers(indexKey);
@@ -244,7 +250,6 @@ export class RedisResponseCache implements Cache {
 
   close(): void {
     this.redis.disconnect();
-    void this.logger;
   }
 }
 
@@ -291,7 +296,7 @@ export function createResponseCache(options: {
       enableOfflineQueue: false,
     });
     client.on("error", (error: Error) => logger.warn({ err: error.message }, "response cache: Redis error"));
-    redis = new RedisResponseCache(client, logger);
+    redis = new RedisResponseCache(client);
   }
   const store: Cache = options.store ?? redis ?? new MemoryResponseCache(settings.maxBytes);
 
@@ -377,37 +382,16 @@ export function createResponseCache(options: {
         clientAddress: admitted.clientAddress ?? null,
       } as LimitedContext);
       const take = await buckets.take(bucket, 1);
-      const { capacity, restorePerSecond } = buckets.settings;
       const cost: CostExtension = {
         requestedQueryCost: 1,
         actualQueryCost: take.allowed ? 1 : 0,
-        throttleStatus: {
-          maximumAvailable: capacity,
-          currentlyAvailable: take.available,
-          restoreRate: restorePerSecond,
-        },
+        throttleStatus: throttleStatus(buckets.settings, take.available),
       };
       const cached = result as { data?: unknown; extensions?: Record<string, unknown> };
-      if (take.allowed) {
+      if (take.allowed)
         setResult({ ...cached, extensions: { ...cached.extensions, cost }, stringify: withCachedData });
-        return;
-      }
-      const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
-      setResult({
-        errors: [
-          new GraphQLError(
-            `Rate limited: this operation costs 1 and ${take.available} points are available; retry in ${seconds} s.`,
-            {
-              extensions: {
-                code: "RATE_LIMITED",
-                retryAfter: seconds,
-                http: { status: 429, headers: { "retry-after": String(seconds) } },
-              },
-            },
-          ),
-        ],
-        extensions: { cost },
-      });
+      else
+        setResult({ errors: [rateLimitedError(1, take.available, take.retryAfterMs)], extensions: { cost } });
     },
   };
 

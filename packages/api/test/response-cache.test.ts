@@ -252,7 +252,7 @@ describe.skipIf(!(await redisReachable()))("the Redis store", () => {
   it("keeps entries for their lifetime and drops them by object and by type, without scanning keys", async () => {
     const redis = new Redis(redisUrl.toString());
     const prefix = `shoppable:rc-test:${randomUUID()}:`;
-    const store = new RedisResponseCache(redis, createLogger("silent"), prefix);
+    const store = new RedisResponseCache(redis, prefix);
     try {
       const product1 = { typename: "Product", id: gid("Product", "1") };
       await store.set("a", { data: { n: 1 } }, [product1], 60_000);

@@ -34,18 +34,40 @@ export function bucketOf(ctx: LimitedContext): string {
   return `key:${ctx.key.id}:ip:${ctx.clientAddress ?? "unknown"}`;
 }
 
+/** A bucket's state as `extensions.cost.throttleStatus` shows it. */
+export function throttleStatus(
+  settings: BucketStore["settings"],
+  available: number,
+): CostExtension["throttleStatus"] {
+  return {
+    maximumAvailable: settings.capacity,
+    currentlyAvailable: available,
+    restoreRate: settings.restorePerSecond,
+  };
+}
+
+/** The refusal of an operation costing `cost` when the bucket holds too little: RATE_LIMITED, HTTP 429 with Retry-After. */
+export function rateLimitedError(cost: number, available: number, retryAfterMs: number): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new GraphQLError(
+    `Rate limited: this operation costs ${cost} and ${available} points are available; retry in ${seconds} s.`,
+    {
+      extensions: {
+        code: "RATE_LIMITED",
+        retryAfter: seconds,
+        http: { status: 429, headers: { "retry-after": String(seconds) } },
+      },
+    },
+  );
+}
+
 function withCost(result: ExecutionResult, cost: CostExtension): ExecutionResult {
   return { ...result, extensions: { ...result.extensions, cost } };
 }
 
 export function useCostLimits(options: { store: BucketStore; maxCost: number }): Plugin<Context> {
   const { store, maxCost } = options;
-  const { capacity, restorePerSecond } = store.settings;
-  const status = (available: number) => ({
-    maximumAvailable: capacity,
-    currentlyAvailable: available,
-    restoreRate: restorePerSecond,
-  });
+  const status = (available: number) => throttleStatus(store.settings, available);
 
   /** Prices the operation and takes its cost from the caller's bucket; a refusal is the result to answer with. */
   async function charge(args: ExecutionArgs): Promise<
@@ -102,17 +124,7 @@ export function useCostLimits(options: { store: BucketStore; maxCost: number }):
     const bucket = bucketOf(ctx);
     const take = await store.take(bucket, requested);
     if (!take.allowed) {
-      const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
-      const error = new GraphQLError(
-        `Rate limited: this operation costs ${requested} and ${take.available} points are available; retry in ${seconds} s.`,
-        {
-          extensions: {
-            code: "RATE_LIMITED",
-            retryAfter: seconds,
-            http: { status: 429, headers: { "retry-after": String(seconds) } },
-          },
-        },
-      );
+      const error = rateLimitedError(requested, take.available, take.retryAfterMs);
       return {
         refused: withCost(
           { errors: [error] },
