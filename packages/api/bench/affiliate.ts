@@ -1,26 +1,7 @@
-/**
- * `pnpm bench` (third part; alone: `pnpm bench --only affiliate`): the creator dashboard at
- * 1M clicks, on PostgreSQL.
- *
- * Creates a fresh database on the server of BENCH_DATABASE_URL (default the local
- * postgresql://postgres@127.0.0.1:5432/test server), migrates it and writes, in bulk SQL
- * (generate_series): one shop and program, a creator with 50 links (20 of them to posts),
- * BENCH_AFFILIATE_CLICKS (default 1,000,000) clicks spread over those links and the last 90
- * days (a tenth of them not counted), their hourly rollup, and 20,000 attributed orders with
- * their commissions. Then measures, after ANALYZE:
- *   - the stats query (`viewer.affiliateStats` → creatorStats) per link and per post over the
- *     last 30 days: p50 / p99 of BENCH_AFFILIATE_RUNS (default 200) runs each;
- *   - for comparison, the same click counts straight from the 1M click rows (20 runs);
- *   - recording a click (recordClick: one INSERT statement with the rollup), 2,000 in a row.
- * Prints the figures and writes .bench/affiliate.json.
- */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
-import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
+import { BENCH_SERVER_URL, freshDatabase, writeResult } from "./shared.ts";
 import { openDatabase, recordClick } from "@shoppable/schema";
 import { creatorStats } from "@shoppable/schema/affiliate/service.ts";
-import { repoRoot } from "../src/config.ts";
 
 const serverUrl = BENCH_SERVER_URL;
 const dbName = "shoppable_bench_affiliate";
@@ -160,24 +141,15 @@ try {
     `  recording a click (one statement): p50 ${clicks.p50Ms} ms, p99 ${clicks.p99Ms} ms over 2000 clicks`,
   );
 
-  const out = join(repoRoot, ".bench");
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    join(out, "affiliate.json"),
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        ...sizes[0],
-        setupSeconds,
-        statsByLink: byLink,
-        statsByPost: byPost,
-        rawClickCounts: raw,
-        recordClick: clicks,
-      },
-      null,
-      2,
-    ),
-  );
+  writeResult("affiliate", {
+    date: new Date().toISOString(),
+    ...sizes[0],
+    setupSeconds,
+    statsByLink: byLink,
+    statsByPost: byPost,
+    rawClickCounts: raw,
+    recordClick: clicks,
+  });
 } finally {
   await sql.end();
   await db.close();

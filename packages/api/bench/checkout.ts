@@ -17,15 +17,13 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import pg from "pg";
-import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
+import { BENCH_SERVER_URL, freshDatabase, writeResult } from "./shared.ts";
 import { createApiKey, openDatabase } from "@shoppable/schema";
-import { repoRoot } from "../src/config.ts";
 
 const seconds = Number(process.env.BENCH_CHECKOUT_SECONDS ?? 10);
 const buyers = 20;
@@ -350,24 +348,15 @@ console.log(
   `\nUnits ordered ${totals.ordered}, taken from variants ${totals.taken}, from product totals ${totals.products}; shipped orders not charged ${SHIPPED_TOTAL} with ${SHIPPED_TAX} tax: ${totals.mischarged}: ${consistent ? "consistent" : "INCONSISTENT"}`,
 );
 
-const out = join(repoRoot, ".bench");
-mkdirSync(out, { recursive: true });
-writeFileSync(
-  join(out, "checkout.json"),
-  JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      buyers,
-      seconds,
-      apiPoolSize: 20,
-      loadAverage: { before: loadBefore, after: loadAfter },
-      digital: digitalRow,
-      distinct,
-      hot: hotRow,
-      consistent,
-    },
-    null,
-    2,
-  ),
-);
+writeResult("checkout", {
+  date: new Date().toISOString(),
+  buyers,
+  seconds,
+  apiPoolSize: 20,
+  loadAverage: { before: loadBefore, after: loadAfter },
+  digital: digitalRow,
+  distinct,
+  hot: hotRow,
+  consistent,
+});
 process.exit(consistent && digitalRow.errors === 0 && distinct.errors === 0 && hotRow.errors === 0 ? 0 : 1);

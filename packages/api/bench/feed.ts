@@ -17,21 +17,20 @@
  * Prints req/s, p50, p99 and statements per page; writes .bench/feed.json.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey, openDatabase } from "@shoppable/schema";
 import { refreshTrendingSnapshot } from "@shoppable/schema/content/trending-snapshot.ts";
-import { seedWorld } from "@shoppable/db/seed";
-import { loadConfig, repoRoot } from "../src/config.ts";
+import { loadConfig } from "../src/config.ts";
 import { signUserToken } from "../src/dev-credentials.ts";
 import { createLogger } from "../src/logger.ts";
 import { createServer } from "../src/server.ts";
+import { seededDatabase, writeResult } from "./shared.ts";
 
 const seconds = Number(process.env.BENCH_FEED_SECONDS ?? 10);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const _serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const dbName = "shoppable_bench_feed";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const JWT_SECRET = "bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -51,25 +50,6 @@ const PAGE = `query Feed($kind: FeedKind!, $hashtag: String, $after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-
-async function prepareDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
-  if ((await db.prisma.shop.count()) === 0) {
-    console.log(`Seeding bench scale into ${dbName} (kept for the next run)…`);
-    const started = Date.now();
-    await seedWorld(db.prisma, { seed: 1, scale: "bench" });
-    console.log(`  seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
-  await db.close();
-  return url.toString();
-}
 
 /** Moves the world forward by whole hours so that its latest engagement hour is the last complete one. */
 async function bringClockForward(databaseUrl: string) {
@@ -190,7 +170,7 @@ function startApi(databaseUrl: string): Promise<{ child: ChildProcess; port: num
   });
 }
 
-const databaseUrl = await prepareDatabase();
+const databaseUrl = await seededDatabase(dbName, "bench");
 const { reader, hashtag } = await bringClockForward(databaseUrl);
 const keyDb = await openDatabase({ databaseUrl });
 const { key } = await createApiKey(keyDb.prisma, { kind: "PUBLISHABLE", name: "bench feed" });
@@ -259,10 +239,5 @@ for (const s of scenarios) {
 child.removeAllListeners("exit");
 child.kill("SIGTERM");
 
-const out = join(repoRoot, ".bench");
-mkdirSync(out, { recursive: true });
-writeFileSync(
-  join(out, "feed.json"),
-  JSON.stringify({ date: new Date().toISOString(), seconds, hashtag, snapshotMs, results }, null, 2),
-);
+writeResult("feed", { date: new Date().toISOString(), seconds, hashtag, snapshotMs, results });
 process.exit(0);

@@ -29,15 +29,13 @@
  */
 import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
 import { createApiKey, openDatabase } from "@shoppable/schema";
-import { seedWorld } from "@shoppable/db/seed";
 import {
   CartDocument,
   CartCreateDocument,
@@ -46,8 +44,7 @@ import {
   CheckoutCompleteDocument,
   ProductDocument,
 } from "../../sdk/src/generated/graphql.ts";
-import { repoRoot } from "../src/config.ts";
-import { BENCH_SERVER_URL } from "./shared.ts";
+import { seededDatabase, writeResult } from "./shared.ts";
 
 const args = process.argv.slice(2);
 const scaleArg = args[args.indexOf("--scale") + 1];
@@ -55,7 +52,7 @@ const scale = args.includes("--scale") && scaleArg === "bench" ? "bench" : "demo
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const connections = 10;
-const dbName = `shoppable_bench_${scale}`;
+const _dbName = `shoppable_bench_${scale}`;
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 /** The products page: 20 products with variants, options and media (the storefront's grid). */
@@ -81,26 +78,6 @@ interface Fixture {
   addVariant: string;
   /** A digital variant with stock for ever, bought by the checkout flow. */
   checkoutVariant: string;
-}
-
-async function prepareDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(BENCH_SERVER_URL);
-  url.pathname = `/${dbName}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
-  if ((await db.prisma.shop.count()) === 0) {
-    console.log(`Seeding ${scale} scale into ${dbName} (kept for the next run)…`);
-    const started = Date.now();
-    await seedWorld(db.prisma, { seed: 1, scale });
-    console.log(`  seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
-  console.log(`Database ${dbName}: ${await db.prisma.product.count()} products`);
-  await db.close();
-  return url.toString();
 }
 
 /** Sends one GraphQL operation to the API; throws on any error. */
@@ -546,7 +523,7 @@ const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 // ---------------------------------------------------------------------------------------------
 
-const databaseUrl = await prepareDatabase();
+const databaseUrl = await seededDatabase(`shoppable_bench_${scale}`, scale);
 console.log("Building the API (tsup)…");
 const build = spawnSync(process.execPath, [join(apiDir, "node_modules", "tsup", "dist", "cli-default.js")], {
   cwd: apiDir,
@@ -603,32 +580,23 @@ for (const server of [api, cachedApi, floor]) {
   server.child.removeAllListeners("exit");
   server.child.kill("SIGTERM");
 }
-const out = join(repoRoot, ".bench");
-mkdirSync(out, { recursive: true });
-writeFileSync(
-  join(out, "requests.json"),
-  JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      scale,
-      connections,
-      seconds,
-      warmup,
-      startupMs: api.startupMs,
-      memoryMiB: {
-        idle: mib(idle.rss),
-        afterProducts: productsRss,
-        end: mib(end.rss),
-        peak: mib(end.maxRss),
-      },
-      rows,
-      floors,
-      failures,
-    },
-    null,
-    2,
-  ),
-);
+writeResult("requests", {
+  date: new Date().toISOString(),
+  scale,
+  connections,
+  seconds,
+  warmup,
+  startupMs: api.startupMs,
+  memoryMiB: {
+    idle: mib(idle.rss),
+    afterProducts: productsRss,
+    end: mib(end.rss),
+    peak: mib(end.maxRss),
+  },
+  rows,
+  floors,
+  failures,
+});
 if (failures.length) {
   console.error(`\n${failures.length} bad responses, e.g.:\n  ${failures.slice(0, 5).join("\n  ")}`);
   process.exit(1);

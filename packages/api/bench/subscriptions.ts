@@ -20,16 +20,14 @@
  * Writes .bench/subscriptions.json. Needs about 2 file descriptors per subscriber (ulimit -n).
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import pg from "pg";
-import { BENCH_SERVER_URL, freshDatabase } from "./shared.ts";
+import { BENCH_SERVER_URL, freshDatabase, writeResult } from "./shared.ts";
 import WebSocket from "ws";
 import { createApiKey, openDatabase } from "@shoppable/schema";
-import { repoRoot } from "../src/config.ts";
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const rounds = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
@@ -332,12 +330,7 @@ console.table(
     "heap KiB/subscriber": r.heapPerSubscriberKb,
   })),
 );
-const out = join(repoRoot, ".bench");
-mkdirSync(out, { recursive: true });
-writeFileSync(
-  join(out, "subscriptions.json"),
-  JSON.stringify({ at: new Date().toISOString(), rows }, null, 2),
-);
+writeResult("subscriptions", { at: new Date().toISOString(), rows });
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
