@@ -20,17 +20,27 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: confi
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
 process.send?.({ ready: port });
-process.on("message", (m: { memory?: boolean; subscribers?: [string, string] }) => {
-  // For the subscriptions bench: memory after a full GC (the child runs with --expose-gc), and subscriber counts.
-  if (m.memory) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ memory: { rss, heapUsed } });
-  }
-  if (m.subscribers)
-    process.send?.({
-      subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]),
-    });
-});
+process.on(
+  "message",
+  (m: { memory?: boolean; subscribers?: [string, string]; sharing?: [string, string] }) => {
+    // For the subscriptions bench: memory after a full GC (the child runs with --expose-gc), and subscriber counts.
+    if (m.memory) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send?.({ memory: { rss, heapUsed } });
+    }
+    if (m.sharing)
+      process.send?.({
+        sharing: {
+          ...server.subscriptions.stats(),
+          busSubscriptions: server.events.subscribers(m.sharing[0] as "liveSessionEvents", m.sharing[1]),
+        },
+      });
+    if (m.subscribers)
+      process.send?.({
+        subscribers: server.events.subscribers(m.subscribers[0] as "liveSessionEvents", m.subscribers[1]),
+      });
+  },
+);
 // The bench's end (or its crash) ends this process too.
 process.on("disconnect", () => process.exit(0));

@@ -21,6 +21,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
@@ -36,7 +37,8 @@ const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const dbName = "shoppable_bench_subscriptions";
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-const SUBSCRIPTION = `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind occurredAt pinnedProduct { productId livePrice { amount currencyCode } } } }`;
+// withCurrentState: each subscriber's first event says it is live (the bench starts pinning once all are).
+const SUBSCRIPTION = `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id, withCurrentState: true) { kind refetch occurredAt pinnedProduct { productId livePrice { amount currencyCode } } } }`;
 const PIN = `mutation($input: LiveSessionPinProductInput!) { liveSessionPinProduct(input: $input) { userErrors { code message } } }`;
 
 async function writeFixture(databaseUrl: string) {
@@ -175,7 +177,10 @@ async function openSubscribers(
         const now = Date.now();
         const message = JSON.parse(String(data)) as {
           type: string;
-          payload?: { data?: { liveSessionEvents?: { occurredAt: string } }; errors?: unknown };
+          payload?: {
+            data?: { liveSessionEvents?: { occurredAt: string | null; refetch: boolean } };
+            errors?: unknown;
+          };
         };
         if (message.type === "connection_ack") {
           socket.send(
@@ -185,11 +190,11 @@ async function openSubscribers(
               payload: { query: SUBSCRIPTION, variables: { id: sessionId } },
             }),
           );
-          resolve(socket);
         } else if (message.type === "next") {
           const event = message.payload?.data?.liveSessionEvents;
-          if (event) onEvent(now - Date.parse(event.occurredAt), now);
-          else reject(new Error(JSON.stringify(message.payload?.errors)));
+          if (event?.refetch) resolve(socket);
+          else if (event?.occurredAt) onEvent(now - Date.parse(event.occurredAt), now);
+          else reject(new Error(JSON.stringify(message.payload?.errors ?? message.payload)));
         } else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
       });
       socket.on(
@@ -219,6 +224,10 @@ interface Row {
   lastSubscriberMs: { median: number; max: number };
   rssPerSubscriberKb: number;
   heapPerSubscriberKb: number;
+  /** Executions groups (one per event each) and bus subscriptions serving all subscribers. */
+  groups: number;
+  busSubscriptions: number;
+  loadAverage: number[];
 }
 
 async function scenario(
@@ -240,14 +249,12 @@ async function scenario(
       received++;
     },
   );
-  for (;;) {
-    const n = await subscribeOn.ask<number>(
-      { subscribers: ["liveSessionEvents", fixture.sessionDbId] },
-      "subscribers",
-    );
-    if (n >= subscribers) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Every socket had its first event: all are live. One execution per event serves them.
+  const sharing = await subscribeOn.ask<{ groups: number; members: number; busSubscriptions: number }>(
+    { sharing: ["liveSessionEvents", fixture.sessionDbId] },
+    "sharing",
+  );
+  if (sharing.members !== subscribers) throw new Error(`${sharing.members} members of ${subscribers}`);
   const after = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
   const lastPerRound: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -288,6 +295,9 @@ async function scenario(
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     lastSubscriberMs: { median: percentile(sortedLast, 50), max: sortedLast.at(-1) ?? 0 },
+    groups: sharing.groups,
+    busSubscriptions: sharing.busSubscriptions,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     rssPerSubscriberKb: Math.round(((after.rss - before.rss) / subscribers / 1024) * 10) / 10,
     heapPerSubscriberKb: Math.round(((after.heapUsed - before.heapUsed) / subscribers / 1024) * 10) / 10,
   };
@@ -328,6 +338,8 @@ console.table(
     "last subscriber ms (median/max)": `${r.lastSubscriberMs.median} / ${r.lastSubscriberMs.max}`,
     "RSS KiB/subscriber": r.rssPerSubscriberKb,
     "heap KiB/subscriber": r.heapPerSubscriberKb,
+    "executions/event": r.groups,
+    load: r.loadAverage[0],
   })),
 );
 writeResult("subscriptions", { at: new Date().toISOString(), rows });

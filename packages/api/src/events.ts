@@ -326,15 +326,26 @@ export function createEventBus({
     return queue as AsyncIterableIterator<Delivery<EventTopics[T]>>;
   }
 
+  // Channels whose Redis SUBSCRIBE is on its way, until Redis confirms it.
+  const subscribing = new Map<string, Promise<void>>();
+
   function redisSubscribe(channel: string) {
     if (subscriber && ready(subscriber)) {
-      subscriber
-        .subscribe(channel)
-        .catch((error: Error) => logger.warn({ channel, err: error.message }, "Redis subscribe failed"));
+      const confirmed = subscriber.subscribe(channel).then(
+        () => {
+          if (subscribing.get(channel) === confirmed) subscribing.delete(channel);
+        },
+        (error: Error) => {
+          if (subscribing.get(channel) === confirmed) subscribing.delete(channel);
+          logger.warn({ channel, err: error.message }, "Redis subscribe failed");
+        },
+      );
+      subscribing.set(channel, confirmed);
     }
   }
 
   function redisUnsubscribe(channel: string) {
+    subscribing.delete(channel);
     if (subscriber && ready(subscriber)) subscriber.unsubscribe(channel).catch(() => undefined);
   }
 
@@ -372,6 +383,8 @@ export function createEventBus({
     },
     stats: () => ({ subscriptions, channels: channels.size, dropped }),
     subscribers: (topic, id) => channels.get(channelOf(topic, id))?.size ?? 0,
+    // While Redis is away nothing of other instances can arrive: the refetch when it is back covers that.
+    live: (topic, id) => subscribing.get(channelOf(topic, id)) ?? Promise.resolve(),
     async close() {
       for (const w of coalescing.values()) clearTimeout(w.timer);
       coalescing.clear();

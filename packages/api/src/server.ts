@@ -34,6 +34,7 @@ import {
   type Protections,
 } from "./limits/index.ts";
 import { createResponseCache, type ResponseCache } from "./response-cache.ts";
+import { createSubscriptionSharing, type SubscriptionSharing } from "./subscription-sharing.ts";
 import { attachWebSocket } from "./websocket.ts";
 
 export interface ServerOptions {
@@ -59,6 +60,8 @@ export interface ShoppableServer {
   http: Server;
   /** The event bus behind subscriptions (in-process, or Redis with REDIS_URL). */
   events: ServerEventBus;
+  /** Subscribers sharing one execution per event (subscription-sharing.ts). */
+  subscriptions: Pick<SubscriptionSharing, "stats">;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting requests, lets in-flight ones finish (up to `timeoutMs`), then returns. */
   close(timeoutMs?: number): Promise<void>;
@@ -71,6 +74,7 @@ function createShoppableYoga(
   events: ServerEventBus,
   clickBuckets: BucketStore,
   responseCache: ResponseCache | null,
+  sharing: SubscriptionSharing,
 ) {
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
@@ -142,6 +146,8 @@ function createShoppableYoga(
       requestLog,
       erasurePlugin(authenticator),
       ...protections.plugins,
+      // After the protections: each subscriber is authorised and charged before it shares.
+      sharing.plugin,
       // After the protections: only an authenticated, admitted caller reaches the cache.
       ...(responseCache?.plugins ?? []),
     ],
@@ -201,7 +207,16 @@ export function createServer(options: ServerOptions): ShoppableServer {
   const authenticator = createAuthenticator(db.prisma, config, events);
   const clickBuckets = createClickBucketStore(config, logger);
   const protections = createProtections({ config, store: buckets, authenticate: authenticator.authenticate });
-  const yoga = createShoppableYoga(options, authenticator, protections, events, clickBuckets, responseCache);
+  const sharing = createSubscriptionSharing({ queueLimit: config.subscriptionQueueLimit });
+  const yoga = createShoppableYoga(
+    options,
+    authenticator,
+    protections,
+    events,
+    clickBuckets,
+    responseCache,
+    sharing,
+  );
   let closing = false;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
@@ -232,6 +247,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
     yoga,
     http,
     events,
+    subscriptions: sharing,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         http.once("error", reject);

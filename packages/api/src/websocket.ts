@@ -35,11 +35,43 @@ import { clientAddress } from "./client-address.ts";
 import type { Config } from "./config.ts";
 import { upgradeAllowed } from "./cors.ts";
 import type { Admission, AdmittedRequest } from "./limits/index.ts";
+import { sharedJson } from "./subscription-sharing.ts";
 
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
 
-/** What the connection keeps: graphql-ws's `socket` and `request`, and the authenticated caller. */
-type Extra = { socket: WebSocket; request: IncomingMessage; caller?: Caller; clientAddress: string | null };
+/**
+ * What the connection keeps: graphql-ws's `socket` and `request`, the authenticated caller, and
+ * the JSON of shared results about to be sent (see `SHARED`).
+ */
+type Extra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+  caller?: Caller;
+  clientAddress: string | null;
+  shared: Map<number, string>;
+};
+
+/**
+ * A result executed once for many subscribers (subscription-sharing.ts) is serialised once:
+ * graphql-ws is handed `{"extensions":{"<SHARED>":n}}` as the payload, and the connection's
+ * `send` puts the shared JSON (held under n) in its place. The key has a NUL, which no GraphQL
+ * name has.
+ */
+const SHARED = "\u0000shared";
+const SHARED_PREFIX = JSON.stringify({ extensions: { [SHARED]: 0 } }).slice(0, -3);
+let nextShared = 0;
+
+/** The frame with the shared JSON in place of its stand-in, or as it is. */
+function withSharedPayload(frame: string, shared: Map<number, string>): string {
+  if (shared.size === 0 || !frame.endsWith("}}}")) return frame;
+  const at = frame.lastIndexOf(SHARED_PREFIX);
+  if (at < 0) return frame;
+  const n = Number(frame.slice(at + SHARED_PREFIX.length, -3));
+  const json = shared.get(n);
+  if (json === undefined) return frame;
+  shared.delete(n);
+  return `${frame.slice(0, at)}${json}}`;
+}
 
 /** The Yoga instance's envelope, enough to run operations over the socket. */
 interface Envelope {
@@ -199,6 +231,11 @@ export function attachWebSocket(options: {
       }
       if (result.errors)
         return { ...result, errors: formatted(result.errors.map((error) => error.toJSON())) };
+      const json = sharedJson(result);
+      if (json === undefined) return;
+      const n = ++nextShared;
+      ctx.extra.shared.set(n, json);
+      return { extensions: { [SHARED]: n } };
     },
     onError: (_ctx, _id, _payload, errors) => formatted(errors),
   };
@@ -211,6 +248,7 @@ export function attachWebSocket(options: {
     const extra: Extra = {
       socket,
       request,
+      shared: new Map(),
       clientAddress: clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy),
     };
     // ws closes the socket itself on a frame it cannot take (too big 1009, not UTF-8 1007, …).
@@ -230,8 +268,9 @@ export function attachWebSocket(options: {
         protocol: socket.protocol,
         send: (data) =>
           new Promise<void>((resolve, reject) => {
+            const frame = withSharedPayload(data, extra.shared);
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
+            socket.send(frame, (error) => (error ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>

@@ -51,6 +51,9 @@ const events: EventBus = {
   subscribe() {
     throw new Error("no subscriptions in the access tests");
   },
+  live() {
+    throw new Error("no subscriptions in the access tests");
+  },
 };
 
 /** A fresh request context: every call is a new request, with caches of its own. */

@@ -195,6 +195,9 @@ const events: EventBus = {
   subscribe() {
     throw new Error("no subscriptions in the seed tests");
   },
+  live() {
+    throw new Error("no subscriptions in the seed tests");
+  },
 };
 
 function asBuyer(): Context {

@@ -19,6 +19,9 @@ const events: EventBus = {
   subscribe() {
     throw new Error("no subscriptions here");
   },
+  live() {
+    throw new Error("no subscriptions here");
+  },
 };
 
 /** The platform (a secret key on its own), a new request each time. */

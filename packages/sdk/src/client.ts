@@ -256,10 +256,23 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
   }
 
   function subscribe(document: AnyDocument, variables?: unknown, field?: string): ShoppableSubscription<any> {
+    const given = (variables ?? {}) as Record<string, unknown>;
+    // The generated functions ask for the first event (`withCurrentState`) unless the caller
+    // chose: it resolves `ready` and is not yielded, since the caller did not ask for it.
+    const hideFirst = field !== undefined && given.withCurrentState === undefined;
     const payload = {
       query: documentText(document, print),
-      variables: (variables ?? {}) as Record<string, unknown>,
+      variables: hideFirst ? { ...given, withCurrentState: true } : given,
     };
+    let live: () => void = () => {};
+    let notLive: (error: unknown) => void = () => {};
+    const ready = new Promise<void>((resolve, reject) => {
+      live = resolve;
+      notLive = reject;
+    });
+    // A subscription nobody awaits `ready` of must not report an unhandled rejection.
+    ready.catch(() => undefined);
+    let first = true;
     // A queue between graphql-ws's sink and the iterator's `next()` calls.
     const values: unknown[] = [];
     let failure: ShoppableError | undefined;
@@ -273,6 +286,7 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     const end = (error?: unknown) => {
       if (ended) return;
       if (error !== undefined) failure = subscriptionError(error, wsUrl);
+      notLive(failure ?? new ShoppableNetworkError("The subscription ended before it was live."));
       ended = true;
       active.delete(subscription);
       settle();
@@ -286,7 +300,12 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
             stop?.();
             end(graphQLError(errors as GraphQLErrorEntry[], data));
           } else {
-            values.push(field ? data?.[field] : data);
+            const value = field ? data?.[field] : data;
+            const wasFirst = first;
+            first = false;
+            live();
+            if (wasFirst && hideFirst && (value as { refetch?: boolean } | null)?.refetch === true) return;
+            values.push(value);
             settle();
           }
         },
@@ -295,6 +314,7 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
       });
     }, end);
     const subscription: ShoppableSubscription<any> = {
+      ready,
       async next(): Promise<IteratorResult<any>> {
         while (!values.length && !failure && !ended) await new Promise<void>((resolve) => (wake = resolve));
         if (values.length) return { done: false, value: values.shift() };

@@ -26,5 +26,14 @@ export interface RequestOptions {
  * `ShoppableNetworkError` when the connection is lost and retries are used up.
  */
 export interface ShoppableSubscription<T> extends AsyncIterableIterator<T> {
+  /**
+   * Resolves once the subscription is live on the server: every change committed after that
+   * is delivered. Subscribe, `await sub.ready`, then change things (add to the cart, pin a
+   * product). The generated functions ask the server for a first event to know it (the
+   * `withCurrentState` argument) and do not yield it; pass `withCurrentState: true` to receive
+   * it as the first value (`refetch: true`, with the state now). With `client.subscribe` it
+   * resolves at the first event. Rejects when the subscription fails before it was live.
+   */
+  readonly ready: Promise<void>;
   dispose(): void;
 }

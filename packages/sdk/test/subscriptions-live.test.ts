@@ -6,7 +6,12 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscribed } from "../../api/test/realtime.ts";
-import { ShoppableAuthError, createShoppableClient, type ShoppableClient } from "../src/index.ts";
+import {
+  ShoppableAuthError,
+  ShoppableError,
+  createShoppableClient,
+  type ShoppableClient,
+} from "../src/index.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 let live: LiveApi;
@@ -42,6 +47,43 @@ afterAll(async () => {
   await storefront?.close();
   await merchant?.close();
   await live.close();
+});
+
+describe("subscribe, then mutate: `ready`", () => {
+  it("never misses the first change on a cold socket (ten fresh clients in a row)", async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      // A new client each time: its WebSocket opens with this subscription.
+      const shopper = live.client({ webSocketImpl: WebSocket });
+      const { cart } = await shopper.cartCreate({ lines: [{ variantId, quantity: 1 }] });
+      if (!cart) throw new Error("no cart");
+      const updates = shopper.cartUpdated({ cartId: cart.id });
+      await updates.ready;
+      await shopper.cartLinesAdd({ cartId: cart.id, lines: [{ variantId, quantity: 1 }] });
+      const step = await updates.next();
+      if (step.done) throw new Error("The subscription ended without an event");
+      // The first value is the change: the state event that made `ready` resolve is not yielded.
+      expect(step.value).toMatchObject({ refetch: false, cart: { id: cart.id, totalQuantity: 2 } });
+      await shopper.close();
+    }
+  });
+
+  it("yields the state now first when asked with withCurrentState: true", async () => {
+    const { cart } = await storefront.cartCreate({ lines: [{ variantId, quantity: 1 }] });
+    if (!cart) throw new Error("no cart");
+    const updates = storefront.cartUpdated({ cartId: cart.id, withCurrentState: true });
+    const step = await updates.next();
+    if (step.done) throw new Error("The subscription ended without an event");
+    expect(step.value).toMatchObject({ refetch: true, cart: { id: cart.id, totalQuantity: 1 } });
+    await updates.ready;
+    updates.dispose();
+  });
+
+  it("rejects `ready` when the subscription is refused", async () => {
+    const other = live.client({ webSocketImpl: WebSocket });
+    const refused = other.orderStatusChanged({ orderId: productId });
+    await expect(refused.ready).rejects.toBeInstanceOf(ShoppableError);
+    await other.close();
+  });
 });
 
 describe("subscriptions over the real API's WebSocket", () => {

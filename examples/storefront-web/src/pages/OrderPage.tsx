@@ -1,8 +1,9 @@
 /**
  * `/orders/<id>`: the confirmation: order number, lines, where it ships and how (the delivery
  * option chosen), subtotal, shipping, the tax lines (included in the prices or added) and the
- * total as at checkout, and the status live through `orderStatusChanged` (for the buyer's own
- * orders). An anonymous buyer reads the orders through the cart they checked out (`Cart.orders`).
+ * total as at checkout, and the status live through `orderStatusChanged`. An anonymous buyer
+ * reads the orders through the cart they checked out (`Cart.orders`) and follows them with it
+ * (`orderStatusChanged`'s `cartId`).
  */
 import { useEffect, useState } from "react";
 import { addressLines } from "../address.ts";
@@ -39,7 +40,10 @@ export function OrderPage({ id }: { id: string }) {
   useEffect(() => {
     let active = true;
     void readOrder(client, id).then((loaded) => active && setOrder(loaded));
-    const events = client.orderStatusChanged({ orderId: id });
+    // An anonymous buyer follows the order through the cart it was checked out from.
+    const stored = sessionStorage.getItem(`shoppable.order.${id}`);
+    const cartId = stored ? (JSON.parse(stored) as { cartId?: string }).cartId : undefined;
+    const events = client.orderStatusChanged({ orderId: id, ...(cartId ? { cartId } : {}) });
     void (async () => {
       try {
         for await (const event of events) {
@@ -50,7 +54,7 @@ export function OrderPage({ id }: { id: string }) {
           else setOrder((shown) => (shown ? { ...shown, status: live.status } : shown));
         }
       } catch {
-        // Not this caller's order to follow (an anonymous buyer): the page shows it as read.
+        // Not this caller's order to follow: the page shows it as read.
       }
     })();
     return () => {

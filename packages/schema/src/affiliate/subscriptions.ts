@@ -2,7 +2,12 @@ import { builder } from "../builder.ts";
 import { unauthenticated } from "../shared/errors.ts";
 import { MAX_EVENT_COMMISSIONS, type CommissionEventKind, type EventTopics } from "../shared/events.ts";
 import { listCost } from "../limits.ts";
-import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import {
+  CURRENT_STATE_DESCRIPTION,
+  REFETCH_DESCRIPTION,
+  subscribeEvents,
+  type SubscriptionEvent,
+} from "../shared/subscription.ts";
 
 const CommissionEventKindEnum = builder.enumType("CommissionEventKind", {
   values: {
@@ -50,12 +55,21 @@ builder.subscriptionField("commissionEvents", (t) =>
     type: CommissionEvent,
     description:
       "Changes of the viewer's own commissions (earned, reversed, hold started, payable, paid). Needs a user token: a creator sees only their own.",
-    subscribe: (_root, _args, ctx) => {
+    args: {
+      withCurrentState: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: CURRENT_STATE_DESCRIPTION,
+      }),
+    },
+    subscribe: (_root, args, ctx) => {
       if (!ctx.user)
         throw unauthenticated(
           "commissionEvents needs a user token: a creator hears only of their own commissions.",
         );
-      return subscribeEvents(ctx, "commissionEvents", ctx.user.id);
+      return subscribeEvents(ctx, "commissionEvents", ctx.user.id, {
+        withCurrentState: args.withCurrentState,
+      });
     },
     resolve: (event) => event,
   }),

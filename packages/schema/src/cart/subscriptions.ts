@@ -3,7 +3,12 @@ import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
-import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import {
+  CURRENT_STATE_DESCRIPTION,
+  REFETCH_DESCRIPTION,
+  subscribeEvents,
+  type SubscriptionEvent,
+} from "../shared/subscription.ts";
 import { cartVisibleWhere } from "./access.ts";
 
 const CartUpdatedEvent = builder
@@ -28,7 +33,14 @@ builder.subscriptionField("cartUpdated", (t) =>
     type: CartUpdatedEvent,
     description:
       "Every committed change of a cart the caller may read (as `cart(id)`: an anonymous cart by whoever holds its id, an owned cart by its owner). FORBIDDEN otherwise.",
-    args: { cartId: t.arg.id({ required: true }) },
+    args: {
+      cartId: t.arg.id({ required: true }),
+      withCurrentState: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: CURRENT_STATE_DESCRIPTION,
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.cartId), "Cart");
       if (id === null) throw badInput("`cartId` is not a valid Cart ID.");
@@ -37,7 +49,7 @@ builder.subscriptionField("cartUpdated", (t) =>
         select: { id: true },
       });
       if (!cart) throw forbidden("No cart you may read has this id.");
-      return subscribeEvents(ctx, "cartUpdated", id);
+      return subscribeEvents(ctx, "cartUpdated", id, { withCurrentState: args.withCurrentState });
     },
     resolve: (event) => event,
   }),

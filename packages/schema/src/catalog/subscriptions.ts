@@ -3,7 +3,12 @@ import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
-import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import {
+  CURRENT_STATE_DESCRIPTION,
+  REFETCH_DESCRIPTION,
+  subscribeEvents,
+  type SubscriptionEvent,
+} from "../shared/subscription.ts";
 import { canSeeProduct, visibleProductWhere } from "../shared/access.ts";
 
 const InventoryChangedEvent = builder
@@ -31,7 +36,14 @@ builder.subscriptionField("inventoryChanged", (t) =>
     type: InventoryChangedEvent,
     description:
       "Stock changes of a product the caller may see (as `product(id)`: active products, drafts to their shop's merchants). FORBIDDEN otherwise.",
-    args: { productId: t.arg.id({ required: true }) },
+    args: {
+      productId: t.arg.id({ required: true }),
+      withCurrentState: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: CURRENT_STATE_DESCRIPTION,
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.productId), "Product");
       if (id === null) throw badInput("`productId` is not a valid Product ID.");
@@ -41,7 +53,7 @@ builder.subscriptionField("inventoryChanged", (t) =>
       });
       if (!product || !(await canSeeProduct(ctx, product)))
         throw forbidden("No product you may see has this id.");
-      return subscribeEvents(ctx, "inventoryChanged", id);
+      return subscribeEvents(ctx, "inventoryChanged", id, { withCurrentState: args.withCurrentState });
     },
     resolve: (event) => event,
   }),

@@ -3,7 +3,12 @@ import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
-import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import {
+  CURRENT_STATE_DESCRIPTION,
+  REFETCH_DESCRIPTION,
+  subscribeEvents,
+  type SubscriptionEvent,
+} from "../shared/subscription.ts";
 import { visiblePostWhere } from "../shared/access.ts";
 import { ENGAGEMENT_EVENT_INTERVAL_MS } from "./engagement.ts";
 
@@ -37,7 +42,14 @@ builder.subscriptionField("postEngagement", (t) =>
     type: PostEngagementEvent,
     description:
       "Counters of a post the caller may see (as `post(id)`), at most once per second. FORBIDDEN otherwise.",
-    args: { postId: t.arg.id({ required: true }) },
+    args: {
+      postId: t.arg.id({ required: true }),
+      withCurrentState: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: CURRENT_STATE_DESCRIPTION,
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.postId), "Post");
       if (id === null) throw badInput("`postId` is not a valid Post ID.");
@@ -46,7 +58,10 @@ builder.subscriptionField("postEngagement", (t) =>
         select: { id: true },
       });
       if (!post) throw forbidden("No post you may see has this id.");
-      return subscribeEvents(ctx, "postEngagement", id, { minIntervalMs: ENGAGEMENT_EVENT_INTERVAL_MS });
+      return subscribeEvents(ctx, "postEngagement", id, {
+        minIntervalMs: ENGAGEMENT_EVENT_INTERVAL_MS,
+        withCurrentState: args.withCurrentState,
+      });
     },
     resolve: (event) => event,
   }),

@@ -6,7 +6,12 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics, LivePinSnapshot } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
-import { REFETCH_DESCRIPTION, subscribeEvents, type SubscriptionEvent } from "../shared/subscription.ts";
+import {
+  CURRENT_STATE_DESCRIPTION,
+  REFETCH_DESCRIPTION,
+  subscribeEvents,
+  type SubscriptionEvent,
+} from "../shared/subscription.ts";
 import { LiveSessionStatusEnum } from "./live-session.ts";
 
 const LiveSessionEventKindEnum = builder.enumType("LiveSessionEventKind", {
@@ -95,13 +100,20 @@ builder.subscriptionField("liveSessionEvents", (t) =>
     type: LiveSessionEvent,
     description:
       "A live session's events: started, products pinned and unpinned, live prices, viewer count, ended. Any caller (as `liveSession(id)`).",
-    args: { liveSessionId: t.arg.id({ required: true }) },
+    args: {
+      liveSessionId: t.arg.id({ required: true }),
+      withCurrentState: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: CURRENT_STATE_DESCRIPTION,
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.liveSessionId), "LiveSession");
       if (id === null) throw badInput("`liveSessionId` is not a valid LiveSession ID.");
       const session = await ctx.db.liveSession.findUnique({ where: { id }, select: { id: true } });
       if (!session) throw forbidden("No live session you may follow has this id.");
-      return subscribeEvents(ctx, "liveSessionEvents", id);
+      return subscribeEvents(ctx, "liveSessionEvents", id, { withCurrentState: args.withCurrentState });
     },
     resolve: (event) => event,
   }),

@@ -122,6 +122,11 @@ export interface EventBus {
     id: string,
     options?: { minIntervalMs?: number },
   ): AsyncIterableIterator<Delivery<EventTopics[T]>>;
+  /**
+   * Resolves once a subscription of (topic, id) made before receives the events of every
+   * instance (with Redis: the channel's SUBSCRIBE is confirmed; at once in process).
+   */
+  live(topic: Topic, id: string): Promise<void>;
 }
 
 interface Outbox {

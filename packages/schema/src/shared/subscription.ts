@@ -15,6 +15,9 @@ export interface SubscriptionEvent<P> {
   payload: P | null;
 }
 
+export const CURRENT_STATE_DESCRIPTION =
+  "When true, the first event comes as soon as the subscription is live, before any change: `refetch` is true and the fields that describe the state hold the state now. Subscribe, wait for it, then act (add to the cart, pin a product): no event after it is missed.";
+
 export const REFETCH_DESCRIPTION =
   "True when events may have been missed (the server's event bus reconnected, or this client fell too far behind): refetch the data with a query. The other fields then describe the state now, or are null when they come only with events.";
 
@@ -26,11 +29,18 @@ export function subscribeEvents<T extends Topic>(
   ctx: Context,
   topic: T,
   id: string,
-  options?: { minIntervalMs?: number },
+  options?: { minIntervalMs?: number; withCurrentState?: boolean | null | undefined },
 ): AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> {
-  const source = ctx.events.subscribe(topic, id, options);
+  const source = ctx.events.subscribe(topic, id, { minIntervalMs: options?.minIntervalMs ?? 0 });
+  // The first event, when asked for: sent once the subscription receives every instance's events.
+  let first: Promise<void> | null = options?.withCurrentState ? ctx.events.live(topic, id) : null;
   const iterator: AsyncIterableIterator<SubscriptionEvent<EventTopics[T]>> = {
     async next() {
+      if (first) {
+        await first;
+        first = null;
+        return { value: { id, refetch: true, payload: null }, done: false };
+      }
       const result = await source.next();
       if (result.done) return { value: undefined, done: true };
       // One context serves every event of a subscription: read fresh data for each.

@@ -1641,7 +1641,9 @@ export type AffiliateProgramUpsertMutationVariables = Exact<{
 
 export type AffiliateProgramUpsertMutation = { affiliateProgramUpsert: { affiliateProgram: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: AffiliateErrorCode, field: Array<string> | null, message: string }> } };
 
-export type CommissionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type CommissionEventsSubscriptionVariables = Exact<{
+  withCurrentState?: boolean | null | undefined;
+}>;
 
 
 export type CommissionEventsSubscription = { commissionEvents: { kind: CommissionEventKind | null, refetch: boolean, commissions: Array<{ id: string, status: CommissionStatus, rate: number, reversal: boolean, selfReferral: boolean, orderId: string, orderNumber: number, payableAt: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode }, revenue: { amount: string, currencyCode: CurrencyCode }, link: { id: string, code: string } }> } };
@@ -1711,6 +1713,7 @@ export type CartSelectedDeliveryOptionsUpdateMutation = { cartSelectedDeliveryOp
 
 export type CartUpdatedSubscriptionVariables = Exact<{
   cartId: string | number;
+  withCurrentState?: boolean | null | undefined;
 }>;
 
 
@@ -1741,6 +1744,7 @@ export type InventoryAdjustMutation = { inventoryAdjust: { variant: { id: string
 
 export type InventoryChangedSubscriptionVariables = Exact<{
   productId: string | number;
+  withCurrentState?: boolean | null | undefined;
 }>;
 
 
@@ -1858,6 +1862,8 @@ export type OrderRefundMutation = { orderRefund: { order: { id: string, number: 
 
 export type OrderStatusChangedSubscriptionVariables = Exact<{
   orderId: string | number;
+  cartId?: string | number | null | undefined;
+  withCurrentState?: boolean | null | undefined;
 }>;
 
 
@@ -1907,6 +1913,7 @@ export type PostDeleteMutation = { postDelete: { deletedPostId: string | null, u
 
 export type PostEngagementSubscriptionVariables = Exact<{
   postId: string | number;
+  withCurrentState?: boolean | null | undefined;
 }>;
 
 
@@ -2215,6 +2222,7 @@ export type LiveSessionEndMutation = { liveSessionEnd: { liveSession: { id: stri
 
 export type LiveSessionEventsSubscriptionVariables = Exact<{
   liveSessionId: string | number;
+  withCurrentState?: boolean | null | undefined;
 }>;
 
 
@@ -3578,8 +3586,8 @@ export const AffiliateProgramUpsertDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<AffiliateProgramUpsertMutation, AffiliateProgramUpsertMutationVariables>;
 export const CommissionEventsDocument = new TypedDocumentString(`
-    subscription CommissionEvents {
-  commissionEvents {
+    subscription CommissionEvents($withCurrentState: Boolean) {
+  commissionEvents(withCurrentState: $withCurrentState) {
     kind
     refetch
     commissions {
@@ -4991,8 +4999,8 @@ fragment CartDeliveryGroupFields on CartDeliveryGroup {
   }
 }`) as unknown as TypedDocumentString<CartSelectedDeliveryOptionsUpdateMutation, CartSelectedDeliveryOptionsUpdateMutationVariables>;
 export const CartUpdatedDocument = new TypedDocumentString(`
-    subscription CartUpdated($cartId: ID!) {
-  cartUpdated(cartId: $cartId) {
+    subscription CartUpdated($cartId: ID!, $withCurrentState: Boolean) {
+  cartUpdated(cartId: $cartId, withCurrentState: $withCurrentState) {
     refetch
     cart {
       ...CartFields
@@ -5311,8 +5319,8 @@ fragment MoneyFields on Money {
   currencyCode
 }`) as unknown as TypedDocumentString<InventoryAdjustMutation, InventoryAdjustMutationVariables>;
 export const InventoryChangedDocument = new TypedDocumentString(`
-    subscription InventoryChanged($productId: ID!) {
-  inventoryChanged(productId: $productId) {
+    subscription InventoryChanged($productId: ID!, $withCurrentState: Boolean) {
+  inventoryChanged(productId: $productId, withCurrentState: $withCurrentState) {
     refetch
     product {
       id
@@ -6776,8 +6784,12 @@ fragment MailingAddressFields on MailingAddress {
   formatted
 }`) as unknown as TypedDocumentString<OrderRefundMutation, OrderRefundMutationVariables>;
 export const OrderStatusChangedDocument = new TypedDocumentString(`
-    subscription OrderStatusChanged($orderId: ID!) {
-  orderStatusChanged(orderId: $orderId) {
+    subscription OrderStatusChanged($orderId: ID!, $cartId: ID, $withCurrentState: Boolean) {
+  orderStatusChanged(
+    orderId: $orderId
+    cartId: $cartId
+    withCurrentState: $withCurrentState
+  ) {
     status
     refetch
     order {
@@ -7203,8 +7215,8 @@ export const PostDeleteDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PostDeleteMutation, PostDeleteMutationVariables>;
 export const PostEngagementDocument = new TypedDocumentString(`
-    subscription PostEngagement($postId: ID!) {
-  postEngagement(postId: $postId) {
+    subscription PostEngagement($postId: ID!, $withCurrentState: Boolean) {
+  postEngagement(postId: $postId, withCurrentState: $withCurrentState) {
     refetch
     viewCount
     likeCount
@@ -8862,8 +8874,11 @@ fragment LiveSessionFields on LiveSession {
   }
 }`) as unknown as TypedDocumentString<LiveSessionEndMutation, LiveSessionEndMutationVariables>;
 export const LiveSessionEventsDocument = new TypedDocumentString(`
-    subscription LiveSessionEvents($liveSessionId: ID!) {
-  liveSessionEvents(liveSessionId: $liveSessionId) {
+    subscription LiveSessionEvents($liveSessionId: ID!, $withCurrentState: Boolean) {
+  liveSessionEvents(
+    liveSessionId: $liveSessionId
+    withCurrentState: $withCurrentState
+  ) {
     kind
     liveSessionId
     occurredAt

@@ -277,7 +277,7 @@ export interface ShoppableOperations {
    */
   orderRefund(input: T.OrderRefundMutationVariables["input"], options?: RequestOptions): Promise<T.OrderRefundMutation["orderRefund"]>;
   /**
-   * Status changes of an order the caller may read (as `order(id)`: its buyer, its shop's merchants). FORBIDDEN otherwise.
+   * Status changes of an order the caller may read: as `order(id)` (its signed-in buyer, its shop's merchants), or, with `cartId`, as the holder of the cart it was checked out from (as `Cart.orders`: an anonymous buyer follows their order without signing in). FORBIDDEN otherwise.
    * Each value is the subscription's field; `dispose()` stops it.
    * Document: src/operations/checkout/orderStatusChanged.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -555,18 +555,18 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   cartLinesRemove: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
   cartLinesUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
   cartSelectedDeliveryOptionsUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
-  cartUpdated: ["subscription CartUpdated($cartId:ID!){cartUpdated(cartId:$cartId){refetch cart{...CartFields}}}", 2],
+  cartUpdated: ["subscription CartUpdated($cartId:ID!$withCurrentState:Boolean){cartUpdated(cartId:$cartId withCurrentState:$withCurrentState){refetch cart{...CartFields}}}", 2],
   checkoutComplete: ["{order{...OrderFields}orders{...OrderFields}userErrors{code field message quantityAvailable variantId shopId}}", 3],
   collection: ["query Collection($handle:String!$first:Int=20$after:String){collection(handle:$handle){id handle title description shop{id handle name}products(first:$first after:$after){...ProductConnectionFields}}}", 0],
-  commissionEvents: ["subscription CommissionEvents{commissionEvents{kind refetch commissions{...CommissionFields}}}", 2],
+  commissionEvents: ["subscription CommissionEvents($withCurrentState:Boolean){commissionEvents(withCurrentState:$withCurrentState){kind refetch commissions{...CommissionFields}}}", 2],
   discountCodeCreate: ["{discountCode{id code kind percentage amount{...MoneyFields}usageLimit usageCount startsAt endsAt}userErrors{code field message}}", 3],
   feed: ["query Feed($kind:FeedKind!$hashtag:String$first:Int$after:String$last:Int$before:String){feed(kind:$kind hashtag:$hashtag first:$first after:$after last:$last before:$before){kind personalized rankedAt pageInfo{...PageInfoFields}edges{cursor node{...PostFields}}}}", 0],
   inventoryAdjust: ["{variant{...VariantFields product{id totalInventory}}userErrors{code field message}}", 3],
-  inventoryChanged: ["subscription InventoryChanged($productId:ID!){inventoryChanged(productId:$productId){refetch product{id availableForSale totalInventory variants{id availableForSale quantityAvailable}}}}", 2],
+  inventoryChanged: ["subscription InventoryChanged($productId:ID!$withCurrentState:Boolean){inventoryChanged(productId:$productId withCurrentState:$withCurrentState){refetch product{id availableForSale totalInventory variants{id availableForSale quantityAvailable}}}}", 2],
   liveSession: ["query LiveSession($id:ID!){liveSession(id:$id){...LiveSessionFields}}", 0],
   liveSessionCancel: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionEnd: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
-  liveSessionEvents: ["subscription LiveSessionEvents($liveSessionId:ID!){liveSessionEvents(liveSessionId:$liveSessionId){kind liveSessionId occurredAt status viewerCount refetch pinnedProduct{pinnedProductId productId variantId quantityCap livePrice{...MoneyFields}}}}", 2],
+  liveSessionEvents: ["subscription LiveSessionEvents($liveSessionId:ID!$withCurrentState:Boolean){liveSessionEvents(liveSessionId:$liveSessionId withCurrentState:$withCurrentState){kind liveSessionId occurredAt status viewerCount refetch pinnedProduct{pinnedProductId productId variantId quantityCap livePrice{...MoneyFields}}}}", 2],
   liveSessionJoin: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionLeave: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionPinProduct: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
@@ -580,13 +580,13 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   orderCancel: ["{order{...OrderFields}userErrors{code field message}}", 3],
   orderFulfill: ["{order{...OrderFields}fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}userErrors{code field message quantityFulfillable}}", 3],
   orderRefund: ["{order{...OrderFields}userErrors{code field message}}", 3],
-  orderStatusChanged: ["subscription OrderStatusChanged($orderId:ID!){orderStatusChanged(orderId:$orderId){status refetch order{...OrderFields}}}", 2],
+  orderStatusChanged: ["subscription OrderStatusChanged($orderId:ID!$cartId:ID$withCurrentState:Boolean){orderStatusChanged(orderId:$orderId cartId:$cartId withCurrentState:$withCurrentState){status refetch order{...OrderFields}}}", 2],
   platformTaxRates: ["query PlatformTaxRates{platformTaxRates{...TaxRateFields}}", 0],
   platformWebhookEndpoints: ["query PlatformWebhookEndpoints{platformWebhookEndpoints{...WebhookEndpointFields}}", 0],
   post: ["query Post($id:ID!){post(id:$id){...PostFields}}", 0],
   postCreate: ["{post{...PostFields}userErrors{code field message}}", 3],
   postDelete: ["{deletedPostId userErrors{code field message}}", 3],
-  postEngagement: ["subscription PostEngagement($postId:ID!){postEngagement(postId:$postId){refetch viewCount likeCount shareCount purchaseCount}}", 2],
+  postEngagement: ["subscription PostEngagement($postId:ID!$withCurrentState:Boolean){postEngagement(postId:$postId withCurrentState:$withCurrentState){refetch viewCount likeCount shareCount purchaseCount}}", 2],
   postLike: ["{post{...PostFields}userErrors{code field message}}", 3],
   postShare: ["{post{...PostFields}userErrors{code field message}}", 3],
   postUnlike: ["{post{...PostFields}userErrors{code field message}}", 3],

@@ -1,0 +1,294 @@
+/**
+ * Shared subscription execution: subscribers whose operation, variables and authorisation scope
+ * are the same share one execution per event, and its JSON is serialised once for all of them.
+ *
+ * Each subscriber still subscribes on its own first (through the whole envelope: its field's
+ * authorisation, its cost charge, its own context). When a group with its key is already
+ * running, that subscriber's own event stream is closed at once (before it ran a single event)
+ * and the subscriber becomes a member of the group: from then on it receives the group's
+ * results, executed once per event with the context of the subscriber that started the group.
+ * The first subscriber's stream is the group's source. A group ends with its last member.
+ *
+ * The key holds everything an execution's result may depend on: the document (by identity,
+ * which Yoga's parser cache keeps for a repeated text), the operation name, the variables and
+ * the scope — the API key, and the user with their roles. Two viewers of different rights are
+ * never in one group, so a viewer-dependent field is never resolved for one and sent to another.
+ *
+ * A subscription asking for the state now (`withCurrentState: true` on its field) gets its own
+ * first event, executed with its own context, before any of the group's; it joins the group
+ * before that first event is read, so nothing published meanwhile is missed (an event may then
+ * also be in the state, never neither).
+ *
+ * A member whose transport does not keep up holds at most `queueLimit` results; past that it
+ * ends with SLOW_CONSUMER (WebSocket connections close with 1013 before, websocket.ts).
+ */
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "@shoppable/schema";
+
+/** The argument of every subscription field that asks for a first event with the state now. */
+export const CURRENT_STATE_ARGUMENT = "withCurrentState";
+
+type Result = ExecutionResult & { stringify?: (result: unknown) => string };
+
+const jsonOfResult = new WeakMap<object, string>();
+
+/**
+ * The JSON of a result that one execution produced for several subscribers, serialised once; undefined
+ * for any other result. Also Yoga's `stringify` of such a result (SSE).
+ */
+export function sharedJson(result: unknown): string | undefined {
+  if (result === null || typeof result !== "object") return undefined;
+  let json = jsonOfResult.get(result);
+  if (json === undefined && (result as Result).stringify === stringifyShared) {
+    json = JSON.stringify(result);
+    jsonOfResult.set(result, json);
+  }
+  return json;
+}
+
+function stringifyShared(result: unknown): string {
+  return sharedJson(result) ?? JSON.stringify(result);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
+  return value !== null && typeof value === "object" && Symbol.asyncIterator in value;
+}
+
+/** One subscriber of a group: the results meant for it, consumed by its transport. */
+class Member implements AsyncIterableIterator<Result> {
+  private queue: Result[] = [];
+  private waiting: ((result: IteratorResult<Result>) => void) | null = null;
+  private failing: ((error: unknown) => void) | null = null;
+  private done = false;
+  private error: unknown = null;
+  /** Results held back until this member's own first event (`withCurrentState`) is in front. */
+  private holding: boolean;
+
+  constructor(
+    private readonly limit: number,
+    holdForFirst: boolean,
+    private readonly onLeave: (member: Member) => void,
+  ) {
+    this.holding = holdForFirst;
+  }
+
+  /** The member's own first event: before anything the group delivered meanwhile. */
+  first(result: Result): void {
+    if (this.done) return;
+    this.queue.unshift(result);
+    this.holding = false;
+    this.flush();
+  }
+
+  push(result: Result): void {
+    if (this.done) return;
+    if (this.queue.length >= this.limit) {
+      this.fail(
+        new GraphQLError("This subscriber fell too far behind its events: subscribe again and refetch.", {
+          extensions: { code: "SLOW_CONSUMER" },
+        }),
+      );
+      return;
+    }
+    this.queue.push(result);
+    this.flush();
+  }
+
+  /** Ends this member: its transport sees `error` (or the end when null) after what is queued. */
+  fail(error: unknown): void {
+    if (this.done) return;
+    this.error = error ?? null;
+    this.done = true;
+    if (error) this.queue = [];
+    this.onLeave(this);
+    this.flush();
+  }
+
+  private flush(): void {
+    const resolve = this.waiting;
+    const reject = this.failing;
+    if (!resolve || !reject) return;
+    const next = this.holding ? undefined : this.queue.shift();
+    if (next === undefined && !this.done) return;
+    this.waiting = this.failing = null;
+    if (next !== undefined) resolve({ value: next, done: false });
+    else if (this.error) reject(this.error);
+    else resolve({ value: undefined, done: true });
+  }
+
+  next(): Promise<IteratorResult<Result>> {
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failing = reject;
+      this.flush();
+    });
+  }
+
+  async return(): Promise<IteratorResult<Result>> {
+    if (!this.done) {
+      this.done = true;
+      this.queue = [];
+      this.onLeave(this);
+    }
+    this.flush();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+/** Subscribers of one key and the one event stream executed for all of them. */
+class Group {
+  readonly members = new Set<Member>();
+  /** The founder's own first event (`withCurrentState`) goes to the founder only. */
+  private founderFirst: Member | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly source: AsyncIterator<Result>,
+    private readonly onEnd: () => void,
+  ) {}
+
+  start(founder: Member, founderWantsFirst: boolean): void {
+    this.members.add(founder);
+    if (founderWantsFirst) this.founderFirst = founder;
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const next = await this.source.next();
+        if (next.done || this.ended) break;
+        const result = next.value;
+        if (this.founderFirst) {
+          this.founderFirst.first(result);
+          this.founderFirst = null;
+          continue;
+        }
+        const shared: Result = { ...result, stringify: stringifyShared };
+        for (const member of this.members) member.push(shared);
+      }
+      this.finish(null);
+    } catch (error) {
+      this.finish(error);
+    }
+  }
+
+  private finish(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd();
+    for (const member of [...this.members]) member.fail(error);
+  }
+
+  leave(member: Member): void {
+    this.members.delete(member);
+    if (this.members.size > 0 || this.ended) return;
+    this.ended = true;
+    this.onEnd();
+    void this.source.return?.();
+  }
+}
+
+/** Whether the operation's (single) root field asks for `withCurrentState`. */
+function wantsCurrentState(args: ExecutionArgs): boolean {
+  const operation = getOperationAST(args.document, args.operationName);
+  const field = operation?.selectionSet.selections[0];
+  if (field?.kind !== Kind.FIELD) return false;
+  const argument = field.arguments?.find((a) => a.name.value === CURRENT_STATE_ARGUMENT);
+  if (!argument) return false;
+  if (argument.value.kind === Kind.BOOLEAN) return argument.value.value;
+  if (argument.value.kind === Kind.VARIABLE)
+    return (
+      (args.variableValues as Record<string, unknown> | null | undefined)?.[argument.value.name.value] ===
+      true
+    );
+  return false;
+}
+
+export interface SubscriptionSharing {
+  /** The Yoga plugin that shares executions (every transport's subscriptions pass through it). */
+  plugin: Plugin;
+  /** Running groups and the subscribers in them. */
+  stats(): { groups: number; members: number };
+}
+
+export function createSubscriptionSharing(options: { queueLimit: number }): SubscriptionSharing {
+  const groups = new Map<string, Group>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocumentId = 0;
+
+  const keyOf = (args: ExecutionArgs): string => {
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) documentIds.set(args.document, (documentId = ++nextDocumentId));
+    const ctx = args.contextValue as Context;
+    const user = ctx.user ? `${ctx.user.id}:${[...ctx.user.roles].sort().join(",")}` : "";
+    return JSON.stringify([
+      documentId,
+      args.operationName ?? null,
+      args.variableValues ?? null,
+      ctx.key.id,
+      user,
+    ]);
+  };
+
+  const join = async (key: string, own: AsyncIterable<Result>, wantsFirst: boolean) => {
+    const iterator = own[Symbol.asyncIterator]();
+    const existing = groups.get(key);
+    const group: Group =
+      existing ??
+      new Group(iterator, () => {
+        if (groups.get(key) === group) groups.delete(key);
+      });
+    const member = new Member(options.queueLimit, wantsFirst && existing !== undefined, (m) =>
+      group.leave(m),
+    );
+    if (!existing) {
+      groups.set(key, group);
+      group.start(member, wantsFirst);
+      return member;
+    }
+    group.members.add(member);
+    if (wantsFirst) {
+      // This subscriber's own first event (the state now, executed with its own context), then
+      // its own stream closes: the group's events, held meanwhile, follow.
+      try {
+        const first = await iterator.next();
+        if (first.done) member.fail(null);
+        else member.first(first.value);
+      } catch (error) {
+        member.fail(error);
+      }
+    }
+    void iterator.return?.();
+    return member;
+  };
+
+  return {
+    plugin: {
+      onSubscribe({ subscribeFn, setSubscribeFn }) {
+        setSubscribeFn(async (args) => {
+          const own = await subscribeFn(args);
+          if (!isAsyncIterable(own)) return own;
+          return join(keyOf(args), own, wantsCurrentState(args));
+        });
+      },
+    },
+    stats() {
+      let members = 0;
+      for (const group of groups.values()) members += group.members.size;
+      return { groups: groups.size, members };
+    },
+  };
+}
