@@ -5,21 +5,29 @@
  * postgresql://postgres@127.0.0.1:5432/test server) with one shop, one product and one LIVE
  * session, and starts the API in production mode in child processes. This process then opens
  * BENCH_SUBSCRIBERS (default 10,000) WebSockets (graphql-transport-ws, raw `ws` clients, 200
- * handshakes at a time), each subscribed to `liveSessionEvents` of that session, and pins the
- * product BENCH_SUBSCRIPTION_ROUNDS (default 5) times with a new live price over HTTP.
+ * handshakes at a time), each subscribed to `liveSessionEvents` of that session with
+ * `withCurrentState: true`: a subscriber is live when its first event arrives. Then it pins the
+ * product BENCH_SUBSCRIPTION_ROUNDS (default 5) times with a new live price over HTTP, and
+ * finally changes the price 100 times in one second (the burst).
  *
  * Latency of one delivery: its arrival here minus the event's `occurredAt`, stamped in the
  * pin's transaction just before its COMMIT (same machine, same clock). Per round the last
- * subscriber's latency is the fan-out time; over all deliveries p50 and p99.
+ * subscriber's latency is the fan-out time; over all deliveries p50 and p99. CPU per event: the
+ * subscribers' instance (user and system time from /proc: system is mostly the socket writes)
+ * and this client process, over the rounds. The burst: every subscriber must end on the last
+ * price with no socket closed; it reports the frames each got (coalescing) and the p99 latency
+ * of the last one.
  * Memory per subscriber: the API process's RSS (and heap) after a full GC, with the
- * subscribers connected minus before, divided by their number.
+ * subscribers connected minus before, divided by their number. Executions per event: the
+ * groups sharing one execution (subscription-sharing.ts), checked to hold every subscriber.
  *
  * Scenarios: `one instance` (subscribers and mutations on one API process, in-process bus) and,
  * when Redis answers at BENCH_REDIS_URL (default redis://127.0.0.1:6379), `two instances`
  * (subscribers on instance B, mutations on instance A, events through Redis).
  * Writes .bench/subscriptions.json. Needs about 2 file descriptors per subscriber (ulimit -n).
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -110,6 +118,9 @@ function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): P
         DATABASE_POOL_SIZE: "10",
         PORT: "0",
         WS_MAX_SUBSCRIPTIONS: "10",
+        // Every subscriber comes from 127.0.0.1.
+        WS_MAX_CONNECTIONS: "100000",
+        WS_MAX_CONNECTIONS_PER_ADDRESS: "100000",
         ...extraEnv,
       },
       execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=4096"],
@@ -161,11 +172,13 @@ async function openSubscribers(
   key: string,
   sessionId: string,
   count: number,
-  onEvent: (latencyMs: number, at: number) => void,
+  onEvent: (subscriber: number, latencyMs: number, price: string | null) => void,
 ): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
+  let opened = 0;
   const open = () =>
     new Promise<WebSocket>((resolve, reject) => {
+      const index = opened++;
       const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", {
         perMessageDeflate: false,
       });
@@ -178,7 +191,13 @@ async function openSubscribers(
         const message = JSON.parse(String(data)) as {
           type: string;
           payload?: {
-            data?: { liveSessionEvents?: { occurredAt: string | null; refetch: boolean } };
+            data?: {
+              liveSessionEvents?: {
+                occurredAt: string | null;
+                refetch: boolean;
+                pinnedProduct: { livePrice: { amount: string } | null } | null;
+              };
+            };
             errors?: unknown;
           };
         };
@@ -193,7 +212,12 @@ async function openSubscribers(
         } else if (message.type === "next") {
           const event = message.payload?.data?.liveSessionEvents;
           if (event?.refetch) resolve(socket);
-          else if (event?.occurredAt) onEvent(now - Date.parse(event.occurredAt), now);
+          else if (event?.occurredAt)
+            onEvent(
+              index,
+              now - Date.parse(event.occurredAt),
+              event.pinnedProduct?.livePrice?.amount ?? null,
+            );
           else reject(new Error(JSON.stringify(message.payload?.errors ?? message.payload)));
         } else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
       });
@@ -207,6 +231,19 @@ async function openSubscribers(
     sockets.push(...(await Promise.all(Array.from({ length: Math.min(200, count - i) }, open))));
   }
   return sockets;
+}
+
+const BURST_EVENTS = 100;
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** CPU of a process so far (user and system ms), from /proc. */
+function procCpu(child: ChildProcess): { user: number; system: number } {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return {
+    user: (Number(fields[11]) * 1000) / CLOCK_TICKS,
+    system: (Number(fields[12]) * 1000) / CLOCK_TICKS,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -224,6 +261,11 @@ interface Row {
   lastSubscriberMs: { median: number; max: number };
   rssPerSubscriberKb: number;
   heapPerSubscriberKb: number;
+  /** CPU of the subscribers' instance per event (user and system ms), and of this client process. */
+  serverCpuMsPerEvent: { user: number; system: number };
+  clientCpuMsPerEvent: number;
+  /** The burst: frames each subscriber got, and when its last one (the last price) arrived. */
+  burst: { events: number; framesPerSubscriber: { median: number; max: number }; lastPriceP99Ms: number };
   /** Executions groups (one per event each) and bus subscriptions serving all subscribers. */
   groups: number;
   busSubscriptions: number;
@@ -239,16 +281,26 @@ async function scenario(
   const before = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
   const latencies: number[] = [];
   let received = 0;
+  // During the burst: each subscriber's frames, last price and the latency of its last frame.
+  let burst: { frames: number[]; price: (string | null)[]; lastMs: number[] } | null = null;
   const sockets = await openSubscribers(
     subscribeOn.port,
     fixture.publishable,
     fixture.sessionId,
     subscribers,
-    (ms) => {
+    (subscriber, ms, price) => {
+      if (burst) {
+        burst.frames[subscriber] = (burst.frames[subscriber] ?? 0) + 1;
+        burst.price[subscriber] = price;
+        burst.lastMs[subscriber] = ms;
+        return;
+      }
       latencies.push(ms);
       received++;
     },
   );
+  let closed = 0;
+  for (const socket of sockets) socket.once("close", () => closed++);
   // Every socket had its first event: all are live. One execution per event serves them.
   const sharing = await subscribeOn.ask<{ groups: number; members: number; busSubscriptions: number }>(
     { sharing: ["liveSessionEvents", fixture.sessionDbId] },
@@ -257,9 +309,7 @@ async function scenario(
   if (sharing.members !== subscribers) throw new Error(`${sharing.members} members of ${subscribers}`);
   const after = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
   const lastPerRound: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const from = latencies.length;
-    const price = (50 + round).toFixed(2);
+  const pin = async (price: string) => {
     const res = await fetch(`http://127.0.0.1:${mutateOn.port}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shoppable-key": fixture.secret },
@@ -276,6 +326,11 @@ async function scenario(
     };
     if (!body.data || body.data.liveSessionPinProduct.userErrors.length)
       throw new Error(`pin failed: ${JSON.stringify(body)}`);
+  };
+  const cpuBefore = { server: procCpu(subscribeOn.child), client: process.cpuUsage() };
+  for (let round = 0; round < rounds; round++) {
+    const from = latencies.length;
+    await pin((50 + round).toFixed(2));
     const target = (round + 1) * subscribers;
     const deadline = Date.now() + 60_000;
     while (received < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -284,6 +339,30 @@ async function scenario(
     lastPerRound.push(Math.max(...latencies.slice(from)));
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const cpuAfter = { server: procCpu(subscribeOn.child), client: process.cpuUsage(cpuBefore.client) };
+  const perEvent = (ms: number) => Math.round(ms / rounds);
+
+  // A burst: 100 price changes in one second (one every 10 ms) on the pinned product. Every
+  // subscriber must end on the last price, none may be dropped; how many frames each got shows
+  // the coalescing.
+  burst = { frames: [], price: [], lastMs: [] };
+  const burstPins: Promise<void>[] = [];
+  for (let n = 0; n < BURST_EVENTS; n++) {
+    burstPins.push(pin((100 + n / 100).toFixed(2)));
+    await new Promise((resolve) => setTimeout(resolve, 1000 / BURST_EVENTS));
+  }
+  await Promise.all(burstPins);
+  const finalPrice = (100 + (BURST_EVENTS - 1) / 100).toFixed(2);
+  const burstDeadline = Date.now() + 60_000;
+  const current = burst;
+  const settled = () => current.price.filter((p) => p === finalPrice).length;
+  while (settled() < subscribers && Date.now() < burstDeadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  if (settled() < subscribers) throw new Error(`burst: ${settled()} of ${subscribers} got the last price`);
+  if (closed > 0) throw new Error(`burst: ${closed} subscribers were disconnected`);
+  const frames = [...current.frames].sort((a, b) => a - b);
+  const lastMs = [...current.lastMs].sort((a, b) => a - b);
+
   for (const socket of sockets) socket.close(1000);
   const sorted = [...latencies].sort((a, b) => a - b);
   const sortedLast = [...lastPerRound].sort((a, b) => a - b);
@@ -295,6 +374,16 @@ async function scenario(
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     lastSubscriberMs: { median: percentile(sortedLast, 50), max: sortedLast.at(-1) ?? 0 },
+    serverCpuMsPerEvent: {
+      user: perEvent(cpuAfter.server.user - cpuBefore.server.user),
+      system: perEvent(cpuAfter.server.system - cpuBefore.server.system),
+    },
+    clientCpuMsPerEvent: perEvent((cpuAfter.client.user + cpuAfter.client.system) / 1000),
+    burst: {
+      events: BURST_EVENTS,
+      framesPerSubscriber: { median: percentile(frames, 50), max: frames.at(-1) ?? 0 },
+      lastPriceP99Ms: percentile(lastMs, 99),
+    },
     groups: sharing.groups,
     busSubscriptions: sharing.busSubscriptions,
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
@@ -339,6 +428,10 @@ console.table(
     "RSS KiB/subscriber": r.rssPerSubscriberKb,
     "heap KiB/subscriber": r.heapPerSubscriberKb,
     "executions/event": r.groups,
+    "server CPU ms/event (user+sys)": `${r.serverCpuMsPerEvent.user}+${r.serverCpuMsPerEvent.system}`,
+    "client CPU ms/event": r.clientCpuMsPerEvent,
+    "burst frames (median/max)": `${r.burst.framesPerSubscriber.median}/${r.burst.framesPerSubscriber.max}`,
+    "burst last price p99 ms": r.burst.lastPriceP99Ms,
     load: r.loadAverage[0],
   })),
 );

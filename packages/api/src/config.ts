@@ -108,6 +108,10 @@ const EnvSchema = z.object({
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Subscriptions one WebSocket may hold at once. */
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
+  /** WebSocket connections one instance holds at once (more: closed with 1013, try another instance). */
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(15_000),
+  /** WebSocket connections one client address holds on one instance (more: closed with 1008). */
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   /** Leaky bucket per caller: most points it holds, and points restored per second. */
   RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).default(200_000),
   RATE_LIMIT_RESTORE_PER_SECOND: z.coerce.number().int().min(1).default(500),
@@ -179,6 +183,10 @@ export interface Config {
   responseCache: { enabled: boolean; ttlSeconds: number; maxBytes: number };
   wsMaxBufferedBytes: number;
   wsMaxSubscriptions: number;
+  /** WebSocket connections this instance holds at once; more are closed with 1013. */
+  wsMaxConnections: number;
+  /** WebSocket connections one client address may hold on this instance; more are closed with 1008. */
+  wsMaxConnectionsPerAddress: number;
   limits: {
     bucket: { capacity: number; restorePerSecond: number };
     maxQueryCost: number;
@@ -248,6 +256,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
+    wsMaxConnections: e.WS_MAX_CONNECTIONS,
+    wsMaxConnectionsPerAddress: e.WS_MAX_CONNECTIONS_PER_ADDRESS,
     limits: {
       bucket: { capacity: e.RATE_LIMIT_CAPACITY, restorePerSecond: e.RATE_LIMIT_RESTORE_PER_SECOND },
       maxQueryCost: Math.min(e.MAX_QUERY_COST, e.RATE_LIMIT_CAPACITY),

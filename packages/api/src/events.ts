@@ -44,6 +44,8 @@ export interface ServerEventBus extends EventBus {
   /** null when events flow between instances (or there is only this one); else why not. */
   problem(): string | null;
   stats(): { subscriptions: number; channels: number; dropped: number };
+  /** Ends every subscription on this instance (their streams complete); publishing goes on. */
+  endSubscriptions(): void;
   /** Subscriptions on this instance to (topic, id). */
   subscribers(topic: Topic, id: string): number;
   close(): Promise<void>;
@@ -385,6 +387,9 @@ export function createEventBus({
     subscribers: (topic, id) => channels.get(channelOf(topic, id))?.size ?? 0,
     // While Redis is away nothing of other instances can arrive: the refetch when it is back covers that.
     live: (topic, id) => subscribing.get(channelOf(topic, id)) ?? Promise.resolve(),
+    endSubscriptions() {
+      for (const subs of [...channels.values()]) for (const sub of [...subs]) void sub.return();
+    },
     async close() {
       for (const w of coalescing.values()) clearTimeout(w.timer);
       coalescing.clear();

@@ -260,21 +260,25 @@ export function createServer(options: ServerOptions): ShoppableServer {
     },
     async close(timeoutMs = 10_000) {
       closing = true;
-      // Subscriptions end first (WebSockets close with 1001, SSE streams complete).
-      await Promise.resolve(websocket.close()).catch((error: Error) =>
-        logger.warn({ err: error.message }, "WebSocket server close"),
-      );
-      authenticator.close();
-      await events.close();
-      await responseCache?.close();
+      // No new connections; idle keep-alive ones close, busy ones after their answer.
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
+      // WebSockets drain: queries and mutations under way finish and answer, then every socket
+      // closes with 1001 so clients reconnect to another instance.
+      await websocket
+        .close(timeoutMs)
+        .catch((error: Error) => logger.warn({ err: error.message }, "WebSocket server close"));
+      // SSE streams complete; the bus still publishes for requests under way.
+      events.endSubscriptions();
       const timer = setTimeout(() => {
         logger.warn("Shutdown timeout: closing remaining connections.");
         http.closeAllConnections();
       }, timeoutMs);
       await closed;
       clearTimeout(timer);
+      authenticator.close();
+      await events.close();
+      await responseCache?.close();
       if (!options.buckets) await buckets.close();
       await clickBuckets.close();
     },

@@ -18,8 +18,8 @@
  *   (clients reconnect and refetch).
  * Each subscription is then authorised by its field, as the query reading the same data is.
  */
-import type { IncomingMessage, Server } from "node:http";
-import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
+import type { Server } from "node:http";
+import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
 import {
   CloseCode,
   handleProtocols,
@@ -40,15 +40,16 @@ import { sharedJson } from "./subscription-sharing.ts";
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
 
 /**
- * What the connection keeps: graphql-ws's `socket` and `request`, the authenticated caller, and
- * the JSON of shared results about to be sent (see `SHARED`).
+ * What the connection keeps: graphql-ws's `socket`, the client's address, the authenticated
+ * caller, the JSON of shared results about to be sent (see `SHARED`), and the ids of its
+ * queries and mutations under way (a drain waits for them).
  */
 type Extra = {
   socket: WebSocket;
-  request: IncomingMessage;
   caller?: Caller;
   clientAddress: string | null;
   shared: Map<number, string>;
+  executing: Set<string>;
 };
 
 /**
@@ -128,7 +129,14 @@ export function attachWebSocket(options: {
   authenticator: Pick<Authenticator, "authenticate" | "onUserErased">;
   config: Pick<
     Config,
-    "wsMaxBufferedBytes" | "wsMaxSubscriptions" | "maxBodyBytes" | "production" | "corsOrigins" | "trustProxy"
+    | "wsMaxBufferedBytes"
+    | "wsMaxSubscriptions"
+    | "wsMaxConnections"
+    | "wsMaxConnectionsPerAddress"
+    | "maxBodyBytes"
+    | "production"
+    | "corsOrigins"
+    | "trustProxy"
   >;
   logger: Logger;
 }) {
@@ -141,6 +149,17 @@ export function attachWebSocket(options: {
     verifyClient: ({ req }, done) =>
       upgradeAllowed(config.corsOrigins, req) ? done(true) : done(false, 403, "Origin not allowed"),
   });
+
+  // Draining (shutting down): what is under way finishes, nothing new starts.
+  let draining = false;
+  let executing = 0;
+  let drained: (() => void) | null = null;
+  const finished = (extra: Extra, id: string) => {
+    if (!extra.executing.delete(id)) return;
+    executing--;
+    // After the frames this operation is sending now.
+    if (executing === 0 && drained) setImmediate(drained);
+  };
 
   // The open connections of each user, closed when the user is erased.
   const byUser = new Map<string, Set<WebSocket>>();
@@ -180,9 +199,15 @@ export function attachWebSocket(options: {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       const { caller, clientAddress } = ctx.extra;
       if (!caller) return [new GraphQLError("Unauthorized.", { extensions: { code: "UNAUTHENTICATED" } })];
+      if (draining)
+        return [
+          new GraphQLError("This instance is shutting down: reconnect (to another instance) and retry.", {
+            extensions: { code: "SHUTTING_DOWN" },
+          }),
+        ];
       if (Object.keys(ctx.subscriptions).length > config.wsMaxSubscriptions) {
         return [
           new GraphQLError(`A connection holds at most ${config.wsMaxSubscriptions} subscriptions.`, {
@@ -214,6 +239,11 @@ export function attachWebSocket(options: {
         throw error;
       }
       if (errors.length) return [...errors];
+      // A query or mutation under way: a drain lets it finish and answer (onComplete ends it).
+      if (getOperationAST(document, params.operationName)?.operation !== "subscription") {
+        ctx.extra.executing.add(id);
+        executing++;
+      }
       return {
         schema,
         document,
@@ -237,41 +267,44 @@ export function attachWebSocket(options: {
       ctx.extra.shared.set(n, json);
       return { extensions: { [SHARED]: n } };
     },
-    onError: (_ctx, _id, _payload, errors) => formatted(errors),
+    onError: (ctx, id, _payload, errors) => {
+      finished(ctx.extra, id);
+      return formatted(errors);
+    },
+    onComplete: (ctx, id) => finished(ctx.extra, id),
   };
   const server = makeServer(hooks);
 
   // graphql-ws's own binding for `ws` (graphql-ws/use/ws), except that a client's protocol
   // errors close with 4400 instead of 4500, and problems are logged through our logger.
-  const keepAliveMs = 12_000;
+  const byAddress = new Map<string, number>();
   wss.on("connection", (socket, request) => {
-    const extra: Extra = {
-      socket,
-      request,
-      shared: new Map(),
-      clientAddress: clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy),
-    };
+    const address = clientAddress(request.headers, request.socket.remoteAddress, config.trustProxy);
+    // Caps: this instance's connections (1013: try again later, another instance may take it)
+    // and one address's (1008: policy). `wss.clients` already holds this one.
+    if (draining) return socket.close(1001, "Going away: this instance is shutting down");
+    if (wss.clients.size > config.wsMaxConnections)
+      return socket.close(1013, "Try again later: this instance holds its most connections");
+    const key = address ?? "unknown";
+    const fromAddress = (byAddress.get(key) ?? 0) + 1;
+    if (fromAddress > config.wsMaxConnectionsPerAddress)
+      return socket.close(1008, "Too many connections from this address");
+    byAddress.set(key, fromAddress);
+    const extra: Extra = { socket, shared: new Map(), executing: new Set(), clientAddress: address };
+    alive.add(socket);
+    socket.on("pong", () => alive.add(socket));
     // ws closes the socket itself on a frame it cannot take (too big 1009, not UTF-8 1007, …).
     socket.on("error", (error) => logger.debug({ err: error.message }, "WebSocket protocol error"));
-    let pongWait: NodeJS.Timeout | null = null;
-    const pingInterval = setInterval(() => {
-      if (socket.readyState !== socket.OPEN) return;
-      pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-      socket.once("pong", () => {
-        if (pongWait) clearTimeout(pongWait);
-        pongWait = null;
-      });
-      socket.ping();
-    }, keepAliveMs);
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-            const frame = withSharedPayload(data, extra.shared);
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(frame, (error) => (error ? reject(error) : resolve()));
-          }),
+        // Not awaited: frames queue in ws, and the queue's size (bufferedAmount) is the slow-
+        // consumer signal (onNext closes with 1013 past WS_MAX_BUFFERED_BYTES). A failed write
+        // ends the socket, which its close handler cleans up.
+        send: (data) => {
+          const frame = withSharedPayload(data, extra.shared);
+          if (socket.readyState === socket.OPEN) socket.send(frame, onSendError);
+        },
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on("message", async (data) => {
@@ -295,20 +328,57 @@ export function attachWebSocket(options: {
       extra,
     );
     socket.once("close", (code, reason) => {
-      if (pongWait) clearTimeout(pongWait);
-      clearInterval(pingInterval);
+      const left = (byAddress.get(key) ?? 1) - 1;
+      if (left > 0) byAddress.set(key, left);
+      else byAddress.delete(key);
+      for (const id of extra.executing) finished(extra, id);
       void closed(code, String(reason));
     });
   });
 
+  const onSendError = (error?: Error) => {
+    if (error) logger.debug({ err: error.message }, "WebSocket send failed");
+  };
+
+  // Keep-alive: every 12 s each socket that answered the last ping is pinged again; one that
+  // did not is terminated (a peer gone without closing).
+  const alive = new WeakSet<WebSocket>();
+  const keepAlive = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, 12_000);
+  keepAlive.unref();
+
   return {
     wss,
-    /** Closes every socket (1001 Going away) and stops accepting new ones. */
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        stopListening();
-        for (const client of wss.clients) client.close(1001, "Going away");
-        wss.close((error) => (error ? reject(error) : resolve()));
-      }),
+    /** Queries and mutations under way over WebSockets. */
+    executing: () => executing,
+    /**
+     * Drains, then closes: new connections and operations are refused, the queries and
+     * mutations under way finish and answer (for at most `timeoutMs`), then every socket closes
+     * with 1001 Going Away, so clients reconnect (to another instance behind the balancer).
+     */
+    close: async (timeoutMs = 10_000) => {
+      draining = true;
+      clearInterval(keepAlive);
+      stopListening();
+      if (executing > 0)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      for (const client of wss.clients) client.close(1001, "Going away");
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }
