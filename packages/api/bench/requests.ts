@@ -11,7 +11,8 @@
  * ratio is to their mean. Every response is checked (HTTP status, GraphQL `errors`, mutation
  * `userErrors`, the expected shape); one bad response fails the bench.
  *
- * Workloads: the products page (20 products with variants, options and media), a product by
+ * Workloads: a minimal query (`{ __typename }`: the request pipeline alone, no database), the
+ * products page (20 products with variants, options and media), a product by
  * handle (the SDK's Product query, 100 handles in turn), a 2-line cart read (the SDK's Cart
  * query), adding a line and removing it (the SDK's cartLinesAdd and cartLinesRemove) and the
  * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider); the products
@@ -44,6 +45,7 @@ import {
   CheckoutCompleteDocument,
   ProductDocument,
 } from "../../sdk/src/generated/graphql.ts";
+import { type ExecutionFloor, executionFloor, statementCost } from "./execution-floor.ts";
 import { seededDatabase, writeResult } from "./shared.ts";
 
 const args = process.argv.slice(2);
@@ -452,7 +454,17 @@ function workloads(f: Fixture): Workload[] {
       if (order?.status !== "PAID") throw new Error(`order ${JSON.stringify(order)}`);
     },
   );
+  // The pipeline alone: HTTP, authentication, admission, cost and rate limits, yoga, one field.
+  const minimal = graphqlRequest(
+    "minimal query",
+    f.key,
+    () => ({ query: "query Minimal { __typename }" }),
+    (data) => {
+      if (data.__typename !== "Query") throw new Error("no __typename");
+    },
+  );
   return [
+    { name: "minimal query ({ __typename })", requests: [minimal] },
     { name: "products page", requests: [productsPage] },
     { name: "products page, response cache on", requests: [productsPage], cached: true },
     { name: "product by handle", requests: [productByHandle] },
@@ -560,6 +572,27 @@ for (const workload of workloads(fixture)) {
   });
 }
 const end = stats(api.child);
+// What graphql-js alone needs for the products page's answer (execution-floor.ts), measured in
+// this process while the servers idle.
+const graphqlAlone: (ExecutionFloor & { name: string })[] = [];
+for (const [name, query, variables] of [
+  ["products page", PRODUCTS_PAGE, {}],
+  ["product by handle", ProductDocument.toString(), { handle: fixture.handles[0] }],
+  ["read a 2-line cart", CartDocument.toString(), { id: fixture.twoLineCart }],
+] as const) {
+  const data = await graphql<Record<string, unknown>>(`${api.url}/graphql`, fixture.key, query, variables);
+  graphqlAlone.push({ name, ...executionFloor(query, variables, data, seconds / 2) });
+}
+// What one Prisma statement costs, client and database, at the same concurrency.
+const benchDb = await openDatabase({ databaseUrl, poolSize: connections });
+const perStatement = await statementCost(
+  benchDb.prisma,
+  fixture.handles,
+  connections,
+  seconds / 2,
+  postgresCpuMs,
+);
+await benchDb.close();
 
 console.log(
   "\nworkload                           CPU ms/request (server + PostgreSQL)   req/s ÷ floor's req/s",
@@ -571,6 +604,14 @@ for (const row of rows)
 const floorCpu = floors.map((f) => f.serverCpuMsPerRequest + f.databaseCpuMsPerRequest);
 console.log(
   `  floor: ${Math.round(floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length)} req/s on average, ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
+);
+console.log("graphql-js alone (the same document over its answer in memory: no database, no HTTP):");
+for (const row of graphqlAlone)
+  console.log(
+    `  ${row.name.padEnd(34)} ${row.completedValues} values, ${row.bytes} B: execute + serialise ${row.executeAndSerializeCpuMs} ms CPU (JSON.stringify ${row.serializeCpuMs} ms)`,
+  );
+console.log(
+  `one Prisma statement (a product by handle, ${connections} at a time): ${perStatement.clientCpuMs} ms CPU in the client + ${perStatement.databaseCpuMs} ms in PostgreSQL`,
 );
 console.log(
   `API memory (cache off): idle ${mib(idle.rss)} MiB, after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${api.startupMs} ms`,
@@ -595,6 +636,8 @@ writeResult("requests", {
   },
   rows,
   floors,
+  graphqlAlone,
+  perStatement,
   failures,
 });
 if (failures.length) {

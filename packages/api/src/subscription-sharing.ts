@@ -19,8 +19,15 @@
  * before that first event is read, so nothing published meanwhile is missed (an event may then
  * also be in the state, never neither).
  *
- * A member whose transport does not keep up holds at most `queueLimit` results; past that it
- * ends with SLOW_CONSUMER (WebSocket connections close with 1013 before, websocket.ts).
+ * Results that supersede each other (`coalescingKey`: per pin and for the viewer count of a
+ * live session; the state of a cart, product or post) are coalesced, keeping the latest, where
+ * they wait: in the group while a fan-out is under way (a fan-out to thousands takes a while,
+ * in slices between the event loop's other work), and in a member whose transport has not taken
+ * them yet. Business events (an order's statuses, commissions) and refetches are all kept. A
+ * burst of events on a session therefore costs one fan-out per pin per fan-out time, not one
+ * per event, and no subscriber falls behind. A member past `queueLimit` results ends with
+ * SLOW_CONSUMER (a WebSocket is closed with 1013 first, when its unsent frames pass
+ * WS_MAX_BUFFERED_BYTES: websocket.ts).
  */
 import {
   getOperationAST,
@@ -58,6 +65,41 @@ function stringifyShared(result: unknown): string {
   return sharedJson(result) ?? JSON.stringify(result);
 }
 
+/** Members woken per turn of the event loop when a result fans out. */
+const FAN_OUT_SLICE = 256;
+
+/** Coalescing keys of shared results (see `coalescingKey`). */
+const keyOfResult = new WeakMap<object, string>();
+
+/**
+ * What a later result of the same group makes obsolete in a lagging member's queue: results
+ * with the same key; null for a result that must be delivered (a refetch, an error, a business
+ * event, a selection without what tells events apart).
+ */
+export function coalescingKey(result: ExecutionResult): string | null {
+  if (result.errors?.length || !result.data) return null;
+  const [field, value] = Object.entries(result.data)[0] ?? [];
+  if (field === undefined || value === null || typeof value !== "object") return null;
+  const event = value as { refetch?: unknown; kind?: unknown; pinnedProduct?: unknown };
+  if (event.refetch !== false) return null;
+  switch (field) {
+    case "liveSessionEvents": {
+      if (event.kind === "VIEWER_COUNT") return "viewers";
+      const pin = event.pinnedProduct as { pinnedProductId?: unknown; productId?: unknown } | null;
+      const id = pin?.pinnedProductId ?? pin?.productId;
+      const pinKind = event.kind === "PRODUCT_PINNED" || event.kind === "PRICE_CHANGED";
+      return pinKind && typeof id === "string" ? `pin:${id}` : null;
+    }
+    // Each event re-reads the entity: the latest holds the state now.
+    case "cartUpdated":
+    case "inventoryChanged":
+    case "postEngagement":
+      return field;
+    default:
+      return null;
+  }
+}
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
   return value !== null && typeof value === "object" && Symbol.asyncIterator in value;
 }
@@ -90,6 +132,14 @@ class Member implements AsyncIterableIterator<Result> {
 
   push(result: Result): void {
     if (this.done) return;
+    const key = keyOfResult.get(result);
+    if (key !== undefined) {
+      const waiting = this.queue.findIndex((queued) => keyOfResult.get(queued) === key);
+      if (waiting >= 0) {
+        this.queue[waiting] = result;
+        return;
+      }
+    }
     if (this.queue.length >= this.limit) {
       this.fail(
         new GraphQLError("This subscriber fell too far behind its events: subscribe again and refetch.", {
@@ -154,18 +204,24 @@ class Group {
   private founderFirst: Member | null = null;
   private ended = false;
 
+  /** Results read while a fan-out was under way, coalesced like a member's queue. */
+  private pending: Result[] = [];
+  private fanningOut = false;
+
   constructor(
     private readonly source: AsyncIterator<Result>,
     private readonly onEnd: () => void,
+    private readonly slice: number,
   ) {}
 
   start(founder: Member, founderWantsFirst: boolean): void {
     this.members.add(founder);
     if (founderWantsFirst) this.founderFirst = founder;
-    void this.pump();
+    void this.read();
   }
 
-  private async pump(): Promise<void> {
+  /** Reads the source: each result is executed once; it waits in `pending` for its fan-out. */
+  private async read(): Promise<void> {
     try {
       for (;;) {
         const next = await this.source.next();
@@ -177,11 +233,40 @@ class Group {
           continue;
         }
         const shared: Result = { ...result, stringify: stringifyShared };
-        for (const member of this.members) member.push(shared);
+        const key = coalescingKey(shared);
+        if (key !== null) keyOfResult.set(shared, key);
+        const superseded = key === null ? -1 : this.pending.findIndex((r) => keyOfResult.get(r) === key);
+        if (superseded >= 0) this.pending[superseded] = shared;
+        else this.pending.push(shared);
+        void this.fanOut();
       }
       this.finish(null);
     } catch (error) {
       this.finish(error);
+    }
+  }
+
+  /**
+   * Hands the pending results to every member, one result at a time. Each push wakes a
+   * transport that writes its frame at once, so this goes in slices, with the event loop's
+   * other work (requests, other groups, reading the next events) between them: a fan-out to
+   * thousands never holds the process for its whole duration, and events that arrive meanwhile
+   * coalesce in `pending` (a burst on a session costs a fan-out per pin per fan-out time, not
+   * one per event).
+   */
+  private async fanOut(): Promise<void> {
+    if (this.fanningOut) return;
+    this.fanningOut = true;
+    try {
+      for (let result = this.pending.shift(); result; result = this.pending.shift()) {
+        let pushed = 0;
+        for (const member of [...this.members]) {
+          member.push(result);
+          if (++pushed % this.slice === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      this.fanningOut = false;
     }
   }
 
@@ -224,7 +309,11 @@ export interface SubscriptionSharing {
   stats(): { groups: number; members: number };
 }
 
-export function createSubscriptionSharing(options: { queueLimit: number }): SubscriptionSharing {
+export function createSubscriptionSharing(options: {
+  queueLimit: number;
+  /** Members woken per turn of the event loop in a fan-out (FAN_OUT_SLICE). */
+  fanOutSlice?: number;
+}): SubscriptionSharing {
   const groups = new Map<string, Group>();
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocumentId = 0;
@@ -248,9 +337,13 @@ export function createSubscriptionSharing(options: { queueLimit: number }): Subs
     const existing = groups.get(key);
     const group: Group =
       existing ??
-      new Group(iterator, () => {
-        if (groups.get(key) === group) groups.delete(key);
-      });
+      new Group(
+        iterator,
+        () => {
+          if (groups.get(key) === group) groups.delete(key);
+        },
+        options.fanOutSlice ?? FAN_OUT_SLICE,
+      );
     const member = new Member(options.queueLimit, wantsFirst && existing !== undefined, (m) =>
       group.leave(m),
     );

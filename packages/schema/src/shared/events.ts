@@ -137,6 +137,9 @@ interface Outbox {
 
 const outboxes = new AsyncLocalStorage<Outbox>();
 
+/** How long `transaction()` waits for a connection by default. */
+const DEFAULT_MAX_WAIT_MS = 10_000;
+
 /**
  * Runs `fn` in an interactive transaction whose queued events (`queueEvent`) are published
  * once it committed; a rollback (any throw) drops them. Jobs enqueued inside it (through
@@ -148,7 +151,11 @@ export async function transaction<T>(
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
   const outbox: Outbox = { bus: ctx.events, events: [], jobs: ctx.jobs };
-  const result = await outboxes.run(outbox, () => ctx.db.$transaction(fn, options));
+  // A busy pool (a burst of writes while a fan-out holds the CPU) queues the transaction for up
+  // to 10 s instead of Prisma's 2 s, after which it fails as an internal error.
+  const result = await outboxes.run(outbox, () =>
+    ctx.db.$transaction(fn, { maxWait: DEFAULT_MAX_WAIT_MS, ...options }),
+  );
   for (const e of outbox.events) outbox.bus.publish(e.topic, e.id, e.payload as never);
   return result;
 }
