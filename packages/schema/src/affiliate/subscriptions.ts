@@ -3,7 +3,7 @@ import { unauthenticated } from "../shared/errors.ts";
 import { MAX_EVENT_COMMISSIONS, type CommissionEventKind, type EventTopics } from "../shared/events.ts";
 import { listCost } from "../limits.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -56,11 +56,7 @@ builder.subscriptionField("commissionEvents", (t) =>
     description:
       "Changes of the viewer's own commissions (earned, reversed, hold started, payable, paid). Needs a user token: a creator sees only their own.",
     args: {
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: (_root, args, ctx) => {
       if (!ctx.user)

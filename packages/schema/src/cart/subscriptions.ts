@@ -4,7 +4,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -35,11 +35,7 @@ builder.subscriptionField("cartUpdated", (t) =>
       "Every committed change of a cart the caller may read (as `cart(id)`: an anonymous cart by whoever holds its id, an owned cart by its owner). FORBIDDEN otherwise.",
     args: {
       cartId: t.arg.id({ required: true }),
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.cartId), "Cart");

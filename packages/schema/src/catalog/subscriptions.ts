@@ -4,7 +4,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -38,11 +38,7 @@ builder.subscriptionField("inventoryChanged", (t) =>
       "Stock changes of a product the caller may see (as `product(id)`: active products, drafts to their shop's merchants). FORBIDDEN otherwise.",
     args: {
       productId: t.arg.id({ required: true }),
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.productId), "Product");

@@ -7,7 +7,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -69,11 +69,7 @@ builder.subscriptionField("orderStatusChanged", (t) =>
         description:
           "The cart the order was checked out from: its holder may follow the order (an anonymous buyer).",
       }),
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.orderId), "Order");

@@ -4,7 +4,7 @@ import { forbidden } from "../shared/errors.ts";
 import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -44,11 +44,7 @@ builder.subscriptionField("postEngagement", (t) =>
       "Counters of a post the caller may see (as `post(id)`), at most once per second. FORBIDDEN otherwise.",
     args: {
       postId: t.arg.id({ required: true }),
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.postId), "Post");

@@ -7,7 +7,7 @@ import type { EventTopics, LivePinSnapshot } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import {
-  CURRENT_STATE_DESCRIPTION,
+  currentStateArgs,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -102,11 +102,7 @@ builder.subscriptionField("liveSessionEvents", (t) =>
       "A live session's events: started, products pinned and unpinned, live prices, viewer count, ended. Any caller (as `liveSession(id)`).",
     args: {
       liveSessionId: t.arg.id({ required: true }),
-      withCurrentState: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: CURRENT_STATE_DESCRIPTION,
-      }),
+      ...currentStateArgs,
     },
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.liveSessionId), "LiveSession");

@@ -2,6 +2,7 @@
  * Subscription plumbing shared by the domains: an event stream for a subscription field, and
  * the `refetch` flag every event type carries.
  */
+import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { EventTopics, Topic } from "./events.ts";
 import { forgetRequestCaches } from "./loader.ts";
@@ -17,6 +18,15 @@ export interface SubscriptionEvent<P> {
 
 export const CURRENT_STATE_DESCRIPTION =
   "When true, the first event comes as soon as the subscription is live, before any change: `refetch` is true and the fields that describe the state hold the state now. Subscribe, wait for it, then act (add to the cart, pin a product): no event after it is missed.";
+
+/** `withCurrentState`, the argument every subscription field takes (CURRENT_STATE_DESCRIPTION). */
+export const currentStateArgs = builder.args((t) => ({
+  withCurrentState: t.boolean({
+    required: false,
+    defaultValue: false,
+    description: CURRENT_STATE_DESCRIPTION,
+  }),
+}));
 
 export const REFETCH_DESCRIPTION =
   "True when events may have been missed (the server's event bus reconnected, or this client fell too far behind): refetch the data with a query. The other fields then describe the state now, or are null when they come only with events.";
