@@ -132,6 +132,16 @@ describe("cartCreate and reading a cart", () => {
   });
 });
 
+describe("cartCreate statements", () => {
+  it("creates an empty cart without reading any variant", async () => {
+    const { result, statements } = await api.db.statementsDuring(() =>
+      api.gql(`mutation { cartCreate(input: {}) { cart { id totalQuantity } userErrors { code } } }`),
+    );
+    expect(ok(result).cartCreate).toMatchObject({ cart: { totalQuantity: 0 }, userErrors: [] });
+    expect(statements.filter((s) => /"ProductVariant"/.test(s) && !/"Cart"/.test(s))).toEqual([]);
+  });
+});
+
 describe("cartLinesAdd", () => {
   it("merges the same variant with the same attribution and keeps other attributions apart", async () => {
     const { postId, tagId, tagDbId } = await shop.postWithTag(tee.dbId);

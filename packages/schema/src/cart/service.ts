@@ -151,17 +151,19 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
     ...new Set(lines.map((l) => l.attribution?.[key]).filter((v): v is string => !!v)),
   ];
 
+  // No lines (an empty cartCreate): no statement.
   const variants = new Map(
-    (
-      await ctx.db.productVariant.findMany({
-        where: { id: { in: [...new Set(lines.map((l) => l.variantId))] } },
-        select: {
-          id: true,
-          productId: true,
-          inventoryQuantity: true,
-          product: { select: { status: true, shopId: true, currencyCode: true } },
-        },
-      })
+    (lines.length
+      ? await ctx.db.productVariant.findMany({
+          where: { id: { in: [...new Set(lines.map((l) => l.variantId))] } },
+          select: {
+            id: true,
+            productId: true,
+            inventoryQuantity: true,
+            product: { select: { status: true, shopId: true, currencyCode: true } },
+          },
+        })
+      : []
     ).map((v) => [v.id, v]),
   );
   const tagIds = ids("productTagId");
