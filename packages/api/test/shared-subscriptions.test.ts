@@ -5,6 +5,9 @@
  * buyers following their order through their cart.
  */
 import { randomUUID } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { schema } from "@shoppable/schema";
+import { parse, subscribe } from "graphql";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKOUT, Commerce, dbId, firstVariant } from "./commerce.ts";
@@ -180,6 +183,62 @@ describe("viewers of different rights on the same live session", () => {
     // The two public viewers share one execution; the merchant has their own.
     expect(api.server.subscriptions.stats()).toEqual({ groups: 2, members: 3 });
     for (const stream of Object.values(streams)) await stream.close();
+  });
+});
+
+describe("many viewers subscribing at once", () => {
+  it("checks a live session once for all the subscriptions to it under way together", async () => {
+    const host = await api.db.prisma.user.create({ data: { externalId: "storm-host", handle: "stormhost" } });
+    const session = await api.db.prisma.liveSession.create({
+      data: {
+        hostId: host.id,
+        title: "Storm",
+        status: "LIVE",
+        scheduledAt: new Date(),
+        startedAt: new Date(),
+      },
+      select: { id: true },
+    });
+    // The database answers the session's check only when the test says so, and counts the checks.
+    let checks = 0;
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const db = {
+      liveSession: {
+        findUnique: async (args: Parameters<typeof api.db.prisma.liveSession.findUnique>[0]) => {
+          checks++;
+          await held;
+          return api.db.prisma.liveSession.findUnique(args);
+        },
+      },
+    };
+    const document = parse(`subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind } }`);
+    const start = () =>
+      subscribe({
+        schema,
+        document,
+        variableValues: { id: encodeGlobalID("LiveSession", session.id) },
+        contextValue: {
+          db,
+          key: { id: "storm", kind: "PUBLISHABLE" },
+          user: null,
+          requestId: "storm",
+          events: api.server.events,
+        },
+      });
+    // Five viewers, each in a turn of the event loop of its own, while the first check is under way.
+    const started = [];
+    for (let i = 0; i < 5; i++) {
+      started.push(start());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    answer();
+    const streams = await Promise.all(started);
+    expect(checks).toBe(1);
+    for (const stream of streams) {
+      if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+      await stream.return?.();
+    }
   });
 });
 

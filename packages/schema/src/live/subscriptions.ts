@@ -1,5 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
 import { canSeeProduct } from "../shared/access.ts";
 import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
@@ -95,6 +96,24 @@ const LiveSessionEvent = builder
     }),
   });
 
+/**
+ * Whether the session exists (any caller may follow one). Checks of the same session under way
+ * at once share one statement: thousands of viewers subscribing together (a show starting, an
+ * instance's viewers reconnecting to another) cost one read, not one each.
+ */
+const existing = new Map<string, Promise<boolean>>();
+function liveSessionExists(ctx: Context, id: string): Promise<boolean> {
+  let found = existing.get(id);
+  if (!found) {
+    found = ctx.db.liveSession
+      .findUnique({ where: { id }, select: { id: true } })
+      .then((session) => session !== null)
+      .finally(() => existing.delete(id));
+    existing.set(id, found);
+  }
+  return found;
+}
+
 builder.subscriptionField("liveSessionEvents", (t) =>
   t.field({
     type: LiveSessionEvent,
@@ -107,8 +126,7 @@ builder.subscriptionField("liveSessionEvents", (t) =>
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.liveSessionId), "LiveSession");
       if (id === null) throw badInput("`liveSessionId` is not a valid LiveSession ID.");
-      const session = await ctx.db.liveSession.findUnique({ where: { id }, select: { id: true } });
-      if (!session) throw forbidden("No live session you may follow has this id.");
+      if (!(await liveSessionExists(ctx, id))) throw forbidden("No live session you may follow has this id.");
       return subscribeEvents(ctx, "liveSessionEvents", id, { withCurrentState: args.withCurrentState });
     },
     resolve: (event) => event,
