@@ -8,7 +8,7 @@
 import type { Context } from "@shoppable/schema";
 import { erasedUserOf } from "@shoppable/schema/shared/errors.ts";
 import { GraphQLError, type ExecutionResult } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { ACCOUNT_ERASED, type Authenticator } from "./auth.ts";
 
 function accountErased(original?: GraphQLError): GraphQLError {
@@ -18,9 +18,6 @@ function accountErased(original?: GraphQLError): GraphQLError {
     extensions: { code: "UNAUTHENTICATED" },
   });
 }
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
 /** The events of `source` until `userId` is erased; then one result with the error, and the end. */
 function untilErased<T>(

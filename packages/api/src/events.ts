@@ -331,6 +331,10 @@ export function createEventBus({
   // Channels whose Redis SUBSCRIBE is on its way, until Redis confirms it.
   const subscribing = new Map<string, Promise<void>>();
 
+  function endSubscriptions() {
+    for (const subs of [...channels.values()]) for (const sub of [...subs]) void sub.return();
+  }
+
   function redisSubscribe(channel: string) {
     if (subscriber && ready(subscriber)) {
       const confirmed = subscriber.subscribe(channel).then(
@@ -387,13 +391,11 @@ export function createEventBus({
     subscribers: (topic, id) => channels.get(channelOf(topic, id))?.size ?? 0,
     // While Redis is away nothing of other instances can arrive: the refetch when it is back covers that.
     live: (topic, id) => subscribing.get(channelOf(topic, id)) ?? Promise.resolve(),
-    endSubscriptions() {
-      for (const subs of [...channels.values()]) for (const sub of [...subs]) void sub.return();
-    },
+    endSubscriptions,
     async close() {
       for (const w of coalescing.values()) clearTimeout(w.timer);
       coalescing.clear();
-      for (const subs of [...channels.values()]) for (const sub of [...subs]) void sub.return();
+      endSubscriptions();
       channels.clear();
       listeners.clear();
       publisher?.disconnect();

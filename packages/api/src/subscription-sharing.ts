@@ -37,7 +37,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { isAsyncIterable as isIterable, type Plugin } from "graphql-yoga";
 import type { Context } from "@shoppable/schema";
 
 /** The argument of every subscription field that asks for a first event with the state now. */
@@ -100,8 +100,16 @@ export function coalescingKey(result: ExecutionResult): string | null {
   }
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
-  return value !== null && typeof value === "object" && Symbol.asyncIterator in value;
+/**
+ * Puts `result` in `queue`: in the place of a waiting result it supersedes (same coalescing
+ * key), else at the end. Whether it was appended.
+ */
+function enqueue(queue: Result[], result: Result): boolean {
+  const key = keyOfResult.get(result);
+  const superseded = key === undefined ? -1 : queue.findIndex((queued) => keyOfResult.get(queued) === key);
+  if (superseded < 0) return queue.push(result) > 0;
+  queue[superseded] = result;
+  return false;
 }
 
 /** One subscriber of a group: the results meant for it, consumed by its transport. */
@@ -132,15 +140,9 @@ class Member implements AsyncIterableIterator<Result> {
 
   push(result: Result): void {
     if (this.done) return;
-    const key = keyOfResult.get(result);
-    if (key !== undefined) {
-      const waiting = this.queue.findIndex((queued) => keyOfResult.get(queued) === key);
-      if (waiting >= 0) {
-        this.queue[waiting] = result;
-        return;
-      }
-    }
-    if (this.queue.length >= this.limit) {
+    const superseding =
+      keyOfResult.has(result) && this.queue.some((q) => keyOfResult.get(q) === keyOfResult.get(result));
+    if (!superseding && this.queue.length >= this.limit) {
       this.fail(
         new GraphQLError("This subscriber fell too far behind its events: subscribe again and refetch.", {
           extensions: { code: "SLOW_CONSUMER" },
@@ -148,8 +150,7 @@ class Member implements AsyncIterableIterator<Result> {
       );
       return;
     }
-    this.queue.push(result);
-    this.flush();
+    if (enqueue(this.queue, result)) this.flush();
   }
 
   /** Ends this member: its transport sees `error` (or the end when null) after what is queued. */
@@ -235,9 +236,7 @@ class Group {
         const shared: Result = { ...result, stringify: stringifyShared };
         const key = coalescingKey(shared);
         if (key !== null) keyOfResult.set(shared, key);
-        const superseded = key === null ? -1 : this.pending.findIndex((r) => keyOfResult.get(r) === key);
-        if (superseded >= 0) this.pending[superseded] = shared;
-        else this.pending.push(shared);
+        enqueue(this.pending, shared);
         void this.fanOut();
       }
       this.finish(null);
@@ -373,8 +372,9 @@ export function createSubscriptionSharing(options: {
       onSubscribe({ subscribeFn, setSubscribeFn }) {
         setSubscribeFn(async (args) => {
           const own = await subscribeFn(args);
-          if (!isAsyncIterable(own)) return own;
-          return join(keyOf(args), own, wantsCurrentState(args));
+          // Subscribe functions stream execution results (envelop types their items unknown).
+          if (!isIterable(own)) return own;
+          return join(keyOf(args), own as AsyncIterable<Result>, wantsCurrentState(args));
         });
       },
     },
