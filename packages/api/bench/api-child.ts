@@ -44,3 +44,5 @@ process.on(
 );
 // The bench's end (or its crash) ends this process too.
 process.on("disconnect", () => process.exit(0));
+// A stop ends the process through exit (a --cpu-prof in BENCH_API_NODE_ARGS is then written).
+process.on("SIGTERM", () => process.exit(0));

@@ -3,28 +3,33 @@
  *
  * Creates a fresh database on the server of BENCH_DATABASE_URL (default the local
  * postgresql://postgres@127.0.0.1:5432/test server) with one shop, one product and one LIVE
- * session, and starts the API in production mode in child processes. This process then opens
- * BENCH_SUBSCRIBERS (default 10,000) WebSockets (graphql-transport-ws, raw `ws` clients, 200
- * handshakes at a time), each subscribed to `liveSessionEvents` of that session with
- * `withCurrentState: true`: a subscriber is live when its first event arrives. Then it pins the
- * product BENCH_SUBSCRIPTION_ROUNDS (default 5) times with a new live price over HTTP, and
- * finally changes the price 100 times in one second (the burst).
+ * session, and starts the API in production mode in child processes. BENCH_CLIENT_PROCESSES
+ * (default 2) client processes (subscribers-child.ts: raw `ws` clients, graphql-transport-ws)
+ * then open the subscribers, each subscribed to `liveSessionEvents` of that session with
+ * `withCurrentState: true`: a subscriber is live when its first event arrives. One pin (not
+ * counted) warms the instances up; then the product is pinned BENCH_SUBSCRIPTION_ROUNDS
+ * (default 5) times with a new live price over HTTP, and finally its price changes 100 times in
+ * one second (the burst).
  *
- * Latency of one delivery: its arrival here minus the event's `occurredAt`, stamped in the
- * pin's transaction just before its COMMIT (same machine, same clock). Per round the last
- * subscriber's latency is the fan-out time; over all deliveries p50 and p99. CPU per event: the
- * subscribers' instance (user and system time from /proc: system is mostly the socket writes)
- * and this client process, over the rounds. The burst: every subscriber must end on the last
+ * Latency of one delivery: its arrival in a client minus the event's `occurredAt`, stamped in
+ * the pin's transaction just before its COMMIT (same machine, same clock). Per round the last
+ * subscriber's latency is the fan-out time; over all deliveries p50 and p99. Every frame is
+ * parsed and checked, and every subscriber must get every round's price. CPU per event: the
+ * subscribers' instances (user and system time from /proc: system is mostly the socket writes)
+ * and the client processes, over the rounds. The burst: every subscriber must end on the last
  * price with no socket closed; it reports the frames each got (coalescing) and the p99 latency
- * of the last one.
- * Memory per subscriber: the API process's RSS (and heap) after a full GC, with the
- * subscribers connected minus before, divided by their number. Executions per event: the
- * groups sharing one execution (subscription-sharing.ts), checked to hold every subscriber.
+ * of the last one. Memory per subscriber: the API processes' RSS (and heap) after a full GC,
+ * with the subscribers connected minus before, divided by their number. Executions per event:
+ * the groups sharing one execution (subscription-sharing.ts), one per instance, checked to hold
+ * every subscriber.
  *
- * Scenarios: `one instance` (subscribers and mutations on one API process, in-process bus) and,
- * when Redis answers at BENCH_REDIS_URL (default redis://127.0.0.1:6379), `two instances`
- * (subscribers on instance B, mutations on instance A, events through Redis).
- * Writes .bench/subscriptions.json. Needs about 2 file descriptors per subscriber (ulimit -n).
+ * Scenarios: `one instance` (BENCH_SUBSCRIBERS, default 10,000: subscribers and mutations on one
+ * API process, in-process bus) and, when Redis answers at BENCH_REDIS_URL (default
+ * redis://127.0.0.1:6379), `two instances` (BENCH_SUBSCRIBERS_TWO_INSTANCES, default 36,000,
+ * half on each instance; the mutations on the first; events through Redis). An instance needs a
+ * file descriptor per subscriber, and so does a client process: 18,000 each stays within this
+ * machine's hard limit of 20,000 per process.
+ * Writes .bench/subscriptions.json.
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -35,10 +40,13 @@ import { fileURLToPath } from "node:url";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import pg from "pg";
 import { BENCH_SERVER_URL, freshDatabase, writeResult } from "./shared.ts";
-import WebSocket from "ws";
+import type { Settled } from "./subscribers-child.ts";
 import { createApiKey, openDatabase } from "@shoppable/schema";
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+// Two instances hold as many as this machine's open-file limit lets each (20,000 per process).
+const subscribersTwo = Number(process.env.BENCH_SUBSCRIBERS_TWO_INSTANCES ?? 36_000);
+const clientProcesses = Number(process.env.BENCH_CLIENT_PROCESSES ?? 2);
 const rounds = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
 const serverUrl = BENCH_SERVER_URL;
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -123,7 +131,13 @@ function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): P
         WS_MAX_CONNECTIONS_PER_ADDRESS: "100000",
         ...extraEnv,
       },
-      execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=4096"],
+      execArgv: [
+        "--import",
+        "tsx",
+        "--expose-gc",
+        "--max-old-space-size=4096",
+        ...(process.env.BENCH_API_NODE_ARGS?.split(" ") ?? []),
+      ],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.once("error", reject);
@@ -166,71 +180,36 @@ function redisAnswers(): Promise<boolean> {
   });
 }
 
-/** Opens `count` subscribed sockets; every delivery's latency goes to `onEvent`. */
-async function openSubscribers(
-  port: number,
-  key: string,
-  sessionId: string,
-  count: number,
-  onEvent: (subscriber: number, latencyMs: number, price: string | null) => void,
-): Promise<WebSocket[]> {
-  const sockets: WebSocket[] = [];
-  let opened = 0;
-  const open = () =>
-    new Promise<WebSocket>((resolve, reject) => {
-      const index = opened++;
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", {
-        perMessageDeflate: false,
-      });
-      socket.once("error", reject);
-      socket.on("open", () =>
-        socket.send(JSON.stringify({ type: "connection_init", payload: { "x-shoppable-key": key } })),
-      );
-      socket.on("message", (data) => {
-        const now = Date.now();
-        const message = JSON.parse(String(data)) as {
-          type: string;
-          payload?: {
-            data?: {
-              liveSessionEvents?: {
-                occurredAt: string | null;
-                refetch: boolean;
-                pinnedProduct: { livePrice: { amount: string } | null } | null;
-              };
-            };
-            errors?: unknown;
-          };
+interface Client {
+  child: ChildProcess;
+  ask<T>(message: object, key: string): Promise<T>;
+}
+
+/** A process of the bench's subscribers (subscribers-child.ts). */
+function startClient(): Client {
+  const child = fork(join(here, "subscribers-child.ts"), [], {
+    execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  child.once("exit", (code) => {
+    if (code !== 0 && code !== null) throw new Error(`subscribers-child exited with ${code}`);
+  });
+  return {
+    child,
+    ask: <T>(message: object, key: string) =>
+      new Promise<T>((answer, reject) => {
+        const listener = (m: Record<string, unknown>) => {
+          if (!(key in m)) return;
+          child.off("message", listener);
+          const value = m[key] as { error?: string };
+          if (value && typeof value === "object" && typeof value.error === "string")
+            reject(new Error(`subscribers: ${value.error}`));
+          else answer(m[key] as T);
         };
-        if (message.type === "connection_ack") {
-          socket.send(
-            JSON.stringify({
-              id: "1",
-              type: "subscribe",
-              payload: { query: SUBSCRIPTION, variables: { id: sessionId } },
-            }),
-          );
-        } else if (message.type === "next") {
-          const event = message.payload?.data?.liveSessionEvents;
-          if (event?.refetch) resolve(socket);
-          else if (event?.occurredAt)
-            onEvent(
-              index,
-              now - Date.parse(event.occurredAt),
-              event.pinnedProduct?.livePrice?.amount ?? null,
-            );
-          else reject(new Error(JSON.stringify(message.payload?.errors ?? message.payload)));
-        } else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
-      });
-      socket.on(
-        "close",
-        (code) =>
-          code !== 1000 && code !== 1001 && code !== 1005 && reject(new Error(`socket closed with ${code}`)),
-      );
-    });
-  for (let i = 0; i < count; i += 200) {
-    sockets.push(...(await Promise.all(Array.from({ length: Math.min(200, count - i) }, open))));
-  }
-  return sockets;
+        child.on("message", listener);
+        child.send(message);
+      }),
+  };
 }
 
 const BURST_EVENTS = 100;
@@ -254,6 +233,9 @@ function percentile(sorted: number[], p: number): number {
 interface Row {
   name: string;
   subscribers: number;
+  /** Instances the subscribers are spread over, and client processes they are opened from. */
+  instances: number;
+  clientProcesses: number;
   rounds: number;
   deliveries: number;
   p50Ms: number;
@@ -261,7 +243,7 @@ interface Row {
   lastSubscriberMs: { median: number; max: number };
   rssPerSubscriberKb: number;
   heapPerSubscriberKb: number;
-  /** CPU of the subscribers' instance per event (user and system ms), and of this client process. */
+  /** CPU of the subscribers' instances per event (user and system ms), and of the client processes. */
   serverCpuMsPerEvent: { user: number; system: number };
   clientCpuMsPerEvent: number;
   /** The burst: frames each subscriber got, and when its last one (the last price) arrived. */
@@ -280,138 +262,174 @@ interface Row {
 async function scenario(
   name: string,
   mutateOn: Api,
-  subscribeOn: Api,
+  subscribeOn: Api[],
+  count: number,
   fixture: Awaited<ReturnType<typeof writeFixture>>,
 ): Promise<Row> {
-  const before = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
-  const latencies: number[] = [];
-  let received = 0;
-  // During the burst: each subscriber's frames, last price and the latency of its last frame.
-  let burst: { frames: number[]; price: (string | null)[]; lastMs: number[] } | null = null;
-  const sockets = await openSubscribers(
-    subscribeOn.port,
-    fixture.publishable,
-    fixture.sessionId,
-    subscribers,
-    (subscriber, ms, price) => {
-      if (burst) {
-        burst.frames[subscriber] = (burst.frames[subscriber] ?? 0) + 1;
-        burst.price[subscriber] = price;
-        burst.lastMs[subscriber] = ms;
-        return;
-      }
-      latencies.push(ms);
-      received++;
-    },
+  const memory = () =>
+    Promise.all(
+      subscribeOn.map((api) => api.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory")),
+    );
+  const before = await memory();
+  // The subscribers: spread over the client processes, each process on one instance.
+  const clients = Array.from({ length: Math.max(clientProcesses, subscribeOn.length) }, startClient);
+  const shares = clients.map(
+    (_, c) => Math.floor(count / clients.length) + (c < count % clients.length ? 1 : 0),
   );
-  let closed = 0;
-  for (const socket of sockets) socket.once("close", () => closed++);
-  // Every socket had its first event: all are live. One execution per event serves them.
-  const sharing = await subscribeOn.ask<{ groups: number; members: number; busSubscriptions: number }>(
-    { sharing: ["liveSessionEvents", fixture.sessionDbId] },
-    "sharing",
-  );
-  if (sharing.members !== subscribers) throw new Error(`${sharing.members} members of ${subscribers}`);
-  const after = await subscribeOn.ask<{ rss: number; heapUsed: number }>({ memory: true }, "memory");
-  const lastPerRound: number[] = [];
-  const pin = async (price: string) => {
-    const res = await fetch(`http://127.0.0.1:${mutateOn.port}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-shoppable-key": fixture.secret },
-      body: JSON.stringify({
-        query: PIN,
-        variables: {
-          input: { liveSessionId: fixture.sessionId, productId: fixture.productId, livePrice: price },
+  let port = 0;
+  for (const [c, client] of clients.entries()) {
+    port = subscribeOn[c % subscribeOn.length]!.port;
+    await client.ask(
+      {
+        open: {
+          port,
+          key: fixture.publishable,
+          sessionId: fixture.sessionId,
+          count: shares[c],
+          query: SUBSCRIPTION,
         },
-      }),
-    });
-    const body = (await res.json()) as {
-      data?: { liveSessionPinProduct: { userErrors: unknown[] } };
-      errors?: unknown;
+      },
+      "open",
+    );
+  }
+  const all = <T>(message: object, key: string) => Promise.all(clients.map((c) => c.ask<T>(message, key)));
+  try {
+    // Every socket had its first event: all are live. One execution per event and instance serves them.
+    const sharing = await Promise.all(
+      subscribeOn.map((api) =>
+        api.ask<{ groups: number; members: number; busSubscriptions: number }>(
+          { sharing: ["liveSessionEvents", fixture.sessionDbId] },
+          "sharing",
+        ),
+      ),
+    );
+    const members = sharing.reduce((sum, s) => sum + s.members, 0);
+    if (members !== count) throw new Error(`${members} members of ${count}`);
+    const after = await memory();
+    const pin = async (price: string) => {
+      const res = await fetch(`http://127.0.0.1:${mutateOn.port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-shoppable-key": fixture.secret },
+        body: JSON.stringify({
+          query: PIN,
+          variables: {
+            input: { liveSessionId: fixture.sessionId, productId: fixture.productId, livePrice: price },
+          },
+        }),
+      });
+      const body = (await res.json()) as {
+        data?: { liveSessionPinProduct: { userErrors: unknown[] } };
+        errors?: unknown;
+      };
+      if (!body.data || body.data.liveSessionPinProduct.userErrors.length)
+        throw new Error(`pin failed: ${JSON.stringify(body)}`);
     };
-    if (!body.data || body.data.liveSessionPinProduct.userErrors.length)
-      throw new Error(`pin failed: ${JSON.stringify(body)}`);
-  };
-  const cpuBefore = { server: procCpu(subscribeOn.child), client: process.cpuUsage() };
-  for (let round = 0; round < rounds; round++) {
-    const from = latencies.length;
-    await pin((50 + round).toFixed(2));
-    const target = (round + 1) * subscribers;
-    const deadline = Date.now() + 60_000;
-    while (received < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-    if (received < target)
-      throw new Error(`round ${round}: ${received - round * subscribers} of ${subscribers} deliveries`);
-    lastPerRound.push(Math.max(...latencies.slice(from)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const cpuAfter = { server: procCpu(subscribeOn.child), client: process.cpuUsage(cpuBefore.client) };
-  const perEvent = (ms: number) => Math.round(ms / rounds);
+    /** Every subscriber's deliveries since the last reset, once each has `price`. */
+    const settle = async (price: string) => {
+      const settled = await all<Settled>({ settle: price }, "settle");
+      return {
+        latencies: settled.flatMap((s) => s.latencies),
+        frames: settled.flatMap((s) => s.frames),
+        lastMs: settled.flatMap((s) => s.lastMs),
+      };
+    };
+    const cpu = async () => ({
+      server: subscribeOn.map((api) => procCpu(api.child)),
+      client: (await all<number>({ cpu: true }, "cpu")).reduce((sum, ms) => sum + ms, 0),
+    });
 
-  // A burst: 100 price changes in one second (one every 10 ms) on the pinned product. Every
-  // subscriber must end on the last price, none may be dropped; how many frames each got shows
-  // the coalescing.
-  burst = { frames: [], price: [], lastMs: [] };
-  // One pin every 10 ms, at most 5 under way (a merchant's tool would not queue more).
-  const burstStarted = performance.now();
-  const burstPins = new Set<Promise<void>>();
-  for (let n = 0; n < BURST_EVENTS; n++) {
-    while (burstPins.size >= 5) await Promise.race(burstPins);
-    const sent: Promise<void> = pin((60 + n / 100).toFixed(2)).finally(() => burstPins.delete(sent));
-    burstPins.add(sent);
-    await new Promise((resolve) => setTimeout(resolve, 1000 / BURST_EVENTS));
-  }
-  await Promise.all(burstPins);
-  const burstSeconds = (performance.now() - burstStarted) / 1000;
-  const finalPrice = (60 + (BURST_EVENTS - 1) / 100).toFixed(2);
-  const burstDeadline = Date.now() + 60_000;
-  const current = burst;
-  const settled = () => current.price.filter((p) => p === finalPrice).length;
-  while (settled() < subscribers && Date.now() < burstDeadline)
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  if (settled() < subscribers) throw new Error(`burst: ${settled()} of ${subscribers} got the last price`);
-  if (closed > 0) throw new Error(`burst: ${closed} subscribers were disconnected`);
-  const frames = [...current.frames].sort((a, b) => a - b);
-  const lastMs = [...current.lastMs].sort((a, b) => a - b);
+    // A warm-up pin (not counted): the first fan-out of a process also compiles its code.
+    await all({ reset: true }, "reset");
+    await pin("49.00");
+    await settle("49.00");
 
-  for (const socket of sockets) socket.close(1000);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const sortedLast = [...lastPerRound].sort((a, b) => a - b);
-  return {
-    name,
-    subscribers,
-    rounds,
-    deliveries: latencies.length,
-    p50Ms: percentile(sorted, 50),
-    p99Ms: percentile(sorted, 99),
-    lastSubscriberMs: { median: percentile(sortedLast, 50), max: sortedLast.at(-1) ?? 0 },
-    serverCpuMsPerEvent: {
-      user: perEvent(cpuAfter.server.user - cpuBefore.server.user),
-      system: perEvent(cpuAfter.server.system - cpuBefore.server.system),
-    },
-    clientCpuMsPerEvent: perEvent((cpuAfter.client.user + cpuAfter.client.system) / 1000),
-    burst: {
-      events: BURST_EVENTS,
-      eventsPerSecond: Math.round(BURST_EVENTS / burstSeconds),
-      framesPerSubscriber: { median: percentile(frames, 50), max: frames.at(-1) ?? 0 },
-      lastPriceP99Ms: percentile(lastMs, 99),
-    },
-    groups: sharing.groups,
-    busSubscriptions: sharing.busSubscriptions,
-    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
-    rssPerSubscriberKb: Math.round(((after.rss - before.rss) / subscribers / 1024) * 10) / 10,
-    heapPerSubscriberKb: Math.round(((after.heapUsed - before.heapUsed) / subscribers / 1024) * 10) / 10,
-  };
+    const latencies: number[] = [];
+    const lastPerRound: number[] = [];
+    const cpuBefore = await cpu();
+    for (let round = 0; round < rounds; round++) {
+      await all({ reset: true }, "reset");
+      const price = (50 + round).toFixed(2);
+      await pin(price);
+      const settled = await settle(price);
+      if (settled.latencies.length !== count)
+        throw new Error(`round ${round}: ${settled.latencies.length} deliveries for ${count} subscribers`);
+      latencies.push(...settled.latencies);
+      lastPerRound.push(Math.max(...settled.latencies));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const cpuAfter = await cpu();
+    const perEvent = (ms: number) => Math.round(ms / rounds);
+    const serverCpu = (which: "user" | "system") =>
+      perEvent(cpuAfter.server.reduce((sum, c, i) => sum + c[which] - cpuBefore.server[i]![which], 0));
+
+    // A burst: 100 price changes in one second (one every 10 ms) on the pinned product. Every
+    // subscriber must end on the last price, none may be dropped; how many frames each got shows
+    // the coalescing.
+    await all({ reset: true }, "reset");
+    // One pin every 10 ms, at most 5 under way (a merchant's tool would not queue more; more under
+    // way do not go faster: pins of one session serialise on its row, live/service.ts).
+    const burstStarted = performance.now();
+    const burstPins = new Set<Promise<void>>();
+    for (let n = 0; n < BURST_EVENTS; n++) {
+      while (burstPins.size >= 5) await Promise.race(burstPins);
+      const sent: Promise<void> = pin((60 + n / 100).toFixed(2)).finally(() => burstPins.delete(sent));
+      burstPins.add(sent);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / BURST_EVENTS));
+    }
+    await Promise.all(burstPins);
+    const burstSeconds = (performance.now() - burstStarted) / 1000;
+    const burst = await settle((60 + (BURST_EVENTS - 1) / 100).toFixed(2));
+    const frames = [...burst.frames].sort((a, b) => a - b);
+    const lastMs = [...burst.lastMs].sort((a, b) => a - b);
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const sortedLast = [...lastPerRound].sort((a, b) => a - b);
+    const delta = (key: "rss" | "heapUsed") =>
+      Math.round((after.reduce((sum, m, i) => sum + m[key] - before[i]![key], 0) / count / 1024) * 10) / 10;
+    return {
+      name,
+      subscribers: count,
+      instances: subscribeOn.length,
+      clientProcesses: clients.length,
+      rounds,
+      deliveries: latencies.length,
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      lastSubscriberMs: { median: percentile(sortedLast, 50), max: sortedLast.at(-1) ?? 0 },
+      serverCpuMsPerEvent: { user: serverCpu("user"), system: serverCpu("system") },
+      clientCpuMsPerEvent: perEvent(cpuAfter.client - cpuBefore.client),
+      burst: {
+        events: BURST_EVENTS,
+        eventsPerSecond: Math.round(BURST_EVENTS / burstSeconds),
+        framesPerSubscriber: { median: percentile(frames, 50), max: frames.at(-1) ?? 0 },
+        lastPriceP99Ms: percentile(lastMs, 99),
+      },
+      groups: sharing.reduce((sum, s) => sum + s.groups, 0),
+      busSubscriptions: sharing.reduce((sum, s) => sum + s.busSubscriptions, 0),
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+      rssPerSubscriberKb: delta("rss"),
+      heapPerSubscriberKb: delta("heapUsed"),
+    };
+  } finally {
+    await all({ close: true }, "close").catch(() => undefined);
+    for (const client of clients) {
+      client.child.removeAllListeners("exit");
+      client.child.kill();
+    }
+  }
 }
 
 const databaseUrl = await freshDatabase(dbName, serverUrl);
 const fixture = await writeFixture(databaseUrl);
 const rows: Row[] = [];
 
-console.log(`${subscribers} WebSocket subscribers to one live session, ${rounds} pins each scenario`);
+console.log(
+  `${subscribers} WebSocket subscribers on one instance, ${subscribersTwo} on two; one live session, ${rounds} pins each scenario`,
+);
 {
   const api = await startApi(databaseUrl);
   try {
-    rows.push(await scenario("one instance", api, api, fixture));
+    rows.push(await scenario("one instance", api, [api], subscribers, fixture));
   } finally {
     await stop(api);
   }
@@ -420,7 +438,7 @@ if (await redisAnswers()) {
   const a = await startApi(databaseUrl, { REDIS_URL: redisUrl });
   const b = await startApi(databaseUrl, { REDIS_URL: redisUrl });
   try {
-    rows.push(await scenario("two instances (Redis)", a, b, fixture));
+    rows.push(await scenario("two instances (Redis)", a, [a, b], subscribersTwo, fixture));
   } finally {
     await stop(a);
     await stop(b);
@@ -433,6 +451,7 @@ console.table(
   rows.map((r) => ({
     scenario: r.name,
     subscribers: r.subscribers,
+    "client processes": r.clientProcesses,
     "p50 ms": r.p50Ms,
     "p99 ms": r.p99Ms,
     "last subscriber ms (median/max)": `${r.lastSubscriberMs.median} / ${r.lastSubscriberMs.max}`,

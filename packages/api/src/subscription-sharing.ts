@@ -121,11 +121,15 @@ class Member implements AsyncIterableIterator<Result> {
   private error: unknown = null;
   /** Results held back until this member's own first event (`withCurrentState`) is in front. */
   private holding: boolean;
+  /** A transport that writes results itself (`deliverDirectly`): whether it took this one. */
+  private direct: ((result: Result) => boolean) | null = null;
 
   constructor(
     private readonly limit: number,
     holdForFirst: boolean,
-    private readonly onLeave: (member: Member) => void,
+    // The group itself, not a closure: a closure made in `join` would keep everything of that
+    // subscriber's join alive (its own execution's context and stream) for its whole life.
+    private readonly group: Group,
   ) {
     this.holding = holdForFirst;
   }
@@ -138,8 +142,17 @@ class Member implements AsyncIterableIterator<Result> {
     this.flush();
   }
 
+  /** See `deliverDirectly`. */
+  deliverDirectly(write: (result: Result) => boolean): void {
+    this.direct = write;
+  }
+
   push(result: Result): void {
     if (this.done) return;
+    // The transport is idle (waiting for the next result, nothing queued before this one): it
+    // may write this result at once, without a turn through the iterator.
+    if (this.direct && this.waiting && !this.holding && this.queue.length === 0 && this.direct(result))
+      return;
     const superseding =
       keyOfResult.has(result) && this.queue.some((q) => keyOfResult.get(q) === keyOfResult.get(result));
     if (!superseding && this.queue.length >= this.limit) {
@@ -159,7 +172,7 @@ class Member implements AsyncIterableIterator<Result> {
     this.error = error ?? null;
     this.done = true;
     if (error) this.queue = [];
-    this.onLeave(this);
+    this.group.leave(this);
     this.flush();
   }
 
@@ -187,7 +200,7 @@ class Member implements AsyncIterableIterator<Result> {
     if (!this.done) {
       this.done = true;
       this.queue = [];
-      this.onLeave(this);
+      this.group.leave(this);
     }
     this.flush();
     return { value: undefined, done: true };
@@ -301,6 +314,29 @@ function wantsCurrentState(args: ExecutionArgs): boolean {
   return false;
 }
 
+/**
+ * Lets a transport write a group's results to its subscriber itself (websocket.ts: the same
+ * serialised JSON into every socket's frame), instead of taking each one through the
+ * subscription's async iterator: a fan-out to thousands then costs a write per subscriber, not a
+ * chain of promises and a serialisation. `write` is called only when the transport is idle (it
+ * waits on the iterator and nothing is queued before the result), so order is kept; it returns
+ * false for a result it leaves to the iterator (an error to format). Whether the subscription
+ * of `context` (its execution's context) is a member of a group (otherwise nothing changes).
+ */
+export function deliverDirectly(context: unknown, write: (result: ExecutionResult) => boolean): boolean {
+  const member = typeof context === "object" && context !== null ? memberOfContext.get(context) : undefined;
+  if (member === undefined) return false;
+  member.deliverDirectly(write);
+  return true;
+}
+
+/**
+ * The member each subscription's context became: the stream a transport gets is the member
+ * wrapped by other plugins (masked errors, erasure), which only map errors or end it, so a
+ * transport that writes results itself finds the member by its context.
+ */
+const memberOfContext = new WeakMap<object, Member>();
+
 export interface SubscriptionSharing {
   /** The Yoga plugin that shares executions (every transport's subscriptions pass through it). */
   plugin: Plugin;
@@ -343,9 +379,7 @@ export function createSubscriptionSharing(options: {
         },
         options.fanOutSlice ?? FAN_OUT_SLICE,
       );
-    const member = new Member(options.queueLimit, wantsFirst && existing !== undefined, (m) =>
-      group.leave(m),
-    );
+    const member = new Member(options.queueLimit, wantsFirst && existing !== undefined, group);
     if (!existing) {
       groups.set(key, group);
       group.start(member, wantsFirst);
@@ -374,7 +408,10 @@ export function createSubscriptionSharing(options: {
           const own = await subscribeFn(args);
           // Subscribe functions stream execution results (envelop types their items unknown).
           if (!isIterable(own)) return own;
-          return join(keyOf(args), own as AsyncIterable<Result>, wantsCurrentState(args));
+          const member = await join(keyOf(args), own as AsyncIterable<Result>, wantsCurrentState(args));
+          if (typeof args.contextValue === "object" && args.contextValue !== null)
+            memberOfContext.set(args.contextValue, member);
+          return member;
         });
       },
     },

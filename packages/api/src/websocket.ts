@@ -19,7 +19,13 @@
  * Each subscription is then authorised by its field, as the query reading the same data is.
  */
 import type { Server } from "node:http";
-import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
+import {
+  getOperationAST,
+  GraphQLError,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from "graphql";
 import {
   CloseCode,
   handleProtocols,
@@ -35,9 +41,11 @@ import { clientAddress } from "./client-address.ts";
 import type { Config } from "./config.ts";
 import { upgradeAllowed } from "./cors.ts";
 import type { Admission, AdmittedRequest } from "./limits/index.ts";
-import { sharedJson } from "./subscription-sharing.ts";
+import { deliverDirectly, sharedJson } from "./subscription-sharing.ts";
 
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
+/** `ws` send options of a text frame given as a Buffer. */
+const TEXT = { binary: false };
 
 /**
  * What the connection keeps: graphql-ws's `socket`, the client's address, the authenticated
@@ -72,6 +80,23 @@ function withSharedPayload(frame: string, shared: Map<number, string>): string {
   if (json === undefined) return frame;
   shared.delete(n);
   return `${frame.slice(0, at)}${json}}`;
+}
+
+/**
+ * The end of a `next` frame of a shared result without errors: its JSON and the frame's closing
+ * brace, encoded once for every socket (the start, `{"id":…,"type":"next","payload":`, is each
+ * subscription's own). Undefined for any other result.
+ */
+const frameEnds = new WeakMap<object, Buffer>();
+function sharedFrameEnd(result: ExecutionResult): Buffer | undefined {
+  if (result.errors) return undefined;
+  let end = frameEnds.get(result);
+  if (end === undefined) {
+    const json = sharedJson(result);
+    if (json === undefined) return undefined;
+    frameEnds.set(result, (end = Buffer.from(`${json}}`)));
+  }
+  return end;
 }
 
 /** The Yoga instance's envelope, enough to run operations over the socket. */
@@ -253,12 +278,22 @@ export function attachWebSocket(options: {
         rootValue: { execute, subscribe },
       };
     },
-    onNext: (ctx, _id, _payload, _args, result) => {
+    // A subscriber of a shared execution gets the group's results written into its socket
+    // directly (one Buffer copy and a write each), the frame's end encoded once for all.
+    onOperation: (ctx, id, _payload, args) => {
       const socket = ctx.extra.socket;
-      if (socket.bufferedAmount > config.wsMaxBufferedBytes) {
-        logger.warn({ buffered: socket.bufferedAmount }, "closing a slow WebSocket consumer");
-        socket.close(SLOW_CONSUMER_CLOSE_CODE, "Slow consumer: reconnect and refetch");
-      }
+      let start: Buffer | undefined;
+      deliverDirectly(args.contextValue, (result) => {
+        const end = sharedFrameEnd(result);
+        if (end === undefined) return false;
+        if (socket.readyState !== socket.OPEN || tooSlow(socket)) return true;
+        start ??= Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`);
+        socket.send(Buffer.concat([start, end], start.length + end.length), TEXT, onSendError);
+        return true;
+      });
+    },
+    onNext: (ctx, _id, _payload, _args, result) => {
+      tooSlow(ctx.extra.socket);
       if (result.errors)
         return { ...result, errors: formatted(result.errors.map((error) => error.toJSON())) };
       const json = sharedJson(result);
@@ -307,7 +342,7 @@ export function attachWebSocket(options: {
         },
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on("message", async (data) => {
+          socket.on("message", (data) => {
             const text = String(data);
             let type: unknown;
             try {
@@ -317,12 +352,9 @@ export function attachWebSocket(options: {
             }
             if (typeof type !== "string" || !CLIENT_MESSAGES.has(type))
               return socket.close(CloseCode.BadRequest, "Invalid message received");
-            try {
-              await handle(text);
-            } catch (error) {
-              logger.error({ err: error }, "WebSocket message failed");
-              socket.close(CloseCode.InternalServerError, "Internal server error");
-            }
+            // Not awaited here: a subscribe's handling lasts as long as the subscription, and an
+            // awaiting frame would keep the message (its Buffer and text) alive as long.
+            handle(text).catch(onMessageError(socket));
           }),
       },
       extra,
@@ -335,6 +367,19 @@ export function attachWebSocket(options: {
       void closed(code, String(reason));
     });
   });
+
+  /** Closes a socket whose unsent frames passed WS_MAX_BUFFERED_BYTES (1013); whether it did. */
+  const tooSlow = (socket: WebSocket): boolean => {
+    if (socket.bufferedAmount <= config.wsMaxBufferedBytes) return false;
+    logger.warn({ buffered: socket.bufferedAmount }, "closing a slow WebSocket consumer");
+    socket.close(SLOW_CONSUMER_CLOSE_CODE, "Slow consumer: reconnect and refetch");
+    return true;
+  };
+
+  const onMessageError = (socket: WebSocket) => (error: unknown) => {
+    logger.error({ err: error }, "WebSocket message failed");
+    socket.close(CloseCode.InternalServerError, "Internal server error");
+  };
 
   const onSendError = (error?: Error) => {
     if (error) logger.debug({ err: error.message }, "WebSocket send failed");

@@ -6,10 +6,10 @@
  */
 import type { Context } from "@shoppable/schema";
 import type { ExecutionResult } from "graphql";
-import { buildSchema, parse } from "graphql";
+import { buildSchema, GraphQLError, parse } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { describe, expect, it } from "vitest";
-import { coalescingKey, createSubscriptionSharing } from "../src/subscription-sharing.ts";
+import { describe, expect, it, vi } from "vitest";
+import { coalescingKey, createSubscriptionSharing, deliverDirectly } from "../src/subscription-sharing.ts";
 
 type SubscribePayload = Parameters<NonNullable<Plugin["onSubscribe"]>>[0];
 
@@ -57,6 +57,15 @@ async function subscribe(
   own: AsyncIterableIterator<ExecutionResult>,
   keyId = "key-1",
 ): Promise<AsyncIterableIterator<ExecutionResult>> {
+  return (await subscribeWithContext(sharing, own, keyId)).stream;
+}
+
+/** `subscribe`, with the subscription's context (what a transport holds). */
+async function subscribeWithContext(
+  sharing: ReturnType<typeof createSubscriptionSharing>,
+  own: AsyncIterableIterator<ExecutionResult>,
+  keyId = "key-1",
+): Promise<{ stream: AsyncIterableIterator<ExecutionResult>; context: object }> {
   let shared: SubscribePayload["subscribeFn"] | null = null;
   const contextValue: SubscribePayload["context"] & Pick<Context, "key" | "user"> = {
     params: { query: "" },
@@ -80,7 +89,7 @@ async function subscribe(
   if (!shared) throw new Error("the plugin did not take the subscription");
   const result = await (shared as SubscribePayload["subscribeFn"])(args);
   if (!(Symbol.asyncIterator in result)) throw new Error("the plugin answered with a result");
-  return result as AsyncIterableIterator<ExecutionResult>;
+  return { stream: result as AsyncIterableIterator<ExecutionResult>, context: contextValue };
 }
 
 const live = (kind: string, extra: Record<string, unknown> = {}): ExecutionResult => ({
@@ -163,6 +172,46 @@ describe("the sharing plugin", () => {
     await Promise.all(reading);
     // The first went out at once; the second was superseded by the third before its turn.
     for (const received of got) expect(received).toMatchObject([events[0], events[2]]);
+  });
+
+  it("lets an idle transport write results itself, in order, and leaves the ones it refuses to the iterator", async () => {
+    const sharing = createSubscriptionSharing({ queueLimit: 10 });
+    const stream = source();
+    const { stream: member, context } = await subscribeWithContext(sharing, stream.iterator);
+    // A second member, reading through its iterator: once it has a result, the fan-out passed
+    // the first member too.
+    const witness = await subscribe(sharing, source().iterator);
+    const written: ExecutionResult[] = [];
+    expect(deliverDirectly({}, () => true)).toBe(false);
+    expect(
+      deliverDirectly(context, (result) => {
+        if (result.errors) return false;
+        written.push(result);
+        return true;
+      }),
+    ).toBe(true);
+    // Not idle (nobody waits on its iterator): the result waits in the member's queue.
+    const first = pinned("p1", "PRODUCT_PINNED");
+    stream.push(first);
+    expect((await witness.next()).value).toMatchObject(first);
+    expect((await member.next()).value).toMatchObject(first);
+    expect(written).toEqual([]);
+    // Idle: written directly, the iterator still waiting.
+    const waiting = member.next();
+    const second = pinned("p1");
+    stream.push(second);
+    expect((await witness.next()).value).toMatchObject(second);
+    expect(written).toEqual([expect.objectContaining(second)]);
+    // Refused (an error): the waiting iterator gets it, and what follows queues behind it.
+    const failed: ExecutionResult = { data: null, errors: [new GraphQLError("boom")] };
+    const third = pinned("p2");
+    stream.push(failed);
+    stream.push(third);
+    await witness.next();
+    expect((await witness.next()).value).toMatchObject(third);
+    expect((await waiting).value).toMatchObject({ errors: [{ message: "boom" }] });
+    expect((await member.next()).value).toMatchObject(third);
+    expect(written).toHaveLength(1);
   });
 
   it("ends a member past its queue limit with SLOW_CONSUMER, the others unaffected", async () => {
