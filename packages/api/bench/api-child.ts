@@ -16,7 +16,11 @@ const config = loadConfig({
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
 });
-const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.poolSize });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  poolSize: config.poolSize,
+  preparedStatements: config.preparedStatements,
+});
 const server = createServer({ db, config, logger: createLogger("warn") });
 const { port } = await server.listen(Number(process.env.PORT), "127.0.0.1");
 process.send?.({ ready: port });

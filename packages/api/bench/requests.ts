@@ -207,7 +207,9 @@ async function startApi(
 ): Promise<Server & { startupMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(apiDir, "dist", "main.js")], {
+  // BENCH_API_NODE_ARGS: Node flags for the API (a --cpu-prof, a heap setting to compare).
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(apiDir, "dist", "main.js")], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -276,9 +276,9 @@ async function scenario(
   const shares = clients.map(
     (_, c) => Math.floor(count / clients.length) + (c < count % clients.length ? 1 : 0),
   );
-  let port = 0;
+  const ports = subscribeOn.map((api) => api.port);
   for (const [c, client] of clients.entries()) {
-    port = subscribeOn[c % subscribeOn.length]!.port;
+    const port = ports[c % ports.length];
     await client.ask(
       {
         open: {
@@ -360,7 +360,9 @@ async function scenario(
     const cpuAfter = await cpu();
     const perEvent = (ms: number) => Math.round(ms / rounds);
     const serverCpu = (which: "user" | "system") =>
-      perEvent(cpuAfter.server.reduce((sum, c, i) => sum + c[which] - cpuBefore.server[i]![which], 0));
+      perEvent(
+        cpuAfter.server.reduce((sum, c, i) => sum + c[which] - (cpuBefore.server[i]?.[which] ?? 0), 0),
+      );
 
     // A burst: 100 price changes in one second (one every 10 ms) on the pinned product. Every
     // subscriber must end on the last price, none may be dropped; how many frames each got shows
@@ -385,7 +387,9 @@ async function scenario(
     const sorted = [...latencies].sort((a, b) => a - b);
     const sortedLast = [...lastPerRound].sort((a, b) => a - b);
     const delta = (key: "rss" | "heapUsed") =>
-      Math.round((after.reduce((sum, m, i) => sum + m[key] - before[i]![key], 0) / count / 1024) * 10) / 10;
+      Math.round(
+        (after.reduce((sum, m, i) => sum + m[key] - (before[i]?.[key] ?? 0), 0) / count / 1024) * 10,
+      ) / 10;
     return {
       name,
       subscribers: count,

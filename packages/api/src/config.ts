@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Prepare Prisma's statements once per connection; false behind a pooler that cannot. */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** HS256 secret for user tokens (at least 32 characters). */
   SHOPPABLE_JWT_SECRET: z.string().min(32).optional(),
   /** JWKS URL for RS256 user tokens. */
@@ -152,6 +154,8 @@ export interface Config {
   /** Where PGlite keeps its files. */
   embeddedDir: string;
   poolSize: number;
+  /** PostgreSQL statements prepared once per connection (DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements: boolean;
   jwt: {
     secret: string | undefined;
     jwksUrl: string | undefined;
@@ -222,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     embeddedDir: join(dataDir, "pglite"),
     poolSize: e.DATABASE_POOL_SIZE,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     jwt: {
       secret: e.SHOPPABLE_JWT_SECRET,
       jwksUrl: e.SHOPPABLE_JWKS_URL,

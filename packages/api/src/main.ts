@@ -30,6 +30,7 @@ async function main() {
     databaseUrl: config.databaseUrl,
     dataDir: config.embeddedDir,
     poolSize: config.poolSize,
+    preparedStatements: config.preparedStatements,
     migrate: embedded,
     // A restart or failover of PostgreSQL closes the pool's connections: logged, the pool opens new ones.
     onConnectionError: (error) =>

@@ -36,6 +36,12 @@ export interface OpenDatabaseOptions {
   onStatement?: StatementListener;
   /** Maximum pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * PostgreSQL: prepare Prisma's statements once per connection (`statementNames`). Default
+   * true; false behind a pooler that does not keep prepared statements (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
   /** Called with the migrations that were applied, if any. */
   onMigrated?: (report: MigrationReport) => void;
   /**
@@ -57,6 +63,26 @@ export const CONNECT_TIMEOUT_MS = 5_000;
  * (the operating system's cache) or, in memory, from PGlite's in-memory files.
  */
 export const EMBEDDED_SHARED_BUFFERS = "64MB";
+
+/**
+ * Names for Prisma's statements, so that each connection prepares a statement once and then
+ * only binds and executes it: PostgreSQL skips parsing and analysing it again, and after five
+ * runs plans it once for all (a generic plan) where that costs no more than planning each time.
+ * Prisma's statements are few texts with parameters (values are never in the text); the first
+ * `limit` distinct texts get a name, any after them run unnamed (planned each time), so what a
+ * connection keeps prepared stays bounded (IN lists of every length would otherwise add up).
+ */
+export function statementNames(limit = 400): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      if (names.size >= limit) return "";
+      names.set(sql, (name = `shoppable_${names.size + 1}`));
+    }
+    return name;
+  };
+}
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   let driver: Driver;
@@ -85,7 +111,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     pool.on("error", onConnectionError);
     pool.on("connect", (client) => client.on("error", onConnectionError));
     driver = { kind: "postgres", pool };
-    factory = new PrismaPg(pool);
+    factory = new PrismaPg(
+      pool,
+      options.preparedStatements === false ? {} : { statementNameGenerator: statementNames() },
+    );
     description = redactUrl(options.databaseUrl);
   } else {
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
