@@ -143,6 +143,17 @@ describe("cartCreate statements", () => {
 });
 
 describe("cartLinesAdd", () => {
+  it("adds a line in a fixed number of statements: one read of the cart's lines checks both stock and size", async () => {
+    const cartId = await shop.cart([{ variantId: mug.variants[0]!.id, quantity: 1 }]);
+    const { result, statements } = await api.db.statementsDuring(() =>
+      api.gql(ADD, { input: { cartId, lines: [{ variantId: tee.variants[0]!.id }] } }),
+    );
+    expect(ok(result).cartLinesAdd.userErrors).toEqual([]);
+    // The cart, the variant, the cart's UPDATE, the line's INSERT, the cart's lines, and the
+    // payload's cart, lines and variants.
+    expect(statements.length).toBeLessThanOrEqual(8);
+  });
+
   it("merges the same variant with the same attribution and keeps other attributions apart", async () => {
     const { postId, tagId, tagDbId } = await shop.postWithTag(tee.dbId);
     const cartId = await shop.cart([{ variantId: tee.variants[0]!.id, quantity: 1 }]);
@@ -494,6 +505,17 @@ describe("cartBuyerIdentityUpdate", () => {
           select: { variantId: true, quantity: true },
         })
       ).map((l) => [l.variantId, l.quantity]);
+
+    it("refuses a 101st line with TOO_MANY_LINES and writes nothing", async () => {
+      const cartId = await shop.cart(Array.from({ length: 100 }, (_, i) => line(wide, i)));
+      const res = ok(await api.gql(ADD, { input: { cartId, lines: [line(extra, 0)] } })).cartLinesAdd;
+      expect(res.cart).toBeNull();
+      expect(res.userErrors.map((e: any) => e.code)).toEqual(["TOO_MANY_LINES"]);
+      expect(await lineCount(cartId)).toBe(100);
+      // More of a variant it holds is no new line.
+      const more = ok(await api.gql(ADD, { input: { cartId, lines: [line(wide, 0)] } })).cartLinesAdd;
+      expect(more.userErrors).toEqual([]);
+    });
 
     it("merges as before when they hold exactly 100 distinct lines together", async () => {
       const user = await api.token("buyer-merge-100", ["BUYER"]);

@@ -408,15 +408,16 @@ async function addResolvedLines(
     }
     if (line.productTagId) await recordTagAddToCart(tx, line.productTagId);
   }
-  const variantIds = [...new Set(lines.map((l) => l.variantId))];
-  const inCart = await tx.cartLine.groupBy({
-    by: ["variantId"],
-    where: { cartId, variantId: { in: variantIds } },
-    _sum: { quantity: true },
-  });
-  for (const row of inCart) {
-    const line = lines.find((l) => l.variantId === row.variantId)!;
-    const wanted = row._sum.quantity ?? 0;
+  // One read of the cart's lines answers both checks: the units of each variant against its
+  // stock, and the number of lines (at most CART_LIMITS.lines plus the ones just added).
+  const held = await tx.cartLine.findMany({ where: { cartId }, select: { variantId: true, quantity: true } });
+  const units = new Map<string, number>();
+  for (const row of held) units.set(row.variantId, (units.get(row.variantId) ?? 0) + row.quantity);
+  const checked = new Set<string>();
+  for (const line of lines) {
+    if (checked.has(line.variantId)) continue;
+    checked.add(line.variantId);
+    const wanted = units.get(line.variantId) ?? 0;
     if (wanted > line.inventoryQuantity) {
       const available = Math.max(0, line.inventoryQuantity);
       errors.push(
@@ -431,8 +432,7 @@ async function addResolvedLines(
       );
     }
   }
-  const count = await tx.cartLine.count({ where: { cartId } });
-  if (count > CART_LIMITS.lines)
+  if (held.length > CART_LIMITS.lines)
     errors.push(cartError("TOO_MANY_LINES", `A cart holds at most ${CART_LIMITS.lines} lines.`, [...path]));
   if (errors.length) throw new Rollback(errors);
 }
