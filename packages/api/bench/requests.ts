@@ -22,7 +22,7 @@
  * For each it records req/s, p50 and p99, CPU milliseconds per request of the server process
  * and of PostgreSQL (utime + stime from /proc; for PostgreSQL every `postgres` process, exited
  * backends included), the load average, and the server's RSS; for the uncached API its idle
- * RSS, its peak RSS (VmHWM) and its start-up time (spawn to /health answering). Printed, and
+ * RSS (3 s and 30 s after it listens), its peak RSS (VmHWM) and its start-up time (spawn to /health answering). Printed, and
  * written to .bench/requests.json.
  *
  * BENCH_SECONDS (default 10) per measurement after BENCH_WARMUP_SECONDS (default 3);
@@ -537,6 +537,9 @@ const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 // ---------------------------------------------------------------------------------------------
 
+/** When the idle API's memory is read a second time (ms after it listens). */
+const LATER_MS = 30_000;
+
 const databaseUrl = await seededDatabase(`shoppable_bench_${scale}`, scale);
 console.log("Building the API (tsup)…");
 const build = spawnSync(process.execPath, [join(apiDir, "node_modules", "tsup", "dist", "cli-default.js")], {
@@ -547,12 +550,16 @@ if (build.status !== 0) throw new Error("the API build failed");
 const api = await startApi(databaseUrl, false);
 await new Promise((r) => setTimeout(r, 3000));
 const idle = stats(api.child);
+// Again later: V8 gives back its start-up young generation after about 20 s without requests,
+// and the job worker in process has made its first runs.
+await new Promise((r) => setTimeout(r, LATER_MS - 3000));
+const later = stats(api.child);
 const cachedApi = await startApi(databaseUrl, true);
 const floor = await startFloor(databaseUrl);
 const fixture = await writeFixture(databaseUrl, `${api.url}/graphql`);
 
 console.log(
-  `\nAPI (node dist/main.js, NODE_ENV=production) listening after ${api.startupMs} ms, idle RSS ${mib(idle.rss)} MiB 3 s later.` +
+  `\nAPI (node dist/main.js, NODE_ENV=production) listening after ${api.startupMs} ms, idle RSS ${mib(idle.rss)} MiB 3 s later, ${mib(later.rss)} MiB ${LATER_MS / 1000} s after listening.` +
     `\n${connections} connections, ${seconds} s per measurement after ${warmup} s of warm-up; floor and API alternate:`,
 );
 type Row = Measurement & { responseCache: boolean; floorRequestsPerSecond: number; ratioToFloor: number };
@@ -616,7 +623,7 @@ console.log(
   `one Prisma statement (a product by handle, ${connections} at a time): ${perStatement.clientCpuMs} ms CPU in the client + ${perStatement.databaseCpuMs} ms in PostgreSQL`,
 );
 console.log(
-  `API memory (cache off): idle ${mib(idle.rss)} MiB, after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${api.startupMs} ms`,
+  `API memory (cache off): idle ${mib(idle.rss)} MiB (${mib(later.rss)} MiB ${LATER_MS / 1000} s after listening), after the products page ${productsRss} MiB, at the end ${mib(end.rss)} MiB, peak ${mib(end.maxRss)} MiB; start-up ${api.startupMs} ms`,
 );
 
 for (const server of [api, cachedApi, floor]) {
@@ -632,6 +639,7 @@ writeResult("requests", {
   startupMs: api.startupMs,
   memoryMiB: {
     idle: mib(idle.rss),
+    idleLater: mib(later.rss),
     afterProducts: productsRss,
     end: mib(end.rss),
     peak: mib(end.maxRss),

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CART_CREATE, CART_FIELDS, CART_QUERY, Commerce, dbId, gid, type Product } from "./commerce.ts";
+import {
+  CART_CREATE,
+  CART_FIELDS,
+  CART_QUERY,
+  Commerce,
+  dbId,
+  firstVariant,
+  gid,
+  type Product,
+} from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
 
 let api: TestApi;
@@ -144,9 +153,9 @@ describe("cartCreate statements", () => {
 
 describe("cartLinesAdd", () => {
   it("adds a line in a fixed number of statements: one read of the cart's lines checks both stock and size", async () => {
-    const cartId = await shop.cart([{ variantId: mug.variants[0]!.id, quantity: 1 }]);
+    const cartId = await shop.cart([{ variantId: firstVariant(mug).id, quantity: 1 }]);
     const { result, statements } = await api.db.statementsDuring(() =>
-      api.gql(ADD, { input: { cartId, lines: [{ variantId: tee.variants[0]!.id }] } }),
+      api.gql(ADD, { input: { cartId, lines: [{ variantId: firstVariant(tee).id }] } }),
     );
     expect(ok(result).cartLinesAdd.userErrors).toEqual([]);
     // The cart, the variant, the cart's UPDATE, the line's INSERT, the cart's lines, and the
