@@ -1,3 +1,6 @@
+import { createReadStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CatalogFileError, planProducts, readCatalogCsv } from "./catalog-csv.ts";
@@ -29,9 +32,42 @@ describe("readCatalogCsv", () => {
     await expect(read("handle,title\n")).rejects.toThrow("The header lacks the required columns: price.");
     await expect(read('handle,price\n"a,1\n')).rejects.toThrow(/not valid CSV/);
   });
+
+  it("refuses a file it cannot read with one clear message", async () => {
+    const missing = join(tmpdir(), "no-such-catalog.csv");
+    await expect(readCatalogCsv(createReadStream(missing))).rejects.toThrow(
+      new CatalogFileError(`No such file: ${missing}.`),
+    );
+    await expect(readCatalogCsv(createReadStream(tmpdir()))).rejects.toThrow(
+      /^The file cannot be read: EISDIR/,
+    );
+  });
 });
 
 describe("planProducts", () => {
+  it("tells a negative price, too many digits and a malformed number apart", () => {
+    const row = (line: number, price: string, compareAtPrice = "") => ({
+      line,
+      fields: { handle: `p${line}`, title: "P", price, compareAtPrice },
+    });
+    const { products, errors } = planProducts([
+      row(2, "-5.00"),
+      row(3, "12345678901234567890"),
+      row(4, "1.2.3"),
+      row(5, "1.1234567"),
+      row(6, "12.50", "-1"),
+      row(7, "12.50", "15"),
+    ]);
+    expect(errors.map((e) => [e.line, e.reason])).toEqual([
+      [2, 'price "-5.00" is negative: prices are 0 or more'],
+      [3, 'price "12345678901234567890" has more than 15 digits before the decimal point'],
+      [4, 'price "1.2.3" is not a decimal such as 12.50'],
+      [5, 'price "1.1234567" has more than 6 digits after the decimal point'],
+      [6, 'compareAtPrice "-1" is negative: prices are 0 or more'],
+    ]);
+    expect(products.map((p) => p.handle)).toEqual(["p7"]);
+  });
+
   it("groups rows by handle wherever they are, options in first-use order", () => {
     const row = (line: number, fields: Record<string, string>) => ({ line, fields });
     const { products, errors } = planProducts([

@@ -51,7 +51,23 @@ const LIMITS = {
   quantity: 1_000_000_000,
 };
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
+const DECIMAL_DIGITS = { whole: 15, fraction: 6 };
+
+/**
+ * Why `value` (of column `name`) is not an amount the catalog takes, or null: a plain decimal
+ * of at most 15 digits before the point and 6 after, 0 or more.
+ */
+function amountProblem(name: string, value: string): string | null {
+  const number = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!number) return `${name} "${value}" is not a decimal such as 12.50`;
+  const [, minus, whole = "", fraction = ""] = number;
+  if (minus) return `${name} "${value}" is negative: prices are 0 or more`;
+  if (whole.length > DECIMAL_DIGITS.whole)
+    return `${name} "${value}" has more than ${DECIMAL_DIGITS.whole} digits before the decimal point`;
+  if (fraction.length > DECIMAL_DIGITS.fraction)
+    return `${name} "${value}" has more than ${DECIMAL_DIGITS.fraction} digits after the decimal point`;
+  return null;
+}
 
 /** A data row of the file: the line it starts on (1 is the header) and its fields by column. */
 export interface CatalogRow {
@@ -88,6 +104,9 @@ export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRo
       record_delimiter: ["\r\n", "\n"],
     }),
   );
+  // A file that cannot be read (missing, a directory, no permission) ends the parse with its
+  // error; `pipe` alone would leave it unhandled.
+  input.once("error", (error) => parser.destroy(error));
   const rows: CatalogRow[] = [];
   const errors: RowError[] = [];
   let header: (CatalogColumn | null)[] | undefined;
@@ -120,7 +139,13 @@ export async function readCatalogCsv(input: Readable): Promise<{ rows: CatalogRo
     }
   } catch (error) {
     if (error instanceof CatalogFileError) throw error;
-    const { code, lines } = error as { code?: string; lines?: number };
+    const { code, lines, syscall } = error as { code?: string; lines?: number; syscall?: string };
+    if (syscall)
+      throw new CatalogFileError(
+        code === "ENOENT"
+          ? `No such file: ${(error as { path?: string }).path ?? "the catalog"}.`
+          : `The file cannot be read: ${(error as Error).message}.`,
+      );
     if (code?.startsWith("CSV_"))
       throw new CatalogFileError(
         `The file is not valid CSV near line ${lines ?? "?"}: ${(error as Error).message}`,
@@ -293,11 +318,11 @@ function planProduct(handle: string, rows: CatalogRow[]): { plan?: ProductPlan; 
         reasons.push(`option${n}Value is given but the product has no option${n}Name`);
     }
     const price = row.fields.price ?? "";
-    if (!price) reasons.push("price is required");
-    else if (!DECIMAL.test(price)) reasons.push(`price "${price}" is not a decimal such as 12.50`);
+    const priceProblem = price ? amountProblem("price", price) : "price is required";
+    if (priceProblem) reasons.push(priceProblem);
     const compareAtPrice = blankToNull(row.fields.compareAtPrice);
-    if (compareAtPrice && !DECIMAL.test(compareAtPrice))
-      reasons.push(`compareAtPrice "${compareAtPrice}" is not a decimal such as 12.50`);
+    const compareAtProblem = compareAtPrice && amountProblem("compareAtPrice", compareAtPrice);
+    if (compareAtProblem) reasons.push(compareAtProblem);
     const sku = blankToNull(row.fields.sku);
     if (sku && sku.length > LIMITS.sku) reasons.push(`sku is longer than ${LIMITS.sku} characters`);
     const quantityText = row.fields.inventoryQuantity ?? "";

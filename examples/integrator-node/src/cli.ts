@@ -212,7 +212,9 @@ export function createProgram(io: CliIo, exitCode: { value: number }): Command {
         },
       ) => {
         const client = connect(options);
-        const out = options.out ? createWriteStream(options.out) : io.stdout;
+        // The file is created once the first page has answered (a refused export leaves none).
+        const file = options.out;
+        const out = file ? () => createWriteStream(file) : io.stdout;
         const result = await exportOrders(client, out, {
           shop: options.shop,
           pageSize: options.pageSize,

@@ -240,18 +240,19 @@ export interface ExportOptions {
 
 /**
  * Writes the shop's orders, newest first, to `out` as CSV with a header row, and ends `out`
- * (but not process.stdout).
+ * (but not process.stdout). Nothing is written, and a function `out` is not called (a file not
+ * created), until the first page has answered: a refused export leaves no header behind.
  * Needs a secret key with a merchant of the shop (or the platform: a secret key alone).
  * @throws ShopNotFoundError when no shop has the handle
  * @throws ShoppableAuthError (FORBIDDEN) when the caller does not manage the shop
  */
 export async function exportOrders(
   client: ShoppableClient,
-  out: Writable,
+  out: Writable | (() => Writable),
   options: ExportOptions,
 ): Promise<{ orders: number; rows: number }> {
   const csv = stringify({ header: true, columns: [...ORDER_COLUMNS] });
-  csv.pipe(out);
+  let target: Writable | null = null;
   let after: string | null = null;
   let orders = 0;
   let rows = 0;
@@ -266,6 +267,10 @@ export async function exportOrders(
         createdBefore: options.createdBefore?.toISOString() ?? null,
       });
       if (!page.shop) throw new ShopNotFoundError(`No shop has the handle "${options.shop}".`);
+      if (!target) {
+        target = typeof out === "function" ? out() : out;
+        csv.pipe(target);
+      }
       for (const { node } of page.shop.orders.edges) {
         for (const row of orderRows(node)) {
           // Respect back-pressure: a slow `out` pauses the paging.
@@ -279,9 +284,11 @@ export async function exportOrders(
       after = page.shop.orders.pageInfo.endCursor;
     }
   } finally {
-    csv.end();
-    // Piping never ends process.stdout: there, wait for the CSV stream to be drained instead.
-    await finished(out === process.stdout ? csv : out);
+    if (target) {
+      csv.end();
+      // Piping never ends process.stdout: there, wait for the CSV stream to be drained instead.
+      await finished(target === process.stdout ? csv : target);
+    }
   }
   return { orders, rows };
 }

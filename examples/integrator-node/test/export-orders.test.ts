@@ -3,7 +3,7 @@
  * delivery option and VAT, or digital), fulfilled with tracking, paged, parsed back.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -355,6 +355,12 @@ describe("export-orders", () => {
       const result = await runCli(["export-orders", ...connection.slice(0, -1), token]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("error: Only the shop's merchants see its orders.");
+      // Nothing written before the refusal: no CSV header on stdout, no file.
+      expect(result.stdout).toBe("");
+      const file = join(tmp, `refused-${randomUUID()}.csv`);
+      const toFile = await runCli(["export-orders", ...connection.slice(0, -1), token, "--out", file]);
+      expect(toFile.code).toBe(2);
+      expect(existsSync(file)).toBe(false);
     }
     const badStatus = await runCli(["export-orders", ...connection, "--status", "SHIPPED"]);
     expect([badStatus.code, badStatus.stderr]).toEqual([

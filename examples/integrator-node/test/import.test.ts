@@ -202,6 +202,9 @@ describe("import", () => {
       ...connection,
     ]);
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining("Unknown columns: titel")]);
+    const missing = join(tmp, "missing.csv");
+    const noFile = await runCli(["import", missing, ...connection]);
+    expect([noFile.code, noFile.stderr]).toEqual([2, `error: No such file: ${missing}.\n`]);
     const noShop = await runCli([
       "import",
       csvFile("ok.csv", "handle,title,price\nx,X,1.00\n"),
