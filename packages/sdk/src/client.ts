@@ -227,6 +227,15 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
   const active = new Set<ShoppableSubscription<unknown>>();
 
   function connection(): Promise<WebSocketClient> {
+    if (
+      options.webSocketImpl === undefined &&
+      (globalThis as { WebSocket?: unknown }).WebSocket === undefined
+    )
+      return Promise.reject(
+        new ShoppableNetworkError(
+          "No WebSocket in this runtime (Node before 22): pass webSocketImpl (WebSocket from the ws package) to createShoppableClient.",
+        ),
+      );
     webSocketClient ??= import("graphql-ws/client").then(({ createClient }) =>
       createClient({
         url: wsUrl,

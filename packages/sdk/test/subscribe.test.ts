@@ -4,7 +4,7 @@
  * credentials, dispose and close, reconnection with backoff after a dropped connection, a 1013
  * close and an outage, giving up, refused connections (4403) and the error classes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import {
   ShoppableAuthError,
@@ -248,6 +248,21 @@ describe("client.subscribe", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableNetworkError);
     expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it("without a WebSocket in the runtime and no webSocketImpl, the subscription fails with a ShoppableNetworkError saying what to pass", async () => {
+    vi.stubGlobal("WebSocket", undefined);
+    try {
+      const created = createShoppableClient({ url: "http://unused.invalid/graphql", apiKey: "good-key" });
+      clients.push(created);
+      const subscription = created.subscribe(CartUpdated, { cartId: "c11" });
+      const error = await subscription.next().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ShoppableNetworkError);
+      expect((error as Error).message).toMatch(/webSocketImpl.*createShoppableClient/);
+      await expect(subscription.ready).rejects.toBe(error);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("an execution error is a ShoppableGraphQLError with the server's code", async () => {
