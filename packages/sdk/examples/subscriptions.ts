@@ -3,14 +3,14 @@
  * subscription of the API) or `client.subscribe` with any document. The connection is shared,
  * reconnects with backoff and resumes the subscriptions. On Node 20 pass `webSocketImpl` from `ws`.
  */
-import { createShoppableClient } from "@shoppable/sdk";
+import { createShoppableClient, type WebSocketClass } from "@shoppable/sdk";
 
 /** Follows a cart until it is empty; returns the quantities seen. */
 export async function subscriptionsExample(
   url: string,
   publishableKey: string,
   cartId: string,
-  webSocketImpl?: unknown,
+  webSocketImpl?: WebSocketClass,
 ) {
   const client = createShoppableClient({
     url,

@@ -23,6 +23,17 @@ export type AnyDocument<Result = any, Variables = any> =
   | DocumentLike
   | string;
 
+/** A WebSocket class: the global one, `ws`'s, or one constructed the same way. */
+export type WebSocketClass = abstract new (url: string, protocols?: string | string[]) => object;
+
+/**
+ * The variables argument of a document: required when the document has required variables,
+ * optional when it has none, or none required, or is untyped.
+ */
+export type VariablesArgument<Variables> = {} extends Variables
+  ? [variables?: Variables]
+  : [variables: Variables];
+
 export interface ShoppableClientOptions {
   /** The GraphQL endpoint over HTTP, such as `https://api.example.com/graphql`. */
   url: string;
@@ -42,7 +53,7 @@ export interface ShoppableClientOptions {
    * The WebSocket class for subscriptions; default the global `WebSocket`. On Node 20 pass
    * `WebSocket` from the `ws` package (a class with the `CONNECTING`…`CLOSED` constants).
    */
-  webSocketImpl?: unknown;
+  webSocketImpl?: WebSocketClass;
   /** Headers sent with every HTTP request. */
   headers?: Record<string, string>;
   /**
@@ -68,8 +79,7 @@ export interface ShoppableClient extends ShoppableOperations {
    */
   request<Result, Variables>(
     document: AnyDocument<Result, Variables>,
-    variables?: Variables,
-    options?: RequestOptions,
+    ...args: [...VariablesArgument<Variables>, options?: RequestOptions]
   ): Promise<Result>;
   /**
    * Starts a subscription over the WebSocket (graphql-ws's client, loaded on the first
@@ -78,7 +88,7 @@ export interface ShoppableClient extends ShoppableOperations {
    */
   subscribe<Result, Variables>(
     document: AnyDocument<Result, Variables>,
-    variables?: Variables,
+    ...args: VariablesArgument<Variables>
   ): ShoppableSubscription<Result>;
   /** Closes the WebSocket, ending every subscription. HTTP needs no closing. */
   close(): Promise<void>;

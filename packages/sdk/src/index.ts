@@ -7,6 +7,8 @@ export {
   type ShoppableClientOptions,
   type AnyDocument,
   type DocumentLike,
+  type VariablesArgument,
+  type WebSocketClass,
 } from "./client.ts";
 export { backoffDelay, type RetryOptions } from "./backoff.ts";
 export {

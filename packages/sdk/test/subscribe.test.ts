@@ -239,7 +239,12 @@ describe("client.subscribe", () => {
       url: "http://unused.invalid/graphql",
       wsUrl: server.url,
       apiKey: "good-key",
-      webSocketImpl: {},
+      // A class whose constructor throws (a missing native module, a refused URL).
+      webSocketImpl: class {
+        constructor() {
+          throw new Error("cannot construct this WebSocket");
+        }
+      },
     });
     clients.push(created);
     const error = await created

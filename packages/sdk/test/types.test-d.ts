@@ -15,11 +15,14 @@ import type {
   ReturnErrorCode,
   ShippingErrorCode,
   ShoppableClient,
+  ShoppableClientOptions,
   ShoppableSubscription,
   TaxErrorCode,
   TypedDocument,
   WebhookErrorCode,
+  WebSocketClass,
 } from "../src/index.ts";
+import type WsWebSocket from "ws";
 
 type Result<K extends keyof ShoppableClient> = ShoppableClient[K] extends (...args: any[]) => Promise<infer R>
   ? R
@@ -79,6 +82,31 @@ describe("SDK types", () => {
     >();
     // @ts-expect-error wrong variables for the document
     void ((client: ShoppableClient) => client.request(Doc, { id: 1 }));
+  });
+
+  it("a document's required variables cannot be left out; a document without them needs none", () => {
+    const Doc = "" as TypedDocument<{ shop: { name: string } | null }, { handle: string }>;
+    const NoVariables = "" as TypedDocument<{ shops: string[] }, { [key: string]: never }>;
+    const OptionalOnly = "" as TypedDocument<{ shops: string[] }, { first?: number | null }>;
+    // @ts-expect-error the document needs its handle
+    void ((client: ShoppableClient) => client.request(Doc));
+    // @ts-expect-error the document needs its handle
+    void ((client: ShoppableClient) => client.subscribe(Doc));
+    void ((client: ShoppableClient) => client.request(Doc, { handle: "x" }, { headers: {} }));
+    void ((client: ShoppableClient) => client.request(NoVariables));
+    void ((client: ShoppableClient) => client.request(OptionalOnly));
+    void ((client: ShoppableClient) => client.subscribe(NoVariables));
+    // Untyped (string) documents take any variables, or none.
+    void ((client: ShoppableClient) => client.request("{ shops { handle } }"));
+  });
+
+  it("webSocketImpl takes a WebSocket class, not any value", () => {
+    type Options = Pick<ShoppableClientOptions, "webSocketImpl">;
+    expectTypeOf<{ webSocketImpl: typeof WsWebSocket }>().toExtend<Options>();
+    expectTypeOf<{ webSocketImpl: typeof WebSocket }>().toExtend<Options>();
+    expectTypeOf<{ webSocketImpl: string }>().not.toExtend<Options>();
+    expectTypeOf<{ webSocketImpl: { OPEN: 1 } }>().not.toExtend<Options>();
+    expectTypeOf<WebSocketClass>().toEqualTypeOf<NonNullable<Options["webSocketImpl"]>>();
   });
 
   it("subscriptions yield their events: cartUpdated the same cart type as cart(id)", () => {
