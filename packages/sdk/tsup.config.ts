@@ -1,3 +1,4 @@
+import { copyFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 // ESM + CJS + d.ts for both entries, for Node 20, browsers and edge runtimes (platform neutral).
@@ -12,4 +13,7 @@ export default defineConfig({
   // Both entries share one copy of the client (so `instanceof ShoppableError` holds across them).
   splitting: true,
   treeshake: true,
+  // The SDK's persisted-operations manifest ships beside the code (@shoppable/sdk/persisted-operations.json).
+  onSuccess: async () =>
+    copyFileSync("src/generated/persisted-operations.json", "dist/persisted-operations.json"),
 });

@@ -66,6 +66,7 @@ export async function importProducts(
   const queue = [...products];
   const worker = async () => {
     for (let product = queue.shift(); product && stopped === undefined; product = queue.shift()) {
+      await paced(client);
       let outcome: ProductOutcome;
       try {
         outcome = await importProduct(client, shop.id, options.shop, product, options.dryRun ?? false);
@@ -93,6 +94,23 @@ export async function importProducts(
   if (stopped !== undefined) throw stopped;
   report.failed.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** The share of the rate limit's bucket the import leaves for others (the storefront, other jobs). */
+const RESERVE = 0.1;
+
+/**
+ * Waits, when the API's rate limit (`client.throttleStatus`) is down to its last tenth, until
+ * that tenth is back: the import slows to the bucket's restore rate instead of being refused.
+ * A request refused all the same (RATE_LIMITED) is sent again by the SDK after its Retry-After.
+ */
+async function paced(client: ShoppableClient): Promise<void> {
+  const status = client.throttleStatus;
+  if (!status) return;
+  const reserve = status.maximumAvailable * RESERVE;
+  if (status.currentlyAvailable >= reserve) return;
+  const ms = ((reserve - status.currentlyAvailable) / status.restoreRate) * 1000;
+  await new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
 }
 
 const rowError = (product: ProductPlan, line: number, reason: string): RowError => ({
@@ -233,22 +251,26 @@ async function updateProduct(
   if (!matched.length) return { kind: "failed", importedRows: 0, failed };
   if (dryRun) return { kind: "updated", importedRows: matched.length, failed };
 
-  const { userErrors } = await client.productUpdate({
-    id: existing.id,
-    ...(product.title !== null ? { title: product.title } : {}),
-    ...(product.description !== null ? { description: product.description } : {}),
-    ...(product.vendor !== null ? { vendor: product.vendor } : {}),
-    ...(product.productType !== null ? { productType: product.productType } : {}),
-    ...(product.tags !== null ? { tags: product.tags } : {}),
-    ...(product.status !== null ? { status: product.status } : {}),
-    // A blank compareAtPrice removes it (null); a blank SKU leaves it as it is.
-    variants: matched.map(({ plan, variant }) => ({
-      id: variant.id,
-      price: plan.price,
-      compareAtPrice: plan.compareAtPrice,
-      ...(plan.sku !== null ? { sku: plan.sku } : {}),
-    })),
-  });
+  // Sets values rather than adding to them: safe to send again after a lost connection.
+  const { userErrors } = await client.productUpdate(
+    {
+      id: existing.id,
+      ...(product.title !== null ? { title: product.title } : {}),
+      ...(product.description !== null ? { description: product.description } : {}),
+      ...(product.vendor !== null ? { vendor: product.vendor } : {}),
+      ...(product.productType !== null ? { productType: product.productType } : {}),
+      ...(product.tags !== null ? { tags: product.tags } : {}),
+      ...(product.status !== null ? { status: product.status } : {}),
+      // A blank compareAtPrice removes it (null); a blank SKU leaves it as it is.
+      variants: matched.map(({ plan, variant }) => ({
+        id: variant.id,
+        price: plan.price,
+        compareAtPrice: plan.compareAtPrice,
+        ...(plan.sku !== null ? { sku: plan.sku } : {}),
+      })),
+    },
+    { idempotent: true },
+  );
   if (userErrors.length) {
     const sent = matched.map((m) => m.plan);
     return {
@@ -263,12 +285,16 @@ async function updateProduct(
   for (const { plan, variant } of matched) {
     const delta = plan.inventoryQuantity === null ? 0 : plan.inventoryQuantity - variant.quantityAvailable;
     if (delta !== 0) {
-      const adjusted = await client.inventoryAdjust({
-        variantId: variant.id,
-        delta,
-        expectedQuantity: variant.quantityAvailable,
-        reason: "catalog CSV import",
-      });
+      // Compare-and-set: sent again after it ran, it is refused (INVENTORY_MISMATCH), never applied twice.
+      const adjusted = await client.inventoryAdjust(
+        {
+          variantId: variant.id,
+          delta,
+          expectedQuantity: variant.quantityAvailable,
+          reason: "catalog CSV import",
+        },
+        { idempotent: true },
+      );
       if (adjusted.userErrors.length) {
         const reason = adjusted.userErrors.map((e) => `${e.code}: ${e.message}`).join("; ");
         failed.push(rowError(product, plan.line, `updated, but its stock was not set: ${reason}`));

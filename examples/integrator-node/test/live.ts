@@ -5,8 +5,8 @@
  */
 import { PassThrough } from "node:stream";
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
-import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
-import { run } from "../src/cli.ts";
+import { startTestApi, type TestApi, type TestApiOptions } from "../../../packages/api/test/harness.ts";
+import { run, type CliIo } from "../src/cli.ts";
 
 export interface Live {
   api: TestApi;
@@ -17,8 +17,12 @@ export interface Live {
   close(): Promise<void>;
 }
 
-export async function startLive(): Promise<Live> {
-  const api = await startTestApi();
+/** `env` and `options`: the API's configuration beyond the test defaults (a tighter rate limit, say). */
+export async function startLive(
+  env: Record<string, string> = {},
+  options: TestApiOptions = {},
+): Promise<Live> {
+  const api = await startTestApi(env, options);
   const { url } = await api.server.listen(0, "127.0.0.1");
   const merchantToken = await api.token("integrator-merchant", ["MERCHANT"]);
   return {
@@ -44,7 +48,7 @@ export async function createShop(
 /** Runs the CLI in this process; resolves to its exit code and what it wrote (`tty`: stderr says it is a terminal). */
 export async function runCli(
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean; client?: CliIo["client"] } = {},
 ) {
   const capture = () => {
     const stream = new PassThrough();
@@ -61,6 +65,7 @@ export async function runCli(
     stderr: stderr.stream,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    ...(options.client ? { client: options.client } : {}),
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -17,6 +17,12 @@ export const repoRoot = resolve(
   "..",
 );
 
+/** The persisted-operations manifest of the SDK's own operations (generated with the SDK). */
+export const SDK_PERSISTED_OPERATIONS = join(
+  repoRoot,
+  "packages/sdk/src/generated/persisted-operations.json",
+);
+
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => ["1", "true", "yes"].includes(v));
@@ -124,7 +130,10 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
   /** Introspection and "did you mean" suggestions (default: outside production). */
   GRAPHQL_INTROSPECTION: bool.optional(),
-  /** A JSON file { "<sha256 of the document>": "<document>" }: when set, publishable keys may run only these. */
+  /**
+   * JSON files { "<sha256 of the document>": "<document>" }, comma separated: when set, publishable
+   * keys may run only these and the SDK's own operations (its manifest is always registered then).
+   */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
   /** Run background jobs (webhook delivery, scheduled jobs) on this instance; off: it only enqueues them. */
   JOBS_WORKER: bool.optional(),
@@ -199,8 +208,11 @@ export interface Config {
     maxDirectives: number;
   };
   introspection: boolean;
-  /** Absolute path of the persisted-operations manifest, when that mode is on. */
-  persistedOperationsFile: string | undefined;
+  /**
+   * Absolute paths of the persisted-operations manifests when that mode is on (the SDK's first,
+   * then PERSISTED_OPERATIONS_FILE's); empty when it is off.
+   */
+  persistedOperationsFiles: string[];
   webhooks: { dispatch: boolean; timeoutMs: number; allowPrivateTargets: boolean };
   jobs: { worker: boolean; pollIntervalMs: number };
   checkout: { releaseAfterMs: number };
@@ -271,9 +283,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDirectives: e.MAX_DIRECTIVES,
     },
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
-    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE
-      ? resolve(repoRoot, e.PERSISTED_OPERATIONS_FILE)
-      : undefined,
+    persistedOperationsFiles: e.PERSISTED_OPERATIONS_FILE?.trim()
+      ? [
+          SDK_PERSISTED_OPERATIONS,
+          ...e.PERSISTED_OPERATIONS_FILE.split(",")
+            .map((file) => file.trim())
+            .filter(Boolean)
+            .map((file) => resolve(repoRoot, file)),
+        ]
+      : [],
     webhooks: {
       dispatch: e.WEBHOOKS_DISPATCH ?? true,
       timeoutMs: e.WEBHOOKS_TIMEOUT_MS,

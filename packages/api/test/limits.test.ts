@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
-import { MemoryBucketStore, RedisBucketStore } from "../src/limits/index.ts";
+import { loadConfig, SDK_PERSISTED_OPERATIONS } from "../src/config.ts";
+import { MemoryBucketStore, readPersistedOperations, RedisBucketStore } from "../src/limits/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { createServer } from "../src/server.ts";
 import { Commerce } from "./commerce.ts";
@@ -263,6 +263,17 @@ describe("persisted operations", () => {
       ok(await api.gql(`{ shops(first: 1) { totalCount } }`, {}, { key: "secret" })).shops.totalCount,
     ).toBe(0);
   });
+
+  it("registers the SDK's own operations beside the app's manifest", async () => {
+    const sdk = JSON.parse(readFileSync(SDK_PERSISTED_OPERATIONS, "utf8")) as Record<string, string>;
+    const sdkHash = Object.entries(sdk).find(([, text]) => text.startsWith("query Shops("))?.[0] ?? "";
+    const answer = (await (await persisted(sdkHash)).json()) as {
+      data?: { shops: { edges: unknown[] } };
+      errors?: unknown[];
+    };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.shops.edges).toEqual([]);
+  });
 });
 
 function redisReachable(url: URL): Promise<boolean> {
@@ -274,6 +285,37 @@ function redisReachable(url: URL): Promise<boolean> {
     socket.once("timeout", () => (socket.destroy(), resolve(false)));
   });
 }
+
+describe("persisted-operations manifests", () => {
+  const manifestFile = (content: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), "shoppable-manifest-")), "operations.json");
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    return file;
+  };
+  const entry = (text: string) => [createHash("sha256").update(text).digest("hex"), text] as const;
+
+  it("reads a comma-separated list into one registry, the SDK's manifest first", () => {
+    const [a, b] = [entry("{ a }"), entry("{ b }")];
+    const config = loadConfig({
+      PERSISTED_OPERATIONS_FILE: `${manifestFile(Object.fromEntries([a]))}, ${manifestFile(Object.fromEntries([b]))}`,
+    });
+    expect(config.persistedOperationsFiles[0]).toBe(SDK_PERSISTED_OPERATIONS);
+    const registry = readPersistedOperations(config.persistedOperationsFiles);
+    expect(registry.get(a[0])).toBe("{ a }");
+    expect(registry.get(b[0])).toBe("{ b }");
+    expect(registry.size).toBe(
+      Object.keys(JSON.parse(readFileSync(SDK_PERSISTED_OPERATIONS, "utf8"))).length + 2,
+    );
+    expect(loadConfig({}).persistedOperationsFiles).toEqual([]);
+  });
+
+  it("refuses at start-up a key that is not its document's sha256, or a file that is not JSON, naming the file", () => {
+    const wrong = manifestFile({ [entry("{ a }")[0]]: "{ b }" });
+    expect(() => readPersistedOperations([wrong])).toThrow(`${wrong}: "`);
+    const broken = manifestFile("{ not json");
+    expect(() => readPersistedOperations([broken])).toThrow(`PERSISTED_OPERATIONS_FILE: ${broken}: `);
+  });
+});
 
 describe("buckets shared through Redis", () => {
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

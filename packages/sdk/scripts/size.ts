@@ -6,7 +6,7 @@
  * - with subscriptions: the core plus the chunks it imports dynamically (graphql-ws's client,
  *   loaded on the first subscription).
  * Sizes are gzipped (level 9) per file and summed, as a browser fetches them. Fails when the
- * core entry is over 6 KB gzipped (6,144 bytes), or when its core path includes graphql-ws.
+ * core entry is over 7 KB gzipped (7,168 bytes), or when its core path includes graphql-ws.
  */
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -15,7 +15,7 @@ import { build, type Metafile } from "esbuild";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const budgets: Record<string, number | undefined> = {
-  "dist/index.js": 6 * 1024,
+  "dist/index.js": 7 * 1024,
   "dist/elements.js": undefined,
 };
 let failed = false;

@@ -8,8 +8,9 @@ import {
   ShoppableNetworkError,
   type GraphQLErrorEntry,
 } from "./errors.ts";
+import { documentHash, operationDocument } from "./documents.ts";
 import { fragmentSource, operationTable, type ShoppableOperations } from "./generated/operations.ts";
-import type { RequestOptions, ShoppableSubscription } from "./types.ts";
+import type { RequestOptions, ShoppableSubscription, ThrottleStatus } from "./types.ts";
 
 /** A parsed GraphQL document (graphql's DocumentNode), typed or not. */
 export interface DocumentLike {
@@ -63,6 +64,24 @@ export interface ShoppableClientOptions {
    */
   retry?: RetryOptions;
   /**
+   * Queries and mutations are sent again after a failure that may heal: HTTP 429 (the rate
+   * limit refused it before it ran), network failures and HTTP 502, 503 and 504. The wait is
+   * the answer's `Retry-After`, else `backoffDelay(attempt)` from `minDelayMs` (500). At most
+   * `attempts` (3) more tries; a `Retry-After` longer than `maxDelayMs` (30 000) is not waited
+   * for: the error is thrown. A mutation that may have run (a network failure or 5xx) is sent
+   * again only when it is idempotent: it carries an `idempotencyKey`, or the request says
+   * `idempotent: true`. `false` turns retries off.
+   */
+  requestRetry?: RetryOptions | false;
+  /**
+   * Send each operation as its sha256 hash (`extensions.persistedQuery`, the Apollo protocol)
+   * instead of its text: what an API with `PERSISTED_OPERATIONS_FILE` requires of publishable
+   * keys. The SDK's own operations are registered with every such API; register an app's own
+   * documents with `persistedOperationsManifest`. Needs Web Crypto (`crypto.subtle`: Node 20,
+   * edge runtimes, browsers on https or localhost). Default false.
+   */
+  persistedOperations?: boolean;
+  /**
    * Turns a DocumentNode without source locations into a string (pass graphql's `print`).
    * Not needed for strings, codegen string documents or documents parsed with locations.
    */
@@ -90,12 +109,17 @@ export interface ShoppableClient extends ShoppableOperations {
     document: AnyDocument<Result, Variables>,
     ...args: VariablesArgument<Variables>
   ): ShoppableSubscription<Result>;
+  /**
+   * The rate limit's state after the last response that reported it (`extensions.cost`):
+   * points available now, the maximum, and how many come back per second. Undefined before.
+   */
+  readonly throttleStatus: ThrottleStatus | undefined;
   /** Closes the WebSocket, ending every subscription. HTTP needs no closing. */
   close(): Promise<void>;
 }
 
 /** The text of a document: strings, String objects (TypedDocumentString), or parsed documents. */
-function documentText(document: AnyDocument, print?: (document: any) => string): string {
+export function documentText(document: AnyDocument, print?: (document: any) => string): string {
   if (typeof document === "string" || document instanceof String) return String(document);
   const parsed = document as {
     definitions?: { loc?: { start: number; end: number; source: { body: string } } }[];
@@ -112,31 +136,6 @@ function documentText(document: AnyDocument, print?: (document: any) => string):
 
 async function resolveToken(token: ShoppableClientOptions["userToken"]): Promise<string | null | undefined> {
   return typeof token === "function" ? token() : token;
-}
-
-/**
- * An SDK operation followed by the fragments it spreads, transitively, each once (the
- * generator stores each fragment once; `...on Type` inline fragments name no fragment).
- */
-function withFragments(operation: string): string {
-  const used = new Set<string>();
-  const spreads = (text: string): void =>
-    void text.replace(/\.\.\.(\w+)/g, (spread, name: string) => {
-      const fragment = fragmentSource[name];
-      if (fragment && !used.has(name)) used.add(name), spreads(fragment);
-      return spread;
-    });
-  spreads(operation);
-  return operation + [...used].map((name) => fragmentSource[name]).join("");
-}
-
-/**
- * An input mutation stored as its root field's selection only (kind 3 of the operation table):
- * `cartLinesAdd` and `{cart{…}}` give `mutation CartLinesAdd($input:CartLinesAddInput!){cartLinesAdd(input:$input){cart{…}}}`.
- */
-function inputMutation(field: string, selection: string): string {
-  const name = field.charAt(0).toUpperCase() + field.slice(1);
-  return `mutation ${name}($input:${name}Input!){${field}(input:$input)${selection}}`;
 }
 
 /** A WebSocket close event (or graphql-ws's synthetic one). */
@@ -169,6 +168,33 @@ function subscriptionError(error: unknown, wsUrl: string): ShoppableError {
   );
 }
 
+/** Whether a document holds a mutation (which may have run when its request failed on the way). */
+function isMutation(text: string): boolean {
+  return /(?:^|\})\s*mutation\b/.test(text.replace(/#[^\n]*/g, ""));
+}
+
+/** Whether the variables carry an idempotency key (`checkoutComplete`'s): repeating the request is safe. */
+function hasIdempotencyKey(variables: unknown): boolean {
+  const given = variables as { idempotencyKey?: unknown; input?: { idempotencyKey?: unknown } } | undefined;
+  return typeof (given?.idempotencyKey ?? given?.input?.idempotencyKey) === "string";
+}
+
+/** `Retry-After` in milliseconds: seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => (clearTimeout(timer), signal?.removeEventListener("abort", done), resolve());
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
 /**
  * Creates a Shoppable API client. Nothing is sent until the first call; the WebSocket opens
  * on the first subscription.
@@ -181,6 +207,79 @@ function subscriptionError(error: unknown, wsUrl: string): ShoppableError {
 export function createShoppableClient(options: ShoppableClientOptions): ShoppableClient {
   const { url, apiKey, headers: baseHeaders, retry = {}, print } = options;
   const wsUrl = options.wsUrl ?? url.replace(/^http/, "ws");
+
+  const requestRetry = options.requestRetry === false ? { attempts: 0 } : (options.requestRetry ?? {});
+  let throttleStatus: ThrottleStatus | undefined;
+  /** The hashes of documents sent as persisted operations, by text (each hashed once). */
+  const hashes = new Map<string, Promise<string>>();
+  /** The document's parameters: its text, or with `persistedOperations` its hash only. */
+  async function operationParams(document: AnyDocument, variables: unknown) {
+    const query = documentText(document, print);
+    if (!options.persistedOperations) return { query, variables };
+    let hash = hashes.get(query);
+    if (!hash) hashes.set(query, (hash = documentHash(query)));
+    // graphql-ws requires a query string: an empty one is none.
+    return { query: "", variables, extensions: { persistedQuery: { version: 1, sha256Hash: await hash } } };
+  }
+
+  /** One POST: its data, or the error to throw and whether trying again is safe and when. */
+  async function attempt(
+    body: string,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined,
+    mayHaveRun: boolean,
+  ): Promise<{ data: any } | { error: ShoppableError; retry: boolean; afterMs?: number }> {
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: signal ?? null,
+      });
+    } catch (cause) {
+      const error = new ShoppableNetworkError(
+        `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`,
+        undefined,
+        { cause },
+      );
+      // A request that failed on the way may have reached the server: only idempotent ones are sent again.
+      return { error, retry: !signal?.aborted && !mayHaveRun };
+    }
+    const { status } = response;
+    // 429 is refused before anything runs; 502, 503 and 504 may not be (a proxy's timeout).
+    const retry = status === 429 || (!mayHaveRun && status >= 502 && status <= 504);
+    const afterMs = retryAfterMs(response.headers.get("retry-after"));
+    let result: {
+      data?: unknown;
+      errors?: GraphQLErrorEntry[];
+      extensions?: { cost?: { throttleStatus?: ThrottleStatus } };
+    };
+    try {
+      result = await response.json();
+    } catch (cause) {
+      const error = new ShoppableNetworkError(
+        `${url} answered ${status} without a GraphQL response`,
+        status,
+        {
+          cause,
+        },
+      );
+      return { error, retry, afterMs };
+    }
+    // -1: refused before the bucket was read (too complex, unpriceable).
+    const reported = result?.extensions?.cost?.throttleStatus;
+    if (reported && reported.currentlyAvailable >= 0) throttleStatus = reported;
+    if (result?.errors?.length)
+      return { error: graphQLError(result.errors, result.data, status), retry, afterMs };
+    if (!response.ok || !result?.data)
+      return {
+        error: new ShoppableNetworkError(`${url} answered ${status} without data`, status),
+        retry,
+        afterMs,
+      };
+    return { data: result.data };
+  }
 
   async function request(
     document: AnyDocument,
@@ -196,36 +295,21 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
       ...requestOptions.headers,
     };
     if (token) headers["x-shoppable-user"] = token;
-    const body = JSON.stringify({ query: documentText(document, print), variables: variables ?? {} });
-    let response: Response;
-    try {
-      response = await (options.fetch ?? fetch)(url, {
-        method: "POST",
-        headers,
-        body,
-        signal: requestOptions.signal ?? null,
-      });
-    } catch (cause) {
-      throw new ShoppableNetworkError(
-        `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`,
-        undefined,
-        { cause },
-      );
+    const params = await operationParams(document, variables ?? {});
+    const body = JSON.stringify(params);
+    const mayHaveRun =
+      isMutation(documentText(document, print)) &&
+      !requestOptions.idempotent &&
+      !hasIdempotencyKey(variables);
+    const { attempts = 3, maxDelayMs = 30_000 } = requestRetry;
+    for (let tries = 0; ; tries++) {
+      const outcome = await attempt(body, headers, requestOptions.signal, mayHaveRun);
+      if ("data" in outcome) return outcome.data;
+      const wait = outcome.afterMs ?? backoffDelay(tries, requestRetry);
+      if (!outcome.retry || tries >= attempts || wait > maxDelayMs) throw outcome.error;
+      await sleep(wait, requestOptions.signal);
+      if (requestOptions.signal?.aborted) throw outcome.error;
     }
-    let result: { data?: unknown; errors?: GraphQLErrorEntry[] };
-    try {
-      result = await response.json();
-    } catch (cause) {
-      throw new ShoppableNetworkError(
-        `${url} answered ${response.status} without a GraphQL response`,
-        response.status,
-        { cause },
-      );
-    }
-    if (result?.errors?.length) throw graphQLError(result.errors, result.data, response.status);
-    if (!response.ok || !result?.data)
-      throw new ShoppableNetworkError(`${url} answered ${response.status} without data`, response.status);
-    return result.data;
   }
 
   /**
@@ -279,10 +363,9 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
     // The generated functions ask for the first event (`withCurrentState`) unless the caller
     // chose: it resolves `ready` and is not yielded, since the caller did not ask for it.
     const hideFirst = field !== undefined && given.withCurrentState === undefined;
-    const payload = {
-      query: documentText(document, print),
-      variables: hideFirst ? { ...given, withCurrentState: true } : given,
-    };
+    // Throws here, not in the iterator, for a document without source text.
+    documentText(document, print);
+    const payload = operationParams(document, hideFirst ? { ...given, withCurrentState: true } : given);
     let live: () => void = () => {};
     let notLive: (error: unknown) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
@@ -310,9 +393,9 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
       active.delete(subscription);
       settle();
     };
-    connection().then((ws) => {
+    Promise.all([connection(), payload]).then(([ws, params]) => {
       if (ended) return;
-      stop = ws.subscribe(payload, {
+      stop = ws.subscribe(params as { query: string; variables: Record<string, unknown> }, {
         next({ data, errors }) {
           if (errors?.length) {
             // Errors end the subscription: unsubscribe, then fail the iterator with them.
@@ -362,14 +445,18 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
 
   const client = {
     request,
+    get throttleStatus() {
+      return throttleStatus;
+    },
     subscribe: (document: AnyDocument, variables?: unknown) => subscribe(document, variables),
     async close() {
       // Ending the last subscription closes the WebSocket (or cancels a pending reconnect).
       for (const subscription of [...active]) subscription.dispose();
     },
   } as ShoppableClient;
-  for (const [name, [operation, kind]] of Object.entries(operationTable)) {
-    const document = withFragments(kind === 3 ? inputMutation(name, operation) : operation);
+  for (const [name, entry] of Object.entries(operationTable)) {
+    const kind = entry[1];
+    const document = operationDocument(name, entry, fragmentSource);
     (client as any)[name] =
       kind === 2
         ? (variables?: unknown) => subscribe(document, variables, name)

@@ -18,7 +18,15 @@ export {
   ShoppableAuthError,
   type GraphQLErrorEntry,
 } from "./errors.ts";
-export type { TypedDocument, ResultOf, VariablesOf, RequestOptions, ShoppableSubscription } from "./types.ts";
+export type {
+  TypedDocument,
+  ResultOf,
+  VariablesOf,
+  RequestOptions,
+  ShoppableSubscription,
+  ThrottleStatus,
+} from "./types.ts";
+export { persistedOperationsManifest } from "./manifest.ts";
 // The operation table and fragments stay internal: only the interface is public.
 export type { ShoppableOperations } from "./generated/operations.ts";
 export type * from "./generated/types.ts";

@@ -18,6 +18,22 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra headers for this request only. */
   headers?: Record<string, string>;
+  /**
+   * This mutation may safely run twice (it sets values rather than adds to them), so a network
+   * failure or a 502/503/504 is retried like a query's. Mutations with an `idempotencyKey` are
+   * idempotent already.
+   */
+  idempotent?: boolean;
+}
+
+/** The rate limit's leaky bucket, as the API reports it in `extensions.cost.throttleStatus`. */
+export interface ThrottleStatus {
+  /** The bucket's capacity in cost points. */
+  maximumAvailable: number;
+  /** Points available after the request. */
+  currentlyAvailable: number;
+  /** Points restored per second. */
+  restoreRate: number;
 }
 
 /**

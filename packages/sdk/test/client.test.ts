@@ -179,7 +179,11 @@ describe("errors", () => {
   });
 
   it("an unreachable API is a ShoppableNetworkError with the cause", async () => {
-    const client = createShoppableClient({ url: "http://127.0.0.1:9/graphql", apiKey: "k" });
+    const client = createShoppableClient({
+      url: "http://127.0.0.1:9/graphql",
+      apiKey: "k",
+      requestRetry: false,
+    });
     const error = await client.viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShoppableNetworkError);
     expect((error as ShoppableNetworkError).cause).toBeDefined();
@@ -189,6 +193,7 @@ describe("errors", () => {
     const client = createShoppableClient({
       url: live.url,
       apiKey: "k",
+      requestRetry: false,
       fetch: async () => new Response("<html>Bad gateway</html>", { status: 502 }),
     });
     const error = await client.viewer().catch((e: unknown) => e);

@@ -18,8 +18,9 @@ export interface LiveApi {
   close(): Promise<void>;
 }
 
-export async function startLiveApi(): Promise<LiveApi> {
-  const api = await startTestApi();
+/** `env`: configuration of the API beyond the test defaults (PERSISTED_OPERATIONS_FILE, limits). */
+export async function startLiveApi(env: Record<string, string> = {}): Promise<LiveApi> {
+  const api = await startTestApi(env);
   const { url } = await api.server.listen(0, "127.0.0.1");
   return {
     api,

@@ -77,7 +77,7 @@ export function createProtections(options: {
   const { config, store, authenticate } = options;
   const { limits } = config;
   const admit = createAdmission(
-    config.persistedOperationsFile ? readPersistedOperations(config.persistedOperationsFile) : null,
+    config.persistedOperationsFiles.length ? readPersistedOperations(config.persistedOperationsFiles) : null,
   );
   // GraphQL Armor's errors carry no code; give them the one API.md names for limits.
   const armor = { exposeLimits: true, propagateOnRejection: true, onReject: [tagTooComplex] };

@@ -6,6 +6,7 @@
  * document: publishable keys may run registered operations only (PERSISTED_QUERY_REQUIRED; an
  * unknown hash PERSISTED_QUERY_NOT_FOUND), secret keys anything.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { CallerKey } from "@shoppable/schema";
 import { GraphQLError } from "graphql";
@@ -29,17 +30,31 @@ export interface AdmittedParams {
 /** Admits `params` for a caller with `key`, or throws a GraphQLError with a code and HTTP status. */
 export type Admission = (params: RawParams, key: CallerKey) => AdmittedParams;
 
-/** Reads the persisted-operations manifest: `{ "<sha256 hex>": "<document>" }`. */
-export function readPersistedOperations(file: string): Map<string, string> {
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-    throw new Error(`${file}: expected an object of sha256 hash → document`);
-  const entries = Object.entries(parsed as Record<string, unknown>);
-  for (const [hash, doc] of entries) {
-    if (!/^[0-9a-f]{64}$/.test(hash) || typeof doc !== "string")
-      throw new Error(`${file}: "${hash.slice(0, 80)}" is not a sha256 hex hash of a document string`);
+/**
+ * Reads persisted-operations manifests, `{ "<sha256 hex of the document>": "<document>" }` each,
+ * into one map. Fails at start-up, naming the file, on anything else: unreadable JSON, a key that
+ * is not the sha256 of its document (clients send the hash of the exact text they would send).
+ */
+export function readPersistedOperations(files: readonly string[]): Map<string, string> {
+  const operations = new Map<string, string>();
+  for (const file of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new Error(`PERSISTED_OPERATIONS_FILE: ${file}: ${(error as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new Error(`PERSISTED_OPERATIONS_FILE: ${file}: expected an object of sha256 hash → document`);
+    for (const [hash, doc] of Object.entries(parsed)) {
+      if (typeof doc !== "string" || createHash("sha256").update(doc).digest("hex") !== hash)
+        throw new Error(
+          `PERSISTED_OPERATIONS_FILE: ${file}: "${hash.slice(0, 80)}" is not the sha256 (hex) of its document`,
+        );
+      operations.set(hash, doc);
+    }
   }
-  return new Map(entries as [string, string][]);
+  return operations;
 }
 
 function refused(message: string, code: string): GraphQLError {

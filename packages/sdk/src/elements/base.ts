@@ -6,8 +6,8 @@ export const Base = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLEl
 
 /**
  * What both elements share: the client (the `client` property, else one made from the
- * `api-url`, `api-key` and optional `ws-url` and `user-token` attributes), event dispatch and
- * money formatting.
+ * `api-url`, `api-key` and optional `ws-url`, `user-token` and `persisted-operations`
+ * attributes), event dispatch and money formatting.
  */
 export class ShoppableElement extends Base {
   #client: ShoppableClient | undefined;
@@ -19,11 +19,14 @@ export class ShoppableElement extends Base {
       const apiKey = this.getAttribute("api-key");
       if (!url || !apiKey)
         throw new Error(`<${this.localName}> needs a \`client\` property or api-url and api-key attributes`);
+      const wsUrl = this.getAttribute("ws-url");
       this.#client = createShoppableClient({
         url,
         apiKey,
         userToken: this.getAttribute("user-token"),
-        ...(this.getAttribute("ws-url") ? { wsUrl: this.getAttribute("ws-url")! } : {}),
+        // An API with persisted operations enforced needs hashes (the SDK's are registered there).
+        persistedOperations: this.hasAttribute("persisted-operations"),
+        ...(wsUrl ? { wsUrl } : {}),
       });
     }
     return this.#client;
