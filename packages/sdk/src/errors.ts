@@ -1,12 +1,45 @@
+/**
+ * The `extensions.code` of the errors the API throws (expected failures of mutations are
+ * `userErrors`, with their own code enums):
+ * - `UNAUTHENTICATED`: a missing, unknown or revoked API key, an invalid or expired user token;
+ * - `FORBIDDEN`: the caller may not do this;
+ * - `BAD_REQUEST`: the request is not GraphQL over HTTP (a missing query, a wrong shape);
+ * - `BAD_USER_INPUT`: an argument or variable the schema refuses (a malformed cursor or id);
+ * - `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`: the document is not valid for the schema;
+ * - `QUERY_TOO_COMPLEX`: over a document limit (cost, depth, aliases, tokens, directives);
+ * - `RATE_LIMITED`: the caller's rate-limit bucket holds too little (HTTP 429, Retry-After);
+ * - `PAYLOAD_TOO_LARGE`: the request body is over the API's limit;
+ * - `PERSISTED_QUERY_REQUIRED`, `PERSISTED_QUERY_NOT_FOUND`: the API runs registered operations
+ *   only for this key (see `persistedOperations`);
+ * - `SHUTTING_DOWN`: the instance is draining; retry, on another instance;
+ * - `SLOW_CONSUMER`: a subscription's client fell too far behind;
+ * - `INTERNAL_SERVER_ERROR`: an unexpected failure (its details are in the API's log only).
+ */
+export type ShoppableErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "BAD_REQUEST"
+  | "BAD_USER_INPUT"
+  | "GRAPHQL_PARSE_FAILED"
+  | "GRAPHQL_VALIDATION_FAILED"
+  | "QUERY_TOO_COMPLEX"
+  | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
+  | "PERSISTED_QUERY_REQUIRED"
+  | "PERSISTED_QUERY_NOT_FOUND"
+  | "SHUTTING_DOWN"
+  | "SLOW_CONSUMER"
+  | "INTERNAL_SERVER_ERROR";
+
 /** One error of a GraphQL response. */
 export interface GraphQLErrorEntry {
   message: string;
   path?: ReadonlyArray<string | number>;
   locations?: ReadonlyArray<{ line: number; column: number }>;
-  extensions?: { code?: string; [key: string]: unknown };
+  extensions?: { code?: ShoppableErrorCode; [key: string]: unknown };
 }
 
-const AUTH_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN"]);
+const AUTH_CODES = new Set<ShoppableErrorCode | undefined>(["UNAUTHENTICATED", "FORBIDDEN"]);
 
 /** The base class of every error the SDK throws. */
 export class ShoppableError extends Error {
@@ -36,8 +69,8 @@ export class ShoppableNetworkError extends ShoppableError {
  */
 export class ShoppableGraphQLError extends ShoppableError {
   override name = "ShoppableGraphQLError";
-  /** The first error's `extensions.code`, when it has one. */
-  readonly code: string | undefined;
+  /** The first error's `extensions.code` (an auth error's first), when it has one. */
+  readonly code: ShoppableErrorCode | undefined;
   constructor(
     readonly errors: readonly GraphQLErrorEntry[],
     readonly data?: unknown,
@@ -45,7 +78,7 @@ export class ShoppableGraphQLError extends ShoppableError {
   ) {
     super(errors.map((error) => error.message).join("; ") || "GraphQL error");
     this.code = (
-      errors.find((error) => AUTH_CODES.has(error.extensions?.code as string)) ?? errors[0]
+      errors.find((error) => AUTH_CODES.has(error.extensions?.code)) ?? errors[0]
     )?.extensions?.code;
   }
 }
@@ -66,6 +99,6 @@ export function graphQLError(
   data?: unknown,
   status?: number,
 ): ShoppableGraphQLError {
-  const auth = errors.some((error) => AUTH_CODES.has(error.extensions?.code as string));
+  const auth = errors.some((error) => AUTH_CODES.has(error.extensions?.code));
   return new (auth ? ShoppableAuthError : ShoppableGraphQLError)(errors, data, status);
 }

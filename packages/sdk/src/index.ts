@@ -17,6 +17,7 @@ export {
   ShoppableGraphQLError,
   ShoppableAuthError,
   type GraphQLErrorEntry,
+  type ShoppableErrorCode,
 } from "./errors.ts";
 export type {
   TypedDocument,
@@ -25,6 +26,9 @@ export type {
   RequestOptions,
   ShoppableSubscription,
   ThrottleStatus,
+  ViewerDataExport,
+  ExportedRecord,
+  JsonValue,
 } from "./types.ts";
 export { persistedOperationsManifest } from "./manifest.ts";
 // The operation table and fragments stay internal: only the interface is public.

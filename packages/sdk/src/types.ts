@@ -53,3 +53,48 @@ export interface ShoppableSubscription<T> extends AsyncIterableIterator<T> {
   readonly ready: Promise<void>;
   dispose(): void;
 }
+
+/**
+ * Variables where exactly one of `Keys` is given, with a value: the others are left out.
+ * `product` takes `{ id }` or `{ handle }`, never both and never neither.
+ */
+export type ExactlyOne<Variables, Keys extends keyof Variables> = {
+  [K in Keys]: Omit<Variables, Keys> & { [P in K]-?: NonNullable<Variables[P]> } & {
+    [P in Exclude<Keys, K>]?: never;
+  };
+}[Keys];
+
+/** A JSON value, as the API's `JSON` scalar carries it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A stored record as exported: its fields by name (dates as ISO 8601 strings, decimals as strings). */
+export type ExportedRecord = { [field: string]: JsonValue };
+
+/**
+ * Everything stored about the viewer (`viewerDataExport`), by section: a section is present
+ * when it was asked for (`sections`), or always when none were named.
+ */
+export interface ViewerDataExport {
+  /** When the export was made (ISO 8601). */
+  exportedAt: string;
+  user?: ExportedRecord;
+  memberships?: ExportedRecord[];
+  posts?: ExportedRecord[];
+  likes?: ExportedRecord[];
+  views?: ExportedRecord[];
+  shares?: ExportedRecord[];
+  following?: ExportedRecord[];
+  followers?: { count: number };
+  shopsFollowed?: ExportedRecord[];
+  liveSessions?: ExportedRecord[];
+  liveSessionsWatching?: ExportedRecord[];
+  carts?: ExportedRecord[];
+  addresses?: ExportedRecord[];
+  orders?: ExportedRecord[];
+  inventoryAdjustments?: ExportedRecord[];
+  affiliateLinks?: ExportedRecord[];
+  affiliateInvitations?: ExportedRecord[];
+  commissions?: ExportedRecord[];
+  payouts?: ExportedRecord[];
+  affiliateClicks?: ExportedRecord[];
+}

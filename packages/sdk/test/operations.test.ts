@@ -4,7 +4,7 @@
  * its product tag with a discount code, the merchant fulfils and refunds; a live session runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ShoppableClient } from "../src/index.ts";
+import type { ShoppableClient, ViewerDataExport } from "../src/index.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 let live: LiveApi;
@@ -215,12 +215,42 @@ describe("privacy", () => {
   });
 });
 
+/** Every key of ViewerDataExport, once: the compiler checks the list is complete. */
+const EXPORT_SECTIONS = Object.keys({
+  exportedAt: 0,
+  user: 0,
+  memberships: 0,
+  posts: 0,
+  likes: 0,
+  views: 0,
+  shares: 0,
+  following: 0,
+  followers: 0,
+  shopsFollowed: 0,
+  liveSessions: 0,
+  liveSessionsWatching: 0,
+  carts: 0,
+  addresses: 0,
+  orders: 0,
+  inventoryAdjustments: 0,
+  affiliateLinks: 0,
+  affiliateInvitations: 0,
+  commissions: 0,
+  payouts: 0,
+  affiliateClicks: 0,
+} satisfies Record<keyof ViewerDataExport, 0>);
+
 describe("privacy: export and erasure", () => {
   it("viewerDataExport returns the viewer's data by section; viewerErase needs confirmation, then erases", async () => {
     const leaving = live.client({ userToken: await live.api.token("ops-leaving", ["BUYER"]) });
     const exported = await leaving.viewerDataExport({ sections: ["orders"] });
     expect(exported.userErrors).toEqual([]);
-    expect(Object.keys(exported.data as object)).toContain("orders");
+    expect(Object.keys(exported.data ?? {})).toContain("orders");
+    // The whole export has exactly the sections ViewerDataExport types (no more, no fewer).
+    const everything = (await leaving.viewerDataExport()).data;
+    expect(Object.keys(everything ?? {}).sort()).toEqual([...EXPORT_SECTIONS].sort());
+    expect(Date.parse(everything?.exportedAt ?? "")).not.toBeNaN();
+    expect(everything?.followers?.count).toBe(0);
     const unknown = await leaving.viewerDataExport({ sections: ["nope"] });
     expect(unknown).toMatchObject({
       data: null,

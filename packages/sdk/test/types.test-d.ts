@@ -12,13 +12,18 @@ import type {
   CheckoutCompleteInput,
   CurrencyCode,
   DeliveryUnavailableReason,
+  ExportedRecord,
   ReturnErrorCode,
   ShippingErrorCode,
+  ShoppableAuthError,
   ShoppableClient,
   ShoppableClientOptions,
+  ShoppableErrorCode,
+  ShoppableGraphQLError,
   ShoppableSubscription,
   TaxErrorCode,
   TypedDocument,
+  ViewerDataExport,
   WebhookErrorCode,
   WebSocketClass,
 } from "../src/index.ts";
@@ -180,5 +185,41 @@ describe("SDK types", () => {
     expectTypeOf<Result<"orderFulfill">["userErrors"][number]["quantityFulfillable"]>().toEqualTypeOf<
       number | null
     >();
+  });
+
+  it("product takes exactly one of id and handle", () => {
+    void ((client: ShoppableClient) => client.product({ id: "1" }));
+    void ((client: ShoppableClient) => client.product({ handle: "tee" }));
+    // @ts-expect-error neither id nor handle
+    void ((client: ShoppableClient) => client.product({}));
+    // @ts-expect-error no variables at all
+    void ((client: ShoppableClient) => client.product());
+    // @ts-expect-error both
+    void ((client: ShoppableClient) => client.product({ id: "1", handle: "tee" }));
+    // @ts-expect-error a null handle is no handle
+    void ((client: ShoppableClient) => client.product({ handle: null }));
+  });
+
+  it("errors carry the API's error codes, not any string", () => {
+    expectTypeOf<ShoppableGraphQLError["code"]>().toEqualTypeOf<ShoppableErrorCode | undefined>();
+    expectTypeOf<ShoppableAuthError["code"]>().toEqualTypeOf<"UNAUTHENTICATED" | "FORBIDDEN">();
+    const error = {} as ShoppableGraphQLError;
+    // @ts-expect-error not a code the API sends
+    void (error.code === "RATE_LIMIT");
+  });
+
+  it("viewerDataExport's data is typed by section", () => {
+    type Data = NonNullable<Result<"viewerDataExport">["data"]>;
+    expectTypeOf<Data>().toEqualTypeOf<ViewerDataExport>();
+    expectTypeOf<Data["exportedAt"]>().toEqualTypeOf<string>();
+    expectTypeOf<Data["orders"]>().toEqualTypeOf<ExportedRecord[] | undefined>();
+    expectTypeOf<Data["followers"]>().toEqualTypeOf<{ count: number } | undefined>();
+  });
+
+  it("exports no internal type", () => {
+    // @ts-expect-error codegen's Incremental (for @defer) is not the SDK's
+    type Internal = import("../src/index.ts").Incremental<unknown>;
+    // @ts-expect-error the helper that documents are built with stays inside
+    void import("../src/index.ts").then((sdk) => sdk.documentText);
   });
 });
