@@ -5,11 +5,12 @@
  * its own document with the packed `persistedOperationsManifest`; everything else it calls is
  * the SDK's own, registered by the API from the shipped manifest.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
@@ -81,15 +82,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => live?.close());
 
-it("an app on the packed tarball queries, mutates, subscribes and runs its own document, all by hash", () => {
-  const output = execFileSync(process.execPath, ["app.mjs", live.url, live.api.keys.publishable, variantId], {
-    cwd: app,
-    encoding: "utf8",
-  });
-  expect(JSON.parse(output)).toEqual({ shop: "Packed", quantity: 2, shops: 1 });
+it("an app on the packed tarball queries, mutates, subscribes and runs its own document, all by hash", async () => {
+  // Not execFileSync: the API answers from this process's event loop.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["app.mjs", live.url, live.api.keys.publishable, variantId],
+    { cwd: app, encoding: "utf8" },
+  );
+  expect(JSON.parse(stdout)).toEqual({ shop: "Packed", quantity: 2, shops: 1 });
 });
 
-it("ships the persisted-operations manifest the API registers, and a README without repository-relative links", () => {
+it("ships the persisted-operations manifest the API registers, the single-file elements, and a README without repository-relative links", () => {
   expect(readFileSync(join(packageDir, "dist/persisted-operations.json"), "utf8")).toBe(
     readFileSync(join(sdkDir, "src/generated/persisted-operations.json"), "utf8"),
   );
@@ -99,6 +102,11 @@ it("ships the persisted-operations manifest the API registers, and a README with
   };
   expect(manifest.exports["./persisted-operations.json"]).toBe("./dist/persisted-operations.json");
   expect(manifest.repository?.url).toMatch(/^git\+https:\/\//);
+  // The elements for pages without a build step: one file, importing nothing.
+  const single = readFileSync(join(packageDir, "dist/elements.min.js"), "utf8");
+  expect(single).toContain("shoppable-post");
+  // No import statement or dynamic import (graphql-ws's message text mentions one: not code).
+  expect(single).not.toMatch(/\bimport\s*\(|^import[\s{*]|[;}]import[\s{*]/m);
   const readme = readFileSync(join(packageDir, "README.md"), "utf8");
   const relative = [...readme.matchAll(/\]\((?!https?:|#|mailto:)([^)]+)\)/g)].map((match) => match[1]);
   expect(relative).toEqual([]);
