@@ -3,5 +3,5 @@ import { sharedConfig } from "../../vitest.shared.ts";
 
 export default mergeConfig(
   sharedConfig,
-  defineConfig({ test: { include: ["test/**/*.test.ts", "src/**/*.test.ts"] } }),
+  defineConfig({ test: { include: ["test/**/*.test.ts", "src/**/*.test.ts", "scripts/**/*.test.ts"] } }),
 );

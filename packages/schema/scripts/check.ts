@@ -2,12 +2,14 @@
  * `pnpm check`: fails when generated artefacts are stale or the migrations disagree with the
  * Prisma schema.
  *   - schema.graphql must equal the SDL printed from the current code;
- *   - applying prisma/migrations must produce exactly prisma/schema.prisma (drift check).
+ *   - applying prisma/migrations must produce exactly prisma/schema.prisma (drift check);
+ *   - schema.graphql breaks nothing of the last released schema (schema-evolution.ts).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkDrift } from "@shoppable/db/drift";
+import { breakingChanges, describeBreakingChanges } from "./schema-evolution.ts";
 import { printSchemaFile } from "./schema-sdl.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,6 +21,18 @@ if (committed !== printSchemaFile()) {
   failed = true;
 } else {
   console.log("✓ schema.graphql is up to date");
+}
+
+const released = readFileSync(join(packageDir, "released/schema.graphql"), "utf8");
+const breaking = await breakingChanges(released, committed);
+if (breaking.length) {
+  console.error(
+    `✗ schema.graphql breaks clients of the released schema (released/schema.graphql). Deprecate first ` +
+      `(@deprecated, kept for a release), then remove; or add instead of changing:\n${describeBreakingChanges(breaking)}`,
+  );
+  failed = true;
+} else {
+  console.log("✓ schema.graphql breaks nothing of the released schema");
 }
 
 const drift = await checkDrift();
