@@ -34,7 +34,7 @@ let staticServer: Server;
 let origin: string;
 let buyer: ShoppableClient;
 const files = new Map<string, { type: string; body: string | Buffer }>();
-const ids = { imagePost: "", videoPost: "", shoes: "", hat: "", imageTag: "" };
+const ids = { imagePost: "", videoPost: "", edgePost: "", slowPost: "", shoes: "", hat: "", imageTag: "" };
 
 /** A 2-second WebM recorded in the browser from a canvas (no video tools on the machine). */
 async function recordVideo(page: Page): Promise<Buffer> {
@@ -106,6 +106,8 @@ beforeAll(async () => {
     ),
   });
   staticServer = createServer((req, res) => {
+    // An image that never arrives: the space the element reserves for it is measurable.
+    if (req.url === "/slow.png") return;
     const file = files.get((req.url ?? "/").split("?")[0]!);
     if (!file) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": file.type, "access-control-allow-origin": "*" }).end(file.body);
@@ -157,6 +159,22 @@ beforeAll(async () => {
     ],
   });
   ids.videoPost = video.post!.id;
+  const longTitle = await product("Waterproof trail running jacket with hood", "jacket", "120.00");
+  const edge = await creator.postCreate({
+    caption: "Edges",
+    media: { kind: "IMAGE", url: `${origin}/shirt.png`, width: 400, height: 300 },
+    productTags: [
+      { productId: longTitle, x: 0.99, y: 0.01 },
+      { productId: ids.hat, x: 0, y: 1 },
+    ],
+  });
+  ids.edgePost = edge.post!.id;
+  const slow = await creator.postCreate({
+    caption: "Slow",
+    media: { kind: "IMAGE", url: `${origin}/slow.png`, width: 400, height: 300 },
+    productTags: [],
+  });
+  ids.slowPost = slow.post!.id;
 });
 
 afterAll(async () => {
@@ -243,6 +261,89 @@ inBrowser("<shoppable-post>", () => {
   });
 });
 
+inBrowser("<shoppable-post> on a third-party page", () => {
+  it("keeps hotspots inside the frame, even at its corners and with long titles", async () => {
+    await openPage(
+      `<div style="width:300px"><shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.edgePost}"></shoppable-post></div>`,
+    );
+    await page.locator("shoppable-post [part=hotspot]").first().waitFor();
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector("shoppable-post")!.shadowRoot!;
+      const frame = root.querySelector("[part=container]")!.getBoundingClientRect();
+      return [...root.querySelectorAll("[part=hotspot]")].map((hotspot) => {
+        const box = hotspot.getBoundingClientRect();
+        return (
+          box.left >= frame.left &&
+          box.top >= frame.top &&
+          box.right <= frame.right &&
+          box.bottom <= frame.bottom
+        );
+      });
+    });
+    expect(boxes).toEqual([true, true]);
+  });
+
+  it("reserves the media's space before it loads, and names the video for assistive technology", async () => {
+    await openPage(
+      `<div style="width:400px"><shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.slowPost}"></shoppable-post></div>
+       <shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.videoPost}"></shoppable-post>`,
+    );
+    await page
+      .locator(`shoppable-post[post-id="${ids.slowPost}"] img[part=media]`)
+      .waitFor({ state: "attached" });
+    const box = await page
+      .locator(`shoppable-post[post-id="${ids.slowPost}"] img[part=media]`)
+      .evaluate((img) => ({
+        complete: (img as HTMLImageElement).complete,
+        ...img.getBoundingClientRect().toJSON(),
+      }));
+    expect(box).toMatchObject({ complete: false, width: 400, height: 300 });
+    const video = page.locator(`shoppable-post[post-id="${ids.videoPost}"] video[part=media]`);
+    await video.waitFor({ state: "attached" });
+    expect(await video.getAttribute("aria-label")).toBe("Clip");
+    expect(
+      await page
+        .locator(`shoppable-post[post-id="${ids.videoPost}"] [part=hotspot]`)
+        .first()
+        .getAttribute("aria-label"),
+    ).toMatch(/^Add Shoes \(.*59.*\) to the cart$/);
+  });
+
+  it("one tap is one cart-updated event in the page, the cart following over its subscription", async () => {
+    await openPage(`<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.imagePost}"></shoppable-post>
+      <shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}"></shoppable-cart>`);
+    // The cart's live source, counted: the subscription's deliveries are awaited, not timed.
+    await page.evaluate(() => {
+      const element = document.querySelector("shoppable-cart")!;
+      const { cartUpdatedSource } = (window as any).sdk;
+      (window as any).delivered = [];
+      element.source = (cartId: string) => {
+        const source = cartUpdatedSource(element.client, cartId);
+        return {
+          dispose: () => source.dispose(),
+          async *[Symbol.asyncIterator]() {
+            for await (const cart of source) {
+              (window as any).delivered.push(cart?.totalQuantity);
+              yield cart;
+            }
+          },
+        };
+      };
+    });
+    const hotspot = page.locator("shoppable-post [part=hotspot]");
+    await hotspot.click();
+    await page.waitForFunction(() => document.querySelector("shoppable-cart")!.hasAttribute("cart-id"));
+    const cartId = (await page.locator("shoppable-cart").getAttribute("cart-id"))!;
+    await subscribed(live.api.server.events, "cartUpdated", cartId);
+    await hotspot.click();
+    await page.waitForFunction(() => (window as any).delivered.includes(2));
+    const events = await page.evaluate(() =>
+      (window as any).events.filter((e: { type: string }) => e.type === "cart-updated"),
+    );
+    expect(events.map((e: { tag: string }) => e.tag)).toEqual(["shoppable-post", "shoppable-post"]);
+  });
+});
+
 inBrowser("<shoppable-cart>", () => {
   it("follows the cart over the API's cartUpdated subscription by default", async () => {
     const cart = (
@@ -317,6 +418,35 @@ inBrowser("<shoppable-cart>", () => {
       .toEqual([cart.id]);
 
     await page.locator("shoppable-cart [part=remove]").click();
+    await page.locator("shoppable-cart [part=empty]").waitFor();
+    expect((await buyer.cart({ id: cart.id }))!.lines).toEqual([]);
+  });
+
+  it("labels its amounts and changes quantities with its stepper", async () => {
+    const variantId = (await buyer.product({ id: ids.hat }))!.variants[0]!.id;
+    const cart = (await buyer.cartCreate({ lines: [{ variantId, quantity: 1 }] })).cart!;
+    await openPage(
+      `<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`,
+    );
+    await page.locator("shoppable-cart [part=total]").waitFor();
+    expect(await page.locator("shoppable-cart [part=subtotal-label]").textContent()).toBe("Subtotal");
+    expect(await page.locator("shoppable-cart [part=total-label]").textContent()).toBe("Total");
+    expect(await page.locator("shoppable-cart [part=total-amount]").textContent()).toMatch(/15/);
+    expect(await page.locator("shoppable-cart [part=increase]").getAttribute("aria-label")).toBe(
+      "One more Hat",
+    );
+
+    await page.locator("shoppable-cart [part=increase]").click();
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["2"]);
+    expect((await buyer.cart({ id: cart.id }))!.lines[0]!.quantity).toBe(2);
+    expect(await page.locator("shoppable-cart [part=total-amount]").textContent()).toMatch(/30/);
+    await page.locator("shoppable-cart [part=decrease]").click();
+    await expect
+      .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
+      .toEqual(["1"]);
+    await page.locator("shoppable-cart [part=decrease]").click();
     await page.locator("shoppable-cart [part=empty]").waitFor();
     expect((await buyer.cart({ id: cart.id }))!.lines).toEqual([]);
   });

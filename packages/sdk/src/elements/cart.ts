@@ -34,11 +34,18 @@ export function cartUpdatedSource(
  * adopts the first such cart. The remove buttons call `cartLinesRemove`; the checkout button
  * only dispatches `checkout` (the app runs its payment flow and `checkoutComplete`).
  *
- * Events: `cart-updated` (`detail: { cart }`) whenever the shown cart changes, `checkout`
+ * Each line has a quantity stepper (`decrease`, `increase`: `cartLinesUpdate`) and a remove
+ * button; the amounts are labelled (subtotal, then discount, shipping and tax when there are
+ * any, and the total).
+ *
+ * Events: `cart-updated` (`detail: { cart }`) whenever the shown cart changes to a state not
+ * announced in the document yet, `cart-error` (`detail: { userErrors }`) when a change is
+ * refused (not enough stock), `checkout`
  * (`detail: { cart }`), `live-error` (`detail: { error }`) when the source fails (such as
  * `ShoppableAuthError` FORBIDDEN: a signed-in buyer's cart without their user token); the
- * element then still shows the cart and follows the document's events. Parts: `cart`, `line`, `line-title`, `line-quantity`, `line-total`,
- * `remove`, `empty`, `subtotal`, `discount`, `total`, `checkout`.
+ * element then still shows the cart and follows the document's events. Parts: `cart`, `line`,
+ * `line-title`, `decrease`, `line-quantity`, `increase`, `line-total`, `remove`, `empty`,
+ * `subtotal`, `discount`, `shipping`, `tax`, `total` (each with `-label` and `-amount`), `checkout`.
  */
 export class ShoppableCartElement extends ShoppableElement {
   static observedAttributes = ["cart-id"];
@@ -46,10 +53,14 @@ export class ShoppableCartElement extends ShoppableElement {
   cart: CartData | null = null;
   #source: CartSource | undefined;
   #live: { dispose?(): void; return?(): unknown } | undefined;
+  /** The last state of a cart announced in the document (by anyone): not announced again. */
+  #announced: string | undefined;
   #onDocumentUpdate = (event: Event) => {
     const cart = (event as CustomEvent<{ cart?: CartData }>).detail?.cart;
+    if (!cart) return;
+    this.#announced = JSON.stringify(cart);
     // Carts announce what they show: following each other's announcements would loop.
-    if (!cart || event.target instanceof ShoppableCartElement) return;
+    if (event.target instanceof ShoppableCartElement) return;
     if (!this.getAttribute("cart-id")) this.setAttribute("cart-id", cart.id);
     if (cart.id === this.getAttribute("cart-id")) this.show(cart);
   };
@@ -105,12 +116,18 @@ export class ShoppableCartElement extends ShoppableElement {
     })().catch((error: unknown) => this.#live === live && this.emit("live-error", { error }));
   }
 
-  /** Renders `cart` and dispatches `cart-updated` when it is a cart. */
+  /**
+   * Renders `cart` and dispatches `cart-updated` when it is a cart in a state not announced yet
+   * (a tap's add, announced by the post and then delivered by the subscription, is one event).
+   */
   show(cart: CartData | null): void {
     this.cart = cart;
     const root = this.shadow(`
       :host { display: block; }
-      [part=line] { display: flex; gap: .5em; justify-content: space-between; }
+      [part=line] { display: flex; gap: .5em; align-items: center; justify-content: space-between; }
+      [part=line-title] { flex: 1; }
+      [part=subtotal], [part=discount], [part=shipping], [part=tax], [part=total] { display: flex; justify-content: space-between; }
+      [part=total] { font-weight: 600; }
       [part=checkout] { background: var(--shoppable-accent, #111); color: #fff; border: 0; padding: .6em 1em; cursor: pointer; }`);
     const container = h("div", "cart");
     root.append(container);
@@ -118,32 +135,58 @@ export class ShoppableCartElement extends ShoppableElement {
       container.append(h("p", "empty", "Your cart is empty"));
     } else {
       for (const line of cart.lines) {
+        const title = line.variant?.product.title ?? "Unavailable";
         const row = h("div", "line", "", { "data-line-id": line.id });
-        const remove = h("button", "remove", "×", { type: "button", "aria-label": "Remove" });
-        remove.addEventListener("click", () => void this.#remove(line.id));
+        const button = (part: string, text: string, label: string, onClick: () => Promise<void>) => {
+          const element = h("button", part, text, { type: "button", "aria-label": label });
+          element.addEventListener("click", () => void onClick());
+          return element;
+        };
         row.append(
-          h("span", "line-title", line.variant?.product.title ?? "Unavailable"),
-          h("span", "line-quantity", String(line.quantity)),
+          h("span", "line-title", title),
+          button("decrease", "−", `One fewer ${title}`, () => this.#setQuantity(line.id, line.quantity - 1)),
+          h("span", "line-quantity", String(line.quantity), { "aria-label": `Quantity of ${title}` }),
+          button("increase", "+", `One more ${title}`, () => this.#setQuantity(line.id, line.quantity + 1)),
           h("span", "line-total", formatMoney(line.cost.total)),
-          remove,
+          button("remove", "×", `Remove ${title}`, () => this.#setQuantity(line.id, 0)),
         );
         container.append(row);
       }
+      // Each amount with its label; discount, shipping and tax only when the cart has them.
+      type Money = { amount: string; currencyCode: string };
+      const amount = (part: string, label: string, money: Money | null | undefined) => {
+        const row = h("div", part);
+        row.append(h("span", `${part}-label`, label), h("span", `${part}-amount`, formatMoney(money)));
+        return row;
+      };
+      const { subtotal, discount, shipping, tax, includedTax, total } = cart.cost ?? {};
+      container.append(amount("subtotal", "Subtotal", subtotal));
+      if (discount && Number(discount.amount)) container.append(amount("discount", "Discount", discount));
+      if (shipping) container.append(amount("shipping", "Shipping", shipping));
+      if (tax && Number(tax.amount)) container.append(amount("tax", "Tax", tax));
       container.append(
-        h("div", "subtotal", formatMoney(cart.cost?.subtotal)),
-        h("div", "discount", formatMoney(cart.cost?.discount)),
-        h("div", "total", formatMoney(cart.cost?.total)),
+        amount("total", includedTax && Number(includedTax.amount) ? "Total (incl. tax)" : "Total", total),
       );
       const checkout = h("button", "checkout", "Checkout", { type: "button" });
       checkout.addEventListener("click", () => this.emit("checkout", { cart: this.cart }));
       container.append(checkout);
     }
-    if (cart) this.emit("cart-updated", { cart });
+    const state = cart && JSON.stringify(cart);
+    if (cart && state !== this.#announced) {
+      this.#announced = state ?? undefined;
+      this.emit("cart-updated", { cart });
+    }
   }
 
-  async #remove(lineId: string) {
+  /** The quantity stepper and remove button: `cartLinesUpdate`, or `cartLinesRemove` at 0. */
+  async #setQuantity(lineId: string, quantity: number) {
     if (!this.cart) return;
-    const result = await this.client.cartLinesRemove({ cartId: this.cart.id, lineIds: [lineId] });
+    const cartId = this.cart.id;
+    const result =
+      quantity > 0
+        ? await this.client.cartLinesUpdate({ cartId, lines: [{ id: lineId, quantity }] })
+        : await this.client.cartLinesRemove({ cartId, lineIds: [lineId] });
+    if (result.userErrors.length) this.emit("cart-error", { userErrors: result.userErrors });
     if (result.cart) this.show(result.cart);
   }
 }

@@ -41,26 +41,35 @@ export class ShoppablePostElement extends ShoppableElement {
     this.post = await this.client.post({ id });
     const root = this.shadow(`
       :host { display: block; position: relative; }
-      [part=container] { position: relative; }
-      [part=media] { display: block; width: 100%; height: auto; }
-      [part=hotspot] { position: absolute; transform: translate(-50%, -50%); border: 0; border-radius: 999px;
-        padding: .3em .7em; background: var(--shoppable-accent, #111); color: #fff; cursor: pointer; font: inherit; }
+      [part=container] { position: relative; overflow: hidden; }
+      [part=media] { display: block; width: 100%; height: auto; background: #0001; }
+      [part=hotspot] { position: absolute; border: 0; border-radius: 999px; max-width: 90%; white-space: nowrap;
+        overflow: hidden; text-overflow: ellipsis; padding: .3em .7em; background: var(--shoppable-accent, #111);
+        color: #fff; cursor: pointer; font: inherit; }
       [part=hotspot][hidden] { display: none; }
       [part=hotspot-price] { margin-left: .4em; opacity: .8; }`);
     if (!this.post) return;
-    const { media, productTags } = this.post;
+    const { media, productTags, caption, author } = this.post;
     const container = h("div", "container");
+    // The media's own size reserves its space before it loads (no layout shift).
+    const size: Record<string, string> =
+      media.width && media.height ? { width: String(media.width), height: String(media.height) } : {};
+    // Relative media URLs are the API's: resolved against it, not against this page.
+    const absolute = (url: string) => new URL(url, this.getAttribute("api-url") ?? document.baseURI).href;
+    const name = caption || `Post by ${author.displayName ?? author.handle}`;
     const element =
       media.kind === "VIDEO"
         ? h("video", "media", "", {
-            src: media.url,
+            src: absolute(media.url),
             playsinline: "",
             muted: "",
             loop: "",
+            "aria-label": name,
+            ...size,
             ...(this.hasAttribute("autoplay") ? { autoplay: "" } : {}),
-            ...(media.posterUrl ? { poster: media.posterUrl } : {}),
+            ...(media.posterUrl ? { poster: absolute(media.posterUrl) } : {}),
           })
-        : h("img", "media", "", { src: media.url, alt: this.post.caption });
+        : h("img", "media", "", { src: absolute(media.url), alt: name, ...size });
     if (element instanceof HTMLVideoElement) {
       element.muted = true;
       element.addEventListener("timeupdate", () => this.#showAt(element.currentTime * 1000));
@@ -68,10 +77,13 @@ export class ShoppablePostElement extends ShoppableElement {
     container.append(element);
     this.#hotspots = productTags.map((tag) => {
       const price = tag.variant?.price ?? tag.product.priceRange.min;
+      // Anchored by the same fraction of its own size as its place in the frame: centred in the
+      // middle, flush with an edge at that edge, so it never hangs off the frame.
       const button = h("button", "hotspot", "", {
         type: "button",
         "data-tag-id": tag.id,
-        style: `left:${tag.x * 100}%;top:${tag.y * 100}%`,
+        "aria-label": `Add ${tag.product.title} (${formatMoney(price)}) to the cart`,
+        style: `left:${tag.x * 100}%;top:${tag.y * 100}%;transform:translate(-${tag.x * 100}%,-${tag.y * 100}%)`,
       });
       button.append(
         h("span", "hotspot-title", tag.product.title),
