@@ -168,13 +168,13 @@ beforeAll(async () => {
       { productId: ids.hat, x: 0, y: 1 },
     ],
   });
-  ids.edgePost = edge.post!.id;
+  ids.edgePost = edge.post?.id ?? "";
   const slow = await creator.postCreate({
     caption: "Slow",
     media: { kind: "IMAGE", url: `${origin}/slow.png`, width: 400, height: 300 },
     productTags: [],
   });
-  ids.slowPost = slow.post!.id;
+  ids.slowPost = slow.post?.id ?? "";
 });
 
 afterAll(async () => {
@@ -268,8 +268,9 @@ inBrowser("<shoppable-post> on a third-party page", () => {
     );
     await page.locator("shoppable-post [part=hotspot]").first().waitFor();
     const boxes = await page.evaluate(() => {
-      const root = document.querySelector("shoppable-post")!.shadowRoot!;
-      const frame = root.querySelector("[part=container]")!.getBoundingClientRect();
+      const root = document.querySelector("shoppable-post")?.shadowRoot;
+      const frame = root?.querySelector("[part=container]")?.getBoundingClientRect();
+      if (!root || !frame) return [];
       return [...root.querySelectorAll("[part=hotspot]")].map((hotspot) => {
         const box = hotspot.getBoundingClientRect();
         return (
@@ -314,7 +315,8 @@ inBrowser("<shoppable-post> on a third-party page", () => {
       <shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}"></shoppable-cart>`);
     // The cart's live source, counted: the subscription's deliveries are awaited, not timed.
     await page.evaluate(() => {
-      const element = document.querySelector("shoppable-cart")!;
+      const element = document.querySelector("shoppable-cart");
+      if (!element) throw new Error("no cart element");
       const { cartUpdatedSource } = (window as any).sdk;
       (window as any).delivered = [];
       element.source = (cartId: string) => {
@@ -332,8 +334,8 @@ inBrowser("<shoppable-post> on a third-party page", () => {
     });
     const hotspot = page.locator("shoppable-post [part=hotspot]");
     await hotspot.click();
-    await page.waitForFunction(() => document.querySelector("shoppable-cart")!.hasAttribute("cart-id"));
-    const cartId = (await page.locator("shoppable-cart").getAttribute("cart-id"))!;
+    await page.waitForFunction(() => document.querySelector("shoppable-cart")?.hasAttribute("cart-id"));
+    const cartId = (await page.locator("shoppable-cart").getAttribute("cart-id")) ?? "";
     await subscribed(live.api.server.events, "cartUpdated", cartId);
     await hotspot.click();
     await page.waitForFunction(() => (window as any).delivered.includes(2));
@@ -423,8 +425,9 @@ inBrowser("<shoppable-cart>", () => {
   });
 
   it("labels its amounts and changes quantities with its stepper", async () => {
-    const variantId = (await buyer.product({ id: ids.hat }))!.variants[0]!.id;
-    const cart = (await buyer.cartCreate({ lines: [{ variantId, quantity: 1 }] })).cart!;
+    const variantId = (await buyer.product({ id: ids.hat }))?.variants[0]?.id ?? "";
+    const { cart } = await buyer.cartCreate({ lines: [{ variantId, quantity: 1 }] });
+    if (!cart) throw new Error("no cart");
     await openPage(
       `<shoppable-cart api-url="${live.url}" api-key="${live.api.keys.publishable}" cart-id="${cart.id}"></shoppable-cart>`,
     );
@@ -440,7 +443,7 @@ inBrowser("<shoppable-cart>", () => {
     await expect
       .poll(() => page.locator("shoppable-cart [part=line-quantity]").allTextContents())
       .toEqual(["2"]);
-    expect((await buyer.cart({ id: cart.id }))!.lines[0]!.quantity).toBe(2);
+    expect((await buyer.cart({ id: cart.id }))?.lines[0]?.quantity).toBe(2);
     expect(await page.locator("shoppable-cart [part=total-amount]").textContent()).toMatch(/30/);
     await page.locator("shoppable-cart [part=decrease]").click();
     await expect
@@ -448,6 +451,6 @@ inBrowser("<shoppable-cart>", () => {
       .toEqual(["1"]);
     await page.locator("shoppable-cart [part=decrease]").click();
     await page.locator("shoppable-cart [part=empty]").waitFor();
-    expect((await buyer.cart({ id: cart.id }))!.lines).toEqual([]);
+    expect((await buyer.cart({ id: cart.id }))?.lines).toEqual([]);
   });
 });
