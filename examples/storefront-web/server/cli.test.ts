@@ -78,7 +78,9 @@ it("pnpm demo: the API with demo data, the storefront with its config, media and
   expect((await client.liveSession({ id: config.demo.liveSessionId }))?.status).toBe("LIVE");
   const shop = await client.shop({ handle: config.demo.shopHandle, productsFirst: 1 });
   const image = shop!.products.edges[0]!.node.media[0]!.url;
-  const card = await fetch(origin + image);
+  // Absolute: the API answers the demo media against the storefront (MEDIA_BASE_URL).
+  expect(image).toMatch(/^http:\/\/localhost:\d+\/media\//);
+  const card = await fetch(new URL(new URL(image).pathname, origin));
   expect(card.headers.get("content-type")).toBe("image/svg+xml");
   expect(await card.text()).toContain(shop!.products.edges[0]!.node.title.split(" ")[0]);
 

@@ -73,6 +73,9 @@ async function main() {
       PORT: String(apiPort),
       // Request logs would drown the storefront's lines; LOG_LEVEL=info brings them back.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // The demo world's media are this storefront's: the API answers their URLs absolute, so
+      // the SDK's web components on any other page load them too.
+      MEDIA_BASE_URL: process.env.MEDIA_BASE_URL ?? `http://localhost:${storefrontPort}`,
       // Affiliate links land on this storefront's product, post and shop pages.
       AFFILIATE_REDIRECT_TEMPLATE:
         process.env.AFFILIATE_REDIRECT_TEMPLATE ??

@@ -82,6 +82,11 @@ const EnvSchema = z.object({
   /** The API's public origin, for the affiliate link URLs it hands out (default http://localhost:PORT). */
   PUBLIC_URL: z.string().url().optional(),
   /**
+   * Where stored relative media URLs (the demo world's `/media/…`) are served, such as the demo
+   * storefront's origin: media fields answer them absolute against it. Unset: as stored.
+   */
+  MEDIA_BASE_URL: z.string().url().optional(),
+  /**
    * Where GET /r/<code> sends the browser: a storefront URL with {path} (products/<handle>,
    * posts/<id> or shops/<handle>), {code}, {clickId}, {shop}, {product}, {post}.
    */
@@ -178,6 +183,8 @@ export interface Config {
   logLevel: string;
   authCacheTtlMs: number;
   publicUrl: string;
+  /** MEDIA_BASE_URL, when set. */
+  mediaBaseUrl: string | undefined;
   affiliate: {
     redirectTemplate: string;
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
@@ -252,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    mediaBaseUrl: e.MEDIA_BASE_URL,
     affiliate: {
       redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
       cookie: {

@@ -130,6 +130,7 @@ function createShoppableYoga(
         clientAddress: initial.clientAddress ?? null,
         requestId: initial.request?.headers.get("x-request-id") ?? randomUUID(),
         publicUrl: config.publicUrl,
+        ...(config.mediaBaseUrl ? { mediaBaseUrl: config.mediaBaseUrl } : {}),
         webhookTargets: {
           allowPrivate: config.webhooks.allowPrivateTargets,
           requireHttps: config.production,

@@ -33,6 +33,11 @@ export interface Context {
   payments?: PaymentProvider;
   /** The API's public origin (such as https://api.example.com), for the affiliate link URLs it hands out; relative URLs when absent. */
   publicUrl?: string;
+  /**
+   * Where stored relative media URLs (the demo world's `/media/…`) are served (MEDIA_BASE_URL):
+   * media fields answer them absolute against it; as stored when absent.
+   */
+  mediaBaseUrl?: string;
   /** How webhook endpoint URLs are vetted when created or changed; production's rules (https, public addresses only) when absent. */
   webhookTargets?: TargetPolicy;
 }

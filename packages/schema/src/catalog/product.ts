@@ -12,6 +12,7 @@ import { decodeId } from "../shared/input.ts";
 import { canManageShop, canSeeProduct, visibleProductWhere } from "../shared/access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
+import { mediaUrl } from "../shared/media-url.ts";
 
 export const ProductStatusEnum = builder.enumType(ProductStatus, { name: "ProductStatus" });
 export const MediaKindEnum = builder.enumType(MediaKind, { name: "MediaKind" });
@@ -51,12 +52,12 @@ export const ProductMediaType = builder.prismaNode("ProductMedia", {
   findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   fields: (t) => ({
     kind: t.expose("kind", { type: MediaKindEnum }),
-    url: t.exposeString("url"),
+    url: t.string({ resolve: (m, _, ctx) => mediaUrl(ctx, m.url) }),
     alt: t.exposeString("alt"),
     width: t.exposeInt("width", { nullable: true }),
     height: t.exposeInt("height", { nullable: true }),
     durationMs: t.exposeInt("durationMs", { nullable: true, description: "Video length in milliseconds." }),
-    posterUrl: t.exposeString("posterUrl", { nullable: true }),
+    posterUrl: t.string({ nullable: true, resolve: (m, _, ctx) => mediaUrl(ctx, m.posterUrl) }),
     position: t.exposeInt("position"),
   }),
 });

@@ -6,6 +6,7 @@ import { Viewer } from "../identity/user.ts";
 import { manageableShopIds } from "../shared/access.ts";
 import { listProducts } from "./product-list.ts";
 import { decodeProductFilter, ProductConnection, productListArgs } from "./product.ts";
+import { mediaUrl } from "../shared/media-url.ts";
 
 export const ShopType = builder.prismaNode("Shop", {
   id: { field: "id" },
@@ -16,7 +17,7 @@ export const ShopType = builder.prismaNode("Shop", {
     name: t.exposeString("name"),
     description: t.exposeString("description"),
     currencyCode: t.expose("currencyCode", { type: CurrencyCode }),
-    logoUrl: t.exposeString("logoUrl", { nullable: true }),
+    logoUrl: t.string({ nullable: true, resolve: (s, _, ctx) => mediaUrl(ctx, s.logoUrl) }),
     followerCount: t.exposeInt("followerCount"),
     lowStockThreshold: t.exposeInt("lowStockThreshold", {
       description: "INVENTORY_LOW webhooks fire when a variant's stock falls below this.",

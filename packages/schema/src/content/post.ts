@@ -9,6 +9,7 @@ import { decodeId } from "../shared/input.ts";
 import { visiblePostWhere } from "../shared/access.ts";
 import { canReadPostStats, visibleTagWhere } from "./access.ts";
 import { listPosts } from "./post-list.ts";
+import { mediaUrl } from "../shared/media-url.ts";
 
 export const PostVisibilityEnum = builder.enumType(PostVisibility, {
   name: "PostVisibility",
@@ -29,16 +30,17 @@ const PostMedia = builder.objectRef<PostMediaShape>("PostMedia").implement({
   description: "The post's image or video.",
   fields: (t) => ({
     kind: t.field({ type: MediaKindEnum, resolve: (m) => m.kind }),
-    url: t.exposeString("url"),
+    url: t.string({ resolve: (m, _, ctx) => mediaUrl(ctx, m.url) }),
     width: t.exposeInt("width"),
     height: t.exposeInt("height"),
     durationMs: t.exposeInt("durationMs", {
       nullable: true,
       description: "Video length in milliseconds; null for images.",
     }),
-    posterUrl: t.exposeString("posterUrl", {
+    posterUrl: t.string({
       nullable: true,
       description: "The frame shown before a video plays.",
+      resolve: (m, _, ctx) => mediaUrl(ctx, m.posterUrl),
     }),
   }),
 });

@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import { ApiKeyKind, Role } from "@shoppable/db/enums";
 import { hasRole, isSelfOrAdmin } from "../shared/access.ts";
+import { mediaUrl } from "../shared/media-url.ts";
 
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
 export const ApiKeyKindEnum = builder.enumType(ApiKeyKind, { name: "ApiKeyKind" });
@@ -12,7 +13,7 @@ export const UserType = builder.prismaNode("User", {
   fields: (t) => ({
     handle: t.exposeString("handle"),
     displayName: t.exposeString("displayName", { nullable: true }),
-    avatarUrl: t.exposeString("avatarUrl", { nullable: true }),
+    avatarUrl: t.string({ nullable: true, resolve: (u, _, ctx) => mediaUrl(ctx, u.avatarUrl) }),
     followerCount: t.exposeInt("followerCount"),
     followingCount: t.exposeInt("followingCount"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
