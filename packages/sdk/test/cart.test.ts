@@ -13,19 +13,10 @@ let variantId = "";
 
 beforeAll(async () => {
   live = await startLiveApi();
-  const merchant = live.client({
-    key: "secret",
-    userToken: await live.api.token("cart-merchant", ["MERCHANT"]),
-  });
-  const { shop } = await merchant.shopCreate({ handle: "cart-shop", name: "Carts", currencyCode: "EUR" });
-  const { product } = await merchant.productCreate({
-    shopId: shop?.id ?? "",
-    title: "Sticker",
-    handle: "cart-sticker",
-    status: "ACTIVE",
-    variants: [{ price: "3.00", inventoryQuantity: 50, requiresShipping: false }],
-  });
-  variantId = product?.variants[0]?.id ?? "";
+  variantId = await live.shopWithProduct(
+    { handle: "cart-shop", name: "Carts" },
+    { price: "3.00", stock: 50 },
+  );
   storefront = live.client();
 });
 afterAll(() => live?.close());

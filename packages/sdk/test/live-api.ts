@@ -15,6 +15,14 @@ export interface LiveApi {
       userToken?: ShoppableClientOptions["userToken"];
     } & Partial<ShoppableClientOptions>,
   ): ShoppableClient;
+  /**
+   * A merchant's shop (`handle`, `name`, EUR) with one active product that needs no shipping;
+   * resolves to its variant's id. Price 20.00 and stock 10 unless given.
+   */
+  shopWithProduct(
+    shop: { handle: string; name: string },
+    product?: { price?: string; stock?: number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,6 +35,24 @@ export async function startLiveApi(env: Record<string, string> = {}): Promise<Li
     url,
     client: ({ key = "publishable", ...options } = {}) =>
       createShoppableClient({ url, apiKey: api.keys[key], ...options }),
+    async shopWithProduct({ handle, name }, { price = "20.00", stock = 10 } = {}) {
+      const merchant = createShoppableClient({
+        url,
+        apiKey: api.keys.secret,
+        userToken: await api.token(`${handle}-merchant`, ["MERCHANT"]),
+      });
+      const { shop } = await merchant.shopCreate({ handle, name, currencyCode: "EUR" });
+      const { product } = await merchant.productCreate({
+        shopId: shop?.id ?? "",
+        title: `${name} product`,
+        handle: `${handle}-product`,
+        status: "ACTIVE",
+        variants: [{ price, inventoryQuantity: stock, requiresShipping: false }],
+      });
+      const variantId = product?.variants[0]?.id;
+      if (!variantId) throw new Error(`no product in ${handle}`);
+      return variantId;
+    },
     close: () => api.close(),
   };
 }

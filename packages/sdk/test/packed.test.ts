@@ -66,19 +66,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, ["manifest.mjs"], { cwd: app });
 
   live = await startLiveApi({ PERSISTED_OPERATIONS_FILE: join(app, "operations.json") });
-  const merchant = live.client({
-    key: "secret",
-    userToken: await live.api.token("packed-merchant", ["MERCHANT"]),
-  });
-  const { shop } = await merchant.shopCreate({ handle: "packed-shop", name: "Packed", currencyCode: "EUR" });
-  const { product } = await merchant.productCreate({
-    shopId: shop?.id ?? "",
-    title: "Cap",
-    handle: "packed-cap",
-    status: "ACTIVE",
-    variants: [{ price: "20.00", inventoryQuantity: 5, requiresShipping: false }],
-  });
-  variantId = product?.variants[0]?.id ?? "";
+  variantId = await live.shopWithProduct({ handle: "packed-shop", name: "Packed" }, { stock: 5 });
 }, 120_000);
 afterAll(() => live?.close());
 

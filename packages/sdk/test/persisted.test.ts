@@ -31,20 +31,7 @@ beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), "shoppable-app-ops-")), "operations.json");
   writeFileSync(file, JSON.stringify(await persistedOperationsManifest([ShopNames])));
   live = await startLiveApi({ PERSISTED_OPERATIONS_FILE: file });
-  const merchant = live.client({
-    key: "secret",
-    userToken: await live.api.token("po-merchant", ["MERCHANT"]),
-  });
-  const { shop } = await merchant.shopCreate({ handle: "po-shop", name: "Persisted", currencyCode: "EUR" });
-  if (!shop) throw new Error("no shop");
-  const { product } = await merchant.productCreate({
-    shopId: shop.id,
-    title: "Cap",
-    handle: "po-cap",
-    status: "ACTIVE",
-    variants: [{ price: "20.00", inventoryQuantity: 5, requiresShipping: false }],
-  });
-  variantId = product?.variants[0]?.id ?? "";
+  variantId = await live.shopWithProduct({ handle: "po-shop", name: "Persisted" }, { stock: 5 });
   storefront = live.client({ persistedOperations: true, webSocketImpl: WebSocket });
 });
 afterAll(async () => {
