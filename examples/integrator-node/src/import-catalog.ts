@@ -3,7 +3,12 @@
  * already has is updated (productUpdate, then inventoryAdjust for stock), any other is created
  * (productCreate). The API's userErrors are mapped back to the rows they concern.
  */
-import { ShoppableAuthError, type ProductQuery, type ShoppableClient } from "@shoppable/sdk";
+import {
+  ShoppableAuthError,
+  ShoppableGraphQLError,
+  type ProductQuery,
+  type ShoppableClient,
+} from "@shoppable/sdk";
 import type { ProductPlan, RowError, VariantPlan } from "./catalog-csv.ts";
 
 export interface ImportOptions {
@@ -64,6 +69,7 @@ export async function importProducts(
   let rowsDone = 0;
   let stopped: unknown;
   const queue = [...products];
+  const requeued = new Map<ProductPlan, number>();
   const worker = async () => {
     for (let product = queue.shift(); product && stopped === undefined; product = queue.shift()) {
       await paced(client);
@@ -74,6 +80,15 @@ export async function importProducts(
         if (error instanceof ShoppableAuthError) {
           stopped = error;
           return;
+        }
+        // Still refused after the SDK's retries (the bucket is shared by all the workers): the
+        // product goes to the back of the queue. Nothing of the refused request ran, and a
+        // product imports again safely (it is looked up again; updates set values).
+        const times = requeued.get(product) ?? 0;
+        if (isRateLimited(error) && times < MAX_REQUEUES) {
+          requeued.set(product, times + 1);
+          queue.push(product);
+          continue;
         }
         outcome = {
           kind: "failed",
@@ -96,13 +111,20 @@ export async function importProducts(
   return report;
 }
 
+/** How often a product refused by the rate limit goes back to the queue before its rows fail. */
+const MAX_REQUEUES = 8;
+
+const isRateLimited = (error: unknown) =>
+  error instanceof ShoppableGraphQLError && error.code === "RATE_LIMITED";
+
 /** The share of the rate limit's bucket the import leaves for others (the storefront, other jobs). */
 const RESERVE = 0.1;
 
 /**
  * Waits, when the API's rate limit (`client.throttleStatus`) is down to its last tenth, until
  * that tenth is back: the import slows to the bucket's restore rate instead of being refused.
- * A request refused all the same (RATE_LIMITED) is sent again by the SDK after its Retry-After.
+ * A request refused all the same (RATE_LIMITED) is sent again by the SDK after its Retry-After,
+ * and a product still refused goes back to the queue (MAX_REQUEUES times).
  */
 async function paced(client: ShoppableClient): Promise<void> {
   const status = client.throttleStatus;

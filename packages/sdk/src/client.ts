@@ -307,7 +307,12 @@ export function createShoppableClient(options: ShoppableClientOptions): Shoppabl
       if ("data" in outcome) return outcome.data;
       const wait = outcome.afterMs ?? backoffDelay(tries, requestRetry);
       if (!outcome.retry || tries >= attempts || wait > maxDelayMs) throw outcome.error;
-      await sleep(wait, requestOptions.signal);
+      // Never before Retry-After; up to half as long again after it, so that clients refused
+      // together do not all come back in the same instant.
+      await sleep(
+        outcome.afterMs === undefined ? wait : wait * (1 + Math.random() / 2),
+        requestOptions.signal,
+      );
       if (requestOptions.signal?.aborted) throw outcome.error;
     }
   }
