@@ -17,7 +17,7 @@ import { buildStorefront } from "../server/build.ts";
 import { prepareDemo, type DemoInfo } from "../server/demo.ts";
 import { CheckoutCart, type FieldUserError } from "../src/documents.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
-import { hasFfmpeg } from "../server/media.ts";
+import { hasFfmpeg } from "@shoppable/demo-media";
 import { freePort } from "../test/free-port.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

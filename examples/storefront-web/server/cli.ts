@@ -14,7 +14,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { buildStorefront } from "./build.ts";
 import { prepareDemo } from "./demo.ts";
 import { startStorefront, type Storefront } from "./main.ts";
-import { mediaQualityFromEnv } from "./media.ts";
+import { mediaQualityFromEnv } from "@shoppable/demo-media";
 
 const packageDir = resolve(import.meta.dirname, "..");
 const repoRoot = resolve(packageDir, "../..");
@@ -76,6 +76,8 @@ async function main() {
       // The demo world's media are this storefront's: the API answers their URLs absolute, so
       // the SDK's web components on any other page load them too.
       MEDIA_BASE_URL: process.env.MEDIA_BASE_URL ?? `http://localhost:${storefrontPort}`,
+      // The storefront serves them (and warms its clips at start), so the API does not also render.
+      DEMO_MEDIA: process.env.DEMO_MEDIA ?? "off",
       // Affiliate links land on this storefront's product, post and shop pages.
       AFFILIATE_REDIRECT_TEMPLATE:
         process.env.AFFILIATE_REDIRECT_TEMPLATE ??

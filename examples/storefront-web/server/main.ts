@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { createShoppableClient } from "@shoppable/sdk";
 import type { DemoInfo } from "./demo.ts";
-import { createMediaHandler, type MediaHandler, type MediaQuality } from "./media.ts";
+import { createMediaHandler, type MediaHandler, type MediaQuality } from "@shoppable/demo-media";
 
 /** What the app reads from `/config.json`. */
 export interface StorefrontConfig {

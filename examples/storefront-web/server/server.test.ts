@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
 import { DEMO_CLIP_MS, DEMO_STREAM_URL, prepareDemo, type DemoCredentials } from "./demo.ts";
 import { startStorefront, type Storefront } from "./main.ts";
-import { clipSeconds, hasFfmpeg, paletteFor, svgCard } from "./media.ts";
+import { clipSeconds, hasFfmpeg, paletteFor, svgCard } from "@shoppable/demo-media";
 
 let api: TestApi;
 let url: string;

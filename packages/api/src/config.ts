@@ -87,6 +87,12 @@ const EnvSchema = z.object({
    */
   MEDIA_BASE_URL: z.string().url().optional(),
   /**
+   * Serve the demo world's `/media/…` from this API (SVG cards and posters; clips when ffmpeg is
+   * installed): "demo", "tiny" (small, fast clips) or "off". Default: "demo" outside production.
+   * While on and MEDIA_BASE_URL is unset, media URLs are answered absolute against PUBLIC_URL.
+   */
+  DEMO_MEDIA: z.enum(["demo", "tiny", "off"]).optional(),
+  /**
    * Where GET /r/<code> sends the browser: a storefront URL with {path} (products/<handle>,
    * posts/<id> or shops/<handle>), {code}, {clickId}, {shop}, {product}, {post}.
    */
@@ -183,8 +189,10 @@ export interface Config {
   logLevel: string;
   authCacheTtlMs: number;
   publicUrl: string;
-  /** MEDIA_BASE_URL, when set. */
+  /** MEDIA_BASE_URL; else PUBLIC_URL while the API serves the demo media; else unset (as stored). */
   mediaBaseUrl: string | undefined;
+  /** DEMO_MEDIA: the quality of the demo media this API serves under `/media/`, or null (none). */
+  demoMedia: "demo" | "tiny" | null;
   affiliate: {
     redirectTemplate: string;
     cookie: { name: string; maxAgeSeconds: number; domain: string | undefined; secure: boolean };
@@ -237,6 +245,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : join(repoRoot, e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const demoMediaSetting = e.DEMO_MEDIA ?? (production ? "off" : "demo");
+  const demoMedia = demoMediaSetting === "off" ? null : demoMediaSetting;
   return {
     production,
     port: e.PORT,
@@ -258,8 +269,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphiql: e.GRAPHIQL ?? !production,
     logLevel: e.LOG_LEVEL,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
-    mediaBaseUrl: e.MEDIA_BASE_URL,
+    publicUrl,
+    mediaBaseUrl: e.MEDIA_BASE_URL ?? (demoMedia ? publicUrl : undefined),
+    demoMedia,
     affiliate: {
       redirectTemplate: e.AFFILIATE_REDIRECT_TEMPLATE,
       cookie: {

@@ -10,6 +10,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { createMediaHandler, type MediaHandler } from "@shoppable/demo-media";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import type { Cache } from "@graphql-yoga/plugin-response-cache";
 import { schema, type Context, type Database, type PaymentProvider } from "@shoppable/schema";
@@ -190,6 +192,24 @@ function json(
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The demo world's `/media/…` (DEMO_MEDIA): cards titled from the catalog, clips as long as
+ * their posts, rendered on first request into `<DATA_DIR>/media` and kept there.
+ */
+function demoMediaHandler(db: Database, dataDir: string, quality: "demo" | "tiny"): MediaHandler {
+  return createMediaHandler({
+    cacheDir: join(dataDir, "media"),
+    quality,
+    lookup: {
+      postDuration: async (id) =>
+        (await db.prisma.post.findUnique({ where: { id }, select: { durationMs: true } }))?.durationMs ??
+        null,
+      product: (id) =>
+        db.prisma.product.findUnique({ where: { id }, select: { title: true, productType: true } }),
+    },
+  });
+}
+
 export function createServer(options: ServerOptions): ShoppableServer {
   const { config, db, logger } = options;
   const buckets = options.buckets ?? createBucketStore(config, logger);
@@ -219,9 +239,11 @@ export function createServer(options: ServerOptions): ShoppableServer {
     sharing,
   );
   let closing = false;
+  const media = config.demoMedia ? demoMediaHandler(db, config.dataDir, config.demoMedia) : null;
 
   const http = createHttpServer(async (req: IncomingMessage, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (media && path?.startsWith("/media/") && (await media(req, res))) return;
     if (path === "/ready") {
       // Says what is wrong while it is wrong: the database, Redis (events between instances), the job queue.
       const problems = {
@@ -278,6 +300,7 @@ export function createServer(options: ServerOptions): ShoppableServer {
       await closed;
       clearTimeout(timer);
       authenticator.close();
+      await media?.close();
       await events.close();
       await responseCache?.close();
       if (!options.buckets) await buckets.close();

@@ -73,6 +73,8 @@ export async function startTestApi(
     TRUST_PROXY: "1",
     AFFILIATE_CLICKS_PER_MINUTE: "1000000",
     RESPONSE_CACHE: "false",
+    // Tests read media URLs as stored (media-url.test.ts covers DEMO_MEDIA and MEDIA_BASE_URL).
+    DEMO_MEDIA: "off",
     ...overrides,
   });
   const logger = options.logger ?? createLogger("silent");

@@ -19,7 +19,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMediaHandler, hasFfmpeg, mediaQualityFromEnv, type MediaHandler } from "./media.ts";
+import { createMediaHandler, hasFfmpeg, mediaQualityFromEnv, type MediaHandler } from "../src/index.ts";
 
 let dir: string;
 beforeAll(() => {
