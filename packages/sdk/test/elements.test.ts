@@ -3,9 +3,10 @@
  * the real API: hotspots at their places and times, a tap adding to the cart with its
  * attribution, the cart live from any source, events, and theming through CSS parts.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -13,6 +14,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShoppableClient } from "../src/index.ts";
 import { subscribed } from "../../api/test/realtime.ts";
+import { hasFfmpeg } from "../../demo-media/src/index.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -34,7 +36,30 @@ let staticServer: Server;
 let origin: string;
 let buyer: ShoppableClient;
 const files = new Map<string, { type: string; body: string | Buffer }>();
-const ids = { imagePost: "", videoPost: "", edgePost: "", slowPost: "", shoes: "", hat: "", imageTag: "" };
+const ids = {
+  imagePost: "",
+  videoPost: "",
+  edgePost: "",
+  slowPost: "",
+  demoPost: "",
+  demoImagePost: "",
+  shoes: "",
+  hat: "",
+  imageTag: "",
+};
+/** The API's DATA_DIR: where it renders the demo media (DEMO_MEDIA) that one post uses. */
+const dataDir = mkdtempSync(join(tmpdir(), "elements-api-"));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** A 2-second WebM recorded in the browser from a canvas (no video tools on the machine). */
 async function recordVideo(page: Page): Promise<Buffer> {
@@ -87,7 +112,15 @@ const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
 beforeAll(async () => {
   if (!browserAvailable && !process.env.CI) return;
   if (!browserAvailable) throw new Error(missing);
-  live = await startLiveApi();
+  // The API serves the demo world's media itself, as under `pnpm start`: stored relative URLs
+  // are answered absolute against its own origin (PUBLIC_URL), another origin than the page's.
+  const port = await freePort();
+  live = await startLiveApi({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEMO_MEDIA: "tiny",
+    DATA_DIR: dataDir,
+  });
   const bundle = await build({
     entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "browser-entry.ts")],
     bundle: true,
@@ -175,12 +208,36 @@ beforeAll(async () => {
     productTags: [],
   });
   ids.slowPost = slow.post?.id ?? "";
+  // Posts as the demo seed writes them: media under the host platform's relative `/media/…`.
+  const demo = await creator.postCreate({
+    caption: "Demo clip",
+    media: { kind: "VIDEO", url: `${origin}/clip.webm`, width: 72, height: 128, durationMs: 3000 },
+    productTags: [{ productId: ids.hat, x: 0.5, y: 0.5, startMs: 0, endMs: 3000 }],
+  });
+  ids.demoPost = demo.post?.id ?? "";
+  const demoImage = await creator.postCreate({
+    caption: "Demo picture",
+    media: { kind: "IMAGE", url: `${origin}/shirt.png`, width: 600, height: 750 },
+    productTags: [{ productId: ids.shoes, x: 0.5, y: 0.5 }],
+  });
+  ids.demoImagePost = demoImage.post?.id ?? "";
+  for (const [id, extension] of [
+    [ids.demoPost, "mp4"],
+    [ids.demoImagePost, "jpg"],
+  ] as const) {
+    const uuid = Buffer.from(id, "base64").toString().split(":")[1] ?? "";
+    await live.api.db.prisma.post.update({
+      where: { id: uuid },
+      data: { mediaUrl: `/media/posts/${uuid}.${extension}`, posterUrl: `/media/posts/${uuid}-poster.jpg` },
+    });
+  }
 });
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => staticServer?.close(resolve));
   await live?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The `hidden` state of each hotspot of the `<shoppable-post>` with this post id, by product title. */
@@ -282,6 +339,38 @@ inBrowser("<shoppable-post> on a third-party page", () => {
       });
     });
     expect(boxes).toEqual([true, true]);
+  });
+
+  it("loads the demo world's media from the API's origin, another than the page's: a card and a clip that plays", async () => {
+    if (!hasFfmpeg() && !process.env.CI)
+      return void console.warn("Skipping the clip: Debian's ffmpeg renders it (.ci/run installs it).");
+    await openPage(
+      `<shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.demoImagePost}"></shoppable-post>
+       <shoppable-post api-url="${live.url}" api-key="${live.api.keys.publishable}" post-id="${ids.demoPost}"></shoppable-post>`,
+    );
+    const apiOrigin = new URL(live.url).origin;
+    expect(apiOrigin).not.toBe(origin);
+    const image = page.locator(`shoppable-post[post-id="${ids.demoImagePost}"] img[part=media]`);
+    await image.waitFor({ state: "attached" });
+    await page.waitForFunction((id) => {
+      const img = document.querySelector(`shoppable-post[post-id="${id}"]`)?.shadowRoot?.querySelector("img");
+      return img?.complete && img.naturalWidth > 0;
+    }, ids.demoImagePost);
+    expect(await image.getAttribute("src")).toMatch(
+      new RegExp(`^${apiOrigin}/media/posts/[0-9a-f-]{36}\\.jpg$`),
+    );
+    const video = page.locator(`shoppable-post[post-id="${ids.demoPost}"] video[part=media]`);
+    await video.waitFor({ state: "attached" });
+    expect(await video.getAttribute("src")).toMatch(
+      new RegExp(`^${apiOrigin}/media/posts/[0-9a-f-]{36}\\.mp4$`),
+    );
+    await video.evaluate((v) => (v as HTMLVideoElement).play());
+    // The tiny clip is 3 s long: it loads, plays past its start, and reports its length.
+    await page.waitForFunction((id) => {
+      const v = document.querySelector(`shoppable-post[post-id="${id}"]`)?.shadowRoot?.querySelector("video");
+      return v !== null && v !== undefined && v.readyState >= 2 && v.currentTime > 0.2;
+    }, ids.demoPost);
+    expect(await video.evaluate((v) => Math.round((v as HTMLVideoElement).duration))).toBe(3);
   });
 
   it("reserves the media's space before it loads, and names the video for assistive technology", async () => {

@@ -26,10 +26,13 @@ export interface LiveApi {
   close(): Promise<void>;
 }
 
-/** `env`: configuration of the API beyond the test defaults (PERSISTED_OPERATIONS_FILE, limits). */
+/**
+ * `env`: configuration of the API beyond the test defaults (PERSISTED_OPERATIONS_FILE, limits);
+ * with `PORT` it listens there (a free port chosen first, when PUBLIC_URL must name it), else on any.
+ */
 export async function startLiveApi(env: Record<string, string> = {}): Promise<LiveApi> {
   const api = await startTestApi(env);
-  const { url } = await api.server.listen(0, "127.0.0.1");
+  const { url } = await api.server.listen(Number(env.PORT ?? 0), "127.0.0.1");
   return {
     api,
     url,
