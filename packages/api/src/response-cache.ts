@@ -89,6 +89,10 @@ const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
   [/^(postCreate|postUpdate|postDelete)$/, ["Post"]],
   [/^liveSession(Schedule|Start|End|Cancel|PinProduct|UnpinProduct)$/, ["LiveSession"]],
   [/^affiliateProgramUpsert$/, ["AffiliateProgram", "Shop"]],
+  // A review changes its product's rating and review list (the products' whole type, as elsewhere).
+  [/^productReview(Create|Reply)$/, ["Product", "ProductReview"]],
+  // A comment's post counter arrives as a postEngagement event; the lists of comments go here.
+  [/^postComment(Create|Delete)$/, ["PostComment"]],
 ];
 
 export function invalidationsForMutation(operation: OperationDefinitionNode): Entity[] {

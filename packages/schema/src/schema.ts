@@ -32,6 +32,7 @@ import "./checkout/order-delivery.ts";
 import "./checkout/fulfillment.ts";
 import "./checkout/mutations.ts";
 import "./checkout/return.ts";
+import "./community/index.ts";
 import "./affiliate/index.ts";
 import "./cart/subscriptions.ts";
 import "./catalog/subscriptions.ts";

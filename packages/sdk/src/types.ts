@@ -97,4 +97,6 @@ export interface ViewerDataExport {
   commissions?: ExportedRecord[];
   payouts?: ExportedRecord[];
   affiliateClicks?: ExportedRecord[];
+  comments?: ExportedRecord[];
+  reviews?: ExportedRecord[];
 }

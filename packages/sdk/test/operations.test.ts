@@ -238,6 +238,8 @@ const EXPORT_SECTIONS = Object.keys({
   commissions: 0,
   payouts: 0,
   affiliateClicks: 0,
+  comments: 0,
+  reviews: 0,
 } satisfies Record<keyof ViewerDataExport, 0>);
 
 describe("privacy: export and erasure", () => {

@@ -46,7 +46,7 @@ export function publishEngagement(ctx: Pick<Context, "db" | "events">, postId: s
   ctx.events.publishCoalesced("postEngagement", postId, ENGAGEMENT_EVENT_INTERVAL_MS, async () => {
     const post = await ctx.db.post.findUnique({
       where: { id: postId },
-      select: { viewCount: true, likeCount: true, shareCount: true, purchaseCount: true },
+      select: { viewCount: true, likeCount: true, shareCount: true, purchaseCount: true, commentCount: true },
     });
     return post && { postId, ...post };
   });

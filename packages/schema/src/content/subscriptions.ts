@@ -19,7 +19,7 @@ const PostEngagementEvent = builder
       "A post's counters now. At most one event per second per post: engagement meanwhile is summed up in the next one.",
     fields: (t) => {
       const counter = (
-        key: "viewCount" | "likeCount" | "shareCount" | "purchaseCount",
+        key: "viewCount" | "likeCount" | "shareCount" | "purchaseCount" | "commentCount",
         description?: string,
       ) =>
         t.int({
@@ -32,6 +32,7 @@ const PostEngagementEvent = builder
         likeCount: counter("likeCount"),
         shareCount: counter("shareCount"),
         purchaseCount: counter("purchaseCount"),
+        commentCount: counter("commentCount"),
         refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
       };
     },

@@ -35,6 +35,17 @@ export const USER_DATA: Record<
     erased: "deleted; the posts' likeCount and hourly likes go down",
     afterErasure: "refused",
   },
+  "PostComment.authorId": {
+    exported: "comments",
+    erased: "deleted; the posts' commentCount goes down",
+    afterErasure: "refused",
+  },
+  "ProductReview.authorId": {
+    exported: "reviews",
+    erased:
+      "anonymised: title, text and images removed and the author cleared, so it leaves Product.reviews; the rating stays in the product's rating (a star count tied to no one is not personal data, and the product's average does not move when a reviewer leaves)",
+    afterErasure: "refused",
+  },
   "PostView.viewerKey": {
     exported: "views",
     erased: "deleted; viewCount and hourly views go down",
@@ -154,6 +165,8 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     commissions,
     payouts,
     affiliateClicks,
+    comments,
+    reviews,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.shopMember.findMany({ where: { userId }, orderBy: { shopId: "asc" } }),
@@ -188,6 +201,8 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT c."id", c."linkId", c."visitorId", c."isBot", c."counted", c."createdAt" FROM "AffiliateClick" c
       WHERE c."visitorId" IN (${userVisitors(userId)}) ORDER BY c."id"`,
+    db.postComment.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } }),
+    db.productReview.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -211,6 +226,8 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     commissions,
     payouts,
     affiliateClicks,
+    comments,
+    reviews,
   };
 }
 
@@ -273,6 +290,15 @@ export async function eraseUser(
       INSERT INTO "PostEngagementHour" ("postId", "hour", "likes")
       SELECT "postId", ${utc(hour)}, -1 FROM gone
       ON CONFLICT ("postId", "hour") DO UPDATE SET "likes" = "PostEngagementHour"."likes" + EXCLUDED."likes"`;
+    // Comments go, counted off their posts; reviews keep their rating only (USER_DATA says why).
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "PostComment" WHERE "authorId" = ${userId}::uuid RETURNING "postId"),
+      per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId")
+      UPDATE "Post" p SET "commentCount" = p."commentCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId"`;
+    await tx.productReview.updateMany({
+      where: { authorId: userId },
+      data: { authorId: null, title: "", body: "", mediaUrls: [], anonymisedAt: now },
+    });
     await forgetPostEvents(
       tx,
       P.sql`DELETE FROM "PostView" WHERE "viewerKey" = ${viewerKey}`,

@@ -44,3 +44,19 @@ export function erasedUserOf(error: unknown): string | null {
   )?.meta?.driverAdapterError?.cause;
   return cause?.code === "SE001" && typeof cause.detail === "string" ? cause.detail : null;
 }
+
+/**
+ * Thrown when a user acts faster than a domain allows (comments per minute): nothing was
+ * written, and the same request may be sent again after `retryAfterSeconds` (HTTP 429 with
+ * Retry-After, as the API's own rate limit answers).
+ */
+export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new GraphQLError(message, {
+    extensions: {
+      code: "RATE_LIMITED",
+      retryAfter: seconds,
+      http: { status: 429, headers: { "retry-after": String(seconds) } },
+    },
+  });
+}

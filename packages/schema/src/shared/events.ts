@@ -54,6 +54,7 @@ export interface PostEngagementPayload {
   likeCount: number;
   shareCount: number;
   purchaseCount: number;
+  commentCount: number;
 }
 
 /**

@@ -405,6 +405,34 @@ export type CommissionStatus =
   | 'PAYABLE'
   | 'PENDING';
 
+export type CommunityErrorCode =
+  /** Returned when every such order line of the caller already has a review (one review per line). */
+  | 'ALREADY_REVIEWED'
+  /** Returned when a required text is empty. */
+  | 'BLANK'
+  /** Returned when a number is above its maximum. */
+  | 'GREATER_THAN_MAXIMUM'
+  /** Returned when a value has the wrong format. */
+  | 'INVALID'
+  /** Returned when an ID is malformed or names an object of another type. */
+  | 'INVALID_ID'
+  /** Returned when a number is below its minimum (for example a negative price or quantity). */
+  | 'LESS_THAN_MINIMUM'
+  /** Returned when the caller has no paid or delivered (and not wholly refunded) order line of the product to review. */
+  | 'NOT_A_BUYER'
+  /** Returned when an ID or handle names nothing the caller can see. */
+  | 'NOT_FOUND'
+  /** Returned when commenting on a post that was deleted. */
+  | 'POST_DELETED'
+  /** Returned when a comment mentions a product that is not active. */
+  | 'PRODUCT_NOT_AVAILABLE'
+  /** Returned when a text or list is longer than allowed. */
+  | 'TOO_LONG'
+  /** Returned when a text or list is shorter than allowed. */
+  | 'TOO_SHORT'
+  /** Returned when a currency code is not an ISO 4217 currency. */
+  | 'UNKNOWN_CURRENCY';
+
 export type ContentErrorCode =
   /** Returned when a required text is empty. */
   | 'BLANK'
@@ -970,6 +998,18 @@ export type PaymentStatus =
   | 'REFUNDED'
   | 'VOIDED';
 
+export type PostCommentCreateInput = {
+  /** 1 to 1000 characters. */
+  body: string;
+  postId: string | number;
+  /** Active products the comment mentions, shown as links (at most 3). */
+  productIds?: Array<string | number> | null | undefined;
+};
+
+export type PostCommentDeleteInput = {
+  id: string | number;
+};
+
 export type PostCreateInput = {
   /** At most 2200 characters; its #hashtags are added to `hashtags`. */
   caption?: string | null | undefined;
@@ -1108,6 +1148,26 @@ export type ProductPriceFilter = {
   currencyCode: CurrencyCode;
   max?: string | null | undefined;
   min?: string | null | undefined;
+};
+
+export type ProductReviewCreateInput = {
+  /** The text, at most 5000 characters. */
+  body?: string | null | undefined;
+  /** Images (http(s) URLs on the host platform's media), at most 4. */
+  mediaUrls?: Array<string> | null | undefined;
+  /** The order line the review is for (see `OrderLine.review`); default: the buyer's oldest line of the product without a review. */
+  orderLineId?: string | number | null | undefined;
+  productId: string | number;
+  /** 1 to 5 stars. */
+  rating: number;
+  /** At most 150 characters. */
+  title?: string | null | undefined;
+};
+
+export type ProductReviewReplyInput = {
+  /** The reply, 1 to 2000 characters; replaces an earlier one. */
+  body: string;
+  reviewId: string | number;
 };
 
 /** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them. */
@@ -1733,7 +1793,7 @@ export type CollectionQueryVariables = Exact<{
 }>;
 
 
-export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
 
 export type InventoryAdjustMutationVariables = Exact<{
   input: InventoryAdjustInput;
@@ -1756,28 +1816,28 @@ export type ProductQueryVariables = Exact<{
 }>;
 
 
-export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, socialProof: { purchasesLast24h: number, postCount: number, likeCount: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null };
+export type ProductQuery = { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, socialProof: { purchasesLast24h: number, postCount: number, likeCount: number }, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null };
 
 export type ProductArchiveMutationVariables = Exact<{
   input: ProductArchiveInput;
 }>;
 
 
-export type ProductArchiveMutation = { productArchive: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductArchiveMutation = { productArchive: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductCreateMutationVariables = Exact<{
   input: ProductCreateInput;
 }>;
 
 
-export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductUpdateMutationVariables = Exact<{
   input: ProductUpdateInput;
 }>;
 
 
-export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductsQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -1791,7 +1851,7 @@ export type ProductsQueryVariables = Exact<{
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type ShopQueryVariables = Exact<{
   handle: string;
@@ -1799,7 +1859,7 @@ export type ShopQueryVariables = Exact<{
 }>;
 
 
-export type ShopQuery = { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean, shippingZones: Array<{ id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> }>, taxRates: Array<{ id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null }>, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+export type ShopQuery = { shop: { id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean, shippingZones: Array<{ id: string, name: string, countryCodes: Array<string>, provinceCodes: Array<string>, createdAt: string, updatedAt: string, rates: Array<{ handle: string, title: string, condition: ShippingRateCondition, price: { amount: string, currencyCode: CurrencyCode }, weightRange: { minGrams: number, maxGrams: number | null } | null, orderValueRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null } | null, freeAbove: { amount: string, currencyCode: CurrencyCode } | null, estimatedDays: { min: number, max: number } }> }>, taxRates: Array<{ id: string, countryCode: string, provinceCode: string | null, name: string, percentage: string, shippingTaxable: boolean, createdAt: string, updatedAt: string, shop: { id: string } | null }>, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
 
 export type ShopCreateMutationVariables = Exact<{
   input: ShopCreateInput;
@@ -1830,35 +1890,35 @@ export type CheckoutCompleteMutationVariables = Exact<{
 }>;
 
 
-export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null, shopId: string | null }> } };
+export type CheckoutCompleteMutation = { checkoutComplete: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, orders: Array<{ id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> }>, userErrors: Array<{ code: CheckoutErrorCode, field: Array<string> | null, message: string, quantityAvailable: number | null, variantId: string | null, shopId: string | null }> } };
 
 export type OrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, fulfillments: Array<{ id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> }>, returns: Array<{ id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null }>, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
+export type OrderQuery = { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, fulfillments: Array<{ id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> }>, returns: Array<{ id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null }>, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null };
 
 export type OrderCancelMutationVariables = Exact<{
   input: OrderCancelInput;
 }>;
 
 
-export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderCancelMutation = { orderCancel: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderFulfillMutationVariables = Exact<{
   input: OrderFulfillInput;
 }>;
 
 
-export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, fulfillment: { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string, quantityFulfillable: number | null }> } };
+export type OrderFulfillMutation = { orderFulfill: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, fulfillment: { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string, quantityFulfillable: number | null }> } };
 
 export type OrderRefundMutationVariables = Exact<{
   input: OrderRefundInput;
 }>;
 
 
-export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
+export type OrderRefundMutation = { orderRefund: { order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null, userErrors: Array<{ code: OrderErrorCode, field: Array<string> | null, message: string }> } };
 
 export type OrderStatusChangedSubscriptionVariables = Exact<{
   orderId: string | number;
@@ -1867,7 +1927,7 @@ export type OrderStatusChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
+export type OrderStatusChangedSubscription = { orderStatusChanged: { status: OrderStatus | null, refetch: boolean, order: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } | null } };
 
 export type ReturnApproveMutationVariables = Exact<{
   input: ReturnApproveInput;
@@ -1890,19 +1950,70 @@ export type ReturnRequestMutationVariables = Exact<{
 
 export type ReturnRequestMutation = { returnRequest: { return: { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null } | null, userErrors: Array<{ code: ReturnErrorCode, field: Array<string> | null, message: string, quantityReturnable: number | null }> } };
 
+export type PostCommentCreateMutationVariables = Exact<{
+  input: PostCommentCreateInput;
+}>;
+
+
+export type PostCommentCreateMutation = { postCommentCreate: { postComment: { id: string, body: string, createdAt: string, post: { id: string, commentCount: number }, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostCommentDeleteMutationVariables = Exact<{
+  input: PostCommentDeleteInput;
+}>;
+
+
+export type PostCommentDeleteMutation = { postCommentDelete: { deletedCommentId: string | null, post: { id: string, commentCount: number } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostCommentsQueryVariables = Exact<{
+  postId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type PostCommentsQuery = { postComments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } }> } | null };
+
+export type ProductReviewCreateMutationVariables = Exact<{
+  input: ProductReviewCreateInput;
+}>;
+
+
+export type ProductReviewCreateMutation = { productReviewCreate: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, product: { id: string, rating: { average: number | null, count: number } }, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductReviewReplyMutationVariables = Exact<{
+  input: ProductReviewReplyInput;
+}>;
+
+
+export type ProductReviewReplyMutation = { productReviewReply: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductReviewsQueryVariables = Exact<{
+  productId: string | number;
+  rating?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ProductReviewsQuery = { productReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } }> } | null };
+
 export type PostQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PostQuery = { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null };
+export type PostQuery = { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null };
 
 export type PostCreateMutationVariables = Exact<{
   input: PostCreateInput;
 }>;
 
 
-export type PostCreateMutation = { postCreate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type PostCreateMutation = { postCreate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostDeleteMutationVariables = Exact<{
   input: PostDeleteInput;
@@ -1917,35 +2028,35 @@ export type PostEngagementSubscriptionVariables = Exact<{
 }>;
 
 
-export type PostEngagementSubscription = { postEngagement: { refetch: boolean, viewCount: number | null, likeCount: number | null, shareCount: number | null, purchaseCount: number | null } };
+export type PostEngagementSubscription = { postEngagement: { refetch: boolean, viewCount: number | null, likeCount: number | null, shareCount: number | null, purchaseCount: number | null, commentCount: number | null } };
 
 export type PostLikeMutationVariables = Exact<{
   input: PostLikeInput;
 }>;
 
 
-export type PostLikeMutation = { postLike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type PostLikeMutation = { postLike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostShareMutationVariables = Exact<{
   input: PostShareInput;
 }>;
 
 
-export type PostShareMutation = { postShare: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type PostShareMutation = { postShare: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostUnlikeMutationVariables = Exact<{
   input: PostUnlikeInput;
 }>;
 
 
-export type PostUnlikeMutation = { postUnlike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type PostUnlikeMutation = { postUnlike: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostUpdateMutationVariables = Exact<{
   input: PostUpdateInput;
 }>;
 
 
-export type PostUpdateMutation = { postUpdate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
+export type PostUpdateMutation = { postUpdate: { post: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, userErrors: Array<{ code: ContentErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostViewMutationVariables = Exact<{
   input: PostViewInput;
@@ -2046,7 +2157,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { feed: { kind: FeedKind, personalized: boolean, rankedAt: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } }> } };
+export type FeedQuery = { feed: { kind: FeedKind, personalized: boolean, rankedAt: string | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } }> } };
 
 export type RecommendedProductsQueryVariables = Exact<{
   productId?: string | number | null | undefined;
@@ -2055,7 +2166,7 @@ export type RecommendedProductsQueryVariables = Exact<{
 }>;
 
 
-export type RecommendedProductsQuery = { recommendedProducts: { basis: RecommendationBasis, personalized: boolean, products: Array<{ id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }> } };
+export type RecommendedProductsQuery = { recommendedProducts: { basis: RecommendationBasis, personalized: boolean, products: Array<{ id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }> } };
 
 export type TrendingProductsQueryVariables = Exact<{
   window?: TrendingWindow | null | undefined;
@@ -2066,7 +2177,7 @@ export type TrendingProductsQueryVariables = Exact<{
 }>;
 
 
-export type TrendingProductsQuery = { trendingProducts: { window: TrendingWindow, rankedAt: string, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+export type TrendingProductsQuery = { trendingProducts: { window: TrendingWindow, rankedAt: string, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type AffiliateLinkFieldsFragment = { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } };
 
@@ -2084,11 +2195,11 @@ export type ShopFieldsFragment = { id: string, handle: string, name: string, des
 
 export type VariantFieldsFragment = { id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> };
 
-export type ProductFieldsFragment = { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } };
+export type ProductFieldsFragment = { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } };
 
-export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
+export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
 
-export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
+export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
 
 export type FulfillmentFieldsFragment = { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> };
 
@@ -2102,9 +2213,13 @@ export type AttributionFieldsFragment = { postId: string | null, productTagId: s
 
 export type UserFieldsFragment = { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean };
 
+export type ProductReviewFieldsFragment = { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null };
+
+export type PostCommentFieldsFragment = { id: string, body: string, createdAt: string, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> };
+
 export type ProductTagFieldsFragment = { id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null };
 
-export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
+export type PostFieldsFragment = { id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> };
 
 export type MailingAddressFieldsFragment = { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string };
 
@@ -2143,8 +2258,10 @@ export type NodeQuery = { node:
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
-    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'PostComment', id: string }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
     | { __typename: 'ProductOption', id: string }
+    | { __typename: 'ProductReview', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Return', id: string }
@@ -2177,8 +2294,10 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
-    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
+    | { __typename: 'PostComment', id: string }
+    | { __typename: 'Product', id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } }
     | { __typename: 'ProductOption', id: string }
+    | { __typename: 'ProductReview', id: string }
     | { __typename: 'ProductTag', id: string }
     | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Return', id: string }
@@ -2197,7 +2316,7 @@ export type ViewerQueryVariables = Exact<{
 }>;
 
 
-export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, addresses: Array<{ id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } }>, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ViewerQuery = { viewer: { roles: Array<Role>, apiKey: { kind: ApiKeyKind }, user: { email: string | null, id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean } | null, consent: { personalization: boolean, analytics: boolean } | null, addresses: Array<{ id: string, isDefault: boolean, createdAt: string, updatedAt: string, address: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } }>, shops: Array<{ id: string, handle: string, name: string, description: string, currencyCode: CurrencyCode, logoUrl: string | null, followerCount: number, viewerIsFollowing: boolean, pricesIncludeTax: boolean, returnWindowDays: number, refundShippingOnReturn: boolean }>, carts: { edges: Array<{ node: { id: string, status: CartStatus, totalQuantity: number, updatedAt: string } }> }, orders: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> } }> }, earnings: Array<{ currencyCode: CurrencyCode, pending: { amount: string, currencyCode: CurrencyCode }, payable: { amount: string, currencyCode: CurrencyCode }, paid: { amount: string, currencyCode: CurrencyCode } }>, affiliateLinks: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, url: string, targetKind: AffiliateTargetKind, enabled: boolean, rate: number | null, rateLockedUntil: string | null, createdAt: string, postId: string | null, product: { id: string, handle: string, title: string } | null, shop: { id: string, handle: string, name: string }, creator: { id: string, handle: string, displayName: string | null } } }> }, affiliateInvitations: Array<{ id: string, status: AffiliateInvitationStatus, createdAt: string, creator: { id: string, handle: string, displayName: string | null }, program: { id: string, access: AffiliateAccess, model: AttributionModel, defaultRate: number, attributionWindowSeconds: number, holdDays: number, updatedAt: string, productRates: Array<{ productId: string, rate: number }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type LiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -2749,6 +2868,10 @@ export const ProductFieldsFragmentDoc = new TypedDocumentString(`
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -2850,6 +2973,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -2963,6 +3090,10 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -3078,6 +3209,55 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   viewerIsFollowing
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ProductReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+}
+    `, {"fragmentName":"ProductReviewFields"}) as unknown as TypedDocumentString<ProductReviewFieldsFragment, unknown>;
+export const PostCommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"PostCommentFields"}) as unknown as TypedDocumentString<PostCommentFieldsFragment, unknown>;
 export const ProductTagFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductTagFields on ProductTag {
   id
@@ -3125,6 +3305,7 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -5224,6 +5405,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5379,6 +5564,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5460,6 +5649,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5541,6 +5734,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5622,6 +5819,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5705,6 +5906,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -5819,6 +6024,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -6096,6 +6305,10 @@ export const CheckoutCompleteDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -6239,6 +6452,10 @@ export const OrderDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -6419,6 +6636,10 @@ export const OrderCancelDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -6579,6 +6800,10 @@ export const OrderFulfillDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -6723,6 +6948,10 @@ export const OrderRefundDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -6868,6 +7097,10 @@ export const OrderStatusChangedDocument = new TypedDocumentString(`
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }
@@ -7045,6 +7278,240 @@ fragment MoneyFields on Money {
   amount
   currencyCode
 }`) as unknown as TypedDocumentString<ReturnRequestMutation, ReturnRequestMutationVariables>;
+export const PostCommentCreateDocument = new TypedDocumentString(`
+    mutation PostCommentCreate($input: PostCommentCreateInput!) {
+  postCommentCreate(input: $input) {
+    postComment {
+      ...PostCommentFields
+      post {
+        id
+        commentCount
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PostCommentCreateMutation, PostCommentCreateMutationVariables>;
+export const PostCommentDeleteDocument = new TypedDocumentString(`
+    mutation PostCommentDelete($input: PostCommentDeleteInput!) {
+  postCommentDelete(input: $input) {
+    deletedCommentId
+    post {
+      id
+      commentCount
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostCommentDeleteMutation, PostCommentDeleteMutationVariables>;
+export const PostCommentsDocument = new TypedDocumentString(`
+    query PostComments($postId: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  postComments(
+    postId: $postId
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...PostCommentFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PostCommentsQuery, PostCommentsQueryVariables>;
+export const ProductReviewCreateDocument = new TypedDocumentString(`
+    mutation ProductReviewCreate($input: ProductReviewCreateInput!) {
+  productReviewCreate(input: $input) {
+    productReview {
+      ...ProductReviewFields
+      product {
+        id
+        rating {
+          average
+          count
+        }
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ProductReviewCreateMutation, ProductReviewCreateMutationVariables>;
+export const ProductReviewReplyDocument = new TypedDocumentString(`
+    mutation ProductReviewReply($input: ProductReviewReplyInput!) {
+  productReviewReply(input: $input) {
+    productReview {
+      ...ProductReviewFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ProductReviewReplyMutation, ProductReviewReplyMutationVariables>;
+export const ProductReviewsDocument = new TypedDocumentString(`
+    query ProductReviews($productId: ID!, $rating: Int, $first: Int, $after: String, $last: Int, $before: String) {
+  productReviews(
+    productId: $productId
+    rating: $rating
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ProductReviewFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ProductReviewsQuery, ProductReviewsQueryVariables>;
 export const PostDocument = new TypedDocumentString(`
     query Post($id: ID!) {
   post(id: $id) {
@@ -7096,6 +7563,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7178,6 +7646,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7222,6 +7691,7 @@ export const PostEngagementDocument = new TypedDocumentString(`
     likeCount
     shareCount
     purchaseCount
+    commentCount
   }
 }
     `) as unknown as TypedDocumentString<PostEngagementSubscription, PostEngagementSubscriptionVariables>;
@@ -7283,6 +7753,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7365,6 +7836,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7447,6 +7919,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7529,6 +8002,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -7992,6 +8466,7 @@ fragment PostFields on Post {
   viewCount
   shareCount
   purchaseCount
+  commentCount
   viewerHasLiked
   author {
     id
@@ -8059,6 +8534,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -8149,6 +8628,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -8252,6 +8735,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -8359,6 +8846,10 @@ fragment ProductFields on Product {
   currencyCode
   totalInventory
   publishedAt
+  rating {
+    average
+    count
+  }
   priceRange {
     min {
       ...MoneyFields
@@ -8618,6 +9109,10 @@ fragment OrderFields on Order {
     refundedQuantity
     fulfilledQuantity
     returnedQuantity
+    review {
+      id
+      rating
+    }
     unitPrice {
       ...MoneyFields
     }

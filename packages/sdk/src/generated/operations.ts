@@ -22,11 +22,13 @@ export const fragmentSource: Record<string, string | undefined> = {
   LiveSessionFields: "fragment LiveSessionFields on LiveSession{id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId host{id handle displayName}shop{id handle name}pinnedProducts{id pinnedAt livePrice{...MoneyFields}livePriceActive quantityCap quantitySold remaining product{id handle title}variant{id title}}}",
   MailingAddressFields: "fragment MailingAddressFields on MailingAddress{firstName lastName company address1 address2 city provinceCode zip countryCode phone formatted}",
   MoneyFields: "fragment MoneyFields on Money{amount currencyCode}",
-  OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shippingTotal{...MoneyFields}taxTotal{...MoneyFields}taxesIncluded shippingAddress{...MailingAddressFields}shippingLine{handle title estimatedDays{min max}price{...MoneyFields}tax{...MoneyFields}}taxLines{name percentage amount{...MoneyFields}}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity returnedQuantity unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
+  OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shippingTotal{...MoneyFields}taxTotal{...MoneyFields}taxesIncluded shippingAddress{...MailingAddressFields}shippingLine{handle title estimatedDays{min max}price{...MoneyFields}tax{...MoneyFields}}taxLines{name percentage amount{...MoneyFields}}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity returnedQuantity review{id rating}unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
   PageInfoFields: "fragment PageInfoFields on PageInfo{hasNextPage hasPreviousPage startCursor endCursor}",
-  PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
+  PostCommentFields: "fragment PostCommentFields on PostComment{id body createdAt author{id handle displayName avatarUrl}products{id handle title priceRange{min{...MoneyFields}}}}",
+  PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount commentCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
   ProductConnectionFields: "fragment ProductConnectionFields on ProductConnection{totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}",
-  ProductFields: "fragment ProductFields on Product{id handle title description vendor productType tags status availableForSale currencyCode totalInventory publishedAt priceRange{min{...MoneyFields}max{...MoneyFields}}media{id kind url alt width height posterUrl}options{id name values}variants{...VariantFields}shop{id handle name}}",
+  ProductFields: "fragment ProductFields on Product{id handle title description vendor productType tags status availableForSale currencyCode totalInventory publishedAt rating{average count}priceRange{min{...MoneyFields}max{...MoneyFields}}media{id kind url alt width height posterUrl}options{id name values}variants{...VariantFields}shop{id handle name}}",
+  ProductReviewFields: "fragment ProductReviewFields on ProductReview{id rating title body variantTitle createdAt media{url}author{id handle displayName avatarUrl}reply{body createdAt}}",
   ProductTagFields: "fragment ProductTagFields on ProductTag{id position x y startMs endMs product{id handle title availableForSale priceRange{min{...MoneyFields}}variants{id availableForSale}}variant{id title availableForSale price{...MoneyFields}}}",
   ReturnFields: "fragment ReturnFields on Return{id status reason restock declineReason createdAt decidedAt lines{quantity line{id}}refund{status amount{...MoneyFields}}}",
   ShippingZoneFields: "fragment ShippingZoneFields on ShippingZone{id name countryCodes provinceCodes createdAt updatedAt rates{handle title condition price{...MoneyFields}weightRange{minGrams maxGrams}orderValueRange{min{...MoneyFields}max{...MoneyFields}}freeAbove{...MoneyFields}estimatedDays{min max}}}",
@@ -298,6 +300,23 @@ export interface ShoppableOperations {
    */
   post(variables: T.PostQueryVariables, options?: RequestOptions): Promise<T.PostQuery["post"]>;
   /**
+   * Comments on a post the caller can see, at most 10 comments a minute per user (RATE_LIMITED beyond, with retryAfter). The post's commentCount changes and a postEngagement event follows. Needs a user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/postCommentCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  postCommentCreate(input: T.PostCommentCreateMutationVariables["input"], options?: RequestOptions): Promise<T.PostCommentCreateMutation["postCommentCreate"]>;
+  /**
+   * Deletes a comment for good: its author, the post's author, the merchants of the post's shop, or the platform.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/postCommentDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  postCommentDelete(input: T.PostCommentDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.PostCommentDeleteMutation["postCommentDelete"]>;
+  /**
+   * A post's comments, newest first (as `Post.comments`). Null when the post is not visible to the caller.
+   * Document: src/operations/community/postComments.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  postComments(variables: T.PostCommentsQueryVariables, options?: RequestOptions): Promise<T.PostCommentsQuery["postComments"]>;
+  /**
    * Creates a post with product tags. Needs a user token (any key): a creator posts as themselves; a merchant posts for a shop they are a member of (`shopId`).
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/content/postCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -362,6 +381,23 @@ export interface ShoppableOperations {
    * Document: src/operations/catalog/productCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   productCreate(input: T.ProductCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductCreateMutation["productCreate"]>;
+  /**
+   * A buyer reviews a product they bought: once per order line of a paid or delivered order (not wholly refunded). Needs the buyer's user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/productReviewCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productReviewCreate(input: T.ProductReviewCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductReviewCreateMutation["productReviewCreate"]>;
+  /**
+   * The shop answers a review of one of its products, in public (replying again replaces the reply). Its merchants and the platform only.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/productReviewReply.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productReviewReply(input: T.ProductReviewReplyMutationVariables["input"], options?: RequestOptions): Promise<T.ProductReviewReplyMutation["productReviewReply"]>;
+  /**
+   * A product's reviews, newest first (as `Product.reviews`); `rating` keeps those with that many stars. Null when the product is not visible to the caller.
+   * Document: src/operations/community/productReviews.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productReviews(variables: T.ProductReviewsQueryVariables, options?: RequestOptions): Promise<T.ProductReviewsQuery["productReviews"]>;
   /**
    * Products across all shops: search, filter, sort and page.
    * Document: src/operations/catalog/products.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -584,9 +620,12 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   platformTaxRates: ["query PlatformTaxRates{platformTaxRates{...TaxRateFields}}", 0],
   platformWebhookEndpoints: ["query PlatformWebhookEndpoints{platformWebhookEndpoints{...WebhookEndpointFields}}", 0],
   post: ["query Post($id:ID!){post(id:$id){...PostFields}}", 0],
+  postCommentCreate: ["{postComment{...PostCommentFields post{id commentCount}}userErrors{code field message}}", 3],
+  postCommentDelete: ["{deletedCommentId post{id commentCount}userErrors{code field message}}", 3],
+  postComments: ["query PostComments($postId:ID!$first:Int$after:String$last:Int$before:String){postComments(postId:$postId first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...PostCommentFields}}}}", 0],
   postCreate: ["{post{...PostFields}userErrors{code field message}}", 3],
   postDelete: ["{deletedPostId userErrors{code field message}}", 3],
-  postEngagement: ["subscription PostEngagement($postId:ID!$withCurrentState:Boolean){postEngagement(postId:$postId withCurrentState:$withCurrentState){refetch viewCount likeCount shareCount purchaseCount}}", 2],
+  postEngagement: ["subscription PostEngagement($postId:ID!$withCurrentState:Boolean){postEngagement(postId:$postId withCurrentState:$withCurrentState){refetch viewCount likeCount shareCount purchaseCount commentCount}}", 2],
   postLike: ["{post{...PostFields}userErrors{code field message}}", 3],
   postShare: ["{post{...PostFields}userErrors{code field message}}", 3],
   postUnlike: ["{post{...PostFields}userErrors{code field message}}", 3],
@@ -595,6 +634,9 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   product: ["query Product($id:ID$handle:String){product(id:$id handle:$handle){...ProductFields socialProof{purchasesLast24h postCount likeCount}}}", 0],
   productArchive: ["{product{...ProductFields}userErrors{code field message}}", 3],
   productCreate: ["{product{...ProductFields}userErrors{code field message}}", 3],
+  productReviewCreate: ["{productReview{...ProductReviewFields product{id rating{average count}}}userErrors{code field message}}", 3],
+  productReviewReply: ["{productReview{...ProductReviewFields}userErrors{code field message}}", 3],
+  productReviews: ["query ProductReviews($productId:ID!$rating:Int$first:Int$after:String$last:Int$before:String){productReviews(productId:$productId rating:$rating first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductReviewFields}}}}", 0],
   products: ["query Products($query:String$filter:ProductFilter$sortKey:ProductSortKey$reverse:Boolean$first:Int$after:String$last:Int$before:String){products(query:$query filter:$filter sortKey:$sortKey reverse:$reverse first:$first after:$after last:$last before:$before){...ProductConnectionFields}}", 0],
   productTagTap: ["{productTag{id tapCount}userErrors{code field message}}", 3],
   productUpdate: ["{product{...ProductFields}userErrors{code field message}}", 3],
