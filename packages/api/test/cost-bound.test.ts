@@ -583,6 +583,29 @@ describe("the SDK's operations", () => {
       (d) => (state.order3 = d.checkoutComplete.order),
     ],
     ["orderFulfill", input(() => ({ id: state.order3.id })), merchant],
+    // Community: a review of what was just bought, the shop's reply; a comment on the SDK post.
+    [
+      "productReviewCreate",
+      input(() => ({
+        productId: state.order3.lines[0].productId,
+        orderLineId: state.order3.lines[0].id,
+        rating: 4,
+        title: "Fits",
+        body: "Good.",
+      })),
+      buyer,
+      (d) => (state.review = d.productReviewCreate.productReview),
+    ],
+    ["productReviewReply", input(() => ({ reviewId: state.review.id, body: "Thanks!" })), merchant],
+    ["productReviews", () => ({ productId: state.order3.lines[0].productId, first: 20 }), anonymous],
+    [
+      "postCommentCreate",
+      input(() => ({ postId: state.post.id, body: "Want", productIds: [state.order3.lines[0].productId] })),
+      buyer,
+      (d) => (state.comment = d.postCommentCreate.postComment),
+    ],
+    ["postComments", () => ({ postId: state.post.id, first: 20 }), anonymous],
+    ["postCommentDelete", input(() => ({ id: state.comment.id })), buyer],
     [
       "returnRequest",
       input(() => ({
@@ -640,6 +663,8 @@ describe("the SDK's operations", () => {
     ["recommendedProducts", () => ({ productId: w().big.id, first: 50 }), anonymous],
     ["liveSessions", () => ({ status: "LIVE", first: 100 }), anonymous],
     ["shops", () => ({ first: 100 }), anonymous],
+    ["productReviews", () => ({ productId: state.order3.lines[0].productId, first: 100 }), anonymous],
+    ["postComments", () => ({ postId: w().posts[0], first: 100 }), anonymous],
     ["viewer", () => ({ ordersFirst: 100, cartsFirst: 100, affiliateLinksFirst: 100 }), buyer],
   ];
 

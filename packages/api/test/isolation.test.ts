@@ -37,7 +37,7 @@ import {
 } from "graphql";
 import { schema } from "@shoppable/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECKOUT, Commerce, dbId, gid } from "./commerce.ts";
+import { CHECKOUT, Commerce, dbId, firstVariant, gid } from "./commerce.ts";
 import { ok, startTestApi, type CallAs, type GraphQLResponse, type TestApi } from "./harness.ts";
 import { params, wsClient, wsSubscribe } from "./realtime.ts";
 
@@ -218,7 +218,7 @@ beforeAll(async () => {
   );
   const orderId = await checkout(cartId);
   const orderToCancel = await checkout(
-    await commerce.cart([{ variantId: active.variants[0]!.id, quantity: 1 }], { user: buyer }),
+    await commerce.cart([{ variantId: firstVariant(active).id, quantity: 1 }], { user: buyer }),
   );
   // Returns: four units shipped, one in a return to approve, one in a return to decline, two
   // left to request (one per pass).
@@ -257,6 +257,37 @@ beforeAll(async () => {
     ).returnRequest.return.id as string;
   const returnToApprove = await requestReturn();
   const returnToDecline = await requestReturn();
+  // Reviews: a paid line to review (the walk), and a review for the shop to reply to.
+  const orderToReview = await checkout(
+    await commerce.cart([{ variantId: firstVariant(active).id, quantity: 1 }], { user: buyer }),
+  );
+  const reviewLine = await prisma.orderLine.findFirstOrThrow({
+    where: { orderId: dbId(orderToReview) },
+    select: { id: true },
+  });
+  const reviewed = await checkout(
+    await commerce.cart([{ variantId: firstVariant(active).id, quantity: 1 }], { user: buyer }),
+  );
+  const REVIEW = `mutation($input: ProductReviewCreateInput!) { productReviewCreate(input: $input) { productReview { id } ${USER_ERRORS} } }`;
+  const reviewedLine = await prisma.orderLine.findFirstOrThrow({
+    where: { orderId: dbId(reviewed) },
+    select: { id: true },
+  });
+  const review = ok(
+    await api.gql(
+      REVIEW,
+      { input: { productId: active.id, orderLineId: gid("OrderLine", reviewedLine.id), rating: 2 } },
+      { user: buyer },
+    ),
+  ).productReviewCreate.productReview.id as string;
+  // A comment of the buyer's on the public post (others see it, only its author and the post's delete it).
+  const comment = ok(
+    await api.gql(
+      `mutation($input: PostCommentCreateInput!) { postCommentCreate(input: $input) { postComment { id } ${USER_ERRORS} } }`,
+      { input: { postId: gid("Post", publicPost.id), body: "Nice tee" } },
+      { user: buyer },
+    ),
+  ).postCommentCreate.postComment.id as string;
   // The open cart also holds goods that ship, so its delivery options can be chosen.
   const shipped = await commerce.product(shop.id, ["12.00"], 20, "Shipped mug", {
     requiresShipping: true,
@@ -351,6 +382,9 @@ beforeAll(async () => {
       returnLine,
       returnToApprove,
       returnToDecline,
+      reviewLine: gid("OrderLine", reviewLine.id),
+      review,
+      comment,
       draftProduct: draft.id,
       draftVariant: draft.variants[0]!.id,
       activeProduct: active.id,
@@ -428,6 +462,7 @@ async function victimRows() {
       views: { orderBy: [{ viewerKey: asc }, { bucket: asc }] },
       shares: byId,
       engagementHours: { orderBy: { hour: asc } },
+      comments: byId,
     },
   };
   const session = { ...byId, include: { pins: byId, viewers: { orderBy: { viewerKey: asc } } } };
@@ -453,6 +488,8 @@ async function victimRows() {
         orders: order,
         carts: { ...byId, include: { lines: byId } },
         addresses: byId,
+        reviews: byId,
+        comments: byId,
       },
     }),
     db.shop.findUniqueOrThrow({
@@ -467,6 +504,7 @@ async function victimRows() {
             variants: { ...byId, include: { adjustments: byId } },
             media: byId,
             engagementHours: { orderBy: { hour: asc } },
+            reviews: byId,
           },
         },
         discountCodes: { ...byId, include: { redemptions: byId } },
@@ -1014,6 +1052,36 @@ const WALK: [string, Case][] = [
         "productTags.variantId": "activeVariant",
       },
     },
+  ],
+  // Community: a review on the buyer's line, the shop's reply, a comment on a private post, a deletion.
+  [
+    "productReviewCreate",
+    {
+      does: "create",
+      type: "ProductReview",
+      owner: "buyer",
+      ids: { productId: "activeProduct", orderLineId: "reviewLine" },
+      values: (pass) => ({ mediaUrls: [`https://isolation.example.test/review-${pass}.jpg`] }),
+      once: true,
+    },
+  ],
+  [
+    "productReviewReply",
+    { does: "update", type: "ProductReview", owner: "merchant", ids: { reviewId: "review" } },
+  ],
+  [
+    "postCommentCreate",
+    {
+      does: "create",
+      type: "PostComment",
+      owner: "creator",
+      ids: { postId: "privatePost", productIds: "activeProduct" },
+    },
+  ],
+  [
+    "postCommentDelete",
+    // By the post's author: the walk's postUpdate may have made the post private by now.
+    { does: "delete", type: "PostComment", owner: "creator", ids: { id: "comment" }, once: true },
   ],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "privatePost" }, once: true }],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "publicPost" }, once: true }],

@@ -152,6 +152,42 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("Fulfillment", fulfillment.id, buyer, false);
+  // Reviews: on the active product (public), on the draft one (its shop's merchants only).
+  const buyerId = (await prisma.user.findUniqueOrThrow({ where: { externalId: "nodes-buyer" } })).id;
+  const review = await prisma.productReview.create({
+    data: { productId: active.dbId, orderLineId: orderLine.id, authorId: buyerId, rating: 5 },
+    select: { id: true },
+  });
+  add("ProductReview", review.id, buyer, true);
+  const draftLine = await prisma.orderLine.create({
+    data: {
+      orderId: dbId(order.order.id),
+      productId: draft.dbId,
+      productTitle: "Draft",
+      variantTitle: "S0",
+      unitPrice: 1000,
+      quantity: 1,
+      total: 1000,
+    },
+    select: { id: true },
+  });
+  const draftReview = await prisma.productReview.create({
+    data: { productId: draft.dbId, orderLineId: draftLine.id, authorId: buyerId, rating: 3 },
+    select: { id: true },
+  });
+  add("ProductReview", draftReview.id, merchant, false);
+  // Comments: on a public post (public), on the private post (those who see the post only).
+  const publicPost = await commerce.postWithTag(active.dbId);
+  const comment = await prisma.postComment.create({
+    data: { postId: publicPost.postDbId, authorId: buyerId, body: "Nice" },
+    select: { id: true },
+  });
+  add("PostComment", comment.id, buyer, true);
+  const hiddenComment = await prisma.postComment.create({
+    data: { postId: post.postDbId, authorId: buyerId, body: "Shh" },
+    select: { id: true },
+  });
+  add("PostComment", hiddenComment.id, author, false);
   const invitation = await prisma.affiliateInvitation.create({
     data: { programId: program.id, creatorId: creator.id },
     select: { id: true },

@@ -122,6 +122,10 @@ const LABELS: Record<SeedPhase, string> = {
   postShares: "shares",
   postEngagementHours: "post engagement hours",
   productEngagementHours: "product engagement hours",
+  orders: "orders (reviewed)",
+  orderLines: "order lines",
+  productReviews: "reviews",
+  postComments: "comments",
 };
 const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 

@@ -72,6 +72,56 @@ describe("seedWorld at demo scale", () => {
     expect(phases.size).toBe(SEED_PHASES.length);
   });
 
+  it("gives products reviews by buyers who bought them, and public posts comments, with their counters", async () => {
+    const n = async (query: Promise<{ n: bigint | number }[]>) => Number((await query)[0]?.n ?? -1);
+    expect(summary.counts.productReviews).toBeGreaterThanOrEqual(500);
+    expect(summary.counts.postComments).toBeGreaterThanOrEqual(1_000);
+    expect(await prisma.productReview.count()).toBe(summary.counts.productReviews);
+    expect(await prisma.postComment.count()).toBe(summary.counts.postComments);
+    expect(summary.counts.orders).toBe(summary.counts.productReviews);
+    // Every review stands on a FULFILLED order of its author, on a line of its product, before the review.
+    expect(
+      await n(prisma.$queryRaw`
+        SELECT count(*) AS n FROM "ProductReview" r JOIN "OrderLine" l ON l."id" = r."orderLineId"
+        JOIN "Order" o ON o."id" = l."orderId"
+        WHERE o."status" = 'FULFILLED' AND o."buyerId" = r."authorId" AND l."productId" = r."productId"
+          AND o."fulfilledAt" < r."createdAt" AND o."shopId" = (SELECT "shopId" FROM "Product" WHERE "id" = r."productId")`),
+    ).toBe(summary.counts.productReviews);
+    // Ratings of every star, mostly good; the products' rating is their reviews'.
+    const stars = await prisma.productReview.groupBy({ by: ["rating"], _count: { _all: true } });
+    expect(stars.map((s) => s.rating).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      await n(prisma.$queryRaw`
+        SELECT count(*) AS n FROM "Product" p LEFT JOIN (
+          SELECT "productId", sum("rating")::int AS s, count(*)::int AS c FROM "ProductReview" GROUP BY 1) r ON r."productId" = p."id"
+        WHERE p."ratingSum" <> coalesce(r.s, 0) OR p."ratingCount" <> coalesce(r.c, 0)`),
+    ).toBe(0);
+    // Comments: only on public posts that are not deleted; counted; mentions only tagged products.
+    expect(
+      await n(prisma.$queryRaw`
+        SELECT count(*) AS n FROM "PostComment" c JOIN "Post" p ON p."id" = c."postId"
+        WHERE p."visibility" <> 'PUBLIC' OR p."deletedAt" IS NOT NULL OR c."createdAt" < p."createdAt"`),
+    ).toBe(0);
+    expect(
+      await n(prisma.$queryRaw`
+        SELECT count(*) AS n FROM "Post" p WHERE p."commentCount" <> (SELECT count(*) FROM "PostComment" c WHERE c."postId" = p."id")`),
+    ).toBe(0);
+    expect(
+      await n(prisma.$queryRaw`
+        SELECT count(*) AS n FROM "PostComment" c, unnest(c."productIds") AS m(id)
+        WHERE NOT EXISTS (SELECT 1 FROM "ProductTag" t WHERE t."postId" = c."postId" AND t."productId" = m.id)`),
+    ).toBe(0);
+    expect(
+      await n(prisma.$queryRaw`SELECT count(*) AS n FROM "PostComment" WHERE cardinality("productIds") > 0`),
+    ).toBeGreaterThan(0);
+    // A live checkout's order number comes after the seeded ones.
+    const [sequence] = await prisma.$queryRaw<
+      { next: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"Order"', 'number')) AS next`;
+    const max = await prisma.order.aggregate({ _max: { number: true } });
+    expect(Number(sequence?.next ?? 0)).toBeGreaterThan(max._max.number ?? 0);
+  });
+
   it("varies currencies, with USD, EUR, GBP and one zero-decimal JPY shop", async () => {
     const rows = await prisma.shop.groupBy({ by: ["currencyCode"], _count: { _all: true } });
     const byCode = Object.fromEntries(rows.map((r) => [r.currencyCode, r._count._all]));

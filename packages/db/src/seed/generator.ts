@@ -5,6 +5,7 @@
 import { en, Faker } from "@faker-js/faker";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus, Role, ShopMemberRole } from "../generated/prisma/enums.ts";
+import { type CommentablePost, CommunityGenerator, type ReviewableProduct } from "./community.ts";
 import { type ContentShop, ContentGenerator, POST_WINDOW_DAYS } from "./content.ts";
 import { DeliveryGenerator, shopPolicies, variantGrams } from "./delivery.ts";
 import { Rng } from "./random.ts";
@@ -59,6 +60,8 @@ interface ProductRef {
   title: string;
   active: boolean;
   firstVariantId: string;
+  /** What an order line of the first variant copies (the seeded reviews' orders). */
+  firstVariant: { title: string; sku: string; price: number };
 }
 
 interface UserRow {
@@ -303,8 +306,23 @@ export class WorldGenerator {
     writer.begin("postLikes", totals.postLikes);
     writer.begin("postShares", totals.postShares);
     writer.begin("postEngagementHours", totals.postHours);
+    const titles = new Map(
+      contentShops.flatMap((shop) => shop.taggable.map((p) => [p.id, p.title] as const)),
+    );
+    const commentable: CommentablePost[] = [];
     for (let chunk = generator.chunk(chunkSize); chunk; chunk = generator.chunk(chunkSize)) {
       const c = chunk;
+      const open = new Map<string, CommentablePost>();
+      for (const post of c.posts)
+        if (post.visibility === "PUBLIC" && !post.deletedAt)
+          open.set(post.id ?? "", {
+            id: post.id ?? "",
+            createdAt: new Date(post.createdAt ?? 0).getTime(),
+            products: [],
+          });
+      for (const tag of c.productTags)
+        open.get(tag.postId)?.products.push({ id: tag.productId, title: titles.get(tag.productId) ?? "" });
+      commentable.push(...open.values());
       await writer.insert("posts", c.posts, (data) => prisma.post.createMany({ data }));
       await settleAll([
         writer.insert("productTags", c.productTags, (data) => prisma.productTag.createMany({ data })),
@@ -321,7 +339,13 @@ export class WorldGenerator {
       prisma.productEngagementHour.createMany({ data }),
     );
 
+    await this.writeCommunity(writer, shops, users, refsByShop, commentable);
+
     return {
+      postComments: writer.count("postComments"),
+      orders: writer.count("orders"),
+      orderLines: writer.count("orderLines"),
+      productReviews: writer.count("productReviews"),
       userFollows: writer.count("userFollows"),
       shopFollows: writer.count("shopFollows"),
       posts: writer.count("posts"),
@@ -331,6 +355,67 @@ export class WorldGenerator {
       postEngagementHours: writer.count("postEngagementHours"),
       productEngagementHours: writer.count("productEngagementHours"),
     };
+  }
+
+  // ── community ──
+
+  /**
+   * Reviews (each on a FULFILLED order of its author) and comments on public posts, then the
+   * counters they feed, recounted in SQL, and the order number sequence moved past the seeded
+   * numbers so live checkouts continue after them. Its own PRNG streams.
+   */
+  private async writeCommunity(
+    writer: Writer,
+    shops: ShopPlan[],
+    users: { buyers: UserRow[]; creators: UserRow[] },
+    refsByShop: ProductRef[][],
+    commentable: CommentablePost[],
+  ) {
+    const generator = new CommunityGenerator(
+      new Rng(this.seed, "community"),
+      new Rng(this.seed, "community-ids"),
+      this.base,
+      users.buyers.map((u) => u.id),
+      [...users.buyers, ...users.creators].map((u) => u.id),
+    );
+    const products: ReviewableProduct[] = shops.flatMap((shop) =>
+      (refsByShop[shop.index] ?? [])
+        .filter((r) => r.active)
+        .map((r) => ({
+          id: r.id,
+          shopId: shop.id,
+          currencyCode: shop.currencyCode,
+          title: r.title,
+          type: r.type,
+          variantId: r.firstVariantId,
+          variantTitle: r.firstVariant.title,
+          sku: r.firstVariant.sku,
+          price: r.firstVariant.price,
+          createdAt: r.createdAt,
+        })),
+    );
+    const { prisma } = writer;
+    const reviews = generator.reviews(products);
+    writer.begin("orders", reviews.orders.length);
+    await writer.insert("orders", reviews.orders, (data) => prisma.order.createMany({ data }));
+    writer.begin("orderLines", reviews.orderLines.length);
+    await writer.insert("orderLines", reviews.orderLines, (data) => prisma.orderLine.createMany({ data }));
+    writer.begin("productReviews", reviews.productReviews.length);
+    await writer.insert("productReviews", reviews.productReviews, (data) =>
+      prisma.productReview.createMany({ data }),
+    );
+    const comments = generator.comments(commentable);
+    writer.begin("postComments", comments.length);
+    await writer.insert("postComments", comments, (data) => prisma.postComment.createMany({ data }));
+    await prisma.$executeRawUnsafe(
+      `UPDATE "Product" p SET "ratingSum" = r.s, "ratingCount" = r.n FROM (SELECT "productId" AS id, sum("rating")::int AS s, count(*)::int AS n FROM "ProductReview" GROUP BY 1) r WHERE p."id" = r.id`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "Post" p SET "commentCount" = c.n FROM (SELECT "postId" AS id, count(*)::int AS n FROM "PostComment" GROUP BY 1) c WHERE p."id" = c.id`,
+    );
+    await prisma.$executeRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence('"Order"', 'number'), GREATEST(1, (SELECT coalesce(max("number"), 0) FROM "Order")), (SELECT count(*) > 0 FROM "Order"))`,
+    );
   }
 
   // ── time ──
@@ -564,6 +649,7 @@ export class WorldGenerator {
     const variantUpdated = new Date(updatedAt);
 
     let firstVariantId = "";
+    let firstVariant = { title: "", sku: "", price: 0 };
     let minPrice = Number.POSITIVE_INFINITY;
     let maxPrice = 0;
     let totalInventory = 0;
@@ -582,12 +668,17 @@ export class WorldGenerator {
         value: values[o]![valueIndex]!,
       }));
       const variantId = this.ids.uuid();
-      if (v === 0) firstVariantId = variantId;
+      const variantTitle = selected.map((s) => s.value).join(" / ");
+      const sku = `${shop.skuPrefix}-${String(n).padStart(5, "0")}-${String(v + 1).padStart(2, "0")}`;
+      if (v === 0) {
+        firstVariantId = variantId;
+        firstVariant = { title: variantTitle, sku, price };
+      }
       chunk.variants.push({
         id: variantId,
         productId: id,
-        title: selected.map((s) => s.value).join(" / "),
-        sku: `${shop.skuPrefix}-${String(n).padStart(5, "0")}-${String(v + 1).padStart(2, "0")}`,
+        title: variantTitle,
+        sku,
         position: v + 1,
         price,
         compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null,
@@ -665,6 +756,7 @@ export class WorldGenerator {
       title,
       active: status === "ACTIVE",
       firstVariantId,
+      firstVariant,
     };
   }
 

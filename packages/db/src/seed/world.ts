@@ -2,7 +2,8 @@
  * The deterministic demo world: users, shops (with shipping zones and rates, tax and return
  * policies; see ./delivery.ts), the platform's tax rates, a catalog (products with options,
  * variants with weights, some digital, and media), collections and content (posts with product
- * tags, likes, shares, follows and hourly engagement; see ./content.ts), generated from one
+ * tags, likes, shares, follows and hourly engagement; see ./content.ts), reviews on orders and
+ * comments (./community.ts), generated from one
  * integer seed.
  *
  * Everything that ends up in a row comes from the seed: text from a dedicated, seeded faker
@@ -58,6 +59,10 @@ export const SEED_PHASES = [
   "postShares",
   "postEngagementHours",
   "productEngagementHours",
+  "orders",
+  "orderLines",
+  "productReviews",
+  "postComments",
 ] as const;
 export type SeedPhase = (typeof SEED_PHASES)[number];
 
@@ -139,6 +144,11 @@ export interface SeedSummary {
     postShares: number;
     postEngagementHours: number;
     productEngagementHours: number;
+    /** FULFILLED orders that the seeded reviews stand on (one line each). */
+    orders: number;
+    orderLines: number;
+    productReviews: number;
+    postComments: number;
   };
   /** A few users whose externalIds are stable across seeds (`demo-buyer-1`, …). */
   users: {
@@ -159,6 +169,10 @@ export const SEED_BASE_DATE = new Date("2026-01-01T00:00:00Z");
 
 /** The tables the seed writes, children first. */
 export const SEEDED_TABLES = [
+  "PostComment",
+  "ProductReview",
+  "OrderLine",
+  "Order",
   "ProductEngagementHour",
   "PostEngagementHour",
   "PostShare",

@@ -29,6 +29,10 @@ export const PHASE_TABLE: Record<SeedPhase, (typeof SEEDED_TABLES)[number]> = {
   postShares: "PostShare",
   postEngagementHours: "PostEngagementHour",
   productEngagementHours: "ProductEngagementHour",
+  orders: "Order",
+  orderLines: "OrderLine",
+  productReviews: "ProductReview",
+  postComments: "PostComment",
 };
 
 /** Writes batches with bounded concurrency and reports progress per phase. */

@@ -93,9 +93,12 @@ export async function createComment(ctx: Context, input: CommentCreateInput): Pr
   return result;
 }
 
-export interface CommentDeleteResult extends PayloadShape {
+export interface CommentDeleteResult {
+  /** The deleted comment's id, or null when nothing was deleted. */
+  id: string | null;
   /** The post the comment was on. */
   postId: string | null;
+  userErrors: CommunityUserErrorShape[];
 }
 
 /**
@@ -112,8 +115,9 @@ export async function deleteComment(ctx: Context, commentId: string): Promise<Co
   });
   if (!comment)
     return {
-      ...failed([communityError("NOT_FOUND", "No comment you can see has this id.", ["id"])]),
+      id: null,
       postId: null,
+      userErrors: [communityError("NOT_FOUND", "No comment you can see has this id.", ["id"])],
     };
   const allowed =
     isPlatform(ctx) ||
@@ -126,5 +130,5 @@ export async function deleteComment(ctx: Context, commentId: string): Promise<Co
     UPDATE "Post" p SET "commentCount" = p."commentCount" - 1 FROM gone WHERE p."id" = gone."postId"
     RETURNING p."id"::text AS "postId"`;
   if (row) publishEngagement(ctx, row.postId);
-  return { ...succeeded(comment.id), postId: comment.post.id };
+  return { id: comment.id, postId: comment.post.id, userErrors: [] };
 }

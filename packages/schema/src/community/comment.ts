@@ -62,7 +62,7 @@ builder.prismaObjectFields("Post", (t) => ({
     cursor: "id",
     description: "Its comments, newest first.",
     totalCount: true,
-    query: { orderBy: { id: "desc" } },
+    query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
   }),
 }));
 
@@ -86,7 +86,11 @@ builder.queryField("postComments", (t) =>
         select: { id: true },
       });
       if (!post) return null;
-      return ctx.db.postComment.findMany({ ...query, where: { postId }, orderBy: { id: "desc" } });
+      return ctx.db.postComment.findMany({
+        ...query,
+        where: { postId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
     },
   }),
 );

@@ -148,7 +148,7 @@ const PostCommentDeletePayload = builder
       userErrors: t.field({
         type: [CommunityError.type],
         complexity: userErrorsCost,
-        resolve: (p) => firstUserErrors(p.userErrors) as never,
+        resolve: (p) => firstUserErrors(p.userErrors),
       }),
     }),
   });
@@ -162,7 +162,7 @@ builder.mutationField("postCommentDelete", (t) =>
     args: { input: t.arg({ type: PostCommentDeleteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(z.object({ id: globalId("PostComment") }), input);
-      if (!parsed.ok) return { ...failed(parsed.errors), postId: null };
+      if (!parsed.ok) return { id: null, postId: null, userErrors: parsed.errors };
       return comments.deleteComment(ctx, parsed.data.id);
     },
   }),

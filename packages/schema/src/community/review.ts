@@ -101,7 +101,7 @@ builder.prismaObjectFields("Product", (t) => ({
     description: "Its reviews, newest first; `rating` keeps those with that many stars.",
     args: { rating: t.arg.int({ required: false, validate: z.number().int().min(1).max(5) }) },
     totalCount: true,
-    query: (args) => ({ where: reviewOrder(args.rating), orderBy: { id: "desc" } }),
+    query: (args) => ({ where: reviewOrder(args.rating), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 }));
 
@@ -133,7 +133,7 @@ builder.queryField("productReviews", (t) =>
       return ctx.db.productReview.findMany({
         ...query,
         where: { productId, ...reviewOrder(args.rating) },
-        orderBy: { id: "desc" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
     },
   }),

@@ -40,13 +40,13 @@ CREATE TABLE "PostComment" (
 CREATE UNIQUE INDEX "ProductReview_orderLineId_key" ON "ProductReview"("orderLineId");
 
 -- CreateIndex
-CREATE INDEX "ProductReview_productId_id_idx" ON "ProductReview"("productId", "id" DESC);
+CREATE INDEX "ProductReview_productId_createdAt_id_idx" ON "ProductReview"("productId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "ProductReview_authorId_idx" ON "ProductReview"("authorId");
 
 -- CreateIndex
-CREATE INDEX "PostComment_postId_id_idx" ON "PostComment"("postId", "id" DESC);
+CREATE INDEX "PostComment_postId_createdAt_id_idx" ON "PostComment"("postId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "PostComment_authorId_createdAt_idx" ON "PostComment"("authorId", "createdAt");
