@@ -93,6 +93,9 @@ const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
   [/^productReview(Create|Reply)$/, ["Product", "ProductReview"]],
   // A comment's post counter arrives as a postEngagement event; the lists of comments go here.
   [/^postComment(Create|Delete)$/, ["PostComment"]],
+  // Hidden content leaves (and restored content comes back to) every list holding its type; its
+  // own answers and its parent's go by the contentModerated event too.
+  [/^moderationResolve$/, ["Post", "PostComment", "ProductReview", "Product"]],
 ];
 
 export function invalidationsForMutation(operation: OperationDefinitionNode): Entity[] {
@@ -120,6 +123,10 @@ export function invalidationsForEvent<T extends Topic>(
       return [object("Product", id)];
     case "postEngagement":
       return [object("Post", id)];
+    case "contentModerated": {
+      const { typename, parent } = payload as EventTopics["contentModerated"];
+      return parent ? [object(typename, id), object(parent.typename, parent.id)] : [object(typename, id)];
+    }
     case "liveSessionEvents": {
       const { pin } = payload as EventTopics["liveSessionEvents"];
       return pin

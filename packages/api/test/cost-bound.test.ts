@@ -606,6 +606,18 @@ describe("the SDK's operations", () => {
     ],
     ["postComments", () => ({ postId: state.post.id, first: 20 }), anonymous],
     ["postCommentDelete", input(() => ({ id: state.comment.id })), buyer],
+    ["contentReport", input(() => ({ targetId: state.post.id, reason: "SPAM", details: "SDK walk" })), buyer],
+    [
+      "moderationQueue",
+      () => ({ first: 20 }),
+      platform,
+      (d) => (state.moderationCase = d.moderationQueue.edges[0].node.id),
+    ],
+    [
+      "moderationResolve",
+      input(() => ({ caseId: state.moderationCase, action: "DISMISS", note: "SDK walk" })),
+      platform,
+    ],
     [
       "returnRequest",
       input(() => ({
@@ -665,6 +677,7 @@ describe("the SDK's operations", () => {
     ["shops", () => ({ first: 100 }), anonymous],
     ["productReviews", () => ({ productId: state.order3.lines[0].productId, first: 100 }), anonymous],
     ["postComments", () => ({ postId: w().posts[0], first: 100 }), anonymous],
+    ["moderationQueue", () => ({ first: 100 }), platform],
     ["viewer", () => ({ ordersFirst: 100, cartsFirst: 100, affiliateLinksFirst: 100 }), buyer],
   ];
 

@@ -288,6 +288,23 @@ beforeAll(async () => {
       { user: buyer },
     ),
   ).postCommentCreate.postComment.id as string;
+  // A moderation case: someone reported the public post.
+  ok(
+    await api.gql(
+      `mutation($input: ContentReportInput!) { contentReport(input: $input) { ${USER_ERRORS} } }`,
+      { input: { targetId: gid("Post", publicPost.id), reason: "SPAM" } },
+      { user: await api.token("victim-reporter", ["BUYER"]) },
+    ),
+  );
+  const moderationCase = gid(
+    "ModerationCase",
+    (
+      await prisma.moderationCase.findFirstOrThrow({
+        where: { targetId: publicPost.id },
+        select: { id: true },
+      })
+    ).id,
+  );
   // The open cart also holds goods that ship, so its delivery options can be chosen.
   const shipped = await commerce.product(shop.id, ["12.00"], 20, "Shipped mug", {
     requiresShipping: true,
@@ -385,6 +402,7 @@ beforeAll(async () => {
       reviewLine: gid("OrderLine", reviewLine.id),
       review,
       comment,
+      moderationCase,
       draftProduct: draft.id,
       draftVariant: draft.variants[0]!.id,
       activeProduct: active.id,
@@ -471,7 +489,7 @@ async function victimRows() {
     include: { lines: byId, payments: byId, refunds: byId, returns: byId, fulfillments: byId },
   };
   const link = { ...byId, include: { clicks: byId } };
-  const [users, shop, webhookEvents] = await Promise.all([
+  const [users, shop, webhookEvents, moderationCases] = await Promise.all([
     db.user.findMany({
       where: { id: { in: victim.userIds } },
       ...byId,
@@ -490,6 +508,7 @@ async function victimRows() {
         addresses: byId,
         reviews: byId,
         comments: byId,
+        reports: byId,
       },
     }),
     db.shop.findUniqueOrThrow({
@@ -520,8 +539,9 @@ async function victimRows() {
       },
     }),
     db.webhookEvent.findMany({ where: { shopId: victim.shopId }, ...byId }),
+    db.moderationCase.findMany({ ...byId, include: { reports: byId } }),
   ]);
-  return { users, shop, webhookEvents };
+  return { users, shop, webhookEvents, moderationCases };
 }
 
 /** A plausible value for a non-ID argument of a query, so that checks past input validation are reached. */
@@ -1082,6 +1102,21 @@ const WALK: [string, Case][] = [
     "postCommentDelete",
     // By the post's author: the walk's postUpdate may have made the post private by now.
     { does: "delete", type: "PostComment", owner: "creator", ids: { id: "comment" }, once: true },
+  ],
+  // Outsiders cannot see the private post, so cannot report it; its author can.
+  [
+    "contentReport",
+    { does: "create", type: "ContentReport", owner: "creator", ids: { targetId: "privatePost" }, once: true },
+  ],
+  [
+    "moderationResolve",
+    {
+      does: "update",
+      type: "ModerationCase",
+      owner: "platform",
+      ids: { caseId: "moderationCase" },
+      once: true,
+    },
   ],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "privatePost" }, once: true }],
   ["postDelete", { does: "delete", type: "Post", owner: "creator", ids: { id: "publicPost" }, once: true }],

@@ -188,6 +188,12 @@ beforeAll(async () => {
     select: { id: true },
   });
   add("PostComment", hiddenComment.id, author, false);
+  // A moderation case: the platform's only.
+  const moderationCase = await prisma.moderationCase.create({
+    data: { targetKind: "POST", targetId: publicPost.postDbId, reportCount: 0 },
+    select: { id: true },
+  });
+  add("ModerationCase", moderationCase.id, { key: "secret" }, false);
   const invitation = await prisma.affiliateInvitation.create({
     data: { programId: program.id, creatorId: creator.id },
     select: { id: true },

@@ -6,7 +6,11 @@
  * - with subscriptions: the core plus the chunks it imports dynamically (graphql-ws's client,
  *   loaded on the first subscription).
  * Sizes are gzipped (level 9) per file and summed, as a browser fetches them. Fails when the
- * core entry is over 7 KB gzipped (7,168 bytes), or when its core path includes graphql-ws.
+ * core entry is over 8 KB gzipped (8,192 bytes), or when its core path includes graphql-ws.
+ *
+ * The core carries every operation's document (about 60 bytes gzipped each: 94 operations are
+ * 7.2 KB with the client): the budget grows with the API in steps, and when the platform's and
+ * merchants' operations outweigh a storefront's, they move to an entry of their own.
  */
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -15,7 +19,7 @@ import { build, type Metafile } from "esbuild";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const budgets: Record<string, number | undefined> = {
-  "dist/index.js": 7 * 1024,
+  "dist/index.js": 8 * 1024,
   "dist/elements.js": undefined,
 };
 let failed = false;

@@ -99,4 +99,6 @@ export interface ViewerDataExport {
   affiliateClicks?: ExportedRecord[];
   comments?: ExportedRecord[];
   reviews?: ExportedRecord[];
+  reports?: ExportedRecord[];
+  moderationDecisions?: ExportedRecord[];
 }

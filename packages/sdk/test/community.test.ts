@@ -104,3 +104,41 @@ describe("comments", () => {
     expect((await stranger.postComments({ postId }))?.totalCount).toBe(0);
   });
 });
+
+describe("moderation", () => {
+  it("contentReport by a viewer; moderationQueue and moderationResolve by the platform hide the comment from others", async () => {
+    const creator = live.client({
+      userToken: await live.api.token("community-creator-2", ["BUYER", "CREATOR"]),
+    });
+    const platform = live.client({ key: "secret" });
+    const { post } = await creator.postCreate({
+      caption: "Moderated",
+      media: { kind: "IMAGE", url: "https://cdn.example/m.jpg", width: 1080, height: 1350 },
+      productTags: [],
+    });
+    const postId = post?.id ?? "";
+    const { postComment } = await stranger.postCommentCreate({ postId, body: "Cheap pills here" });
+    const commentId = postComment?.id ?? "";
+    const reported = await buyer.contentReport({ targetId: commentId, reason: "SPAM", details: "Spam link" });
+    expect(reported.userErrors).toEqual([]);
+    expect(
+      (await buyer.contentReport({ targetId: commentId, reason: "SPAM" })).userErrors.map((e) => e.code),
+    ).toEqual(["ALREADY_REPORTED"]);
+    const queue = await platform.moderationQueue({ targetKind: "COMMENT" });
+    const found = queue?.edges.find((e) => e.node.comment?.id === commentId)?.node;
+    expect(found).toMatchObject({
+      status: "OPEN",
+      reportCount: 1,
+      reports: [{ reason: "SPAM", details: "Spam link" }],
+    });
+    const decided = await platform.moderationResolve({
+      caseId: found?.id ?? "",
+      action: "HIDE",
+      note: "Spam",
+    });
+    expect(decided.case).toMatchObject({ status: "HIDDEN", comment: { moderationStatus: "HIDDEN" } });
+    expect((await buyer.postComments({ postId }))?.totalCount).toBe(0);
+    const own = await stranger.postComments({ postId });
+    expect(own?.edges.map((e) => e.node.moderationStatus)).toEqual(["HIDDEN"]);
+  });
+});

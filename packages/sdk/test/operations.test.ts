@@ -240,6 +240,8 @@ const EXPORT_SECTIONS = Object.keys({
   affiliateClicks: 0,
   comments: 0,
   reviews: 0,
+  reports: 0,
+  moderationDecisions: 0,
 } satisfies Record<keyof ViewerDataExport, 0>);
 
 describe("privacy: export and erasure", () => {

@@ -8,13 +8,20 @@ import type { Context } from "../context.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { visiblePostWhere } from "../shared/access.ts";
+import { isPlatform, visiblePostWhere } from "../shared/access.ts";
+import { ModerationStatusEnum } from "./moderation.ts";
 import { requestLoader } from "../shared/loader.ts";
 import { COMMUNITY_LIMITS } from "./errors.ts";
 
-/** The comments the caller may see: those on posts they can see. */
+/** The comments the caller may see: on posts they can see, and not hidden unless their own (the platform sees all). */
 export function visibleCommentWhere(ctx: Context): Prisma.PostCommentWhereInput {
-  return { post: visiblePostWhere(ctx) };
+  return { post: visiblePostWhere(ctx), ...notHiddenFor(ctx) };
+}
+
+/** Not hidden by moderation, unless the caller wrote it; nothing for the platform. */
+function notHiddenFor(ctx: Context): Prisma.PostCommentWhereInput {
+  if (isPlatform(ctx)) return {};
+  return ctx.user ? { OR: [{ hiddenAt: null }, { authorId: ctx.user.id }] } : { hiddenAt: null };
 }
 
 /** Active products by id with the GraphQL selection, batched per request (one statement per page of comments). */
@@ -52,6 +59,12 @@ export const PostCommentType = builder.prismaNode("PostComment", {
         return products.filter((p): p is Product => p !== null);
       },
     }),
+    moderationStatus: t.field({
+      type: ModerationStatusEnum,
+      description: "HIDDEN when moderation hid it: then only its author (and the platform) see it.",
+      select: { hiddenAt: true },
+      resolve: (c) => (c.hiddenAt ? "HIDDEN" : "VISIBLE"),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -62,7 +75,7 @@ builder.prismaObjectFields("Post", (t) => ({
     cursor: "id",
     description: "Its comments, newest first.",
     totalCount: true,
-    query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+    query: (_args, ctx) => ({ where: notHiddenFor(ctx), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 }));
 
@@ -77,7 +90,9 @@ builder.queryField("postComments", (t) =>
     maxSize: limits.maxPageSize,
     args: { postId: t.arg.id({ required: true }) },
     totalCount: (_root, args, ctx) =>
-      ctx.db.postComment.count({ where: { postId: decodeId(String(args.postId), "Post") ?? "" } }),
+      ctx.db.postComment.count({
+        where: { postId: decodeId(String(args.postId), "Post") ?? "", ...notHiddenFor(ctx) },
+      }),
     resolve: async (query, _root, args, ctx) => {
       const postId = decodeId(String(args.postId), "Post");
       if (postId === null) throw badInput("`postId` is not a valid Post ID.");
@@ -88,7 +103,7 @@ builder.queryField("postComments", (t) =>
       if (!post) return null;
       return ctx.db.postComment.findMany({
         ...query,
-        where: { postId },
+        where: { postId, ...notHiddenFor(ctx) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
     },

@@ -21,6 +21,12 @@ export const CommunityError = defineUserError("Community", {
     "Returned when every such order line of the caller already has a review (one review per line).",
   POST_DELETED: "Returned when commenting on a post that was deleted.",
   PRODUCT_NOT_AVAILABLE: "Returned when a comment mentions a product that is not active.",
+  ALREADY_REPORTED:
+    "Returned when the caller reported this content before (one report per user and content).",
+  INVALID_TRANSITION:
+    "Returned when a moderation decision does not apply to the case's status: hiding hidden content, restoring content that is not hidden, dismissing a case that is not OPEN.",
+  TARGET_GONE:
+    "Returned when the reported content was deleted before the decision; the case is closed as DISMISSED.",
 });
 
 export type CommunityErrorCode = (typeof CommunityError.codes)[number];

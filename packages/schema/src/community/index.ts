@@ -1,4 +1,5 @@
-// The community domain: reviews, comments (and, with moderation, reports). Imported for its types.
+// The community domain: reviews, comments, reports and moderation. Imported for its types.
+import "./moderation.ts";
 import "./review.ts";
 import "./comment.ts";
 import "./mutations.ts";

@@ -11,13 +11,20 @@ import type { Context } from "../context.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { visibleProductWhere } from "../shared/access.ts";
+import { isPlatform, visibleProductWhere } from "../shared/access.ts";
+import { ModerationStatusEnum } from "./moderation.ts";
 import { mediaUrl } from "../shared/media-url.ts";
 import { COMMUNITY_LIMITS } from "./errors.ts";
 
-/** The reviews the caller may see: of products they can see, by authors not erased. */
+/** The reviews the caller may see: of products they can see, by authors not erased, not hidden unless their own. */
 export async function visibleReviewWhere(ctx: Context): Promise<Prisma.ProductReviewWhereInput> {
-  return { authorId: { not: null }, product: await visibleProductWhere(ctx) };
+  return { authorId: { not: null }, product: await visibleProductWhere(ctx), ...notHiddenFor(ctx) };
+}
+
+/** Not hidden by moderation, unless the caller wrote it; nothing for the platform. */
+function notHiddenFor(ctx: Context): Prisma.ProductReviewWhereInput {
+  if (isPlatform(ctx)) return {};
+  return ctx.user ? { OR: [{ hiddenAt: null }, { authorId: ctx.user.id }] } : { hiddenAt: null };
 }
 
 const ReviewReply = builder.objectRef<{ body: string; createdAt: Date }>("ProductReviewReply").implement({
@@ -66,6 +73,12 @@ export const ProductReviewType = builder.prismaNode("ProductReview", {
       select: { reply: true, repliedAt: true },
       resolve: (r) => (r.reply !== null && r.repliedAt ? { body: r.reply, createdAt: r.repliedAt } : null),
     }),
+    moderationStatus: t.field({
+      type: ModerationStatusEnum,
+      description: "HIDDEN when moderation hid it: then only its author (and the platform) see it.",
+      select: { hiddenAt: true },
+      resolve: (r) => (r.hiddenAt ? "HIDDEN" : "VISIBLE"),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -85,8 +98,9 @@ const ProductRating = builder.objectRef<{ sum: number; count: number }>("Product
   }),
 });
 
-const reviewOrder = (rating: number | null | undefined): Prisma.ProductReviewWhereInput => ({
+const reviewOrder = (ctx: Context, rating: number | null | undefined): Prisma.ProductReviewWhereInput => ({
   authorId: { not: null },
+  ...notHiddenFor(ctx),
   ...(rating == null ? {} : { rating }),
 });
 
@@ -101,7 +115,10 @@ builder.prismaObjectFields("Product", (t) => ({
     description: "Its reviews, newest first; `rating` keeps those with that many stars.",
     args: { rating: t.arg.int({ required: false, validate: z.number().int().min(1).max(5) }) },
     totalCount: true,
-    query: (args) => ({ where: reviewOrder(args.rating), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    query: (args, ctx) => ({
+      where: reviewOrder(ctx, args.rating),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
   }),
 }));
 
@@ -120,7 +137,10 @@ builder.queryField("productReviews", (t) =>
     },
     totalCount: (_root, args, ctx) =>
       ctx.db.productReview.count({
-        where: { productId: decodeId(String(args.productId), "Product") ?? "", ...reviewOrder(args.rating) },
+        where: {
+          productId: decodeId(String(args.productId), "Product") ?? "",
+          ...reviewOrder(ctx, args.rating),
+        },
       }),
     resolve: async (query, _root, args, ctx) => {
       const productId = decodeId(String(args.productId), "Product");
@@ -132,7 +152,7 @@ builder.queryField("productReviews", (t) =>
       if (!product) return null;
       return ctx.db.productReview.findMany({
         ...query,
-        where: { productId, ...reviewOrder(args.rating) },
+        where: { productId, ...reviewOrder(ctx, args.rating) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
     },

@@ -195,7 +195,7 @@ async function loadPosts(
 function trendingPageSql(hour: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT s."postId" AS "id", s."score" FROM "TrendingPostScore" s JOIN "Post" p ON p."id" = s."postId"
-    WHERE s."hour" = ${utc(hour)} AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'`;
+    WHERE s."hour" = ${utc(hour)} AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL AND p."visibility" = 'PUBLIC'`;
 }
 
 /**
@@ -249,7 +249,7 @@ export function forYouSql(userId: string, asOf: Date, window: ForwardWindow | nu
       FROM candidates c
       CROSS JOIN LATERAL (
         SELECT p."authorId", p."shopId", p."hashtags" FROM "Post" p
-        WHERE p."id" = c."postId" AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' OFFSET 0
+        WHERE p."id" = c."postId" AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL AND p."visibility" = 'PUBLIC' OFFSET 0
       ) p
       CROSS JOIN LATERAL (SELECT (p."shopId" IS NULL AND p."authorId" IN (SELECT "followeeId" FROM followed_users))
                                  OR p."shopId" IN (SELECT "shopId" FROM followed_shops) AS "followed") f

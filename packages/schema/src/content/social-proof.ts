@@ -38,7 +38,7 @@ export async function loadSocialProof(
       SELECT count(*) AS post_count, sum(p."likeCount") AS like_count
       FROM "Post" p
       WHERE p."id" IN (SELECT t."postId" FROM "ProductTag" t WHERE t."productId" = ids."id")
-        AND p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC'
+        AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL AND p."visibility" = 'PUBLIC'
     ) posts ON true
     LEFT JOIN LATERAL (
       SELECT sum(l."quantity" - l."refundedQuantity") AS units

@@ -5,6 +5,7 @@ import type { EventTopics } from "../shared/events.ts";
 import { decodeId } from "../shared/input.ts";
 import {
   currentStateArgs,
+  endWhenHidden,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -55,10 +56,15 @@ builder.subscriptionField("postEngagement", (t) =>
         select: { id: true },
       });
       if (!post) throw forbidden("No post you may see has this id.");
-      return subscribeEvents(ctx, "postEngagement", id, {
-        minIntervalMs: ENGAGEMENT_EVENT_INTERVAL_MS,
-        withCurrentState: args.withCurrentState,
-      });
+      return endWhenHidden(
+        ctx,
+        subscribeEvents(ctx, "postEngagement", id, {
+          minIntervalMs: ENGAGEMENT_EVENT_INTERVAL_MS,
+          withCurrentState: args.withCurrentState,
+        }),
+        id,
+        "The post was hidden by moderation.",
+      );
     },
     resolve: (event) => event,
   }),

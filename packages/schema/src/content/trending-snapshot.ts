@@ -47,7 +47,7 @@ export function trendingSql(hour: Date): Prisma.Sql {
       SELECT n."id", 0::bigint FROM "Post" n WHERE n."createdAt" >= ${utc(from)} AND n."createdAt" < ${utc(hour)}
     ) c
     JOIN "Post" p ON p."id" = c."postId"
-    WHERE p."deletedAt" IS NULL AND p."visibility" = 'PUBLIC' AND p."createdAt" < ${utc(hour)}
+    WHERE p."deletedAt" IS NULL AND p."hiddenAt" IS NULL AND p."visibility" = 'PUBLIC' AND p."createdAt" < ${utc(hour)}
     GROUP BY c."postId", p."authorId", p."shopId"`;
 }
 

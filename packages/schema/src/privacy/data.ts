@@ -46,6 +46,16 @@ export const USER_DATA: Record<
       "anonymised: title, text and images removed and the author cleared, so it leaves Product.reviews; the rating stays in the product's rating (a star count tied to no one is not personal data, and the product's average does not move when a reviewer leaves)",
     afterErasure: "refused",
   },
+  "ContentReport.reporterId": {
+    exported: "reports",
+    erased: "deleted; their cases' reportCount goes down",
+    afterErasure: "refused",
+  },
+  "ModerationCase.decidedById": {
+    exported: "moderationDecisions",
+    erased: "cleared: the decision stays on the case, by no one",
+    afterErasure: "allowed",
+  },
   "PostView.viewerKey": {
     exported: "views",
     erased: "deleted; viewCount and hourly views go down",
@@ -167,6 +177,8 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     affiliateClicks,
     comments,
     reviews,
+    reports,
+    moderationDecisions,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.shopMember.findMany({ where: { userId }, orderBy: { shopId: "asc" } }),
@@ -203,6 +215,12 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
       WHERE c."visitorId" IN (${userVisitors(userId)}) ORDER BY c."id"`,
     db.postComment.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } }),
     db.productReview.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } }),
+    db.contentReport.findMany({ where: { reporterId: userId }, orderBy: { id: "asc" } }),
+    db.moderationCase.findMany({
+      where: { decidedById: userId },
+      select: { id: true, targetKind: true, targetId: true, status: true, decidedAt: true, note: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -228,6 +246,8 @@ export async function exportUserData(db: PrismaClient, userId: string): Promise<
     affiliateClicks,
     comments,
     reviews,
+    reports,
+    moderationDecisions,
   };
 }
 
@@ -295,6 +315,10 @@ export async function eraseUser(
       WITH gone AS (DELETE FROM "PostComment" WHERE "authorId" = ${userId}::uuid RETURNING "postId"),
       per_post AS (SELECT "postId", count(*)::int AS n FROM gone GROUP BY "postId")
       UPDATE "Post" p SET "commentCount" = p."commentCount" - per_post.n FROM per_post WHERE p."id" = per_post."postId"`;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "ContentReport" WHERE "reporterId" = ${userId}::uuid RETURNING "caseId")
+      UPDATE "ModerationCase" c SET "reportCount" = c."reportCount" - 1 FROM gone WHERE c."id" = gone."caseId"`;
+    await tx.moderationCase.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.productReview.updateMany({
       where: { authorId: userId },
       data: { authorId: null, title: "", body: "", mediaUrls: [], anonymisedAt: now },

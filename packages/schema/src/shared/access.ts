@@ -233,13 +233,19 @@ export function visiblePostWhere(
 ): Prisma.PostWhereInput {
   const deleted: Prisma.PostWhereInput = options.includeDeleted ? {} : { deletedAt: null };
   if (isPlatform(ctx)) return deleted;
-  const visible: Prisma.PostWhereInput[] = [{ visibility: "PUBLIC" }];
+  // Hidden by moderation: for its author and its shop's members only.
+  const visible: Prisma.PostWhereInput[] = [{ visibility: "PUBLIC", hiddenAt: null }];
   const user = ctx.user;
   if (user) {
     visible.push(
       { authorId: user.id },
-      { visibility: "FOLLOWERS", shopId: null, author: { followers: { some: { followerId: user.id } } } },
-      { visibility: "FOLLOWERS", shop: { followers: { some: { followerId: user.id } } } },
+      {
+        visibility: "FOLLOWERS",
+        hiddenAt: null,
+        shopId: null,
+        author: { followers: { some: { followerId: user.id } } },
+      },
+      { visibility: "FOLLOWERS", hiddenAt: null, shop: { followers: { some: { followerId: user.id } } } },
     );
     const member = memberShopWhere(ctx);
     if (member) visible.push({ shop: member });

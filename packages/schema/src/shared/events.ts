@@ -82,6 +82,21 @@ export interface EventTopics {
    * authenticator refuses their token from now on and ends their connections.
    */
   userErased: { userId: string };
+  /**
+   * Moderation hid or restored content (id: the content's database id): subscriptions to it end
+   * when it is hidden, and cached answers holding it, or its parent (a comment's post, a review's
+   * product, whose counters changed), are dropped.
+   */
+  contentModerated: ContentModeratedPayload;
+}
+
+export interface ContentModeratedPayload {
+  /** The GraphQL type of the content: Post, PostComment or ProductReview. */
+  typename: string;
+  targetId: string;
+  hidden: boolean;
+  /** The type and id of the object whose counters changed with it (a comment's post, a review's product). */
+  parent: { typename: string; id: string } | null;
 }
 
 /** The one id `userErased` events are published on. */

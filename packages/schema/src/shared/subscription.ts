@@ -2,6 +2,7 @@
  * Subscription plumbing shared by the domains: an event stream for a subscription field, and
  * the `refetch` flag every event type carries.
  */
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { EventTopics, Topic } from "./events.ts";
@@ -66,6 +67,50 @@ export function subscribeEvents<T extends Topic>(
     },
     async return() {
       await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/**
+ * `inner`, ended with FORBIDDEN as soon as moderation hides the content `targetId` (a
+ * `contentModerated` event): hidden content leaves subscriptions at once, as it leaves reads.
+ */
+export function endWhenHidden<T>(
+  ctx: Context,
+  inner: AsyncIterableIterator<T>,
+  targetId: string,
+  message: string,
+): AsyncIterableIterator<T> {
+  const moderated = ctx.events.subscribe("contentModerated", targetId, { minIntervalMs: 0 });
+  let hidden: Promise<"hidden"> | null = null;
+  const whenHidden = (): Promise<"hidden"> =>
+    (hidden ??= (async () => {
+      for (;;) {
+        const next = await moderated.next();
+        if (next.done || (next.value.kind === "event" && next.value.payload.hidden)) return "hidden" as const;
+      }
+    })());
+  const close = async () => {
+    await moderated.return?.();
+    await inner.return?.();
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      const result = await Promise.race([inner.next(), whenHidden()]);
+      if (result === "hidden") {
+        await close();
+        throw new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+      }
+      if (result.done) await moderated.return?.();
+      return result;
+    },
+    async return() {
+      await close();
       return { value: undefined, done: true };
     },
     [Symbol.asyncIterator]() {

@@ -45,8 +45,8 @@ export function eventType(topic: WebhookTopic): string {
 }
 
 export interface WebhookEventInput {
-  /** The shop the event is about: its endpoints and the platform's receive it. */
-  shopId: string;
+  /** The shop the event is about: its endpoints and the platform's receive it (null: the platform's only). */
+  shopId: string | null;
   data: Record<string, unknown>;
 }
 

@@ -406,6 +406,8 @@ export type CommissionStatus =
   | 'PENDING';
 
 export type CommunityErrorCode =
+  /** Returned when the caller reported this content before (one report per user and content). */
+  | 'ALREADY_REPORTED'
   /** Returned when every such order line of the caller already has a review (one review per line). */
   | 'ALREADY_REVIEWED'
   /** Returned when a required text is empty. */
@@ -416,6 +418,8 @@ export type CommunityErrorCode =
   | 'INVALID'
   /** Returned when an ID is malformed or names an object of another type. */
   | 'INVALID_ID'
+  /** Returned when a moderation decision does not apply to the case's status: hiding hidden content, restoring content that is not hidden, dismissing a case that is not OPEN. */
+  | 'INVALID_TRANSITION'
   /** Returned when a number is below its minimum (for example a negative price or quantity). */
   | 'LESS_THAN_MINIMUM'
   /** Returned when the caller has no paid or delivered (and not wholly refunded) order line of the product to review. */
@@ -426,6 +430,8 @@ export type CommunityErrorCode =
   | 'POST_DELETED'
   /** Returned when a comment mentions a product that is not active. */
   | 'PRODUCT_NOT_AVAILABLE'
+  /** Returned when the reported content was deleted before the decision; the case is closed as DISMISSED. */
+  | 'TARGET_GONE'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
   /** Returned when a text or list is shorter than allowed. */
@@ -470,6 +476,26 @@ export type ContentErrorCode =
   | 'VARIANT_MISMATCH'
   /** Returned when postView has neither a user token nor a sessionId to count the view by. */
   | 'VIEWER_REQUIRED';
+
+export type ContentReportInput = {
+  /** What is wrong, in the reporter's words (at most 1,000 characters). */
+  details?: string | null | undefined;
+  reason: ContentReportReason;
+  /** A post, comment or review the caller can see. */
+  targetId: string | number;
+};
+
+/** Why content is reported. */
+export type ContentReportReason =
+  | 'COUNTERFEIT'
+  | 'HARASSMENT'
+  | 'HATE'
+  | 'MISINFORMATION'
+  | 'NUDITY'
+  | 'OTHER'
+  | 'SCAM'
+  | 'SPAM'
+  | 'VIOLENCE';
 
 /** An ISO 4217 currency code. */
 export type CurrencyCode =
@@ -896,6 +922,41 @@ export type MediaInput = {
 export type MediaKind =
   | 'IMAGE'
   | 'VIDEO';
+
+export type ModerationAction =
+  /** The reports are unfounded; the content stays as it is. */
+  | 'DISMISS'
+  /** Hide the content from everyone but its author and the platform. */
+  | 'HIDE'
+  /** Show hidden content again. */
+  | 'RESTORE';
+
+/** OPEN: reports wait for a decision. HIDDEN: the content is hidden. DISMISSED: the reports were unfounded (a new report opens the case again). RESTORED: hidden, then shown again. */
+export type ModerationCaseStatus =
+  | 'DISMISSED'
+  | 'HIDDEN'
+  | 'OPEN'
+  | 'RESTORED';
+
+export type ModerationResolveInput = {
+  action: ModerationAction;
+  caseId: string | number;
+  /** Why, for the record (at most 1,000 characters). */
+  note?: string | null | undefined;
+};
+
+/** VISIBLE to everyone who may see it, or HIDDEN by moderation (then to its author and the platform only). */
+export type ModerationStatus =
+  | 'HIDDEN'
+  | 'VISIBLE';
+
+/** What a case is about. Reports take posts, comments and reviews. */
+export type ModerationTargetKind =
+  | 'COMMENT'
+  | 'LIVE_SESSION'
+  | 'POST'
+  | 'PRODUCT'
+  | 'REVIEW';
 
 export type OrderCancelInput = {
   id: string | number;
@@ -1646,6 +1707,7 @@ export type WebhookErrorCode =
 /** What an endpoint is told about: ORDER_PAID (order.paid), ORDER_REFUNDED, ORDER_FULFILLED (some or all of an order shipped: the fulfilment with its lines and tracking), RETURN_REQUESTED (a buyer asked to return goods), COMMISSION_PAYABLE, INVENTORY_LOW (a variant fell below its shop's lowStockThreshold). */
 export type WebhookTopic =
   | 'COMMISSION_PAYABLE'
+  | 'CONTENT_MODERATED'
   | 'INVENTORY_LOW'
   | 'ORDER_FULFILLED'
   | 'ORDER_PAID'
@@ -1950,12 +2012,38 @@ export type ReturnRequestMutationVariables = Exact<{
 
 export type ReturnRequestMutation = { returnRequest: { return: { id: string, status: ReturnStatus, reason: string, restock: boolean, declineReason: string | null, createdAt: string, decidedAt: string | null, lines: Array<{ quantity: number, line: { id: string } }>, refund: { status: RefundStatus, amount: { amount: string, currencyCode: CurrencyCode } } | null } | null, userErrors: Array<{ code: ReturnErrorCode, field: Array<string> | null, message: string, quantityReturnable: number | null }> } };
 
+export type ContentReportMutationVariables = Exact<{
+  input: ContentReportInput;
+}>;
+
+
+export type ContentReportMutation = { contentReport: { report: { reason: ContentReportReason, details: string, createdAt: string } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ModerationQueueQueryVariables = Exact<{
+  status?: ModerationCaseStatus | null | undefined;
+  targetKind?: ModerationTargetKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ModerationQueueQuery = { moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } }> } };
+
+export type ModerationResolveMutationVariables = Exact<{
+  input: ModerationResolveInput;
+}>;
+
+
+export type ModerationResolveMutation = { moderationResolve: { case: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+
 export type PostCommentCreateMutationVariables = Exact<{
   input: PostCommentCreateInput;
 }>;
 
 
-export type PostCommentCreateMutation = { postCommentCreate: { postComment: { id: string, body: string, createdAt: string, post: { id: string, commentCount: number }, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+export type PostCommentCreateMutation = { postCommentCreate: { postComment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, post: { id: string, commentCount: number }, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostCommentDeleteMutationVariables = Exact<{
   input: PostCommentDeleteInput;
@@ -1973,21 +2061,21 @@ export type PostCommentsQueryVariables = Exact<{
 }>;
 
 
-export type PostCommentsQuery = { postComments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } }> } | null };
+export type PostCommentsQuery = { postComments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } }> } | null };
 
 export type ProductReviewCreateMutationVariables = Exact<{
   input: ProductReviewCreateInput;
 }>;
 
 
-export type ProductReviewCreateMutation = { productReviewCreate: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, product: { id: string, rating: { average: number | null, count: number } }, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductReviewCreateMutation = { productReviewCreate: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, product: { id: string, rating: { average: number | null, count: number } }, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductReviewReplyMutationVariables = Exact<{
   input: ProductReviewReplyInput;
 }>;
 
 
-export type ProductReviewReplyMutation = { productReviewReply: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+export type ProductReviewReplyMutation = { productReviewReply: { productReview: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductReviewsQueryVariables = Exact<{
   productId: string | number;
@@ -1999,7 +2087,7 @@ export type ProductReviewsQueryVariables = Exact<{
 }>;
 
 
-export type ProductReviewsQuery = { productReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } }> } | null };
+export type ProductReviewsQuery = { productReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } }> } | null };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
@@ -2213,9 +2301,11 @@ export type AttributionFieldsFragment = { postId: string | null, productTagId: s
 
 export type UserFieldsFragment = { id: string, handle: string, displayName: string | null, avatarUrl: string | null, isCreator: boolean, followerCount: number, followingCount: number, viewerIsFollowing: boolean };
 
-export type ProductReviewFieldsFragment = { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null };
+export type ProductReviewFieldsFragment = { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null };
 
-export type PostCommentFieldsFragment = { id: string, body: string, createdAt: string, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> };
+export type PostCommentFieldsFragment = { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> };
+
+export type ModerationCaseFieldsFragment = { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> };
 
 export type ProductTagFieldsFragment = { id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null };
 
@@ -2255,6 +2345,7 @@ export type NodeQuery = { node:
     | { __typename: 'LivePinnedProduct', id: string }
     | { __typename: 'LiveSession', id: string }
     | { __typename: 'Media', id: string }
+    | { __typename: 'ModerationCase', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
@@ -2291,6 +2382,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'LivePinnedProduct', id: string }
     | { __typename: 'LiveSession', id: string }
     | { __typename: 'Media', id: string }
+    | { __typename: 'ModerationCase', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
     | { __typename: 'Post', id: string }
@@ -3209,55 +3301,6 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   viewerIsFollowing
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
-export const ProductReviewFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ProductReviewFields on ProductReview {
-  id
-  rating
-  title
-  body
-  variantTitle
-  createdAt
-  media {
-    url
-  }
-  author {
-    id
-    handle
-    displayName
-    avatarUrl
-  }
-  reply {
-    body
-    createdAt
-  }
-}
-    `, {"fragmentName":"ProductReviewFields"}) as unknown as TypedDocumentString<ProductReviewFieldsFragment, unknown>;
-export const PostCommentFieldsFragmentDoc = new TypedDocumentString(`
-    fragment PostCommentFields on PostComment {
-  id
-  body
-  createdAt
-  author {
-    id
-    handle
-    displayName
-    avatarUrl
-  }
-  products {
-    id
-    handle
-    title
-    priceRange {
-      min {
-        ...MoneyFields
-      }
-    }
-  }
-}
-    fragment MoneyFields on Money {
-  amount
-  currencyCode
-}`, {"fragmentName":"PostCommentFields"}) as unknown as TypedDocumentString<PostCommentFieldsFragment, unknown>;
 export const ProductTagFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductTagFields on ProductTag {
   id
@@ -3365,6 +3408,200 @@ fragment ProductTagFields on ProductTag {
     }
   }
 }`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+export const PostCommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  moderationStatus
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"PostCommentFields"}) as unknown as TypedDocumentString<PostCommentFieldsFragment, unknown>;
+export const ProductReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+  moderationStatus
+}
+    `, {"fragmentName":"ProductReviewFields"}) as unknown as TypedDocumentString<ProductReviewFieldsFragment, unknown>;
+export const ModerationCaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModerationCaseFields on ModerationCase {
+  id
+  targetKind
+  status
+  reportCount
+  lastReportedAt
+  decidedAt
+  note
+  post {
+    ...PostFields
+    moderationStatus
+  }
+  comment {
+    ...PostCommentFields
+  }
+  review {
+    ...ProductReviewFields
+  }
+  reports {
+    reason
+    details
+    createdAt
+    reporter {
+      id
+      handle
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+  moderationStatus
+}
+fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  moderationStatus
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  commentCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`, {"fragmentName":"ModerationCaseFields"}) as unknown as TypedDocumentString<ModerationCaseFieldsFragment, unknown>;
 export const BuyerAddressFieldsFragmentDoc = new TypedDocumentString(`
     fragment BuyerAddressFields on BuyerAddress {
   id
@@ -7278,6 +7515,347 @@ fragment MoneyFields on Money {
   amount
   currencyCode
 }`) as unknown as TypedDocumentString<ReturnRequestMutation, ReturnRequestMutationVariables>;
+export const ContentReportDocument = new TypedDocumentString(`
+    mutation ContentReport($input: ContentReportInput!) {
+  contentReport(input: $input) {
+    report {
+      reason
+      details
+      createdAt
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContentReportMutation, ContentReportMutationVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($status: ModerationCaseStatus, $targetKind: ModerationTargetKind, $first: Int, $after: String, $last: Int, $before: String) {
+  moderationQueue(
+    status: $status
+    targetKind: $targetKind
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ModerationCaseFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+  moderationStatus
+}
+fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  moderationStatus
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}
+fragment ModerationCaseFields on ModerationCase {
+  id
+  targetKind
+  status
+  reportCount
+  lastReportedAt
+  decidedAt
+  note
+  post {
+    ...PostFields
+    moderationStatus
+  }
+  comment {
+    ...PostCommentFields
+  }
+  review {
+    ...ProductReviewFields
+  }
+  reports {
+    reason
+    details
+    createdAt
+    reporter {
+      id
+      handle
+    }
+  }
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  commentCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ModerationResolveDocument = new TypedDocumentString(`
+    mutation ModerationResolve($input: ModerationResolveInput!) {
+  moderationResolve(input: $input) {
+    case {
+      ...ModerationCaseFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment ProductReviewFields on ProductReview {
+  id
+  rating
+  title
+  body
+  variantTitle
+  createdAt
+  media {
+    url
+  }
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  reply {
+    body
+    createdAt
+  }
+  moderationStatus
+}
+fragment PostCommentFields on PostComment {
+  id
+  body
+  createdAt
+  moderationStatus
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  products {
+    id
+    handle
+    title
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+  }
+}
+fragment ModerationCaseFields on ModerationCase {
+  id
+  targetKind
+  status
+  reportCount
+  lastReportedAt
+  decidedAt
+  note
+  post {
+    ...PostFields
+    moderationStatus
+  }
+  comment {
+    ...PostCommentFields
+  }
+  review {
+    ...ProductReviewFields
+  }
+  reports {
+    reason
+    details
+    createdAt
+    reporter {
+      id
+      handle
+    }
+  }
+}
+fragment ProductTagFields on ProductTag {
+  id
+  position
+  x
+  y
+  startMs
+  endMs
+  product {
+    id
+    handle
+    title
+    availableForSale
+    priceRange {
+      min {
+        ...MoneyFields
+      }
+    }
+    variants {
+      id
+      availableForSale
+    }
+  }
+  variant {
+    id
+    title
+    availableForSale
+    price {
+      ...MoneyFields
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  caption
+  hashtags
+  visibility
+  createdAt
+  likeCount
+  viewCount
+  shareCount
+  purchaseCount
+  commentCount
+  viewerHasLiked
+  author {
+    id
+    handle
+    displayName
+    avatarUrl
+  }
+  shop {
+    id
+    handle
+    name
+  }
+  media {
+    kind
+    url
+    posterUrl
+    width
+    height
+    durationMs
+  }
+  productTags {
+    ...ProductTagFields
+  }
+}`) as unknown as TypedDocumentString<ModerationResolveMutation, ModerationResolveMutationVariables>;
 export const PostCommentCreateDocument = new TypedDocumentString(`
     mutation PostCommentCreate($input: PostCommentCreateInput!) {
   postCommentCreate(input: $input) {
@@ -7303,6 +7881,7 @@ fragment PostCommentFields on PostComment {
   id
   body
   createdAt
+  moderationStatus
   author {
     id
     handle
@@ -7371,6 +7950,7 @@ fragment PostCommentFields on PostComment {
   id
   body
   createdAt
+  moderationStatus
   author {
     id
     handle
@@ -7428,6 +8008,7 @@ export const ProductReviewCreateDocument = new TypedDocumentString(`
     body
     createdAt
   }
+  moderationStatus
 }`) as unknown as TypedDocumentString<ProductReviewCreateMutation, ProductReviewCreateMutationVariables>;
 export const ProductReviewReplyDocument = new TypedDocumentString(`
     mutation ProductReviewReply($input: ProductReviewReplyInput!) {
@@ -7462,6 +8043,7 @@ export const ProductReviewReplyDocument = new TypedDocumentString(`
     body
     createdAt
   }
+  moderationStatus
 }`) as unknown as TypedDocumentString<ProductReviewReplyMutation, ProductReviewReplyMutationVariables>;
 export const ProductReviewsDocument = new TypedDocumentString(`
     query ProductReviews($productId: ID!, $rating: Int, $first: Int, $after: String, $last: Int, $before: String) {
@@ -7511,6 +8093,7 @@ fragment ProductReviewFields on ProductReview {
     body
     createdAt
   }
+  moderationStatus
 }`) as unknown as TypedDocumentString<ProductReviewsQuery, ProductReviewsQueryVariables>;
 export const PostDocument = new TypedDocumentString(`
     query Post($id: ID!) {

@@ -21,14 +21,15 @@ export const fragmentSource: Record<string, string | undefined> = {
   FulfillmentFields: "fragment FulfillmentFields on Fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}",
   LiveSessionFields: "fragment LiveSessionFields on LiveSession{id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId host{id handle displayName}shop{id handle name}pinnedProducts{id pinnedAt livePrice{...MoneyFields}livePriceActive quantityCap quantitySold remaining product{id handle title}variant{id title}}}",
   MailingAddressFields: "fragment MailingAddressFields on MailingAddress{firstName lastName company address1 address2 city provinceCode zip countryCode phone formatted}",
+  ModerationCaseFields: "fragment ModerationCaseFields on ModerationCase{id targetKind status reportCount lastReportedAt decidedAt note post{...PostFields moderationStatus}comment{...PostCommentFields}review{...ProductReviewFields}reports{reason details createdAt reporter{id handle}}}",
   MoneyFields: "fragment MoneyFields on Money{amount currencyCode}",
   OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shippingTotal{...MoneyFields}taxTotal{...MoneyFields}taxesIncluded shippingAddress{...MailingAddressFields}shippingLine{handle title estimatedDays{min max}price{...MoneyFields}tax{...MoneyFields}}taxLines{name percentage amount{...MoneyFields}}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity returnedQuantity review{id rating}unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
   PageInfoFields: "fragment PageInfoFields on PageInfo{hasNextPage hasPreviousPage startCursor endCursor}",
-  PostCommentFields: "fragment PostCommentFields on PostComment{id body createdAt author{id handle displayName avatarUrl}products{id handle title priceRange{min{...MoneyFields}}}}",
+  PostCommentFields: "fragment PostCommentFields on PostComment{id body createdAt moderationStatus author{id handle displayName avatarUrl}products{id handle title priceRange{min{...MoneyFields}}}}",
   PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount commentCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
   ProductConnectionFields: "fragment ProductConnectionFields on ProductConnection{totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}",
   ProductFields: "fragment ProductFields on Product{id handle title description vendor productType tags status availableForSale currencyCode totalInventory publishedAt rating{average count}priceRange{min{...MoneyFields}max{...MoneyFields}}media{id kind url alt width height posterUrl}options{id name values}variants{...VariantFields}shop{id handle name}}",
-  ProductReviewFields: "fragment ProductReviewFields on ProductReview{id rating title body variantTitle createdAt media{url}author{id handle displayName avatarUrl}reply{body createdAt}}",
+  ProductReviewFields: "fragment ProductReviewFields on ProductReview{id rating title body variantTitle createdAt media{url}author{id handle displayName avatarUrl}reply{body createdAt}moderationStatus}",
   ProductTagFields: "fragment ProductTagFields on ProductTag{id position x y startMs endMs product{id handle title availableForSale priceRange{min{...MoneyFields}}variants{id availableForSale}}variant{id title availableForSale price{...MoneyFields}}}",
   ReturnFields: "fragment ReturnFields on Return{id status reason restock declineReason createdAt decidedAt lines{quantity line{id}}refund{status amount{...MoneyFields}}}",
   ShippingZoneFields: "fragment ShippingZoneFields on ShippingZone{id name countryCodes provinceCodes createdAt updatedAt rates{handle title condition price{...MoneyFields}weightRange{minGrams maxGrams}orderValueRange{min{...MoneyFields}max{...MoneyFields}}freeAbove{...MoneyFields}estimatedDays{min max}}}",
@@ -159,6 +160,12 @@ export interface ShoppableOperations {
    */
   commissionEvents(variables?: T.CommissionEventsSubscriptionVariables): ShoppableSubscription<T.CommissionEventsSubscription["commissionEvents"]>;
   /**
+   * Reports a post, comment or review the caller can see, with a reason; once per user and content. The platform decides (moderationQueue, moderationResolve). Needs a user token.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/contentReport.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  contentReport(input: T.ContentReportMutationVariables["input"], options?: RequestOptions): Promise<T.ContentReportMutation["contentReport"]>;
+  /**
    * Creates a discount code for a shop the caller manages (secret key).
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/cart/discountCodeCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -245,6 +252,17 @@ export interface ShoppableOperations {
    * Document: src/operations/live/liveSessionUnpinProduct.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   liveSessionUnpinProduct(input: T.LiveSessionUnpinProductMutationVariables["input"], options?: RequestOptions): Promise<T.LiveSessionUnpinProductMutation["liveSessionUnpinProduct"]>;
+  /**
+   * Moderation cases, longest waiting first (by their latest report): OPEN ones unless `status` says otherwise. The platform only (a secret key, alone or with an ADMIN user); FORBIDDEN for others.
+   * Document: src/operations/community/moderationQueue.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  moderationQueue(variables?: T.ModerationQueueQueryVariables, options?: RequestOptions): Promise<T.ModerationQueueQuery["moderationQueue"]>;
+  /**
+   * The platform decides a moderation case: HIDE, RESTORE or DISMISS. Hidden content leaves every feed, list, lookup and subscription at once for everyone but its author and the platform; a CONTENT_MODERATED webhook follows. FORBIDDEN for others.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/community/moderationResolve.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  moderationResolve(input: T.ModerationResolveMutationVariables["input"], options?: RequestOptions): Promise<T.ModerationResolveMutation["moderationResolve"]>;
   /**
    * The object with this global id; null when it is absent, hidden from the caller, or the id is malformed.
    * Document: src/operations/identity/node.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -595,6 +613,7 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   checkoutComplete: ["{order{...OrderFields}orders{...OrderFields}userErrors{code field message quantityAvailable variantId shopId}}", 3],
   collection: ["query Collection($handle:String!$first:Int=20$after:String){collection(handle:$handle){id handle title description shop{id handle name}products(first:$first after:$after){...ProductConnectionFields}}}", 0],
   commissionEvents: ["subscription CommissionEvents($withCurrentState:Boolean){commissionEvents(withCurrentState:$withCurrentState){kind refetch commissions{...CommissionFields}}}", 2],
+  contentReport: ["{report{reason details createdAt}userErrors{code field message}}", 3],
   discountCodeCreate: ["{discountCode{id code kind percentage amount{...MoneyFields}usageLimit usageCount startsAt endsAt}userErrors{code field message}}", 3],
   feed: ["query Feed($kind:FeedKind!$hashtag:String$first:Int$after:String$last:Int$before:String){feed(kind:$kind hashtag:$hashtag first:$first after:$after last:$last before:$before){kind personalized rankedAt pageInfo{...PageInfoFields}edges{cursor node{...PostFields}}}}", 0],
   inventoryAdjust: ["{variant{...VariantFields product{id totalInventory}}userErrors{code field message}}", 3],
@@ -610,6 +629,8 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   liveSessionSchedule: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionStart: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
   liveSessionUnpinProduct: ["{liveSession{...LiveSessionFields}userErrors{code field message}}", 3],
+  moderationQueue: ["query ModerationQueue($status:ModerationCaseStatus$targetKind:ModerationTargetKind$first:Int$after:String$last:Int$before:String){moderationQueue(status:$status targetKind:$targetKind first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...ModerationCaseFields}}}}", 0],
+  moderationResolve: ["{case{...ModerationCaseFields}userErrors{code field message}}", 3],
   node: ["query Node($id:ID!){node(id:$id){__typename id ...on Product{...ProductFields}...on Shop{...ShopFields}...on User{...UserFields}}}", 0],
   nodes: ["query Nodes($ids:[ID!]!){nodes(ids:$ids){__typename id ...on Product{...ProductFields}...on Shop{...ShopFields}...on User{...UserFields}}}", 0],
   order: ["query Order($id:ID!){order(id:$id){...OrderFields fulfillments{...FulfillmentFields}returns{...ReturnFields}}}", 0],
