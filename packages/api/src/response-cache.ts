@@ -95,7 +95,7 @@ const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
   [/^postComment(Create|Delete)$/, ["PostComment"]],
   // Hidden content leaves (and restored content comes back to) every list holding its type; its
   // own answers and its parent's go by the contentModerated event too.
-  [/^moderationResolve$/, ["Post", "PostComment", "ProductReview", "Product"]],
+  [/^moderationResolve$/, ["Post", "PostComment", "ProductReview", "Product", "LiveSession"]],
 ];
 
 export function invalidationsForMutation(operation: OperationDefinitionNode): Entity[] {

@@ -41,7 +41,7 @@ const RESOLVE = `mutation($input: ModerationResolveInput!) {
   moderationResolve(input: $input) { case { id status reportCount decidedAt note } ${USER_ERRORS} }
 }`;
 const QUEUE = `query($status: ModerationCaseStatus) { moderationQueue(first: 50, status: $status) {
-  totalCount edges { node { id targetKind status reportCount post { id } comment { id } review { id }
+  totalCount edges { node { id targetKind status reportCount post { id } comment { id } review { id } product { id } liveSession { id }
   reports { reason details reporter { handle } } } }
 } }`;
 const POST = `query($id: ID!) { post(id: $id) { id moderationStatus commentCount } }`;
@@ -67,10 +67,18 @@ async function caseOf(targetId: string): Promise<{ id: string; status: string; r
         post: { id: string } | null;
         comment: { id: string } | null;
         review: { id: string } | null;
+        product: { id: string } | null;
+        liveSession: { id: string } | null;
       };
     }[];
     const found = edges.find((e) =>
-      [e.node.post?.id, e.node.comment?.id, e.node.review?.id].includes(targetId),
+      [
+        e.node.post?.id,
+        e.node.comment?.id,
+        e.node.review?.id,
+        e.node.product?.id,
+        e.node.liveSession?.id,
+      ].includes(targetId),
     );
     if (found) return found.node;
   }
@@ -90,7 +98,8 @@ describe("contentReport", () => {
       { code: "NOT_FOUND", field: ["targetId"], message: expect.any(String) },
     ]);
     expect((await report(hidden.postId, "rep-a")).userErrors[0].code).toBe("NOT_FOUND");
-    expect((await report(product.id, "rep-a")).userErrors[0]).toMatchObject({
+    const variant = gid("ProductVariant", firstVariant(product).dbId);
+    expect((await report(variant, "rep-a")).userErrors[0]).toMatchObject({
       code: "INVALID_ID",
       field: ["targetId"],
     });
@@ -276,5 +285,101 @@ describe("moderationQueue and moderationResolve", () => {
     const dismissed = await resolve((await caseOf(other.postId)).id, "DISMISS", "Not spam");
     expect(dismissed.case.status).toBe("DISMISSED");
     expect(ok(await api.gql(POST, { id: other.postId })).post).toMatchObject({ moderationStatus: "VISIBLE" });
+  });
+});
+
+describe("products and live sessions", () => {
+  it("hides a product: off its lookup, lists and subscriptions, not for sale; its merchants see it as HIDDEN; restore", async () => {
+    const shop = await commerce.shop("EUR");
+    const fake = await commerce.product(shop.id, ["5.00"], 10, "Counterfeit watch");
+    // A cached list is dropped by the objects it holds: this one keeps a product when the other is hidden.
+    await commerce.product(shop.id, ["9.00"], 10, "Real watch");
+    const PRODUCT = `query($id: ID!) { product(id: $id) { id moderationStatus availableForSale } }`;
+    const LIST = `query($shopId: ID!) { products(first: 50, filter: { shopId: $shopId }) { edges { node { id } } } }`;
+    const listed = async (as: CallAs = {}) =>
+      ok(await api.gql(LIST, { shopId: shop.id }, as)).products.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      );
+    expect(ok(await api.gql(PRODUCT, { id: fake.id })).product).toMatchObject({ id: fake.id });
+    expect(await listed()).toContain(fake.id);
+    const stream = await sseSubscribe(
+      url,
+      { "x-shoppable-key": api.keys.publishable },
+      `subscription($productId: ID!) { inventoryChanged(productId: $productId) { refetch } }`,
+      { productId: fake.id },
+    );
+    await subscribed(api.server.events, "inventoryChanged", fake.id);
+    expect((await report(fake.id, "rep-p1", "COUNTERFEIT")).userErrors).toEqual([]);
+    expect((await resolve((await caseOf(fake.id)).id, "HIDE")).userErrors).toEqual([]);
+
+    expect((await stream.next()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    await stream.close();
+    expect(ok(await api.gql(PRODUCT, { id: fake.id })).product).toBeNull();
+    expect(await listed()).not.toContain(fake.id);
+    expect(ok(await api.gql(PRODUCT, { id: fake.id }, commerce.asMerchant)).product).toMatchObject({
+      moderationStatus: "HIDDEN",
+      availableForSale: false,
+    });
+    expect(await listed(commerce.asMerchant)).toContain(fake.id);
+    const cart = ok(
+      await api.gql(`mutation($input: CartCreateInput) { cartCreate(input: $input) { ${USER_ERRORS} } }`, {
+        input: { lines: [{ variantId: firstVariant(fake).id, quantity: 1 }] },
+      }),
+    ).cartCreate;
+    expect(cart.userErrors[0]).toMatchObject({ code: "PRODUCT_UNAVAILABLE" });
+
+    expect((await resolve((await caseOf(fake.id)).id, "RESTORE")).userErrors).toEqual([]);
+    expect(ok(await api.gql(PRODUCT, { id: fake.id })).product).toMatchObject({
+      moderationStatus: "VISIBLE",
+    });
+    expect(await listed()).toContain(fake.id);
+  });
+
+  it("hides a live session: off its lookup and list, not joinable, its subscription ends; its host sees it as HIDDEN", async () => {
+    const session = await commerce.liveSession(product.dbId, null);
+    await commerce.liveSession(product.dbId, null);
+    const SESSION = `query($id: ID!) { liveSession(id: $id) { id moderationStatus } }`;
+    const LIST = `{ liveSessions(status: LIVE, first: 100) { edges { node { id } } } }`;
+    const listed = async () =>
+      ok(await api.gql(LIST)).liveSessions.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await listed()).toContain(session.id);
+    const stream = await sseSubscribe(
+      url,
+      { "x-shoppable-key": api.keys.publishable },
+      `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind } }`,
+      { id: session.id },
+    );
+    await subscribed(api.server.events, "liveSessionEvents", session.id);
+    expect((await report(session.id, "rep-l1", "VIOLENCE")).userErrors).toEqual([]);
+    expect((await resolve((await caseOf(session.id)).id, "HIDE")).userErrors).toEqual([]);
+
+    expect((await stream.next()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    await stream.close();
+    expect(ok(await api.gql(SESSION, { id: session.id })).liveSession).toBeNull();
+    expect(await listed()).not.toContain(session.id);
+    const viewer = { user: await api.token("rep-viewer", ["BUYER"]) };
+    const join = ok(
+      await api.gql(
+        `mutation($input: LiveSessionJoinInput!) { liveSessionJoin(input: $input) { ${USER_ERRORS} } }`,
+        { input: { liveSessionId: session.id } },
+        viewer,
+      ),
+    ).liveSessionJoin;
+    expect(join.userErrors[0].code).toBe("NOT_FOUND");
+    const resubscribe = await sseSubscribe(
+      url,
+      { "x-shoppable-key": api.keys.publishable },
+      `subscription($id: ID!) { liveSessionEvents(liveSessionId: $id) { kind } }`,
+      { id: session.id },
+    );
+    expect((await resubscribe.next()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    await resubscribe.close();
+    const host = { user: await api.token("host-commerce", ["BUYER", "CREATOR"]) };
+    expect(ok(await api.gql(SESSION, { id: session.id }, host)).liveSession).toEqual({
+      id: session.id,
+      moderationStatus: "HIDDEN",
+    });
+    expect((await resolve((await caseOf(session.id)).id, "RESTORE")).userErrors).toEqual([]);
+    expect(await listed()).toContain(session.id);
   });
 });

@@ -138,7 +138,7 @@ describe("who manages a shop", () => {
       a: await canManageShop(ctx, shopA),
       ids: await manageableShopIds(ctx),
       member: await isShopMember(ctx, shopA),
-      draft: await canSeeProduct(ctx, { shopId: shopA, status: "DRAFT" }),
+      draft: await canSeeProduct(ctx, { shopId: shopA, status: "DRAFT", hiddenAt: null }),
     }));
     expect(result).toEqual({
       caller: {
@@ -186,8 +186,8 @@ describe("the memberships of a request", () => {
         await isShopMember(ctx, shopA),
         await memberShopIds(ctx),
         await shopRoleOf(ctx, shopA),
-        await canSeeProduct(ctx, { shopId: shopA, status: "DRAFT" }),
-        await canSeeProduct(ctx, { shopId: shopB, status: "DRAFT" }),
+        await canSeeProduct(ctx, { shopId: shopA, status: "DRAFT", hiddenAt: null }),
+        await canSeeProduct(ctx, { shopId: shopB, status: "DRAFT", hiddenAt: null }),
         await visibleProductWhere(ctx),
       );
       return answers;

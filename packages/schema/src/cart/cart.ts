@@ -2,7 +2,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { MailingAddressType } from "../delivery/address.ts";
 import type { MailingAddressShape } from "../delivery/address-rules.ts";
 import { builder } from "../builder.ts";
-import { canSeeProduct } from "../shared/access.ts";
+import { canSeeProduct, type ProductVisibility } from "../shared/access.ts";
 import type { Context } from "../context.ts";
 import { CartStatus } from "@shoppable/db/enums";
 import { Viewer } from "../identity/user.ts";
@@ -73,10 +73,7 @@ export function cartCostsFor(ctx: Context, cartId: string): Promise<CartCosts | 
  */
 export function visibleVariant(ctx: Context, query: object, variantId: string | null): Promise<unknown> {
   if (variantId === null) return Promise.resolve(null);
-  const load = requestLoader<
-    string,
-    { product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string } } | null
-  >(
+  const load = requestLoader<string, { product: ProductVisibility } | null>(
     ctx,
     `line-variant:${JSON.stringify(query)}`,
     async (ids) => {
@@ -85,7 +82,7 @@ export function visibleVariant(ctx: Context, query: object, variantId: string | 
         where: { id: { in: ids } },
       } as never)) as unknown as {
         id: string;
-        product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string };
+        product: ProductVisibility;
       }[];
       return new Map(rows.map((r) => [r.id, r]));
     },

@@ -13,7 +13,8 @@ export const CartError = defineUserError("Cart", {
   CHECKOUT_IN_PROGRESS: "Returned when changing a cart while a checkout of it is under way.",
   OUT_OF_STOCK:
     "Returned when the quantity asked for, over all lines of the variant, exceeds its stock; `quantityAvailable` says how many can be bought.",
-  PRODUCT_UNAVAILABLE: "Returned when the product is not for sale (draft or archived).",
+  PRODUCT_UNAVAILABLE:
+    "Returned when the product is not for sale (draft, archived, or hidden by moderation).",
   CURRENCY_MISMATCH: "Returned when adding a product priced in another currency than the cart's other lines.",
   TOO_MANY_LINES: "Returned when the cart would hold more than 100 lines.",
   ATTRIBUTION_MISMATCH:

@@ -9,7 +9,12 @@ import type { Context } from "../context.ts";
 import { Prisma as P, type Prisma } from "@shoppable/db/client";
 import { addressOf, type MailingAddressShape } from "../delivery/address-rules.ts";
 import { cartDeliveryGroupsIn, selectionsOf } from "../delivery/shipping-service.ts";
-import { assertCartHolder, canManageShop, visiblePostWhere } from "../shared/access.ts";
+import {
+  assertCartHolder,
+  canManageShop,
+  visibleLiveSessionWhere,
+  visiblePostWhere,
+} from "../shared/access.ts";
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";
 import { userError } from "../shared/user-error.ts";
@@ -160,7 +165,7 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
             id: true,
             productId: true,
             inventoryQuantity: true,
-            product: { select: { status: true, shopId: true, currencyCode: true } },
+            product: { select: { status: true, hiddenAt: true, shopId: true, currencyCode: true } },
           },
         })
       : []
@@ -191,9 +196,12 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
   const sessionIds = ids("liveSessionId");
   const sessions = new Set(
     sessionIds.length
-      ? (await ctx.db.liveSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true } })).map(
-          (s) => s.id,
-        )
+      ? (
+          await ctx.db.liveSession.findMany({
+            where: { id: { in: sessionIds }, AND: [visibleLiveSessionWhere(ctx)] },
+            select: { id: true },
+          })
+        ).map((s) => s.id)
       : [],
   );
   const codes = ids("affiliateCode");
@@ -226,7 +234,7 @@ async function resolveLines(ctx: Context, lines: CartLineInput[], path: (string 
       errors.push(cartError("NOT_FOUND", "No product variant has this id.", at(i, "variantId")));
       continue;
     }
-    if (variant.product.status !== "ACTIVE") {
+    if (variant.product.status !== "ACTIVE" || variant.product.hiddenAt !== null) {
       errors.push(cartError("PRODUCT_UNAVAILABLE", "The product is not for sale.", at(i, "variantId")));
       continue;
     }

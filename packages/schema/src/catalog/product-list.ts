@@ -79,10 +79,10 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
   } else if (managed.length > 0) {
     const wanted = statuses ?? ["ACTIVE"];
     where.push(
-      Prisma.sql`(p."status" = 'ACTIVE' AND 'ACTIVE' = ANY(${wanted}::text[]) OR (p."shopId" = ANY(${managed}::uuid[]) AND p."status"::text = ANY(${wanted}::text[])))`,
+      Prisma.sql`(p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL AND 'ACTIVE' = ANY(${wanted}::text[]) OR (p."shopId" = ANY(${managed}::uuid[]) AND p."status"::text = ANY(${wanted}::text[])))`,
     );
   } else {
-    where.push(Prisma.sql`p."status" = 'ACTIVE'`);
+    where.push(Prisma.sql`p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL`);
   }
   if (filter.shopId) where.push(Prisma.sql`p."shopId" = ${filter.shopId}::uuid`);
   if (filter.collectionId) {

@@ -9,7 +9,7 @@ import type { ArgBuilder } from "@pothos/core";
 import type { SchemaTypesOf } from "../builder.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { canManageShop, canSeeProduct, visibleProductWhere } from "../shared/access.ts";
+import { canManageShop, canSeeProduct, isPublicProduct, visibleProductWhere } from "../shared/access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
 import { mediaUrl } from "../shared/media-url.ts";
@@ -62,15 +62,17 @@ export const ProductMediaType = builder.prismaNode("ProductMedia", {
   }),
 });
 
-const productCurrency = { product: { select: { currencyCode: true, status: true, shopId: true } } } as const;
+const productCurrency = {
+  product: { select: { currencyCode: true, status: true, shopId: true, hiddenAt: true } },
+} as const;
 
 export const ProductVariantType = builder.prismaNode("ProductVariant", {
   id: { field: "id" },
   nullable: true,
-  select: { id: true, product: { select: { status: true, shopId: true } } },
+  select: { id: true, product: { select: { status: true, shopId: true, hiddenAt: true } } },
   findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
   // Synchronous for active products (nearly all): no promise per object on list pages.
-  authScopes: (variant, ctx) => variant.product.status === "ACTIVE" || canSeeProduct(ctx, variant.product),
+  authScopes: (variant, ctx) => isPublicProduct(variant.product) || canSeeProduct(ctx, variant.product),
   fields: (t) => ({
     title: t.exposeString("title"),
     sku: t.exposeString("sku", { nullable: true }),
@@ -105,7 +107,7 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
     }),
     availableForSale: t.boolean({
       select: { inventoryQuantity: true, ...productCurrency },
-      resolve: (v) => v.inventoryQuantity > 0 && v.product.status === "ACTIVE",
+      resolve: (v) => v.inventoryQuantity > 0 && isPublicProduct(v.product),
     }),
     product: t.relation("product"),
   }),
@@ -114,9 +116,9 @@ export const ProductVariantType = builder.prismaNode("ProductVariant", {
 export const ProductType = builder.prismaNode("Product", {
   id: { field: "id" },
   nullable: true,
-  select: { id: true, shopId: true, status: true },
+  select: { id: true, shopId: true, status: true, hiddenAt: true },
   findUnique: async (id, ctx) => ({ id, AND: [await visibleProductWhere(ctx)] }),
-  authScopes: (product, ctx) => product.status === "ACTIVE" || canSeeProduct(ctx, product),
+  authScopes: (product, ctx) => isPublicProduct(product) || canSeeProduct(ctx, product),
   fields: (t) => ({
     handle: t.exposeString("handle"),
     title: t.exposeString("title"),
@@ -151,9 +153,10 @@ export const ProductType = builder.prismaNode("Product", {
       resolve: (p) => ({ min: money(p.minPrice, p.currencyCode), max: money(p.maxPrice, p.currencyCode) }),
     }),
     availableForSale: t.boolean({
-      description: "Whether any variant is in stock and the product is active.",
-      select: { totalInventory: true },
-      resolve: (p) => p.status === "ACTIVE" && p.totalInventory > 0,
+      description:
+        "Whether any variant is in stock and the product is active (and not hidden by moderation).",
+      select: { totalInventory: true, hiddenAt: true },
+      resolve: (p) => isPublicProduct(p) && p.totalInventory > 0,
     }),
     totalInventory: t.int({
       nullable: true,

@@ -6,6 +6,7 @@ import { decodeId } from "../shared/input.ts";
 import {
   currentStateArgs,
   REFETCH_DESCRIPTION,
+  endWhenHidden,
   subscribeEvents,
   type SubscriptionEvent,
 } from "../shared/subscription.ts";
@@ -45,11 +46,16 @@ builder.subscriptionField("inventoryChanged", (t) =>
       if (id === null) throw badInput("`productId` is not a valid Product ID.");
       const product = await ctx.db.product.findUnique({
         where: { id },
-        select: { shopId: true, status: true },
+        select: { shopId: true, status: true, hiddenAt: true },
       });
       if (!product || !(await canSeeProduct(ctx, product)))
         throw forbidden("No product you may see has this id.");
-      return subscribeEvents(ctx, "inventoryChanged", id, { withCurrentState: args.withCurrentState });
+      return endWhenHidden(
+        ctx,
+        subscribeEvents(ctx, "inventoryChanged", id, { withCurrentState: args.withCurrentState }),
+        id,
+        "The product was hidden by moderation.",
+      );
     },
     resolve: (event) => event,
   }),

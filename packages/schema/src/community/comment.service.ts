@@ -29,7 +29,7 @@ async function unavailableProducts(ctx: Context, productIds: string[]): Promise<
   const active = new Set(
     (
       await ctx.db.product.findMany({
-        where: { id: { in: productIds }, status: "ACTIVE" },
+        where: { id: { in: productIds }, status: "ACTIVE", hiddenAt: null },
         select: { id: true },
       })
     ).map((p) => p.id),

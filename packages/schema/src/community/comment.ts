@@ -31,9 +31,12 @@ function loadActiveProduct(ctx: Context, query: object) {
     `comment-products:${JSON.stringify(query)}`,
     async (ids) =>
       new Map(
-        (await ctx.db.product.findMany({ ...query, where: { id: { in: ids }, status: "ACTIVE" } })).map(
-          (p) => [p.id, p],
-        ),
+        (
+          await ctx.db.product.findMany({
+            ...query,
+            where: { id: { in: ids }, status: "ACTIVE", hiddenAt: null },
+          })
+        ).map((p) => [p.id, p]),
       ),
     null,
   );

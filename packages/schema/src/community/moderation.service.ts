@@ -1,5 +1,6 @@
 /**
- * Reports and moderation: a signed-in user reports a post, comment or review they can see, with
+ * Reports and moderation: a signed-in user reports a post, comment, review, live session or
+ * product they can see, with
  * a reason (`reportContent`); the reports about one piece of content form its ModerationCase;
  * the platform works the queue of OPEN cases and hides, restores or dismisses
  * (`resolveCase`).
@@ -17,7 +18,12 @@
 import { encodeGlobalID, decodeGlobalID } from "@pothos/plugin-relay";
 import type { ContentReportReason, ModerationTargetKind, Prisma } from "@shoppable/db/client";
 import type { Context } from "../context.ts";
-import { isPlatform, visiblePostWhere } from "../shared/access.ts";
+import {
+  isPlatform,
+  visibleLiveSessionWhere,
+  visiblePostWhere,
+  visibleProductWhere,
+} from "../shared/access.ts";
 import { forbidden, isUniqueViolation, unauthenticated } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
@@ -30,11 +36,13 @@ import { visibleReviewWhere } from "./review.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** The content that may be reported, by GraphQL type (products and live sessions come next). */
+/** The content that may be reported, by GraphQL type. */
 export const REPORTABLE: Record<string, ModerationTargetKind> = {
   Post: "POST",
   PostComment: "COMMENT",
   ProductReview: "REVIEW",
+  LiveSession: "LIVE_SESSION",
+  Product: "PRODUCT",
 };
 const TYPENAME: Record<ModerationTargetKind, string> = {
   POST: "Post",
@@ -64,8 +72,10 @@ async function canSee(ctx: Context, kind: ModerationTargetKind, id: string): Pro
       return (await ctx.db.postComment.count({ where: { id, AND: [visibleCommentWhere(ctx)] } })) > 0;
     case "REVIEW":
       return (await ctx.db.productReview.count({ where: { id, AND: [await visibleReviewWhere(ctx)] } })) > 0;
-    default:
-      return false;
+    case "LIVE_SESSION":
+      return (await ctx.db.liveSession.count({ where: { id, AND: [visibleLiveSessionWhere(ctx)] } })) > 0;
+    case "PRODUCT":
+      return (await ctx.db.product.count({ where: { id, AND: [await visibleProductWhere(ctx)] } })) > 0;
   }
 }
 
@@ -76,8 +86,8 @@ export interface ReportInput {
 }
 
 /**
- * The caller reports content they can see. Errors, nothing written: INVALID_ID (not a post,
- * comment or review id), NOT_FOUND (nothing the caller can see has it), ALREADY_REPORTED (the
+ * The caller reports content they can see. Errors, nothing written: INVALID_ID (not the id of
+ * reportable content), NOT_FOUND (nothing the caller can see has it), ALREADY_REPORTED (the
  * caller reported it before). A report of DISMISSED or RESTORED content opens its case again.
  * The payload names the report.
  */
@@ -87,7 +97,11 @@ export async function reportContent(ctx: Context, input: ReportInput): Promise<P
   const target = reportTarget(input.targetId);
   if (!target)
     return failed([
-      communityError("INVALID_ID", "Reports take the id of a post, a comment or a review.", ["targetId"]),
+      communityError(
+        "INVALID_ID",
+        "Reports take the id of a post, a comment, a review, a live session or a product.",
+        ["targetId"],
+      ),
     ]);
   if (!(await canSee(ctx, target.kind, target.id)))
     return failed([communityError("NOT_FOUND", "Nothing you can see has this id.", ["targetId"])]);
@@ -172,8 +186,18 @@ async function setHidden(
         FROM changed WHERE p."id" = changed."productId"`;
       return { shopId: review.product.shopId, parent: { typename: "Product", id: review.productId } };
     }
-    default:
-      return null;
+    case "LIVE_SESSION": {
+      const session = await tx.liveSession.findUnique({ where: { id }, select: { shopId: true } });
+      if (!session) return null;
+      await tx.liveSession.updateMany({ where: { id, ...changing }, data: { hiddenAt: at } });
+      return { shopId: session.shopId, parent: null };
+    }
+    case "PRODUCT": {
+      const product = await tx.product.findUnique({ where: { id }, select: { shopId: true } });
+      if (!product) return null;
+      await tx.product.updateMany({ where: { id, ...changing }, data: { hiddenAt: at } });
+      return { shopId: product.shopId, parent: null };
+    }
   }
 }
 

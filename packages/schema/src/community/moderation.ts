@@ -34,7 +34,7 @@ const CaseStatusEnum = builder.enumType(ModerationCaseStatus, {
 });
 const TargetKindEnum = builder.enumType(ModerationTargetKind, {
   name: "ModerationTargetKind",
-  description: "What a case is about. Reports take posts, comments and reviews.",
+  description: "What a case is about.",
 });
 
 /** Moderation cases are the platform's: for anyone else, no case exists. */
@@ -59,7 +59,7 @@ builder.prismaNode("ModerationCase", {
   id: { field: "id" },
   nullable: true,
   description:
-    "The reports about one post, comment or review, and the platform's latest decision. The platform's only.",
+    "The reports about one post, comment, review, live session or product, and the platform's latest decision. The platform's only.",
   findUnique: (id, ctx) => ({ id, AND: [platformOnly(ctx)] }),
   fields: (t) => ({
     targetKind: t.expose("targetKind", { type: TargetKindEnum }),
@@ -92,6 +92,26 @@ builder.prismaNode("ModerationCase", {
       resolve: (query, c, _args, ctx) =>
         c.targetKind === "REVIEW"
           ? ctx.db.productReview.findUnique({ ...query, where: { id: c.targetId } })
+          : null,
+    }),
+    liveSession: t.prismaField({
+      type: "LiveSession",
+      nullable: true,
+      description: "The reported live session (targetKind LIVE_SESSION).",
+      select: { targetKind: true, targetId: true },
+      resolve: (query, c, _args, ctx) =>
+        c.targetKind === "LIVE_SESSION"
+          ? ctx.db.liveSession.findUnique({ ...query, where: { id: c.targetId } })
+          : null,
+    }),
+    product: t.prismaField({
+      type: "Product",
+      nullable: true,
+      description: "The reported product (targetKind PRODUCT).",
+      select: { targetKind: true, targetId: true },
+      resolve: (query, c, _args, ctx) =>
+        c.targetKind === "PRODUCT"
+          ? ctx.db.product.findUnique({ ...query, where: { id: c.targetId } })
           : null,
     }),
     reports: t.relation("reports", {
@@ -133,18 +153,25 @@ builder.queryField("moderationQueue", (t) =>
   }),
 );
 
+const moderationStatusField = (who: string) => ({
+  type: ModerationStatusEnum,
+  description: `HIDDEN when moderation hid it: then only ${who} and the platform see it.`,
+  select: { hiddenAt: true },
+  resolve: (o: { hiddenAt: Date | null }) => (o.hiddenAt ? ("HIDDEN" as const) : ("VISIBLE" as const)),
+});
 builder.prismaObjectFields("Post", (t) => ({
-  moderationStatus: t.field({
-    type: ModerationStatusEnum,
-    description: "HIDDEN when moderation hid it: then only its author, its shop and the platform see it.",
-    select: { hiddenAt: true },
-    resolve: (p) => (p.hiddenAt ? "HIDDEN" : "VISIBLE"),
-  }),
+  moderationStatus: t.field(moderationStatusField("its author and its shop's members")),
+}));
+builder.prismaObjectFields("LiveSession", (t) => ({
+  moderationStatus: t.field(moderationStatusField("its host and its shop's members")),
+}));
+builder.prismaObjectFields("Product", (t) => ({
+  moderationStatus: t.field(moderationStatusField("its shop's merchants")),
 }));
 
 const ContentReportInput = builder.inputType("ContentReportInput", {
   fields: (t) => ({
-    targetId: t.id({ description: "A post, comment or review the caller can see." }),
+    targetId: t.id({ description: "A post, comment, review, live session or product the caller can see." }),
     reason: t.field({ type: ReasonEnum }),
     details: t.string({
       required: false,
@@ -157,7 +184,7 @@ builder.mutationField("contentReport", (t) =>
   t.field({
     type: definePayload("ContentReport", { field: "report", model: "ContentReport" }, CommunityError.type),
     description:
-      "Reports a post, comment or review the caller can see, with a reason; once per user and content. The platform decides (moderationQueue, moderationResolve). Needs a user token.",
+      "Reports a post, comment, review, live session or product the caller can see, with a reason; once per user and content. The platform decides (moderationQueue, moderationResolve). Needs a user token.",
     authScopes: { user: true },
     args: { input: t.arg({ type: ContentReportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

@@ -16,7 +16,7 @@ import { isPlatform, isShopMember, isUser, managedShopWhere } from "../shared/ac
 export function visibleTagWhere(ctx: Context): Prisma.ProductTagWhereInput {
   const managed = managedShopWhere(ctx);
   if (managed === "all") return {};
-  const visible: Prisma.ProductTagWhereInput[] = [{ product: { status: "ACTIVE" } }];
+  const visible: Prisma.ProductTagWhereInput[] = [{ product: { status: "ACTIVE", hiddenAt: null } }];
   if (managed) visible.push({ product: { shop: managed } });
   return { OR: visible };
 }

@@ -49,7 +49,7 @@ export function trendingProductsSql(window: ProductWindow, asOf: Date): Prisma.S
     SELECT e."productId" AS "id",
            sum(e."tagTaps"::bigint * ${p.tagTaps}::int + e."addToCarts" * ${p.addToCarts}::int + e."purchases" * ${p.purchases}::int)::bigint AS "score"
     FROM "ProductEngagementHour" e
-    JOIN "Product" p ON p."id" = e."productId" AND p."status" = 'ACTIVE'
+    JOIN "Product" p ON p."id" = e."productId" AND p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL
     WHERE e."hour" >= ${utc(from)} AND e."hour" < ${utc(hour)}
     GROUP BY e."productId"
     HAVING sum(e."tagTaps"::bigint * ${p.tagTaps}::int + e."addToCarts" * ${p.addToCarts}::int + e."purchases" * ${p.purchases}::int) > 0`;
@@ -119,7 +119,7 @@ export async function recommendForProduct(
 ): Promise<RecommendationsShape> {
   const product = await ctx.db.product.findUnique({
     where: { id: productId },
-    select: { shopId: true, status: true },
+    select: { shopId: true, status: true, hiddenAt: true },
   });
   const ids =
     product && (await canSeeProduct(ctx, product)) ? await coProducts(ctx.db, [productId], first) : [];
@@ -207,7 +207,7 @@ async function coProducts(db: Context["db"], seeds: string[], first: number): Pr
     )
     SELECT s."productId"::text AS "id"
     FROM (SELECT * FROM bought UNION ALL SELECT * FROM co) s
-    JOIN "Product" p ON p."id" = s."productId" AND p."status" = 'ACTIVE'
+    JOIN "Product" p ON p."id" = s."productId" AND p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL
     WHERE NOT (s."productId" = ANY(${seeds}::uuid[]))
     GROUP BY s."productId"
     ORDER BY sum(s."score") DESC, s."productId" DESC
@@ -232,7 +232,7 @@ async function loadProducts(
   const products = (await ctx.db.product.findMany({
     ...(query as object),
     ...(query.select ? { select: { ...query.select, id: true } } : {}),
-    where: { id: { in: ids }, status: "ACTIVE" },
+    where: { id: { in: ids }, status: "ACTIVE", hiddenAt: null },
   })) as unknown as { id: string }[];
   return new Map(products.map((p) => [p.id, p]));
 }

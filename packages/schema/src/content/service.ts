@@ -107,6 +107,7 @@ async function checkProductTags(
           id: true,
           shopId: true,
           status: true,
+          hiddenAt: true,
           variants: { where: { id: { in: variantIds } }, select: { id: true } },
         },
       })

@@ -1,6 +1,12 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { canSeeProduct, visibleProductWhere } from "../shared/access.ts";
+import {
+  canSeeProduct,
+  isPublicProduct,
+  type ProductVisibility,
+  visibleLiveSessionWhere,
+  visibleProductWhere,
+} from "../shared/access.ts";
 import { LiveSessionStatus } from "@shoppable/db/enums";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
@@ -15,7 +21,7 @@ export const LiveSessionStatusEnum = builder.enumType(LiveSessionStatus, {
   description: "SCHEDULED → LIVE → ENDED, or SCHEDULED → CANCELLED. ENDED and CANCELLED are final.",
 });
 
-const productVisibility = { product: { select: { status: true, shopId: true } } } as const;
+const productVisibility = { product: { select: { status: true, shopId: true, hiddenAt: true } } } as const;
 
 export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
   id: { field: "id" },
@@ -23,7 +29,7 @@ export const LivePinnedProductType = builder.prismaNode("LivePinnedProduct", {
   description: "A product (or one variant) pinned in a live session, with its live-only terms.",
   select: { id: true, ...productVisibility },
   findUnique: async (id, ctx) => ({ id, product: await visibleProductWhere(ctx) }),
-  authScopes: (pin, ctx) => pin.product.status === "ACTIVE" || canSeeProduct(ctx, pin.product),
+  authScopes: (pin, ctx) => isPublicProduct(pin.product) || canSeeProduct(ctx, pin.product),
   fields: (t) => ({
     liveSession: t.relation("liveSession"),
     product: t.relation("product"),
@@ -76,6 +82,7 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
   nullable: true,
   description:
     "A live shopping broadcast by a creator or for a shop, with pinned products and a viewer count.",
+  findUnique: (id, ctx) => ({ id, AND: [visibleLiveSessionWhere(ctx)] }),
   fields: (t) => ({
     title: t.exposeString("title"),
     playbackUrl: t.exposeString("playbackUrl", {
@@ -109,10 +116,10 @@ export const LiveSessionType = builder.prismaNode("LiveSession", {
       // A draft product pinned to prepare a shop's session shows only to those who manage the shop.
       resolve: async (session, _args, ctx) => {
         const pins = session.pins as unknown as {
-          product: { status: "ACTIVE" | "DRAFT" | "ARCHIVED"; shopId: string };
+          product: ProductVisibility;
         }[];
         const visible = await Promise.all(
-          pins.map((pin) => pin.product.status === "ACTIVE" || canSeeProduct(ctx, pin.product)),
+          pins.map((pin) => isPublicProduct(pin.product) || canSeeProduct(ctx, pin.product)),
         );
         return pins.filter((_pin, i) => visible[i]) as never;
       },
@@ -155,7 +162,10 @@ builder.queryFields((t) => ({
     description: "A live session by id; null when there is none.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.liveSession.findUnique({ ...query, where: { id: decodeArg(args.id, "LiveSession", "id")! } }),
+      ctx.db.liveSession.findFirst({
+        ...query,
+        where: { id: decodeArg(args.id, "LiveSession", "id") ?? "", AND: [visibleLiveSessionWhere(ctx)] },
+      }),
   }),
   liveSessions: t.field({
     type: LiveSessionConnection,

@@ -20,6 +20,7 @@ import {
   isMerchantOf,
   isPlatform,
   isUser,
+  visibleLiveSessionWhere,
 } from "../shared/access.ts";
 import { parseDecimalAmount } from "../money.ts";
 import { forbidden } from "../shared/errors.ts";
@@ -288,7 +289,7 @@ export async function endLiveSession(
     queueEvent("liveSessionEvents", session.id, liveEvent("ENDED", session.id, { viewerCount: 0 }));
     if (input.replay) {
       const pins = await tx.livePinnedProduct.findMany({
-        where: { liveSessionId: session.id, product: { status: "ACTIVE" } },
+        where: { liveSessionId: session.id, product: { status: "ACTIVE", hiddenAt: null } },
         select: { productId: true, variantId: true, pinnedAt: true, unpinnedAt: true },
       });
       const tags = replayTagRanges(pins, session.startedAt ?? endedAt, endedAt, input.replay.durationMs);
@@ -345,7 +346,7 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
 
   const product = await ctx.db.product.findUnique({
     where: { id: input.productId },
-    select: { id: true, shopId: true, status: true, currencyCode: true, minPrice: true },
+    select: { id: true, shopId: true, status: true, hiddenAt: true, currencyCode: true, minPrice: true },
   });
   if (!product || !(await canSeeProduct(ctx, product))) return notFound("productId", "product");
   if (session.shopId !== null && product.shopId !== session.shopId) {
@@ -410,6 +411,7 @@ export async function pinProduct(ctx: Context, input: LiveSessionPinProductInput
     quantityCap,
     shopId: product.shopId,
     productStatus: product.status,
+    productHidden: product.hiddenAt !== null,
   });
   return transaction(ctx, async (tx) => {
     const status = await lockSession(tx, session.id);
@@ -483,7 +485,7 @@ export async function unpinProduct(ctx: Context, pinnedProductId: string): Promi
       variantId: true,
       livePrice: true,
       quantityCap: true,
-      product: { select: { shopId: true, status: true, currencyCode: true } },
+      product: { select: { shopId: true, status: true, hiddenAt: true, currencyCode: true } },
       liveSession: { select: sessionAccess },
     },
   });
@@ -514,6 +516,7 @@ export async function unpinProduct(ctx: Context, pinnedProductId: string): Promi
               currencyCode: product.currencyCode,
               shopId: product.shopId,
               productStatus: product.status,
+              productHidden: product.hiddenAt !== null,
             },
           }),
         );
@@ -553,7 +556,7 @@ export async function livePriceFor(
     where: {
       liveSessionId: query.liveSessionId,
       OR: [{ variantId: query.variantId }, { variantId: null }],
-      product: { status: "ACTIVE", variants: { some: { id: query.variantId } } },
+      product: { status: "ACTIVE", hiddenAt: null, variants: { some: { id: query.variantId } } },
       pinnedAt: { lte: at },
       AND: [{ OR: [{ unpinnedAt: null }, { unpinnedAt: { gt: at } }] }],
     },
@@ -641,8 +644,8 @@ export async function joinLiveSession(
 ): Promise<PayloadShape> {
   const viewerKey = viewerKeyOf(ctx, input.sessionId);
   if (viewerKey === null) return viewerRequired();
-  const session = await ctx.db.liveSession.findUnique({
-    where: { id: input.liveSessionId },
+  const session = await ctx.db.liveSession.findFirst({
+    where: { id: input.liveSessionId, AND: [visibleLiveSessionWhere(ctx)] },
     select: { id: true, status: true },
   });
   if (!session) return notFound("liveSessionId");

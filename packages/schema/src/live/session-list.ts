@@ -14,6 +14,7 @@ import type { Context } from "../context.ts";
 import type { Prisma } from "@shoppable/db/client";
 import type { LiveSessionStatus } from "@shoppable/db/enums";
 import { limits } from "../limits.ts";
+import { visibleLiveSessionWhere } from "../shared/access.ts";
 import {
   badInput,
   decodeCursor,
@@ -57,6 +58,7 @@ export async function listLiveSessions(
   });
   const ordering = `live:${args.status}`;
   const where: Prisma.LiveSessionWhereInput = {
+    AND: [visibleLiveSessionWhere(ctx)],
     status: args.status,
     ...(args.hostId ? { hostId: args.hostId } : {}),
     ...(args.shopId ? { shopId: args.shopId } : {}),

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import { canSeeProduct } from "../shared/access.ts";
+import { canSeeHiddenSession, canSeeProduct, isPublicProduct } from "../shared/access.ts";
 import { badInput } from "../shared/cursor.ts";
 import { forbidden } from "../shared/errors.ts";
 import type { EventTopics, LivePinSnapshot } from "../shared/events.ts";
@@ -9,6 +9,7 @@ import { decodeId } from "../shared/input.ts";
 import { Money, money } from "../shared/money.ts";
 import {
   currentStateArgs,
+  endWhenHidden,
   REFETCH_DESCRIPTION,
   subscribeEvents,
   type SubscriptionEvent,
@@ -86,32 +87,38 @@ const LiveSessionEvent = builder
         resolve: async (e, _args, ctx) => {
           const pin = e.payload?.pin;
           if (!pin) return null;
-          return pin.productStatus === "ACTIVE" ||
-            (await canSeeProduct(ctx, { shopId: pin.shopId, status: pin.productStatus }))
-            ? pin
-            : null;
+          const visibility = {
+            shopId: pin.shopId,
+            status: pin.productStatus,
+            hiddenAt: pin.productHidden ? new Date(0) : null,
+          };
+          return isPublicProduct(visibility) || (await canSeeProduct(ctx, visibility)) ? pin : null;
         },
       }),
       refetch: t.exposeBoolean("refetch", { description: REFETCH_DESCRIPTION }),
     }),
   });
 
+type SessionAccess = { hiddenAt: Date | null; hostId: string; shopId: string | null } | null;
+
 /**
- * Whether the session exists (any caller may follow one). Checks of the same session under way
+ * Whether the caller may follow the session: any caller while it is not hidden by moderation;
+ * then its host, its shop's members and the platform only. Reads of the same session under way
  * at once share one statement: thousands of viewers subscribing together (a show starting, an
  * instance's viewers reconnecting to another) cost one read, not one each.
  */
-const existing = new Map<string, Promise<boolean>>();
-function liveSessionExists(ctx: Context, id: string): Promise<boolean> {
+const existing = new Map<string, Promise<SessionAccess>>();
+async function mayFollowSession(ctx: Context, id: string): Promise<boolean> {
   let found = existing.get(id);
   if (!found) {
     found = ctx.db.liveSession
-      .findUnique({ where: { id }, select: { id: true } })
-      .then((session) => session !== null)
+      .findUnique({ where: { id }, select: { hiddenAt: true, hostId: true, shopId: true } })
       .finally(() => existing.delete(id));
     existing.set(id, found);
   }
-  return found;
+  const session = await found;
+  if (!session) return false;
+  return session.hiddenAt === null || canSeeHiddenSession(ctx, session);
 }
 
 builder.subscriptionField("liveSessionEvents", (t) =>
@@ -126,8 +133,13 @@ builder.subscriptionField("liveSessionEvents", (t) =>
     subscribe: async (_root, args, ctx) => {
       const id = decodeId(String(args.liveSessionId), "LiveSession");
       if (id === null) throw badInput("`liveSessionId` is not a valid LiveSession ID.");
-      if (!(await liveSessionExists(ctx, id))) throw forbidden("No live session you may follow has this id.");
-      return subscribeEvents(ctx, "liveSessionEvents", id, { withCurrentState: args.withCurrentState });
+      if (!(await mayFollowSession(ctx, id))) throw forbidden("No live session you may follow has this id.");
+      return endWhenHidden(
+        ctx,
+        subscribeEvents(ctx, "liveSessionEvents", id, { withCurrentState: args.withCurrentState }),
+        id,
+        "The live session was hidden by moderation.",
+      );
     },
     resolve: (event) => event,
   }),

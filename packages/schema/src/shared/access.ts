@@ -202,12 +202,22 @@ export async function isMerchantOf(
 
 // ───────────── rules several domains share ─────────────
 
-/** Active products are public; others only to those who manage their shop. */
-export async function canSeeProduct(
-  ctx: Context,
-  product: { shopId: string; status: ProductStatus },
-): Promise<boolean> {
-  return product.status === "ACTIVE" || canManageShop(ctx, product.shopId);
+/** What decides who sees a product: its status, whether moderation hid it, and its shop. */
+export interface ProductVisibility {
+  shopId: string;
+  status: ProductStatus;
+  /** Set while moderation hides it (community/moderation.service.ts). */
+  hiddenAt: Date | null;
+}
+
+/** Whether everyone may see the product: ACTIVE and not hidden by moderation. */
+export function isPublicProduct(product: Pick<ProductVisibility, "status" | "hiddenAt">): boolean {
+  return product.status === "ACTIVE" && product.hiddenAt === null;
+}
+
+/** Public products (active, not hidden) to everyone; others only to those who manage their shop. */
+export async function canSeeProduct(ctx: Context, product: ProductVisibility): Promise<boolean> {
+  return isPublicProduct(product) || canManageShop(ctx, product.shopId);
 }
 
 /**
@@ -216,7 +226,7 @@ export async function canSeeProduct(
  */
 export async function visibleProductWhere(ctx: Context): Promise<Prisma.ProductWhereInput> {
   const managed = await manageableShopIds(ctx);
-  return managed === "all" ? {} : { OR: [{ status: "ACTIVE" }, { shopId: { in: managed } }] };
+  return managed === "all" ? {} : { OR: [{ status: "ACTIVE", hiddenAt: null }, { shopId: { in: managed } }] };
 }
 
 /**
@@ -251,6 +261,31 @@ export function visiblePostWhere(
     if (member) visible.push({ shop: member });
   }
   return { ...deleted, OR: visible };
+}
+
+/**
+ * The live sessions the caller may see: those not hidden by moderation; hidden ones only to their
+ * host, their shop's members and the platform. A `where` built from the request alone.
+ */
+export function visibleLiveSessionWhere(ctx: Context): Prisma.LiveSessionWhereInput {
+  if (isPlatform(ctx)) return {};
+  const visible: Prisma.LiveSessionWhereInput[] = [{ hiddenAt: null }];
+  if (ctx.user) visible.push({ hostId: ctx.user.id });
+  const member = memberShopWhere(ctx);
+  if (member) visible.push({ shop: member });
+  return { OR: visible };
+}
+
+/** `visibleLiveSessionWhere` for one hidden session already read: its host, its shop's members, the platform. */
+export async function canSeeHiddenSession(
+  ctx: Context,
+  session: { hostId: string; shopId: string | null },
+): Promise<boolean> {
+  return (
+    isPlatform(ctx) ||
+    isUser(ctx, session.hostId) ||
+    (session.shopId !== null && ctx.user !== null && (await isShopMember(ctx, session.shopId)))
+  );
 }
 
 /**

@@ -25,9 +25,11 @@ export interface LivePinSnapshot {
   livePrice: number | null;
   currencyCode: string;
   quantityCap: number | null;
-  /** The product's shop and status: a draft's pin shows only to those who manage the shop. */
+  /** The product's shop and status: a draft's pin shows only to those who manage the shop (a hidden one's too). */
   shopId: string;
   productStatus: "ACTIVE" | "DRAFT" | "ARCHIVED";
+  /** Whether moderation hides the product. */
+  productHidden?: boolean;
 }
 
 export type LiveSessionEventKind =

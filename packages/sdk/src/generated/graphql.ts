@@ -207,7 +207,7 @@ export type CartErrorCode =
   | 'NOT_FOUND'
   /** Returned when the quantity asked for, over all lines of the variant, exceeds its stock; `quantityAvailable` says how many can be bought. */
   | 'OUT_OF_STOCK'
-  /** Returned when the product is not for sale (draft or archived). */
+  /** Returned when the product is not for sale (draft, archived, or hidden by moderation). */
   | 'PRODUCT_UNAVAILABLE'
   /** Returned when a text or list is longer than allowed. */
   | 'TOO_LONG'
@@ -481,7 +481,7 @@ export type ContentReportInput = {
   /** What is wrong, in the reporter's words (at most 1,000 characters). */
   details?: string | null | undefined;
   reason: ContentReportReason;
-  /** A post, comment or review the caller can see. */
+  /** A post, comment, review, live session or product the caller can see. */
   targetId: string | number;
 };
 
@@ -950,7 +950,7 @@ export type ModerationStatus =
   | 'HIDDEN'
   | 'VISIBLE';
 
-/** What a case is about. Reports take posts, comments and reviews. */
+/** What a case is about. */
 export type ModerationTargetKind =
   | 'COMMENT'
   | 'LIVE_SESSION'
@@ -2029,14 +2029,14 @@ export type ModerationQueueQueryVariables = Exact<{
 }>;
 
 
-export type ModerationQueueQuery = { moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } }> } };
+export type ModerationQueueQuery = { moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, liveSession: { id: string, title: string, status: LiveSessionStatus, moderationStatus: ModerationStatus } | null, product: { id: string, handle: string, title: string, moderationStatus: ModerationStatus } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } }> } };
 
 export type ModerationResolveMutationVariables = Exact<{
   input: ModerationResolveInput;
 }>;
 
 
-export type ModerationResolveMutation = { moderationResolve: { case: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
+export type ModerationResolveMutation = { moderationResolve: { case: { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, liveSession: { id: string, title: string, status: LiveSessionStatus, moderationStatus: ModerationStatus } | null, product: { id: string, handle: string, title: string, moderationStatus: ModerationStatus } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> } | null, userErrors: Array<{ code: CommunityErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PostCommentCreateMutationVariables = Exact<{
   input: PostCommentCreateInput;
@@ -2305,7 +2305,7 @@ export type ProductReviewFieldsFragment = { id: string, rating: number, title: s
 
 export type PostCommentFieldsFragment = { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> };
 
-export type ModerationCaseFieldsFragment = { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> };
+export type ModerationCaseFieldsFragment = { id: string, targetKind: ModerationTargetKind, status: ModerationCaseStatus, reportCount: number, lastReportedAt: string, decidedAt: string | null, note: string | null, post: { moderationStatus: ModerationStatus, id: string, caption: string, hashtags: Array<string>, visibility: PostVisibility, createdAt: string, likeCount: number, viewCount: number, shareCount: number, purchaseCount: number, commentCount: number, viewerHasLiked: boolean, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, shop: { id: string, handle: string, name: string } | null, media: { kind: MediaKind, url: string, posterUrl: string | null, width: number, height: number, durationMs: number | null }, productTags: Array<{ id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null }> } | null, comment: { id: string, body: string, createdAt: string, moderationStatus: ModerationStatus, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null }, products: Array<{ id: string, handle: string, title: string, priceRange: { min: { amount: string, currencyCode: CurrencyCode } } }> } | null, review: { id: string, rating: number, title: string, body: string, variantTitle: string, createdAt: string, moderationStatus: ModerationStatus, media: Array<{ url: string }>, author: { id: string, handle: string, displayName: string | null, avatarUrl: string | null } | null, reply: { body: string, createdAt: string } | null } | null, liveSession: { id: string, title: string, status: LiveSessionStatus, moderationStatus: ModerationStatus } | null, product: { id: string, handle: string, title: string, moderationStatus: ModerationStatus } | null, reports: Array<{ reason: ContentReportReason, details: string, createdAt: string, reporter: { id: string, handle: string } }> };
 
 export type ProductTagFieldsFragment = { id: string, position: number, x: number, y: number, startMs: number | null, endMs: number | null, product: { id: string, handle: string, title: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, variants: Array<{ id: string, availableForSale: boolean }> }, variant: { id: string, title: string, availableForSale: boolean, price: { amount: string, currencyCode: CurrencyCode } } | null };
 
@@ -3477,6 +3477,18 @@ export const ModerationCaseFieldsFragmentDoc = new TypedDocumentString(`
   }
   review {
     ...ProductReviewFields
+  }
+  liveSession {
+    id
+    title
+    status
+    moderationStatus
+  }
+  product {
+    id
+    handle
+    title
+    moderationStatus
   }
   reports {
     reason
@@ -7625,6 +7637,18 @@ fragment ModerationCaseFields on ModerationCase {
   review {
     ...ProductReviewFields
   }
+  liveSession {
+    id
+    title
+    status
+    moderationStatus
+  }
+  product {
+    id
+    handle
+    title
+    moderationStatus
+  }
   reports {
     reason
     details
@@ -7779,6 +7803,18 @@ fragment ModerationCaseFields on ModerationCase {
   }
   review {
     ...ProductReviewFields
+  }
+  liveSession {
+    id
+    title
+    status
+    moderationStatus
+  }
+  product {
+    id
+    handle
+    title
+    moderationStatus
   }
   reports {
     reason

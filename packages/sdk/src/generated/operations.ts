@@ -21,7 +21,7 @@ export const fragmentSource: Record<string, string | undefined> = {
   FulfillmentFields: "fragment FulfillmentFields on Fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}",
   LiveSessionFields: "fragment LiveSessionFields on LiveSession{id title playbackUrl status scheduledAt startedAt endedAt viewerCount peakViewerCount replayPostId host{id handle displayName}shop{id handle name}pinnedProducts{id pinnedAt livePrice{...MoneyFields}livePriceActive quantityCap quantitySold remaining product{id handle title}variant{id title}}}",
   MailingAddressFields: "fragment MailingAddressFields on MailingAddress{firstName lastName company address1 address2 city provinceCode zip countryCode phone formatted}",
-  ModerationCaseFields: "fragment ModerationCaseFields on ModerationCase{id targetKind status reportCount lastReportedAt decidedAt note post{...PostFields moderationStatus}comment{...PostCommentFields}review{...ProductReviewFields}reports{reason details createdAt reporter{id handle}}}",
+  ModerationCaseFields: "fragment ModerationCaseFields on ModerationCase{id targetKind status reportCount lastReportedAt decidedAt note post{...PostFields moderationStatus}comment{...PostCommentFields}review{...ProductReviewFields}liveSession{id title status moderationStatus}product{id handle title moderationStatus}reports{reason details createdAt reporter{id handle}}}",
   MoneyFields: "fragment MoneyFields on Money{amount currencyCode}",
   OrderFields: "fragment OrderFields on Order{id number status fulfillmentStatus currencyCode email countryCode discountCodes createdAt paidAt fulfilledAt cancelledAt subtotal{...MoneyFields}discountTotal{...MoneyFields}total{...MoneyFields}refundedTotal{...MoneyFields}shippingTotal{...MoneyFields}taxTotal{...MoneyFields}taxesIncluded shippingAddress{...MailingAddressFields}shippingLine{handle title estimatedDays{min max}price{...MoneyFields}tax{...MoneyFields}}taxLines{name percentage amount{...MoneyFields}}shop{id handle name}lines{id productId productTitle variantTitle sku quantity refundedQuantity fulfilledQuantity returnedQuantity review{id rating}unitPrice{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}attribution{...AttributionFields}}payments{provider status amount{...MoneyFields}refundedAmount{...MoneyFields}}refunds{status restock cancelsOrder reason createdAt amount{...MoneyFields}}}",
   PageInfoFields: "fragment PageInfoFields on PageInfo{hasNextPage hasPreviousPage startCursor endCursor}",
@@ -160,7 +160,7 @@ export interface ShoppableOperations {
    */
   commissionEvents(variables?: T.CommissionEventsSubscriptionVariables): ShoppableSubscription<T.CommissionEventsSubscription["commissionEvents"]>;
   /**
-   * Reports a post, comment or review the caller can see, with a reason; once per user and content. The platform decides (moderationQueue, moderationResolve). Needs a user token.
+   * Reports a post, comment, review, live session or product the caller can see, with a reason; once per user and content. The platform decides (moderationQueue, moderationResolve). Needs a user token.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/community/contentReport.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
