@@ -200,7 +200,7 @@ describe("the memberships of a request", () => {
       "OWNER",
       true,
       false,
-      { OR: [{ status: "ACTIVE" }, { shopId: { in: [shopA] } }] },
+      { OR: [{ status: "ACTIVE", hiddenAt: null }, { shopId: { in: [shopA] } }] },
     ]);
     expect(statements).toHaveLength(1);
     expect(shopMemberReads(statements)).toHaveLength(1);

@@ -92,10 +92,10 @@ builder.queryField("postComments", (t) =>
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
     args: { postId: t.arg.id({ required: true }) },
-    totalCount: (_root, args, ctx) =>
-      ctx.db.postComment.count({
-        where: { postId: decodeId(String(args.postId), "Post") ?? "", ...notHiddenFor(ctx) },
-      }),
+    totalCount: async (_root, args, ctx) => {
+      const postId = decodeId(String(args.postId), "Post");
+      return postId === null ? 0 : ctx.db.postComment.count({ where: { postId, ...notHiddenFor(ctx) } });
+    },
     resolve: async (query, _root, args, ctx) => {
       const postId = decodeId(String(args.postId), "Post");
       if (postId === null) throw badInput("`postId` is not a valid Post ID.");

@@ -135,13 +135,12 @@ builder.queryField("productReviews", (t) =>
       productId: t.arg.id({ required: true }),
       rating: t.arg.int({ required: false, validate: z.number().int().min(1).max(5) }),
     },
-    totalCount: (_root, args, ctx) =>
-      ctx.db.productReview.count({
-        where: {
-          productId: decodeId(String(args.productId), "Product") ?? "",
-          ...reviewOrder(ctx, args.rating),
-        },
-      }),
+    totalCount: async (_root, args, ctx) => {
+      const productId = decodeId(String(args.productId), "Product");
+      return productId === null
+        ? 0
+        : ctx.db.productReview.count({ where: { productId, ...reviewOrder(ctx, args.rating) } });
+    },
     resolve: async (query, _root, args, ctx) => {
       const productId = decodeId(String(args.productId), "Product");
       if (productId === null) throw badInput("`productId` is not a valid Product ID.");
