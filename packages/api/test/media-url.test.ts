@@ -3,7 +3,6 @@
  * against it, so the web components on another origin can load them; absolute ones as stored.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hasFfmpeg } from "@shoppable/demo-media";
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { Commerce } from "./commerce.ts";
 import { ok, startTestApi, type TestApi } from "./harness.ts";
+import { freePort } from "./servers.ts";
 
 let api: TestApi;
 let productId = "";
@@ -115,14 +115,3 @@ describe("DEMO_MEDIA: the API serves the demo world's media itself (pnpm start w
     expect(readdirSync(join(dataDir, "media"))).toContain("2-tiny-ocean-2s.webm");
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShoppableClient } from "../src/index.ts";
 import { subscribed } from "../../api/test/realtime.ts";
+import { freePort } from "../../api/test/servers.ts";
 import { hasFfmpeg } from "../../demo-media/src/index.ts";
 import { startLiveApi, type LiveApi } from "./live-api.ts";
 
@@ -49,17 +50,6 @@ const ids = {
 };
 /** The API's DATA_DIR: where it renders the demo media (DEMO_MEDIA) that one post uses. */
 const dataDir = mkdtempSync(join(tmpdir(), "elements-api-"));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A 2-second WebM recorded in the browser from a canvas (no video tools on the machine). */
 async function recordVideo(page: Page): Promise<Buffer> {
