@@ -327,6 +327,15 @@ describe("products and live sessions", () => {
       }),
     ).cartCreate;
     expect(cart.userErrors[0]).toMatchObject({ code: "PRODUCT_UNAVAILABLE" });
+    // Nobody reviews what they cannot see (not even to learn they are no buyer of it).
+    const review = ok(
+      await api.gql(
+        `mutation($input: ProductReviewCreateInput!) { productReviewCreate(input: $input) { ${USER_ERRORS} } }`,
+        { input: { productId: fake.id, rating: 1 } },
+        { user: await api.token("rep-p2", ["BUYER"]) },
+      ),
+    ).productReviewCreate;
+    expect(review.userErrors[0]).toMatchObject({ code: "NOT_FOUND", field: ["productId"] });
 
     expect((await resolve((await caseOf(fake.id)).id, "RESTORE")).userErrors).toEqual([]);
     expect(ok(await api.gql(PRODUCT, { id: fake.id })).product).toMatchObject({

@@ -6,6 +6,7 @@
  * subscription is priced and charged the same way when it starts, over SSE and WebSocket
  * alike. Every query and mutation response carries `extensions.cost`.
  */
+import { rateLimited } from "@shoppable/schema/shared/errors.ts";
 import { operationCost, resultCost, type Context } from "@shoppable/schema";
 import {
   getOperationAST,
@@ -49,15 +50,9 @@ export function throttleStatus(
 /** The refusal of an operation costing `cost` when the bucket holds too little: RATE_LIMITED, HTTP 429 with Retry-After. */
 export function rateLimitedError(cost: number, available: number, retryAfterMs: number): GraphQLError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new GraphQLError(
+  return rateLimited(
     `Rate limited: this operation costs ${cost} and ${available} points are available; retry in ${seconds} s.`,
-    {
-      extensions: {
-        code: "RATE_LIMITED",
-        retryAfter: seconds,
-        http: { status: 429, headers: { "retry-after": String(seconds) } },
-      },
-    },
+    seconds,
   );
 }
 

@@ -8,20 +8,14 @@ import type { Context } from "../context.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { isPlatform, visiblePostWhere } from "../shared/access.ts";
-import { ModerationStatusEnum } from "./moderation.ts";
+import { visiblePostWhere } from "../shared/access.ts";
+import { hiddenOnlyToAuthor, moderationStatusField } from "./moderation.ts";
 import { requestLoader } from "../shared/loader.ts";
 import { COMMUNITY_LIMITS } from "./errors.ts";
 
 /** The comments the caller may see: on posts they can see, and not hidden unless their own (the platform sees all). */
 export function visibleCommentWhere(ctx: Context): Prisma.PostCommentWhereInput {
-  return { post: visiblePostWhere(ctx), ...notHiddenFor(ctx) };
-}
-
-/** Not hidden by moderation, unless the caller wrote it; nothing for the platform. */
-function notHiddenFor(ctx: Context): Prisma.PostCommentWhereInput {
-  if (isPlatform(ctx)) return {};
-  return ctx.user ? { OR: [{ hiddenAt: null }, { authorId: ctx.user.id }] } : { hiddenAt: null };
+  return { post: visiblePostWhere(ctx), ...hiddenOnlyToAuthor(ctx) };
 }
 
 /** Active products by id with the GraphQL selection, batched per request (one statement per page of comments). */
@@ -62,12 +56,7 @@ export const PostCommentType = builder.prismaNode("PostComment", {
         return products.filter((p): p is Product => p !== null);
       },
     }),
-    moderationStatus: t.field({
-      type: ModerationStatusEnum,
-      description: "HIDDEN when moderation hid it: then only its author (and the platform) see it.",
-      select: { hiddenAt: true },
-      resolve: (c) => (c.hiddenAt ? "HIDDEN" : "VISIBLE"),
-    }),
+    moderationStatus: t.field(moderationStatusField("its author")),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -78,7 +67,10 @@ builder.prismaObjectFields("Post", (t) => ({
     cursor: "id",
     description: "Its comments, newest first.",
     totalCount: true,
-    query: (_args, ctx) => ({ where: notHiddenFor(ctx), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    query: (_args, ctx) => ({
+      where: hiddenOnlyToAuthor(ctx),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
   }),
 }));
 
@@ -94,7 +86,9 @@ builder.queryField("postComments", (t) =>
     args: { postId: t.arg.id({ required: true }) },
     totalCount: async (_root, args, ctx) => {
       const postId = decodeId(String(args.postId), "Post");
-      return postId === null ? 0 : ctx.db.postComment.count({ where: { postId, ...notHiddenFor(ctx) } });
+      return postId === null
+        ? 0
+        : ctx.db.postComment.count({ where: { postId, ...hiddenOnlyToAuthor(ctx) } });
     },
     resolve: async (query, _root, args, ctx) => {
       const postId = decodeId(String(args.postId), "Post");
@@ -106,7 +100,7 @@ builder.queryField("postComments", (t) =>
       if (!post) return null;
       return ctx.db.postComment.findMany({
         ...query,
-        where: { postId, ...notHiddenFor(ctx) },
+        where: { postId, ...hiddenOnlyToAuthor(ctx) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
     },

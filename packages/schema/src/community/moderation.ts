@@ -153,7 +153,20 @@ builder.queryField("moderationQueue", (t) =>
   }),
 );
 
-const moderationStatusField = (who: string) => ({
+/**
+ * Content moderation may hide that only its author (and the platform) still sees, as a `where`
+ * on a model with `hiddenAt` and `authorId` (comments, reviews).
+ */
+export function hiddenOnlyToAuthor(ctx: Context): {
+  OR?: [{ hiddenAt: null }, { authorId: string }];
+  hiddenAt?: null;
+} {
+  if (isPlatform(ctx)) return {};
+  return ctx.user ? { OR: [{ hiddenAt: null }, { authorId: ctx.user.id }] } : { hiddenAt: null };
+}
+
+/** `moderationStatus` of content with `hiddenAt`, for the type of each model that moderation hides. */
+export const moderationStatusField = (who: string) => ({
   type: ModerationStatusEnum,
   description: `HIDDEN when moderation hid it: then only ${who} and the platform see it.`,
   select: { hiddenAt: true },

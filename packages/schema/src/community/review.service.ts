@@ -9,7 +9,7 @@
  */
 import type { Prisma } from "@shoppable/db/client";
 import type { Context } from "../context.ts";
-import { canManageShop } from "../shared/access.ts";
+import { canManageShop, canSeeProduct } from "../shared/access.ts";
 import { forbidden, isUniqueViolation, unauthenticated } from "../shared/errors.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { inTransaction, Rollback } from "../shared/transaction.ts";
@@ -50,9 +50,9 @@ export async function createReview(ctx: Context, input: ReviewCreateInput): Prom
   if (!user) throw unauthenticated("Sign in to review products you bought.");
   const product = await ctx.db.product.findUnique({
     where: { id: input.productId },
-    select: { id: true, status: true, shopId: true },
+    select: { id: true, status: true, shopId: true, hiddenAt: true },
   });
-  if (!product || (product.status !== "ACTIVE" && !(await canManageShop(ctx, product.shopId))))
+  if (!product || !(await canSeeProduct(ctx, product)))
     return failed([communityError("NOT_FOUND", "No product you can see has this id.", ["productId"])]);
   try {
     return await inTransaction(ctx, async (tx) => {

@@ -11,20 +11,14 @@ import type { Context } from "../context.ts";
 import { limits, listCost } from "../limits.ts";
 import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
-import { isPlatform, visibleProductWhere } from "../shared/access.ts";
-import { ModerationStatusEnum } from "./moderation.ts";
+import { visibleProductWhere } from "../shared/access.ts";
+import { hiddenOnlyToAuthor, moderationStatusField } from "./moderation.ts";
 import { mediaUrl } from "../shared/media-url.ts";
 import { COMMUNITY_LIMITS } from "./errors.ts";
 
 /** The reviews the caller may see: of products they can see, by authors not erased, not hidden unless their own. */
 export async function visibleReviewWhere(ctx: Context): Promise<Prisma.ProductReviewWhereInput> {
-  return { authorId: { not: null }, product: await visibleProductWhere(ctx), ...notHiddenFor(ctx) };
-}
-
-/** Not hidden by moderation, unless the caller wrote it; nothing for the platform. */
-function notHiddenFor(ctx: Context): Prisma.ProductReviewWhereInput {
-  if (isPlatform(ctx)) return {};
-  return ctx.user ? { OR: [{ hiddenAt: null }, { authorId: ctx.user.id }] } : { hiddenAt: null };
+  return { authorId: { not: null }, product: await visibleProductWhere(ctx), ...hiddenOnlyToAuthor(ctx) };
 }
 
 const ReviewReply = builder.objectRef<{ body: string; createdAt: Date }>("ProductReviewReply").implement({
@@ -73,12 +67,7 @@ export const ProductReviewType = builder.prismaNode("ProductReview", {
       select: { reply: true, repliedAt: true },
       resolve: (r) => (r.reply !== null && r.repliedAt ? { body: r.reply, createdAt: r.repliedAt } : null),
     }),
-    moderationStatus: t.field({
-      type: ModerationStatusEnum,
-      description: "HIDDEN when moderation hid it: then only its author (and the platform) see it.",
-      select: { hiddenAt: true },
-      resolve: (r) => (r.hiddenAt ? "HIDDEN" : "VISIBLE"),
-    }),
+    moderationStatus: t.field(moderationStatusField("its author")),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -98,9 +87,13 @@ const ProductRating = builder.objectRef<{ sum: number; count: number }>("Product
   }),
 });
 
-const reviewOrder = (ctx: Context, rating: number | null | undefined): Prisma.ProductReviewWhereInput => ({
+/** The reviews a list shows: not of erased authors, not hidden unless the caller wrote them, optionally one rating. */
+const listedReviewWhere = (
+  ctx: Context,
+  rating: number | null | undefined,
+): Prisma.ProductReviewWhereInput => ({
   authorId: { not: null },
-  ...notHiddenFor(ctx),
+  ...hiddenOnlyToAuthor(ctx),
   ...(rating == null ? {} : { rating }),
 });
 
@@ -116,7 +109,7 @@ builder.prismaObjectFields("Product", (t) => ({
     args: { rating: t.arg.int({ required: false, validate: z.number().int().min(1).max(5) }) },
     totalCount: true,
     query: (args, ctx) => ({
-      where: reviewOrder(ctx, args.rating),
+      where: listedReviewWhere(ctx, args.rating),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
   }),
@@ -139,7 +132,7 @@ builder.queryField("productReviews", (t) =>
       const productId = decodeId(String(args.productId), "Product");
       return productId === null
         ? 0
-        : ctx.db.productReview.count({ where: { productId, ...reviewOrder(ctx, args.rating) } });
+        : ctx.db.productReview.count({ where: { productId, ...listedReviewWhere(ctx, args.rating) } });
     },
     resolve: async (query, _root, args, ctx) => {
       const productId = decodeId(String(args.productId), "Product");
@@ -151,7 +144,7 @@ builder.queryField("productReviews", (t) =>
       if (!product) return null;
       return ctx.db.productReview.findMany({
         ...query,
-        where: { productId, ...reviewOrder(ctx, args.rating) },
+        where: { productId, ...listedReviewWhere(ctx, args.rating) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
     },
