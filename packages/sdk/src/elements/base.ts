@@ -47,6 +47,13 @@ export class ShoppableElement extends Base {
   }
 }
 
+/**
+ * Adds under way from `<shoppable-post>` taps, by cart id: the post announces the cart they
+ * leave (`cart-updated`), so a `<shoppable-cart>` that learns the new state first from its live
+ * source shows it without announcing it too (one tap, one event, whichever answer comes first).
+ */
+export const addsInFlight = new Map<string, number>();
+
 /** "€12.50" from `{ amount: "12.50", currencyCode: "EUR" }` in the page's locale. */
 export function formatMoney(money: { amount: string; currencyCode: string } | null | undefined): string {
   if (!money) return "";

@@ -1,6 +1,6 @@
 import type { ShoppableClient } from "../client.ts";
 import type { CartQuery } from "../generated/types.ts";
-import { ShoppableElement, formatMoney, h } from "./base.ts";
+import { ShoppableElement, addsInFlight, formatMoney, h } from "./base.ts";
 
 export type CartData = NonNullable<CartQuery["cart"]>;
 /**
@@ -172,7 +172,8 @@ export class ShoppableCartElement extends ShoppableElement {
       container.append(checkout);
     }
     const state = cart && JSON.stringify(cart);
-    if (cart && state !== this.#announced) {
+    // A post's add under way announces this cart's next state itself.
+    if (cart && state !== this.#announced && !addsInFlight.has(cart.id)) {
       this.#announced = state ?? undefined;
       this.emit("cart-updated", { cart });
     }

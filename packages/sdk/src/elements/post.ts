@@ -1,5 +1,5 @@
 import type { PostQuery } from "../generated/types.ts";
-import { ShoppableElement, formatMoney, h } from "./base.ts";
+import { ShoppableElement, addsInFlight, formatMoney, h } from "./base.ts";
 
 type Post = NonNullable<PostQuery["post"]>;
 type Tag = Post["productTags"][number];
@@ -108,9 +108,19 @@ export class ShoppablePostElement extends ShoppableElement {
     if (!variantId || !this.post) return;
     const line = { variantId, quantity: 1, attribution: { postId: this.post.id, productTagId: tag.id } };
     const cartId = this.getAttribute("cart-id");
-    const result = cartId
-      ? await this.client.cartLinesAdd({ cartId, lines: [line] })
-      : await this.client.cartCreate({ lines: [line] });
+    if (cartId) addsInFlight.set(cartId, (addsInFlight.get(cartId) ?? 0) + 1);
+    let result: Awaited<ReturnType<typeof this.client.cartCreate>>;
+    try {
+      result = cartId
+        ? await this.client.cartLinesAdd({ cartId, lines: [line] })
+        : await this.client.cartCreate({ lines: [line] });
+    } finally {
+      if (cartId) {
+        const left = (addsInFlight.get(cartId) ?? 1) - 1;
+        if (left > 0) addsInFlight.set(cartId, left);
+        else addsInFlight.delete(cartId);
+      }
+    }
     if (result.userErrors.length || !result.cart)
       return this.emit("cart-error", { userErrors: result.userErrors });
     this.setAttribute("cart-id", result.cart.id);
