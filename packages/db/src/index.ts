@@ -117,14 +117,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     );
     description = redactUrl(options.databaseUrl);
   } else {
-    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    const [{ PGlite }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
       import("@electric-sql/pglite"),
+      import("@electric-sql/pglite/contrib/pg_trgm"),
       import("pglite-prisma-adapter"),
     ]);
     const dataDir = options.dataDir ?? "memory://";
     if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
     const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, {
       startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+      // Trigram matching (typo-tolerant and predictive search); CREATE EXTENSION is in the migrations.
+      extensions: { pg_trgm },
     });
     driver = { kind: "pglite", pglite };
     factory = new PrismaPGlite(pglite);

@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -257,7 +258,7 @@ class StrictPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   private create(): Promise<PGlite> {
-    const database = PGlite.create();
+    const database = PGlite.create({ extensions: { pg_trgm } });
     this.created.push(database);
     return database;
   }

@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
@@ -93,7 +94,7 @@ let blankPGlite: Promise<PGlite> | undefined;
 const pgliteTarget: Target = {
   name: "PGlite (in memory)",
   async fresh() {
-    blankPGlite ??= PGlite.create();
+    blankPGlite ??= PGlite.create({ extensions: { pg_trgm } });
     const pglite = (await (await blankPGlite).clone()) as PGlite; // clone() is typed as the interface
     expect(pglite).toBeInstanceOf(PGlite);
     return {

@@ -29,8 +29,8 @@ import {
   minorDigits,
   slugify,
 } from "./words.ts";
-import { type SeedSummary, type SeedWorldOptions, type WorldSize } from "./world.ts";
-import { Writer, settleAll } from "./writer.ts";
+import type { SeedSummary, SeedWorldOptions, WorldSize } from "./world.ts";
+import { type Writer, settleAll } from "./writer.ts";
 
 interface ShopPlan {
   index: number;

@@ -1,6 +1,6 @@
 /** Writes the generated rows in batches, with bounded concurrency, reporting progress per phase. */
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { type InsertMode, SEEDED_TABLES, type SeedPhase, type SeedProgressEvent } from "./world.ts";
+import type { InsertMode, SEEDED_TABLES, SeedPhase, SeedProgressEvent } from "./world.ts";
 
 /** createMany: bind values per statement, well under PostgreSQL's 65,535. */
 export const MAX_PARAMS = 30_000;
