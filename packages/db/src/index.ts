@@ -65,6 +65,15 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 export const EMBEDDED_SHARED_BUFFERS = "64MB";
 
 /**
+ * How alike a search word and a word of a product's text must be (pg_trgm's word similarity,
+ * 0..1) for typo-tolerant search: 0.5 lets "snekers" find sneakers (0.55) and "lether" leather
+ * (0.5); PostgreSQL's default, 0.6, misses both. Set on every connection of both drivers; a
+ * pooler in front of PostgreSQL needs `ALTER DATABASE … SET pg_trgm.word_similarity_threshold`.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.5;
+const TRGM_SETTING = `pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`;
+
+/**
  * Names for Prisma's statements, so that each connection prepares a statement once and then
  * only binds and executes it: PostgreSQL skips parsing and analysing it again, and after five
  * runs plans it once for all (a generic plan) where that costs no more than planning each time.
@@ -100,7 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const pool = new pgModule.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      options: "-c jit=off",
+      options: `-c jit=off -c ${TRGM_SETTING}`,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // TCP keepalive notices a peer that vanished without closing (a failover, a dropped route).
       keepAlive: true,
@@ -125,7 +134,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const dataDir = options.dataDir ?? "memory://";
     if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
     const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, {
-      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+      startParams: [
+        ...PGlite.defaultStartParams,
+        "-c",
+        `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`,
+        "-c",
+        TRGM_SETTING,
+      ],
       // Trigram matching (typo-tolerant and predictive search); CREATE EXTENSION is in the migrations.
       extensions: { pg_trgm },
     });

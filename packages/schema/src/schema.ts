@@ -33,6 +33,7 @@ import "./checkout/fulfillment.ts";
 import "./checkout/mutations.ts";
 import "./checkout/return.ts";
 import "./community/index.ts";
+import "./search/index.ts";
 import "./affiliate/index.ts";
 import "./cart/subscriptions.ts";
 import "./catalog/subscriptions.ts";

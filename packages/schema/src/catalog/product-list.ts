@@ -25,6 +25,7 @@ import {
   type PageArgs,
 } from "../shared/cursor.ts";
 import { manageableShopIds } from "../shared/access.ts";
+import { productSearch, variantOptionCondition } from "./product-search.ts";
 
 export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
@@ -36,6 +37,12 @@ export interface ProductFilter {
   tags?: string[] | null;
   productType?: string | null;
   vendor?: string | null;
+  /** Products of any of these vendors (facet values). */
+  vendors?: string[] | null;
+  /** Products of any of these types (facet values). */
+  productTypes?: string[] | null;
+  /** Products with a variant having these option values: any value of one option, every option named. */
+  options?: { name: string; value: string }[] | null;
   price?: { currencyCode: string; min?: string | null; max?: string | null } | null;
   /** Only honoured for callers who manage the shop; others always see ACTIVE products. */
   status?: ProductStatus[] | null;
@@ -68,8 +75,11 @@ const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
   uuid: Prisma.sql`::uuid`,
 };
 
-/** The WHERE conditions for the caller, the filter and the search. */
-async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+/** The filters a facet's counts leave out (its own), so other values of it keep their counts. */
+export type FacetFilter = "vendor" | "productType" | "price" | "available" | "options";
+
+/** The WHERE conditions for the caller, the collection, the shop, tags and the search: what every facet keeps. */
+async function baseConditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
   const where: Prisma.Sql[] = [];
   const filter = args.filter ?? {};
   const managed = await manageableShopIds(ctx);
@@ -90,14 +100,27 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
       Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."productId" = p."id" AND cp."collectionId" = ${filter.collectionId}::uuid)`,
     );
   }
-  if (filter.available != null)
-    where.push(filter.available ? Prisma.sql`p."totalInventory" > 0` : Prisma.sql`p."totalInventory" <= 0`);
   if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
-  if (filter.productType) where.push(Prisma.sql`p."productType" = ${filter.productType}`);
-  if (filter.vendor) where.push(Prisma.sql`p."vendor" = ${filter.vendor}`);
+  const query = args.query?.trim();
+  if (query) where.push(productSearch(query).condition);
+  return where;
+}
+
+/** The conditions of the filters that facets count by, each under its facet's name (absent: not filtered). */
+export function facetConditions(args: ProductListArgs): Record<FacetFilter, Prisma.Sql | null> {
+  const filter = args.filter ?? {};
+  const all = (list: Prisma.Sql[]) => (list.length ? Prisma.join(list, " AND ") : null);
+  const vendor: Prisma.Sql[] = [];
+  if (filter.vendor) vendor.push(Prisma.sql`p."vendor" = ${filter.vendor}`);
+  if (filter.vendors?.length) vendor.push(Prisma.sql`p."vendor" = ANY(${filter.vendors}::text[])`);
+  const productType: Prisma.Sql[] = [];
+  if (filter.productType) productType.push(Prisma.sql`p."productType" = ${filter.productType}`);
+  if (filter.productTypes?.length)
+    productType.push(Prisma.sql`p."productType" = ANY(${filter.productTypes}::text[])`);
+  const price: Prisma.Sql[] = [];
   if (filter.price) {
     const { currencyCode, min, max } = filter.price;
-    where.push(Prisma.sql`p."currencyCode" = ${currencyCode}`);
+    price.push(Prisma.sql`p."currencyCode" = ${currencyCode}`);
     for (const [bound, value] of [
       ["min", min],
       ["max", max],
@@ -106,19 +129,41 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
       const parsed = parseDecimalAmount(value, currencyCode);
       if (!parsed.ok)
         throw badInput(`filter.price.${bound} is not a valid ${currencyCode} amount (${parsed.error}).`);
-      where.push(
+      price.push(
         bound === "min"
           ? Prisma.sql`p."maxPrice" >= ${parsed.amount}`
           : Prisma.sql`p."minPrice" <= ${parsed.amount}`,
       );
     }
   }
-  const query = args.query?.trim();
-  if (query) where.push(Prisma.sql`p."searchVector" @@ websearch_to_tsquery('english', ${query})`);
+  const available =
+    filter.available == null
+      ? null
+      : filter.available
+        ? Prisma.sql`p."totalInventory" > 0`
+        : Prisma.sql`p."totalInventory" <= 0`;
+  return {
+    vendor: all(vendor),
+    productType: all(productType),
+    price: all(price),
+    available,
+    options: filter.options?.length ? variantOptionCondition(filter.options) : null,
+  };
+}
+
+/** The WHERE conditions for the caller, the filter and the search. */
+async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+  const where = await baseConditions(ctx, args);
+  for (const condition of Object.values(facetConditions(args))) if (condition) where.push(condition);
   return where;
 }
 
-export type ProductConnection = ConnectionShape;
+export { baseConditions as productBaseConditions };
+
+export type ProductConnection = ConnectionShape & {
+  /** The list's arguments, for `facets` (catalog/facets.ts), computed only when selected. */
+  listArgs: ProductListArgs;
+};
 
 /** Resolves a products connection for the GraphQL field at `info`. */
 export async function listProducts(
@@ -143,9 +188,7 @@ export async function listProducts(
   const dir = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const cursor = backward ? args.before : args.after;
   const pageWhere = [...where];
-  const rank = query
-    ? Prisma.sql`ts_rank(p."searchVector", websearch_to_tsquery('english', ${query}))`
-    : Prisma.sql`0`;
+  const rank = query ? productSearch(query).rank : Prisma.sql`0`;
   const sortExpr = sortKey === "RELEVANCE" ? rank : sort.column;
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
@@ -180,6 +223,7 @@ export async function listProducts(
   return {
     edges,
     pageInfo: keysetPageInfo(edges, hasMore, backward, args),
+    listArgs: args,
     totalCount: async () => {
       const [row] = await ctx.db.$queryRaw<
         { count: number }[]

@@ -11,6 +11,14 @@ import { badInput } from "../shared/cursor.ts";
 import { decodeId } from "../shared/input.ts";
 import { canManageShop, canSeeProduct, isPublicProduct, visibleProductWhere } from "../shared/access.ts";
 import { listProducts, PRODUCT_SORT_KEYS, type ProductFilter, type ProductListArgs } from "./product-list.ts";
+import {
+  FACET_OPTIONS,
+  FACET_VALUES,
+  PRICE_EDGES,
+  type FacetValueShape,
+  productFacets,
+  type ProductFacetsShape,
+} from "./facets.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
 import { mediaUrl } from "../shared/media-url.ts";
 
@@ -176,6 +184,11 @@ const PriceFilter = builder.inputType("ProductPriceFilter", {
   }),
 });
 
+const ProductOptionFilter = builder.inputType("ProductOptionFilter", {
+  description: "An option value, as `ProductFacets.options` lists it.",
+  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
 export const ProductFilterInput = builder.inputType("ProductFilter", {
   fields: (t) => ({
     shopId: t.id({ required: false }),
@@ -184,6 +197,20 @@ export const ProductFilterInput = builder.inputType("ProductFilter", {
     tags: t.stringList({ required: false, description: "Products with any of these tags." }),
     productType: t.string({ required: false }),
     vendor: t.string({ required: false }),
+    vendors: t.stringList({
+      required: false,
+      description: "Products of any of these vendors (facet values).",
+    }),
+    productTypes: t.stringList({
+      required: false,
+      description: "Products of any of these types (facet values).",
+    }),
+    options: t.field({
+      type: [ProductOptionFilter],
+      required: false,
+      description:
+        "Products with a variant having these option values: any of the values given for one option, and every option named (Color Red or Blue, and Size M).",
+    }),
     price: t.field({ type: PriceFilter, required: false }),
     status: t.field({
       type: [ProductStatusEnum],
@@ -221,7 +248,15 @@ export function decodeProductFilter(filter: ProductFilter | null | undefined): P
     if (!id) throw badInput(`filter.${name} is not a valid ${typename} ID.`);
     return id;
   };
-  if (filter.tags && filter.tags.length > 50) throw badInput("filter.tags takes at most 50 tags.");
+  for (const [name, list] of [
+    ["tags", filter.tags],
+    ["vendors", filter.vendors],
+    ["productTypes", filter.productTypes],
+    ["options", filter.options],
+  ] as const) {
+    if (list && list.length > FILTER_VALUES)
+      throw badInput(`filter.${name} takes at most ${FILTER_VALUES} values.`);
+  }
   return {
     ...filter,
     shopId: decode(filter.shopId, "Shop", "shopId"),
@@ -229,10 +264,81 @@ export function decodeProductFilter(filter: ProductFilter | null | undefined): P
   };
 }
 
+/** The arguments a products connection was listed with (product-list.ts keeps them on it). */
+function listArgsOf(connection: object): ProductListArgs {
+  if (!("listArgs" in connection)) throw new Error("A products connection without its list arguments.");
+  return connection.listArgs as ProductListArgs;
+}
+
+/** Most values one list of a ProductFilter takes. */
+const FILTER_VALUES = 50;
+
+const FacetValue = builder.objectRef<FacetValueShape>("FacetValue").implement({
+  description: "A value of a facet and how many of the listed products it would give.",
+  fields: (t) => ({ value: t.exposeString("value"), count: t.exposeInt("count") }),
+});
+
+const OptionFacet = builder.objectRef<ProductFacetsShape["options"][number]>("OptionFacet").implement({
+  description: "An option's values (filter with `ProductFilter.options`).",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    values: t.field({ type: [FacetValue], complexity: listCost(FACET_VALUES), resolve: (f) => f.values }),
+  }),
+});
+
+const PriceRangeFacet = builder
+  .objectRef<ProductFacetsShape["priceRanges"][number]>("PriceRangeFacet")
+  .implement({
+    description:
+      "A price range and how many listed products have a price in it (pass min and max to `ProductFilter.price`).",
+    fields: (t) => ({
+      min: t.field({ type: Money, resolve: (r) => money(r.min, r.currencyCode) }),
+      max: t.field({
+        type: Money,
+        nullable: true,
+        description: "null: no upper end.",
+        resolve: (r) => (r.max === null ? null : money(r.max, r.currencyCode)),
+      }),
+      count: t.exposeInt("count"),
+    }),
+  });
+
+const AvailabilityFacet = builder
+  .objectRef<ProductFacetsShape["availability"]>("AvailabilityFacet")
+  .implement({
+    fields: (t) => ({ inStock: t.exposeInt("inStock"), outOfStock: t.exposeInt("outOfStock") }),
+  });
+
+const ProductFacets = builder.objectRef<ProductFacetsShape>("ProductFacets").implement({
+  description:
+    "Counts for a filter panel: each facet counts the listed products with every other facet filter applied and its own left out.",
+  fields: (t) => ({
+    vendors: t.field({ type: [FacetValue], complexity: listCost(FACET_VALUES), resolve: (f) => f.vendors }),
+    productTypes: t.field({
+      type: [FacetValue],
+      complexity: listCost(FACET_VALUES),
+      resolve: (f) => f.productTypes,
+    }),
+    options: t.field({ type: [OptionFacet], complexity: listCost(FACET_OPTIONS), resolve: (f) => f.options }),
+    priceRanges: t.field({
+      type: [PriceRangeFacet],
+      complexity: listCost(FACET_VALUES),
+      description: `Up to ${PRICE_EDGES.length} ranges per currency, edges at ${PRICE_EDGES.slice(1).join(", ")} units of a 2-decimal currency (hundreds of minor units of a 0-decimal one).`,
+      resolve: (f) => f.priceRanges,
+    }),
+    availability: t.field({ type: AvailabilityFacet, resolve: (f) => f.availability }),
+  }),
+});
+
 export const ProductConnection = builder.connectionObject({
   type: ProductType,
   name: "ProductConnection",
   fields: (t) => ({
+    facets: t.field({
+      type: ProductFacets,
+      description: `Vendors, product types, option values, price ranges and availability of the listed products, with counts (one extra SQL statement; at most ${FACET_VALUES} values per facet).`,
+      resolve: (connection, _args, ctx) => productFacets(ctx, listArgsOf(connection)),
+    }),
     totalCount: t.int({
       description: "How many products match (one extra SQL statement).",
       resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),

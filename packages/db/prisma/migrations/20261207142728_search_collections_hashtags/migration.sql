@@ -15,6 +15,9 @@ ADD COLUMN     "rules" JSONB NOT NULL DEFAULT '[]',
 ADD COLUMN     "sortOrder" "CollectionSortOrder" NOT NULL DEFAULT 'MANUAL';
 
 -- AlterTable
+ALTER TABLE "Post" ADD COLUMN     "searchVector" tsvector;
+
+-- AlterTable
 ALTER TABLE "Product" ADD COLUMN     "searchText" TEXT NOT NULL DEFAULT '';
 
 -- CreateTable
@@ -25,14 +28,21 @@ CREATE TABLE "Hashtag" (
     CONSTRAINT "Hashtag_pkey" PRIMARY KEY ("tag")
 );
 
+-- CreateTable
+CREATE TABLE "SearchTerm" (
+    "term" TEXT NOT NULL,
+
+    CONSTRAINT "SearchTerm_pkey" PRIMARY KEY ("term")
+);
+
 -- CreateIndex
 CREATE INDEX "Hashtag_tag_idx" ON "Hashtag" USING GIST ("tag" gist_trgm_ops);
 
 -- CreateIndex
-CREATE INDEX "Post_caption_idx" ON "Post" USING GIST ("caption" gist_trgm_ops);
+CREATE INDEX "SearchTerm_term_idx" ON "SearchTerm" USING GIST ("term" gist_trgm_ops);
 
 -- CreateIndex
-CREATE INDEX "Product_searchText_idx" ON "Product" USING GIST ("searchText" gist_trgm_ops);
+CREATE INDEX "Post_searchVector_idx" ON "Post" USING GIN ("searchVector");
 
 -- CreateIndex
 CREATE INDEX "Shop_name_idx" ON "Shop" USING GIST ("name" gist_trgm_ops);
@@ -105,3 +115,62 @@ SELECT tag, count(DISTINCT id)::int FROM (
   WHERE p."visibility" = 'PUBLIC' AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL
 ) t GROUP BY tag
 ON CONFLICT ("tag") DO NOTHING;
+
+-- Posts' full-text vector: caption and hashtags (a hashtag is searchable as a word).
+CREATE FUNCTION "Post_searchVector_update"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."searchVector" := to_tsvector('english', coalesce(NEW."caption", '') || ' ' || coalesce(array_to_string(NEW."hashtags", ' '), ''));
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "Post_searchVector_update"
+BEFORE INSERT OR UPDATE OF "caption", "hashtags" ON "Post"
+FOR EACH ROW EXECUTE FUNCTION "Post_searchVector_update"();
+
+UPDATE "Post" SET "searchVector" = to_tsvector('english', coalesce("caption", '') || ' ' || coalesce(array_to_string("hashtags", ' '), ''));
+
+-- The search dictionary: the words (2 to 40 characters, lower case) of products' search text and
+-- of posts' captions and hashtags. Inserted in sorted order, so two transactions adding the same
+-- new words wait for each other in the same order (no deadlock); existing words cost one index probe.
+CREATE FUNCTION "search_terms_add"(source text) RETURNS void
+LANGUAGE sql AS $$
+  INSERT INTO "SearchTerm" ("term")
+  SELECT DISTINCT w FROM regexp_split_to_table(lower(source), '[^[:alnum:]]+') AS w
+  WHERE length(w) BETWEEN 2 AND 40 ORDER BY w
+  ON CONFLICT ("term") DO NOTHING;
+$$;
+
+CREATE FUNCTION "Product_search_terms"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "search_terms_add"(NEW."searchText");
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Product_search_terms"
+AFTER INSERT OR UPDATE OF "title", "vendor", "productType", "tags" ON "Product"
+FOR EACH ROW EXECUTE FUNCTION "Product_search_terms"();
+
+CREATE FUNCTION "Post_search_terms"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "search_terms_add"(coalesce(NEW."caption", '') || ' ' || coalesce(array_to_string(NEW."hashtags", ' '), ''));
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Post_search_terms"
+AFTER INSERT OR UPDATE OF "caption", "hashtags" ON "Post"
+FOR EACH ROW EXECUTE FUNCTION "Post_search_terms"();
+
+INSERT INTO "SearchTerm" ("term")
+SELECT DISTINCT w FROM (
+  SELECT regexp_split_to_table("searchText", '[^[:alnum:]]+') AS w FROM "Product"
+  UNION ALL
+  SELECT regexp_split_to_table(lower(coalesce("caption", '') || ' ' || coalesce(array_to_string("hashtags", ' '), '')), '[^[:alnum:]]+') FROM "Post"
+) words
+WHERE length(w) BETWEEN 2 AND 40
+ON CONFLICT ("term") DO NOTHING;

@@ -1,0 +1,2 @@
+// The search domain: predictive search across kinds. Imported for its types.
+import "./predictive.ts";
