@@ -14,9 +14,12 @@
  * Workloads: a minimal query (`{ __typename }`: the request pipeline alone, no database), the
  * products page (20 products with variants, options and media), a product by
  * handle (the SDK's Product query, 100 handles in turn), a 2-line cart read (the SDK's Cart
- * query), adding a line and removing it (the SDK's cartLinesAdd and cartLinesRemove) and the
- * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider); the products
- * page and the product by handle again with the response cache on. Reads use a publishable key
+ * query), adding a line and removing it (the SDK's cartLinesAdd and cartLinesRemove), the
+ * checkout flow (cartCreate, cartLinesAdd, checkoutComplete with the test provider) and a search
+ * box (the SDK's PredictiveSearch over every kind, queries typed from the catalog's titles:
+ * prefixes, whole words, typos), also with 1 connection (one shopper's latency, against a floor
+ * at 1 connection too); the products page and the product by handle again with the response
+ * cache on. Reads use a publishable key
  * and no user, as a storefront does.
  *
  * For each it records req/s, p50 and p99, CPU milliseconds per request of the server process
@@ -43,6 +46,7 @@ import {
   CartLinesAddDocument,
   CartLinesRemoveDocument,
   CheckoutCompleteDocument,
+  PredictiveSearchDocument,
   ProductDocument,
 } from "../../sdk/src/generated/graphql.ts";
 import { type ExecutionFloor, executionFloor, statementCost } from "./execution-floor.ts";
@@ -80,6 +84,8 @@ interface Fixture {
   addVariant: string;
   /** A digital variant with stock for ever, bought by the checkout flow. */
   checkoutVariant: string;
+  /** What a shopper types into a search box, in turn; `word` is a whole word of an active product's title. */
+  searches: { query: string; word: boolean }[];
 }
 
 /** Sends one GraphQL operation to the API; throws on any error. */
@@ -154,6 +160,7 @@ async function writeFixture(databaseUrl: string, apiUrl: string): Promise<Fixtur
     );
     return data.cartCreate.cart.id;
   };
+  const searches = await searchBoxQueries(databaseUrl);
   const twoLineCart = await createCart([variantOf(0), variantOf(1)]);
   const addRemoveCarts: string[] = [];
   for (let i = 0; i < 20 * connections; i++) addRemoveCarts.push(await createCart([variantOf(0)]));
@@ -164,7 +171,37 @@ async function writeFixture(databaseUrl: string, apiUrl: string): Promise<Fixtur
     addRemoveCarts,
     addVariant: gid("ProductVariant", variantOf(2)),
     checkoutVariant: gid("ProductVariant", checkoutVariant),
+    searches,
   };
+}
+
+/**
+ * What shoppers type, from the catalog: for 40 active products spread over the catalog, a word of
+ * the title typed letter by letter (2, 3 and 5 letters, then whole), the whole word with a letter
+ * left out (a typo), and the title's first two words. Each query is new to the API (there is no
+ * cache to hit): the same list is replayed in turn.
+ */
+async function searchBoxQueries(databaseUrl: string): Promise<Fixture["searches"]> {
+  const db = await openDatabase({ databaseUrl });
+  const rows = await db.prisma.$queryRaw<{ title: string }[]>`
+    SELECT "title" FROM "Product" WHERE "status" = 'ACTIVE' AND "hiddenAt" IS NULL
+    ORDER BY md5("id"::text) LIMIT 40`;
+  await db.close();
+  const searches: Fixture["searches"] = [];
+  for (const { title } of rows) {
+    const words = title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 4);
+    const word = words.at(-1);
+    if (!word) continue;
+    for (const n of [2, 3, 5]) if (n < word.length) searches.push({ query: word.slice(0, n), word: false });
+    searches.push({ query: word, word: true });
+    const middle = Math.floor(word.length / 2);
+    searches.push({ query: word.slice(0, middle) + word.slice(middle + 1), word: false });
+    searches.push({ query: title.split(/\s+/).slice(0, 2).join(" "), word: false });
+  }
+  return searches;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,6 +346,8 @@ interface Workload {
   cached?: boolean;
   /** Requests per unit of work (3 for the checkout flow), for "per flow" figures. */
   perFlow?: number;
+  /** Concurrent connections, when not the bench's (its floor then runs at the same). */
+  connections?: number;
 }
 
 interface Measurement {
@@ -465,6 +504,25 @@ function workloads(f: Fixture): Workload[] {
       if (data.__typename !== "Query") throw new Error("no __typename");
     },
   );
+  // A search box: predictive search across every kind, as the SDK's PredictiveSearch asks it.
+  let searchAt = 0;
+  const predictive = graphqlRequest(
+    "predictive search",
+    f.key,
+    (context) => {
+      const search = f.searches[searchAt++ % f.searches.length] ?? { query: "a", word: false };
+      context.search = search;
+      return { query: PredictiveSearchDocument.toString(), variables: { query: search.query } };
+    },
+    (data, context) => {
+      const result = data.predictiveSearch as Record<string, unknown[]>;
+      for (const kind of ["products", "shops", "creators", "hashtags", "posts"])
+        if (!Array.isArray(result[kind])) throw new Error(`no ${kind} list`);
+      const search = context.search as { query: string; word: boolean };
+      if (search.word && (result.products?.length ?? 0) === 0)
+        throw new Error(`"${search.query}", a word of a product's title, found no product`);
+    },
+  );
   return [
     { name: "minimal query ({ __typename })", requests: [minimal] },
     { name: "products page", requests: [productsPage] },
@@ -478,6 +536,9 @@ function workloads(f: Fixture): Workload[] {
       perFlow: 2,
     },
     { name: "checkout flow", requests: [create, addToNew, checkout], perFlow: 3 },
+    { name: "predictive search", requests: [predictive] },
+    // One shopper typing: the latency a search box sees, with nothing queued ahead.
+    { name: "predictive search, 1 connection", requests: [predictive], connections: 1 },
   ];
 }
 
@@ -499,7 +560,7 @@ const floorWorkload: Workload = {
 async function run(url: string, workload: Workload, duration: number) {
   return autocannon({
     url,
-    connections,
+    connections: workload.connections ?? connections,
     duration,
     requests: workload.requests,
   });
@@ -568,9 +629,18 @@ const floors: Measurement[] = [await measure(floor, floorWorkload)];
 let productsRss = 0;
 for (const workload of workloads(fixture)) {
   const server = workload.cached ? cachedApi : api;
+  // A workload at another concurrency is compared with a floor at the same, before and after it.
+  const floorHere = workload.connections
+    ? {
+        ...floorWorkload,
+        name: `floor, ${workload.connections} connection(s)`,
+        connections: workload.connections,
+      }
+    : floorWorkload;
+  if (workload.connections) floors.push(await measure(floor, floorHere));
   const row = await measure(server, workload);
   if (workload.name === "products page") productsRss = row.serverRssMiB;
-  floors.push(await measure(floor, floorWorkload));
+  floors.push(await measure(floor, floorHere));
   const [floorBefore, floorAfter] = floors.slice(-2).map((f) => f.requestsPerSecond) as [number, number];
   const floorRate = (floorBefore + floorAfter) / 2;
   rows.push({
@@ -610,9 +680,10 @@ for (const row of rows)
   console.log(
     `  ${row.name.padEnd(34)} ${`${row.serverCpuMsPerRequest} + ${row.databaseCpuMsPerRequest}`.padEnd(38)} ${row.ratioToFloor}${row.flowsPerSecond ? `   (${row.flowsPerSecond} flows/s)` : ""}`,
   );
-const floorCpu = floors.map((f) => f.serverCpuMsPerRequest + f.databaseCpuMsPerRequest);
+const standardFloors = floors.filter((f) => f.name === "floor");
+const floorCpu = standardFloors.map((f) => f.serverCpuMsPerRequest + f.databaseCpuMsPerRequest);
 console.log(
-  `  floor: ${Math.round(floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length)} req/s on average, ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
+  `  floor: ${Math.round(standardFloors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / standardFloors.length)} req/s on average (${connections} connections), ${round2(Math.min(...floorCpu))}–${round2(Math.max(...floorCpu))} ms CPU per request`,
 );
 console.log("graphql-js alone (the same document over its answer in memory: no database, no HTTP):");
 for (const row of graphqlAlone)

@@ -1139,6 +1139,14 @@ export type PostVisibility =
   | 'PRIVATE'
   | 'PUBLIC';
 
+/** The kinds of suggestion a predictive search returns. */
+export type PredictiveSearchType =
+  | 'CREATOR'
+  | 'HASHTAG'
+  | 'POST'
+  | 'PRODUCT'
+  | 'SHOP';
+
 export type PrivacyErrorCode =
   /** Returned when a required text is empty. */
   | 'BLANK'
@@ -1189,14 +1197,26 @@ export type ProductFilter = {
   /** true: in stock; false: sold out. */
   available?: boolean | null | undefined;
   collectionId?: string | number | null | undefined;
+  /** Products with a variant having these option values: any of the values given for one option, and every option named (Color Red or Blue, and Size M). */
+  options?: Array<ProductOptionFilter> | null | undefined;
   price?: ProductPriceFilter | null | undefined;
   productType?: string | null | undefined;
+  /** Products of any of these types (facet values). */
+  productTypes?: Array<string> | null | undefined;
   shopId?: string | number | null | undefined;
   /** For shop managers: which statuses to list (default ACTIVE). Others always get ACTIVE products only. */
   status?: Array<ProductStatus> | null | undefined;
   /** Products with any of these tags. */
   tags?: Array<string> | null | undefined;
   vendor?: string | null | undefined;
+  /** Products of any of these vendors (facet values). */
+  vendors?: Array<string> | null | undefined;
+};
+
+/** An option value, as `ProductFacets.options` lists it. */
+export type ProductOptionFilter = {
+  name: string;
+  value: string;
 };
 
 export type ProductOptionInput = {
@@ -1910,10 +1930,11 @@ export type ProductsQueryVariables = Exact<{
   after?: string | null | undefined;
   last?: number | null | undefined;
   before?: string | null | undefined;
+  withFacets?: boolean | null | undefined;
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
+export type ProductsQuery = { products: { totalCount: number, facets?: { vendors: Array<{ value: string, count: number }>, productTypes: Array<{ value: string, count: number }>, options: Array<{ name: string, values: Array<{ value: string, count: number }> }>, priceRanges: Array<{ count: number, min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null }>, availability: { inStock: number, outOfStock: number } }, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } };
 
 export type ShopQueryVariables = Exact<{
   handle: string;
@@ -2287,6 +2308,8 @@ export type ProductFieldsFragment = { id: string, handle: string, title: string,
 
 export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
 
+export type ProductFacetsFieldsFragment = { vendors: Array<{ value: string, count: number }>, productTypes: Array<{ value: string, count: number }>, options: Array<{ name: string, values: Array<{ value: string, count: number }> }>, priceRanges: Array<{ count: number, min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null }>, availability: { inStock: number, outOfStock: number } };
+
 export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
 
 export type FulfillmentFieldsFragment = { id: string, createdAt: string, tracking: { carrier: string | null, number: string | null, url: string | null } | null, lines: Array<{ quantity: number, line: { id: string } }> };
@@ -2514,6 +2537,15 @@ export type ViewerEraseMutationVariables = Exact<{
 
 
 export type ViewerEraseMutation = { viewerErase: { erasedAt: string | null, userErrors: Array<{ code: PrivacyErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PredictiveSearchQueryVariables = Exact<{
+  query: string;
+  limit?: number | null | undefined;
+  types?: Array<PredictiveSearchType> | PredictiveSearchType | null | undefined;
+}>;
+
+
+export type PredictiveSearchQuery = { predictiveSearch: { products: Array<{ id: string, handle: string, title: string, vendor: string, availableForSale: boolean, priceRange: { min: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ url: string, alt: string, kind: MediaKind, posterUrl: string | null }> }>, shops: Array<{ id: string, handle: string, name: string, logoUrl: string | null }>, creators: Array<{ id: string, handle: string, displayName: string | null, avatarUrl: string | null, followerCount: number }>, hashtags: Array<{ tag: string, postCount: number }>, posts: Array<{ id: string, caption: string, media: { kind: MediaKind, url: string, posterUrl: string | null }, author: { id: string, handle: string } }> } };
 
 export type PlatformWebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3110,6 +3142,41 @@ fragment PageInfoFields on PageInfo {
   startCursor
   endCursor
 }`, {"fragmentName":"ProductConnectionFields"}) as unknown as TypedDocumentString<ProductConnectionFieldsFragment, unknown>;
+export const ProductFacetsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFacetsFields on ProductFacets {
+  vendors {
+    value
+    count
+  }
+  productTypes {
+    value
+    count
+  }
+  options {
+    name
+    values {
+      value
+      count
+    }
+  }
+  priceRanges {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+    count
+  }
+  availability {
+    inStock
+    outOfStock
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`, {"fragmentName":"ProductFacetsFields"}) as unknown as TypedDocumentString<ProductFacetsFieldsFragment, unknown>;
 export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrderFields on Order {
   id
@@ -6108,7 +6175,7 @@ fragment MoneyFields on Money {
   currencyCode
 }`) as unknown as TypedDocumentString<ProductUpdateMutation, ProductUpdateMutationVariables>;
 export const ProductsDocument = new TypedDocumentString(`
-    query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+    query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String, $withFacets: Boolean = false) {
   products(
     query: $query
     filter: $filter
@@ -6120,6 +6187,9 @@ export const ProductsDocument = new TypedDocumentString(`
     before: $before
   ) {
     ...ProductConnectionFields
+    facets @include(if: $withFacets) {
+      ...ProductFacetsFields
+    }
   }
 }
     fragment VariantFields on ProductVariant {
@@ -6200,6 +6270,36 @@ fragment ProductConnectionFields on ProductConnection {
     node {
       ...ProductFields
     }
+  }
+}
+fragment ProductFacetsFields on ProductFacets {
+  vendors {
+    value
+    count
+  }
+  productTypes {
+    value
+    count
+  }
+  options {
+    name
+    values {
+      value
+      count
+    }
+  }
+  priceRanges {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+    count
+  }
+  availability {
+    inStock
+    outOfStock
   }
 }
 fragment MoneyFields on Money {
@@ -10481,6 +10581,63 @@ export const ViewerEraseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerEraseMutation, ViewerEraseMutationVariables>;
+export const PredictiveSearchDocument = new TypedDocumentString(`
+    query PredictiveSearch($query: String!, $limit: Int, $types: [PredictiveSearchType!]) {
+  predictiveSearch(query: $query, limit: $limit, types: $types) {
+    products {
+      id
+      handle
+      title
+      vendor
+      availableForSale
+      priceRange {
+        min {
+          ...MoneyFields
+        }
+      }
+      media {
+        url
+        alt
+        kind
+        posterUrl
+      }
+    }
+    shops {
+      id
+      handle
+      name
+      logoUrl
+    }
+    creators {
+      id
+      handle
+      displayName
+      avatarUrl
+      followerCount
+    }
+    hashtags {
+      tag
+      postCount
+    }
+    posts {
+      id
+      caption
+      media {
+        kind
+        url
+        posterUrl
+      }
+      author {
+        id
+        handle
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<PredictiveSearchQuery, PredictiveSearchQueryVariables>;
 export const PlatformWebhookEndpointsDocument = new TypedDocumentString(`
     query PlatformWebhookEndpoints {
   platformWebhookEndpoints {

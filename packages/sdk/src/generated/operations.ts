@@ -28,6 +28,7 @@ export const fragmentSource: Record<string, string | undefined> = {
   PostCommentFields: "fragment PostCommentFields on PostComment{id body createdAt moderationStatus author{id handle displayName avatarUrl}products{id handle title priceRange{min{...MoneyFields}}}}",
   PostFields: "fragment PostFields on Post{id caption hashtags visibility createdAt likeCount viewCount shareCount purchaseCount commentCount viewerHasLiked author{id handle displayName avatarUrl}shop{id handle name}media{kind url posterUrl width height durationMs}productTags{...ProductTagFields}}",
   ProductConnectionFields: "fragment ProductConnectionFields on ProductConnection{totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductFields}}}",
+  ProductFacetsFields: "fragment ProductFacetsFields on ProductFacets{vendors{value count}productTypes{value count}options{name values{value count}}priceRanges{min{...MoneyFields}max{...MoneyFields}count}availability{inStock outOfStock}}",
   ProductFields: "fragment ProductFields on Product{id handle title description vendor productType tags status availableForSale currencyCode totalInventory publishedAt rating{average count}priceRange{min{...MoneyFields}max{...MoneyFields}}media{id kind url alt width height posterUrl}options{id name values}variants{...VariantFields}shop{id handle name}}",
   ProductReviewFields: "fragment ProductReviewFields on ProductReview{id rating title body variantTitle createdAt media{url}author{id handle displayName avatarUrl}reply{body createdAt}moderationStatus}",
   ProductTagFields: "fragment ProductTagFields on ProductTag{id position x y startMs endMs product{id handle title availableForSale priceRange{min{...MoneyFields}}variants{id availableForSale}}variant{id title availableForSale price{...MoneyFields}}}",
@@ -383,6 +384,11 @@ export interface ShoppableOperations {
    */
   postView(input: T.PostViewMutationVariables["input"], options?: RequestOptions): Promise<T.PostViewMutation["postView"]>;
   /**
+   * Suggestions while a shopper types: products, shops, creators, hashtags and posts matching `query`, typo tolerant ("snekers" finds sneakers) and with its last word as a prefix ("hoo" finds hoodies). Public content only. At most 5 SQL statements.
+   * Document: src/operations/search/predictiveSearch.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  predictiveSearch(variables: T.PredictiveSearchQueryVariables, options?: RequestOptions): Promise<T.PredictiveSearchQuery["predictiveSearch"]>;
+  /**
    * A product by id or handle; null when absent or not visible to the caller.
    * Document: src/operations/catalog/product.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
@@ -652,13 +658,14 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   postUnlike: ["{post{...PostFields}userErrors{code field message}}", 3],
   postUpdate: ["{post{...PostFields}userErrors{code field message}}", 3],
   postView: ["{counted post{id viewCount}userErrors{code field message}}", 3],
+  predictiveSearch: ["query PredictiveSearch($query:String!$limit:Int$types:[PredictiveSearchType!]){predictiveSearch(query:$query limit:$limit types:$types){products{id handle title vendor availableForSale priceRange{min{...MoneyFields}}media{url alt kind posterUrl}}shops{id handle name logoUrl}creators{id handle displayName avatarUrl followerCount}hashtags{tag postCount}posts{id caption media{kind url posterUrl}author{id handle}}}}", 0],
   product: ["query Product($id:ID$handle:String){product(id:$id handle:$handle){...ProductFields socialProof{purchasesLast24h postCount likeCount}}}", 0],
   productArchive: ["{product{...ProductFields}userErrors{code field message}}", 3],
   productCreate: ["{product{...ProductFields}userErrors{code field message}}", 3],
   productReviewCreate: ["{productReview{...ProductReviewFields product{id rating{average count}}}userErrors{code field message}}", 3],
   productReviewReply: ["{productReview{...ProductReviewFields}userErrors{code field message}}", 3],
   productReviews: ["query ProductReviews($productId:ID!$rating:Int$first:Int$after:String$last:Int$before:String){productReviews(productId:$productId rating:$rating first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductReviewFields}}}}", 0],
-  products: ["query Products($query:String$filter:ProductFilter$sortKey:ProductSortKey$reverse:Boolean$first:Int$after:String$last:Int$before:String){products(query:$query filter:$filter sortKey:$sortKey reverse:$reverse first:$first after:$after last:$last before:$before){...ProductConnectionFields}}", 0],
+  products: ["query Products($query:String$filter:ProductFilter$sortKey:ProductSortKey$reverse:Boolean$first:Int$after:String$last:Int$before:String$withFacets:Boolean=false){products(query:$query filter:$filter sortKey:$sortKey reverse:$reverse first:$first after:$after last:$last before:$before){...ProductConnectionFields facets@include(if:$withFacets){...ProductFacetsFields}}}", 0],
   productTagTap: ["{productTag{id tapCount}userErrors{code field message}}", 3],
   productUpdate: ["{product{...ProductFields}userErrors{code field message}}", 3],
   recommendedProducts: ["query RecommendedProducts($productId:ID$forViewer:Boolean$first:Int){recommendedProducts(productId:$productId forViewer:$forViewer first:$first){basis personalized products{...ProductFields}}}", 0],
