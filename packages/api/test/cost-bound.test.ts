@@ -270,6 +270,8 @@ describe("the SDK's operations", () => {
   /** Queries with the SDK's default variables, then mutations in an order that makes each succeed. */
   const calls: Call[] = [
     ["products", () => ({ first: 20 }), anonymous],
+    ["products", () => ({ first: 20, withFacets: true }), anonymous],
+    ["predictiveSearch", () => ({ query: "a" }), anonymous],
     ["product", () => ({ id: w().big.id }), anonymous],
     ["shop", () => ({ handle: w().shops[0]!.handle }), anonymous],
     ["shops", () => ({ first: 10 }), anonymous],
@@ -667,7 +669,8 @@ describe("the SDK's operations", () => {
 
   /** The SDK's page-size variables at their largest (100; recommendations 50): recorded, and checked for actual <= requested, but not held to the maximum. */
   const largest: Call[] = [
-    ["products", () => ({ first: 100 }), anonymous],
+    ["products", () => ({ first: 100, withFacets: true }), anonymous],
+    ["predictiveSearch", () => ({ query: "s", limit: 10 }), anonymous],
     ["shop", () => ({ handle: w().shops[0]!.handle, productsFirst: 100 }), anonymous],
     ["collection", () => ({ handle: w().collections[0]!.handle, first: 100 }), anonymous],
     ["feed", () => ({ kind: "TRENDING", first: 100 }), buyer],
