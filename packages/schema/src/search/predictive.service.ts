@@ -2,18 +2,21 @@
  * Predictive search: what a search box suggests while the shopper types, across products,
  * shops, creators, hashtags and posts, public content only (the same answer for every caller).
  *
- * One SQL statement finds the ids of every kind asked for; then one statement per kind loads
- * them with what the GraphQL selection asks (hashtags need none), in parallel. So a search of
- * all five kinds costs at most 5 statements.
+ * Two SQL statements find the ids of every kind asked for: the first matches shops, creators
+ * and hashtags and turns the words into a full-text query through the dictionary, the second
+ * finds products and posts with that query. Then one statement per kind loads them with what the
+ * GraphQL selection asks (hashtags need none), in parallel. So a search of all five kinds costs at
+ * most 6 statements.
  *
  * - Products and posts: the typed words through the search dictionary (shared/search.ts), the
- *   last word also as a prefix ("hoo" → hoodie), in the full-text indexes. Products rank by
- *   full-text rank (title words weigh most), posts come newest first.
+ *   last word also as a prefix ("hoo" → hoodie), in the full-text indexes. Products: the newest
+ *   20 matches, ranked by full-text rank (title words weigh most); posts: newest first.
  * - Shops, creators and hashtags: trigram word similarity of the whole query to the shop's name,
  *   the creator's handle or display name, the hashtag (GiST indexes, nearest first).
  */
 import type { Context } from "../context.ts";
 import { Prisma } from "@shoppable/db/client";
+import { PLAN_PER_CALL } from "@shoppable/db";
 import { fuzzyTsQuery, queryWords } from "../shared/search.ts";
 
 export const PREDICTIVE_TYPES = ["PRODUCT", "SHOP", "CREATOR", "HASHTAG", "POST"] as const;
@@ -39,6 +42,9 @@ interface HitRow {
   n: number;
 }
 
+/** Products ranked per search: the newest this many matches, by full-text rank. */
+export const PRODUCT_CANDIDATES = 20;
+
 /** The ids (and hashtags) of each kind asked for, best first. */
 export async function predictiveHits(
   ctx: Context,
@@ -54,28 +60,23 @@ export async function predictiveHits(
   const ranked = (kind: PredictiveType, body: Prisma.Sql, order: Prisma.Sql) =>
     Prisma.sql`(SELECT ${kind}::text AS kind, x.id, x.count, row_number() OVER (ORDER BY ${order})::int AS n
       FROM (${body} ORDER BY ${order} LIMIT ${limit}) x)`;
-  const branches: Prisma.Sql[] = [];
-  if (types.has("PRODUCT"))
-    branches.push(
-      ranked(
-        "PRODUCT",
-        Prisma.sql`SELECT p."id"::text AS id, NULL::int AS count, ts_rank(p."searchVector", q.tsq) AS rank
-          FROM "Product" p, q WHERE p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL AND p."searchVector" @@ q.tsq`,
-        Prisma.sql`rank DESC, id`,
-      ),
-    );
-  if (types.has("POST"))
-    branches.push(
-      ranked(
-        "POST",
-        Prisma.sql`SELECT p."id"::text AS id, NULL::int AS count, p."createdAt" AS at
-          FROM "Post" p, q WHERE p."visibility" = 'PUBLIC' AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL
-            AND p."searchVector" @@ q.tsq`,
-        Prisma.sql`at DESC, id DESC`,
-      ),
+  const collect = (rows: HitRow[]) => {
+    rows.sort((a, b) => a.n - b.n);
+    for (const row of rows) {
+      if (row.kind === "HASHTAG") hits.HASHTAG.push({ tag: row.id, postCount: row.count ?? 0 });
+      else hits[row.kind].push(row.id);
+    }
+  };
+
+  // 1. Shops, creators and hashtags by similarity, and the words' full-text query from the dictionary.
+  const first: Prisma.Sql[] = [];
+  const needsWords = types.has("PRODUCT") || types.has("POST");
+  if (needsWords)
+    first.push(
+      Prisma.sql`(SELECT 'TSQUERY' AS kind, ${fuzzyTsQuery(words, { prefixLast: true })}::text AS id, NULL::int AS count, 0 AS n)`,
     );
   if (types.has("SHOP"))
-    branches.push(
+    first.push(
       ranked(
         "SHOP",
         Prisma.sql`SELECT s."id"::text AS id, NULL::int AS count, ${text} <<-> s."name" AS distance
@@ -84,7 +85,7 @@ export async function predictiveHits(
       ),
     );
   if (types.has("CREATOR"))
-    branches.push(
+    first.push(
       ranked(
         "CREATOR",
         Prisma.sql`SELECT u."id"::text AS id, NULL::int AS count, u."followerCount" AS followers,
@@ -95,7 +96,7 @@ export async function predictiveHits(
       ),
     );
   if (types.has("HASHTAG"))
-    branches.push(
+    first.push(
       ranked(
         "HASHTAG",
         Prisma.sql`SELECT h."tag" AS id, h."postCount" AS count, ${tag} <<-> h."tag" AS distance
@@ -103,14 +104,41 @@ export async function predictiveHits(
         Prisma.sql`distance, count DESC, id`,
       ),
     );
-  const needsWords = types.has("PRODUCT") || types.has("POST");
-  const rows = await ctx.db.$queryRaw<HitRow[]>`
-    ${needsWords ? Prisma.sql`WITH q AS MATERIALIZED (SELECT ${fuzzyTsQuery(words, { prefixLast: true })} AS tsq)` : Prisma.empty}
-    ${Prisma.join(branches, " UNION ALL ")}`;
-  rows.sort((a, b) => a.n - b.n);
-  for (const row of rows) {
-    if (row.kind === "HASHTAG") hits.HASHTAG.push({ tag: row.id, postCount: row.count ?? 0 });
-    else hits[row.kind].push(row.id);
-  }
+  if (first.length === 0) return hits;
+  const rows = await ctx.db.$queryRaw<HitRow[]>`${Prisma.join(first, " UNION ALL ")}`;
+  const tsquery = rows.find((row) => (row.kind as string) === "TSQUERY")?.id ?? "";
+  collect(rows.filter((row) => (row.kind as string) !== "TSQUERY"));
+  if (!needsWords || tsquery === "") return hits;
+
+  // 2. Products and posts matching that query. Planned for its value (PLAN_PER_CALL), so a
+  // common word walks the newest rows until enough match and a rare one goes through the
+  // full-text index: ranking every match of a two-letter prefix costs tens of milliseconds.
+  const second: Prisma.Sql[] = [];
+  const tsq = Prisma.sql`${tsquery}::tsquery`;
+  if (types.has("PRODUCT"))
+    second.push(
+      ranked(
+        "PRODUCT",
+        Prisma.sql`SELECT c.id, NULL::int AS count, ts_rank(c."searchVector", ${tsq}) AS rank FROM (
+            SELECT p."id"::text AS id, p."searchVector" FROM "Product" p
+            WHERE p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL AND p."searchVector" @@ ${tsq}
+            ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${PRODUCT_CANDIDATES}) c`,
+        Prisma.sql`rank DESC, id`,
+      ),
+    );
+  if (types.has("POST"))
+    second.push(
+      ranked(
+        "POST",
+        Prisma.sql`SELECT p."id"::text AS id, NULL::int AS count, p."createdAt" AS at
+          FROM "Post" p WHERE p."visibility" = 'PUBLIC' AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL
+            AND p."searchVector" @@ ${tsq}`,
+        Prisma.sql`at DESC, id DESC`,
+      ),
+    );
+  if (second.length)
+    collect(
+      await ctx.db.$queryRaw<HitRow[]>`${Prisma.raw(PLAN_PER_CALL)} ${Prisma.join(second, " UNION ALL ")}`,
+    );
   return hits;
 }

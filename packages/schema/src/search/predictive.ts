@@ -138,7 +138,7 @@ builder.queryField("predictiveSearch", (t) =>
   t.field({
     type: PredictiveSearchResult,
     description:
-      'Suggestions while a shopper types: products, shops, creators, hashtags and posts matching `query`, typo tolerant ("snekers" finds sneakers) and with its last word as a prefix ("hoo" finds hoodies). Public content only. At most 5 SQL statements.',
+      'Suggestions while a shopper types: products, shops, creators, hashtags and posts matching `query`, typo tolerant ("snekers" finds sneakers) and with its last word as a prefix ("hoo" finds hoodies). Public content only. At most 6 SQL statements.',
     args: {
       query: t.arg.string({ required: true, validate: z.string().max(PREDICTIVE_MAX_LENGTH) }),
       limit: t.arg.int({

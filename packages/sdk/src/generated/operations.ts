@@ -384,7 +384,7 @@ export interface ShoppableOperations {
    */
   postView(input: T.PostViewMutationVariables["input"], options?: RequestOptions): Promise<T.PostViewMutation["postView"]>;
   /**
-   * Suggestions while a shopper types: products, shops, creators, hashtags and posts matching `query`, typo tolerant ("snekers" finds sneakers) and with its last word as a prefix ("hoo" finds hoodies). Public content only. At most 5 SQL statements.
+   * Suggestions while a shopper types: products, shops, creators, hashtags and posts matching `query`, typo tolerant ("snekers" finds sneakers) and with its last word as a prefix ("hoo" finds hoodies). Public content only. At most 6 SQL statements.
    * Document: src/operations/search/predictiveSearch.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   predictiveSearch(variables: T.PredictiveSearchQueryVariables, options?: RequestOptions): Promise<T.PredictiveSearchQuery["predictiveSearch"]>;
