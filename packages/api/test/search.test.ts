@@ -362,9 +362,23 @@ describe("predictiveSearch", () => {
       "Cotton Hoodie Dress",
       "Fleece Hoodie",
     ]);
-    // One letter is too short for similarity: it matches as a prefix of a word.
-    expect((await predict("l", { types: ["PRODUCT"] })).products.map((p: any) => p.title)).toEqual([
-      "Leather Belt",
+    // A last word of 3 letters or more is also a prefix: "hoo" finds more than its 3 nearest words.
+    for (const title of ["Hook Rack", "Hood Lamp", "Hoof Polish", "Hoop Earrings"])
+      await createProduct({
+        title,
+        vendor: "Elsewhere",
+        productType: "Home",
+        variants: [["Red", "M", 500, 1]],
+        shop: "other",
+      });
+    const hoo = await predict("hoo", { types: ["PRODUCT"], limit: 10 });
+    expect(hoo.products.map((p: any) => p.title).sort()).toEqual([
+      "Cotton Hoodie Dress",
+      "Fleece Hoodie",
+      "Hood Lamp",
+      "Hoof Polish",
+      "Hook Rack",
+      "Hoop Earrings",
     ]);
   });
 

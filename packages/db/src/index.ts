@@ -74,13 +74,6 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 const TRGM_SETTING = `pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`;
 
 /**
- * A statement starting with this comment is sent unnamed, so PostgreSQL plans it for its
- * parameters' values at each call. For the few statements whose best plan depends on them (a
- * full-text query matching 5 rows or 15,000): a named statement may settle on one generic plan.
- */
-export const PLAN_PER_CALL = "/* plan per call */";
-
-/**
  * Names for Prisma's statements, so that each connection prepares a statement once and then
  * only binds and executes it: PostgreSQL skips parsing and analysing it again, and after five
  * runs plans it once for all (a generic plan) where that costs no more than planning each time.
@@ -91,7 +84,6 @@ export const PLAN_PER_CALL = "/* plan per call */";
 export function statementNames(limit = 400): (query: { sql: string }) => string {
   const names = new Map<string, string>();
   return ({ sql }) => {
-    if (sql.startsWith(PLAN_PER_CALL)) return "";
     let name = names.get(sql);
     if (name === undefined) {
       if (names.size >= limit) return "";

@@ -4,7 +4,7 @@
  * prepared. The PostgreSQL part runs when DATABASE_URL is set (CI's PostgreSQL run).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, PLAN_PER_CALL, statementNames, type Database } from "../src/index.ts";
+import { openDatabase, statementNames, type Database } from "../src/index.ts";
 
 describe("statementNames", () => {
   it("names each distinct text once, the same name for the same text, and none past the limit", () => {
@@ -19,11 +19,6 @@ describe("statementNames", () => {
     expect(name({ sql: "SELECT 2" })).toBe(second);
   });
 
-  it("leaves a statement marked PLAN_PER_CALL unnamed, so it is planned for its values each time", () => {
-    const name = statementNames(10);
-    expect(name({ sql: `${PLAN_PER_CALL} SELECT $1::tsquery` })).toBe("");
-    expect(name({ sql: "SELECT $1::tsquery" })).toMatch(/^shoppable_/);
-  });
 });
 
 const DATABASE_URL = process.env.DATABASE_URL;

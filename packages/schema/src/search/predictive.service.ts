@@ -9,14 +9,14 @@
  * most 6 statements.
  *
  * - Products and posts: the typed words through the search dictionary (shared/search.ts), the
- *   last word also as a prefix ("hoo" → hoodie), in the full-text indexes. Products: the newest
- *   20 matches, ranked by full-text rank (title words weigh most); posts: newest first.
+ *   last word of 3 letters or more also as a prefix ("hoo" → hoodie), in the full-text indexes.
+ *   Among the first 100 matches the index gives, products rank by full-text rank (title words
+ *   weigh most), posts newest first.
  * - Shops, creators and hashtags: trigram word similarity of the whole query to the shop's name,
  *   the creator's handle or display name, the hashtag (GiST indexes, nearest first).
  */
 import type { Context } from "../context.ts";
 import { Prisma } from "@shoppable/db/client";
-import { PLAN_PER_CALL } from "@shoppable/db";
 import { fuzzyTsQuery, queryWords } from "../shared/search.ts";
 
 export const PREDICTIVE_TYPES = ["PRODUCT", "SHOP", "CREATOR", "HASHTAG", "POST"] as const;
@@ -42,8 +42,11 @@ interface HitRow {
   n: number;
 }
 
-/** Products ranked per search: the newest this many matches, by full-text rank. */
-export const PRODUCT_CANDIDATES = 20;
+/**
+ * Products and posts ranked per search: the first this many matches the database finds, so the
+ * cost is bounded whether the words match 5 rows or 20,000.
+ */
+export const CANDIDATES = 100;
 
 /** The ids (and hashtags) of each kind asked for, best first. */
 export async function predictiveHits(
@@ -110,19 +113,17 @@ export async function predictiveHits(
   collect(rows.filter((row) => (row.kind as string) !== "TSQUERY"));
   if (!needsWords || tsquery === "") return hits;
 
-  // 2. Products and posts matching that query. Planned for its value (PLAN_PER_CALL), so a
-  // common word walks the newest rows until enough match and a rare one goes through the
-  // full-text index: ranking every match of a two-letter prefix costs tens of milliseconds.
+  // 2. Products and posts matching that query: the first CANDIDATES matches the full-text index
+  // gives (the database functions "predictive_products" and "predictive_posts": see the search
+  // migration), ranked. Ranking every match of a two-letter word (15,000 of 100,000 products)
+  // cost 65-90 ms.
   const second: Prisma.Sql[] = [];
   const tsq = Prisma.sql`${tsquery}::tsquery`;
   if (types.has("PRODUCT"))
     second.push(
       ranked(
         "PRODUCT",
-        Prisma.sql`SELECT c.id, NULL::int AS count, ts_rank(c."searchVector", ${tsq}) AS rank FROM (
-            SELECT p."id"::text AS id, p."searchVector" FROM "Product" p
-            WHERE p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL AND p."searchVector" @@ ${tsq}
-            ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${PRODUCT_CANDIDATES}) c`,
+        Prisma.sql`SELECT c."id"::text AS id, NULL::int AS count, c."rank" FROM "predictive_products"(${tsq}, ${CANDIDATES}) c`,
         Prisma.sql`rank DESC, id`,
       ),
     );
@@ -130,15 +131,10 @@ export async function predictiveHits(
     second.push(
       ranked(
         "POST",
-        Prisma.sql`SELECT p."id"::text AS id, NULL::int AS count, p."createdAt" AS at
-          FROM "Post" p WHERE p."visibility" = 'PUBLIC' AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL
-            AND p."searchVector" @@ ${tsq}`,
+        Prisma.sql`SELECT c."id"::text AS id, NULL::int AS count, c."createdAt" AS at FROM "predictive_posts"(${tsq}, ${CANDIDATES}) c`,
         Prisma.sql`at DESC, id DESC`,
       ),
     );
-  if (second.length)
-    collect(
-      await ctx.db.$queryRaw<HitRow[]>`${Prisma.raw(PLAN_PER_CALL)} ${Prisma.join(second, " UNION ALL ")}`,
-    );
+  if (second.length) collect(await ctx.db.$queryRaw<HitRow[]>`${Prisma.join(second, " UNION ALL ")}`);
   return hits;
 }

@@ -174,3 +174,29 @@ SELECT DISTINCT w FROM (
 ) words
 WHERE length(w) BETWEEN 2 AND 40
 ON CONFLICT ("term") DO NOTHING;
+
+-- Predictive search's candidates: the first n public products (posts) matching a full-text query,
+-- read through the GIN index only. With a LIMIT PostgreSQL prefers a scan that stops at the n-th
+-- match when it expects many; a word of middling frequency whose matches it overestimates
+-- threefold then reads 30,000 rows (30 ms) where the index reads 500 (1 ms). The functions'
+-- settings leave bitmap scans as the only way, whatever the estimate. The visibility rules are
+-- the public ones of shared/access.ts (isPublicProduct, a public post).
+CREATE FUNCTION "predictive_products"(q tsquery, n int) RETURNS TABLE ("id" uuid, "rank" real)
+LANGUAGE sql STABLE
+SET enable_seqscan = off SET enable_indexscan = off
+AS $$
+  SELECT c."id", ts_rank(c."searchVector", q) FROM (
+    SELECT p."id", p."searchVector" FROM "Product" p
+    WHERE p."searchVector" @@ q AND p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL
+    LIMIT n
+  ) c
+$$;
+
+CREATE FUNCTION "predictive_posts"(q tsquery, n int) RETURNS TABLE ("id" uuid, "createdAt" timestamp(3))
+LANGUAGE sql STABLE
+SET enable_seqscan = off SET enable_indexscan = off
+AS $$
+  SELECT p."id", p."createdAt" FROM "Post" p
+  WHERE p."searchVector" @@ q AND p."visibility" = 'PUBLIC' AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL
+  LIMIT n
+$$;
