@@ -25,8 +25,17 @@ import {
   type PageArgs,
 } from "../shared/cursor.ts";
 import { manageableShopIds } from "../shared/access.ts";
+import { collectionCondition, manualPosition } from "./collection-rules.ts";
 
-export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
+export const PRODUCT_SORT_KEYS = [
+  "RELEVANCE",
+  "TITLE",
+  "PRICE",
+  "CREATED_AT",
+  "UPDATED_AT",
+  "ID",
+  "MANUAL",
+] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
 export interface ProductFilter {
@@ -58,6 +67,8 @@ const SORT: Record<
   CREATED_AT: { column: Prisma.sql`p."createdAt"`, descending: true, kind: "time" },
   UPDATED_AT: { column: Prisma.sql`p."updatedAt"`, descending: true, kind: "time" },
   ID: { column: Prisma.sql`p."id"`, descending: false, kind: "uuid" },
+  // A manual collection's positions: the column is the collection's (`manualPosition`).
+  MANUAL: { column: Prisma.sql`0`, descending: false, kind: "int" },
 };
 
 const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
@@ -69,7 +80,7 @@ const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
 };
 
 /** The WHERE conditions for the caller, the filter and the search. */
-async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+export async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
   const where: Prisma.Sql[] = [];
   const filter = args.filter ?? {};
   const managed = await manageableShopIds(ctx);
@@ -85,11 +96,7 @@ async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.S
     where.push(Prisma.sql`p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL`);
   }
   if (filter.shopId) where.push(Prisma.sql`p."shopId" = ${filter.shopId}::uuid`);
-  if (filter.collectionId) {
-    where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."productId" = p."id" AND cp."collectionId" = ${filter.collectionId}::uuid)`,
-    );
-  }
+  if (filter.collectionId) where.push(collectionCondition(filter.collectionId));
   if (filter.available != null)
     where.push(filter.available ? Prisma.sql`p."totalInventory" > 0` : Prisma.sql`p."totalInventory" <= 0`);
   if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
@@ -129,12 +136,19 @@ export async function listProducts(
   const query = args.query?.trim() || null;
   const sortKey: ProductSortKey = args.sortKey ?? (query ? "RELEVANCE" : "CREATED_AT");
   if (sortKey === "RELEVANCE" && !query) throw badInput("Sort key RELEVANCE needs a `query`.");
+  const collectionId = args.filter?.collectionId;
+  if (sortKey === "MANUAL" && !collectionId) throw badInput("Sort key MANUAL needs a collection.");
   const { backward, size } = pageWindow(args, {
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
   });
   const sort = SORT[sortKey];
-  const ordering = sortKey === "RELEVANCE" ? `${sortKey}:${digest(query ?? "")}` : sortKey;
+  const ordering =
+    sortKey === "RELEVANCE"
+      ? `${sortKey}:${digest(query ?? "")}`
+      : sortKey === "MANUAL"
+        ? `${sortKey}:${collectionId}`
+        : sortKey;
   const where = await conditions(ctx, args);
 
   // Scan direction: the sort's own direction, flipped by `reverse`, flipped again to page backwards.
@@ -146,7 +160,12 @@ export async function listProducts(
   const rank = query
     ? Prisma.sql`ts_rank(p."searchVector", websearch_to_tsquery('english', ${query}))`
     : Prisma.sql`0`;
-  const sortExpr = sortKey === "RELEVANCE" ? rank : sort.column;
+  const sortExpr =
+    sortKey === "RELEVANCE"
+      ? rank
+      : sortKey === "MANUAL" && collectionId
+        ? manualPosition(collectionId)
+        : sort.column;
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
     pageWhere.push(Prisma.sql`(${sortExpr}, p."id") ${cmp} (${c.v}${CAST[sort.kind]}, ${c.id}::uuid)`);
