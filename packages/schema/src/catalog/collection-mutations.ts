@@ -12,7 +12,7 @@ import {
   CollectionSortOrderEnum,
 } from "./collection.ts";
 import * as collections from "./collection.service.ts";
-import { CatalogError } from "./errors.ts";
+import { CatalogError, type CatalogErrorCode } from "./errors.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
 
 const LIMITS = CATALOG_LIMITS;
@@ -159,7 +159,9 @@ const reorderSchema = z.object({
 });
 
 const CollectionDeletePayload = builder
-  .objectRef<{ deletedId: string | null; userErrors: UserErrorShape[] }>("CollectionDeletePayload")
+  .objectRef<{ deletedId: string | null; userErrors: UserErrorShape<CatalogErrorCode>[] }>(
+    "CollectionDeletePayload",
+  )
   .implement({
     fields: (t) => ({
       deletedCollectionId: t.id({
@@ -169,7 +171,7 @@ const CollectionDeletePayload = builder
       userErrors: t.field({
         type: [CatalogError.type],
         complexity: userErrorsCost,
-        resolve: (p) => firstUserErrors(p.userErrors) as never,
+        resolve: (p) => firstUserErrors(p.userErrors),
       }),
     }),
   });

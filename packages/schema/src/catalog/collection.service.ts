@@ -297,9 +297,12 @@ export async function updateCollection(ctx: Context, input: CollectionUpdateInpu
 export async function deleteCollection(
   ctx: Context,
   id: string,
-): Promise<{ deletedId: string | null; userErrors: UserErrorShape[] }> {
+): Promise<{ deletedId: string | null; userErrors: UserErrorShape<CatalogErrorCode>[] }> {
   const collection = await ctx.db.collection.findUnique({ where: { id }, select: { shopId: true } });
-  const missing = { deletedId: null, userErrors: notFound().userErrors };
+  const missing = {
+    deletedId: null,
+    userErrors: [collectionError("NOT_FOUND", "No collection has this id.", ["id"])],
+  };
   if (!collection) return missing;
   await assertCanManageShop(ctx, collection.shopId);
   const deleted = await transaction(ctx, (tx) => tx.collection.deleteMany({ where: { id } }));
