@@ -97,9 +97,13 @@ export const COLLECTION_HOLDS_PRODUCT = Prisma.sql`CASE WHEN c."kind" = 'MANUAL'
   THEN EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."collectionId" = c."id" AND cp."productId" = p."id")
   ELSE c."shopId" = p."shopId" AND ${RULES_MATCH} END`;
 
-/** The product-list condition (`p`) for `filter.collectionId`: the product is in that collection. */
+/**
+ * The product-list condition (`p`) for `filter.collectionId`: the product is in that collection.
+ * Its first half (the collection's shop, computed once) lets the scan use the shop's index.
+ */
 export function collectionCondition(collectionId: string): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Collection" c WHERE c."id" = ${collectionId}::uuid AND ${COLLECTION_HOLDS_PRODUCT})`;
+  return Prisma.sql`p."shopId" = (SELECT c."shopId" FROM "Collection" c WHERE c."id" = ${collectionId}::uuid)
+    AND EXISTS (SELECT 1 FROM "Collection" c WHERE c."id" = ${collectionId}::uuid AND ${COLLECTION_HOLDS_PRODUCT})`;
 }
 
 /**

@@ -172,7 +172,7 @@ function shopWhere(shopId: string | number | null | undefined): { shopId?: strin
  * CATALOG_LIMITS.productCollections each: one statement for a page of products.
  */
 async function collectionsOf(ctx: Context, productIds: string[]): Promise<Map<string, Collection[]>> {
-  const rows = await ctx.db.$queryRaw<(Collection & { productId: string })[]>`
+  const rows = await ctx.db.$queryRaw<(Collection & { productId: string; n: bigint })[]>`
     SELECT * FROM (
       SELECT c.*, p."id" AS "productId",
              row_number() OVER (PARTITION BY p."id" ORDER BY c."title", c."id") AS n
@@ -181,7 +181,7 @@ async function collectionsOf(ctx: Context, productIds: string[]): Promise<Map<st
     WHERE n <= ${CATALOG_LIMITS.productCollections}
     ORDER BY "productId", n`;
   const byProduct = new Map<string, Collection[]>();
-  for (const { productId, ...collection } of rows) {
+  for (const { productId, n: _rank, ...collection } of rows) {
     const list = byProduct.get(productId) ?? [];
     list.push(collection);
     byProduct.set(productId, list);
