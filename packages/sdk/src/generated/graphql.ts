@@ -1332,7 +1332,7 @@ export type ProductReviewReplyInput = {
   reviewId: string | number;
 };
 
-/** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them. */
+/** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending, MANUAL a manual collection's order (needs a collection: `Collection.products` or `filter.collectionId`). `reverse` flips them. */
 export type ProductSortKey =
   | 'CREATED_AT'
   | 'ID'
