@@ -206,7 +206,7 @@ export class QueryGenerator {
       const focused = this.chance(0.4);
       const draft = new Draft(caller, focused, focused ? this.int(2, 9) : LIMITS.depth);
       // The budget: log-uniform from 10 to the maximum, so both small and huge queries come up.
-      const budget = Math.floor(10 * (MAX_OPERATION_COST / 10) ** this.rand());
+      const budget = Math.floor(10 * Math.pow(MAX_OPERATION_COST / 10, this.rand()));
       const built = this.operation(draft, budget);
       const vars = draft.variableDefs.length ? `(${draft.variableDefs.join(", ")})` : "";
       const query = `query Cost${index}${vars} {\n${built.text}\n}${draft.fragments.length ? `\n${draft.fragments.join("\n")}` : ""}`;
