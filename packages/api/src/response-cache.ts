@@ -48,6 +48,7 @@ export const CACHED_ROOT_FIELDS = [
   "shop",
   "shops",
   "collection",
+  "collections",
   "post",
   "feed",
   "liveSession",
@@ -84,7 +85,13 @@ type CachedResult = Awaited<ReturnType<Cache["get"]>>;
  * reads (stock, counters) arrives as events (`invalidationsForEvent`), per object.
  */
 const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
-  [/^(productCreate|productUpdate|productArchive|inventoryAdjust)$/, ["Product"]],
+  // Collections too: an automatic collection's page may gain a product it did not hold (or was empty).
+  [/^(productCreate|productUpdate|productArchive|inventoryAdjust)$/, ["Product", "Collection"]],
+  // A collection's edit moves products in or out of its pages and of their `Product.collections`.
+  [
+    /^collection(Create|Update|Delete|ProductsAdd|ProductsRemove|ProductsReorder)$/,
+    ["Collection", "Product"],
+  ],
   [/^(shopCreate|shopUpdate)$/, ["Shop"]],
   [/^(postCreate|postUpdate|postDelete)$/, ["Post"]],
   [/^liveSession(Schedule|Start|End|Cancel|PinProduct|UnpinProduct)$/, ["LiveSession"]],

@@ -331,6 +331,55 @@ describe("the SDK's operations", () => {
       (d) => (state.product = d.productCreate.product),
     ],
     [
+      "collectionCreate",
+      input(() => ({ shopId: state.shop.id, title: "SDK picks", productIds: [state.product.id] })),
+      merchant,
+      (d) => (state.manualCollection = d.collectionCreate.collection),
+    ],
+    [
+      "collectionProductsAdd",
+      input(() => ({ id: state.manualCollection.id, productIds: [state.product.id] })),
+      merchant,
+    ],
+    [
+      "collectionProductsReorder",
+      input(() => ({
+        id: state.manualCollection.id,
+        moves: [{ productId: state.product.id, newPosition: 0 }],
+      })),
+      merchant,
+    ],
+    [
+      "collectionProductsRemove",
+      input(() => ({ id: state.manualCollection.id, productIds: [state.product.id] })),
+      merchant,
+    ],
+    [
+      "collectionCreate",
+      input(() => ({
+        shopId: state.shop.id,
+        title: "SDK reds",
+        ruleSet: {
+          appliedDisjunctively: false,
+          rules: Array.from({ length: 10 }, () => ({
+            field: "OPTION_VALUE",
+            relation: "EQUALS",
+            value: "Red",
+            optionName: "Color",
+          })),
+        },
+      })),
+      merchant,
+      (d) => (state.automaticCollection = d.collectionCreate.collection),
+    ],
+    [
+      "collectionUpdate",
+      input(() => ({ id: state.automaticCollection.id, title: "SDK reds and blues", sortOrder: "TITLE" })),
+      merchant,
+    ],
+    ["collections", () => ({ shopId: state.shop.id, first: 20 }), anonymous],
+    ["collectionDelete", input(() => ({ id: state.manualCollection.id })), merchant],
+    [
       "productUpdate",
       input(() => ({
         id: state.product.id,
@@ -678,6 +727,7 @@ describe("the SDK's operations", () => {
     ["recommendedProducts", () => ({ productId: w().big.id, first: 50 }), anonymous],
     ["liveSessions", () => ({ status: "LIVE", first: 100 }), anonymous],
     ["shops", () => ({ first: 100 }), anonymous],
+    ["collections", () => ({ first: 100 }), anonymous],
     ["productReviews", () => ({ productId: state.order3.lines[0].productId, first: 100 }), anonymous],
     ["postComments", () => ({ postId: w().posts[0], first: 100 }), anonymous],
     ["moderationQueue", () => ({ first: 100 }), platform],

@@ -1,6 +1,6 @@
 /**
  * The world of the cost property test (cost-bound.test.ts): built through the public API
- * (collections and clicks excepted: they have no mutation) and filled, where practical, up to
+ * (clicks excepted: they have no mutation; and the collection, written directly) and filled, where practical, up to
  * the bounds the cost model declares for its lists: a product with 3 options, 100 variants and
  * 50 media, a post with 30 product tags, a cart of 100 lines with 10 discount codes across
  * shops, a paid order of ~90 lines with refunds (as many as it takes) and affiliate
@@ -229,7 +229,7 @@ export async function buildCostWorld(api: TestApi, seed = COST_SEED): Promise<Co
   const draftProduct = await createProduct(alpha, [2], 1, "DRAFT");
   const inShop = (shop: { id: string }) => products.filter((p) => p.shopId === shop.id);
 
-  // A collection of alpha's products (no mutation creates collections).
+  // A manual collection of alpha's products, written directly (the SDK walk creates others).
   const collectionRow = await api.db.prisma.collection.create({
     data: {
       shopId: dbId(alpha.id),

@@ -370,6 +370,22 @@ beforeAll(async () => {
       commerce.asMerchant,
     ),
   ).taxRateSet.taxRate.id as string;
+  // Collections: a manual one holding both products (the walk reorders, removes and adds), an
+  // automatic one (its rules change), one the walk deletes.
+  const COLLECTION_CREATE = `mutation($input: CollectionCreateInput!) { collectionCreate(input: $input) { collection { id } ${USER_ERRORS} } }`;
+  const collection = async (input: Record<string, unknown>) => {
+    const res = ok(
+      await api.gql(COLLECTION_CREATE, { input: { shopId: shop.id, ...input } }, commerce.asMerchant),
+    ).collectionCreate;
+    expect(res.userErrors).toEqual([]);
+    return res.collection.id as string;
+  };
+  const manualCollection = await collection({ title: "Picks", productIds: [active.id, draft.id] });
+  const automaticCollection = await collection({
+    title: "Cheap",
+    ruleSet: { appliedDisjunctively: false, rules: [{ field: "PRICE", relation: "LESS_THAN", value: "50" }] },
+  });
+  const collectionToDelete = await collection({ title: "Doomed" });
   const merchantRow = await prisma.user.findUniqueOrThrow({
     where: { externalId: "merchant-commerce" },
     select: { id: true },
@@ -427,6 +443,9 @@ beforeAll(async () => {
       address: savedAddress.id,
       shippingZone,
       taxRate,
+      manualCollection,
+      automaticCollection,
+      collectionToDelete,
     },
     secrets: [EMAIL, DRAFT_TITLE, DISCOUNT, CAPTION, RETURN_REASON, hook.signingSecret],
     owners: {
@@ -529,6 +548,7 @@ async function victimRows() {
         discountCodes: { ...byId, include: { redemptions: byId } },
         shippingZones: { ...byId, include: { rates: byId } },
         taxRates: byId,
+        collections: { ...byId, include: { products: { orderBy: { productId: asc } } } },
         webhookEndpoints: { ...byId, include: { deliveries: byId } },
         affiliateProgram: { include: { productRates: { orderBy: { productId: asc } }, invitations: byId } },
         affiliateLinks: link,
@@ -700,6 +720,9 @@ const usZone = (prefix: string) => (pass: Pass) => ({
   rates: shippingRates(prefix, pass),
 });
 
+/** A collection rule every field of CollectionRuleInput fits. */
+const optionRule = { "ruleSet.rules.field": "OPTION_VALUE", "ruleSet.rules.relation": "EQUALS" };
+
 const attribution = () => ({
   "lines.attribution.affiliateCode": victim.affiliateCode,
   "lines.attribution.affiliateClickId": victim.affiliateClickId,
@@ -756,6 +779,62 @@ const WALK: [string, Case][] = [
         ).inventoryQuantity,
       }),
     },
+  ],
+  [
+    "collectionCreate",
+    {
+      does: "create",
+      type: "Collection",
+      owner: "merchant",
+      ids: { shopId: "shop", productIds: null },
+      // Rules make it automatic, so it takes no products and no manual order; only OPTION_VALUE
+      // rules take an optionName.
+      values: () => ({ ...optionRule, sortOrder: "TITLE" }),
+    },
+  ],
+  [
+    "collectionUpdate",
+    {
+      does: "update",
+      type: "Collection",
+      owner: "merchant",
+      ids: { id: "automaticCollection" },
+      values: (pass) => ({ ...optionRule, sortOrder: pass === 0 ? "CREATED" : "PRICE_DESC" }),
+    },
+  ],
+  [
+    "collectionProductsReorder",
+    {
+      does: "update",
+      type: "Collection",
+      owner: "merchant",
+      ids: { id: "manualCollection", "moves.productId": "activeProduct" },
+      values: (pass) => ({ "moves.newPosition": 1 - pass }),
+    },
+  ],
+  [
+    "collectionProductsRemove",
+    {
+      does: "update",
+      type: "Collection",
+      owner: "merchant",
+      ids: { id: "manualCollection", productIds: "draftProduct" },
+      once: true,
+    },
+  ],
+  [
+    "collectionProductsAdd",
+    {
+      does: "update",
+      type: "Collection",
+      owner: "merchant",
+      ids: { id: "manualCollection", productIds: "draftProduct" },
+      once: true,
+    },
+  ],
+  [
+    "collectionDelete",
+    { does: "delete", type: "Collection", owner: "merchant", ids: { id: "collectionToDelete" }, once: true },
   ],
   [
     "shippingZoneCreate",

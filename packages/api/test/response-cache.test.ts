@@ -76,6 +76,53 @@ describe("public reads (publishable key, no user)", () => {
     );
   });
 
+  it("drops cached collection pages when a product edit changes an automatic collection's members, and on collection edits", async () => {
+    const gql = async (query: string, input: Record<string, unknown>) => {
+      const data = ok(await api.gql(query, { input }, commerce.asMerchant));
+      const payload = Object.values(data)[0] as { userErrors: unknown[]; collection?: { id: string } };
+      expect(payload.userErrors).toEqual([]);
+      return payload;
+    };
+    const made = await gql(
+      `mutation($input: CollectionCreateInput!) { collectionCreate(input: $input) { collection { id } userErrors { code } } }`,
+      {
+        shopId: shop.id,
+        handle: "cached-sale",
+        title: "Sale",
+        ruleSet: {
+          appliedDisjunctively: false,
+          rules: [{ field: "TAG", relation: "EQUALS", value: "sale" }],
+        },
+      },
+    );
+    const COLLECTION = `query($handle: String!) { collection(handle: $handle) { id title products(first: 10) { edges { node { id } } } } }`;
+    const ids = (r: Awaited<ReturnType<typeof read>>) =>
+      r.data.collection.products.edges.map((e: { node: { id: string } }) => e.node.id);
+    // An empty page: it holds no product the edit could drop it by.
+    expect(ids(await read(COLLECTION, { handle: "cached-sale" }))).toEqual([]);
+    expect((await read(COLLECTION, { handle: "cached-sale" })).statements).toBe(0);
+    await gql(
+      `mutation($input: ProductUpdateInput!) { productUpdate(input: $input) { product { id } userErrors { code } } }`,
+      { id: product.id, tags: ["sale"] },
+    );
+    expect(ids(await read(COLLECTION, { handle: "cached-sale" }))).toEqual([product.id]);
+    expect((await read(COLLECTION, { handle: "cached-sale" })).statements).toBe(0);
+    await gql(
+      `mutation($input: CollectionUpdateInput!) { collectionUpdate(input: $input) { collection { id } userErrors { code } } }`,
+      {
+        id: made.collection?.id,
+        title: "Big sale",
+        ruleSet: {
+          appliedDisjunctively: false,
+          rules: [{ field: "TAG", relation: "EQUALS", value: "clearance" }],
+        },
+      },
+    );
+    const after = await read(COLLECTION, { handle: "cached-sale" });
+    expect(after.data.collection.title).toBe("Big sale");
+    expect(ids(after)).toEqual([]);
+  });
+
   it("shows a checkout's stock change at once (the stock event drops the product's answers)", async () => {
     const before = await read(PRODUCT, { id: product.id });
     const units = before.data.product.variants[0].quantityAvailable as number;

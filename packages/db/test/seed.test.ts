@@ -390,17 +390,39 @@ describe("seedWorld at demo scale", () => {
     expect(videos / media.length).toBeLessThan(0.2);
   });
 
-  it("gives every shop 3–8 collections with products", async () => {
-    const rows = await prisma.$queryRaw<{ collections: number; empty: number }[]>`
+  it("gives every shop 4–9 collections with products, manual and automatic (a vendor's at least)", async () => {
+    const rows = await prisma.$queryRaw<
+      { collections: number; automatic: number; vendor: number; empty: number }[]
+    >`
       SELECT count(c."id")::int AS collections,
-             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."collectionId" = c."id"))::int AS empty
+             count(*) FILTER (WHERE c."kind" = 'AUTOMATIC')::int AS automatic,
+             count(*) FILTER (WHERE c."rules" @> '[{"field": "VENDOR"}]')::int AS vendor,
+             count(*) FILTER (WHERE c."kind" = 'MANUAL' AND NOT EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."collectionId" = c."id"))::int AS empty
       FROM "Shop" s LEFT JOIN "Collection" c ON c."shopId" = s."id" GROUP BY s."id"`;
     expect(rows.length).toBe(summary.counts.shops);
     for (const r of rows) {
-      expect(r.collections).toBeGreaterThanOrEqual(3);
-      expect(r.collections).toBeLessThanOrEqual(8);
+      expect(r.collections).toBeGreaterThanOrEqual(4);
+      expect(r.collections).toBeLessThanOrEqual(9);
+      expect(r.vendor).toBe(1);
       expect(r.empty).toBe(0);
     }
+    expect(rows.filter((r) => r.automatic > 1).length).toBeGreaterThan(0);
+    // Each automatic collection's one rule matches some of its shop's products; manual positions are 0..n-1.
+    const automatic = await prisma.$queryRaw<{ field: string; matching: number }[]>`
+      SELECT r->>'field' AS field, (SELECT count(*)::int FROM "Product" p WHERE p."shopId" = c."shopId" AND
+        CASE r->>'field' WHEN 'TAG' THEN p."tags" @> ARRAY[r->>'value']
+          WHEN 'PRICE' THEN p."minPrice" < (r->>'amount')::int
+          WHEN 'PRODUCT_TYPE' THEN p."productType" = r->>'value'
+          WHEN 'VENDOR' THEN p."vendor" = r->>'value' END) AS matching
+      FROM "Collection" c, jsonb_array_elements(c."rules") r WHERE c."kind" = 'AUTOMATIC'`;
+    expect(new Set(automatic.map((a) => a.field))).toEqual(
+      new Set(["TAG", "PRICE", "PRODUCT_TYPE", "VENDOR"]),
+    );
+    for (const a of automatic) expect(a.matching, a.field).toBeGreaterThan(0);
+    const [gaps] = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM (SELECT "collectionId", max("position") + 1 - count(*) AS gap, min("position") AS first
+        FROM "CollectionProduct" GROUP BY "collectionId") g WHERE g.gap <> 0 OR g.first <> 0`;
+    expect(gaps?.count).toBe(0);
   });
 
   it("creates buyers, creators, merchants (an OWNER per shop, some STAFF) and admins", async () => {

@@ -57,6 +57,7 @@ interface ProductRef {
   onSale: boolean;
   minPrice: number;
   type: string;
+  vendor: string;
   title: string;
   active: boolean;
   firstVariantId: string;
@@ -729,7 +730,7 @@ export class WorldGenerator {
 
     const tags = rng.sample(TAGS, rng.weighted([25, 35, 25, 10, 5])) as string[];
     if (onSale) tags.push("sale");
-    chunk.products.push({
+    const product = {
       id,
       shopId: shop.id,
       handle,
@@ -746,13 +747,15 @@ export class WorldGenerator {
       publishedAt: publishedAt === null ? null : new Date(publishedAt),
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
-    });
+    } satisfies ProductInput;
+    chunk.products.push(product);
     return {
       id,
       createdAt,
       onSale,
       minPrice,
       type: type.type,
+      vendor: product.vendor,
       title,
       active: status === "ACTIVE",
       firstVariantId,
@@ -837,13 +840,14 @@ export class WorldGenerator {
       const refs = refsByShop[shop.index]!;
       // "Under 50" means under about 50 US dollars, in a round amount of the shop's currency.
       const under = affordable(shop.currencyCode);
-      // Smart collections (a product type, on sale, cheap, newest) hold exactly the products
-      // that qualify; they are only offered when some do. The others are hand-picked.
+      // Automatic collections (a product type, on sale, cheap) hold, by their rules, exactly the
+      // products that qualify; they are only offered when some do. "New Arrivals" and the others
+      // are manual, hand-picked.
       const candidates = new Map<string, () => ProductRef[]>();
       for (const title of COLLECTION_TITLES) {
         if (title === "Sale") candidates.set(title, () => refs.filter((r) => r.onSale));
         else if (title === "Under 50")
-          candidates.set(title, () => refs.filter((r) => r.minPrice <= under.amount));
+          candidates.set(title, () => refs.filter((r) => r.minPrice < under.amount));
         else if (title === "New Arrivals") {
           candidates.set(title, () =>
             [...refs]
@@ -860,7 +864,7 @@ export class WorldGenerator {
         candidates.set(type.type, () => refs.filter((r) => r.type === type.type));
       const eligible = [...candidates.keys()].filter((title) => {
         if (title === "Sale") return refs.some((r) => r.onSale);
-        if (title === "Under 50") return refs.some((r) => r.minPrice <= under.amount);
+        if (title === "Under 50") return refs.some((r) => r.minPrice < under.amount);
         if (shop.types.some((t) => t.type === title)) return refs.some((r) => r.type === title);
         return true;
       });
@@ -868,22 +872,65 @@ export class WorldGenerator {
         const title = key === "Under 50" ? `Under ${under.label}` : key;
         const id = this.ids.uuid();
         const createdAt = this.between(shop.createdAt, this.base - DAY);
+        const rule = automaticRule(key, shop, under.amount);
         collections.push({
           id,
           shopId: shop.id,
           handle: this.uniqueHandle(this.collectionHandles, `${shop.handle}-${slugify(title)}`, 64),
           title,
           description: `${this.faker.company.catchPhrase()}.`,
+          // Every row names every column: the json insert mode takes its columns from the first row.
+          kind: rule ? "AUTOMATIC" : "MANUAL",
+          rules: rule ? [rule] : [],
+          disjunctive: false,
+          sortOrder: rule ? "CREATED" : "MANUAL",
           createdAt: new Date(createdAt),
           updatedAt: new Date(this.between(createdAt, this.base)),
         });
+        if (rule) continue;
         candidates.get(key)!().forEach((ref, i) => {
-          links.push({ collectionId: id, productId: ref.id, position: i + 1 });
+          links.push({ collectionId: id, productId: ref.id, position: i });
+        });
+      }
+      // And one automatic collection of the vendor with the most products, of those it has.
+      const byVendor = new Map<string, number>();
+      for (const r of refs) byVendor.set(r.vendor, (byVendor.get(r.vendor) ?? 0) + 1);
+      const [vendor] = [...byVendor].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [""];
+      if (vendor) {
+        collections.push({
+          id: this.ids.uuid(),
+          shopId: shop.id,
+          handle: this.uniqueHandle(this.collectionHandles, `${shop.handle}-${slugify(vendor)}`, 64),
+          title: vendor,
+          description: `Everything by ${vendor}.`,
+          kind: "AUTOMATIC",
+          rules: [{ field: "VENDOR", relation: "EQUALS", value: vendor }],
+          disjunctive: false,
+          sortOrder: "TITLE",
+          createdAt: new Date(shop.createdAt),
+          updatedAt: new Date(shop.createdAt),
         });
       }
     }
     return { collections, links };
   }
+}
+
+/**
+ * The rule of a seeded automatic collection (the rules' format: schema's
+ * catalog/collection-rules.ts): a tag for "Sale", a price for "Under 50", a product type for a
+ * type's name; null for a manual collection.
+ */
+function automaticRule(key: string, shop: ShopPlan, underAmount: number) {
+  if (key === "Sale") return { field: "TAG", relation: "EQUALS", value: "sale" };
+  if (key === "Under 50") {
+    const digits = minorDigits(shop.currencyCode);
+    const value = (underAmount / 10 ** digits).toFixed(digits);
+    return { field: "PRICE", relation: "LESS_THAN", value, amount: underAmount };
+  }
+  if (shop.types.some((t) => t.type === key))
+    return { field: "PRODUCT_TYPE", relation: "EQUALS", value: key };
+  return null;
 }
 
 /** About 50 US dollars in a round amount of `currencyCode`: its minor units and a label ("$50", "¥7,500"). */

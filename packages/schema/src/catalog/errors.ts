@@ -13,6 +13,13 @@ export const CatalogError = defineUserError("Catalog", {
     "Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first).",
   INSUFFICIENT_INVENTORY: "Returned when an adjustment would take available stock below zero.",
   PRODUCT_ARCHIVED: "Returned when changing an archived product other than to restore it.",
+  INVALID_RULE:
+    "Returned when a collection rule pairs a field with a relation it does not take, or its value does not fit the field (such as a price that is not a decimal of the shop's currency).",
+  AUTOMATIC_COLLECTION:
+    "Returned when adding, removing or reordering the products of an automatic collection: its rules choose them.",
+  MANUAL_COLLECTION:
+    "Returned when giving rules to a manual collection: a collection's kind is chosen when it is created.",
+  PRODUCT_OF_ANOTHER_SHOP: "Returned when a collection is given a product of another shop.",
 });
 
 export type CatalogErrorCode = (typeof CatalogError.codes)[number];

@@ -15,4 +15,10 @@ export const CATALOG_LIMITS = {
   url: 2048,
   /** Longest return window a shop may offer (days after fulfilment). */
   returnWindowDays: 365,
+  /** Rules of an automatic collection. */
+  collectionRules: 10,
+  /** Products one collection mutation adds, removes or moves. */
+  collectionProductsPerCall: 250,
+  /** Collections `Product.collections` lists. */
+  productCollections: 50,
 } as const;

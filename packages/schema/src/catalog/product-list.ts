@@ -26,8 +26,17 @@ import {
 } from "../shared/cursor.ts";
 import { manageableShopIds } from "../shared/access.ts";
 import { productSearch, variantOptionCondition } from "./product-search.ts";
+import { collectionCondition, manualPosition } from "./collection-rules.ts";
 
-export const PRODUCT_SORT_KEYS = ["RELEVANCE", "TITLE", "PRICE", "CREATED_AT", "UPDATED_AT", "ID"] as const;
+export const PRODUCT_SORT_KEYS = [
+  "RELEVANCE",
+  "TITLE",
+  "PRICE",
+  "CREATED_AT",
+  "UPDATED_AT",
+  "ID",
+  "MANUAL",
+] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
 export interface ProductFilter {
@@ -65,6 +74,8 @@ const SORT: Record<
   CREATED_AT: { column: Prisma.sql`p."createdAt"`, descending: true, kind: "time" },
   UPDATED_AT: { column: Prisma.sql`p."updatedAt"`, descending: true, kind: "time" },
   ID: { column: Prisma.sql`p."id"`, descending: false, kind: "uuid" },
+  // A manual collection's positions: the column is the collection's (`manualPosition`).
+  MANUAL: { column: Prisma.sql`0`, descending: false, kind: "int" },
 };
 
 const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
@@ -95,11 +106,7 @@ async function baseConditions(ctx: Context, args: ProductListArgs): Promise<Pris
     where.push(Prisma.sql`p."status" = 'ACTIVE' AND p."hiddenAt" IS NULL`);
   }
   if (filter.shopId) where.push(Prisma.sql`p."shopId" = ${filter.shopId}::uuid`);
-  if (filter.collectionId) {
-    where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp WHERE cp."productId" = p."id" AND cp."collectionId" = ${filter.collectionId}::uuid)`,
-    );
-  }
+  if (filter.collectionId) where.push(collectionCondition(filter.collectionId));
   if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
   const query = args.query?.trim();
   if (query) where.push(productSearch(query).condition);
@@ -152,7 +159,7 @@ export function facetConditions(args: ProductListArgs): Record<FacetFilter, Pris
 }
 
 /** The WHERE conditions for the caller, the filter and the search. */
-async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+export async function conditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
   const where = await baseConditions(ctx, args);
   for (const condition of Object.values(facetConditions(args))) if (condition) where.push(condition);
   return where;
@@ -174,12 +181,19 @@ export async function listProducts(
   const query = args.query?.trim() || null;
   const sortKey: ProductSortKey = args.sortKey ?? (query ? "RELEVANCE" : "CREATED_AT");
   if (sortKey === "RELEVANCE" && !query) throw badInput("Sort key RELEVANCE needs a `query`.");
+  const collectionId = args.filter?.collectionId;
+  if (sortKey === "MANUAL" && !collectionId) throw badInput("Sort key MANUAL needs a collection.");
   const { backward, size } = pageWindow(args, {
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
   });
   const sort = SORT[sortKey];
-  const ordering = sortKey === "RELEVANCE" ? `${sortKey}:${digest(query ?? "")}` : sortKey;
+  const ordering =
+    sortKey === "RELEVANCE"
+      ? `${sortKey}:${digest(query ?? "")}`
+      : sortKey === "MANUAL"
+        ? `${sortKey}:${collectionId}`
+        : sortKey;
   const where = await conditions(ctx, args);
 
   // Scan direction: the sort's own direction, flipped by `reverse`, flipped again to page backwards.
@@ -189,7 +203,12 @@ export async function listProducts(
   const cursor = backward ? args.before : args.after;
   const pageWhere = [...where];
   const rank = query ? productSearch(query).rank : Prisma.sql`0`;
-  const sortExpr = sortKey === "RELEVANCE" ? rank : sort.column;
+  const sortExpr =
+    sortKey === "RELEVANCE"
+      ? rank
+      : sortKey === "MANUAL" && collectionId
+        ? manualPosition(collectionId)
+        : sort.column;
   if (cursor) {
     const c = decodeCursor(cursor, ordering);
     pageWhere.push(Prisma.sql`(${sortExpr}, p."id") ${cmp} (${c.v}${CAST[sort.kind]}, ${c.id}::uuid)`);

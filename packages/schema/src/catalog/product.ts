@@ -27,7 +27,7 @@ export const MediaKindEnum = builder.enumType(MediaKind, { name: "MediaKind" });
 
 export const ProductSortKeyEnum = builder.enumType("ProductSortKey", {
   description:
-    "Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them.",
+    "Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending, MANUAL a manual collection's order (needs a collection: `Collection.products` or `filter.collectionId`). `reverse` flips them.",
   values: PRODUCT_SORT_KEYS,
 });
 

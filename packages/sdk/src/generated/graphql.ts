@@ -282,6 +282,8 @@ export type CartStatus =
   | 'MERGED';
 
 export type CatalogErrorCode =
+  /** Returned when adding, removing or reordering the products of an automatic collection: its rules choose them. */
+  | 'AUTOMATIC_COLLECTION'
   /** Returned when a required text is empty. */
   | 'BLANK'
   /** Returned when changing the currency of a shop that already has products. */
@@ -298,16 +300,22 @@ export type CatalogErrorCode =
   | 'INVALID'
   /** Returned when an ID is malformed or names an object of another type. */
   | 'INVALID_ID'
+  /** Returned when a collection rule pairs a field with a relation it does not take, or its value does not fit the field (such as a price that is not a decimal of the shop's currency). */
+  | 'INVALID_RULE'
   /** Returned when a variant's selected options do not match the product's options and values. */
   | 'INVALID_VARIANT_OPTIONS'
   /** Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first). */
   | 'INVENTORY_MISMATCH'
   /** Returned when a number is below its minimum (for example a negative price or quantity). */
   | 'LESS_THAN_MINIMUM'
+  /** Returned when giving rules to a manual collection: a collection's kind is chosen when it is created. */
+  | 'MANUAL_COLLECTION'
   /** Returned when an ID or handle names nothing the caller can see. */
   | 'NOT_FOUND'
   /** Returned when changing an archived product other than to restore it. */
   | 'PRODUCT_ARCHIVED'
+  /** Returned when a collection is given a product of another shop. */
+  | 'PRODUCT_OF_ANOTHER_SHOP'
   /** Returned when a handle is already used by another shop, product or collection. */
   | 'TAKEN'
   /** Returned when a text or list is longer than allowed. */
@@ -385,6 +393,99 @@ export type CheckoutErrorCode =
 export type CheckoutPaymentInput = {
   /** The payment method token from the payment provider's client SDK. The built-in test provider takes: `tok_success`: Authorises and captures. `tok_declined`: Declined at authorisation (card_declined): nothing is charged. `tok_transient`: The first authorisation attempt per idempotency key fails with a retryable error; the retry succeeds. `tok_unavailable`: Every authorisation attempt fails with a retryable error: nothing is ever charged. `tok_timeout`: The authorisation goes through, but the provider's first two answers per idempotency key are lost (they time out); asking again with the same key returns it. `tok_refund_declined`: Authorises and captures; every refund is refused. */
   token: string;
+};
+
+export type CollectionCreateInput = {
+  description?: string | null | undefined;
+  /** Default: made from the title. */
+  handle?: string | null | undefined;
+  /** Manual collections only: its first products, in order (at most 250). */
+  productIds?: Array<string | number> | null | undefined;
+  /** Makes the collection automatic: its rules choose its products. A collection's kind is fixed at creation. */
+  ruleSet?: CollectionRuleSetInput | null | undefined;
+  shopId: string | number;
+  /** Default: MANUAL for a manual collection, CREATED for an automatic one (which cannot be MANUAL). */
+  sortOrder?: CollectionSortOrder | null | undefined;
+  title: string;
+};
+
+export type CollectionDeleteInput = {
+  id: string | number;
+};
+
+/** MANUAL: the merchant picks the products; AUTOMATIC: rules pick them, always current. */
+export type CollectionKind =
+  | 'AUTOMATIC'
+  | 'MANUAL';
+
+export type CollectionProductMoveInput = {
+  /** 0-based; past the end moves it last. */
+  newPosition: number;
+  productId: string | number;
+};
+
+export type CollectionProductsInput = {
+  /** The manual collection. */
+  id: string | number;
+  /** 1 to 250 products of its shop. */
+  productIds: Array<string | number>;
+};
+
+export type CollectionProductsReorderInput = {
+  /** The manual collection. */
+  id: string | number;
+  /** 1 to 250 moves, applied one after the other. */
+  moves: Array<CollectionProductMoveInput>;
+};
+
+/** What a rule tests: TAG (EQUALS, NOT_EQUALS; exact), VENDOR (EQUALS, NOT_EQUALS, CONTAINS), PRODUCT_TYPE (EQUALS, NOT_EQUALS), TITLE (CONTAINS), all case-insensitive; PRICE (GREATER_THAN, LESS_THAN: some variant's price); OPTION_VALUE (EQUALS: some variant selects the value, of `optionName` when given). */
+export type CollectionRuleField =
+  | 'OPTION_VALUE'
+  | 'PRICE'
+  | 'PRODUCT_TYPE'
+  | 'TAG'
+  | 'TITLE'
+  | 'VENDOR';
+
+export type CollectionRuleInput = {
+  field: CollectionRuleField;
+  /** OPTION_VALUE only: the option the value belongs to ("Color"); left out: any option. */
+  optionName?: string | null | undefined;
+  relation: CollectionRuleRelation;
+  /** What the field is compared with: a tag, vendor, product type, title fragment, option value, or for PRICE a decimal amount of the shop's currency ("25.00"). */
+  value: string;
+};
+
+export type CollectionRuleRelation =
+  | 'CONTAINS'
+  | 'EQUALS'
+  | 'GREATER_THAN'
+  | 'LESS_THAN'
+  | 'NOT_EQUALS';
+
+export type CollectionRuleSetInput = {
+  /** true: a product matching any rule belongs; false: it must match all of them. */
+  appliedDisjunctively: boolean;
+  /** 1 to 10 rules. */
+  rules: Array<CollectionRuleInput>;
+};
+
+/** A collection's default product order: MANUAL (the merchant's positions; manual collections only), CREATED (newest first), TITLE (A→Z), PRICE_ASC, PRICE_DESC (by the lowest variant price). */
+export type CollectionSortOrder =
+  | 'CREATED'
+  | 'MANUAL'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'TITLE';
+
+export type CollectionUpdateInput = {
+  description?: string | null | undefined;
+  handle?: string | null | undefined;
+  id: string | number;
+  /** Automatic collections only: replaces the rules. */
+  ruleSet?: CollectionRuleSetInput | null | undefined;
+  sortOrder?: CollectionSortOrder | null | undefined;
+  title?: string | null | undefined;
 };
 
 export type CommissionEventKind =
@@ -1251,10 +1352,11 @@ export type ProductReviewReplyInput = {
   reviewId: string | number;
 };
 
-/** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending. `reverse` flips them. */
+/** Product orderings. Natural directions: RELEVANCE best first (needs `query`), TITLE A→Z, PRICE lowest first, CREATED_AT and UPDATED_AT newest first, ID ascending, MANUAL a manual collection's order (needs a collection: `Collection.products` or `filter.collectionId`). `reverse` flips them. */
 export type ProductSortKey =
   | 'CREATED_AT'
   | 'ID'
+  | 'MANUAL'
   | 'PRICE'
   | 'RELEVANCE'
   | 'TITLE'
@@ -1872,10 +1974,65 @@ export type CollectionQueryVariables = Exact<{
   handle: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  sortKey?: ProductSortKey | null | undefined;
+  reverse?: boolean | null | undefined;
 }>;
 
 
-export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> } } | null };
+export type CollectionQuery = { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, shop: { id: string, handle: string, name: string }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> }, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null };
+
+export type CollectionCreateMutationVariables = Exact<{
+  input: CollectionCreateInput;
+}>;
+
+
+export type CollectionCreateMutation = { collectionCreate: { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionDeleteMutationVariables = Exact<{
+  input: CollectionDeleteInput;
+}>;
+
+
+export type CollectionDeleteMutation = { collectionDelete: { deletedCollectionId: string | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionProductsAddMutationVariables = Exact<{
+  input: CollectionProductsInput;
+}>;
+
+
+export type CollectionProductsAddMutation = { collectionProductsAdd: { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionProductsRemoveMutationVariables = Exact<{
+  input: CollectionProductsInput;
+}>;
+
+
+export type CollectionProductsRemoveMutation = { collectionProductsRemove: { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionProductsReorderMutationVariables = Exact<{
+  input: CollectionProductsReorderInput;
+}>;
+
+
+export type CollectionProductsReorderMutation = { collectionProductsReorder: { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionUpdateMutationVariables = Exact<{
+  input: CollectionUpdateInput;
+}>;
+
+
+export type CollectionUpdateMutation = { collectionUpdate: { collection: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CollectionsQueryVariables = Exact<{
+  shopId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type CollectionsQuery = { collections: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null } }> } };
 
 export type InventoryAdjustMutationVariables = Exact<{
   input: InventoryAdjustInput;
@@ -2309,6 +2466,8 @@ export type ProductFieldsFragment = { id: string, handle: string, title: string,
 export type ProductConnectionFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } }> };
 
 export type ProductFacetsFieldsFragment = { vendors: Array<{ value: string, count: number }>, productTypes: Array<{ value: string, count: number }>, options: Array<{ name: string, values: Array<{ value: string, count: number }> }>, priceRanges: Array<{ count: number, min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } | null }>, availability: { inStock: number, outOfStock: number } };
+
+export type CollectionFieldsFragment = { id: string, handle: string, title: string, description: string, kind: CollectionKind, sortOrder: CollectionSortOrder, productsCount: number, ruleSet: { appliedDisjunctively: boolean, rules: Array<{ field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> } | null };
 
 export type OrderFieldsFragment = { id: string, number: number, status: OrderStatus, fulfillmentStatus: OrderFulfillmentStatus, currencyCode: CurrencyCode, email: string | null, countryCode: string | null, discountCodes: Array<string>, createdAt: string, paidAt: string | null, fulfilledAt: string | null, cancelledAt: string | null, taxesIncluded: boolean, subtotal: { amount: string, currencyCode: CurrencyCode }, discountTotal: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string, currencyCode: CurrencyCode }, shippingTotal: { amount: string, currencyCode: CurrencyCode }, taxTotal: { amount: string, currencyCode: CurrencyCode }, shippingAddress: { firstName: string | null, lastName: string, company: string | null, address1: string, address2: string | null, city: string, provinceCode: string | null, zip: string | null, countryCode: string, phone: string | null, formatted: string } | null, shippingLine: { handle: string, title: string, estimatedDays: { min: number, max: number }, price: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode } } | null, taxLines: Array<{ name: string, percentage: string, amount: { amount: string, currencyCode: CurrencyCode } }>, shop: { id: string, handle: string, name: string }, lines: Array<{ id: string, productId: string | null, productTitle: string, variantTitle: string, sku: string | null, quantity: number, refundedQuantity: number, fulfilledQuantity: number, returnedQuantity: number, review: { id: string, rating: number } | null, unitPrice: { amount: string, currencyCode: CurrencyCode }, discount: { amount: string, currencyCode: CurrencyCode }, total: { amount: string, currencyCode: CurrencyCode }, tax: { amount: string, currencyCode: CurrencyCode }, attribution: { postId: string | null, productTagId: string | null, affiliateCode: string | null, liveSessionId: string | null } }>, payments: Array<{ provider: string, status: PaymentStatus, amount: { amount: string, currencyCode: CurrencyCode }, refundedAmount: { amount: string, currencyCode: CurrencyCode } }>, refunds: Array<{ status: RefundStatus, restock: boolean, cancelsOrder: boolean, reason: string | null, createdAt: string, amount: { amount: string, currencyCode: CurrencyCode } }> };
 
@@ -3177,6 +3336,26 @@ export const ProductFacetsFieldsFragmentDoc = new TypedDocumentString(`
   amount
   currencyCode
 }`, {"fragmentName":"ProductFacetsFields"}) as unknown as TypedDocumentString<ProductFacetsFieldsFragment, unknown>;
+export const CollectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}
+    `, {"fragmentName":"CollectionFields"}) as unknown as TypedDocumentString<CollectionFieldsFragment, unknown>;
 export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrderFields on Order {
   id
@@ -5672,18 +5851,15 @@ export const DiscountCodeCreateDocument = new TypedDocumentString(`
   currencyCode
 }`) as unknown as TypedDocumentString<DiscountCodeCreateMutation, DiscountCodeCreateMutationVariables>;
 export const CollectionDocument = new TypedDocumentString(`
-    query Collection($handle: String!, $first: Int = 20, $after: String) {
+    query Collection($handle: String!, $first: Int = 20, $after: String, $sortKey: ProductSortKey, $reverse: Boolean = false) {
   collection(handle: $handle) {
-    id
-    handle
-    title
-    description
+    ...CollectionFields
     shop {
       id
       handle
       name
     }
-    products(first: $first, after: $after) {
+    products(first: $first, after: $after, sortKey: $sortKey, reverse: $reverse) {
       ...ProductConnectionFields
     }
   }
@@ -5768,6 +5944,24 @@ fragment ProductConnectionFields on ProductConnection {
     }
   }
 }
+fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}
 fragment MoneyFields on Money {
   amount
   currencyCode
@@ -5778,6 +5972,218 @@ fragment PageInfoFields on PageInfo {
   startCursor
   endCursor
 }`) as unknown as TypedDocumentString<CollectionQuery, CollectionQueryVariables>;
+export const CollectionCreateDocument = new TypedDocumentString(`
+    mutation CollectionCreate($input: CollectionCreateInput!) {
+  collectionCreate(input: $input) {
+    collection {
+      ...CollectionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}`) as unknown as TypedDocumentString<CollectionCreateMutation, CollectionCreateMutationVariables>;
+export const CollectionDeleteDocument = new TypedDocumentString(`
+    mutation CollectionDelete($input: CollectionDeleteInput!) {
+  collectionDelete(input: $input) {
+    deletedCollectionId
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionDeleteMutation, CollectionDeleteMutationVariables>;
+export const CollectionProductsAddDocument = new TypedDocumentString(`
+    mutation CollectionProductsAdd($input: CollectionProductsInput!) {
+  collectionProductsAdd(input: $input) {
+    collection {
+      ...CollectionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}`) as unknown as TypedDocumentString<CollectionProductsAddMutation, CollectionProductsAddMutationVariables>;
+export const CollectionProductsRemoveDocument = new TypedDocumentString(`
+    mutation CollectionProductsRemove($input: CollectionProductsInput!) {
+  collectionProductsRemove(input: $input) {
+    collection {
+      ...CollectionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}`) as unknown as TypedDocumentString<CollectionProductsRemoveMutation, CollectionProductsRemoveMutationVariables>;
+export const CollectionProductsReorderDocument = new TypedDocumentString(`
+    mutation CollectionProductsReorder($input: CollectionProductsReorderInput!) {
+  collectionProductsReorder(input: $input) {
+    collection {
+      ...CollectionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}`) as unknown as TypedDocumentString<CollectionProductsReorderMutation, CollectionProductsReorderMutationVariables>;
+export const CollectionUpdateDocument = new TypedDocumentString(`
+    mutation CollectionUpdate($input: CollectionUpdateInput!) {
+  collectionUpdate(input: $input) {
+    collection {
+      ...CollectionFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}`) as unknown as TypedDocumentString<CollectionUpdateMutation, CollectionUpdateMutationVariables>;
+export const CollectionsDocument = new TypedDocumentString(`
+    query Collections($shopId: ID, $first: Int, $after: String, $last: Int, $before: String) {
+  collections(
+    shopId: $shopId
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...CollectionFields
+      }
+    }
+  }
+}
+    fragment CollectionFields on Collection {
+  id
+  handle
+  title
+  description
+  kind
+  sortOrder
+  ruleSet {
+    appliedDisjunctively
+    rules {
+      field
+      relation
+      value
+      optionName
+    }
+  }
+  productsCount
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<CollectionsQuery, CollectionsQueryVariables>;
 export const InventoryAdjustDocument = new TypedDocumentString(`
     mutation InventoryAdjust($input: InventoryAdjustInput!) {
   inventoryAdjust(input: $input) {

@@ -16,6 +16,7 @@ export const fragmentSource: Record<string, string | undefined> = {
   BuyerAddressFields: "fragment BuyerAddressFields on BuyerAddress{id isDefault createdAt updatedAt address{...MailingAddressFields}}",
   CartDeliveryGroupFields: "fragment CartDeliveryGroupFields on CartDeliveryGroup{shop{id name}requiresShipping deliveryUnavailableReason deliveryOptions{...DeliveryOptionFields}selectedDeliveryOption{...DeliveryOptionFields}}",
   CartFields: "fragment CartFields on Cart{id status currencyCode totalQuantity createdAt updatedAt expiresAt buyerIdentity{email countryCode}discountCodes{code applicable reason amount{...MoneyFields}}cost{subtotal{...MoneyFields}discount{...MoneyFields}shipping{...MoneyFields}tax{...MoneyFields}includedTax{...MoneyFields}total{...MoneyFields}}deliveryAddress{...MailingAddressFields}deliveryGroups{...CartDeliveryGroupFields}lines{id quantity livePriceApplied attribution{...AttributionFields}cost{unitPrice{...MoneyFields}regularUnitPrice{...MoneyFields}subtotal{...MoneyFields}discount{...MoneyFields}total{...MoneyFields}tax{...MoneyFields}taxIncluded}variant{id title sku availableForSale quantityAvailable product{id handle title shop{id name}}}}}",
+  CollectionFields: "fragment CollectionFields on Collection{id handle title description kind sortOrder ruleSet{appliedDisjunctively rules{field relation value optionName}}productsCount}",
   CommissionFields: "fragment CommissionFields on Commission{id status rate reversal selfReferral orderId orderNumber payableAt createdAt amount{...MoneyFields}revenue{...MoneyFields}link{id code}}",
   DeliveryOptionFields: "fragment DeliveryOptionFields on CartDeliveryOption{handle title estimatedDays{min max}cost{...MoneyFields}}",
   FulfillmentFields: "fragment FulfillmentFields on Fulfillment{id createdAt tracking{carrier number url}lines{quantity line{id}}}",
@@ -154,6 +155,47 @@ export interface ShoppableOperations {
    * Document: src/operations/catalog/collection.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   collection(variables: T.CollectionQueryVariables, options?: RequestOptions): Promise<T.CollectionQuery["collection"]>;
+  /**
+   * Creates a collection in a shop: automatic with a ruleSet, else manual. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionCreate(input: T.CollectionCreateMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionCreateMutation["collectionCreate"]>;
+  /**
+   * Deletes a collection; its products stay. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionDelete(input: T.CollectionDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionDeleteMutation["collectionDelete"]>;
+  /**
+   * Adds products of its shop to a manual collection, after its last one; adding one twice changes nothing. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionProductsAdd.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionProductsAdd(input: T.CollectionProductsAddMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionProductsAddMutation["collectionProductsAdd"]>;
+  /**
+   * Removes products from a manual collection; the others close up. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionProductsRemove.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionProductsRemove(input: T.CollectionProductsRemoveMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionProductsRemoveMutation["collectionProductsRemove"]>;
+  /**
+   * Moves products of a manual collection to new positions. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionProductsReorder.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionProductsReorder(input: T.CollectionProductsReorderMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionProductsReorderMutation["collectionProductsReorder"]>;
+  /**
+   * Collections, oldest first: a shop's with `shopId`, else all shops'.
+   * Document: src/operations/catalog/collections.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collections(variables?: T.CollectionsQueryVariables, options?: RequestOptions): Promise<T.CollectionsQuery["collections"]>;
+  /**
+   * Updates a collection's title, handle, description, sort order or (automatic ones) rules. Who may: the shop's merchants, the platform and secret keys.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/collectionUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  collectionUpdate(input: T.CollectionUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.CollectionUpdateMutation["collectionUpdate"]>;
   /**
    * Changes of the viewer's own commissions (earned, reversed, hold started, payable, paid). Needs a user token: a creator sees only their own.
    * Each value is the subscription's field; `dispose()` stops it.
@@ -617,7 +659,14 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   cartSelectedDeliveryOptionsUpdate: ["{cart{...CartFields}userErrors{code field message quantityAvailable}}", 3],
   cartUpdated: ["subscription CartUpdated($cartId:ID!$withCurrentState:Boolean){cartUpdated(cartId:$cartId withCurrentState:$withCurrentState){refetch cart{...CartFields}}}", 2],
   checkoutComplete: ["{order{...OrderFields}orders{...OrderFields}userErrors{code field message quantityAvailable variantId shopId}}", 3],
-  collection: ["query Collection($handle:String!$first:Int=20$after:String){collection(handle:$handle){id handle title description shop{id handle name}products(first:$first after:$after){...ProductConnectionFields}}}", 0],
+  collection: ["query Collection($handle:String!$first:Int=20$after:String$sortKey:ProductSortKey$reverse:Boolean=false){collection(handle:$handle){...CollectionFields shop{id handle name}products(first:$first after:$after sortKey:$sortKey reverse:$reverse){...ProductConnectionFields}}}", 0],
+  collectionCreate: ["{collection{...CollectionFields}userErrors{code field message}}", 3],
+  collectionDelete: ["{deletedCollectionId userErrors{code field message}}", 3],
+  collectionProductsAdd: ["mutation CollectionProductsAdd($input:CollectionProductsInput!){collectionProductsAdd(input:$input){collection{...CollectionFields}userErrors{code field message}}}", 1],
+  collectionProductsRemove: ["mutation CollectionProductsRemove($input:CollectionProductsInput!){collectionProductsRemove(input:$input){collection{...CollectionFields}userErrors{code field message}}}", 1],
+  collectionProductsReorder: ["{collection{...CollectionFields}userErrors{code field message}}", 3],
+  collections: ["query Collections($shopId:ID$first:Int$after:String$last:Int$before:String){collections(shopId:$shopId first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...CollectionFields}}}}", 0],
+  collectionUpdate: ["{collection{...CollectionFields}userErrors{code field message}}", 3],
   commissionEvents: ["subscription CommissionEvents($withCurrentState:Boolean){commissionEvents(withCurrentState:$withCurrentState){kind refetch commissions{...CommissionFields}}}", 2],
   contentReport: ["{report{reason details createdAt}userErrors{code field message}}", 3],
   discountCodeCreate: ["{discountCode{id code kind percentage amount{...MoneyFields}usageLimit usageCount startsAt endsAt}userErrors{code field message}}", 3],
