@@ -85,6 +85,11 @@ type CachedResult = Awaited<ReturnType<Cache["get"]>>;
  */
 const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
   [/^(productCreate|productUpdate|productArchive|inventoryAdjust)$/, ["Product"]],
+  // Options and variants after creation: a post or a live session may show a variant without its product.
+  [
+    /^(productVariants(Create|Delete)|productOptions(Create|Delete)|productOptionUpdate)$/,
+    ["Product", "ProductVariant"],
+  ],
   [/^(shopCreate|shopUpdate)$/, ["Shop"]],
   [/^(postCreate|postUpdate|postDelete)$/, ["Post"]],
   [/^liveSession(Schedule|Start|End|Cancel|PinProduct|UnpinProduct)$/, ["LiveSession"]],

@@ -5,7 +5,8 @@ export const CatalogError = defineUserError("Catalog", {
   ...INPUT_ERROR_CODES,
   TAKEN: "Returned when a handle is already used by another shop, product or collection.",
   CURRENCY_LOCKED: "Returned when changing the currency of a shop that already has products.",
-  DUPLICATE_OPTION_VALUE: "Returned when an option lists the same value twice.",
+  DUPLICATE_OPTION_VALUE:
+    "Returned when an option lists the same value twice, or two options of a product share a name.",
   INVALID_VARIANT_OPTIONS:
     "Returned when a variant's selected options do not match the product's options and values.",
   DUPLICATE_VARIANT: "Returned when two variants select the same option values.",
@@ -13,6 +14,10 @@ export const CatalogError = defineUserError("Catalog", {
     "Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first).",
   INSUFFICIENT_INVENTORY: "Returned when an adjustment would take available stock below zero.",
   PRODUCT_ARCHIVED: "Returned when changing an archived product other than to restore it.",
+  LAST_VARIANT:
+    "Returned when productVariantsDelete would delete every variant of a product: a product always has at least one.",
+  OPTION_VALUE_IN_USE:
+    "Returned when productOptionUpdate leaves out a value that variants still select: delete those variants first.",
 });
 
 export type CatalogErrorCode = (typeof CatalogError.codes)[number];
