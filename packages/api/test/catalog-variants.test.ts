@@ -793,20 +793,18 @@ describe("productOptionUpdate", () => {
 describe("productOptionsDelete", () => {
   it("deletes an option when the variants stay distinct, and refuses (DUPLICATE_VARIANT, nothing written) when they would not", async () => {
     const t = await tee("Drop");
-    const [size, color] = t.options as [{ id: string }, { id: string }];
+    const [size, color] = t.options.map((o) => o.id);
     const before = await rows(t.dbId);
     const refused = ok(
-      await call(OPTIONS_DELETE, { productId: t.id, optionIds: [size.id] }),
+      await call(OPTIONS_DELETE, { productId: t.id, optionIds: [size] }),
     ).productOptionsDelete;
     expect(codes(refused)).toEqual([["DUPLICATE_VARIANT", "optionIds"]]);
     expect(refused.deletedOptionIds).toBeNull();
     expect(await rows(t.dbId)).toEqual(before);
 
-    const res = ok(
-      await call(OPTIONS_DELETE, { productId: t.id, optionIds: [color.id] }),
-    ).productOptionsDelete;
+    const res = ok(await call(OPTIONS_DELETE, { productId: t.id, optionIds: [color] })).productOptionsDelete;
     expect(res.userErrors).toEqual([]);
-    expect(res.deletedOptionIds).toEqual([color.id]);
+    expect(res.deletedOptionIds).toEqual([color]);
     expect(res.product.options.map((o: { name: string; position: number }) => [o.name, o.position])).toEqual([
       ["Size", 0],
     ]);
