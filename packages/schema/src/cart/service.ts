@@ -725,21 +725,17 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
       });
       return succeeded(cart.id);
     }
+    // updateMany and deleteMany: a line whose variant was deleted meanwhile (productVariantsDelete) stays gone.
     for (const line of moving) {
       const same = staying.get(`${line.variantId}/${line.attributionKey}`);
       if (same) {
-        await tx.cartLine.update({
+        await tx.cartLine.updateMany({
           where: { id: same.id },
           data: { quantity: Math.min(CART_LIMITS.quantity, same.quantity + line.quantity) },
-          select: { id: true },
         });
-        await tx.cartLine.delete({ where: { id: line.id }, select: { id: true } });
+        await tx.cartLine.deleteMany({ where: { id: line.id } });
       } else {
-        await tx.cartLine.update({
-          where: { id: line.id },
-          data: { cartId: target.id },
-          select: { id: true },
-        });
+        await tx.cartLine.updateMany({ where: { id: line.id }, data: { cartId: target.id } });
       }
     }
     await tx.cart.update({
