@@ -92,6 +92,12 @@ const MUTATION_INVALIDATIONS: [RegExp, string[]][] = [
     /^collection(Create|Update|Delete|ProductsAdd|ProductsRemove|ProductsReorder)$/,
     ["Collection", "Product"],
   ],
+  // Options and variants after creation: a post or a live session may show a variant without its
+  // product, and an automatic collection's option value rule may start or stop holding.
+  [
+    /^(productVariants(Create|Delete)|productOptions(Create|Delete)|productOptionUpdate)$/,
+    ["Product", "ProductVariant", "Collection"],
+  ],
   [/^(shopCreate|shopUpdate)$/, ["Shop"]],
   [/^(postCreate|postUpdate|postDelete)$/, ["Post"]],
   [/^liveSession(Schedule|Start|End|Cancel|PinProduct|UnpinProduct)$/, ["LiveSession"]],

@@ -389,6 +389,61 @@ describe("the SDK's operations", () => {
       merchant,
     ],
     ["inventoryAdjust", input(() => ({ variantId: state.product.variants[0].id, delta: 5 })), merchant],
+    // Options and variants after creation: a value renamed, a variant of a new value added and deleted.
+    [
+      "productOptionUpdate",
+      input(() => ({
+        productId: state.product.id,
+        optionId: state.product.options[0].id,
+        values: [{ name: "S", currentName: "S" }, { name: "M" }, { name: "L" }, { name: "XL" }],
+      })),
+      merchant,
+    ],
+    [
+      "productVariantsCreate",
+      input(() => ({
+        productId: state.product.id,
+        variants: [
+          {
+            price: "21.00",
+            selectedOptions: [
+              { name: "Size", value: "XL" },
+              { name: "Color", value: "Red" },
+              { name: "Material", value: "Cotton" },
+            ],
+          },
+        ],
+      })),
+      merchant,
+      (d) => (state.extraVariant = d.productVariantsCreate.variants[0]),
+    ],
+    [
+      "productVariantsDelete",
+      input(() => ({ productId: state.product.id, variantIds: [state.extraVariant.id] })),
+      merchant,
+    ],
+    [
+      "productCreate",
+      input(() => ({
+        shopId: state.shop.id,
+        title: "SDK plain product",
+        status: "ACTIVE",
+        variants: [{ price: "5.00", requiresShipping: false }],
+      })),
+      merchant,
+      (d) => (state.plain = d.productCreate.product),
+    ],
+    [
+      "productOptionsCreate",
+      input(() => ({ productId: state.plain.id, options: [{ name: "Color", values: ["Red", "Blue"] }] })),
+      merchant,
+      (d) => (state.plain = d.productOptionsCreate.product),
+    ],
+    [
+      "productOptionsDelete",
+      input(() => ({ productId: state.plain.id, optionIds: [state.plain.options[0].id] })),
+      merchant,
+    ],
     [
       "discountCodeCreate",
       input(() => ({ shopId: state.shop.id, code: "SDK10", kind: "PERCENTAGE", value: "10" })),

@@ -88,6 +88,12 @@ beforeAll(async () => {
   const active = await commerce.product(shop.id, ["30.00"], 20, "Public tee");
   const draft = await commerce.product(shop.id, ["90.00"], 5, "Soon");
   await prisma.product.update({ where: { id: draft.dbId }, data: { status: "DRAFT", title: DRAFT_TITLE } });
+  // Options and variants change after creation on this one: Size [S0, S1], a variant of each.
+  const optioned = await commerce.product(shop.id, ["40.00", "44.00"], 3, "Optioned");
+  const optionedOption = await prisma.productOption.findFirstOrThrow({
+    where: { productId: optioned.dbId },
+    select: { id: true },
+  });
   const code = await commerce.discountCode(shop.id, { code: DISCOUNT, kind: "PERCENTAGE", value: "50" });
   const hook = ok(
     await api.gql(
@@ -423,6 +429,9 @@ beforeAll(async () => {
       draftVariant: draft.variants[0]!.id,
       activeProduct: active.id,
       activeVariant: active.variants[0]!.id,
+      optionedProduct: optioned.id,
+      optionedOption: gid("ProductOption", optionedOption.id),
+      optionedVariant: firstVariant(optioned).id,
       shop: shop.id,
       webhookEndpoint: hook.id,
       discountCode: code.id,
@@ -778,6 +787,72 @@ const WALK: [string, Case][] = [
           })
         ).inventoryQuantity,
       }),
+    },
+  ],
+  // Options and variants after creation (catalog/variants.service.ts), on the product with Size
+  // [S0, S1]: an option added per pass (every variant takes its first value), Size renamed, moved
+  // and its values renamed, a variant per pass selecting a new value of each option; then a
+  // variant and the option Size deleted (the variants stay distinct without it).
+  [
+    "productOptionsCreate",
+    { does: "update", type: "Product", owner: "merchant", ids: { productId: "optionedProduct" } },
+  ],
+  [
+    "productOptionUpdate",
+    {
+      does: "update",
+      type: "Product",
+      owner: "merchant",
+      ids: { productId: "optionedProduct", optionId: "optionedOption" },
+      values: (pass) => ({
+        name: `Size ${"ab"[pass]}`,
+        position: pass,
+        values:
+          pass === 0
+            ? [{ name: "S0 a", currentName: "S0" }, { name: "S1", currentName: "S1" }, { name: "S2" }]
+            : [
+                { name: "S1", currentName: "S1" },
+                { name: "S0 b", currentName: "S0 a" },
+              ],
+      }),
+    },
+  ],
+  [
+    "productVariantsCreate",
+    {
+      does: "create",
+      type: "ProductVariant",
+      owner: "merchant",
+      ids: { productId: "optionedProduct" },
+      values: async (pass) => ({
+        "variants.selectedOptions": (
+          await api.db.prisma.productOption.findMany({
+            where: { productId: dbId(victim.ids.optionedProduct ?? "") },
+            orderBy: { position: "asc" },
+            select: { name: true },
+          })
+        ).map((o) => ({ name: o.name, value: `New ${"ab"[pass]}` })),
+      }),
+    },
+  ],
+  [
+    "productVariantsDelete",
+    {
+      does: "delete",
+      type: "ProductVariant",
+      owner: "merchant",
+      ids: { productId: "optionedProduct", variantIds: "optionedVariant" },
+      once: true,
+    },
+  ],
+  [
+    "productOptionsDelete",
+    {
+      does: "delete",
+      type: "ProductOption",
+      owner: "merchant",
+      ids: { productId: "optionedProduct", optionIds: "optionedOption" },
+      once: true,
     },
   ],
   [

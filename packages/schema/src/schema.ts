@@ -10,6 +10,7 @@ import "./catalog/shop.ts";
 import "./catalog/collection.ts";
 import "./catalog/mutations.ts";
 import "./catalog/collection-mutations.ts";
+import "./catalog/variant-mutations.ts";
 import "./content/post.ts";
 import "./content/social-proof.ts";
 import "./content/feed.ts";

@@ -92,6 +92,70 @@ describe("catalog operations", () => {
     expect(await storefront.product({ id: product.id })).toBeNull();
   });
 
+  it("productOptionsCreate, productOptionUpdate, productVariantsCreate, productVariantsDelete and productOptionsDelete manage a product's options and variants", async () => {
+    const created = await merchant.productCreate({
+      shopId,
+      title: "Canvas Bag",
+      handle: "canvas-bag",
+      status: "ACTIVE",
+      variants: [{ price: "30.00", sku: "BAG", inventoryQuantity: 2 }],
+    });
+    const product = { id: created.product?.id ?? "" };
+    const withColor = await merchant.productOptionsCreate({
+      productId: product.id,
+      options: [{ name: "Color", values: ["Sand", "Olive"] }],
+    });
+    expect(withColor.userErrors).toEqual([]);
+    expect(withColor.product?.variants.map((v) => v.title)).toEqual(["Sand"]);
+    const color = { id: withColor.product?.options[0]?.id ?? "" };
+
+    const added = await merchant.productVariantsCreate({
+      productId: product.id,
+      variants: [
+        {
+          price: "32.00",
+          sku: "BAG-O",
+          inventoryQuantity: 1,
+          selectedOptions: [{ name: "Color", value: "Olive" }],
+        },
+        { price: "34.00", selectedOptions: [{ name: "Color", value: "Black" }] },
+      ],
+    });
+    expect(added.userErrors).toEqual([]);
+    expect(added.variants?.map((v) => [v.title, v.sku])).toEqual([
+      ["Olive", "BAG-O"],
+      ["Black", null],
+    ]);
+    expect(added.product?.options[0]?.values).toEqual(["Sand", "Olive", "Black"]);
+    const duplicate = await merchant.productVariantsCreate({
+      productId: product.id,
+      variants: [{ price: "1.00", selectedOptions: [{ name: "Color", value: "Olive" }] }],
+    });
+    expect(duplicate.userErrors.map((e) => e.code)).toEqual(["DUPLICATE_VARIANT"]);
+
+    const renamed = await merchant.productOptionUpdate({
+      productId: product.id,
+      optionId: color.id,
+      name: "Colour",
+      values: [{ name: "Khaki", currentName: "Olive" }, { name: "Sand" }, { name: "Black" }],
+    });
+    expect(renamed.userErrors).toEqual([]);
+    expect(renamed.product?.variants.map((v) => v.title)).toEqual(["Sand", "Khaki", "Black"]);
+
+    const black = added.variants?.[1]?.id ?? "";
+    const deleted = await merchant.productVariantsDelete({ productId: product.id, variantIds: [black] });
+    expect(deleted.deletedVariantIds).toEqual([black]);
+    expect(deleted.product?.priceRange.max.amount).toBe("32.00");
+    const refused = await merchant.productOptionsDelete({ productId: product.id, optionIds: [color.id] });
+    expect(refused.userErrors.map((e) => e.code)).toEqual(["DUPLICATE_VARIANT"]);
+    expect(refused.deletedOptionIds).toBeNull();
+    const last = await merchant.productVariantsDelete({
+      productId: product.id,
+      variantIds: deleted.product?.variants.map((v) => v.id) ?? [],
+    });
+    expect(last.userErrors.map((e) => e.code)).toEqual(["LAST_VARIANT"]);
+  });
+
   it("returns expected failures as typed userErrors, not exceptions", async () => {
     const result = await merchant.shopCreate({ handle: "sdk-shop", name: "Again", currencyCode: "EUR" });
     expect(result.shop).toBeNull();

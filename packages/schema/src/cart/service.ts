@@ -15,7 +15,7 @@ import {
   visibleLiveSessionWhere,
   visiblePostWhere,
 } from "../shared/access.ts";
-import { forbidden, isUniqueViolation } from "../shared/errors.ts";
+import { forbidden, isForeignKeyViolation, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent } from "../shared/events.ts";
 import { userError } from "../shared/user-error.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
@@ -458,21 +458,23 @@ export async function createCart(ctx: Context, input: CartCreateInput): Promise<
   const { errors, resolved } = await resolveLines(ctx, input.lines, ["lines"]);
   const currency = currencyErrors(resolved, null, ["lines"]);
   if (errors.length || currency.errors.length) return failed([...errors, ...currency.errors]);
-  return inTransaction(ctx, async (tx) => {
-    const cart = await tx.cart.create({
-      data: {
-        userId: ctx.user?.id ?? null,
-        email: input.email ?? null,
-        countryCode: input.countryCode ?? null,
-        discountCodes: input.discountCodes,
-        currencyCode: currency.currency,
-        expiresAt: cartExpiry(now),
-      },
-      select: { id: true },
-    });
-    if (resolved.length) await addResolvedLines(tx, cart.id, resolved, ["lines"]);
-    return succeeded(cart.id);
-  });
+  return variantsGoneMeanwhile(ctx, input.lines, () =>
+    inTransaction(ctx, async (tx) => {
+      const cart = await tx.cart.create({
+        data: {
+          userId: ctx.user?.id ?? null,
+          email: input.email ?? null,
+          countryCode: input.countryCode ?? null,
+          discountCodes: input.discountCodes,
+          currencyCode: currency.currency,
+          expiresAt: cartExpiry(now),
+        },
+        select: { id: true },
+      });
+      if (resolved.length) await addResolvedLines(tx, cart.id, resolved, ["lines"]);
+      return succeeded(cart.id);
+    }),
+  );
 }
 
 /** Adds lines to a cart; see `addResolvedLines` for merging and the checks. */
@@ -486,16 +488,39 @@ export async function addLines(
   const { errors, resolved } = await resolveLines(ctx, input.lines, ["lines"]);
   const currency = currencyErrors(resolved, found.cart.currencyCode, ["lines"]);
   if (errors.length || currency.errors.length) return failed([...errors, ...currency.errors]);
-  return inTransaction(ctx, async (tx) => {
-    await claimCart(
-      tx,
-      input.cartId,
-      now,
-      found.cart.currencyCode === null ? { currencyCode: currency.currency } : {},
+  return variantsGoneMeanwhile(ctx, input.lines, () =>
+    inTransaction(ctx, async (tx) => {
+      await claimCart(
+        tx,
+        input.cartId,
+        now,
+        found.cart.currencyCode === null ? { currencyCode: currency.currency } : {},
+      );
+      await addResolvedLines(tx, input.cartId, resolved, ["lines"]);
+      return succeeded(input.cartId);
+    }),
+  );
+}
+
+/**
+ * Runs an add of `lines`; when a variant was deleted by its merchant after the lines were
+ * checked (productVariantsDelete: the new line's foreign key fails, and the transaction rolled
+ * back), answers NOT_FOUND on that line, as when it was gone before.
+ */
+async function variantsGoneMeanwhile(
+  ctx: Context,
+  lines: CartLineInput[],
+  add: () => Promise<PayloadShape>,
+): Promise<PayloadShape> {
+  try {
+    return await add();
+  } catch (error) {
+    if (!isForeignKeyViolation(error, "variantId")) throw error;
+    const { errors } = await resolveLines(ctx, lines, ["lines"]);
+    return failed(
+      errors.length ? errors : [cartError("NOT_FOUND", "No product variant has this id.", ["lines"])],
     );
-    await addResolvedLines(tx, input.cartId, resolved, ["lines"]);
-    return succeeded(input.cartId);
-  });
+  }
 }
 
 /** Forgets the cart's currency once its last line is gone, so any shop's products may be added again. */
@@ -563,11 +588,11 @@ export async function updateLines(
     if (removed.length)
       await tx.cartLine.deleteMany({ where: { id: { in: removed }, cartId: input.cartId } });
     for (const change of input.lines) {
+      // updateMany: a line its variant's deletion removed meanwhile (productVariantsDelete) stays gone.
       if (change.quantity > 0)
-        await tx.cartLine.update({
-          where: { id: change.id },
+        await tx.cartLine.updateMany({
+          where: { id: change.id, cartId: input.cartId },
           data: { quantity: change.quantity },
-          select: { id: true },
         });
     }
     if (removed.length) await clearCurrencyWhenEmpty(tx, input.cartId);
@@ -700,21 +725,17 @@ export async function updateBuyerIdentity(ctx: Context, input: BuyerIdentityInpu
       });
       return succeeded(cart.id);
     }
+    // updateMany and deleteMany: a line whose variant was deleted meanwhile (productVariantsDelete) stays gone.
     for (const line of moving) {
       const same = staying.get(`${line.variantId}/${line.attributionKey}`);
       if (same) {
-        await tx.cartLine.update({
+        await tx.cartLine.updateMany({
           where: { id: same.id },
           data: { quantity: Math.min(CART_LIMITS.quantity, same.quantity + line.quantity) },
-          select: { id: true },
         });
-        await tx.cartLine.delete({ where: { id: line.id }, select: { id: true } });
+        await tx.cartLine.deleteMany({ where: { id: line.id } });
       } else {
-        await tx.cartLine.update({
-          where: { id: line.id },
-          data: { cartId: target.id },
-          select: { id: true },
-        });
+        await tx.cartLine.updateMany({ where: { id: line.id }, data: { cartId: target.id } });
       }
     }
     await tx.cart.update({

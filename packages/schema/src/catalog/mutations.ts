@@ -157,11 +157,11 @@ const SelectedOptionInput = builder.inputType("SelectedOptionInput", {
   fields: (t) => ({ name: t.string(), value: t.string() }),
 });
 
-const ProductOptionInput = builder.inputType("ProductOptionInput", {
+export const ProductOptionInput = builder.inputType("ProductOptionInput", {
   fields: (t) => ({ name: t.string(), values: t.stringList() }),
 });
 
-const ProductVariantCreateInput = builder.inputType("ProductVariantCreateInput", {
+export const ProductVariantCreateInput = builder.inputType("ProductVariantCreateInput", {
   fields: (t) => ({
     price: t.field({ type: "Decimal", description: "In the shop's currency." }),
     compareAtPrice: t.field({ type: "Decimal", required: false }),
@@ -252,6 +252,32 @@ const weightGrams = z
   .transform(undefIfNull);
 const requiresShipping = z.boolean().nullish().transform(undefIfNull);
 
+/** An option as productCreate and productOptionsCreate take it. */
+export const optionSchema = z.object({
+  name: text(64),
+  values: z.array(text(64)).min(1).max(LIMITS.optionValues),
+});
+
+/**
+ * A ProductVariantCreateInput (prices still decimals: `parsePrices`). productVariantsCreate
+ * passes `text(64)` as the value: a value it adds to an option is held to an option value's rules.
+ */
+export function variantCreateSchema(value: z.ZodType<string> = z.string().max(64)) {
+  return z.object({
+    price: decimal,
+    compareAtPrice: decimal.nullish(),
+    sku: z.string().trim().min(1).max(LIMITS.sku).nullish(),
+    selectedOptions: z
+      .array(z.object({ name: z.string().max(64), value }))
+      .max(LIMITS.options)
+      .nullish()
+      .transform((v) => v ?? []),
+    inventoryQuantity: quantity.nullish().transform((v) => v ?? 0),
+    weightGrams,
+    requiresShipping,
+  });
+}
+
 const productCreateSchema = z.object({
   shopId: globalId("Shop"),
   title: text(LIMITS.title),
@@ -271,28 +297,11 @@ const productCreateSchema = z.object({
     .nullish()
     .transform((v) => v ?? "DRAFT"),
   options: z
-    .array(z.object({ name: text(64), values: z.array(text(64)).min(1).max(LIMITS.optionValues) }))
+    .array(optionSchema)
     .max(LIMITS.options)
     .nullish()
     .transform((v) => v ?? []),
-  variants: z
-    .array(
-      z.object({
-        price: decimal,
-        compareAtPrice: decimal.nullish(),
-        sku: z.string().trim().min(1).max(LIMITS.sku).nullish(),
-        selectedOptions: z
-          .array(z.object({ name: z.string().max(64), value: z.string().max(64) }))
-          .max(LIMITS.options)
-          .nullish()
-          .transform((v) => v ?? []),
-        inventoryQuantity: quantity.nullish().transform((v) => v ?? 0),
-        weightGrams,
-        requiresShipping,
-      }),
-    )
-    .min(1)
-    .max(LIMITS.variants),
+  variants: z.array(variantCreateSchema()).min(1).max(LIMITS.variants),
   media: z
     .array(mediaSchema)
     .max(LIMITS.media)
@@ -301,7 +310,7 @@ const productCreateSchema = z.object({
 });
 
 /** Parses decimal prices in the shop's currency; errors carry the variant's path. */
-function parsePrices<
+export function parsePrices<
   V extends { price?: string | null | undefined; compareAtPrice?: string | null | undefined },
 >(variants: V[], currency: string) {
   const errors: ReturnType<typeof userError>[] = [];

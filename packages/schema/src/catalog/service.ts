@@ -10,6 +10,7 @@ import { callerOf, canManageShop, forgetMemberships } from "../shared/access.ts"
 import { forbidden, isUniqueViolation } from "../shared/errors.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
+import { Rollback } from "../shared/transaction.ts";
 import { userError } from "../shared/user-error.ts";
 import type { CatalogErrorCode } from "./errors.ts";
 
@@ -234,11 +235,11 @@ export function slugify(text: string): string {
   );
 }
 
-function variantTitle(selected: { value: string }[]): string {
+export function variantTitle(selected: { value: string }[]): string {
   return selected.length ? selected.map((s) => s.value).join(" / ") : "Default";
 }
 
-async function refreshDerived(tx: Tx, productId: string): Promise<void> {
+export async function refreshDerived(tx: Tx, productId: string): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Product" p SET "minPrice" = d.min, "maxPrice" = d.max, "totalInventory" = d.total
     FROM (SELECT min(price) AS min, max(price) AS max, coalesce(sum(greatest("inventoryQuantity", 0)), 0)::int AS total
@@ -378,6 +379,23 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
   }
   try {
     await ctx.db.$transaction(async (tx) => {
+      // Variants first, in id order, then the product: the order checkout locks them in
+      // (checkout/inventory.ts), so the two never wait on each other in a cycle.
+      const changing = (variants ?? []).map((variant, index) => ({ variant, index }));
+      for (const { variant, index } of changing.sort((a, b) => (a.variant.id < b.variant.id ? -1 : 1))) {
+        const { id: variantId, ...changes } = variant;
+        if (Object.keys(changes).length === 0) continue;
+        const changed = await tx.productVariant.updateMany({
+          where: { id: variantId, productId: id },
+          data: changes,
+        });
+        // Deleted meanwhile (productVariantsDelete): nothing is written.
+        if (changed.count === 0) {
+          throw new Rollback([
+            catalogError("NOT_FOUND", "This variant is not one of the product's.", ["variants", index, "id"]),
+          ]);
+        }
+      }
       await tx.product.update({
         where: { id },
         data: {
@@ -394,14 +412,11 @@ export async function updateProduct(ctx: Context, input: ProductUpdateInput): Pr
         },
         select: { id: true },
       });
-      for (const variant of variants ?? []) {
-        const { id: variantId, ...changes } = variant;
-        await tx.productVariant.update({ where: { id: variantId }, data: changes, select: { id: true } });
-      }
       if (variants?.length) await refreshDerived(tx, id);
     });
     return succeeded(id);
   } catch (error) {
+    if (error instanceof Rollback) return failed(error.errors as ReturnType<typeof catalogError>[]);
     if (isUniqueViolation(error, "handle")) return handleTaken();
     throw error;
   }
@@ -462,10 +477,12 @@ export async function adjustInventory(ctx: Context, input: InventoryAdjustInput)
       data: { inventoryQuantity: { increment: input.delta } },
     });
     if (updated.count === 0) {
-      const current = await tx.productVariant.findUniqueOrThrow({
+      const current = await tx.productVariant.findUnique({
         where: { id: variant.id },
         select: { inventoryQuantity: true },
       });
+      // Deleted meanwhile (productVariantsDelete).
+      if (!current) return failed([catalogError("NOT_FOUND", "No variant has this id.", ["variantId"])]);
       if (input.expectedQuantity != null && current.inventoryQuantity !== input.expectedQuantity) {
         return failed([
           catalogError(

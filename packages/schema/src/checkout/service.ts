@@ -29,6 +29,7 @@ import { cartExpiry } from "../cart/access.ts";
 import { assertCartHolder } from "../shared/access.ts";
 import { pricing } from "../cart/load.ts";
 import { Rollback, TX_OPTIONS } from "../shared/transaction.ts";
+import { isForeignKeyViolation, isRetryableConflict } from "../shared/errors.ts";
 import { recordOrderCommissions } from "../affiliate/ledger.ts";
 import { queueEvent, transaction } from "../shared/events.ts";
 import { publishEngagement, recordPurchaseThroughPost } from "../content/engagement.ts";
@@ -204,21 +205,6 @@ async function runCheckout(
 
 // ───────────── 1. reserve ─────────────
 
-function isRetryableConflict(error: unknown): boolean {
-  const e = error as {
-    code?: string;
-    message?: string;
-    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
-  };
-  const sqlState = e?.meta?.driverAdapterError?.cause?.originalCode;
-  return (
-    e?.code === "P2034" ||
-    sqlState === "40P01" ||
-    sqlState === "40001" ||
-    /deadlock detected|could not serialize/i.test(e?.message ?? "")
-  );
-}
-
 /** What RESERVE committed: the orders, in shop id order, and their PENDING payments, in id order. */
 interface Reservation {
   orderIds: string[];
@@ -241,7 +227,10 @@ async function reserve(
       return { ok: true, ...reservation };
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, errors: error.errors as CheckoutUserErrorShape[] };
-      if (attempt < 3 && isRetryableConflict(error)) continue;
+      // A deadlock, or a variant of the cart deleted by its merchant (productVariantsDelete) after
+      // RESERVE read the cart and before its order lines referenced it: RESERVE runs again on
+      // the cart as it is now (the variant's lines went with it), so nothing half-done is kept.
+      if (attempt < 3 && (isRetryableConflict(error) || isForeignKeyViolation(error))) continue;
       throw error;
     }
   }
@@ -549,7 +538,12 @@ export async function release(
         where: { id: cartId, status: "CHECKING_OUT" },
         data: { status: "ACTIVE", expiresAt: cartExpiry() },
       });
-      if (reopened.count) queueEvent("cartUpdated", cartId, { cartId });
+      if (reopened.count) {
+        queueEvent("cartUpdated", cartId, { cartId });
+        // Its merchant may have deleted every variant it held meanwhile (productVariantsDelete):
+        // an empty cart takes any shop's products again, as after cartLinesRemove.
+        await tx.$executeRaw`UPDATE "Cart" SET "currencyCode" = NULL WHERE "id" = ${cartId}::uuid AND "currencyCode" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "CartLine" WHERE "cartId" = ${cartId}::uuid)`;
+      }
       const lines = await tx.orderLine.findMany({
         where: { orderId: { in: orderIds }, order: { status: "PENDING" } },
         select: { orderId: true, variantId: true, productId: true, quantity: true, livePinId: true },

@@ -81,7 +81,7 @@ async function assertMayAct(ctx: Context, session: SessionAccess): Promise<void>
 const sessionAccess = { id: true, hostId: true, shopId: true, status: true } as const;
 
 /** A `liveSessionEvents` payload committed now. */
-function liveEvent(
+export function liveEvent(
   kind: LiveSessionEventKind,
   liveSessionId: string,
   extra: { viewerCount?: number; pin?: LivePinSnapshot } = {},

@@ -60,3 +60,50 @@ export function rateLimited(message: string, retryAfterSeconds: number): GraphQL
     },
   });
 }
+
+type DriverCause = {
+  originalCode?: string;
+  kind?: string;
+  constraint?: { fields?: string[]; index?: string };
+};
+
+function driverCauseOf(error: unknown): DriverCause | undefined {
+  return (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta
+    ?.driverAdapterError?.cause;
+}
+
+/**
+ * Whether a write failed because two transactions waited on each other (a deadlock, SQLSTATE
+ * 40P01) or could not be serialised (40001): the database rolled it back, and running it again
+ * from the start is safe.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  const sqlState = driverCauseOf(error)?.originalCode;
+  return (
+    e?.code === "P2034" ||
+    sqlState === "40P01" ||
+    sqlState === "40001" ||
+    /deadlock detected|could not serialize/i.test(e?.message ?? "")
+  );
+}
+
+/**
+ * Whether a write failed on a foreign key (P2003, SQLSTATE 23503): the row it references was
+ * deleted meanwhile (a variant a merchant deleted while a buyer added it or checked it out),
+ * optionally on a given column.
+ */
+export function isForeignKeyViolation(error: unknown, field?: string): boolean {
+  const cause = driverCauseOf(error);
+  const code = (error as { code?: string } | null)?.code;
+  if (code !== "P2003" && cause?.originalCode !== "23503" && cause?.kind !== "ForeignKeyConstraintViolation")
+    return false;
+  if (!field) return true;
+  const names = [...(cause?.constraint?.fields ?? []), ...(cause?.constraint?.index?.split("_") ?? [])];
+  const target = (error as { meta?: { field_name?: unknown; constraint?: unknown } }).meta;
+  return (
+    names.includes(field) ||
+    String(target?.field_name ?? "").includes(field) ||
+    String(target?.constraint ?? "").includes(field)
+  );
+}

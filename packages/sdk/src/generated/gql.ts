@@ -47,7 +47,12 @@ type Documents = {
     "query Product($id: ID, $handle: String) {\n  product(id: $id, handle: $handle) {\n    ...ProductFields\n    socialProof {\n      purchasesLast24h\n      postCount\n      likeCount\n    }\n  }\n}": typeof types.ProductDocument,
     "mutation ProductArchive($input: ProductArchiveInput!) {\n  productArchive(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductArchiveDocument,
     "mutation ProductCreate($input: ProductCreateInput!) {\n  productCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductCreateDocument,
+    "mutation ProductOptionUpdate($input: ProductOptionUpdateInput!) {\n  productOptionUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductOptionUpdateDocument,
+    "mutation ProductOptionsCreate($input: ProductOptionsCreateInput!) {\n  productOptionsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductOptionsCreateDocument,
+    "mutation ProductOptionsDelete($input: ProductOptionsDeleteInput!) {\n  productOptionsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedOptionIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductOptionsDeleteDocument,
     "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductUpdateDocument,
+    "mutation ProductVariantsCreate($input: ProductVariantsCreateInput!) {\n  productVariantsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    variants {\n      ...VariantFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductVariantsCreateDocument,
+    "mutation ProductVariantsDelete($input: ProductVariantsDeleteInput!) {\n  productVariantsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedVariantIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ProductVariantsDeleteDocument,
     "query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String, $withFacets: Boolean = false) {\n  products(\n    query: $query\n    filter: $filter\n    sortKey: $sortKey\n    reverse: $reverse\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    ...ProductConnectionFields\n    facets @include(if: $withFacets) {\n      ...ProductFacetsFields\n    }\n  }\n}": typeof types.ProductsDocument,
     "query Shop($handle: String!, $productsFirst: Int = 20) {\n  shop(handle: $handle) {\n    ...ShopFields\n    shippingZones {\n      ...ShippingZoneFields\n    }\n    taxRates {\n      ...TaxRateFields\n    }\n    products(first: $productsFirst) {\n      ...ProductConnectionFields\n    }\n  }\n}": typeof types.ShopDocument,
     "mutation ShopCreate($input: ShopCreateInput!) {\n  shopCreate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.ShopCreateDocument,
@@ -161,7 +166,12 @@ const documents: Documents = {
     "query Product($id: ID, $handle: String) {\n  product(id: $id, handle: $handle) {\n    ...ProductFields\n    socialProof {\n      purchasesLast24h\n      postCount\n      likeCount\n    }\n  }\n}": types.ProductDocument,
     "mutation ProductArchive($input: ProductArchiveInput!) {\n  productArchive(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductArchiveDocument,
     "mutation ProductCreate($input: ProductCreateInput!) {\n  productCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductCreateDocument,
+    "mutation ProductOptionUpdate($input: ProductOptionUpdateInput!) {\n  productOptionUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductOptionUpdateDocument,
+    "mutation ProductOptionsCreate($input: ProductOptionsCreateInput!) {\n  productOptionsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductOptionsCreateDocument,
+    "mutation ProductOptionsDelete($input: ProductOptionsDeleteInput!) {\n  productOptionsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedOptionIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductOptionsDeleteDocument,
     "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductUpdateDocument,
+    "mutation ProductVariantsCreate($input: ProductVariantsCreateInput!) {\n  productVariantsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    variants {\n      ...VariantFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductVariantsCreateDocument,
+    "mutation ProductVariantsDelete($input: ProductVariantsDeleteInput!) {\n  productVariantsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedVariantIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ProductVariantsDeleteDocument,
     "query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String, $withFacets: Boolean = false) {\n  products(\n    query: $query\n    filter: $filter\n    sortKey: $sortKey\n    reverse: $reverse\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n  ) {\n    ...ProductConnectionFields\n    facets @include(if: $withFacets) {\n      ...ProductFacetsFields\n    }\n  }\n}": types.ProductsDocument,
     "query Shop($handle: String!, $productsFirst: Int = 20) {\n  shop(handle: $handle) {\n    ...ShopFields\n    shippingZones {\n      ...ShippingZoneFields\n    }\n    taxRates {\n      ...TaxRateFields\n    }\n    products(first: $productsFirst) {\n      ...ProductConnectionFields\n    }\n  }\n}": types.ShopDocument,
     "mutation ShopCreate($input: ShopCreateInput!) {\n  shopCreate(input: $input) {\n    shop {\n      ...ShopFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.ShopCreateDocument,
@@ -374,7 +384,27 @@ export function graphql(source: "mutation ProductCreate($input: ProductCreateInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation ProductOptionUpdate($input: ProductOptionUpdateInput!) {\n  productOptionUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductOptionUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductOptionsCreate($input: ProductOptionsCreateInput!) {\n  productOptionsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductOptionsCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductOptionsDelete($input: ProductOptionsDeleteInput!) {\n  productOptionsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedOptionIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductOptionsDeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ProductUpdate($input: ProductUpdateInput!) {\n  productUpdate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductVariantsCreate($input: ProductVariantsCreateInput!) {\n  productVariantsCreate(input: $input) {\n    product {\n      ...ProductFields\n    }\n    variants {\n      ...VariantFields\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductVariantsCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProductVariantsDelete($input: ProductVariantsDeleteInput!) {\n  productVariantsDelete(input: $input) {\n    product {\n      ...ProductFields\n    }\n    deletedVariantIds\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}"): typeof import('./graphql.js').ProductVariantsDeleteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

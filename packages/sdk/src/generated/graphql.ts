@@ -288,7 +288,7 @@ export type CatalogErrorCode =
   | 'BLANK'
   /** Returned when changing the currency of a shop that already has products. */
   | 'CURRENCY_LOCKED'
-  /** Returned when an option lists the same value twice. */
+  /** Returned when an option lists the same value twice, or two options of a product share a name. */
   | 'DUPLICATE_OPTION_VALUE'
   /** Returned when two variants select the same option values. */
   | 'DUPLICATE_VARIANT'
@@ -306,12 +306,16 @@ export type CatalogErrorCode =
   | 'INVALID_VARIANT_OPTIONS'
   /** Returned when inventoryAdjust's expected quantity differs from the current quantity (someone changed it first). */
   | 'INVENTORY_MISMATCH'
+  /** Returned when productVariantsDelete would delete every variant of a product: a product always has at least one. */
+  | 'LAST_VARIANT'
   /** Returned when a number is below its minimum (for example a negative price or quantity). */
   | 'LESS_THAN_MINIMUM'
   /** Returned when giving rules to a manual collection: a collection's kind is chosen when it is created. */
   | 'MANUAL_COLLECTION'
   /** Returned when an ID or handle names nothing the caller can see. */
   | 'NOT_FOUND'
+  /** Returned when productOptionUpdate leaves out a value that variants still select: delete those variants first. */
+  | 'OPTION_VALUE_IN_USE'
   /** Returned when changing an archived product other than to restore it. */
   | 'PRODUCT_ARCHIVED'
   /** Returned when a collection is given a product of another shop. */
@@ -1325,6 +1329,37 @@ export type ProductOptionInput = {
   values: Array<string>;
 };
 
+export type ProductOptionUpdateInput = {
+  /** A new name, unique among the product's options. */
+  name?: string | null | undefined;
+  optionId: string | number;
+  /** The option's new place among the product's options, from 0; the others keep their order. Variants' selections and titles follow the new order. */
+  position?: number | null | undefined;
+  productId: string | number;
+  /** All the option's values (1 to 100) in their new order. A value left out is removed, which is refused (OPTION_VALUE_IN_USE) while a variant selects it. */
+  values?: Array<ProductOptionValueInput> | null | undefined;
+};
+
+/** A value of an option in productOptionUpdate: a value kept or added (`name` alone), or a value renamed (`currentName` → `name`). */
+export type ProductOptionValueInput = {
+  /** The name of the existing value this entry renames (in every variant's selection and title). Left out: `name` is a value the option has, kept, or a new one. */
+  currentName?: string | null | undefined;
+  /** The value's name from now on. */
+  name: string;
+};
+
+export type ProductOptionsCreateInput = {
+  /** The options to add after the product's own (it has at most 3). Every existing variant selects each new option's first value. */
+  options: Array<ProductOptionInput>;
+  productId: string | number;
+};
+
+export type ProductOptionsDeleteInput = {
+  /** 1 to 3 options of the product. */
+  optionIds: Array<string | number>;
+  productId: string | number;
+};
+
 /** Products with a variant priced within [min, max], in one currency. */
 export type ProductPriceFilter = {
   currencyCode: CurrencyCode;
@@ -1425,6 +1460,18 @@ export type ProductVariantUpdateInput = {
   sku?: string | null | undefined;
   /** Grams per unit (0 to 1,000,000). */
   weightGrams?: number | null | undefined;
+};
+
+export type ProductVariantsCreateInput = {
+  productId: string | number;
+  /** 1 to 100 new variants (the product has at most 100). Each selects one value of each of the product's options, in option order; a value the option does not list yet is added to it. */
+  variants: Array<ProductVariantCreateInput>;
+};
+
+export type ProductVariantsDeleteInput = {
+  productId: string | number;
+  /** 1 to 100 variants of the product. */
+  variantIds: Array<string | number>;
 };
 
 export type RecommendationBasis =
@@ -2071,12 +2118,47 @@ export type ProductCreateMutationVariables = Exact<{
 
 export type ProductCreateMutation = { productCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
+export type ProductOptionUpdateMutationVariables = Exact<{
+  input: ProductOptionUpdateInput;
+}>;
+
+
+export type ProductOptionUpdateMutation = { productOptionUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductOptionsCreateMutationVariables = Exact<{
+  input: ProductOptionsCreateInput;
+}>;
+
+
+export type ProductOptionsCreateMutation = { productOptionsCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductOptionsDeleteMutationVariables = Exact<{
+  input: ProductOptionsDeleteInput;
+}>;
+
+
+export type ProductOptionsDeleteMutation = { productOptionsDelete: { deletedOptionIds: Array<string> | null, product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
 export type ProductUpdateMutationVariables = Exact<{
   input: ProductUpdateInput;
 }>;
 
 
 export type ProductUpdateMutation = { productUpdate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductVariantsCreateMutationVariables = Exact<{
+  input: ProductVariantsCreateInput;
+}>;
+
+
+export type ProductVariantsCreateMutation = { productVariantsCreate: { product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }> | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProductVariantsDeleteMutationVariables = Exact<{
+  input: ProductVariantsDeleteInput;
+}>;
+
+
+export type ProductVariantsDeleteMutation = { productVariantsDelete: { deletedVariantIds: Array<string> | null, product: { id: string, handle: string, title: string, description: string, vendor: string, productType: string, tags: Array<string>, status: ProductStatus, availableForSale: boolean, currencyCode: CurrencyCode, totalInventory: number | null, publishedAt: string | null, rating: { average: number | null, count: number }, priceRange: { min: { amount: string, currencyCode: CurrencyCode }, max: { amount: string, currencyCode: CurrencyCode } }, media: Array<{ id: string, kind: MediaKind, url: string, alt: string, width: number | null, height: number | null, posterUrl: string | null }>, options: Array<{ id: string, name: string, values: Array<string> }>, variants: Array<{ id: string, title: string, sku: string | null, position: number, availableForSale: boolean, quantityAvailable: number, weightGrams: number, requiresShipping: boolean, price: { amount: string, currencyCode: CurrencyCode }, compareAtPrice: { amount: string, currencyCode: CurrencyCode } | null, selectedOptions: Array<{ name: string, value: string }> }>, shop: { id: string, handle: string, name: string } } | null, userErrors: Array<{ code: CatalogErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ProductsQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -6495,6 +6577,262 @@ fragment MoneyFields on Money {
   amount
   currencyCode
 }`) as unknown as TypedDocumentString<ProductCreateMutation, ProductCreateMutationVariables>;
+export const ProductOptionUpdateDocument = new TypedDocumentString(`
+    mutation ProductOptionUpdate($input: ProductOptionUpdateInput!) {
+  productOptionUpdate(input: $input) {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  weightGrams
+  requiresShipping
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  rating {
+    average
+    count
+  }
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductOptionUpdateMutation, ProductOptionUpdateMutationVariables>;
+export const ProductOptionsCreateDocument = new TypedDocumentString(`
+    mutation ProductOptionsCreate($input: ProductOptionsCreateInput!) {
+  productOptionsCreate(input: $input) {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  weightGrams
+  requiresShipping
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  rating {
+    average
+    count
+  }
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductOptionsCreateMutation, ProductOptionsCreateMutationVariables>;
+export const ProductOptionsDeleteDocument = new TypedDocumentString(`
+    mutation ProductOptionsDelete($input: ProductOptionsDeleteInput!) {
+  productOptionsDelete(input: $input) {
+    product {
+      ...ProductFields
+    }
+    deletedOptionIds
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  weightGrams
+  requiresShipping
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  rating {
+    average
+    count
+  }
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductOptionsDeleteMutation, ProductOptionsDeleteMutationVariables>;
 export const ProductUpdateDocument = new TypedDocumentString(`
     mutation ProductUpdate($input: ProductUpdateInput!) {
   productUpdate(input: $input) {
@@ -6580,6 +6918,180 @@ fragment MoneyFields on Money {
   amount
   currencyCode
 }`) as unknown as TypedDocumentString<ProductUpdateMutation, ProductUpdateMutationVariables>;
+export const ProductVariantsCreateDocument = new TypedDocumentString(`
+    mutation ProductVariantsCreate($input: ProductVariantsCreateInput!) {
+  productVariantsCreate(input: $input) {
+    product {
+      ...ProductFields
+    }
+    variants {
+      ...VariantFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  weightGrams
+  requiresShipping
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  rating {
+    average
+    count
+  }
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductVariantsCreateMutation, ProductVariantsCreateMutationVariables>;
+export const ProductVariantsDeleteDocument = new TypedDocumentString(`
+    mutation ProductVariantsDelete($input: ProductVariantsDeleteInput!) {
+  productVariantsDelete(input: $input) {
+    product {
+      ...ProductFields
+    }
+    deletedVariantIds
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment VariantFields on ProductVariant {
+  id
+  title
+  sku
+  position
+  availableForSale
+  quantityAvailable
+  weightGrams
+  requiresShipping
+  price {
+    ...MoneyFields
+  }
+  compareAtPrice {
+    ...MoneyFields
+  }
+  selectedOptions {
+    name
+    value
+  }
+}
+fragment ProductFields on Product {
+  id
+  handle
+  title
+  description
+  vendor
+  productType
+  tags
+  status
+  availableForSale
+  currencyCode
+  totalInventory
+  publishedAt
+  rating {
+    average
+    count
+  }
+  priceRange {
+    min {
+      ...MoneyFields
+    }
+    max {
+      ...MoneyFields
+    }
+  }
+  media {
+    id
+    kind
+    url
+    alt
+    width
+    height
+    posterUrl
+  }
+  options {
+    id
+    name
+    values
+  }
+  variants {
+    ...VariantFields
+  }
+  shop {
+    id
+    handle
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<ProductVariantsDeleteMutation, ProductVariantsDeleteMutationVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($query: String, $filter: ProductFilter, $sortKey: ProductSortKey, $reverse: Boolean, $first: Int, $after: String, $last: Int, $before: String, $withFacets: Boolean = false) {
   products(

@@ -448,6 +448,24 @@ export interface ShoppableOperations {
    */
   productCreate(input: T.ProductCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductCreateMutation["productCreate"]>;
   /**
+   * Adds options to a product that has variants: every variant selects each new option's first value.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/productOptionsCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productOptionsCreate(input: T.ProductOptionsCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductOptionsCreateMutation["productOptionsCreate"]>;
+  /**
+   * Deletes options of a product: each variant drops its value of them. Refused (DUPLICATE_VARIANT, nothing written) when two variants would then be the same.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/productOptionsDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productOptionsDelete(input: T.ProductOptionsDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.ProductOptionsDeleteMutation["productOptionsDelete"]>;
+  /**
+   * Renames an option, moves it among the product's options, and renames, reorders, adds or removes its values; every variant's selection and title follow.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/productOptionUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productOptionUpdate(input: T.ProductOptionUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductOptionUpdateMutation["productOptionUpdate"]>;
+  /**
    * A buyer reviews a product they bought: once per order line of a paid or delivered order (not wholly refunded). Needs the buyer's user token.
    * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
    * Document: src/operations/community/productReviewCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -481,6 +499,18 @@ export interface ShoppableOperations {
    * Document: src/operations/catalog/productUpdate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
    */
   productUpdate(input: T.ProductUpdateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductUpdateMutation["productUpdate"]>;
+  /**
+   * Adds variants to a product with options, in a shop the caller manages. A new value of an option is added to it; a selection another variant has is DUPLICATE_VARIANT. Initial stock is logged as an inventory adjustment.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/productVariantsCreate.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productVariantsCreate(input: T.ProductVariantsCreateMutationVariables["input"], options?: RequestOptions): Promise<T.ProductVariantsCreateMutation["productVariantsCreate"]>;
+  /**
+   * Deletes variants of a product (never its last one: LAST_VARIANT). Their cart lines leave open carts (each told by cartUpdated); order lines keep their snapshot; product tags and live pins of them fall back to the product.
+   * Resolves to the payload; expected failures are in its `userErrors`, never thrown.
+   * Document: src/operations/catalog/productVariantsDelete.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
+   */
+  productVariantsDelete(input: T.ProductVariantsDeleteMutationVariables["input"], options?: RequestOptions): Promise<T.ProductVariantsDeleteMutation["productVariantsDelete"]>;
   /**
    * With `productId`: products bought together with it and co-engaged with it. With `forViewer: true`: from the viewer's own signals when they consented to personalisation, else the week's trending products (`personalized: false`).
    * Document: src/operations/feeds/recommendedProducts.graphql. @throws ShoppableNetworkError, ShoppableGraphQLError, ShoppableAuthError
@@ -711,12 +741,17 @@ export const operationTable: Record<keyof ShoppableOperations, readonly [string,
   product: ["query Product($id:ID$handle:String){product(id:$id handle:$handle){...ProductFields socialProof{purchasesLast24h postCount likeCount}}}", 0],
   productArchive: ["{product{...ProductFields}userErrors{code field message}}", 3],
   productCreate: ["{product{...ProductFields}userErrors{code field message}}", 3],
+  productOptionsCreate: ["{product{...ProductFields}userErrors{code field message}}", 3],
+  productOptionsDelete: ["{product{...ProductFields}deletedOptionIds userErrors{code field message}}", 3],
+  productOptionUpdate: ["{product{...ProductFields}userErrors{code field message}}", 3],
   productReviewCreate: ["{productReview{...ProductReviewFields product{id rating{average count}}}userErrors{code field message}}", 3],
   productReviewReply: ["{productReview{...ProductReviewFields}userErrors{code field message}}", 3],
   productReviews: ["query ProductReviews($productId:ID!$rating:Int$first:Int$after:String$last:Int$before:String){productReviews(productId:$productId rating:$rating first:$first after:$after last:$last before:$before){totalCount pageInfo{...PageInfoFields}edges{cursor node{...ProductReviewFields}}}}", 0],
   products: ["query Products($query:String$filter:ProductFilter$sortKey:ProductSortKey$reverse:Boolean$first:Int$after:String$last:Int$before:String$withFacets:Boolean=false){products(query:$query filter:$filter sortKey:$sortKey reverse:$reverse first:$first after:$after last:$last before:$before){...ProductConnectionFields facets@include(if:$withFacets){...ProductFacetsFields}}}", 0],
   productTagTap: ["{productTag{id tapCount}userErrors{code field message}}", 3],
   productUpdate: ["{product{...ProductFields}userErrors{code field message}}", 3],
+  productVariantsCreate: ["{product{...ProductFields}variants{...VariantFields}userErrors{code field message}}", 3],
+  productVariantsDelete: ["{product{...ProductFields}deletedVariantIds userErrors{code field message}}", 3],
   recommendedProducts: ["query RecommendedProducts($productId:ID$forViewer:Boolean$first:Int){recommendedProducts(productId:$productId forViewer:$forViewer first:$first){basis personalized products{...ProductFields}}}", 0],
   returnApprove: ["{return{...ReturnFields}userErrors{code field message quantityReturnable}}", 3],
   returnDecline: ["{return{...ReturnFields}userErrors{code field message quantityReturnable}}", 3],
