@@ -29,7 +29,8 @@
  * written to .bench/requests.json.
  *
  * BENCH_SECONDS (default 10) per measurement after BENCH_WARMUP_SECONDS (default 3);
- * `--scale bench` seeds 100,000 products instead of the demo's 2,000.
+ * `--scale bench` seeds 100,000 products instead of the demo's 2,000; `--workload <text>` runs
+ * only the workloads whose name contains it (`--workload predictive`).
  */
 import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -55,6 +56,8 @@ import { seededDatabase, writeResult } from "./shared.ts";
 const args = process.argv.slice(2);
 const scaleArg = args[args.indexOf("--scale") + 1];
 const scale = args.includes("--scale") && scaleArg === "bench" ? "bench" : "demo";
+/** `--workload <text>`: only the workloads whose name contains it (each still between floors). */
+const workloadFilter = args.includes("--workload") ? (args[args.indexOf("--workload") + 1] ?? "") : "";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const connections = 10;
@@ -627,7 +630,7 @@ type Row = Measurement & { responseCache: boolean; floorRequestsPerSecond: numbe
 const rows: Row[] = [];
 const floors: Measurement[] = [await measure(floor, floorWorkload)];
 let productsRss = 0;
-for (const workload of workloads(fixture)) {
+for (const workload of workloads(fixture).filter((w) => w.name.includes(workloadFilter))) {
   const server = workload.cached ? cachedApi : api;
   // A workload at another concurrency is compared with a floor at the same, before and after it.
   const floorHere = workload.connections

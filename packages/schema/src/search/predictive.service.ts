@@ -9,7 +9,7 @@
  * most 6 statements.
  *
  * - Products and posts: the typed words through the search dictionary (shared/search.ts), the
- *   last word of 3 letters or more also as a prefix ("hoo" → hoodie), in the full-text indexes.
+ *   last word of 3 letters or more also completed ("hoo" → hoodie, hook), in the full-text indexes.
  *   Among the first 100 matches the index gives, products rank by full-text rank (title words
  *   weigh most), posts newest first.
  * - Shops, creators and hashtags: trigram word similarity of the whole query to the shop's name,
