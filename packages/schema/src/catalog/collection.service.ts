@@ -15,7 +15,7 @@ import { failed, succeeded, type PayloadShape } from "../shared/payload.ts";
 import { userError, type UserErrorShape } from "../shared/user-error.ts";
 import { parseDecimalAmount } from "../money.ts";
 import type { CatalogErrorCode } from "./errors.ts";
-import { slugify } from "./service.ts";
+import { createWithHandle } from "./service.ts";
 import {
   RULE_RELATIONS,
   type CollectionRuleField,
@@ -189,45 +189,33 @@ export async function createCollection(ctx: Context, input: CollectionCreateInpu
     errors.push(...(await strangerProducts(ctx.db, shop.id, productIds, "productIds")));
   if (errors.length) return failed(errors);
 
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const handle =
-      input.handle ??
-      (attempt === 0
-        ? slugify(input.title)
-        : `${slugify(input.title)}-${Math.random().toString(36).slice(2, 8)}`);
-    try {
-      const id = await transaction(ctx, async (tx) => {
-        const created = await tx.collection.create({
-          data: {
-            shopId: shop.id,
-            handle,
-            title: input.title,
-            description: input.description ?? "",
-            kind: automatic ? "AUTOMATIC" : "MANUAL",
-            rules: rules?.ok ? rules.rules : [],
-            disjunctive: input.ruleSet?.appliedDisjunctively ?? false,
-            sortOrder: input.sortOrder ?? (automatic ? "CREATED" : "MANUAL"),
-          },
-          select: { id: true },
-        });
-        if (productIds.length) {
-          await tx.collectionProduct.createMany({
-            data: productIds.map((productId, position) => ({
-              collectionId: created.id,
-              productId,
-              position,
-            })),
-          });
-        }
-        return created.id;
+  return createWithHandle(input.title, input.handle, (handle) =>
+    transaction(ctx, async (tx) => {
+      const created = await tx.collection.create({
+        data: {
+          shopId: shop.id,
+          handle,
+          title: input.title,
+          description: input.description ?? "",
+          kind: automatic ? "AUTOMATIC" : "MANUAL",
+          rules: rules?.ok ? rules.rules : [],
+          disjunctive: input.ruleSet?.appliedDisjunctively ?? false,
+          sortOrder: input.sortOrder ?? (automatic ? "CREATED" : "MANUAL"),
+        },
+        select: { id: true },
       });
-      return succeeded(id);
-    } catch (error) {
-      if (!isUniqueViolation(error, "handle")) throw error;
-      if (input.handle !== undefined) return handleTaken();
-    }
-  }
-  return failed([collectionError("TAKEN", "Could not find a free handle; pass one.", ["handle"])]);
+      if (productIds.length) {
+        await tx.collectionProduct.createMany({
+          data: productIds.map((productId, position) => ({
+            collectionId: created.id,
+            productId,
+            position,
+          })),
+        });
+      }
+      return created.id;
+    }),
+  );
 }
 
 export interface CollectionUpdateInput {

@@ -235,6 +235,48 @@ export function slugify(text: string): string {
   );
 }
 
+/**
+ * Creates what `create` writes under a handle: the given one (TAKEN when in use), or one made from
+ * the title, suffixed at random when taken (5 tries). Returns the created id as the payload.
+ */
+export async function createWithHandle(
+  title: string,
+  given: string | undefined,
+  create: (handle: string) => Promise<string>,
+): Promise<PayloadShape> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const handle =
+      given ??
+      (attempt === 0 ? slugify(title) : `${slugify(title)}-${Math.random().toString(36).slice(2, 8)}`);
+    try {
+      return succeeded(await create(handle));
+    } catch (error) {
+      if (!isUniqueViolation(error, "handle")) throw error;
+      if (given !== undefined) return handleTaken();
+    }
+  }
+  return failed([catalogError("TAKEN", "Could not find a free handle; pass one.", ["handle"])]);
+}
+
+/** Logs new variants' stock as their first inventory adjustment ("initial stock"): every variant's quantity is the sum of its adjustments. */
+export async function logInitialStock(
+  tx: Tx,
+  ctx: Context,
+  variants: { id: string; inventoryQuantity: number }[],
+): Promise<void> {
+  const stocked = variants.filter((v) => v.inventoryQuantity !== 0);
+  if (stocked.length === 0) return;
+  await tx.inventoryAdjustment.createMany({
+    data: stocked.map((v) => ({
+      variantId: v.id,
+      delta: v.inventoryQuantity,
+      quantityAfter: v.inventoryQuantity,
+      reason: "initial stock",
+      actorId: ctx.user?.id ?? null,
+    })),
+  });
+}
+
 export function variantTitle(selected: { value: string }[]): string {
   return selected.length ? selected.map((s) => s.value).join(" / ") : "Default";
 }
@@ -261,69 +303,45 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
   const errors = checkVariantOptions(input.options, input.variants);
   if (errors.length) return failed(errors);
 
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const handle =
-      input.handle ??
-      (attempt === 0
-        ? slugify(input.title)
-        : `${slugify(input.title)}-${Math.random().toString(36).slice(2, 8)}`);
-    try {
-      const id = await ctx.db.$transaction(async (tx) => {
-        const product = await tx.product.create({
-          data: {
-            shopId: shop.id,
-            currencyCode: shop.currencyCode,
-            handle,
-            title: input.title,
-            description: input.description ?? "",
-            vendor: input.vendor ?? "",
-            productType: input.productType ?? "",
-            tags: input.tags,
-            status: input.status,
-            publishedAt: input.status === "ACTIVE" ? new Date() : null,
-            options: {
-              create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })),
-            },
-            variants: {
-              create: input.variants.map((v, position) => ({
-                title: variantTitle(v.selectedOptions),
-                sku: v.sku ?? null,
-                position,
-                price: v.price,
-                compareAtPrice: v.compareAtPrice ?? null,
-                selectedOptions: v.selectedOptions,
-                inventoryQuantity: v.inventoryQuantity,
-                ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
-                ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
-              })),
-            },
-            media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
+  return createWithHandle(input.title, input.handle, (handle) =>
+    ctx.db.$transaction(async (tx) => {
+      const product = await tx.product.create({
+        data: {
+          shopId: shop.id,
+          currencyCode: shop.currencyCode,
+          handle,
+          title: input.title,
+          description: input.description ?? "",
+          vendor: input.vendor ?? "",
+          productType: input.productType ?? "",
+          tags: input.tags,
+          status: input.status,
+          publishedAt: input.status === "ACTIVE" ? new Date() : null,
+          options: {
+            create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })),
           },
-          select: { id: true, variants: { select: { id: true, inventoryQuantity: true } } },
-        });
-        // The inventory log starts with the initial stock: every variant's quantity is the sum of its adjustments.
-        const initial = product.variants.filter((v) => v.inventoryQuantity !== 0);
-        if (initial.length) {
-          await tx.inventoryAdjustment.createMany({
-            data: initial.map((v) => ({
-              variantId: v.id,
-              delta: v.inventoryQuantity,
-              quantityAfter: v.inventoryQuantity,
-              reason: "initial stock",
-              actorId: ctx.user?.id ?? null,
+          variants: {
+            create: input.variants.map((v, position) => ({
+              title: variantTitle(v.selectedOptions),
+              sku: v.sku ?? null,
+              position,
+              price: v.price,
+              compareAtPrice: v.compareAtPrice ?? null,
+              selectedOptions: v.selectedOptions,
+              inventoryQuantity: v.inventoryQuantity,
+              ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
+              ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
             })),
-          });
-        }
-        await refreshDerived(tx, product.id);
-        return product.id;
+          },
+          media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
+        },
+        select: { id: true, variants: { select: { id: true, inventoryQuantity: true } } },
       });
-      return succeeded(id);
-    } catch (error) {
-      if (!isUniqueViolation(error, "handle")) throw error;
-      if (input.handle !== undefined) return handleTaken();
-    }
-  }
-  return failed([catalogError("TAKEN", "Could not find a free handle; pass one.", ["handle"])]);
+      await logInitialStock(tx, ctx, product.variants);
+      await refreshDerived(tx, product.id);
+      return product.id;
+    }),
+  );
 }
 
 export interface ProductUpdateInput {

@@ -45,7 +45,13 @@ import { userError, type UserErrorShape } from "../shared/user-error.ts";
 import { liveEvent } from "../live/service.ts";
 import type { CatalogErrorCode } from "./errors.ts";
 import { CATALOG_LIMITS } from "./limits.ts";
-import { refreshDerived, variantTitle, type OptionInput, type VariantInput } from "./service.ts";
+import {
+  logInitialStock,
+  refreshDerived,
+  variantTitle,
+  type OptionInput,
+  type VariantInput,
+} from "./service.ts";
 
 type Tx = Prisma.TransactionClient;
 type Selected = { name: string; value: string }[];
@@ -325,18 +331,7 @@ export function createVariants(ctx: Context, input: ProductVariantsCreateInput):
     });
     created.sort((a, b) => a.position - b.position);
     // The inventory log starts with the initial stock, as productCreate's.
-    const stocked = created.filter((v) => v.inventoryQuantity !== 0);
-    if (stocked.length) {
-      await tx.inventoryAdjustment.createMany({
-        data: stocked.map((v) => ({
-          variantId: v.id,
-          delta: v.inventoryQuantity,
-          quantityAfter: v.inventoryQuantity,
-          reason: "initial stock",
-          actorId: ctx.user?.id ?? null,
-        })),
-      });
-    }
+    await logInitialStock(tx, ctx, created);
     await refreshDerived(tx, product.id);
     await touch(tx, product.id);
     queueEvent("inventoryChanged", product.id, { productId: product.id });
