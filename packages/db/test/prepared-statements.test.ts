@@ -18,7 +18,6 @@ describe("statementNames", () => {
     expect(name({ sql: "SELECT 3" })).toBe("");
     expect(name({ sql: "SELECT 2" })).toBe(second);
   });
-
 });
 
 const DATABASE_URL = process.env.DATABASE_URL;
