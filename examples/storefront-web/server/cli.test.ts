@@ -2,7 +2,6 @@
 // and seed), makes the demo data, serves the storefront with its media, and Ctrl-C stops both.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient } from "@shoppable/sdk";
@@ -19,9 +18,9 @@ afterAll(() => {
 
 it("pnpm demo: the API with demo data, the storefront with its config, media and trending posts; SIGINT stops both", async () => {
   const [apiPort, storefrontPort] = [await freePort(), await freePort()];
-  const tsx = createRequire(join(packageDir, "package.json")).resolve("tsx/cli");
+  // As package.json's `demo` runs it: node with tsx as a loader (no tsx CLI relaying signals).
   // Always the embedded database (the PostgreSQL run of the suite must not seed its shared database).
-  child = spawn(process.execPath, [tsx, "server/cli.ts"], {
+  child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
     cwd: packageDir,
     env: {
       ...process.env,

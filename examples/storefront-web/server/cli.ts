@@ -152,15 +152,20 @@ async function main() {
       `Storefront:  ${storefront.url}   (live shopping: ${storefront.url}/live/${demo.liveSessionId}, creator page: ${storefront.url}/creator)`,
       `GraphiQL:    ${apiUrl}`,
       storefront.media.videos
-        ? "Demo videos are rendered by ffmpeg in the background (a few seconds)."
+        ? "Demo videos are rendered by ffmpeg in the background on the first start (a minute or more on a small machine; posters show until then): this says when they are ready."
         : "ffmpeg is not installed: video posts show their posters (apt-get install -y ffmpeg for demo videos).",
       "The header's switcher signs in as the demo buyer or creator (development-only tokens). Ctrl-C stops both servers.",
       "",
     ].join("\n"),
   );
-  await storefront.media
-    .warm()
-    .catch((error: unknown) => console.error(`Demo media: ${(error as Error).message}`));
+  const started = Date.now();
+  await storefront.media.warm().then(
+    () => {
+      if (storefront?.media.videos && !stopping)
+        console.log(`Demo videos ready (${Math.round((Date.now() - started) / 1000)} s).`);
+    },
+    (error: unknown) => console.error(`Demo media: ${(error as Error).message}`),
+  );
 }
 
 main().catch((error: unknown) => {

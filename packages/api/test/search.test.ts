@@ -193,6 +193,41 @@ describe("products(query): typo tolerance", () => {
   });
 });
 
+describe("products filter affiliateLinkable", () => {
+  it("lists the products of open programs, and of invitation-only ones the caller accepted", async () => {
+    const prisma = api.db.prisma;
+    await prisma.affiliateProgram.create({ data: { shopId, defaultRate: 1000, access: "OPEN" } });
+    const invited = await prisma.affiliateProgram.create({
+      data: { shopId: otherShopId, defaultRate: 1000, access: "INVITE_ONLY" },
+    });
+    const shopsOf = async (as = {}) => {
+      const data = ok(
+        await api.gql<any>(
+          `query { products(first: 50, filter: { affiliateLinkable: true }) { edges { node { shop { handle } } } } }`,
+          {},
+          as,
+        ),
+      );
+      return [...new Set(data.products.edges.map((e: any) => e.node.shop.handle))].sort();
+    };
+    expect(await shopsOf()).toEqual(["northwind-outfitters"]);
+    const creator = { user: await api.token("sneakerhead", ["BUYER", "CREATOR"]) };
+    await prisma.affiliateInvitation.create({
+      data: { programId: invited.id, creatorId, status: "PENDING" },
+    });
+    expect(await shopsOf(creator)).toEqual(["northwind-outfitters"]);
+    await prisma.affiliateInvitation.updateMany({
+      where: { programId: invited.id },
+      data: { status: "ACCEPTED" },
+    });
+    expect(await shopsOf(creator)).toEqual(["elsewhere", "northwind-outfitters"]);
+    expect(await shopsOf({ user: await api.token("someone-else", ["BUYER", "CREATOR"]) })).toEqual([
+      "northwind-outfitters",
+    ]);
+    await prisma.affiliateProgram.deleteMany({});
+  });
+});
+
 const FACETS = `query($query: String, $filter: ProductFilter) {
   products(first: 50, query: $query, filter: $filter) {
     totalCount

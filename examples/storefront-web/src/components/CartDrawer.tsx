@@ -135,7 +135,7 @@ export function CartDrawer() {
                       <div className="stepper stepper--small">
                         <button
                           type="button"
-                          aria-label="Fewer"
+                          aria-label={`One fewer ${product?.title ?? "of this item"}`}
                           onClick={() => void setLineQuantity(line.id, line.quantity - 1)}
                           data-testid="line-decrease"
                         >
@@ -144,7 +144,7 @@ export function CartDrawer() {
                         <span data-testid="cart-line-quantity">{line.quantity}</span>
                         <button
                           type="button"
-                          aria-label="More"
+                          aria-label={`One more ${product?.title ?? "of this item"}`}
                           onClick={() => void setLineQuantity(line.id, line.quantity + 1)}
                           data-testid="line-increase"
                         >

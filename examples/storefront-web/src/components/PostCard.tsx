@@ -163,7 +163,8 @@ export function PostCard({
             <button
               key={tag.id}
               type="button"
-              className={visible ? "hotspot hotspot--visible" : "hotspot"}
+              // Past the middle the label opens to the left of its dot, so it stays inside the frame.
+              className={`hotspot${visible ? " hotspot--visible" : ""}${tag.x > 0.5 ? " hotspot--left" : ""}`}
               hidden={!visible}
               style={{ left: `${tag.x * 100}%`, top: `${tag.y * 100}%` }}
               data-testid="hotspot"

@@ -186,31 +186,38 @@ export function ProductDetails({
                 ? `Only ${variant.quantityAvailable} left`
                 : "In stock"}
         </p>
-        <div className="buy">
-          <fieldset className="stepper" aria-label="Quantity">
-            <button type="button" onClick={() => setQuantity(Math.max(1, quantity - 1))} aria-label="Fewer">
-              −
+        {/* The error shows with the bar it answers: on a long page the bar sticks to the bottom. */}
+        <div className="buy-area">
+          {error && (
+            <p className="error" role="alert" data-testid="add-error">
+              {error}
+            </p>
+          )}
+          <div className="buy">
+            <fieldset className="stepper" aria-label="Quantity">
+              <button
+                type="button"
+                onClick={() => setQuantity(Math.max(1, quantity - 1))}
+                aria-label="Decrease quantity"
+              >
+                −
+              </button>
+              <span data-testid="quantity">{quantity}</span>
+              <button type="button" onClick={() => setQuantity(quantity + 1)} aria-label="Increase quantity">
+                +
+              </button>
+            </fieldset>
+            <button
+              type="button"
+              className="button button--primary button--wide"
+              data-testid="add-to-cart"
+              disabled={!available || busy}
+              onClick={() => void add()}
+            >
+              {busy ? "Adding…" : available ? "Add to cart" : "Sold out"}
             </button>
-            <span data-testid="quantity">{quantity}</span>
-            <button type="button" onClick={() => setQuantity(quantity + 1)} aria-label="More">
-              +
-            </button>
-          </fieldset>
-          <button
-            type="button"
-            className="button button--primary button--wide"
-            data-testid="add-to-cart"
-            disabled={!available || busy}
-            onClick={() => void add()}
-          >
-            {busy ? "Adding…" : available ? "Add to cart" : "Sold out"}
-          </button>
+          </div>
         </div>
-        {error && (
-          <p className="error" role="alert" data-testid="add-error">
-            {error}
-          </p>
-        )}
         {attribution?.postId && <p className="hint">From a post: the creator is credited.</p>}
         {!compact && product.description && <p className="product__description">{product.description}</p>}
       </div>

@@ -78,7 +78,12 @@ function LinkMaker({ onCreated }: { onCreated(): void }) {
 
   async function search(event: FormEvent) {
     event.preventDefault();
-    const connection = await client.products({ query: query || null, first: 8, filter: { available: true } });
+    // Only products whose shop takes this creator's links: open programs, accepted invitations.
+    const connection = await client.products({
+      query: query || null,
+      first: 8,
+      filter: { available: true, affiliateLinkable: true },
+    });
     setResults(connection.edges.map((edge) => edge.node));
   }
   async function create(product: ProductFieldsFragment) {

@@ -28,6 +28,9 @@ export function ProductPage({ handle }: { handle: string }) {
   if (search.get("tag")) attribution.productTagId = search.get("tag");
   if (search.get("live")) attribution.liveSessionId = search.get("live");
   const { socialProof } = product.data;
+  // A cart holds one currency: suggestions priced in another could not join this product in it.
+  const currency = product.data.priceRange.min.currencyCode;
+  const sameCurrency = (related.data ?? []).filter((p) => p.priceRange.min.currencyCode === currency);
   return (
     <div className="page">
       <ProductDetails key={product.data.id} product={product.data} attribution={attribution} />
@@ -36,13 +39,17 @@ export function ProductPage({ handle }: { handle: string }) {
           {socialProof.purchasesLast24h > 0 && (
             <span>{socialProof.purchasesLast24h} bought in the last 24 h</span>
           )}
-          {socialProof.postCount > 0 && <span>in {socialProof.postCount} posts</span>}
+          {socialProof.postCount > 0 && (
+            <span>
+              in {socialProof.postCount} {socialProof.postCount === 1 ? "post" : "posts"}
+            </span>
+          )}
         </p>
       )}
-      {related.data && related.data.length > 0 && (
+      {sameCurrency.length > 0 && (
         <section className="section">
           <h2 className="section__title">You may also like</h2>
-          <ProductGrid products={related.data} />
+          <ProductGrid products={sameCurrency} />
         </section>
       )}
     </div>

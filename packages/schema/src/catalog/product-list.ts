@@ -50,6 +50,11 @@ export interface ProductFilter {
   vendors?: string[] | null;
   /** Products of any of these types (facet values). */
   productTypes?: string[] | null;
+  /**
+   * true: products the caller may make an affiliate link for (their shop's program is open, or
+   * by invitation and the caller accepted one), as affiliateLinkCreate checks.
+   */
+  affiliateLinkable?: boolean | null;
   /** Products with a variant having these option values: any value of one option, every option named. */
   options?: { name: string; value: string }[] | null;
   price?: { currencyCode: string; min?: string | null; max?: string | null } | null;
@@ -108,9 +113,20 @@ async function baseConditions(ctx: Context, args: ProductListArgs): Promise<Pris
   if (filter.shopId) where.push(Prisma.sql`p."shopId" = ${filter.shopId}::uuid`);
   if (filter.collectionId) where.push(collectionCondition(filter.collectionId));
   if (filter.tags?.length) where.push(Prisma.sql`p."tags" && ${filter.tags}::text[]`);
+  if (filter.affiliateLinkable) where.push(affiliateLinkable(ctx.user?.id ?? null));
   const query = args.query?.trim();
   if (query) where.push(productSearch(query).condition);
   return where;
+}
+
+/** Products whose shop's affiliate program takes links from `userId`: open, or an accepted invitation. */
+function affiliateLinkable(userId: string | null): Prisma.Sql {
+  const invited = userId
+    ? Prisma.sql`OR (ap."access" = 'INVITE_ONLY' AND EXISTS (SELECT 1 FROM "AffiliateInvitation" ai
+        WHERE ai."programId" = ap."id" AND ai."creatorId" = ${userId}::uuid AND ai."status" = 'ACCEPTED'))`
+    : Prisma.empty;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "AffiliateProgram" ap WHERE ap."shopId" = p."shopId"
+    AND (ap."access" = 'OPEN' ${invited}))`;
 }
 
 /** The conditions of the filters that facets count by, each under its facet's name (absent: not filtered). */

@@ -197,6 +197,11 @@ export const ProductFilterInput = builder.inputType("ProductFilter", {
     tags: t.stringList({ required: false, description: "Products with any of these tags." }),
     productType: t.string({ required: false }),
     vendor: t.string({ required: false }),
+    affiliateLinkable: t.boolean({
+      required: false,
+      description:
+        "true: only products the caller may make an affiliate link for (their shop's program is open, or by invitation and the caller accepted one).",
+    }),
     vendors: t.stringList({
       required: false,
       description: "Products of any of these vendors (facet values).",

@@ -1299,6 +1299,8 @@ export type ProductCreateInput = {
 };
 
 export type ProductFilter = {
+  /** true: only products the caller may make an affiliate link for (their shop's program is open, or by invitation and the caller accepted one). */
+  affiliateLinkable?: boolean | null | undefined;
   /** true: in stock; false: sold out. */
   available?: boolean | null | undefined;
   collectionId?: string | number | null | undefined;
