@@ -396,6 +396,13 @@ inBrowser("storefront", () => {
     expect(later.seconds).toBeGreaterThanOrEqual(4);
     if (later.seconds < 7.9) expect(later).toMatchObject({ first: false, second: true });
     await shot(page, "2-feed-second-tag");
+    // Every hotspot label on screen lies inside the video's frame (past the middle, it opens to the left).
+    const frame = (await post.boundingBox())!;
+    for (const label of await post.locator("[data-testid=hotspot]:not([hidden]) .hotspot__label").all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+    }
 
     // A second on screen counted a view (postView); the like button likes it (postLike).
     await expect.poll(async () => (await buyer.post({ id: postId }))!.viewCount, { timeout: WAIT }).toBe(1);
@@ -463,6 +470,18 @@ inBrowser("storefront", () => {
       .poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT })
       .toBe("fulfilled");
     await shot(page, "6b-order-fulfilled-live");
+    await context.close();
+  });
+
+  it("signed out, the Following tab says how to fill it, below the tabs", async () => {
+    const { context, page } = await phone("anonymous");
+    await page.goto(`${origin}/`);
+    await page.getByTestId("tab-FOLLOWING").click();
+    const empty = page.locator(".feed > .empty");
+    await empty.waitFor({ timeout: WAIT });
+    expect(await empty.textContent()).toContain("Choose a demo user");
+    const tabs = (await page.locator(".feed .tabs").boundingBox())!;
+    expect((await empty.boundingBox())!.y).toBeGreaterThanOrEqual(tabs.y + tabs.height);
     await context.close();
   });
 
@@ -584,6 +603,19 @@ inBrowser("storefront", () => {
         timeout: WAIT,
       })
       .toContain("Live price");
+    // The sheet opens over the pinned card (light, dark text): its title and quantity must be light on its dark panel.
+    const lightness = (testId: string, selector: string) =>
+      page
+        .getByTestId(testId)
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const [r, g, b] = (getComputedStyle(element).color.match(/\d+/g) ?? []).map(Number);
+          return ((r ?? 0) * 0.299 + (g ?? 0) * 0.587 + (b ?? 0) * 0.114) / 255;
+        });
+    expect(await lightness("product-sheet", ".product__title")).toBeGreaterThan(0.7);
+    expect(await lightness("product-sheet", "[data-testid=quantity]")).toBeGreaterThan(0.7);
+    await shot(page, "12a-live-sheet");
     await page.getByTestId("product-sheet").getByTestId("add-to-cart").click();
     const drawer = page.getByTestId("cart-drawer");
     await expect

@@ -55,7 +55,7 @@ export const DEMO_CLIP_MS = 12_000;
 export const DEMO_STREAM_URL = "/media/clips/ember-90s.webm";
 const TAG_SPOTS = [
   { x: 0.3, y: 0.35, startMs: 0, endMs: 4_000 },
-  { x: 0.68, y: 0.52, startMs: 4_000, endMs: 8_000 },
+  { x: 0.8, y: 0.52, startMs: 4_000, endMs: 8_000 },
   { x: 0.42, y: 0.72, startMs: 8_000, endMs: null },
 ];
 
