@@ -154,7 +154,8 @@ async function main() {
       storefront.media.videos
         ? "Demo videos are rendered by ffmpeg in the background on the first start (a minute or more on a small machine; posters show until then): this says when they are ready."
         : "ffmpeg is not installed: video posts show their posters (apt-get install -y ffmpeg for demo videos).",
-      "The header's switcher signs in as the demo buyer or creator (development-only tokens). Ctrl-C stops both servers.",
+      "The header's switcher signs in as the demo buyer or creator (development-only tokens). Ctrl-C stops both servers",
+      "(pnpm reports any interrupted script with ELIFECYCLE; both servers stop cleanly all the same).",
       "",
     ].join("\n"),
   );
