@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createShoppableClient, type ShoppableClient, type TypedDocument } from "@shoppable/sdk";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../packages/api/test/harness.ts";
 import { subscribed } from "../../../packages/api/test/realtime.ts";
@@ -71,6 +71,13 @@ let buyer: ShoppableClient;
 let config: StorefrontConfig | undefined;
 
 /** Saves a screenshot once the page's finite animations (sheet and drawer slides) are done. */
+/** Where an element is on the page; fails the test when it is not shown. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("The element is not shown.");
+  return box;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() =>
     Promise.all(
@@ -397,9 +404,9 @@ inBrowser("storefront", () => {
     if (later.seconds < 7.9) expect(later).toMatchObject({ first: false, second: true });
     await shot(page, "2-feed-second-tag");
     // Every hotspot label on screen lies inside the video's frame (past the middle, it opens to the left).
-    const frame = (await post.boundingBox())!;
+    const frame = await boxOf(post);
     for (const label of await post.locator("[data-testid=hotspot]:not([hidden]) .hotspot__label").all()) {
-      const box = (await label.boundingBox())!;
+      const box = await boxOf(label);
       expect(box.x).toBeGreaterThanOrEqual(frame.x);
       expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
     }
@@ -480,8 +487,8 @@ inBrowser("storefront", () => {
     const empty = page.locator(".feed > .empty");
     await empty.waitFor({ timeout: WAIT });
     expect(await empty.textContent()).toContain("Choose a demo user");
-    const tabs = (await page.locator(".feed .tabs").boundingBox())!;
-    expect((await empty.boundingBox())!.y).toBeGreaterThanOrEqual(tabs.y + tabs.height);
+    const tabs = await boxOf(page.locator(".feed .tabs"));
+    expect((await boxOf(empty)).y).toBeGreaterThanOrEqual(tabs.y + tabs.height);
     await context.close();
   });
 
