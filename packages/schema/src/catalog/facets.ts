@@ -14,12 +14,7 @@
 import type { Context } from "../context.ts";
 import { Prisma } from "@shoppable/db/client";
 import { CURRENCY_CODES, minorDigits } from "../money.ts";
-import {
-  facetConditions,
-  type FacetFilter,
-  type ProductListArgs,
-  productBaseConditions,
-} from "./product-list.ts";
+import { facetConditions, type FacetFilter, type ProductListArgs, baseConditions } from "./product-list.ts";
 import { variantMatches } from "./product-search.ts";
 
 /** Range edges in whole units of a 2-decimal currency (hundreds of minor units for 0-decimal ones). */
@@ -49,22 +44,22 @@ interface FacetRow {
   availability: { inStock: number; outOfStock: number } | null;
 }
 
-/** Minor units per range unit, by currency: 10^digits, at least 100. */
-function unitFactor(): Prisma.Sql {
+/** Minor units per range unit, by currency (of row `b`): 10^digits, at least 100. Built once. */
+const UNIT_FACTOR: Prisma.Sql = (() => {
   const byDigits = new Map<number, string[]>();
   for (const code of CURRENCY_CODES) {
-    const factor = Math.max(minorDigits(code), 2);
-    if (factor === 2) continue;
-    byDigits.set(factor, [...(byDigits.get(factor) ?? []), code]);
+    const digits = Math.max(minorDigits(code), 2);
+    if (digits === 2) continue;
+    byDigits.set(digits, [...(byDigits.get(digits) ?? []), code]);
   }
   const cases = [...byDigits.entries()].map(
     ([digits, codes]) => Prisma.sql`WHEN b."currencyCode" = ANY(${codes}::text[]) THEN ${10 ** digits}`,
   );
   return cases.length ? Prisma.sql`CASE ${Prisma.join(cases, " ")} ELSE 100 END` : Prisma.sql`100`;
-}
+})();
 
 export async function productFacets(ctx: Context, args: ProductListArgs): Promise<ProductFacetsShape> {
-  const base = await productBaseConditions(ctx, args);
+  const base = await baseConditions(ctx, args);
   const filters = facetConditions(args);
   const flag = (name: FacetFilter) => filters[name] ?? Prisma.sql`TRUE`;
   /** Every facet filter but `own`, on the base rows `b`. */
@@ -106,7 +101,7 @@ export async function productFacets(ctx: Context, args: ProductListArgs): Promis
        WHERE n <= ${FACET_VALUES} AND option <= ${FACET_OPTIONS}) AS "options",
       (SELECT coalesce(json_agg(json_build_object('currencyCode', "currencyCode", 'min', lo, 'max', hi, 'count', count) ORDER BY "currencyCode", lo), '[]')
        FROM (SELECT b."currencyCode", r.lo * k.f AS lo, r.hi * k.f - 1 AS hi, count(*)::int AS count
-             FROM base b CROSS JOIN LATERAL (SELECT ${unitFactor()} AS f) k
+             FROM base b CROSS JOIN LATERAL (SELECT ${UNIT_FACTOR} AS f) k
              JOIN (VALUES ${Prisma.join(edges)}) AS r(lo, hi)
                ON b."maxPrice" >= r.lo * k.f AND (r.hi IS NULL OR b."minPrice" <= r.hi * k.f - 1)
              WHERE ${others("price")}

@@ -95,7 +95,7 @@ const CAST: Record<(typeof SORT)[ProductSortKey]["kind"], Prisma.Sql> = {
 export type FacetFilter = "vendor" | "productType" | "price" | "available" | "options";
 
 /** The WHERE conditions for the caller, the collection, the shop, tags and the search: what every facet keeps. */
-async function baseConditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
+export async function baseConditions(ctx: Context, args: ProductListArgs): Promise<Prisma.Sql[]> {
   const where: Prisma.Sql[] = [];
   const filter = args.filter ?? {};
   const managed = await manageableShopIds(ctx);
@@ -180,8 +180,6 @@ export async function conditions(ctx: Context, args: ProductListArgs): Promise<P
   for (const condition of Object.values(facetConditions(args))) if (condition) where.push(condition);
   return where;
 }
-
-export { baseConditions as productBaseConditions };
 
 export type ProductConnection = ConnectionShape & {
   /** The list's arguments, for `facets` (catalog/facets.ts), computed only when selected. */

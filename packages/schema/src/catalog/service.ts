@@ -281,6 +281,21 @@ export function variantTitle(selected: { value: string }[]): string {
   return selected.length ? selected.map((s) => s.value).join(" / ") : "Default";
 }
 
+/** A new variant's row (productCreate, productVariantsCreate): its title from its options, schema defaults where not given. */
+export function variantRow(v: VariantInput, position: number) {
+  return {
+    title: variantTitle(v.selectedOptions),
+    sku: v.sku ?? null,
+    position,
+    price: v.price,
+    compareAtPrice: v.compareAtPrice ?? null,
+    selectedOptions: v.selectedOptions,
+    inventoryQuantity: v.inventoryQuantity,
+    ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
+    ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
+  };
+}
+
 export async function refreshDerived(tx: Tx, productId: string): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Product" p SET "minPrice" = d.min, "maxPrice" = d.max, "totalInventory" = d.total
@@ -321,17 +336,7 @@ export async function createProduct(ctx: Context, input: ProductCreateInput): Pr
             create: input.options.map((o, position) => ({ name: o.name, values: o.values, position })),
           },
           variants: {
-            create: input.variants.map((v, position) => ({
-              title: variantTitle(v.selectedOptions),
-              sku: v.sku ?? null,
-              position,
-              price: v.price,
-              compareAtPrice: v.compareAtPrice ?? null,
-              selectedOptions: v.selectedOptions,
-              inventoryQuantity: v.inventoryQuantity,
-              ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
-              ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
-            })),
+            create: input.variants.map((v, position) => variantRow(v, position)),
           },
           media: { create: input.media.map((m, position) => ({ ...m, alt: m.alt ?? "", position })) },
         },

@@ -48,6 +48,7 @@ import { CATALOG_LIMITS } from "./limits.ts";
 import {
   logInitialStock,
   refreshDerived,
+  variantRow,
   variantTitle,
   type OptionInput,
   type VariantInput,
@@ -315,18 +316,7 @@ export function createVariants(ctx: Context, input: ProductVariantsCreateInput):
     }
     const start = Math.max(-1, ...product.variants.map((v) => v.position)) + 1;
     const created = await tx.productVariant.createManyAndReturn({
-      data: input.variants.map((v, i) => ({
-        productId: product.id,
-        title: variantTitle(v.selectedOptions),
-        sku: v.sku ?? null,
-        position: start + i,
-        price: v.price,
-        compareAtPrice: v.compareAtPrice ?? null,
-        selectedOptions: v.selectedOptions,
-        inventoryQuantity: v.inventoryQuantity,
-        ...(v.weightGrams !== undefined ? { weightGrams: v.weightGrams } : {}),
-        ...(v.requiresShipping !== undefined ? { requiresShipping: v.requiresShipping } : {}),
-      })),
+      data: input.variants.map((v, i) => ({ productId: product.id, ...variantRow(v, start + i) })),
       select: { id: true, position: true, inventoryQuantity: true },
     });
     created.sort((a, b) => a.position - b.position);
