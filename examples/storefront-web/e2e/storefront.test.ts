@@ -168,6 +168,12 @@ inBrowser("storefront", () => {
         viewport === "phone"
           ? { title: "Denim Jacket", handle: "denim-jacket" }
           : { title: "Leather Belt", handle: "leather-belt" };
+      // The link search offers only products of shops that take this creator's links: Tidewater
+      // Supply has no affiliate program, so its notebook is not offered (it used to be, and failed after the tap).
+      await creatorPage.getByTestId("link-search").fill("Field Notebook");
+      await creatorPage.getByTestId("link-search-submit").click();
+      await creatorPage.getByText("No products match.").waitFor({ timeout: WAIT });
+      expect(await creatorPage.getByTestId("link-result").count()).toBe(0);
       await creatorPage.getByTestId("link-search").fill(title);
       await creatorPage.getByTestId("link-search-submit").click();
       await creatorPage
@@ -229,6 +235,37 @@ inBrowser("storefront", () => {
       await shot(creatorPage, "10-creator-commission-live");
       await creatorSide.context.close();
       await buyerSide.context.close();
+    });
+
+    it("a product in another currency than the cart's: the add-to-cart error shows in sight, by the buy bar", async () => {
+      const { context, page } = await world.open(viewport, "anonymous");
+      await page.goto(`${world.origin}/products/cotton-tee`);
+      await page.getByTestId("product-details").waitFor({ timeout: WAIT });
+      await page.getByTestId("add-to-cart").click();
+      await page.getByTestId("cart-drawer").getByTestId("cart-line").waitFor({ timeout: WAIT });
+      await page.getByTestId("cart-close").click();
+
+      // The notebook is priced in dollars; the cart holds euros.
+      await page.goto(`${world.origin}/products/field-notebook`);
+      await page.getByTestId("product-details").waitFor({ timeout: WAIT });
+      await page.getByTestId("add-to-cart").click();
+      const error = page.getByTestId("add-error");
+      await error.waitFor({ timeout: WAIT });
+      expect(await error.textContent()).toMatch(/priced in USD/);
+      // In sight: inside the viewport, and the element at its centre is the error itself (no bar over it).
+      const box = await boxOf(error);
+      const height = page.viewportSize()?.height ?? 0;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      const uncovered = await error.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+        return hit !== null && element.contains(hit);
+      });
+      expect(uncovered).toBe(true);
+      await shot(page, "currency-error");
+
+      await context.close();
     });
 
     it("the live page shows the pinned product and its live price, and follows a new pin and the viewer count live", async () => {
