@@ -48,9 +48,9 @@ describe("parseCatalogQuery and formatCatalogQuery", () => {
   });
 
   it("ignores unknown parameters, unknown sorts, odd availability and empty values", () => {
-    expect(parseCatalogQuery("utm_source=x&aff=abc&sort=best-selling&available=yes&vendor=&opt.=Red&type=%20")).toEqual(
-      EMPTY_QUERY,
-    );
+    expect(
+      parseCatalogQuery("utm_source=x&aff=abc&sort=best-selling&available=yes&vendor=&opt.=Red&type=%20"),
+    ).toEqual(EMPTY_QUERY);
   });
 
   it("drops duplicate values and keeps a currency only with a price", () => {
@@ -70,7 +70,18 @@ describe("parsePrice", () => {
   });
 
   it("rejects bad ranges", () => {
-    for (const bad of ["", "-", "50-10", "abc", "10", "1e3-5000", "-5-10", "10-20-30", "10.12345-20", "ten-20"])
+    for (const bad of [
+      "",
+      "-",
+      "50-10",
+      "abc",
+      "10",
+      "1e3-5000",
+      "-5-10",
+      "10-20-30",
+      "10.12345-20",
+      "ten-20",
+    ])
       expect(parsePrice(bad), bad).toBeNull();
     expect(parseCatalogQuery("price=50-10").price).toBeNull();
   });
@@ -90,7 +101,9 @@ describe("the API arguments", () => {
       price: { currencyCode: "EUR", min: "10", max: "24.99" },
       available: true,
     });
-    expect(productFilter(EMPTY_QUERY, { kind: "collection", collectionId: "C1" })).toEqual({ collectionId: "C1" });
+    expect(productFilter(EMPTY_QUERY, { kind: "collection", collectionId: "C1" })).toEqual({
+      collectionId: "C1",
+    });
   });
 
   it("applies a price only with a currency: the URL's, else the scope's", () => {

@@ -166,7 +166,10 @@ const COLLECTION_ORDER: Record<string, { sortKey: ProductSortKey; reverse: boole
 };
 
 /** The `products` sort arguments for a sort. */
-export function sortArguments(sort: Sort, scope: CatalogScope): { sortKey: ProductSortKey; reverse: boolean } {
+export function sortArguments(
+  sort: Sort,
+  scope: CatalogScope,
+): { sortKey: ProductSortKey; reverse: boolean } {
   switch (sort) {
     case "featured":
       return COLLECTION_ORDER[scope.collectionSortOrder ?? ""] ?? { sortKey: "CREATED_AT", reverse: false };
