@@ -7,6 +7,7 @@
  */
 import type { ProductFacetsFieldsFragment, ProductsQuery } from "@shoppable/sdk";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import {
   type CatalogQuery,
   type CatalogScope,
@@ -450,7 +451,7 @@ function FilterSheet({
     };
   }, [open, onClose]);
   if (!open) return null;
-  return (
+  return createPortal(
     <div className="filter-sheet" data-testid="filter-sheet">
       <button type="button" className="filter-sheet__backdrop" aria-label="Close filters" onClick={onClose} />
       <div className="filter-sheet__panel" role="dialog" aria-modal="true" aria-labelledby={titleId}>
@@ -482,7 +483,8 @@ function FilterSheet({
           </button>
         </footer>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

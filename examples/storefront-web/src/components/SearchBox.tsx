@@ -8,6 +8,7 @@
  */
 import type { PredictiveSearchQuery } from "@shoppable/sdk";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { money } from "../format.ts";
 import { navigate, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
@@ -401,7 +402,8 @@ function SearchSheet({ onClose }: { onClose(): void }) {
     document.documentElement.classList.add("scroll-locked");
     return () => document.documentElement.classList.remove("scroll-locked");
   }, []);
-  return (
+  // On the page's body: the header's transform would otherwise make it the sheet's frame.
+  return createPortal(
     <div
       className="search-sheet"
       role="dialog"
@@ -415,7 +417,8 @@ function SearchSheet({ onClose }: { onClose(): void }) {
           Cancel
         </button>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
