@@ -344,6 +344,11 @@ inBrowser("discovery", () => {
       await page
         .locator(`[data-testid=collection-link][data-handle="${fixture.collectionHandle}"]`)
         .waitFor({ timeout: WAIT });
+      // The shop's products only (not Tidewater Supply's notebook).
+      const shopId = (await world.buyer.shop({ handle: "studio-nord", productsFirst: 1 }))?.id;
+      const total = (await world.buyer.products({ filter: { shopId }, first: 1 })).totalCount;
+      await expect.poll(() => page.getByTestId("result-count").textContent()).toBe(`${total} products`);
+      expect(await gridHandles(page)).not.toContain("field-notebook");
       const [, b] = fixture.vendors;
       await withFacets(page, viewport, async () => {
         expect((await facetCounts(page, "vendor"))[b]).toBe(2);

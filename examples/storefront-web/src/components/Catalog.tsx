@@ -75,10 +75,15 @@ function isCatalogParam(key: string): boolean {
   return ["q", "vendor", "type", "price", "cur", "available", "sort"].includes(key) || key.startsWith("opt.");
 }
 
-/** Sets the page's title while it shows. */
+/** Sets the page's title while it shows; the title before comes back when it goes. */
 export function useDocumentTitle(title: string | null): void {
   useEffect(() => {
-    if (title) document.title = `${title} · Shoppable`;
+    if (!title) return;
+    const before = document.title;
+    document.title = `${title} · Shoppable`;
+    return () => {
+      document.title = before;
+    };
   }, [title]);
 }
 
