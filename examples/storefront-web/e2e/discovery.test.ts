@@ -280,6 +280,11 @@ inBrowser("discovery", () => {
       await page.goto(`${world.origin}/search?q=${q}&type=Outerwear&available=0`);
       await page.getByTestId("catalog-empty").waitFor({ timeout: WAIT });
       await shot(page, "discovery-5-empty");
+      // A chosen value no product has any more stays listed, at 0, to be unchosen.
+      await withFacets(page, viewport, async () => {
+        expect(await facetInput(page, "type", "Outerwear").isChecked()).toBe(true);
+        expect((await facetCounts(page, "type")).Outerwear).toBe(0);
+      });
       await page.getByTestId("empty-clear-filters").click();
       await expect.poll(() => new URL(page.url()).search).toBe(`?q=${q}`);
       expect(await gridHandles(page)).toHaveLength(4);

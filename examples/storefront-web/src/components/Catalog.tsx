@@ -209,6 +209,12 @@ function isChosenPrice(query: CatalogQuery, range: PriceFacet, scope: CatalogSco
   );
 }
 
+/** A facet's values, with the chosen ones it no longer lists (no product left) added at 0, so they can be unchosen. */
+function withChosen(values: { value: string; count: number }[], chosen: string[]) {
+  const listed = new Set(values.map((entry) => entry.value));
+  return [...values, ...chosen.filter((value) => !listed.has(value)).map((value) => ({ value, count: 0 }))];
+}
+
 function FacetGroup({ title, children }: { title: string; children: ReactNode }) {
   return (
     <details className="facet" open>
@@ -267,6 +273,18 @@ function FacetPanel({
   setQuery(next: CatalogQuery): void;
 }) {
   const { availability } = facets;
+  const vendors = withChosen(facets.vendors, query.vendors);
+  const types = withChosen(facets.productTypes, query.types);
+  const listedOptions = new Set(facets.options.map((option) => option.name));
+  const options = [
+    ...facets.options.map((option) => ({
+      name: option.name,
+      values: withChosen(option.values, query.options[option.name] ?? []),
+    })),
+    ...Object.entries(query.options)
+      .filter(([name]) => !listedOptions.has(name))
+      .map(([name, chosen]) => ({ name, values: withChosen([], chosen) })),
+  ];
   return (
     <div className="facets" data-testid="facets">
       {availability.inStock + availability.outOfStock > 0 && (
@@ -319,9 +337,9 @@ function FacetPanel({
           })}
         </FacetGroup>
       )}
-      {facets.vendors.length > 0 && (
+      {vendors.length > 0 && (
         <FacetGroup title="Brand">
-          {facets.vendors.map(({ value, count }) => (
+          {vendors.map(({ value, count }) => (
             <FacetValue
               key={value}
               facet="vendor"
@@ -333,9 +351,9 @@ function FacetPanel({
           ))}
         </FacetGroup>
       )}
-      {facets.productTypes.length > 0 && (
+      {types.length > 0 && (
         <FacetGroup title="Product type">
-          {facets.productTypes.map(({ value, count }) => (
+          {types.map(({ value, count }) => (
             <FacetValue
               key={value}
               facet="type"
@@ -347,7 +365,7 @@ function FacetPanel({
           ))}
         </FacetGroup>
       )}
-      {facets.options.map((option) => (
+      {options.map((option) => (
         <FacetGroup key={option.name} title={option.name}>
           {option.values.map(({ value, count }) => (
             <FacetValue
