@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { saveAffiliate } from "./attribution.ts";
 import { CartDrawer } from "./components/CartDrawer.tsx";
+import { SearchBox } from "./components/SearchBox.tsx";
 import { Icon, type IconName } from "./components/Icon.tsx";
 import type { DemoUserKind } from "./config.ts";
 import { CheckoutPage } from "./pages/Checkout.tsx";
@@ -9,8 +10,10 @@ import { CreatorPage } from "./pages/Creator.tsx";
 import { FeedPage } from "./pages/Feed.tsx";
 import { LiveListPage, LivePage } from "./pages/Live.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
+import { CollectionPage, CollectionsPage } from "./pages/CollectionPage.tsx";
 import { PostPage } from "./pages/PostPage.tsx";
 import { ProductPage } from "./pages/ProductPage.tsx";
+import { SearchPage } from "./pages/SearchPage.tsx";
 import { ShopPage } from "./pages/ShopPage.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { useShoppable } from "./shoppable.tsx";
@@ -24,6 +27,10 @@ function Route() {
     return <ProductPage key={params.handle} handle={params.handle!} />;
   if ((params = matchPath("/shops/:handle", pathname)))
     return <ShopPage key={params.handle} handle={params.handle!} />;
+  if (pathname === "/search") return <SearchPage />;
+  if (pathname === "/collections") return <CollectionsPage />;
+  if ((params = matchPath("/collections/:handle", pathname)))
+    return <CollectionPage key={params.handle} handle={params.handle ?? ""} />;
   if (pathname === "/checkout") return <CheckoutPage />;
   if ((params = matchPath("/orders/:id", pathname))) return <OrderPage key={params.id} id={params.id!} />;
   if (pathname === "/creator") return <CreatorPage />;
@@ -119,6 +126,7 @@ export function App() {
         <Link to="/" className="brand">
           <span className="brand__mark">S</span> shoppable
         </Link>
+        <SearchBox />
         <div className="topbar__actions">
           <UserSwitcher />
           <button

@@ -1,57 +1,39 @@
 /**
  * `/shops/<handle>`: a brand's shop tab: header and follow (`shop`, `userFollow`,
- * `userUnfollow`), products by page (`products` filtered by shop), and its posts (`Shop.posts`).
+ * `userUnfollow`), its collections, its products with facets, filters and sort in the URL
+ * (`products` filtered by shop, see `Catalog`), and its posts (`Shop.posts`).
  */
-import type { ProductFieldsFragment } from "@shoppable/sdk";
-import { useEffect, useState } from "react";
-import { ProductGrid } from "../components/ProductGrid.tsx";
+import { useEffect, useMemo, useState } from "react";
+import type { CatalogScope } from "../catalog-query.ts";
+import { Catalog, useDocumentTitle } from "../components/Catalog.tsx";
 import type { Post } from "../components/PostCard.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { ShopPosts } from "../documents.ts";
 import { compact } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
+import { CollectionLinks } from "./CollectionPage.tsx";
 
 export function ShopPage({ handle }: { handle: string }) {
   const { client, user, notify } = useShoppable();
   const shop = useQuery(() => client.shop({ handle, productsFirst: 1 }), [client, handle]);
   const [tab, setTab] = useState<"products" | "posts">("products");
-  const [products, setProducts] = useState<ProductFieldsFragment[]>([]);
-  const [page, setPage] = useState<{
-    cursor: string | null;
-    hasMore: boolean;
-    loading: boolean;
-    total: number;
-  }>({ cursor: null, hasMore: false, loading: false, total: 0 });
   const [posts, setPosts] = useState<Post[] | null>(null);
   const [following, setFollowing] = useState<{ is: boolean; count: number } | null>(null);
   const shopId = shop.data?.id;
+  const currency = shop.data?.currencyCode;
+  const scope = useMemo<CatalogScope | null>(
+    () => (shopId ? { kind: "shop", shopId, currency } : null),
+    [shopId, currency],
+  );
+  useDocumentTitle(shop.data?.name ?? null);
 
   useEffect(() => {
     if (shop.data) setFollowing({ is: shop.data.viewerIsFollowing, count: shop.data.followerCount });
   }, [shop.data]);
 
-  async function loadProducts(after: string | null) {
-    if (!shopId) return;
-    setPage((previous) => ({ ...previous, loading: true }));
-    const connection = await client.products({ filter: { shopId }, first: 12, after });
-    setProducts((previous) =>
-      after
-        ? [...previous, ...connection.edges.map((edge) => edge.node)]
-        : connection.edges.map((edge) => edge.node),
-    );
-    setPage({
-      cursor: connection.pageInfo.endCursor,
-      hasMore: connection.pageInfo.hasNextPage,
-      loading: false,
-      total: connection.totalCount,
-    });
-  }
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page loads again when the shop changes; loadProducts is remade each render and reads these
-  useEffect(() => {
-    void loadProducts(null);
-    setPosts(null);
-  }, [client, shopId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the posts load again when the shop changes
+  useEffect(() => setPosts(null), [client, shopId]);
   useEffect(() => {
     if (tab !== "posts" || posts) return;
     void client
@@ -78,7 +60,8 @@ export function ShopPage({ handle }: { handle: string }) {
         <div className="shop__meta">
           <h1 data-testid="shop-name">{shop.data.name}</h1>
           <p className="muted">
-            {compact(following?.count ?? shop.data.followerCount)} followers · {page.total} products
+            {compact(following?.count ?? shop.data.followerCount)} followers · {shop.data.products.totalCount}{" "}
+            products
           </p>
         </div>
         <button
@@ -109,20 +92,12 @@ export function ShopPage({ handle }: { handle: string }) {
         </button>
       </nav>
       {tab === "products" ? (
-        <>
-          <ProductGrid products={products} />
-          {page.hasMore && (
-            <button
-              type="button"
-              className="button button--wide more"
-              disabled={page.loading}
-              onClick={() => void loadProducts(page.cursor)}
-              data-testid="more-products"
-            >
-              {page.loading ? "Loading…" : "Show more"}
-            </button>
-          )}
-        </>
+        scope && (
+          <>
+            <CollectionLinks shopId={scope.shopId} title="Collections" />
+            <Catalog scope={scope} showQuery />
+          </>
+        )
       ) : posts === null ? (
         <div className="skeleton skeleton--grid" />
       ) : posts.length === 0 ? (
