@@ -11,6 +11,7 @@ import { ShopPosts } from "../documents.ts";
 import { compact } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 export function ShopPage({ handle }: { handle: string }) {
   const { client, user, notify } = useShoppable();
@@ -26,6 +27,7 @@ export function ShopPage({ handle }: { handle: string }) {
   const [posts, setPosts] = useState<Post[] | null>(null);
   const [following, setFollowing] = useState<{ is: boolean; count: number } | null>(null);
   const shopId = shop.data?.id;
+  useDocumentTitle(shop.data?.name);
 
   useEffect(() => {
     if (shop.data) setFollowing({ is: shop.data.viewerIsFollowing, count: shop.data.followerCount });
