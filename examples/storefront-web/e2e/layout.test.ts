@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { VIEWPORTS, WAIT, boxOf, inBrowser, shot, useWorld } from "./harness.ts";
 
+// biome-ignore lint/correctness/useHookAtTopLevel: useWorld registers vitest hooks (beforeAll/afterAll), not React ones
 const world = useWorld();
 
 /** Whether the page scrolls sideways (its content wider than the window). */
@@ -21,7 +22,8 @@ const columnsOf = (page: Page, selector: string) =>
   page.evaluate((selector) => {
     const boxes = [...document.querySelectorAll(selector)].map((element) => element.getBoundingClientRect());
     const top = Math.min(...boxes.map((box) => box.top));
-    return new Set(boxes.filter((box) => Math.abs(box.top - top) < 2).map((box) => Math.round(box.left))).size;
+    return new Set(boxes.filter((box) => Math.abs(box.top - top) < 2).map((box) => Math.round(box.left)))
+      .size;
   }, selector);
 
 inBrowser("layout", () => {
@@ -60,7 +62,12 @@ inBrowser("layout", () => {
 
       await visit(`/posts/${encodeURIComponent(postId)}`, "post", / · Shoppable$/, "post");
 
-      await visit("/products/linen-shirt", "product-details", "Linen Shirt · Studio Nord · Shoppable", "product");
+      await visit(
+        "/products/linen-shirt",
+        "product-details",
+        "Linen Shirt · Studio Nord · Shoppable",
+        "product",
+      );
       const gallery = await boxOf(page.locator(".product__gallery"));
       const info = await boxOf(page.locator(".product__info"));
       if (desktop) {
@@ -86,7 +93,12 @@ inBrowser("layout", () => {
       else expect(pinned.y).toBeGreaterThan(video.y + video.height / 2);
 
       // A line in the cart, for checkout: the drawer opens on the right, the full height.
-      await visit("/products/canvas-tote", "product-details", "Canvas Tote · Studio Nord · Shoppable", "product-2");
+      await visit(
+        "/products/canvas-tote",
+        "product-details",
+        "Canvas Tote · Studio Nord · Shoppable",
+        "product-2",
+      );
       await page.getByTestId("add-to-cart").click();
       const drawer = page.getByTestId("cart-drawer");
       await drawer.getByTestId("cart-line").first().waitFor({ timeout: WAIT });

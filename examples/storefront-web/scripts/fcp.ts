@@ -120,9 +120,13 @@ async function measure(browser: Browser, profile: Profile, url: string): Promise
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW_CPU });
     }
     await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, {
-      timeout: 120_000,
-    });
+    await page.waitForFunction(
+      () => performance.getEntriesByName("first-contentful-paint").length > 0,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
     await page.waitForLoadState("load", { timeout: 120_000 });
     // A string, not a function: tsx's transform would name the function's inner arrows with a
     // helper the page does not have.
@@ -178,7 +182,14 @@ async function main() {
     });
     const shopId = shop.shop?.id;
     if (!shopId) throw new Error("shopCreate made no shop");
-    const titles = ["Linen Shirt", "Canvas Tote", "Wool Beanie", "Leather Belt", "Cotton Tee", "Denim Jacket"];
+    const titles = [
+      "Linen Shirt",
+      "Canvas Tote",
+      "Wool Beanie",
+      "Leather Belt",
+      "Cotton Tee",
+      "Denim Jacket",
+    ];
     for (const [n, title] of titles.entries())
       await merchant.productCreate({
         shopId,
@@ -204,20 +215,22 @@ async function main() {
       demo,
     };
     const postId = demo.postIds[0] ?? "";
-    const pages =
-      argument("pages")?.split(",") ??
-      [
-        "/",
-        `/posts/${encodeURIComponent(postId)}`,
-        "/products/linen-shirt",
-        "/shops/studio-nord",
-        "/live",
-        `/live/${encodeURIComponent(demo.liveSessionId)}`,
-        "/checkout",
-        "/creator",
-      ];
+    const pages = argument("pages")?.split(",") ?? [
+      "/",
+      `/posts/${encodeURIComponent(postId)}`,
+      "/products/linen-shirt",
+      "/shops/studio-nord",
+      "/live",
+      `/live/${encodeURIComponent(demo.liveSessionId)}`,
+      "/checkout",
+      "/creator",
+    ];
     // The clips the pages open with are rendered before the browser asks for them.
-    const buyer = createShoppableClient({ url: apiUrl, apiKey: api.keys.publishable, userToken: tokens.buyer });
+    const buyer = createShoppableClient({
+      url: apiUrl,
+      apiKey: api.keys.publishable,
+      userToken: tokens.buyer,
+    });
     const post = await buyer.post({ id: postId });
     const session = await buyer.liveSession({ id: demo.liveSessionId });
     for (const path of [post?.media.url, session?.playbackUrl])

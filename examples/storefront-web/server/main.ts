@@ -86,7 +86,10 @@ export function acceptedEncoding(header: string | string[] | undefined): Encodin
 function compress(body: Buffer, encoding: Encoding): Buffer {
   return encoding === "br"
     ? brotliCompressSync(body, {
-        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
       })
     : gzipSync(body, { level: 9 });
 }
@@ -117,7 +120,8 @@ function sendStatic(req: IncomingMessage, res: ServerResponse, file: string): vo
   const immutable = file.includes(`${sep}assets${sep}`);
   const type = extname(file);
   const size = statSync(file).size;
-  const encoding = COMPRESSIBLE.has(type) && size >= 512 ? acceptedEncoding(req.headers["accept-encoding"]) : null;
+  const encoding =
+    COMPRESSIBLE.has(type) && size >= 512 ? acceptedEncoding(req.headers["accept-encoding"]) : null;
   const body = encoding ? encodedFile(file, encoding) : null;
   res.writeHead(200, {
     "content-type": TYPES[type] ?? "application/octet-stream",

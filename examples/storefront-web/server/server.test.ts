@@ -28,7 +28,9 @@ let demo: DemoInfo;
 const INDEX =
   '<!doctype html><html><head><meta charset="UTF-8" /><title>app</title><meta name="description" content="default" /></head><body><div id="root"></div></body></html>';
 /** A built script big enough to be worth compressing. */
-const APP_JS = Array.from({ length: 400 }, (_, n) => `export const value${n} = "${n}".repeat(${n});`).join("\n");
+const APP_JS = Array.from({ length: 400 }, (_, n) => `export const value${n} = "${n}".repeat(${n});`).join(
+  "\n",
+);
 
 /** A GET with exactly these headers (fetch would add Accept-Encoding and decode the body). */
 function rawGet(
@@ -262,9 +264,15 @@ describe("pages' titles and Open Graph tags", () => {
     const postId = demo.postIds[0] ?? "";
     const post = await (await fetch(`${storefront.url}/posts/${encodeURIComponent(postId)}`)).text();
     expect(tag(post, "property", "og:type")).toBe("video.other");
-    expect(tag(post, "property", "og:title")).toMatch(/^Gift ideas under a minute #gifts #shoppable · @sf-creator$/);
-    expect(tag(post, "property", "og:image")).toMatch(new RegExp(`^${storefront.url}/media/clips/.+-poster\\.jpg$`));
-    const live = await (await fetch(`${storefront.url}/live/${encodeURIComponent(demo.liveSessionId)}`)).text();
+    expect(tag(post, "property", "og:title")).toMatch(
+      /^Gift ideas under a minute #gifts #shoppable · @sf-creator$/,
+    );
+    expect(tag(post, "property", "og:image")).toMatch(
+      new RegExp(`^${storefront.url}/media/clips/.+-poster\\.jpg$`),
+    );
+    const live = await (
+      await fetch(`${storefront.url}/live/${encodeURIComponent(demo.liveSessionId)}`)
+    ).text();
     expect(tag(live, "property", "og:type")).toBe("video.other");
     expect(tag(live, "property", "og:title")).toMatch(/ · Live · Storefront Shop$/);
   });
