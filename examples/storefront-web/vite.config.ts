@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { extname, isAbsolute, join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -52,12 +53,42 @@ function devConfig(): Plugin {
 }
 
 /**
+ * `vite build` only: writes a brotli (`.br`) and a gzip (`.gz`) copy beside each built script,
+ * stylesheet and SVG, so the server (`server/main.ts`) sends them without compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: "storefront-precompress",
+    apply: "build",
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? "dist";
+      for (const name of Object.keys(bundle)) {
+        if (![".js", ".css", ".svg"].includes(extname(name))) continue;
+        const file = join(outDir, name);
+        const content = readFileSync(file);
+        if (content.length < 512) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
+/**
  * The storefront bundles the SDK from its source: in this workspace `@shoppable/sdk` resolves
  * to `packages/sdk/dist`, which exists only after `pnpm sdk:build`. Apps using the published
  * package need no alias.
  */
 export default defineConfig({
-  plugins: [react(), devConfig()],
+  plugins: [react(), devConfig(), precompress()],
   resolve: {
     alias: [
       { find: /^@shoppable\/sdk$/, replacement: sdk("index.ts") },
@@ -69,5 +100,6 @@ export default defineConfig({
     // Demo media come from the storefront server of `pnpm demo` when it runs.
     proxy: { "/media": process.env.MEDIA_ORIGIN ?? "http://localhost:3000" },
   },
-  build: { outDir: "dist", sourcemap: true },
+  // No source maps: production serves none (the server answers 404 for *.map).
+  build: { outDir: "dist", sourcemap: false },
 });

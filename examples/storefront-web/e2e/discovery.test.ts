@@ -7,10 +7,9 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { boxOf, inBrowser, shot, useWorld, VIEWPORTS, WAIT, type Viewport } from "./harness.ts";
+import { boxOf, inBrowser, shot, startWorld, VIEWPORTS, WAIT, type Viewport } from "./harness.ts";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useWorld registers vitest's beforeAll/afterAll, not a React hook
-const world = useWorld();
+const world = startWorld();
 
 interface Fixture {
   /** The word every product title of this viewport starts with. */

@@ -2,7 +2,7 @@
  * The storefront end-to-end harness: the Vite-built app served by `startStorefront` (with its
  * demo media and /config.json), the real API on a free port (its own database), and Debian's
  * chromium driven by playwright-core, as a phone (390×844, touch) or a desktop (1440×900).
- * Each e2e file calls `useWorld()` once, which starts all of it for that file, and runs its
+ * Each e2e file calls `startWorld()` once, which starts all of it for that file, and runs its
  * journeys at both viewports (`describe.each(VIEWPORTS)`). Screenshots of the key steps go to
  * e2e/artifacts/<viewport>-<name>.png (CI keeps them). The shops' shipping zones, rates and tax
  * rates are made here through the API, as a merchant would: the tests depend on no seed.
@@ -178,7 +178,7 @@ export async function setUp(
   return payload ?? {};
 }
 
-/** What a test file's journeys run against; its fields are set once `useWorld`'s beforeAll ran. */
+/** What a test file's journeys run against; its fields are set once `startWorld`'s beforeAll ran. */
 export interface World {
   readonly origin: string;
   readonly apiUrl: string;
@@ -203,7 +203,7 @@ const EXPECTED_CONSOLE: RegExp[] = [];
  * Starts the world for this test file (beforeAll) and stops it (afterAll): call once, at the
  * top level of an e2e file.
  */
-export function useWorld(): World {
+export function startWorld(): World {
   let dir: string;
   let api: TestApi;
   let apiUrl: string;

@@ -17,10 +17,10 @@ import {
   payOnCheckout,
   shot,
   typeAddress,
-  useWorld,
+  startWorld,
 } from "./harness.ts";
 
-const world = useWorld();
+const world = startWorld();
 
 inBrowser("storefront", () => {
   describe.each(VIEWPORTS)("at the %s viewport", (viewport) => {

@@ -17,6 +17,7 @@ import { SearchPage } from "./pages/SearchPage.tsx";
 import { ShopPage } from "./pages/ShopPage.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { useShoppable } from "./shoppable.tsx";
+import { useDocumentTitle } from "./title.ts";
 
 function Route() {
   const { pathname } = useLocation();
@@ -36,6 +37,11 @@ function Route() {
   if (pathname === "/creator") return <CreatorPage />;
   if (pathname === "/live") return <LiveListPage />;
   if ((params = matchPath("/live/:id", pathname))) return <LivePage key={params.id} id={params.id!} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  useDocumentTitle("Not found");
   return (
     <div className="page page-pad">
       <h1>Not found</h1>
@@ -115,6 +121,38 @@ function NavLink({ to, icon, label, testId }: { to: string; icon: IconName; labe
   );
 }
 
+/** The header's primary navigation, shown from 1024 px wide (the phone has the bottom nav). */
+function TopNav() {
+  const { config } = useShoppable();
+  const { pathname } = useLocation();
+  const items = [
+    { to: "/", label: "For you", testId: "topnav-home" },
+    { to: "/live", label: "Live", testId: "topnav-live" },
+    ...(config.demo?.shopHandle
+      ? [{ to: `/shops/${config.demo.shopHandle}`, label: "Shop", testId: "topnav-shop" }]
+      : []),
+    { to: "/creator", label: "Creator", testId: "topnav-creator" },
+  ];
+  return (
+    <nav className="topnav" aria-label="Primary" data-testid="topnav">
+      {items.map((item) => {
+        const active = item.to === "/" ? pathname === "/" : pathname.startsWith(item.to);
+        return (
+          <Link
+            key={item.to}
+            to={item.to}
+            className={active ? "topnav__item topnav__item--active" : "topnav__item"}
+            aria-current={active ? "page" : undefined}
+            data-testid={item.testId}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
 export function App() {
   const { cart, setCartOpen, notice, config } = useShoppable();
   const { pathname } = useLocation();
@@ -126,6 +164,7 @@ export function App() {
         <Link to="/" className="brand">
           <span className="brand__mark">S</span> shoppable
         </Link>
+        <TopNav />
         <SearchBox />
         <div className="topbar__actions">
           <UserSwitcher />
@@ -148,7 +187,7 @@ export function App() {
       <main className="main">
         <Route />
       </main>
-      <nav className="nav">
+      <nav className="nav" aria-label="Primary" data-testid="bottom-nav">
         <NavLink to="/" icon="home" label="Home" testId="nav-home" />
         <NavLink to="/live" icon="live" label="Live" testId="nav-live" />
         {config.demo?.shopHandle && (

@@ -6,6 +6,7 @@ import { Router } from "./router.tsx";
 import { ShoppableProvider } from "./shoppable.tsx";
 import "./styles.css";
 import "./styles/discovery.css";
+import "./styles/desktop.css";
 
 const root = createRoot(document.getElementById("root")!);
 

@@ -75,18 +75,6 @@ function isCatalogParam(key: string): boolean {
   return ["q", "vendor", "type", "price", "cur", "available", "sort"].includes(key) || key.startsWith("opt.");
 }
 
-/** Sets the page's title while it shows; the title before comes back when it goes. */
-export function useDocumentTitle(title: string | null): void {
-  useEffect(() => {
-    if (!title) return;
-    const before = document.title;
-    document.title = `${title} · Shoppable`;
-    return () => {
-      document.title = before;
-    };
-  }, [title]);
-}
-
 interface ListState {
   key: string;
   products: Product[];

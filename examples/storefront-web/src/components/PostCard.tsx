@@ -225,6 +225,52 @@ export function PostCard({
           </span>
         </div>
       </div>
+      {/* From 1024 px wide: beside the video, who posted it and its products, the one on screen marked. */}
+      <aside className="post__rail" aria-label="In this video">
+        <Link to={author.to} className="rail__author">
+          <span className="rail__avatar" aria-hidden>
+            {author.name.replace(/^@/, "").slice(0, 1).toUpperCase()}
+          </span>
+          <span>
+            <strong>{author.name}</strong>
+            <small className="muted">
+              {compact(post.viewCount)} views · {compact(likes)} likes
+            </small>
+          </span>
+        </Link>
+        <p className="rail__caption">{post.caption}</p>
+        {post.productTags.length > 0 && (
+          <>
+            <h2 className="rail__title">In this video</h2>
+            <ul className="rail__products">
+              {post.productTags.map((tag) => {
+                const now = isVideo && tagVisibleAt(tag, ms);
+                return (
+                  <li key={tag.id}>
+                    <button
+                      type="button"
+                      className={now ? "rail__product rail__product--now" : "rail__product"}
+                      onClick={() => onTagTap(post, tag)}
+                      data-testid="rail-product"
+                    >
+                      <span className="rail__thumb" aria-hidden>
+                        <Icon name="bag" size={18} />
+                      </span>
+                      <span className="rail__product-text">
+                        <span className="rail__product-title">{tag.product.title}</span>
+                        <span className="rail__product-price">
+                          {money(tag.variant?.price ?? tag.product.priceRange.min)}
+                        </span>
+                      </span>
+                      {now && <span className="badge badge--live">On screen</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </aside>
     </article>
   );
 }

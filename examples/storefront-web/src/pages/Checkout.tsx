@@ -23,6 +23,7 @@ import {
 import { isDefaultTitle, money } from "../format.ts";
 import { Link, navigate } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 const CARDS = [
   { token: "tok_success", label: "Visa •••• 4242", note: "approved" },
@@ -100,6 +101,7 @@ function useSavedAddresses(): SavedAddress[] | null {
 }
 
 export function CheckoutPage() {
+  useDocumentTitle("Checkout");
   const { client, cart, forgetCart, user, config } = useShoppable();
   const { checkout, show, failed, reload } = useCheckoutCart(cart?.id, cart?.updatedAt);
   const savedAddresses = useSavedAddresses();
@@ -273,7 +275,7 @@ export function CheckoutPage() {
           else groups.current.delete(shopId);
         }}
       />
-      <section className="checkout-section" aria-labelledby="checkout-summary-heading">
+      <section className="checkout-section checkout-summary" aria-labelledby="checkout-summary-heading">
         <h2 id="checkout-summary-heading">Order summary</h2>
         <div className="summary" data-testid="checkout-summary">
           {checkout.lines.map((line) => (

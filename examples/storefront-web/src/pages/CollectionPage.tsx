@@ -5,7 +5,8 @@
 import { useMemo } from "react";
 import { CollectionHeader, CollectionList } from "../catalog-documents.ts";
 import type { CatalogScope } from "../catalog-query.ts";
-import { Catalog, useDocumentTitle } from "../components/Catalog.tsx";
+import { Catalog } from "../components/Catalog.tsx";
+import { useDocumentTitle } from "../title.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
 
@@ -13,7 +14,7 @@ export function CollectionPage({ handle }: { handle: string }) {
   const { client } = useShoppable();
   const collection = useQuery(() => client.request(CollectionHeader, { handle }), [client, handle]);
   const data = collection.data?.collection;
-  useDocumentTitle(data ? `${data.title} · ${data.shop.name}` : null);
+  useDocumentTitle(data?.title, data?.shop.name);
   const scope = useMemo<CatalogScope | null>(
     () =>
       data

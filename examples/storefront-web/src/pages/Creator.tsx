@@ -11,6 +11,7 @@ import { AffiliateStats, ShopProgram, ViewerCommissions, type AffiliateStatsRow 
 import { money, rate } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 type Viewer = ViewerQuery["viewer"];
 
@@ -181,6 +182,7 @@ function LinkMaker({ onCreated }: { onCreated(): void }) {
 }
 
 export function CreatorPage() {
+  useDocumentTitle("Creator studio");
   const { user, setUser, config } = useShoppable();
   if (user !== "creator") {
     return (

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { PostList } from "../components/PostList.tsx";
 import type { Post } from "../components/PostCard.tsx";
 import { useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 const TABS: { kind: FeedKind; label: string }[] = [
   { kind: "FOR_YOU", label: "For you" },
@@ -46,6 +47,7 @@ export function FeedPage() {
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  useDocumentTitle(TABS.find((tab) => tab.kind === kind)?.label);
 
   useEffect(() => {
     let active = true;

@@ -11,8 +11,10 @@ import { Icon } from "../components/Icon.tsx";
 import { compact, money } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 export function LiveListPage() {
+  useDocumentTitle("Live");
   const { client } = useShoppable();
   const live = useQuery(() => client.liveSessions({ status: "LIVE", first: 20 }), [client]);
   const upcoming = useQuery(() => client.liveSessions({ status: "SCHEDULED", first: 5 }), [client]);
@@ -105,6 +107,7 @@ export function LivePage({ id }: { id: string }) {
     };
   }, [client, id, sessionId, user]);
 
+  useDocumentTitle(session?.title, "Live");
   if (session === undefined) return <div className="skeleton skeleton--post" />;
   if (!session) return <p className="empty page-pad">This live session does not exist.</p>;
   const pinned: Pin | undefined = session.pinnedProducts[session.pinnedProducts.length - 1];

@@ -12,6 +12,7 @@ import { CartOrders, OrderReceipt, type OrderSummary } from "../documents.ts";
 import { isDefaultTitle, money } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 type Order = OrderSummary;
 
@@ -63,6 +64,7 @@ export function OrderPage({ id }: { id: string }) {
     };
   }, [client, id]);
 
+  useDocumentTitle(order ? `Order #${order.number}` : "Order");
   if (order === undefined) return <div className="skeleton skeleton--product" />;
   if (!order) return <p className="empty page-pad">This order is not available.</p>;
   return (

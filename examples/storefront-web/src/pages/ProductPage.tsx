@@ -9,6 +9,7 @@ import { ProductDetails } from "../components/ProductDetails.tsx";
 import { ProductGrid } from "../components/ProductGrid.tsx";
 import { useLocation } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 export function ProductPage({ handle }: { handle: string }) {
   const { client } = useShoppable();
@@ -21,6 +22,7 @@ export function ProductPage({ handle }: { handle: string }) {
         : [],
     [client, product.data?.id],
   );
+  useDocumentTitle(product.data?.title, product.data?.shop.name);
   if (product.loading && !product.data) return <div className="skeleton skeleton--product" />;
   if (!product.data) return <p className="empty page-pad">This product is not available.</p>;
   const attribution: CartLineAttributionInput = {};

@@ -3,7 +3,8 @@
  * facets, filters and sort in the URL (`catalog-query.ts`). Without words it lists everything,
  * newest first.
  */
-import { Catalog, useCatalogQuery, useDocumentTitle } from "../components/Catalog.tsx";
+import { Catalog, useCatalogQuery } from "../components/Catalog.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 export function SearchPage() {
   const [query] = useCatalogQuery();

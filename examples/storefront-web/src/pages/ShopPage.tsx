@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import type { CatalogScope } from "../catalog-query.ts";
-import { Catalog, useDocumentTitle } from "../components/Catalog.tsx";
+import { Catalog } from "../components/Catalog.tsx";
 import type { Post } from "../components/PostCard.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { ShopPosts } from "../documents.ts";
@@ -13,6 +13,7 @@ import { compact } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
 import { CollectionLinks } from "./CollectionPage.tsx";
+import { useDocumentTitle } from "../title.ts";
 
 export function ShopPage({ handle }: { handle: string }) {
   const { client, user, notify } = useShoppable();
@@ -26,7 +27,7 @@ export function ShopPage({ handle }: { handle: string }) {
     () => (shopId ? { kind: "shop", shopId, currency } : null),
     [shopId, currency],
   );
-  useDocumentTitle(shop.data?.name ?? null);
+  useDocumentTitle(shop.data?.name);
 
   useEffect(() => {
     if (shop.data) setFollowing({ is: shop.data.viewerIsFollowing, count: shop.data.followerCount });
