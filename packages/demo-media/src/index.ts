@@ -71,8 +71,8 @@ export interface MediaLookup {
   product(productId: string): Promise<MediaProduct | null>;
   /** A shop's name, for its logo (null when unknown). */
   shop?(shopId: string): Promise<{ name: string } | null>;
-  /** A user's display name, for their avatar (null when unknown). */
-  user?(userId: string): Promise<{ displayName: string } | null>;
+  /** A user's display name (else handle), for their avatar (null when unknown). */
+  user?(userId: string): Promise<{ displayName: string | null; handle?: string } | null>;
 }
 
 export interface MediaOptions {
@@ -628,7 +628,8 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
       }
       if ((match = AVATAR.exec(path))) {
         const id = match[1]!.toLowerCase();
-        svg(res, avatarSvg({ id, displayName: (await user(id).catch(() => null))?.displayName }));
+        const found = await user(id).catch(() => null);
+        svg(res, avatarSvg({ id, displayName: found?.displayName ?? found?.handle }));
         return true;
       }
       if ((match = PRODUCT_IMAGE.exec(path)) && IMAGE.test(path)) {

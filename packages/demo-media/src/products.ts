@@ -552,7 +552,7 @@ export const DRAWINGS: Record<string, Drawing> = {
 
 /** Words of a product type (or title) and the drawing they name; the first match wins. */
 const TYPE_WORDS: [RegExp, string][] = [
-  [/t-?shirt|\btees?\b/i, "tee"],
+  [/t-?shirt|\bshirt|\btees?\b|\btop\b/i, "tee"],
   [/hood|sweatshirt|pullover/i, "hoodie"],
   [/dress/i, "dress"],
   [/outerwear|shell|fleece|vest|softshell|parka/i, "shell"],
