@@ -82,7 +82,7 @@ const COMMON_TAGS = [
 const SHARE_CHANNELS = ["copy_link", "message", "whatsapp", "instagram", "sms", "email"];
 /** Captions of creators' posts about the first tagged product (one draw picks one, as it always did). */
 const CAPTIONS = [
-  (p: string) => `Obsessed with the ${p} 😍 wore it three days in a row`,
+  (p: string) => `Obsessed with the ${p} 😍 it goes everywhere with me`,
   (p: string) => `Honest review of the ${p} after a month: worth it? (yes)`,
   (p: string) => `Three ways to style the ${p}`,
   (p: string) => `Unboxing the ${p}, tap the tag to shop it`,

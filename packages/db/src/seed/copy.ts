@@ -77,7 +77,7 @@ export const MAKING: Record<string, { made: readonly string[]; details: readonly
   },
   Rings: {
     made: ["recycled sterling silver", "solid brass", "14k gold vermeil"],
-    details: ["a comfort-fit band", "a hand-set stone", "a softly domed profile"],
+    details: ["a comfort-fit inner edge", "a hand-set stone", "a softly domed profile"],
   },
   Earrings: {
     made: ["recycled sterling silver", "gold vermeil", "surgical steel"],
