@@ -130,7 +130,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
   // (Clips made before the demo's posts showed their products are made again.)
   if (
     postIds.length !== CLIPS.length ||
-    existing.some((post) => !post || !post.media.url.startsWith("/media/reels/"))
+    existing.some((post) => !post?.media.url.startsWith("/media/reels/"))
   ) {
     postIds = [];
     for (const [n, clip] of CLIPS.entries()) {

@@ -251,10 +251,10 @@ describe("seedWorld at demo scale", () => {
       take: 400,
     });
     for (const p of products) {
-      const making = MAKING[p.productType]!;
+      const making = MAKING[p.productType];
       expect(making, p.productType).toBeDefined();
       expect(
-        making.made.some((m) => p.description.toLowerCase().includes(m.toLowerCase())),
+        making?.made.some((m) => p.description.toLowerCase().includes(m.toLowerCase())),
         p.description,
       ).toBe(true);
       const colours = p.options.find((o) => o.name === "Color")?.values ?? [];
@@ -657,13 +657,13 @@ describe("seedWorld content at demo scale", () => {
       SEED_BASE_DATE,
     );
     expect(top).toEqual({ kind: "VIDEO", tags: expect.any(Number) });
-    expect(top!.tags).toBeGreaterThan(0);
+    expect(top?.tags).toBeGreaterThan(0);
     const [newest] = await prisma.$queryRawUnsafe<{ kind: string; tags: number }[]>(
       `SELECT p."mediaKind" AS kind, ${tagged} AS tags FROM "Post" p
        WHERE p."visibility" = 'PUBLIC' AND p."deletedAt" IS NULL ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1`,
     );
-    expect(newest!.kind).toBe("VIDEO");
-    expect(newest!.tags).toBeGreaterThan(0);
+    expect(newest?.kind).toBe("VIDEO");
+    expect(newest?.tags).toBeGreaterThan(0);
   });
 
   it("keeps follower and following counts equal to the follow rows", async () => {

@@ -144,8 +144,9 @@ export function clipTimeline(seconds: number, tags: readonly MediaTag[]): ClipSe
     const at = s * 1000 + 500;
     const active = span.filter((tag) => tag.start <= at && at < tag.end);
     const productId = active.length
-      ? active[Math.floor(s / TURN_SECONDS) % active.length]!.productId
-      : [...span].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!.productId;
+      ? active[Math.floor(s / TURN_SECONDS) % active.length]?.productId
+      : [...span].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.productId;
+    if (!productId) continue;
     const last = out[out.length - 1];
     if (last?.productId === productId) last.seconds++;
     else out.push({ productId, seconds: 1 });
@@ -478,10 +479,10 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     const svg = await picture(id, n, { width: width * 2, height: height * 2 }, "front");
     const name = createHash("sha256").update(svg).digest("hex").slice(0, 16);
     const frames = PRODUCT_CLIP_SECONDS * fps;
-    const turn = createHash("sha256").update(id).digest();
-    const dx = ((turn[0]! % 5) - 2) * 0.1;
-    const dy = -0.1 - (turn[1]! % 3) * 0.05;
-    const zoom = turn[2]! % 2 === 0 ? `1+0.14*on/${frames}` : `1.14-0.14*on/${frames}`;
+    const [across = 0, up = 0, inward = 0] = createHash("sha256").update(id).digest();
+    const dx = ((across % 5) - 2) * 0.1;
+    const dy = -0.1 - (up % 3) * 0.05;
+    const zoom = inward % 2 === 0 ? `1+0.14*on/${frames}` : `1.14-0.14*on/${frames}`;
     return produce(join(cacheDir, `product-${MEDIA_VERSION}-${quality}-${name}.webm`), async (tmp) => {
       const input = `${tmp}.svg`;
       try {
@@ -583,7 +584,7 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         return true;
       }
       if ((match = POST_VIDEO.exec(path))) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         const { seconds, segments } = await postPlan(id);
         await (segments.length
           ? serveVideo(req, res, () => productsClip(segments))
@@ -591,7 +592,7 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         return true;
       }
       if ((match = POST_IMAGE.exec(path))) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         const { segments } = await postPlan(id);
         const first = segments[0]?.productId;
         if (first)
@@ -601,9 +602,9 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
       }
       if ((match = REEL.exec(path))) {
         const seconds = Number(match[1]);
-        const ids = match[2]!.toLowerCase().split(",");
+        const ids = (match[2] ?? "").toLowerCase().split(",");
         if (seconds < 1 || seconds > MAX_CLIP_SECONDS) sendText(res, 404, "text/plain", "No such clip\n");
-        else if (match[3] !== ".webm") svg(res, await picture(ids[0]!, 1, POSTER, "front"));
+        else if (match[3] !== ".webm") svg(res, await picture(ids[0] ?? "", 1, POSTER, "front"));
         else {
           const share = seconds / ids.length;
           const tags = ids.map((productId, k) => ({
@@ -616,24 +617,24 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         return true;
       }
       if ((match = PRODUCT_VIDEO.exec(path))) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         const n = Number(match[2]);
         await serveVideo(req, res, () => productClip(id, n));
         return true;
       }
       if ((match = SHOP_LOGO.exec(path))) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         svg(res, shopLogoSvg({ id, name: (await shop(id).catch(() => null))?.name }));
         return true;
       }
       if ((match = AVATAR.exec(path))) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         const found = await user(id).catch(() => null);
         svg(res, avatarSvg({ id, displayName: found?.displayName ?? found?.handle }));
         return true;
       }
       if ((match = PRODUCT_IMAGE.exec(path)) && IMAGE.test(path)) {
-        const id = match[1]!.toLowerCase();
+        const id = (match[1] ?? "").toLowerCase();
         const n = Math.max(1, Number(match[2] ?? 1));
         svg(res, await picture(id, n, /-poster\.\w+$/.test(path) ? POSTER : { width: 600, height: 750 }));
         return true;
@@ -646,10 +647,11 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
       if (IMAGE.test(path)) {
         // A clip's poster has the clip's palette; other cards take one from their id.
         const named = /^\/media\/clips\/([a-z]+)-poster\.\w+$/.exec(path)?.[1];
-        const key = path
-          .replace(/-poster|\.\w+$/g, "")
-          .split("/")
-          .pop()!;
+        const key =
+          path
+            .replace(/-poster|\.\w+$/g, "")
+            .split("/")
+            .pop() ?? "";
         svg(
           res,
           svgCard({

@@ -21,7 +21,7 @@ const BRANDS: [string, string][] = [
 const AVATARS = ["#e76f51", "#2a9d8f", "#6d597a", "#e9c46a", "#457b9d", "#b56576", "#588157", "#8d6e63"];
 
 function byte(id: string, index = 0): number {
-  return createHash("sha256").update(id).digest()[index]!;
+  return createHash("sha256").update(id).digest()[index] ?? 0;
 }
 
 function xml(text: string): string {
@@ -33,7 +33,7 @@ export function initials(name: string): string {
   const words = name
     .split(/[\s\-_.]+/)
     .filter((w) => /^[\p{L}\p{N}]/u.test(w) && !/^(and|the|of|co)$/i.test(w));
-  const letters = words.slice(0, 2).map((w) => w[0]!.toUpperCase());
+  const letters = words.slice(0, 2).map((w) => w.charAt(0).toUpperCase());
   return letters.join("") || "·";
 }
 
@@ -44,7 +44,7 @@ export function initials(name: string): string {
 export function shopLogoSvg(options: { id: string; name?: string | null; size?: number }): string {
   const { id, size = 256 } = options;
   const name = options.name?.trim() || "Shop";
-  const [background, ink] = BRANDS[byte(id) % BRANDS.length]!;
+  const [background, ink] = BRANDS[byte(id) % BRANDS.length] ?? ["#111111", "#ffffff"];
   const serif = byte(id, 1) % 2 === 0;
   const family = serif ? "DejaVu Serif, Georgia, serif" : "DejaVu Sans, Helvetica, Arial, sans-serif";
   const mark = initials(name);
@@ -61,7 +61,7 @@ export function shopLogoSvg(options: { id: string; name?: string | null; size?: 
 /** A user's avatar: their initials on a colour of their own (a silhouette when the name is unknown). */
 export function avatarSvg(options: { id: string; displayName?: string | null; size?: number }): string {
   const { id, size = 256 } = options;
-  const colour = AVATARS[byte(id) % AVATARS.length]!;
+  const colour = AVATARS[byte(id) % AVATARS.length] ?? "#457b9d";
   const name = options.displayName?.trim();
   const c = size / 2;
   const face = name

@@ -81,7 +81,7 @@ const FALLBACK_COLOURS = [
 ];
 
 function hashByte(text: string, index = 0): number {
-  return createHash("sha256").update(text).digest()[index]!;
+  return createHash("sha256").update(text).digest()[index] ?? 0;
 }
 
 /** A colour's hex for an option value ("Navy" → #22304f), or null when the value names none. */
@@ -102,7 +102,7 @@ export function productColours(
     const colours = (option?.values ?? []).map(colourOf).filter((c): c is string => c !== null);
     if (colours.length) return colours;
   }
-  return [FALLBACK_COLOURS[hashByte(id) % FALLBACK_COLOURS.length]!];
+  return [FALLBACK_COLOURS[hashByte(id) % FALLBACK_COLOURS.length] ?? "#3b6fb1"];
 }
 
 // ── colour arithmetic ──
@@ -482,7 +482,7 @@ const soundPack: Drawing = (t) =>
   `<circle cx="128" cy="108" r="18" fill="${t.light}"/>` +
   `<rect x="26" y="48" width="120" height="120" rx="3" fill="${t.base}"/>` +
   Array.from({ length: 11 }, (_, i) => {
-    const h = [18, 34, 52, 30, 64, 44, 70, 38, 56, 26, 14][i]!;
+    const h = [18, 34, 52, 30, 64, 44, 70, 38, 56, 26, 14][i] ?? 20;
     return `<rect x="${40 + i * 9}" y="${108 - h / 2}" width="5" height="${h}" rx="2" fill="${t.paper}" opacity=".85"/>`;
   }).join("");
 
@@ -630,11 +630,11 @@ export interface ProductPicture {
 export function productSvg(picture: ProductPicture): string {
   const { id, width = 600, height = 750, view = "front" } = picture;
   const key = drawingFor(picture.productType, picture.title);
-  const colour = picture.colour ?? productColours(id)[0]!;
+  const colour = picture.colour ?? productColours(id)[0] ?? "#3b6fb1";
   const t = tones(colour);
   const shelf = view === "angle" ? 1 : 0;
   const set = lightness(colour) > 0.72 ? DEEP_BACKDROPS : BACKDROPS;
-  const [top, bottom] = set[(hashByte(id, 1) + shelf) % set.length]!;
+  const [top, bottom] = set[(hashByte(id, 1) + shelf) % set.length] ?? ["#f1ece4", "#e2d9cc"];
   const size = Math.min(width, height) * (view === "detail" ? 1.5 : 0.74);
   const scale = size / 200;
   const x = (width - size) / 2;
@@ -653,6 +653,6 @@ export function productSvg(picture: ProductPicture): string {
 <rect width="${width}" height="${height}" fill="url(#wall)"/>
 <rect y="${floor - size * 0.04}" width="${width}" height="${height - floor + size * 0.04}" fill="${bottom}" opacity=".55"/>
 <ellipse cx="${width / 2}" cy="${floor - size * 0.04}" rx="${size * 0.46}" ry="${size * 0.06}" fill="url(#shade)"/>
-<g transform="${place}">${DRAWINGS[key]!(t)}</g>
+<g transform="${place}">${(DRAWINGS[key] ?? parcel)(t)}</g>
 </svg>`;
 }

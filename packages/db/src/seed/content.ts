@@ -175,8 +175,7 @@ export class ContentGenerator {
     // What a feed ranks first is engaged with in the last 48 hours: those posts are videos with
     // product tags, so the demo's feeds open on something to buy.
     const trending =
-      Math.floor(createdAt / HOUR) * HOUR + ordered[ordered.length - 1]! * HOUR >=
-      input.base - TRENDING_WINDOW;
+      Math.floor(createdAt / HOUR) * HOUR + Math.max(...ordered) * HOUR >= input.base - TRENDING_WINDOW;
     return {
       shop,
       authorId,

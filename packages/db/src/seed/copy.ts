@@ -240,7 +240,7 @@ export function describeProduct(rng: Rng, p: DescribedProduct): string {
   const detail = rng.pick(making.details);
   const finish = rng.pick(FINISHES[p.department] ?? ["made with care"]);
   const colourAt = p.defs.findIndex((d) => d.name === "Color");
-  const colour = colourAt >= 0 ? p.values[colourAt]![0] : undefined;
+  const colour = colourAt >= 0 ? p.values[colourAt]?.[0] : undefined;
   const noun = p.noun.toLowerCase();
   const sentences = [
     p.type.digital
@@ -251,7 +251,7 @@ export function describeProduct(rng: Rng, p: DescribedProduct): string {
     `${capitalise(p.qualities[0])} and ${p.qualities[1]}, made for ${p.use}.`,
   ];
   const choices = p.defs.flatMap((def, o) => {
-    const values = p.values[o]!;
+    const values = p.values[o] ?? [];
     if (values.length < 2) return [];
     if (def.name === "Color") return [`in ${list(values, "or")}`];
     if (def.name === "Size" && !def.priced) return [`in sizes ${values[0]} to ${values.at(-1)}`];

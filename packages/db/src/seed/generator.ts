@@ -792,7 +792,7 @@ export class WorldGenerator {
       noun,
       defs,
       values,
-      qualities: [a!, b!],
+      qualities: [a ?? "durable", b ?? "timeless"],
       use,
       signOff,
     });
