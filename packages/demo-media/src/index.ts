@@ -100,8 +100,11 @@ export interface MediaHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Whether videos can be rendered (ffmpeg found). */
   readonly videos: boolean;
-  /** Renders every palette's master clip now (in the background at start); resolves when done. */
-  warm(): Promise<void>;
+  /**
+   * Renders the videos at these media paths or URLs now (default: every palette's master clip),
+   * one after another (in the background at start); resolves when done.
+   */
+  warm(paths?: readonly string[]): Promise<void>;
   /** Stops running renders and removes their partial files; later requests for clips answer 503. */
   close(): Promise<void>;
 }
@@ -557,8 +560,6 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
       );
     sendFile(req, res, await make(), "video/webm");
   };
-  const serveClip = (req: IncomingMessage, res: ServerResponse, palette: string, seconds: number) =>
-    serveVideo(req, res, () => clip(palette, seconds));
   const svg = (res: ServerResponse, body: string) => sendText(res, 200, "image/svg+xml", body);
   const POSTER = { width: 540, height: 960 };
 
@@ -569,29 +570,56 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     return { seconds, segments: clipTimeline(seconds, found?.tags ?? []) };
   };
 
+  /** What renders the video at `path`; null when `path` names no video this server makes. */
+  const videoJob = async (path: string): Promise<(() => Promise<string>) | null> => {
+    let match = CLIP.exec(path);
+    if (match) {
+      const palette = match[1] ?? "";
+      const seconds = Number(match[2]);
+      return PALETTES[palette] && seconds >= 1 && seconds <= MAX_CLIP_SECONDS
+        ? () => clip(palette, seconds)
+        : null;
+    }
+    if ((match = POST_VIDEO.exec(path))) {
+      const id = (match[1] ?? "").toLowerCase();
+      const { seconds, segments } = await postPlan(id);
+      return segments.length ? () => productsClip(segments) : () => clip(paletteFor(id), seconds);
+    }
+    if ((match = REEL.exec(path)) && match[3] === ".webm") {
+      const seconds = Number(match[1]);
+      const ids = (match[2] ?? "").toLowerCase().split(",");
+      if (seconds < 1 || seconds > MAX_CLIP_SECONDS) return null;
+      const share = seconds / ids.length;
+      const tags = ids.map((productId, k) => ({
+        productId,
+        startMs: Math.round(k * share * 1000),
+        endMs: Math.round((k + 1) * share * 1000),
+      }));
+      return () => productsClip(clipTimeline(seconds, tags));
+    }
+    if ((match = PRODUCT_VIDEO.exec(path))) {
+      const id = (match[1] ?? "").toLowerCase();
+      const n = Number(match[2]);
+      return () => productClip(id, n);
+    }
+    return null;
+  };
+
   const handler = (async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
     if (!path.startsWith("/media/")) return false;
     if (req.method !== "GET" && req.method !== "HEAD")
       return (sendText(res, 405, "text/plain", "GET only\n"), true);
     try {
-      let match = CLIP.exec(path);
+      const job = await videoJob(path);
+      if (job) {
+        await serveVideo(req, res, job);
+        return true;
+      }
+      if (CLIP.test(path) || REEL.exec(path)?.[3] === ".webm")
+        return (sendText(res, 404, "text/plain", "No such clip\n"), true);
+      let match = POST_IMAGE.exec(path);
       if (match) {
-        const seconds = Number(match[2]);
-        if (!PALETTES[match[1]!] || seconds < 1 || seconds > MAX_CLIP_SECONDS)
-          return (sendText(res, 404, "text/plain", "No such clip\n"), true);
-        await serveClip(req, res, match[1]!, seconds);
-        return true;
-      }
-      if ((match = POST_VIDEO.exec(path))) {
-        const id = (match[1] ?? "").toLowerCase();
-        const { seconds, segments } = await postPlan(id);
-        await (segments.length
-          ? serveVideo(req, res, () => productsClip(segments))
-          : serveClip(req, res, paletteFor(id), seconds));
-        return true;
-      }
-      if ((match = POST_IMAGE.exec(path))) {
         const id = (match[1] ?? "").toLowerCase();
         const { segments } = await postPlan(id);
         const first = segments[0]?.productId;
@@ -601,25 +629,7 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         return true;
       }
       if ((match = REEL.exec(path))) {
-        const seconds = Number(match[1]);
-        const ids = (match[2] ?? "").toLowerCase().split(",");
-        if (seconds < 1 || seconds > MAX_CLIP_SECONDS) sendText(res, 404, "text/plain", "No such clip\n");
-        else if (match[3] !== ".webm") svg(res, await picture(ids[0] ?? "", 1, POSTER, "front"));
-        else {
-          const share = seconds / ids.length;
-          const tags = ids.map((productId, k) => ({
-            productId,
-            startMs: Math.round(k * share * 1000),
-            endMs: Math.round((k + 1) * share * 1000),
-          }));
-          await serveVideo(req, res, () => productsClip(clipTimeline(seconds, tags)));
-        }
-        return true;
-      }
-      if ((match = PRODUCT_VIDEO.exec(path))) {
-        const id = (match[1] ?? "").toLowerCase();
-        const n = Number(match[2]);
-        await serveVideo(req, res, () => productClip(id, n));
+        svg(res, await picture((match[2] ?? "").toLowerCase().split(",")[0] ?? "", 1, POSTER, "front"));
         return true;
       }
       if ((match = SHOP_LOGO.exec(path))) {
@@ -675,11 +685,14 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     return true;
   }) as MediaHandler;
   Object.defineProperty(handler, "videos", { value: videos });
-  handler.warm = async () => {
+  handler.warm = async (paths) => {
     if (!videos) return;
-    for (const palette of PALETTE_NAMES) {
+    const wanted =
+      paths ?? PALETTE_NAMES.map((palette) => `/media/clips/${palette}-${MAX_CLIP_SECONDS}s.webm`);
+    for (const path of wanted) {
       if (closed) return;
-      await master(palette).catch((error: unknown) => {
+      const job = await videoJob(path.replace(/^https?:\/\/[^/]+/, "").split("?")[0] ?? "");
+      await job?.().catch((error: unknown) => {
         if (!(error instanceof ClosedError) && !closed) throw error;
       });
     }

@@ -80,6 +80,11 @@ const FALLBACK_COLOURS = [
   "#26272b",
 ];
 
+/** Escapes text for SVG. */
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function hashByte(text: string, index = 0): number {
   return createHash("sha256").update(text).digest()[index] ?? 0;
 }
@@ -625,7 +630,8 @@ export interface ProductPicture {
 /**
  * A flat studio shot of the product as SVG: the backdrop, a floor and soft shadow, and the
  * drawing of its type in its colour. `angle` mirrors and tilts it on another backdrop;
- * `detail` is a close-up. The drawing's key is in `data-drawing` (tests and debugging).
+ * `detail` is a close-up. The title is the picture's `<title>`; the drawing's key is in
+ * `data-drawing` (tests and debugging).
  */
 export function productSvg(picture: ProductPicture): string {
   const { id, width = 600, height = 750, view = "front" } = picture;
@@ -650,6 +656,7 @@ export function productSvg(picture: ProductPicture): string {
 <defs><linearGradient id="wall" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient>
 <radialGradient id="shade" cx=".5" cy=".5" r=".5"><stop offset="0" stop-color="#000" stop-opacity=".28"/><stop offset="1" stop-color="#000" stop-opacity="0"/></radialGradient>
 <linearGradient id="glass" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#fff" stop-opacity=".28"/><stop offset=".35" stop-color="#fff" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity=".12"/></linearGradient></defs>
+${picture.title ? `<title>${xml(picture.title)}</title>` : ""}
 <rect width="${width}" height="${height}" fill="url(#wall)"/>
 <rect y="${floor - size * 0.04}" width="${width}" height="${height - floor + size * 0.04}" fill="${bottom}" opacity=".55"/>
 <ellipse cx="${width / 2}" cy="${floor - size * 0.04}" rx="${size * 0.46}" ry="${size * 0.06}" fill="url(#shade)"/>

@@ -205,7 +205,8 @@ describe("pictures", () => {
     const mug = productSvg({ id: "x", productType: "Mugs", colour: colourOf("Navy") ?? "" });
     expect(mug).toContain('data-drawing="mug"');
     expect(mug).toContain(`fill="${NAMED_COLOURS.navy}"`);
-    const odd = productSvg({ id: "x", productType: "Widgets", title: "Thing" });
+    const odd = productSvg({ id: "x", productType: "Widgets", title: `<script>"Thing"&` });
+    expect(odd).not.toContain("<script>");
     expect(odd).toContain('data-drawing="parcel"');
     expect(odd).toContain("<path");
     expect(drawingFor("Hoodies")).toBe("hoodie");
@@ -243,6 +244,7 @@ describe("pictures", () => {
       };
       const front = await text(`/media/products/${SHIRT}/1.jpg`);
       expect(front).toContain('data-drawing="tee"');
+      expect(front).toContain("<title>Boxy Tee</title>");
       expect(front).toContain(`data-colour="${NAMED_COLOURS.red}"`);
       const second = await text(`/media/products/${SHIRT}/2.jpg`);
       expect(second).toContain(`data-colour="${NAMED_COLOURS.navy}"`);
@@ -346,10 +348,13 @@ function meanColour(file: string, seconds: number): [number, number, number] {
     }
   });
 
-  it("a reel shares its seconds between the products it names", async () => {
-    const media = createMediaHandler({ cacheDir: join(dir, "reels"), quality: "tiny", lookup });
+  it("a reel shares its seconds between the products it names; warm() renders it ahead", async () => {
+    const cacheDir = join(dir, "reels");
+    const media = createMediaHandler({ cacheDir, quality: "tiny", lookup });
     const { url, server } = await serve(media);
     try {
+      await media.warm([`http://localhost:3000/media/reels/6s/${MUG},${SHIRT}.webm`]);
+      expect(readdirSync(cacheDir).filter((name) => name.startsWith("post-3-tiny-"))).toHaveLength(1);
       const response = await fetch(`${url}/media/reels/6s/${MUG},${SHIRT}.webm`);
       expect(response.status).toBe(200);
       const file = join(dir, "reel.webm");
