@@ -465,7 +465,7 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     view?: ProductView,
   ) => {
     const found = await product(id).catch(() => null);
-    const colours = productColours(id, found?.options);
+    const colours = productColours(id, found?.options, found?.productType);
     return productSvg({
       id,
       productType: found?.productType,

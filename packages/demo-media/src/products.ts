@@ -96,19 +96,26 @@ export function colourOf(value: string): string | null {
 
 /**
  * The colours a product comes in, as hex: the values of its Color (or Colour) option, else of
- * a material or scent that names a colour; one drawn from its id when none does.
+ * a material or scent that names a colour; one drawn from its id when none does (a metal for
+ * jewellery).
  */
 export function productColours(
   id: string,
   options: readonly { name: string; values: readonly string[] }[] = [],
+  productType?: string | null,
 ): string[] {
   for (const name of COLOUR_OPTIONS) {
     const option = options.find((o) => o.name.trim().toLowerCase() === name);
     const colours = (option?.values ?? []).map(colourOf).filter((c): c is string => c !== null);
     if (colours.length) return colours;
   }
-  return [FALLBACK_COLOURS[hashByte(id) % FALLBACK_COLOURS.length] ?? "#3b6fb1"];
+  // Jewellery that names no metal is still made of one.
+  const fallback = JEWELLERY.has(drawingFor(productType)) ? METALS : FALLBACK_COLOURS;
+  return [fallback[hashByte(id) % fallback.length] ?? "#3b6fb1"];
 }
+
+const JEWELLERY = new Set(["ring", "necklace", "earrings"]);
+const METALS = ["#d6ab4e", "#c9ccd2", "#d9a28c", "#b68f43"];
 
 // ── colour arithmetic ──
 

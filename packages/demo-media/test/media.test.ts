@@ -231,6 +231,9 @@ describe("pictures", () => {
     expect(productColours("a", [{ name: "Material", values: ["Walnut"] }])).toEqual([NAMED_COLOURS.walnut]);
     expect(productColours("same-id")).toEqual(productColours("same-id"));
     expect(productColours("same-id")[0]).toMatch(/^#[0-9a-f]{6}$/);
+    const metals = ["gold vermeil", "sterling silver", "rose gold", "brass"].map((m) => NAMED_COLOURS[m]);
+    for (const id of ["a", "b", "c", "d", "e"])
+      expect(metals).toContain(productColours(id, [{ name: "Finish", values: ["Matte"] }], "Rings")[0]);
   });
 
   it("serves product pictures by view and colour, logos, avatars and unknown products' pictures", async () => {
