@@ -12,9 +12,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { buildStorefront } from "./build.ts";
-import { prepareDemo } from "./demo.ts";
+import { DEMO_STREAM_URL, prepareDemo } from "./demo.ts";
 import { startStorefront, type Storefront } from "./main.ts";
 import { mediaQualityFromEnv } from "@shoppable/demo-media";
+import { createShoppableClient } from "@shoppable/sdk";
 
 const packageDir = resolve(import.meta.dirname, "..");
 const repoRoot = resolve(packageDir, "../..");
@@ -160,7 +161,17 @@ async function main() {
     ].join("\n"),
   );
   const started = Date.now();
-  await storefront.media.warm().then(
+  // The clips the demo opens with: its creator's posts (newest first), then the live stream.
+  const reader = createShoppableClient({ url: apiUrl, apiKey: saved.publishableKey });
+  const opening = await Promise.all(
+    demo.postIds.map((id) =>
+      reader.post({ id }).then(
+        (post) => post?.media.url ?? "",
+        () => "",
+      ),
+    ),
+  );
+  await storefront.media.warm([...opening.filter(Boolean), DEMO_STREAM_URL]).then(
     () => {
       if (storefront?.media.videos && !stopping)
         console.log(`Demo videos ready (${Math.round((Date.now() - started) / 1000)} s).`);

@@ -36,19 +36,14 @@ export interface PrepareDemoOptions {
   fetch?: typeof fetch;
 }
 
-/** The curated clips: 12 seconds each, one product tag per 4-second stretch. */
+/**
+ * The curated clips: 12 seconds each, one product tag per 4-second stretch; the clip shows the
+ * tagged products in turn (a reel of the demo media server). The last is made last: the newest.
+ */
 const CLIPS = [
-  {
-    palette: "sunset",
-    caption: "Three pieces I wear all week #ootd #capsule",
-    hashtags: ["ootd", "capsule"],
-  },
-  { palette: "ocean", caption: "Unboxing this week's drop #haul #newin", hashtags: ["haul", "newin"] },
-  {
-    palette: "berry",
-    caption: "Gift ideas under a minute #gifts #shoppable",
-    hashtags: ["gifts", "shoppable"],
-  },
+  { caption: "Three pieces I wear all week #ootd #capsule", hashtags: ["ootd", "capsule"] },
+  { caption: "Unboxing this week's drop #haul #newin", hashtags: ["haul", "newin"] },
+  { caption: "Gift ideas under a minute #gifts #shoppable", hashtags: ["gifts", "shoppable"] },
 ] as const;
 export const DEMO_CLIP_MS = 12_000;
 /** The demo live session's "stream": the media server's longest clip, looped by the player. */
@@ -58,6 +53,18 @@ const TAG_SPOTS = [
   { x: 0.8, y: 0.52, startMs: 4_000, endMs: 8_000 },
   { x: 0.42, y: 0.72, startMs: 8_000, endMs: null },
 ];
+
+/** The UUID inside a global id (Relay, base64 of `Type:uuid`). */
+const uuidOf = (id: string): string => Buffer.from(id, "base64").toString("utf8").split(":")[1] ?? id;
+
+/** The demo media server's reel of `products` (their clips in turn over `ms`) and its poster. */
+export function reelMedia(
+  products: readonly { id: string }[],
+  ms: number,
+): { url: string; posterUrl: string } {
+  const path = `/media/reels/${ms / 1000}s/${products.map((p) => uuidOf(p.id)).join(",")}`;
+  return { url: `${path}.webm`, posterUrl: `${path}-poster.jpg` };
+}
 
 /** Throws with the userErrors of a payload that has any. */
 function ok<T extends { userErrors: readonly { code: string; message: string }[] }>(
@@ -120,7 +127,11 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
   // The creator's tagged clips, kept while they exist.
   let postIds = saved.postIds ?? [];
   const existing = await Promise.all(postIds.map((id) => creator.post({ id }).catch(() => null)));
-  if (postIds.length !== CLIPS.length || existing.some((post) => !post)) {
+  // (Clips made before the demo's posts showed their products are made again.)
+  if (
+    postIds.length !== CLIPS.length ||
+    existing.some((post) => !post?.media.url.startsWith("/media/reels/"))
+  ) {
     postIds = [];
     for (const [n, clip] of CLIPS.entries()) {
       const tagged = [0, 1, 2].map((k) => products[(n * 3 + k) % products.length]!);
@@ -131,8 +142,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoInfo
           hashtags: [...clip.hashtags],
           media: {
             kind: "VIDEO",
-            url: `/media/clips/${clip.palette}-${DEMO_CLIP_MS / 1000}s.webm`,
-            posterUrl: `/media/clips/${clip.palette}-poster.jpg`,
+            ...reelMedia(tagged, DEMO_CLIP_MS),
             width: 360,
             height: 640,
             durationMs: DEMO_CLIP_MS,

@@ -167,6 +167,10 @@ function sendPage(req: IncomingMessage, res: ServerResponse, html: string): void
 /** The API's global id (Relay, base64 of `Type:uuid`) of an entity named by UUID in a seeded media path. */
 const globalId = (type: string, uuid: string): string => Buffer.from(`${type}:${uuid}`).toString("base64");
 
+/** The UUID inside a global id (null when it holds none). */
+const uuidOf = (id: string): string | null =>
+  /^\w+:([0-9a-f-]{36})$/i.exec(Buffer.from(id, "base64").toString("utf8"))?.[1] ?? null;
+
 /** Starts the storefront server; resolves once it listens. */
 export async function startStorefront(options: StorefrontOptions): Promise<Storefront> {
   const distDir = resolve(options.distDir ?? DEFAULT_DIST);
@@ -178,7 +182,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       `The storefront is not built: ${index} is missing (run \`pnpm --filter @shoppable/example-storefront-web build\`).`,
     );
 
-  // The media server reads titles and video lengths through the SDK, with the publishable key.
+  // The media server reads products, posts' tags, shops and users through the SDK, with the publishable key.
   let client: { key: string; api: ReturnType<typeof createShoppableClient> } | undefined;
   const api = () => {
     const { apiUrl, publishableKey } = config();
@@ -194,11 +198,30 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     ffmpeg: options.ffmpeg,
     quality: options.mediaQuality,
     lookup: {
-      postDuration: async (uuid) =>
-        (await api().post({ id: globalId("Post", uuid) }))?.media.durationMs ?? null,
+      post: async (uuid) => {
+        const post = await api().post({ id: globalId("Post", uuid) });
+        if (!post) return null;
+        const tags = post.productTags.flatMap((tag) => {
+          const productId = uuidOf(tag.product.id);
+          return productId ? [{ productId, startMs: tag.startMs, endMs: tag.endMs }] : [];
+        });
+        return { durationMs: post.media.durationMs ?? null, tags };
+      },
       product: async (uuid) => {
         const product = await api().product({ id: globalId("Product", uuid) });
-        return product ? { title: product.title, productType: product.productType } : null;
+        return product
+          ? { title: product.title, productType: product.productType, options: product.options }
+          : null;
+      },
+      shop: async (uuid) => {
+        const node = await api().node({ id: globalId("Shop", uuid) });
+        return node?.__typename === "Shop" ? { name: node.name } : null;
+      },
+      user: async (uuid) => {
+        const node = await api().node({ id: globalId("User", uuid) });
+        return node?.__typename === "User"
+          ? { displayName: node.displayName ?? null, handle: node.handle }
+          : null;
       },
     },
   });

@@ -4,7 +4,7 @@
  * the app's pages falling back to index.html and /config.json.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
@@ -112,7 +112,12 @@ describe("prepareDemo", () => {
     });
     const post = await creator.post({ id: first.postIds[0]! });
     expect(post?.media).toMatchObject({ kind: "VIDEO", durationMs: DEMO_CLIP_MS });
-    expect(post?.media.url).toMatch(/^\/media\/clips\/[a-z]+-12s\.webm$/);
+    // The newest clip shows its tagged products in turn, at their tags' times.
+    const uuids = (post?.productTags ?? []).map(
+      (t) => Buffer.from(t.product.id, "base64").toString().split(":")[1],
+    );
+    expect(post?.media.url).toBe(`/media/reels/12s/${uuids.join(",")}.webm`);
+    expect(post?.media.posterUrl).toBe(`/media/reels/12s/${uuids.join(",")}-poster.jpg`);
     expect(post?.productTags.map((t) => [t.startMs, t.endMs])).toEqual([
       [0, 4000],
       [4000, 8000],
@@ -161,14 +166,17 @@ describe("storefront server", () => {
     expect(config).toMatchObject({ apiUrl: url, publishableKey: api.keys.publishable });
   });
 
-  it("draws product images as SVG cards titled from the catalog", async () => {
-    const product = await merchant.product({ handle: "p0" });
-    const uuid = Buffer.from(product!.id, "base64").toString().split(":")[1]!;
-    const res = await fetch(`${storefront.url}/media/products/${uuid}/1.jpg`);
-    expect(res.headers.get("content-type")).toBe("image/svg+xml");
-    const svg = await res.text();
-    expect(svg).toContain("Linen Shirt");
-    expect(svg).toContain("Accessories");
+  it("draws product pictures of the kind of product the catalog names (its type, else its title)", async () => {
+    const pictureOf = async (handle: string) => {
+      const product = await merchant.product({ handle });
+      const uuid = Buffer.from(product!.id, "base64").toString().split(":")[1]!;
+      const res = await fetch(`${storefront.url}/media/products/${uuid}/1.jpg`);
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      return res.text();
+    };
+    expect(await pictureOf("p0")).toContain('data-drawing="tee"');
+    expect(await pictureOf("p1")).toContain('data-drawing="tote"');
+    expect(await pictureOf("p3")).toContain('data-drawing="belt"');
     const poster = await (await fetch(`${storefront.url}/media/clips/ocean-poster.jpg`)).text();
     expect(poster).toContain("#0ea5e9");
   });
@@ -182,7 +190,7 @@ describe("storefront server", () => {
   });
 
   (videos || process.env.CI ? it : it.skip)(
-    "renders a post's clip as long as its video, once, and serves byte ranges",
+    "renders a post's clip of its tagged product as long as its video, once, and serves byte ranges",
     async () => {
       const creator = createShoppableClient({
         url,
@@ -202,7 +210,12 @@ describe("storefront server", () => {
       expect(a.headers.get("content-type")).toBe("video/webm");
       const bytes = Buffer.from(await a.arrayBuffer());
       expect(Buffer.from(await b.arrayBuffer()).equals(bytes)).toBe(true);
-      const file = join(dir, "media", `2-tiny-${paletteFor(uuid)}-8s.webm`);
+      const file = join(dir, "post.webm");
+      writeFileSync(file, bytes);
+      // Made from the tagged product's clip (the tote's), not a palette clip.
+      expect(
+        readdirSync(join(dir, "media")).filter((name) => /^(post|product)-\d+-tiny-/.test(name)),
+      ).toHaveLength(2);
       const probe = spawnSync(
         "ffprobe",
         ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file],

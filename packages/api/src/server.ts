@@ -193,19 +193,39 @@ function json(
 }
 
 /**
- * The demo world's `/media/…` (DEMO_MEDIA): cards titled from the catalog, clips as long as
- * their posts, rendered on first request into `<DATA_DIR>/media` and kept there.
+ * The demo world's `/media/…` (DEMO_MEDIA): product pictures of each product's type and colour,
+ * post clips of the tagged products as long as their posts (rendered on first request into
+ * `<DATA_DIR>/media` and kept there), shop logos and avatars.
  */
 function demoMediaHandler(db: Database, dataDir: string, quality: "demo" | "tiny"): MediaHandler {
   return createMediaHandler({
     cacheDir: join(dataDir, "media"),
     quality,
     lookup: {
-      postDuration: async (id) =>
-        (await db.prisma.post.findUnique({ where: { id }, select: { durationMs: true } }))?.durationMs ??
-        null,
+      post: async (id) => {
+        const post = await db.prisma.post.findUnique({
+          where: { id },
+          select: {
+            durationMs: true,
+            productTags: {
+              select: { productId: true, startMs: true, endMs: true },
+              orderBy: { position: "asc" },
+            },
+          },
+        });
+        return post ? { durationMs: post.durationMs, tags: post.productTags } : null;
+      },
       product: (id) =>
-        db.prisma.product.findUnique({ where: { id }, select: { title: true, productType: true } }),
+        db.prisma.product.findUnique({
+          where: { id },
+          select: {
+            title: true,
+            productType: true,
+            options: { select: { name: true, values: true }, orderBy: { position: "asc" } },
+          },
+        }),
+      shop: (id) => db.prisma.shop.findUnique({ where: { id }, select: { name: true } }),
+      user: (id) => db.prisma.user.findUnique({ where: { id }, select: { displayName: true, handle: true } }),
     },
   });
 }

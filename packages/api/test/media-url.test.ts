@@ -92,7 +92,7 @@ describe("DEMO_MEDIA: the API serves the demo world's media itself (pnpm start w
     expect(loadConfig({ DEMO_MEDIA: "off" }).mediaBaseUrl).toBeUndefined();
   });
 
-  it("answers a product's relative image URL absolute on the API, and serves it: a card with the product's title", async () => {
+  it("answers a product's relative image URL absolute on the API, and serves it: a picture of the product", async () => {
     const { node } = ok(
       await media.gql(`query ($id: ID!) { node(id: $id) { ... on Product { media { url } } } }`, {
         id: shirtId,
@@ -103,7 +103,10 @@ describe("DEMO_MEDIA: the API serves the demo world's media itself (pnpm start w
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/svg+xml");
-    expect(await response.text()).toContain("Linen Shirt");
+    // A picture of the kind of product (a shirt, by its title) titled with the product's title.
+    const picture = await response.text();
+    expect(picture).toContain("<title>Linen Shirt</title>");
+    expect(picture).toContain('data-drawing="tee"');
     expect((await fetch(`${origin}/media/nothing-here.txt`)).status).toBe(404);
   });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/index.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
+import { MAKING } from "../src/seed/copy.ts";
 import {
+  SEED_BASE_DATE,
   SEED_PHASES,
   SEEDED_TABLES,
   SeedRefusedError,
@@ -235,6 +237,34 @@ describe("seedWorld at demo scale", () => {
     });
     for (const { productType } of types)
       expect(["Sewing Patterns", "Digital Prints", "Sound Packs"]).toContain(productType);
+  });
+
+  it("writes copy that reads like a brand: what a product is made of, its colour, the shop's own words", async () => {
+    const products = await prisma.product.findMany({
+      select: {
+        title: true,
+        description: true,
+        productType: true,
+        options: { select: { name: true, values: true } },
+      },
+      orderBy: { id: "asc" },
+      take: 400,
+    });
+    for (const p of products) {
+      const making = MAKING[p.productType];
+      expect(making, p.productType).toBeDefined();
+      expect(
+        making?.made.some((m) => p.description.toLowerCase().includes(m.toLowerCase())),
+        p.description,
+      ).toBe(true);
+      const colours = p.options.find((o) => o.name === "Color")?.values ?? [];
+      for (const colour of colours) expect(p.description, p.title).toContain(colour);
+    }
+    const shops = await prisma.shop.findMany({ select: { name: true, description: true } });
+    for (const shop of shops) {
+      expect(shop.description).toContain(shop.name);
+      expect(shop.description).not.toContain("—");
+    }
   });
 
   it("gives every product 1–3 options, 1–12 variants and 1–5 media", async () => {
@@ -603,6 +633,37 @@ describe("seedWorld content at demo scale", () => {
       for (const h of p.hashtags) expect(h).toMatch(/^[\p{Ll}\p{N}_]+$/u);
       for (const m of p.caption.matchAll(/#(\w+)/g)) expect(p.hashtags).toContain(m[1]!.toLowerCase());
     }
+  });
+
+  it("opens the feeds on something to buy: posts engaged with in the last 48 hours, the top-ranked and the newest are tagged videos", async () => {
+    const since = new Date(SEED_BASE_DATE.getTime() - 48 * 3_600_000);
+    const tagged = `(SELECT count(*) FROM "ProductTag" t WHERE t."postId" = p."id")::int`;
+    const recent = await prisma.$queryRawUnsafe<{ kind: string; tags: number }[]>(
+      `SELECT p."mediaKind" AS kind, ${tagged} AS tags FROM "Post" p
+       WHERE EXISTS (SELECT 1 FROM "PostEngagementHour" h WHERE h."postId" = p."id" AND h."hour" >= $1)`,
+      since,
+    );
+    expect(recent.length).toBeGreaterThan(50);
+    expect(recent.filter((post) => post.kind !== "VIDEO" || post.tags === 0)).toEqual([]);
+    // The TRENDING score as of the base date (schema's content/ranking.ts): decayed hourly points.
+    const [top] = await prisma.$queryRawUnsafe<{ kind: string; tags: number }[]>(
+      `SELECT p."mediaKind" AS kind, ${tagged} AS tags FROM "Post" p
+       JOIN "PostEngagementHour" h ON h."postId" = p."id" AND h."hour" >= $1
+       WHERE p."visibility" = 'PUBLIC' AND p."deletedAt" IS NULL
+       GROUP BY p."id"
+       ORDER BY sum(round(1000 * power(2, -(extract(epoch FROM ($2::timestamptz - h."hour")) / 3600 - 1) / 6))
+         * (h."views" + 4 * h."likes" + 8 * h."shares" + 20 * h."purchases")) DESC, p."id" DESC LIMIT 1`,
+      since,
+      SEED_BASE_DATE,
+    );
+    expect(top).toEqual({ kind: "VIDEO", tags: expect.any(Number) });
+    expect(top?.tags).toBeGreaterThan(0);
+    const [newest] = await prisma.$queryRawUnsafe<{ kind: string; tags: number }[]>(
+      `SELECT p."mediaKind" AS kind, ${tagged} AS tags FROM "Post" p
+       WHERE p."visibility" = 'PUBLIC' AND p."deletedAt" IS NULL ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1`,
+    );
+    expect(newest?.kind).toBe("VIDEO");
+    expect(newest?.tags).toBeGreaterThan(0);
   });
 
   it("keeps follower and following counts equal to the follow rows", async () => {

@@ -2,41 +2,83 @@
  * Demo media, made on this machine and never downloaded: the seeded catalog and posts point at
  * `/media/...` paths on the host platform's media server, and this is that server for the demo.
  *
- * - Videos (`/media/posts/<id>.mp4`, `/media/products/<id>/<n>.mp4`, `/media/clips/<palette>-<n>s.webm`)
- *   are WebM clips rendered by ffmpeg (Debian's `ffmpeg` package) from its built-in `gradients`
- *   source: one 90-second master per palette, rendered once in the background, then cut to each
- *   post's length without re-encoding (keyframes every second make the cut exact). A post's clip
- *   is as long as its `durationMs`, so its product tags show at their times.
- * - Images and posters (any `.jpg`, `.png` or `.webp` under `/media`) are SVG cards drawn here:
- *   a product's card carries its title.
+ * - Product pictures (`/media/products/<id>/<n>.jpg`) are flat studio shots drawn as SVG
+ *   (./products.ts): the kind of product its type names (a tee, a mug, sneakers…; a parcel for an
+ *   unknown type) in its colour (its Color option, else a material or scent, else one from its
+ *   id). Picture n shows the front, an angle or a close-up, going through the product's colours.
+ * - Post clips (`/media/posts/<id>.mp4`) show the products tagged in the post, each at its tags'
+ *   times: every product has one 10-second clip (its picture, slowly zoomed and panned by
+ *   ffmpeg's `zoompan`, fading in), rendered once and cached; a post's clip is those clips
+ *   joined by ffmpeg's concat demuxer without re-encoding (keyframes every second make the cuts
+ *   exact), as long as the post's `durationMs`. A product's own video
+ *   (`/media/products/<id>/<n>.mp4`) is its clip; `/media/reels/<s>s/<id>,<id>….webm` shares
+ *   `s` seconds between the products named (the storefront demo's posts). Posters
+ *   (`…-poster.jpg`) are the first product's picture. A post without tags gets a palette clip.
+ * - Palette clips (`/media/clips/<palette>-<n>s.webm`, the demo live stream) are cut from one
+ *   90-second master per palette made from ffmpeg's `gradients` source.
+ * - Shop logos (`/media/shops/<id>/logo.png`) are monograms in the shop's brand colours, user
+ *   avatars (`/media/avatars/<id>.jpg`) initials on a colour (./marks.ts). Every image is SVG
+ *   whatever its extension; other images are palette cards.
  *
  * Without ffmpeg, video paths answer 404 and players show their posters (say so at start).
  *
  * `quality: "tiny"` (STOREFRONT_MEDIA=tiny) renders the same clips, as long, at 72×128 and 4
- * frames a second with no clock: a master takes a fraction of a second of CPU instead of many,
+ * frames a second with no clock: a clip takes a fraction of a second of CPU instead of seconds,
  * which the tests use so that nothing waits on a warm cache or a fast machine.
  *
- * Renders write to `<file>.<pid>.tmp.webm` and are renamed into place when ffmpeg succeeds; a
- * failed render removes its file, `close()` stops running renders and removes theirs, and a
- * start removes what a killed process left behind.
+ * Renders write to `<file>.<pid>.tmp.webm` (and its `.svg` or `.txt` inputs beside it) and are
+ * renamed into place when ffmpeg succeeds; a failed render removes its files, `close()` stops
+ * running renders and removes theirs, and a start removes what a killed process left behind.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { avatarSvg, shopLogoSvg } from "./marks.ts";
+import { type ProductView, productColours, productSvg } from "./products.ts";
+
+export { avatarSvg, initials, shopLogoSvg } from "./marks.ts";
+export { colourOf, DRAWINGS, drawingFor, productColours, productSvg, type ProductView } from "./products.ts";
+
+/** A product tag of a post: which product shows when (null start: from 0; null end: to the end). */
+export interface MediaTag {
+  productId: string;
+  startMs?: number | null;
+  endMs?: number | null;
+}
+
+/** What a product's pictures need: its title, type and options (the colours come from them). */
+export interface MediaProduct {
+  title: string;
+  productType?: string | null;
+  options?: readonly { name: string; values: readonly string[] }[];
+}
 
 export interface MediaLookup {
-  /** A post's video length in milliseconds (null when the post is unknown or not a video). */
-  postDuration(postId: string): Promise<number | null>;
-  /** A product's title and type, for its image cards (null when unknown). */
-  product(productId: string): Promise<{ title: string; productType?: string | null } | null>;
+  /** A post's video length in milliseconds and its product tags, in order (null when the post is unknown). */
+  post(postId: string): Promise<{ durationMs: number | null; tags: readonly MediaTag[] } | null>;
+  /** A product's title, type and options, for its pictures and clips (null when unknown). */
+  product(productId: string): Promise<MediaProduct | null>;
+  /** A shop's name, for its logo (null when unknown). */
+  shop?(shopId: string): Promise<{ name: string } | null>;
+  /** A user's display name (else handle), for their avatar (null when unknown). */
+  user?(userId: string): Promise<{ displayName: string | null; handle?: string } | null>;
 }
 
 export interface MediaOptions {
   /** Where rendered clips are kept between starts (such as `.data/storefront-media`). */
   cacheDir: string;
-  /** Reads what the cards and clips need from the API; without it, cards are untitled and post clips 15 s. */
+  /** Reads what the pictures and clips need from the API; without it, pictures take a parcel and post clips 15 s of palette. */
   lookup?: MediaLookup;
   /** The ffmpeg binary; default `ffmpeg` on PATH. */
   ffmpeg?: string;
@@ -58,8 +100,11 @@ export interface MediaHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Whether videos can be rendered (ffmpeg found). */
   readonly videos: boolean;
-  /** Renders every palette's master clip now (in the background at start); resolves when done. */
-  warm(): Promise<void>;
+  /**
+   * Renders the videos at these media paths or URLs now (default: every palette's master clip),
+   * one after another (in the background at start); resolves when done.
+   */
+  warm(paths?: readonly string[]): Promise<void>;
   /** Stops running renders and removes their partial files; later requests for clips answer 503. */
   close(): Promise<void>;
 }
@@ -69,6 +114,48 @@ export const MAX_CLIP_SECONDS = 90;
 
 /** Bumped when the master clips' look changes, so caches from earlier versions are not reused. */
 const MASTER_VERSION = 2;
+
+/** Bumped when the product clips' look changes (their files and the posts' clips are named with it). */
+export const MEDIA_VERSION = 3;
+
+/** The length of a product's clip; a post that shows a product longer plays its clip again. */
+export const PRODUCT_CLIP_SECONDS = 10;
+
+/** How long one product shows when several tags are on screen at once, before the next one's turn. */
+const TURN_SECONDS = 4;
+
+/** One stretch of a post's clip: a product's clip from its start, for whole seconds. */
+export interface ClipSegment {
+  productId: string;
+  seconds: number;
+}
+
+/**
+ * Which product a post's clip shows, second by second, from its tags: a tag's product while
+ * the tag is on screen (several at once take turns of four seconds), the nearest tag's product
+ * when none is; runs of one product join into one segment.
+ */
+export function clipTimeline(seconds: number, tags: readonly MediaTag[]): ClipSegment[] {
+  if (tags.length === 0 || seconds < 1) return [];
+  const span = tags.map((tag) => ({
+    productId: tag.productId,
+    start: tag.startMs ?? 0,
+    end: tag.endMs ?? seconds * 1000,
+  }));
+  const out: ClipSegment[] = [];
+  for (let s = 0; s < seconds; s++) {
+    const at = s * 1000 + 500;
+    const active = span.filter((tag) => tag.start <= at && at < tag.end);
+    const productId = active.length
+      ? active[Math.floor(s / TURN_SECONDS) % active.length]?.productId
+      : [...span].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.productId;
+    if (!productId) continue;
+    const last = out[out.length - 1];
+    if (last?.productId === productId) last.seconds++;
+    else out.push({ productId, seconds: 1 });
+  }
+  return out;
+}
 
 /** Three-colour gradients; a post or product always gets the same one (by a hash of its id). */
 export const PALETTES: Record<string, [string, string, string]> = {
@@ -94,8 +181,12 @@ export function clipSeconds(durationMs: number): number {
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const POST_VIDEO = new RegExp(`^/media/posts/(${UUID})\\.(?:mp4|webm)$`, "i");
-const PRODUCT_VIDEO = new RegExp(`^/media/products/(${UUID})/\\d+\\.(?:mp4|webm)$`, "i");
-const PRODUCT_IMAGE = new RegExp(`^/media/products/(${UUID})/`, "i");
+const PRODUCT_VIDEO = new RegExp(`^/media/products/(${UUID})/(\\d+)\\.(?:mp4|webm)$`, "i");
+const PRODUCT_IMAGE = new RegExp(`^/media/products/(${UUID})/(\\d+)?`, "i");
+const POST_IMAGE = new RegExp(`^/media/posts/(${UUID})(-poster)?\\.\\w+$`, "i");
+const REEL = new RegExp(`^/media/reels/(\\d{1,2})s/((?:${UUID},){0,7}${UUID})(-poster\\.\\w+|\\.webm)$`, "i");
+const SHOP_LOGO = new RegExp(`^/media/shops/(${UUID})/logo\\.\\w+$`, "i");
+const AVATAR = new RegExp(`^/media/avatars/(${UUID})\\.\\w+$`, "i");
 const CLIP = /^\/media\/clips\/([a-z]+)-(\d{1,3})s\.webm$/;
 const IMAGE = /\.(?:jpe?g|png|webp|svg)$/i;
 const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
@@ -187,7 +278,7 @@ function alive(pid: number): boolean {
 function removeAbandonedRenders(cacheDir: string): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(cacheDir)) {
-    const writer = /\.(\d+)\.tmp\.webm$/.exec(name);
+    const writer = /\.(\d+)\.tmp\.webm(?:\.svg|\.txt)?$/.exec(name);
     if (writer && Number(writer[1]) !== process.pid && !alive(Number(writer[1]))) {
       rmSync(join(cacheDir, name), { force: true });
       removed.push(name);
@@ -361,10 +452,105 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     );
   };
 
-  const postDuration = memo(async (id: string) => (lookup ? lookup.postDuration(id) : null));
+  const post = memo(async (id: string) => (lookup ? lookup.post(id) : null));
   const product = memo(async (id: string) => (lookup ? lookup.product(id) : null));
+  const shop = memo(async (id: string) => (lookup?.shop ? lookup.shop(id) : null));
+  const user = memo(async (id: string) => (lookup?.user ? lookup.user(id) : null));
 
-  const serveClip = async (req: IncomingMessage, res: ServerResponse, palette: string, seconds: number) => {
+  /** Product `id`'s picture number `n` (from 1): views go front, angle, close-up; colours go round. */
+  const picture = async (
+    id: string,
+    n: number,
+    size: { width: number; height: number },
+    view?: ProductView,
+  ) => {
+    const found = await product(id).catch(() => null);
+    const colours = productColours(id, found?.options, found?.productType);
+    return productSvg({
+      id,
+      productType: found?.productType,
+      title: found?.title,
+      colour: colours[(n - 1) % colours.length],
+      view: view ?? (["front", "angle", "detail"] as const)[(n - 1) % 3],
+      ...size,
+    });
+  };
+
+  /** A product's clip: its picture (at twice the clip's size), slowly zoomed and panned, fading in. */
+  const productClip = async (id: string, n = 1): Promise<string> => {
+    const { width, height, fps, bitrate } = look;
+    const svg = await picture(id, n, { width: width * 2, height: height * 2 }, "front");
+    const name = createHash("sha256").update(svg).digest("hex").slice(0, 16);
+    const frames = PRODUCT_CLIP_SECONDS * fps;
+    const [across = 0, up = 0, inward = 0] = createHash("sha256").update(id).digest();
+    const dx = ((across % 5) - 2) * 0.1;
+    const dy = -0.1 - (up % 3) * 0.05;
+    const zoom = inward % 2 === 0 ? `1+0.14*on/${frames}` : `1.14-0.14*on/${frames}`;
+    return produce(join(cacheDir, `product-${MEDIA_VERSION}-${quality}-${name}.webm`), async (tmp) => {
+      const input = `${tmp}.svg`;
+      try {
+        writeFileSync(input, svg);
+        await run(
+          ffmpeg,
+          [
+            "-i",
+            input,
+            "-vf",
+            [
+              `zoompan=z='${zoom}':x='(iw-iw/zoom)*(0.5+${dx}*on/${frames})':y='(ih-ih/zoom)*(0.5+${dy}*on/${frames})':d=${frames}:s=${width}x${height}:fps=${fps}`,
+              "fade=t=in:st=0:d=0.5:color=0xf5f2ec",
+              "format=yuv420p",
+            ].join(","),
+            "-c:v",
+            "libvpx",
+            "-deadline",
+            "realtime",
+            "-cpu-used",
+            "8",
+            "-b:v",
+            bitrate,
+            "-g",
+            String(fps),
+            "-an",
+            "-f",
+            "webm",
+            tmp,
+          ],
+          children,
+        );
+      } finally {
+        rmSync(input, { force: true });
+      }
+    });
+  };
+
+  /** A clip of `segments` (products' clips from their starts, joined without re-encoding). */
+  const productsClip = async (segments: readonly ClipSegment[]): Promise<string> => {
+    const parts: { file: string; seconds: number }[] = [];
+    for (const segment of segments) {
+      const file = await productClip(segment.productId);
+      for (let left = segment.seconds; left > 0; left -= PRODUCT_CLIP_SECONDS)
+        parts.push({ file, seconds: Math.min(left, PRODUCT_CLIP_SECONDS) });
+    }
+    const list = `ffconcat version 1.0\n${parts.map((p) => `file '${p.file.replace(/'/g, "'\\''")}'\noutpoint ${p.seconds}\n`).join("")}`;
+    const name = createHash("sha256").update(list).digest("hex").slice(0, 16);
+    return produce(join(cacheDir, `post-${MEDIA_VERSION}-${quality}-${name}.webm`), async (tmp) => {
+      const input = `${tmp}.txt`;
+      try {
+        writeFileSync(input, list);
+        await run(
+          ffmpeg,
+          ["-f", "concat", "-safe", "0", "-i", input, "-c", "copy", "-f", "webm", tmp],
+          children,
+        );
+      } finally {
+        rmSync(input, { force: true });
+      }
+    });
+  };
+
+  /** Answers 404 without ffmpeg (players show the poster), else the clip `make` renders. */
+  const serveVideo = async (req: IncomingMessage, res: ServerResponse, make: () => Promise<string>) => {
     if (!videos)
       return sendText(
         res,
@@ -372,7 +558,51 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
         "text/plain",
         "Demo videos need ffmpeg (apt-get install -y ffmpeg); players show the poster meanwhile.\n",
       );
-    sendFile(req, res, await clip(palette, seconds), "video/webm");
+    sendFile(req, res, await make(), "video/webm");
+  };
+  const svg = (res: ServerResponse, body: string) => sendText(res, 200, "image/svg+xml", body);
+  const POSTER = { width: 540, height: 960 };
+
+  /** A post's segments (its tags' products over its length) and length; no segments without tags. */
+  const postPlan = async (id: string) => {
+    const found = await post(id).catch(() => null);
+    const seconds = clipSeconds(found?.durationMs ?? 15_000);
+    return { seconds, segments: clipTimeline(seconds, found?.tags ?? []) };
+  };
+
+  /** What renders the video at `path`; null when `path` names no video this server makes. */
+  const videoJob = async (path: string): Promise<(() => Promise<string>) | null> => {
+    let match = CLIP.exec(path);
+    if (match) {
+      const palette = match[1] ?? "";
+      const seconds = Number(match[2]);
+      return PALETTES[palette] && seconds >= 1 && seconds <= MAX_CLIP_SECONDS
+        ? () => clip(palette, seconds)
+        : null;
+    }
+    if ((match = POST_VIDEO.exec(path))) {
+      const id = (match[1] ?? "").toLowerCase();
+      const { seconds, segments } = await postPlan(id);
+      return segments.length ? () => productsClip(segments) : () => clip(paletteFor(id), seconds);
+    }
+    if ((match = REEL.exec(path)) && match[3] === ".webm") {
+      const seconds = Number(match[1]);
+      const ids = (match[2] ?? "").toLowerCase().split(",");
+      if (seconds < 1 || seconds > MAX_CLIP_SECONDS) return null;
+      const share = seconds / ids.length;
+      const tags = ids.map((productId, k) => ({
+        productId,
+        startMs: Math.round(k * share * 1000),
+        endMs: Math.round((k + 1) * share * 1000),
+      }));
+      return () => productsClip(clipTimeline(seconds, tags));
+    }
+    if ((match = PRODUCT_VIDEO.exec(path))) {
+      const id = (match[1] ?? "").toLowerCase();
+      const n = Number(match[2]);
+      return () => productClip(id, n);
+    }
+    return null;
   };
 
   const handler = (async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -381,45 +611,62 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     if (req.method !== "GET" && req.method !== "HEAD")
       return (sendText(res, 405, "text/plain", "GET only\n"), true);
     try {
-      let match = CLIP.exec(path);
+      const job = await videoJob(path);
+      if (job) {
+        await serveVideo(req, res, job);
+        return true;
+      }
+      if (CLIP.test(path) || REEL.exec(path)?.[3] === ".webm")
+        return (sendText(res, 404, "text/plain", "No such clip\n"), true);
+      let match = POST_IMAGE.exec(path);
       if (match) {
-        const seconds = Number(match[2]);
-        if (!PALETTES[match[1]!] || seconds < 1 || seconds > MAX_CLIP_SECONDS)
-          return (sendText(res, 404, "text/plain", "No such clip\n"), true);
-        await serveClip(req, res, match[1]!, seconds);
+        const id = (match[1] ?? "").toLowerCase();
+        const { segments } = await postPlan(id);
+        const first = segments[0]?.productId;
+        if (first)
+          svg(res, await picture(first, 1, match[2] ? POSTER : { width: 600, height: 750 }, "front"));
+        else svg(res, svgCard({ palette: paletteFor(id), poster: !!match[2] }));
         return true;
       }
-      if ((match = POST_VIDEO.exec(path))) {
-        const id = match[1]!.toLowerCase();
-        const durationMs = await postDuration(id).catch(() => null);
-        await serveClip(req, res, paletteFor(id), clipSeconds(durationMs ?? 15_000));
+      if ((match = REEL.exec(path))) {
+        svg(res, await picture((match[2] ?? "").toLowerCase().split(",")[0] ?? "", 1, POSTER, "front"));
         return true;
       }
-      if ((match = PRODUCT_VIDEO.exec(path))) {
-        await serveClip(req, res, paletteFor(match[1]!.toLowerCase()), 10);
+      if ((match = SHOP_LOGO.exec(path))) {
+        const id = (match[1] ?? "").toLowerCase();
+        svg(res, shopLogoSvg({ id, name: (await shop(id).catch(() => null))?.name }));
+        return true;
+      }
+      if ((match = AVATAR.exec(path))) {
+        const id = (match[1] ?? "").toLowerCase();
+        const found = await user(id).catch(() => null);
+        svg(res, avatarSvg({ id, displayName: found?.displayName ?? found?.handle }));
+        return true;
+      }
+      if ((match = PRODUCT_IMAGE.exec(path)) && IMAGE.test(path)) {
+        const id = (match[1] ?? "").toLowerCase();
+        const n = Math.max(1, Number(match[2] ?? 1));
+        svg(res, await picture(id, n, /-poster\.\w+$/.test(path) ? POSTER : { width: 600, height: 750 }));
+        return true;
+      }
+      if (/^\/media\/products\//.test(path) && IMAGE.test(path)) {
+        // A picture of a product the demo does not know (integrators' own paths): a parcel.
+        svg(res, productSvg({ id: path }));
         return true;
       }
       if (IMAGE.test(path)) {
-        const productId = PRODUCT_IMAGE.exec(path)?.[1]?.toLowerCase();
-        const card = productId ? await product(productId).catch(() => null) : null;
         // A clip's poster has the clip's palette; other cards take one from their id.
         const named = /^\/media\/clips\/([a-z]+)-poster\.\w+$/.exec(path)?.[1];
         const key =
-          productId ??
           path
             .replace(/-poster|\.\w+$/g, "")
             .split("/")
-            .pop()!;
-        const poster = /-poster\.\w+$/.test(path);
-        sendText(
+            .pop() ?? "";
+        svg(
           res,
-          200,
-          "image/svg+xml",
           svgCard({
             palette: named && PALETTES[named] ? named : paletteFor(key),
-            title: poster ? undefined : card?.title,
-            subtitle: poster ? null : card?.productType,
-            poster,
+            poster: /-poster\.\w+$/.test(path),
           }),
         );
         return true;
@@ -438,11 +685,14 @@ export function createMediaHandler(options: MediaOptions): MediaHandler {
     return true;
   }) as MediaHandler;
   Object.defineProperty(handler, "videos", { value: videos });
-  handler.warm = async () => {
+  handler.warm = async (paths) => {
     if (!videos) return;
-    for (const palette of PALETTE_NAMES) {
+    const wanted =
+      paths ?? PALETTE_NAMES.map((palette) => `/media/clips/${palette}-${MAX_CLIP_SECONDS}s.webm`);
+    for (const path of wanted) {
       if (closed) return;
-      await master(palette).catch((error: unknown) => {
+      const job = await videoJob(path.replace(/^https?:\/\/[^/]+/, "").split("?")[0] ?? "");
+      await job?.().catch((error: unknown) => {
         if (!(error instanceof ClosedError) && !closed) throw error;
       });
     }

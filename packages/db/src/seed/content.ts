@@ -56,6 +56,8 @@ export const POST_WINDOW_DAYS = 60;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** The hours the feeds rank by (schema's content/ranking.ts TRENDING_WINDOW_HOURS). */
+const TRENDING_WINDOW = 48 * HOUR;
 
 const HASHTAGS: Record<string, readonly string[]> = {
   Apparel: ["ootd", "style", "linen", "streetwear", "capsulewardrobe", "fashion"],
@@ -78,13 +80,23 @@ const COMMON_TAGS = [
   "tiktokmademebuyit",
 ];
 const SHARE_CHANNELS = ["copy_link", "message", "whatsapp", "instagram", "sms", "email"];
+/** Captions of creators' posts about the first tagged product (one draw picks one, as it always did). */
 const CAPTIONS = [
-  (p: string) => `Obsessed with the ${p} 😍`,
-  (p: string) => `Honest review of the ${p}: worth it?`,
+  (p: string) => `Obsessed with the ${p} 😍 it goes everywhere with me`,
+  (p: string) => `Honest review of the ${p} after a month: worth it? (yes)`,
   (p: string) => `Three ways to style the ${p}`,
-  (p: string) => `Unboxing the ${p} — link in the tags`,
-  (p: string) => `The ${p} is back in stock!`,
+  (p: string) => `Unboxing the ${p}, tap the tag to shop it`,
+  (p: string) => `The ${p} is back in stock and I'm not gatekeeping`,
   (p: string) => `Day in my life, featuring the ${p}`,
+];
+/** Captions of shops' own posts. */
+const SHOP_CAPTIONS = [
+  (p: string) => `New in: the ${p}. Tap to shop before it sells out.`,
+  (p: string) => `How we make the ${p}, start to finish`,
+  (p: string) => `Your most-asked question, answered: how does the ${p} fit?`,
+  (p: string) => `Restocked: the ${p}, in every colour`,
+  (p: string) => `Behind the scenes at the studio with the ${p}`,
+  (p: string) => `The ${p}, styled by our team for the week ahead`,
 ];
 
 interface PostPlan {
@@ -159,17 +171,22 @@ export class ContentGenerator {
     const wanted = plan.int(1, input.posts > 10_000 ? 3 : 8);
     for (let i = 1; i < wanted; i++)
       hours.add(Math.min(lastHour, Math.floor(-Math.log(1 - plan.float()) * 36)));
+    const ordered = [...hours].filter((h) => h >= 0).sort((a, b) => a - b);
+    // What a feed ranks first is engaged with in the last 48 hours: those posts are videos with
+    // product tags, so the demo's feeds open on something to buy.
+    const trending =
+      Math.floor(createdAt / HOUR) * HOUR + Math.max(...ordered) * HOUR >= input.base - TRENDING_WINDOW;
     return {
       shop,
       authorId,
-      kind,
+      kind: trending ? "VIDEO" : kind,
       createdAt,
       visibility,
       deleted,
-      tags,
+      tags: trending && taggable ? Math.max(1, tags) : tags,
       likes,
       shares,
-      hours: [...hours].filter((h) => h >= 0).sort((a, b) => a - b),
+      hours: ordered,
     };
   }
 
@@ -224,7 +241,10 @@ export class ContentGenerator {
     const vocabulary = HASHTAGS[department] ?? COMMON_TAGS;
     const subject = products[0]?.title ?? rng.pick(["new drop", "weekend haul", "favourite find"]);
     const inCaption = rng.sample(vocabulary, rng.int(0, 3));
-    const caption = [rng.pick(CAPTIONS)(subject), ...inCaption.map((t) => `#${t}`)].join(" ");
+    const caption = [
+      rng.pick(shop ? SHOP_CAPTIONS : CAPTIONS)(subject),
+      ...inCaption.map((t) => `#${t}`),
+    ].join(" ");
     // The word lists hold hashtags in their stored form (lower case, letters only), so this is what
     // the content domain's mergeHashtags(explicit, caption) gives; a schema test holds it to that.
     const hashtags = [...new Set([...rng.sample(COMMON_TAGS, rng.int(0, 2)), ...inCaption])];

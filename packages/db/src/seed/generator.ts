@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { MediaKind, ProductStatus, Role, ShopMemberRole } from "../generated/prisma/enums.ts";
 import { type CommentablePost, CommunityGenerator, type ReviewableProduct } from "./community.ts";
 import { type ContentShop, ContentGenerator, POST_WINDOW_DAYS } from "./content.ts";
+import { describeCollection, describeProduct, describeShop } from "./copy.ts";
 import { DeliveryGenerator, shopPolicies, variantGrams } from "./delivery.ts";
 import { Rng } from "./random.ts";
 import {
@@ -15,7 +16,6 @@ import {
   CURRENCY_PATTERN,
   DAY,
   DEPARTMENTS,
-  DESCRIPTION_OPENERS,
   type DepartmentDef,
   FX,
   MEDIA_COUNT_WEIGHTS,
@@ -94,6 +94,8 @@ export class WorldGenerator {
   private readonly rng: Rng;
   /** Ids only, so that ids do not shift when the content generation changes. */
   private readonly ids: Rng;
+  /** The words of descriptions, so that the catalog's values do not shift when the copy changes. */
+  private readonly copy: Rng;
   /** Shipping zones, weights and tax rates, from PRNG streams of their own. */
   private readonly delivery: DeliveryGenerator;
   private readonly userHandles = new Set<string>();
@@ -117,6 +119,7 @@ export class WorldGenerator {
     this.faker.setDefaultRefDate(new Date(base));
     this.rng = new Rng(seed, "world");
     this.ids = new Rng(seed, "ids");
+    this.copy = new Rng(seed, "copy");
     this.delivery = new DeliveryGenerator(seed, base);
   }
 
@@ -538,7 +541,11 @@ export class WorldGenerator {
       id: shop.id,
       handle: shop.handle,
       name: shop.name,
-      description: `${shop.department.name} — ${this.faker.company.catchPhrase()}.`,
+      description: describeShop(
+        this.copy,
+        shop.name,
+        shop.types.map((t) => t.type),
+      ),
       currencyCode: shop.currencyCode,
       logoUrl: `/media/shops/${shop.id}/logo.png`,
       followerCount: 0,
@@ -735,7 +742,7 @@ export class WorldGenerator {
       shopId: shop.id,
       handle,
       title,
-      description: this.describe(shop, type, title, defs, values),
+      description: this.describe(shop, type, noun, defs, values),
       vendor: rng.pick(shop.vendors),
       productType: type.type,
       tags,
@@ -763,32 +770,32 @@ export class WorldGenerator {
     };
   }
 
-  /** Two or three sentences about the product, in the words of its type (helps search demos). */
+  /** Two to four sentences about the product, in the words of its type (helps search demos). */
   private describe(
     shop: ShopPlan,
     type: ProductTypeDef,
-    title: string,
+    noun: string,
     defs: OptionDef[],
     values: string[][],
   ): string {
     const { rng } = this;
-    const opener = rng.pick(DESCRIPTION_OPENERS);
+    // The catalog's stream draws what it always drew here (it once picked a sentence opener),
+    // so prices, stock and titles stay as they were; the words come from the copy stream.
+    rng.float();
     const [a, b] = rng.indices(QUALITIES.length, 2).map((i) => QUALITIES[i]!);
-    const sentences = [opener(title, a!, b!, rng.pick(USES[shop.department.name] ?? ["everyday use"]))];
-    const choices = defs
-      .map((d, o) => ({ name: d.name.toLowerCase(), values: values[o]! }))
-      .filter((c) => c.values.length > 1);
-    if (choices.length > 0) {
-      sentences.push(
-        `Choose your ${choices.map((c) => `${c.name} (${c.values.join(", ")})`).join(" and ")}.`,
-      );
-    } else {
-      sentences.push(
-        `Available in ${defs.map((d, o) => `${values[o]![0]} ${d.name.toLowerCase()}`).join(", ")}.`,
-      );
-    }
-    if (rng.chance(0.5)) sentences.push(`Part of our ${type.type.toLowerCase()} range from ${shop.name}.`);
-    return sentences.join(" ");
+    const use = rng.pick(USES[shop.department.name] ?? ["everyday use"]);
+    const signOff = rng.chance(0.5);
+    return describeProduct(this.copy, {
+      type,
+      department: shop.department.name,
+      shopName: shop.name,
+      noun,
+      defs,
+      values,
+      qualities: [a ?? "durable", b ?? "timeless"],
+      use,
+      signOff,
+    });
   }
 
   /**
@@ -878,7 +885,7 @@ export class WorldGenerator {
           shopId: shop.id,
           handle: this.uniqueHandle(this.collectionHandles, `${shop.handle}-${slugify(title)}`, 64),
           title,
-          description: `${this.faker.company.catchPhrase()}.`,
+          description: describeCollection(title, shop.name, key),
           // Every row names every column: the json insert mode takes its columns from the first row.
           kind: rule ? "AUTOMATIC" : "MANUAL",
           rules: rule ? [rule] : [],

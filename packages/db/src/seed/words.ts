@@ -464,15 +464,6 @@ export const USES: Record<string, readonly string[]> = {
   Outdoor: ["day hikes", "camping trips", "the commute", "rainy days", "long weekends outdoors"],
 };
 
-export const DESCRIPTION_OPENERS = [
-  (t: string, a: string, b: string, use: string) => `The ${t} is ${a} and ${b}, made for ${use}.`,
-  (t: string, a: string, b: string, use: string) => `Meet the ${t}: ${a}, ${b} and ready for ${use}.`,
-  (t: string, a: string, b: string, use: string) =>
-    `Our ${t} pairs a ${a} look with ${b} details, built for ${use}.`,
-  (t: string, a: string, b: string, use: string) =>
-    `A ${a}, ${b} take on a favorite, the ${t} is made for ${use}.`,
-] as const;
-
 export const MODEL_NAMES = [
   "Aspen",
   "Harbor",
