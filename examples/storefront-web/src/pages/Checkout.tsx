@@ -9,8 +9,10 @@
  * moves the page to the address or the shop's delivery group and marks it.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useTitle } from "../account.ts";
 import { COUNTRIES, countryName } from "../address.ts";
 import { DeliveryAddress } from "../components/DeliveryAddress.tsx";
+import { DiscountCode } from "../components/DiscountCode.tsx";
 import { type DeliveryAttention, DeliveryOptions } from "../components/DeliveryOptions.tsx";
 import { checkoutErrorTarget, deliveryErrorText, summaryRows } from "../delivery.ts";
 import {
@@ -114,6 +116,7 @@ export function CheckoutPage() {
   const addressRef = useRef<HTMLElement>(null);
   const deliveryRef = useRef<HTMLElement>(null);
   const groups = useRef(new Map<string, HTMLElement>());
+  useTitle("Checkout");
 
   // A checkout error about delivery: bring its section (or the shop's group) into view and focus it,
   // so its message is read; each new error (a new object) moves there again.
@@ -285,6 +288,7 @@ export function CheckoutPage() {
               <span>{money(line.cost.total)}</span>
             </div>
           ))}
+          <DiscountCode cartId={checkout.id} updatedAt={checkout.updatedAt} onChanged={reload} />
           {rows.map((row) => (
             <div
               key={row.key}
