@@ -74,7 +74,11 @@ export interface OrderDetail {
   taxesIncluded: boolean;
   shop: { id: string; handle: string; name: string; returnWindowDays: number };
   shippingAddress: MailingAddress | null;
-  shippingLine: { title: string; price: MoneyFieldsFragment; estimatedDays: { min: number; max: number } } | null;
+  shippingLine: {
+    title: string;
+    price: MoneyFieldsFragment;
+    estimatedDays: { min: number; max: number };
+  } | null;
   taxLines: { name: string; percentage: string; amount: MoneyFieldsFragment }[];
   lines: OrderDetailLine[];
   fulfillments: Fulfillment[];
@@ -153,7 +157,11 @@ export const ReviewableLines = `query ReviewableLines {
     viewer: {
       orders: {
         edges: {
-          node: { id: string; status: string; lines: { id: string; productId: string | null; review: { id: string } | null }[] };
+          node: {
+            id: string;
+            status: string;
+            lines: { id: string; productId: string | null; review: { id: string } | null }[];
+          };
         }[];
       };
     };
@@ -169,20 +177,21 @@ export interface CartDiscountCode {
 }
 
 /** Replaces the cart's discount codes; answers with the codes and the checkout's cart. */
-export const CheckoutDiscountCodesUpdate = `mutation CheckoutDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {
+export const CheckoutDiscountCodesUpdate =
+  `mutation CheckoutDiscountCodesUpdate($input: CartDiscountCodesUpdateInput!) {
   cartDiscountCodesUpdate(input: $input) {
     cart { id discountCodes { code applicable reason amount ${money} } }
     userErrors { code field message }
   }
 }` as TypedDocument<
-  {
-    cartDiscountCodesUpdate: {
-      cart: { id: string; discountCodes: CartDiscountCode[] } | null;
-      userErrors: FieldUserError[];
-    };
-  },
-  { input: { cartId: string; discountCodes: string[] } }
->;
+    {
+      cartDiscountCodesUpdate: {
+        cart: { id: string; discountCodes: CartDiscountCode[] } | null;
+        userErrors: FieldUserError[];
+      };
+    },
+    { input: { cartId: string; discountCodes: string[] } }
+  >;
 
 /** The cart's discount codes (read with the checkout's cart). */
 export const CartDiscountCodes = `query CartDiscountCodes($id: ID!) {

@@ -5,6 +5,7 @@ import { loadConfig } from "./config.ts";
 import { Router } from "./router.tsx";
 import { ShoppableProvider } from "./shoppable.tsx";
 import "./styles.css";
+import "./styles/account.css";
 
 const root = createRoot(document.getElementById("root")!);
 

@@ -4,7 +4,11 @@
  * apply, and remove one. A userError (a malformed code) shows under the field.
  */
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { type CartDiscountCode, CartDiscountCodes, CheckoutDiscountCodesUpdate } from "../account-documents.ts";
+import {
+  type CartDiscountCode,
+  CartDiscountCodes,
+  CheckoutDiscountCodesUpdate,
+} from "../account-documents.ts";
 import { discountReasonText } from "../account.ts";
 import { money } from "../format.ts";
 import { useShoppable } from "../shoppable.tsx";

@@ -6,7 +6,10 @@
  */
 import type { CartLineAttributionInput } from "@shoppable/sdk";
 import { ProductDetails } from "../components/ProductDetails.tsx";
+import { useEffect, useState } from "react";
+import { useTitle } from "../account.ts";
 import { ProductGrid } from "../components/ProductGrid.tsx";
+import { ProductReviews, type Rating } from "../components/Reviews.tsx";
 import { useLocation } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
 
@@ -21,6 +24,9 @@ export function ProductPage({ handle }: { handle: string }) {
         : [],
     [client, product.data?.id],
   );
+  const [rating, setRating] = useState<Rating | null>(null);
+  useEffect(() => setRating(product.data?.rating ?? null), [product.data]);
+  useTitle(product.data?.title);
   if (product.loading && !product.data) return <div className="skeleton skeleton--product" />;
   if (!product.data) return <p className="empty page-pad">This product is not available.</p>;
   const attribution: CartLineAttributionInput = {};
@@ -33,7 +39,12 @@ export function ProductPage({ handle }: { handle: string }) {
   const sameCurrency = (related.data ?? []).filter((p) => p.priceRange.min.currencyCode === currency);
   return (
     <div className="page">
-      <ProductDetails key={product.data.id} product={product.data} attribution={attribution} />
+      <ProductDetails
+        key={product.data.id}
+        product={product.data}
+        attribution={attribution}
+        rating={rating ?? product.data.rating}
+      />
       {(socialProof.purchasesLast24h > 0 || socialProof.postCount > 0) && (
         <p className="social-proof page-pad">
           {socialProof.purchasesLast24h > 0 && (
@@ -46,6 +57,12 @@ export function ProductPage({ handle }: { handle: string }) {
           )}
         </p>
       )}
+      <ProductReviews
+        productId={product.data.id}
+        shopName={product.data.shop.name}
+        rating={rating ?? product.data.rating}
+        onRating={setRating}
+      />
       {sameCurrency.length > 0 && (
         <section className="section">
           <h2 className="section__title">You may also like</h2>
