@@ -185,7 +185,8 @@ export function Comments({
             data-testid="comment-input"
           />
           {tagged.length > 0 && (
-            <div className="comments__mentions" role="group" aria-label="Mention a product">
+            <fieldset className="comments__mentions">
+              <legend className="visually-hidden">Mention a product</legend>
               {tagged.map((product) => {
                 const on = mentions.includes(product.id);
                 return (
@@ -206,7 +207,7 @@ export function Comments({
                   </button>
                 );
               })}
-            </div>
+            </fieldset>
           )}
           <div className="comments__actions">
             <span

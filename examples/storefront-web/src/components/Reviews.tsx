@@ -160,7 +160,8 @@ export function ProductReviews({
         />
       )}
       {rating.count > 0 && (
-        <div className="reviews__filters" role="group" aria-label="Filter by rating">
+        <fieldset className="reviews__filters">
+          <legend className="visually-hidden">Filter by rating</legend>
           {[null, 5, 4, 3, 2, 1].map((value) => (
             <button
               key={value ?? "all"}
@@ -173,7 +174,7 @@ export function ProductReviews({
               {value ? `${value} ★` : "All"}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {reviews && reviews.length === 0 && rating.count > 0 && (
         <p className="muted" data-testid="reviews-none">
