@@ -85,26 +85,48 @@ export interface OrderDetail {
   returns: OrderReturn[];
 }
 
-const orderDetailFields = `id number status fulfillmentStatus createdAt paidAt fulfilledAt cancelledAt discountCodes
+const orderHead = `id number status fulfillmentStatus createdAt paidAt fulfilledAt cancelledAt discountCodes
   total ${money} subtotal ${money} discountTotal ${money} shippingTotal ${money} taxTotal ${money} refundedTotal ${money}
   taxesIncluded shop { id handle name returnWindowDays }
   shippingAddress ${mailingAddress} shippingLine { title price ${money} estimatedDays { min max } }
-  taxLines { name percentage amount ${money} }
-  lines { id productId productTitle variantTitle quantity fulfilledQuantity returnedQuantity refundedQuantity
-    unitPrice ${money} total ${money} review { id rating }
-    variant { id product { id handle media { url posterUrl } } } }
+  taxLines { name percentage amount ${money} }`;
+const lineFields = `id productId productTitle variantTitle quantity fulfilledQuantity returnedQuantity refundedQuantity
+  unitPrice ${money} total ${money} review { id rating }`;
+
+const orderDetailFields = `${orderHead}
+  lines { ${lineFields} variant { id product { id handle media { url posterUrl } } } }
   fulfillments { id createdAt tracking { carrier number url } lines { quantity line { id } } }
   returns { ${returnFields} }`;
+
+/**
+ * An anonymous buyer's orders through their cart: every order of the cart at once, so without
+ * the lines' images, the shipments' lines and the returns (which need an account), to stay
+ * within the API's cost limit.
+ */
+const cartOrderFields = `${orderHead}
+  lines { ${lineFields} }
+  fulfillments { id createdAt tracking { carrier number url } }`;
 
 /** One order of the signed-in buyer (`order`). */
 export const OrderDetailQuery = `query OrderDetail($id: ID!) {
   order(id: $id) { ${orderDetailFields} }
 }` as TypedDocument<{ order: OrderDetail | null }, { id: string }>;
 
-/** The orders an anonymous cart was checked out into (`Cart.orders`), in full. */
+/** The orders an anonymous cart was checked out into (`Cart.orders`), lighter (see cartOrderFields). */
 export const CartOrderDetails = `query CartOrderDetails($id: ID!) {
-  cart(id: $id) { id orders { ${orderDetailFields} } }
-}` as TypedDocument<{ cart: { id: string; orders: OrderDetail[] } | null }, { id: string }>;
+  cart(id: $id) { id orders { ${cartOrderFields} } }
+}` as TypedDocument<
+  {
+    cart: {
+      id: string;
+      orders: (Omit<OrderDetail, "lines" | "fulfillments" | "returns"> & {
+        lines: Omit<OrderDetailLine, "variant">[];
+        fulfillments: Omit<Fulfillment, "lines">[];
+      })[];
+    } | null;
+  },
+  { id: string }
+>;
 
 /** A row of the account's order history. */
 export interface OrderHistoryRow {

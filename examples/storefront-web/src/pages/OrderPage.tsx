@@ -40,7 +40,15 @@ async function readOrder(
   if (!stored) return null;
   const { cartId } = JSON.parse(stored) as { cartId: string };
   const { cart } = await client.request(CartOrderDetails, { id: cartId });
-  return cart?.orders.find((candidate) => candidate.id === id) ?? null;
+  const found = cart?.orders.find((candidate) => candidate.id === id);
+  if (!found) return null;
+  // The cart's orders come without images, shipment lines and returns (an account's).
+  return {
+    ...found,
+    lines: found.lines.map((line) => ({ ...line, variant: null })),
+    fulfillments: found.fulfillments.map((fulfillment) => ({ ...fulfillment, lines: [] })),
+    returns: [],
+  };
 }
 
 export function OrderPage({ id }: { id: string }) {
@@ -53,11 +61,14 @@ export function OrderPage({ id }: { id: string }) {
   const placedHere = sessionStorage.getItem(`shoppable.order.${id}`) !== null;
   useTitle(order ? `Order #${order.number}` : "Order");
 
-  const reload = useCallback(() => readOrder(client, id).then(setOrder), [client, id]);
+  const reload = useCallback(() => readOrder(client, id).then(setOrder, () => {}), [client, id]);
 
   useEffect(() => {
     let active = true;
-    void readOrder(client, id).then((loaded) => active && setOrder(loaded));
+    void readOrder(client, id).then(
+      (loaded) => active && setOrder(loaded),
+      () => active && setOrder(null),
+    );
     const stored = sessionStorage.getItem(`shoppable.order.${id}`);
     const cartId = stored ? (JSON.parse(stored) as { cartId?: string }).cartId : undefined;
     const events = client.orderStatusChanged({ orderId: id, ...(cartId ? { cartId } : {}) });
@@ -66,7 +77,7 @@ export function OrderPage({ id }: { id: string }) {
         for await (const event of events) {
           if (!active) break;
           // Each event (paid, shipped, refunded) reads the order again: its shipments and returns come with it.
-          const loaded = await readOrder(client, id);
+          const loaded = await readOrder(client, id).catch(() => null);
           if (active && loaded) setOrder(loaded);
           else if (active && event.order) {
             const live = event.order;
