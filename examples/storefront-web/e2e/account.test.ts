@@ -336,8 +336,9 @@ inBrowser("account", () => {
         .toContain("Jungfernstieg 7");
 
       await entries.filter({ hasText: data.city }).getByTestId("address-make-default").click();
-      await expect.poll(() => entries.first().getAttribute("data-default"), { timeout: WAIT }).toBe("true");
-      expect(await entries.first().textContent()).toContain(data.city);
+      // The default comes first: wait for the new one to get there (Berlin was the default before).
+      await expect.poll(() => entries.first().textContent(), { timeout: WAIT }).toContain(data.city);
+      expect(await entries.first().getAttribute("data-default")).toBe("true");
       await shot(page, "account-11-addresses");
 
       // Berlin becomes the default again, and the new address goes.
