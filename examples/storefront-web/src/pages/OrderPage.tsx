@@ -484,7 +484,10 @@ function ReturnForm({ order, onDone, onCancel }: { order: Order; onDone(): void;
                 id={`${id}-${line.id}`}
                 type="checkbox"
                 checked={quantity > 0}
-                onChange={(event) => setChosen({ ...chosen, [line.id]: event.target.checked ? max : 0 })}
+                onChange={(event) => {
+                  setChosen({ ...chosen, [line.id]: event.target.checked ? max : 0 });
+                  setErrors((shown) => ({ ...shown, lines: undefined }));
+                }}
                 data-testid="return-line"
               />
               <label htmlFor={`${id}-${line.id}`} className="card-option__brand">
@@ -520,7 +523,10 @@ function ReturnForm({ order, onDone, onCancel }: { order: Order; onDone(): void;
         <select
           id={`${id}-reason`}
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setErrors((shown) => ({ ...shown, reason: undefined }));
+          }}
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
           data-testid="return-reason"
