@@ -281,7 +281,7 @@ describe("pages' titles and Open Graph tags", () => {
       /^Gift ideas under a minute #gifts #shoppable · @sf-creator$/,
     );
     expect(tag(post, "property", "og:image")).toMatch(
-      new RegExp(`^${storefront.url}/media/clips/.+-poster\\.jpg$`),
+      new RegExp(`^${storefront.url}/media/reels/.+-poster\\.jpg$`),
     );
     const live = await (
       await fetch(`${storefront.url}/live/${encodeURIComponent(demo.liveSessionId)}`)

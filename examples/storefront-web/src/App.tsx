@@ -5,6 +5,7 @@ import { CartDrawer } from "./components/CartDrawer.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { Icon, type IconName } from "./components/Icon.tsx";
 import type { DemoUserKind } from "./config.ts";
+import { AccountPage, accountSection } from "./pages/Account.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
 import { CreatorPage } from "./pages/Creator.tsx";
 import { FeedPage } from "./pages/Feed.tsx";
@@ -35,6 +36,8 @@ function Route() {
   if (pathname === "/checkout") return <CheckoutPage />;
   if ((params = matchPath("/orders/:id", pathname))) return <OrderPage key={params.id} id={params.id!} />;
   if (pathname === "/creator") return <CreatorPage />;
+  const section = accountSection(pathname);
+  if (section) return <AccountPage section={section} />;
   if (pathname === "/live") return <LiveListPage />;
   if ((params = matchPath("/live/:id", pathname))) return <LivePage key={params.id} id={params.id!} />;
   return <NotFound />;
@@ -168,6 +171,14 @@ export function App() {
         <SearchBox />
         <div className="topbar__actions">
           <UserSwitcher />
+          <Link
+            to="/account"
+            className={pathname.startsWith("/account") ? "cart-button account-button--active" : "cart-button"}
+            aria-label="Your account"
+            data-testid="account-button"
+          >
+            <Icon name="user" filled={pathname.startsWith("/account")} />
+          </Link>
           <button
             type="button"
             className="cart-button"

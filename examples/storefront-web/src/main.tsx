@@ -7,6 +7,7 @@ import { ShoppableProvider } from "./shoppable.tsx";
 import "./styles.css";
 import "./styles/discovery.css";
 import "./styles/desktop.css";
+import "./styles/account.css";
 
 const root = createRoot(document.getElementById("root")!);
 

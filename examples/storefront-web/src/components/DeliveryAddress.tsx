@@ -4,21 +4,16 @@
  * `cartDeliveryAddressUpdate`. Each userError shows under the field its path names
  * (["address", "zip"] → the postal code); the province appears where the country needs one.
  */
-import { useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from "react";
+import { useId, useRef, useState, type FormEvent, type Ref } from "react";
 import {
   type AddressErrors,
   type AddressField,
   type AddressValues,
   addressErrors,
   addressInput,
-  addressLabels,
   addressLines,
   addressValues,
-  COUNTRIES,
-  countryName,
   emptyAddress,
-  needsProvince,
-  PROVINCES,
 } from "../address.ts";
 import {
   CartDeliveryAddressUpdate,
@@ -27,20 +22,7 @@ import {
   type SavedAddress,
 } from "../documents.ts";
 import { useShoppable } from "../shoppable.tsx";
-
-const COUNTRY_OPTIONS = [...COUNTRIES].sort((a, b) => countryName(a).localeCompare(countryName(b)));
-/** The order in which fields are focused when several are wrong. */
-const FIELD_ORDER: AddressField[] = [
-  "countryCode",
-  "firstName",
-  "lastName",
-  "address1",
-  "address2",
-  "city",
-  "provinceCode",
-  "zip",
-  "phone",
-];
+import { AddressFields, changedAddress, focusFirstError } from "./AddressFields.tsx";
 
 export function DeliveryAddress({
   cart,
@@ -81,8 +63,7 @@ export function DeliveryAddress({
         const found = addressErrors(result.userErrors, values.countryCode);
         setErrors(found);
         // The first wrong field takes the focus (its error is read with it through aria-describedby).
-        const first = FIELD_ORDER.find((field) => found[field]);
-        if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+        focusFirstError(formRef.current, found);
         return;
       }
       if (result.cart) onCart(result.cart);
@@ -100,38 +81,10 @@ export function DeliveryAddress({
   }
 
   function change(field: AddressField, value: string) {
-    setValues((previous) =>
-      field === "countryCode"
-        ? { ...previous, countryCode: value, provinceCode: "" }
-        : { ...previous, [field]: value },
-    );
+    setValues((previous) => changedAddress(previous, field, value));
     // The error of a field being corrected goes; the others stay until the next save.
     setErrors((previous) => (previous[field] ? { ...previous, [field]: undefined } : previous));
   }
-
-  const field = (name: AddressField, label: string, input: ReactNode, options: { full?: boolean } = {}) => (
-    <Field key={name} id={`${id}-${name}`} name={name} label={label} error={errors[name]} full={options.full}>
-      {input}
-    </Field>
-  );
-  const text = (name: AddressField, autoComplete: string, extra: Record<string, unknown> = {}) => (
-    <input
-      id={`${id}-${name}`}
-      name={name}
-      type={name === "phone" ? "tel" : "text"}
-      value={values[name]}
-      onChange={(event) => change(name, event.target.value)}
-      autoComplete={`shipping ${autoComplete}`}
-      aria-invalid={errors[name] ? true : undefined}
-      aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-      data-testid={`address-${name}`}
-      {...extra}
-    />
-  );
-
-  const labels = addressLabels(values.countryCode);
-  const provinces = PROVINCES[values.countryCode];
-  const province = needsProvince(values.countryCode);
 
   return (
     <section
@@ -220,78 +173,13 @@ export function DeliveryAddress({
           )}
           {choice === "new" && (
             <form ref={formRef} className="form address-form" onSubmit={submit} noValidate>
-              <div className="address-grid">
-                {field(
-                  "countryCode",
-                  "Country",
-                  <select
-                    id={`${id}-countryCode`}
-                    name="countryCode"
-                    value={values.countryCode}
-                    onChange={(event) => change("countryCode", event.target.value)}
-                    autoComplete="shipping country"
-                    aria-invalid={errors.countryCode ? true : undefined}
-                    aria-describedby={errors.countryCode ? `${id}-countryCode-error` : undefined}
-                    data-testid="address-countryCode"
-                  >
-                    {COUNTRY_OPTIONS.map((code) => (
-                      <option key={code} value={code}>
-                        {countryName(code)}
-                      </option>
-                    ))}
-                  </select>,
-                  { full: true },
-                )}
-                {field("firstName", "First name (optional)", text("firstName", "given-name"))}
-                {field("lastName", "Last name", text("lastName", "family-name", { required: true }))}
-                {field("address1", "Address", text("address1", "address-line1", { required: true }), {
-                  full: true,
-                })}
-                {field("address2", "Apartment, suite, etc. (optional)", text("address2", "address-line2"), {
-                  full: true,
-                })}
-                {field("city", "City", text("city", "address-level2", { required: true }), {
-                  full: !province,
-                })}
-                {province &&
-                  field(
-                    "provinceCode",
-                    labels.provinceCode,
-                    provinces ? (
-                      <select
-                        id={`${id}-provinceCode`}
-                        name="provinceCode"
-                        value={values.provinceCode}
-                        onChange={(event) => change("provinceCode", event.target.value)}
-                        autoComplete="shipping address-level1"
-                        aria-invalid={errors.provinceCode ? true : undefined}
-                        aria-describedby={errors.provinceCode ? `${id}-provinceCode-error` : undefined}
-                        data-testid="address-provinceCode"
-                        required
-                      >
-                        <option value="">Choose…</option>
-                        {provinces.map(([code, name]) => (
-                          <option key={code} value={code}>
-                            {name}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      text("provinceCode", "address-level1", {
-                        required: true,
-                        maxLength: 8,
-                        autoCapitalize: "characters",
-                        placeholder: "e.g. MI",
-                      })
-                    ),
-                  )}
-                {field(
-                  "zip",
-                  labels.zip,
-                  text("zip", "postal-code", { autoCapitalize: "characters", spellCheck: false }),
-                )}
-                {field("phone", "Phone (optional)", text("phone", "tel"))}
-              </div>
+              <AddressFields
+                idPrefix={id}
+                values={values}
+                errors={errors}
+                onChange={change}
+                section="shipping"
+              />
               {errors.form && (
                 <p className="error" role="alert">
                   {errors.form}
@@ -317,37 +205,5 @@ export function DeliveryAddress({
         </>
       )}
     </section>
-  );
-}
-
-/** A labelled field with its error right under it, announced with the field (aria-describedby). */
-function Field({
-  id,
-  name,
-  label,
-  error,
-  full,
-  children,
-}: {
-  id: string;
-  name: AddressField;
-  label: string;
-  error: string | undefined;
-  full?: boolean | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div
-      className={`field${full ? " field--full" : ""}${error ? " field--invalid" : ""}`}
-      data-testid={`address-field-${name}`}
-    >
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`} data-testid="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

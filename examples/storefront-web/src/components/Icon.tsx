@@ -10,6 +10,8 @@ const PATHS = {
   play: "M8 5v14l11-7L8 5Z",
   eye: "M2 12s3.6-6 10-6 10 6 10 6-3.6 6-10 6S2 12 2 12Zm10 3a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z",
   close: "M6 6l12 12M18 6 6 18",
+  user: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0H5Z",
+  chat: "M4 5h16v11H9l-5 4V5Z",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -10,6 +10,7 @@ import { tagVisibleAt } from "@shoppable/sdk/elements";
 import { useEffect, useRef, useState } from "react";
 import { compact, money } from "../format.ts";
 import { Link } from "../router.tsx";
+import { CommentsSheet } from "./Comments.tsx";
 import { Icon } from "./Icon.tsx";
 import { useShoppable } from "../shoppable.tsx";
 
@@ -34,6 +35,8 @@ export function PostCard({
   const [onScreen, setOnScreen] = useState(!!eager);
   const [liked, setLiked] = useState(post.viewerHasLiked);
   const [likes, setLikes] = useState(post.likeCount);
+  const [comments, setComments] = useState(post.commentCount ?? 0);
+  const [commentsOpen, setCommentsOpen] = useState(false);
   const isVideo = post.media.kind === "VIDEO";
 
   // Play while at least 60% visible; pause otherwise.
@@ -215,6 +218,16 @@ export function PostCard({
             <Icon name="heart" filled size={30} />
             <small>{compact(likes)}</small>
           </button>
+          <button
+            type="button"
+            className="action"
+            onClick={() => setCommentsOpen(true)}
+            aria-label={`Comments (${comments})`}
+            data-testid="comments-button"
+          >
+            <Icon name="chat" filled size={28} />
+            <small data-testid="post-comment-count">{compact(comments)}</small>
+          </button>
           <button type="button" className="action" onClick={() => void share()} aria-label="Share">
             <Icon name="share" size={30} />
             <small>{compact(post.shareCount)}</small>
@@ -271,6 +284,9 @@ export function PostCard({
           </>
         )}
       </aside>
+      {commentsOpen && (
+        <CommentsSheet post={post} onClose={() => setCommentsOpen(false)} onCount={setComments} />
+      )}
     </article>
   );
 }

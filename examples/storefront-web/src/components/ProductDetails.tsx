@@ -9,6 +9,7 @@ import { affiliateFor } from "../attribution.ts";
 import { money } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
+import { type Rating, RatingSummary } from "./Reviews.tsx";
 
 export type Product = NonNullable<ProductQuery["product"]>;
 type Variant = Product["variants"][number];
@@ -26,6 +27,7 @@ export function ProductDetails({
   livePrice,
   compact,
   onAdded,
+  rating,
 }: {
   product: Product;
   attribution?: CartLineAttributionInput;
@@ -33,6 +35,8 @@ export function ProductDetails({
   livePrice?: { amount: string; currencyCode: string } | null;
   compact?: boolean;
   onAdded?(): void;
+  /** The rating shown under the title (the product page's, updated when a review is written). */
+  rating?: Rating;
 }) {
   const { addToCart, setCartOpen } = useShoppable();
   const firstVariant =
@@ -131,6 +135,7 @@ export function ProductDetails({
         <h1 className="product__title" data-testid="product-title">
           {product.title}
         </h1>
+        {!compact && <RatingSummary rating={rating ?? product.rating} />}
         <div className="product__price" data-testid="product-price">
           {livePrice ? (
             <>

@@ -11,6 +11,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { COUNTRIES, countryName } from "../address.ts";
 import { DeliveryAddress } from "../components/DeliveryAddress.tsx";
+import { DiscountCode } from "../components/DiscountCode.tsx";
 import { type DeliveryAttention, DeliveryOptions } from "../components/DeliveryOptions.tsx";
 import { checkoutErrorTarget, deliveryErrorText, summaryRows } from "../delivery.ts";
 import {
@@ -287,6 +288,7 @@ export function CheckoutPage() {
               <span>{money(line.cost.total)}</span>
             </div>
           ))}
+          <DiscountCode cartId={checkout.id} updatedAt={checkout.updatedAt} onChanged={reload} />
           {rows.map((row) => (
             <div
               key={row.key}

@@ -1,4 +1,5 @@
-/** `/posts/<id>`: one post (`post`). */
+/** `/posts/<id>`: one post (`post`), its comments below it. */
+import { Comments } from "../components/Comments.tsx";
 import { PostList } from "../components/PostList.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
 import { useDocumentTitle } from "../title.ts";
@@ -10,5 +11,12 @@ export function PostPage({ id }: { id: string }) {
   useDocumentTitle(post.data && (post.data.caption.slice(0, 60) || "Post"), by);
   if (post.loading && !post.data) return <div className="skeleton skeleton--post" />;
   if (!post.data) return <p className="empty page-pad">This post is not available.</p>;
-  return <PostList posts={[post.data]} />;
+  return (
+    <>
+      <PostList posts={[post.data]} />
+      <section className="page-pad post-page__comments" aria-label="Comments">
+        <Comments post={post.data} />
+      </section>
+    </>
+  );
 }

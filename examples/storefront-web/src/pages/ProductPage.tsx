@@ -6,7 +6,9 @@
  */
 import type { CartLineAttributionInput } from "@shoppable/sdk";
 import { ProductDetails } from "../components/ProductDetails.tsx";
+import { useEffect, useState } from "react";
 import { ProductGrid } from "../components/ProductGrid.tsx";
+import { ProductReviews, type Rating } from "../components/Reviews.tsx";
 import { useLocation } from "../router.tsx";
 import { useQuery, useShoppable } from "../shoppable.tsx";
 import { useDocumentTitle } from "../title.ts";
@@ -22,6 +24,8 @@ export function ProductPage({ handle }: { handle: string }) {
         : [],
     [client, product.data?.id],
   );
+  const [rating, setRating] = useState<Rating | null>(null);
+  useEffect(() => setRating(product.data?.rating ?? null), [product.data]);
   useDocumentTitle(product.data?.title, product.data?.shop.name);
   if (product.loading && !product.data) return <div className="skeleton skeleton--product" />;
   if (!product.data) return <p className="empty page-pad">This product is not available.</p>;
@@ -35,7 +39,12 @@ export function ProductPage({ handle }: { handle: string }) {
   const sameCurrency = (related.data ?? []).filter((p) => p.priceRange.min.currencyCode === currency);
   return (
     <div className="page">
-      <ProductDetails key={product.data.id} product={product.data} attribution={attribution} />
+      <ProductDetails
+        key={product.data.id}
+        product={product.data}
+        attribution={attribution}
+        rating={rating ?? product.data.rating}
+      />
       {(socialProof.purchasesLast24h > 0 || socialProof.postCount > 0) && (
         <p className="social-proof page-pad">
           {socialProof.purchasesLast24h > 0 && (
@@ -48,6 +57,12 @@ export function ProductPage({ handle }: { handle: string }) {
           )}
         </p>
       )}
+      <ProductReviews
+        productId={product.data.id}
+        shopName={product.data.shop.name}
+        rating={rating ?? product.data.rating}
+        onRating={setRating}
+      />
       {sameCurrency.length > 0 && (
         <section className="section">
           <h2 className="section__title">You may also like</h2>
