@@ -9,7 +9,7 @@
 import { createShoppableClient, type ShoppableClient } from "@shoppable/sdk";
 import { describe, expect, it } from "vitest";
 import { subscribed } from "../../../packages/api/test/realtime.ts";
-import { BERLIN, VIEWPORTS, WAIT, inBrowser, shot, startWorld } from "./harness.ts";
+import { BERLIN, VIEWPORTS, WAIT, inBrowser, openSearch, shot, startWorld } from "./harness.ts";
 
 const world = startWorld();
 
@@ -20,6 +20,8 @@ const DATA = {
     code: "PHONE10",
     tracking: "JD014600PHONE",
     reviewed: "leather-belt",
+    /** How the buyer types it into the search box: misspelt. */
+    typed: "lether belt",
     notBought: "denim-jacket",
     city: "Hamburg",
     zip: "20095",
@@ -29,6 +31,7 @@ const DATA = {
     code: "DESK10",
     tracking: "JD014600DESK",
     reviewed: "cotton-tee",
+    typed: "coton tee",
     notBought: "linen-shirt",
     city: "Köln",
     zip: "50667",
@@ -188,7 +191,7 @@ inBrowser("account", () => {
       await context.close();
     });
 
-    it("product page → a buyer writes a review → it shows, with the new average; a second one and a non-buyer's are refused", async () => {
+    it("search (misspelt) → product page → a buyer writes a review → it shows, with the new average; a second one and a non-buyer's are refused", async () => {
       // Another buyer (the demo creator) bought and rated it 3 first; then the buyer buys it.
       const creator = createShoppableClient({
         url: world.apiUrl,
@@ -203,8 +206,19 @@ inBrowser("account", () => {
       ).toEqual([]);
       await buy(world.buyer, data.reviewed);
 
+      // The buyer finds it with the header's search, misspelt, and opens it from the suggestions.
       const { context, page } = await world.open(viewport, "buyer");
-      await page.goto(`${world.origin}/products/${data.reviewed}`);
+      await page.goto(`${world.origin}/`);
+      const input = await openSearch(page, viewport);
+      await input.pressSequentially(data.typed, { delay: 20 });
+      const suggestion = page.locator(
+        `[data-testid=predictive-product][data-href='/products/${data.reviewed}']`,
+      );
+      await suggestion.waitFor({ timeout: WAIT });
+      await shot(page, "account-6-search");
+      await suggestion.click();
+      await page.getByTestId("product-details").waitFor({ timeout: WAIT });
+      expect(new URL(page.url()).pathname).toBe(`/products/${data.reviewed}`);
       await expect
         .poll(() => page.getByTestId("rating-average").textContent(), { timeout: WAIT })
         .toBe("3.0");

@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { boxOf, inBrowser, shot, startWorld, VIEWPORTS, WAIT, type Viewport } from "./harness.ts";
+import { boxOf, inBrowser, openSearch, shot, startWorld, VIEWPORTS, WAIT, type Viewport } from "./harness.ts";
 
 const world = startWorld();
 
@@ -137,15 +137,6 @@ async function withFacets(page: Page, viewport: Viewport, act: () => Promise<voi
     await page.getByTestId("filter-sheet-show").click();
     await page.getByTestId("filter-sheet").waitFor({ state: "detached", timeout: WAIT });
   }
-}
-
-/** The search field: the inline one on desktop; on the phone, the sheet's (opened). */
-async function openSearch(page: Page, viewport: Viewport) {
-  if (viewport === "phone") {
-    await page.getByTestId("search-open").click();
-    await page.getByTestId("search-sheet").waitFor({ timeout: WAIT });
-  } else await page.getByTestId("search-input").click();
-  return page.getByTestId("search-input");
 }
 
 inBrowser("discovery", () => {

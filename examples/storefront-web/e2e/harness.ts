@@ -94,6 +94,15 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${viewport}-${name}.png`) });
 }
 
+/** The search field: the inline one on desktop; on the phone, the sheet's (opened). */
+export async function openSearch(page: Page, viewport: Viewport): Promise<Locator> {
+  if (viewport === "phone") {
+    await page.getByTestId("search-open").click();
+    await page.getByTestId("search-sheet").waitFor({ timeout: WAIT });
+  } else await page.getByTestId("search-input").click();
+  return page.getByTestId("search-input");
+}
+
 /** A German address typed into the checkout's form. */
 export const BERLIN = {
   firstName: "Max",
