@@ -20,26 +20,12 @@ import { prepareDemo, type DemoInfo } from "../server/demo.ts";
 import type { FieldUserError } from "../src/documents.ts";
 import { startStorefront, type Storefront, type StorefrontConfig } from "../server/main.ts";
 import { hasFfmpeg } from "@shoppable/demo-media";
+import { CHROMIUM, DESKTOP_UA, LAUNCH_ARGS, PHONE_UA } from "../test/browser.ts";
 import { freePort } from "../test/free-port.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--autoplay-policy=no-user-gesture-required",
-];
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 /** How long a condition in the browser may take (a clip's tag time, a subscription's round trip). */
 export const WAIT = 20_000;
-/** A phone's browser: headless Chromium's own user agent is (rightly) taken for a bot, whose affiliate clicks do not count. */
-const PHONE_UA =
-  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
 /**
  * Without Chromium (or ffmpeg, which renders the demo clips whose hotspots the feed test times)
@@ -59,9 +45,6 @@ const missing = missingTools.join(" ");
 if (!browserAvailable && !process.env.CI)
   console.warn(`Skipping the storefront end-to-end tests. ${missing}`);
 export const inBrowser = browserAvailable || process.env.CI ? describe : describe.skip;
-/** A desktop browser's user agent (not headless Chromium's, for the same reason). */
-const DESKTOP_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** The two viewports every journey runs at. */
 export const VIEWPORTS = ["phone", "desktop"] as const;

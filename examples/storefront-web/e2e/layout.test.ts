@@ -16,6 +16,17 @@ const world = startWorld();
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
+/** The header's controls that stick out of the window (fixed, so they never make it scroll). */
+const clippedHeaderControls = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".topbar a, .topbar button, .topbar select, .topbar input")]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.left < 0 || box.right > window.innerWidth);
+      })
+      .map((element) => element.getAttribute("aria-label") ?? element.textContent ?? element.tagName),
+  );
+
 /** The distinct left edges of the visible elements matched by `selector` in their first row. */
 const columnsOf = (page: Page, selector: string) =>
   page.evaluate((selector) => {
@@ -39,6 +50,7 @@ inBrowser("layout", () => {
         await page.getByTestId(ready).first().waitFor({ timeout: WAIT });
         await expect.poll(() => page.title(), { timeout: WAIT }).toMatch(title);
         expect(await overflows(page), `${path} scrolls sideways`).toBe(false);
+        expect(await clippedHeaderControls(page), `${path}: the header's controls fit`).toEqual([]);
         // The desktop's header nav or the phone's bottom nav, never both.
         expect(await page.getByTestId("topnav").isVisible()).toBe(desktop);
         expect(await page.getByTestId("bottom-nav").isVisible()).toBe(!desktop);

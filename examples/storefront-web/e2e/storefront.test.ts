@@ -24,7 +24,7 @@ const world = startWorld();
 
 inBrowser("storefront", () => {
   describe.each(VIEWPORTS)("at the %s viewport", (viewport) => {
-    it("feed → a video's hotspot shows at its time → tap → add to cart → live cart → checkout (declined, then paid) → order confirmed", async () => {
+    it("feed → a video's hotspot shows at its time → tap → add to cart → live cart → checkout: saved address, delivery, VAT (declined, then paid) → order confirmed → shipped with tracking, live → return requested", async () => {
       const { context, page } = await world.open(viewport, "buyer");
       await page.goto(`${world.origin}/`);
       const post = page.locator('[data-testid=post][data-media-kind="VIDEO"]').first();
@@ -136,13 +136,30 @@ inBrowser("storefront", () => {
       // The cart is done: the drawer is empty again.
       expect(await page.evaluate(() => localStorage.getItem("shoppable.cart.buyer"))).toBeNull();
 
-      // The shop fulfils the order: the confirmation page follows its status live (orderStatusChanged).
+      // The shop ships it with tracking: the confirmation page follows live (orderStatusChanged).
+      const tracking = `JD0146${viewport.toUpperCase()}FEED`;
       await subscribed(world.api.server.events, "orderStatusChanged", order.id);
-      expect((await world.merchant.orderFulfill({ id: order.id })).userErrors).toEqual([]);
+      const fulfilled = await world.merchant.orderFulfill({
+        id: order.id,
+        tracking: { carrier: "DHL", number: tracking, url: `https://www.dhl.de/track?piececode=${tracking}` },
+      });
+      expect(fulfilled.userErrors).toEqual([]);
       await expect
         .poll(() => page.getByTestId("order-status").textContent(), { timeout: WAIT })
         .toBe("fulfilled");
+      await expect
+        .poll(() => page.getByTestId("tracking-number").textContent(), { timeout: WAIT })
+        .toBe(tracking);
       await shot(page, "6b-order-fulfilled-live");
+
+      // The buyer sends it back: a return request for the line, then its status on the order.
+      await page.getByTestId("return-start").click();
+      await page.getByTestId("return-reason").selectOption("Doesn't fit");
+      await page.getByTestId("return-submit").click();
+      await expect
+        .poll(() => page.getByTestId("order-return-status").textContent(), { timeout: WAIT })
+        .toBe("Requested");
+      await shot(page, "6c-return-requested");
       await context.close();
     });
 

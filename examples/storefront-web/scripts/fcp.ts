@@ -22,24 +22,8 @@ import { startTestApi } from "../../../packages/api/test/harness.ts";
 import { buildStorefront } from "../server/build.ts";
 import { prepareDemo } from "../server/demo.ts";
 import { startStorefront, type StorefrontConfig } from "../server/main.ts";
+import { CHROMIUM, DESKTOP_UA, LAUNCH_ARGS, PHONE_UA } from "../test/browser.ts";
 import { freePort } from "../test/free-port.ts";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--autoplay-policy=no-user-gesture-required",
-];
-const PHONE_UA =
-  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-const DESKTOP_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** "Fast 3G"-like: what a phone gets on a poor connection. */
 const SLOW_NETWORK = {

@@ -165,7 +165,8 @@ export function App() {
     <div className={immersive ? "app app--immersive" : "app"}>
       <header className="topbar">
         <Link to="/" className="brand">
-          <span className="brand__mark">S</span> shoppable
+          <span className="brand__mark">S</span>
+          <span className="brand__name">shoppable</span>
         </Link>
         <TopNav />
         <SearchBox />

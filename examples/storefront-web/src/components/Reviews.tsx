@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { ReviewableLines } from "../account-documents.ts";
 import { communityErrorText, shortDate } from "../account.ts";
 import { useShoppable } from "../shoppable.tsx";
+import { FormActions } from "./FormActions.tsx";
 
 export interface Rating {
   average: number | null;
@@ -353,19 +354,15 @@ export function ReviewForm({
         />
         {fieldError("body")}
       </div>
-      {error?.field === "form" && (
-        <p className="error" role="alert" data-testid="review-error">
-          {error.message}
-        </p>
-      )}
-      <div className="address-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="review-submit">
-          {busy ? "Posting…" : "Post review"}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={error?.field === "form" ? error.message : null}
+        errorTestId="review-error"
+        busy={busy}
+        label="Post review"
+        busyLabel="Posting…"
+        submitTestId="review-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

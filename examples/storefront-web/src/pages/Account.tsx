@@ -24,6 +24,7 @@ import { type SavedAddress, ViewerAddresses } from "../documents.ts";
 import { money } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 
 type Section = "orders" | "addresses" | "returns";
 
@@ -486,19 +487,14 @@ function AddressEditor({
           Use as my default address
         </label>
       )}
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="address-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="address-save">
-          {busy ? "Saving…" : "Save address"}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={errors.form}
+        busy={busy}
+        label="Save address"
+        busyLabel="Saving…"
+        submitTestId="address-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { isDefaultTitle, money } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useShoppable } from "../shoppable.tsx";
 import { useDocumentTitle } from "../title.ts";
+import { FormActions } from "../components/FormActions.tsx";
 
 type Order = OrderDetail;
 
@@ -547,19 +548,15 @@ function ReturnForm({ order, onDone, onCancel }: { order: Order; onDone(): void;
           data-testid="return-note"
         />
       </div>
-      {errors.form && (
-        <p className="error" role="alert" data-testid="return-error">
-          {errors.form}
-        </p>
-      )}
-      <div className="address-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="return-submit">
-          {busy ? "Sending…" : "Request the return"}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={errors.form}
+        errorTestId="return-error"
+        busy={busy}
+        label="Request the return"
+        busyLabel="Sending…"
+        submitTestId="return-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
